@@ -1,0 +1,72 @@
+/** Command-line parsing: strict, with one clear message for anything unknown. */
+import type { FeatureSelection } from '../core/model';
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  command: string;
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set([
+  '--root',
+  '--rev',
+  '--base',
+  '--head',
+  '--features',
+  '--format',
+  '--fail-on',
+  '--config',
+  '--output',
+]);
+const BOOL_FLAGS = new Set(['--all-features', '--no-default-features', '--findings', '--help', '--version']);
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    let a = rest[i];
+    let value: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    if (VALUE_FLAGS.has(a)) {
+      if (value === undefined) {
+        value = rest[++i];
+        if (value === undefined) throw new UsageError(`${a} needs a value`);
+      }
+      flags.set(a, value);
+    } else if (BOOL_FLAGS.has(a) && value === undefined) {
+      flags.set(a, true);
+    } else {
+      throw new UsageError(`unknown option ${JSON.stringify(rest[i])} for ${command ?? 'ffi-surface-guard'}`);
+    }
+  }
+  return { command: command ?? '', flags };
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function featureSelection(args: ParsedArgs): FeatureSelection {
+  const list = (stringFlag(args, '--features') ?? '')
+    .split(/[ ,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const all = args.flags.has('--all-features');
+  const none = args.flags.has('--no-default-features');
+  if (all && none) throw new UsageError('--all-features and --no-default-features cannot be used together');
+  if (all) return { mode: 'all' };
+  return none ? { mode: 'none', features: list } : { mode: 'default', features: list };
+}
+
+export function formatFlag(args: ParsedArgs, allowed: string[], fallback: string): string {
+  const f = stringFlag(args, '--format') ?? fallback;
+  if (!allowed.includes(f))
+    throw new UsageError(`--format must be one of ${allowed.join(', ')} (got ${JSON.stringify(f)})`);
+  return f;
+}

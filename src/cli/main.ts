@@ -1,0 +1,15 @@
+/** The `ffi-surface-guard` executable. */
+import { TOOL_NAME } from '../core/version';
+import { run } from './run';
+
+run(process.argv.slice(2)).then(
+  (r) => {
+    if (r.stdout) process.stdout.write(r.stdout);
+    if (r.error) process.stderr.write(`${TOOL_NAME}: ${r.error.split('\n')[0]}\n`);
+    process.exitCode = r.exitCode;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,50 @@
+/** Dispatches a command line to its command; turns user errors into exit code 2 with one line. */
+import { GitError } from '../adapters/git';
+import { InputError } from '../adapters/open-tree';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import { parseArgs, UsageError } from './arguments';
+import { extractCommand } from './commands/extract';
+
+export interface CommandResult {
+  stdout: string;
+  exitCode: number;
+  /** One line for stderr. */
+  error?: string;
+}
+
+export const USAGE = `usage:
+  ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text]
+  ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any]
+  ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text]
+`;
+
+type Command = (args: ReturnType<typeof parseArgs>) => Promise<CommandResult>;
+
+const COMMANDS: Record<string, Command> = {
+  extract: extractCommand,
+};
+
+export function registerCommand(name: string, command: Command): void {
+  COMMANDS[name] = command;
+}
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h')
+    return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
+  if (argv[0] === '--version') return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, exitCode: 0 };
+  try {
+    const args = parseArgs(argv);
+    if (args.flags.has('--help')) return { stdout: USAGE, exitCode: 0 };
+    const command = COMMANDS[args.command];
+    if (!command)
+      throw new UsageError(
+        `unknown command ${JSON.stringify(args.command)}; expected one of ${Object.keys(COMMANDS).join(', ')}`,
+      );
+    return await command(args);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof GitError)
+      return { stdout: '', exitCode: 2, error: e.message };
+    const msg = e instanceof Error ? e.message : String(e);
+    return { stdout: '', exitCode: 2, error: `internal error: ${msg}` };
+  }
+}

@@ -1,0 +1,553 @@
+/**
+ * Extracts one crate's surface: follows `mod` declarations from the library root, parses the files
+ * that can contribute (a byte prefilter decides), expands crate macros, and decides which
+ * `pub const`/`pub type` items belong to the C API.
+ */
+import type { Tree } from 'web-tree-sitter';
+import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, SurfaceItem } from '../model';
+import type { Limits } from '../limits';
+import type { SourceTree } from '../source-tree';
+import { readAttribute } from '../rust/attributes';
+import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
+import { lex, skipTree } from '../rust/lexer';
+import { expandMacro, splitCfgIf } from './macro-expander';
+import { FileScanner, joinPath, MacroDef, MacroInvocation, ModDecl, ScanContext } from './scan-file';
+import type { CrateManifest } from '../workspace';
+
+export interface RustParser {
+  /** Parses Rust source; the caller must `delete()` the tree. */
+  parse(text: string): Tree;
+}
+
+/** Byte prefilter: a file without any of these cannot hold an export, a repr type or an import. */
+const PREFILTER = /no_mangle|export_name|extern|repr\s*\(|macro_rules|^[A-Za-z_][\w:]*!\s*[{([]/m;
+
+/**
+ * `unsafe extern "C" { … }` (edition 2024) and `safe fn` inside it do not parse with the grammar:
+ * blank the keywords out (same length, so positions stay) before parsing.
+ */
+export function prepareForParse(text: string): string {
+  if (!/unsafe\s+extern/.test(text)) return text;
+  return text
+    .replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest: string) => '      ' + rest)
+    .replace(
+      /^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm,
+      (_m, pre: string, rest: string) => pre + '    ' + rest,
+    );
+}
+
+interface PendingFile {
+  path: string;
+  text: string;
+  ctx: ScanContext;
+}
+
+export interface CrateExtraction {
+  surface: CrateSurface;
+  diagnostics: Diagnostic[];
+  /** Source of `#[cfg(test)]` code in the crate. */
+  testText: string[];
+}
+
+export async function extractCrate(
+  tree: SourceTree,
+  manifest: CrateManifest,
+  features: Set<string>,
+  parser: RustParser,
+  limits: Limits,
+): Promise<CrateExtraction> {
+  const env: CfgEnv = { features };
+  const diagnostics: Diagnostic[] = [];
+  const items: SurfaceItem[] = [];
+  const candidates: SurfaceItem[] = [];
+  const declaredTypes: DeclaredType[] = [];
+  const macros = new Map<string, MacroDef>();
+  const invocations: MacroInvocation[] = [];
+  const testText: string[] = [];
+  const unparsed: PendingFile[] = [];
+  const visited = new Set<string>();
+  const files: string[] = [];
+
+  const absorb = (scanner: FileScanner, takeMods: boolean): ModDecl[] => {
+    const o = scanner.out;
+    items.push(...o.items);
+    candidates.push(...o.candidates);
+    declaredTypes.push(...o.declaredTypes);
+    for (const m of o.macros) if (!macros.has(m.name)) macros.set(m.name, m);
+    invocations.push(...o.invocations);
+    diagnostics.push(...o.diagnostics);
+    testText.push(...o.testText);
+    return takeMods ? o.mods : [];
+  };
+
+  const parseAndScan = (text: string, ctx: ScanContext, takeMods: boolean): ModDecl[] => {
+    const scanner = new FileScanner(env, text);
+    let t: Tree | null = null;
+    try {
+      t = parser.parse(prepareForParse(text));
+      scanner.scanContainer(t.rootNode, ctx);
+    } catch (e) {
+      diagnostics.push({
+        level: 'error',
+        code: 'parse-failed',
+        message: `could not parse: ${e instanceof Error ? e.message : String(e)}`,
+        file: ctx.file,
+      });
+    } finally {
+      t?.delete();
+    }
+    return absorb(scanner, takeMods);
+  };
+
+  const rootDir = dirname(manifest.libRoot);
+  const rootCtx: ScanContext = {
+    file: manifest.libRoot,
+    modPath: 'crate',
+    cfgs: [],
+    childDir: rootDir,
+    pathBaseDir: rootDir,
+    lineBase: 1,
+  };
+  // Breadth-first over the module graph.
+  const queue: { file: string; ctx: ScanContext; depth: number; isRoot: boolean }[] = [
+    { file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true },
+  ];
+  while (queue.length) {
+    const { file, ctx, depth, isRoot } = queue.shift() as (typeof queue)[number];
+    if (visited.has(file)) {
+      diagnostics.push({
+        level: 'warning',
+        code: 'module-cycle',
+        message: `${file} is included more than once (a #[path] cycle or duplicate); read once`,
+        file,
+      });
+      continue;
+    }
+    if (files.length >= limits.maxFilesPerCrate) {
+      diagnostics.push({
+        level: 'error',
+        code: 'too-many-files',
+        message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
+        file,
+      });
+      break;
+    }
+    visited.add(file);
+    const r = await tree.read(file, limits.maxFileBytes);
+    let text: string;
+    if (r.ok) text = r.text;
+    else if (r.reason === 'invalid-utf8' && r.text !== undefined) {
+      diagnostics.push({
+        level: 'warning',
+        code: 'invalid-utf8',
+        message: `${file} is not valid UTF-8; read with replacement characters`,
+        file,
+      });
+      text = r.text;
+    } else {
+      diagnostics.push({
+        level: r.reason === 'missing' ? 'warning' : 'error',
+        code: r.reason === 'missing' ? 'module-not-found' : `file-${r.reason}`,
+        message: `${file} ${r.detail}${r.reason === 'missing' ? '' : '; not read'}`,
+        file,
+      });
+      continue;
+    }
+    files.push(file);
+    // inner attributes: `#![cfg(...)]` at the top of the file
+    const inner = innerCfgs(text, env);
+    if (inner === false) continue;
+    const fileCtx: ScanContext = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
+    let mods: ModDecl[];
+    if (isRoot || PREFILTER.test(text)) mods = parseAndScan(text, fileCtx, true);
+    else {
+      mods = scanModsLexically(text, fileCtx, env);
+      unparsed.push({ path: file, text, ctx: fileCtx });
+    }
+    for (const m of mods) {
+      if (depth + 1 > limits.maxModuleDepth) {
+        diagnostics.push({
+          level: 'error',
+          code: 'module-too-deep',
+          message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
+          file: m.file,
+          line: m.line,
+        });
+        continue;
+      }
+      const resolved = await resolveMod(tree, m);
+      if (!resolved) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'module-not-found',
+          message: `mod ${m.name}: none of ${candidatesOf(m).join(', ')} exists`,
+          file: m.file,
+          line: m.line,
+        });
+        continue;
+      }
+      const modRs = m.pathAttr !== null || /(^|\/)mod\.rs$/.test(resolved);
+      const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
+      queue.push({
+        file: resolved,
+        ctx: {
+          file: resolved,
+          modPath: m.modPath,
+          cfgs: m.cfgs,
+          childDir,
+          pathBaseDir: dirname(resolved),
+          lineBase: 1,
+        },
+        depth: depth + 1,
+        isRoot: false,
+      });
+    }
+  }
+
+  // Second pass: unparsed files that invoke a crate macro or cfg_if.
+  const macroNames = [...macros.keys()];
+  if (unparsed.length && macroNames.length) {
+    const re = new RegExp(`\\b(${[...macroNames, 'cfg_if'].map(escapeRe).join('|')})\\s*!`);
+    for (const f of unparsed) if (re.test(f.text)) parseAndScan(f.text, f.ctx, false);
+  }
+
+  // Expand macro invocations (which may produce more invocations).
+  let expansions = 0;
+  const work: { inv: MacroInvocation; depth: number }[] = invocations.map((inv) => ({ inv, depth: 0 }));
+  invocations.length = 0;
+  while (work.length) {
+    const { inv, depth } = work.shift() as (typeof work)[number];
+    const name = inv.name.split('::').pop() ?? inv.name;
+    const before = invocations.length;
+    if (++expansions > limits.maxExpansions) {
+      diagnostics.push({
+        level: 'error',
+        code: 'too-many-expansions',
+        message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`,
+        file: inv.ctx.file,
+        line: inv.line,
+      });
+      break;
+    }
+    if (depth > limits.maxMacroDepth) {
+      diagnostics.push({
+        level: 'error',
+        code: 'macro-too-deep',
+        message: `macro ${name}! expands deeper than ${limits.maxMacroDepth} levels`,
+        file: inv.ctx.file,
+        line: inv.line,
+      });
+      continue;
+    }
+    const ctxAt: ScanContext = { ...inv.ctx, lineBase: inv.line };
+    if (name === 'cfg_if') {
+      const branches = splitCfgIf(inv.input);
+      if (!branches) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'unexpanded-macro',
+          message: `cannot read cfg_if! input; exports inside it are not seen`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        continue;
+      }
+      const negated: CfgPred[] = [];
+      for (const b of branches) {
+        const pred = b.pred ? parseCfg(b.pred) : null;
+        const conds = [...negated, ...(pred ? [pred] : [])];
+        const all = conjoin(conds);
+        const v = all ? evalCfg(all, env) : true;
+        if (v !== false)
+          parseAndScan(
+            b.body,
+            { ...ctxAt, cfgs: [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)] },
+            false,
+          );
+        if (v === true) break;
+        if (pred) negated.push({ op: 'not', arg: pred });
+      }
+    } else {
+      const def = macros.get(name);
+      if (!def) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'unexpanded-macro',
+          message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        continue;
+      }
+      const text = expandMacro(def.rules, inv.input);
+      if (text === null) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'unexpanded-macro',
+          message: `no rule of macro ${name}! matches this invocation: exports it makes are not seen`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        continue;
+      }
+      parseAndScan(text, { ...ctxAt, macro: name }, false);
+    }
+    for (const inv2 of invocations.splice(before)) work.push({ inv: inv2, depth: depth + 1 });
+  }
+
+  // Panic boundaries: crate macros whose definition calls catch_unwind guard their input.
+  const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
+  for (const it of items) {
+    if (it.kind === 'function') {
+      it.body.panics = it.body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+      if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
+    }
+  }
+
+  // pub const / pub type: at the crate root or in a module that holds exports, of a C type.
+  const exportModules = new Set(items.filter((i) => i.kind !== 'import').map((i) => i.path));
+  const reprTypes = new Set(
+    items.filter((i) => i.kind === 'struct' || i.kind === 'union' || i.kind === 'enum').map((i) => i.name),
+  );
+  const aliasNames = new Set(candidates.filter((c) => c.kind === 'type').map((c) => c.name));
+  for (const c of candidates) {
+    if (c.path !== 'crate' && !exportModules.has(c.path)) continue;
+    const ty = c.kind === 'type' ? c.target : c.kind === 'const' ? c.type : '';
+    if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
+  }
+
+  const dedup = dedupe(items, diagnostics);
+  return {
+    surface: {
+      name: manifest.name,
+      version: manifest.version,
+      manifest: manifest.manifest,
+      root: manifest.libRoot,
+      features: [...features].sort(),
+      items: dedup,
+      declaredTypes: uniqueTypes(declaredTypes),
+      panicBoundaryMacros: [...boundaries].sort(),
+      files: files.sort(),
+    },
+    diagnostics,
+    testText,
+  };
+}
+
+const C_PRIMITIVES = new Set([
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'isize',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  'usize',
+  'f32',
+  'f64',
+  'bool',
+  'c_char',
+  'c_schar',
+  'c_uchar',
+  'c_short',
+  'c_ushort',
+  'c_int',
+  'c_uint',
+  'c_long',
+  'c_ulong',
+  'c_longlong',
+  'c_ulonglong',
+  'c_float',
+  'c_double',
+  'c_void',
+  'size_t',
+  'ssize_t',
+  'c_size_t',
+  'c_ssize_t',
+  'intptr_t',
+  'uintptr_t',
+  'ptrdiff_t',
+  'CStr',
+]);
+
+export function isCCompatible(type: string, reprTypes: Set<string>, aliases: Set<string>): boolean {
+  const t = type.trim();
+  if (C_PRIMITIVES.has(t) || reprTypes.has(t) || aliases.has(t)) return true;
+  if (/^\*(const|mut) /.test(t)) return true;
+  if (/^(unsafe )?extern "[^"]*" fn\(/.test(t)) return true;
+  if (/^Option<(unsafe )?extern "[^"]*" fn\(/.test(t)) return true;
+  if (/^&(?:'static )?CStr$/.test(t) || t === '&CStr') return true;
+  const arr = /^\[(.+); .+\]$/.exec(t);
+  if (arr) return isCCompatible(arr[1], reprTypes, aliases);
+  return false;
+}
+
+function dedupe(items: SurfaceItem[], diagnostics: Diagnostic[]): SurfaceItem[] {
+  const seen = new Map<string, SurfaceItem>();
+  const out: SurfaceItem[] = [];
+  for (const it of items) {
+    const key = `${it.kind}:${'symbol' in it ? it.symbol : it.name}:${it.cfg ?? ''}`;
+    const prev = seen.get(key);
+    if (prev) {
+      if (it.kind === 'function' || it.kind === 'static') {
+        diagnostics.push({
+          level: 'warning',
+          code: 'duplicate-symbol',
+          message: `symbol ${(it as FunctionItem).symbol} is exported twice (also at ${prev.file}:${prev.line}); the linker will reject this build`,
+          file: it.file,
+          line: it.line,
+        });
+      }
+      continue;
+    }
+    seen.set(key, it);
+    out.push(it);
+  }
+  return out;
+}
+
+function uniqueTypes(types: DeclaredType[]): DeclaredType[] {
+  const m = new Map<string, DeclaredType>();
+  for (const t of types) if (!m.has(t.name) || t.repr.length) m.set(t.name, t);
+  return [...m.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+function stem(p: string): string {
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  return base.replace(/\.rs$/, '');
+}
+
+function candidatesOf(m: ModDecl): string[] {
+  if (m.pathAttr !== null) return [joinPath(m.pathBaseDir, m.pathAttr)];
+  return [joinPath(m.lookupDir, `${m.name}.rs`), joinPath(m.lookupDir, `${m.name}/mod.rs`)];
+}
+
+async function resolveMod(tree: SourceTree, m: ModDecl): Promise<string | null> {
+  for (const c of candidatesOf(m)) {
+    if (c.startsWith('..')) continue; // never read outside the analysed root
+    const st = await tree.stat(c);
+    if (st === 'file' || st === 'symlink') return c;
+  }
+  return null;
+}
+
+/** Reads `#![cfg(...)]` inner attributes at the top of a file: false when the file is disabled. */
+function innerCfgs(text: string, env: CfgEnv): CfgPred[] | false {
+  if (!/#!\s*\[/.test(text.slice(0, 65536))) return [];
+  const tokens = lex(text.slice(0, 65536), 5000);
+  const preds: CfgPred[] = [];
+  let i = 0;
+  while (tokens[i]?.text === '#' && tokens[i + 1]?.text === '!' && tokens[i + 2]?.text === '[') {
+    const end = skipTree(tokens, i + 2);
+    const inner = text.slice(tokens[i + 3]?.start ?? 0, tokens[end - 2]?.end ?? 0);
+    for (const a of readAttribute(inner, env)) {
+      if (a.name !== 'cfg' || a.args === null) continue;
+      const p = parseCfg(a.args);
+      if (!p) continue;
+      const v = evalCfg(p, env);
+      if (v === false) return false;
+      preds.push(p);
+    }
+    i = end;
+  }
+  return preds;
+}
+
+/** Finds `mod name;` declarations without parsing, honouring `#[cfg]`, `#[path]` and inline modules. */
+export function scanModsLexically(text: string, ctx: ScanContext, env: CfgEnv): ModDecl[] {
+  const tokens = lex(text);
+  const out: ModDecl[] = [];
+  const walk = (from: number, to: number, c: ScanContext): void => {
+    let attrs: { cfgs: CfgPred[]; path: string | null; disabled: boolean } = {
+      cfgs: [],
+      path: null,
+      disabled: false,
+    };
+    let i = from;
+    while (i < to) {
+      const t = tokens[i];
+      if (t.text === '#' && tokens[i + 1]?.text === '!' && tokens[i + 2]?.text === '[') {
+        i = skipTree(tokens, i + 2);
+        continue;
+      }
+      if (t.text === '#' && tokens[i + 1]?.text === '[') {
+        const end = skipTree(tokens, i + 1);
+        const inner = text.slice(tokens[i + 2]?.start ?? 0, tokens[end - 2]?.end ?? 0);
+        for (const a of readAttribute(inner, env)) {
+          if (a.name === 'cfg' && a.args !== null) {
+            const p = parseCfg(a.args);
+            if (p) {
+              const v = evalCfg(p, env);
+              if (v === false) attrs.disabled = true;
+              else attrs.cfgs.push(p);
+            }
+          } else if (a.name === 'path' && a.value !== null) attrs.path = a.value;
+        }
+        i = end;
+        continue;
+      }
+      if (t.text === 'pub') {
+        i = tokens[i + 1]?.text === '(' ? skipTree(tokens, i + 1) : i + 1;
+        continue;
+      }
+      if (t.text === 'mod' && tokens[i + 1]?.kind === 'ident') {
+        const name = tokens[i + 1].text.replace(/^r#/, '');
+        const next = tokens[i + 2];
+        const modPath = `${c.modPath}::${name}`;
+        if (next?.text === ';') {
+          if (!attrs.disabled)
+            out.push({
+              name,
+              pathAttr: attrs.path,
+              cfgs: [...c.cfgs, ...attrs.cfgs],
+              modPath,
+              lookupDir: c.childDir,
+              pathBaseDir: c.pathBaseDir,
+              file: c.file,
+              line: lineAt(text, t.start),
+            });
+          i += 3;
+        } else if (next?.text === '{') {
+          const end = skipTree(tokens, i + 2);
+          if (!attrs.disabled) {
+            const dir = attrs.path ? joinPath(c.pathBaseDir, attrs.path) : joinPath(c.childDir, name);
+            walk(i + 3, end - 1, {
+              ...c,
+              modPath,
+              cfgs: [...c.cfgs, ...attrs.cfgs],
+              childDir: dir,
+              pathBaseDir: dir,
+            });
+          }
+          i = end;
+        } else i += 2;
+        attrs = { cfgs: [], path: null, disabled: false };
+        continue;
+      }
+      // any other item: skip its groups (bodies cannot declare file modules that we follow)
+      i = t.kind === 'open' ? skipTree(tokens, i) : i + 1;
+      attrs = { cfgs: [], path: null, disabled: false };
+    }
+  };
+  walk(0, tokens.length, ctx);
+  return out;
+}
+
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+export { renderCfg };

@@ -1,0 +1,208 @@
+/**
+ * The data model of the surface engine. Everything here is plain data: it is what `extract`
+ * prints as JSON (SPEC section 3) and what the diff, the findings and the renderers consume.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export type ItemKind = 'function' | 'static' | 'struct' | 'enum' | 'union' | 'type' | 'const' | 'import';
+
+export type DiagnosticLevel = 'warning' | 'error';
+
+export interface Diagnostic {
+  level: DiagnosticLevel;
+  /** A stable kebab-case code, e.g. `syntax-error`, `file-too-large`, `unexpanded-macro`. */
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+export interface Param {
+  name: string;
+  /** Normalised type spelling (see `normaliseType`). */
+  type: string;
+}
+
+/** Facts about a function body that the security findings need; not part of the surface digest. */
+export interface BodyFacts {
+  /** Raw-pointer parameters the body dereferences (`*p`, `CStr::from_ptr(p)`, `p.as_ref()`, ...). */
+  derefs: string[];
+  /**
+   * Places where the body can panic, outside `catch_unwind`: `{ what: "unwrap", line }`; `macro`
+   * names the macro whose input holds it (a crate panic-boundary macro guards its input).
+   */
+  panics: { what: string; line: number; macro?: string }[];
+  /** The body calls `catch_unwind`. */
+  catchUnwind: boolean;
+  /** Macros invoked in the body (by last path segment). */
+  macros: string[];
+  /** Plain identifiers assigned to (`X = ...`, `X += ...`), to find writes to `static mut`. */
+  assigns: string[];
+}
+
+export interface ItemBase {
+  kind: ItemKind;
+  /** The Rust identifier. */
+  name: string;
+  /** The Rust module path of the item, e.g. `crate::ffi::buffer`. */
+  path: string;
+  file: string;
+  line: number;
+  /** The effective `cfg` predicate (own and enclosing modules'), or null when unconditional. */
+  cfg: string | null;
+  /** Visibility as written: `pub`, `pub(crate)`, ... or `private`. */
+  visibility: string;
+  /** The item was produced by expanding this crate macro. */
+  macro?: string;
+}
+
+export interface FunctionItem extends ItemBase {
+  kind: 'function';
+  /** The exported symbol name. */
+  symbol: string;
+  /** The ABI string: `C`, `system`, `C-unwind`, ... or `Rust` when the fn has no `extern`. */
+  abi: string;
+  unsafe: boolean;
+  params: Param[];
+  variadic: boolean;
+  /** Normalised return type, or null for `()`. */
+  returns: string | null;
+  /** How it is exported: `no_mangle` or `export_name`. */
+  export: 'no_mangle' | 'export_name';
+  doc: { present: boolean; safety: boolean };
+  body: BodyFacts;
+  /** Named in tests, benches, fuzz targets, `#[cfg(test)]` code or Go `_test.go` files (when searched). */
+  tested?: boolean;
+}
+
+export interface StaticItem extends ItemBase {
+  kind: 'static';
+  symbol: string;
+  type: string;
+  mutable: boolean;
+  export: 'no_mangle' | 'export_name';
+  doc: { present: boolean; safety: boolean };
+  tested?: boolean;
+}
+
+export interface Field {
+  name: string;
+  type: string;
+}
+
+export interface Variant {
+  name: string;
+  /** The discriminant expression as written, or null when implicit. */
+  discriminant: string | null;
+  /** The computed value (decimal string) when it can be computed, else null. */
+  value: string | null;
+  /** Tuple or struct variant fields (data-carrying repr enums). */
+  fields?: Field[];
+}
+
+export interface StructItem extends ItemBase {
+  kind: 'struct' | 'union';
+  /** Representation hints in order, normalised: `C`, `transparent`, `u8`, `packed`, `packed(2)`, `align(8)`. */
+  repr: string[];
+  fields: Field[];
+  /** Tuple struct (`struct S(u32)`). */
+  tuple: boolean;
+}
+
+export interface EnumItem extends ItemBase {
+  kind: 'enum';
+  repr: string[];
+  variants: Variant[];
+  /** `#[non_exhaustive]`: consumers are told to expect new variants. */
+  nonExhaustive: boolean;
+}
+
+export interface TypeAliasItem extends ItemBase {
+  kind: 'type';
+  target: string;
+}
+
+export interface ConstItem extends ItemBase {
+  kind: 'const';
+  type: string;
+  value: string;
+}
+
+export interface ImportItem extends ItemBase {
+  kind: 'import';
+  /** The linked symbol (`#[link_name]` or the name). */
+  symbol: string;
+  abi: string;
+  /** `fn` or `static` import. */
+  what: 'function' | 'static';
+  params?: Param[];
+  returns?: string | null;
+  variadic?: boolean;
+  type?: string;
+  mutable?: boolean;
+}
+
+export type SurfaceItem =
+  FunctionItem | StaticItem | StructItem | EnumItem | TypeAliasItem | ConstItem | ImportItem;
+
+/** A type declared in the crate (surface or not), used by findings such as `not-ffi-safe`. */
+export interface DeclaredType {
+  name: string;
+  kind: 'struct' | 'enum' | 'union';
+  repr: string[];
+}
+
+export interface CrateSurface {
+  name: string;
+  version: string;
+  /** Path of the crate's manifest relative to the analysed root. */
+  manifest: string;
+  /** Path of the library root file relative to the analysed root. */
+  root: string;
+  /** Features enabled for this analysis, sorted. */
+  features: string[];
+  items: SurfaceItem[];
+  declaredTypes: DeclaredType[];
+  /** Names of crate macros whose definition calls `catch_unwind` (panic boundaries). */
+  panicBoundaryMacros: string[];
+  /** Files read for this crate (reachable modules), sorted. */
+  files: string[];
+}
+
+export interface Surface {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  rev: string;
+  crates: CrateSurface[];
+  diagnostics: Diagnostic[];
+  digest: string;
+}
+
+export type FeatureSelection =
+  { mode: 'default'; features: string[] } | { mode: 'all' } | { mode: 'none'; features: string[] };
+
+/** The identity of an item across revisions: exported symbol for symbols, kind + name for types. */
+export function itemKey(item: SurfaceItem): string {
+  switch (item.kind) {
+    case 'function':
+    case 'static':
+      return `symbol:${item.symbol}`;
+    case 'import':
+      return `import:${item.symbol}`;
+    case 'struct':
+    case 'union':
+    case 'enum':
+    case 'type':
+      return `type:${item.name}`;
+    case 'const':
+      return `const:${item.name}`;
+  }
+}
+
+/** The name a reader knows an item by: its symbol for exports, its Rust name otherwise. */
+export function displayName(item: SurfaceItem): string {
+  return item.kind === 'function' || item.kind === 'static' || item.kind === 'import'
+    ? item.symbol
+    : item.name;
+}

@@ -1,0 +1,168 @@
+/**
+ * Attribute reading: `#[no_mangle]`, `#[unsafe(no_mangle)]`, `#[export_name = "…"]`,
+ * `#[cfg_attr(pred, …)]`, `#[cfg(…)]`, `#[repr(…)]`, `#[path = "…"]`, `#[doc = "…"]`.
+ * Works on attribute text with the lexer, so it reads the same attributes inside macro expansions.
+ */
+import { CfgEnv, CfgPred, evalCfg, parseCfg } from './cfg';
+import { lex, skipTree, Token } from './lexer';
+
+export interface Attr {
+  name: string;
+  /** Text inside the parentheses, for `name(...)`. */
+  args: string | null;
+  /** The literal after `=`, unescaped, for `name = "…"`. */
+  value: string | null;
+  /** The `cfg_attr` predicates this attribute is conditional on (unknown-valued ones only). */
+  conditions: CfgPred[];
+}
+
+/** Decodes a Rust string literal (normal, raw, byte or C string) to its value. */
+export function unescapeRustString(lit: string): string {
+  const raw = /^(?:b|c)?r(#*)"([\s\S]*)"\1$/.exec(lit);
+  if (raw) return raw[2];
+  const m = /^(?:b|c)?"([\s\S]*)"$/.exec(lit);
+  if (!m) return lit;
+  const body = m[1];
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    switch (e) {
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case '0':
+        out += '\0';
+        break;
+      case '\\':
+      case '"':
+      case "'":
+        out += e;
+        break;
+      case 'x': {
+        out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16) || 0);
+        i += 2;
+        break;
+      }
+      case 'u': {
+        const close = body.indexOf('}', i);
+        const cp = parseInt(body.slice(i + 2, close), 16);
+        out += Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+        i = close < 0 ? body.length : close;
+        break;
+      }
+      case '\n': {
+        // line continuation: skip leading whitespace of the next line
+        while (i + 1 < body.length && /\s/.test(body[i + 1])) i++;
+        break;
+      }
+      default:
+        out += e ?? '';
+    }
+  }
+  return out;
+}
+
+function text(tokens: Token[], src: string, from: number, to: number): string {
+  if (from >= to) return '';
+  return src.slice(tokens[from].start, tokens[to - 1].end);
+}
+
+/** Splits the tokens of `a, b(c, d), e = "x"` at top-level commas. */
+function splitTopLevel(tokens: Token[], from: number, to: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = from;
+  let i = from;
+  while (i < to) {
+    if (tokens[i].kind === 'open') {
+      i = skipTree(tokens, i);
+      continue;
+    }
+    if (tokens[i].kind === 'punct' && tokens[i].text === ',') {
+      if (i > start) parts.push([start, i]);
+      start = i + 1;
+    }
+    i++;
+  }
+  if (to > start) parts.push([start, to]);
+  return parts;
+}
+
+/** Parses one meta item (`name`, `name(...)`, `name = lit`) from a token range. */
+function parseMeta(tokens: Token[], src: string, from: number, to: number): Omit<Attr, 'conditions'> | null {
+  // a path like `rustfmt::skip`: take the whole path as the name
+  let i = from;
+  let name = '';
+  while (i < to && (tokens[i].kind === 'ident' || tokens[i].text === '::')) {
+    name += tokens[i].text;
+    i++;
+  }
+  if (!name) return null;
+  if (i < to && tokens[i].text === '(') {
+    const end = skipTree(tokens, i);
+    return { name, args: text(tokens, src, i + 1, end - 1), value: null };
+  }
+  if (i < to && tokens[i].text === '=') {
+    const lit = tokens[i + 1];
+    return {
+      name,
+      args: null,
+      value: lit ? (lit.kind === 'literal' ? unescapeRustString(lit.text) : lit.text) : '',
+    };
+  }
+  return { name, args: null, value: null };
+}
+
+/**
+ * Reads the attribute whose inside (between `#[` and `]`) is `inner`, resolving `unsafe(...)`
+ * and `cfg_attr(...)`. Returns the effective attributes; a `cfg_attr` whose predicate is false
+ * yields none, one whose predicate depends on the platform yields its attributes with the
+ * predicate as a condition.
+ */
+export function readAttribute(inner: string, env: CfgEnv, depth = 0): Attr[] {
+  if (depth > 16) return [];
+  const tokens = lex(inner, 100_000);
+  const meta = parseMeta(tokens, inner, 0, tokens.length);
+  if (!meta) return [];
+  if (meta.name === 'unsafe' && meta.args !== null) return readAttribute(meta.args, env, depth + 1);
+  if (meta.name === 'cfg_attr' && meta.args !== null) {
+    const argTokens = lex(meta.args, 100_000);
+    const parts = splitTopLevel(argTokens, 0, argTokens.length);
+    if (parts.length < 2) return [];
+    const pred = parseCfg(text(argTokens, meta.args, parts[0][0], parts[0][1]));
+    if (!pred) return [];
+    const v = evalCfg(pred, env);
+    if (v === false) return [];
+    const out: Attr[] = [];
+    for (const [a, b] of parts.slice(1)) {
+      for (const attr of readAttribute(text(argTokens, meta.args, a, b), env, depth + 1)) {
+        out.push(v === null ? { ...attr, conditions: [pred, ...attr.conditions] } : attr);
+      }
+    }
+    return out;
+  }
+  return [{ ...meta, conditions: [] }];
+}
+
+/** Splits `repr` arguments: `C, packed(2)` → [`C`, `packed(2)`]; `packed(1)` is `packed`. */
+export function readRepr(args: string): string[] {
+  const tokens = lex(args, 10_000);
+  return splitTopLevel(tokens, 0, tokens.length)
+    .map(([a, b]) => text(tokens, args, a, b).replace(/\s+/g, ''))
+    .map((r) => (r === 'packed(1)' ? 'packed' : r));
+}
+
+/** The doc text says there is a `# Safety` section. */
+export function hasSafetySection(doc: string): boolean {
+  return /^\s*#+\s*Safety\b/im.test(doc);
+}

@@ -1,0 +1,180 @@
+/**
+ * A small Rust lexer: enough to match `macro_rules!` patterns and to scan a file for `mod`
+ * declarations without a full parse. It never throws: unterminated constructs end at end of input.
+ */
+
+export type TokenKind = 'ident' | 'lifetime' | 'literal' | 'punct' | 'open' | 'close';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Offset of the token in the lexed text. */
+  start: number;
+  end: number;
+}
+
+const PUNCT3 = ['<<=', '>>=', '...', '..='];
+const PUNCT2 = [
+  '::',
+  '->',
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '^=',
+  '&=',
+  '|=',
+  '<<',
+  '>>',
+  '..',
+];
+
+function isIdentStart(c: string): boolean {
+  return /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 0x7f;
+}
+function isIdentChar(c: string): boolean {
+  return /[A-Za-z0-9_]/.test(c) || c.charCodeAt(0) > 0x7f;
+}
+
+/** Lexes `text`; comments and whitespace are dropped. `maxTokens` bounds the work. */
+export function lex(text: string, maxTokens = 1_000_000): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n && out.length < maxTokens) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
+      i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      let depth = 1;
+      i += 2;
+      while (i < n && depth > 0) {
+        if (text[i] === '/' && text[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
+      }
+      continue;
+    }
+    const start = i;
+    // raw strings: r"..", r#".."#, br"..", cr#"..."#
+    const raw = /^(?:b|c)?r(#*)"/.exec(text.slice(i, i + 260));
+    if (raw) {
+      const hashes = raw[1];
+      i += raw[0].length;
+      const close = '"' + hashes;
+      const j = text.indexOf(close, i);
+      i = j < 0 ? n : j + close.length;
+      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (c === '"' || ((c === 'b' || c === 'c') && text[i + 1] === '"')) {
+      i += c === '"' ? 1 : 2;
+      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i = Math.min(n, i + 1);
+      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (c === "'" || (c === 'b' && text[i + 1] === "'")) {
+      // char literal or lifetime
+      const j = c === 'b' ? i + 2 : i + 1;
+      if (c === "'" && isIdentStart(text[j] ?? '') && text[j + 1] !== "'") {
+        let k = j + 1;
+        while (k < n && isIdentChar(text[k])) k++;
+        if (text[k] !== "'") {
+          out.push({ kind: 'lifetime', text: text.slice(start, k), start, end: k });
+          i = k;
+          continue;
+        }
+      }
+      let k = j;
+      while (k < n && text[k] !== "'" && text[k] !== '\n') k += text[k] === '\\' ? 2 : 1;
+      i = Math.min(n, k + 1);
+      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      let k = i + 1;
+      while (k < n && /[0-9A-Za-z_.]/.test(text[k])) {
+        if (text[k] === '.' && (text[k + 1] === '.' || !/[0-9]/.test(text[k + 1] ?? ''))) break;
+        k++;
+      }
+      i = k;
+      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (c === 'r' && text[i + 1] === '#' && isIdentStart(text[i + 2] ?? '')) {
+      let k = i + 2;
+      while (k < n && isIdentChar(text[k])) k++;
+      i = k;
+      out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let k = i + 1;
+      while (k < n && isIdentChar(text[k])) k++;
+      i = k;
+      out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') {
+      out.push({ kind: 'open', text: c, start, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === ')' || c === ']' || c === '}') {
+      out.push({ kind: 'close', text: c, start, end: i + 1 });
+      i++;
+      continue;
+    }
+    const three = text.slice(i, i + 3);
+    const two = text.slice(i, i + 2);
+    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
+    out.push({ kind: 'punct', text: p, start, end: i + p.length });
+    i += p.length;
+  }
+  return out;
+}
+
+export const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** Index just past the token tree that starts at `i` (a single token, or a balanced group). */
+export function skipTree(tokens: Token[], i: number): number {
+  if (tokens[i]?.kind !== 'open') return i + 1;
+  let depth = 0;
+  for (let k = i; k < tokens.length; k++) {
+    if (tokens[k].kind === 'open') depth++;
+    else if (tokens[k].kind === 'close') {
+      depth--;
+      if (depth === 0) return k + 1;
+    }
+  }
+  return tokens.length;
+}
+
+/** Joins tokens back into source text with single spaces where the original had any gap. */
+export function joinTokens(tokens: Token[], source: string): string {
+  let out = '';
+  for (let k = 0; k < tokens.length; k++) {
+    if (k > 0 && tokens[k].start > tokens[k - 1].end) out += ' ';
+    out += source.slice(tokens[k].start, tokens[k].end);
+  }
+  return out;
+}
