@@ -469,9 +469,9 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               __name(getString, "getString");
               function getStringList() {
-                var count2 = getLEB();
+                var count22 = getLEB();
                 var rtn = [];
-                while (count2--) rtn.push(getString());
+                while (count22--) rtn.push(getString());
                 return rtn;
               }
               __name(getStringList, "getStringList");
@@ -520,8 +520,8 @@ var require_web_tree_sitter2 = __commonJS2({
                 } else if (subsectionType === WASM_DYLINK_NEEDED) {
                   customSection.neededDynlibs = getStringList();
                 } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-                  var count = getLEB();
-                  while (count--) {
+                  var count2 = getLEB();
+                  while (count2--) {
                     var symname = getString();
                     var flags2 = getLEB();
                     if (flags2 & WASM_SYMBOL_TLS) {
@@ -529,8 +529,8 @@ var require_web_tree_sitter2 = __commonJS2({
                     }
                   }
                 } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-                  var count = getLEB();
-                  while (count--) {
+                  var count2 = getLEB();
+                  while (count2--) {
                     var modname = getString();
                     var symname = getString();
                     var flags2 = getLEB();
@@ -689,9 +689,9 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               return func2;
             }, "getWasmTableEntry");
-            var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+            var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
               if (functionsInTableMap) {
-                for (var i2 = offset; i2 < offset + count; i2++) {
+                for (var i2 = offset; i2 < offset + count2; i2++) {
                   var item = getWasmTableEntry(i2);
                   if (item) {
                     functionsInTableMap.set(item, i2);
@@ -730,8 +730,8 @@ var require_web_tree_sitter2 = __commonJS2({
                 if (!(err2 instanceof TypeError)) {
                   throw err2;
                 }
-                var wrapped = convertJsFunctionToWasm(func2, sig);
-                setWasmTableEntry(ret, wrapped);
+                var wrapped2 = convertJsFunctionToWasm(func2, sig);
+                setWasmTableEntry(ret, wrapped2);
               }
               functionsInTableMap.set(func2, ret);
               return ret;
@@ -2029,12 +2029,12 @@ var require_web_tree_sitter2 = __commonJS2({
           throw new TypeError("Argument must be a Tree");
         }
         C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -2045,12 +2045,12 @@ var require_web_tree_sitter2 = __commonJS2({
       /** Get the included ranges that were used to parse the syntax tree. */
       getIncludedRanges() {
         C._ts_tree_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -2569,12 +2569,12 @@ var require_web_tree_sitter2 = __commonJS2({
       childrenForFieldId(fieldId) {
         marshalNode(this);
         C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalNode(this.tree, address);
             address += SIZE_OF_NODE;
           }
@@ -2646,12 +2646,12 @@ var require_web_tree_sitter2 = __commonJS2({
         if (!this._children) {
           marshalNode(this);
           C._ts_node_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._children = new Array(count);
-          if (count > 0) {
+          this._children = new Array(count2);
+          if (count2 > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
+            for (let i2 = 0; i2 < count2; i2++) {
               this._children[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -2669,12 +2669,12 @@ var require_web_tree_sitter2 = __commonJS2({
         if (!this._namedChildren) {
           marshalNode(this);
           C._ts_node_named_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._namedChildren = new Array(count);
-          if (count > 0) {
+          this._namedChildren = new Array(count2);
+          if (count2 > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
+            for (let i2 = 0; i2 < count2; i2++) {
               this._namedChildren[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -3119,12 +3119,12 @@ var require_web_tree_sitter2 = __commonJS2({
        */
       get supertypes() {
         C._ts_language_supertypes_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -3136,12 +3136,12 @@ var require_web_tree_sitter2 = __commonJS2({
        */
       subtypes(supertype) {
         C._ts_language_subtypes_wasm(this[0], supertype);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -3407,12 +3407,12 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       /** Get the ranges of text that the parser will include when parsing. */
       getIncludedRanges() {
         C._ts_parser_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -3510,10 +3510,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             if (c.name === captureName1) nodes1.push(c.node);
             if (c.name === captureName2) nodes2.push(c.node);
           }
-          const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+          const compare3 = /* @__PURE__ */ __name((n1, n2, positive) => {
             return positive ? n1.text === n2.text : n1.text !== n2.text;
           }, "compare");
-          return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+          return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare3(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare3(n1, n2, isPositive)));
         });
       } else {
         const captureName = steps[1].name;
@@ -3988,14 +3988,14 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           matchLimit,
           maxStartDepth
         );
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
         const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
         const result = new Array();
         this.exceededMatchLimit = Boolean(didExceedMatchLimit);
         const captures = new Array();
         let address = startAddress;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           const patternIndex = C.getValue(address, "i32");
           address += SIZE_OF_INT;
           const captureCount = C.getValue(address, "i32");
@@ -4109,6 +4109,2219 @@ ${JSON.stringify(symbolNames, null, 2)}`);
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS2({
+  "node_modules/semver/internal/constants.js"(exports2, module2) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module2.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS2({
+  "node_modules/semver/internal/debug.js"(exports2, module2) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args2) => console.error("SEMVER", ...args2) : () => {
+    };
+    module2.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS2({
+  "node_modules/semver/internal/re.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports2 = module2.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t2 = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name2, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name2, index, value);
+      t2[name2] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t2.PRERELEASEIDENTIFIER]}(?:\\.${src[t2.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t2.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t2.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t2.BUILDIDENTIFIER]}(?:\\.${src[t2.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t2.MAINVERSION]}${src[t2.PRERELEASE]}?${src[t2.BUILD]}?`);
+    createToken("FULL", `^${src[t2.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t2.MAINVERSIONLOOSE]}${src[t2.PRERELEASELOOSE]}?${src[t2.BUILD]}?`);
+    createToken("LOOSE", `^${src[t2.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t2.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t2.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:${src[t2.PRERELEASE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:${src[t2.PRERELEASELOOSE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t2.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t2.COERCEPLAIN] + `(?:${src[t2.PRERELEASE]})?(?:${src[t2.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t2.COERCE], true);
+    createToken("COERCERTLFULL", src[t2.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t2.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t2.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t2.GTLT]}\\s*(${src[t2.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]}|${src[t2.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t2.XRANGEPLAIN]})\\s+-\\s+(${src[t2.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t2.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t2.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS2({
+  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module2.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS2({
+  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module2.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS2({
+  "node_modules/semver/classes/semver.js"(exports2, module2) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t: t2 } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease2, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease2.length) {
+        return false;
+      }
+      for (let i2 = 0; i2 < identifiers.length; i2++) {
+        if (compareIdentifiers(prerelease2[i2], identifiers[i2]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t2.LOOSE] : re[t2.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i2 = 0;
+        do {
+          const a = this.prerelease[i2];
+          const b = other.prerelease[i2];
+          debug("prerelease compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i2 = 0;
+        do {
+          const a = this.build[i2];
+          const b = other.build[i2];
+          debug("build compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t2.PRERELEASELOOSE] : re[t2.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
+                }
+              }
+              if (i2 === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease2 = [identifier, base];
+              if (identifierBase === false) {
+                prerelease2 = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease2;
+                }
+              } else {
+                this.prerelease = prerelease2;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module2.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS2({
+  "node_modules/semver/functions/parse.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module2.exports = parse3;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS2({
+  "node_modules/semver/functions/valid.js"(exports2, module2) {
+    "use strict";
+    var parse3 = require_parse();
+    var valid = (version, options) => {
+      const v = parse3(version, options);
+      return v ? v.version : null;
+    };
+    module2.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS2({
+  "node_modules/semver/functions/clean.js"(exports2, module2) {
+    "use strict";
+    var parse3 = require_parse();
+    var clean = (version, options) => {
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module2.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS2({
+  "node_modules/semver/functions/inc.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS2({
+  "node_modules/semver/functions/diff.js"(exports2, module2) {
+    "use strict";
+    var parse3 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module2.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS2({
+  "node_modules/semver/functions/major.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module2.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS2({
+  "node_modules/semver/functions/minor.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module2.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS2({
+  "node_modules/semver/functions/patch.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module2.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS2({
+  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
+    "use strict";
+    var parse3 = require_parse();
+    var prerelease2 = (version, options) => {
+      const parsed = parse3(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module2.exports = prerelease2;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS2({
+  "node_modules/semver/functions/compare.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module2.exports = compare3;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS2({
+  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var rcompare = (a, b, loose) => compare3(b, a, loose);
+    module2.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS2({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var compareLoose = (a, b) => compare3(a, b, true);
+    module2.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS2({
+  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module2.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS2({
+  "node_modules/semver/functions/sort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module2.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS2({
+  "node_modules/semver/functions/rsort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module2.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS2({
+  "node_modules/semver/functions/gt.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var gt = (a, b, loose) => compare3(a, b, loose) > 0;
+    module2.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS2({
+  "node_modules/semver/functions/lt.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var lt = (a, b, loose) => compare3(a, b, loose) < 0;
+    module2.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS2({
+  "node_modules/semver/functions/eq.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var eq = (a, b, loose) => compare3(a, b, loose) === 0;
+    module2.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS2({
+  "node_modules/semver/functions/neq.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var neq = (a, b, loose) => compare3(a, b, loose) !== 0;
+    module2.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS2({
+  "node_modules/semver/functions/gte.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var gte = (a, b, loose) => compare3(a, b, loose) >= 0;
+    module2.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS2({
+  "node_modules/semver/functions/lte.js"(exports2, module2) {
+    "use strict";
+    var compare3 = require_compare();
+    var lte = (a, b, loose) => compare3(a, b, loose) <= 0;
+    module2.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS2({
+  "node_modules/semver/functions/cmp.js"(exports2, module2) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp3 = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module2.exports = cmp3;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS2({
+  "node_modules/semver/functions/coerce.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = require_parse();
+    var { safeRe: re, t: t2 } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t2.COERCEFULL] : re[t2.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t2.COERCERTLFULL] : re[t2.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease2 = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease2}${build}`, options);
+    };
+    module2.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS2({
+  "node_modules/semver/functions/truncate.js"(exports2, module2) {
+    "use strict";
+    var parse3 = require_parse();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse3(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module2.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS2({
+  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module2.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS2({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit3(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit3(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
+      if (!isDigit3(range[start2])) {
+        return start2;
+      }
+      if (start2 >= digitRuns.start && start2 < digitRuns.end) {
+        return Math.min(start2 + limit, digitRuns.end);
+      }
+      if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
+        return Math.min(start2 + limit, digitRuns.previousEnd);
+      }
+      let end = start2 + 1;
+      while (isDigit3(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start2;
+      digitRuns.end = end;
+      return Math.min(start2 + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
+      if (!loose && range[start2] === "0") {
+        return start2 + 1;
+      }
+      return findDigitsEndIndex(range, start2, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start2, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start2, loose, digitRuns) => {
+      const hyphen = range[start2] === "-";
+      if (!loose && !hyphen) {
+        return start2;
+      }
+      const identifierStart = start2 + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start2;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start2) => {
+      let end = start2;
+      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start2) => {
+      if (range[start2] !== "+") {
+        return start2;
+      }
+      let end = findBuildIdentifierEndIndex(range, start2 + 1);
+      if (end === start2 + 1) {
+        return start2;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
+      let end = start2;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start2;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start2;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
+      if (isDigit3(range[start2])) {
+        return findVersionNumberEndIndex(range, start2, false, digitRuns);
+      }
+      return isVersionStart(range[start2]) ? start2 + 1 : start2;
+    };
+    var findPartialVersionEndIndex = (range, start2, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start2, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start2, digitRuns);
+      return fullVersionEnd !== start2 ? fullVersionEnd : findPartialVersionEndIndex(range, start2, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module2.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS2({
+  "node_modules/semver/classes/range.js"(exports2, module2) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i2 = 0; i2 < this.set.length; i2++) {
+            if (i2 > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i2];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache2.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t2.HYPHENRANGELOOSE] : re[t2.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t2.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t2.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t2.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache2.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i2 = 0; i2 < this.set.length; i2++) {
+          if (testSet(this.set[i2], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module2.exports = Range;
+    var LRU = require_lrucache();
+    var cache2 = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t: t2,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t2.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t2.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t2.TILDELOOSE] : re[t2.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t2.CARETLOOSE] : re[t2.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t2.XRANGELOOSE] : re[t2.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t2.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t2.GTE0PRE : t2.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i2 = 0; i2 < set.length; i2++) {
+        if (!set[i2].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i2 = 0; i2 < set.length; i2++) {
+          debug(set[i2].semver);
+          if (set[i2].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i2].semver.prerelease.length > 0) {
+            const allowed = set[i2].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS2({
+  "node_modules/semver/classes/comparator.js"(exports2, module2) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t2.COMPARATORLOOSE] : re[t2.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp3(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp3(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp3(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module2.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t: t2 } = require_re();
+    var cmp3 = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS2({
+  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module2.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS2({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module2.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS2({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module2.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS2({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module2.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS2({
+  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module2.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS2({
+  "node_modules/semver/ranges/valid.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS2({
+  "node_modules/semver/ranges/outside.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module2.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS2({
+  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module2.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS2({
+  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module2.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS2({
+  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module2.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS2({
+  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare3 = require_compare();
+    module2.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare3(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS2({
+  "node_modules/semver/ranges/subset.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare3 = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare3(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare3(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare3(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module2.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS2({
+  "node_modules/semver/index.js"(exports2, module2) {
+    "use strict";
+    var internalRe = require_re();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse3 = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease2 = require_prerelease();
+    var compare3 = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp3 = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module2.exports = {
+      parse: parse3,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease: prerelease2,
+      compare: compare3,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp: cmp3,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // src/core/version.ts
 var TOOL_NAME = "ffi-surface-guard";
 var TOOL_VERSION = "0.1.0";
@@ -4119,19 +6332,28 @@ var GitError = class extends Error {
 };
 function runGit(cwd, args2, input) {
   return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process.spawn)("git", args2, { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
+    const child = (0, import_node_child_process.spawn)("git", args2, {
+      cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+    });
     const out2 = [];
     const err2 = [];
     child.stdout.on("data", (d) => out2.push(d));
     child.stderr.on("data", (d) => err2.push(d));
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-    child.on("close", (code) => resolve({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 }));
+    child.stdin.on("error", () => void 0);
+    child.on(
+      "close",
+      (code) => resolve({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+    );
     child.stdin.end(input ?? "");
   });
 }
 async function git(cwd, args2) {
   const r = await runGit(cwd, args2);
-  if (r.code !== 0) throw new GitError(`git ${args2[0]} failed: ${r.stderr.trim().split("\n")[0] || `exit ${r.code}`}`);
+  if (r.code !== 0)
+    throw new GitError(`git ${args2[0]} failed: ${r.stderr.trim().split("\n")[0] || `exit ${r.code}`}`);
   return r.stdout.toString("utf8");
 }
 var BlobReader = class {
@@ -4188,6 +6410,7 @@ var BlobReader = class {
 var import_node_fs2 = require("node:fs");
 
 // src/adapters/file-system-tree.ts
+var fsSync = __toESM2(require("node:fs"));
 var import_node_fs = require("node:fs");
 var path = __toESM2(require("node:path"));
 
@@ -4212,6 +6435,9 @@ var FileSystemTree = class _FileSystemTree {
   }
   root;
   label = "working tree";
+  /** Where each directory looked at really is (cached: a tree is read once). */
+  dirState = /* @__PURE__ */ new Map();
+  listings = /* @__PURE__ */ new Map();
   static async open(root) {
     return new _FileSystemTree(await import_node_fs.promises.realpath(root));
   }
@@ -4233,49 +6459,130 @@ var FileSystemTree = class _FileSystemTree {
       return null;
     }
   }
+  /**
+   * Where the directory holding `rel` really is: a symlinked directory on the way
+   * (`src/sub -> /etc`) must not let `src/sub/passwd` through. Cached per directory.
+   */
+  parentState(rel) {
+    const slash = rel.lastIndexOf("/");
+    if (slash < 0) return "inside";
+    const dir = rel.slice(0, slash);
+    let state = this.dirState.get(dir);
+    if (!state) {
+      try {
+        state = this.inside(fsSync.realpathSync(path.join(this.root, dir))) ? "inside" : "outside";
+      } catch {
+        state = "missing";
+      }
+      this.dirState.set(dir, state);
+    }
+    return state;
+  }
+  /** The real path of a symbolic link if it stays inside the root, else null. */
+  containedSync(abs) {
+    try {
+      const real = fsSync.realpathSync(abs);
+      return this.inside(real) ? real : null;
+    } catch {
+      return null;
+    }
+  }
+  /** The entries of a directory inside the root, by name (one `readdir` instead of a stat per file). */
+  listing(dir) {
+    let m = this.listings.get(dir);
+    if (!m) {
+      m = /* @__PURE__ */ new Map();
+      try {
+        for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
+          withFileTypes: true
+        }))
+          m.set(e.name, e);
+      } catch {
+      }
+      this.listings.set(dir, m);
+    }
+    return m;
+  }
+  // stat and read use synchronous calls: the engine reads thousands of small files one after the
+  // other, and a thread-pool round trip per call costs more than the call itself.
   async stat(rel) {
     const abs = this.abs(rel);
     if (!abs) return "missing";
-    try {
-      const st = await import_node_fs.promises.lstat(abs);
-      if (st.isSymbolicLink()) {
-        const real = await this.contained(rel);
-        if (!real) return "symlink";
-        const t = await import_node_fs.promises.stat(real);
-        return t.isFile() ? "file" : t.isDirectory() ? "dir" : "missing";
+    if (rel === "") return "dir";
+    const parent = this.parentState(rel);
+    if (parent !== "inside") return parent === "outside" ? "symlink" : "missing";
+    const slash = rel.lastIndexOf("/");
+    const e = this.listing(slash < 0 ? "" : rel.slice(0, slash)).get(rel.slice(slash + 1));
+    if (!e) return "missing";
+    if (e.isSymbolicLink()) {
+      const real = this.containedSync(abs);
+      if (!real) return "symlink";
+      try {
+        const t2 = fsSync.statSync(real);
+        return t2.isFile() ? "file" : t2.isDirectory() ? "dir" : "missing";
+      } catch {
+        return "missing";
       }
-      return st.isFile() ? "file" : st.isDirectory() ? "dir" : "missing";
-    } catch {
-      return "missing";
     }
+    return e.isFile() ? "file" : e.isDirectory() ? "dir" : "missing";
   }
   async read(rel, maxBytes) {
     const abs = this.abs(rel);
     if (!abs) return { ok: false, reason: "outside", detail: "is outside the analysed root" };
-    let real;
+    const parent = this.parentState(rel);
+    if (parent === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
+    if (parent === "outside")
+      return {
+        ok: false,
+        reason: "outside",
+        detail: "is reached through a symbolic link that leads outside the repository; not followed"
+      };
+    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fsSync.constants;
+    let fd = null;
     try {
-      const st = await import_node_fs.promises.lstat(abs);
-      if (st.isSymbolicLink()) {
-        const r = await this.contained(rel);
-        if (!r) return { ok: false, reason: "outside", detail: "is a symbolic link that leads outside the repository; not followed" };
-        real = r;
-      } else real = abs;
-    } catch {
-      return { ok: false, reason: "missing", detail: "does not exist" };
-    }
-    let handle2 = null;
-    try {
-      handle2 = await import_node_fs.promises.open(real, "r");
-      const st = await handle2.stat();
+      try {
+        fd = fsSync.openSync(abs, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
+      } catch (e) {
+        const code = e.code;
+        if (code === "ENOENT" || code === "ENOTDIR")
+          return { ok: false, reason: "missing", detail: "does not exist" };
+        if (code !== "ELOOP" && code !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
+      }
+      if (fd === null || O_NOFOLLOW === void 0) {
+        if (fd !== null && !fsSync.lstatSync(abs).isSymbolicLink()) {
+        } else {
+          if (fd !== null) fsSync.closeSync(fd);
+          fd = null;
+          const real = this.containedSync(abs);
+          if (!real)
+            return {
+              ok: false,
+              reason: "outside",
+              detail: "is a symbolic link that leads outside the repository; not followed"
+            };
+          fd = fsSync.openSync(real, O_RDONLY | (O_NONBLOCK ?? 0));
+        }
+      }
+      const st = fsSync.fstatSync(fd);
       if (!st.isFile()) return { ok: false, reason: "error", detail: "is not a regular file" };
-      if (st.size > maxBytes) return { ok: false, reason: "too-large", detail: `is ${st.size} bytes (limit ${maxBytes})` };
-      const buf = Buffer.alloc(st.size);
-      const { bytesRead } = await handle2.read(buf, 0, st.size, 0);
-      return decodeText(buf.subarray(0, bytesRead));
+      if (st.size > maxBytes)
+        return { ok: false, reason: "too-large", detail: `is ${st.size} bytes (limit ${maxBytes})` };
+      const buf = Buffer.allocUnsafe(st.size);
+      let got = 0;
+      while (got < st.size) {
+        const n = fsSync.readSync(fd, buf, got, st.size - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      return decodeText(buf.subarray(0, got));
     } catch (e) {
-      return { ok: false, reason: "error", detail: `could not be read (${e.code ?? "error"})` };
+      return {
+        ok: false,
+        reason: "error",
+        detail: `could not be read (${e.code ?? "error"})`
+      };
     } finally {
-      await handle2?.close();
+      if (fd !== null) fsSync.closeSync(fd);
     }
   }
   async list(dir) {
@@ -4326,12 +6633,12 @@ var GitRevisionTree = class _GitRevisionTree {
     this.reader = reader;
     this.dirs.set("", /* @__PURE__ */ new Map());
     for (const [p, e] of entries) {
-      const parts2 = p.split("/");
-      for (let i2 = 0; i2 < parts2.length; i2++) {
-        const dir = parts2.slice(0, i2).join("/");
+      const parts3 = p.split("/");
+      for (let i2 = 0; i2 < parts3.length; i2++) {
+        const dir = parts3.slice(0, i2).join("/");
         const m = this.dirs.get(dir) ?? /* @__PURE__ */ new Map();
         this.dirs.set(dir, m);
-        m.set(parts2[i2], i2 === parts2.length - 1 ? e.mode === "120000" ? "symlink" : "file" : "dir");
+        m.set(parts3[i2], i2 === parts3.length - 1 ? e.mode === "120000" ? "symlink" : "file" : "dir");
       }
     }
   }
@@ -4391,26 +6698,32 @@ var GitRevisionTree = class _GitRevisionTree {
     if (!buf) return null;
     const target = buf.toString("utf8");
     if (target.startsWith("/")) return null;
-    const parts2 = path3.split("/").slice(0, -1);
+    const parts3 = path3.split("/").slice(0, -1);
     for (const seg of target.split("/")) {
       if (seg === "" || seg === ".") continue;
       if (seg === "..") {
-        if (!parts2.length) return null;
-        parts2.pop();
-      } else parts2.push(seg);
+        if (!parts3.length) return null;
+        parts3.pop();
+      } else parts3.push(seg);
     }
-    return this.linkTarget(parts2.join("/"), depth + 1);
+    return this.linkTarget(parts3.join("/"), depth + 1);
   }
   async read(path3, maxBytes) {
     let e = this.entries.get(path3);
     if (!e) return { ok: false, reason: "missing", detail: "does not exist" };
     if (e.mode === "120000") {
       const target = await this.linkTarget(path3, 0);
-      if (!target) return { ok: false, reason: "outside", detail: "is a symbolic link that leads outside the repository; not followed" };
+      if (!target)
+        return {
+          ok: false,
+          reason: "outside",
+          detail: "is a symbolic link that leads outside the repository; not followed"
+        };
       e = this.entries.get(target);
     }
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
-    if (e.size > maxBytes) return { ok: false, reason: "too-large", detail: `is ${e.size} bytes (limit ${maxBytes})` };
+    if (e.size > maxBytes)
+      return { ok: false, reason: "too-large", detail: `is ${e.size} bytes (limit ${maxBytes})` };
     const buf = await this.reader.read(e.oid);
     if (!buf) return { ok: false, reason: "missing", detail: "is missing from the object database" };
     return decodeText(buf);
@@ -4451,7 +6764,17 @@ async function openTree(root, rev) {
 // src/cli/arguments.ts
 var UsageError = class extends Error {
 };
-var VALUE_FLAGS = /* @__PURE__ */ new Set(["--root", "--rev", "--base", "--head", "--features", "--format", "--fail-on", "--config", "--output"]);
+var VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "--root",
+  "--rev",
+  "--base",
+  "--head",
+  "--features",
+  "--format",
+  "--fail-on",
+  "--config",
+  "--output"
+]);
 var BOOL_FLAGS = /* @__PURE__ */ new Set(["--all-features", "--no-default-features", "--findings", "--help", "--version"]);
 function parseArgs(argv) {
   const [command, ...rest] = argv;
@@ -4492,38 +6815,9 @@ function featureSelection(args2) {
 }
 function formatFlag(args2, allowed, fallback) {
   const f = stringFlag(args2, "--format") ?? fallback;
-  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
+  if (!allowed.includes(f))
+    throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
   return f;
-}
-
-// src/adapters/tree-sitter-parser.ts
-var fs4 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
-var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
-function locate(file, packageName) {
-  const candidates = [path2.join(__dirname, file), path2.join(__dirname, "wasm", file)];
-  for (const c of candidates) if (fs4.existsSync(c)) return c;
-  return require.resolve(`${packageName}/${file}`);
-}
-var loaded = null;
-function loadRustParser() {
-  if (!loaded) {
-    loaded = (async () => {
-      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
-      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
-      const language = await import_web_tree_sitter2.Language.load(fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust")));
-      const parser = new import_web_tree_sitter2.Parser();
-      parser.setLanguage(language);
-      return {
-        parse: (text2) => {
-          const tree = parser.parse(text2);
-          if (!tree) throw new Error("tree-sitter returned no tree");
-          return tree;
-        }
-      };
-    })();
-  }
-  return loaded;
 }
 
 // src/core/limits.ts
@@ -4555,6 +6849,9 @@ function itemKey(item) {
       return `const:${item.name}`;
   }
 }
+function displayName(item) {
+  return item.kind === "function" || item.kind === "static" || item.kind === "import" ? item.symbol : item.name;
+}
 
 // src/core/digest.ts
 var import_node_crypto = require("node:crypto");
@@ -4573,10 +6870,24 @@ function canonicalItem(item) {
         returns: item.returns
       };
     case "static":
-      return { kind: item.kind, symbol: item.symbol, name: item.name, cfg: item.cfg, type: item.type, mutable: item.mutable };
+      return {
+        kind: item.kind,
+        symbol: item.symbol,
+        name: item.name,
+        cfg: item.cfg,
+        type: item.type,
+        mutable: item.mutable
+      };
     case "struct":
     case "union":
-      return { kind: item.kind, name: item.name, cfg: item.cfg, repr: item.repr, fields: item.fields, tuple: item.tuple };
+      return {
+        kind: item.kind,
+        name: item.name,
+        cfg: item.cfg,
+        repr: item.repr,
+        fields: item.fields,
+        tuple: item.tuple
+      };
     case "enum":
       return {
         kind: item.kind,
@@ -4584,7 +6895,11 @@ function canonicalItem(item) {
         cfg: item.cfg,
         repr: item.repr,
         nonExhaustive: item.nonExhaustive,
-        variants: item.variants.map((v) => ({ name: v.name, value: v.value ?? v.discriminant, fields: v.fields ?? null }))
+        variants: item.variants.map((v) => ({
+          name: v.name,
+          value: v.value ?? v.discriminant,
+          fields: v.fields ?? null
+        }))
       };
     case "type":
       return { kind: item.kind, name: item.name, cfg: item.cfg, target: item.target };
@@ -4720,14 +7035,14 @@ function parseString(ctx) {
         let value = 0;
         let len = c === 120 ? 2 : c === 117 ? 4 : 8;
         for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
+          let hex2 = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
+            hex2 >= 48 && hex2 <= 57 ? hex2 - 48 : (
               /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+              hex2 >= 65 && hex2 <= 70 ? hex2 - 65 + 10 : (
                 /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+                hex2 >= 97 && hex2 <= 102 ? hex2 - 97 + 10 : -1
               )
             )
           );
@@ -5038,8 +7353,8 @@ function parseDate(ctx, c, endChr) {
   if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
   if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
+    let t3 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t3, 3, false, startPtr);
   }
   if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
     TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
@@ -5050,16 +7365,16 @@ function parseDate(ctx, c, endChr) {
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+      let t3 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
     }
     if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
     }
   }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+  let t2 = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
 }
 function parseTime(ctx, c, endChr) {
   let start2 = ctx.p;
@@ -5071,8 +7386,8 @@ function parseTime(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  let t = ctx.s.slice(start2, ctx.p);
-  return readDate(ctx, t, 4, false, start2);
+  let t2 = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t2, 4, false, start2);
 }
 function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
@@ -5177,24 +7492,24 @@ function parseInlineTable(ctx) {
       return res;
     }
     let k;
-    let t = res;
+    let t2 = res;
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
     for (let i2 = 0; i2 < key.length; i2++) {
       if (i2)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+        t2 = hasOwn ? t2[k] : t2[k] = /* @__PURE__ */ Object.create(null);
       k = key[i2];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+      if ((hasOwn = Object.hasOwn(t2, k)) && (typeof t2[k] !== "object" || seen.has(t2[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
       let unsafe = k === "__proto__";
       if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
       if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t2, k, { enumerable: true, configurable: true, writable: true });
       }
     }
     if (hasOwn) {
@@ -5206,7 +7521,7 @@ function parseInlineTable(ctx) {
       125
       /* } */
     );
-    if (t && typeof (t[k] = value) === "object")
+    if (t2 && typeof (t2[k] = value) === "object")
       seen.add(value);
     skipVoid(ctx);
     if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
@@ -5244,26 +7559,26 @@ function parseArray(ctx) {
 
 // node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
-  let t = table;
+  let t2 = table;
   let m = meta;
   let k;
   let hasOwn = false;
   let state;
   for (let i2 = 0; i2 < key.length; i2++) {
     if (i2) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      t2 = hasOwn ? t2[k] : t2[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
       }
       if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
+        let l = t2.length - 1;
+        t2 = t2[l];
         m = m[l].c;
       }
     }
     k = key[i2];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+    if ((hasOwn = Object.hasOwn(t2, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
     if (!hasOwn) {
@@ -5271,7 +7586,7 @@ function peekTable(ctx, key, table, meta, type) {
       if (ctx.uk && (unsafe || k === "constructor"))
         return false;
       if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t2, k, { enumerable: true, configurable: true, writable: true });
         Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
       m[k] = {
@@ -5289,9 +7604,9 @@ function peekTable(ctx, key, table, meta, type) {
   if (type === 2) {
     if (!state.d) {
       state.d = true;
-      t[k] = [];
+      t2[k] = [];
     }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    t2[k].push(t2 = /* @__PURE__ */ Object.create(null));
     state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
   }
   if (state.d) {
@@ -5299,11 +7614,11 @@ function peekTable(ctx, key, table, meta, type) {
   }
   state.d = true;
   if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+    t2 = hasOwn ? t2[k] : t2[k] = /* @__PURE__ */ Object.create(null);
   } else if (type === 0 && hasOwn) {
     return null;
   }
-  return [k, t, state.c];
+  return [k, t2, state.c];
 }
 function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
@@ -5390,13 +7705,45 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/core/rust/lexer.ts
 var PUNCT3 = ["<<=", ">>=", "...", "..="];
-var PUNCT2 = ["::", "->", "=>", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>", ".."];
+var PUNCT2 = [
+  "::",
+  "->",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "^=",
+  "&=",
+  "|=",
+  "<<",
+  ">>",
+  ".."
+];
 function isIdentStart(c) {
-  return /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127;
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127;
 }
 function isIdentChar(c) {
-  return /[A-Za-z0-9_]/.test(c) || c.charCodeAt(0) > 127;
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127;
 }
+function isDigit2(c) {
+  const x = c === void 0 ? -1 : c.charCodeAt(0);
+  return x >= 48 && x <= 57;
+}
+function isNumberChar(c) {
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95;
+}
+var RAW_STRING = /(?:b|c)?r(#*)"/y;
 function lex(text2, maxTokens = 1e6) {
   const out2 = [];
   const n = text2.length;
@@ -5408,7 +7755,8 @@ function lex(text2, maxTokens = 1e6) {
       continue;
     }
     if (c === "/" && text2[i2 + 1] === "/") {
-      while (i2 < n && text2[i2] !== "\n") i2++;
+      const nl = text2.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl;
       continue;
     }
     if (c === "/" && text2[i2 + 1] === "*") {
@@ -5426,7 +7774,11 @@ function lex(text2, maxTokens = 1e6) {
       continue;
     }
     const start2 = i2;
-    const raw = /^(?:b|c)?r(#*)"/.exec(text2.slice(i2, i2 + 260));
+    let raw = null;
+    if (c === "r" || c === "b" || c === "c") {
+      RAW_STRING.lastIndex = i2;
+      raw = RAW_STRING.exec(text2);
+    }
     if (raw) {
       const hashes = raw[1];
       i2 += raw[0].length;
@@ -5460,10 +7812,10 @@ function lex(text2, maxTokens = 1e6) {
       out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
       continue;
     }
-    if (/[0-9]/.test(c)) {
+    if (isDigit2(c)) {
       let k = i2 + 1;
-      while (k < n && /[0-9A-Za-z_.]/.test(text2[k])) {
-        if (text2[k] === "." && (text2[k + 1] === "." || !/[0-9]/.test(text2[k + 1] ?? ""))) break;
+      while (k < n && (isNumberChar(text2[k]) || text2[k] === ".")) {
+        if (text2[k] === "." && (text2[k + 1] === "." || !isDigit2(text2[k + 1]))) break;
         k++;
       }
       i2 = k;
@@ -5528,30 +7880,30 @@ function unquote(lit) {
   const m = /^"((?:[^"\\]|\\.)*)"$/.exec(lit);
   return m ? m[1].replace(/\\(.)/g, "$1") : lit;
 }
-function parsePred(t, s, depth) {
+function parsePred(t2, s, depth) {
   if (depth > 64) return null;
-  const tok = t[s.i];
+  const tok = t2[s.i];
   if (!tok || tok.kind !== "ident") return null;
   s.i++;
   const name2 = tok.text;
-  if ((name2 === "all" || name2 === "any" || name2 === "not") && t[s.i]?.text === "(") {
+  if ((name2 === "all" || name2 === "any" || name2 === "not") && t2[s.i]?.text === "(") {
     s.i++;
     const args2 = [];
-    while (t[s.i] && t[s.i].text !== ")") {
-      const a = parsePred(t, s, depth + 1);
+    while (t2[s.i] && t2[s.i].text !== ")") {
+      const a = parsePred(t2, s, depth + 1);
       if (!a) return null;
       args2.push(a);
-      if (t[s.i]?.text === ",") s.i++;
+      if (t2[s.i]?.text === ",") s.i++;
       else break;
     }
-    if (t[s.i]?.text !== ")") return null;
+    if (t2[s.i]?.text !== ")") return null;
     s.i++;
     if (name2 === "not") return args2.length === 1 ? { op: "not", arg: args2[0] } : null;
     return { op: name2, args: args2 };
   }
-  if (t[s.i]?.text === "=") {
+  if (t2[s.i]?.text === "=") {
     s.i++;
-    const v = t[s.i];
+    const v = t2[s.i];
     if (!v || v.kind !== "literal") return null;
     s.i++;
     return { op: "kv", key: name2, value: unquote(v.text) };
@@ -5688,7 +8040,7 @@ function text(tokens, src, from, to) {
   return src.slice(tokens[from].start, tokens[to - 1].end);
 }
 function splitTopLevel(tokens, from, to) {
-  const parts2 = [];
+  const parts3 = [];
   let start2 = from;
   let i2 = from;
   while (i2 < to) {
@@ -5697,13 +8049,13 @@ function splitTopLevel(tokens, from, to) {
       continue;
     }
     if (tokens[i2].kind === "punct" && tokens[i2].text === ",") {
-      if (i2 > start2) parts2.push([start2, i2]);
+      if (i2 > start2) parts3.push([start2, i2]);
       start2 = i2 + 1;
     }
     i2++;
   }
-  if (to > start2) parts2.push([start2, to]);
-  return parts2;
+  if (to > start2) parts3.push([start2, to]);
+  return parts3;
 }
 function parseMeta(tokens, src, from, to) {
   let i2 = from;
@@ -5719,7 +8071,11 @@ function parseMeta(tokens, src, from, to) {
   }
   if (i2 < to && tokens[i2].text === "=") {
     const lit = tokens[i2 + 1];
-    return { name: name2, args: null, value: lit ? lit.kind === "literal" ? unescapeRustString(lit.text) : lit.text : "" };
+    return {
+      name: name2,
+      args: null,
+      value: lit ? lit.kind === "literal" ? unescapeRustString(lit.text) : lit.text : ""
+    };
   }
   return { name: name2, args: null, value: null };
 }
@@ -5731,14 +8087,14 @@ function readAttribute(inner, env, depth = 0) {
   if (meta.name === "unsafe" && meta.args !== null) return readAttribute(meta.args, env, depth + 1);
   if (meta.name === "cfg_attr" && meta.args !== null) {
     const argTokens = lex(meta.args, 1e5);
-    const parts2 = splitTopLevel(argTokens, 0, argTokens.length);
-    if (parts2.length < 2) return [];
-    const pred = parseCfg(text(argTokens, meta.args, parts2[0][0], parts2[0][1]));
+    const parts3 = splitTopLevel(argTokens, 0, argTokens.length);
+    if (parts3.length < 2) return [];
+    const pred = parseCfg(text(argTokens, meta.args, parts3[0][0], parts3[0][1]));
     if (!pred) return [];
     const v = evalCfg(pred, env);
     if (v === false) return [];
     const out2 = [];
-    for (const [a, b] of parts2.slice(1)) {
+    for (const [a, b] of parts3.slice(1)) {
       for (const attr of readAttribute(text(argTokens, meta.args, a, b), env, depth + 1)) {
         out2.push(v === null ? { ...attr, conditions: [pred, ...attr.conditions] } : attr);
       }
@@ -5760,7 +8116,7 @@ function children(node) {
   return node.namedChildren.filter((c) => c.type !== "line_comment" && c.type !== "block_comment");
 }
 function collapse(text2) {
-  return text2.replace(/\s+/g, " ").replace(/\s*([<>(),;:&*\[\]])\s*/g, "$1").replace(/,/g, ", ").replace(/->/g, " -> ").replace(/\s+/g, " ").trim();
+  return text2.replace(/\s+/g, " ").replace(/\s*([<>(),;:&*[\]])\s*/g, "$1").replace(/,/g, ", ").replace(/->/g, " -> ").replace(/\s+/g, " ").trim();
 }
 function normaliseType(node, ctx = {}) {
   if (!node) return "()";
@@ -5793,8 +8149,8 @@ function normaliseType(node, ctx = {}) {
       return len ? `[${el}; ${collapse(len.text)}]` : `[${el}]`;
     }
     case "tuple_type": {
-      const parts2 = children(node).map((c) => normaliseType(c, ctx));
-      return parts2.length === 1 ? `(${parts2[0]},)` : `(${parts2.join(", ")})`;
+      const parts3 = children(node).map((c) => normaliseType(c, ctx));
+      return parts3.length === 1 ? `(${parts3[0]},)` : `(${parts3.join(", ")})`;
     }
     case "unit_type":
       return "()";
@@ -5857,8 +8213,8 @@ function literalValue(text2) {
     if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
     const esc = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
     if (body2 in esc) return BigInt(esc[body2]);
-    const hex = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
-    if (hex) return BigInt(parseInt(hex[1], 16));
+    const hex2 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
+    if (hex2) return BigInt(parseInt(hex2[1], 16));
     if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
     return null;
   }
@@ -5871,31 +8227,42 @@ function literalValue(text2) {
     return null;
   }
 }
-var PREC = { "|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6 };
+var PREC = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6
+};
 function evalDiscriminant(expr) {
   const tokens = lex(expr, 1e3);
   const s = { i: 0 };
   const v = parseBinary(tokens, s, 0, 0);
   return v !== null && s.i === tokens.length ? v : null;
 }
-function parseUnary(t, s, depth) {
+function parseUnary(t2, s, depth) {
   if (depth > 50) return null;
-  const tok = t[s.i];
+  const tok = t2[s.i];
   if (!tok) return null;
   if (tok.text === "-") {
     s.i++;
-    const v = parseUnary(t, s, depth + 1);
+    const v = parseUnary(t2, s, depth + 1);
     return v === null ? null : -v;
   }
   if (tok.text === "!") {
     s.i++;
-    const v = parseUnary(t, s, depth + 1);
+    const v = parseUnary(t2, s, depth + 1);
     return v === null ? null : ~v;
   }
   if (tok.text === "(") {
     s.i++;
-    const v = parseBinary(t, s, 0, depth + 1);
-    if (t[s.i]?.text !== ")") return null;
+    const v = parseBinary(t2, s, 0, depth + 1);
+    if (t2[s.i]?.text !== ")") return null;
     s.i++;
     return v;
   }
@@ -5905,15 +8272,15 @@ function parseUnary(t, s, depth) {
   }
   return null;
 }
-function parseBinary(t, s, minPrec, depth) {
-  let left = parseUnary(t, s, depth);
+function parseBinary(t2, s, minPrec, depth) {
+  let left = parseUnary(t2, s, depth);
   if (left === null) return null;
   for (; ; ) {
-    const op = t[s.i];
+    const op = t2[s.i];
     const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
     if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
     s.i++;
-    const right = parseBinary(t, s, prec + 1, depth + 1);
+    const right = parseBinary(t2, s, prec + 1, depth + 1);
     if (right === null) return null;
     switch (op.text) {
       case "|":
@@ -5953,7 +8320,17 @@ function parseBinary(t, s, minPrec, depth) {
 
 // src/core/extract/scan-file.ts
 function emptyScan() {
-  return { items: [], candidates: [], declaredTypes: [], mods: [], macros: [], invocations: [], diagnostics: [], testText: [] };
+  return {
+    items: [],
+    candidates: [],
+    declaredTypes: [],
+    mods: [],
+    macros: [],
+    invocations: [],
+    diagnostics: [],
+    testText: [],
+    gated: []
+  };
 }
 var ITEM_TYPES = /* @__PURE__ */ new Set([
   "function_item",
@@ -5984,8 +8361,17 @@ var HARMLESS_ITEM_MACROS = /* @__PURE__ */ new Set([
   "println",
   "eprintln"
 ]);
+var GATEABLE = /* @__PURE__ */ new Set([
+  "function_item",
+  "static_item",
+  "struct_item",
+  "union_item",
+  "enum_item",
+  "type_item",
+  "const_item"
+]);
 function newPending() {
-  return { attrs: [], cfgs: [], disabled: false, docs: [], isTest: false };
+  return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false };
 }
 var FileScanner = class {
   constructor(env, source) {
@@ -5999,41 +8385,62 @@ var FileScanner = class {
     return ctx.lineBase + node.startPosition.row;
   }
   diag(level, code, message, ctx, node) {
-    this.out.diagnostics.push({ level, code, message, file: ctx.file, line: node ? this.line(node, ctx) : void 0 });
+    this.out.diagnostics.push({
+      level,
+      code,
+      message,
+      file: ctx.file,
+      line: node ? this.line(node, ctx) : void 0
+    });
   }
   /** Scans the children of a `source_file` or `declaration_list`, or a block's statements. */
   scanContainer(container, ctx, inBody = false) {
     let pending = newPending();
     for (const child of container.namedChildren) {
-      const t = child.type;
-      if (t === "attribute_item") {
+      const t2 = child.type;
+      if (t2 === "attribute_item") {
         this.readAttr(child, pending, ctx);
         continue;
       }
-      if (t === "inner_attribute_item") continue;
-      if (t === "line_comment" || t === "block_comment") {
+      if (t2 === "inner_attribute_item") continue;
+      if (t2 === "line_comment" || t2 === "block_comment") {
         const txt = child.text;
         if (/^\/\/\/(?!\/)/.test(txt) || /^\/\*\*(?!\*)/.test(txt)) pending.docs.push(txt);
         continue;
       }
-      if (t === "ERROR") {
-        this.diag("warning", "syntax-error", "the parser could not read part of this file; items in it may be missing", ctx, child);
+      if (t2 === "ERROR") {
+        this.diag(
+          "warning",
+          "syntax-error",
+          "the parser could not read part of this file; items in it may be missing",
+          ctx,
+          child
+        );
         this.scanContainer(child, ctx, inBody);
         pending = newPending();
         continue;
       }
-      if (ITEM_TYPES.has(t)) {
+      if (inBody && (t2 === "macro_invocation" || t2 === "expression_statement")) {
+        const inv = t2 === "macro_invocation" ? child : child.namedChildren[0];
+        if (inv?.type === "macro_invocation") {
+          if (!pending.disabled) this.scanInvocation(inv, pending, ctx, true);
+          pending = newPending();
+          continue;
+        }
+      }
+      if (ITEM_TYPES.has(t2)) {
         if (!pending.disabled) this.scanItem(child, pending, ctx);
         else if (pending.isTest) this.out.testText.push(child.text);
+        else if (GATEABLE.has(t2)) this.scanGated(child, pending, ctx);
         pending = newPending();
         continue;
       }
-      if (!inBody && t === "expression_statement" && child.namedChildren[0]?.type === "macro_invocation") {
+      if (!inBody && t2 === "expression_statement" && child.namedChildren[0]?.type === "macro_invocation") {
         if (!pending.disabled) this.scanItem(child.namedChildren[0], pending, ctx);
         pending = newPending();
         continue;
       }
-      if (inBody || t === "expression_statement" || t === "let_declaration") {
+      if (inBody || t2 === "expression_statement" || t2 === "let_declaration") {
         this.scanNested(child, ctx);
       }
       pending = newPending();
@@ -6051,6 +8458,31 @@ var FileScanner = class {
     }
     for (const c of node.namedChildren) this.scanNested(c, ctx);
   }
+  /** Records an item a feature cfg switches off, so the diff can tell "gated" from "removed". */
+  scanGated(node, pending, ctx) {
+    const before = this.out.items.length;
+    const beforeCandidates = this.out.candidates.length;
+    const beforeTypes = this.out.declaredTypes.length;
+    const beforeMacros = this.out.macros.length;
+    const beforeInv = this.out.invocations.length;
+    const beforeMods = this.out.mods.length;
+    this.scanItem(node, { ...pending, cfgs: [...pending.cfgs, ...pending.offCfgs] }, ctx);
+    const made = [...this.out.items.splice(before), ...this.out.candidates.splice(beforeCandidates)];
+    this.out.declaredTypes.splice(beforeTypes);
+    this.out.macros.splice(beforeMacros);
+    this.out.invocations.splice(beforeInv);
+    this.out.mods.splice(beforeMods);
+    for (const it of made) {
+      this.out.gated.push({
+        kind: it.kind,
+        name: it.name,
+        ..."symbol" in it ? { symbol: it.symbol } : {},
+        cfg: it.cfg ?? "",
+        file: it.file,
+        line: it.line
+      });
+    }
+  }
   readAttr(node, pending, ctx) {
     const attr = node.namedChildren.find((c) => c.type === "attribute");
     if (!attr) return;
@@ -6064,6 +8496,7 @@ var FileScanner = class {
         const v = evalCfg(pred, this.env);
         if (v === false) {
           pending.disabled = true;
+          pending.offCfgs.push(pred);
           if (/\btest\b/.test(a.args)) pending.isTest = true;
         } else pending.cfgs.push(pred);
         for (const c of a.conditions) pending.cfgs.push(c);
@@ -6075,8 +8508,8 @@ var FileScanner = class {
       }
     }
   }
-  effectiveCfg(ctx, pending, attr) {
-    const preds = [...ctx.cfgs, ...pending.cfgs, ...attr ? attr.conditions : []];
+  effectiveCfg(ctx, pending, conditions = []) {
+    const preds = [...ctx.cfgs, ...pending.cfgs, ...conditions];
     const c = conjoin(preds);
     return c ? renderCfg(c) : null;
   }
@@ -6123,12 +8556,23 @@ var FileScanner = class {
         return;
     }
   }
-  exportAttr(pending) {
-    for (const a of pending.attrs) {
-      if (a.name === "no_mangle") return { symbolFrom: "no_mangle", value: null, attr: a };
-      if (a.name === "export_name" && a.value !== null) return { symbolFrom: "export_name", value: a.value, attr: a };
+  /**
+   * How the item is exported, once per distinct symbol: an `export_name` wins over `no_mangle`, and
+   * `cfg_attr` conditions that depend on the platform can export one item under different names
+   * (`#[cfg_attr(windows, export_name = "w")] #[cfg_attr(unix, no_mangle)]`).
+   */
+  exportVariants(pending) {
+    const names = pending.attrs.filter((a) => a.name === "export_name" && a.value !== null);
+    const mangles = pending.attrs.filter((a) => a.name === "no_mangle");
+    const always = names.find((a) => a.conditions.length === 0);
+    if (always) return [{ symbolFrom: "export_name", value: always.value, conditions: [] }];
+    const out2 = names.map((a) => ({ symbolFrom: "export_name", value: a.value, conditions: a.conditions }));
+    if (mangles.length) {
+      const unless = names.map((a) => ({ op: "not", arg: conjoin(a.conditions) }));
+      const when = mangles.some((a) => a.conditions.length === 0) ? [] : mangles.length === 1 ? mangles[0].conditions : [{ op: "any", args: mangles.map((a) => conjoin(a.conditions)) }];
+      out2.push({ symbolFrom: "no_mangle", value: null, conditions: [...when, ...unless] });
     }
-    return null;
+    return out2;
   }
   visibility(node) {
     const v = node.namedChildren.find((c) => c.type === "visibility_modifier");
@@ -6180,56 +8624,66 @@ var FileScanner = class {
   scanFunction(node, pending, ctx) {
     const nameNode = node.childForFieldName("name");
     const body2 = node.childForFieldName("body");
-    const exp = this.exportAttr(pending);
-    if (nameNode && exp) {
-      const name2 = nameNode.text;
+    const variants = nameNode ? this.exportVariants(pending) : [];
+    if (nameNode && variants.length) {
+      const name2 = ident(nameNode);
       const { abi, unsafe } = this.fnModifiers(node);
       const { params, variadic } = this.readParams(node, ctx);
       const ret = node.childForFieldName("return_type");
       const returns = ret ? normaliseType(ret, this.tctx(ctx)) : null;
+      const facts = body2 ? bodyFacts(body2, params, ctx.lineBase) : emptyBody();
+      for (const exp of variants) {
+        const item = {
+          kind: "function",
+          name: name2,
+          symbol: exp.value ?? name2,
+          path: ctx.modPath,
+          file: ctx.file,
+          line: this.line(node, ctx),
+          cfg: this.effectiveCfg(ctx, pending, exp.conditions),
+          visibility: this.visibility(node),
+          abi,
+          unsafe,
+          params,
+          variadic,
+          returns: returns === "()" ? null : returns,
+          export: exp.symbolFrom,
+          doc: this.docOf(pending),
+          body: facts
+        };
+        if (ctx.macro) item.macro = ctx.macro;
+        this.out.items.push(item);
+      }
+    }
+    if (body2) this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+  }
+  /** Items in an initialiser (`const _: () = { #[no_mangle] extern "C" fn f() {} };`) are exported too. */
+  scanInitialiser(node, pending, ctx) {
+    const value = node.childForFieldName("value");
+    if (value) this.scanNested(value, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] });
+  }
+  scanStatic(node, pending, ctx) {
+    this.scanInitialiser(node, pending, ctx);
+    const nameNode = node.childForFieldName("name");
+    if (!nameNode) return;
+    for (const exp of this.exportVariants(pending)) {
       const item = {
-        kind: "function",
-        name: name2,
-        symbol: exp.value ?? name2,
+        kind: "static",
+        name: ident(nameNode),
+        symbol: exp.value ?? ident(nameNode),
         path: ctx.modPath,
         file: ctx.file,
         line: this.line(node, ctx),
-        cfg: this.effectiveCfg(ctx, pending, exp.attr),
+        cfg: this.effectiveCfg(ctx, pending, exp.conditions),
         visibility: this.visibility(node),
-        abi,
-        unsafe,
-        params,
-        variadic,
-        returns: returns === "()" ? null : returns,
+        type: normaliseType(node.childForFieldName("type"), this.tctx(ctx)),
+        mutable: node.namedChildren.some((c) => c.type === "mutable_specifier"),
         export: exp.symbolFrom,
-        doc: this.docOf(pending),
-        body: body2 ? bodyFacts(body2, params, ctx.lineBase) : emptyBody()
+        doc: this.docOf(pending)
       };
       if (ctx.macro) item.macro = ctx.macro;
       this.out.items.push(item);
     }
-    if (body2) this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
-  }
-  scanStatic(node, pending, ctx) {
-    const exp = this.exportAttr(pending);
-    const nameNode = node.childForFieldName("name");
-    if (!exp || !nameNode) return;
-    const item = {
-      kind: "static",
-      name: nameNode.text,
-      symbol: exp.value ?? nameNode.text,
-      path: ctx.modPath,
-      file: ctx.file,
-      line: this.line(node, ctx),
-      cfg: this.effectiveCfg(ctx, pending, exp.attr),
-      visibility: this.visibility(node),
-      type: normaliseType(node.childForFieldName("type"), this.tctx(ctx)),
-      mutable: node.namedChildren.some((c) => c.type === "mutable_specifier"),
-      export: exp.symbolFrom,
-      doc: this.docOf(pending)
-    };
-    if (ctx.macro) item.macro = ctx.macro;
-    this.out.items.push(item);
   }
   reprOf(pending) {
     const repr = [];
@@ -6248,7 +8702,8 @@ var FileScanner = class {
           this.readAttr(c, pending, ctx);
           continue;
         }
-        if (c.type === "visibility_modifier" || c.type === "line_comment" || c.type === "block_comment") continue;
+        if (c.type === "visibility_modifier" || c.type === "line_comment" || c.type === "block_comment")
+          continue;
         if (!pending.disabled) fields.push({ name: String(index), type: normaliseType(c, this.tctx(ctx)) });
         index++;
         pending = newPending();
@@ -6277,14 +8732,14 @@ var FileScanner = class {
     if (!nameNode) return;
     const kind = node.type === "union_item" ? "union" : "struct";
     const repr = this.reprOf(pending);
-    this.out.declaredTypes.push({ name: nameNode.text, kind, repr });
+    this.out.declaredTypes.push({ name: ident(nameNode), kind, repr });
     const visibility = this.visibility(node);
     if (visibility !== "pub" || repr.length === 0) return;
     const body2 = node.childForFieldName("body");
     const { fields, tuple } = this.fieldsOf(body2, ctx);
     const item = {
       kind,
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -6301,7 +8756,7 @@ var FileScanner = class {
     const nameNode = node.childForFieldName("name");
     if (!nameNode) return;
     const repr = this.reprOf(pending);
-    this.out.declaredTypes.push({ name: nameNode.text, kind: "enum", repr });
+    this.out.declaredTypes.push({ name: ident(nameNode), kind: "enum", repr });
     const visibility = this.visibility(node);
     if (visibility !== "pub" || repr.length === 0) return;
     const variants = [];
@@ -6333,7 +8788,7 @@ var FileScanner = class {
     }
     const item = {
       kind: "enum",
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -6352,7 +8807,7 @@ var FileScanner = class {
     if (node.childForFieldName("type_parameters")) return;
     const item = {
       kind: "type",
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -6364,12 +8819,13 @@ var FileScanner = class {
     this.out.candidates.push(item);
   }
   scanConst(node, pending, ctx) {
+    this.scanInitialiser(node, pending, ctx);
     const nameNode = node.childForFieldName("name");
     if (!nameNode || this.visibility(node) !== "pub" || ctx.selfType) return;
     const valueNode = node.childForFieldName("value");
     const item = {
       kind: "const",
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -6382,13 +8838,24 @@ var FileScanner = class {
     this.out.candidates.push(item);
   }
   scanMod(node, pending, ctx) {
-    const name2 = node.childForFieldName("name")?.text;
+    const nameNode = node.childForFieldName("name");
+    const name2 = nameNode ? ident(nameNode) : "";
     if (!name2) return;
     const body2 = node.childForFieldName("body");
     const cfgs = [...ctx.cfgs, ...pending.cfgs];
     const pathAttr = pending.attrs.find((a) => a.name === "path")?.value ?? null;
     const modPath = `${ctx.modPath}::${name2}`;
     if (body2) {
+      if (moduleNesting(modPath) > MAX_MODULE_NESTING) {
+        this.diag(
+          "error",
+          "module-too-deep",
+          `module ${name2} is nested deeper than ${MAX_MODULE_NESTING}`,
+          ctx,
+          node
+        );
+        return;
+      }
       const dir = pathAttr ? joinPath(ctx.pathBaseDir, pathAttr) : joinPath(ctx.childDir, name2);
       this.scanContainer(body2, { ...ctx, modPath, cfgs, childDir: dir, pathBaseDir: dir });
       return;
@@ -6419,7 +8886,8 @@ var FileScanner = class {
       const cur = ip;
       ip = newPending();
       if (cur.disabled) continue;
-      const name2 = c.childForFieldName("name")?.text;
+      const nameNode = c.childForFieldName("name");
+      const name2 = nameNode ? ident(nameNode) : "";
       if (!name2) continue;
       const linkName = cur.attrs.find((a) => a.name === "link_name")?.value ?? name2;
       const item = {
@@ -6470,30 +8938,42 @@ var FileScanner = class {
       line: this.line(node, ctx)
     });
   }
-  scanInvocation(node, pending, ctx) {
+  scanInvocation(node, pending, ctx, inBody = false) {
     const macroNode = node.childForFieldName("macro");
     if (!macroNode) return;
-    const full = macroNode.text;
+    const full = macroNode.text.replace(/\s+/g, "");
     const name2 = full.split("::").pop() ?? full;
     if (name2 === "macro_rules") return;
     const tt = node.namedChildren.find((c) => c.type === "token_tree");
     const input = tt ? tt.text.slice(1, -1) : "";
     if (HARMLESS_ITEM_MACROS.has(name2)) return;
-    this.out.invocations.push({
+    const inv = {
       name: full,
       input,
       ctx: { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] },
       line: this.line(node, ctx)
-    });
+    };
+    if (inBody) inv.inBody = true;
+    this.out.invocations.push(inv);
   }
   get text() {
     return this.source;
   }
 };
+function ident(node) {
+  const t2 = node.text;
+  return t2.startsWith("r#") ? t2.slice(2) : t2;
+}
+var MAX_MODULE_NESTING = 256;
+function moduleNesting(modPath) {
+  let n = 1;
+  for (let i2 = modPath.indexOf("::"); i2 >= 0; i2 = modPath.indexOf("::", i2 + 2)) n++;
+  return n;
+}
 function joinPath(dir, rel) {
-  const parts2 = (dir ? dir.split("/") : []).concat(rel.split(/[\\/]/));
+  const parts3 = (dir ? dir.split("/") : []).concat(rel.split(/[\\/]/));
   const out2 = [];
-  for (const p of parts2) {
+  for (const p of parts3) {
     if (p === "" || p === ".") continue;
     if (p === "..") {
       if (out2.length === 0 || out2[out2.length - 1] === "..") out2.push("..");
@@ -6557,6 +9037,42 @@ function stripParens(node) {
   while (n && n.type === "parenthesized_expression") n = n.namedChildren[0] ?? null;
   return n;
 }
+var POINTER_DERIVATIONS = /* @__PURE__ */ new Set([
+  "add",
+  "sub",
+  "offset",
+  "byte_add",
+  "byte_sub",
+  "byte_offset",
+  "wrapping_add",
+  "wrapping_sub",
+  "wrapping_offset",
+  "wrapping_byte_add",
+  "wrapping_byte_sub",
+  "wrapping_byte_offset",
+  "cast",
+  "cast_mut",
+  "cast_const"
+]);
+function pointerRoot(node) {
+  let n = stripParens(node);
+  for (let guard = 0; n && guard < 64; guard++) {
+    if (n.type === "type_cast_expression") {
+      n = stripParens(n.childForFieldName("value"));
+      continue;
+    }
+    if (n.type === "call_expression") {
+      let fn = n.childForFieldName("function");
+      if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
+      if (fn?.type === "field_expression" && POINTER_DERIVATIONS.has(fn.childForFieldName("field")?.text ?? "")) {
+        n = stripParens(fn.childForFieldName("value"));
+        continue;
+      }
+    }
+    break;
+  }
+  return n;
+}
 function bodyFacts(body2, params, lineBase) {
   const ptrs = new Set(params.filter((p) => isRawPointer(p.type)).map((p) => p.name));
   const facts = emptyBody();
@@ -6568,7 +9084,7 @@ function bodyFacts(body2, params, lineBase) {
     switch (node.type) {
       case "unary_expression": {
         if (node.children[0]?.text === "*") {
-          const op = stripParens(node.namedChildren[0] ?? null);
+          const op = pointerRoot(node.namedChildren[0] ?? null);
           if (op?.type === "identifier" && ptrs.has(op.text)) derefs.add(op.text);
         }
         break;
@@ -6576,21 +9092,19 @@ function bodyFacts(body2, params, lineBase) {
       case "call_expression": {
         const fn = node.childForFieldName("function");
         const args2 = node.childForFieldName("arguments");
-        const fnText = fn?.text ?? "";
+        const callee = fn?.type === "generic_function" ? fn.childForFieldName("function") : fn;
+        const fnText = callee?.text ?? "";
         const last = fnText.split("::").pop()?.replace(/<.*$/, "") ?? "";
-        if (fn?.type === "field_expression") {
-          const field = fn.childForFieldName("field")?.text ?? "";
-          const value = stripParens(fn.childForFieldName("value"));
-          if (DEREF_METHODS.has(field) && value?.type === "identifier" && ptrs.has(value.text)) derefs.add(value.text);
+        if (callee?.type === "field_expression") {
+          const field = callee.childForFieldName("field")?.text ?? "";
+          const value = pointerRoot(callee.childForFieldName("value"));
+          if (DEREF_METHODS.has(field) && value?.type === "identifier" && ptrs.has(value.text))
+            derefs.add(value.text);
           if (PANIC_METHODS.has(field) && !guarded) facts.panics.push({ what: field, line: line(node) });
         } else if (DEREF_CALLS.has(last) && args2) {
           for (const a of args2.namedChildren) {
-            const v = stripParens(a);
+            const v = pointerRoot(a);
             if (v?.type === "identifier" && ptrs.has(v.text)) derefs.add(v.text);
-            if (v?.type === "type_cast_expression") {
-              const inner = stripParens(v.childForFieldName("value"));
-              if (inner?.type === "identifier" && ptrs.has(inner.text)) derefs.add(inner.text);
-            }
           }
         }
         if (last === "catch_unwind") {
@@ -6605,7 +9119,7 @@ function bodyFacts(body2, params, lineBase) {
         if (!guarded) facts.panics.push({ what: "indexing", line: line(node) });
         break;
       case "macro_invocation": {
-        const m = node.childForFieldName("macro")?.text ?? "";
+        const m = (node.childForFieldName("macro")?.text ?? "").replace(/\s+/g, "");
         const name2 = m.split("::").pop() ?? m;
         macros.add(name2);
         if (PANIC_MACROS.has(name2) && !guarded) facts.panics.push({ what: `${name2}!`, line: line(node) });
@@ -6615,10 +9129,17 @@ function bodyFacts(body2, params, lineBase) {
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
           if (!guarded) {
             const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
-            if (m2) facts.panics.push({ what: `${m2[1] ?? m2[2] + "!"} in ${name2}!`, line: line(node), macro: name2 });
+            if (m2)
+              facts.panics.push({
+                what: `${m2[1] ?? m2[2] + "!"} in ${name2}!`,
+                line: line(node),
+                macro: name2
+              });
           }
           for (const p of ptrs) {
-            if (new RegExp(`\\*\\s*${p}\\b|from_ptr\\s*\\(\\s*${p}\\b|from_raw_parts(_mut)?\\s*\\(\\s*${p}\\b|\\b${p}\\s*\\.\\s*as_(ref|mut)\\b`).test(txt))
+            if (new RegExp(
+              `\\*\\s*${p}\\b|from_ptr\\s*\\(\\s*${p}\\b|from_raw_parts(_mut)?\\s*\\(\\s*${p}\\b|\\b${p}\\s*\\.\\s*as_(ref|mut)\\b`
+            ).test(txt))
               derefs.add(p);
           }
         }
@@ -6628,7 +9149,8 @@ function bodyFacts(body2, params, lineBase) {
       case "compound_assignment_expr": {
         const left = stripParens(node.childForFieldName("left"));
         if (left?.type === "identifier") assigns.add(left.text);
-        else if (left?.type === "scoped_identifier") assigns.add(left.childForFieldName("name")?.text ?? left.text);
+        else if (left?.type === "scoped_identifier")
+          assigns.add(left.childForFieldName("name")?.text ?? left.text);
         else if (left?.type === "field_expression" || left?.type === "index_expression") {
           let base = left;
           while (base && (base.type === "field_expression" || base.type === "index_expression"))
@@ -6664,14 +9186,20 @@ function strings(v) {
 async function readToml(tree, path3, diags) {
   const r = await tree.read(path3, 1024 * 1024);
   if (!r.ok) {
-    if (r.reason !== "missing") diags.push({ level: "error", code: "manifest-unreadable", message: `${path3} ${r.detail}`, file: path3 });
+    if (r.reason !== "missing")
+      diags.push({ level: "error", code: "manifest-unreadable", message: `${path3} ${r.detail}`, file: path3 });
     return null;
   }
   try {
     return parse(r.text);
   } catch (e) {
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    diags.push({ level: "error", code: "manifest-invalid", message: `${path3} is not valid TOML: ${msg}`, file: path3 });
+    diags.push({
+      level: "error",
+      code: "manifest-invalid",
+      message: `${path3} is not valid TOML: ${msg}`,
+      file: path3
+    });
     return null;
   }
 }
@@ -6691,10 +9219,13 @@ async function expandGlob(tree, pattern, limits) {
         while (stack.length && n++ < 1e4) {
           const d = stack.pop();
           next.push(d);
-          for (const e of await tree.list(d)) if (e.type === "dir" && e.name !== "target" && !e.name.startsWith(".")) stack.push(joinPath(d, e.name));
+          for (const e of await tree.list(d))
+            if (e.type === "dir" && e.name !== "target" && !e.name.startsWith("."))
+              stack.push(joinPath(d, e.name));
         }
       } else if (/[*?[]/.test(seg)) {
-        for (const e of await tree.list(base)) if (e.type === "dir" && globSegment(seg, e.name)) next.push(joinPath(base, e.name));
+        for (const e of await tree.list(base))
+          if (e.type === "dir" && globSegment(seg, e.name)) next.push(joinPath(base, e.name));
       } else next.push(joinPath(base, seg));
     }
     current = next.slice(0, limits.maxCrates * 4);
@@ -6716,7 +9247,12 @@ async function readCrate(tree, dir, wsTable, diags) {
   const pkg = toml.package;
   const name2 = typeof pkg.name === "string" ? pkg.name : null;
   if (!name2) {
-    diags.push({ level: "error", code: "manifest-invalid", message: `${manifest} has no package.name`, file: manifest });
+    diags.push({
+      level: "error",
+      code: "manifest-invalid",
+      message: `${manifest} has no package.name`,
+      file: manifest
+    });
     return null;
   }
   const version = inherit(pkg.version, wsTable, "version") ?? "0.0.0";
@@ -6726,14 +9262,19 @@ async function readCrate(tree, dir, wsTable, diags) {
   else if (await tree.stat(joinPath(dir, "src/lib.rs")) === "file") libRoot = joinPath(dir, "src/lib.rs");
   if (!libRoot) return null;
   const featureTable = {};
-  if (isTable(toml.features)) for (const [k, v] of Object.entries(toml.features)) featureTable[k] = strings(v);
+  if (isTable(toml.features))
+    for (const [k, v] of Object.entries(toml.features)) featureTable[k] = strings(v);
   const optionalDeps = [];
-  for (const key of ["dependencies", "build-dependencies"]) {
-    const deps = toml[key];
-    if (isTable(deps)) {
-      for (const [k, v] of Object.entries(deps)) if (isTable(v) && v.optional === true) optionalDeps.push(k);
-    }
+  const depTables = [toml.dependencies, toml["build-dependencies"]];
+  if (isTable(toml.target)) {
+    for (const t2 of Object.values(toml.target))
+      if (isTable(t2)) depTables.push(t2.dependencies, t2["build-dependencies"]);
   }
+  for (const deps of depTables)
+    if (isTable(deps)) {
+      for (const [k, v] of Object.entries(deps))
+        if (isTable(v) && v.optional === true && !optionalDeps.includes(k)) optionalDeps.push(k);
+    }
   return { name: name2, version, manifest, dir, libRoot, featureTable, optionalDeps };
 }
 async function discoverWorkspace(tree, limits) {
@@ -6741,7 +9282,12 @@ async function discoverWorkspace(tree, limits) {
   const root = await readToml(tree, "Cargo.toml", diagnostics);
   if (!root) {
     if (!diagnostics.length)
-      diagnostics.push({ level: "error", code: "no-manifest", message: `no Cargo.toml at the root of ${tree.label}`, file: "Cargo.toml" });
+      diagnostics.push({
+        level: "error",
+        code: "no-manifest",
+        message: `no Cargo.toml at the root of ${tree.label}`,
+        file: "Cargo.toml"
+      });
     return { crates: [], diagnostics };
   }
   const ws = isTable(root.workspace) ? root.workspace : null;
@@ -6752,14 +9298,19 @@ async function discoverWorkspace(tree, limits) {
     for (const p of strings(ws.exclude)) for (const d of await expandGlob(tree, p, limits)) excluded.add(d);
     for (const p of strings(ws.members)) {
       for (const d of await expandGlob(tree, p, limits)) {
-        if (!excluded.has(d) && !dirs.includes(d) && await tree.stat(joinPath(d, "Cargo.toml")) === "file") dirs.push(d);
+        if (!excluded.has(d) && !dirs.includes(d) && await tree.stat(joinPath(d, "Cargo.toml")) === "file")
+          dirs.push(d);
       }
     }
   }
   const crates = [];
   for (const d of dirs) {
     if (crates.length >= limits.maxCrates) {
-      diagnostics.push({ level: "error", code: "too-many-crates", message: `more than ${limits.maxCrates} crates; the rest were not analysed` });
+      diagnostics.push({
+        level: "error",
+        code: "too-many-crates",
+        message: `more than ${limits.maxCrates} crates; the rest were not analysed`
+      });
       break;
     }
     const c = await readCrate(tree, d, ws, diagnostics);
@@ -6768,21 +9319,33 @@ async function discoverWorkspace(tree, limits) {
   crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { crates, diagnostics };
 }
+function implicitFeatures(c) {
+  const hidden = /* @__PURE__ */ new Set();
+  for (const list of Object.values(c.featureTable))
+    for (const f of list) if (f.startsWith("dep:")) hidden.add(f.slice(4));
+  return new Set(c.optionalDeps.filter((d) => !hidden.has(d) && !(d in c.featureTable)));
+}
 function enabledFeatures(c, sel) {
-  const all = /* @__PURE__ */ new Set([...Object.keys(c.featureTable), ...c.optionalDeps]);
+  const implicit = implicitFeatures(c);
   const out2 = /* @__PURE__ */ new Set();
   if (sel.mode === "all") {
-    for (const f of all) out2.add(f);
+    for (const f of [...Object.keys(c.featureTable), ...implicit]) out2.add(f);
     return out2;
   }
   const queue = [...sel.features];
   if (sel.mode === "default" && c.featureTable.default) queue.push("default");
   while (queue.length) {
     const f = queue.pop();
-    const name2 = f.includes("/") ? "" : f.startsWith("dep:") ? "" : f;
+    let name2 = f;
+    if (f.startsWith("dep:"))
+      name2 = "";
+    else if (f.includes("/")) {
+      const dep = f.slice(0, f.indexOf("/"));
+      name2 = !dep.endsWith("?") && implicit.has(dep) ? dep : "";
+    }
     if (!name2 || out2.has(name2)) continue;
     out2.add(name2);
-    for (const implied of c.featureTable[name2] ?? []) queue.push(implied.replace(/\?$/, ""));
+    for (const implied of c.featureTable[name2] ?? []) queue.push(implied);
   }
   return out2;
 }
@@ -6793,8 +9356,8 @@ function parseMatcher(tokens, src, from, to) {
   const out2 = [];
   let i2 = from;
   while (i2 < to) {
-    const t = tokens[i2];
-    if (t.text === "$" && i2 + 1 < to) {
+    const t2 = tokens[i2];
+    if (t2.text === "$" && i2 + 1 < to) {
       const n = tokens[i2 + 1];
       if (n.kind === "ident" && tokens[i2 + 2]?.text === ":" && tokens[i2 + 3]?.kind === "ident" && i2 + 3 < to) {
         out2.push({ k: "var", name: n.text, frag: tokens[i2 + 3].text });
@@ -6820,13 +9383,13 @@ function parseMatcher(tokens, src, from, to) {
         continue;
       }
     }
-    if (t.kind === "open") {
+    if (t2.kind === "open") {
       const end = skipTree(tokens, i2);
-      out2.push({ k: "group", open: t.text, elems: parseMatcher(tokens, src, i2 + 1, end - 1) });
+      out2.push({ k: "group", open: t2.text, elems: parseMatcher(tokens, src, i2 + 1, end - 1) });
       i2 = end;
       continue;
     }
-    out2.push({ k: "lit", text: t.text });
+    out2.push({ k: "lit", text: t2.text });
     i2++;
   }
   return out2;
@@ -6839,26 +9402,26 @@ function followSet(elems, idx, outer) {
   return outer;
 }
 function consumeFragment(st, frag, i2, end, stops) {
-  const t = st.tokens;
+  const t2 = st.tokens;
   if (i2 > end) return null;
   switch (frag) {
     case "ident":
-      return i2 < end && t[i2].kind === "ident" ? i2 + 1 : null;
+      return i2 < end && t2[i2].kind === "ident" ? i2 + 1 : null;
     case "lifetime":
-      return i2 < end && t[i2].kind === "lifetime" ? i2 + 1 : null;
+      return i2 < end && t2[i2].kind === "lifetime" ? i2 + 1 : null;
     case "tt":
-      return i2 < end ? skipTree(t, i2) : null;
+      return i2 < end ? skipTree(t2, i2) : null;
     case "block":
-      return i2 < end && t[i2].text === "{" ? skipTree(t, i2) : null;
+      return i2 < end && t2[i2].text === "{" ? skipTree(t2, i2) : null;
     case "literal": {
       let j = i2;
-      if (j < end && t[j].text === "-") j++;
-      if (j < end && (t[j].kind === "literal" || t[j].text === "true" || t[j].text === "false")) return j + 1;
+      if (j < end && t2[j].text === "-") j++;
+      if (j < end && (t2[j].kind === "literal" || t2[j].text === "true" || t2[j].text === "false")) return j + 1;
       return null;
     }
     case "vis": {
-      if (i2 < end && t[i2].text === "pub") {
-        if (i2 + 1 < end && t[i2 + 1].text === "(") return skipTree(t, i2 + 1);
+      if (i2 < end && t2[i2].text === "pub") {
+        if (i2 + 1 < end && t2[i2 + 1].text === "(") return skipTree(t2, i2 + 1);
         return i2 + 1;
       }
       return i2;
@@ -6868,7 +9431,7 @@ function consumeFragment(st, frag, i2, end, stops) {
       let j = i2;
       let angle = 0;
       while (j < end) {
-        const tok = t[j];
+        const tok = t2[j];
         if (angle === 0 && (stops.has(tok.text) || defaultStops.includes(tok.text))) break;
         if (frag === "ty" || frag === "path") {
           if (tok.text === "<") angle++;
@@ -6878,7 +9441,7 @@ function consumeFragment(st, frag, i2, end, stops) {
           }
         }
         if (frag === "item" && tok.text === "{") {
-          j = skipTree(t, j);
+          j = skipTree(t2, j);
           if (angle === 0) break;
           continue;
         }
@@ -6886,7 +9449,7 @@ function consumeFragment(st, frag, i2, end, stops) {
           j++;
           break;
         }
-        j = tok.kind === "open" ? skipTree(t, j) : j + 1;
+        j = tok.kind === "open" ? skipTree(t2, j) : j + 1;
       }
       return j > i2 ? j : null;
     }
@@ -6957,8 +9520,8 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
   let i2 = from;
   while (i2 < to) {
     if (size.n > MAX_OUTPUT) return false;
-    const t = tokens[i2];
-    if (t.text === "$" && i2 + 1 < to) {
+    const t2 = tokens[i2];
+    if (t2.text === "$" && i2 + 1 < to) {
       const n = tokens[i2 + 1];
       if (n.kind === "ident") {
         if (n.text === "crate") {
@@ -7002,8 +9565,8 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
         continue;
       }
     }
-    out2.push(src.slice(t.start, t.end));
-    size.n += t.end - t.start;
+    out2.push(src.slice(t2.start, t2.end));
+    size.n += t2.end - t2.start;
     i2++;
   }
   return true;
@@ -7025,24 +9588,24 @@ function expandMacro(rules, input) {
   return null;
 }
 function splitCfgIf(input) {
-  const t = lex(input, 2e5);
+  const t2 = lex(input, 2e5);
   const branches = [];
   let i2 = 0;
-  while (i2 < t.length) {
-    if (t[i2].text === "else") i2++;
+  while (i2 < t2.length) {
+    if (t2[i2].text === "else") i2++;
     let pred = null;
-    if (t[i2]?.text === "if") {
-      if (t[i2 + 1]?.text !== "#" || t[i2 + 2]?.text !== "[") return null;
-      const attrEnd = skipTree(t, i2 + 2);
-      const inner = input.slice(t[i2 + 3].start, t[attrEnd - 2].end);
+    if (t2[i2]?.text === "if") {
+      if (t2[i2 + 1]?.text !== "#" || t2[i2 + 2]?.text !== "[") return null;
+      const attrEnd = skipTree(t2, i2 + 2);
+      const inner = input.slice(t2[i2 + 3].start, t2[attrEnd - 2].end);
       const m = /^cfg\s*\(([\s\S]*)\)$/.exec(inner.trim());
       if (!m) return null;
       pred = m[1];
       i2 = attrEnd;
     }
-    if (t[i2]?.text !== "{") return null;
-    const end = skipTree(t, i2);
-    const body2 = end - 1 > i2 + 1 ? input.slice(t[i2 + 1].start, t[end - 2].end) : "";
+    if (t2[i2]?.text !== "{") return null;
+    const end = skipTree(t2, i2);
+    const body2 = end - 1 > i2 + 1 ? input.slice(t2[i2 + 1].start, t2[end - 2].end) : "";
     branches.push({ pred, body: body2 });
     i2 = end;
   }
@@ -7050,10 +9613,32 @@ function splitCfgIf(input) {
 }
 
 // src/core/extract/extract-crate.ts
-var PREFILTER = /no_mangle|export_name|extern|repr\s*\(|macro_rules|^[A-Za-z_][\w:]*!\s*[{([]/m;
+var EXPORT_WORD = /\b(no_mangle|export_name)\b/;
+var READ_AHEAD = 32;
+var MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
+function mayContribute(text2) {
+  if (text2.includes("no_mangle") || text2.includes("export_name") || text2.includes("extern") || text2.includes("macro_rules") || REPR.test(text2))
+    return true;
+  for (let i2 = text2.indexOf("!"); i2 >= 0; i2 = text2.indexOf("!", i2 + 1)) {
+    let start2 = i2;
+    while (start2 > 0 && !isLineBreak(text2.charCodeAt(start2 - 1))) start2--;
+    LINE_MACRO.lastIndex = start2;
+    if (LINE_MACRO.test(text2)) return true;
+    while (i2 < text2.length && !isLineBreak(text2.charCodeAt(i2))) i2++;
+  }
+  return false;
+}
+function isLineBreak(c) {
+  return c === 10 || c === 13 || c === 8232 || c === 8233;
+}
+var REPR = /repr\s*\(/;
+var LINE_MACRO = /[A-Za-z_][\w:]*!\s*[{([]/y;
 function prepareForParse(text2) {
   if (!/unsafe\s+extern/.test(text2)) return text2;
-  return text2.replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest) => "      " + rest).replace(/^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm, (_m, pre, rest) => pre + "    " + rest);
+  return text2.replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest) => "      " + rest).replace(
+    /^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm,
+    (_m, pre, rest) => pre + "    " + rest
+  );
 }
 async function extractCrate(tree, manifest, features, parser, limits) {
   const env = { features };
@@ -7064,6 +9649,7 @@ async function extractCrate(tree, manifest, features, parser, limits) {
   const macros = /* @__PURE__ */ new Map();
   const invocations = [];
   const testText = [];
+  const gated = [];
   const unparsed = [];
   const visited = /* @__PURE__ */ new Set();
   const files = [];
@@ -7076,18 +9662,24 @@ async function extractCrate(tree, manifest, features, parser, limits) {
     invocations.push(...o.invocations);
     diagnostics.push(...o.diagnostics);
     testText.push(...o.testText);
+    gated.push(...o.gated);
     return takeMods ? o.mods : [];
   };
   const parseAndScan = (text2, ctx, takeMods) => {
     const scanner = new FileScanner(env, text2);
-    let t = null;
+    let t2 = null;
     try {
-      t = parser.parse(prepareForParse(text2));
-      scanner.scanContainer(t.rootNode, ctx);
+      t2 = parser.parse(prepareForParse(text2));
+      scanner.scanContainer(t2.rootNode, ctx);
     } catch (e) {
-      diagnostics.push({ level: "error", code: "parse-failed", message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, file: ctx.file });
+      diagnostics.push({
+        level: "error",
+        code: "parse-failed",
+        message: `could not parse: ${e instanceof Error ? e.message : String(e)}`,
+        file: ctx.file
+      });
     } finally {
-      t?.delete();
+      t2?.delete();
     }
     return absorb(scanner, takeMods);
   };
@@ -7101,45 +9693,39 @@ async function extractCrate(tree, manifest, features, parser, limits) {
     lineBase: 1
   };
   const queue = [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }];
-  while (queue.length) {
-    const { file, ctx, depth, isRoot } = queue.shift();
-    if (visited.has(file)) {
-      diagnostics.push({ level: "warning", code: "module-cycle", message: `${file} is included more than once (a #[path] cycle or duplicate); read once`, file });
-      continue;
+  let head = 0;
+  const reads = /* @__PURE__ */ new Map();
+  const readAhead = () => {
+    for (let k = head; k < Math.min(queue.length, head + READ_AHEAD); k++) {
+      const f = queue[k].file;
+      if (reads.has(f) || visited.has(f)) continue;
+      const p = tree.read(f, limits.maxFileBytes);
+      p.catch(() => void 0);
+      reads.set(f, p);
     }
-    if (files.length >= limits.maxFilesPerCrate) {
-      diagnostics.push({ level: "error", code: "too-many-files", message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`, file });
-      break;
-    }
-    visited.add(file);
-    const r = await tree.read(file, limits.maxFileBytes);
-    let text2;
-    if (r.ok) text2 = r.text;
-    else if (r.reason === "invalid-utf8" && r.text !== void 0) {
-      diagnostics.push({ level: "warning", code: "invalid-utf8", message: `${file} is not valid UTF-8; read with replacement characters`, file });
-      text2 = r.text;
-    } else {
-      diagnostics.push({
-        level: r.reason === "missing" ? "warning" : "error",
-        code: r.reason === "missing" ? "module-not-found" : `file-${r.reason}`,
-        message: `${file} ${r.detail}${r.reason === "missing" ? "" : "; not read"}`,
-        file
-      });
-      continue;
-    }
-    files.push(file);
-    const inner = innerCfgs(text2, env);
-    if (inner === false) continue;
-    const fileCtx = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
-    let mods;
-    if (isRoot || PREFILTER.test(text2)) mods = parseAndScan(text2, fileCtx, true);
-    else {
-      mods = scanModsLexically(text2, fileCtx, env);
-      unparsed.push({ path: file, text: text2, ctx: fileCtx });
-    }
+  };
+  const fileDepth = /* @__PURE__ */ new Map([[manifest.libRoot, 0]]);
+  let budgetHit = false;
+  const followMods = async (mods, depth) => {
     for (const m of mods) {
       if (depth + 1 > limits.maxModuleDepth) {
-        diagnostics.push({ level: "error", code: "module-too-deep", message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`, file: m.file, line: m.line });
+        diagnostics.push({
+          level: "error",
+          code: "module-too-deep",
+          message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
+          file: m.file,
+          line: m.line
+        });
+        continue;
+      }
+      if (m.pathAttr !== null && escapesRoot(m)) {
+        diagnostics.push({
+          level: "error",
+          code: "file-outside",
+          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root; not read`,
+          file: m.file,
+          line: m.line
+        });
         continue;
       }
       const resolved = await resolveMod(tree, m);
@@ -7157,70 +9743,201 @@ async function extractCrate(tree, manifest, features, parser, limits) {
       const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
       queue.push({
         file: resolved,
-        ctx: { file: resolved, modPath: m.modPath, cfgs: m.cfgs, childDir, pathBaseDir: dirname(resolved), lineBase: 1 },
+        ctx: {
+          file: resolved,
+          modPath: m.modPath,
+          cfgs: m.cfgs,
+          childDir,
+          pathBaseDir: dirname(resolved),
+          lineBase: 1
+        },
         depth: depth + 1,
         isRoot: false
       });
     }
-  }
-  const macroNames = [...macros.keys()];
-  if (unparsed.length && macroNames.length) {
-    const re = new RegExp(`\\b(${[...macroNames, "cfg_if"].map(escapeRe).join("|")})\\s*!`);
-    for (const f of unparsed) if (re.test(f.text)) parseAndScan(f.text, f.ctx, false);
-  }
-  let expansions = 0;
-  const work = invocations.map((inv) => ({ inv, depth: 0 }));
-  invocations.length = 0;
-  while (work.length) {
-    const { inv, depth } = work.shift();
-    const name2 = inv.name.split("::").pop() ?? inv.name;
-    const before = invocations.length;
-    if (++expansions > limits.maxExpansions) {
-      diagnostics.push({ level: "error", code: "too-many-expansions", message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`, file: inv.ctx.file, line: inv.line });
-      break;
-    }
-    if (depth > limits.maxMacroDepth) {
-      diagnostics.push({ level: "error", code: "macro-too-deep", message: `macro ${name2}! expands deeper than ${limits.maxMacroDepth} levels`, file: inv.ctx.file, line: inv.line });
-      continue;
-    }
-    const ctxAt = { ...inv.ctx, lineBase: inv.line };
-    if (name2 === "cfg_if") {
-      const branches = splitCfgIf(inv.input);
-      if (!branches) {
-        diagnostics.push({ level: "warning", code: "unexpanded-macro", message: `cannot read cfg_if! input; exports inside it are not seen`, file: inv.ctx.file, line: inv.line });
-        continue;
-      }
-      const negated = [];
-      for (const b of branches) {
-        const pred = b.pred ? parseCfg(b.pred) : null;
-        const conds = [...negated, ...pred ? [pred] : []];
-        const all = conjoin(conds);
-        const v = all ? evalCfg(all, env) : true;
-        if (v !== false) parseAndScan(b.body, { ...ctxAt, cfgs: [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)] }, false);
-        if (v === true) break;
-        if (pred) negated.push({ op: "not", arg: pred });
-      }
-    } else {
-      const def = macros.get(name2);
-      if (!def) {
+  };
+  const readModules = async () => {
+    for (; head < queue.length && !budgetHit; head++) {
+      readAhead();
+      const { file, ctx, depth, isRoot } = queue[head];
+      if (visited.has(file)) {
         diagnostics.push({
           level: "warning",
-          code: "unexpanded-macro",
-          message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
+          code: "module-cycle",
+          message: `${file} is included more than once (a #[path] cycle or duplicate); read once`,
+          file
+        });
+        continue;
+      }
+      if (files.length >= limits.maxFilesPerCrate) {
+        diagnostics.push({
+          level: "error",
+          code: "too-many-files",
+          message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
+          file
+        });
+        budgetHit = true;
+        break;
+      }
+      visited.add(file);
+      if (!fileDepth.has(file)) fileDepth.set(file, depth);
+      const r = await (reads.get(file) ?? tree.read(file, limits.maxFileBytes));
+      reads.delete(file);
+      let text2;
+      if (r.ok) text2 = r.text;
+      else if (r.reason === "invalid-utf8" && r.text !== void 0) {
+        diagnostics.push({
+          level: "warning",
+          code: "invalid-utf8",
+          message: `${file} is not valid UTF-8; read with replacement characters`,
+          file
+        });
+        text2 = r.text;
+      } else {
+        diagnostics.push({
+          level: r.reason === "missing" ? "warning" : "error",
+          code: r.reason === "missing" ? "module-not-found" : `file-${r.reason}`,
+          message: `${file} ${r.detail}${r.reason === "missing" ? "" : "; not read"}`,
+          file
+        });
+        continue;
+      }
+      files.push(file);
+      const inner = innerCfgs(text2, env);
+      if (inner === false) continue;
+      const fileCtx = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
+      let mods;
+      if (isRoot || mayContribute(text2)) mods = parseAndScan(text2, fileCtx, true);
+      else {
+        mods = scanModsLexically(
+          text2,
+          fileCtx,
+          env,
+          (modPath, line) => diagnostics.push({
+            level: "error",
+            code: "module-too-deep",
+            message: `module ${modPath.slice(0, 200)}\u2026 is nested deeper than ${MAX_MODULE_NESTING}`,
+            file,
+            line
+          })
+        );
+        unparsed.push({ path: file, text: text2, ctx: fileCtx });
+      }
+      await followMods(mods, depth);
+    }
+  };
+  const rescanned = /* @__PURE__ */ new Set();
+  let expansions = 0;
+  let deferred = [];
+  let expandedBytes = 0;
+  for (; ; ) {
+    await readModules();
+    const re = new RegExp(`\\b(${[...macros.keys(), "cfg_if"].map(escapeRe).join("|")})\\s*!`);
+    for (const f of unparsed)
+      if (!rescanned.has(f.path) && re.test(f.text)) {
+        rescanned.add(f.path);
+        parseAndScan(f.text, f.ctx, false);
+      }
+    const macrosBefore = macros.size;
+    const work = [...deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
+    deferred = [];
+    for (let w = 0; w < work.length; w++) {
+      const { inv, depth } = work[w];
+      const name2 = inv.name.split("::").pop() ?? inv.name;
+      if (name2 !== "cfg_if" && !macros.has(name2)) {
+        deferred.push(work[w]);
+        continue;
+      }
+      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && macros.get(name2)?.exports))
+        continue;
+      if (++expansions > limits.maxExpansions) {
+        diagnostics.push({
+          level: "error",
+          code: "too-many-expansions",
+          message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`,
+          file: inv.ctx.file,
+          line: inv.line
+        });
+        work.length = 0;
+        break;
+      }
+      if (depth > limits.maxMacroDepth) {
+        diagnostics.push({
+          level: "error",
+          code: "macro-too-deep",
+          message: `macro ${name2}! expands deeper than ${limits.maxMacroDepth} levels`,
           file: inv.ctx.file,
           line: inv.line
         });
         continue;
       }
-      const text2 = expandMacro(def.rules, inv.input);
-      if (text2 === null) {
-        diagnostics.push({ level: "warning", code: "unexpanded-macro", message: `no rule of macro ${name2}! matches this invocation: exports it makes are not seen`, file: inv.ctx.file, line: inv.line });
-        continue;
+      const ctxAt = { ...inv.ctx, lineBase: inv.line };
+      const modDepth = fileDepth.get(inv.ctx.file) ?? 0;
+      if (name2 === "cfg_if") {
+        const branches = splitCfgIf(inv.input);
+        if (!branches) {
+          diagnostics.push({
+            level: "warning",
+            code: "unexpanded-macro",
+            message: `cannot read cfg_if! input; exports inside it are not seen`,
+            file: inv.ctx.file,
+            line: inv.line
+          });
+          continue;
+        }
+        const negated = [];
+        for (const b of branches) {
+          const pred = b.pred ? parseCfg(b.pred) : null;
+          const conds = [...negated, ...pred ? [pred] : []];
+          const all = conjoin(conds);
+          const v = all ? evalCfg(all, env) : true;
+          if (v !== false) {
+            const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
+            await followMods(parseAndScan(b.body, { ...ctxAt, cfgs }, true), modDepth);
+          }
+          if (v === true) break;
+          if (pred) negated.push({ op: "not", arg: pred });
+        }
+      } else {
+        const def = macros.get(name2);
+        const text2 = expandMacro(def.rules, inv.input);
+        if (text2 === null) {
+          diagnostics.push({
+            level: "warning",
+            code: "unexpanded-macro",
+            message: `no rule of macro ${name2}! matches this invocation: exports it makes are not seen`,
+            file: inv.ctx.file,
+            line: inv.line
+          });
+          continue;
+        }
+        if ((expandedBytes += text2.length) > MAX_EXPANDED_BYTES) {
+          diagnostics.push({
+            level: "error",
+            code: "too-many-expansions",
+            message: `macro expansions in ${manifest.name} exceed ${MAX_EXPANDED_BYTES} bytes; the rest were not expanded`,
+            file: inv.ctx.file,
+            line: inv.line
+          });
+          work.length = 0;
+          break;
+        }
+        await followMods(parseAndScan(text2, { ...ctxAt, macro: name2 }, true), modDepth);
       }
-      parseAndScan(text2, { ...ctxAt, macro: name2 }, false);
+      for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
     }
-    for (const inv2 of invocations.splice(before)) work.push({ inv: inv2, depth: depth + 1 });
+    if (budgetHit || expansions > limits.maxExpansions || expandedBytes > MAX_EXPANDED_BYTES) break;
+    if (head === queue.length && !(deferred.length && macros.size > macrosBefore)) break;
   }
+  for (const { inv } of deferred)
+    if (!inv.inBody || EXPORT_WORD.test(inv.input))
+      diagnostics.push({
+        level: "warning",
+        code: "unexpanded-macro",
+        message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
+        file: inv.ctx.file,
+        line: inv.line
+      });
   const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
   for (const it of items) {
     if (it.kind === "function") {
@@ -7229,7 +9946,9 @@ async function extractCrate(tree, manifest, features, parser, limits) {
     }
   }
   const exportModules = new Set(items.filter((i2) => i2.kind !== "import").map((i2) => i2.path));
-  const reprTypes = new Set(items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum").map((i2) => i2.name));
+  const reprTypes = new Set(
+    items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum").map((i2) => i2.name)
+  );
   const aliasNames = new Set(candidates.filter((c) => c.kind === "type").map((c) => c.name));
   for (const c of candidates) {
     if (c.path !== "crate" && !exportModules.has(c.path)) continue;
@@ -7247,7 +9966,8 @@ async function extractCrate(tree, manifest, features, parser, limits) {
       items: dedup,
       declaredTypes: uniqueTypes(declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
-      files: files.sort()
+      files: files.sort(),
+      gated: gated.filter((g) => /\bfeature\b/.test(g.cfg))
     },
     diagnostics,
     testText
@@ -7291,13 +10011,13 @@ var C_PRIMITIVES = /* @__PURE__ */ new Set([
   "CStr"
 ]);
 function isCCompatible(type, reprTypes, aliases) {
-  const t = type.trim();
-  if (C_PRIMITIVES.has(t) || reprTypes.has(t) || aliases.has(t)) return true;
-  if (/^\*(const|mut) /.test(t)) return true;
-  if (/^(unsafe )?extern "[^"]*" fn\(/.test(t)) return true;
-  if (/^Option<(unsafe )?extern "[^"]*" fn\(/.test(t)) return true;
-  if (/^&(?:'static )?CStr$/.test(t) || t === "&CStr") return true;
-  const arr = /^\[(.+); .+\]$/.exec(t);
+  const t2 = type.trim();
+  if (C_PRIMITIVES.has(t2) || reprTypes.has(t2) || aliases.has(t2)) return true;
+  if (/^\*(const|mut) /.test(t2)) return true;
+  if (/^(unsafe )?extern "[^"]*" fn\(/.test(t2)) return true;
+  if (/^Option<(unsafe )?extern "[^"]*" fn\(/.test(t2)) return true;
+  if (/^&(?:'static )?CStr$/.test(t2) || t2 === "&CStr") return true;
+  const arr = /^\[(.+); .+\]$/.exec(t2);
   if (arr) return isCCompatible(arr[1], reprTypes, aliases);
   return false;
 }
@@ -7326,7 +10046,7 @@ function dedupe(items, diagnostics) {
 }
 function uniqueTypes(types) {
   const m = /* @__PURE__ */ new Map();
-  for (const t of types) if (!m.has(t.name) || t.repr.length) m.set(t.name, t);
+  for (const t2 of types) if (!m.has(t2.name) || t2.repr.length) m.set(t2.name, t2);
   return [...m.values()].sort((a, b) => a.name < b.name ? -1 : 1);
 }
 function escapeRe(s) {
@@ -7343,6 +10063,10 @@ function stem(p) {
 function candidatesOf(m) {
   if (m.pathAttr !== null) return [joinPath(m.pathBaseDir, m.pathAttr)];
   return [joinPath(m.lookupDir, `${m.name}.rs`), joinPath(m.lookupDir, `${m.name}/mod.rs`)];
+}
+function escapesRoot(m) {
+  const p = m.pathAttr ?? "";
+  return /^([\\/]|[A-Za-z]:)/.test(p) || joinPath(m.pathBaseDir, p).startsWith("..");
 }
 async function resolveMod(tree, m) {
   for (const c of candidatesOf(m)) {
@@ -7372,19 +10096,25 @@ function innerCfgs(text2, env) {
   }
   return preds;
 }
-function scanModsLexically(text2, ctx, env) {
+function scanModsLexically(text2, ctx, env, onTooDeep) {
+  if (!/\bmod\b[^;{}]*;/.test(text2)) return [];
   const tokens = lex(text2);
   const out2 = [];
+  const lineOf = lineCounter(text2);
   const walk = (from, to, c) => {
-    let attrs = { cfgs: [], path: null, disabled: false };
+    let attrs = {
+      cfgs: [],
+      path: null,
+      disabled: false
+    };
     let i2 = from;
     while (i2 < to) {
-      const t = tokens[i2];
-      if (t.text === "#" && tokens[i2 + 1]?.text === "!" && tokens[i2 + 2]?.text === "[") {
+      const t2 = tokens[i2];
+      if (t2.text === "#" && tokens[i2 + 1]?.text === "!" && tokens[i2 + 2]?.text === "[") {
         i2 = skipTree(tokens, i2 + 2);
         continue;
       }
-      if (t.text === "#" && tokens[i2 + 1]?.text === "[") {
+      if (t2.text === "#" && tokens[i2 + 1]?.text === "[") {
         const end = skipTree(tokens, i2 + 1);
         const inner = text2.slice(tokens[i2 + 2]?.start ?? 0, tokens[end - 2]?.end ?? 0);
         for (const a of readAttribute(inner, env)) {
@@ -7400,11 +10130,11 @@ function scanModsLexically(text2, ctx, env) {
         i2 = end;
         continue;
       }
-      if (t.text === "pub") {
+      if (t2.text === "pub") {
         i2 = tokens[i2 + 1]?.text === "(" ? skipTree(tokens, i2 + 1) : i2 + 1;
         continue;
       }
-      if (t.text === "mod" && tokens[i2 + 1]?.kind === "ident") {
+      if (t2.text === "mod" && tokens[i2 + 1]?.kind === "ident") {
         const name2 = tokens[i2 + 1].text.replace(/^r#/, "");
         const next = tokens[i2 + 2];
         const modPath = `${c.modPath}::${name2}`;
@@ -7418,31 +10148,47 @@ function scanModsLexically(text2, ctx, env) {
               lookupDir: c.childDir,
               pathBaseDir: c.pathBaseDir,
               file: c.file,
-              line: lineAt(text2, t.start)
+              line: lineOf(t2.start)
             });
           i2 += 3;
         } else if (next?.text === "{") {
           const end = skipTree(tokens, i2 + 2);
-          if (!attrs.disabled) {
+          if (!attrs.disabled && moduleNesting(modPath) > MAX_MODULE_NESTING)
+            onTooDeep?.(modPath, lineOf(t2.start));
+          else if (!attrs.disabled) {
             const dir = attrs.path ? joinPath(c.pathBaseDir, attrs.path) : joinPath(c.childDir, name2);
-            walk(i2 + 3, end - 1, { ...c, modPath, cfgs: [...c.cfgs, ...attrs.cfgs], childDir: dir, pathBaseDir: dir });
+            walk(i2 + 3, end - 1, {
+              ...c,
+              modPath,
+              cfgs: [...c.cfgs, ...attrs.cfgs],
+              childDir: dir,
+              pathBaseDir: dir
+            });
           }
           i2 = end;
         } else i2 += 2;
         attrs = { cfgs: [], path: null, disabled: false };
         continue;
       }
-      i2 = t.kind === "open" ? skipTree(tokens, i2) : i2 + 1;
+      i2 = t2.kind === "open" ? skipTree(tokens, i2) : i2 + 1;
       attrs = { cfgs: [], path: null, disabled: false };
     }
   };
   walk(0, tokens.length, ctx);
   return out2;
 }
-function lineAt(text2, offset) {
-  let n = 1;
-  for (let i2 = 0; i2 < offset; i2++) if (text2.charCodeAt(i2) === 10) n++;
-  return n;
+function lineCounter(text2) {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 1;
+    }
+    for (let i2 = text2.indexOf("\n", at); i2 >= 0 && i2 < offset; i2 = text2.indexOf("\n", i2 + 1)) line++;
+    at = offset;
+    return line;
+  };
 }
 
 // src/core/extract/extract-surface.ts
@@ -7472,7 +10218,12 @@ async function extractSurface(tree, parser, options) {
 }
 async function markTested(tree, crates, texts, limits, diagnostics) {
   const listing = await tree.listAll(limits.maxListedFiles);
-  if (listing.truncated) diagnostics.push({ level: "warning", code: "too-many-files", message: `more than ${limits.maxListedFiles} files; tests beyond them were not searched` });
+  if (listing.truncated)
+    diagnostics.push({
+      level: "warning",
+      code: "too-many-files",
+      message: `more than ${limits.maxListedFiles} files; tests beyond them were not searched`
+    });
   let budget = 64 * 1024 * 1024;
   for (const p of listing.paths) {
     if (!TEST_FILE.test(p) || budget <= 0) continue;
@@ -7520,7 +10271,9 @@ function signatureOf(item) {
       return `#[repr(${item.repr.join(", ")})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
     }
     case "enum": {
-      const vs = item.variants.map((v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`);
+      const vs = item.variants.map(
+        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
+      );
       return `#[repr(${item.repr.join(", ")})] enum ${item.name} { ${vs.join(", ")} }`;
     }
     case "type":
@@ -7528,7 +10281,8 @@ function signatureOf(item) {
     case "const":
       return `const ${item.name}: ${item.type} = ${item.value}`;
     case "import": {
-      if (item.what === "static") return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
+      if (item.what === "static")
+        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
       const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
       if (item.variadic) params.push("...");
       return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
@@ -7536,18 +10290,29 @@ function signatureOf(item) {
   }
 }
 function printable(s) {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
+  );
 }
 function renderSurfaceText(s) {
   const lines = [];
   lines.push(`ffi surface of ${printable(s.rev)} (${s.digest})`);
   for (const c of s.crates) {
     lines.push("");
-    lines.push(`crate ${printable(c.name)} ${printable(c.version)} (${printable(c.manifest)}${c.features.length ? `; features: ${c.features.map(printable).join(", ")}` : ""})`);
+    lines.push(
+      `crate ${printable(c.name)} ${printable(c.version)} (${printable(c.manifest)}${c.features.length ? `; features: ${c.features.map(printable).join(", ")}` : ""})`
+    );
     const groups = [
       ["functions", c.items.filter((i2) => i2.kind === "function")],
       ["statics", c.items.filter((i2) => i2.kind === "static")],
-      ["types", c.items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum" || i2.kind === "type")],
+      [
+        "types",
+        c.items.filter(
+          (i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum" || i2.kind === "type"
+        )
+      ],
       ["constants", c.items.filter((i2) => i2.kind === "const")],
       ["imports", c.items.filter((i2) => i2.kind === "import")]
     ];
@@ -7557,7 +10322,9 @@ function renderSurfaceText(s) {
       for (const it of items) {
         const sym = (it.kind === "function" || it.kind === "static") && it.symbol !== it.name ? ` [symbol ${it.symbol}]` : "";
         const cfg = it.cfg ? ` [cfg(${it.cfg})]` : "";
-        lines.push(`    ${printable(signatureOf(it))}${printable(sym)}${printable(cfg)}  ${printable(it.file)}:${it.line}`);
+        lines.push(
+          `    ${printable(signatureOf(it))}${printable(sym)}${printable(cfg)}  ${printable(it.file)}:${it.line}`
+        );
       }
     }
     if (!c.items.length) lines.push("  (no exported surface)");
@@ -7565,9 +10332,3067 @@ function renderSurfaceText(s) {
   if (s.diagnostics.length) {
     lines.push("");
     lines.push("diagnostics:");
-    for (const d of s.diagnostics) lines.push(`  ${d.level}: ${printable(d.message)}${d.file ? ` (${printable(d.file)}${d.line ? `:${d.line}` : ""})` : ""} [${d.code}]`);
+    for (const d of s.diagnostics)
+      lines.push(
+        `  ${d.level}: ${printable(d.message)}${d.file ? ` (${printable(d.file)}${d.line ? `:${d.line}` : ""})` : ""} [${d.code}]`
+      );
   }
   return lines.join("\n") + "\n";
+}
+
+// src/core/report.ts
+var SEVERITIES = ["breaking", "potentially-breaking", "addition", "non-abi"];
+var FINDING_LEVELS = ["high", "medium", "low"];
+
+// src/core/diff/rules/cfg-gate-changed.ts
+var cfgGateChanged = {
+  id: "cfg-gate-changed",
+  severity: "breaking",
+  rationale: "The item now exists only where the new cfg holds: builds for other targets or features lose it.",
+  example: "fn f() \u2192 #[cfg(unix)] fn f()",
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.cfg === after.cfg || after.cfg === null) return [];
+    return [`now only under cfg(${after.cfg})${before.cfg ? `, was cfg(${before.cfg})` : ""}`];
+  }
+};
+
+// src/core/diff/rules/cfg-gate-removed.ts
+var cfgGateRemoved = {
+  id: "cfg-gate-removed",
+  severity: "addition",
+  rationale: "The item now exists on every target and feature set: it is new surface where the cfg did not hold.",
+  example: "#[cfg(unix)] fn f() \u2192 fn f()",
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.cfg === null || after.cfg !== null) return [];
+    return [`no longer under cfg(${before.cfg})`];
+  }
+};
+
+// src/core/diff/rules/const-added.ts
+var constAdded = {
+  id: "const-added",
+  severity: "addition",
+  rationale: "A new constant of the C API: new header content, nothing breaks.",
+  example: "(absent) \u2192 pub const MAX_LEN: usize = 64;",
+  kinds: ["const"],
+  check: (before, after) => !before && after?.kind === "const" ? [`new constant ${after.name} = ${after.value}`] : []
+};
+
+// src/core/diff/rules/const-removed.ts
+var constRemoved = {
+  id: "const-removed",
+  severity: "potentially-breaking",
+  rationale: "Consumers\u2019 headers still define it; code using it builds against a value the library no longer promises.",
+  example: "pub const MAX_LEN: usize = 64; \u2192 (removed)",
+  kinds: ["const"],
+  check: (before, after) => before?.kind === "const" && !after ? [`constant ${before.name} was removed`] : []
+};
+
+// src/core/diff/rule.ts
+var SAME_EVERYWHERE = [
+  ["c_int", "i32"],
+  ["c_uint", "u32"],
+  ["c_short", "i16"],
+  ["c_ushort", "u16"],
+  ["c_longlong", "i64"],
+  ["c_ulonglong", "u64"],
+  ["c_schar", "i8"],
+  ["c_uchar", "u8"],
+  ["c_float", "f32"],
+  ["c_double", "f64"],
+  ["size_t", "usize", "c_size_t", "uintptr_t"],
+  ["ssize_t", "isize", "c_ssize_t", "intptr_t", "ptrdiff_t"]
+];
+var PLATFORM_DEPENDENT = [
+  ["c_long", "i32", "i64", "isize"],
+  ["c_ulong", "u32", "u64", "usize"],
+  ["c_char", "i8", "u8"]
+];
+function classOf(groups, t2) {
+  return groups.findIndex((g) => g.includes(t2));
+}
+function parts2(t2) {
+  return t2.match(/[A-Za-z_][A-Za-z0-9_]*|\S/g) ?? [];
+}
+function relateTypes(a, b) {
+  if (a === b) return "same";
+  const pa = parts2(a);
+  const pb = parts2(b);
+  if (pa.length !== pb.length) return "different";
+  let rel = "same";
+  for (let i2 = 0; i2 < pa.length; i2++) {
+    if (pa[i2] === pb[i2]) continue;
+    const s = classOf(SAME_EVERYWHERE, pa[i2]);
+    if (s >= 0 && s === classOf(SAME_EVERYWHERE, pb[i2])) {
+      if (rel === "same") rel = "spelling";
+      continue;
+    }
+    const isWidth = PLATFORM_DEPENDENT.some(
+      ([platform, ...fixed]) => pa[i2] === platform && fixed.includes(pb[i2]) || pb[i2] === platform && fixed.includes(pa[i2])
+    );
+    if (isWidth) {
+      rel = "width";
+      continue;
+    }
+    return "different";
+  }
+  return rel;
+}
+function t(s) {
+  return s === null || s === void 0 || s === "" ? "()" : s;
+}
+
+// src/core/diff/rules/const-type-changed.ts
+var constTypeChanged = {
+  id: "const-type-changed",
+  severity: "potentially-breaking",
+  rationale: "The constant\u2019s type decides how consumers store and compare it.",
+  example: "pub const FLAGS: u8 = 1; \u2192 pub const FLAGS: u32 = 1;",
+  kinds: ["const"],
+  check: (before, after) => {
+    if (before?.kind !== "const" || after?.kind !== "const") return [];
+    return relateTypes(before.type, after.type) === "different" ? [`type changed from ${before.type} to ${after.type}`] : [];
+  }
+};
+
+// src/core/diff/rules/const-value-changed.ts
+var constValueChanged = {
+  id: "const-value-changed",
+  severity: "potentially-breaking",
+  rationale: "Consumers compiled the old value into their code (buffer sizes, flags, versions): they disagree with the library until rebuilt.",
+  example: "pub const MAX_LEN: usize = 64; \u2192 pub const MAX_LEN: usize = 32;",
+  kinds: ["const"],
+  check: (before, after) => {
+    if (before?.kind !== "const" || after?.kind !== "const") return [];
+    return before.value !== after.value ? [`value changed from ${before.value} to ${after.value}`] : [];
+  }
+};
+
+// src/core/diff/rules/enum-discriminant-changed.ts
+var enumDiscriminantChanged = {
+  id: "enum-discriminant-changed",
+  severity: "breaking",
+  rationale: "The numeric value of a variant is what crosses the boundary: the same name now means a different number.",
+  example: "enum E { A = 1 } \u2192 enum E { A = 2 }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    const out2 = [];
+    for (const v of before.variants) {
+      const w = after.variants.find((x) => x.name === v.name);
+      if (!w) continue;
+      const a = v.value ?? v.discriminant;
+      const b = w.value ?? w.discriminant;
+      if (a !== b) out2.push(`variant ${v.name} changed value from ${a ?? "?"} to ${b ?? "?"}`);
+    }
+    return out2;
+  }
+};
+
+// src/core/diff/rules/enum-variant-added.ts
+var enumVariantAdded = {
+  id: "enum-variant-added",
+  severity: "potentially-breaking",
+  rationale: "Consumers that switch exhaustively, or pass values back, meet a value their code never handles.",
+  example: "enum E { A } \u2192 enum E { A, B }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum" || after.nonExhaustive) return [];
+    return after.variants.filter(
+      (v) => !before.variants.some((w) => w.name === v.name) && !before.variants.some(
+        (w) => w.value !== null && w.value === v.value && !after.variants.some((x) => x.name === w.name)
+      )
+    ).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added`);
+  }
+};
+
+// src/core/diff/rules/enum-variant-added-non-exhaustive.ts
+var enumVariantAddedNonExhaustive = {
+  id: "enum-variant-added-non-exhaustive",
+  severity: "addition",
+  rationale: "The enum is #[non_exhaustive]: consumers were told to expect new variants.",
+  example: "#[non_exhaustive] enum E { A } \u2192 enum E { A, B }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum" || !after.nonExhaustive) return [];
+    return after.variants.filter((v) => !before.variants.some((w) => w.name === v.name)).map(
+      (v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added to a non-exhaustive enum`
+    );
+  }
+};
+
+// src/core/diff/rules/enum-variant-removed.ts
+var enumVariantRemoved = {
+  id: "enum-variant-removed",
+  severity: "breaking",
+  rationale: "Consumers still pass the old value; receiving an invalid enum value in Rust is undefined behaviour.",
+  example: "enum E { A, B } \u2192 enum E { A }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    return before.variants.filter(
+      (v) => !after.variants.some((w) => w.name === v.name) && !after.variants.some(
+        (w) => w.value !== null && w.value === v.value && !before.variants.some((x) => x.name === w.name)
+      )
+    ).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was removed`);
+  }
+};
+
+// src/core/diff/rules/enum-variant-renamed.ts
+var enumVariantRenamed = {
+  id: "enum-variant-renamed",
+  severity: "non-abi",
+  rationale: "The value is unchanged; only the constant\u2019s name in consumers\u2019 headers differs.",
+  example: "enum E { Ok = 0 } \u2192 enum E { Success = 0 }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    const out2 = [];
+    for (const v of before.variants) {
+      if (after.variants.some((w2) => w2.name === v.name) || v.value === null) continue;
+      const w = after.variants.find(
+        (x) => x.value === v.value && !before.variants.some((y) => y.name === x.name)
+      );
+      if (w) out2.push(`variant ${v.name} = ${v.value} renamed to ${w.name}`);
+    }
+    return out2;
+  }
+};
+
+// src/core/diff/rules/export-renamed.ts
+var exportRenamed = {
+  id: "export-renamed",
+  severity: "breaking",
+  rationale: "A changed #[export_name] (or a renamed #[no_mangle] fn) removes the old symbol: consumers linked against it break.",
+  example: '#[export_name = "a"] fn f() \u2192 #[export_name = "b"] fn f()',
+  kinds: ["function", "static"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "static" || before.kind !== after.kind)
+      return [];
+    return before.symbol !== after.symbol ? [`symbol ${before.symbol} was renamed to ${after.symbol}; the old symbol no longer exists`] : [];
+  }
+};
+
+// src/core/diff/gated.ts
+function gatedIn(crate, item) {
+  if (!crate?.gated) return void 0;
+  const symbol = "symbol" in item ? item.symbol : void 0;
+  return crate.gated.find(
+    (g) => g.kind === item.kind && g.name === item.name && (symbol === void 0 || g.symbol === symbol)
+  );
+}
+
+// src/core/diff/rules/feature-made-default.ts
+var featureMadeDefault = {
+  id: "feature-made-default",
+  severity: "addition",
+  rationale: "An item that was behind a non-default feature is now built by default: more consumers get it (see exposure-widened).",
+  example: '#[cfg(feature = "extra")] fn f() \u2192 fn f()',
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  check: (before, after, ctx) => {
+    if (before || !after) return [];
+    const g = gatedIn(ctx.base, after);
+    return g ? [`was only under cfg(${g.cfg}); now in the analysed build`] : [];
+  }
+};
+
+// src/core/diff/rules/function-abi-changed.ts
+var NEAR = [
+  ["C", "system"],
+  ["C", "C-unwind"],
+  ["system", "system-unwind"],
+  ["C-unwind", "system-unwind"],
+  ["C", "system-unwind"],
+  ["system", "C-unwind"]
+];
+function abiNear(a, b) {
+  return NEAR.some(([x, y]) => x === a && y === b || x === b && y === a);
+}
+var functionAbiChanged = {
+  id: "function-abi-changed",
+  severity: "breaking",
+  rationale: "A different calling convention (e.g. Rust \u2192 C, C \u2192 stdcall) makes every existing call site wrong.",
+  example: 'extern "C" fn f() \u2192 fn f()',
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    if (before.abi === after.abi || abiNear(before.abi, after.abi)) return [];
+    return [`ABI changed from extern "${before.abi}" to extern "${after.abi}"`];
+  }
+};
+
+// src/core/diff/rules/function-abi-near-changed.ts
+var functionAbiNearChanged = {
+  id: "function-abi-near-changed",
+  severity: "potentially-breaking",
+  rationale: "C \u2194 system differ on 32-bit Windows (stdcall), and C \u2194 C-unwind changes what a panic does at the boundary.",
+  example: 'extern "C" fn f() \u2192 extern "system" fn f()',
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    if (before.abi === after.abi || !abiNear(before.abi, after.abi)) return [];
+    return [
+      `ABI changed from extern "${before.abi}" to extern "${after.abi}", equivalent on most targets but not all`
+    ];
+  }
+};
+
+// src/core/diff/rules/function-added.ts
+var functionAdded = {
+  id: "function-added",
+  severity: "addition",
+  rationale: "A new symbol is new attack surface and a new API: a minor release, and a security review.",
+  example: '(absent) \u2192 #[no_mangle] extern "C" fn f()',
+  kinds: ["function"],
+  check: (before, after) => !before && after?.kind === "function" ? [`new exported function ${after.symbol}`] : []
+};
+
+// src/core/diff/rules/function-parameter-renamed.ts
+var functionParameterRenamed = {
+  id: "function-parameter-renamed",
+  severity: "non-abi",
+  rationale: "Parameter names are not part of the C ABI; generated headers change, callers do not.",
+  example: "fn f(len: usize) \u2192 fn f(size: usize)",
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    const a = before.params ?? [];
+    const b = after.params ?? [];
+    if (a.length !== b.length) return [];
+    const out2 = [];
+    for (let i2 = 0; i2 < a.length; i2++) {
+      if (a[i2].name !== b[i2].name && a[i2].type === b[i2].type && !b.some((p) => p.name === a[i2].name && p.type === a[i2].type))
+        out2.push(`parameter ${i2 + 1} renamed from ${a[i2].name} to ${b[i2].name}`);
+    }
+    return out2;
+  }
+};
+
+// src/core/diff/rules/function-parameters-changed.ts
+var functionParametersChanged = {
+  id: "function-parameters-changed",
+  severity: "breaking",
+  rationale: "Callers compiled against the old header pass arguments the new code reads differently: memory corruption, not a link error.",
+  example: "fn f(a: *const u8, n: usize) \u2192 fn f(a: *const u8, n: u32)",
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    const a = before.params ?? [];
+    const b = after.params ?? [];
+    const out2 = [];
+    if (a.length !== b.length) {
+      out2.push(
+        `parameter count changed from ${a.length} to ${b.length} (${a.map((p) => t(p.type)).join(", ")}) \u2192 (${b.map((p) => t(p.type)).join(", ")})`
+      );
+      return out2;
+    }
+    for (let i2 = 0; i2 < a.length; i2++) {
+      if (relateTypes(a[i2].type, b[i2].type) === "different") {
+        const moved = b.findIndex((p, j) => j !== i2 && p.name === a[i2].name && p.type === a[i2].type);
+        out2.push(
+          moved >= 0 ? `parameter ${a[i2].name} moved from position ${i2 + 1} to ${moved + 1}` : `parameter ${i2 + 1} (${a[i2].name}) changed type from ${t(a[i2].type)} to ${t(b[i2].type)}`
+        );
+      }
+    }
+    if ((before.variadic ?? false) !== (after.variadic ?? false))
+      out2.push(after.variadic ? "became variadic" : "is no longer variadic");
+    return out2;
+  }
+};
+
+// src/core/diff/rules/function-removed.ts
+var functionRemoved = {
+  id: "function-removed",
+  severity: "breaking",
+  rationale: "The symbol disappears from the library: consumers fail to link, or dlsym returns NULL at run time.",
+  example: '#[no_mangle] extern "C" fn f() \u2192 (removed)',
+  kinds: ["function"],
+  check: (before, after) => before?.kind === "function" && !after ? [`exported function ${before.symbol} was removed`] : []
+};
+
+// src/core/diff/rules/function-return-changed.ts
+var functionReturnChanged = {
+  id: "function-return-changed",
+  severity: "breaking",
+  rationale: "Callers read the return value with the old type: wrong values, truncated pointers or a broken stack.",
+  example: "fn f() -> i32 \u2192 fn f() -> *mut Foo",
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    const a = before.returns ?? null;
+    const b = after.returns ?? null;
+    if (a === b) return [];
+    if (a !== null && b !== null && relateTypes(a, b) !== "different") return [];
+    return [`return type changed from ${t(a)} to ${t(b)}`];
+  }
+};
+
+// src/core/diff/rules/function-unsafe-changed.ts
+var functionUnsafeChanged = {
+  id: "function-unsafe-changed",
+  severity: "non-abi",
+  rationale: "unsafe does not change the C ABI, but it changes the Rust contract: who must uphold the safety invariants.",
+  example: 'extern "C" fn f(p: *const u8) \u2192 unsafe extern "C" fn f(p: *const u8)',
+  kinds: ["function"],
+  check: (before, after) => {
+    if (before?.kind !== "function" || after?.kind !== "function" || before.unsafe === after.unsafe)
+      return [];
+    return [
+      after.unsafe ? "became unsafe: the C ABI is unchanged, but Rust callers must now uphold a safety contract" : "is no longer unsafe: the C ABI is unchanged, but the function now promises to be safe for any input"
+    ];
+  }
+};
+
+// src/core/diff/rules/import-added.ts
+var importAdded = {
+  id: "import-added",
+  severity: "breaking",
+  rationale: "The library now needs the host to provide this symbol: hosts built for the old version fail to link or load.",
+  example: '(absent) \u2192 extern "C" { fn host_log(msg: *const c_char); }',
+  kinds: ["import"],
+  check: (before, after) => !before && after?.kind === "import" ? [`the library now requires the host to provide ${after.symbol}`] : []
+};
+
+// src/core/diff/rules/import-removed.ts
+var importRemoved = {
+  id: "import-removed",
+  severity: "non-abi",
+  rationale: "The host may keep providing the symbol; nothing calls it any more.",
+  example: 'extern "C" { fn host_log(\u2026); } \u2192 (removed)',
+  kinds: ["import"],
+  check: (before, after) => before?.kind === "import" && !after ? [`the library no longer needs ${before.symbol} from the host`] : []
+};
+
+// src/core/diff/rules/item-gated.ts
+var itemGated = {
+  id: "item-gated",
+  severity: "breaking",
+  rationale: "The item moved under a cfg the analysed build does not enable: for default-feature consumers it is gone.",
+  example: 'fn f() \u2192 #[cfg(feature = "extra")] fn f()',
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  check: (before, after, ctx) => {
+    if (!before || after) return [];
+    const g = gatedIn(ctx.head, before);
+    return g ? [
+      `now only under cfg(${g.cfg}), which the analysed build (${ctx.head?.features.join(", ") || "no features"}) does not enable`
+    ] : [];
+  }
+};
+
+// src/core/diff/rules/platform-width-changed.ts
+function typesOf(item) {
+  const out2 = [];
+  if (item.kind === "function" || item.kind === "import") {
+    (item.params ?? []).forEach(
+      (p, i2) => out2.push({ where: `parameter ${i2 + 1} (${p.name})`, type: p.type })
+    );
+    out2.push({ where: "return type", type: item.returns ?? "()" });
+    if (item.kind === "import" && item.type) out2.push({ where: "type", type: item.type });
+  } else if (item.kind === "static") out2.push({ where: "type", type: item.type });
+  else if (item.kind === "struct" || item.kind === "union")
+    item.fields.forEach((f) => out2.push({ where: `field ${f.name}`, type: f.type }));
+  else if (item.kind === "type") out2.push({ where: "target", type: item.target });
+  else if (item.kind === "const") out2.push({ where: "type", type: item.type });
+  return out2;
+}
+var platformWidthChanged = {
+  id: "platform-width-changed",
+  severity: "potentially-breaking",
+  rationale: "c_long/c_ulong are 32-bit on Windows (LLP64) and c_char is unsigned on ARM: equal on this target, different on another.",
+  example: "fn f(x: c_long) \u2192 fn f(x: i64)",
+  kinds: ["function", "import", "static", "struct", "union", "type", "const"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const a = typesOf(before);
+    const b = typesOf(after);
+    if (a.length !== b.length) return [];
+    const out2 = [];
+    for (let i2 = 0; i2 < a.length; i2++) {
+      if (a[i2].where.replace(/ \(.*\)$/, "") !== b[i2].where.replace(/ \(.*\)$/, "")) return [];
+      if (relateTypes(a[i2].type, b[i2].type) === "width")
+        out2.push(
+          `${b[i2].where} changed from ${t(a[i2].type)} to ${t(b[i2].type)}, whose width or signedness differs between targets`
+        );
+    }
+    return out2;
+  }
+};
+
+// src/core/diff/rules/repr-changed.ts
+var reprChanged = {
+  id: "repr-changed",
+  severity: "breaking",
+  rationale: "The representation decides size, alignment and field offsets: repr(C) \u2192 Rust layout, u8 \u2192 u32, packed or align change them all.",
+  example: "#[repr(u8)] enum E \u2192 #[repr(u32)] enum E",
+  kinds: ["struct", "union", "enum"],
+  check: (before, after, ctx) => {
+    const isType = (k) => k === "struct" || k === "union" || k === "enum";
+    if (before && after && isType(before.kind) && before.kind === after.kind) {
+      const a = before.repr;
+      const b = after.repr;
+      if ([...a].sort().join(",") === [...b].sort().join(",")) return [];
+      return [`repr changed from (${a.join(", ")}) to (${b.join(", ")})`];
+    }
+    if (before && !after && isType(before.kind)) {
+      const d = ctx.head?.declaredTypes.find((x) => x.name === before.name);
+      if (d)
+        return [
+          `repr (${before.repr.join(", ")}) was removed from ${before.name}: its layout is now unspecified`
+        ];
+    }
+    if (!before && after && isType(after.kind)) {
+      const d = ctx.base?.declaredTypes.find((x) => x.name === after.name);
+      if (d && d.repr.length === 0)
+        return [
+          `${after.name} gained repr (${after.repr.join(", ")}); its layout was unspecified before`
+        ];
+    }
+    if (before && after && before.kind !== after.kind && isType(before.kind) && isType(after.kind))
+      return [`${before.name} changed from ${before.kind} to ${after.kind}`];
+    return [];
+  }
+};
+
+// src/core/diff/rules/static-added.ts
+var staticAdded = {
+  id: "static-added",
+  severity: "addition",
+  rationale: "A new exported data symbol: new API and shared state that consumers may read or write.",
+  example: "(absent) \u2192 #[no_mangle] static V: u32",
+  kinds: ["static"],
+  check: (before, after) => !before && after?.kind === "static" ? [`new exported static ${after.symbol}`] : []
+};
+
+// src/core/diff/rules/static-mutability-changed.ts
+var staticMutabilityChanged = {
+  id: "static-mutability-changed",
+  severity: "breaking",
+  rationale: "An immutable static lives in read-only memory: consumers that write a formerly mutable one crash.",
+  example: "static mut V: u32 \u2192 static V: u32",
+  kinds: ["static", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const a = before.kind === "static" ? before.mutable : before.kind === "import" ? before.mutable ?? false : false;
+    const b = after.kind === "static" ? after.mutable : after.kind === "import" ? after.mutable ?? false : false;
+    if (a === b) return [];
+    return [b ? "became static mut" : "is no longer mutable (static mut \u2192 static)"];
+  }
+};
+
+// src/core/diff/rules/static-removed.ts
+var staticRemoved = {
+  id: "static-removed",
+  severity: "breaking",
+  rationale: "The data symbol disappears: consumers fail to link or read garbage through a stale dlsym.",
+  example: "#[no_mangle] static V: u32 \u2192 (removed)",
+  kinds: ["static"],
+  check: (before, after) => before?.kind === "static" && !after ? [`exported static ${before.symbol} was removed`] : []
+};
+
+// src/core/diff/rules/static-type-changed.ts
+var staticTypeChanged = {
+  id: "static-type-changed",
+  severity: "breaking",
+  rationale: "Consumers read and write the static with the old size and layout.",
+  example: "static V: u32 \u2192 static V: u64",
+  kinds: ["static"],
+  check: (before, after) => {
+    if (before?.kind !== "static" || after?.kind !== "static") return [];
+    return relateTypes(before.type, after.type) === "different" ? [`type changed from ${t(before.type)} to ${t(after.type)}`] : [];
+  }
+};
+
+// src/core/diff/type-usage.ts
+function mentions2(type, name2) {
+  return new RegExp(`(^|[^A-Za-z0-9_])${name2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_]|$)`).test(
+    type
+  );
+}
+function byValue(type, name2) {
+  if (!mentions2(type, name2)) return false;
+  const stripped = type.replace(new RegExp(`(\\*const |\\*mut |&mut |&|NonNull<|Box<)${name2}\\b`, "g"), "");
+  return mentions2(stripped, name2);
+}
+function typeUsage(crate, name2) {
+  if (!crate) return "none";
+  const types = [];
+  for (const it of crate.items) {
+    if (it.kind === "function" || it.kind === "import") {
+      for (const p of it.params ?? []) types.push(p.type);
+      if (it.returns) types.push(it.returns);
+      if (it.kind === "import" && it.type) types.push(it.type);
+    } else if (it.kind === "static") types.push(it.type);
+    else if ((it.kind === "struct" || it.kind === "union") && it.name !== name2)
+      for (const f of it.fields) types.push(f.type);
+    else if (it.kind === "enum")
+      for (const v of it.variants) for (const f of v.fields ?? []) types.push(f.type);
+    else if (it.kind === "type") types.push(it.target);
+  }
+  let used = false;
+  for (const ty of types) {
+    if (byValue(ty, name2)) return "value";
+    if (mentions2(ty, name2)) used = true;
+  }
+  return used ? "pointer" : "none";
+}
+
+// src/core/diff/rules/struct-field-added-by-value.ts
+function appended(before, after) {
+  const a = before.fields.map((f) => f.name);
+  const b = after.fields.map((f) => f.name);
+  if (b.length <= a.length || a.some((n, i2) => b[i2] !== n)) return [];
+  return after.fields.slice(a.length);
+}
+var structFieldAddedByValue = {
+  id: "struct-field-added-by-value",
+  severity: "breaking",
+  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
+  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+      return [];
+    const added = before.kind === "union" ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name)) : appended(before, after);
+    if (!added.length || typeUsage(ctx.head, after.name) === "pointer") return [];
+    const how = typeUsage(ctx.head, after.name) === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
+    return [
+      `field${added.length > 1 ? "s" : ""} ${added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${after.name}, which ${how}`
+    ];
+  }
+};
+
+// src/core/diff/rules/struct-field-added-behind-pointer.ts
+var structFieldAddedBehindPointer = {
+  id: "struct-field-added-behind-pointer",
+  severity: "potentially-breaking",
+  rationale: "A struct only ever handled through pointers may grow safely, unless consumers allocate or copy it themselves.",
+  example: "struct S { a: u32 } (only *mut S) \u2192 struct S { a: u32, b: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+      return [];
+    const added = before.kind === "union" ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name)) : appended(before, after);
+    if (!added.length || typeUsage(ctx.head, after.name) !== "pointer") return [];
+    return [
+      `field${added.length > 1 ? "s" : ""} ${added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${after.name}, which the surface only uses behind pointers`
+    ];
+  }
+};
+
+// src/core/diff/rules/struct-field-renamed.ts
+var structFieldRenamed = {
+  id: "struct-field-renamed",
+  severity: "non-abi",
+  rationale: "Same position, same type: the layout is unchanged, only the header text differs.",
+  example: "struct S { len: usize } \u2192 struct S { size: usize }",
+  kinds: ["struct", "union"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+      return [];
+    const out2 = [];
+    before.fields.forEach((f, i2) => {
+      const g = after.fields[i2];
+      if (g && g.name !== f.name && g.type === f.type && !after.fields.some((x) => x.name === f.name) && !before.fields.some((x) => x.name === g.name))
+        out2.push(`field ${i2 + 1} renamed from ${f.name} to ${g.name}`);
+    });
+    return out2;
+  }
+};
+
+// src/core/diff/rules/struct-layout-changed.ts
+var structLayoutChanged = {
+  id: "struct-layout-changed",
+  severity: "breaking",
+  rationale: "A field removed, reordered or retyped moves every offset after it: consumers read and write the wrong bytes.",
+  example: "struct S { a: u32, b: u64 } \u2192 struct S { b: u64, a: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+      return [];
+    const a = before.fields;
+    const b = after.fields;
+    const out2 = [];
+    for (const f of a)
+      if (!b.some((g) => g.name === f.name) && !(b[a.indexOf(f)] && b[a.indexOf(f)].type === f.type && !a.some((x) => x.name === b[a.indexOf(f)].name)))
+        out2.push(`field ${f.name}: ${t(f.type)} was removed`);
+    const common = a.filter((f) => b.some((g) => g.name === f.name));
+    const order = b.filter((g) => common.some((f) => f.name === g.name)).map((g) => g.name);
+    if (common.map((f) => f.name).join(",") !== order.join(","))
+      out2.push(`fields were reordered: (${common.map((f) => f.name).join(", ")}) \u2192 (${order.join(", ")})`);
+    for (const f of common) {
+      const g = b.find((x) => x.name === f.name);
+      if (g && relateTypes(f.type, g.type) === "different")
+        out2.push(`field ${f.name} changed type from ${t(f.type)} to ${t(g.type)}`);
+    }
+    const firstNew = b.findIndex((g) => !a.some((f) => f.name === g.name));
+    if (firstNew >= 0 && before.kind === "struct" && b.slice(firstNew).some((g) => a.some((f) => f.name === g.name)) && a.length === common.length)
+      out2.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
+    return out2;
+  }
+};
+
+// src/core/diff/rules/type-added.ts
+var typeAdded = {
+  id: "type-added",
+  severity: "addition",
+  rationale: "A new C-compatible type in the surface: new API for consumers\u2019 headers.",
+  example: "(absent) \u2192 #[repr(C)] pub struct S { \u2026 }",
+  kinds: ["struct", "union", "enum"],
+  check: (before, after, ctx) => {
+    if (before || !after || after.kind !== "struct" && after.kind !== "union" && after.kind !== "enum")
+      return [];
+    if (ctx.base?.declaredTypes.some((d) => d.name === after.name)) return [];
+    return [`new ${after.kind} ${after.name} (repr ${after.repr.join(", ")})`];
+  }
+};
+
+// src/core/diff/rules/type-alias-added.ts
+var typeAliasAdded = {
+  id: "type-alias-added",
+  severity: "addition",
+  rationale: "A new type name in the C API.",
+  example: "(absent) \u2192 pub type Handle = *mut Inner;",
+  kinds: ["type"],
+  check: (before, after) => !before && after?.kind === "type" ? [`new type alias ${after.name} = ${after.target}`] : []
+};
+
+// src/core/diff/rules/type-alias-changed.ts
+var typeAliasChanged = {
+  id: "type-alias-changed",
+  severity: "potentially-breaking",
+  rationale: "Every signature that uses the alias changes with it; consumers that spelled the alias keep the old type.",
+  example: "pub type Id = u32; \u2192 pub type Id = u64;",
+  kinds: ["type"],
+  check: (before, after) => {
+    if (before?.kind !== "type" || after?.kind !== "type") return [];
+    return relateTypes(before.target, after.target) === "different" ? [`now aliases ${after.target} instead of ${before.target}`] : [];
+  }
+};
+
+// src/core/diff/rules/type-alias-removed.ts
+var typeAliasRemoved = {
+  id: "type-alias-removed",
+  severity: "potentially-breaking",
+  rationale: "Consumers\u2019 headers still use the name; the ABI of functions using the target type is unchanged.",
+  example: "pub type Handle = *mut Inner; \u2192 (removed)",
+  kinds: ["type"],
+  check: (before, after) => before?.kind === "type" && !after ? [`type alias ${before.name} was removed`] : []
+};
+
+// src/core/diff/rules/type-removed.ts
+var typeRemoved = {
+  id: "type-removed",
+  severity: "breaking",
+  rationale: "Consumers\u2019 headers declare the type; code that uses it no longer matches the library.",
+  example: "#[repr(C)] pub struct S { \u2026 } \u2192 (removed)",
+  kinds: ["struct", "union", "enum"],
+  check: (before, after, ctx) => {
+    if (!before || after || before.kind !== "struct" && before.kind !== "union" && before.kind !== "enum")
+      return [];
+    if (ctx.head?.declaredTypes.some((d) => d.name === before.name)) return [];
+    return [`${before.kind} ${before.name} (repr ${before.repr.join(", ")}) was removed`];
+  }
+};
+
+// src/core/diff/rules/type-spelling-changed.ts
+var typeSpellingChanged = {
+  id: "type-spelling-changed",
+  severity: "non-abi",
+  rationale: "c_int \u2194 i32, size_t \u2194 usize and the like are the same type on every target Rust supports: the header text changes, the ABI does not.",
+  example: "fn f(x: c_int) \u2192 fn f(x: i32)",
+  kinds: ["function", "import", "static", "struct", "union", "type", "const"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const a = JSON.stringify(canonicalItem(before));
+    const b = JSON.stringify(canonicalItem(after));
+    if (a === b) return [];
+    const ta = a.match(/"(?:[^"\\]|\\.)*"|[^"]+/g) ?? [];
+    const tb = b.match(/"(?:[^"\\]|\\.)*"|[^"]+/g) ?? [];
+    if (ta.length !== tb.length) return [];
+    let spelling = false;
+    for (let i2 = 0; i2 < ta.length; i2++) {
+      if (ta[i2] === tb[i2]) continue;
+      if (relateTypes(ta[i2], tb[i2]) !== "spelling") return [];
+      spelling = true;
+    }
+    return spelling ? ["type spelled differently (same type on every target)"] : [];
+  }
+};
+
+// src/core/diff/rules/unresolved-macro.ts
+var unresolvedMacro = {
+  id: "unresolved-macro",
+  severity: "potentially-breaking",
+  rationale: "An item-position macro the engine cannot expand (a proc macro, another crate\u2019s macro) may export anything: a reviewer must look.",
+  example: "(absent) \u2192 some_crate::export_all! { \u2026 }",
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/catalogue.ts
+var CHANGE_RULES = [
+  cfgGateChanged,
+  cfgGateRemoved,
+  constAdded,
+  constRemoved,
+  constTypeChanged,
+  constValueChanged,
+  enumDiscriminantChanged,
+  enumVariantAdded,
+  enumVariantAddedNonExhaustive,
+  enumVariantRemoved,
+  enumVariantRenamed,
+  exportRenamed,
+  featureMadeDefault,
+  functionAbiChanged,
+  functionAbiNearChanged,
+  functionAdded,
+  functionParameterRenamed,
+  functionParametersChanged,
+  functionRemoved,
+  functionReturnChanged,
+  functionUnsafeChanged,
+  importAdded,
+  importRemoved,
+  itemGated,
+  platformWidthChanged,
+  reprChanged,
+  staticAdded,
+  staticMutabilityChanged,
+  staticRemoved,
+  staticTypeChanged,
+  structFieldAddedBehindPointer,
+  structFieldAddedByValue,
+  structFieldRenamed,
+  structLayoutChanged,
+  typeAdded,
+  typeAliasAdded,
+  typeAliasChanged,
+  typeAliasRemoved,
+  typeRemoved,
+  typeSpellingChanged,
+  unresolvedMacro
+].sort((a, b) => a.id < b.id ? -1 : 1);
+function changeRule(id) {
+  const r = CHANGE_RULES.find((x) => x.id === id);
+  if (!r) throw new Error(`unknown change rule ${id}`);
+  return r;
+}
+
+// src/core/diff/diff-surfaces.ts
+function pairItems(base, head) {
+  const pairs = [];
+  const left = [...base];
+  const right = [...head];
+  const take = (match) => {
+    for (let i2 = 0; i2 < left.length; i2++) {
+      const j = right.findIndex((b) => match(left[i2], b));
+      if (j < 0) continue;
+      pairs.push({ before: left[i2], after: right[j] });
+      left.splice(i2, 1);
+      right.splice(j, 1);
+      i2--;
+    }
+  };
+  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
+  take((a, b) => itemKey(a) === itemKey(b));
+  take(
+    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
+  );
+  for (const a of left) pairs.push({ before: a, after: null });
+  for (const b of right) pairs.push({ before: null, after: b });
+  return pairs;
+}
+var SEVERITY_RANK = {
+  breaking: 0,
+  "potentially-breaking": 1,
+  addition: 2,
+  "non-abi": 3
+};
+function changeOf(rule, severity, crate, pair, message) {
+  const item = pair.after ?? pair.before;
+  const c = {
+    rule,
+    severity,
+    kind: item.kind,
+    name: item.name,
+    crate,
+    file: item.file,
+    line: item.line,
+    before: pair.before ? signatureOf(pair.before) : null,
+    after: pair.after ? signatureOf(pair.after) : null,
+    message
+  };
+  if ("symbol" in item) c.symbol = item.symbol;
+  return c;
+}
+function diffCrate(name2, base, head, touched) {
+  const ctx = { base, head };
+  const out2 = [];
+  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
+    const kind = (pair.after ?? pair.before)?.kind;
+    const count2 = out2.length;
+    for (const rule of CHANGE_RULES) {
+      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
+        continue;
+      for (const message of rule.check(pair.before, pair.after, ctx))
+        out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
+    }
+    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
+  }
+  const gatedKeys = new Set(
+    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
+  );
+  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
+  return out2.filter((c) => !gatedRemoval(c));
+}
+function macroName(d) {
+  return /macro (\S+?)!/.exec(d.message)?.[1] ?? "unknown";
+}
+function unresolved(base, head) {
+  const key = (d) => `${d.file}\0${macroName(d)}`;
+  const seen = new Set(base.diagnostics.filter((d) => d.code === "unexpanded-macro").map(key));
+  const out2 = [];
+  const rule = changeRule("unresolved-macro");
+  for (const d of head.diagnostics) {
+    if (d.code !== "unexpanded-macro" || seen.has(key(d))) continue;
+    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? "";
+    out2.push({
+      rule: rule.id,
+      severity: rule.severity,
+      kind: "unknown",
+      name: `${macroName(d)}!`,
+      crate,
+      file: d.file ?? "",
+      line: d.line ?? 0,
+      before: null,
+      after: null,
+      message: d.message
+    });
+  }
+  return out2;
+}
+function sortChanges(changes) {
+  return [...changes].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+function diffSurfaces(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
+  const changes = [];
+  const touched = [];
+  for (const n of names) {
+    changes.push(
+      ...diffCrate(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+        touched
+      )
+    );
+  }
+  changes.push(...unresolved(base, head));
+  return { changes: sortChanges(changes), touched };
+}
+function requiredBump(changes, options = {}) {
+  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
+  switch (worst) {
+    case "breaking":
+      return "major";
+    case "potentially-breaking":
+      return options.potentiallyBreakingBump ?? "major";
+    case "addition":
+      return "minor";
+    case "non-abi":
+      return "patch";
+    default:
+      return "none";
+  }
+}
+function deltaDigest(changes) {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message
+  }));
+  return sha256(stableStringify(canon));
+}
+
+// src/core/diff/build-report.ts
+function buildReport(base, head, options = {}) {
+  const { changes, touched } = diffSurfaces(base, head);
+  const findings = [];
+  if (options.findings) {
+    for (const crate of head.crates) {
+      const items = touched.filter((t2) => t2.crate === crate.name && t2.after !== null).map(
+        (t2) => t2.before ? { item: t2.after, before: t2.before } : { item: t2.after }
+      );
+      if (items.length)
+        findings.push(
+          ...options.findings(items, crate, base.crates.find((c) => c.name === crate.name) ?? null)
+        );
+    }
+  }
+  const names = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    base: { rev: base.rev, digest: base.digest },
+    head: { rev: head.rev, digest: head.digest },
+    changes,
+    findings,
+    requiredBump: requiredBump(changes, options),
+    deltaDigest: deltaDigest(changes),
+    crates: names.map((name2) => ({
+      name: name2,
+      baseVersion: base.crates.find((c) => c.name === name2)?.version ?? null,
+      headVersion: head.crates.find((c) => c.name === name2)?.version ?? null
+    })),
+    diagnostics: head.diagnostics
+  };
+}
+
+// src/adapters/git-revisions.ts
+async function verify(dir, rev) {
+  const r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+}
+async function hasRemote(dir, name2) {
+  const r = await runGit(dir, ["remote"]);
+  return r.code === 0 && r.stdout.toString("utf8").split("\n").includes(name2);
+}
+async function isShallow(dir) {
+  return (await git(dir, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+}
+async function resolveCommit(dir, rev, what = "revision") {
+  if (rev.startsWith("-")) throw new GitError(`${what} ${JSON.stringify(rev)} is not a revision`);
+  const sha = await verify(dir, rev);
+  if (sha) return sha;
+  if (await hasRemote(dir, "origin")) {
+    await runGit(dir, ["fetch", "--no-tags", "--quiet", "origin", rev]);
+    const again = await verify(dir, rev) ?? await verify(dir, "FETCH_HEAD");
+    if (again && await verify(dir, rev)) return again;
+  }
+  const shallow = await isShallow(dir);
+  throw new GitError(
+    `${what} ${JSON.stringify(rev)} is not in this repository` + (shallow ? ": this is a shallow clone; use actions/checkout with fetch-depth: 0, or fetch the base commit (git fetch origin <base>)" : "; fetch it first (git fetch origin <rev>)")
+  );
+}
+async function mergeBase(dir, a, b) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const r = await runGit(dir, ["merge-base", a, b]);
+    if (r.code === 0) return r.stdout.toString("utf8").trim();
+    if (!await isShallow(dir) || !await hasRemote(dir, "origin")) return null;
+    const deepen = attempt < 3 ? ["--deepen=" + 50 * 4 ** attempt] : ["--unshallow"];
+    await runGit(dir, ["fetch", "--no-tags", "--quiet", ...deepen, "origin"]);
+  }
+  return null;
+}
+async function headCommit(dir) {
+  return verify(dir, "HEAD");
+}
+
+// src/adapters/tree-sitter-parser.ts
+var fs4 = __toESM2(require("node:fs"));
+var path2 = __toESM2(require("node:path"));
+var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
+function locate(file, packageName) {
+  const candidates = [path2.join(__dirname, file), path2.join(__dirname, "wasm", file)];
+  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  return require.resolve(`${packageName}/${file}`);
+}
+var loaded = null;
+function loadRustParser() {
+  if (!loaded) {
+    loaded = (async () => {
+      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
+      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
+      const language = await import_web_tree_sitter2.Language.load(
+        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+      );
+      const parser = new import_web_tree_sitter2.Parser();
+      parser.setLanguage(language);
+      return {
+        parse: (text2) => {
+          const tree = parser.parse(text2);
+          if (!tree) throw new Error("tree-sitter returned no tree");
+          return tree;
+        }
+      };
+    })();
+  }
+  return loaded;
+}
+
+// src/app/analyse-diff.ts
+async function analyseDiff(o) {
+  const warnings = [];
+  const baseNamed = await resolveCommit(o.root, o.base, "--base");
+  const headSha = o.head !== void 0 ? await resolveCommit(o.root, o.head, "--head") : null;
+  let baseSha = baseNamed;
+  if (o.useMergeBase !== false) {
+    const other = headSha ?? await headCommit(o.root);
+    if (other) {
+      const mb = await mergeBase(o.root, baseNamed, other);
+      if (mb) baseSha = mb;
+      else
+        warnings.push(
+          `no merge base between ${o.base} and ${o.head ?? "HEAD"} (shallow clone?); comparing against ${o.base} itself`
+        );
+    }
+  }
+  const parser = await loadRustParser();
+  const baseTree = await GitRevisionTree.open(o.root, baseSha);
+  const headTree = headSha ? await GitRevisionTree.open(o.root, headSha) : await FileSystemTree.open(o.root);
+  try {
+    const base = await extractSurface(baseTree, parser, { features: o.features, limits: o.limits });
+    const head = await extractSurface(headTree, parser, {
+      features: o.features,
+      limits: o.limits,
+      testCoverage: true
+    });
+    const report = buildReport(base, head, {
+      potentiallyBreakingBump: o.potentiallyBreakingBump,
+      findings: o.findings
+    });
+    return { report, base, head, baseSha, headSha, warnings };
+  } finally {
+    baseTree.close();
+    headTree.close?.();
+  }
+}
+
+// src/core/findings/rust-type.ts
+var MAX_TYPE_LENGTH = 4096;
+var MAX_DEPTH = 48;
+function tokenize(text2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 < text2.length) {
+    const c = text2[i2];
+    if (/\s/.test(c)) {
+      i2++;
+      continue;
+    }
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < text2.length && text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
+      out2.push({ t: text2.slice(i2 + 1, j), kind: "str", from: i2, to: j + 1 });
+      i2 = j + 1;
+      continue;
+    }
+    if (c === "'") {
+      const m = /^'[A-Za-z_][A-Za-z0-9_]*/.exec(text2.slice(i2));
+      if (!m) return null;
+      out2.push({ t: m[0], kind: "lifetime", from: i2, to: i2 + m[0].length });
+      i2 += m[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z0-9_]+/.exec(text2.slice(i2));
+    if (word) {
+      out2.push({ t: word[0], kind: "ident", from: i2, to: i2 + word[0].length });
+      i2 += word[0].length;
+      continue;
+    }
+    const multi = ["::", "->", "..."].find((p) => text2.startsWith(p, i2));
+    if (multi) {
+      out2.push({ t: multi, kind: "punct", from: i2, to: i2 + multi.length });
+      i2 += multi.length;
+      continue;
+    }
+    out2.push({ t: c, kind: "punct", from: i2, to: i2 + 1 });
+    i2++;
+  }
+  return out2;
+}
+var Parser3 = class {
+  constructor(toks, text2) {
+    this.toks = toks;
+    this.text = text2;
+  }
+  toks;
+  text;
+  i = 0;
+  get done() {
+    return this.i >= this.toks.length;
+  }
+  peek(offset = 0) {
+    return this.toks[this.i + offset];
+  }
+  eat(t2) {
+    if (this.peek()?.t === t2) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  expect(t2) {
+    if (!this.eat(t2)) throw new Error(`expected ${t2}`);
+  }
+  /** Text of the tokens up to (not including) a top-level stop token. */
+  until(stops) {
+    const start2 = this.i;
+    let depth = 0;
+    for (; ; ) {
+      const tok = this.peek();
+      if (!tok) break;
+      if (depth === 0 && stops.has(tok.t)) break;
+      if (tok.t === "(" || tok.t === "[" || tok.t === "<") depth++;
+      if (tok.t === ")" || tok.t === "]" || tok.t === ">") {
+        if (depth === 0) break;
+        depth--;
+      }
+      this.i++;
+    }
+    return this.slice(start2, this.i);
+  }
+  slice(from, to) {
+    if (to <= from) return "";
+    return this.text.slice(this.toks[from].from, this.toks[to - 1].to);
+  }
+  type(depth) {
+    if (depth > MAX_DEPTH) throw new Error("too deep");
+    const tok = this.peek();
+    if (!tok) throw new Error("unexpected end");
+    if (tok.t === "*") {
+      this.i++;
+      const m = this.peek()?.t;
+      if (m !== "const" && m !== "mut") throw new Error("bad pointer");
+      this.i++;
+      return { k: "ptr", mut: m === "mut", to: this.type(depth + 1) };
+    }
+    if (tok.t === "&") {
+      this.i++;
+      if (this.peek()?.kind === "lifetime") this.i++;
+      const mut = this.eat("mut");
+      return { k: "ref", mut, to: this.type(depth + 1) };
+    }
+    if (tok.t === "[") {
+      this.i++;
+      const of = this.type(depth + 1);
+      if (this.eat(";")) {
+        const len = this.until(/* @__PURE__ */ new Set(["]"]));
+        this.expect("]");
+        return { k: "array", of, len };
+      }
+      this.expect("]");
+      return { k: "slice", of };
+    }
+    if (tok.t === "(") {
+      this.i++;
+      const items = [];
+      while (!this.eat(")")) {
+        items.push(this.type(depth + 1));
+        if (!this.eat(",")) {
+          this.expect(")");
+          break;
+        }
+      }
+      return { k: "tuple", items };
+    }
+    if (tok.t === "!") {
+      this.i++;
+      return { k: "never" };
+    }
+    if (tok.t === "dyn" || tok.t === "impl") {
+      this.i++;
+      return { k: tok.t, bounds: this.until(/* @__PURE__ */ new Set([",", ";"])) };
+    }
+    if (tok.t === "for" && this.peek(1)?.t === "<") {
+      this.i += 2;
+      this.until(/* @__PURE__ */ new Set());
+      this.expect(">");
+      return this.type(depth + 1);
+    }
+    if (tok.t === "unsafe" || tok.t === "extern" || tok.t === "fn") return this.fnPointer(depth);
+    if (tok.t === "<") {
+      const start2 = this.i;
+      this.i++;
+      this.until(/* @__PURE__ */ new Set());
+      this.expect(">");
+      while (this.eat("::")) this.i++;
+      return { k: "other", text: this.slice(start2, this.i) };
+    }
+    if (tok.kind === "ident") return this.path(depth);
+    throw new Error(`unexpected ${tok.t}`);
+  }
+  fnPointer(depth) {
+    let unsafe = false;
+    let abi = null;
+    if (this.eat("unsafe")) unsafe = true;
+    if (this.eat("extern")) {
+      const lit = this.peek();
+      if (lit?.kind === "str") {
+        abi = lit.t;
+        this.i++;
+      } else abi = "C";
+    }
+    this.expect("fn");
+    this.expect("(");
+    const params = [];
+    while (!this.eat(")")) {
+      if (this.eat("...")) continue;
+      params.push(this.type(depth + 1));
+      if (!this.eat(",")) {
+        this.expect(")");
+        break;
+      }
+    }
+    const ret = this.eat("->") ? this.type(depth + 1) : null;
+    return { k: "fn", abi, unsafe, params, ret };
+  }
+  path(depth) {
+    let name2 = this.peek()?.t ?? "";
+    this.i++;
+    while (this.peek()?.t === "::" && this.peek(1)?.kind === "ident") {
+      this.i++;
+      name2 = this.peek()?.t ?? name2;
+      this.i++;
+    }
+    const args2 = [];
+    if (this.eat("::") && this.peek()?.t !== "<") throw new Error("bad path");
+    if (this.eat("<")) {
+      while (!this.eat(">")) {
+        const a = this.peek();
+        if (a?.kind === "lifetime") this.i++;
+        else if (a?.kind === "ident" && this.peek(1)?.t === "=") {
+          this.i += 2;
+          args2.push(this.type(depth + 1));
+        } else if (a?.kind === "ident" && /^[0-9]/.test(a.t)) this.i++;
+        else args2.push(this.type(depth + 1));
+        if (!this.eat(",")) {
+          this.expect(">");
+          break;
+        }
+      }
+    }
+    if (name2 === "Self" || name2 === "_") return { k: "other", text: name2 };
+    return { k: "path", name: name2, args: args2 };
+  }
+};
+function parseType(text2) {
+  const other = { k: "other", text: text2 };
+  if (text2.length > MAX_TYPE_LENGTH) return other;
+  const toks = tokenize(text2);
+  if (!toks || toks.length === 0) return other;
+  try {
+    const p = new Parser3(toks, text2);
+    const t2 = p.type(0);
+    return p.done ? t2 : other;
+  } catch {
+    return other;
+  }
+}
+function optionInner(t2) {
+  return t2.k === "path" && t2.name === "Option" && t2.args.length === 1 ? t2.args[0] : null;
+}
+function wrapped(t2, name2) {
+  return t2.k === "path" && t2.name === name2 && t2.args.length === 1 ? t2.args[0] : null;
+}
+function renderType(t2) {
+  switch (t2.k) {
+    case "ptr":
+      return `*${t2.mut ? "mut" : "const"} ${renderType(t2.to)}`;
+    case "ref":
+      return `&${t2.mut ? "mut " : ""}${renderType(t2.to)}`;
+    case "slice":
+      return `[${renderType(t2.of)}]`;
+    case "array":
+      return `[${renderType(t2.of)}; ${t2.len}]`;
+    case "tuple":
+      return t2.items.length === 1 ? `(${renderType(t2.items[0])},)` : `(${t2.items.map(renderType).join(", ")})`;
+    case "fn": {
+      const prefix = `${t2.unsafe ? "unsafe " : ""}${t2.abi !== null ? `extern "${t2.abi}" ` : ""}`;
+      return `${prefix}fn(${t2.params.map(renderType).join(", ")})${t2.ret ? ` -> ${renderType(t2.ret)}` : ""}`;
+    }
+    case "dyn":
+    case "impl":
+      return `${t2.k} ${t2.bounds}`;
+    case "path":
+      return t2.args.length ? `${t2.name}<${t2.args.map(renderType).join(", ")}>` : t2.name;
+    case "never":
+      return "!";
+    case "other":
+      return t2.text;
+  }
+}
+
+// src/core/findings/pointer-params.ts
+var INTEGER_TYPES = /* @__PURE__ */ new Set([
+  "usize",
+  "isize",
+  "u8",
+  "u16",
+  "u32",
+  "u64",
+  "i8",
+  "i16",
+  "i32",
+  "i64",
+  "size_t",
+  "ssize_t",
+  "c_size_t",
+  "c_ssize_t",
+  "uintptr_t",
+  "c_int",
+  "c_uint",
+  "c_long",
+  "c_ulong",
+  "c_longlong",
+  "c_ulonglong",
+  "c_short",
+  "c_ushort"
+]);
+var LENGTH_WORDS = /* @__PURE__ */ new Set([
+  "len",
+  "length",
+  "size",
+  "count",
+  "cnt",
+  "cap",
+  "capacity",
+  "n",
+  "num",
+  "nbytes",
+  "bytes",
+  "nelem",
+  "nelems",
+  "nmemb",
+  "nitems",
+  "sz"
+]);
+function thin(pointee) {
+  return pointee.k !== "slice" && pointee.k !== "dyn" && !(pointee.k === "path" && pointee.name === "str");
+}
+function rawPointer(t2) {
+  if (t2.k === "ptr") return thin(t2.to);
+  const inner = optionInner(t2);
+  const nonNull = inner && wrapped(inner, "NonNull");
+  return !!nonNull && thin(nonNull);
+}
+function pointsToCChar(t2) {
+  let cur = t2;
+  let pointers = 0;
+  while (cur.k === "ptr") {
+    cur = cur.to;
+    pointers++;
+  }
+  return pointers > 0 && cur.k === "path" && cur.name === "c_char";
+}
+function integer(t2) {
+  return t2.k === "path" && t2.args.length === 0 && INTEGER_TYPES.has(t2.name);
+}
+function lengthType(t2) {
+  if (integer(t2)) return true;
+  return (t2.k === "ptr" || t2.k === "ref") && integer(t2.to);
+}
+function lengthName(name2) {
+  const lower = name2.toLowerCase();
+  if (lower.split("_").some((w) => LENGTH_WORDS.has(w))) return true;
+  if (/(len|length|size|count|cnt|cap|capacity)$/.test(lower)) return true;
+  return /^(n|num)_?[a-z]+s$/.test(lower);
+}
+function namesLengthOf(ptr, len) {
+  const l = len.toLowerCase();
+  const stems = /* @__PURE__ */ new Set([ptr.toLowerCase()]);
+  if (/s$/.test(ptr)) stems.add(ptr.toLowerCase().slice(0, -1));
+  for (const stem2 of stems) {
+    if (!stem2) continue;
+    if (l.startsWith(stem2)) {
+      const rest = l.slice(stem2.length).replace(/^_/, "");
+      if (LENGTH_WORDS.has(rest) || rest === "length") return true;
+    }
+    for (const prefix of ["n_", "num_", "n", "num"]) if (l === prefix + ptr.toLowerCase()) return true;
+  }
+  return false;
+}
+function pointerParams(fn) {
+  const parsed = fn.params.map((p) => parseType(p.type));
+  const isLength = (i2) => {
+    const p = fn.params[i2];
+    return p !== void 0 && lengthType(parsed[i2]) && lengthName(p.name);
+  };
+  const pointers = [];
+  parsed.forEach((t2, i2) => {
+    if (rawPointer(t2)) pointers.push(i2);
+  });
+  const lengthOf = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  for (const i2 of pointers) {
+    for (let j = 0; j < fn.params.length; j++) {
+      if (j === i2 || used.has(j) || !lengthType(parsed[j])) continue;
+      if (namesLengthOf(fn.params[i2].name, fn.params[j].name)) {
+        lengthOf.set(i2, j);
+        used.add(j);
+        break;
+      }
+    }
+  }
+  for (const i2 of pointers) {
+    if (lengthOf.has(i2)) continue;
+    for (const j of [i2 + 1, i2 - 1]) {
+      if (j < 0 || used.has(j) || pointers.includes(j) || !isLength(j)) continue;
+      lengthOf.set(i2, j);
+      used.add(j);
+      break;
+    }
+  }
+  const out2 = [];
+  for (const i2 of pointers) {
+    const j = used.has(i2) ? void 0 : lengthOf.get(i2);
+    const param = fn.params[i2];
+    if (j !== void 0) out2.push({ param, index: i2, role: { kind: "buffer", len: fn.params[j] } });
+    else if (pointsToCChar(parsed[i2])) out2.push({ param, index: i2, role: { kind: "c-string" } });
+    else out2.push({ param, index: i2, role: { kind: "raw" } });
+  }
+  return out2;
+}
+
+// src/core/findings/rules/buffer-param.ts
+var bufferParam = {
+  id: "buffer-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds",
+  checklist: "bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)",
+  check(item) {
+    if (item.kind !== "function") return [];
+    const out2 = [];
+    for (const p of pointerParams(item)) {
+      if (p.role.kind !== "buffer") continue;
+      out2.push({
+        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`
+      });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/callback-param.ts
+function fnPointer(t2, aliases, depth = 0) {
+  if (depth > 8) return null;
+  if (t2.k === "fn") return { nullable: false };
+  const inner = optionInner(t2);
+  if (inner) {
+    const f = fnPointer(inner, aliases, depth + 1);
+    return f ? { nullable: true } : null;
+  }
+  if (t2.k === "path" && t2.args.length === 0) {
+    const target = aliases.get(t2.name);
+    if (target !== void 0) return fnPointer(parseType(target), aliases, depth + 1);
+  }
+  return null;
+}
+var callbackParam = {
+  id: "callback-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees",
+  checklist: "reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
+    const out2 = [];
+    for (const p of item.params) {
+      const f = fnPointer(parseType(p.type), ctx.types.aliases);
+      if (!f) continue;
+      let message = `parameter \`${p.name}\` is a callback \`${p.type}\``;
+      if (!f.nullable) message += ", not an `Option`, so a NULL from C is undefined behaviour";
+      if (context.length > 0)
+        message += `; its state travels in ${context.map((c) => `\`${c}\``).join(", ")}`;
+      out2.push({ message });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/c-string-param.ts
+var cStringParam = {
+  id: "c-string-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation",
+  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded",
+  check(item) {
+    if (item.kind !== "function") return [];
+    return pointerParams(item).filter((p) => p.role.kind === "c-string").map((p) => {
+      const nested = /^\*(const|mut) \*/.test(p.param.type);
+      const what = nested ? "a pointer to C strings" : "a C string";
+      return { message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\`` };
+    });
+  }
+};
+
+// src/core/findings/rules/exposure-widened.ts
+function enabled(cfg, features) {
+  if (cfg === null) return true;
+  const pred = parseCfg(cfg);
+  return pred ? evalCfg(pred, { features: new Set(features) }) : null;
+}
+function required(p, out2) {
+  if (p.op === "kv" && p.key === "feature") out2.add(p.value);
+  else if (p.op === "all" || p.op === "any") for (const a of p.args) required(a, out2);
+  return out2;
+}
+function featuresOf(cfg) {
+  const p = cfg === null ? null : parseCfg(cfg);
+  return p ? required(p, /* @__PURE__ */ new Set()) : /* @__PURE__ */ new Set();
+}
+function describe(item, gate, baseFeatures) {
+  const now = featuresOf(item.cfg);
+  const gating = [...featuresOf(gate)].filter((f) => !baseFeatures.includes(f)).sort();
+  const madeDefault = gating.filter((f) => now.has(f));
+  const ungated = gating.filter((f) => !now.has(f));
+  const parts3 = [];
+  if (ungated.length) parts3.push(`it left the ${ungated.map((f) => `\`${f}\``).join(", ")} feature gate`);
+  if (madeDefault.length)
+    parts3.push(
+      `${madeDefault.map((f) => `\`${f}\``).join(", ")} ${madeDefault.length > 1 ? "are" : "is"} now enabled by default`
+    );
+  const how = parts3.length ? parts3.join(" and ") : "its gate no longer applies";
+  return {
+    message: `\`${item.name}\` was behind \`cfg(${gate})\`, off in the base's default build, and is in the head's: ${how}`
+  };
+}
+var exposureWidened = {
+  id: "exposure-widened",
+  level: "medium",
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  rationale: "contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user",
+  checklist: "the capability should be on by default, and users who never enabled the feature are ready to ship it",
+  check(item, ctx) {
+    if (enabled(item.cfg, ctx.crate.features) === false) return [];
+    const baseFeatures = ctx.base?.features ?? ctx.crate.features;
+    if (ctx.before) {
+      if (ctx.before.cfg !== null && enabled(ctx.before.cfg, baseFeatures) === false)
+        return [describe(item, ctx.before.cfg, baseFeatures)];
+      return [];
+    }
+    const symbol = item.kind === "function" || item.kind === "static" || item.kind === "import" ? item.symbol : void 0;
+    const gated = ctx.base?.gated?.find(
+      (g) => g.kind === item.kind && g.name === item.name && (symbol === void 0 || g.symbol === void 0 || g.symbol === symbol)
+    );
+    return gated ? [describe(item, gated.cfg, baseFeatures)] : [];
+  }
+};
+
+// src/core/findings/rules/hidden-export.ts
+var hiddenExport = {
+  id: "hidden-export",
+  level: "low",
+  kinds: ["function", "static"],
+  rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
+  checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
+  check(item) {
+    if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
+    const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
+    const via = item.macro ? ` (made by macro \`${item.macro}!\`)` : "";
+    return [
+      {
+        message: `\`${item.name}\` is ${vis}${via}, yet its export attribute makes it a public symbol of the library`
+      }
+    ];
+  }
+};
+
+// src/core/findings/ownership.ts
+var DESTRUCTOR_VERBS = [
+  "free",
+  "destroy",
+  "release",
+  "delete",
+  "drop",
+  "close",
+  "dealloc",
+  "dispose",
+  "unref"
+];
+var CONSTRUCTOR_WORDS = /* @__PURE__ */ new Set([
+  "new",
+  "create",
+  "alloc",
+  "allocate",
+  "clone",
+  "dup",
+  "duplicate",
+  "copy",
+  "open",
+  "make",
+  "build",
+  "init",
+  "from",
+  "into",
+  "to",
+  "load",
+  "parse",
+  "spawn",
+  "connect",
+  "acquire",
+  "concat",
+  "join",
+  "format",
+  "serialize",
+  "encode",
+  "decode"
+]);
+var ACCESSOR_WORDS = /* @__PURE__ */ new Set([
+  "get",
+  "as",
+  "ptr",
+  "data",
+  "borrow",
+  "peek",
+  "ref",
+  "inner",
+  "head",
+  "tail",
+  "first",
+  "last",
+  "next",
+  "prev",
+  "current",
+  "at",
+  "slot",
+  "global",
+  "instance",
+  "singleton",
+  "static",
+  "view",
+  "field",
+  "base"
+]);
+function words(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function isDestructorName(name2) {
+  return words(name2).some((w) => DESTRUCTOR_VERBS.includes(w));
+}
+function designated(t2) {
+  if (t2.k === "ptr") return t2.to;
+  const inner = optionInner(t2) ?? t2;
+  return wrapped(inner, "Box") ?? wrapped(inner, "NonNull");
+}
+function levels(t2) {
+  const out2 = [];
+  let d = designated(t2) ?? (t2.k === "ref" ? t2.to : null);
+  for (let i2 = 0; d && i2 < 8; i2++) {
+    out2.push(renderType(d));
+    d = designated(d) ?? (d.k === "ref" ? d.to : null);
+  }
+  return out2;
+}
+function ownedReturn(fn) {
+  if (!fn.returns) return null;
+  const t2 = parseType(fn.returns);
+  const pointee = designated(t2);
+  if (!pointee) return null;
+  const boxed = t2.k !== "ptr" && (wrapped(t2, "Box") !== null || wrapped(optionInner(t2) ?? t2, "Box") !== null);
+  if (boxed) return { type: fn.returns, pointee };
+  if (isDestructorName(fn.name)) return null;
+  const ws = words(fn.name);
+  if (ws.some((w) => CONSTRUCTOR_WORDS.has(w))) return { type: fn.returns, pointee };
+  if (t2.k === "ptr" && !t2.mut) return null;
+  if (ws.some((w) => ACCESSOR_WORDS.has(w))) return null;
+  const same = renderType(pointee);
+  if (fn.params.some((p) => levels(parseType(p.type)).includes(same))) return null;
+  return { type: fn.returns, pointee };
+}
+function destructorsOf(crate, pointee) {
+  const want = renderType(pointee);
+  const out2 = [];
+  for (const it of crate.items) {
+    if (it.kind !== "function" || !isDestructorName(it.name) && !isDestructorName(it.symbol)) continue;
+    const frees = it.params.some(
+      (p) => levels(parseType(p.type)).some((got) => got === want || got === "c_void")
+    );
+    if (frees) out2.push(it.symbol);
+  }
+  return out2.sort();
+}
+
+// src/core/findings/rules/missing-destructor.ts
+var missingDestructor = {
+  id: "missing-destructor",
+  level: "medium",
+  kinds: ["function"],
+  rationale: "contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator",
+  checklist: "ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const owned = ownedReturn(item);
+    if (!owned) return [];
+    if (destructorsOf(ctx.crate, owned.pointee).length > 0) return [];
+    const pointee = renderType(owned.pointee);
+    return [
+      {
+        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it`
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/missing-safety-doc.ts
+var missingSafetyDoc = {
+  id: "missing-safety-doc",
+  level: "medium",
+  kinds: ["function"],
+  rationale: "documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten",
+  checklist: "the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section",
+  check(item) {
+    if (item.kind !== "function" || !item.unsafe || item.doc.safety) return [];
+    const why = item.doc.present ? "its doc comment has no `# Safety` section" : "it has no doc comment";
+    return [{ message: `\`unsafe\` export \`${item.name}\`: ${why}` }];
+  }
+};
+
+// src/core/findings/rules/mutable-global.ts
+var SCREAMING = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+var mutableGlobal = {
+  id: "mutable-global",
+  level: "high",
+  kinds: ["function", "static"],
+  rationale: "memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour",
+  checklist: "access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined",
+  check(item, ctx) {
+    if (item.kind === "static") {
+      if (!item.mutable) return [];
+      return [
+        {
+          message: `exported \`static mut ${item.name}: ${item.type}\` can be read and written by Rust and C with no synchronisation`
+        }
+      ];
+    }
+    if (item.kind !== "function") return [];
+    const exported = /* @__PURE__ */ new Map();
+    for (const it of ctx.crate.items) if (it.kind === "static" && it.mutable) exported.set(it.name, it.type);
+    const out2 = [];
+    for (const name2 of item.body.assigns) {
+      const type = exported.get(name2);
+      if (type !== void 0) out2.push({ message: `writes the exported \`static mut ${name2}: ${type}\`` });
+      else if (SCREAMING.test(name2) && name2.length > 1)
+        out2.push({ message: `writes \`${name2}\`, by its name a \`static mut\`` });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/ffi-safety.ts
+function typeEnv(crate) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const d of crate.declaredTypes) declared.set(d.name, d);
+  const aliases = /* @__PURE__ */ new Map();
+  for (const it of crate.items) if (it.kind === "type") aliases.set(it.name, it.target);
+  return { declared, aliases };
+}
+var PLAIN = /* @__PURE__ */ new Set([
+  "i8",
+  "i16",
+  "i32",
+  "i64",
+  "u8",
+  "u16",
+  "u32",
+  "u64",
+  "isize",
+  "usize",
+  "f32",
+  "f64",
+  "bool"
+]);
+var UNSIZED_NAMES = /* @__PURE__ */ new Set(["str", "CStr", "OsStr", "Path"]);
+var RUST_ONLY = /* @__PURE__ */ new Map([
+  ["String", "a Rust-owned string with no C layout"],
+  ["Vec", "a Rust-owned vector with no C layout"],
+  ["VecDeque", "a Rust collection with no C layout"],
+  ["HashMap", "a Rust collection with no C layout"],
+  ["HashSet", "a Rust collection with no C layout"],
+  ["BTreeMap", "a Rust collection with no C layout"],
+  ["BTreeSet", "a Rust collection with no C layout"],
+  ["CString", "a Rust-owned string with no C layout (pass `*const c_char` from `CString::into_raw`)"],
+  ["OsString", "a Rust-owned string with no C layout"],
+  ["PathBuf", "a Rust-owned path with no C layout"],
+  ["Rc", "a Rust smart pointer with no C layout"],
+  ["Arc", "a Rust smart pointer with no C layout"],
+  ["Weak", "a Rust smart pointer with no C layout"],
+  ["Cow", "a Rust enum with no C layout"],
+  ["Mutex", "a Rust lock with no C layout"],
+  ["RwLock", "a Rust lock with no C layout"],
+  ["RefCell", "a Rust cell with no C layout"],
+  ["Result", "a Rust enum with no C layout"],
+  ["Duration", "a Rust struct with no C layout"],
+  ["Instant", "a Rust struct with no C layout"],
+  ["SystemTime", "a Rust struct with no C layout"]
+]);
+var TRANSPARENT = /* @__PURE__ */ new Set([
+  "ManuallyDrop",
+  "MaybeUninit",
+  "Wrapping",
+  "Cell",
+  "UnsafeCell",
+  "Pin",
+  "Saturating"
+]);
+var INT_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]);
+var MAX_ALIAS_DEPTH = 16;
+function resolveAlias(t2, env, depth) {
+  let cur = t2;
+  for (let i2 = depth; i2 < MAX_ALIAS_DEPTH; i2++) {
+    if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
+    const target = env.aliases.get(cur.name);
+    if (target === void 0) return cur;
+    cur = parseType(target);
+  }
+  return cur;
+}
+function isUnsized(t2, env) {
+  const r = resolveAlias(t2, env, 0);
+  return r.k === "slice" || r.k === "dyn" || r.k === "path" && UNSIZED_NAMES.has(r.name) && !env.declared.has(r.name);
+}
+function nullableInner(t2, env) {
+  const r = resolveAlias(t2, env, 0);
+  if (r.k === "ref") return !isUnsized(r.to, env);
+  if (r.k === "fn") return r.abi !== null;
+  if (r.k === "path") {
+    if (r.name === "Box" || r.name === "NonNull") return r.args.length === 1 && !isUnsized(r.args[0], env);
+    if (/^NonZero/.test(r.name)) return true;
+  }
+  return false;
+}
+function reprOk(d) {
+  if (d.repr.includes("C") || d.repr.includes("transparent")) return true;
+  return d.kind === "enum" && d.repr.some((r) => INT_REPRS.has(r));
+}
+function ffiProblem(t2, pos, env, depth = 0) {
+  if (depth > MAX_ALIAS_DEPTH) return null;
+  const r = resolveAlias(t2, env, 0);
+  const shown = `\`${renderType(t2)}\``;
+  switch (r.k) {
+    case "ptr":
+    case "ref":
+      if (isUnsized(r.to, env))
+        return `${shown} is a fat pointer (${pointerMeta(r.to, env)}), which C has no type for`;
+      return null;
+    case "slice":
+      return pos === "pointee" ? null : `${shown} is unsized and cannot be passed by value`;
+    case "dyn":
+      return pos === "pointee" ? null : `${shown} is an unsized trait object`;
+    case "impl":
+      return `${shown} is a generic type, not a C type`;
+    case "array":
+      if (pos === "value")
+        return `${shown} is an array by value, which C cannot pass (wrap it in a \`#[repr(C)]\` struct or pass a pointer)`;
+      return pos === "pointee" ? null : ffiProblem(r.of, "field", env, depth + 1);
+    case "tuple":
+      if (r.items.length === 0) return null;
+      return pos === "pointee" ? null : `${shown} is a tuple, which has no C layout`;
+    case "fn": {
+      if (r.abi === null) return `${shown} is a function pointer with the Rust ABI (use \`extern "C" fn\`)`;
+      for (const p of r.params) {
+        const inner = ffiProblem(p, "value", env, depth + 1);
+        if (inner) return `in ${shown}: ${inner}`;
+      }
+      const ret = r.ret ? ffiProblem(r.ret, "value", env, depth + 1) : null;
+      return ret ? `in ${shown}: ${ret}` : null;
+    }
+    case "never":
+    case "other":
+      return null;
+    case "path":
+      return pathProblem(r, shown, pos, env, depth);
+  }
+}
+function pointerMeta(pointee, env) {
+  const r = resolveAlias(pointee, env, 0);
+  return r.k === "dyn" ? "address and vtable" : "address and length";
+}
+function pathProblem(r, shown, pos, env, depth) {
+  if (pos === "pointee") return null;
+  const local = env.declared.get(r.name);
+  if (local) {
+    if (reprOk(local)) return null;
+    const what = local.kind === "enum" ? "an enum without `#[repr(C)]` or `#[repr(<int>)]`" : `a ${local.kind} without \`#[repr(C)]\``;
+    return `${shown} is ${what}: its layout is unspecified (pass it behind a pointer, or give it a C representation)`;
+  }
+  if (PLAIN.has(r.name) || r.name.startsWith("c_")) return null;
+  if (r.name === "char")
+    return `${shown} is a 32-bit Unicode scalar with a validity invariant, not C \`char\` (use \`u32\` or \`c_char\`)`;
+  if (r.name === "u128" || r.name === "i128") return `${shown} has no stable C ABI on every target`;
+  if (UNSIZED_NAMES.has(r.name)) return `${shown} is unsized and cannot be passed by value`;
+  const rustOnly = RUST_ONLY.get(r.name);
+  if (rustOnly) return `${shown} is ${rustOnly}`;
+  if (r.name === "Option" && r.args.length === 1) {
+    if (nullableInner(r.args[0], env)) return null;
+    return `${shown} has no C layout (only \`Option\` of a reference, \`Box\`, \`NonNull\`, \`NonZero*\` or an \`extern\` fn pointer is FFI-safe)`;
+  }
+  if ((r.name === "Box" || r.name === "NonNull") && r.args.length === 1) {
+    return isUnsized(r.args[0], env) ? `${shown} is a fat pointer (${pointerMeta(r.args[0], env)}), which C has no type for` : null;
+  }
+  if (TRANSPARENT.has(r.name) && r.args.length === 1) return ffiProblem(r.args[0], pos, env, depth + 1);
+  if (/^[A-Z]$/.test(r.name)) return `${shown} is a generic type parameter, not a C type`;
+  return null;
+}
+function ffiProblemOf(type, pos, env) {
+  return ffiProblem(parseType(type), pos, env);
+}
+
+// src/core/findings/rules/not-ffi-safe.ts
+function fieldHits(fields, env, where2) {
+  const out2 = [];
+  for (const f of fields) {
+    const problem = ffiProblemOf(f.type, "field", env);
+    if (problem) out2.push({ message: `field \`${f.name}\`${where2} is not FFI-safe: ${problem}` });
+  }
+  return out2;
+}
+function signatureHits(params, returns, env) {
+  const out2 = [];
+  for (const p of params) {
+    const problem = ffiProblemOf(p.type, "value", env);
+    if (problem) out2.push({ message: `parameter \`${p.name}\` is not FFI-safe: ${problem}` });
+  }
+  if (returns) {
+    const problem = ffiProblemOf(returns, "value", env);
+    if (problem) out2.push({ message: `the return type is not FFI-safe: ${problem}` });
+  }
+  return out2;
+}
+function check(item, env) {
+  switch (item.kind) {
+    case "function":
+      return signatureHits(item.params, item.returns, env);
+    case "import":
+      if (item.what === "function") return signatureHits(item.params ?? [], item.returns, env);
+      return staticHit(item.type, env);
+    case "static":
+      return staticHit(item.type, env);
+    case "struct":
+    case "union":
+      return fieldHits(item.fields, env, "");
+    case "enum":
+      return item.variants.flatMap((v) => fieldHits(v.fields ?? [], env, ` of variant \`${v.name}\``));
+    default:
+      return [];
+  }
+}
+function staticHit(type, env) {
+  if (!type) return [];
+  const pos = "static";
+  const problem = ffiProblemOf(type, pos, env);
+  return problem ? [{ message: `the static's type is not FFI-safe: ${problem}` }] : [];
+}
+var notFfiSafe = {
+  id: "not-ffi-safe",
+  level: "high",
+  kinds: ["function", "static", "import", "struct", "union", "enum"],
+  rationale: "memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted",
+  checklist: "the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type",
+  check(item, ctx) {
+    return check(item, ctx.types);
+  }
+};
+
+// src/core/findings/rules/not-unsafe-ptr-deref.ts
+var notUnsafePtrDeref = {
+  id: "not-unsafe-ptr-deref",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer",
+  checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
+  check(item) {
+    if (item.kind !== "function" || item.unsafe) return [];
+    return item.body.derefs.map((name2) => {
+      const type = item.params.find((p) => p.name === name2)?.type ?? "raw pointer";
+      return {
+        message: `safe export dereferences raw-pointer parameter \`${name2}\` (\`${type}\`): nothing stops a caller passing a dangling pointer`
+      };
+    });
+  }
+};
+
+// src/core/findings/rules/panic-path.ts
+var SHOWN = 5;
+function show(what) {
+  if (what === "indexing") return what;
+  const m = /^(.*) in (\S+!)$/.exec(what);
+  return m ? `\`${m[1]}\` in \`${m[2]}\`` : `\`${what}\``;
+}
+var panicPath = {
+  id: "panic-path",
+  level: "medium",
+  kinds: ["function"],
+  rationale: 'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
+  checklist: "the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code",
+  check(item) {
+    if (item.kind !== "function" || item.body.panics.length === 0) return [];
+    const panics = [...item.body.panics].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
+    const listed = panics.slice(0, SHOWN).map((p) => `${show(p.what)} (line ${p.line})`);
+    const more = panics.length > SHOWN ? ` and ${panics.length - SHOWN} more` : "";
+    return [
+      {
+        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listed.join(", ")}${more}`,
+        line: panics[0].line
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/raw-pointer-param.ts
+var rawPointerParam = {
+  id: "raw-pointer-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation",
+  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
+  check(item) {
+    if (item.kind !== "function") return [];
+    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({ message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\`` }));
+  }
+};
+
+// src/core/findings/rules/reference-param.ts
+var referenceParam = {
+  id: "reference-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs",
+  checklist: "callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const out2 = [];
+    for (const p of item.params) {
+      const t2 = parseType(p.type);
+      if (t2.k === "ref") {
+        if (isUnsized(t2.to, ctx.types)) continue;
+        const ptr = `*${t2.mut ? "mut" : "const"} ${renderType(t2.to)}`;
+        out2.push({
+          message: `parameter \`${p.name}\` is a reference \`${p.type}\`: a NULL from C is undefined behaviour (take \`${ptr}\` or \`Option<${p.type}>\`)`
+        });
+        continue;
+      }
+      const owned = wrapped(t2, "Box") ?? wrapped(t2, "NonNull");
+      if (owned && !isUnsized(owned, ctx.types))
+        out2.push({
+          message: `parameter \`${p.name}\` is \`${p.type}\`, which cannot be NULL: a NULL from C is undefined behaviour (take \`Option<${p.type}>\`)`
+        });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/rust-abi-export.ts
+var rustAbiExport = {
+  id: "rust-abi-export",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments",
+  checklist: 'add `extern "C"`, or stop exporting the function',
+  check(item) {
+    if (item.kind !== "function" || item.abi !== "Rust") return [];
+    const attr = item.export === "export_name" ? "`#[export_name]`" : "`#[no_mangle]`";
+    return [{ message: `${attr} exports \`${item.name}\` with the Rust ABI, which C callers cannot call` }];
+  }
+};
+
+// src/core/findings/rules/untested-export.ts
+var untestedExport = {
+  id: "untested-export",
+  level: "low",
+  kinds: ["function", "static"],
+  rationale: "hygiene: an export that no test, bench or fuzz target names has had its boundary behaviour exercised by nobody",
+  checklist: "a test or fuzz target covers the export, including its error and NULL paths",
+  check(item) {
+    if (item.kind !== "function" && item.kind !== "static" || item.tested !== false) return [];
+    return [
+      {
+        message: `\`${item.name}\` is named in no test, bench, fuzz target, \`#[cfg(test)]\` code or Go \`_test.go\` file`
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/unwinding-abi.ts
+var unwindingAbi = {
+  id: "unwinding-abi",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames",
+  checklist: 'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
+  check(item) {
+    if (item.kind !== "function" || !item.abi.endsWith("-unwind")) return [];
+    return [
+      {
+        message: `\`${item.name}\` is declared \`extern "${item.abi}"\`: a panic in it unwinds into the Go or C caller`
+      }
+    ];
+  }
+};
+
+// src/core/findings/catalogue.ts
+var FINDING_RULES = [
+  bufferParam,
+  callbackParam,
+  cStringParam,
+  exposureWidened,
+  hiddenExport,
+  missingDestructor,
+  missingSafetyDoc,
+  mutableGlobal,
+  notFfiSafe,
+  notUnsafePtrDeref,
+  panicPath,
+  rawPointerParam,
+  referenceParam,
+  rustAbiExport,
+  untestedExport,
+  unwindingAbi
+].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+var FINDING_RULE_IDS = FINDING_RULES.map((r) => r.id);
+
+// src/core/findings/glob.ts
+var cache = /* @__PURE__ */ new Map();
+function globToRegExp(pattern) {
+  const hit = cache.get(pattern);
+  if (hit) return hit;
+  const p = normalisePath(pattern);
+  let re = "";
+  for (let i2 = 0; i2 < p.length; ) {
+    if (p.startsWith("**/", i2)) {
+      re += "(?:.*/)?";
+      i2 += 3;
+    } else if (p.startsWith("/**", i2) && i2 + 3 === p.length) {
+      re += "(?:/.*)?";
+      i2 += 3;
+    } else if (p.startsWith("**", i2)) {
+      re += ".*";
+      i2 += 2;
+    } else if (p[i2] === "*") {
+      re += "[^/]*";
+      i2++;
+    } else if (p[i2] === "?") {
+      re += "[^/]";
+      i2++;
+    } else {
+      re += p[i2].replace(/[.+^${}()|[\]\\]/g, "\\$&");
+      i2++;
+    }
+  }
+  const compiled = new RegExp(`^${re}$`);
+  if (cache.size > 1e3) cache.clear();
+  cache.set(pattern, compiled);
+  return compiled;
+}
+function normalisePath(p) {
+  return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+function matchGlob(pattern, path3) {
+  return globToRegExp(pattern).test(normalisePath(path3));
+}
+
+// src/core/findings/policy.ts
+function suggestion(id) {
+  const containing = id.length >= 4 ? FINDING_RULE_IDS.filter((k) => k.includes(id)) : [];
+  if (containing.length === 1) return ` (did you mean "${containing[0]}"?)`;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const known of FINDING_RULE_IDS) {
+    const d = editDistance(id, known);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = known;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean "${best}"?)` : "";
+}
+function editDistance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = row[0];
+    row[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+function validateFindingPolicy(policy) {
+  const known = new Set(FINDING_RULE_IDS);
+  for (const [id, level] of Object.entries(policy.levels ?? {})) {
+    if (!known.has(id)) throw new Error(`unknown finding rule "${id}" in levels${suggestion(id)}`);
+    if (level !== "off" && !FINDING_LEVELS.includes(level))
+      throw new Error(
+        `finding rule "${id}": level must be one of high, medium, low or off, not "${String(level)}"`
+      );
+  }
+  for (const [id, scope] of Object.entries(policy.scopes ?? {})) {
+    if (!known.has(id)) throw new Error(`unknown finding rule "${id}" in scopes${suggestion(id)}`);
+    for (const key of ["include", "exclude"]) {
+      const globs = scope[key];
+      if (globs === void 0) continue;
+      if (!Array.isArray(globs) || globs.some((g) => typeof g !== "string" || g.trim() === ""))
+        throw new Error(`finding rule "${id}": scope ${key} must be a list of non-empty path globs`);
+    }
+  }
+}
+function effectiveLevel(policy, id, level) {
+  return policy?.levels?.[id] ?? level;
+}
+function inScope(policy, id, file) {
+  const scope = policy?.scopes?.[id];
+  if (!scope) return true;
+  if (scope.include && !scope.include.some((g) => matchGlob(g, file))) return false;
+  if (scope.exclude && scope.exclude.some((g) => matchGlob(g, file))) return false;
+  return true;
+}
+
+// src/core/findings/compute-findings.ts
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var levelRank = (l) => FINDING_LEVELS.indexOf(l);
+function compareFindings(a, b) {
+  return compare(a.crate, b.crate) || compare(a.symbol, b.symbol) || levelRank(a.level) - levelRank(b.level) || compare(a.rule, b.rule) || a.line - b.line || compare(a.message, b.message) || compare(a.file, b.file);
+}
+function computeFindings(items, crate, policy, options = {}) {
+  if (policy) validateFindingPolicy(policy);
+  const types = typeEnv(crate);
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { item, before } of items) {
+    const ctx = { crate, types, changed: before !== void 0, before, base: options.base };
+    for (const rule of FINDING_RULES) {
+      if (!rule.kinds.includes(item.kind)) continue;
+      const level = effectiveLevel(policy, rule.id, rule.level);
+      if (level === "off" || !inScope(policy, rule.id, item.file)) continue;
+      for (const hit of rule.check(item, ctx)) {
+        const finding = {
+          rule: rule.id,
+          level,
+          symbol: displayName(item),
+          name: item.name,
+          crate: crate.name,
+          file: item.file,
+          line: hit.line ?? item.line,
+          message: hit.message,
+          checklist: rule.checklist
+        };
+        const key = JSON.stringify([finding.rule, item.kind, finding.symbol, finding.line, finding.message]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out2.push(finding);
+      }
+    }
+  }
+  return out2.sort(compareFindings);
+}
+
+// src/app/findings.ts
+function computeReportFindings(policy) {
+  return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
+}
+
+// src/core/render/escape-markdown.ts
+var ZWJ = "\u200D";
+var MAX_TEXT = 1e3;
+var MAX_CODE = 300;
+var MAX_CELL = 200;
+var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
+function invisible(ch) {
+  return INVISIBLE_CATEGORY.test(ch) || INVISIBLE_OTHER.test(ch);
+}
+function hex(cp) {
+  return `\\u{${cp.toString(16)}}`;
+}
+function reveal(s, max = Number.POSITIVE_INFINITY) {
+  if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
+  let out2 = "";
+  let count2 = 0;
+  for (const ch of s) {
+    const shown = ch === "\\" ? "\\\\" : invisible(ch) ? hex(ch.codePointAt(0)) : ch;
+    const width = shown === ch ? 1 : shown.length;
+    if (count2 + width > max) return { text: out2, truncated: true };
+    out2 += shown;
+    count2 += width;
+  }
+  return { text: out2, truncated: false };
+}
+var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
+function escapeRevealed(text2) {
+  if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
+  let out2 = "";
+  let digitsSoFar = true;
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    const next = text2[i2 + 1];
+    const number = digitsSoFar && i2 > 0;
+    digitsSoFar &&= c >= "0" && c <= "9";
+    if (c === "&") out2 += "&amp;";
+    else if (c === "<") out2 += "&lt;";
+    else if (c === ">") out2 += "&gt;";
+    else if (c === "$") out2 += "&#36;";
+    else if (c === "@") out2 += "@" + ZWJ;
+    else if (c === "#") out2 += next === void 0 || /[0-9]/.test(next) ? "\\#" + ZWJ : "\\#";
+    else if (ALWAYS_ESCAPED.has(c)) out2 += "\\" + c;
+    else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
+    else if (c === "." && (number && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
+      out2 += "\\.";
+    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
+    else if (i2 === 0 && c === " ") out2 += "&#32;";
+    else out2 += c;
+  }
+  return out2;
+}
+function inlineText(s, max = MAX_TEXT) {
+  const { text: text2, truncated } = reveal(s, max);
+  return escapeRevealed(text2) + (truncated ? "\u2026" : "");
+}
+function tableCell(s, max = MAX_CELL) {
+  return inlineText(s, max);
+}
+function codeSpan(content) {
+  let longest = 0;
+  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
+  const fence = "`".repeat(longest + 1);
+  const allSpaces = /^ +$/.test(content);
+  const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
+  return fence + pad + content + pad + fence;
+}
+function inlineCode(s, max = MAX_CODE) {
+  if (s === "") return "*(empty)*";
+  const { text: text2, truncated } = reveal(s, max);
+  const parts3 = [];
+  let current = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
+      if (current) parts3.push(codeSpan(current));
+      parts3.push("\\" + c);
+      current = "";
+    } else current += c;
+  }
+  if (current) parts3.push(codeSpan(current));
+  return parts3.join("") + (truncated ? "\u2026" : "");
+}
+function safeUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.username || parsed.password)
+    return null;
+  const href = parsed.href.replace(
+    /[\s()<>[\]`\\"'|{}^]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+  return /^[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$/.test(href) ? href : null;
+}
+function link(label, url) {
+  const href = safeUrl(url);
+  return href ? `[${label}](${href})` : label;
+}
+function richText(s, max = MAX_TEXT) {
+  const parts3 = s.split("`");
+  if (parts3.length % 2 === 0 || parts3.length === 1) return inlineText(s, max);
+  let budget = max;
+  const out2 = [];
+  for (let i2 = 0; i2 < parts3.length && budget > 0; i2++) {
+    const piece = [...parts3[i2]].slice(0, budget).join("");
+    budget -= [...parts3[i2]].length;
+    if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
+    else out2.push(inlineText(piece, max));
+  }
+  return out2.join("") + (budget < 0 ? "\u2026" : "");
+}
+
+// src/core/render/report-markdown.ts
+var DEFAULT_MAX_CHARS = 6e4;
+var MIN_MAX_CHARS = 1e3;
+var MARKER_PREFIX = "<!-- ffi-surface-guard";
+var SEVERITY_TITLE = {
+  breaking: "\u{1F534} Breaking",
+  "potentially-breaking": "\u{1F7E0} Potentially breaking",
+  addition: "\u{1F7E2} Addition",
+  "non-abi": "\u26AA Non-ABI"
+};
+var LEVEL_BADGE = {
+  high: "\u{1F534} **high**",
+  medium: "\u{1F7E0} **medium**",
+  low: "\u{1F7E1} **low**"
+};
+var MAX_NAME = 200;
+var MAX_SIGNATURE = 1e3;
+var MAX_MESSAGE = 1e3;
+var MAX_APPROVAL_LINES = 20;
+var MAX_DIAGNOSTICS = 50;
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function countBy(items, keys, key) {
+  const out2 = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const t2 of items) out2[key(t2)] += 1;
+  return out2;
+}
+function groupBy(items, key) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t2 of items) {
+    const k = key(t2);
+    const list = out2.get(k);
+    if (list) list.push(t2);
+    else out2.set(k, [t2]);
+  }
+  return out2;
+}
+function validMarker(marker) {
+  return marker.startsWith(MARKER_PREFIX) && marker.endsWith("-->") && marker.indexOf("-->") === marker.length - 3 && marker.indexOf("<!--", 1) === -1 && !/[\r\n\u2028\u2029]/.test(marker);
+}
+function isSha(s) {
+  return s !== void 0 && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(s);
+}
+function blobUrl(repo, sha, file, line) {
+  if (reveal(file).text !== file) return null;
+  const segments = file.split("/");
+  if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
+  const path3 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const anchor = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path3}${anchor}`);
+}
+function location(ctx, file, line, sha) {
+  if (!file) return "";
+  const label = inlineText(Number.isInteger(line) && line > 0 ? `${file}:${line}` : file, MAX_NAME);
+  const url = ctx.repo && sha ? blobUrl(ctx.repo, sha, file, line) : null;
+  return url ? link(label, url) : label;
+}
+function ruleRef(ctx, rule) {
+  const code = inlineCode(rule, 100);
+  return ctx.docs && /^[a-z0-9][a-z0-9-]*$/.test(rule) ? link(code, `${ctx.docs}#rule-${rule}`) : code;
+}
+function exportName(symbol, name2) {
+  return symbol !== void 0 && symbol !== name2 ? `${inlineCode(symbol, MAX_NAME)} (Rust ${inlineCode(name2, MAX_NAME)})` : inlineCode(symbol ?? name2, MAX_NAME);
+}
+function crateTitle(ctx, crate) {
+  const v = ctx.versions.get(crate);
+  const name2 = crate ? `Crate ${inlineCode(crate, MAX_NAME)}` : "No crate";
+  if (!v) return name2;
+  const base = v.baseVersion === null ? "new" : inlineCode(v.baseVersion, 50);
+  const head = v.headVersion === null ? "removed" : inlineCode(v.headVersion, 50);
+  return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
+}
+function verdict(report) {
+  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
+  const byLevel = countBy(report.findings, FINDING_LEVELS, (f) => f.level);
+  const lines = [];
+  if (!report.changes.length && !report.findings.length)
+    lines.push("\u2705 **No change to the FFI surface.** Required semver bump: none.");
+  else {
+    const parts3 = [
+      `${bySeverity.breaking} breaking`,
+      `${bySeverity["potentially-breaking"]} potentially breaking`,
+      plural(bySeverity.addition, "addition"),
+      `${bySeverity["non-abi"]} non-ABI`
+    ];
+    const findings = report.findings.length ? `${plural(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
+    lines.push(
+      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural(report.changes.length, "change")} (${parts3.join(", ")}) \xB7 ${findings}`
+    );
+  }
+  const errors = report.diagnostics.filter((d) => d.level === "error").length;
+  if (errors)
+    lines.push(
+      "",
+      `\u26A0\uFE0F **${plural(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
+    );
+  lines.push(
+    "",
+    `Base ${inlineCode(report.base.rev, 64)} \u2192 head ${inlineCode(report.head.rev, 64)} \xB7 delta digest ${inlineCode(report.deltaDigest, 80)}`
+  );
+  return lines;
+}
+function approvalSection(approval) {
+  const lines = ["", `**Approval:** ${inlineText(approval.state, 300)}`];
+  const shown = approval.lines.slice(0, MAX_APPROVAL_LINES);
+  if (shown.length) lines.push("");
+  for (const l of shown) lines.push(`- ${inlineText(l, 300)}`);
+  if (approval.lines.length > shown.length)
+    lines.push(`- \u2026 and ${approval.lines.length - shown.length} more`);
+  return lines;
+}
+function summaryTable(report) {
+  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
+  return [
+    "",
+    "| Severity | Changes |",
+    "| --- | ---: |",
+    ...SEVERITIES.map((s) => `| ${SEVERITY_TITLE[s]} | ${bySeverity[s]} |`)
+  ];
+}
+function changeLines(ctx, c) {
+  const removal = c.before !== null && c.after === null;
+  const where2 = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
+  const lines = [
+    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where2 ? ` (${where2})` : ""}`
+  ];
+  if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
+  if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
+  return lines;
+}
+var Bounded = class {
+  constructor(budget) {
+    this.budget = budget;
+  }
+  budget;
+  lines = [];
+  size = 0;
+  add(...lines) {
+    for (const l of lines) {
+      this.lines.push(l);
+      this.size += l.length + 1;
+    }
+    return this.size <= this.budget;
+  }
+};
+function changeDetails(ctx, severity, changes) {
+  const out2 = new Bounded(ctx.budget);
+  out2.add("", `### ${SEVERITY_TITLE[severity]} (${changes.length})`);
+  const byCrate = groupBy(changes, (c) => c.crate);
+  for (const crate of [...byCrate.keys()].sort(cmp)) {
+    if (!out2.add("", `#### ${crateTitle(ctx, crate)}`, "")) return null;
+    for (const c of byCrate.get(crate) ?? []) if (!out2.add(...changeLines(ctx, c))) return null;
+  }
+  return out2.lines;
+}
+function countTable(ctx, head, total, row, what) {
+  const rows = new Bounded(ctx.budget);
+  for (let i2 = 0; i2 < total; i2++) if (!rows.add(row(i2))) break;
+  return {
+    render: (limit) => {
+      const shown = Math.min(limit, rows.lines.length);
+      const out2 = shown > 0 ? [...head] : head.slice(0, -2);
+      for (let i2 = 0; i2 < shown; i2++) out2.push(rows.lines[i2]);
+      const rest = total - shown;
+      const noun = rest === 1 ? what : `${what}s`;
+      if (shown === 0) out2.push(`${rest} ${noun}, not shown.`);
+      else if (rest > 0) out2.push("", `\u2026 and ${rest} more ${noun}.`);
+      return out2;
+    }
+  };
+}
+function changeCountTable(ctx) {
+  const byCrate = groupBy(ctx.report.changes, (c) => c.crate);
+  const crates = [...byCrate.keys()].sort(cmp);
+  const row = (i2) => {
+    const n = countBy(byCrate.get(crates[i2]) ?? [], SEVERITIES, (c) => c.severity);
+    return `| ${crates[i2] ? tableCell(crates[i2]) : "*(none)*"} | ${SEVERITIES.map((s) => n[s]).join(" | ")} |`;
+  };
+  const head = [
+    "",
+    "### Changes by crate",
+    "",
+    `| Crate | ${SEVERITIES.map((s) => SEVERITY_TITLE[s]).join(" | ")} |`,
+    `| --- | ${SEVERITIES.map(() => "---:").join(" | ")} |`
+  ];
+  return countTable(ctx, head, crates.length, row, "crate");
+}
+function exportGroups(findings) {
+  const rank = (l) => FINDING_LEVELS.indexOf(l);
+  const groups = [...groupBy(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map((list) => ({
+    crate: list[0].crate,
+    symbol: list[0].symbol,
+    // stable: input order within a level
+    findings: [...list].sort((a, b) => rank(a.level) - rank(b.level)),
+    counts: countBy(list, FINDING_LEVELS, (f) => f.level)
+  }));
+  return groups.sort(
+    (a, b) => b.counts.high - a.counts.high || b.counts.medium - a.counts.medium || b.counts.low - a.counts.low || cmp(a.crate, b.crate) || cmp(a.symbol, b.symbol)
+  );
+}
+var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
+function findingDetails(ctx, groups) {
+  const out2 = new Bounded(ctx.budget);
+  out2.add("", `### Review checklist (${plural(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
+  for (const g of groups) {
+    const first = g.findings[0];
+    const where2 = location(ctx, first.file, first.line, ctx.headSha);
+    const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME)}` : "";
+    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`, ""))
+      return null;
+    for (const f of g.findings) {
+      const fits = out2.add(
+        `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE)}\\`,
+        `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE)}`
+      );
+      if (!fits) return null;
+    }
+  }
+  return out2.lines;
+}
+function findingCountTable(ctx, groups) {
+  const row = (i2) => {
+    const g = groups[i2];
+    return `| ${tableCell(g.symbol)} | ${g.crate ? tableCell(g.crate) : "*(none)*"} | ${FINDING_LEVELS.map((l) => g.counts[l]).join(" | ")} |`;
+  };
+  const head = [
+    "",
+    `### Review checklist (${plural(ctx.report.findings.length, "finding")} on ${plural(groups.length, "export")})`,
+    "",
+    CHECKBOX_NOTE,
+    "",
+    "| Export | Crate | \u{1F534} high | \u{1F7E0} medium | \u{1F7E1} low |",
+    "| --- | --- | ---: | ---: | ---: |"
+  ];
+  return countTable(ctx, head, groups.length, row, "export");
+}
+function diagnosticLine(d) {
+  const where2 = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
+  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE)}${where2}`;
+}
+function diagnosticsSection(report, detail) {
+  const ds = report.diagnostics;
+  if (!ds.length) return [];
+  const errors = ds.filter((d) => d.level === "error").length;
+  const title = `Diagnostics: ${plural(errors, "error")}, ${plural(ds.length - errors, "warning")}`;
+  if (!detail) {
+    const byCode = groupBy(ds, (d) => d.code);
+    const codes = [...byCode.keys()].sort(cmp);
+    const shown2 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
+    if (codes.length > shown2.length) shown2.push(`\u2026 and ${plural(codes.length - shown2.length, "code")} more`);
+    return ["", `**${title}** (${shown2.join(", ")})`];
+  }
+  const ordered = [...ds].sort((a, b) => a.level === b.level ? 0 : a.level === "error" ? -1 : 1);
+  const shown = ordered.slice(0, MAX_DIAGNOSTICS).map(diagnosticLine);
+  if (ordered.length > shown.length) shown.push(`- \u2026 and ${ordered.length - shown.length} more`);
+  return ["", "<details>", `<summary>${title}</summary>`, "", ...shown, "", "</details>"];
+}
+var PLANS = [
+  { nonAbiDetail: true, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
+  { nonAbiDetail: false, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
+  { nonAbiDetail: false, changeDetail: false, findingDetail: true, diagnosticDetail: true, rows: Infinity },
+  { nonAbiDetail: false, changeDetail: false, findingDetail: false, diagnosticDetail: false, rows: Infinity }
+];
+function append(target, lines) {
+  for (const l of lines) target.push(l);
+}
+function once(f) {
+  let done = false;
+  let value;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+function bodyRenderer(ctx, approval) {
+  const { report } = ctx;
+  const top = once(() => {
+    const lines = ["## FFI surface review", "", ...verdict(report)];
+    if (approval) append(lines, approvalSection(approval));
+    if (report.changes.length) append(lines, summaryTable(report));
+    return lines;
+  });
+  const bySeverity = once(() => groupBy(report.changes, (c) => c.severity));
+  const severityDetail = once(
+    () => new Map([...bySeverity()].map(([s, list]) => [s, changeDetails(ctx, s, list)]))
+  );
+  const changeTable = once(() => changeCountTable(ctx));
+  const groups = once(() => exportGroups(report.findings));
+  const findingDetail = once(() => findingDetails(ctx, groups()));
+  const findingTable = once(() => findingCountTable(ctx, groups()));
+  const diagnostics = once(() => diagnosticsSection(report, true));
+  const diagnosticCounts = once(() => diagnosticsSection(report, false));
+  const footer = ["", `*${inlineText(report.tool.name, 60)} ${inlineText(report.tool.version, 30)}*`];
+  return (plan) => {
+    const lines = [];
+    append(lines, top());
+    if (report.changes.length) {
+      if (plan.changeDetail) {
+        for (const s of SEVERITIES) {
+          const list = bySeverity().get(s);
+          if (!list) continue;
+          if (s === "non-abi" && !plan.nonAbiDetail)
+            append(lines, [
+              "",
+              `### ${SEVERITY_TITLE[s]} (${list.length})`,
+              "",
+              "Details left out of this comment."
+            ]);
+          else {
+            const detail = severityDetail().get(s);
+            if (!detail) return null;
+            append(lines, detail);
+          }
+        }
+      } else append(lines, changeTable().render(plan.rows));
+    }
+    if (report.findings.length) {
+      const findings = plan.findingDetail ? findingDetail() : findingTable().render(plan.rows);
+      if (!findings) return null;
+      append(lines, findings);
+    }
+    append(lines, plan.diagnosticDetail ? diagnostics() : diagnosticCounts());
+    append(lines, footer);
+    return lines;
+  };
+}
+function truncationNotice(summaryUrl, dropped) {
+  const href = summaryUrl ? safeUrl(summaryUrl) : null;
+  const where2 = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
+  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where2}.`;
+}
+function droppedParts(plan, hardCut) {
+  const out2 = [];
+  if (!plan.changeDetail) out2.push("changes shown as counts");
+  else if (!plan.nonAbiDetail) out2.push("non-ABI change details left out");
+  if (!plan.findingDetail) out2.push("findings shown as counts per export");
+  if (!plan.diagnosticDetail) out2.push("diagnostics shown as counts");
+  if (plan.rows !== Infinity) out2.push("table rows cut");
+  if (hardCut) out2.push("cut at the size limit");
+  return out2;
+}
+function join3(lines) {
+  return lines.join("\n") + "\n";
+}
+function sizeOf(lines) {
+  let n = 0;
+  for (const l of lines) n += l.length + 1;
+  return n;
+}
+function renderMarkdown(report, options = {}) {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS)
+    throw new RangeError(`maxChars must be an integer of at least ${MIN_MAX_CHARS}`);
+  if (options.marker !== void 0 && !validMarker(options.marker))
+    throw new Error(`the marker must be one line of the form '${MARKER_PREFIX} \u2026 -->'`);
+  const repo = options.repoUrl && safeUrl(options.repoUrl) ? options.repoUrl : null;
+  const ctx = {
+    report,
+    repo,
+    headSha: isSha(options.headSha) ? options.headSha : isSha(report.head.rev) ? report.head.rev : null,
+    baseSha: isSha(report.base.rev) ? report.base.rev : null,
+    docs: options.docsUrl && safeUrl(options.docsUrl) ? options.docsUrl.replace(/#.*$/, "") : null,
+    versions: new Map(report.crates.map((c) => [c.name, c])),
+    budget: maxChars
+  };
+  const head = options.marker !== void 0 ? [options.marker, ""] : [];
+  const body2 = bodyRenderer(ctx, options.approval);
+  const lines = (plan2, truncated, hardCut = false) => {
+    const b = body2(plan2);
+    if (!b) return null;
+    const out3 = [...head];
+    append(out3, b);
+    if (truncated) out3.push("", truncationNotice(options.summaryUrl, droppedParts(plan2, hardCut)));
+    return out3;
+  };
+  for (let i2 = 0; i2 < PLANS.length; i2++) {
+    const out3 = lines(PLANS[i2], i2 > 0);
+    if (out3 && sizeOf(out3) <= maxChars) return join3(out3);
+  }
+  const last = PLANS[PLANS.length - 1];
+  let lo = 0;
+  let hi = Math.max(report.changes.length, report.findings.length);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const out3 = lines({ ...last, rows: mid }, true);
+    if (out3 && sizeOf(out3) <= maxChars) lo = mid;
+    else hi = mid - 1;
+  }
+  const plan = { ...last, rows: lo };
+  const out2 = lines(plan, true);
+  if (out2 && sizeOf(out2) <= maxChars) return join3(out2);
+  const notice = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
+  const kept = [];
+  let size = sizeOf(notice);
+  for (const l of [...head, ...body2(plan) ?? []]) {
+    if (size + l.length + 1 > maxChars) break;
+    kept.push(l);
+    size += l.length + 1;
+  }
+  append(kept, notice);
+  return join3(kept);
+}
+
+// src/core/render/report-text.ts
+function term(s) {
+  return printable(reveal(s).text);
+}
+var SEVERITY_TITLE2 = {
+  breaking: "breaking",
+  "potentially-breaking": "potentially breaking",
+  addition: "addition",
+  "non-abi": "non-ABI"
+};
+function cmp2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function plural2(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function count(items, pred) {
+  return items.filter(pred).length;
+}
+function groupBy2(items, key) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t2 of items) {
+    const k = key(t2);
+    const list = out2.get(k);
+    if (list) list.push(t2);
+    else out2.set(k, [t2]);
+  }
+  return out2;
+}
+function where(file, line) {
+  if (!file) return "";
+  return Number.isInteger(line) && line > 0 ? `${term(file)}:${line}` : term(file);
+}
+function exportName2(symbol, name2) {
+  return symbol !== void 0 && symbol !== name2 ? `${term(symbol)} (Rust ${term(name2)})` : term(symbol ?? name2);
+}
+function changeLines2(c) {
+  const loc = where(c.file, c.line);
+  const lines = [
+    `    ${term(c.rule)}  ${term(c.kind)} ${exportName2(c.symbol, c.name)}${loc ? `  ${loc}` : ""}`
+  ];
+  lines.push(`      ${term(c.message)}`);
+  if (c.before !== null) lines.push(`      before: ${term(c.before)}`);
+  if (c.after !== null) lines.push(`      after:  ${term(c.after)}`);
+  return lines;
+}
+function crateTitle2(report, crate) {
+  const v = report.crates.find((c) => c.name === crate);
+  const name2 = crate ? `crate ${term(crate)}` : "no crate";
+  if (!v) return name2;
+  const base = v.baseVersion === null ? "new" : term(v.baseVersion);
+  const head = v.headVersion === null ? "removed" : term(v.headVersion);
+  return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
+}
+function findingGroups(findings) {
+  const rank = (l) => FINDING_LEVELS.indexOf(l);
+  const groups = [...groupBy2(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map(
+    (list) => [...list].sort((a, b) => rank(a.level) - rank(b.level))
+  );
+  const levels2 = (g) => FINDING_LEVELS.map((l) => count(g, (f) => f.level === l));
+  return groups.sort((a, b) => {
+    const la = levels2(a);
+    const lb = levels2(b);
+    return lb[0] - la[0] || lb[1] - la[1] || lb[2] - la[2] || cmp2(a[0].crate, b[0].crate) || cmp2(a[0].symbol, b[0].symbol);
+  });
+}
+function renderText(report) {
+  const lines = ["FFI surface review", ""];
+  const bySeverity = (s) => count(report.changes, (c) => c.severity === s);
+  if (!report.changes.length) lines.push("No change to the FFI surface. Required semver bump: none.");
+  else {
+    const findings = report.findings.length ? `${plural2(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
+    lines.push(
+      `Required semver bump: ${term(report.requiredBump)}; ${plural2(report.changes.length, "change")} (${SEVERITIES.map((s) => s === "addition" ? plural2(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`).join(", ")}); ${findings}`
+    );
+  }
+  const errors = count(report.diagnostics, (d) => d.level === "error");
+  if (errors)
+    lines.push(`WARNING: ${plural2(errors, "error")} during analysis: the surface may be incomplete.`);
+  lines.push(
+    `base ${term(report.base.rev)} \u2192 head ${term(report.head.rev)}; delta digest ${term(report.deltaDigest)}`
+  );
+  if (report.changes.length) {
+    lines.push("", "Changes:");
+    const width = Math.max(...SEVERITIES.map((s) => SEVERITY_TITLE2[s].length));
+    for (const s of SEVERITIES) lines.push(`  ${SEVERITY_TITLE2[s].padEnd(width)}  ${bySeverity(s)}`);
+    const groups = groupBy2(report.changes, (c) => c.severity);
+    for (const s of SEVERITIES) {
+      const list = groups.get(s);
+      if (!list) continue;
+      lines.push("", `${SEVERITY_TITLE2[s][0].toUpperCase()}${SEVERITY_TITLE2[s].slice(1)} (${list.length}):`);
+      const byCrate = groupBy2(list, (c) => c.crate);
+      for (const crate of [...byCrate.keys()].sort(cmp2)) {
+        lines.push(`  ${crateTitle2(report, crate)}`);
+        for (const c of byCrate.get(crate) ?? []) lines.push(...changeLines2(c));
+      }
+    }
+  }
+  if (report.findings.length) {
+    lines.push(
+      "",
+      `Review checklist (${plural2(report.findings.length, "finding")}; approval comes only from a pull-request review):`
+    );
+    for (const g of findingGroups(report.findings)) {
+      const first = g[0];
+      const loc = where(first.file, first.line);
+      const crate = first.crate ? ` in crate ${term(first.crate)}` : "";
+      lines.push(`  ${exportName2(first.symbol, first.name)}${crate}${loc ? `  ${loc}` : ""}`);
+      for (const f of g) {
+        lines.push(`    [ ] ${term(f.level).padEnd(6)} ${term(f.rule)}: ${term(f.message)}`);
+        lines.push(`               confirm: ${term(f.checklist)}`);
+      }
+    }
+  }
+  if (report.diagnostics.length) {
+    lines.push(
+      "",
+      `Diagnostics (${plural2(errors, "error")}, ${plural2(report.diagnostics.length - errors, "warning")}):`
+    );
+    for (const d of report.diagnostics) {
+      const loc = d.file ? ` (${where(d.file, d.line ?? 0)})` : "";
+      lines.push(`  ${d.level === "error" ? "error" : "warning"} ${term(d.code)}: ${term(d.message)}${loc}`);
+    }
+  }
+  lines.push("", `${term(report.tool.name)} ${term(report.tool.version)}`);
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/commands/diff.ts
+var FAIL_ON = {
+  breaking: ["breaking"],
+  "potentially-breaking": ["breaking", "potentially-breaking"],
+  any: "any"
+};
+function failsOn(report, failOn) {
+  if (!failOn) return false;
+  const levels2 = FAIL_ON[failOn];
+  if (levels2 === "any") return report.changes.length > 0;
+  return report.changes.some((c) => levels2.includes(c.severity));
+}
+async function diffCommand(args2) {
+  const format = formatFlag(args2, ["json", "markdown", "text"], "json");
+  const base = stringFlag(args2, "--base");
+  if (!base) throw new UsageError("diff needs --base REV");
+  const failOn = stringFlag(args2, "--fail-on");
+  if (failOn !== void 0 && !(failOn in FAIL_ON))
+    throw new UsageError(
+      `--fail-on must be one of ${Object.keys(FAIL_ON).join(", ")} (got ${JSON.stringify(failOn)})`
+    );
+  const analysis = await analyseDiff({
+    root: stringFlag(args2, "--root") ?? ".",
+    base,
+    head: stringFlag(args2, "--head"),
+    features: featureSelection(args2),
+    findings: computeReportFindings()
+  });
+  const { report } = analysis;
+  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : renderText(report);
+  const fails = failsOn(report, failOn);
+  return {
+    stdout: out2,
+    exitCode: fails ? 1 : 0,
+    error: fails ? `the surface change is ${failOn === "any" ? "non-empty" : `${failOn} or worse`} (--fail-on ${failOn})` : void 0
+  };
 }
 
 // src/cli/commands/extract.ts
@@ -7577,13 +13402,188 @@ async function extractCommand(args2) {
   const tree = await openTree(stringFlag(args2, "--root") ?? ".", stringFlag(args2, "--rev"));
   try {
     const parser = await loadRustParser();
-    const surface = await extractSurface(tree, parser, { features, testCoverage: args2.flags.has("--findings") });
+    const surface = await extractSurface(tree, parser, {
+      features,
+      testCoverage: args2.flags.has("--findings")
+    });
     const fatal = surface.diagnostics.find((d) => d.code === "no-manifest" || d.code === "manifest-invalid");
     const out2 = format === "json" ? JSON.stringify(surface, null, 2) + "\n" : renderSurfaceText(surface);
-    return { stdout: out2, exitCode: fatal && surface.crates.length === 0 ? 2 : 0, error: fatal && surface.crates.length === 0 ? fatal.message : void 0 };
+    return {
+      stdout: out2,
+      exitCode: fatal && surface.crates.length === 0 ? 2 : 0,
+      error: fatal && surface.crates.length === 0 ? fatal.message : void 0
+    };
   } finally {
     tree.close?.();
   }
+}
+
+// src/core/gate/status-description.ts
+var MAX_DESCRIPTION = 140;
+var LABEL = {
+  breaking: ["breaking", "breaking"],
+  "potentially-breaking": ["potentially breaking", "potentially breaking"],
+  addition: ["addition", "additions"],
+  "non-abi": ["non-ABI change", "non-ABI changes"]
+};
+function countChanges(report) {
+  const parts3 = [];
+  for (const s of Object.keys(LABEL)) {
+    const n = report.changes.filter((c) => c.severity === s).length;
+    if (n) parts3.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
+  }
+  return parts3.join(", ") || "no changes";
+}
+function ledger(digest) {
+  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
+}
+function statusDescription(text2, digest) {
+  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
+  const room = MAX_DESCRIPTION - [...tail].length;
+  const chars = [...text2.replace(/\s+/g, " ")];
+  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
+  return body2 + tail;
+}
+
+// src/core/gate/decide-status.ts
+var DEFAULT_STATUS_CONTEXT = "ffi-surface/security-review";
+function decideWithoutApproval(report) {
+  if (report.changes.length === 0)
+    return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
+  return {
+    state: "pending",
+    description: statusDescription(
+      `awaiting FFI security review: ${countChanges(report)}`,
+      report.deltaDigest
+    )
+  };
+}
+
+// src/cli/commands/gate-status.ts
+async function gateStatusCommand(args2) {
+  const base = stringFlag(args2, "--base");
+  if (!base) throw new UsageError("gate-status needs --base REV");
+  const { report } = await analyseDiff({
+    root: stringFlag(args2, "--root") ?? ".",
+    base,
+    head: stringFlag(args2, "--head"),
+    features: featureSelection(args2),
+    findings: computeReportFindings()
+  });
+  const d = decideWithoutApproval(report);
+  return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
+`, exitCode: 0 };
+}
+
+// src/core/release-check.ts
+var semver = __toESM2(require_semver2());
+var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+function versionBump(from, to) {
+  const a = semver.parse(from);
+  const b = semver.parse(to);
+  if (!a || !b) return "invalid";
+  const cmp3 = semver.compare(a, b);
+  if (cmp3 === 0) return "none";
+  if (cmp3 > 0) return "backwards";
+  const tri = (v) => [v.major, v.minor, v.patch];
+  const [am, an, ap] = tri(a);
+  const [bm, bn, bp] = tri(b);
+  if (am === bm && an === bn && ap === bp) return "prerelease";
+  if (am !== bm) return "major";
+  if (am === 0) {
+    if (an !== bn) return "major";
+    if (an === 0) return "major";
+    return "minor";
+  }
+  if (an !== bn) return "minor";
+  void ap;
+  void bp;
+  return "patch";
+}
+function covers(actual, required2, basePrerelease) {
+  if (required2 === "none") return actual !== "backwards";
+  if (actual === "backwards" || actual === "none") return false;
+  if (actual === "prerelease") return basePrerelease;
+  return RANK[actual] >= RANK[required2];
+}
+function checkCrate(name2, baseVersion, headVersion, changes, options = {}) {
+  const required2 = requiredBump(changes, options);
+  const base = { name: name2, baseVersion, headVersion, requiredBump: required2, changes };
+  if (baseVersion === null)
+    return {
+      ...base,
+      actualBump: "new",
+      covered: true,
+      reason: `first release of ${name2}: the whole surface is new`
+    };
+  if (headVersion === null)
+    return { ...base, actualBump: "removed", covered: true, reason: `${name2} is no longer in the workspace` };
+  const actual = versionBump(baseVersion, headVersion);
+  if (actual === "invalid")
+    return {
+      ...base,
+      actualBump: "invalid",
+      covered: false,
+      reason: `cannot read versions ${baseVersion} \u2192 ${headVersion} as semver`
+    };
+  const pre = semver.prerelease(baseVersion) !== null;
+  const ok = covers(actual, required2, pre);
+  let reason;
+  if (actual === "backwards") reason = `version went backwards: ${baseVersion} \u2192 ${headVersion}`;
+  else if (ok)
+    reason = required2 === "none" ? "no surface change" : `${baseVersion} \u2192 ${headVersion} is a ${actual} bump, which covers the required ${required2}`;
+  else
+    reason = `${baseVersion} \u2192 ${headVersion} is ${actual === "none" ? "no bump" : `a ${actual} bump`}, but the surface change needs ${required2}${required2 === "major" && headVersion.startsWith("0.") ? " (in 0.y.z: bump y)" : required2 === "minor" && baseVersion.startsWith("0.") ? " (in 0.y.z: bump z)" : ""}`;
+  return { ...base, actualBump: actual, covered: ok, reason };
+}
+
+// src/cli/commands/release-check.ts
+function renderVerdictsText(verdicts) {
+  const lines = verdicts.map(
+    (v) => `${v.covered ? "ok  " : "FAIL"} ${printable(v.name)}: ${printable(v.baseVersion ?? "-")} \u2192 ${printable(v.headVersion ?? "-")}; requires ${v.requiredBump}, is ${v.actualBump} (${printable(v.reason)})`
+  );
+  return lines.join("\n") + "\n";
+}
+async function releaseCheckCommand(args2) {
+  const format = formatFlag(args2, ["json", "text"], "text");
+  const base = stringFlag(args2, "--base");
+  if (!base) throw new UsageError("release-check needs --base REV");
+  const analysis = await analyseDiff({
+    root: stringFlag(args2, "--root") ?? ".",
+    base,
+    head: stringFlag(args2, "--head"),
+    features: featureSelection(args2),
+    useMergeBase: false
+  });
+  const { report } = analysis;
+  const verdicts = report.crates.map(
+    (c) => checkCrate(
+      c.name,
+      c.baseVersion,
+      c.headVersion,
+      report.changes.filter((ch) => ch.crate === c.name)
+    )
+  );
+  const ok = verdicts.every((v) => v.covered);
+  const out2 = format === "json" ? JSON.stringify(
+    {
+      schemaVersion: 1,
+      base: report.base,
+      head: report.head,
+      ok,
+      requiredBump: report.requiredBump,
+      crates: verdicts,
+      diagnostics: report.diagnostics
+    },
+    null,
+    2
+  ) + "\n" : renderVerdictsText(verdicts);
+  const failed = verdicts.filter((v) => !v.covered);
+  return {
+    stdout: out2,
+    exitCode: ok ? 0 : 1,
+    error: ok ? void 0 : `version bump does not cover the surface change: ${failed.map((v) => `${printable(v.name)} needs ${v.requiredBump}, got ${v.actualBump}`).join("; ")}`
+  };
 }
 
 // src/cli/run.ts
@@ -7591,22 +13591,31 @@ var USAGE = `usage:
   ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text]
   ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any]
   ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text]
+  ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags]
 `;
 var COMMANDS = {
-  extract: extractCommand
+  extract: extractCommand,
+  diff: diffCommand,
+  "release-check": releaseCheckCommand,
+  "gate-status": gateStatusCommand
 };
 async function run2(argv) {
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help" || argv[0] === "-h") return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help" || argv[0] === "-h")
+    return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
   if (argv[0] === "--version") return { stdout: `${TOOL_NAME} ${TOOL_VERSION}
 `, exitCode: 0 };
   try {
     const args2 = parseArgs(argv);
     if (args2.flags.has("--help")) return { stdout: USAGE, exitCode: 0 };
     const command = COMMANDS[args2.command];
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(args2.command)}; expected one of ${Object.keys(COMMANDS).join(", ")}`);
+    if (!command)
+      throw new UsageError(
+        `unknown command ${JSON.stringify(args2.command)}; expected one of ${Object.keys(COMMANDS).join(", ")}`
+      );
     return await command(args2);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof GitError) return { stdout: "", exitCode: 2, error: e.message };
+    if (e instanceof UsageError || e instanceof InputError || e instanceof GitError)
+      return { stdout: "", exitCode: 2, error: e.message };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: "", exitCode: 2, error: `internal error: ${msg}` };
   }

@@ -2,6 +2,7 @@
  * A `SourceTree` over a directory on disk. Bounded reads; a symbolic link is followed only when
  * its real target stays inside the root.
  */
+import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText, EntryType, ReadResult, SourceTree } from '../core/source-tree';
@@ -10,6 +11,9 @@ const SKIP_DIRS = new Set(['.git', 'target', 'node_modules']);
 
 export class FileSystemTree implements SourceTree {
   readonly label = 'working tree';
+  /** Where each directory looked at really is (cached: a tree is read once). */
+  private readonly dirState = new Map<string, 'inside' | 'outside' | 'missing'>();
+  private readonly listings = new Map<string, Map<string, fsSync.Dirent>>();
   private constructor(private readonly root: string) {}
 
   static async open(root: string): Promise<FileSystemTree> {
@@ -37,52 +41,131 @@ export class FileSystemTree implements SourceTree {
     }
   }
 
+  /**
+   * Where the directory holding `rel` really is: a symlinked directory on the way
+   * (`src/sub -> /etc`) must not let `src/sub/passwd` through. Cached per directory.
+   */
+  private parentState(rel: string): 'inside' | 'outside' | 'missing' {
+    const slash = rel.lastIndexOf('/');
+    if (slash < 0) return 'inside';
+    const dir = rel.slice(0, slash);
+    let state = this.dirState.get(dir);
+    if (!state) {
+      try {
+        state = this.inside(fsSync.realpathSync(path.join(this.root, dir))) ? 'inside' : 'outside';
+      } catch {
+        state = 'missing';
+      }
+      this.dirState.set(dir, state);
+    }
+    return state;
+  }
+
+  /** The real path of a symbolic link if it stays inside the root, else null. */
+  private containedSync(abs: string): string | null {
+    try {
+      const real = fsSync.realpathSync(abs);
+      return this.inside(real) ? real : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The entries of a directory inside the root, by name (one `readdir` instead of a stat per file). */
+  private listing(dir: string): Map<string, fsSync.Dirent> {
+    let m = this.listings.get(dir);
+    if (!m) {
+      m = new Map();
+      try {
+        for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
+          withFileTypes: true,
+        }))
+          m.set(e.name, e);
+      } catch {
+        // unreadable or not a directory: empty
+      }
+      this.listings.set(dir, m);
+    }
+    return m;
+  }
+
+  // stat and read use synchronous calls: the engine reads thousands of small files one after the
+  // other, and a thread-pool round trip per call costs more than the call itself.
   async stat(rel: string): Promise<EntryType> {
     const abs = this.abs(rel);
     if (!abs) return 'missing';
-    try {
-      const st = await fs.lstat(abs);
-      if (st.isSymbolicLink()) {
-        const real = await this.contained(rel);
-        if (!real) return 'symlink';
-        const t = await fs.stat(real);
+    if (rel === '') return 'dir';
+    // a path through a directory link that leads outside: not looked at (not even its existence)
+    const parent = this.parentState(rel);
+    if (parent !== 'inside') return parent === 'outside' ? 'symlink' : 'missing';
+    const slash = rel.lastIndexOf('/');
+    const e = this.listing(slash < 0 ? '' : rel.slice(0, slash)).get(rel.slice(slash + 1));
+    if (!e) return 'missing';
+    if (e.isSymbolicLink()) {
+      const real = this.containedSync(abs);
+      if (!real) return 'symlink';
+      try {
+        const t = fsSync.statSync(real);
         return t.isFile() ? 'file' : t.isDirectory() ? 'dir' : 'missing';
+      } catch {
+        return 'missing';
       }
-      return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'missing';
-    } catch {
-      return 'missing';
     }
+    return e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'missing';
   }
 
   async read(rel: string, maxBytes: number): Promise<ReadResult> {
     const abs = this.abs(rel);
     if (!abs) return { ok: false, reason: 'outside', detail: 'is outside the analysed root' };
-    let real: string;
+    const parent = this.parentState(rel);
+    if (parent === 'missing') return { ok: false, reason: 'missing', detail: 'does not exist' };
+    if (parent === 'outside')
+      return {
+        ok: false,
+        reason: 'outside',
+        detail: 'is reached through a symbolic link that leads outside the repository; not followed',
+      };
+    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fsSync.constants;
+    let fd: number | null = null;
     try {
-      const st = await fs.lstat(abs);
-      if (st.isSymbolicLink()) {
-        const r = await this.contained(rel);
-        if (!r)
-          return {
-            ok: false,
-            reason: 'outside',
-            detail: 'is a symbolic link that leads outside the repository; not followed',
-          };
-        real = r;
-      } else real = abs;
-    } catch {
-      return { ok: false, reason: 'missing', detail: 'does not exist' };
-    }
-    let handle: fs.FileHandle | null = null;
-    try {
-      handle = await fs.open(real, 'r');
-      const st = await handle.stat();
+      // O_NOFOLLOW: a symbolic link fails to open and is resolved (and checked) below;
+      // O_NONBLOCK: opening a FIFO must not block (it is refused as not a regular file)
+      try {
+        fd = fsSync.openSync(abs, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+          return { ok: false, reason: 'missing', detail: 'does not exist' };
+        if (code !== 'ELOOP' && code !== 'EMLINK' && O_NOFOLLOW !== undefined) throw e;
+      }
+      if (fd === null || O_NOFOLLOW === undefined) {
+        if (fd !== null && !fsSync.lstatSync(abs).isSymbolicLink()) {
+          // no O_NOFOLLOW on this platform, and not a link: read what was opened
+        } else {
+          if (fd !== null) fsSync.closeSync(fd);
+          fd = null;
+          const real = this.containedSync(abs);
+          if (!real)
+            return {
+              ok: false,
+              reason: 'outside',
+              detail: 'is a symbolic link that leads outside the repository; not followed',
+            };
+          fd = fsSync.openSync(real, O_RDONLY | (O_NONBLOCK ?? 0));
+        }
+      }
+      const st = fsSync.fstatSync(fd);
       if (!st.isFile()) return { ok: false, reason: 'error', detail: 'is not a regular file' };
       if (st.size > maxBytes)
         return { ok: false, reason: 'too-large', detail: `is ${st.size} bytes (limit ${maxBytes})` };
-      const buf = Buffer.alloc(st.size);
-      const { bytesRead } = await handle.read(buf, 0, st.size, 0);
-      return decodeText(buf.subarray(0, bytesRead));
+      const buf = Buffer.allocUnsafe(st.size);
+      let got = 0;
+      while (got < st.size) {
+        const n = fsSync.readSync(fd, buf, got, st.size - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      return decodeText(buf.subarray(0, got));
     } catch (e) {
       return {
         ok: false,
@@ -90,7 +173,7 @@ export class FileSystemTree implements SourceTree {
         detail: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
       };
     } finally {
-      await handle?.close();
+      if (fd !== null) fsSync.closeSync(fd);
     }
   }
 

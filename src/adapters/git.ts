@@ -24,6 +24,7 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+    child.stdin.on('error', () => undefined); // EPIPE when git exits before reading its input
     child.on('close', (code) =>
       resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 }),
     );

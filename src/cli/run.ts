@@ -3,7 +3,10 @@ import { GitError } from '../adapters/git';
 import { InputError } from '../adapters/open-tree';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { parseArgs, UsageError } from './arguments';
+import { diffCommand } from './commands/diff';
 import { extractCommand } from './commands/extract';
+import { gateStatusCommand } from './commands/gate-status';
+import { releaseCheckCommand } from './commands/release-check';
 
 export interface CommandResult {
   stdout: string;
@@ -16,12 +19,16 @@ export const USAGE = `usage:
   ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text]
   ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any]
   ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text]
+  ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags]
 `;
 
 type Command = (args: ReturnType<typeof parseArgs>) => Promise<CommandResult>;
 
 const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
+  diff: diffCommand,
+  'release-check': releaseCheckCommand,
+  'gate-status': gateStatusCommand,
 };
 
 export function registerCommand(name: string, command: Command): void {

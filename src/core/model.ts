@@ -153,6 +153,16 @@ export interface DeclaredType {
   repr: string[];
 }
 
+/** An item switched off by a feature `cfg` in the analysed build (kept to tell "gated" from "removed"). */
+export interface GatedItem {
+  kind: ItemKind;
+  name: string;
+  symbol?: string;
+  cfg: string;
+  file: string;
+  line: number;
+}
+
 export interface CrateSurface {
   name: string;
   version: string;
@@ -168,6 +178,8 @@ export interface CrateSurface {
   panicBoundaryMacros: string[];
   /** Files read for this crate (reachable modules), sorted. */
   files: string[];
+  /** Items present in the source but off in this build because of a feature cfg. */
+  gated?: GatedItem[];
 }
 
 export interface Surface {

@@ -132,11 +132,14 @@ async function readCrate(
   if (isTable(toml.features))
     for (const [k, v] of Object.entries(toml.features as TomlTable)) featureTable[k] = strings(v);
   const optionalDeps: string[] = [];
-  for (const key of ['dependencies', 'build-dependencies']) {
-    const deps = toml[key];
+  const depTables: unknown[] = [toml.dependencies, toml['build-dependencies']];
+  if (isTable(toml.target))
+    for (const t of Object.values(toml.target as TomlTable))
+      if (isTable(t)) depTables.push(t.dependencies, t['build-dependencies']);
+  for (const deps of depTables)
     if (isTable(deps))
-      for (const [k, v] of Object.entries(deps)) if (isTable(v) && v.optional === true) optionalDeps.push(k);
-  }
+      for (const [k, v] of Object.entries(deps))
+        if (isTable(v) && v.optional === true && !optionalDeps.includes(k)) optionalDeps.push(k);
   return { name, version, manifest, dir, libRoot, featureTable, optionalDeps };
 }
 
@@ -188,23 +191,41 @@ export async function discoverWorkspace(tree: SourceTree, limits: Limits): Promi
   return { crates, diagnostics };
 }
 
+/**
+ * Optional dependencies that are implicit features: Cargo creates a feature named after each
+ * optional dependency unless some feature refers to it with `dep:name`.
+ */
+function implicitFeatures(c: CrateManifest): Set<string> {
+  const hidden = new Set<string>();
+  for (const list of Object.values(c.featureTable))
+    for (const f of list) if (f.startsWith('dep:')) hidden.add(f.slice(4));
+  return new Set(c.optionalDeps.filter((d) => !hidden.has(d) && !(d in c.featureTable)));
+}
+
 /** The features a selection enables in a crate, closed under implication. */
 export function enabledFeatures(c: CrateManifest, sel: FeatureSelection): Set<string> {
-  const all = new Set([...Object.keys(c.featureTable), ...c.optionalDeps]);
+  const implicit = implicitFeatures(c);
   const out = new Set<string>();
   if (sel.mode === 'all') {
-    for (const f of all) out.add(f);
+    for (const f of [...Object.keys(c.featureTable), ...implicit]) out.add(f);
     return out;
   }
   const queue: string[] = [...sel.features];
   if (sel.mode === 'default' && c.featureTable.default) queue.push('default');
   while (queue.length) {
     const f = queue.pop() as string;
-    // `crate/feature` names a feature of another crate (or of a dependency): our own only when it has no slash
-    const name = f.includes('/') ? '' : f.startsWith('dep:') ? '' : f;
+    let name = f;
+    if (f.startsWith('dep:'))
+      name = ''; // enables the dependency, not a feature of ours
+    else if (f.includes('/')) {
+      // `dep/feat` also enables the optional dependency `dep` (its implicit feature, if any);
+      // `dep?/feat` does not
+      const dep = f.slice(0, f.indexOf('/'));
+      name = !dep.endsWith('?') && implicit.has(dep) ? dep : '';
+    }
     if (!name || out.has(name)) continue;
     out.add(name);
-    for (const implied of c.featureTable[name] ?? []) queue.push(implied.replace(/\?$/, ''));
+    for (const implied of c.featureTable[name] ?? []) queue.push(implied);
   }
   return out;
 }

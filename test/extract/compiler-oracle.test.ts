@@ -48,7 +48,8 @@ describe('extract equals nm -D of the built cdylib', () => {
         const dir = path.join(FIXTURES, crate);
         const expected = exportedSymbols(dir, cargoFlags);
         const surface = await extractDir(dir, selection);
-        expect(surface.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+        // every fixture builds offline with local macros only: nothing is left unexpanded or unread
+        expect(surface.diagnostics).toEqual([]);
         expect(symbolsOnLinux(surface)).toEqual(expected);
       });
     }

@@ -7,7 +7,11 @@ import { FileSystemTree } from '../../src/adapters/file-system-tree';
 export const DEFAULT_FEATURES: FeatureSelection = { mode: 'default', features: [] };
 
 /** A one-crate workspace in memory: `lib` is src/lib.rs, `files` are extra paths. */
-export function crateFiles(lib: string, files: Record<string, string> = {}, manifest = ''): Record<string, string> {
+export function crateFiles(
+  lib: string,
+  files: Record<string, string> = {},
+  manifest = '',
+): Record<string, string> {
   return {
     'Cargo.toml': manifest || '[package]\nname = "demo"\nversion = "1.0.0"\nedition = "2021"\n',
     'src/lib.rs': lib,
@@ -15,12 +19,18 @@ export function crateFiles(lib: string, files: Record<string, string> = {}, mani
   };
 }
 
-export async function extractMemory(files: Record<string, string>, features: FeatureSelection = DEFAULT_FEATURES): Promise<Surface> {
+export async function extractMemory(
+  files: Record<string, string>,
+  features: FeatureSelection = DEFAULT_FEATURES,
+): Promise<Surface> {
   const parser = await loadRustParser();
   return extractSurface(new MemoryTree(files), parser, { features, testCoverage: true });
 }
 
-export async function extractDir(dir: string, features: FeatureSelection = DEFAULT_FEATURES): Promise<Surface> {
+export async function extractDir(
+  dir: string,
+  features: FeatureSelection = DEFAULT_FEATURES,
+): Promise<Surface> {
   const parser = await loadRustParser();
   return extractSurface(await FileSystemTree.open(dir), parser, { features, testCoverage: true });
 }

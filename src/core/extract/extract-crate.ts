@@ -4,14 +4,23 @@
  * `pub const`/`pub type` items belong to the C API.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, SurfaceItem } from '../model';
+import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, GatedItem, SurfaceItem } from '../model';
 import type { Limits } from '../limits';
-import type { SourceTree } from '../source-tree';
+import type { ReadResult, SourceTree } from '../source-tree';
 import { readAttribute } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { lex, skipTree } from '../rust/lexer';
 import { expandMacro, splitCfgIf } from './macro-expander';
-import { FileScanner, joinPath, MacroDef, MacroInvocation, ModDecl, ScanContext } from './scan-file';
+import {
+  FileScanner,
+  joinPath,
+  MacroDef,
+  MacroInvocation,
+  MAX_MODULE_NESTING,
+  ModDecl,
+  moduleNesting,
+  ScanContext,
+} from './scan-file';
 import type { CrateManifest } from '../workspace';
 
 export interface RustParser {
@@ -19,8 +28,45 @@ export interface RustParser {
   parse(text: string): Tree;
 }
 
-/** Byte prefilter: a file without any of these cannot hold an export, a repr type or an import. */
-const PREFILTER = /no_mangle|export_name|extern|repr\s*\(|macro_rules|^[A-Za-z_][\w:]*!\s*[{([]/m;
+/** Text that names an export attribute. */
+const EXPORT_WORD = /\b(no_mangle|export_name)\b/;
+
+/** How many module files are read ahead of the one being scanned. */
+const READ_AHEAD = 32;
+
+/** Most bytes of macro expansion text parsed for one crate (each expansion is re-parsed). */
+const MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Byte prefilter: a file without `no_mangle`, `export_name`, `extern`, `repr(`, `macro_rules` or an
+ * item-position macro invocation cannot hold an export, a repr type, an import or a crate macro.
+ */
+export function mayContribute(text: string): boolean {
+  // substring searches first: they are much faster than one regex with alternatives
+  if (
+    text.includes('no_mangle') ||
+    text.includes('export_name') ||
+    text.includes('extern') ||
+    text.includes('macro_rules') ||
+    REPR.test(text)
+  )
+    return true;
+  // an item-position macro invocation at the start of a line (`cfg_if::cfg_if! {`, `m!(…);`)
+  for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) {
+    let start = i;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    LINE_MACRO.lastIndex = start;
+    if (LINE_MACRO.test(text)) return true;
+    while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++; // one look per line
+  }
+  return false;
+}
+/** The line terminators of `^` in a multiline regular expression. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+const REPR = /repr\s*\(/;
+const LINE_MACRO = /[A-Za-z_][\w:]*!\s*[{([]/y;
 
 /**
  * `unsafe extern "C" { … }` (edition 2024) and `safe fn` inside it do not parse with the grammar:
@@ -64,6 +110,7 @@ export async function extractCrate(
   const macros = new Map<string, MacroDef>();
   const invocations: MacroInvocation[] = [];
   const testText: string[] = [];
+  const gated: GatedItem[] = [];
   const unparsed: PendingFile[] = [];
   const visited = new Set<string>();
   const files: string[] = [];
@@ -77,6 +124,7 @@ export async function extractCrate(
     invocations.push(...o.invocations);
     diagnostics.push(...o.diagnostics);
     testText.push(...o.testText);
+    gated.push(...o.gated);
     return takeMods ? o.mods : [];
   };
 
@@ -108,68 +156,42 @@ export async function extractCrate(
     pathBaseDir: rootDir,
     lineBase: 1,
   };
-  // Breadth-first over the module graph.
-  const queue: { file: string; ctx: ScanContext; depth: number; isRoot: boolean }[] = [
-    { file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true },
-  ];
-  while (queue.length) {
-    const { file, ctx, depth, isRoot } = queue.shift() as (typeof queue)[number];
-    if (visited.has(file)) {
-      diagnostics.push({
-        level: 'warning',
-        code: 'module-cycle',
-        message: `${file} is included more than once (a #[path] cycle or duplicate); read once`,
-        file,
-      });
-      continue;
+  // Breadth-first over the module graph. Modules can also be declared inside `cfg_if!` or a crate
+  // macro, so reading files and expanding macros alternate until neither finds anything new.
+  type Queued = { file: string; ctx: ScanContext; depth: number; isRoot: boolean };
+  const queue: Queued[] = [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }];
+  let head = 0; // queue[head] is next
+  // Reads are started a little ahead of the walk, so that a git object reader is kept busy.
+  const reads = new Map<string, Promise<ReadResult>>();
+  const readAhead = (): void => {
+    for (let k = head; k < Math.min(queue.length, head + READ_AHEAD); k++) {
+      const f = queue[k].file;
+      if (reads.has(f) || visited.has(f)) continue;
+      const p = tree.read(f, limits.maxFileBytes);
+      p.catch(() => undefined); // awaited below; a read never awaited must not be an unhandled rejection
+      reads.set(f, p);
     }
-    if (files.length >= limits.maxFilesPerCrate) {
-      diagnostics.push({
-        level: 'error',
-        code: 'too-many-files',
-        message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
-        file,
-      });
-      break;
-    }
-    visited.add(file);
-    const r = await tree.read(file, limits.maxFileBytes);
-    let text: string;
-    if (r.ok) text = r.text;
-    else if (r.reason === 'invalid-utf8' && r.text !== undefined) {
-      diagnostics.push({
-        level: 'warning',
-        code: 'invalid-utf8',
-        message: `${file} is not valid UTF-8; read with replacement characters`,
-        file,
-      });
-      text = r.text;
-    } else {
-      diagnostics.push({
-        level: r.reason === 'missing' ? 'warning' : 'error',
-        code: r.reason === 'missing' ? 'module-not-found' : `file-${r.reason}`,
-        message: `${file} ${r.detail}${r.reason === 'missing' ? '' : '; not read'}`,
-        file,
-      });
-      continue;
-    }
-    files.push(file);
-    // inner attributes: `#![cfg(...)]` at the top of the file
-    const inner = innerCfgs(text, env);
-    if (inner === false) continue;
-    const fileCtx: ScanContext = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
-    let mods: ModDecl[];
-    if (isRoot || PREFILTER.test(text)) mods = parseAndScan(text, fileCtx, true);
-    else {
-      mods = scanModsLexically(text, fileCtx, env);
-      unparsed.push({ path: file, text, ctx: fileCtx });
-    }
+  };
+  const fileDepth = new Map<string, number>([[manifest.libRoot, 0]]);
+  let budgetHit = false;
+
+  const followMods = async (mods: ModDecl[], depth: number): Promise<void> => {
     for (const m of mods) {
       if (depth + 1 > limits.maxModuleDepth) {
         diagnostics.push({
           level: 'error',
           code: 'module-too-deep',
           message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
+          file: m.file,
+          line: m.line,
+        });
+        continue;
+      }
+      if (m.pathAttr !== null && escapesRoot(m)) {
+        diagnostics.push({
+          level: 'error',
+          code: 'file-outside',
+          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root; not read`,
           file: m.file,
           line: m.line,
         });
@@ -202,98 +224,194 @@ export async function extractCrate(
         isRoot: false,
       });
     }
-  }
+  };
 
-  // Second pass: unparsed files that invoke a crate macro or cfg_if.
-  const macroNames = [...macros.keys()];
-  if (unparsed.length && macroNames.length) {
-    const re = new RegExp(`\\b(${[...macroNames, 'cfg_if'].map(escapeRe).join('|')})\\s*!`);
-    for (const f of unparsed) if (re.test(f.text)) parseAndScan(f.text, f.ctx, false);
-  }
+  const readModules = async (): Promise<void> => {
+    for (; head < queue.length && !budgetHit; head++) {
+      readAhead();
+      const { file, ctx, depth, isRoot } = queue[head];
+      if (visited.has(file)) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'module-cycle',
+          message: `${file} is included more than once (a #[path] cycle or duplicate); read once`,
+          file,
+        });
+        continue;
+      }
+      if (files.length >= limits.maxFilesPerCrate) {
+        diagnostics.push({
+          level: 'error',
+          code: 'too-many-files',
+          message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
+          file,
+        });
+        budgetHit = true;
+        break;
+      }
+      visited.add(file);
+      if (!fileDepth.has(file)) fileDepth.set(file, depth);
+      const r = await (reads.get(file) ?? tree.read(file, limits.maxFileBytes));
+      reads.delete(file);
+      let text: string;
+      if (r.ok) text = r.text;
+      else if (r.reason === 'invalid-utf8' && r.text !== undefined) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'invalid-utf8',
+          message: `${file} is not valid UTF-8; read with replacement characters`,
+          file,
+        });
+        text = r.text;
+      } else {
+        diagnostics.push({
+          level: r.reason === 'missing' ? 'warning' : 'error',
+          code: r.reason === 'missing' ? 'module-not-found' : `file-${r.reason}`,
+          message: `${file} ${r.detail}${r.reason === 'missing' ? '' : '; not read'}`,
+          file,
+        });
+        continue;
+      }
+      files.push(file);
+      // inner attributes: `#![cfg(...)]` at the top of the file
+      const inner = innerCfgs(text, env);
+      if (inner === false) continue;
+      const fileCtx: ScanContext = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
+      let mods: ModDecl[];
+      if (isRoot || mayContribute(text)) mods = parseAndScan(text, fileCtx, true);
+      else {
+        mods = scanModsLexically(text, fileCtx, env, (modPath, line) =>
+          diagnostics.push({
+            level: 'error',
+            code: 'module-too-deep',
+            message: `module ${modPath.slice(0, 200)}… is nested deeper than ${MAX_MODULE_NESTING}`,
+            file,
+            line,
+          }),
+        );
+        unparsed.push({ path: file, text, ctx: fileCtx });
+      }
+      await followMods(mods, depth);
+    }
+  };
 
-  // Expand macro invocations (which may produce more invocations).
+  const rescanned = new Set<string>();
   let expansions = 0;
-  const work: { inv: MacroInvocation; depth: number }[] = invocations.map((inv) => ({ inv, depth: 0 }));
-  invocations.length = 0;
-  while (work.length) {
-    const { inv, depth } = work.shift() as (typeof work)[number];
-    const name = inv.name.split('::').pop() ?? inv.name;
-    const before = invocations.length;
-    if (++expansions > limits.maxExpansions) {
-      diagnostics.push({
-        level: 'error',
-        code: 'too-many-expansions',
-        message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`,
-        file: inv.ctx.file,
-        line: inv.line,
-      });
-      break;
-    }
-    if (depth > limits.maxMacroDepth) {
-      diagnostics.push({
-        level: 'error',
-        code: 'macro-too-deep',
-        message: `macro ${name}! expands deeper than ${limits.maxMacroDepth} levels`,
-        file: inv.ctx.file,
-        line: inv.line,
-      });
-      continue;
-    }
-    const ctxAt: ScanContext = { ...inv.ctx, lineBase: inv.line };
-    if (name === 'cfg_if') {
-      const branches = splitCfgIf(inv.input);
-      if (!branches) {
+  let deferred: { inv: MacroInvocation; depth: number }[] = [];
+  let expandedBytes = 0;
+  for (;;) {
+    await readModules();
+
+    // Unparsed files that invoke a crate macro or cfg_if (each one at most once).
+    const re = new RegExp(`\\b(${[...macros.keys(), 'cfg_if'].map(escapeRe).join('|')})\\s*!`);
+    for (const f of unparsed)
+      if (!rescanned.has(f.path) && re.test(f.text)) {
+        rescanned.add(f.path);
+        parseAndScan(f.text, f.ctx, false);
+      }
+
+    // Expand macro invocations (which may produce more invocations, and module declarations).
+    const macrosBefore = macros.size;
+    const work = [...deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
+    deferred = [];
+    for (let w = 0; w < work.length; w++) {
+      const { inv, depth } = work[w];
+      const name = inv.name.split('::').pop() ?? inv.name;
+      if (name !== 'cfg_if' && !macros.has(name)) {
+        deferred.push(work[w]); // perhaps defined in a module not read yet
+        continue;
+      }
+      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name !== 'cfg_if' && macros.get(name)?.exports))
+        continue; // an expression macro in a function body
+
+      if (++expansions > limits.maxExpansions) {
         diagnostics.push({
-          level: 'warning',
-          code: 'unexpanded-macro',
-          message: `cannot read cfg_if! input; exports inside it are not seen`,
+          level: 'error',
+          code: 'too-many-expansions',
+          message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        work.length = 0;
+        break;
+      }
+      if (depth > limits.maxMacroDepth) {
+        diagnostics.push({
+          level: 'error',
+          code: 'macro-too-deep',
+          message: `macro ${name}! expands deeper than ${limits.maxMacroDepth} levels`,
           file: inv.ctx.file,
           line: inv.line,
         });
         continue;
       }
-      const negated: CfgPred[] = [];
-      for (const b of branches) {
-        const pred = b.pred ? parseCfg(b.pred) : null;
-        const conds = [...negated, ...(pred ? [pred] : [])];
-        const all = conjoin(conds);
-        const v = all ? evalCfg(all, env) : true;
-        if (v !== false)
-          parseAndScan(
-            b.body,
-            { ...ctxAt, cfgs: [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)] },
-            false,
-          );
-        if (v === true) break;
-        if (pred) negated.push({ op: 'not', arg: pred });
+      const ctxAt: ScanContext = { ...inv.ctx, lineBase: inv.line };
+      const modDepth = fileDepth.get(inv.ctx.file) ?? 0;
+      if (name === 'cfg_if') {
+        const branches = splitCfgIf(inv.input);
+        if (!branches) {
+          diagnostics.push({
+            level: 'warning',
+            code: 'unexpanded-macro',
+            message: `cannot read cfg_if! input; exports inside it are not seen`,
+            file: inv.ctx.file,
+            line: inv.line,
+          });
+          continue;
+        }
+        const negated: CfgPred[] = [];
+        for (const b of branches) {
+          const pred = b.pred ? parseCfg(b.pred) : null;
+          const conds = [...negated, ...(pred ? [pred] : [])];
+          const all = conjoin(conds);
+          const v = all ? evalCfg(all, env) : true;
+          if (v !== false) {
+            const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
+            await followMods(parseAndScan(b.body, { ...ctxAt, cfgs }, true), modDepth);
+          }
+          if (v === true) break;
+          if (pred) negated.push({ op: 'not', arg: pred });
+        }
+      } else {
+        const def = macros.get(name) as MacroDef;
+        const text = expandMacro(def.rules, inv.input);
+        if (text === null) {
+          diagnostics.push({
+            level: 'warning',
+            code: 'unexpanded-macro',
+            message: `no rule of macro ${name}! matches this invocation: exports it makes are not seen`,
+            file: inv.ctx.file,
+            line: inv.line,
+          });
+          continue;
+        }
+        if ((expandedBytes += text.length) > MAX_EXPANDED_BYTES) {
+          diagnostics.push({
+            level: 'error',
+            code: 'too-many-expansions',
+            message: `macro expansions in ${manifest.name} exceed ${MAX_EXPANDED_BYTES} bytes; the rest were not expanded`,
+            file: inv.ctx.file,
+            line: inv.line,
+          });
+          work.length = 0;
+          break;
+        }
+        await followMods(parseAndScan(text, { ...ctxAt, macro: name }, true), modDepth);
       }
-    } else {
-      const def = macros.get(name);
-      if (!def) {
-        diagnostics.push({
-          level: 'warning',
-          code: 'unexpanded-macro',
-          message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
-          file: inv.ctx.file,
-          line: inv.line,
-        });
-        continue;
-      }
-      const text = expandMacro(def.rules, inv.input);
-      if (text === null) {
-        diagnostics.push({
-          level: 'warning',
-          code: 'unexpanded-macro',
-          message: `no rule of macro ${name}! matches this invocation: exports it makes are not seen`,
-          file: inv.ctx.file,
-          line: inv.line,
-        });
-        continue;
-      }
-      parseAndScan(text, { ...ctxAt, macro: name }, false);
+      for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
     }
-    for (const inv2 of invocations.splice(before)) work.push({ inv: inv2, depth: depth + 1 });
+    if (budgetHit || expansions > limits.maxExpansions || expandedBytes > MAX_EXPANDED_BYTES) break;
+    if (head === queue.length && !(deferred.length && macros.size > macrosBefore)) break;
   }
+  for (const { inv } of deferred)
+    if (!inv.inBody || EXPORT_WORD.test(inv.input))
+      diagnostics.push({
+        level: 'warning',
+        code: 'unexpanded-macro',
+        message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
+        file: inv.ctx.file,
+        line: inv.line,
+      });
 
   // Panic boundaries: crate macros whose definition calls catch_unwind guard their input.
   const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
@@ -328,6 +446,7 @@ export async function extractCrate(
       declaredTypes: uniqueTypes(declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
       files: files.sort(),
+      gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
     },
     diagnostics,
     testText,
@@ -433,6 +552,12 @@ function candidatesOf(m: ModDecl): string[] {
   return [joinPath(m.lookupDir, `${m.name}.rs`), joinPath(m.lookupDir, `${m.name}/mod.rs`)];
 }
 
+/** A `#[path]` that is absolute or climbs above the analysed root. */
+function escapesRoot(m: ModDecl): boolean {
+  const p = m.pathAttr ?? '';
+  return /^([\\/]|[A-Za-z]:)/.test(p) || joinPath(m.pathBaseDir, p).startsWith('..');
+}
+
 async function resolveMod(tree: SourceTree, m: ModDecl): Promise<string | null> {
   for (const c of candidatesOf(m)) {
     if (c.startsWith('..')) continue; // never read outside the analysed root
@@ -465,9 +590,17 @@ function innerCfgs(text: string, env: CfgEnv): CfgPred[] | false {
 }
 
 /** Finds `mod name;` declarations without parsing, honouring `#[cfg]`, `#[path]` and inline modules. */
-export function scanModsLexically(text: string, ctx: ScanContext, env: CfgEnv): ModDecl[] {
+export function scanModsLexically(
+  text: string,
+  ctx: ScanContext,
+  env: CfgEnv,
+  onTooDeep?: (modPath: string, line: number) => void,
+): ModDecl[] {
+  // Only `mod name;` reads another file: without one (most files), there is nothing to lex.
+  if (!/\bmod\b[^;{}]*;/.test(text)) return [];
   const tokens = lex(text);
   const out: ModDecl[] = [];
+  const lineOf = lineCounter(text);
   const walk = (from: number, to: number, c: ScanContext): void => {
     let attrs: { cfgs: CfgPred[]; path: string | null; disabled: boolean } = {
       cfgs: [],
@@ -515,12 +648,14 @@ export function scanModsLexically(text: string, ctx: ScanContext, env: CfgEnv): 
               lookupDir: c.childDir,
               pathBaseDir: c.pathBaseDir,
               file: c.file,
-              line: lineAt(text, t.start),
+              line: lineOf(t.start),
             });
           i += 3;
         } else if (next?.text === '{') {
           const end = skipTree(tokens, i + 2);
-          if (!attrs.disabled) {
+          if (!attrs.disabled && moduleNesting(modPath) > MAX_MODULE_NESTING)
+            onTooDeep?.(modPath, lineOf(t.start));
+          else if (!attrs.disabled) {
             const dir = attrs.path ? joinPath(c.pathBaseDir, attrs.path) : joinPath(c.childDir, name);
             walk(i + 3, end - 1, {
               ...c,
@@ -544,10 +679,19 @@ export function scanModsLexically(text: string, ctx: ScanContext, env: CfgEnv): 
   return out;
 }
 
-function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/** Line numbers of offsets visited in increasing order (the walk goes forward), in linear time. */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 1;
+    }
+    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    at = offset;
+    return line;
+  };
 }
 
 export { renderCfg };

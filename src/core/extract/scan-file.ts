@@ -11,6 +11,7 @@ import type {
   EnumItem,
   Field,
   FunctionItem,
+  GatedItem,
   ImportItem,
   Param,
   StaticItem,
@@ -62,6 +63,11 @@ export interface MacroInvocation {
   input: string;
   ctx: ScanContext;
   line: number;
+  /**
+   * Invoked inside a function body, where most macros are expressions (`write!`, `vec!`): expanded
+   * only when it can export (its input or its definition names an export attribute).
+   */
+  inBody?: boolean;
 }
 
 export interface ScanContext {
@@ -90,6 +96,8 @@ export interface FileScan {
   diagnostics: Diagnostic[];
   /** Source text of `#[cfg(test)]` modules, to find which exports tests mention. */
   testText: string[];
+  /** Items switched off by a feature cfg. */
+  gated: GatedItem[];
 }
 
 export function emptyScan(): FileScan {
@@ -102,6 +110,7 @@ export function emptyScan(): FileScan {
     invocations: [],
     diagnostics: [],
     testText: [],
+    gated: [],
   };
 }
 
@@ -137,16 +146,28 @@ const HARMLESS_ITEM_MACROS = new Set([
   'eprintln',
 ]);
 
+const GATEABLE = new Set([
+  'function_item',
+  'static_item',
+  'struct_item',
+  'union_item',
+  'enum_item',
+  'type_item',
+  'const_item',
+]);
+
 interface Pending {
   attrs: Attr[];
   cfgs: CfgPred[];
+  /** Predicates that evaluated false (they switch the item off). */
+  offCfgs: CfgPred[];
   disabled: boolean;
   docs: string[];
   isTest: boolean;
 }
 
 function newPending(): Pending {
-  return { attrs: [], cfgs: [], disabled: false, docs: [], isTest: false };
+  return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false };
 }
 
 export class FileScanner {
@@ -204,9 +225,19 @@ export class FileScanner {
         pending = newPending();
         continue;
       }
+      if (inBody && (t === 'macro_invocation' || t === 'expression_statement')) {
+        // `m! { … }` or `m!(…);` in a function body: an expression (`write!`, `vec!`) or items
+        const inv = t === 'macro_invocation' ? child : child.namedChildren[0];
+        if (inv?.type === 'macro_invocation') {
+          if (!pending.disabled) this.scanInvocation(inv, pending, ctx, true);
+          pending = newPending();
+          continue;
+        }
+      }
       if (ITEM_TYPES.has(t)) {
         if (!pending.disabled) this.scanItem(child, pending, ctx);
         else if (pending.isTest) this.out.testText.push(child.text);
+        else if (GATEABLE.has(t)) this.scanGated(child, pending, ctx);
         pending = newPending();
         continue;
       }
@@ -236,6 +267,32 @@ export class FileScanner {
     for (const c of node.namedChildren) this.scanNested(c, ctx);
   }
 
+  /** Records an item a feature cfg switches off, so the diff can tell "gated" from "removed". */
+  private scanGated(node: Node, pending: Pending, ctx: ScanContext): void {
+    const before = this.out.items.length;
+    const beforeCandidates = this.out.candidates.length;
+    const beforeTypes = this.out.declaredTypes.length;
+    const beforeMacros = this.out.macros.length;
+    const beforeInv = this.out.invocations.length;
+    const beforeMods = this.out.mods.length;
+    this.scanItem(node, { ...pending, cfgs: [...pending.cfgs, ...pending.offCfgs] }, ctx);
+    const made = [...this.out.items.splice(before), ...this.out.candidates.splice(beforeCandidates)];
+    this.out.declaredTypes.splice(beforeTypes);
+    this.out.macros.splice(beforeMacros);
+    this.out.invocations.splice(beforeInv);
+    this.out.mods.splice(beforeMods);
+    for (const it of made) {
+      this.out.gated.push({
+        kind: it.kind,
+        name: it.name,
+        ...('symbol' in it ? { symbol: it.symbol } : {}),
+        cfg: it.cfg ?? '',
+        file: it.file,
+        line: it.line,
+      });
+    }
+  }
+
   private readAttr(node: Node, pending: Pending, ctx: ScanContext): void {
     const attr = node.namedChildren.find((c) => c.type === 'attribute');
     if (!attr) return;
@@ -249,6 +306,7 @@ export class FileScanner {
         const v = evalCfg(pred, this.env);
         if (v === false) {
           pending.disabled = true;
+          pending.offCfgs.push(pred);
           if (/\btest\b/.test(a.args)) pending.isTest = true;
         } else pending.cfgs.push(pred);
         for (const c of a.conditions) pending.cfgs.push(c);
@@ -261,8 +319,8 @@ export class FileScanner {
     }
   }
 
-  private effectiveCfg(ctx: ScanContext, pending: Pending, attr?: Attr): string | null {
-    const preds = [...ctx.cfgs, ...pending.cfgs, ...(attr ? attr.conditions : [])];
+  private effectiveCfg(ctx: ScanContext, pending: Pending, conditions: CfgPred[] = []): string | null {
+    const preds = [...ctx.cfgs, ...pending.cfgs, ...conditions];
     const c = conjoin(preds);
     return c ? renderCfg(c) : null;
   }
@@ -311,15 +369,30 @@ export class FileScanner {
     }
   }
 
-  private exportAttr(
+  /**
+   * How the item is exported, once per distinct symbol: an `export_name` wins over `no_mangle`, and
+   * `cfg_attr` conditions that depend on the platform can export one item under different names
+   * (`#[cfg_attr(windows, export_name = "w")] #[cfg_attr(unix, no_mangle)]`).
+   */
+  private exportVariants(
     pending: Pending,
-  ): { symbolFrom: 'no_mangle' | 'export_name'; value: string | null; attr: Attr } | null {
-    for (const a of pending.attrs) {
-      if (a.name === 'no_mangle') return { symbolFrom: 'no_mangle', value: null, attr: a };
-      if (a.name === 'export_name' && a.value !== null)
-        return { symbolFrom: 'export_name', value: a.value, attr: a };
+  ): { symbolFrom: 'no_mangle' | 'export_name'; value: string | null; conditions: CfgPred[] }[] {
+    const names = pending.attrs.filter((a) => a.name === 'export_name' && a.value !== null);
+    const mangles = pending.attrs.filter((a) => a.name === 'no_mangle');
+    const always = names.find((a) => a.conditions.length === 0);
+    if (always) return [{ symbolFrom: 'export_name', value: always.value, conditions: [] }];
+    const out: { symbolFrom: 'no_mangle' | 'export_name'; value: string | null; conditions: CfgPred[] }[] =
+      names.map((a) => ({ symbolFrom: 'export_name', value: a.value, conditions: a.conditions }));
+    if (mangles.length) {
+      const unless: CfgPred[] = names.map((a) => ({ op: 'not', arg: conjoin(a.conditions) as CfgPred }));
+      const when = mangles.some((a) => a.conditions.length === 0)
+        ? []
+        : mangles.length === 1
+          ? mangles[0].conditions
+          : [{ op: 'any' as const, args: mangles.map((a) => conjoin(a.conditions) as CfgPred) }];
+      out.push({ symbolFrom: 'no_mangle', value: null, conditions: [...when, ...unless] });
     }
-    return null;
+    return out;
   }
 
   private visibility(node: Node): string {
@@ -377,58 +450,69 @@ export class FileScanner {
   private scanFunction(node: Node, pending: Pending, ctx: ScanContext): void {
     const nameNode = node.childForFieldName('name');
     const body = node.childForFieldName('body');
-    const exp = this.exportAttr(pending);
-    if (nameNode && exp) {
-      const name = nameNode.text;
+    const variants = nameNode ? this.exportVariants(pending) : [];
+    if (nameNode && variants.length) {
+      const name = ident(nameNode);
       const { abi, unsafe } = this.fnModifiers(node);
       const { params, variadic } = this.readParams(node, ctx);
       const ret = node.childForFieldName('return_type');
       const returns = ret ? normaliseType(ret, this.tctx(ctx)) : null;
-      const item: FunctionItem = {
-        kind: 'function',
-        name,
-        symbol: exp.value ?? name,
-        path: ctx.modPath,
-        file: ctx.file,
-        line: this.line(node, ctx),
-        cfg: this.effectiveCfg(ctx, pending, exp.attr),
-        visibility: this.visibility(node),
-        abi,
-        unsafe,
-        params,
-        variadic,
-        returns: returns === '()' ? null : returns,
-        export: exp.symbolFrom,
-        doc: this.docOf(pending),
-        body: body ? bodyFacts(body, params, ctx.lineBase) : emptyBody(),
-      };
-      if (ctx.macro) item.macro = ctx.macro;
-      this.out.items.push(item);
+      const facts = body ? bodyFacts(body, params, ctx.lineBase) : emptyBody();
+      for (const exp of variants) {
+        const item: FunctionItem = {
+          kind: 'function',
+          name,
+          symbol: exp.value ?? name,
+          path: ctx.modPath,
+          file: ctx.file,
+          line: this.line(node, ctx),
+          cfg: this.effectiveCfg(ctx, pending, exp.conditions),
+          visibility: this.visibility(node),
+          abi,
+          unsafe,
+          params,
+          variadic,
+          returns: returns === '()' ? null : returns,
+          export: exp.symbolFrom,
+          doc: this.docOf(pending),
+          body: facts,
+        };
+        if (ctx.macro) item.macro = ctx.macro;
+        this.out.items.push(item);
+      }
     }
     // Items nested in a function body are exported too.
     if (body) this.scanContainer(body, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
   }
 
+  /** Items in an initialiser (`const _: () = { #[no_mangle] extern "C" fn f() {} };`) are exported too. */
+  private scanInitialiser(node: Node, pending: Pending, ctx: ScanContext): void {
+    const value = node.childForFieldName('value');
+    if (value) this.scanNested(value, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] });
+  }
+
   private scanStatic(node: Node, pending: Pending, ctx: ScanContext): void {
-    const exp = this.exportAttr(pending);
+    this.scanInitialiser(node, pending, ctx);
     const nameNode = node.childForFieldName('name');
-    if (!exp || !nameNode) return;
-    const item: StaticItem = {
-      kind: 'static',
-      name: nameNode.text,
-      symbol: exp.value ?? nameNode.text,
-      path: ctx.modPath,
-      file: ctx.file,
-      line: this.line(node, ctx),
-      cfg: this.effectiveCfg(ctx, pending, exp.attr),
-      visibility: this.visibility(node),
-      type: normaliseType(node.childForFieldName('type'), this.tctx(ctx)),
-      mutable: node.namedChildren.some((c) => c.type === 'mutable_specifier'),
-      export: exp.symbolFrom,
-      doc: this.docOf(pending),
-    };
-    if (ctx.macro) item.macro = ctx.macro;
-    this.out.items.push(item);
+    if (!nameNode) return;
+    for (const exp of this.exportVariants(pending)) {
+      const item: StaticItem = {
+        kind: 'static',
+        name: ident(nameNode),
+        symbol: exp.value ?? ident(nameNode),
+        path: ctx.modPath,
+        file: ctx.file,
+        line: this.line(node, ctx),
+        cfg: this.effectiveCfg(ctx, pending, exp.conditions),
+        visibility: this.visibility(node),
+        type: normaliseType(node.childForFieldName('type'), this.tctx(ctx)),
+        mutable: node.namedChildren.some((c) => c.type === 'mutable_specifier'),
+        export: exp.symbolFrom,
+        doc: this.docOf(pending),
+      };
+      if (ctx.macro) item.macro = ctx.macro;
+      this.out.items.push(item);
+    }
   }
 
   private reprOf(pending: Pending): string[] {
@@ -481,14 +565,14 @@ export class FileScanner {
     if (!nameNode) return;
     const kind = node.type === 'union_item' ? 'union' : 'struct';
     const repr = this.reprOf(pending);
-    this.out.declaredTypes.push({ name: nameNode.text, kind, repr });
+    this.out.declaredTypes.push({ name: ident(nameNode), kind, repr });
     const visibility = this.visibility(node);
     if (visibility !== 'pub' || repr.length === 0) return;
     const body = node.childForFieldName('body');
     const { fields, tuple } = this.fieldsOf(body, ctx);
     const item: StructItem = {
       kind,
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -506,7 +590,7 @@ export class FileScanner {
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     const repr = this.reprOf(pending);
-    this.out.declaredTypes.push({ name: nameNode.text, kind: 'enum', repr });
+    this.out.declaredTypes.push({ name: ident(nameNode), kind: 'enum', repr });
     const visibility = this.visibility(node);
     if (visibility !== 'pub' || repr.length === 0) return;
     const variants: Variant[] = [];
@@ -538,7 +622,7 @@ export class FileScanner {
     }
     const item: EnumItem = {
       kind: 'enum',
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -558,7 +642,7 @@ export class FileScanner {
     if (node.childForFieldName('type_parameters')) return; // generic aliases are not C types
     const item: TypeAliasItem = {
       kind: 'type',
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -571,12 +655,13 @@ export class FileScanner {
   }
 
   private scanConst(node: Node, pending: Pending, ctx: ScanContext): void {
+    this.scanInitialiser(node, pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode || this.visibility(node) !== 'pub' || ctx.selfType) return;
     const valueNode = node.childForFieldName('value');
     const item: ConstItem = {
       kind: 'const',
-      name: nameNode.text,
+      name: ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
@@ -590,13 +675,24 @@ export class FileScanner {
   }
 
   private scanMod(node: Node, pending: Pending, ctx: ScanContext): void {
-    const name = node.childForFieldName('name')?.text;
+    const nameNode = node.childForFieldName('name');
+    const name = nameNode ? ident(nameNode) : '';
     if (!name) return;
     const body = node.childForFieldName('body');
     const cfgs = [...ctx.cfgs, ...pending.cfgs];
     const pathAttr = pending.attrs.find((a) => a.name === 'path')?.value ?? null;
     const modPath = `${ctx.modPath}::${name}`;
     if (body) {
+      if (moduleNesting(modPath) > MAX_MODULE_NESTING) {
+        this.diag(
+          'error',
+          'module-too-deep',
+          `module ${name} is nested deeper than ${MAX_MODULE_NESTING}`,
+          ctx,
+          node,
+        );
+        return;
+      }
       const dir = pathAttr ? joinPath(ctx.pathBaseDir, pathAttr) : joinPath(ctx.childDir, name);
       this.scanContainer(body, { ...ctx, modPath, cfgs, childDir: dir, pathBaseDir: dir });
       return;
@@ -628,7 +724,8 @@ export class FileScanner {
       const cur = ip;
       ip = newPending();
       if (cur.disabled) continue;
-      const name = c.childForFieldName('name')?.text;
+      const nameNode = c.childForFieldName('name');
+      const name = nameNode ? ident(nameNode) : '';
       if (!name) continue;
       const linkName = cur.attrs.find((a) => a.name === 'link_name')?.value ?? name;
       const item: ImportItem = {
@@ -683,26 +780,44 @@ export class FileScanner {
     });
   }
 
-  private scanInvocation(node: Node, pending: Pending, ctx: ScanContext): void {
+  private scanInvocation(node: Node, pending: Pending, ctx: ScanContext, inBody = false): void {
     const macroNode = node.childForFieldName('macro');
     if (!macroNode) return;
-    const full = macroNode.text;
+    const full = macroNode.text.replace(/\s+/g, ''); // `crate :: m` in an expansion is `crate::m`
     const name = full.split('::').pop() ?? full;
     if (name === 'macro_rules') return;
     const tt = node.namedChildren.find((c) => c.type === 'token_tree');
     const input = tt ? tt.text.slice(1, -1) : '';
     if (HARMLESS_ITEM_MACROS.has(name)) return;
-    this.out.invocations.push({
+    const inv: MacroInvocation = {
       name: full,
       input,
       ctx: { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] },
       line: this.line(node, ctx),
-    });
+    };
+    if (inBody) inv.inBody = true;
+    this.out.invocations.push(inv);
   }
 
   get text(): string {
     return this.source;
   }
+}
+
+/** An identifier's name: `r#type` is `type` (the symbol rustc exports, the file it looks for). */
+export function ident(node: Node): string {
+  const t = node.text;
+  return t.startsWith('r#') ? t.slice(2) : t;
+}
+
+/** Inline modules nested deeper than this are not read (the walk would exhaust the stack). */
+export const MAX_MODULE_NESTING = 256;
+
+/** Number of `::`-separated segments of a module path. */
+export function moduleNesting(modPath: string): number {
+  let n = 1;
+  for (let i = modPath.indexOf('::'); i >= 0; i = modPath.indexOf('::', i + 2)) n++;
+  return n;
 }
 
 export function joinPath(dir: string, rel: string): string {
@@ -776,6 +891,52 @@ function stripParens(node: Node | null): Node | null {
   return n;
 }
 
+/** Pointer arithmetic and casts whose result still points into the parameter's allocation. */
+const POINTER_DERIVATIONS = new Set([
+  'add',
+  'sub',
+  'offset',
+  'byte_add',
+  'byte_sub',
+  'byte_offset',
+  'wrapping_add',
+  'wrapping_sub',
+  'wrapping_offset',
+  'wrapping_byte_add',
+  'wrapping_byte_sub',
+  'wrapping_byte_offset',
+  'cast',
+  'cast_mut',
+  'cast_const',
+]);
+
+/**
+ * The expression a pointer is derived from: `p.add(i)`, `p.cast::<T>()`, `p as *const T` and
+ * parentheses lead back to `p`, so `*p.add(i)` and `from_raw_parts(p.cast(), n)` dereference `p`.
+ */
+function pointerRoot(node: Node | null): Node | null {
+  let n = stripParens(node);
+  for (let guard = 0; n && guard < 64; guard++) {
+    if (n.type === 'type_cast_expression') {
+      n = stripParens(n.childForFieldName('value'));
+      continue;
+    }
+    if (n.type === 'call_expression') {
+      let fn = n.childForFieldName('function');
+      if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+      if (
+        fn?.type === 'field_expression' &&
+        POINTER_DERIVATIONS.has(fn.childForFieldName('field')?.text ?? '')
+      ) {
+        n = stripParens(fn.childForFieldName('value'));
+        continue;
+      }
+    }
+    break;
+  }
+  return n;
+}
+
 /** Collects the body facts the security findings need. */
 export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFacts {
   const ptrs = new Set(params.filter((p) => isRawPointer(p.type)).map((p) => p.name));
@@ -789,7 +950,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFa
     switch (node.type) {
       case 'unary_expression': {
         if (node.children[0]?.text === '*') {
-          const op = stripParens(node.namedChildren[0] ?? null);
+          const op = pointerRoot(node.namedChildren[0] ?? null);
           if (op?.type === 'identifier' && ptrs.has(op.text)) derefs.add(op.text);
         }
         break;
@@ -797,22 +958,20 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFa
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         const args = node.childForFieldName('arguments');
-        const fnText = fn?.text ?? '';
+        // `ptr::read::<T>(p)`: the turbofish is not part of the name
+        const callee = fn?.type === 'generic_function' ? fn.childForFieldName('function') : fn;
+        const fnText = callee?.text ?? '';
         const last = fnText.split('::').pop()?.replace(/<.*$/, '') ?? '';
-        if (fn?.type === 'field_expression') {
-          const field = fn.childForFieldName('field')?.text ?? '';
-          const value = stripParens(fn.childForFieldName('value'));
+        if (callee?.type === 'field_expression') {
+          const field = callee.childForFieldName('field')?.text ?? '';
+          const value = pointerRoot(callee.childForFieldName('value'));
           if (DEREF_METHODS.has(field) && value?.type === 'identifier' && ptrs.has(value.text))
             derefs.add(value.text);
           if (PANIC_METHODS.has(field) && !guarded) facts.panics.push({ what: field, line: line(node) });
         } else if (DEREF_CALLS.has(last) && args) {
           for (const a of args.namedChildren) {
-            const v = stripParens(a);
+            const v = pointerRoot(a);
             if (v?.type === 'identifier' && ptrs.has(v.text)) derefs.add(v.text);
-            if (v?.type === 'type_cast_expression') {
-              const inner = stripParens(v.childForFieldName('value'));
-              if (inner?.type === 'identifier' && ptrs.has(inner.text)) derefs.add(inner.text);
-            }
           }
         }
         if (last === 'catch_unwind') {
@@ -827,7 +986,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFa
         if (!guarded) facts.panics.push({ what: 'indexing', line: line(node) });
         break;
       case 'macro_invocation': {
-        const m = node.childForFieldName('macro')?.text ?? '';
+        const m = (node.childForFieldName('macro')?.text ?? '').replace(/\s+/g, '');
         const name = m.split('::').pop() ?? m;
         macros.add(name);
         if (PANIC_MACROS.has(name) && !guarded) facts.panics.push({ what: `${name}!`, line: line(node) });

@@ -37,12 +37,25 @@ const PUNCT2 = [
   '..',
 ];
 
+// Character classes by code (the lexer runs over every file the prefilter does not parse).
 function isIdentStart(c: string): boolean {
-  return /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 0x7f;
+  const x = c.charCodeAt(0);
+  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || x === 95 || x > 0x7f;
 }
 function isIdentChar(c: string): boolean {
-  return /[A-Za-z0-9_]/.test(c) || c.charCodeAt(0) > 0x7f;
+  const x = c.charCodeAt(0);
+  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95 || x > 0x7f;
 }
+function isDigit(c: string | undefined): boolean {
+  const x = c === undefined ? -1 : c.charCodeAt(0);
+  return x >= 48 && x <= 57;
+}
+/** `[0-9A-Za-z_]`: a character that continues a numeric literal. */
+function isNumberChar(c: string): boolean {
+  const x = c.charCodeAt(0);
+  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95;
+}
+const RAW_STRING = /(?:b|c)?r(#*)"/y;
 
 /** Lexes `text`; comments and whitespace are dropped. `maxTokens` bounds the work. */
 export function lex(text: string, maxTokens = 1_000_000): Token[] {
@@ -56,7 +69,8 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
       continue;
     }
     if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
@@ -75,7 +89,11 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
     }
     const start = i;
     // raw strings: r"..", r#".."#, br"..", cr#"..."#
-    const raw = /^(?:b|c)?r(#*)"/.exec(text.slice(i, i + 260));
+    let raw: RegExpExecArray | null = null;
+    if (c === 'r' || c === 'b' || c === 'c') {
+      RAW_STRING.lastIndex = i;
+      raw = RAW_STRING.exec(text);
+    }
     if (raw) {
       const hashes = raw[1];
       i += raw[0].length;
@@ -110,10 +128,10 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
       out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
       continue;
     }
-    if (/[0-9]/.test(c)) {
+    if (isDigit(c)) {
       let k = i + 1;
-      while (k < n && /[0-9A-Za-z_.]/.test(text[k])) {
-        if (text[k] === '.' && (text[k + 1] === '.' || !/[0-9]/.test(text[k + 1] ?? ''))) break;
+      while (k < n && (isNumberChar(text[k]) || text[k] === '.')) {
+        if (text[k] === '.' && (text[k + 1] === '.' || !isDigit(text[k + 1]))) break;
         k++;
       }
       i = k;

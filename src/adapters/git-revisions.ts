@@ -1,0 +1,61 @@
+/**
+ * Resolving revisions: a commit SHA for a name, the merge base of two commits, and fetching what a
+ * shallow clone lacks when a remote is configured.
+ */
+import { git, GitError, runGit } from './git';
+
+async function verify(dir: string, rev: string): Promise<string | null> {
+  const r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  return r.code === 0 ? r.stdout.toString('utf8').trim() : null;
+}
+
+async function hasRemote(dir: string, name: string): Promise<boolean> {
+  const r = await runGit(dir, ['remote']);
+  return r.code === 0 && r.stdout.toString('utf8').split('\n').includes(name);
+}
+
+export async function isShallow(dir: string): Promise<boolean> {
+  return (await git(dir, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+}
+
+/**
+ * The commit SHA `rev` names. When it is missing and an `origin` remote exists, fetch it once;
+ * otherwise fail with a message that names the fix.
+ */
+export async function resolveCommit(dir: string, rev: string, what = 'revision'): Promise<string> {
+  if (rev.startsWith('-')) throw new GitError(`${what} ${JSON.stringify(rev)} is not a revision`);
+  const sha = await verify(dir, rev);
+  if (sha) return sha;
+  if (await hasRemote(dir, 'origin')) {
+    await runGit(dir, ['fetch', '--no-tags', '--quiet', 'origin', rev]);
+    const again = (await verify(dir, rev)) ?? (await verify(dir, 'FETCH_HEAD'));
+    if (again && (await verify(dir, rev))) return again;
+  }
+  const shallow = await isShallow(dir);
+  throw new GitError(
+    `${what} ${JSON.stringify(rev)} is not in this repository` +
+      (shallow
+        ? ': this is a shallow clone; use actions/checkout with fetch-depth: 0, or fetch the base commit (git fetch origin <base>)'
+        : '; fetch it first (git fetch origin <rev>)'),
+  );
+}
+
+/**
+ * The merge base of two commits, as GitHub's three-dot diff uses. In a shallow clone without it,
+ * deepen from `origin` when possible; returns null when it cannot be found.
+ */
+export async function mergeBase(dir: string, a: string, b: string): Promise<string | null> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const r = await runGit(dir, ['merge-base', a, b]);
+    if (r.code === 0) return r.stdout.toString('utf8').trim();
+    if (!(await isShallow(dir)) || !(await hasRemote(dir, 'origin'))) return null;
+    const deepen = attempt < 3 ? ['--deepen=' + 50 * 4 ** attempt] : ['--unshallow'];
+    await runGit(dir, ['fetch', '--no-tags', '--quiet', ...deepen, 'origin']);
+  }
+  return null;
+}
+
+/** The SHA of HEAD, or null outside a repository / before the first commit. */
+export async function headCommit(dir: string): Promise<string | null> {
+  return verify(dir, 'HEAD');
+}

@@ -1,0 +1,212 @@
+/**
+ * Diffs two surfaces crate by crate: items are matched by identity (exported symbol for functions
+ * and statics, name for types), so that moving an export to another module or file is no change;
+ * every change rule then judges each matched pair.
+ */
+import { sha256, stableStringify } from '../digest';
+import type { CrateSurface, Diagnostic, Surface, SurfaceItem } from '../model';
+import { itemKey } from '../model';
+import { signatureOf } from '../render/surface-text';
+import type { Bump, Change, Severity } from '../report';
+import { SEVERITIES } from '../report';
+import { CHANGE_RULES, changeRule } from './catalogue';
+import type { DiffContext } from './rule';
+
+export interface DiffOptions {
+  /** The bump a potentially-breaking change needs: `major` (default) or `minor`. */
+  potentiallyBreakingBump?: 'major' | 'minor';
+}
+
+interface Pair {
+  before: SurfaceItem | null;
+  after: SurfaceItem | null;
+}
+
+/** Pairs items: same key and cfg first, then same key, then renamed exports of the same Rust item. */
+export function pairItems(base: SurfaceItem[], head: SurfaceItem[]): Pair[] {
+  const pairs: Pair[] = [];
+  const left = [...base];
+  const right = [...head];
+  const take = (match: (a: SurfaceItem, b: SurfaceItem) => boolean) => {
+    for (let i = 0; i < left.length; i++) {
+      const j = right.findIndex((b) => match(left[i], b));
+      if (j < 0) continue;
+      pairs.push({ before: left[i], after: right[j] });
+      left.splice(i, 1);
+      right.splice(j, 1);
+      i--;
+    }
+  };
+  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
+  take((a, b) => itemKey(a) === itemKey(b));
+  take(
+    (a, b) =>
+      (a.kind === 'function' || a.kind === 'static') &&
+      a.kind === b.kind &&
+      a.name === b.name &&
+      a.path === b.path,
+  );
+  for (const a of left) pairs.push({ before: a, after: null });
+  for (const b of right) pairs.push({ before: null, after: b });
+  return pairs;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = {
+  breaking: 0,
+  'potentially-breaking': 1,
+  addition: 2,
+  'non-abi': 3,
+};
+
+function changeOf(rule: string, severity: Severity, crate: string, pair: Pair, message: string): Change {
+  const item = (pair.after ?? pair.before) as SurfaceItem;
+  const c: Change = {
+    rule,
+    severity,
+    kind: item.kind,
+    name: item.name,
+    crate,
+    file: item.file,
+    line: item.line,
+    before: pair.before ? signatureOf(pair.before) : null,
+    after: pair.after ? signatureOf(pair.after) : null,
+    message,
+  };
+  if ('symbol' in item) c.symbol = item.symbol;
+  return c;
+}
+
+/** A matched pair in which at least one rule found a change. */
+export interface TouchedItem {
+  crate: string;
+  before: SurfaceItem | null;
+  after: SurfaceItem | null;
+}
+
+function diffCrate(
+  name: string,
+  base: CrateSurface | null,
+  head: CrateSurface | null,
+  touched: TouchedItem[],
+): Change[] {
+  const ctx: DiffContext = { base, head };
+  const out: Change[] = [];
+  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
+    const kind = (pair.after ?? pair.before)?.kind;
+    const count = out.length;
+    for (const rule of CHANGE_RULES) {
+      if (!kind || (!rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind))))
+        continue;
+      for (const message of rule.check(pair.before, pair.after, ctx))
+        out.push(changeOf(rule.id, rule.severity, name, pair, message));
+    }
+    if (out.length > count) touched.push({ crate: name, before: pair.before, after: pair.after });
+  }
+  // removal and addition rules stand down where the item was gated or un-gated
+  const gatedKeys = new Set(
+    out
+      .filter((c) => c.rule === 'item-gated' || c.rule === 'feature-made-default')
+      .map((c) => `${c.kind}:${c.symbol ?? c.name}`),
+  );
+  const gatedRemoval = (c: Change) =>
+    gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
+  return out.filter((c) => !gatedRemoval(c));
+}
+
+function macroName(d: Diagnostic): string {
+  return /macro (\S+?)!/.exec(d.message)?.[1] ?? 'unknown';
+}
+
+/** Item-position macros the head cannot expand that the base did not have: unknown surface. */
+function unresolved(base: Surface, head: Surface): Change[] {
+  const key = (d: Diagnostic) => `${d.file}\u0000${macroName(d)}`;
+  const seen = new Set(base.diagnostics.filter((d) => d.code === 'unexpanded-macro').map(key));
+  const out: Change[] = [];
+  const rule = changeRule('unresolved-macro');
+  for (const d of head.diagnostics) {
+    if (d.code !== 'unexpanded-macro' || seen.has(key(d))) continue;
+    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? '';
+    out.push({
+      rule: rule.id,
+      severity: rule.severity,
+      kind: 'unknown',
+      name: `${macroName(d)}!`,
+      crate,
+      file: d.file ?? '',
+      line: d.line ?? 0,
+      before: null,
+      after: null,
+      message: d.message,
+    });
+  }
+  return out;
+}
+
+export function sortChanges(changes: Change[]): Change[] {
+  return [...changes].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) ||
+      ((a.symbol ?? a.name) < (b.symbol ?? b.name)
+        ? -1
+        : (a.symbol ?? a.name) > (b.symbol ?? b.name)
+          ? 1
+          : 0) ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+export interface SurfaceDiff {
+  changes: Change[];
+  /** Items that changed or are new (and removed ones, with `after` null). */
+  touched: TouchedItem[];
+}
+
+export function diffSurfaces(base: Surface, head: Surface): SurfaceDiff {
+  const names = [...new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
+  const changes: Change[] = [];
+  const touched: TouchedItem[] = [];
+  for (const n of names) {
+    changes.push(
+      ...diffCrate(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+        touched,
+      ),
+    );
+  }
+  changes.push(...unresolved(base, head));
+  return { changes: sortChanges(changes), touched };
+}
+
+export function requiredBump(changes: Change[], options: DiffOptions = {}): Bump {
+  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
+  switch (worst) {
+    case 'breaking':
+      return 'major';
+    case 'potentially-breaking':
+      return options.potentiallyBreakingBump ?? 'major';
+    case 'addition':
+      return 'minor';
+    case 'non-abi':
+      return 'patch';
+    default:
+      return 'none';
+  }
+}
+
+/** Digest of the canonical list of changes: positions and wording excluded, so moves keep it. */
+export function deltaDigest(changes: Change[]): string {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message,
+  }));
+  return sha256(stableStringify(canon));
+}

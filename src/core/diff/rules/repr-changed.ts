@@ -1,0 +1,36 @@
+import type { ChangeRule } from '../rule';
+
+export const reprChanged: ChangeRule = {
+  id: 'repr-changed',
+  severity: 'breaking',
+  rationale:
+    'The representation decides size, alignment and field offsets: repr(C) → Rust layout, u8 → u32, packed or align change them all.',
+  example: '#[repr(u8)] enum E → #[repr(u32)] enum E',
+  kinds: ['struct', 'union', 'enum'],
+  check: (before, after, ctx) => {
+    const isType = (k: string | undefined) => k === 'struct' || k === 'union' || k === 'enum';
+    if (before && after && isType(before.kind) && before.kind === after.kind) {
+      const a = (before as { repr: string[] }).repr;
+      const b = (after as { repr: string[] }).repr;
+      if ([...a].sort().join(',') === [...b].sort().join(',')) return [];
+      return [`repr changed from (${a.join(', ')}) to (${b.join(', ')})`];
+    }
+    if (before && !after && isType(before.kind)) {
+      const d = ctx.head?.declaredTypes.find((x) => x.name === before.name);
+      if (d)
+        return [
+          `repr (${(before as { repr: string[] }).repr.join(', ')}) was removed from ${before.name}: its layout is now unspecified`,
+        ];
+    }
+    if (!before && after && isType(after.kind)) {
+      const d = ctx.base?.declaredTypes.find((x) => x.name === after.name);
+      if (d && d.repr.length === 0)
+        return [
+          `${after.name} gained repr (${(after as { repr: string[] }).repr.join(', ')}); its layout was unspecified before`,
+        ];
+    }
+    if (before && after && before.kind !== after.kind && isType(before.kind) && isType(after.kind))
+      return [`${before.name} changed from ${before.kind} to ${after.kind}`];
+    return [];
+  },
+};

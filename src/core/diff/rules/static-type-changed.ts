@@ -1,0 +1,16 @@
+import type { ChangeRule } from '../rule';
+import { relateTypes, t } from '../rule';
+
+export const staticTypeChanged: ChangeRule = {
+  id: 'static-type-changed',
+  severity: 'breaking',
+  rationale: 'Consumers read and write the static with the old size and layout.',
+  example: 'static V: u32 → static V: u64',
+  kinds: ['static'],
+  check: (before, after) => {
+    if (before?.kind !== 'static' || after?.kind !== 'static') return [];
+    return relateTypes(before.type, after.type) === 'different'
+      ? [`type changed from ${t(before.type)} to ${t(after.type)}`]
+      : [];
+  },
+};

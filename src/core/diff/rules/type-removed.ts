@@ -1,0 +1,16 @@
+import type { ChangeRule } from '../rule';
+
+export const typeRemoved: ChangeRule = {
+  id: 'type-removed',
+  severity: 'breaking',
+  rationale: 'Consumers\u2019 headers declare the type; code that uses it no longer matches the library.',
+  example: '#[repr(C)] pub struct S { … } → (removed)',
+  kinds: ['struct', 'union', 'enum'],
+  check: (before, after, ctx) => {
+    if (!before || after || (before.kind !== 'struct' && before.kind !== 'union' && before.kind !== 'enum'))
+      return [];
+    // a type that lost its repr is reported by repr-changed
+    if (ctx.head?.declaredTypes.some((d) => d.name === before.name)) return [];
+    return [`${before.kind} ${before.name} (repr ${before.repr.join(', ')}) was removed`];
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * The catalogue of security finding rules (SPEC section 5), sorted by id.
+ */
+import type { FindingRule } from './rule';
+import { bufferParam } from './rules/buffer-param';
+import { callbackParam } from './rules/callback-param';
+import { cStringParam } from './rules/c-string-param';
+import { exposureWidened } from './rules/exposure-widened';
+import { hiddenExport } from './rules/hidden-export';
+import { missingDestructor } from './rules/missing-destructor';
+import { missingSafetyDoc } from './rules/missing-safety-doc';
+import { mutableGlobal } from './rules/mutable-global';
+import { notFfiSafe } from './rules/not-ffi-safe';
+import { notUnsafePtrDeref } from './rules/not-unsafe-ptr-deref';
+import { panicPath } from './rules/panic-path';
+import { rawPointerParam } from './rules/raw-pointer-param';
+import { referenceParam } from './rules/reference-param';
+import { rustAbiExport } from './rules/rust-abi-export';
+import { untestedExport } from './rules/untested-export';
+import { unwindingAbi } from './rules/unwinding-abi';
+
+export const FINDING_RULES: FindingRule[] = [
+  bufferParam,
+  callbackParam,
+  cStringParam,
+  exposureWidened,
+  hiddenExport,
+  missingDestructor,
+  missingSafetyDoc,
+  mutableGlobal,
+  notFfiSafe,
+  notUnsafePtrDeref,
+  panicPath,
+  rawPointerParam,
+  referenceParam,
+  rustAbiExport,
+  untestedExport,
+  unwindingAbi,
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+export const FINDING_RULE_IDS: string[] = FINDING_RULES.map((r) => r.id);
+
+export function findingRule(id: string): FindingRule | undefined {
+  return FINDING_RULES.find((r) => r.id === id);
+}

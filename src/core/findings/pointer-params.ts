@@ -1,0 +1,165 @@
+/**
+ * Classifies the pointer parameters of an export, so that each gets exactly one pointer finding,
+ * the most specific: a pointer with a length is a buffer, a `c_char` pointer is a C string, any
+ * other raw pointer is a raw pointer.
+ */
+import type { FunctionItem, Param } from '../model';
+import { optionInner, parseType, RustType, wrapped } from './rust-type';
+
+export type PointerRole = { kind: 'buffer'; len: Param } | { kind: 'c-string' } | { kind: 'raw' };
+
+export interface PointerParam {
+  param: Param;
+  /** Position among the parameters. */
+  index: number;
+  role: PointerRole;
+}
+
+const INTEGER_TYPES = new Set([
+  'usize',
+  'isize',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'size_t',
+  'ssize_t',
+  'c_size_t',
+  'c_ssize_t',
+  'uintptr_t',
+  'c_int',
+  'c_uint',
+  'c_long',
+  'c_ulong',
+  'c_longlong',
+  'c_ulonglong',
+  'c_short',
+  'c_ushort',
+]);
+
+const LENGTH_WORDS = new Set([
+  'len',
+  'length',
+  'size',
+  'count',
+  'cnt',
+  'cap',
+  'capacity',
+  'n',
+  'num',
+  'nbytes',
+  'bytes',
+  'nelem',
+  'nelems',
+  'nmemb',
+  'nitems',
+  'sz',
+]);
+
+/** Unsized pointees make fat pointers, which not-ffi-safe reports instead. */
+function thin(pointee: RustType): boolean {
+  return pointee.k !== 'slice' && pointee.k !== 'dyn' && !(pointee.k === 'path' && pointee.name === 'str');
+}
+
+/** A thin raw pointer, or `Option<NonNull<T>>` (a nullable raw pointer by another name). */
+export function rawPointer(t: RustType): boolean {
+  if (t.k === 'ptr') return thin(t.to);
+  const inner = optionInner(t);
+  const nonNull = inner && wrapped(inner, 'NonNull');
+  return !!nonNull && thin(nonNull);
+}
+
+/** The type is a pointer (any depth) to `c_char`. */
+export function pointsToCChar(t: RustType): boolean {
+  let cur = t;
+  let pointers = 0;
+  while (cur.k === 'ptr') {
+    cur = cur.to;
+    pointers++;
+  }
+  return pointers > 0 && cur.k === 'path' && cur.name === 'c_char';
+}
+
+function integer(t: RustType): boolean {
+  return t.k === 'path' && t.args.length === 0 && INTEGER_TYPES.has(t.name);
+}
+
+/** An integer, or a pointer/reference to one (an in-out length: `len: *mut usize`). */
+function lengthType(t: RustType): boolean {
+  if (integer(t)) return true;
+  return (t.k === 'ptr' || t.k === 'ref') && integer(t.to);
+}
+
+/** `len`, `buf_len`, `buflen`, `out_size`, `n_items`, `nkeys`, `count`. */
+export function lengthName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.split('_').some((w) => LENGTH_WORDS.has(w))) return true;
+  if (/(len|length|size|count|cnt|cap|capacity)$/.test(lower)) return true;
+  return /^(n|num)_?[a-z]+s$/.test(lower);
+}
+
+/** `len` names the length of pointer `ptr`: `buf`/`buf_len`, `data`/`datalen`, `items`/`n_items`, `keys`/`key_count`. */
+function namesLengthOf(ptr: string, len: string): boolean {
+  const l = len.toLowerCase();
+  const stems = new Set([ptr.toLowerCase()]);
+  if (/s$/.test(ptr)) stems.add(ptr.toLowerCase().slice(0, -1));
+  for (const stem of stems) {
+    if (!stem) continue;
+    if (l.startsWith(stem)) {
+      const rest = l.slice(stem.length).replace(/^_/, '');
+      if (LENGTH_WORDS.has(rest) || rest === 'length') return true;
+    }
+    for (const prefix of ['n_', 'num_', 'n', 'num']) if (l === prefix + ptr.toLowerCase()) return true;
+  }
+  return false;
+}
+
+/** Every pointer parameter of the function with its role. */
+export function pointerParams(fn: FunctionItem): PointerParam[] {
+  const parsed = fn.params.map((p) => parseType(p.type));
+  const isLength = (i: number): boolean => {
+    const p = fn.params[i];
+    return p !== undefined && lengthType(parsed[i]) && lengthName(p.name);
+  };
+  const pointers: number[] = [];
+  parsed.forEach((t, i) => {
+    if (rawPointer(t)) pointers.push(i);
+  });
+  const lengthOf = new Map<number, number>();
+  const used = new Set<number>();
+  // 1. by name: `buf` + `buf_len`, wherever the length stands
+  for (const i of pointers) {
+    for (let j = 0; j < fn.params.length; j++) {
+      if (j === i || used.has(j) || !lengthType(parsed[j])) continue;
+      if (namesLengthOf(fn.params[i].name, fn.params[j].name)) {
+        lengthOf.set(i, j);
+        used.add(j);
+        break;
+      }
+    }
+  }
+  // 2. by position: a length-like parameter right after the pointer, else right before it
+  for (const i of pointers) {
+    if (lengthOf.has(i)) continue;
+    for (const j of [i + 1, i - 1]) {
+      if (j < 0 || used.has(j) || pointers.includes(j) || !isLength(j)) continue;
+      lengthOf.set(i, j);
+      used.add(j);
+      break;
+    }
+  }
+  const out: PointerParam[] = [];
+  for (const i of pointers) {
+    // a length passed by pointer (`out_len: *mut usize`) is itself a raw pointer, never a buffer
+    const j = used.has(i) ? undefined : lengthOf.get(i);
+    const param = fn.params[i];
+    if (j !== undefined) out.push({ param, index: i, role: { kind: 'buffer', len: fn.params[j] } });
+    else if (pointsToCChar(parsed[i])) out.push({ param, index: i, role: { kind: 'c-string' } });
+    else out.push({ param, index: i, role: { kind: 'raw' } });
+  }
+  return out;
+}

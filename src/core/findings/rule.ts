@@ -1,0 +1,58 @@
+/**
+ * A security finding rule: data plus one check, one rule per file under `rules/` (the way
+ * cargo-semver-checks keeps its lints). The catalogue lists them; `computeFindings` runs them.
+ */
+import type { CrateSurface, ItemKind, SurfaceItem } from '../model';
+import type { FindingLevel } from '../report';
+import type { TypeEnv } from './ffi-safety';
+
+/** One thing a rule found on one item. */
+export interface FindingHit {
+  /** Names the parameter, type or place concretely. */
+  message: string;
+  /** Defaults to the item's line. */
+  line?: number;
+}
+
+/** An item that the base's build switched off with a feature `cfg` (see `CrateSurface.gated`). */
+export interface GatedRecord {
+  kind: string;
+  name: string;
+  symbol?: string;
+  cfg: string;
+}
+
+/** What is known of the same crate in the base revision (all optional; only exposure-widened uses it). */
+export interface BaseCrate {
+  /** Features the base's analysed (default) build enabled. */
+  features: string[];
+  /** Items present in the base's source but switched off there by a feature `cfg`. */
+  gated?: GatedRecord[];
+}
+
+export interface FindingContext {
+  /** The whole crate surface of the head. */
+  crate: CrateSurface;
+  /** The item existed in the base (changed), as opposed to new. */
+  changed: boolean;
+  /** The item as it was in the base, if it existed there. */
+  before?: SurfaceItem;
+  /** The base crate, when the caller knows it. */
+  base?: BaseCrate;
+  /** Types and aliases of the crate, for FFI-safety questions. */
+  types: TypeEnv;
+}
+
+export interface FindingRule {
+  /** Stable kebab-case id (SPEC section 5). */
+  id: string;
+  /** Default level: memory safety `high`, contract and documentation `medium`, hygiene `low`. */
+  level: FindingLevel;
+  /** Item kinds the rule looks at. */
+  kinds: readonly ItemKind[];
+  /** One line: why this is a finding, and why at this level. */
+  rationale: string;
+  /** What the reviewer must confirm (rendered as the checklist item). */
+  checklist: string;
+  check(item: SurfaceItem, ctx: FindingContext): FindingHit[];
+}

@@ -1,0 +1,26 @@
+import type { FindingRule } from '../rule';
+import { destructorsOf, ownedReturn } from '../ownership';
+import { renderType } from '../rust-type';
+
+/** Returns an owned pointer, and no export of the crate takes that pointee back to free it. */
+export const missingDestructor: FindingRule = {
+  id: 'missing-destructor',
+  level: 'medium',
+  kinds: ['function'],
+  rationale:
+    'contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator',
+  checklist:
+    'ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented',
+  check(item, ctx) {
+    if (item.kind !== 'function') return [];
+    const owned = ownedReturn(item);
+    if (!owned) return [];
+    if (destructorsOf(ctx.crate, owned.pointee).length > 0) return [];
+    const pointee = renderType(owned.pointee);
+    return [
+      {
+        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it`,
+      },
+    ];
+  },
+};

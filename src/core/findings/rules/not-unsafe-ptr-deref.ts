@@ -1,0 +1,21 @@
+import type { FindingRule } from '../rule';
+
+/** A safe export whose body dereferences one of its raw-pointer parameters. */
+export const notUnsafePtrDeref: FindingRule = {
+  id: 'not-unsafe-ptr-deref',
+  level: 'high',
+  kinds: ['function'],
+  rationale:
+    'memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer',
+  checklist:
+    'the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy',
+  check(item) {
+    if (item.kind !== 'function' || item.unsafe) return [];
+    return item.body.derefs.map((name) => {
+      const type = item.params.find((p) => p.name === name)?.type ?? 'raw pointer';
+      return {
+        message: `safe export dereferences raw-pointer parameter \`${name}\` (\`${type}\`): nothing stops a caller passing a dangling pointer`,
+      };
+    });
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * The diff report: what `diff --format json` prints (SPEC section 3), and what the renderers,
+ * the Action and the gate consume.
+ */
+import type { Diagnostic, ItemKind } from './model';
+
+export type Severity = 'breaking' | 'potentially-breaking' | 'addition' | 'non-abi';
+export const SEVERITIES: Severity[] = ['breaking', 'potentially-breaking', 'addition', 'non-abi'];
+
+export type Bump = 'major' | 'minor' | 'patch' | 'none';
+
+export interface Change {
+  /** The change rule id, e.g. `function-removed`. */
+  rule: string;
+  severity: Severity;
+  /** Item kind; `unknown` for what the engine could not resolve (an unexpandable macro). */
+  kind: ItemKind | 'unknown';
+  name: string;
+  /** Exported symbol (functions, statics, imports). */
+  symbol?: string;
+  crate: string;
+  file: string;
+  line: number;
+  /** Rendered signature before / after (null when absent). */
+  before: string | null;
+  after: string | null;
+  message: string;
+}
+
+export type FindingLevel = 'high' | 'medium' | 'low';
+export const FINDING_LEVELS: FindingLevel[] = ['high', 'medium', 'low'];
+
+export interface Finding {
+  /** The finding rule id, e.g. `raw-pointer-param`. */
+  rule: string;
+  level: FindingLevel;
+  symbol: string;
+  name: string;
+  crate: string;
+  file: string;
+  line: number;
+  message: string;
+  /** What the reviewer must confirm. */
+  checklist: string;
+}
+
+export interface DiffReport {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  base: { rev: string; digest: string };
+  head: { rev: string; digest: string };
+  changes: Change[];
+  findings: Finding[];
+  requiredBump: Bump;
+  /** Digest of the canonical list of changes (what an approval binds to, with tool version and policy). */
+  deltaDigest: string;
+  crates: { name: string; baseVersion: string | null; headVersion: string | null }[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,349 @@
+/**
+ * One old/new pair of Rust sources per change rule: the rule fires with its severity. A rule
+ * without a case here fails the completeness test.
+ */
+import { CHANGE_RULES } from '../../src/core/diff/catalogue';
+import { diffLib, H } from './helpers';
+
+interface Case {
+  rule: string;
+  before: string;
+  after: string;
+  /** Rules that must not fire for this pair. */
+  not?: string[];
+  extraBefore?: Record<string, string>;
+  extraAfter?: Record<string, string>;
+}
+
+const fn = (body: string) => `${H}${body}\n`;
+
+const CASES: Case[] = [
+  { rule: 'function-removed', before: fn('#[no_mangle] pub extern "C" fn f() {}'), after: fn('') },
+  {
+    rule: 'function-removed',
+    before: fn('mod m { #[no_mangle] extern "C" fn private_one() {} }'),
+    after: fn('mod m {}'),
+  },
+  {
+    rule: 'function-added',
+    before: fn(''),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    not: ['function-removed'],
+  },
+  {
+    rule: 'export-renamed',
+    before: fn('#[export_name = "old_name"] pub extern "C" fn f() {}'),
+    after: fn('#[export_name = "new_name"] pub extern "C" fn f() {}'),
+    not: ['function-removed', 'function-added'],
+  },
+  {
+    rule: 'function-parameters-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(p: *const u8, n: usize) {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f(p: *const u8, n: u32) {}'),
+  },
+  {
+    rule: 'function-parameters-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(a: i32) {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f(a: i32, b: i32) {}'),
+  },
+  {
+    rule: 'function-parameters-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(a: i32, b: *const u8) {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f(b: *const u8, a: i32) {}'),
+  },
+  {
+    rule: 'function-return-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f() -> i32 { 0 }'),
+    after: fn('#[no_mangle] pub extern "C" fn f() -> i64 { 0 }'),
+  },
+  {
+    rule: 'platform-width-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(x: c_long) {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f(x: i64) {}'),
+    not: ['function-parameters-changed'],
+  },
+  {
+    rule: 'type-spelling-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(x: c_int) -> c_int { x }'),
+    after: fn('#[no_mangle] pub extern "C" fn f(x: i32) -> i32 { x }'),
+    not: ['function-parameters-changed', 'function-return-changed', 'platform-width-changed'],
+  },
+  {
+    rule: 'function-abi-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub fn f() {}'),
+  },
+  {
+    rule: 'function-abi-near-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "system" fn f() {}'),
+    not: ['function-abi-changed'],
+  },
+  {
+    rule: 'function-abi-near-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C-unwind" fn f() {}'),
+  },
+  {
+    rule: 'function-parameter-renamed',
+    before: fn('#[no_mangle] pub extern "C" fn f(len: usize) {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f(size: usize) {}'),
+    not: ['function-parameters-changed'],
+  },
+  {
+    rule: 'function-unsafe-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(p: *const u8) {}'),
+    after: fn('#[no_mangle] pub unsafe extern "C" fn f(p: *const u8) {}'),
+  },
+  { rule: 'static-removed', before: fn('#[no_mangle] pub static V: u32 = 1;'), after: fn('') },
+  { rule: 'static-added', before: fn(''), after: fn('#[no_mangle] pub static V: u32 = 1;') },
+  {
+    rule: 'static-type-changed',
+    before: fn('#[no_mangle] pub static V: u32 = 1;'),
+    after: fn('#[no_mangle] pub static V: u64 = 1;'),
+  },
+  {
+    rule: 'static-mutability-changed',
+    before: fn('#[no_mangle] pub static mut V: u32 = 1;'),
+    after: fn('#[no_mangle] pub static V: u32 = 1;'),
+  },
+  { rule: 'type-removed', before: fn('#[repr(C)] pub struct S { pub a: u32 }'), after: fn('') },
+  { rule: 'type-added', before: fn(''), after: fn('#[repr(C)] pub struct S { pub a: u32 }') },
+  {
+    rule: 'repr-changed',
+    before: fn('#[repr(u8)] pub enum E { A, B }'),
+    after: fn('#[repr(u32)] pub enum E { A, B }'),
+  },
+  {
+    rule: 'repr-changed',
+    before: fn('#[repr(C)] pub struct S { pub a: u32 }'),
+    after: fn('pub struct S { pub a: u32 }'),
+    not: ['type-removed'],
+  },
+  {
+    rule: 'repr-changed',
+    before: fn('#[repr(C)] pub struct S { pub a: u8, pub b: u32 }'),
+    after: fn('#[repr(C, packed)] pub struct S { pub a: u8, pub b: u32 }'),
+  },
+  {
+    rule: 'struct-layout-changed',
+    before: fn('#[repr(C)] pub struct S { pub a: u32, pub b: u64 }'),
+    after: fn('#[repr(C)] pub struct S { pub b: u64, pub a: u32 }'),
+  },
+  {
+    rule: 'struct-layout-changed',
+    before: fn('#[repr(C)] pub struct S { pub a: u32, pub b: u64 }'),
+    after: fn('#[repr(C)] pub struct S { pub a: u32 }'),
+  },
+  {
+    rule: 'struct-layout-changed',
+    before: fn('#[repr(C)] pub struct S { pub a: u32 }'),
+    after: fn('#[repr(C)] pub struct S { pub a: u64 }'),
+  },
+  {
+    rule: 'struct-field-renamed',
+    before: fn('#[repr(C)] pub struct S { pub len: usize }'),
+    after: fn('#[repr(C)] pub struct S { pub size: usize }'),
+    not: ['struct-layout-changed'],
+  },
+  {
+    rule: 'struct-field-added-by-value',
+    before: fn('#[repr(C)] pub struct S { pub a: u32 }\n#[no_mangle] pub extern "C" fn take(s: S) {}'),
+    after: fn(
+      '#[repr(C)] pub struct S { pub a: u32, pub b: u32 }\n#[no_mangle] pub extern "C" fn take(s: S) {}',
+    ),
+    not: ['struct-field-added-behind-pointer'],
+  },
+  {
+    rule: 'struct-field-added-by-value',
+    before: fn(
+      '#[repr(C)] pub struct Inner { pub a: u32 }\n#[repr(C)] pub struct Outer { pub i: Inner }\n#[no_mangle] pub extern "C" fn take(o: *const Outer) {}',
+    ),
+    after: fn(
+      '#[repr(C)] pub struct Inner { pub a: u32, pub b: u8 }\n#[repr(C)] pub struct Outer { pub i: Inner }\n#[no_mangle] pub extern "C" fn take(o: *const Outer) {}',
+    ),
+  },
+  {
+    rule: 'struct-field-added-behind-pointer',
+    before: fn('#[repr(C)] pub struct S { pub a: u32 }\n#[no_mangle] pub extern "C" fn take(s: *mut S) {}'),
+    after: fn(
+      '#[repr(C)] pub struct S { pub a: u32, pub b: u32 }\n#[no_mangle] pub extern "C" fn take(s: *mut S) {}',
+    ),
+    not: ['struct-field-added-by-value', 'struct-layout-changed'],
+  },
+  {
+    rule: 'enum-variant-removed',
+    before: fn('#[repr(C)] pub enum E { A, B }'),
+    after: fn('#[repr(C)] pub enum E { A }'),
+  },
+  {
+    rule: 'enum-discriminant-changed',
+    before: fn('#[repr(i32)] pub enum E { A = 1, B }'),
+    after: fn('#[repr(i32)] pub enum E { A = 5, B }'),
+  },
+  {
+    rule: 'enum-variant-added',
+    before: fn('#[repr(C)] pub enum E { A, B }'),
+    after: fn('#[repr(C)] pub enum E { A, B, C }'),
+  },
+  {
+    rule: 'enum-variant-added-non-exhaustive',
+    before: fn('#[repr(C)] #[non_exhaustive] pub enum E { A, B }'),
+    after: fn('#[repr(C)] #[non_exhaustive] pub enum E { A, B, C }'),
+    not: ['enum-variant-added'],
+  },
+  {
+    rule: 'enum-variant-renamed',
+    before: fn('#[repr(C)] pub enum E { Ok = 0, Err = 1 }'),
+    after: fn('#[repr(C)] pub enum E { Success = 0, Err = 1 }'),
+    not: ['enum-variant-removed', 'enum-variant-added'],
+  },
+  { rule: 'const-added', before: fn(''), after: fn('pub const MAX_LEN: usize = 64;') },
+  { rule: 'const-removed', before: fn('pub const MAX_LEN: usize = 64;'), after: fn('') },
+  {
+    rule: 'const-value-changed',
+    before: fn('pub const MAX_LEN: usize = 64;'),
+    after: fn('pub const MAX_LEN: usize = 32;'),
+  },
+  {
+    rule: 'const-type-changed',
+    before: fn('pub const FLAGS: u8 = 1;'),
+    after: fn('pub const FLAGS: u32 = 1;'),
+  },
+  { rule: 'type-alias-added', before: fn(''), after: fn('pub type Id = u32;') },
+  { rule: 'type-alias-removed', before: fn('pub type Id = u32;'), after: fn('') },
+  { rule: 'type-alias-changed', before: fn('pub type Id = u32;'), after: fn('pub type Id = u64;') },
+  { rule: 'import-added', before: fn(''), after: fn('extern "C" { fn host_log(msg: *const c_char); }') },
+  { rule: 'import-removed', before: fn('extern "C" { fn host_log(msg: *const c_char); }'), after: fn('') },
+  {
+    rule: 'cfg-gate-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[cfg(unix)] #[no_mangle] pub extern "C" fn f() {}'),
+  },
+  {
+    rule: 'cfg-gate-removed',
+    before: fn('#[cfg(unix)] #[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}'),
+  },
+  {
+    rule: 'item-gated',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[cfg(feature = "extra")] #[no_mangle] pub extern "C" fn f() {}'),
+    not: ['function-removed'],
+  },
+  {
+    rule: 'feature-made-default',
+    before: fn('#[cfg(feature = "extra")] #[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    not: ['function-added'],
+  },
+  {
+    rule: 'unresolved-macro',
+    before: fn(''),
+    after: fn('other_crate::export_all! { f, g }'),
+  },
+];
+
+describe('change rules', () => {
+  it.each(CASES.map((c) => [c.rule, c] as const))('%s', async (_id, c) => {
+    const report = await diffLib(c.before, c.after, c.extraBefore, c.extraAfter);
+    const rule = CHANGE_RULES.find((r) => r.id === c.rule);
+    expect(rule).toBeDefined();
+    const hits = report.changes.filter((ch) => ch.rule === c.rule);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.severity).toBe(rule?.severity);
+    for (const n of c.not ?? []) expect(report.changes.map((ch) => ch.rule)).not.toContain(n);
+  });
+
+  it('every rule has at least one case, and every rule is documented as data', () => {
+    const covered = new Set(CASES.map((c) => c.rule));
+    for (const r of CHANGE_RULES) {
+      expect(covered.has(r.id) ? r.id : `missing case for ${r.id}`).toBe(r.id);
+      expect(r.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(r.rationale.length).toBeGreaterThan(20);
+      expect(r.rationale).not.toContain('\n');
+    }
+  });
+});
+
+describe('pairs that are no change at all', () => {
+  const NONE: [string, string, string, Record<string, string>?, Record<string, string>?][] = [
+    [
+      'moved to another module',
+      fn('mod a;\n'),
+      fn('mod b;\n'),
+      { 'src/a.rs': '#[no_mangle] pub extern "C" fn f(x: i32) -> i32 { x }\n' },
+      { 'src/b.rs': '#[no_mangle] pub extern "C" fn f(x: i32) -> i32 { x }\n' },
+    ],
+    [
+      'reformatted',
+      fn('#[no_mangle] pub extern "C" fn f(x:i32)->i32{x}'),
+      fn('#[no_mangle]\npub extern "C" fn f(\n    x: i32,\n) -> i32 {\n    x\n}'),
+    ],
+    [
+      'doc edit',
+      fn('/// one\n#[no_mangle] pub extern "C" fn f() {}'),
+      fn('/// two\n/// lines\n#[no_mangle] pub extern "C" fn f() {}'),
+    ],
+    [
+      'body edit',
+      fn('#[no_mangle] pub extern "C" fn f() -> i32 { 1 }'),
+      fn('#[no_mangle] pub extern "C" fn f() -> i32 { let x = 2; x - 1 }'),
+    ],
+    [
+      'c_int spellings',
+      fn('#[no_mangle] pub extern "C" fn f(a: c_int, b: std::os::raw::c_int) {}'),
+      fn('#[no_mangle] pub extern "C" fn f(a: core::ffi::c_int, b: ::std::ffi::c_int) {}'),
+    ],
+    ['-> ()', fn('#[no_mangle] pub extern "C" fn f() -> () {}'), fn('#[no_mangle] pub extern "C" fn f() {}')],
+    [
+      'non-surface pub fn',
+      fn('pub fn helper(a: u32) -> u32 { a }'),
+      fn('pub fn helper(a: u64, b: u8) -> String { String::new() }'),
+    ],
+    ['non-repr struct', fn('pub struct Plain { a: u32 }'), fn('pub struct Plain { a: u64, b: String }')],
+    [
+      'extern "C" without export',
+      fn('pub extern "C" fn cb(a: u32) {}'),
+      fn('pub extern "C" fn cb(a: u64) {}'),
+    ],
+    [
+      'no_mangle spelled unsafe(no_mangle)',
+      fn('#[no_mangle] pub extern "C" fn f() {}'),
+      fn('#[unsafe(no_mangle)] pub extern "C" fn f() {}'),
+    ],
+    [
+      'extern vs extern "C"',
+      fn('#[no_mangle] pub extern fn f() {}'),
+      fn('#[no_mangle] pub extern "C" fn f() {}'),
+    ],
+  ];
+  // rows as objects: jest treats an extra trailing parameter as the `done` callback
+  it.each(NONE.map(([label, before, after, eb, ea]) => ({ label, before, after, eb, ea })))(
+    '$label',
+    async ({ before, after, eb, ea }) => {
+      const report = await diffLib(before, after, eb ?? {}, ea ?? {});
+      expect(report.changes).toEqual([]);
+      expect(report.requiredBump).toBe('none');
+      expect(report.base.digest).toBe(report.head.digest);
+    },
+  );
+});
+
+describe('required bump', () => {
+  it('follows the worst change', async () => {
+    expect((await diffLib(fn('#[no_mangle] pub extern "C" fn f() {}'), fn(''))).requiredBump).toBe('major');
+    expect((await diffLib(fn(''), fn('#[no_mangle] pub extern "C" fn f() {}'))).requiredBump).toBe('minor');
+    expect(
+      (
+        await diffLib(
+          fn('#[no_mangle] pub extern "C" fn f(a: u8) {}'),
+          fn('#[no_mangle] pub extern "C" fn f(b: u8) {}'),
+        )
+      ).requiredBump,
+    ).toBe('patch');
+    expect((await diffLib(fn('pub const X: u32 = 1;'), fn('pub const X: u32 = 2;'))).requiredBump).toBe(
+      'major',
+    );
+  });
+});

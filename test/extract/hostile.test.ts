@@ -1,0 +1,456 @@
+/**
+ * Hostile input (SPEC section 8): every case yields a result and a diagnostic, never a crash, a
+ * hang, or a read outside the repository — on disk, in memory and in a git revision.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileSystemTree } from '../../src/adapters/file-system-tree';
+import { GitRevisionTree } from '../../src/adapters/git-revision-tree';
+import { MemoryTree, SourceTree } from '../../src/core/source-tree';
+import { openTree } from '../../src/adapters/open-tree';
+import {
+  codes,
+  crate,
+  diag,
+  extract,
+  extractFiles,
+  fn,
+  MANIFEST,
+  RecordingTree,
+  removeTree,
+  symbolsOf,
+  writeTree,
+} from './helpers';
+
+// a hang is a failure: nothing here may take long
+jest.setTimeout(30_000);
+
+const EXPORT = (name: string): string => `#[no_mangle]\npub extern "C" fn ${name}() {}\n`;
+
+function gitRepo(files: Record<string, string | Buffer>, links: Record<string, string> = {}): string {
+  const dir = writeTree(files, 'fsg-hostile-git-');
+  for (const [rel, target] of Object.entries(links)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.symlinkSync(target, path.join(dir, rel));
+  }
+  const g = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: dir,
+      },
+    });
+  g('init', '-q', '-b', 'main');
+  g('add', '-A');
+  g('commit', '-q', '-m', 'fixture');
+  return dir;
+}
+
+async function withDisk<T>(
+  files: Record<string, string | Buffer>,
+  links: Record<string, string>,
+  f: (tree: SourceTree, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = writeTree(files, 'fsg-hostile-');
+  try {
+    for (const [rel, target] of Object.entries(links)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.symlinkSync(target, path.join(dir, rel));
+    }
+    return await f(await FileSystemTree.open(dir), dir);
+  } finally {
+    removeTree(dir);
+  }
+}
+
+async function withRevision<T>(
+  files: Record<string, string | Buffer>,
+  links: Record<string, string>,
+  f: (tree: SourceTree, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = gitRepo(files, links);
+  const tree = await GitRevisionTree.open(dir, 'HEAD');
+  try {
+    return await f(tree, dir);
+  } finally {
+    tree.close();
+    removeTree(dir);
+  }
+}
+
+describe('syntax errors', () => {
+  it('returns the items it can read and a syntax-error diagnostic', async () => {
+    const s = await extractFiles(
+      crate(
+        `${EXPORT('before_error')}
+fn broken( {
+    let x = ;
+}
+${EXPORT('after_error')}
+mod child;
+`,
+        { 'src/child.rs': `#[no_mangle]\npub extern "C" fn child_ok() {}\nimpl {{{{ ]]] ) struct;\n` },
+      ),
+    );
+    expect(symbolsOf(s)).toEqual(expect.arrayContaining(['before_error', 'child_ok']));
+    expect(codes(s)).toContain('syntax-error');
+    expect(diag(s, 'syntax-error').file).toMatch(/^src\/(lib|child)\.rs$/);
+  });
+
+  it('survives garbage that is not Rust at all', async () => {
+    const garbage = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join(
+      '',
+    );
+    const s = await extractFiles(crate(`${EXPORT('ok')}mod g;\n`, { 'src/g.rs': `extern ${garbage}` }));
+    expect(symbolsOf(s)).toContain('ok');
+  });
+
+  it('survives unterminated strings, comments and raw strings in lexically scanned files', async () => {
+    for (const tail of ['"unterminated', '/* unterminated', 'r##"raw', "'c", 'mod', 'mod x', '#[path = ']) {
+      const s = await extractFiles(crate('mod plain;\n', { 'src/plain.rs': `pub fn f() {}\n${tail}` }));
+      expect(s.crates).toHaveLength(1);
+    }
+  });
+});
+
+describe('size limits', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = writeTree({
+      'Cargo.toml': MANIFEST,
+      'src/lib.rs': `mod big;\n${EXPORT('small_ok')}`,
+    });
+    // 50 MB of plausible Rust with an export in it, generated without holding it twice in memory
+    const fd = fs.openSync(path.join(dir, 'src/big.rs'), 'w');
+    const chunk = Buffer.from(`${EXPORT('in_big_file')}fn filler() { let x = 1 + 2; }\n`.repeat(10_000));
+    let written = 0;
+    while (written < 50 * 1024 * 1024) written += fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+  });
+  afterAll(() => removeTree(dir));
+
+  it('refuses a 50 MB module file quickly with file-too-large', async () => {
+    const started = Date.now();
+    const tree = new RecordingTree(await FileSystemTree.open(dir));
+    const s = await extract(tree);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(symbolsOf(s)).toEqual(['small_ok']);
+    const d = diag(s, 'file-too-large');
+    expect(d.file).toBe('src/big.rs');
+    expect(d.level).toBe('error');
+  }, 20_000);
+
+  it('refuses a too-large crate root with a diagnostic', async () => {
+    const s = await extractFiles(crate(`${EXPORT('x')}// ${'y'.repeat(2000)}\n`), undefined, {
+      maxFileBytes: 1000,
+    });
+    expect(s.crates[0].items).toEqual([]);
+    expect(diag(s, 'file-too-large').file).toBe('src/lib.rs');
+  });
+
+  it('bounds the number of files per crate', async () => {
+    const files: Record<string, string> = {};
+    const decls: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      decls.push(`mod m${i};`);
+      files[`src/m${i}.rs`] = EXPORT(`f${i}`);
+    }
+    const s = await extractFiles(crate(decls.join('\n'), files), undefined, { maxFilesPerCrate: 10 });
+    expect(symbolsOf(s)).toHaveLength(9);
+    expect(codes(s)).toContain('too-many-files');
+  });
+});
+
+describe('encodings and binary data', () => {
+  it('reads invalid UTF-8 lossily with a diagnostic and keeps the valid items', async () => {
+    const bad = Buffer.concat([
+      Buffer.from(`${EXPORT('valid_before')}// bad bytes: `),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]),
+      Buffer.from(`\nconst S: &str = "`),
+      Buffer.from([0xe2, 0x28, 0xa1]),
+      Buffer.from(`";\n${EXPORT('valid_after')}`),
+    ]);
+    await withDisk(
+      { 'Cargo.toml': MANIFEST, 'src/lib.rs': 'mod bad;\n', 'src/bad.rs': bad },
+      {},
+      async (t) => {
+        const s = await extract(t);
+        expect(symbolsOf(s)).toEqual(['valid_after', 'valid_before']);
+        const d = diag(s, 'invalid-utf8');
+        expect(d.file).toBe('src/bad.rs');
+        expect(d.level).toBe('warning');
+      },
+    );
+  });
+
+  it('refuses binary data as a module file', async () => {
+    const binary = Buffer.alloc(4096);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 31 + 7) % 256;
+    await withDisk(
+      { 'Cargo.toml': MANIFEST, 'src/lib.rs': `mod blob;\n${EXPORT('kept')}`, 'src/blob.rs': binary },
+      {},
+      async (t) => {
+        const s = await extract(t);
+        expect(symbolsOf(s)).toEqual(['kept']);
+        expect(diag(s, 'file-binary').file).toBe('src/blob.rs');
+      },
+    );
+  });
+
+  it('handles a byte-order mark and CRLF line endings', async () => {
+    const s = await extractFiles(
+      crate(`\ufeff${EXPORT('with_bom').replace(/\n/g, '\r\n')}mod crlf;\r\n`, {
+        'src/crlf.rs': 'mod inner;\r\n',
+        'src/crlf/inner.rs': EXPORT('crlf_inner').replace(/\n/g, '\r\n'),
+      }),
+    );
+    expect(symbolsOf(s)).toEqual(['crlf_inner', 'with_bom']);
+    expect(fn(s, 'with_bom').line).toBe(2);
+  });
+});
+
+type Backend = [
+  string,
+  <T>(
+    files: Record<string, string | Buffer>,
+    links: Record<string, string>,
+    f: (t: SourceTree, dir: string) => Promise<T>,
+  ) => Promise<T>,
+];
+const BACKENDS: Backend[] = [
+  ['working tree', withDisk],
+  ['git revision', withRevision],
+];
+
+describe.each(BACKENDS)('links and paths leading out of the repository (%s)', (_label, withTree) => {
+  const passwd = fs.existsSync('/etc/passwd') ? '/etc/passwd' : '/etc/hostname';
+
+  it('does not read a module file that is a symlink to /etc/passwd', async () => {
+    await withTree(
+      {
+        'Cargo.toml': MANIFEST,
+        'src/lib.rs': `mod evil;\nmod relative;\nmod fine;\n${EXPORT('kept')}`,
+        'src/real.rs': EXPORT('through_inner_link'),
+      },
+      {
+        'src/evil.rs': passwd,
+        'src/relative.rs': `../../../../../../../..${passwd}`,
+        'src/fine.rs': 'real.rs',
+      },
+      async (t) => {
+        const rec = new RecordingTree(t);
+        const s = await extract(rec);
+        expect(symbolsOf(s)).toEqual(['kept', 'through_inner_link']);
+        const outside = s.diagnostics.filter((d) => d.code === 'file-outside').map((d) => d.file);
+        expect(outside.sort()).toEqual(['src/evil.rs', 'src/relative.rs']);
+        expect(JSON.stringify(s)).not.toContain('root:');
+      },
+    );
+  });
+
+  it('does not read through a symlinked directory that leads outside', async () => {
+    await withTree(
+      {
+        'Cargo.toml': MANIFEST,
+        'src/lib.rs': `#[path = "sub/passwd"]\nmod p;\nmod sub;\n${EXPORT('kept')}`,
+      },
+      { 'src/sub': path.dirname(passwd) },
+      async (t) => {
+        const s = await extract(t);
+        expect(symbolsOf(s)).toEqual(['kept']);
+        expect(JSON.stringify(s)).not.toContain('root:');
+        expect(s.crates[0].files).toEqual(['src/lib.rs']);
+        expect(s.diagnostics.map((d) => d.code)).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^(file-outside|module-not-found)$/)]),
+        );
+      },
+    );
+  });
+
+  it('refuses #[path] that climbs out of the root or is absolute', async () => {
+    await withTree(
+      {
+        'Cargo.toml': MANIFEST,
+        'src/lib.rs': `#[path = "../../etc/passwd"]\nmod up;\n#[path = "${passwd}"]\nmod abs;\nmod inl {\n    #[path = "../../../../../../etc/passwd"]\n    mod deep;\n}\n${EXPORT('kept')}`,
+      },
+      {},
+      async (t) => {
+        const rec = new RecordingTree(t);
+        const s = await extract(rec);
+        expect(symbolsOf(s)).toEqual(['kept']);
+        expect(s.diagnostics.filter((d) => d.code === 'file-outside').map((d) => d.line)).toEqual([2, 4, 7]);
+        expect(rec.reads.filter((r) => r.includes('passwd'))).toEqual([]);
+      },
+    );
+  });
+
+  it('reports a #[path] cycle once and terminates', async () => {
+    await withTree(
+      {
+        'Cargo.toml': MANIFEST,
+        'src/lib.rs': 'mod a;\n',
+        'src/a.rs': `#[path = "a.rs"]\nmod again;\n#[path = "../src/./a.rs"]\nmod and_again;\n${EXPORT('in_a')}`,
+      },
+      {},
+      async (t) => {
+        const s = await extract(t);
+        expect(symbolsOf(s)).toEqual(['in_a']);
+        expect(codes(s).filter((c) => c === 'module-cycle')).toHaveLength(2);
+      },
+    );
+  });
+});
+
+describe('--rev on a git revision', () => {
+  it('reads the object database only and does not follow a symlink to /etc/passwd', async () => {
+    const dir = gitRepo(
+      { 'Cargo.toml': MANIFEST, 'src/lib.rs': `mod evil;\n${EXPORT('kept')}` },
+      { 'src/evil.rs': '/etc/passwd' },
+    );
+    try {
+      // the working tree changes after the commit: --rev must not see it
+      fs.writeFileSync(path.join(dir, 'src/lib.rs'), EXPORT('uncommitted'));
+      const tree = await openTree(dir, 'HEAD');
+      try {
+        const s = await extract(tree);
+        expect(symbolsOf(s)).toEqual(['kept']);
+        expect(s.rev).toMatch(/^[0-9a-f]{40}$/);
+        expect(s.diagnostics).toEqual([
+          expect.objectContaining({ code: 'file-outside', file: 'src/evil.rs' }),
+        ]);
+        expect(JSON.stringify(s)).not.toContain('root:');
+      } finally {
+        tree.close?.();
+      }
+      await expect(openTree(dir, 'no-such-rev')).rejects.toThrow(/not in this repository/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('depth and breadth', () => {
+  it('bounds 200 levels of nested module files', async () => {
+    const files: Record<string, string> = { 'Cargo.toml': MANIFEST, 'src/lib.rs': 'mod m;\n' };
+    let dir = 'src';
+    for (let i = 0; i < 200; i++) {
+      dir += '/m';
+      files[`${dir}.rs`] = `mod m;\n${EXPORT(`level_${i + 1}`)}`;
+    }
+    const started = Date.now();
+    const s = await extractFiles(files);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(symbolsOf(s)).toHaveLength(64);
+    expect(diag(s, 'module-too-deep').message).toContain('64');
+  }, 30_000);
+
+  it('survives 200 levels of nested inline modules and 20,000 in a plain file', async () => {
+    const nest = (n: number, inner: string) => 'mod m {\n'.repeat(n) + inner + '}\n'.repeat(n);
+    const s = await extractFiles(
+      crate(`${nest(200, EXPORT('deep_inline'))}mod plain;\nmod parsed;\n`, {
+        'src/plain.rs': nest(20_000, 'mod leaf;\n'),
+        'src/parsed.rs': EXPORT('before_deep') + nest(20_000, EXPORT('too_deep')),
+      }),
+    );
+    expect(symbolsOf(s)).toEqual(['before_deep', 'deep_inline']);
+    expect(fn(s, 'deep_inline').path).toBe('crate' + '::m'.repeat(200));
+    const deep = s.diagnostics.filter((d) => d.code === 'module-too-deep').map((d) => d.file);
+    expect(deep.sort()).toEqual(['src/parsed.rs', 'src/plain.rs']);
+  }, 30_000);
+
+  it('survives pathologically deep expressions in an exported function', async () => {
+    const deep = '('.repeat(20_000) + '1' + ')'.repeat(20_000);
+    const s = await extractFiles(
+      crate(`${EXPORT('shallow')}#[no_mangle]\npub extern "C" fn deep() -> i32 { ${deep} }\n`),
+    );
+    expect(symbolsOf(s)).toContain('shallow');
+  }, 30_000);
+
+  it('reads a crate of thousands of tiny files', async () => {
+    const files: Record<string, string> = { 'Cargo.toml': MANIFEST };
+    const top: string[] = [];
+    for (let d = 0; d < 50; d++) {
+      top.push(`mod d${d};`);
+      const inner: string[] = [];
+      for (let f = 0; f < 60; f++) {
+        inner.push(`pub mod f${f};`);
+        files[`src/d${d}/f${f}.rs`] = f % 20 === 0 ? EXPORT(`x_${d}_${f}`) : `pub fn g() -> u32 { ${f} }\n`;
+      }
+      files[`src/d${d}.rs`] = inner.join('\n');
+    }
+    files['src/lib.rs'] = top.join('\n');
+    const started = Date.now();
+    const s = await extractFiles(files);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(s.crates[0].files).toHaveLength(1 + 50 + 3000);
+    expect(symbolsOf(s)).toHaveLength(150);
+    expect(s.diagnostics).toEqual([]);
+  }, 60_000);
+
+  it('bounds the number of crates in a workspace', async () => {
+    const files: Record<string, string> = { 'Cargo.toml': '[workspace]\nmembers = ["c/*"]\n' };
+    for (let i = 0; i < 30; i++) {
+      files[`c/k${i}/Cargo.toml`] = `[package]\nname = "k${i}"\nversion = "0.1.0"\n`;
+      files[`c/k${i}/src/lib.rs`] = EXPORT(`k${i}`);
+    }
+    const s = await extractFiles(files, undefined, { maxCrates: 5 });
+    expect(s.crates).toHaveLength(5);
+    expect(codes(s)).toContain('too-many-crates');
+  });
+});
+
+describe('hostile export names', () => {
+  const NAMES: [string, string][] = [
+    ['"tick`s`"', 'tick`s`'],
+    ['"<img src=x onerror=alert(1)>"', '<img src=x onerror=alert(1)>'],
+    ['"line\\nbreak\\r\\n"', 'line\nbreak\r\n'],
+    ['"<!-- ffi-surface-guard -->"', '<!-- ffi-surface-guard -->'],
+    ['"@octocat **bold** | pipe"', '@octocat **bold** | pipe'],
+    ['"quote\\"d\\\\back"', 'quote"d\\back'],
+    ['"rtl\\u{202e}gnp.exe"', 'rtl\u202egnp.exe'],
+    ['"tab\\there\\x41"', 'tab\thereA'],
+    ['r#"raw "quoted" `name`"#', 'raw "quoted" `name`'],
+    ['"emoji 🦀"', 'emoji 🦀'],
+  ];
+
+  it('preserves every character exactly, through JSON', async () => {
+    const lib = NAMES.map(([lit], i) => `#[export_name = ${lit}]\npub extern "C" fn f${i}() {}\n`).join('');
+    const s = await extractFiles(
+      crate(`${lib}#[unsafe(export_name = "unsafe\\n<b>")]\npub static S: u8 = 0;\n`),
+    );
+    const back = JSON.parse(JSON.stringify(s)) as typeof s;
+    expect(symbolsOf(back)).toEqual([...NAMES.map(([, v]) => v), 'unsafe\n<b>'].sort());
+    for (let i = 0; i < NAMES.length; i++) expect(fn(back, NAMES[i][1]).name).toBe(`f${i}`);
+  });
+
+  it('keeps them through macro expansion', async () => {
+    const s = await extractFiles(
+      crate(
+        'macro_rules! ex { ($s:literal) => { #[export_name = $s] pub extern "C" fn via_macro() {} }; }\nex!("a`b\\n<c>");\n',
+      ),
+    );
+    expect(symbolsOf(s)).toEqual(['a`b\n<c>']);
+  });
+});
+
+describe('in-memory trees stay inside too', () => {
+  it('does not resolve paths that leave the root', async () => {
+    const tree = new MemoryTree({
+      'Cargo.toml': MANIFEST,
+      'src/lib.rs': '#[path = "../outside.rs"]\nmod o;\n#[path = "../../x.rs"]\nmod x;\n',
+      'outside.rs': EXPORT('inside_root_but_above_src'),
+    });
+    const s = await extract(tree);
+    // `../outside.rs` from src/ is still inside the analysed root: rustc would read it too
+    expect(symbolsOf(s)).toEqual(['inside_root_but_above_src']);
+    expect(diag(s, 'file-outside').line).toBe(4);
+  });
+});
