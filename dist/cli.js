@@ -4320,13 +4320,13 @@ var require_semver = __commonJS2({
     var { safeRe: re, t: t2 } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease2, identifier) => {
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease2.length) {
+      if (identifiers.length > prerelease.length) {
         return false;
       }
       for (let i2 = 0; i2 < identifiers.length; i2++) {
-        if (compareIdentifiers(prerelease2[i2], identifiers[i2]) !== 0) {
+        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
           return false;
         }
       }
@@ -4574,17 +4574,17 @@ var require_semver = __commonJS2({
               }
             }
             if (identifier) {
-              let prerelease2 = [identifier, base];
+              let prerelease = [identifier, base];
               if (identifierBase === false) {
-                prerelease2 = [identifier];
+                prerelease = [identifier];
               }
               if (isPrereleaseIdentifier(this.prerelease, identifier)) {
                 const prereleaseBase = this.prerelease[identifier.split(".").length];
                 if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease2;
+                  this.prerelease = prerelease;
                 }
               } else {
-                this.prerelease = prerelease2;
+                this.prerelease = prerelease;
               }
             }
             break;
@@ -4754,11 +4754,11 @@ var require_prerelease = __commonJS2({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     var parse3 = require_parse();
-    var prerelease2 = (version, options) => {
+    var prerelease = (version, options) => {
       const parsed = parse3(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
-    module2.exports = prerelease2;
+    module2.exports = prerelease;
   }
 });
 
@@ -4896,7 +4896,7 @@ var require_cmp = __commonJS2({
     var gte = require_gte();
     var lt = require_lt();
     var lte = require_lte();
-    var cmp3 = (a, op, b, loose) => {
+    var cmp4 = (a, op, b, loose) => {
       switch (op) {
         case "===":
           if (typeof a === "object") {
@@ -4932,7 +4932,7 @@ var require_cmp = __commonJS2({
           throw new TypeError(`Invalid operator: ${op}`);
       }
     };
-    module2.exports = cmp3;
+    module2.exports = cmp4;
   }
 });
 
@@ -4974,9 +4974,9 @@ var require_coerce = __commonJS2({
       const major = match[2];
       const minor = match[3] || "0";
       const patch = match[4] || "0";
-      const prerelease2 = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease2}${build}`, options);
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -5698,7 +5698,7 @@ var require_comparator = __commonJS2({
             return false;
           }
         }
-        return cmp3(version, this.operator, this.semver, this.options);
+        return cmp4(version, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -5731,10 +5731,10 @@ var require_comparator = __commonJS2({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp3(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp4(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp3(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp4(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -5743,7 +5743,7 @@ var require_comparator = __commonJS2({
     module2.exports = Comparator;
     var parseOptions = require_parse_options();
     var { safeRe: re, t: t2 } = require_re();
-    var cmp3 = require_cmp();
+    var cmp4 = require_cmp();
     var debug = require_debug();
     var SemVer = require_semver();
     var Range = require_range();
@@ -6241,7 +6241,7 @@ var require_semver2 = __commonJS2({
     var major = require_major();
     var minor = require_minor();
     var patch = require_patch();
-    var prerelease2 = require_prerelease();
+    var prerelease = require_prerelease();
     var compare3 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
@@ -6254,7 +6254,7 @@ var require_semver2 = __commonJS2({
     var neq = require_neq();
     var gte = require_gte();
     var lte = require_lte();
-    var cmp3 = require_cmp();
+    var cmp4 = require_cmp();
     var coerce = require_coerce();
     var truncate = require_truncate();
     var Comparator = require_comparator();
@@ -6280,7 +6280,7 @@ var require_semver2 = __commonJS2({
       major,
       minor,
       patch,
-      prerelease: prerelease2,
+      prerelease,
       compare: compare3,
       rcompare,
       compareLoose,
@@ -6293,7 +6293,7 @@ var require_semver2 = __commonJS2({
       neq,
       gte,
       lte,
-      cmp: cmp3,
+      cmp: cmp4,
       coerce,
       truncate,
       Comparator,
@@ -6819,6 +6819,9 @@ function formatFlag(args2, allowed, fallback) {
     throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
   return f;
 }
+
+// src/app/analyse-diff.ts
+var import_node_fs3 = require("node:fs");
 
 // src/core/limits.ts
 var DEFAULT_LIMITS = {
@@ -9612,6 +9615,118 @@ function splitCfgIf(input) {
   return branches;
 }
 
+// src/core/extract/scan-cache.ts
+var import_node_crypto2 = require("node:crypto");
+var DEFAULT_MAX_ENTRIES = 1e5;
+var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
+var ScanCache = class {
+  entries = /* @__PURE__ */ new Map();
+  textBytes = 0;
+  maxEntries;
+  maxTextBytes;
+  stats = { hits: 0, misses: 0, evictions: 0 };
+  constructor(options = {}) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  }
+  get size() {
+    return this.entries.size;
+  }
+  /** The key of scanning `text` in `ctx` under `env`. */
+  static key(text2, ctx, env) {
+    const content = (0, import_node_crypto2.createHash)("sha256").update(text2).digest("base64");
+    const environment = stableStringify({
+      features: [...env.features].sort(),
+      platform: env.platform ?? null
+    });
+    return `${content}\0${stableStringify(ctx)}\0${environment}`;
+  }
+  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
+  get(key) {
+    const e = this.entries.get(key);
+    if (!e) {
+      this.stats.misses++;
+      return void 0;
+    }
+    this.stats.hits++;
+    return structuredClone(e.outcome);
+  }
+  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
+  set(key, outcome, textLength) {
+    const old = this.entries.get(key);
+    if (old) {
+      this.textBytes -= old.bytes;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
+    this.textBytes += textLength;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
+      if (k === key) continue;
+      this.entries.delete(k);
+      this.textBytes -= e.bytes;
+      this.stats.evictions++;
+    }
+  }
+};
+var SharedReads = class {
+  constructor(unchanged) {
+    this.unchanged = unchanged;
+  }
+  unchanged;
+  reads = /* @__PURE__ */ new Map();
+  /** Reads answered from the other side. */
+  reused = 0;
+  wrap(tree) {
+    const listings = /* @__PURE__ */ new Map();
+    const entries = (dir) => {
+      let l = listings.get(dir);
+      if (!l) {
+        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
+        listings.set(dir, l);
+      }
+      return l;
+    };
+    const realDirs = /* @__PURE__ */ new Map();
+    const realDir = (dir) => {
+      let r = realDirs.get(dir);
+      if (!r) {
+        const slash = dir.lastIndexOf("/");
+        const parent = slash < 0 ? "" : dir.slice(0, slash);
+        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
+          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
+        );
+        realDirs.set(dir, r);
+      }
+      return r;
+    };
+    const plainFile = async (path3) => {
+      const slash = path3.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path3.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path3.slice(slash + 1)) === "file";
+    };
+    const read = async (path3, maxBytes) => {
+      if (!this.unchanged(path3) || !await plainFile(path3)) return tree.read(path3, maxBytes);
+      const key = `${maxBytes}\0${path3}`;
+      const shared = this.reads.get(key);
+      if (shared) {
+        this.reused++;
+        return shared;
+      }
+      const r = tree.read(path3, maxBytes);
+      this.reads.set(key, r);
+      return r;
+    };
+    return {
+      label: tree.label,
+      stat: (path3) => tree.stat(path3),
+      read,
+      list: (dir) => tree.list(dir),
+      listAll: (max) => tree.listAll(max)
+    };
+  }
+};
+
 // src/core/extract/extract-crate.ts
 var EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 var READ_AHEAD = 32;
@@ -9640,7 +9755,26 @@ function prepareForParse(text2) {
     (_m, pre, rest) => pre + "    " + rest
   );
 }
-async function extractCrate(tree, manifest, features, parser, limits) {
+function scanText(text2, ctx, env, parser) {
+  const scanner = new FileScanner(env, text2);
+  let error = null;
+  let t2 = null;
+  try {
+    t2 = parser.parse(prepareForParse(text2));
+    scanner.scanContainer(t2.rootNode, ctx);
+  } catch (e) {
+    error = {
+      level: "error",
+      code: "parse-failed",
+      message: `could not parse: ${e instanceof Error ? e.message : String(e)}`,
+      file: ctx.file
+    };
+  } finally {
+    t2?.delete();
+  }
+  return { scan: scanner.out, error };
+}
+async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const env = { features };
   const diagnostics = [];
   const items = [];
@@ -9653,8 +9787,7 @@ async function extractCrate(tree, manifest, features, parser, limits) {
   const unparsed = [];
   const visited = /* @__PURE__ */ new Set();
   const files = [];
-  const absorb = (scanner, takeMods) => {
-    const o = scanner.out;
+  const absorb = (o, takeMods) => {
     items.push(...o.items);
     candidates.push(...o.candidates);
     declaredTypes.push(...o.declaredTypes);
@@ -9666,22 +9799,14 @@ async function extractCrate(tree, manifest, features, parser, limits) {
     return takeMods ? o.mods : [];
   };
   const parseAndScan = (text2, ctx, takeMods) => {
-    const scanner = new FileScanner(env, text2);
-    let t2 = null;
-    try {
-      t2 = parser.parse(prepareForParse(text2));
-      scanner.scanContainer(t2.rootNode, ctx);
-    } catch (e) {
-      diagnostics.push({
-        level: "error",
-        code: "parse-failed",
-        message: `could not parse: ${e instanceof Error ? e.message : String(e)}`,
-        file: ctx.file
-      });
-    } finally {
-      t2?.delete();
+    const key = cache2 ? ScanCache.key(text2, ctx, env) : "";
+    let outcome = cache2?.get(key);
+    if (!outcome) {
+      outcome = scanText(text2, ctx, env, parser);
+      cache2?.set(key, outcome, text2.length);
     }
-    return absorb(scanner, takeMods);
+    if (outcome.error) diagnostics.push(outcome.error);
+    return absorb(outcome.scan, takeMods);
   };
   const rootDir = dirname(manifest.libRoot);
   const rootCtx = {
@@ -10201,7 +10326,7 @@ async function extractSurface(tree, parser, options) {
   const testTexts = [];
   for (const manifest of ws.crates) {
     const features = enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits);
+    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
     crates.push({ ...r.surface, items: sortItems(r.surface.items) });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
@@ -11379,10 +11504,13 @@ async function resolveCommit(dir, rev, what = "revision") {
   if (rev.startsWith("-")) throw new GitError(`${what} ${JSON.stringify(rev)} is not a revision`);
   const sha = await verify(dir, rev);
   if (sha) return sha;
-  if (await hasRemote(dir, "origin")) {
-    await runGit(dir, ["fetch", "--no-tags", "--quiet", "origin", rev]);
-    const again = await verify(dir, rev) ?? await verify(dir, "FETCH_HEAD");
-    if (again && await verify(dir, rev)) return again;
+  const remoteName = /^(?:refs\/remotes\/)?origin\/(.+)$/.exec(rev)?.[1] ?? rev;
+  if (/^[\w.][\w./-]*$/.test(remoteName) && await hasRemote(dir, "origin")) {
+    const fetched = await runGit(dir, ["fetch", "--no-tags", "--quiet", "origin", remoteName]);
+    if (fetched.code === 0) {
+      const again = await verify(dir, rev) ?? await verify(dir, "FETCH_HEAD");
+      if (again) return again;
+    }
   }
   const shallow = await isShallow(dir);
   throw new GitError(
@@ -11438,6 +11566,7 @@ function loadRustParser() {
 // src/app/analyse-diff.ts
 async function analyseDiff(o) {
   const warnings = [];
+  await checkRoot(o.root);
   const baseNamed = await resolveCommit(o.root, o.base, "--base");
   const headSha = o.head !== void 0 ? await resolveCommit(o.root, o.head, "--head") : null;
   let baseSha = baseNamed;
@@ -11446,21 +11575,45 @@ async function analyseDiff(o) {
     if (other) {
       const mb = await mergeBase(o.root, baseNamed, other);
       if (mb) baseSha = mb;
+      else if (await isShallow(o.root))
+        throw new GitError(
+          `no merge base of ${o.base} and ${o.head ?? "HEAD"} in this shallow clone: use actions/checkout with fetch-depth: 0, or fetch more history (git fetch --unshallow origin)`
+        );
       else
         warnings.push(
-          `no merge base between ${o.base} and ${o.head ?? "HEAD"} (shallow clone?); comparing against ${o.base} itself`
+          `${o.base} and ${o.head ?? "HEAD"} have no common history; comparing against ${o.base} itself`
         );
     }
   }
-  const parser = await loadRustParser();
+  const parser = o.parser ?? await loadRustParser();
   const baseTree = await GitRevisionTree.open(o.root, baseSha);
-  const headTree = headSha ? await GitRevisionTree.open(o.root, headSha) : await FileSystemTree.open(o.root);
+  let headTree;
   try {
-    const base = await extractSurface(baseTree, parser, { features: o.features, limits: o.limits });
-    const head = await extractSurface(headTree, parser, {
+    headTree = headSha ? await GitRevisionTree.open(o.root, headSha) : await FileSystemTree.open(o.root);
+  } catch (e) {
+    baseTree.close();
+    throw e;
+  }
+  try {
+    const scanCache = o.scanCache ?? new ScanCache();
+    let baseSource = baseTree;
+    let headSource = headTree;
+    if (headTree instanceof GitRevisionTree) {
+      const changed = baseTree.changedPaths(headTree);
+      const shared = new SharedReads((p) => !changed.has(p));
+      baseSource = shared.wrap(baseTree);
+      headSource = shared.wrap(headTree);
+    }
+    const base = await extractSurface(baseSource, parser, {
       features: o.features,
       limits: o.limits,
-      testCoverage: true
+      scanCache
+    });
+    const head = await extractSurface(headSource, parser, {
+      features: o.features,
+      limits: o.limits,
+      testCoverage: true,
+      scanCache
     });
     const report = buildReport(base, head, {
       potentiallyBreakingBump: o.potentiallyBreakingBump,
@@ -11471,6 +11624,283 @@ async function analyseDiff(o) {
     baseTree.close();
     headTree.close?.();
   }
+}
+async function checkRoot(root) {
+  const st = await import_node_fs3.promises.stat(root).catch(() => null);
+  if (!st) throw new InputError(`--root ${root} does not exist`);
+  if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
+  if ((await runGit(root, ["rev-parse", "--git-dir"])).code !== 0)
+    throw new GitError(`--root ${root} is not inside a git repository`);
+}
+
+// src/core/render/escape-markdown.ts
+var ZWJ = "\u200D";
+var MAX_TEXT = 1e3;
+var MAX_CODE = 300;
+var MAX_CELL = 200;
+var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
+function invisible(ch) {
+  return INVISIBLE_CATEGORY.test(ch) || INVISIBLE_OTHER.test(ch);
+}
+function hex(cp) {
+  return `\\u{${cp.toString(16)}}`;
+}
+function reveal(s, max = Number.POSITIVE_INFINITY) {
+  if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
+  let out2 = "";
+  let count2 = 0;
+  for (const ch of s) {
+    const shown = ch === "\\" ? "\\\\" : invisible(ch) ? hex(ch.codePointAt(0)) : ch;
+    const width = shown === ch ? 1 : shown.length;
+    if (count2 + width > max) return { text: out2, truncated: true };
+    out2 += shown;
+    count2 += width;
+  }
+  return { text: out2, truncated: false };
+}
+var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
+function escapeRevealed(text2) {
+  if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
+  let out2 = "";
+  let digitsSoFar = true;
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    const next = text2[i2 + 1];
+    const number = digitsSoFar && i2 > 0;
+    digitsSoFar &&= c >= "0" && c <= "9";
+    if (c === "&") out2 += "&amp;";
+    else if (c === "<") out2 += "&lt;";
+    else if (c === ">") out2 += "&gt;";
+    else if (c === "$") out2 += "&#36;";
+    else if (c === "@") out2 += "@" + ZWJ;
+    else if (c === "#") out2 += next === void 0 || /[0-9]/.test(next) ? "\\#" + ZWJ : "\\#";
+    else if (ALWAYS_ESCAPED.has(c)) out2 += "\\" + c;
+    else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
+    else if (c === "." && (number && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
+      out2 += "\\.";
+    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
+    else if (i2 === 0 && c === " ") out2 += "&#32;";
+    else out2 += c;
+  }
+  return out2;
+}
+function inlineText(s, max = MAX_TEXT) {
+  const { text: text2, truncated } = reveal(s, max);
+  return escapeRevealed(text2) + (truncated ? "\u2026" : "");
+}
+function tableCell(s, max = MAX_CELL) {
+  return inlineText(s, max);
+}
+function codeSpan(content) {
+  let longest = 0;
+  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
+  const fence = "`".repeat(longest + 1);
+  const allSpaces = /^ +$/.test(content);
+  const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
+  return fence + pad + content + pad + fence;
+}
+function inlineCode(s, max = MAX_CODE) {
+  if (s === "") return "*(empty)*";
+  const { text: text2, truncated } = reveal(s, max);
+  const parts3 = [];
+  let current = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
+      if (current) parts3.push(codeSpan(current));
+      parts3.push("\\" + c);
+      current = "";
+    } else current += c;
+  }
+  if (current) parts3.push(codeSpan(current));
+  return parts3.join("") + (truncated ? "\u2026" : "");
+}
+function safeUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.username || parsed.password)
+    return null;
+  const href = parsed.href.replace(
+    /[\s()<>[\]`\\"'|{}^]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+  return /^[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$/.test(href) ? href : null;
+}
+function link(label, url) {
+  const href = safeUrl(url);
+  return href ? `[${label}](${href})` : label;
+}
+function richText(s, max = MAX_TEXT) {
+  const parts3 = s.split("`");
+  if (parts3.length % 2 === 0 || parts3.length === 1) return inlineText(s, max);
+  let budget = max;
+  const out2 = [];
+  for (let i2 = 0; i2 < parts3.length && budget > 0; i2++) {
+    const piece = [...parts3[i2]].slice(0, budget).join("");
+    budget -= [...parts3[i2]].length;
+    if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
+    else out2.push(inlineText(piece, max));
+  }
+  return out2.join("") + (budget < 0 ? "\u2026" : "");
+}
+
+// src/core/render/changelog.ts
+var CHANGELOG_SECTIONS = ["Breaking", "Added", "Changed", "Removed"];
+var NO_CHANGES = "No changes to the FFI surface.";
+var UNRELEASED = "Unreleased";
+var MAX_NAME = 200;
+var MAX_MESSAGE = 500;
+var MAX_SIGNATURE = 300;
+var MAX_VERSION = 100;
+var SEVERITY_LABEL = {
+  breaking: "**Breaking:**",
+  "potentially-breaking": "*Potentially breaking:*",
+  addition: "*Addition:*",
+  "non-abi": "*Non-ABI:*"
+};
+function isRemoval(c) {
+  return /-removed$/.test(c.rule) && c.severity !== "addition";
+}
+function changelogSection(c) {
+  if (isRemoval(c)) return "Removed";
+  switch (c.severity) {
+    case "breaking":
+      return "Breaking";
+    case "addition":
+      return "Added";
+    default:
+      return "Changed";
+  }
+}
+function itemName(c) {
+  return c.symbol !== void 0 && c.symbol !== c.name ? `${inlineCode(c.symbol, MAX_NAME)} (Rust ${inlineCode(c.name, MAX_NAME)})` : inlineCode(c.symbol ?? c.name, MAX_NAME);
+}
+function signature(c) {
+  if (c.before !== null && c.after !== null)
+    return c.before === c.after ? ` \u2014 ${inlineCode(c.after, MAX_SIGNATURE)}` : ` \u2014 ${inlineCode(c.before, MAX_SIGNATURE)} \u2192 ${inlineCode(c.after, MAX_SIGNATURE)}`;
+  if (c.after !== null) return ` \u2014 ${inlineCode(c.after, MAX_SIGNATURE)}`;
+  if (c.before !== null) return ` \u2014 was ${inlineCode(c.before, MAX_SIGNATURE)}`;
+  return "";
+}
+function changeEntry(c, options = {}) {
+  const label = options.label ? `${SEVERITY_LABEL[c.severity] ?? inlineText(String(c.severity), 30)} ` : "";
+  return `${label}${itemName(c)}: ${richText(c.message, MAX_MESSAGE)}${signature(c)}`;
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var SEVERITY_ORDER = {
+  breaking: 0,
+  "potentially-breaking": 1,
+  addition: 2,
+  "non-abi": 3
+};
+function entryOrder(a, b) {
+  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp(a.symbol ?? a.name, b.symbol ?? b.name) || cmp(a.rule, b.rule) || cmp(a.message, b.message);
+}
+function heading(version, date, crate) {
+  const v = `[${version === UNRELEASED ? UNRELEASED : inlineText(version, MAX_VERSION)}]`;
+  const d = date !== void 0 && date !== "" && version !== UNRELEASED ? ` - ${inlineText(date, 40)}` : "";
+  const name2 = crate === null ? "" : crate === "" ? "*(no crate)* " : `${inlineCode(crate, MAX_NAME)} `;
+  return `## ${name2}${v}${d}`;
+}
+function blockVersion(report, crate, options) {
+  if (options.version !== void 0 && options.version !== "") return options.version;
+  const v = report.crates.find((c) => c.name === crate);
+  return v && v.headVersion !== null && v.headVersion !== v.baseVersion ? v.headVersion : UNRELEASED;
+}
+function renderChangelog(report, options = {}) {
+  if (report.changes.length === 0) {
+    const lines2 = options.version !== void 0 && options.version !== "" ? [heading(options.version, options.date, null), "", NO_CHANGES] : [NO_CHANGES];
+    return lines2.join("\n") + "\n";
+  }
+  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp);
+  const lines = [];
+  for (const crate of crates) {
+    if (lines.length) lines.push("");
+    const version = blockVersion(report, crate, options);
+    lines.push(heading(version, options.date, crates.length > 1 ? crate : null));
+    const changes = report.changes.filter((c) => c.crate === crate);
+    for (const section of CHANGELOG_SECTIONS) {
+      const entries = changes.filter((c) => changelogSection(c) === section).sort(entryOrder);
+      if (!entries.length) continue;
+      const label = section === "Changed" || section === "Removed";
+      lines.push("", `### ${section}`, "", ...entries.map((c) => `- ${changeEntry(c, { label })}`));
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/commands/changelog.ts
+var CHANGELOG_USAGE_LINE = "changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD]";
+var ALLOWED = /* @__PURE__ */ new Set([
+  "--root",
+  "--base",
+  "--head",
+  "--features",
+  "--all-features",
+  "--no-default-features"
+]);
+var OWN = ["--version", "--date"];
+function liftOwnOptions(argv) {
+  const rest = [];
+  const own = {};
+  for (let i2 = 0; i2 < argv.length; i2++) {
+    const a = argv[i2];
+    const flag = OWN.find((f) => a === f || a.startsWith(`${f}=`));
+    if (!flag) {
+      rest.push(a);
+      continue;
+    }
+    let value = a.length > flag.length ? a.slice(flag.length + 1) : argv[++i2];
+    if (value === void 0 || value === "" || a === flag && value.startsWith("--"))
+      throw new UsageError(`${flag} needs a value`);
+    value = value.trim();
+    if (new RegExp("\\p{Cc}", "u").test(value)) throw new UsageError(`${flag} must not contain control characters`);
+    if (own[flag] !== void 0) throw new UsageError(`${flag} given twice`);
+    own[flag] = value;
+  }
+  if (own["--date"] !== void 0 && !/^\d{4}-\d{2}-\d{2}$/.test(own["--date"]))
+    throw new UsageError(`--date must be YYYY-MM-DD (got ${JSON.stringify(own["--date"])})`);
+  return { rest, version: own["--version"], date: own["--date"] };
+}
+async function releaseDate(root, headSha) {
+  if (headSha === null) return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const out2 = (await git(root, ["show", "-s", "--format=%cs", headSha])).trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(out2) ? out2 : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+async function changelogCommand(argv) {
+  const own = liftOwnOptions(argv);
+  const args2 = parseArgs(["changelog", ...own.rest]);
+  if (args2.flags.has("--help"))
+    return { stdout: `usage:
+  ${TOOL_NAME} ${CHANGELOG_USAGE_LINE}
+`, exitCode: 0 };
+  for (const flag of args2.flags.keys())
+    if (!ALLOWED.has(flag)) throw new UsageError(`unknown option ${JSON.stringify(flag)} for changelog`);
+  const base = stringFlag(args2, "--base");
+  if (!base) throw new UsageError("changelog needs --base REV");
+  const root = stringFlag(args2, "--root") ?? ".";
+  const analysis = await analyseDiff({
+    root,
+    base,
+    head: stringFlag(args2, "--head"),
+    features: featureSelection(args2),
+    useMergeBase: false
+  });
+  const date = own.date ?? (own.version !== void 0 ? await releaseDate(root, analysis.headSha) : void 0);
+  const stdout = renderChangelog(analysis.report, { version: own.version, date });
+  const errors = analysis.report.diagnostics.filter((d) => d.level === "error").length;
+  const warnings = [
+    ...analysis.warnings,
+    ...errors ? [`${errors} ${errors === 1 ? "error" : "errors"} during analysis: the changelog may be incomplete`] : []
+  ];
+  return { stdout, exitCode: 0, error: warnings.length ? `warning: ${warnings.join("; ")}` : void 0 };
 }
 
 // src/core/findings/rust-type.ts
@@ -12703,122 +13133,6 @@ function computeReportFindings(policy) {
   return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
 }
 
-// src/core/render/escape-markdown.ts
-var ZWJ = "\u200D";
-var MAX_TEXT = 1e3;
-var MAX_CODE = 300;
-var MAX_CELL = 200;
-var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
-function invisible(ch) {
-  return INVISIBLE_CATEGORY.test(ch) || INVISIBLE_OTHER.test(ch);
-}
-function hex(cp) {
-  return `\\u{${cp.toString(16)}}`;
-}
-function reveal(s, max = Number.POSITIVE_INFINITY) {
-  if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
-  let out2 = "";
-  let count2 = 0;
-  for (const ch of s) {
-    const shown = ch === "\\" ? "\\\\" : invisible(ch) ? hex(ch.codePointAt(0)) : ch;
-    const width = shown === ch ? 1 : shown.length;
-    if (count2 + width > max) return { text: out2, truncated: true };
-    out2 += shown;
-    count2 += width;
-  }
-  return { text: out2, truncated: false };
-}
-var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
-function escapeRevealed(text2) {
-  if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
-  let out2 = "";
-  let digitsSoFar = true;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
-    const next = text2[i2 + 1];
-    const number = digitsSoFar && i2 > 0;
-    digitsSoFar &&= c >= "0" && c <= "9";
-    if (c === "&") out2 += "&amp;";
-    else if (c === "<") out2 += "&lt;";
-    else if (c === ">") out2 += "&gt;";
-    else if (c === "$") out2 += "&#36;";
-    else if (c === "@") out2 += "@" + ZWJ;
-    else if (c === "#") out2 += next === void 0 || /[0-9]/.test(next) ? "\\#" + ZWJ : "\\#";
-    else if (ALWAYS_ESCAPED.has(c)) out2 += "\\" + c;
-    else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
-    else if (c === "." && (number && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
-      out2 += "\\.";
-    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
-    else if (i2 === 0 && c === " ") out2 += "&#32;";
-    else out2 += c;
-  }
-  return out2;
-}
-function inlineText(s, max = MAX_TEXT) {
-  const { text: text2, truncated } = reveal(s, max);
-  return escapeRevealed(text2) + (truncated ? "\u2026" : "");
-}
-function tableCell(s, max = MAX_CELL) {
-  return inlineText(s, max);
-}
-function codeSpan(content) {
-  let longest = 0;
-  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
-  const fence = "`".repeat(longest + 1);
-  const allSpaces = /^ +$/.test(content);
-  const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
-  return fence + pad + content + pad + fence;
-}
-function inlineCode(s, max = MAX_CODE) {
-  if (s === "") return "*(empty)*";
-  const { text: text2, truncated } = reveal(s, max);
-  const parts3 = [];
-  let current = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
-    if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
-      if (current) parts3.push(codeSpan(current));
-      parts3.push("\\" + c);
-      current = "";
-    } else current += c;
-  }
-  if (current) parts3.push(codeSpan(current));
-  return parts3.join("") + (truncated ? "\u2026" : "");
-}
-function safeUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.username || parsed.password)
-    return null;
-  const href = parsed.href.replace(
-    /[\s()<>[\]`\\"'|{}^]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-  return /^[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$/.test(href) ? href : null;
-}
-function link(label, url) {
-  const href = safeUrl(url);
-  return href ? `[${label}](${href})` : label;
-}
-function richText(s, max = MAX_TEXT) {
-  const parts3 = s.split("`");
-  if (parts3.length % 2 === 0 || parts3.length === 1) return inlineText(s, max);
-  let budget = max;
-  const out2 = [];
-  for (let i2 = 0; i2 < parts3.length && budget > 0; i2++) {
-    const piece = [...parts3[i2]].slice(0, budget).join("");
-    budget -= [...parts3[i2]].length;
-    if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
-    else out2.push(inlineText(piece, max));
-  }
-  return out2.join("") + (budget < 0 ? "\u2026" : "");
-}
-
 // src/core/render/report-markdown.ts
 var DEFAULT_MAX_CHARS = 6e4;
 var MIN_MAX_CHARS = 1e3;
@@ -12834,12 +13148,12 @@ var LEVEL_BADGE = {
   medium: "\u{1F7E0} **medium**",
   low: "\u{1F7E1} **low**"
 };
-var MAX_NAME = 200;
-var MAX_SIGNATURE = 1e3;
-var MAX_MESSAGE = 1e3;
+var MAX_NAME2 = 200;
+var MAX_SIGNATURE2 = 1e3;
+var MAX_MESSAGE2 = 1e3;
 var MAX_APPROVAL_LINES = 20;
 var MAX_DIAGNOSTICS = 50;
-function cmp(a, b) {
+function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function plural(n, one, many = `${one}s`) {
@@ -12876,7 +13190,7 @@ function blobUrl(repo, sha, file, line) {
 }
 function location(ctx, file, line, sha) {
   if (!file) return "";
-  const label = inlineText(Number.isInteger(line) && line > 0 ? `${file}:${line}` : file, MAX_NAME);
+  const label = inlineText(Number.isInteger(line) && line > 0 ? `${file}:${line}` : file, MAX_NAME2);
   const url = ctx.repo && sha ? blobUrl(ctx.repo, sha, file, line) : null;
   return url ? link(label, url) : label;
 }
@@ -12885,11 +13199,11 @@ function ruleRef(ctx, rule) {
   return ctx.docs && /^[a-z0-9][a-z0-9-]*$/.test(rule) ? link(code, `${ctx.docs}#rule-${rule}`) : code;
 }
 function exportName(symbol, name2) {
-  return symbol !== void 0 && symbol !== name2 ? `${inlineCode(symbol, MAX_NAME)} (Rust ${inlineCode(name2, MAX_NAME)})` : inlineCode(symbol ?? name2, MAX_NAME);
+  return symbol !== void 0 && symbol !== name2 ? `${inlineCode(symbol, MAX_NAME2)} (Rust ${inlineCode(name2, MAX_NAME2)})` : inlineCode(symbol ?? name2, MAX_NAME2);
 }
 function crateTitle(ctx, crate) {
   const v = ctx.versions.get(crate);
-  const name2 = crate ? `Crate ${inlineCode(crate, MAX_NAME)}` : "No crate";
+  const name2 = crate ? `Crate ${inlineCode(crate, MAX_NAME2)}` : "No crate";
   if (!v) return name2;
   const base = v.baseVersion === null ? "new" : inlineCode(v.baseVersion, 50);
   const head = v.headVersion === null ? "removed" : inlineCode(v.headVersion, 50);
@@ -12947,10 +13261,10 @@ function changeLines(ctx, c) {
   const removal = c.before !== null && c.after === null;
   const where2 = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
   const lines = [
-    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where2 ? ` (${where2})` : ""}`
+    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE2)}${where2 ? ` (${where2})` : ""}`
   ];
-  if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
-  if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
+  if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE2)}`);
+  if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE2)}`);
   return lines;
 }
 var Bounded = class {
@@ -12972,7 +13286,7 @@ function changeDetails(ctx, severity, changes) {
   const out2 = new Bounded(ctx.budget);
   out2.add("", `### ${SEVERITY_TITLE[severity]} (${changes.length})`);
   const byCrate = groupBy(changes, (c) => c.crate);
-  for (const crate of [...byCrate.keys()].sort(cmp)) {
+  for (const crate of [...byCrate.keys()].sort(cmp2)) {
     if (!out2.add("", `#### ${crateTitle(ctx, crate)}`, "")) return null;
     for (const c of byCrate.get(crate) ?? []) if (!out2.add(...changeLines(ctx, c))) return null;
   }
@@ -12996,7 +13310,7 @@ function countTable(ctx, head, total, row, what) {
 }
 function changeCountTable(ctx) {
   const byCrate = groupBy(ctx.report.changes, (c) => c.crate);
-  const crates = [...byCrate.keys()].sort(cmp);
+  const crates = [...byCrate.keys()].sort(cmp2);
   const row = (i2) => {
     const n = countBy(byCrate.get(crates[i2]) ?? [], SEVERITIES, (c) => c.severity);
     return `| ${crates[i2] ? tableCell(crates[i2]) : "*(none)*"} | ${SEVERITIES.map((s) => n[s]).join(" | ")} |`;
@@ -13020,7 +13334,7 @@ function exportGroups(findings) {
     counts: countBy(list, FINDING_LEVELS, (f) => f.level)
   }));
   return groups.sort(
-    (a, b) => b.counts.high - a.counts.high || b.counts.medium - a.counts.medium || b.counts.low - a.counts.low || cmp(a.crate, b.crate) || cmp(a.symbol, b.symbol)
+    (a, b) => b.counts.high - a.counts.high || b.counts.medium - a.counts.medium || b.counts.low - a.counts.low || cmp2(a.crate, b.crate) || cmp2(a.symbol, b.symbol)
   );
 }
 var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
@@ -13030,13 +13344,13 @@ function findingDetails(ctx, groups) {
   for (const g of groups) {
     const first = g.findings[0];
     const where2 = location(ctx, first.file, first.line, ctx.headSha);
-    const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME)}` : "";
+    const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME2)}` : "";
     if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`, ""))
       return null;
     for (const f of g.findings) {
       const fits = out2.add(
-        `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE)}\\`,
-        `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE)}`
+        `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE2)}\\`,
+        `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE2)}`
       );
       if (!fits) return null;
     }
@@ -13060,8 +13374,8 @@ function findingCountTable(ctx, groups) {
   return countTable(ctx, head, groups.length, row, "export");
 }
 function diagnosticLine(d) {
-  const where2 = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
-  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE)}${where2}`;
+  const where2 = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME2)})` : "";
+  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE2)}${where2}`;
 }
 function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
@@ -13070,7 +13384,7 @@ function diagnosticsSection(report, detail) {
   const title = `Diagnostics: ${plural(errors, "error")}, ${plural(ds.length - errors, "warning")}`;
   if (!detail) {
     const byCode = groupBy(ds, (d) => d.code);
-    const codes = [...byCode.keys()].sort(cmp);
+    const codes = [...byCode.keys()].sort(cmp2);
     const shown2 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
     if (codes.length > shown2.length) shown2.push(`\u2026 and ${plural(codes.length - shown2.length, "code")} more`);
     return ["", `**${title}** (${shown2.join(", ")})`];
@@ -13239,7 +13553,7 @@ var SEVERITY_TITLE2 = {
   addition: "addition",
   "non-abi": "non-ABI"
 };
-function cmp2(a, b) {
+function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function plural2(n, one, many = `${one}s`) {
@@ -13292,7 +13606,7 @@ function findingGroups(findings) {
   return groups.sort((a, b) => {
     const la = levels2(a);
     const lb = levels2(b);
-    return lb[0] - la[0] || lb[1] - la[1] || lb[2] - la[2] || cmp2(a[0].crate, b[0].crate) || cmp2(a[0].symbol, b[0].symbol);
+    return lb[0] - la[0] || lb[1] - la[1] || lb[2] - la[2] || cmp3(a[0].crate, b[0].crate) || cmp3(a[0].symbol, b[0].symbol);
   });
 }
 function renderText(report) {
@@ -13321,7 +13635,7 @@ function renderText(report) {
       if (!list) continue;
       lines.push("", `${SEVERITY_TITLE2[s][0].toUpperCase()}${SEVERITY_TITLE2[s].slice(1)} (${list.length}):`);
       const byCrate = groupBy2(list, (c) => c.crate);
-      for (const crate of [...byCrate.keys()].sort(cmp2)) {
+      for (const crate of [...byCrate.keys()].sort(cmp3)) {
         lines.push(`  ${crateTitle2(report, crate)}`);
         for (const c of byCrate.get(crate) ?? []) lines.push(...changeLines2(c));
       }
@@ -13479,12 +13793,12 @@ async function gateStatusCommand(args2) {
 var semver = __toESM2(require_semver2());
 var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 function versionBump(from, to) {
-  const a = semver.parse(from);
-  const b = semver.parse(to);
+  const a = cargoVersion(from);
+  const b = cargoVersion(to);
   if (!a || !b) return "invalid";
-  const cmp3 = semver.compare(a, b);
-  if (cmp3 === 0) return "none";
-  if (cmp3 > 0) return "backwards";
+  const cmp4 = semver.compare(a, b);
+  if (cmp4 === 0) return "none";
+  if (cmp4 > 0) return "backwards";
   const tri = (v) => [v.major, v.minor, v.patch];
   const [am, an, ap] = tri(a);
   const [bm, bn, bp] = tri(b);
@@ -13499,6 +13813,18 @@ function versionBump(from, to) {
   void ap;
   void bp;
   return "patch";
+}
+var CARGO_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function cargoVersion(v) {
+  return CARGO_VERSION.test(v) ? semver.parse(v) : null;
+}
+function bumpHint(required2, base) {
+  const v = cargoVersion(base);
+  if (!v || v.major !== 0) return "";
+  if (v.minor === 0) return " (in 0.0.z every release is breaking: bump z)";
+  if (required2 === "major") return " (in 0.y.z: bump y)";
+  if (required2 === "minor") return " (in 0.y.z: bump z)";
+  return "";
 }
 function covers(actual, required2, basePrerelease) {
   if (required2 === "none") return actual !== "backwards";
@@ -13526,14 +13852,14 @@ function checkCrate(name2, baseVersion, headVersion, changes, options = {}) {
       covered: false,
       reason: `cannot read versions ${baseVersion} \u2192 ${headVersion} as semver`
     };
-  const pre = semver.prerelease(baseVersion) !== null;
+  const pre = (cargoVersion(baseVersion)?.prerelease.length ?? 0) > 0;
   const ok = covers(actual, required2, pre);
   let reason;
   if (actual === "backwards") reason = `version went backwards: ${baseVersion} \u2192 ${headVersion}`;
   else if (ok)
     reason = required2 === "none" ? "no surface change" : `${baseVersion} \u2192 ${headVersion} is a ${actual} bump, which covers the required ${required2}`;
   else
-    reason = `${baseVersion} \u2192 ${headVersion} is ${actual === "none" ? "no bump" : `a ${actual} bump`}, but the surface change needs ${required2}${required2 === "major" && headVersion.startsWith("0.") ? " (in 0.y.z: bump y)" : required2 === "minor" && baseVersion.startsWith("0.") ? " (in 0.y.z: bump z)" : ""}`;
+    reason = `${baseVersion} \u2192 ${headVersion} is ${actual === "none" ? "no bump" : `a ${actual} bump`}, but the surface change needs ${required2}${bumpHint(required2, baseVersion)}`;
   return { ...base, actualBump: actual, covered: ok, reason };
 }
 
@@ -13592,6 +13918,7 @@ var USAGE = `usage:
   ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any]
   ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text]
   ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags]
+  ${TOOL_NAME} changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD]
 `;
 var COMMANDS = {
   extract: extractCommand,
@@ -13605,12 +13932,13 @@ async function run2(argv) {
   if (argv[0] === "--version") return { stdout: `${TOOL_NAME} ${TOOL_VERSION}
 `, exitCode: 0 };
   try {
+    if (argv[0] === "changelog") return await changelogCommand(argv.slice(1));
     const args2 = parseArgs(argv);
     if (args2.flags.has("--help")) return { stdout: USAGE, exitCode: 0 };
     const command = COMMANDS[args2.command];
     if (!command)
       throw new UsageError(
-        `unknown command ${JSON.stringify(args2.command)}; expected one of ${Object.keys(COMMANDS).join(", ")}`
+        `unknown command ${JSON.stringify(args2.command)}; expected one of ${[...Object.keys(COMMANDS), "changelog"].join(", ")}`
       );
     return await command(args2);
   } catch (e) {

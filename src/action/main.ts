@@ -1,3 +1,7 @@
-/** The GitHub Action entry point (built into dist/index.js). */
-process.stdout.write('::error::ffi-surface-guard: the Action entry point is not implemented yet\n');
-process.exitCode = 1;
+/** The GitHub Action entry point (bundled into dist/index.js). */
+import * as core from '@actions/core';
+import { runAction } from './run-action';
+
+runAction().catch((e: unknown) => {
+  core.setFailed(`ffi-surface-guard: internal error: ${e instanceof Error ? e.message : String(e)}`);
+});

@@ -26,10 +26,16 @@ export async function resolveCommit(dir: string, rev: string, what = 'revision')
   if (rev.startsWith('-')) throw new GitError(`${what} ${JSON.stringify(rev)} is not a revision`);
   const sha = await verify(dir, rev);
   if (sha) return sha;
-  if (await hasRemote(dir, 'origin')) {
-    await runGit(dir, ['fetch', '--no-tags', '--quiet', 'origin', rev]);
-    const again = (await verify(dir, rev)) ?? (await verify(dir, 'FETCH_HEAD'));
-    if (again && (await verify(dir, rev))) return again;
+  // A clone made by actions/checkout has no local branches but its own, and no tags: fetch what
+  // the name means on origin (`origin/main` is origin's `main`), then read what was fetched. Only
+  // plain names and SHAs are fetched: a `:` or a leading `+` would make the name a refspec.
+  const remoteName = /^(?:refs\/remotes\/)?origin\/(.+)$/.exec(rev)?.[1] ?? rev;
+  if (/^[\w.][\w./-]*$/.test(remoteName) && (await hasRemote(dir, 'origin'))) {
+    const fetched = await runGit(dir, ['fetch', '--no-tags', '--quiet', 'origin', remoteName]);
+    if (fetched.code === 0) {
+      const again = (await verify(dir, rev)) ?? (await verify(dir, 'FETCH_HEAD'));
+      if (again) return again;
+    }
   }
   const shallow = await isShallow(dir);
   throw new GitError(

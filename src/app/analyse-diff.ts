@@ -2,14 +2,19 @@
  * The diff job shared by the CLI and the Action: resolve the revisions (comparing against the
  * merge base, as GitHub's diff does), extract both surfaces from git objects, build the report.
  */
+import { promises as fs } from 'node:fs';
 import type { FeatureSelection, Surface } from '../core/model';
 import type { DiffReport } from '../core/report';
 import type { Limits } from '../core/limits';
 import { extractSurface } from '../core/extract/extract-surface';
+import type { RustParser } from '../core/extract/extract-crate';
+import { ScanCache, SharedReads } from '../core/extract/scan-cache';
 import { buildReport, FindingsFunction } from '../core/diff/build-report';
 import { FileSystemTree } from '../adapters/file-system-tree';
 import { GitRevisionTree } from '../adapters/git-revision-tree';
-import { headCommit, mergeBase, resolveCommit } from '../adapters/git-revisions';
+import { GitError, runGit } from '../adapters/git';
+import { InputError } from '../adapters/open-tree';
+import { headCommit, isShallow, mergeBase, resolveCommit } from '../adapters/git-revisions';
 import { loadRustParser } from '../adapters/tree-sitter-parser';
 import type { SourceTree } from '../core/source-tree';
 
@@ -24,6 +29,10 @@ export interface AnalyseOptions {
   potentiallyBreakingBump?: 'major' | 'minor';
   findings?: FindingsFunction;
   limits?: Limits;
+  /** Scan results shared by the base and head extractions (default: a fresh cache per call). */
+  scanCache?: ScanCache;
+  /** The parser (default: the bundled WebAssembly one). */
+  parser?: RustParser;
 }
 
 export interface Analysis {
@@ -38,6 +47,7 @@ export interface Analysis {
 
 export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
   const warnings: string[] = [];
+  await checkRoot(o.root);
   const baseNamed = await resolveCommit(o.root, o.base, '--base');
   const headSha = o.head !== undefined ? await resolveCommit(o.root, o.head, '--head') : null;
   let baseSha = baseNamed;
@@ -46,23 +56,48 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
     if (other) {
       const mb = await mergeBase(o.root, baseNamed, other);
       if (mb) baseSha = mb;
+      else if (await isShallow(o.root))
+        // comparing against the base itself would show the base branch's own changes as the PR's
+        throw new GitError(
+          `no merge base of ${o.base} and ${o.head ?? 'HEAD'} in this shallow clone: use actions/checkout with fetch-depth: 0, or fetch more history (git fetch --unshallow origin)`,
+        );
       else
         warnings.push(
-          `no merge base between ${o.base} and ${o.head ?? 'HEAD'} (shallow clone?); comparing against ${o.base} itself`,
+          `${o.base} and ${o.head ?? 'HEAD'} have no common history; comparing against ${o.base} itself`,
         );
     }
   }
-  const parser = await loadRustParser();
+  const parser = o.parser ?? (await loadRustParser());
   const baseTree = await GitRevisionTree.open(o.root, baseSha);
-  const headTree: SourceTree & { close?: () => void } = headSha
-    ? await GitRevisionTree.open(o.root, headSha)
-    : await FileSystemTree.open(o.root);
+  let headTree: SourceTree & { close?: () => void };
   try {
-    const base = await extractSurface(baseTree, parser, { features: o.features, limits: o.limits });
-    const head = await extractSurface(headTree, parser, {
+    headTree = headSha ? await GitRevisionTree.open(o.root, headSha) : await FileSystemTree.open(o.root);
+  } catch (e) {
+    baseTree.close(); // its `git cat-file` would keep the process alive
+    throw e;
+  }
+  try {
+    // Incremental: one scan cache for both sides, so that the head re-parses only the files the
+    // change touched; between two revisions, files with the same blob are read once.
+    const scanCache = o.scanCache ?? new ScanCache();
+    let baseSource: SourceTree = baseTree;
+    let headSource: SourceTree = headTree;
+    if (headTree instanceof GitRevisionTree) {
+      const changed = baseTree.changedPaths(headTree);
+      const shared = new SharedReads((p) => !changed.has(p));
+      baseSource = shared.wrap(baseTree);
+      headSource = shared.wrap(headTree);
+    }
+    const base = await extractSurface(baseSource, parser, {
+      features: o.features,
+      limits: o.limits,
+      scanCache,
+    });
+    const head = await extractSurface(headSource, parser, {
       features: o.features,
       limits: o.limits,
       testCoverage: true,
+      scanCache,
     });
     const report = buildReport(base, head, {
       potentiallyBreakingBump: o.potentiallyBreakingBump,
@@ -73,4 +108,13 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
     baseTree.close();
     headTree.close?.();
   }
+}
+
+/** `root` is a directory inside a git repository (else one clear line, not git's own complaint). */
+async function checkRoot(root: string): Promise<void> {
+  const st = await fs.stat(root).catch(() => null);
+  if (!st) throw new InputError(`--root ${root} does not exist`);
+  if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
+  if ((await runGit(root, ['rev-parse', '--git-dir'])).code !== 0)
+    throw new GitError(`--root ${root} is not inside a git repository`);
 }

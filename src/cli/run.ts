@@ -3,6 +3,7 @@ import { GitError } from '../adapters/git';
 import { InputError } from '../adapters/open-tree';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { parseArgs, UsageError } from './arguments';
+import { changelogCommand } from './commands/changelog';
 import { diffCommand } from './commands/diff';
 import { extractCommand } from './commands/extract';
 import { gateStatusCommand } from './commands/gate-status';
@@ -20,6 +21,7 @@ export const USAGE = `usage:
   ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any]
   ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text]
   ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags]
+  ${TOOL_NAME} changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD]
 `;
 
 type Command = (args: ReturnType<typeof parseArgs>) => Promise<CommandResult>;
@@ -31,21 +33,19 @@ const COMMANDS: Record<string, Command> = {
   'gate-status': gateStatusCommand,
 };
 
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
-
 export async function run(argv: string[]): Promise<CommandResult> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h')
     return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
   if (argv[0] === '--version') return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, exitCode: 0 };
   try {
+    // changelog takes its own --version VALUE, so it parses its arguments itself
+    if (argv[0] === 'changelog') return await changelogCommand(argv.slice(1));
     const args = parseArgs(argv);
     if (args.flags.has('--help')) return { stdout: USAGE, exitCode: 0 };
     const command = COMMANDS[args.command];
     if (!command)
       throw new UsageError(
-        `unknown command ${JSON.stringify(args.command)}; expected one of ${Object.keys(COMMANDS).join(', ')}`,
+        `unknown command ${JSON.stringify(args.command)}; expected one of ${[...Object.keys(COMMANDS), 'changelog'].join(', ')}`,
       );
     return await command(args);
   } catch (e) {

@@ -25,8 +25,8 @@ const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 
 /** The bump a version change makes, in Cargo's compatibility terms (0.y.z shifted). */
 export function versionBump(from: string, to: string): VersionBump | 'invalid' {
-  const a = semver.parse(from);
-  const b = semver.parse(to);
+  const a = cargoVersion(from);
+  const b = cargoVersion(to);
   if (!a || !b) return 'invalid';
   const cmp = semver.compare(a, b);
   if (cmp === 0) return 'none';
@@ -48,8 +48,26 @@ export function versionBump(from: string, to: string): VersionBump | 'invalid' {
   return 'patch';
 }
 
+/** Cargo's version syntax is strict semver: no `v` prefix, no `=`, no spaces, all three numbers. */
+const CARGO_VERSION =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+function cargoVersion(v: string): semver.SemVer | null {
+  return CARGO_VERSION.test(v) ? semver.parse(v) : null;
+}
+
+/** How to cover `required` from `base` when the bump given does not. */
+function bumpHint(required: Bump, base: string): string {
+  const v = cargoVersion(base);
+  if (!v || v.major !== 0) return '';
+  if (v.minor === 0) return ' (in 0.0.z every release is breaking: bump z)';
+  if (required === 'major') return ' (in 0.y.z: bump y)';
+  if (required === 'minor') return ' (in 0.y.z: bump z)';
+  return '';
+}
+
 function covers(actual: VersionBump, required: Bump, basePrerelease: boolean): boolean {
-  if (required === 'none') return actual !== 'backwards';
+  if (required === 'none') return true; // nothing to cover, whatever the version did (as the Action's release gate)
   if (actual === 'backwards' || actual === 'none') return false;
   if (actual === 'prerelease') return basePrerelease; // a pre-release line promises nothing between its steps
   return RANK[actual] >= RANK[required];
@@ -81,16 +99,18 @@ export function checkCrate(
       covered: false,
       reason: `cannot read versions ${baseVersion} → ${headVersion} as semver`,
     };
-  const pre = semver.prerelease(baseVersion) !== null;
+  const pre = (cargoVersion(baseVersion)?.prerelease.length ?? 0) > 0;
   const ok = covers(actual, required, pre);
   let reason: string;
-  if (actual === 'backwards') reason = `version went backwards: ${baseVersion} → ${headVersion}`;
-  else if (ok)
+  if (required === 'none')
     reason =
-      required === 'none'
-        ? 'no surface change'
-        : `${baseVersion} → ${headVersion} is a ${actual} bump, which covers the required ${required}`;
+      actual === 'backwards'
+        ? `no surface change (the version went backwards: ${baseVersion} → ${headVersion})`
+        : 'no surface change';
+  else if (actual === 'backwards') reason = `version went backwards: ${baseVersion} → ${headVersion}`;
+  else if (ok)
+    reason = `${baseVersion} → ${headVersion} is a ${actual} bump, which covers the required ${required}`;
   else
-    reason = `${baseVersion} → ${headVersion} is ${actual === 'none' ? 'no bump' : `a ${actual} bump`}, but the surface change needs ${required}${required === 'major' && headVersion.startsWith('0.') ? ' (in 0.y.z: bump y)' : required === 'minor' && baseVersion.startsWith('0.') ? ' (in 0.y.z: bump z)' : ''}`;
+    reason = `${baseVersion} → ${headVersion} is ${actual === 'none' ? 'no bump' : `a ${actual} bump`}, but the surface change needs ${required}${bumpHint(required, baseVersion)}`;
   return { ...base, actualBump: actual, covered: ok, reason };
 }

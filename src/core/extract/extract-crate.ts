@@ -11,7 +11,9 @@ import { readAttribute } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { lex, skipTree } from '../rust/lexer';
 import { expandMacro, splitCfgIf } from './macro-expander';
+import { ScanCache, ScanOutcome } from './scan-cache';
 import {
+  FileScan,
   FileScanner,
   joinPath,
   MacroDef,
@@ -82,6 +84,27 @@ export function prepareForParse(text: string): string {
     );
 }
 
+/** Parses and scans one text (a file or a macro expansion). */
+function scanText(text: string, ctx: ScanContext, env: CfgEnv, parser: RustParser): ScanOutcome {
+  const scanner = new FileScanner(env, text);
+  let error: Diagnostic | null = null;
+  let t: Tree | null = null;
+  try {
+    t = parser.parse(prepareForParse(text));
+    scanner.scanContainer(t.rootNode, ctx);
+  } catch (e) {
+    error = {
+      level: 'error',
+      code: 'parse-failed',
+      message: `could not parse: ${e instanceof Error ? e.message : String(e)}`,
+      file: ctx.file,
+    };
+  } finally {
+    t?.delete();
+  }
+  return { scan: scanner.out, error };
+}
+
 interface PendingFile {
   path: string;
   text: string;
@@ -101,6 +124,7 @@ export async function extractCrate(
   features: Set<string>,
   parser: RustParser,
   limits: Limits,
+  cache?: ScanCache,
 ): Promise<CrateExtraction> {
   const env: CfgEnv = { features };
   const diagnostics: Diagnostic[] = [];
@@ -115,8 +139,7 @@ export async function extractCrate(
   const visited = new Set<string>();
   const files: string[] = [];
 
-  const absorb = (scanner: FileScanner, takeMods: boolean): ModDecl[] => {
-    const o = scanner.out;
+  const absorb = (o: FileScan, takeMods: boolean): ModDecl[] => {
     items.push(...o.items);
     candidates.push(...o.candidates);
     declaredTypes.push(...o.declaredTypes);
@@ -129,22 +152,15 @@ export async function extractCrate(
   };
 
   const parseAndScan = (text: string, ctx: ScanContext, takeMods: boolean): ModDecl[] => {
-    const scanner = new FileScanner(env, text);
-    let t: Tree | null = null;
-    try {
-      t = parser.parse(prepareForParse(text));
-      scanner.scanContainer(t.rootNode, ctx);
-    } catch (e) {
-      diagnostics.push({
-        level: 'error',
-        code: 'parse-failed',
-        message: `could not parse: ${e instanceof Error ? e.message : String(e)}`,
-        file: ctx.file,
-      });
-    } finally {
-      t?.delete();
+    // with a cache (a diff's base and head share one), unchanged text in an unchanged context is not re-parsed
+    const key = cache ? ScanCache.key(text, ctx, env) : '';
+    let outcome = cache?.get(key);
+    if (!outcome) {
+      outcome = scanText(text, ctx, env, parser);
+      cache?.set(key, outcome, text.length);
     }
-    return absorb(scanner, takeMods);
+    if (outcome.error) diagnostics.push(outcome.error);
+    return absorb(outcome.scan, takeMods);
   };
 
   const rootDir = dirname(manifest.libRoot);

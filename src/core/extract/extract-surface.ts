@@ -8,6 +8,7 @@ import { sortItems, surfaceDigest } from '../digest';
 import type { SourceTree } from '../source-tree';
 import { discoverWorkspace, enabledFeatures } from '../workspace';
 import { extractCrate, RustParser } from './extract-crate';
+import type { ScanCache } from './scan-cache';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
 export interface ExtractOptions {
@@ -15,6 +16,11 @@ export interface ExtractOptions {
   limits?: Limits;
   /** Search tests, benches, fuzz targets, `#[cfg(test)]` code and Go `_test.go` files for each export. */
   testCoverage?: boolean;
+  /**
+   * Per-file scan results to reuse and fill: extracting a diff's head with the cache its base filled
+   * re-parses only the files whose text (or module context) changed.
+   */
+  scanCache?: ScanCache;
 }
 
 const TEST_FILE = /(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/;
@@ -31,7 +37,7 @@ export async function extractSurface(
   const testTexts: string[] = [];
   for (const manifest of ws.crates) {
     const features = enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits);
+    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
     crates.push({ ...r.surface, items: sortItems(r.surface.items) });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);

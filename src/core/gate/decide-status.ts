@@ -1,9 +1,9 @@
 /**
- * The commit status the gate sets, decided from the report (and, once the approval policy is
- * evaluated, from approvals). Pure, and fail-closed: only an empty delta or a valid approval of
- * this exact delta is `success`.
+ * The commit status the gate sets, decided from the report and the approval outcome. Pure and
+ * fail-closed: only an empty delta or enough valid approvals of this exact delta are `success`.
  */
 import type { DiffReport } from '../report';
+import type { ApprovalOutcome } from './approvals';
 import { countChanges, statusDescription } from './status-description';
 
 export type StatusState = 'success' | 'pending' | 'failure' | 'error';
@@ -28,6 +28,40 @@ export function decideWithoutApproval(report: DiffReport): GateDecision {
     description: statusDescription(
       `awaiting FFI security review: ${countChanges(report)}`,
       report.deltaDigest,
+    ),
+  };
+}
+
+function names(list: string[]): string {
+  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+}
+
+export function decideGate(report: DiffReport, outcome: ApprovalOutcome, digest: string): GateDecision {
+  if (report.changes.length === 0)
+    return { state: 'success', description: statusDescription('no FFI surface change', report.head.digest) };
+  if (outcome.state === 'changes-requested')
+    return {
+      state: 'failure',
+      description: statusDescription(`FFI changes requested by ${names(outcome.changesRequestedBy)}`, digest),
+    };
+  if (outcome.state === 'approved')
+    return {
+      state: 'success',
+      description: statusDescription(`FFI surface approved by ${names(outcome.approvedBy)}`, digest),
+    };
+  if (outcome.noEligibleApprover)
+    return {
+      state: 'pending',
+      description: statusDescription(
+        `no eligible FFI approver (configure approvers): ${countChanges(report)}`,
+        digest,
+      ),
+    };
+  return {
+    state: 'pending',
+    description: statusDescription(
+      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${countChanges(report)}`,
+      digest,
     ),
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * The gate's effective configuration: the config file read from the default branch through the
+ * API (never from the pull request), with the workflow's inputs taking precedence.
+ */
+import { GitHubClient } from '../adapters/github-client';
+import { loadConfig, policyHash as configHash } from '../core/config';
+import type { Config } from '../core/config';
+import { sha256, stableStringify } from '../core/digest';
+import type { ApprovalPolicy } from '../core/gate/approvals';
+import type { FeatureSelection } from '../core/model';
+import type { FindingPolicy } from '../core/findings';
+import type { Limits } from '../core/limits';
+import type { ActionInputs } from './inputs';
+
+export interface GateConfig {
+  config: Config;
+  policy: ApprovalPolicy;
+  policyHash: string;
+  features: FeatureSelection;
+  findingsPolicy: FindingPolicy;
+  potentiallyBreakingBump: 'major' | 'minor';
+  limits: Limits;
+  botLogin: string;
+}
+
+export function effectiveConfig(config: Config, inputs: ActionInputs): GateConfig {
+  const approvers = inputs.approvers ?? config.approvers;
+  const users = approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase());
+  const teams = approvers.filter((a) => a.includes('/')).map((a) => a.toLowerCase());
+  const requiredApprovals = inputs.requiredApprovals ?? config.requiredApprovals;
+  const policy: ApprovalPolicy = {
+    users,
+    teams,
+    requiredApprovals,
+    requiredApprovalsBreaking: Math.max(requiredApprovals, config.requiredApprovalsBreaking),
+    allowCommitAuthors: config.allowCommitAuthors,
+  };
+  const features = inputs.features ?? config.featureSets[0] ?? { mode: 'default', features: [] };
+  const botLogin = inputs.botLogin ?? config.botLogin;
+  // the approval binds to the policy actually applied: config file and overriding inputs
+  const hash = sha256(stableStringify({ config: configHash(config), policy, features, botLogin }));
+  return {
+    config,
+    policy,
+    policyHash: hash,
+    features,
+    findingsPolicy: config.findings,
+    potentiallyBreakingBump: config.changes.potentiallyBreakingBump,
+    limits: config.limits,
+    botLogin,
+  };
+}
+
+export async function resolveGateConfig(client: GitHubClient, inputs: ActionInputs): Promise<GateConfig> {
+  const repo = await client.getRepository();
+  const text = await client.getFile(inputs.configPath, repo.defaultBranch);
+  return effectiveConfig(loadConfig(text, inputs.configPath), inputs);
+}

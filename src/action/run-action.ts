@@ -1,0 +1,211 @@
+/**
+ * The Action: reads inputs and the event, dispatches on the event, publishes outputs, summary and
+ * annotations. Fails closed: an error after the gate started leaves an `error` status.
+ */
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import { GitHubClient } from '../adapters/github-client';
+import { runPullRequestGate } from '../app/pull-request-gate';
+import { failsOn } from '../cli/commands/diff';
+import { renderMarkdown } from '../core/render/report-markdown';
+import { statusDescription } from '../core/gate/status-description';
+import { field, isArray, isNumber, isString, readContext, RunContext } from './event';
+import { ActionInputs, readInputs } from './inputs';
+import { annotate, writeReport, writeSummary } from './publish';
+import { resolveGateConfig } from './gate-config';
+import { runReleaseGate } from './release-gate';
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited']);
+
+/** The pull request a run is about, or null with the reason it is not one the gate handles. */
+async function pullOf(
+  ctx: RunContext,
+  client: GitHubClient,
+  botLogin: string,
+): Promise<{ pull: number | null; why: string }> {
+  const p = ctx.payload;
+  const action = field(p, ['action'], isString) ?? '';
+  if (PR_EVENTS.has(ctx.eventName)) {
+    if (action && !PR_ACTIONS.has(action))
+      return { pull: null, why: `pull request action ${action} does not change the surface` };
+    return {
+      pull: field(p, ['pull_request', 'number'], isNumber) ?? field(p, ['number'], isNumber) ?? null,
+      why: 'no pull request number in the event',
+    };
+  }
+  if (ctx.eventName === 'pull_request_review')
+    return {
+      pull: field(p, ['pull_request', 'number'], isNumber) ?? null,
+      why: 'no pull request in the review event',
+    };
+  if (ctx.eventName === 'issue_comment') {
+    const n = field(p, ['issue', 'number'], isNumber);
+    if (!field(p, ['issue', 'pull_request'], (v): v is object => typeof v === 'object' && v !== null))
+      return { pull: null, why: 'the comment is not on a pull request' };
+    const body = field(p, ['comment', 'body'], isString) ?? '';
+    const author = field(p, ['comment', 'user', 'login'], isString) ?? '';
+    const sender = field(p, ['sender', 'login'], isString) ?? '';
+    if (/^\s*\/ffi-recheck\b/m.test(body)) return { pull: n ?? null, why: '' };
+    if (
+      action === 'edited' &&
+      author.toLowerCase() === botLogin.toLowerCase() &&
+      sender.toLowerCase() !== botLogin.toLowerCase()
+    ) {
+      core.warning(
+        `${sender} edited the ffi-surface-guard comment; it is re-rendered from the API state (checkboxes approve nothing)`,
+      );
+      return { pull: n ?? null, why: '' };
+    }
+    return { pull: null, why: 'the comment neither says /ffi-recheck nor edits the report' };
+  }
+  if (ctx.eventName === 'workflow_run') {
+    const prs = field(p, ['workflow_run', 'pull_requests'], isArray) ?? [];
+    const first = prs.map((x) => field(x, ['number'], isNumber)).find((x) => x !== undefined);
+    if (first) return { pull: first, why: '' };
+    const sha = field(p, ['workflow_run', 'head_sha'], isString);
+    if (!sha) return { pull: null, why: 'the workflow_run event has no head_sha' };
+    const found = await client.findPullsByHead(sha);
+    return { pull: found[0] ?? null, why: `no open pull request has head ${sha.slice(0, 12)}` };
+  }
+  return { pull: null, why: `event ${ctx.eventName}` };
+}
+
+export async function runAction(): Promise<void> {
+  let inputs: ActionInputs;
+  let ctx: RunContext;
+  try {
+    inputs = readInputs();
+    ctx = readContext();
+  } catch (e) {
+    core.setFailed(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  const root = path.resolve(ctx.workspace, inputs.workingDirectory);
+  const client = new GitHubClient({
+    token: inputs.token,
+    apiUrl: ctx.apiUrl,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    retryBaseMs: Number(process.env.FFI_SURFACE_GUARD_RETRY_BASE_MS) || undefined,
+    log: (m) => core.info(m),
+  });
+  const repoUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`;
+
+  // Tags and releases: the release gate.
+  if ((ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/')) || ctx.eventName === 'release') {
+    await runReleaseGate(client, ctx, inputs, root);
+    return;
+  }
+  const handled =
+    PR_EVENTS.has(ctx.eventName) ||
+    ['pull_request_review', 'issue_comment', 'workflow_run'].includes(ctx.eventName);
+  if (!handled) {
+    core.notice(
+      `ffi-surface-guard: event ${ctx.eventName || '(none)'} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, push of a tag, release); nothing to do`,
+    );
+    return;
+  }
+
+  // The pull-request gate. From here on every failure must leave an error status.
+  const eventSha = field(ctx.payload, ['pull_request', 'head', 'sha'], isString) ?? null;
+  let config;
+  try {
+    config = await resolveGateConfig(client, inputs);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (eventSha)
+      await client
+        .createStatus(
+          eventSha,
+          'error',
+          inputs.statusContext,
+          statusDescription(`configuration error: ${msg}`),
+          ctx.runUrl,
+        )
+        .catch(() => undefined);
+    core.setFailed(msg);
+    return;
+  }
+  let pull: { pull: number | null; why: string };
+  try {
+    pull = await pullOf(ctx, client, config.botLogin);
+  } catch (e) {
+    core.setFailed(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  if (pull.pull === null) {
+    core.notice(`ffi-surface-guard: nothing to evaluate (${pull.why})`);
+    return;
+  }
+  try {
+    const result = await runPullRequestGate(client, {
+      root,
+      pull: pull.pull,
+      statusContext: inputs.statusContext,
+      botLogin: config.botLogin,
+      policy: config.policy,
+      policyHash: config.policyHash,
+      features: config.features,
+      findingsPolicy: config.findingsPolicy,
+      potentiallyBreakingBump: config.potentiallyBreakingBump,
+      limits: config.limits,
+      protectedPaths: [inputs.configPath, '.github/workflows'],
+      repoUrl,
+      runUrl: ctx.runUrl,
+      comment: inputs.comment,
+      log: (m) => core.info(m),
+      warn: (m) => core.warning(m),
+    });
+    for (const w of result.warnings) core.warning(w);
+    const report = result.report;
+    core.info(`status ${inputs.statusContext}: ${result.decision.state} — ${result.decision.description}`);
+    if (report) {
+      writeReport(inputs.reportPath, {
+        ...report,
+        gate: { decision: result.decision, approval: result.outcome, digest: result.digest },
+      });
+      await writeSummary(
+        renderMarkdown(report, {
+          repoUrl,
+          headSha: result.headSha ?? undefined,
+          maxChars: 900_000,
+          approval: undefined,
+        }),
+      );
+      annotate(report, path.relative(ctx.workspace, root) || '.');
+      core.setOutput('changed', String(report.changes.length > 0));
+      core.setOutput('breaking', String(report.changes.some((c) => c.severity === 'breaking')));
+      core.setOutput('required-bump', report.requiredBump);
+      core.setOutput('digest', result.digest ?? report.head.digest);
+      core.setOutput('surface-digest', report.head.digest);
+      core.setOutput('approved', String(result.decision.state === 'success'));
+      core.setOutput('report-path', inputs.reportPath);
+      if (result.commentUrl) core.setOutput('comment-url', result.commentUrl);
+      if (inputs.failOn !== 'never' && failsOn(report, inputs.failOn))
+        result.errors.push(
+          `the FFI surface change is ${inputs.failOn === 'any' ? 'non-empty' : `${inputs.failOn} or worse`} (fail-on: ${inputs.failOn})`,
+        );
+    } else {
+      await writeSummary(
+        `## FFI surface review\n\n**The analysis failed:** ${result.errors.map((e) => e.replace(/[<>&]/g, ' ')).join('; ')}\n`,
+      );
+      core.setOutput('approved', 'false');
+    }
+    if (result.errors.length) core.setFailed(result.errors.join('\n'));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (eventSha)
+      await client
+        .createStatus(
+          eventSha,
+          'error',
+          inputs.statusContext,
+          statusDescription(`FFI analysis failed: ${msg}`),
+          ctx.runUrl,
+        )
+        .catch(() => undefined);
+    core.setOutput('approved', 'false');
+    core.setFailed(msg);
+  }
+}

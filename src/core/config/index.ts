@@ -1,0 +1,19 @@
+/** The configuration file `.github/ffi-surface-guard.yml` (SPEC section 7). */
+export {
+  ConfigError,
+  formatKeyPath,
+  loadConfig,
+  normaliseConfig,
+  parseConfig,
+  policyHash,
+} from './load-config';
+export {
+  configJsonSchema,
+  configSchema,
+  DEFAULT_BOT_LOGIN,
+  DEFAULT_TAG_PATTERN,
+  defaultConfig,
+  LIMIT_BOUNDS,
+  MAX_CONFIG_BYTES,
+} from './schema';
+export type { Config, RawConfig } from './schema';

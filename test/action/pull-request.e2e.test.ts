@@ -1,0 +1,233 @@
+/**
+ * End to end: the bundled action run as a runner runs it, against the fake GitHub REST API and
+ * a real git origin, through a pull request's life.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startFakeGitHub, FakeGitHub, githubError } from '../support/fake-github';
+import { OriginRepo, pullRequestEvent, runAction } from '../support/action-runner';
+
+const DEMO = path.join(__dirname, '..', '..', 'demo');
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+      else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(d, e.name), 'utf8');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+const V1 = tree(path.join(DEMO, 'v1'));
+const V2 = { ...tree(path.join(DEMO, 'v2')), 'src/lib.rs': tree(path.join(DEMO, 'v2'))['src/lib.rs'] };
+
+interface Setup {
+  origin: OriginRepo;
+  fake: FakeGitHub;
+  base: string;
+  head: string;
+  workspace: string;
+}
+
+async function setup(headFiles: Record<string, string | null> = V2): Promise<Setup> {
+  const origin = new OriginRepo();
+  const base = origin.commit('main', V1, 'tinyimg 1.4.0');
+  const head = origin.commit('feature-1', headFiles, 'PR change');
+  origin.setPullRef(1, head);
+  const fake = await startFakeGitHub();
+  fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
+  fake.addPull({
+    repo: 'octo/lib',
+    number: 1,
+    user: 'alice',
+    head: { sha: head, ref: 'feature-1' },
+    base: { sha: base, ref: 'main' },
+    commits: [head],
+  });
+  fake.addFile({
+    repo: 'octo/lib',
+    path: '.github/ffi-surface-guard.yml',
+    content: 'approvers:\n  - sec-bob\n',
+    ref: 'main',
+  });
+  return { origin, fake, base, head, workspace: origin.checkout('main') };
+}
+
+function statusesOf(fake: FakeGitHub, sha: string) {
+  return fake.state.statuses.filter((s) => s.sha === sha && s.context === 'ffi-surface/security-review');
+}
+
+describe('the action on a pull request', () => {
+  let s: Setup;
+  afterEach(async () => {
+    await s.fake.close();
+    s.origin.cleanup();
+  });
+
+  it('posts pending then the decision, one sticky comment, the summary and the outputs; a re-run updates the comment', async () => {
+    s = await setup();
+    const reportPath = path.join(s.origin.dir, 'out', 'report.json');
+    const run = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+      inputs: { 'report-path': reportPath },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const statuses = statusesOf(s.fake, s.head);
+    expect(statuses.map((x) => x.state)).toEqual(['pending', 'pending']);
+    expect(statuses[0].description).toMatch(/analysing/);
+    expect(statuses[1].description).toMatch(
+      /^awaiting FFI security review \(0\/1\): 4 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}$/,
+    );
+    expect(statuses[1].description?.length).toBeLessThanOrEqual(140);
+    const comments = s.fake.state.comments.filter((c) => c.number === 1);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].user?.login).toBe('github-actions[bot]');
+    expect(comments[0].body.startsWith('<!-- ffi-surface-guard v1 ')).toBe(true);
+    expect(comments[0].body).toContain('function-removed');
+    expect(comments[0].body).toContain('- [ ]');
+    expect(comments[0].body).toMatch(/who may approve: @\u200d?sec-bob, except the author alice/);
+    expect(run.outputs.changed).toBe('true');
+    expect(run.outputs.breaking).toBe('true');
+    expect(run.outputs['required-bump']).toBe('major');
+    expect(run.outputs.approved).toBe('false');
+    expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs['report-path']).toBe(reportPath);
+    const report = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as {
+      changes: unknown[];
+      gate: { decision: { state: string } };
+    };
+    expect(report.changes.length).toBe(10);
+    expect(report.gate.decision.state).toBe('pending');
+    expect(run.summary).toContain('FFI surface review');
+    expect(run.stdout).toMatch(
+      /::error title=FFI breaking%3A function-removed,file=src\/ffi.rs,line=18::tinyimg_image_free/,
+    );
+    // the PR code was never checked out: the workspace still holds the base
+    expect(fs.readFileSync(path.join(s.workspace, 'src/lib.rs'), 'utf8')).toBe(V1['src/lib.rs']);
+
+    const rerun = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base, 'synchronize'),
+    });
+    expect(rerun.code).toBe(0);
+    const after = s.fake.state.comments.filter((c) => c.number === 1);
+    expect(after).toHaveLength(1);
+    expect(after[0].id).toBe(comments[0].id);
+    expect(s.fake.requestsTo('PATCH /repos/:owner/:repo/issues/comments/:id')).toHaveLength(1);
+  });
+
+  it('sets success and posts no comment when the surface did not change', async () => {
+    s = await setup({ 'src/lib.rs': V1['src/lib.rs'] + '\n// a comment only\nfn helper() {}\n' });
+    const run = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+    });
+    expect(run.code).toBe(0);
+    const statuses = statusesOf(s.fake, s.head);
+    expect(statuses.at(-1)?.state).toBe('success');
+    expect(statuses.at(-1)?.description).toMatch(/^no FFI surface change · ffi sha256:/);
+    expect(s.fake.state.comments).toHaveLength(0);
+    expect(run.outputs.changed).toBe('false');
+    expect(run.outputs.approved).toBe('true');
+  });
+
+  it('names the missing permission on a 403 for statuses, still writes the summary, and never reports success', async () => {
+    s = await setup();
+    s.fake.fail('POST /repos/:owner/:repo/statuses/:sha', {
+      ...githubError(403, 'Resource not accessible by integration'),
+      times: Infinity,
+    });
+    const run = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('statuses: write');
+    expect(run.summary).toContain('FFI surface review');
+    expect(run.outputs.approved).toBe('false');
+    expect(s.fake.state.statuses).toHaveLength(0);
+  });
+
+  it('a 403 on comments is a warning naming pull-requests: write; the status is unaffected', async () => {
+    s = await setup();
+    s.fake.fail('POST /repos/:owner/:repo/issues/:n/comments', {
+      ...githubError(403, 'Resource not accessible by integration'),
+      times: Infinity,
+    });
+    const run = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::warning::.*pull-requests: write/);
+    expect(statusesOf(s.fake, s.head).at(-1)?.state).toBe('pending');
+  });
+
+  it('retries 5xx answers and still decides; a persistent 5xx on reviews ends in error, not success', async () => {
+    s = await setup();
+    s.fake.fail('GET /repos/:owner/:repo/pulls/:n', { status: 502, times: 2 });
+    const ok = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+    });
+    expect(ok.code).toBe(0);
+    expect(statusesOf(s.fake, s.head).at(-1)?.state).toBe('pending');
+
+    s.fake.fail('GET /repos/:owner/:repo/pulls/:n/reviews', { status: 500, times: Infinity });
+    const bad = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+    });
+    expect(bad.code).toBe(1);
+    const last = statusesOf(s.fake, s.head).at(-1);
+    expect(last?.state).toBe('error');
+    expect(last?.description).toMatch(/reviews/);
+  });
+
+  it('rejects a bad config file with one message naming the key and the file, and sets error', async () => {
+    s = await setup();
+    s.fake.state.files = [];
+    s.fake.addFile({
+      repo: 'octo/lib',
+      path: '.github/ffi-surface-guard.yml',
+      content: 'approvers: [sec-bob]\nrequired-approvals: two\n',
+      ref: 'main',
+    });
+    const run = await runAction({
+      workspace: s.workspace,
+      fake: s.fake,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1, s.head, s.base),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::.*\.github\/ffi-surface-guard\.yml.*required-approvals/);
+    expect(statusesOf(s.fake, s.head).at(-1)?.state).toBe('error');
+  });
+
+  it('ignores events it does not act on', async () => {
+    s = await setup();
+    const run = await runAction({ workspace: s.workspace, fake: s.fake, eventName: 'schedule', event: {} });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::notice::.*not one it acts on/);
+    expect(s.fake.state.statuses).toHaveLength(0);
+  });
+});
