@@ -5,6 +5,8 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { GitHubClient } from '../adapters/github-client';
+import { scopeOf } from '../app/config-file';
+import { runMergeGroupGate } from '../app/merge-group-gate';
 import { runPullRequestGate } from '../app/pull-request-gate';
 import { failsOn } from '../cli/commands/diff';
 import { renderMarkdown } from '../core/render/report-markdown';
@@ -97,6 +99,34 @@ export async function runAction(): Promise<void> {
     await runReleaseGate(client, ctx, inputs, root);
     return;
   }
+  if (ctx.eventName === 'merge_group') {
+    const headSha = field(ctx.payload, ['merge_group', 'head_sha'], isString) ?? '';
+    const baseSha = field(ctx.payload, ['merge_group', 'base_sha'], isString) ?? '';
+    const headRef = field(ctx.payload, ['merge_group', 'head_ref'], isString) ?? '';
+    if (!headSha || !baseSha) {
+      core.setFailed('the merge_group event has no head_sha/base_sha');
+      return;
+    }
+    try {
+      const config = await resolveGateConfig(client, inputs);
+      const d = await runMergeGroupGate(client, {
+        root,
+        statusContext: inputs.statusContext,
+        headSha,
+        baseSha,
+        headRef,
+        features: config.features,
+        limits: config.limits,
+        runUrl: ctx.runUrl,
+      });
+      core.info(`status ${inputs.statusContext}: ${d.state} — ${d.description}`);
+      core.setOutput('approved', String(d.state === 'success'));
+      if (d.state === 'error') core.setFailed(d.description);
+    } catch (e) {
+      core.setFailed(e instanceof Error ? e.message : String(e));
+    }
+    return;
+  }
   const handled =
     PR_EVENTS.has(ctx.eventName) ||
     ['pull_request_review', 'issue_comment', 'workflow_run'].includes(ctx.eventName);
@@ -150,6 +180,7 @@ export async function runAction(): Promise<void> {
       findingsPolicy: config.findingsPolicy,
       potentiallyBreakingBump: config.potentiallyBreakingBump,
       limits: config.limits,
+      scope: scopeOf(config.config),
       protectedPaths: [inputs.configPath, '.github/workflows'],
       repoUrl,
       runUrl: ctx.runUrl,

@@ -71,3 +71,9 @@ export async function changedPaths(dir: string, from: string, to: string): Promi
   if (r.code !== 0) return [];
   return r.stdout.toString('utf8').split('\0').filter(Boolean);
 }
+
+/** Fetches one commit by SHA from origin unless it is already present. */
+export async function fetchCommit(dir: string, sha: string): Promise<void> {
+  if (await hasCommit(dir, sha)) return;
+  await runGit(dir, ['fetch', '--no-tags', '--quiet', '--no-write-fetch-head', 'origin', sha]);
+}

@@ -49,6 +49,8 @@ export interface PullRequest {
   baseRepo: string;
   author: GitHubUser;
   htmlUrl: string;
+  /** When it was merged; null while open or when closed unmerged. */
+  mergedAt: string | null;
 }
 
 export interface Review {
@@ -166,6 +168,7 @@ export class GitHubClient {
         baseRepo: data.base.repo.full_name,
         author: { login: data.user?.login ?? '', type: data.user?.type ?? 'User' },
         htmlUrl: data.html_url,
+        mergedAt: data.merged_at ?? null,
       };
     });
   }

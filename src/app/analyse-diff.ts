@@ -17,6 +17,8 @@ import { InputError } from '../adapters/open-tree';
 import { headCommit, isShallow, mergeBase, resolveCommit } from '../adapters/git-revisions';
 import { loadRustParser } from '../adapters/tree-sitter-parser';
 import type { SourceTree } from '../core/source-tree';
+import { applyScope, AnalysisScope } from '../core/scope';
+import { surfaceDigest } from '../core/digest';
 
 export interface AnalyseOptions {
   root: string;
@@ -33,6 +35,8 @@ export interface AnalyseOptions {
   scanCache?: ScanCache;
   /** The parser (default: the bundled WebAssembly one). */
   parser?: RustParser;
+  /** Crates and paths the configuration includes (default: everything). */
+  scope?: AnalysisScope;
 }
 
 export interface Analysis {
@@ -88,17 +92,20 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       baseSource = shared.wrap(baseTree);
       headSource = shared.wrap(headTree);
     }
-    const base = await extractSurface(baseSource, parser, {
+    const baseRaw = await extractSurface(baseSource, parser, {
       features: o.features,
       limits: o.limits,
       scanCache,
     });
-    const head = await extractSurface(headSource, parser, {
+    const headRaw = await extractSurface(headSource, parser, {
       features: o.features,
       limits: o.limits,
       testCoverage: true,
       scanCache,
     });
+    const digest = (x: Surface) => surfaceDigest(x.crates);
+    const base = applyScope(baseRaw, o.scope, digest);
+    const head = applyScope(headRaw, o.scope, digest);
     const report = buildReport(base, head, {
       potentiallyBreakingBump: o.potentiallyBreakingBump,
       findings: o.findings,

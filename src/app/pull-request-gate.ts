@@ -14,6 +14,7 @@ import {
   ApprovalOutcome,
   ApprovalPolicy,
   evaluateApprovals,
+  latestReviews,
   ReviewerFacts,
 } from '../core/gate/approvals';
 import {
@@ -23,11 +24,18 @@ import {
   parseMarker,
   renderMarker,
 } from '../core/gate/comment-state';
-import { decideGate, errorDecision, GateDecision, StatusState } from '../core/gate/decide-status';
+import {
+  decideGate,
+  errorDecision,
+  GateDecision,
+  permissionDecision,
+  StatusState,
+} from '../core/gate/decide-status';
 import { statusDescription } from '../core/gate/status-description';
 import type { FeatureSelection } from '../core/model';
 import type { FindingPolicy } from '../core/findings';
 import type { Limits } from '../core/limits';
+import type { AnalysisScope } from '../core/scope';
 import type { DiffReport } from '../core/report';
 import { renderMarkdown } from '../core/render/report-markdown';
 
@@ -42,6 +50,8 @@ export interface GateSettings {
   findingsPolicy?: FindingPolicy;
   potentiallyBreakingBump?: 'major' | 'minor';
   limits?: Limits;
+  /** Crates and paths the configuration includes. */
+  scope?: AnalysisScope;
   /** Paths of the gate's own configuration: a PR that edits them is flagged. */
   protectedPaths: string[];
   repoUrl: string;
@@ -164,8 +174,10 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
     errors,
   );
 
-  const fail = async (reason: string): Promise<GateResult> => {
-    const decision = errorDecision(reason);
+  const fail = async (reason: string, cause?: unknown): Promise<GateResult> => {
+    // a missing permission is named first, so the 140-character description keeps it
+    const decision =
+      cause instanceof PermissionError ? permissionDecision(cause.permission, reason) : errorDecision(reason);
     errors.push(reason);
     await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
     return result({ decision, headSha });
@@ -184,6 +196,7 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
       findings: computeReportFindings(s.findingsPolicy),
       potentiallyBreakingBump: s.potentiallyBreakingBump,
       limits: s.limits,
+      scope: s.scope,
     });
   } catch (e) {
     return await fail(e instanceof Error ? e.message : String(e));
@@ -201,6 +214,8 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
 
   // Approvals, from the reviews API only.
   let outcome: ApprovalOutcome;
+  // Approval digests of the commits the counting reviews were given on, computed in this run.
+  const digests = new Map<string, string | null>([[headSha, digest]]);
   try {
     const reviews = (await client.listReviews(s.pull)).map(reviewInput);
     const commits = await client.listPullCommits(s.pull);
@@ -227,11 +242,12 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
         isCommitAuthor: commitAuthors.has(login),
       });
     }
-    const digests = new Map<string, string | null>([[headSha, digest]]);
-    for (const r of reviews) {
+    // The comment's cache is editable by anyone with write access to the repository, so it may only
+    // make an approval stale: a cached digest that equals the head's is recomputed from git.
+    for (const r of latestReviews(reviews)) {
       if (!r.commitId || digests.has(r.commitId)) continue;
       const known = state?.digests[r.commitId];
-      if (known) digests.set(r.commitId, known);
+      if (known && known !== digest) digests.set(r.commitId, known);
       else digests.set(r.commitId, await digestOfCommit(s, pr.baseSha, r.commitId));
     }
     outcome = evaluateApprovals(
@@ -245,12 +261,13 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
       report.changes.some((c) => c.severity === 'breaking'),
     );
   } catch (e) {
-    return await fail(e instanceof Error ? e.message : String(e));
+    return await fail(e instanceof Error ? e.message : String(e), e);
   }
 
   let decision = decideGate(report, outcome, digest);
-  if (errorDiags.length && decision.state === 'success' && report.changes.length === 0) {
-    // an analysis that could not read part of the source cannot vouch for "no change"
+  if (errorDiags.length) {
+    // an analysis that could not read part of the source vouches neither for "no change" nor for the
+    // approved delta: what it did not read can differ between the approved commit and the head
     decision = {
       state: 'error',
       description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`),
@@ -258,10 +275,17 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
     errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
   }
 
+  const approvedDigests = [...(state?.approved ?? [])];
+  if (decision.state === 'success' && report.changes.length > 0) approvedDigests.push(digest);
   const newState: CommentState = {
     v: 1,
     head: headSha,
-    digests: { ...(state?.digests ?? {}), [headSha]: digest },
+    digests: {
+      ...(state?.digests ?? {}),
+      ...Object.fromEntries([...digests].filter((e): e is [string, string] => e[1] !== null)),
+      [headSha]: digest,
+    },
+    approved: approvedDigests,
   };
   const approval = report.changes.length
     ? approvalLines(outcome, s.policy, pr.author.login, digest)
@@ -333,6 +357,7 @@ async function digestOfCommit(s: GateSettings, baseSha: string, commit: string):
       features: s.features,
       potentiallyBreakingBump: s.potentiallyBreakingBump,
       limits: s.limits,
+      scope: s.scope,
     });
     return approvalDigest(a.report.deltaDigest, s.policyHash);
   } catch (e) {

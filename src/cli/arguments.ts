@@ -70,3 +70,12 @@ export function formatFlag(args: ParsedArgs, allowed: string[], fallback: string
     throw new UsageError(`--format must be one of ${allowed.join(', ')} (got ${JSON.stringify(f)})`);
   return f;
 }
+
+/** The command line names a feature selection (else the config file's applies). */
+export function hasFeatureFlags(args: ParsedArgs): boolean {
+  return (
+    args.flags.has('--features') ||
+    args.flags.has('--all-features') ||
+    args.flags.has('--no-default-features')
+  );
+}

@@ -5,6 +5,7 @@ import { run } from './run';
 run(process.argv.slice(2)).then(
   (r) => {
     if (r.stdout) process.stdout.write(r.stdout);
+    for (const w of r.warnings ?? []) process.stderr.write(`${TOOL_NAME}: warning: ${w.split('\n')[0]}\n`);
     if (r.error) process.stderr.write(`${TOOL_NAME}: ${r.error.split('\n')[0]}\n`);
     process.exitCode = r.exitCode;
   },

@@ -1,5 +1,6 @@
 /** Dispatches a command line to its command; turns user errors into exit code 2 with one line. */
 import { GitError } from '../adapters/git';
+import { ConfigError } from '../core/config';
 import { InputError } from '../adapters/open-tree';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { parseArgs, UsageError } from './arguments';
@@ -14,6 +15,8 @@ export interface CommandResult {
   exitCode: number;
   /** One line for stderr. */
   error?: string;
+  /** Warnings for stderr, one line each. */
+  warnings?: string[];
 }
 
 export const USAGE = `usage:
@@ -49,7 +52,12 @@ export async function run(argv: string[]): Promise<CommandResult> {
       );
     return await command(args);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof GitError)
+    if (
+      e instanceof UsageError ||
+      e instanceof InputError ||
+      e instanceof GitError ||
+      e instanceof ConfigError
+    )
       return { stdout: '', exitCode: 2, error: e.message };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: '', exitCode: 2, error: `internal error: ${msg}` };

@@ -320,6 +320,24 @@ describe('fake GitHub over plain HTTP', () => {
     ]);
   });
 
+  test('comments: delete answers 204 and removes the comment; unknown ids and a read-only token are refused', async () => {
+    await start();
+    const keep = fake.addComment({ repo: REPO, number: 7, body: 'keep' });
+    const gone = fake.addComment({ repo: REPO, number: 7, body: 'duplicate' });
+    const deleted = await api(fake, 'DELETE', `/repos/${REPO}/issues/comments/${String(gone.id)}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+    expect(fake.state.comments.map((c) => c.id)).toEqual([keep.id]);
+    expect((await api(fake, 'DELETE', `/repos/${REPO}/issues/comments/${String(gone.id)}`)).status).toBe(404);
+    expect(
+      (await api(fake, 'DELETE', `/repos/octo-org/other/issues/comments/${String(keep.id)}`)).status,
+    ).toBe(404);
+    fake.state.permissions.issues = 'read';
+    const refused = await api(fake, 'DELETE', `/repos/${REPO}/issues/comments/${String(keep.id)}`);
+    expect(refused.status).toBe(403);
+    expect(fake.state.comments.map((c) => c.id)).toEqual([keep.id]);
+  });
+
   test('comments: validation like GitHub (missing body, too long, unknown issue)', async () => {
     await start();
     const missing = await api(fake, 'POST', `/repos/${REPO}/issues/7/comments`, { body: {} });

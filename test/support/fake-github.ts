@@ -1407,6 +1407,15 @@ class FakeGitHubServer implements FakeGitHub {
       return { status: 200, body: this.renderComment(c) };
     });
 
+    add('DELETE /repos/:owner/:repo/issues/comments/:id', ['issues', 'write'], (ctx) => {
+      const i = this.state.comments.findIndex(
+        (x) => x.id === num(ctx.params.id) && same(x.repo, repoName(ctx)),
+      );
+      if (i < 0) return notFound(`${COMMENTS_DOCS}#delete-an-issue-comment`);
+      this.state.comments.splice(i, 1);
+      return { status: 204 };
+    });
+
     // Commit statuses
     const STATUS_DOCS = `${DOCS}/commits/statuses`;
     add('POST /repos/:owner/:repo/statuses/:sha', ['statuses', 'write'], (ctx) => {

@@ -4,7 +4,15 @@ import { computeReportFindings } from '../../app/findings';
 import type { DiffReport, Severity } from '../../core/report';
 import { renderMarkdown } from '../../core/render/report-markdown';
 import { renderText } from '../../core/render/report-text';
-import { featureSelection, formatFlag, ParsedArgs, stringFlag, UsageError } from '../arguments';
+import {
+  featureSelection,
+  formatFlag,
+  hasFeatureFlags,
+  ParsedArgs,
+  stringFlag,
+  UsageError,
+} from '../arguments';
+import { analysisSettings, readConfigFile } from '../../app/config-file';
 import type { CommandResult } from '../run';
 
 const FAIL_ON: Record<string, Severity[] | 'any'> = {
@@ -29,12 +37,17 @@ export async function diffCommand(args: ParsedArgs): Promise<CommandResult> {
     throw new UsageError(
       `--fail-on must be one of ${Object.keys(FAIL_ON).join(', ')} (got ${JSON.stringify(failOn)})`,
     );
+  const root = stringFlag(args, '--root') ?? '.';
+  const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const analysis = await analyseDiff({
-    root: stringFlag(args, '--root') ?? '.',
+    root,
     base,
     head: stringFlag(args, '--head'),
-    features: featureSelection(args),
-    findings: computeReportFindings(),
+    features: hasFeatureFlags(args) ? featureSelection(args) : settings.features,
+    findings: computeReportFindings(settings.findingsPolicy),
+    scope: settings.scope,
+    potentiallyBreakingBump: settings.potentiallyBreakingBump,
+    limits: settings.limits,
   });
   const { report } = analysis;
   const out =

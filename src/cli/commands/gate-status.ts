@@ -2,18 +2,24 @@
 import { analyseDiff } from '../../app/analyse-diff';
 import { computeReportFindings } from '../../app/findings';
 import { DEFAULT_STATUS_CONTEXT, decideWithoutApproval } from '../../core/gate/decide-status';
-import { featureSelection, ParsedArgs, stringFlag, UsageError } from '../arguments';
+import { featureSelection, hasFeatureFlags, ParsedArgs, stringFlag, UsageError } from '../arguments';
+import { analysisSettings, readConfigFile } from '../../app/config-file';
 import type { CommandResult } from '../run';
 
 export async function gateStatusCommand(args: ParsedArgs): Promise<CommandResult> {
   const base = stringFlag(args, '--base');
   if (!base) throw new UsageError('gate-status needs --base REV');
+  const root = stringFlag(args, '--root') ?? '.';
+  const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const { report } = await analyseDiff({
-    root: stringFlag(args, '--root') ?? '.',
+    root,
     base,
     head: stringFlag(args, '--head'),
-    features: featureSelection(args),
-    findings: computeReportFindings(),
+    features: hasFeatureFlags(args) ? featureSelection(args) : settings.features,
+    findings: computeReportFindings(settings.findingsPolicy),
+    scope: settings.scope,
+    potentiallyBreakingBump: settings.potentiallyBreakingBump,
+    limits: settings.limits,
   });
   const d = decideWithoutApproval(report);
   return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} — ${d.description}\n`, exitCode: 0 };

@@ -2,7 +2,15 @@
 import { analyseDiff } from '../../app/analyse-diff';
 import { checkCrate, CrateVerdict } from '../../core/release-check';
 import { printable } from '../../core/render/surface-text';
-import { featureSelection, formatFlag, ParsedArgs, stringFlag, UsageError } from '../arguments';
+import {
+  featureSelection,
+  formatFlag,
+  hasFeatureFlags,
+  ParsedArgs,
+  stringFlag,
+  UsageError,
+} from '../arguments';
+import { analysisSettings, readConfigFile } from '../../app/config-file';
 import type { CommandResult } from '../run';
 
 export function renderVerdictsText(verdicts: CrateVerdict[]): string {
@@ -17,12 +25,17 @@ export async function releaseCheckCommand(args: ParsedArgs): Promise<CommandResu
   const format = formatFlag(args, ['json', 'text'], 'text');
   const base = stringFlag(args, '--base');
   if (!base) throw new UsageError('release-check needs --base REV');
+  const root = stringFlag(args, '--root') ?? '.';
+  const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const analysis = await analyseDiff({
-    root: stringFlag(args, '--root') ?? '.',
+    root,
     base,
     head: stringFlag(args, '--head'),
-    features: featureSelection(args),
+    features: hasFeatureFlags(args) ? featureSelection(args) : settings.features,
     useMergeBase: false,
+    scope: settings.scope,
+    potentiallyBreakingBump: settings.potentiallyBreakingBump,
+    limits: settings.limits,
   });
   const { report } = analysis;
   const verdicts = report.crates.map((c) =>
@@ -31,6 +44,7 @@ export async function releaseCheckCommand(args: ParsedArgs): Promise<CommandResu
       c.baseVersion,
       c.headVersion,
       report.changes.filter((ch) => ch.crate === c.name),
+      { potentiallyBreakingBump: settings.potentiallyBreakingBump },
     ),
   );
   const ok = verdicts.every((v) => v.covered);

@@ -111,7 +111,9 @@ export function evaluateApprovals(
             : `approved ${r.commitId?.slice(0, 12)}, whose FFI surface differs from the head's (stale)`,
       });
   }
-  const candidates = policy.users.filter((u) => u.toLowerCase() !== author.toLowerCase());
+  const candidates = policy.users.filter(
+    (u) => u.toLowerCase() !== author.toLowerCase() && !/\[bot\]$/i.test(u),
+  );
   const noEligibleApprover = candidates.length === 0 && policy.teams.length === 0;
   const state = changesRequestedBy.length
     ? 'changes-requested'

@@ -12,13 +12,16 @@ export interface CommentState {
   head: string;
   /** Approval digest per analysed commit (the newest last), bounded. */
   digests: Record<string, string>;
+  /** Approval digests that reached the required approvals (read by the release step), bounded. */
+  approved: string[];
 }
 
 const MAX_DIGESTS = 100;
 
 export function renderMarker(state: CommentState): string {
   const entries = Object.entries(state.digests).slice(-MAX_DIGESTS);
-  const json = JSON.stringify({ v: 1, head: state.head, digests: Object.fromEntries(entries) });
+  const approved = [...new Set(state.approved)].slice(-MAX_DIGESTS);
+  const json = JSON.stringify({ v: 1, head: state.head, digests: Object.fromEntries(entries), approved });
   return `${MARKER_PREFIX} v1 ${Buffer.from(json, 'utf8').toString('base64')} -->`;
 }
 
@@ -40,7 +43,10 @@ export function parseMarker(body: string): CommentState | null {
         if (HEX40.test(k) && typeof v === 'string' && DIGEST.test(v)) digests[k] = v;
       }
     }
-    return { v: 1, head: o.head, digests };
+    const approved = Array.isArray(o.approved)
+      ? o.approved.filter((d): d is string => typeof d === 'string' && DIGEST.test(d))
+      : [];
+    return { v: 1, head: o.head, digests, approved };
   } catch {
     return null;
   }

@@ -19,6 +19,14 @@ export function errorDecision(reason: string): GateDecision {
   return { state: 'error', description: statusDescription(`FFI analysis failed: ${reason}`) };
 }
 
+/** An API refusal (403): the permission to add leads, so the cut description still names it. */
+export function permissionDecision(permission: string, reason: string): GateDecision {
+  return {
+    state: 'error',
+    description: statusDescription(`FFI gate: the token needs ${permission}; ${reason}`),
+  };
+}
+
 /** The decision before any approval is considered. */
 export function decideWithoutApproval(report: DiffReport): GateDecision {
   if (report.changes.length === 0)

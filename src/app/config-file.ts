@@ -1,0 +1,40 @@
+/** The configuration file for command-line runs: `--config FILE`, or the repository's own if present. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Config, ConfigError, loadConfig } from '../core/config';
+import type { AnalysisScope } from '../core/scope';
+
+export const DEFAULT_CONFIG_PATH = '.github/ffi-surface-guard.yml';
+
+export async function readConfigFile(root: string, explicit: string | undefined): Promise<Config> {
+  const file = explicit ?? path.join(root, DEFAULT_CONFIG_PATH);
+  let text: string | null = null;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) throw new Error('not a file');
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    if (explicit) throw new ConfigError(explicit, '', 'cannot be read (no such file)');
+    text = null;
+  }
+  return loadConfig(text, explicit ?? DEFAULT_CONFIG_PATH);
+}
+
+export function scopeOf(config: Config): AnalysisScope {
+  return {
+    includeCrates: config.crates.include,
+    excludeCrates: config.crates.exclude,
+    excludePaths: config.paths.exclude,
+  };
+}
+
+/** The analysis settings a configuration implies (features unless the command line names some). */
+export function analysisSettings(config: Config) {
+  return {
+    features: config.featureSets[0] ?? { mode: 'default' as const, features: [] },
+    scope: scopeOf(config),
+    findingsPolicy: config.findings,
+    potentiallyBreakingBump: config.changes.potentiallyBreakingBump,
+    limits: config.limits,
+  };
+}

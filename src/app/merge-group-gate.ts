@@ -1,0 +1,75 @@
+/**
+ * `merge_group`: the queue builds one group per pull request (base + the PRs ahead + this one), so
+ * the group's head gets `success` only when the FFI delta of the whole group is empty, or when the
+ * pull request the group was built for holds its own `success` from this gate on its current head.
+ * Anything else — a missing or non-success status, an unreadable ref name — is `failure`/`error`.
+ */
+import type { GitHubClient } from '../adapters/github-client';
+import { analyseDiff } from './analyse-diff';
+import { fetchCommit } from '../adapters/git-fetch';
+import { errorDecision, GateDecision } from '../core/gate/decide-status';
+import { statusDescription } from '../core/gate/status-description';
+import type { FeatureSelection } from '../core/model';
+import type { Limits } from '../core/limits';
+
+export interface MergeGroupSettings {
+  root: string;
+  statusContext: string;
+  headSha: string;
+  baseSha: string;
+  headRef: string;
+  features: FeatureSelection;
+  limits?: Limits;
+  runUrl: string;
+}
+
+/** The pull request a merge-group ref was built for: `gh-readonly-queue/<base>/pr-<n>-<sha>`. */
+export function pullOfMergeGroupRef(ref: string): number | null {
+  const m = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(ref);
+  return m ? Number(m[1]) : null;
+}
+
+export async function runMergeGroupGate(client: GitHubClient, s: MergeGroupSettings): Promise<GateDecision> {
+  let decision: GateDecision;
+  try {
+    for (const sha of [s.baseSha, s.headSha]) await fetchCommit(s.root, sha);
+    const { report } = await analyseDiff({
+      root: s.root,
+      base: s.baseSha,
+      head: s.headSha,
+      features: s.features,
+      useMergeBase: false,
+      limits: s.limits,
+    });
+    if (report.changes.length === 0)
+      decision = {
+        state: 'success',
+        description: statusDescription('no FFI surface change in the merge group', report.head.digest),
+      };
+    else {
+      const pull = pullOfMergeGroupRef(s.headRef);
+      if (pull === null)
+        decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
+      else {
+        const pr = await client.getPull(pull);
+        const st = await client.getStatus(pr.headSha, s.statusContext);
+        decision =
+          st?.state === 'success'
+            ? {
+                state: 'success',
+                description: statusDescription(`FFI surface of #${pull} approved: ${st.description}`),
+              }
+            : {
+                state: 'failure',
+                description: statusDescription(
+                  `#${pull} has no approved FFI surface (${st ? st.state : 'no status'}); the group changes the FFI surface`,
+                ),
+              };
+      }
+    }
+  } catch (e) {
+    decision = errorDecision(e instanceof Error ? e.message : String(e));
+  }
+  await client.createStatus(s.headSha, decision.state, s.statusContext, decision.description, s.runUrl);
+  return decision;
+}

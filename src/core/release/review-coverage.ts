@@ -1,0 +1,222 @@
+/**
+ * `require-reviewed` (issue 7): a release fails unless every change to the FFI surface since the
+ * previous release tag reached the release branch through a merged pull request whose final FFI
+ * delta the pull-request gate recorded as approved.
+ *
+ * The rule, exactly:
+ * 1. The *steps* of a release are the commits `git rev-list --first-parent <previous>..<tag>`
+ *    lists: each commit the release branch moved through (a merge commit, a squash commit, a
+ *    rebased or directly pushed commit). A step *changes the surface* when the diff of its
+ *    surface against its first parent's (the root commit: against nothing) has any change — the
+ *    same notion of change the pull-request gate asks approval for. Together the steps make up the
+ *    whole change since the last release on this line, so no surface change escapes; a step that
+ *    does not change the surface (a version bump, docs, a merge whose FFI change is already in
+ *    its first parent) needs nothing.
+ * 2. For each surface-changing step, the pull requests the API associates with the commit
+ *    (`GET /repos/{o}/{r}/commits/{sha}/pulls`) that are *merged* are the ones that delivered it;
+ *    open or closed-unmerged pull requests that happen to contain the commit are ignored.
+ *    A surface-changing step with no merged pull request was pushed directly: it fails.
+ * 3. Every merged pull request of a surface-changing step must pass, judged only from the state
+ *    in the gate bot's own comment (a marker in anyone else's comment is ignored):
+ *    - the state's `head` must be the pull request's final head: a head the gate never evaluated
+ *      was merged unreviewed (`stale`);
+ *    - its digest there, `digests[head]`, must be in `approved` (the digests that reached the
+ *      required approvals), or be the digest of an empty delta under the current policy and tool
+ *      version (its net FFI change was nothing: `no-net-change`);
+ *    - no comment or no parseable state: `no-record`; otherwise `not-approved`.
+ *
+ * Pure: the caller lists the steps, asks the API and reads the comments.
+ */
+import type { CommentState } from '../gate/comment-state';
+import { inlineCode, inlineText, link } from '../render/escape-markdown';
+
+/** One commit on the tag's first-parent history since the previous release tag. */
+export interface ReleaseStep {
+  sha: string;
+  /** The commit's subject line (untrusted text). */
+  subject: string;
+  /** How many FFI surface changes it makes against its first parent. */
+  changes: number;
+  /** The pull requests the API associates with the commit (only asked for surface-changing steps). */
+  pulls: number[];
+}
+
+/** What the API and the bot's comment say about one pull request. */
+export interface PullFacts {
+  number: number;
+  merged: boolean;
+  /** The pull request's final head commit. */
+  headSha: string;
+  /** The gate's state from the bot's own comment; null when there is none or it does not parse. */
+  state: CommentState | null;
+}
+
+export type PullReviewStatus = 'approved' | 'no-net-change' | 'no-record' | 'stale' | 'not-approved';
+
+export interface PullReview {
+  number: number;
+  status: PullReviewStatus;
+  ok: boolean;
+  /** Plain, unescaped text. */
+  detail: string;
+  /** The surface-changing steps it delivered (commit SHAs, oldest first). */
+  steps: string[];
+}
+
+export interface ReviewCoverage {
+  ok: boolean;
+  /** The previous release tag the range starts at. */
+  previousTag: string;
+  /** How many steps were examined. */
+  examined: number;
+  /** The steps that change the surface, oldest first. */
+  surfaceSteps: ReleaseStep[];
+  /** The merged pull requests that delivered them, by number. */
+  pulls: PullReview[];
+  /** Surface-changing steps no merged pull request delivered. */
+  directPushes: ReleaseStep[];
+}
+
+export interface ReviewCoverageOptions {
+  previousTag: string;
+  /**
+   * The approval digest of an empty delta under the current policy and tool version: a pull
+   * request whose final digest is this one changed nothing in net. Omit to never accept that.
+   */
+  emptyDeltaDigest?: string;
+}
+
+const short = (sha: string) => sha.slice(0, 12);
+
+function judge(
+  f: PullFacts | undefined,
+  number: number,
+  emptyDeltaDigest?: string,
+): Omit<PullReview, 'steps'> {
+  const no = (status: PullReviewStatus, detail: string) => ({ number, status, ok: false, detail });
+  if (!f || f.state === null)
+    return no(
+      'no-record',
+      'no ffi-surface-guard record: the gate never commented on it (or its comment was removed), so no approval is known',
+    );
+  const s = f.state;
+  if (s.head.toLowerCase() !== f.headSha.toLowerCase())
+    return no(
+      'stale',
+      `merged at ${short(f.headSha)}, but the gate last evaluated ${short(s.head)}: the final head was never reviewed`,
+    );
+  const digest = s.digests[s.head];
+  if (digest === undefined) return no('no-record', `the gate recorded no digest for ${short(s.head)}`);
+  if (s.approved.includes(digest))
+    return {
+      number,
+      status: 'approved',
+      ok: true,
+      detail: `final FFI delta approved (${digest.slice(0, 19)})`,
+    };
+  if (emptyDeltaDigest !== undefined && digest === emptyDeltaDigest)
+    return { number, status: 'no-net-change', ok: true, detail: 'its final FFI delta is empty' };
+  return no('not-approved', `its final FFI delta (${digest.slice(0, 19)}) was never approved`);
+}
+
+/** Applies the rule at the top of this file. */
+export function evaluateReviewCoverage(
+  steps: ReleaseStep[],
+  facts: PullFacts[],
+  options: ReviewCoverageOptions,
+): ReviewCoverage {
+  const byNumber = new Map(facts.map((f) => [f.number, f]));
+  const surfaceSteps = steps.filter((s) => s.changes > 0);
+  const directPushes: ReleaseStep[] = [];
+  const delivered = new Map<number, string[]>();
+  for (const step of surfaceSteps) {
+    const merged = [...new Set(step.pulls)].filter((n) => byNumber.get(n)?.merged === true);
+    // a pull request the caller could not look up is not known to be unmerged: judge it (no record)
+    const unknown = [...new Set(step.pulls)].filter((n) => !byNumber.has(n));
+    const deliverers = [...merged, ...unknown];
+    if (deliverers.length === 0) directPushes.push(step);
+    for (const n of deliverers) delivered.set(n, [...(delivered.get(n) ?? []), step.sha]);
+  }
+  const pulls = [...delivered.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([n, shas]) => ({ ...judge(byNumber.get(n), n, options.emptyDeltaDigest), steps: shas }));
+  return {
+    ok: directPushes.length === 0 && pulls.every((p) => p.ok),
+    previousTag: options.previousTag,
+    examined: steps.length,
+    surfaceSteps,
+    pulls,
+    directPushes,
+  };
+}
+
+/** The offenders in one line of plain text (`#12 (not approved), commit 1a2b3c4d5e6f (no pull request)`). */
+export function reviewFailures(c: ReviewCoverage): string[] {
+  return [
+    ...c.pulls.filter((p) => !p.ok).map((p) => `#${p.number} (${p.status.replace(/-/g, ' ')})`),
+    ...c.directPushes.map((s) => `commit ${short(s.sha)} (no pull request)`),
+  ];
+}
+
+/** Plain-text messages, one per offender, for `core.error`. */
+export function reviewMessages(c: ReviewCoverage): string[] {
+  return [
+    ...c.pulls
+      .filter((p) => !p.ok)
+      .map(
+        (p) =>
+          `require-reviewed: pull request #${p.number}, which changed the FFI surface (${p.steps.map(short).join(', ')}), is not reviewed: ${p.detail}. Comment /ffi-recheck on it to have the gate record its current verdict, then re-run this job.`,
+      ),
+    ...c.directPushes.map(
+      (s) =>
+        `require-reviewed: commit ${short(s.sha)} (${JSON.stringify(s.subject.slice(0, 100))}) changed the FFI surface (${s.changes} ${s.changes === 1 ? 'change' : 'changes'}) without a merged pull request, so the gate never reviewed it.`,
+    ),
+  ];
+}
+
+const STATUS_CELL: Record<PullReviewStatus, string> = {
+  approved: '✅ approved',
+  'no-net-change': '✅ no net change',
+  'no-record': '❌ no gate record',
+  stale: '❌ final head not reviewed',
+  'not-approved': '❌ not approved',
+};
+
+/** The job-summary section. Subjects are escaped; `repoUrl` links pull requests and commits. */
+export function renderReviewCoverageMarkdown(c: ReviewCoverage, repoUrl?: string): string {
+  const prLink = (n: number) => (repoUrl ? link(`#${n}`, `${repoUrl}/pull/${n}`) : inlineText(`#${n}`));
+  const commit = (sha: string) =>
+    repoUrl ? link(inlineCode(short(sha)), `${repoUrl}/commit/${sha}`) : inlineCode(short(sha));
+  const since = inlineCode(c.previousTag, 200);
+  const lines = ['## FFI surface review (require-reviewed)', ''];
+  const n = c.surfaceSteps.length;
+  if (c.ok)
+    lines.push(
+      n === 0
+        ? `✅ **Reviewed:** none of the ${c.examined} ${c.examined === 1 ? 'commit' : 'commits'} since ${since} changed the FFI surface.`
+        : `✅ **Reviewed:** every FFI surface change since ${since} came through an approved pull request (${n} of ${c.examined} ${c.examined === 1 ? 'commit' : 'commits'} changed the surface).`,
+    );
+  else
+    lines.push(
+      `❌ **Not reviewed:** ${reviewFailures(c).length} of the FFI surface changes since ${since} did not come through an approved pull request.`,
+    );
+  if (c.pulls.length) {
+    lines.push('', '| Pull request | Commits | Verdict | Detail |', '| --- | --- | --- | --- |');
+    for (const p of c.pulls)
+      lines.push(
+        `| ${prLink(p.number)} | ${p.steps.map(commit).join(', ')} | ${STATUS_CELL[p.status]} | ${inlineText(p.detail, 300)} |`,
+      );
+  }
+  if (c.directPushes.length) {
+    lines.push('', '### ❌ Surface changes without a pull request', '');
+    for (const s of c.directPushes)
+      lines.push(
+        `- ${commit(s.sha)} ${inlineText(s.subject, 120)}: ${s.changes} FFI ${s.changes === 1 ? 'change' : 'changes'}`,
+      );
+  }
+  lines.push(
+    '',
+    'Rule: each commit on the first-parent history since the previous release that changes the FFI surface must come from a merged pull request whose final FFI delta the gate recorded as approved in its own comment.',
+  );
+  return lines.join('\n') + '\n';
+}
