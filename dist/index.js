@@ -68071,15 +68071,18 @@ ${renderReviewCoverageMarkdown(review, repoUrl)}` : reviewNote ? `
 
 \u2139\uFE0F No previous release: there is no range of pull requests to check, and the first release's surface is not review-gated.
 ` : "";
+    const errorDiags = report.diagnostics.filter((d) => d.level === "error");
+    const incomplete = errorDiags.length ? `
+\u274C **The analysis of ${inlineCode(tag, 200)} is incomplete** (${errorDiags.length} ${errorDiags.length === 1 ? "error" : "errors"}: ${inlineText(errorDiags[0].message, 300)}), so no verdict can vouch for this release: fix the source or exclude it in the configuration.
+` : "";
     writeReport(inputs.reportPath, { ...report, release: summary2, ...review ? { review } : {} });
     await writeSummary(
-      `${renderReleaseSummaryMarkdown(summary2)}${reviewSection}
+      `${renderReleaseSummaryMarkdown(summary2)}${incomplete}${reviewSection}
 ## Surface changelog
 
 ${changelog}
 `
     );
-    const errorDiags = report.diagnostics.filter((d) => d.level === "error");
     const ok = summary2.ok && (review?.ok ?? true) && errorDiags.length === 0;
     setOutput("changelog", changelog);
     setOutput("required-bump", summary2.requiredBump);
