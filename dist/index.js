@@ -66190,6 +66190,28 @@ function computeReportFindings(policy) {
   return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
 }
 
+// src/app/surface-report.ts
+function emptySurface(rev) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    rev,
+    crates: [],
+    diagnostics: [],
+    digest: surfaceDigest([])
+  };
+}
+async function surfaceReport(o) {
+  const tree = await FileSystemTree.open(o.root);
+  const raw = await extractSurface(tree, await loadRustParser(), {
+    features: o.features,
+    limits: o.limits,
+    testCoverage: true
+  });
+  const head = applyScope(raw, o.scope, (s) => surfaceDigest(s.crates));
+  return buildReport(emptySurface("(empty)"), head, { findings: computeReportFindings(o.findingsPolicy) });
+}
+
 // src/core/gate/approvals.ts
 function approvalDigest(deltaDigest2, policyHash2, toolVersion = TOOL_VERSION) {
   return sha256(stableStringify({ delta: deltaDigest2, policy: policyHash2, tool: toolVersion }));
@@ -66973,7 +66995,7 @@ async function runPullRequestGate(client, s) {
     };
     errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join("; ")}`);
   }
-  const approvedDigests = [...state?.approved ?? []];
+  const approvedDigests = (state?.approved ?? []).filter((d) => d !== digest);
   if (decision.state === "success" && report.changes.length > 0) approvedDigests.push(digest);
   const newState = {
     v: 1,
@@ -67770,10 +67792,17 @@ function renderReviewCoverageMarkdown(c, repoUrl) {
     lines.push(
       n === 0 ? `\u2705 **Reviewed:** none of the ${c.examined} ${c.examined === 1 ? "commit" : "commits"} since ${since} changed the FFI surface.` : `\u2705 **Reviewed:** every FFI surface change since ${since} came through an approved pull request (${n} of ${c.examined} ${c.examined === 1 ? "commit" : "commits"} changed the surface).`
     );
-  else
+  else {
+    const prs = c.pulls.filter((p) => !p.ok).length;
+    const pushes = c.directPushes.length;
+    const what = [
+      prs ? `${prs} ${prs === 1 ? "pull request" : "pull requests"}` : "",
+      pushes ? `${pushes} ${pushes === 1 ? "commit" : "commits"} pushed without one` : ""
+    ].filter(Boolean).join(" and ");
     lines.push(
-      `\u274C **Not reviewed:** ${reviewFailures(c).length} of the FFI surface changes since ${since} did not come through an approved pull request.`
+      `\u274C **Not reviewed:** ${what} changed the FFI surface since ${since} without an approval recorded by the gate.`
     );
+  }
   if (c.pulls.length) {
     lines.push("", "| Pull request | Commits | Verdict | Detail |", "| --- | --- | --- | --- |");
     for (const p of c.pulls)
@@ -67799,7 +67828,7 @@ function renderReviewCoverageMarkdown(c, repoUrl) {
 var RELEASE_STATUS_CONTEXT_SUFFIX = "/release";
 var RELEASE_ACTIONS = /* @__PURE__ */ new Set(["published", "created", "released", "prereleased"]);
 var MAX_REVIEW_STEPS = 1e3;
-function emptySurface(rev) {
+function emptySurface2(rev) {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -67884,7 +67913,7 @@ async function measureSteps(root, commits, gate, crate) {
   const parser = await loadRustParser();
   const scanCache = new ScanCache();
   const surfaceAt = async (sha) => {
-    if (!sha) return emptySurface("(none)");
+    if (!sha) return emptySurface2("(none)");
     const tree = await GitRevisionTree.open(root, sha);
     try {
       return await extractSurface(tree, parser, { features: gate.features, limits: gate.limits, scanCache });
@@ -68025,7 +68054,7 @@ async function runReleaseGate(client, ctx, inputs, root) {
           features: gate.features,
           limits: gate.limits
         });
-        report = buildReport(emptySurface("(no previous release)"), head, {
+        report = buildReport(emptySurface2("(no previous release)"), head, {
           potentiallyBreakingBump: gate.potentiallyBreakingBump
         });
       } finally {
@@ -68080,8 +68109,7 @@ ${renderReviewCoverageMarkdown(review, repoUrl)}` : reviewNote ? `
       `${renderReleaseSummaryMarkdown(summary2)}${incomplete}${reviewSection}
 ## Surface changelog
 
-${changelog}
-`
+${changelog}`
     );
     const ok = summary2.ok && (review?.ok ?? true) && errorDiags.length === 0;
     setOutput("changelog", changelog);
@@ -68194,6 +68222,37 @@ async function runAction() {
     await runReleaseGate(client, ctx, inputs, root);
     return;
   }
+  if (ctx.eventName === "workflow_dispatch") {
+    try {
+      const config3 = await resolveGateConfig(client, inputs);
+      const report = await surfaceReport({
+        root,
+        features: config3.features,
+        findingsPolicy: config3.findingsPolicy,
+        limits: config3.limits,
+        scope: scopeOf(config3.config)
+      });
+      writeReport(inputs.reportPath, report);
+      await writeSummary(
+        renderMarkdown(report, {
+          repoUrl,
+          headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : void 0,
+          maxChars: 9e5
+        })
+      );
+      annotate(report, path4.relative(ctx.workspace, root) || ".");
+      setOutput("changed", "false");
+      setOutput("digest", report.head.digest);
+      setOutput("surface-digest", report.head.digest);
+      setOutput("report-path", inputs.reportPath);
+      const errors = report.diagnostics.filter((d) => d.level === "error");
+      if (errors.length)
+        setFailed(`the FFI analysis is incomplete: ${errors.map((d) => d.message).join("; ")}`);
+    } catch (e) {
+      setFailed(e instanceof Error ? e.message : String(e));
+    }
+    return;
+  }
   if (ctx.eventName === "merge_group") {
     const headSha = field(ctx.payload, ["merge_group", "head_sha"], isString) ?? "";
     const baseSha = field(ctx.payload, ["merge_group", "base_sha"], isString) ?? "";
@@ -68225,7 +68284,7 @@ async function runAction() {
   const handled = PR_EVENTS.has(ctx.eventName) || ["pull_request_review", "issue_comment", "workflow_run"].includes(ctx.eventName);
   if (!handled) {
     notice(
-      `ffi-surface-guard: event ${ctx.eventName || "(none)"} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, push of a tag, release); nothing to do`
+      `ffi-surface-guard: event ${ctx.eventName || "(none)"} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, merge_group, workflow_dispatch, push of a tag, release); nothing to do`
     );
     return;
   }

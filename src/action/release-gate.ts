@@ -407,7 +407,7 @@ export async function runReleaseGate(
       : '';
     writeReport(inputs.reportPath, { ...report, release: summary, ...(review ? { review } : {}) });
     await writeSummary(
-      `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}\n## Surface changelog\n\n${changelog}\n`,
+      `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}\n## Surface changelog\n\n${changelog}`,
     );
     const ok = summary.ok && (review?.ok ?? true) && errorDiags.length === 0;
     core.setOutput('changelog', changelog);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { GitHubClient } from '../adapters/github-client';
 import { scopeOf } from '../app/config-file';
 import { runMergeGroupGate } from '../app/merge-group-gate';
+import { surfaceReport } from '../app/surface-report';
 import { runPullRequestGate } from '../app/pull-request-gate';
 import { failsOn } from '../cli/commands/diff';
 import { renderMarkdown } from '../core/render/report-markdown';
@@ -99,6 +100,37 @@ export async function runAction(): Promise<void> {
     await runReleaseGate(client, ctx, inputs, root);
     return;
   }
+  if (ctx.eventName === 'workflow_dispatch') {
+    try {
+      const config = await resolveGateConfig(client, inputs);
+      const report = await surfaceReport({
+        root,
+        features: config.features,
+        findingsPolicy: config.findingsPolicy,
+        limits: config.limits,
+        scope: scopeOf(config.config),
+      });
+      writeReport(inputs.reportPath, report);
+      await writeSummary(
+        renderMarkdown(report, {
+          repoUrl,
+          headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : undefined,
+          maxChars: 900_000,
+        }),
+      );
+      annotate(report, path.relative(ctx.workspace, root) || '.');
+      core.setOutput('changed', 'false');
+      core.setOutput('digest', report.head.digest);
+      core.setOutput('surface-digest', report.head.digest);
+      core.setOutput('report-path', inputs.reportPath);
+      const errors = report.diagnostics.filter((d) => d.level === 'error');
+      if (errors.length)
+        core.setFailed(`the FFI analysis is incomplete: ${errors.map((d) => d.message).join('; ')}`);
+    } catch (e) {
+      core.setFailed(e instanceof Error ? e.message : String(e));
+    }
+    return;
+  }
   if (ctx.eventName === 'merge_group') {
     const headSha = field(ctx.payload, ['merge_group', 'head_sha'], isString) ?? '';
     const baseSha = field(ctx.payload, ['merge_group', 'base_sha'], isString) ?? '';
@@ -132,7 +164,7 @@ export async function runAction(): Promise<void> {
     ['pull_request_review', 'issue_comment', 'workflow_run'].includes(ctx.eventName);
   if (!handled) {
     core.notice(
-      `ffi-surface-guard: event ${ctx.eventName || '(none)'} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, push of a tag, release); nothing to do`,
+      `ffi-surface-guard: event ${ctx.eventName || '(none)'} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, merge_group, workflow_dispatch, push of a tag, release); nothing to do`,
     );
     return;
   }

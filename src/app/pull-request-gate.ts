@@ -275,7 +275,9 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
     errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
   }
 
-  const approvedDigests = [...(state?.approved ?? [])];
+  // the current digest is approved only while the decision says so: a dismissal or a request for
+  // changes withdraws it from the record the release step reads
+  const approvedDigests = (state?.approved ?? []).filter((d) => d !== digest);
   if (decision.state === 'success' && report.changes.length > 0) approvedDigests.push(digest);
   const newState: CommentState = {
     v: 1,

@@ -196,10 +196,19 @@ export function renderReviewCoverageMarkdown(c: ReviewCoverage, repoUrl?: string
         ? `✅ **Reviewed:** none of the ${c.examined} ${c.examined === 1 ? 'commit' : 'commits'} since ${since} changed the FFI surface.`
         : `✅ **Reviewed:** every FFI surface change since ${since} came through an approved pull request (${n} of ${c.examined} ${c.examined === 1 ? 'commit' : 'commits'} changed the surface).`,
     );
-  else
+  else {
+    const prs = c.pulls.filter((p) => !p.ok).length;
+    const pushes = c.directPushes.length;
+    const what = [
+      prs ? `${prs} ${prs === 1 ? 'pull request' : 'pull requests'}` : '',
+      pushes ? `${pushes} ${pushes === 1 ? 'commit' : 'commits'} pushed without one` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
     lines.push(
-      `❌ **Not reviewed:** ${reviewFailures(c).length} of the FFI surface changes since ${since} did not come through an approved pull request.`,
+      `❌ **Not reviewed:** ${what} changed the FFI surface since ${since} without an approval recorded by the gate.`,
     );
+  }
   if (c.pulls.length) {
     lines.push('', '| Pull request | Commits | Verdict | Detail |', '| --- | --- | --- | --- |');
     for (const p of c.pulls)

@@ -1,0 +1,669 @@
+/**
+ * End to end: the bundled action on `push` of a tag and on `release`, run as a runner runs it
+ * (a shallow checkout of the tag; the tags and the history live in the origin), against the fake
+ * GitHub REST API — version-bump verdicts, the status on the tag's commit, the job summary, the
+ * changelog output, per-crate tags, and `require-reviewed`.
+ */
+import * as path from 'node:path';
+import { fakeSha, FakeGitHub, isoTime, startFakeGitHub } from '../support/fake-github';
+import { ActionRun, gitIn, OriginRepo, runAction, writeFiles } from '../support/action-runner';
+import { CommentState, renderMarker } from '../../src/core/gate/comment-state';
+
+const REPO = 'octo/lib';
+const CONTEXT = 'ffi-surface/release';
+const CONFIG = '.github/ffi-surface-guard.yml';
+
+function manifest(name: string, version: string): string {
+  return `[package]\nname = "${name}"\nversion = "${version}"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n`;
+}
+
+function lib(fns: string[]): string {
+  return fns.map((f) => `#[no_mangle]\npub extern "C" fn ${f}(x: i32) -> i32 {\n    x\n}\n`).join('\n');
+}
+
+/** A crate's files: `Cargo.toml` and `src/lib.rs` exporting `fns`, under `dir`. */
+function crate(name: string, version: string, fns: string[], dir = ''): Record<string, string> {
+  return { [`${dir}Cargo.toml`]: manifest(name, version), [`${dir}src/lib.rs`]: lib(fns) };
+}
+
+/** The origin's history, built in a clone of its own (merges, branches, tags). */
+class History {
+  readonly origin = new OriginRepo();
+  private readonly work: string;
+  private started = false;
+
+  constructor() {
+    this.work = path.join(this.origin.dir, 'history');
+    gitIn(this.origin.dir, 'init', '-q', '-b', 'main', this.work);
+    gitIn(this.work, 'remote', 'add', 'origin', this.origin.bare);
+  }
+
+  /** Commits on `branch` (created from `from` when new) and pushes it; returns the SHA. */
+  commit(files: Record<string, string | null>, message = 'change', branch = 'main', from = 'main'): string {
+    if (this.started) {
+      const exists = gitIn(this.work, 'branch', '--list', branch).length > 0;
+      gitIn(this.work, 'checkout', '-q', ...(exists ? [branch] : ['-b', branch, from]));
+    }
+    writeFiles(this.work, files);
+    gitIn(this.work, 'add', '-A');
+    gitIn(this.work, 'commit', '-q', '--allow-empty', '-m', message);
+    gitIn(this.work, 'push', '-q', 'origin', branch);
+    this.started = true;
+    return gitIn(this.work, 'rev-parse', 'HEAD');
+  }
+
+  /** Merges `branch` into main with a merge commit (GitHub's "Create a merge commit"). */
+  merge(branch: string, message: string): string {
+    gitIn(this.work, 'checkout', '-q', 'main');
+    gitIn(this.work, 'merge', '-q', '--no-ff', '-m', message, branch);
+    gitIn(this.work, 'push', '-q', 'origin', 'main');
+    return gitIn(this.work, 'rev-parse', 'HEAD');
+  }
+
+  tag(name: string, sha: string, fake: FakeGitHub): void {
+    gitIn(this.work, 'tag', name, sha);
+    gitIn(this.work, 'push', '-q', 'origin', `refs/tags/${name}`);
+    fake.addTag({ repo: REPO, name, sha });
+  }
+}
+
+interface Setup {
+  h: History;
+  fake: FakeGitHub;
+}
+
+async function setup(config?: string): Promise<Setup> {
+  const fake = await startFakeGitHub();
+  fake.addRepo({ fullName: REPO, defaultBranch: 'main' });
+  if (config !== undefined) fake.addFile({ repo: REPO, path: CONFIG, content: config, ref: 'main' });
+  return { h: new History(), fake };
+}
+
+/** A runner workspace: actions/checkout's default (depth 1) of a branch or tag. */
+function checkout(s: Setup, ref: string): string {
+  const ws = path.join(s.h.origin.dir, `workspace-${Math.random().toString(36).slice(2, 8)}`);
+  gitIn(
+    s.h.origin.dir,
+    '-c',
+    'advice.detachedHead=false',
+    'clone',
+    '-q',
+    '--depth=1',
+    '--branch',
+    ref,
+    `file://${s.h.origin.bare}`,
+    ws,
+  );
+  return ws;
+}
+
+/** `push` of a tag: the runner's checkout of the tag is shallow (depth 1), as actions/checkout makes it. */
+function pushTag(s: Setup, tag: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  const sha = gitIn(s.h.origin.bare, 'rev-parse', `refs/tags/${tag}^{commit}`);
+  return runAction({
+    workspace: checkout(s, tag),
+    fake: s.fake,
+    eventName: 'push',
+    event: { ref: `refs/tags/${tag}`, after: sha, repository: { full_name: REPO, default_branch: 'main' } },
+    inputs,
+    env: { GITHUB_REF: `refs/tags/${tag}`, GITHUB_SHA: sha },
+  });
+}
+
+function releaseEvent(
+  s: Setup,
+  tag: string,
+  action = 'published',
+  extra: Record<string, unknown> = {},
+): Promise<ActionRun> {
+  const sha = gitIn(s.h.origin.bare, 'rev-parse', `refs/tags/${tag}^{commit}`);
+  return runAction({
+    workspace: checkout(s, tag),
+    fake: s.fake,
+    eventName: 'release',
+    event: {
+      action,
+      release: { tag_name: tag, draft: false, prerelease: false, ...extra },
+      repository: { full_name: REPO, default_branch: 'main' },
+    },
+    env: { GITHUB_REF: `refs/tags/${tag}`, GITHUB_SHA: sha },
+  });
+}
+
+function releaseStatuses(s: Setup, sha: string) {
+  return s.fake.state.statuses.filter((x) => x.sha === sha && x.context === CONTEXT);
+}
+
+/** The summary table row of a crate: previous, new, required, actual, verdict. */
+function row(summary: string, crateName: string): string[] | null {
+  const line = summary.split('\n').find((l) => l.startsWith(`| \`${crateName}\` |`));
+  return line
+    ? line
+        .split('|')
+        .slice(2, -1)
+        .map((c) => c.trim())
+    : null;
+}
+
+describe('the action on a release tag', () => {
+  let s: Setup;
+  afterEach(async () => {
+    await s.fake.close();
+    s.h.origin.cleanup();
+  });
+
+  it('1.x: a minor bump covers an addition, a patch bump does not, a major bump covers a removal', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a']), 'foo 1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const c1 = s.h.commit(crate('foo', '1.1.0', ['foo_a', 'foo_b']), 'foo 1.1.0');
+    s.h.tag('v1.1.0', c1, s.fake);
+
+    const ok = await pushTag(s, 'v1.1.0');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(releaseStatuses(s, c1).map((x) => x.state)).toEqual(['pending', 'success']);
+    expect(releaseStatuses(s, c1)[1].description).toBe('version bump covers the FFI change since v1.0.0');
+    expect(releaseStatuses(s, c1)[1].targetUrl).toBe('https://github.example/octo/lib/actions/runs/4242');
+    expect(ok.summary).toContain('✅ **Release `v1.1.0` passes:**');
+    expect(ok.summary).toContain('| Crate | Previous | New | Required | Actual | Verdict |');
+    expect(row(ok.summary, 'foo')).toEqual(['`1.0.0`', '`1.1.0`', 'minor', 'minor', '✅ covered']);
+    expect(ok.outputs['required-bump']).toBe('minor');
+    expect(ok.outputs.changed).toBe('true');
+    expect(ok.outputs.breaking).toBe('false');
+    expect(ok.outputs.approved).toBe('true');
+    // the PR gate's status is untouched
+    expect(s.fake.state.statuses.every((x) => x.context === CONTEXT)).toBe(true);
+
+    const c2 = s.h.commit(crate('foo', '1.1.1', ['foo_a', 'foo_b', 'foo_c']), 'foo 1.1.1');
+    s.h.tag('v1.1.1', c2, s.fake);
+    const bad = await pushTag(s, 'v1.1.1');
+    expect(bad.code).toBe(1);
+    const last = releaseStatuses(s, c2).at(-1);
+    expect(last?.state).toBe('failure');
+    expect(last?.description).toBe('version bump too small: foo needs minor, got patch');
+    expect(bad.stdout).toMatch(
+      /::error::v1\.1\.1: the FFI surface change since v1\.1\.0 is not releasable: version bump too small: foo needs minor, got patch/,
+    );
+    expect(bad.summary).toContain('❌ **Release `v1.1.1` fails:**');
+    expect(row(bad.summary, 'foo')).toEqual(['`1.1.0`', '`1.1.1`', 'minor', 'patch', '❌ not covered']);
+    // the change that drives the requirement is listed under the failing crate
+    expect(bad.summary).toMatch(/### ❌ `foo`: `1\.1\.0` → `1\.1\.1` needs a minor bump[\s\S]*`foo_c`/);
+    expect(bad.outputs.approved).toBe('false');
+
+    const c3 = s.h.commit(crate('foo', '2.0.0', ['foo_b', 'foo_c']), 'foo 2.0.0: drop foo_a');
+    s.h.tag('v2.0.0', c3, s.fake);
+    const major = await pushTag(s, 'v2.0.0');
+    expect(major.code).toBe(0);
+    expect(row(major.summary, 'foo')).toEqual(['`1.1.1`', '`2.0.0`', 'major', 'major', '✅ covered']);
+    expect(major.outputs.breaking).toBe('true');
+    expect(releaseStatuses(s, c3).at(-1)?.state).toBe('success');
+  });
+
+  it("0.x: Cargo's rules — z covers an addition, a removal needs y", async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '0.3.0', ['foo_a', 'foo_b']), '0.3.0');
+    s.h.tag('v0.3.0', c0, s.fake);
+    const c1 = s.h.commit(crate('foo', '0.3.1', ['foo_a', 'foo_b', 'foo_c']), '0.3.1');
+    s.h.tag('v0.3.1', c1, s.fake);
+    const add = await pushTag(s, 'v0.3.1');
+    expect(add.code).toBe(0);
+    expect(row(add.summary, 'foo')).toEqual(['`0.3.0`', '`0.3.1`', 'minor', 'minor', '✅ covered']);
+
+    const c2 = s.h.commit(crate('foo', '0.3.2', ['foo_a', 'foo_b']), '0.3.2: drop foo_c');
+    s.h.tag('v0.3.2', c2, s.fake);
+    const removal = await pushTag(s, 'v0.3.2');
+    expect(removal.code).toBe(1);
+    expect(row(removal.summary, 'foo')).toEqual(['`0.3.1`', '`0.3.2`', 'major', 'minor', '❌ not covered']);
+    expect(removal.summary).toContain('in 0.y.z: bump y');
+    expect(releaseStatuses(s, c2).at(-1)?.description).toBe(
+      'version bump too small: foo needs major, got minor',
+    );
+
+    const c3 = s.h.commit(crate('foo', '0.4.0', ['foo_a', 'foo_b']), '0.4.0');
+    s.h.tag('v0.4.0', c3, s.fake);
+    const y = await pushTag(s, 'v0.4.0');
+    expect(y.code).toBe(0);
+    // v0.3.2 is a tag like any other: 0.4.0 compares against it, and nothing changed since
+    expect(row(y.summary, 'foo')).toEqual(['`0.3.2`', '`0.4.0`', 'none', 'major', '✅ unchanged']);
+    expect(y.outputs.changed).toBe('false');
+    expect(y.outputs.changelog).toMatch(
+      /^## \[0\.4\.0\] - \d{4}-\d{2}-\d{2}\n\nNo changes to the FFI surface\.\n$/,
+    );
+  });
+
+  it('pre-releases: rc.2 compares with rc.1, the stable release with the last stable one', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.4.0', ['foo_a']), '1.4.0');
+    s.h.tag('v1.4.0', c0, s.fake);
+    const c1 = s.h.commit(crate('foo', '2.0.0-rc.1', ['foo_b']), '2.0.0-rc.1');
+    s.h.tag('v2.0.0-rc.1', c1, s.fake);
+    const c2 = s.h.commit(crate('foo', '2.0.0-rc.2', ['foo_b', 'foo_c']), '2.0.0-rc.2');
+    s.h.tag('v2.0.0-rc.2', c2, s.fake);
+    const c3 = s.h.commit(crate('foo', '2.0.0', ['foo_b', 'foo_c']), '2.0.0');
+    s.h.tag('v2.0.0', c3, s.fake);
+    // a tag that is not semver is no release, and never a previous one
+    s.h.tag('v2-latest', c3, s.fake);
+
+    const rc1 = await pushTag(s, 'v2.0.0-rc.1');
+    expect(rc1.code).toBe(0);
+    expect(rc1.summary).toContain('compared with `v1.4.0`');
+    expect(row(rc1.summary, 'foo')).toEqual(['`1.4.0`', '`2.0.0-rc.1`', 'major', 'major', '✅ covered']);
+
+    const rc2 = await pushTag(s, 'v2.0.0-rc.2');
+    expect(rc2.code).toBe(0);
+    expect(rc2.summary).toContain('compared with `v2.0.0-rc.1`');
+    // between two steps of a pre-release line nothing is promised
+    expect(row(rc2.summary, 'foo')).toEqual([
+      '`2.0.0-rc.1`',
+      '`2.0.0-rc.2`',
+      'minor',
+      'prerelease',
+      '✅ covered',
+    ]);
+    expect(rc2.outputs.changelog).toMatch(/^## \[2\.0\.0-rc\.2\]/);
+
+    const stable = await pushTag(s, 'v2.0.0');
+    expect(stable.code).toBe(0);
+    expect(stable.summary).toContain('compared with `v1.4.0`');
+    expect(row(stable.summary, 'foo')).toEqual(['`1.4.0`', '`2.0.0`', 'major', 'major', '✅ covered']);
+    expect(stable.outputs.changelog).toContain('### Removed');
+    expect(stable.outputs.changelog).toContain('`foo_a`');
+
+    const other = await pushTag(s, 'v2-latest');
+    expect(other.code).toBe(0);
+    expect(other.stdout).toMatch(/::notice::ffi-surface-guard: v2-latest is not a release tag under v\*/);
+    expect(s.fake.state.statuses.filter((x) => x.description?.includes('v2-latest'))).toHaveLength(0);
+  });
+
+  it('a workspace with per-crate tags (config from the default branch) checks only the tagged crate', async () => {
+    s = await setup('release:\n  crate-tag-patterns:\n    foo: "foo-v*"\n    bar: "bar-v*"\n');
+    const ws = (foo: [string, string[]], bar: [string, string[]]) => ({
+      'Cargo.toml': '[workspace]\nmembers = ["foo", "bar"]\nresolver = "2"\n',
+      ...crate('foo', foo[0], foo[1], 'foo/'),
+      ...crate('bar', bar[0], bar[1], 'bar/'),
+    });
+    const c0 = s.h.commit(ws(['1.0.0', ['foo_a']], ['0.1.0', ['bar_a']]), 'initial');
+    s.h.tag('foo-v1.0.0', c0, s.fake);
+    s.h.tag('bar-v0.1.0', c0, s.fake);
+    // foo gains an export and bumps its minor; bar gains one too, without a bump
+    const c1 = s.h.commit(ws(['1.1.0', ['foo_a', 'foo_b']], ['0.1.0', ['bar_a', 'bar_b']]), 'both');
+    s.h.tag('foo-v1.1.0', c1, s.fake);
+    s.h.tag('bar-v0.1.1', c1, s.fake);
+
+    const foo = await pushTag(s, 'foo-v1.1.0');
+    expect(foo.code).toBe(0);
+    expect(foo.summary).toContain('compared with `foo-v1.0.0`');
+    expect(row(foo.summary, 'foo')).toEqual(['`1.0.0`', '`1.1.0`', 'minor', 'minor', '✅ covered']);
+    expect(row(foo.summary, 'bar')).toBeNull();
+    expect(foo.outputs.changelog).toContain('`foo_b`');
+    expect(foo.outputs.changelog).not.toContain('bar_b');
+    expect(releaseStatuses(s, c1).at(-1)?.state).toBe('success');
+
+    const bar = await pushTag(s, 'bar-v0.1.1');
+    expect(bar.code).toBe(1);
+    expect(bar.summary).toContain('compared with `bar-v0.1.0`');
+    expect(row(bar.summary, 'bar')).toEqual(['`0.1.0`', '`0.1.0`', 'minor', 'none', '❌ not covered']);
+    expect(row(bar.summary, 'foo')).toBeNull();
+    // the tag names 0.1.1, the manifest still says 0.1.0
+    expect(bar.stdout).toMatch(
+      /::warning::The tag names version 0\.1\.1, but no released crate has that version/,
+    );
+    expect(releaseStatuses(s, c1).at(-1)).toMatchObject({
+      state: 'failure',
+      description: 'version bump too small: bar needs minor, got none',
+    });
+  });
+
+  it('first release: no previous tag — the whole surface is an addition, success with a notice', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '0.1.0', ['foo_a', 'foo_b']), 'initial');
+    s.h.tag('v0.1.0', c0, s.fake);
+    const run = await pushTag(s, 'v0.1.0', { 'require-reviewed': 'true' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::notice::No previous release tag before v0\.1\.0: the whole FFI surface is treated as an addition/,
+    );
+    expect(run.stdout).toMatch(/::notice::require-reviewed: no previous release before v0\.1\.0/);
+    expect(releaseStatuses(s, c0).at(-1)).toMatchObject({
+      state: 'success',
+      description: 'first release: the whole surface is new',
+    });
+    expect(row(run.summary, 'foo')).toEqual(['—', '`0.1.0`', 'minor', 'new', '🆕 first release']);
+    expect(run.outputs.changelog).toMatch(/^## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n\n- `foo_a`/);
+    expect(s.fake.requestsTo('GET /repos/:owner/:repo/commits/:sha/pulls')).toHaveLength(0);
+  });
+
+  it('fails a tag on a commit that changes the surface without changing Cargo.toml', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a']), '1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const c1 = s.h.commit({ 'src/lib.rs': lib(['foo_a', 'foo_b']) }, 'add foo_b, forget the bump');
+    s.h.tag('v1.0.1', c1, s.fake);
+    const run = await pushTag(s, 'v1.0.1');
+    expect(run.code).toBe(1);
+    expect(row(run.summary, 'foo')).toEqual(['`1.0.0`', '`1.0.0`', 'minor', 'none', '❌ not covered']);
+    expect(run.summary).toContain('is no bump, but the surface change needs minor');
+    expect(releaseStatuses(s, c1).at(-1)).toMatchObject({
+      state: 'failure',
+      description: 'version bump too small: foo needs minor, got none',
+    });
+  });
+
+  it('fails a version that goes backwards', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.2.0', ['foo_a']), '1.2.0');
+    s.h.tag('v1.2.0', c0, s.fake);
+    const c1 = s.h.commit(crate('foo', '1.1.0', ['foo_a', 'foo_b']), 'oops');
+    s.h.tag('v1.3.0', c1, s.fake);
+    const run = await pushTag(s, 'v1.3.0');
+    expect(run.code).toBe(1);
+    expect(row(run.summary, 'foo')).toEqual(['`1.2.0`', '`1.1.0`', 'minor', 'backwards', '❌ not covered']);
+    expect(run.summary).toContain('version went backwards: 1.2.0 → 1.1.0');
+    expect(releaseStatuses(s, c1).at(-1)?.description).toBe(
+      'version bump too small: foo needs minor, got backwards',
+    );
+  });
+
+  it('fails closed (error) when the analysis of the tag is incomplete, even if the bump would cover', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a']), '1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const c1 = s.h.commit(
+      {
+        'Cargo.toml': '[workspace]\nmembers = ["foo", "broken"]\n',
+        'src/lib.rs': null,
+        ...crate('foo', '1.1.0', ['foo_a', 'foo_b'], 'foo/'),
+        'broken/Cargo.toml': '[package]\nversion = "0.1.0"\n',
+        'broken/src/lib.rs': lib(['broken_a']),
+      },
+      'workspace',
+    );
+    s.h.tag('v1.1.0', c1, s.fake);
+    const run = await pushTag(s, 'v1.1.0');
+    expect(run.code).toBe(1);
+    const last = releaseStatuses(s, c1).at(-1);
+    expect(last?.state).toBe('error');
+    expect(last?.description).toMatch(
+      /^FFI analysis of v1\.1\.0 incomplete: .*broken\/Cargo\.toml has no package\.name/,
+    );
+    expect(run.summary).toContain('❌ **The analysis of `v1.1.0` is incomplete**');
+    expect(run.outputs.approved).toBe('false');
+  });
+
+  it('on release published: reads release.tag_name, writes the changelog output ready to paste; ignores release deleted', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a', 'foo_gone']), '1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const c1 = s.h.commit(
+      {
+        ...crate('foo', '2.0.0', ['foo_b']),
+        'src/lib.rs': `${lib(['foo_b'])}\n#[no_mangle]\npub extern "C" fn foo_a(x: i64) -> i32 {\n    0\n}\n`,
+      },
+      '2.0.0',
+    );
+    s.h.tag('v2.0.0', c1, s.fake);
+    const run = await releaseEvent(s, 'v2.0.0', 'published', { published_at: '2026-11-20T10:00:00Z' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(releaseStatuses(s, c1).at(-1)?.state).toBe('success');
+    const changelog = run.outputs.changelog;
+    expect(changelog.split('\n').slice(0, 6)).toEqual([
+      '## [2.0.0] - 2026-11-20',
+      '',
+      '### Breaking',
+      '',
+      expect.stringMatching(
+        /^- `foo_a`: .*`extern "C" fn foo_a\(x: i32\) -> i32` → `extern "C" fn foo_a\(x: i64\) -> i32`$/,
+      ),
+      '',
+    ]);
+    expect(changelog).toMatch(/\n### Added\n\n- `foo_b`: /);
+    expect(changelog).toMatch(/\n### Removed\n\n- \*\*Breaking:\*\* `foo_gone`: /);
+    expect(changelog).not.toMatch(/<|ffi-surface-guard/);
+    // the same changelog is in the job summary
+    expect(run.summary).toContain(`## Surface changelog\n\n${changelog}`);
+
+    const deleted = await releaseEvent(s, 'v2.0.0', 'deleted');
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toMatch(/::notice::ffi-surface-guard: release deleted changes nothing to check/);
+    expect(releaseStatuses(s, c1)).toHaveLength(2);
+  });
+
+  it('a draft release whose tag does not exist yet is skipped with a notice; an unknown tag is an error', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a']), '1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const run = (draft: boolean) =>
+      runAction({
+        workspace: checkout(s, 'main'),
+        fake: s.fake,
+        eventName: 'release',
+        event: { action: 'created', release: { tag_name: 'v1.1.0', draft } },
+      });
+    const draft = await run(true);
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toMatch(
+      /::notice::ffi-surface-guard: draft release: tag v1\.1\.0 does not exist yet/,
+    );
+    const missing = await run(false);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/::error::tag v1\.1\.0 is not in the repository/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// require-reviewed
+
+const D = (n: number) => `sha256:${n.toString(16).padStart(2, '0').repeat(32)}`;
+
+/** The gate's sticky comment on PR `n`, as the PR gate writes it. */
+function gateComment(s: Setup, n: number, state: CommentState, user = 'github-actions[bot]') {
+  s.fake.addComment({
+    repo: REPO,
+    number: n,
+    user,
+    body: `${renderMarker(state)}\n## FFI surface review\n\n…`,
+  });
+}
+
+function mergedPull(s: Setup, n: number, head: string, mergeCommit: string, commits: string[] = [head]) {
+  s.fake.addPull({
+    repo: REPO,
+    number: n,
+    user: 'alice',
+    state: 'closed',
+    head: { sha: head, ref: `feature-${n}` },
+    base: { sha: fakeSha(`base-${n}`), ref: 'main' },
+    commits,
+    mergedAt: isoTime(),
+    closedAt: isoTime(),
+    mergeCommitSha: mergeCommit,
+  });
+}
+
+describe('require-reviewed', () => {
+  let s: Setup;
+  afterEach(async () => {
+    await s.fake.close();
+    s.h.origin.cleanup();
+  });
+
+  /**
+   * v1.0.0, then: #1 squash-merged (adds foo_b), #2 merged with a merge commit (adds foo_c),
+   * #3 squash-merged without a surface change (no gate comment at all), optionally a direct push
+   * that adds foo_d, a direct version bump; tag v1.1.0.
+   */
+  async function history(config?: string, directPush = false) {
+    s = await setup(config);
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a']), 'foo 1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const head1 = fakeSha('pr-1-head');
+    const sq1 = s.h.commit({ 'src/lib.rs': lib(['foo_a', 'foo_b']) }, 'Add foo_b (#1)');
+    mergedPull(s, 1, head1, sq1);
+    const f2 = s.h.commit({ 'src/lib.rs': lib(['foo_a', 'foo_b', 'foo_c']) }, 'add foo_c', 'feature-2');
+    const m2 = s.h.merge('feature-2', 'Merge pull request #2 from octo/feature-2');
+    mergedPull(s, 2, f2, m2, [f2]);
+    const head3 = fakeSha('pr-3-head');
+    const sq3 = s.h.commit({ 'README.md': 'docs\n' }, 'Docs (#3)');
+    mergedPull(s, 3, head3, sq3);
+    const direct = directPush
+      ? s.h.commit({ 'src/lib.rs': lib(['foo_a', 'foo_b', 'foo_c', 'foo_d']) }, 'hotfix: add foo_d')
+      : '';
+    const bump = s.h.commit({ 'Cargo.toml': manifest('foo', '1.1.0') }, 'Release 1.1.0');
+    s.h.tag('v1.1.0', bump, s.fake);
+    return { c0, head1, sq1, f2, m2, sq3, direct, bump };
+  }
+
+  it('passes when every surface-changing pull request has its final digest approved (input require-reviewed)', async () => {
+    const x = await history();
+    gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [D(1)] });
+    const older = fakeSha('pr-2-older');
+    gateComment(s, 2, {
+      v: 1,
+      head: x.f2,
+      digests: { [older]: D(7), [x.f2]: D(2) },
+      approved: [D(7), D(2)],
+    });
+    const run = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(releaseStatuses(s, x.bump).at(-1)).toMatchObject({
+      state: 'success',
+      description: 'version bump covers the FFI change since v1.0.0; every change reviewed',
+    });
+    expect(run.summary).toContain('## FFI surface review (require-reviewed)');
+    expect(run.summary).toContain(
+      '✅ **Reviewed:** every FFI surface change since `v1.0.0` came through an approved pull request (2 of 4 commits changed the surface).',
+    );
+    expect(run.summary).toMatch(
+      /\| \[#1\]\(https:\/\/github\.example\/octo\/lib\/pull\/1\) \| .* \| ✅ approved \|/,
+    );
+    expect(run.summary).toMatch(
+      /\| \[#2\]\(https:\/\/github\.example\/octo\/lib\/pull\/2\) \| .* \| ✅ approved \|/,
+    );
+    expect(run.summary).not.toContain('#3');
+    // the API is asked only about the commits that changed the surface (the squash and the merge)
+    const asked = s.fake
+      .requestsTo('GET /repos/:owner/:repo/commits/:sha/pulls')
+      .map((r) => r.path.split('/')[5]);
+    expect(asked.sort()).toEqual([x.sq1, x.m2].sort());
+    // the shallow checkout was deepened to walk the history
+    expect(run.outputs.approved).toBe('true');
+  });
+
+  it('fails naming each unreviewed pull request and each direct push (config release.require-reviewed)', async () => {
+    const x = await history('release:\n  require-reviewed: true\n', true);
+    const direct = x.direct;
+    // #1: the gate saw it but the delta never reached the approvals
+    gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [] });
+    // #2: approved — but for an older head; the merged head was never evaluated
+    const older = fakeSha('pr-2-older');
+    gateComment(s, 2, { v: 1, head: older, digests: { [older]: D(2) }, approved: [D(2)] });
+    const run = await pushTag(s, 'v1.1.0');
+    expect(run.code).toBe(1);
+    const status = releaseStatuses(s, x.bump).at(-1);
+    expect(status?.state).toBe('failure');
+    expect(status?.description).toBe(
+      `not reviewed: #1 (not approved), #2 (stale), commit ${direct.slice(0, 12)} (no pull request)`,
+    );
+    expect(run.stdout).toMatch(
+      /::error::require-reviewed: pull request #1, which changed the FFI surface \([0-9a-f]{12}\), is not reviewed: its final FFI delta \(sha256:010101010101\) was never approved\./,
+    );
+    expect(run.stdout).toContain(
+      `require-reviewed: pull request #2, which changed the FFI surface (${x.m2.slice(0, 12)}), is not reviewed: merged at ${x.f2.slice(0, 12)}, but the gate last evaluated ${older.slice(0, 12)}`,
+    );
+    expect(run.stdout).toContain(
+      `::error::require-reviewed: commit ${direct.slice(0, 12)} ("hotfix: add foo_d") changed the FFI surface (1 change) without a merged pull request`,
+    );
+    expect(run.summary).toContain(
+      '❌ **Not reviewed:** 2 pull requests and 1 commit pushed without one changed the FFI surface since `v1.0.0` without an approval recorded by the gate.',
+    );
+    expect(run.summary).toContain('❌ not approved');
+    expect(run.summary).toContain('❌ final head not reviewed');
+    expect(run.summary).toMatch(
+      /### ❌ Surface changes without a pull request\n\n- \[`[0-9a-f]{12}`\]\(https:\/\/github\.example\/octo\/lib\/commit\/[0-9a-f]{40}\) hotfix: add foo\\_d: 1 FFI change/,
+    );
+    // the version check itself passed: the bump covers the change
+    expect(row(run.summary, 'foo')).toEqual(['`1.0.0`', '`1.1.0`', 'minor', 'minor', '✅ covered']);
+    expect(run.outputs.approved).toBe('false');
+  });
+
+  it("trusts only the bot: a marker in anyone else's comment, or an unmerged pull request, reviews nothing", async () => {
+    const x = await history();
+    gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [D(1)] }, 'mallory');
+    gateComment(s, 2, { v: 1, head: x.f2, digests: { [x.f2]: D(2) }, approved: [D(2)] });
+    // an open pull request that also contains #1's commit neither rescues nor blames it
+    s.fake.addPull({
+      repo: REPO,
+      number: 9,
+      user: 'mallory',
+      head: { sha: fakeSha('pr-9-head'), ref: 'feature-9' },
+      base: { sha: x.c0, ref: 'main' },
+      commits: [x.sq1, fakeSha('pr-9-head')],
+    });
+    gateComment(s, 9, { v: 1, head: fakeSha('pr-9-head'), digests: {}, approved: [] });
+    const run = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(run.code).toBe(1);
+    expect(releaseStatuses(s, x.bump).at(-1)?.description).toBe('not reviewed: #1 (no record)');
+    expect(run.stdout).toMatch(/::error::require-reviewed: pull request #1, .*no ffi-surface-guard record/);
+    expect(run.summary).not.toMatch(/#9/);
+  });
+
+  it('the bot login comes from the config; a failing pulls API fails the release with an error status', async () => {
+    const x = await history('bot-login: ffi-guard[bot]\n');
+    gateComment(
+      s,
+      1,
+      { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [D(1)] },
+      'ffi-guard[bot]',
+    );
+    gateComment(s, 2, { v: 1, head: x.f2, digests: { [x.f2]: D(2) }, approved: [D(2)] }, 'ffi-guard[bot]');
+    const ok = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(ok.code).toBe(0);
+    expect(releaseStatuses(s, x.bump).at(-1)?.state).toBe('success');
+
+    s.fake.fail('GET /repos/:owner/:repo/commits/:sha/pulls', {
+      status: 403,
+      message: 'Resource not accessible by integration',
+      times: Infinity,
+    });
+    const denied = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(denied.code).toBe(1);
+    expect(releaseStatuses(s, x.bump).at(-1)?.state).toBe('error');
+    expect(denied.stdout).toMatch(/::error::.*pull-requests: read/);
+  });
+
+  it('fails closed (error) when the history between the tags cannot be fetched into the shallow clone', async () => {
+    const x = await history();
+    const ws = checkout(s, 'v1.1.0');
+    // the tags arrived (shallow), then origin went away: the range cannot be walked
+    gitIn(ws, 'fetch', '-q', '--depth=1', 'origin', '+refs/tags/*:refs/tags/*');
+    gitIn(ws, 'remote', 'set-url', 'origin', `file://${s.h.origin.dir}/gone.git`);
+    const run = await runAction({
+      workspace: ws,
+      fake: s.fake,
+      eventName: 'push',
+      event: { ref: 'refs/tags/v1.1.0' },
+      inputs: { 'require-reviewed': 'true' },
+      env: { GITHUB_REF: 'refs/tags/v1.1.0', GITHUB_SHA: x.bump },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::require-reviewed needs the history since the previous release, but this clone is shallow at [0-9a-f]{12} and fetching it failed \(.*\): use actions\/checkout with fetch-depth: 0/,
+    );
+    const last = releaseStatuses(s, x.bump).at(-1);
+    expect(last?.state).toBe('error');
+    expect(last?.description).toMatch(/^release check failed: require-reviewed needs the history/);
+    expect(last?.description?.length).toBeLessThanOrEqual(140);
+  });
+
+  it('require-reviewed: false (input) overrides the config; the bump still gates', async () => {
+    const x = await history('release:\n  require-reviewed: true\n');
+    const run = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'false' });
+    expect(run.code).toBe(0);
+    expect(run.summary).not.toContain('require-reviewed');
+    expect(releaseStatuses(s, x.bump).at(-1)?.state).toBe('success');
+    expect(s.fake.requestsTo('GET /repos/:owner/:repo/commits/:sha/pulls')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,245 @@
+import fc from 'fast-check';
+import {
+  evaluateReviewCoverage,
+  PullFacts,
+  ReleaseStep,
+  renderReviewCoverageMarkdown,
+  reviewFailures,
+  reviewMessages,
+} from '../../src/core/release/review-coverage';
+import { hostile } from '../render/arbitraries';
+import { startGfm, type Gfm } from '../render/gfm';
+import { cellCounts, count, foreignTags, hrefsOf, markdownTables, textOutsideCode } from '../render/html';
+
+let gfm: Gfm;
+beforeAll(() => {
+  gfm = startGfm();
+});
+afterAll(async () => {
+  await gfm.close();
+});
+
+const sha = (c: string) => c.repeat(40);
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const EMPTY = D('e');
+
+function step(c: string, changes: number, pulls: number[] = [], subject = `commit ${c}`): ReleaseStep {
+  return { sha: sha(c), subject, changes, pulls };
+}
+
+/** A merged pull request whose bot comment records `digest` for its final head, approved or not. */
+function pull(
+  number: number,
+  digest: string | null,
+  approved: boolean,
+  extra: Partial<PullFacts> = {},
+): PullFacts {
+  const head = sha(String(number % 10));
+  return {
+    number,
+    merged: true,
+    headSha: head,
+    state:
+      digest === null
+        ? null
+        : { v: 1, head, digests: { [head]: digest }, approved: approved ? [D('0'), digest] : [D('0')] },
+    ...extra,
+  };
+}
+
+const options = { previousTag: 'v1.0.0', emptyDeltaDigest: EMPTY };
+
+describe('evaluateReviewCoverage', () => {
+  it('passes with no commits, and with commits that change no surface (their pull requests are not judged)', () => {
+    expect(evaluateReviewCoverage([], [], options)).toEqual({
+      ok: true,
+      previousTag: 'v1.0.0',
+      examined: 0,
+      surfaceSteps: [],
+      pulls: [],
+      directPushes: [],
+    });
+    const c = evaluateReviewCoverage([step('a', 0), step('b', 0, [4])], [pull(4, null, false)], options);
+    expect(c.ok).toBe(true);
+    expect(c.examined).toBe(2);
+    expect(c.pulls).toEqual([]);
+  });
+
+  it('passes when every merged pull request of a surface change has its final digest approved', () => {
+    const c = evaluateReviewCoverage(
+      [step('a', 2, [1]), step('b', 0), step('c', 1, [2, 1])],
+      [pull(1, D('1'), true), pull(2, D('2'), true)],
+      options,
+    );
+    expect(c.ok).toBe(true);
+    expect(c.surfaceSteps.map((s) => s.sha)).toEqual([sha('a'), sha('c')]);
+    expect(c.pulls).toEqual([
+      expect.objectContaining({ number: 1, status: 'approved', ok: true, steps: [sha('a'), sha('c')] }),
+      expect.objectContaining({ number: 2, status: 'approved', ok: true, steps: [sha('c')] }),
+    ]);
+  });
+
+  it('fails a surface change with no pull request, or with unmerged ones only, as a direct push', () => {
+    const open = pull(7, D('7'), true, { merged: false });
+    const c = evaluateReviewCoverage(
+      [step('a', 1), step('b', 3, [7]), step('c', 1, [7, 1])],
+      [open, pull(1, D('1'), true)],
+      options,
+    );
+    expect(c.ok).toBe(false);
+    expect(c.directPushes.map((s) => s.sha)).toEqual([sha('a'), sha('b')]);
+    // the unmerged pull request is neither judged nor credited
+    expect(c.pulls.map((p) => p.number)).toEqual([1]);
+    expect(reviewFailures(c)).toEqual([
+      'commit aaaaaaaaaaaa (no pull request)',
+      'commit bbbbbbbbbbbb (no pull request)',
+    ]);
+  });
+
+  it('judges each pull request: no record, stale head, digest missing, not approved, no net change', () => {
+    const stale = pull(3, D('3'), true);
+    stale.headSha = sha('f');
+    const missing = pull(4, D('4'), true);
+    if (missing.state) missing.state.digests = {};
+    const c = evaluateReviewCoverage(
+      [step('a', 1, [1, 2, 3, 4, 5, 6])],
+      [
+        pull(1, null, false),
+        pull(2, D('2'), false),
+        stale,
+        missing,
+        pull(5, EMPTY, false),
+        pull(6, D('6'), true),
+      ],
+      options,
+    );
+    expect(c.ok).toBe(false);
+    expect(c.pulls.map((p) => [p.number, p.status, p.ok])).toEqual([
+      [1, 'no-record', false],
+      [2, 'not-approved', false],
+      [3, 'stale', false],
+      [4, 'no-record', false],
+      [5, 'no-net-change', true],
+      [6, 'approved', true],
+    ]);
+    expect(c.pulls[2].detail).toBe(
+      'merged at ffffffffffff, but the gate last evaluated 333333333333: the final head was never reviewed',
+    );
+    expect(reviewFailures(c)).toEqual([
+      '#1 (no record)',
+      '#2 (not approved)',
+      '#3 (stale)',
+      '#4 (no record)',
+    ]);
+  });
+
+  it('accepts an empty final delta only when told which digest that is', () => {
+    const c = evaluateReviewCoverage([step('a', 1, [5])], [pull(5, EMPTY, false)], { previousTag: 'v1.0.0' });
+    expect(c.pulls[0].status).toBe('not-approved');
+  });
+
+  it('an approved digest of an older head does not cover the final one', () => {
+    const head = sha('9');
+    const older = sha('8');
+    const facts: PullFacts = {
+      number: 9,
+      merged: true,
+      headSha: head,
+      state: { v: 1, head, digests: { [older]: D('8'), [head]: D('9') }, approved: [D('8')] },
+    };
+    expect(evaluateReviewCoverage([step('a', 1, [9])], [facts], options).pulls[0].status).toBe(
+      'not-approved',
+    );
+  });
+
+  it('a pull request it could not look up is judged (no record), never taken as unmerged', () => {
+    const c = evaluateReviewCoverage([step('a', 1, [8])], [], options);
+    expect(c.ok).toBe(false);
+    expect(c.directPushes).toEqual([]);
+    expect(c.pulls).toEqual([expect.objectContaining({ number: 8, status: 'no-record' })]);
+  });
+
+  it('compares SHAs case-insensitively', () => {
+    const p = pull(1, D('1'), true);
+    p.headSha = p.headSha.toUpperCase();
+    expect(evaluateReviewCoverage([step('a', 1, [1])], [p], options).ok).toBe(true);
+  });
+
+  it('names each offender in a message that says what to do', () => {
+    const c = evaluateReviewCoverage(
+      [step('a', 1, [2]), step('b', 2, [], 'hotfix "quoted"')],
+      [pull(2, D('2'), false)],
+      options,
+    );
+    expect(reviewMessages(c)).toEqual([
+      `require-reviewed: pull request #2, which changed the FFI surface (aaaaaaaaaaaa), is not reviewed: its final FFI delta (sha256:222222222222) was never approved. Comment /ffi-recheck on it to have the gate record its current verdict, then re-run this job.`,
+      'require-reviewed: commit bbbbbbbbbbbb ("hotfix \\"quoted\\"") changed the FFI surface (2 changes) without a merged pull request, so the gate never reviewed it.',
+    ]);
+  });
+});
+
+describe('renderReviewCoverageMarkdown', () => {
+  async function check(md: string): Promise<string> {
+    expect(count(md, '<!--')).toBe(0);
+    for (const table of markdownTables(md)) {
+      for (const row of table) expect(cellCounts(row)).toEqual({ github: 4, micromark: 4 });
+    }
+    const html = await gfm.toHtml(md);
+    expect(foreignTags(html)).toEqual([]);
+    expect(count(html, '<!--')).toBe(0);
+    expect(textOutsideCode(html)).not.toMatch(/@\w/);
+    for (const href of hrefsOf(html))
+      expect(href).toMatch(/^https:\/\/github\.example\/octo\/lib\/(pull\/\d+|commit\/[0-9a-f]{40})$/);
+    return html;
+  }
+
+  it('renders a pass, and a failure with its table and direct pushes', async () => {
+    const pass = evaluateReviewCoverage([step('a', 1, [1]), step('b', 0)], [pull(1, D('1'), true)], options);
+    const md = renderReviewCoverageMarkdown(pass, 'https://github.example/octo/lib');
+    expect(md).toContain(
+      '✅ **Reviewed:** every FFI surface change since `v1.0.0` came through an approved pull request (1 of 2 commits changed the surface).',
+    );
+    expect(md).toContain(
+      '| [#1](https://github.example/octo/lib/pull/1) | [`aaaaaaaaaaaa`](https://github.example/octo/lib/commit/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa) | ✅ approved | final FFI delta approved \\(sha256:111111111111\\) |',
+    );
+    await check(md);
+
+    const none = renderReviewCoverageMarkdown(evaluateReviewCoverage([step('a', 0)], [], options));
+    expect(none).toContain('✅ **Reviewed:** none of the 1 commit since `v1.0.0` changed the FFI surface.');
+    expect(none).not.toContain('| Pull request |');
+
+    const fail = evaluateReviewCoverage(
+      [step('a', 1, [2]), step('b', 1, [], 'direct @team <b>x</b>')],
+      [pull(2, D('2'), false)],
+      options,
+    );
+    const fmd = renderReviewCoverageMarkdown(fail, 'https://github.example/octo/lib');
+    expect(fmd).toContain(
+      '❌ **Not reviewed:** 1 pull request and 1 commit pushed without one changed the FFI surface since `v1.0.0` without an approval recorded by the gate.',
+    );
+    expect(fmd).toContain('| ❌ not approved |');
+    expect(fmd).toContain('### ❌ Surface changes without a pull request');
+    const html = await check(fmd);
+    expect(html).not.toContain('<b>');
+  });
+
+  it('keeps hostile subjects and tags inert (property)', async () => {
+    const arb = fc.record({
+      previousTag: hostile,
+      subjects: fc.array(hostile, { minLength: 1, maxLength: 4 }),
+      approved: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ previousTag, subjects, approved }) => {
+        const steps = subjects.map((s, i) => step(String(i), i % 2, i % 3 === 0 ? [] : [1], s));
+        const c = evaluateReviewCoverage(steps, [pull(1, D('1'), approved)], { previousTag });
+        const md = renderReviewCoverageMarkdown(c, 'https://github.example/octo/lib');
+        await check(md);
+        // the only issue references are the tool's own links to pull requests
+        const html = (await gfm.toHtml(md)).replace(/<a href="[^"]*\/pull\/1">#1<\/a>/g, '');
+        expect(textOutsideCode(html)).not.toMatch(/#\d/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
