@@ -40772,6 +40772,123 @@ async function changelogCommand(argv) {
   return { stdout, exitCode: 0, error: warnings.length ? `warning: ${warnings.join("; ")}` : void 0 };
 }
 
+// src/core/diff/merge-reports.ts
+function featureSetLabel(set2) {
+  if (set2.mode === "all") return "all-features";
+  const head = set2.mode === "default" ? "default" : "no-default-features";
+  return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
+}
+var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+function changeKey(c) {
+  return stableStringify({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message
+  });
+}
+function findingKey(f) {
+  return stableStringify({
+    rule: f.rule,
+    level: f.level,
+    crate: f.crate,
+    symbol: f.symbol,
+    name: f.name,
+    message: f.message,
+    checklist: f.checklist
+  });
+}
+function mergedDeltaDigest(changes) {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message,
+    featureSets: c.featureSets ?? null
+  }));
+  return sha256(stableStringify(canon));
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const t2 of items) {
+    const k = key(t2);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out2.push(t2);
+  }
+  return out2;
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("mergeReports needs at least one report");
+  if (reports.length === 1) return first.report;
+  const changes = /* @__PURE__ */ new Map();
+  for (const { label, report } of reports) {
+    for (const c of report.changes) {
+      const k = changeKey(c);
+      const seen = changes.get(k);
+      if (seen) {
+        if (!seen.sets.includes(label)) seen.sets.push(label);
+      } else changes.set(k, { change: c, sets: [label] });
+    }
+  }
+  const merged = sortChanges(
+    [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
+  );
+  const findings = uniqueBy(
+    reports.flatMap((r) => r.report.findings),
+    findingKey
+  );
+  const requiredBump2 = reports.map((r) => r.report.requiredBump).reduce((a, b) => BUMP_RANK[b] > BUMP_RANK[a] ? b : a, "none");
+  const diagnostics = uniqueBy(
+    reports.flatMap((r) => r.report.diagnostics),
+    (d) => stableStringify(d)
+  );
+  const crates = [...first.report.crates];
+  for (const { report } of reports.slice(1))
+    for (const c of report.crates) if (!crates.some((x) => x.name === c.name)) crates.push(c);
+  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const digestOf = (side) => sha256(stableStringify(reports.map((r) => ({ featureSet: r.label, digest: r.report[side].digest }))));
+  return {
+    schemaVersion: first.report.schemaVersion,
+    tool: first.report.tool,
+    base: { rev: first.report.base.rev, digest: digestOf("base") },
+    head: { rev: first.report.head.rev, digest: digestOf("head") },
+    changes: merged,
+    findings,
+    requiredBump: requiredBump2,
+    deltaDigest: mergedDeltaDigest(merged),
+    crates,
+    diagnostics
+  };
+}
+
+// src/app/analyse-feature-sets.ts
+async function analyseFeatureSets(options, sets) {
+  const [only, ...rest] = sets;
+  if (!only) return analyseDiff(options);
+  if (rest.length === 0) return analyseDiff({ ...options, features: only });
+  const scanCache = options.scanCache ?? new ScanCache();
+  const parser = options.parser ?? await loadRustParser();
+  const analyses = [];
+  for (const features of sets)
+    analyses.push({
+      label: featureSetLabel(features),
+      analysis: await analyseDiff({ ...options, features, scanCache, parser })
+    });
+  const first = analyses[0].analysis;
+  const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
+  const warnings = [...new Set(analyses.flatMap((a) => a.analysis.warnings))];
+  return { ...first, report, warnings };
+}
+
 // src/core/findings/compute-findings.ts
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -41381,8 +41498,10 @@ function scopeOf(config2) {
   };
 }
 function analysisSettings(config2) {
+  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
   return {
-    features: config2.featureSets[0] ?? { mode: "default", features: [] },
+    features: featureSets[0] ?? { mode: "default", features: [] },
+    featureSets,
     scope: scopeOf(config2),
     findingsPolicy: config2.findings,
     potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
@@ -41413,16 +41532,19 @@ async function diffCommand(args2) {
     );
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
-  const analysis = await analyseDiff({
-    root,
-    base,
-    head: stringFlag(args2, "--head"),
-    features: hasFeatureFlags(args2) ? featureSelection2(args2) : settings.features,
-    findings: computeReportFindings(settings.findingsPolicy),
-    scope: settings.scope,
-    potentiallyBreakingBump: settings.potentiallyBreakingBump,
-    limits: settings.limits
-  });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head: stringFlag(args2, "--head"),
+      features: settings.features,
+      findings: computeReportFindings(settings.findingsPolicy),
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits
+    },
+    hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
+  );
   const { report } = analysis;
   const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : renderText(report);
   const fails = failsOn(report, failOn);
@@ -41522,16 +41644,19 @@ async function gateStatusCommand(args2) {
   if (!base) throw new UsageError("gate-status needs --base REV");
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
-  const { report } = await analyseDiff({
-    root,
-    base,
-    head: stringFlag(args2, "--head"),
-    features: hasFeatureFlags(args2) ? featureSelection2(args2) : settings.features,
-    findings: computeReportFindings(settings.findingsPolicy),
-    scope: settings.scope,
-    potentiallyBreakingBump: settings.potentiallyBreakingBump,
-    limits: settings.limits
-  });
+  const { report } = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head: stringFlag(args2, "--head"),
+      features: settings.features,
+      findings: computeReportFindings(settings.findingsPolicy),
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits
+    },
+    hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
+  );
   const d = decideWithoutApproval(report);
   return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
 `, exitCode: 0 };
@@ -41626,16 +41751,19 @@ async function releaseCheckCommand(args2) {
   if (!base) throw new UsageError("release-check needs --base REV");
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
-  const analysis = await analyseDiff({
-    root,
-    base,
-    head: stringFlag(args2, "--head"),
-    features: hasFeatureFlags(args2) ? featureSelection2(args2) : settings.features,
-    useMergeBase: false,
-    scope: settings.scope,
-    potentiallyBreakingBump: settings.potentiallyBreakingBump,
-    limits: settings.limits
-  });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head: stringFlag(args2, "--head"),
+      features: settings.features,
+      useMergeBase: false,
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits
+    },
+    hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
+  );
   const { report } = analysis;
   const verdicts = report.crates.map(
     (c) => checkCrate(

@@ -39165,6 +39165,26 @@ var GitHubClient = class {
       return s ? { state: s.state, description: s.description ?? "" } : null;
     });
   }
+  /**
+   * Every status of `sha`, newest first, with its creator (`GET /repos/{o}/{r}/commits/{ref}/statuses`,
+   * paginated): unlike the combined status, it says who set each one.
+   */
+  async listStatuses(sha) {
+    return this.call(`listing statuses of ${sha.slice(0, 12)}`, "statuses: read", async () => {
+      const statuses = await this.kit.paginate(this.kit.rest.repos.listCommitStatusesForRef, {
+        owner: this.owner,
+        repo: this.repo,
+        ref: sha,
+        per_page: 100
+      });
+      return statuses.map((s) => ({
+        state: s.state,
+        context: s.context,
+        description: s.description ?? "",
+        creator: s.creator ? { login: s.creator.login, type: s.creator.type } : null
+      }));
+    });
+  }
   /** Whether `login` is an active member of `org/team`. Fails (never answers false) when membership cannot be read. */
   async isTeamMember(org, team, login) {
     try {
@@ -62005,6 +62025,434 @@ function scopeOf(config2) {
   };
 }
 
+// src/core/extract/scan-cache.ts
+var import_node_crypto2 = require("node:crypto");
+var DEFAULT_MAX_ENTRIES = 1e5;
+var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
+var ScanCache = class {
+  entries = /* @__PURE__ */ new Map();
+  textBytes = 0;
+  maxEntries;
+  maxTextBytes;
+  stats = { hits: 0, misses: 0, evictions: 0 };
+  constructor(options = {}) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  }
+  get size() {
+    return this.entries.size;
+  }
+  /** The key of scanning `text` in `ctx` under `env`. */
+  static key(text2, ctx, env) {
+    const content = (0, import_node_crypto2.createHash)("sha256").update(text2).digest("base64");
+    const environment = stableStringify({
+      features: [...env.features].sort(),
+      platform: env.platform ?? null
+    });
+    return `${content}\0${stableStringify(ctx)}\0${environment}`;
+  }
+  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
+  get(key) {
+    const e = this.entries.get(key);
+    if (!e) {
+      this.stats.misses++;
+      return void 0;
+    }
+    this.stats.hits++;
+    return structuredClone(e.outcome);
+  }
+  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
+  set(key, outcome, textLength) {
+    const old = this.entries.get(key);
+    if (old) {
+      this.textBytes -= old.bytes;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
+    this.textBytes += textLength;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
+      if (k === key) continue;
+      this.entries.delete(k);
+      this.textBytes -= e.bytes;
+      this.stats.evictions++;
+    }
+  }
+};
+var SharedReads = class {
+  constructor(unchanged) {
+    this.unchanged = unchanged;
+  }
+  unchanged;
+  reads = /* @__PURE__ */ new Map();
+  /** Reads answered from the other side. */
+  reused = 0;
+  wrap(tree) {
+    const listings = /* @__PURE__ */ new Map();
+    const entries = (dir) => {
+      let l = listings.get(dir);
+      if (!l) {
+        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
+        listings.set(dir, l);
+      }
+      return l;
+    };
+    const realDirs = /* @__PURE__ */ new Map();
+    const realDir = (dir) => {
+      let r = realDirs.get(dir);
+      if (!r) {
+        const slash = dir.lastIndexOf("/");
+        const parent = slash < 0 ? "" : dir.slice(0, slash);
+        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
+          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
+        );
+        realDirs.set(dir, r);
+      }
+      return r;
+    };
+    const plainFile = async (path5) => {
+      const slash = path5.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path5.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path5.slice(slash + 1)) === "file";
+    };
+    const read = async (path5, maxBytes) => {
+      if (!this.unchanged(path5) || !await plainFile(path5)) return tree.read(path5, maxBytes);
+      const key = `${maxBytes}\0${path5}`;
+      const shared = this.reads.get(key);
+      if (shared) {
+        this.reused++;
+        return shared;
+      }
+      const r = tree.read(path5, maxBytes);
+      this.reads.set(key, r);
+      return r;
+    };
+    return {
+      label: tree.label,
+      stat: (path5) => tree.stat(path5),
+      read,
+      list: (dir) => tree.list(dir),
+      listAll: (max) => tree.listAll(max)
+    };
+  }
+};
+
+// src/core/render/surface-text.ts
+function signatureOf(item) {
+  switch (item.kind) {
+    case "function": {
+      const params = item.params.map((p) => `${p.name}: ${p.type}`);
+      if (item.variadic) params.push("...");
+      const abi = item.abi === "Rust" ? "" : `extern "${item.abi}" `;
+      return `${item.unsafe ? "unsafe " : ""}${abi}fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
+    }
+    case "static":
+      return `static ${item.mutable ? "mut " : ""}${item.name}: ${item.type}`;
+    case "struct":
+    case "union": {
+      const fields = item.fields.map((f) => item.tuple ? f.type : `${f.name}: ${f.type}`).join(", ");
+      return `#[repr(${item.repr.join(", ")})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
+    }
+    case "enum": {
+      const vs = item.variants.map(
+        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
+      );
+      return `#[repr(${item.repr.join(", ")})] enum ${item.name} { ${vs.join(", ")} }`;
+    }
+    case "type":
+      return `type ${item.name} = ${item.target}`;
+    case "const":
+      return `const ${item.name}: ${item.type} = ${item.value}`;
+    case "import": {
+      if (item.what === "static")
+        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
+      const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
+      if (item.variadic) params.push("...");
+      return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
+    }
+  }
+}
+function printable(s) {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
+  );
+}
+
+// src/core/diff/diff-surfaces.ts
+function pairItems(base, head) {
+  const pairs = [];
+  const left = [...base];
+  const right = [...head];
+  const take = (match) => {
+    for (let i2 = 0; i2 < left.length; i2++) {
+      const j = right.findIndex((b) => match(left[i2], b));
+      if (j < 0) continue;
+      pairs.push({ before: left[i2], after: right[j] });
+      left.splice(i2, 1);
+      right.splice(j, 1);
+      i2--;
+    }
+  };
+  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
+  take((a, b) => itemKey(a) === itemKey(b));
+  take(
+    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
+  );
+  for (const a of left) pairs.push({ before: a, after: null });
+  for (const b of right) pairs.push({ before: null, after: b });
+  return pairs;
+}
+var SEVERITY_RANK = {
+  breaking: 0,
+  "potentially-breaking": 1,
+  addition: 2,
+  "non-abi": 3
+};
+function changeOf(rule, severity, crate, pair, message) {
+  const item = pair.after ?? pair.before;
+  const c = {
+    rule,
+    severity,
+    kind: item.kind,
+    name: item.name,
+    crate,
+    file: item.file,
+    line: item.line,
+    before: pair.before ? signatureOf(pair.before) : null,
+    after: pair.after ? signatureOf(pair.after) : null,
+    message
+  };
+  if ("symbol" in item) c.symbol = item.symbol;
+  return c;
+}
+function diffCrate(name2, base, head, touched) {
+  const ctx = { base, head };
+  const out2 = [];
+  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
+    const kind = (pair.after ?? pair.before)?.kind;
+    const count = out2.length;
+    for (const rule of CHANGE_RULES) {
+      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
+        continue;
+      for (const message of rule.check(pair.before, pair.after, ctx))
+        out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
+    }
+    if (out2.length > count) touched.push({ crate: name2, before: pair.before, after: pair.after });
+  }
+  const gatedKeys = new Set(
+    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
+  );
+  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
+  return out2.filter((c) => !gatedRemoval(c));
+}
+function macroName(d) {
+  return /macro (\S+?)!/.exec(d.message)?.[1] ?? "unknown";
+}
+function unresolved(base, head) {
+  const key = (d) => `${d.file}\0${macroName(d)}`;
+  const seen = new Set(base.diagnostics.filter((d) => d.code === "unexpanded-macro").map(key));
+  const out2 = [];
+  const rule = changeRule("unresolved-macro");
+  for (const d of head.diagnostics) {
+    if (d.code !== "unexpanded-macro" || seen.has(key(d))) continue;
+    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? "";
+    out2.push({
+      rule: rule.id,
+      severity: rule.severity,
+      kind: "unknown",
+      name: `${macroName(d)}!`,
+      crate,
+      file: d.file ?? "",
+      line: d.line ?? 0,
+      before: null,
+      after: null,
+      message: d.message
+    });
+  }
+  return out2;
+}
+function sortChanges(changes) {
+  return [...changes].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+function diffSurfaces(base, head) {
+  const names2 = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
+  const changes = [];
+  const touched = [];
+  for (const n of names2) {
+    changes.push(
+      ...diffCrate(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+        touched
+      )
+    );
+  }
+  changes.push(...unresolved(base, head));
+  return { changes: sortChanges(changes), touched };
+}
+function requiredBump(changes, options = {}) {
+  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
+  switch (worst) {
+    case "breaking":
+      return "major";
+    case "potentially-breaking":
+      return options.potentiallyBreakingBump ?? "major";
+    case "addition":
+      return "minor";
+    case "non-abi":
+      return "patch";
+    default:
+      return "none";
+  }
+}
+function deltaDigest(changes) {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message
+  }));
+  return sha256(stableStringify(canon));
+}
+
+// src/core/diff/merge-reports.ts
+function featureSetLabel(set2) {
+  if (set2.mode === "all") return "all-features";
+  const head = set2.mode === "default" ? "default" : "no-default-features";
+  return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
+}
+var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+function changeKey(c) {
+  return stableStringify({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message
+  });
+}
+function findingKey(f) {
+  return stableStringify({
+    rule: f.rule,
+    level: f.level,
+    crate: f.crate,
+    symbol: f.symbol,
+    name: f.name,
+    message: f.message,
+    checklist: f.checklist
+  });
+}
+function mergedDeltaDigest(changes) {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message,
+    featureSets: c.featureSets ?? null
+  }));
+  return sha256(stableStringify(canon));
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const t2 of items) {
+    const k = key(t2);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out2.push(t2);
+  }
+  return out2;
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("mergeReports needs at least one report");
+  if (reports.length === 1) return first.report;
+  const changes = /* @__PURE__ */ new Map();
+  for (const { label, report } of reports) {
+    for (const c of report.changes) {
+      const k = changeKey(c);
+      const seen = changes.get(k);
+      if (seen) {
+        if (!seen.sets.includes(label)) seen.sets.push(label);
+      } else changes.set(k, { change: c, sets: [label] });
+    }
+  }
+  const merged = sortChanges(
+    [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
+  );
+  const findings = uniqueBy(
+    reports.flatMap((r) => r.report.findings),
+    findingKey
+  );
+  const requiredBump2 = reports.map((r) => r.report.requiredBump).reduce((a, b) => BUMP_RANK[b] > BUMP_RANK[a] ? b : a, "none");
+  const diagnostics = uniqueBy(
+    reports.flatMap((r) => r.report.diagnostics),
+    (d) => stableStringify(d)
+  );
+  const crates = [...first.report.crates];
+  for (const { report } of reports.slice(1))
+    for (const c of report.crates) if (!crates.some((x) => x.name === c.name)) crates.push(c);
+  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const digestOf = (side) => sha256(stableStringify(reports.map((r) => ({ featureSet: r.label, digest: r.report[side].digest }))));
+  return {
+    schemaVersion: first.report.schemaVersion,
+    tool: first.report.tool,
+    base: { rev: first.report.base.rev, digest: digestOf("base") },
+    head: { rev: first.report.head.rev, digest: digestOf("head") },
+    changes: merged,
+    findings,
+    requiredBump: requiredBump2,
+    deltaDigest: mergedDeltaDigest(merged),
+    crates,
+    diagnostics
+  };
+}
+
+// src/adapters/tree-sitter-parser.ts
+var fs4 = __toESM2(require("node:fs"));
+var path = __toESM2(require("node:path"));
+var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
+function locate(file2, packageName) {
+  const candidates = [path.join(__dirname, file2), path.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  return require.resolve(`${packageName}/${file2}`);
+}
+var loaded = null;
+function loadRustParser() {
+  if (!loaded) {
+    loaded = (async () => {
+      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
+      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
+      const language = await import_web_tree_sitter2.Language.load(
+        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+      );
+      const parser = new import_web_tree_sitter2.Parser();
+      parser.setLanguage(language);
+      return {
+        parse: (text2) => {
+          const tree = parser.parse(text2);
+          if (!tree) throw new Error("tree-sitter returned no tree");
+          return tree;
+        }
+      };
+    })();
+  }
+  return loaded;
+}
+
 // src/app/analyse-diff.ts
 var import_node_fs2 = require("node:fs");
 
@@ -64398,118 +64846,6 @@ function splitCfgIf(input2) {
   return branches;
 }
 
-// src/core/extract/scan-cache.ts
-var import_node_crypto2 = require("node:crypto");
-var DEFAULT_MAX_ENTRIES = 1e5;
-var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
-var ScanCache = class {
-  entries = /* @__PURE__ */ new Map();
-  textBytes = 0;
-  maxEntries;
-  maxTextBytes;
-  stats = { hits: 0, misses: 0, evictions: 0 };
-  constructor(options = {}) {
-    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-  }
-  get size() {
-    return this.entries.size;
-  }
-  /** The key of scanning `text` in `ctx` under `env`. */
-  static key(text2, ctx, env) {
-    const content = (0, import_node_crypto2.createHash)("sha256").update(text2).digest("base64");
-    const environment = stableStringify({
-      features: [...env.features].sort(),
-      platform: env.platform ?? null
-    });
-    return `${content}\0${stableStringify(ctx)}\0${environment}`;
-  }
-  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
-  get(key) {
-    const e = this.entries.get(key);
-    if (!e) {
-      this.stats.misses++;
-      return void 0;
-    }
-    this.stats.hits++;
-    return structuredClone(e.outcome);
-  }
-  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
-  set(key, outcome, textLength) {
-    const old = this.entries.get(key);
-    if (old) {
-      this.textBytes -= old.bytes;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
-    this.textBytes += textLength;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
-      if (k === key) continue;
-      this.entries.delete(k);
-      this.textBytes -= e.bytes;
-      this.stats.evictions++;
-    }
-  }
-};
-var SharedReads = class {
-  constructor(unchanged) {
-    this.unchanged = unchanged;
-  }
-  unchanged;
-  reads = /* @__PURE__ */ new Map();
-  /** Reads answered from the other side. */
-  reused = 0;
-  wrap(tree) {
-    const listings = /* @__PURE__ */ new Map();
-    const entries = (dir) => {
-      let l = listings.get(dir);
-      if (!l) {
-        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
-        listings.set(dir, l);
-      }
-      return l;
-    };
-    const realDirs = /* @__PURE__ */ new Map();
-    const realDir = (dir) => {
-      let r = realDirs.get(dir);
-      if (!r) {
-        const slash = dir.lastIndexOf("/");
-        const parent = slash < 0 ? "" : dir.slice(0, slash);
-        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
-          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
-        );
-        realDirs.set(dir, r);
-      }
-      return r;
-    };
-    const plainFile = async (path5) => {
-      const slash = path5.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path5.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path5.slice(slash + 1)) === "file";
-    };
-    const read = async (path5, maxBytes) => {
-      if (!this.unchanged(path5) || !await plainFile(path5)) return tree.read(path5, maxBytes);
-      const key = `${maxBytes}\0${path5}`;
-      const shared = this.reads.get(key);
-      if (shared) {
-        this.reused++;
-        return shared;
-      }
-      const r = tree.read(path5, maxBytes);
-      this.reads.set(key, r);
-      return r;
-    };
-    return {
-      label: tree.label,
-      stat: (path5) => tree.stat(path5),
-      read,
-      list: (dir) => tree.list(dir),
-      listAll: (max) => tree.listAll(max)
-    };
-  }
-};
-
 // src/core/extract/extract-crate.ts
 var EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 var READ_AHEAD = 32;
@@ -65162,192 +65498,6 @@ function mentions2(haystack, name2) {
   }
 }
 
-// src/core/render/surface-text.ts
-function signatureOf(item) {
-  switch (item.kind) {
-    case "function": {
-      const params = item.params.map((p) => `${p.name}: ${p.type}`);
-      if (item.variadic) params.push("...");
-      const abi = item.abi === "Rust" ? "" : `extern "${item.abi}" `;
-      return `${item.unsafe ? "unsafe " : ""}${abi}fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
-    }
-    case "static":
-      return `static ${item.mutable ? "mut " : ""}${item.name}: ${item.type}`;
-    case "struct":
-    case "union": {
-      const fields = item.fields.map((f) => item.tuple ? f.type : `${f.name}: ${f.type}`).join(", ");
-      return `#[repr(${item.repr.join(", ")})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
-    }
-    case "enum": {
-      const vs = item.variants.map(
-        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
-      );
-      return `#[repr(${item.repr.join(", ")})] enum ${item.name} { ${vs.join(", ")} }`;
-    }
-    case "type":
-      return `type ${item.name} = ${item.target}`;
-    case "const":
-      return `const ${item.name}: ${item.type} = ${item.value}`;
-    case "import": {
-      if (item.what === "static")
-        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
-      const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
-      if (item.variadic) params.push("...");
-      return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
-    }
-  }
-}
-function printable(s) {
-  return s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
-  );
-}
-
-// src/core/diff/diff-surfaces.ts
-function pairItems(base, head) {
-  const pairs = [];
-  const left = [...base];
-  const right = [...head];
-  const take = (match) => {
-    for (let i2 = 0; i2 < left.length; i2++) {
-      const j = right.findIndex((b) => match(left[i2], b));
-      if (j < 0) continue;
-      pairs.push({ before: left[i2], after: right[j] });
-      left.splice(i2, 1);
-      right.splice(j, 1);
-      i2--;
-    }
-  };
-  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
-  take((a, b) => itemKey(a) === itemKey(b));
-  take(
-    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
-  );
-  for (const a of left) pairs.push({ before: a, after: null });
-  for (const b of right) pairs.push({ before: null, after: b });
-  return pairs;
-}
-var SEVERITY_RANK = {
-  breaking: 0,
-  "potentially-breaking": 1,
-  addition: 2,
-  "non-abi": 3
-};
-function changeOf(rule, severity, crate, pair, message) {
-  const item = pair.after ?? pair.before;
-  const c = {
-    rule,
-    severity,
-    kind: item.kind,
-    name: item.name,
-    crate,
-    file: item.file,
-    line: item.line,
-    before: pair.before ? signatureOf(pair.before) : null,
-    after: pair.after ? signatureOf(pair.after) : null,
-    message
-  };
-  if ("symbol" in item) c.symbol = item.symbol;
-  return c;
-}
-function diffCrate(name2, base, head, touched) {
-  const ctx = { base, head };
-  const out2 = [];
-  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
-    const kind = (pair.after ?? pair.before)?.kind;
-    const count = out2.length;
-    for (const rule of CHANGE_RULES) {
-      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
-        continue;
-      for (const message of rule.check(pair.before, pair.after, ctx))
-        out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
-    }
-    if (out2.length > count) touched.push({ crate: name2, before: pair.before, after: pair.after });
-  }
-  const gatedKeys = new Set(
-    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
-  );
-  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
-  return out2.filter((c) => !gatedRemoval(c));
-}
-function macroName(d) {
-  return /macro (\S+?)!/.exec(d.message)?.[1] ?? "unknown";
-}
-function unresolved(base, head) {
-  const key = (d) => `${d.file}\0${macroName(d)}`;
-  const seen = new Set(base.diagnostics.filter((d) => d.code === "unexpanded-macro").map(key));
-  const out2 = [];
-  const rule = changeRule("unresolved-macro");
-  for (const d of head.diagnostics) {
-    if (d.code !== "unexpanded-macro" || seen.has(key(d))) continue;
-    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? "";
-    out2.push({
-      rule: rule.id,
-      severity: rule.severity,
-      kind: "unknown",
-      name: `${macroName(d)}!`,
-      crate,
-      file: d.file ?? "",
-      line: d.line ?? 0,
-      before: null,
-      after: null,
-      message: d.message
-    });
-  }
-  return out2;
-}
-function sortChanges(changes) {
-  return [...changes].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
-}
-function diffSurfaces(base, head) {
-  const names2 = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
-  const changes = [];
-  const touched = [];
-  for (const n of names2) {
-    changes.push(
-      ...diffCrate(
-        n,
-        base.crates.find((c) => c.name === n) ?? null,
-        head.crates.find((c) => c.name === n) ?? null,
-        touched
-      )
-    );
-  }
-  changes.push(...unresolved(base, head));
-  return { changes: sortChanges(changes), touched };
-}
-function requiredBump(changes, options = {}) {
-  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
-  switch (worst) {
-    case "breaking":
-      return "major";
-    case "potentially-breaking":
-      return options.potentiallyBreakingBump ?? "major";
-    case "addition":
-      return "minor";
-    case "non-abi":
-      return "patch";
-    default:
-      return "none";
-  }
-}
-function deltaDigest(changes) {
-  const canon = changes.map((c) => ({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message
-  }));
-  return sha256(stableStringify(canon));
-}
-
 // src/core/diff/build-report.ts
 function buildReport(base, head, options = {}) {
   const { changes, touched } = diffSurfaces(base, head);
@@ -65385,7 +65535,7 @@ function buildReport(base, head, options = {}) {
 // src/adapters/file-system-tree.ts
 var fsSync = __toESM2(require("node:fs"));
 var import_node_fs = require("node:fs");
-var path = __toESM2(require("node:path"));
+var path2 = __toESM2(require("node:path"));
 
 // src/core/source-tree.ts
 function decodeText(buf) {
@@ -65416,10 +65566,10 @@ var FileSystemTree = class _FileSystemTree {
   }
   abs(rel) {
     if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
-    return path.join(this.root, rel);
+    return path2.join(this.root, rel);
   }
   inside(real) {
-    return real === this.root || real.startsWith(this.root + path.sep);
+    return real === this.root || real.startsWith(this.root + path2.sep);
   }
   /** The real path of `rel` if it stays inside the root, else null. */
   async contained(rel) {
@@ -65443,7 +65593,7 @@ var FileSystemTree = class _FileSystemTree {
     let state = this.dirState.get(dir);
     if (!state) {
       try {
-        state = this.inside(fsSync.realpathSync(path.join(this.root, dir))) ? "inside" : "outside";
+        state = this.inside(fsSync.realpathSync(path2.join(this.root, dir))) ? "inside" : "outside";
       } catch {
         state = "missing";
       }
@@ -65466,7 +65616,7 @@ var FileSystemTree = class _FileSystemTree {
     if (!m) {
       m = /* @__PURE__ */ new Map();
       try {
-        for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
+        for (const e of fsSync.readdirSync(dir ? path2.join(this.root, dir) : this.root, {
           withFileTypes: true
         }))
           m.set(e.name, e);
@@ -65580,7 +65730,7 @@ var FileSystemTree = class _FileSystemTree {
       const dir = stack.pop();
       let entries;
       try {
-        entries = await import_node_fs.promises.readdir(dir ? path.join(this.root, dir) : this.root, { withFileTypes: true });
+        entries = await import_node_fs.promises.readdir(dir ? path2.join(this.root, dir) : this.root, { withFileTypes: true });
       } catch {
         continue;
       }
@@ -65846,38 +65996,6 @@ async function headCommit(dir) {
   return verify(dir, "HEAD");
 }
 
-// src/adapters/tree-sitter-parser.ts
-var fs5 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
-var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
-function locate(file2, packageName) {
-  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs5.existsSync(c)) return c;
-  return require.resolve(`${packageName}/${file2}`);
-}
-var loaded = null;
-function loadRustParser() {
-  if (!loaded) {
-    loaded = (async () => {
-      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
-      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
-      const language = await import_web_tree_sitter2.Language.load(
-        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
-      );
-      const parser = new import_web_tree_sitter2.Parser();
-      parser.setLanguage(language);
-      return {
-        parse: (text2) => {
-          const tree = parser.parse(text2);
-          if (!tree) throw new Error("tree-sitter returned no tree");
-          return tree;
-        }
-      };
-    })();
-  }
-  return loaded;
-}
-
 // src/core/scope.ts
 function matchesAny(patterns, value) {
   return patterns.some((p) => globToRegExp(p).test(value));
@@ -65970,6 +66088,25 @@ async function checkRoot(root) {
   if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
   if ((await runGit(root, ["rev-parse", "--git-dir"])).code !== 0)
     throw new GitError(`--root ${root} is not inside a git repository`);
+}
+
+// src/app/analyse-feature-sets.ts
+async function analyseFeatureSets(options, sets) {
+  const [only, ...rest] = sets;
+  if (!only) return analyseDiff(options);
+  if (rest.length === 0) return analyseDiff({ ...options, features: only });
+  const scanCache = options.scanCache ?? new ScanCache();
+  const parser = options.parser ?? await loadRustParser();
+  const analyses = [];
+  for (const features of sets)
+    analyses.push({
+      label: featureSetLabel(features),
+      analysis: await analyseDiff({ ...options, features, scanCache, parser })
+    });
+  const first = analyses[0].analysis;
+  const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
+  const warnings = [...new Set(analyses.flatMap((a) => a.analysis.warnings))];
+  return { ...first, report, warnings };
 }
 
 // src/adapters/git-fetch.ts
@@ -66106,14 +66243,18 @@ async function runMergeGroupGate(client, s) {
   let decision;
   try {
     for (const sha of [s.baseSha, s.headSha]) await fetchCommit(s.root, sha);
-    const { report } = await analyseDiff({
-      root: s.root,
-      base: s.baseSha,
-      head: s.headSha,
-      features: s.features,
-      useMergeBase: false,
-      limits: s.limits
-    });
+    const { report } = await analyseFeatureSets(
+      {
+        root: s.root,
+        base: s.baseSha,
+        head: s.headSha,
+        features: s.featureSets[0],
+        useMergeBase: false,
+        limits: s.limits,
+        scope: s.scope
+      },
+      s.featureSets
+    );
     if (report.changes.length === 0)
       decision = {
         state: "success",
@@ -66125,16 +66266,22 @@ async function runMergeGroupGate(client, s) {
         decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
       else {
         const pr = await client.getPull(pull);
-        const st = await client.getStatus(pr.headSha, s.statusContext);
-        decision = st?.state === "success" ? {
-          state: "success",
-          description: statusDescription(`FFI surface of #${pull} approved: ${st.description}`)
-        } : {
-          state: "failure",
-          description: statusDescription(
-            `#${pull} has no approved FFI surface (${st ? st.state : "no status"}); the group changes the FFI surface`
-          )
-        };
+        const st = (await client.listStatuses(pr.headSha)).find((x) => x.context === s.statusContext);
+        const own2 = st?.creator?.login.toLowerCase() === s.botLogin.toLowerCase();
+        if (st?.state === "success" && own2 && /ffi sha256:[0-9a-f]{12}$/.test(st.description))
+          decision = {
+            state: "success",
+            description: statusDescription(`FFI surface of #${pull} approved: ${st.description}`)
+          };
+        else {
+          const why = !st ? "no status" : st.state !== "success" ? st.state : `success not set by ${s.botLogin}`;
+          decision = {
+            state: "failure",
+            description: statusDescription(
+              `#${pull} has no approved FFI surface (${why}); the group changes the FFI surface`
+            )
+          };
+        }
       }
     }
   } catch (e) {
@@ -66923,16 +67070,19 @@ async function runPullRequestGate(client, s) {
   try {
     const fetched = await fetchPullCommits(s.root, s.pull, headSha, pr.baseSha, pr.baseRef);
     if (!fetched.ok) return await fail(fetched.detail);
-    analysis = await analyseDiff({
-      root: s.root,
-      base: pr.baseSha,
-      head: headSha,
-      features: s.features,
-      findings: computeReportFindings(s.findingsPolicy),
-      potentiallyBreakingBump: s.potentiallyBreakingBump,
-      limits: s.limits,
-      scope: s.scope
-    });
+    analysis = await analyseFeatureSets(
+      {
+        root: s.root,
+        base: pr.baseSha,
+        head: headSha,
+        features: s.features,
+        findings: computeReportFindings(s.findingsPolicy),
+        potentiallyBreakingBump: s.potentiallyBreakingBump,
+        limits: s.limits,
+        scope: s.scope
+      },
+      s.featureSets ?? [s.features]
+    );
   } catch (e) {
     return await fail(e instanceof Error ? e.message : String(e));
   }
@@ -67055,15 +67205,18 @@ async function upsertComment(client, s, existing, body2) {
 async function digestOfCommit(s, baseSha, commit) {
   if (!/^[0-9a-f]{40}$/.test(commit) || !await hasCommit(s.root, commit)) return null;
   try {
-    const a = await analyseDiff({
-      root: s.root,
-      base: baseSha,
-      head: commit,
-      features: s.features,
-      potentiallyBreakingBump: s.potentiallyBreakingBump,
-      limits: s.limits,
-      scope: s.scope
-    });
+    const a = await analyseFeatureSets(
+      {
+        root: s.root,
+        base: baseSha,
+        head: commit,
+        features: s.features,
+        potentiallyBreakingBump: s.potentiallyBreakingBump,
+        limits: s.limits,
+        scope: s.scope
+      },
+      s.featureSets ?? [s.features]
+    );
     return approvalDigest(a.report.deltaDigest, s.policyHash);
   } catch (e) {
     if (e instanceof GitError || e instanceof ApiError || e instanceof PermissionError) return null;
@@ -67246,6 +67399,7 @@ function effectiveConfig(config2, inputs) {
     allowCommitAuthors: config2.allowCommitAuthors
   };
   const features = inputs.features ?? config2.featureSets[0] ?? { mode: "default", features: [] };
+  const featureSets = inputs.features || config2.featureSets.length === 0 ? [features] : config2.featureSets;
   const botLogin = inputs.botLogin ?? config2.botLogin;
   const hash2 = sha256(stableStringify({ config: policyHash(config2), policy, features, botLogin }));
   return {
@@ -67253,6 +67407,7 @@ function effectiveConfig(config2, inputs) {
     policy,
     policyHash: hash2,
     features,
+    featureSets,
     findingsPolicy: config2.findings,
     potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
     limits: config2.limits,
@@ -67710,8 +67865,15 @@ function renderReleaseSummaryMarkdown(summary2) {
 }
 
 // src/core/release/review-coverage.ts
+var NO_CHANGE = /^no FFI surface change(?: · ffi sha256:[0-9a-f]{12})?$/;
+function unproven(statuses, sha, digest, o) {
+  const bot = o.botLogin.toLowerCase();
+  const latest = statuses.find((x) => x.context === o.statusContext);
+  const why = !latest ? `it has no ${o.statusContext} status` : latest.creator?.login.toLowerCase() !== bot ? `the latest ${o.statusContext} status was set by ${latest.creator?.login ?? "a deleted account"}` : latest.state !== "success" ? `the latest ${o.statusContext} status is ${latest.state}` : latest.description.endsWith(` \xB7 ${ledger(digest)}`) || NO_CHANGE.test(latest.description) ? null : `the status records ${/ · (ffi sha256:[0-9a-f]{12})$/.exec(latest.description)?.[1] ?? "no ledger"}, not the final ${ledger(digest)}`;
+  return why === null ? null : `approval not confirmed by a success status from ${o.botLogin} on ${short(sha)}: ${why}`;
+}
 var short = (sha) => sha.slice(0, 12);
-function judge(f, number4, emptyDeltaDigest) {
+function judge(f, number4, options) {
   const no = (status, detail) => ({ number: number4, status, ok: false, detail });
   if (!f || f.state === null)
     return no(
@@ -67726,16 +67888,18 @@ function judge(f, number4, emptyDeltaDigest) {
     );
   const digest = s.digests[s.head];
   if (digest === void 0) return no("no-record", `the gate recorded no digest for ${short(s.head)}`);
-  if (s.approved.includes(digest))
-    return {
-      number: number4,
-      status: "approved",
-      ok: true,
-      detail: `final FFI delta approved (${digest.slice(0, 19)})`
-    };
-  if (emptyDeltaDigest !== void 0 && digest === emptyDeltaDigest)
-    return { number: number4, status: "no-net-change", ok: true, detail: "its final FFI delta is empty" };
-  return no("not-approved", `its final FFI delta (${digest.slice(0, 19)}) was never approved`);
+  const approved = s.approved.includes(digest);
+  if (!approved && (options.emptyDeltaDigest === void 0 || digest !== options.emptyDeltaDigest))
+    return no("not-approved", `its final FFI delta (${digest.slice(0, 19)}) was never approved`);
+  const why = unproven(f.statuses, f.headSha, digest, options);
+  if (why !== null) return no("unconfirmed", why);
+  const proof = `confirmed by the ${options.statusContext} status on ${short(f.headSha)}`;
+  return approved ? {
+    number: number4,
+    status: "approved",
+    ok: true,
+    detail: `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`
+  } : { number: number4, status: "no-net-change", ok: true, detail: `its final FFI delta is empty, ${proof}` };
 }
 function evaluateReviewCoverage(steps, facts, options) {
   const byNumber = new Map(facts.map((f) => [f.number, f]));
@@ -67749,7 +67913,7 @@ function evaluateReviewCoverage(steps, facts, options) {
     if (deliverers.length === 0) directPushes.push(step);
     for (const n of deliverers) delivered.set(n, [...delivered.get(n) ?? [], step.sha]);
   }
-  const pulls = [...delivered.entries()].sort(([a], [b]) => a - b).map(([n, shas]) => ({ ...judge(byNumber.get(n), n, options.emptyDeltaDigest), steps: shas }));
+  const pulls = [...delivered.entries()].sort(([a], [b]) => a - b).map(([n, shas]) => ({ ...judge(byNumber.get(n), n, options), steps: shas }));
   return {
     ok: directPushes.length === 0 && pulls.every((p) => p.ok),
     previousTag: options.previousTag,
@@ -67780,7 +67944,8 @@ var STATUS_CELL2 = {
   "no-net-change": "\u2705 no net change",
   "no-record": "\u274C no gate record",
   stale: "\u274C final head not reviewed",
-  "not-approved": "\u274C not approved"
+  "not-approved": "\u274C not approved",
+  unconfirmed: "\u274C approval not confirmed by the status"
 };
 function renderReviewCoverageMarkdown(c, repoUrl) {
   const prLink = (n2) => repoUrl ? link(`#${n2}`, `${repoUrl}/pull/${n2}`) : inlineText(`#${n2}`);
@@ -67819,7 +67984,7 @@ function renderReviewCoverageMarkdown(c, repoUrl) {
   }
   lines.push(
     "",
-    "Rule: each commit on the first-parent history since the previous release that changes the FFI surface must come from a merged pull request whose final FFI delta the gate recorded as approved in its own comment."
+    "Rule: each commit on the first-parent history since the previous release that changes the FFI surface must come from a merged pull request whose final FFI delta the gate recorded as approved in its own comment, confirmed by the gate's own success status on the pull request's final head."
   );
   return lines.join("\n") + "\n";
 }
@@ -67953,7 +68118,7 @@ function gateState(comments, bot) {
   }
   return null;
 }
-async function checkReviewed(client, root, gate, previousTag, tagSha, crate) {
+async function checkReviewed(client, root, gate, statusContext, previousTag, tagSha, crate) {
   const previousSha = (await git(root, ["rev-parse", "--verify", `refs/tags/${previousTag}^{commit}`])).trim();
   const commits = await listSteps(root, previousSha, tagSha);
   const steps = await measureSteps(root, commits, gate, crate);
@@ -67965,17 +68130,22 @@ async function checkReviewed(client, root, gate, previousTag, tagSha, crate) {
       if (facts.has(n)) continue;
       const pr = await client.getPull(n);
       const merged = pr.mergedAt !== null;
+      const state = merged ? gateState(await client.listComments(n), gate.botLogin) : null;
       facts.set(n, {
         number: n,
         merged,
         headSha: pr.headSha,
-        state: merged ? gateState(await client.listComments(n), gate.botLogin) : null
+        state,
+        // the proof of the comment's claim: the gate's own status on the final head
+        statuses: state ? await client.listStatuses(pr.headSha) : []
       });
     }
   }
   return evaluateReviewCoverage(steps, [...facts.values()], {
     previousTag,
-    emptyDeltaDigest: approvalDigest(deltaDigest([]), gate.policyHash)
+    emptyDeltaDigest: approvalDigest(deltaDigest([]), gate.policyHash),
+    statusContext,
+    botLogin: gate.botLogin
   });
 }
 function releaseDate(ctx) {
@@ -68086,7 +68256,7 @@ async function runReleaseGate(client, ctx, inputs, root) {
     let reviewNote = "";
     if (requireReviewed) {
       if (previous) {
-        review = await checkReviewed(client, root, gate, previous, tagSha, crate);
+        review = await checkReviewed(client, root, gate, inputs.statusContext, previous, tagSha, crate);
         for (const m of reviewMessages(review)) error(m);
       } else {
         reviewNote = `require-reviewed: no previous release before ${tag}, so there is no range of pull requests to check; the first release's surface is not review-gated.`;
@@ -68269,8 +68439,10 @@ async function runAction() {
         headSha,
         baseSha,
         headRef,
-        features: config3.features,
+        featureSets: config3.featureSets,
         limits: config3.limits,
+        scope: scopeOf(config3.config),
+        botLogin: config3.botLogin,
         runUrl: ctx.runUrl
       });
       info2(`status ${inputs.statusContext}: ${d.state} \u2014 ${d.description}`);
@@ -68325,6 +68497,7 @@ async function runAction() {
       policy: config2.policy,
       policyHash: config2.policyHash,
       features: config2.features,
+      featureSets: config2.featureSets,
       findingsPolicy: config2.findingsPolicy,
       potentiallyBreakingBump: config2.potentiallyBreakingBump,
       limits: config2.limits,

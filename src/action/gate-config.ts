@@ -17,6 +17,8 @@ export interface GateConfig {
   policy: ApprovalPolicy;
   policyHash: string;
   features: FeatureSelection;
+  /** The feature sets the gate analyses: the `features` input alone, else every configured set. */
+  featureSets: FeatureSelection[];
   findingsPolicy: FindingPolicy;
   potentiallyBreakingBump: 'major' | 'minor';
   limits: Limits;
@@ -36,6 +38,7 @@ export function effectiveConfig(config: Config, inputs: ActionInputs): GateConfi
     allowCommitAuthors: config.allowCommitAuthors,
   };
   const features = inputs.features ?? config.featureSets[0] ?? { mode: 'default', features: [] };
+  const featureSets = inputs.features || config.featureSets.length === 0 ? [features] : config.featureSets;
   const botLogin = inputs.botLogin ?? config.botLogin;
   // the approval binds to the policy actually applied: config file and overriding inputs
   const hash = sha256(stableStringify({ config: configHash(config), policy, features, botLogin }));
@@ -44,6 +47,7 @@ export function effectiveConfig(config: Config, inputs: ActionInputs): GateConfi
     policy,
     policyHash: hash,
     features,
+    featureSets,
     findingsPolicy: config.findings,
     potentiallyBreakingBump: config.changes.potentiallyBreakingBump,
     limits: config.limits,

@@ -5,8 +5,9 @@
  *
  * With `require-reviewed` (input, or `release.require-reviewed` in the config), the release also
  * fails unless every FFI surface change since the previous release tag came through a merged pull
- * request whose final FFI delta the pull-request gate recorded as approved in its own comment —
- * the exact rule is at the top of `core/release/review-coverage.ts`.
+ * request whose final FFI delta the pull-request gate recorded as approved in its own comment and
+ * proved by its own success status (context `status-context`, created by `bot-login`) on the pull
+ * request's final head — the exact rule is at the top of `core/release/review-coverage.ts`.
  *
  * Fails closed: an analysis error, an API error or an incomplete history ends in an `error`
  * status and a failed job, never in `success`.
@@ -229,6 +230,7 @@ async function checkReviewed(
   client: GitHubClient,
   root: string,
   gate: GateConfig,
+  statusContext: string,
   previousTag: string,
   tagSha: string,
   crate: string | null,
@@ -246,17 +248,22 @@ async function checkReviewed(
       if (facts.has(n)) continue;
       const pr = await client.getPull(n);
       const merged = pr.mergedAt !== null;
+      const state = merged ? gateState(await client.listComments(n), gate.botLogin) : null;
       facts.set(n, {
         number: n,
         merged,
         headSha: pr.headSha,
-        state: merged ? gateState(await client.listComments(n), gate.botLogin) : null,
+        state,
+        // the proof of the comment's claim: the gate's own status on the final head
+        statuses: state ? await client.listStatuses(pr.headSha) : [],
       });
     }
   }
   return evaluateReviewCoverage(steps, [...facts.values()], {
     previousTag,
     emptyDeltaDigest: approvalDigest(deltaDigest([]), gate.policyHash),
+    statusContext,
+    botLogin: gate.botLogin,
   });
 }
 
@@ -387,7 +394,7 @@ export async function runReleaseGate(
     let reviewNote = '';
     if (requireReviewed) {
       if (previous) {
-        review = await checkReviewed(client, root, gate, previous, tagSha, crate);
+        review = await checkReviewed(client, root, gate, inputs.statusContext, previous, tagSha, crate);
         for (const m of reviewMessages(review)) core.error(m);
       } else {
         reviewNote = `require-reviewed: no previous release before ${tag}, so there is no range of pull requests to check; the first release's surface is not review-gated.`;

@@ -147,8 +147,10 @@ export async function runAction(): Promise<void> {
         headSha,
         baseSha,
         headRef,
-        features: config.features,
+        featureSets: config.featureSets,
         limits: config.limits,
+        scope: scopeOf(config.config),
+        botLogin: config.botLogin,
         runUrl: ctx.runUrl,
       });
       core.info(`status ${inputs.statusContext}: ${d.state} — ${d.description}`);
@@ -209,6 +211,7 @@ export async function runAction(): Promise<void> {
       policy: config.policy,
       policyHash: config.policyHash,
       features: config.features,
+      featureSets: config.featureSets,
       findingsPolicy: config.findingsPolicy,
       potentiallyBreakingBump: config.potentiallyBreakingBump,
       limits: config.limits,

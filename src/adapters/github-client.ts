@@ -75,6 +75,15 @@ export interface PullCommit {
   committer: string | null;
 }
 
+/** A commit status as the API lists it, with who created it. */
+export interface CommitStatus {
+  state: string;
+  context: string;
+  description: string;
+  /** Whoever created it; null when the API names nobody (a deleted account). */
+  creator: GitHubUser | null;
+}
+
 export interface ClientOptions {
   token: string;
   apiUrl: string;
@@ -311,6 +320,27 @@ export class GitHubClient {
       });
       const s = data.statuses.find((x) => x.context === context);
       return s ? { state: s.state, description: s.description ?? '' } : null;
+    });
+  }
+
+  /**
+   * Every status of `sha`, newest first, with its creator (`GET /repos/{o}/{r}/commits/{ref}/statuses`,
+   * paginated): unlike the combined status, it says who set each one.
+   */
+  async listStatuses(sha: string): Promise<CommitStatus[]> {
+    return this.call(`listing statuses of ${sha.slice(0, 12)}`, 'statuses: read', async () => {
+      const statuses = await this.kit.paginate(this.kit.rest.repos.listCommitStatusesForRef, {
+        owner: this.owner,
+        repo: this.repo,
+        ref: sha,
+        per_page: 100,
+      });
+      return statuses.map((s) => ({
+        state: s.state,
+        context: s.context,
+        description: s.description ?? '',
+        creator: s.creator ? { login: s.creator.login, type: s.creator.type } : null,
+      }));
     });
   }
 

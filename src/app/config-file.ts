@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Config, ConfigError, loadConfig } from '../core/config';
+import type { FeatureSelection } from '../core/model';
 import type { AnalysisScope } from '../core/scope';
 
 export const DEFAULT_CONFIG_PATH = '.github/ffi-surface-guard.yml';
@@ -28,10 +29,16 @@ export function scopeOf(config: Config): AnalysisScope {
   };
 }
 
-/** The analysis settings a configuration implies (features unless the command line names some). */
+/**
+ * The analysis settings a configuration implies: the feature sets to analyse (all of them, unless
+ * the command line names a selection), `features` being the first.
+ */
 export function analysisSettings(config: Config) {
+  const featureSets: FeatureSelection[] =
+    config.featureSets.length > 0 ? config.featureSets : [{ mode: 'default', features: [] }];
   return {
-    features: config.featureSets[0] ?? { mode: 'default' as const, features: [] },
+    features: featureSets[0] ?? { mode: 'default' as const, features: [] },
+    featureSets,
     scope: scopeOf(config),
     findingsPolicy: config.findings,
     potentiallyBreakingBump: config.changes.potentiallyBreakingBump,

@@ -5,7 +5,8 @@
  * Anything else — a missing or non-success status, an unreadable ref name — is `failure`/`error`.
  */
 import type { GitHubClient } from '../adapters/github-client';
-import { analyseDiff } from './analyse-diff';
+import { analyseFeatureSets } from './analyse-feature-sets';
+import type { AnalysisScope } from '../core/scope';
 import { fetchCommit } from '../adapters/git-fetch';
 import { errorDecision, GateDecision } from '../core/gate/decide-status';
 import { statusDescription } from '../core/gate/status-description';
@@ -18,8 +19,11 @@ export interface MergeGroupSettings {
   headSha: string;
   baseSha: string;
   headRef: string;
-  features: FeatureSelection;
+  featureSets: FeatureSelection[];
   limits?: Limits;
+  scope?: AnalysisScope;
+  /** The identity whose status on the pull request counts (the gate's bot login). */
+  botLogin: string;
   runUrl: string;
 }
 
@@ -33,14 +37,18 @@ export async function runMergeGroupGate(client: GitHubClient, s: MergeGroupSetti
   let decision: GateDecision;
   try {
     for (const sha of [s.baseSha, s.headSha]) await fetchCommit(s.root, sha);
-    const { report } = await analyseDiff({
-      root: s.root,
-      base: s.baseSha,
-      head: s.headSha,
-      features: s.features,
-      useMergeBase: false,
-      limits: s.limits,
-    });
+    const { report } = await analyseFeatureSets(
+      {
+        root: s.root,
+        base: s.baseSha,
+        head: s.headSha,
+        features: s.featureSets[0],
+        useMergeBase: false,
+        limits: s.limits,
+        scope: s.scope,
+      },
+      s.featureSets,
+    );
     if (report.changes.length === 0)
       decision = {
         state: 'success',
@@ -52,19 +60,27 @@ export async function runMergeGroupGate(client: GitHubClient, s: MergeGroupSetti
         decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
       else {
         const pr = await client.getPull(pull);
-        const st = await client.getStatus(pr.headSha, s.statusContext);
-        decision =
-          st?.state === 'success'
-            ? {
-                state: 'success',
-                description: statusDescription(`FFI surface of #${pull} approved: ${st.description}`),
-              }
-            : {
-                state: 'failure',
-                description: statusDescription(
-                  `#${pull} has no approved FFI surface (${st ? st.state : 'no status'}); the group changes the FFI surface`,
-                ),
-              };
+        // the latest status of the gate's context on the PR head, and it must be the gate's own
+        const st = (await client.listStatuses(pr.headSha)).find((x) => x.context === s.statusContext);
+        const own = st?.creator?.login.toLowerCase() === s.botLogin.toLowerCase();
+        if (st?.state === 'success' && own && /ffi sha256:[0-9a-f]{12}$/.test(st.description))
+          decision = {
+            state: 'success',
+            description: statusDescription(`FFI surface of #${pull} approved: ${st.description}`),
+          };
+        else {
+          const why = !st
+            ? 'no status'
+            : st.state !== 'success'
+              ? st.state
+              : `success not set by ${s.botLogin}`;
+          decision = {
+            state: 'failure',
+            description: statusDescription(
+              `#${pull} has no approved FFI surface (${why}); the group changes the FFI surface`,
+            ),
+          };
+        }
       }
     }
   } catch (e) {

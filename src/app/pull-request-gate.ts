@@ -4,7 +4,8 @@
  * one sticky comment. Every run recomputes its decision from API state; any failure ends in an
  * `error` status, never `success`.
  */
-import { analyseDiff, Analysis } from './analyse-diff';
+import type { Analysis } from './analyse-diff';
+import { analyseFeatureSets } from './analyse-feature-sets';
 import { computeReportFindings } from './findings';
 import { ApiError, GitHubClient, IssueComment, PermissionError, Review } from '../adapters/github-client';
 import { changedPaths, fetchPullCommits, hasCommit } from '../adapters/git-fetch';
@@ -47,6 +48,8 @@ export interface GateSettings {
   policy: ApprovalPolicy;
   policyHash: string;
   features: FeatureSelection;
+  /** The feature sets to analyse and merge (default: `features` alone). */
+  featureSets?: FeatureSelection[];
   findingsPolicy?: FindingPolicy;
   potentiallyBreakingBump?: 'major' | 'minor';
   limits?: Limits;
@@ -188,16 +191,19 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
   try {
     const fetched = await fetchPullCommits(s.root, s.pull, headSha, pr.baseSha, pr.baseRef);
     if (!fetched.ok) return await fail(fetched.detail);
-    analysis = await analyseDiff({
-      root: s.root,
-      base: pr.baseSha,
-      head: headSha,
-      features: s.features,
-      findings: computeReportFindings(s.findingsPolicy),
-      potentiallyBreakingBump: s.potentiallyBreakingBump,
-      limits: s.limits,
-      scope: s.scope,
-    });
+    analysis = await analyseFeatureSets(
+      {
+        root: s.root,
+        base: pr.baseSha,
+        head: headSha,
+        features: s.features,
+        findings: computeReportFindings(s.findingsPolicy),
+        potentiallyBreakingBump: s.potentiallyBreakingBump,
+        limits: s.limits,
+        scope: s.scope,
+      },
+      s.featureSets ?? [s.features],
+    );
   } catch (e) {
     return await fail(e instanceof Error ? e.message : String(e));
   }
@@ -352,15 +358,18 @@ async function upsertComment(
 async function digestOfCommit(s: GateSettings, baseSha: string, commit: string): Promise<string | null> {
   if (!/^[0-9a-f]{40}$/.test(commit) || !(await hasCommit(s.root, commit))) return null;
   try {
-    const a = await analyseDiff({
-      root: s.root,
-      base: baseSha,
-      head: commit,
-      features: s.features,
-      potentiallyBreakingBump: s.potentiallyBreakingBump,
-      limits: s.limits,
-      scope: s.scope,
-    });
+    const a = await analyseFeatureSets(
+      {
+        root: s.root,
+        base: baseSha,
+        head: commit,
+        features: s.features,
+        potentiallyBreakingBump: s.potentiallyBreakingBump,
+        limits: s.limits,
+        scope: s.scope,
+      },
+      s.featureSets ?? [s.features],
+    );
     return approvalDigest(a.report.deltaDigest, s.policyHash);
   } catch (e) {
     if (e instanceof GitError || e instanceof ApiError || e instanceof PermissionError) return null;

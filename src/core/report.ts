@@ -25,6 +25,8 @@ export interface Change {
   before: string | null;
   after: string | null;
   message: string;
+  /** Labels of the feature sets the change appears under (only when several sets are analysed). */
+  featureSets?: string[];
 }
 
 export type FindingLevel = 'high' | 'medium' | 'low';

@@ -26,7 +26,11 @@ describe('merge_group', () => {
     }
   });
 
-  async function group(files: Record<string, string>, prStatus: 'success' | 'pending' | null) {
+  async function group(
+    files: Record<string, string>,
+    prStatus: 'success' | 'pending' | null,
+    creator?: string,
+  ) {
     const origin = new OriginRepo();
     const base = origin.commit('main', V1, 'base');
     const prHead = origin.commit('feature-7', files, 'pr');
@@ -49,6 +53,7 @@ describe('merge_group', () => {
         state: prStatus,
         context: 'ffi-surface/security-review',
         description: 'FFI surface approved by bob · ffi sha256:0123456789ab',
+        ...(creator ? { creator } : {}),
       });
     const event = {
       merge_group: {
@@ -80,6 +85,12 @@ describe('merge_group', () => {
     const { statuses } = await group(V2, 'success');
     expect(statuses.map((s) => s.state)).toEqual(['success']);
     expect(statuses[0].description).toMatch(/#7 approved/);
+  });
+
+  it('a success status on the PR set by someone other than the gate does not count', async () => {
+    const { statuses } = await group(V2, 'success', 'mallory');
+    expect(statuses.map((s) => s.state)).toEqual(['failure']);
+    expect(statuses[0].description).toMatch(/success not set by github-actions\[bot\]/);
   });
 
   it('an FFI change whose PR is not approved: failure', async () => {

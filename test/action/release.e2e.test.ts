@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fakeSha, FakeGitHub, isoTime, startFakeGitHub } from '../support/fake-github';
 import { ActionRun, gitIn, OriginRepo, runAction, writeFiles } from '../support/action-runner';
 import { CommentState, renderMarker } from '../../src/core/gate/comment-state';
+import { statusDescription } from '../../src/core/gate/status-description';
 
 const REPO = 'octo/lib';
 const CONTEXT = 'ffi-surface/release';
@@ -467,6 +468,28 @@ function gateComment(s: Setup, n: number, state: CommentState, user = 'github-ac
   });
 }
 
+const GATE_CONTEXT = 'ffi-surface/security-review';
+
+/**
+ * A status on a pull request's head as the PR gate sets it (by default: `success`, approving
+ * `digest`, by the token identity `github-actions[bot]`). The latest one added is the newest.
+ */
+function gateStatus(
+  s: Setup,
+  head: string,
+  digest: string,
+  o: { state?: 'success' | 'pending' | 'failure'; creator?: string; context?: string; text?: string } = {},
+) {
+  s.fake.addStatus({
+    repo: REPO,
+    sha: head,
+    state: o.state ?? 'success',
+    context: o.context ?? GATE_CONTEXT,
+    description: statusDescription(o.text ?? 'FFI surface approved by bob', digest),
+    ...(o.creator ? { creator: o.creator } : {}),
+  });
+}
+
 function mergedPull(s: Setup, n: number, head: string, mergeCommit: string, commits: string[] = [head]) {
   s.fake.addPull({
     repo: REPO,
@@ -525,6 +548,11 @@ describe('require-reviewed', () => {
       digests: { [older]: D(7), [x.f2]: D(2) },
       approved: [D(7), D(2)],
     });
+    // the proof: the gate's success status on each final head, carrying that head's digest
+    gateStatus(s, x.head1, D(1));
+    gateStatus(s, older, D(7));
+    gateStatus(s, x.f2, D(2), { state: 'pending', text: 'analysing the FFI surface…' });
+    gateStatus(s, x.f2, D(2));
     const run = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -548,6 +576,14 @@ describe('require-reviewed', () => {
       .requestsTo('GET /repos/:owner/:repo/commits/:sha/pulls')
       .map((r) => r.path.split('/')[5]);
     expect(asked.sort()).toEqual([x.sq1, x.m2].sort());
+    // and the statuses of the final heads of the pull requests that claim a verdict
+    const proofs = s.fake
+      .requestsTo('GET /repos/:owner/:repo/commits/*ref/statuses')
+      .map((r) => r.path.split('/')[5]);
+    expect(proofs.sort()).toEqual([x.head1, x.f2].sort());
+    expect(run.summary).toContain(
+      `confirmed by the ffi-surface/security-review status on ${x.f2.slice(0, 12)}`,
+    );
     // the shallow checkout was deepened to walk the history
     expect(run.outputs.approved).toBe('true');
   });
@@ -557,9 +593,14 @@ describe('require-reviewed', () => {
     const direct = x.direct;
     // #1: the gate saw it but the delta never reached the approvals
     gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [] });
+    gateStatus(s, x.head1, D(1), {
+      state: 'pending',
+      text: 'awaiting FFI security review (0/1): 1 addition',
+    });
     // #2: approved — but for an older head; the merged head was never evaluated
     const older = fakeSha('pr-2-older');
     gateComment(s, 2, { v: 1, head: older, digests: { [older]: D(2) }, approved: [D(2)] });
+    gateStatus(s, older, D(2));
     const run = await pushTag(s, 'v1.1.0');
     expect(run.code).toBe(1);
     const status = releaseStatuses(s, x.bump).at(-1);
@@ -593,6 +634,8 @@ describe('require-reviewed', () => {
     const x = await history();
     gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [D(1)] }, 'mallory');
     gateComment(s, 2, { v: 1, head: x.f2, digests: { [x.f2]: D(2) }, approved: [D(2)] });
+    gateStatus(s, x.head1, D(1));
+    gateStatus(s, x.f2, D(2));
     // an open pull request that also contains #1's commit neither rescues nor blames it
     s.fake.addPull({
       repo: REPO,
@@ -610,7 +653,7 @@ describe('require-reviewed', () => {
     expect(run.summary).not.toMatch(/#9/);
   });
 
-  it('the bot login comes from the config; a failing pulls API fails the release with an error status', async () => {
+  it('the bot login comes from the config, the context from status-context; a failing pulls API fails the release with an error status', async () => {
     const x = await history('bot-login: ffi-guard[bot]\n');
     gateComment(
       s,
@@ -619,11 +662,97 @@ describe('require-reviewed', () => {
       'ffi-guard[bot]',
     );
     gateComment(s, 2, { v: 1, head: x.f2, digests: { [x.f2]: D(2) }, approved: [D(2)] }, 'ffi-guard[bot]');
-    const ok = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    const inputs = { 'require-reviewed': 'true', 'status-context': 'acme/security-review' };
+    // the App's statuses in the configured context; github-actions[bot]'s in it prove nothing
+    gateStatus(s, x.head1, D(1), { creator: 'ffi-guard[bot]', context: 'acme/security-review' });
+    gateStatus(s, x.f2, D(2), { context: 'acme/security-review' });
+    const wrong = await pushTag(s, 'v1.1.0', inputs);
+    expect(wrong.code).toBe(1);
+    const acmeRelease = () =>
+      s.fake.state.statuses.filter((st) => st.sha === x.bump && st.context === 'acme/release');
+    expect(acmeRelease().at(-1)).toMatchObject({
+      state: 'failure',
+      description: 'not reviewed: #2 (unconfirmed)',
+    });
+    expect(wrong.stdout).toContain(
+      `require-reviewed: pull request #2, which changed the FFI surface (${x.m2.slice(0, 12)}), is not reviewed: approval not confirmed by a success status from ffi-guard[bot] on ${x.f2.slice(0, 12)}: the latest acme/security-review status was set by github-actions[bot].`,
+    );
+
+    // a status in the default context (the context input is what counts) does not help either…
+    gateStatus(s, x.f2, D(2), { creator: 'ffi-guard[bot]' });
+    expect((await pushTag(s, 'v1.1.0', inputs)).code).toBe(1);
+    // …the App's own status in the configured context does
+    gateStatus(s, x.f2, D(2), { creator: 'ffi-guard[bot]', context: 'acme/security-review' });
+    const ok = await pushTag(s, 'v1.1.0', inputs);
     expect(ok.code).toBe(0);
-    expect(releaseStatuses(s, x.bump).at(-1)?.state).toBe('success');
+    expect(acmeRelease().at(-1)?.state).toBe('success');
 
     s.fake.fail('GET /repos/:owner/:repo/commits/:sha/pulls', {
+      status: 403,
+      message: 'Resource not accessible by integration',
+      times: Infinity,
+    });
+    const denied = await pushTag(s, 'v1.1.0', inputs);
+    expect(denied.code).toBe(1);
+    expect(acmeRelease().at(-1)?.state).toBe('error');
+    expect(denied.stdout).toMatch(/::error::.*pull-requests: read/);
+  });
+
+  it('a comment edited to claim approval, or a success status from anyone but the bot, reviews nothing', async () => {
+    const x = await history();
+    // #1: the gate left it pending; a writer then edited the gate's comment to mark D(1) approved
+    gateStatus(s, x.head1, D(1), {
+      state: 'pending',
+      text: 'awaiting FFI security review (0/1): 1 addition',
+    });
+    gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(1) }, approved: [D(1)] });
+    // #2: the same edit, plus a success status with the right ledger set by a human with statuses: write
+    gateStatus(s, x.f2, D(2), { state: 'pending', text: 'awaiting FFI security review (0/1): 1 addition' });
+    gateStatus(s, x.f2, D(2), { creator: 'mallory' });
+    gateComment(s, 2, { v: 1, head: x.f2, digests: { [x.f2]: D(2) }, approved: [D(2)] });
+    const run = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(run.code).toBe(1);
+    expect(releaseStatuses(s, x.bump).at(-1)).toMatchObject({
+      state: 'failure',
+      description: 'not reviewed: #1 (unconfirmed), #2 (unconfirmed)',
+    });
+    expect(run.stdout).toContain(
+      `::error::require-reviewed: pull request #1, which changed the FFI surface (${x.sq1.slice(0, 12)}), is not reviewed: approval not confirmed by a success status from github-actions[bot] on ${x.head1.slice(0, 12)}: the latest ffi-surface/security-review status is pending.`,
+    );
+    expect(run.stdout).toContain(
+      `is not reviewed: approval not confirmed by a success status from github-actions[bot] on ${x.f2.slice(0, 12)}: the latest ffi-surface/security-review status was set by mallory.`,
+    );
+    expect(run.summary).toContain('❌ approval not confirmed by the status');
+    expect(run.summary).not.toContain('✅ approved');
+    expect(run.outputs.approved).toBe('false');
+
+    // #1 with no status at all: the comment's claim alone is not enough either
+    s.fake.state.statuses = s.fake.state.statuses.filter((st) => st.sha !== x.head1);
+    const bare = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain(
+      `on ${x.head1.slice(0, 12)}: it has no ffi-surface/security-review status.`,
+    );
+  });
+
+  it('a status whose ledger is not the final digest fails; a refused statuses API is an error naming statuses: read', async () => {
+    const x = await history();
+    // the gate approved D(1) at #1's head; a writer then edited the comment to index another digest
+    gateStatus(s, x.head1, D(1));
+    gateComment(s, 1, { v: 1, head: x.head1, digests: { [x.head1]: D(9) }, approved: [D(1), D(9)] });
+    // #2: the gate's status on its final head says "no FFI surface change" (its ledger is a
+    // surface digest, not an approval digest): that proves the head needed no approval
+    gateStatus(s, x.f2, D(5), { text: 'no FFI surface change' });
+    gateComment(s, 2, { v: 1, head: x.f2, digests: { [x.f2]: D(2) }, approved: [D(2)] });
+    const run = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
+    expect(run.code).toBe(1);
+    expect(releaseStatuses(s, x.bump).at(-1)?.description).toBe('not reviewed: #1 (unconfirmed)');
+    expect(run.stdout).toContain(
+      `approval not confirmed by a success status from github-actions[bot] on ${x.head1.slice(0, 12)}: the status records ffi sha256:010101010101, not the final ffi sha256:090909090909.`,
+    );
+    expect(run.summary).toMatch(/\| \[#2\]\(.*\) \| .* \| ✅ approved \|/);
+
+    s.fake.fail('GET /repos/:owner/:repo/commits/*ref/statuses', {
       status: 403,
       message: 'Resource not accessible by integration',
       times: Infinity,
@@ -631,7 +760,7 @@ describe('require-reviewed', () => {
     const denied = await pushTag(s, 'v1.1.0', { 'require-reviewed': 'true' });
     expect(denied.code).toBe(1);
     expect(releaseStatuses(s, x.bump).at(-1)?.state).toBe('error');
-    expect(denied.stdout).toMatch(/::error::.*pull-requests: read/);
+    expect(denied.stdout).toMatch(/::error::listing statuses of [0-9a-f]{12} was refused .*statuses: read/);
   });
 
   it('fails closed (error) when the history between the tags cannot be fetched into the shallow clone', async () => {

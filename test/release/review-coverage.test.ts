@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { statusDescription } from '../../src/core/gate/status-description';
 import {
   evaluateReviewCoverage,
+  HeadStatus,
   PullFacts,
   ReleaseStep,
   renderReviewCoverageMarkdown,
@@ -27,7 +29,29 @@ function step(c: string, changes: number, pulls: number[] = [], subject = `commi
   return { sha: sha(c), subject, changes, pulls };
 }
 
-/** A merged pull request whose bot comment records `digest` for its final head, approved or not. */
+const CONTEXT = 'ffi-surface/security-review';
+const BOT = 'github-actions[bot]';
+
+/** A status as the gate (or `creator`) sets it on a head. */
+function status(
+  state: string,
+  description: string,
+  creator: string | null = BOT,
+  context = CONTEXT,
+): HeadStatus {
+  return { state, context, description, creator: creator === null ? null : { login: creator } };
+}
+
+/** The status the gate sets on a head whose delta `digest` is approved. */
+const approvedStatus = (digest: string, creator: string | null = BOT) =>
+  status('success', statusDescription('FFI surface approved by alice', digest), creator);
+/** The status the gate sets on a head without a net FFI change (its ledger: the head surface digest). */
+const noChangeStatus = () => status('success', statusDescription('no FFI surface change', D('c')));
+
+/**
+ * A merged pull request whose bot comment records `digest` for its final head, approved or not;
+ * its final head carries the status the gate sets for that verdict (newest first).
+ */
 function pull(
   number: number,
   digest: string | null,
@@ -35,6 +59,14 @@ function pull(
   extra: Partial<PullFacts> = {},
 ): PullFacts {
   const head = sha(String(number % 10));
+  const gateStatus =
+    digest === null
+      ? []
+      : approved
+        ? [approvedStatus(digest)]
+        : digest === EMPTY
+          ? [noChangeStatus()]
+          : [status('pending', statusDescription('awaiting FFI security review (0/1): 1 addition', digest))];
   return {
     number,
     merged: true,
@@ -43,11 +75,13 @@ function pull(
       digest === null
         ? null
         : { v: 1, head, digests: { [head]: digest }, approved: approved ? [D('0'), digest] : [D('0')] },
+    statuses: [status('success', 'build passed', BOT, 'ci/build'), ...gateStatus],
     ...extra,
   };
 }
 
-const options = { previousTag: 'v1.0.0', emptyDeltaDigest: EMPTY };
+const context = { statusContext: CONTEXT, botLogin: BOT };
+const options = { previousTag: 'v1.0.0', emptyDeltaDigest: EMPTY, ...context };
 
 describe('evaluateReviewCoverage', () => {
   it('passes with no commits, and with commits that change no surface (their pull requests are not judged)', () => {
@@ -134,7 +168,10 @@ describe('evaluateReviewCoverage', () => {
   });
 
   it('accepts an empty final delta only when told which digest that is', () => {
-    const c = evaluateReviewCoverage([step('a', 1, [5])], [pull(5, EMPTY, false)], { previousTag: 'v1.0.0' });
+    const c = evaluateReviewCoverage([step('a', 1, [5])], [pull(5, EMPTY, false)], {
+      previousTag: 'v1.0.0',
+      ...context,
+    });
     expect(c.pulls[0].status).toBe('not-approved');
   });
 
@@ -146,6 +183,7 @@ describe('evaluateReviewCoverage', () => {
       merged: true,
       headSha: head,
       state: { v: 1, head, digests: { [older]: D('8'), [head]: D('9') }, approved: [D('8')] },
+      statuses: [],
     };
     expect(evaluateReviewCoverage([step('a', 1, [9])], [facts], options).pulls[0].status).toBe(
       'not-approved',
@@ -178,6 +216,113 @@ describe('evaluateReviewCoverage', () => {
   });
 });
 
+describe('evaluateReviewCoverage: the commit status proves the comment', () => {
+  const one = (p: PullFacts, o = options) =>
+    evaluateReviewCoverage([step('a', 1, [p.number])], [p], o).pulls[0];
+  const confirmFail = (why: string, head = '111111111111') =>
+    `approval not confirmed by a success status from github-actions[bot] on ${head}: ${why}`;
+
+  it('a comment edited to claim approval, without the status, fails', () => {
+    // the gate left the head pending; a writer then added the digest to `approved` in its comment
+    const forged = pull(1, D('1'), false);
+    forged.state?.approved.push(D('1'));
+    const r = one(forged);
+    expect(r).toMatchObject({ status: 'unconfirmed', ok: false });
+    expect(r.detail).toBe(confirmFail('the latest ffi-surface/security-review status is pending'));
+    // no status of the gate's context at all (only another context's success)
+    const bare = one(pull(1, D('1'), true, { statuses: [status('success', 'ok', BOT, 'ci/build')] }));
+    expect(bare.detail).toBe(confirmFail('it has no ffi-surface/security-review status'));
+    const c = evaluateReviewCoverage([step('a', 1, [1])], [forged], options);
+    expect(c.ok).toBe(false);
+    expect(reviewFailures(c)).toEqual(['#1 (unconfirmed)']);
+    expect(reviewMessages(c)[0]).toContain(
+      'is not reviewed: approval not confirmed by a success status from github-actions[bot] on 111111111111: the latest ffi-surface/security-review status is pending.',
+    );
+  });
+
+  it('a success status someone else created (a human with statuses: write, another App) proves nothing', () => {
+    const human = one(pull(1, D('1'), true, { statuses: [approvedStatus(D('1'), 'mallory')] }));
+    expect(human).toMatchObject({ status: 'unconfirmed', ok: false });
+    expect(human.detail).toBe(
+      confirmFail('the latest ffi-surface/security-review status was set by mallory'),
+    );
+    // also when it supersedes the bot's own success: the latest status counts, whoever set it
+    const over = one(
+      pull(1, D('1'), true, { statuses: [approvedStatus(D('1'), 'mallory'), approvedStatus(D('1'))] }),
+    );
+    expect(over.status).toBe('unconfirmed');
+    expect(one(pull(1, D('1'), true, { statuses: [approvedStatus(D('1'), null)] })).detail).toBe(
+      confirmFail('the latest ffi-surface/security-review status was set by a deleted account'),
+    );
+    // the bot login compares case-insensitively
+    expect(one(pull(1, D('1'), true, { statuses: [approvedStatus(D('1'), 'GitHub-Actions[BOT]')] })).ok).toBe(
+      true,
+    );
+  });
+
+  it('a status whose ledger is not the final digest (stale) fails', () => {
+    const stale = one(pull(1, D('1'), true, { statuses: [approvedStatus(D('8'))] }));
+    expect(stale).toMatchObject({ status: 'unconfirmed', ok: false });
+    expect(stale.detail).toBe(
+      confirmFail('the status records ffi sha256:888888888888, not the final ffi sha256:111111111111'),
+    );
+    const noLedger = one(
+      pull(1, D('1'), true, { statuses: [status('success', 'FFI surface approved by alice')] }),
+    );
+    expect(noLedger.detail).toBe(
+      confirmFail('the status records no ledger, not the final ffi sha256:111111111111'),
+    );
+  });
+
+  it('only the latest status of the context counts: a newer pending or failure supersedes an older success', () => {
+    const pending = status('pending', statusDescription('analysing the FFI surface…'));
+    expect(one(pull(1, D('1'), true, { statuses: [pending, approvedStatus(D('1'))] })).status).toBe(
+      'unconfirmed',
+    );
+    const failed = status('failure', statusDescription('FFI changes requested by bob', D('1')));
+    expect(one(pull(1, D('1'), true, { statuses: [failed, approvedStatus(D('1'))] })).detail).toBe(
+      confirmFail('the latest ffi-surface/security-review status is failure'),
+    );
+    // an older failure under a newer success is fine
+    expect(one(pull(1, D('1'), true, { statuses: [approvedStatus(D('1')), failed] })).ok).toBe(true);
+  });
+
+  it('"no FFI surface change" proves an empty delta (its ledger is a surface digest); look-alikes do not', () => {
+    expect(one(pull(5, EMPTY, false))).toMatchObject({
+      status: 'no-net-change',
+      ok: true,
+      detail:
+        'its final FFI delta is empty, confirmed by the ffi-surface/security-review status on 555555555555',
+    });
+    expect(one(pull(5, EMPTY, false, { statuses: [] })).status).toBe('unconfirmed');
+    const group = status('success', statusDescription('no FFI surface change in the merge group', D('c')));
+    expect(one(pull(5, EMPTY, false, { statuses: [group] })).status).toBe('unconfirmed');
+    expect(one(pull(5, EMPTY, false, { statuses: [status('success', 'no FFI surface change')] })).ok).toBe(
+      true,
+    );
+  });
+
+  it('the status proves a claim, it does not make one: a digest the comment does not claim stays not approved', () => {
+    expect(one(pull(2, D('2'), false, { statuses: [approvedStatus(D('2'))] })).status).toBe('not-approved');
+  });
+
+  it('uses the configured status context and bot login', () => {
+    const o = { ...options, statusContext: 'acme/ffi', botLogin: 'ffi-guard[bot]' };
+    const mine = status(
+      'success',
+      statusDescription('FFI surface approved by alice', D('1')),
+      'ffi-guard[bot]',
+      'acme/ffi',
+    );
+    expect(one(pull(1, D('1'), true, { statuses: [mine] }), o).ok).toBe(true);
+    // the default context, even from the default bot, is someone else's here
+    const r = one(pull(1, D('1'), true), o);
+    expect(r.detail).toBe(
+      'approval not confirmed by a success status from ffi-guard[bot] on 111111111111: it has no acme/ffi status',
+    );
+  });
+});
+
 describe('renderReviewCoverageMarkdown', () => {
   async function check(md: string): Promise<string> {
     expect(count(md, '<!--')).toBe(0);
@@ -200,7 +345,7 @@ describe('renderReviewCoverageMarkdown', () => {
       '✅ **Reviewed:** every FFI surface change since `v1.0.0` came through an approved pull request (1 of 2 commits changed the surface).',
     );
     expect(md).toContain(
-      '| [#1](https://github.example/octo/lib/pull/1) | [`aaaaaaaaaaaa`](https://github.example/octo/lib/commit/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa) | ✅ approved | final FFI delta approved \\(sha256:111111111111\\) |',
+      '| [#1](https://github.example/octo/lib/pull/1) | [`aaaaaaaaaaaa`](https://github.example/octo/lib/commit/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa) | ✅ approved | final FFI delta approved \\(sha256:111111111111\\), confirmed by the ffi-surface/security-review status on 111111111111 |',
     );
     await check(md);
 
@@ -232,7 +377,7 @@ describe('renderReviewCoverageMarkdown', () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ previousTag, subjects, approved }) => {
         const steps = subjects.map((s, i) => step(String(i), i % 2, i % 3 === 0 ? [] : [1], s));
-        const c = evaluateReviewCoverage(steps, [pull(1, D('1'), approved)], { previousTag });
+        const c = evaluateReviewCoverage(steps, [pull(1, D('1'), approved)], { previousTag, ...context });
         const md = renderReviewCoverageMarkdown(c, 'https://github.example/octo/lib');
         await check(md);
         // the only issue references are the tool's own links to pull requests

@@ -1,5 +1,5 @@
 /** `ffi-surface-guard diff`: what changed in the surface between two revisions, and what it needs. */
-import { analyseDiff } from '../../app/analyse-diff';
+import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { computeReportFindings } from '../../app/findings';
 import type { DiffReport, Severity } from '../../core/report';
 import { renderMarkdown } from '../../core/render/report-markdown';
@@ -39,16 +39,19 @@ export async function diffCommand(args: ParsedArgs): Promise<CommandResult> {
     );
   const root = stringFlag(args, '--root') ?? '.';
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
-  const analysis = await analyseDiff({
-    root,
-    base,
-    head: stringFlag(args, '--head'),
-    features: hasFeatureFlags(args) ? featureSelection(args) : settings.features,
-    findings: computeReportFindings(settings.findingsPolicy),
-    scope: settings.scope,
-    potentiallyBreakingBump: settings.potentiallyBreakingBump,
-    limits: settings.limits,
-  });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head: stringFlag(args, '--head'),
+      features: settings.features,
+      findings: computeReportFindings(settings.findingsPolicy),
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+    },
+    hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
+  );
   const { report } = analysis;
   const out =
     format === 'json'

@@ -1,5 +1,5 @@
 /** `ffi-surface-guard gate-status`: the commit status the Action would set for a diff, before approvals. */
-import { analyseDiff } from '../../app/analyse-diff';
+import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { computeReportFindings } from '../../app/findings';
 import { DEFAULT_STATUS_CONTEXT, decideWithoutApproval } from '../../core/gate/decide-status';
 import { featureSelection, hasFeatureFlags, ParsedArgs, stringFlag, UsageError } from '../arguments';
@@ -11,16 +11,19 @@ export async function gateStatusCommand(args: ParsedArgs): Promise<CommandResult
   if (!base) throw new UsageError('gate-status needs --base REV');
   const root = stringFlag(args, '--root') ?? '.';
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
-  const { report } = await analyseDiff({
-    root,
-    base,
-    head: stringFlag(args, '--head'),
-    features: hasFeatureFlags(args) ? featureSelection(args) : settings.features,
-    findings: computeReportFindings(settings.findingsPolicy),
-    scope: settings.scope,
-    potentiallyBreakingBump: settings.potentiallyBreakingBump,
-    limits: settings.limits,
-  });
+  const { report } = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head: stringFlag(args, '--head'),
+      features: settings.features,
+      findings: computeReportFindings(settings.findingsPolicy),
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+    },
+    hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
+  );
   const d = decideWithoutApproval(report);
   return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} — ${d.description}\n`, exitCode: 0 };
 }

@@ -1,5 +1,5 @@
 /** `ffi-surface-guard release-check`: does each crate's version bump cover its surface change? */
-import { analyseDiff } from '../../app/analyse-diff';
+import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { checkCrate, CrateVerdict } from '../../core/release-check';
 import { printable } from '../../core/render/surface-text';
 import {
@@ -27,16 +27,19 @@ export async function releaseCheckCommand(args: ParsedArgs): Promise<CommandResu
   if (!base) throw new UsageError('release-check needs --base REV');
   const root = stringFlag(args, '--root') ?? '.';
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
-  const analysis = await analyseDiff({
-    root,
-    base,
-    head: stringFlag(args, '--head'),
-    features: hasFeatureFlags(args) ? featureSelection(args) : settings.features,
-    useMergeBase: false,
-    scope: settings.scope,
-    potentiallyBreakingBump: settings.potentiallyBreakingBump,
-    limits: settings.limits,
-  });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head: stringFlag(args, '--head'),
+      features: settings.features,
+      useMergeBase: false,
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+    },
+    hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
+  );
   const { report } = analysis;
   const verdicts = report.crates.map((c) =>
     checkCrate(

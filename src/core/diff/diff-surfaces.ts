@@ -197,7 +197,7 @@ export function requiredBump(changes: Change[], options: DiffOptions = {}): Bump
   }
 }
 
-/** Digest of the canonical list of changes: positions and wording excluded, so moves keep it. */
+/** Digest of the canonical list of changes: positions (file, line) excluded, so moving an export keeps it. */
 export function deltaDigest(changes: Change[]): string {
   const canon = changes.map((c) => ({
     rule: c.rule,

@@ -16,18 +16,30 @@
  *    (`GET /repos/{o}/{r}/commits/{sha}/pulls`) that are *merged* are the ones that delivered it;
  *    open or closed-unmerged pull requests that happen to contain the commit are ignored.
  *    A surface-changing step with no merged pull request was pushed directly: it fails.
- * 3. Every merged pull request of a surface-changing step must pass, judged only from the state
- *    in the gate bot's own comment (a marker in anyone else's comment is ignored):
+ * 3. Every merged pull request of a surface-changing step must pass. The state in the gate bot's
+ *    own comment (a marker in anyone else's comment is ignored) is the *index*: it says which
+ *    digest the gate computed for which head, and what it claims.
  *    - the state's `head` must be the pull request's final head: a head the gate never evaluated
  *      was merged unreviewed (`stale`);
- *    - its digest there, `digests[head]`, must be in `approved` (the digests that reached the
- *      required approvals), or be the digest of an empty delta under the current policy and tool
- *      version (its net FFI change was nothing: `no-net-change`);
- *    - no comment or no parseable state: `no-record`; otherwise `not-approved`.
+ *    - its digest there, `digests[head]`, must be claimed: in `approved` (the digests that
+ *      reached the required approvals), or the digest of an empty delta under the current policy
+ *      and tool version (its net FFI change was nothing);
+ *    - no comment or no parseable state, or no digest for the head: `no-record`; a digest that is
+ *      not claimed: `not-approved`.
+ * 4. The claim is only an index: a writer can edit the bot's comment. It must be *proven* by the
+ *    commit status the pull-request gate set on the final head, which nobody can edit, only
+ *    supersede, and whose creator GitHub records. The latest status of the gate's context
+ *    (`status-context`) on the final head must
+ *    - be `success`,
+ *    - have been created by the bot login (case-insensitive), and
+ *    - carry the ledger of that digest (`… · ffi sha256:<its first 12 hex>`), or say
+ *      `no FFI surface change` (the gate found no net delta at that head);
+ *    otherwise `unconfirmed`, even when the comment claims approval.
  *
- * Pure: the caller lists the steps, asks the API and reads the comments.
+ * Pure: the caller lists the steps, asks the API (pull requests, statuses) and reads the comments.
  */
 import type { CommentState } from '../gate/comment-state';
+import { ledger } from '../gate/status-description';
 import { inlineCode, inlineText, link } from '../render/escape-markdown';
 
 /** One commit on the tag's first-parent history since the previous release tag. */
@@ -49,9 +61,21 @@ export interface PullFacts {
   headSha: string;
   /** The gate's state from the bot's own comment; null when there is none or it does not parse. */
   state: CommentState | null;
+  /** The commit statuses of `headSha`, newest first (any context, anyone's). */
+  statuses: HeadStatus[];
 }
 
-export type PullReviewStatus = 'approved' | 'no-net-change' | 'no-record' | 'stale' | 'not-approved';
+/** A commit status as the API lists it. */
+export interface HeadStatus {
+  state: string;
+  context: string;
+  description: string;
+  /** Whoever created it (null: the API names nobody). */
+  creator: { login: string } | null;
+}
+
+export type PullReviewStatus =
+  'approved' | 'no-net-change' | 'no-record' | 'stale' | 'not-approved' | 'unconfirmed';
 
 export interface PullReview {
   number: number;
@@ -84,6 +108,39 @@ export interface ReviewCoverageOptions {
    * request whose final digest is this one changed nothing in net. Omit to never accept that.
    */
   emptyDeltaDigest?: string;
+  /** The pull-request gate's status context (the `status-context` input). */
+  statusContext: string;
+  /** The identity the gate writes as (`bot-login`): the only creator whose status proves anything. */
+  botLogin: string;
+}
+
+/** `no FFI surface change`, with or without its ledger: what the gate says of an empty delta. */
+const NO_CHANGE = /^no FFI surface change(?: · ffi sha256:[0-9a-f]{12})?$/;
+
+/**
+ * Why the latest status of the gate's context on `sha` does not prove `digest`, or null when it
+ * does (rule 4).
+ */
+function unproven(
+  statuses: HeadStatus[],
+  sha: string,
+  digest: string,
+  o: ReviewCoverageOptions,
+): string | null {
+  const bot = o.botLogin.toLowerCase();
+  const latest = statuses.find((x) => x.context === o.statusContext);
+  const why = !latest
+    ? `it has no ${o.statusContext} status`
+    : latest.creator?.login.toLowerCase() !== bot
+      ? `the latest ${o.statusContext} status was set by ${latest.creator?.login ?? 'a deleted account'}`
+      : latest.state !== 'success'
+        ? `the latest ${o.statusContext} status is ${latest.state}`
+        : latest.description.endsWith(` · ${ledger(digest)}`) || NO_CHANGE.test(latest.description)
+          ? null
+          : `the status records ${/ · (ffi sha256:[0-9a-f]{12})$/.exec(latest.description)?.[1] ?? 'no ledger'}, not the final ${ledger(digest)}`;
+  return why === null
+    ? null
+    : `approval not confirmed by a success status from ${o.botLogin} on ${short(sha)}: ${why}`;
 }
 
 const short = (sha: string) => sha.slice(0, 12);
@@ -91,7 +148,7 @@ const short = (sha: string) => sha.slice(0, 12);
 function judge(
   f: PullFacts | undefined,
   number: number,
-  emptyDeltaDigest?: string,
+  options: ReviewCoverageOptions,
 ): Omit<PullReview, 'steps'> {
   const no = (status: PullReviewStatus, detail: string) => ({ number, status, ok: false, detail });
   if (!f || f.state === null)
@@ -107,16 +164,20 @@ function judge(
     );
   const digest = s.digests[s.head];
   if (digest === undefined) return no('no-record', `the gate recorded no digest for ${short(s.head)}`);
-  if (s.approved.includes(digest))
-    return {
-      number,
-      status: 'approved',
-      ok: true,
-      detail: `final FFI delta approved (${digest.slice(0, 19)})`,
-    };
-  if (emptyDeltaDigest !== undefined && digest === emptyDeltaDigest)
-    return { number, status: 'no-net-change', ok: true, detail: 'its final FFI delta is empty' };
-  return no('not-approved', `its final FFI delta (${digest.slice(0, 19)}) was never approved`);
+  const approved = s.approved.includes(digest);
+  if (!approved && (options.emptyDeltaDigest === undefined || digest !== options.emptyDeltaDigest))
+    return no('not-approved', `its final FFI delta (${digest.slice(0, 19)}) was never approved`);
+  const why = unproven(f.statuses, f.headSha, digest, options);
+  if (why !== null) return no('unconfirmed', why);
+  const proof = `confirmed by the ${options.statusContext} status on ${short(f.headSha)}`;
+  return approved
+    ? {
+        number,
+        status: 'approved',
+        ok: true,
+        detail: `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`,
+      }
+    : { number, status: 'no-net-change', ok: true, detail: `its final FFI delta is empty, ${proof}` };
 }
 
 /** Applies the rule at the top of this file. */
@@ -139,7 +200,7 @@ export function evaluateReviewCoverage(
   }
   const pulls = [...delivered.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([n, shas]) => ({ ...judge(byNumber.get(n), n, options.emptyDeltaDigest), steps: shas }));
+    .map(([n, shas]) => ({ ...judge(byNumber.get(n), n, options), steps: shas }));
   return {
     ok: directPushes.length === 0 && pulls.every((p) => p.ok),
     previousTag: options.previousTag,
@@ -180,6 +241,7 @@ const STATUS_CELL: Record<PullReviewStatus, string> = {
   'no-record': '❌ no gate record',
   stale: '❌ final head not reviewed',
   'not-approved': '❌ not approved',
+  unconfirmed: '❌ approval not confirmed by the status',
 };
 
 /** The job-summary section. Subjects are escaped; `repoUrl` links pull requests and commits. */
@@ -225,7 +287,7 @@ export function renderReviewCoverageMarkdown(c: ReviewCoverage, repoUrl?: string
   }
   lines.push(
     '',
-    'Rule: each commit on the first-parent history since the previous release that changes the FFI surface must come from a merged pull request whose final FFI delta the gate recorded as approved in its own comment.',
+    "Rule: each commit on the first-parent history since the previous release that changes the FFI surface must come from a merged pull request whose final FFI delta the gate recorded as approved in its own comment, confirmed by the gate's own success status on the pull request's final head.",
   );
   return lines.join('\n') + '\n';
 }
