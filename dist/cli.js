@@ -34141,6 +34141,24 @@ var staticTypeChanged = {
   }
 };
 
+// src/core/diff/struct-growth.ts
+function growthOf(before, after) {
+  if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+    return null;
+  let added;
+  if (before.kind === "union")
+    added = after.fields.filter((f) => !before.fields.some((g) => g.name === f.name));
+  else {
+    const a = before.fields.map((f) => f.name);
+    const b = after.fields.map((f) => f.name);
+    added = b.length > a.length && a.every((n, i2) => b[i2] === n) ? after.fields.slice(a.length) : [];
+  }
+  return added.length ? { name: after.name, added } : null;
+}
+function describeAdded(g) {
+  return `field${g.added.length > 1 ? "s" : ""} ${g.added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${g.name}`;
+}
+
 // src/core/diff/type-usage.ts
 function mentions(type, name2) {
   return new RegExp(`(^|[^A-Za-z0-9_])${name2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_]|$)`).test(
@@ -34175,31 +34193,6 @@ function typeUsage(crate, name2) {
   return used ? "pointer" : "none";
 }
 
-// src/core/diff/rules/struct-field-added-by-value.ts
-function appended(before, after) {
-  const a = before.fields.map((f) => f.name);
-  const b = after.fields.map((f) => f.name);
-  if (b.length <= a.length || a.some((n, i2) => b[i2] !== n)) return [];
-  return after.fields.slice(a.length);
-}
-var structFieldAddedByValue = {
-  id: "struct-field-added-by-value",
-  severity: "breaking",
-  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
-  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
-  kinds: ["struct", "union"],
-  check: (before, after, ctx) => {
-    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-      return [];
-    const added = before.kind === "union" ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name)) : appended(before, after);
-    if (!added.length || typeUsage(ctx.head, after.name) === "pointer") return [];
-    const how = typeUsage(ctx.head, after.name) === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
-    return [
-      `field${added.length > 1 ? "s" : ""} ${added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${after.name}, which ${how}`
-    ];
-  }
-};
-
 // src/core/diff/rules/struct-field-added-behind-pointer.ts
 var structFieldAddedBehindPointer = {
   id: "struct-field-added-behind-pointer",
@@ -34208,13 +34201,26 @@ var structFieldAddedBehindPointer = {
   example: "struct S { a: u32 } (only *mut S) \u2192 struct S { a: u32, b: u32 }",
   kinds: ["struct", "union"],
   check: (before, after, ctx) => {
-    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-      return [];
-    const added = before.kind === "union" ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name)) : appended(before, after);
-    if (!added.length || typeUsage(ctx.head, after.name) !== "pointer") return [];
-    return [
-      `field${added.length > 1 ? "s" : ""} ${added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${after.name}, which the surface only uses behind pointers`
-    ];
+    const g = growthOf(before, after);
+    if (!g || typeUsage(ctx.head, g.name) !== "pointer") return [];
+    return [`${describeAdded(g)}, which the surface only uses behind pointers`];
+  }
+};
+
+// src/core/diff/rules/struct-field-added-by-value.ts
+var structFieldAddedByValue = {
+  id: "struct-field-added-by-value",
+  severity: "breaking",
+  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
+  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    const g = growthOf(before, after);
+    if (!g) return [];
+    const usage = typeUsage(ctx.head, g.name);
+    if (usage === "pointer") return [];
+    const how = usage === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
+    return [`${describeAdded(g)}, which ${how}`];
   }
 };
 
@@ -40294,7 +40300,9 @@ function deltaDigest(changes) {
     id: c.symbol ?? c.name,
     before: c.before,
     after: c.after,
-    message: c.message
+    message: c.message,
+    // present only when several feature sets were analysed (undefined keys are not hashed)
+    featureSets: c.featureSets
   }));
   return sha256(stableStringify(canon));
 }
@@ -40802,17 +40810,7 @@ function findingKey(f) {
   });
 }
 function mergedDeltaDigest(changes) {
-  const canon = changes.map((c) => ({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message,
-    featureSets: c.featureSets ?? null
-  }));
-  return sha256(stableStringify(canon));
+  return deltaDigest(changes);
 }
 function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();

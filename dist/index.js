@@ -38973,6 +38973,15 @@ function messageOf(e) {
   }
   return e instanceof Error ? e.message.split("\n")[0] : String(e);
 }
+function toComment(c) {
+  return {
+    id: Number(c.id),
+    body: c.body ?? "",
+    user: c.user ? { login: c.user.login, type: c.user.type } : null,
+    htmlUrl: c.html_url,
+    createdAt: c.created_at
+  };
+}
 var GitHubClient = class {
   kit;
   owner;
@@ -39091,13 +39100,7 @@ var GitHubClient = class {
         issue_number: n,
         per_page: 100
       });
-      return comments.map((c) => ({
-        id: Number(c.id),
-        body: c.body ?? "",
-        user: c.user ? { login: c.user.login, type: c.user.type } : null,
-        htmlUrl: c.html_url,
-        createdAt: c.created_at
-      }));
+      return comments.map(toComment);
     });
   }
   async createComment(n, body2) {
@@ -39108,13 +39111,7 @@ var GitHubClient = class {
         issue_number: n,
         body: body2
       });
-      return {
-        id: Number(c.id),
-        body: c.body ?? "",
-        user: c.user ? { login: c.user.login, type: c.user.type } : null,
-        htmlUrl: c.html_url,
-        createdAt: c.created_at
-      };
+      return toComment(c);
     });
   }
   async updateComment(id, body2) {
@@ -39125,13 +39122,7 @@ var GitHubClient = class {
         comment_id: id,
         body: body2
       });
-      return {
-        id: Number(c.id),
-        body: c.body ?? "",
-        user: c.user ? { login: c.user.login, type: c.user.type } : null,
-        htmlUrl: c.html_url,
-        createdAt: c.created_at
-      };
+      return toComment(c);
     });
   }
   async deleteComment(id) {
@@ -59658,6 +59649,24 @@ var staticTypeChanged = {
   }
 };
 
+// src/core/diff/struct-growth.ts
+function growthOf(before, after) {
+  if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+    return null;
+  let added;
+  if (before.kind === "union")
+    added = after.fields.filter((f) => !before.fields.some((g) => g.name === f.name));
+  else {
+    const a = before.fields.map((f) => f.name);
+    const b = after.fields.map((f) => f.name);
+    added = b.length > a.length && a.every((n, i2) => b[i2] === n) ? after.fields.slice(a.length) : [];
+  }
+  return added.length ? { name: after.name, added } : null;
+}
+function describeAdded(g) {
+  return `field${g.added.length > 1 ? "s" : ""} ${g.added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${g.name}`;
+}
+
 // src/core/diff/type-usage.ts
 function mentions(type, name2) {
   return new RegExp(`(^|[^A-Za-z0-9_])${name2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_]|$)`).test(
@@ -59692,31 +59701,6 @@ function typeUsage(crate, name2) {
   return used ? "pointer" : "none";
 }
 
-// src/core/diff/rules/struct-field-added-by-value.ts
-function appended(before, after) {
-  const a = before.fields.map((f) => f.name);
-  const b = after.fields.map((f) => f.name);
-  if (b.length <= a.length || a.some((n, i2) => b[i2] !== n)) return [];
-  return after.fields.slice(a.length);
-}
-var structFieldAddedByValue = {
-  id: "struct-field-added-by-value",
-  severity: "breaking",
-  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
-  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
-  kinds: ["struct", "union"],
-  check: (before, after, ctx) => {
-    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-      return [];
-    const added = before.kind === "union" ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name)) : appended(before, after);
-    if (!added.length || typeUsage(ctx.head, after.name) === "pointer") return [];
-    const how = typeUsage(ctx.head, after.name) === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
-    return [
-      `field${added.length > 1 ? "s" : ""} ${added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${after.name}, which ${how}`
-    ];
-  }
-};
-
 // src/core/diff/rules/struct-field-added-behind-pointer.ts
 var structFieldAddedBehindPointer = {
   id: "struct-field-added-behind-pointer",
@@ -59725,13 +59709,26 @@ var structFieldAddedBehindPointer = {
   example: "struct S { a: u32 } (only *mut S) \u2192 struct S { a: u32, b: u32 }",
   kinds: ["struct", "union"],
   check: (before, after, ctx) => {
-    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-      return [];
-    const added = before.kind === "union" ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name)) : appended(before, after);
-    if (!added.length || typeUsage(ctx.head, after.name) !== "pointer") return [];
-    return [
-      `field${added.length > 1 ? "s" : ""} ${added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${after.name}, which the surface only uses behind pointers`
-    ];
+    const g = growthOf(before, after);
+    if (!g || typeUsage(ctx.head, g.name) !== "pointer") return [];
+    return [`${describeAdded(g)}, which the surface only uses behind pointers`];
+  }
+};
+
+// src/core/diff/rules/struct-field-added-by-value.ts
+var structFieldAddedByValue = {
+  id: "struct-field-added-by-value",
+  severity: "breaking",
+  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
+  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    const g = growthOf(before, after);
+    if (!g) return [];
+    const usage = typeUsage(ctx.head, g.name);
+    if (usage === "pointer") return [];
+    const how = usage === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
+    return [`${describeAdded(g)}, which ${how}`];
   }
 };
 
@@ -62318,7 +62315,9 @@ function deltaDigest(changes) {
     id: c.symbol ?? c.name,
     before: c.before,
     after: c.after,
-    message: c.message
+    message: c.message,
+    // present only when several feature sets were analysed (undefined keys are not hashed)
+    featureSets: c.featureSets
   }));
   return sha256(stableStringify(canon));
 }
@@ -62353,17 +62352,7 @@ function findingKey(f) {
   });
 }
 function mergedDeltaDigest(changes) {
-  const canon = changes.map((c) => ({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message,
-    featureSets: c.featureSets ?? null
-  }));
-  return sha256(stableStringify(canon));
+  return deltaDigest(changes);
 }
 function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
@@ -67278,16 +67267,14 @@ var isArray = (v) => Array.isArray(v);
 // src/action/inputs.ts
 var InputError2 = class extends Error {
 };
-var LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-var TEAM2 = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 function parseApprovers(text2, where) {
   const out2 = [];
   for (const raw of text2.split(/[\n,]/)) {
     const a = raw.trim().replace(/^@/, "");
     if (!a || a.startsWith("#")) continue;
-    if (!LOGIN2.test(a) && !TEAM2.test(a))
+    if (!APPROVER_PATTERN.test(a) && !BOT_LOGIN_PATTERN.test(a))
       throw new InputError2(`${where}: ${JSON.stringify(a)} is neither a GitHub login nor an org/team slug`);
-    out2.push(a);
+    out2.push(a.toLowerCase());
   }
   return out2;
 }
@@ -67322,7 +67309,7 @@ function readInputs(env = process.env) {
   if (statusContext.length > 255) throw new InputError2("input status-context: at most 255 characters");
   const approversText = get("approvers");
   const botLogin = get("bot-login");
-  if (botLogin && !LOGIN2.test(botLogin))
+  if (botLogin && !BOT_LOGIN_PATTERN.test(botLogin))
     throw new InputError2(`input bot-login: ${JSON.stringify(botLogin)} is not a GitHub login`);
   const requireReviewed = get("require-reviewed");
   return {

@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import type { FeatureSelection } from '../core/model';
+import { APPROVER_PATTERN, BOT_LOGIN_PATTERN } from '../core/config/schema';
 
 export class InputError extends Error {}
 
@@ -23,17 +24,16 @@ export interface ActionInputs {
   requireReviewed: boolean | null;
 }
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+// the shapes the config file accepts (a [bot] login is allowed here too: it is listed, and never counts)
 
 export function parseApprovers(text: string, where: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/[\n,]/)) {
     const a = raw.trim().replace(/^@/, '');
     if (!a || a.startsWith('#')) continue;
-    if (!LOGIN.test(a) && !TEAM.test(a))
+    if (!APPROVER_PATTERN.test(a) && !BOT_LOGIN_PATTERN.test(a))
       throw new InputError(`${where}: ${JSON.stringify(a)} is neither a GitHub login nor an org/team slug`);
-    out.push(a);
+    out.push(a.toLowerCase());
   }
   return out;
 }
@@ -71,7 +71,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   if (statusContext.length > 255) throw new InputError('input status-context: at most 255 characters');
   const approversText = get('approvers');
   const botLogin = get('bot-login');
-  if (botLogin && !LOGIN.test(botLogin))
+  if (botLogin && !BOT_LOGIN_PATTERN.test(botLogin))
     throw new InputError(`input bot-login: ${JSON.stringify(botLogin)} is not a GitHub login`);
   const requireReviewed = get('require-reviewed');
   return {

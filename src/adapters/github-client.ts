@@ -111,6 +111,24 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0] : String(e);
 }
 
+interface RawComment {
+  id: number | bigint;
+  body?: string | null;
+  user?: { login: string; type: string } | null;
+  html_url: string;
+  created_at: string;
+}
+
+function toComment(c: RawComment): IssueComment {
+  return {
+    id: Number(c.id),
+    body: c.body ?? '',
+    user: c.user ? { login: c.user.login, type: c.user.type } : null,
+    htmlUrl: c.html_url,
+    createdAt: c.created_at,
+  };
+}
+
 export class GitHubClient {
   private readonly kit: Kit;
   readonly owner: string;
@@ -237,13 +255,7 @@ export class GitHubClient {
         issue_number: n,
         per_page: 100,
       });
-      return comments.map((c) => ({
-        id: Number(c.id),
-        body: c.body ?? '',
-        user: c.user ? { login: c.user.login, type: c.user.type } : null,
-        htmlUrl: c.html_url,
-        createdAt: c.created_at,
-      }));
+      return comments.map(toComment);
     });
   }
 
@@ -255,13 +267,7 @@ export class GitHubClient {
         issue_number: n,
         body,
       });
-      return {
-        id: Number(c.id),
-        body: c.body ?? '',
-        user: c.user ? { login: c.user.login, type: c.user.type } : null,
-        htmlUrl: c.html_url,
-        createdAt: c.created_at,
-      };
+      return toComment(c);
     });
   }
 
@@ -273,13 +279,7 @@ export class GitHubClient {
         comment_id: id,
         body,
       });
-      return {
-        id: Number(c.id),
-        body: c.body ?? '',
-        user: c.user ? { login: c.user.login, type: c.user.type } : null,
-        htmlUrl: c.html_url,
-        createdAt: c.created_at,
-      };
+      return toComment(c);
     });
   }
 

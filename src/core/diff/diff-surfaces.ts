@@ -207,6 +207,8 @@ export function deltaDigest(changes: Change[]): string {
     before: c.before,
     after: c.after,
     message: c.message,
+    // present only when several feature sets were analysed (undefined keys are not hashed)
+    featureSets: c.featureSets,
   }));
   return sha256(stableStringify(canon));
 }

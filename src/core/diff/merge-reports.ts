@@ -6,7 +6,7 @@
 import type { FeatureSelection } from '../model';
 import type { Bump, Change, DiffReport, Finding } from '../report';
 import { sha256, stableStringify } from '../digest';
-import { sortChanges } from './diff-surfaces';
+import { deltaDigest, sortChanges } from './diff-surfaces';
 
 /** A short, stable name for a feature set: `default`, `default+a,b`, `all-features`, `no-default-features+a`. */
 export function featureSetLabel(set: FeatureSelection): string {
@@ -44,17 +44,7 @@ function findingKey(f: Finding): string {
 
 /** The delta digest over merged changes: the per-change canonical form plus the sets it appears in. */
 export function mergedDeltaDigest(changes: Change[]): string {
-  const canon = changes.map((c) => ({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message,
-    featureSets: c.featureSets ?? null,
-  }));
-  return sha256(stableStringify(canon));
+  return deltaDigest(changes);
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {

@@ -1,6 +1,6 @@
 import type { ChangeRule } from '../rule';
+import { describeAdded, growthOf } from '../struct-growth';
 import { typeUsage } from '../type-usage';
-import { appended } from './struct-field-added-by-value';
 
 export const structFieldAddedBehindPointer: ChangeRule = {
   id: 'struct-field-added-behind-pointer',
@@ -10,20 +10,8 @@ export const structFieldAddedBehindPointer: ChangeRule = {
   example: 'struct S { a: u32 } (only *mut S) → struct S { a: u32, b: u32 }',
   kinds: ['struct', 'union'],
   check: (before, after, ctx) => {
-    if (
-      !before ||
-      !after ||
-      (before.kind !== 'struct' && before.kind !== 'union') ||
-      before.kind !== after.kind
-    )
-      return [];
-    const added =
-      before.kind === 'union'
-        ? after.fields.filter((f) => !before.fields.some((g) => g.name === f.name))
-        : appended(before, after);
-    if (!added.length || typeUsage(ctx.head, after.name) !== 'pointer') return [];
-    return [
-      `field${added.length > 1 ? 's' : ''} ${added.map((f) => `${f.name}: ${f.type}`).join(', ')} appended to ${after.name}, which the surface only uses behind pointers`,
-    ];
+    const g = growthOf(before, after);
+    if (!g || typeUsage(ctx.head, g.name) !== 'pointer') return [];
+    return [`${describeAdded(g)}, which the surface only uses behind pointers`];
   },
 };
