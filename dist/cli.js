@@ -33966,6 +33966,47 @@ var functionReturnChanged = {
   }
 };
 
+// src/core/diff/rules/function-type-layout-changed.ts
+function layoutOf(crate, name2) {
+  const t2 = crate?.items.find(
+    (i2) => (i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum") && i2.name === name2
+  );
+  return t2 ? stableStringify({ ...canonicalItem(t2), cfg: null }) : null;
+}
+function byValueNames(type) {
+  const stripped = type.replace(/(\*const |\*mut |&mut |&)[A-Za-z_][A-Za-z0-9_]*/g, "");
+  return stripped.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+}
+function slots(item) {
+  if (item.kind !== "function" && item.kind !== "import") return [];
+  const out2 = (item.params ?? []).map((p, i2) => ({ where: `parameter ${i2 + 1} (${p.name})`, type: p.type }));
+  if (item.returns) out2.push({ where: "the return value", type: item.returns });
+  return out2;
+}
+var functionTypeLayoutChanged = {
+  id: "function-type-layout-changed",
+  severity: "breaking",
+  rationale: "The signature text is the same, but a type it passes or returns by value changed layout: every call site of this symbol is broken too.",
+  example: "fn area(d: Dimensions) with Dimensions { w, h } \u2192 Dimensions { w, h, stride }",
+  kinds: ["function", "import"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const a = slots(before);
+    const b = slots(after);
+    const out2 = [];
+    for (let i2 = 0; i2 < Math.min(a.length, b.length); i2++) {
+      if (a[i2].type !== b[i2].type) continue;
+      for (const name2 of new Set(byValueNames(b[i2].type))) {
+        const was = layoutOf(ctx.base, name2);
+        const now = layoutOf(ctx.head, name2);
+        if (was !== null && now !== null && was !== now)
+          out2.push(`${b[i2].where} passes ${name2} by value, and the layout of ${name2} changed`);
+      }
+    }
+    return out2;
+  }
+};
+
 // src/core/diff/rules/function-unsafe-changed.ts
 var functionUnsafeChanged = {
   id: "function-unsafe-changed",
@@ -34396,6 +34437,7 @@ var CHANGE_RULES = [
   functionParametersChanged,
   functionRemoved,
   functionReturnChanged,
+  functionTypeLayoutChanged,
   functionUnsafeChanged,
   importAdded,
   importRemoved,

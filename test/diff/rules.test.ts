@@ -164,12 +164,22 @@ const CASES: Case[] = [
     ),
   },
   {
+    rule: 'function-type-layout-changed',
+    before: fn(
+      '#[repr(C)] pub struct D { pub w: u32, pub h: u32 }\n#[no_mangle] pub extern "C" fn area(d: D) -> u64 { 0 }',
+    ),
+    after: fn(
+      '#[repr(C)] pub struct D { pub w: u32, pub h: u32, pub s: u32 }\n#[no_mangle] pub extern "C" fn area(d: D) -> u64 { 0 }',
+    ),
+    not: ['function-parameters-changed'],
+  },
+  {
     rule: 'struct-field-added-behind-pointer',
     before: fn('#[repr(C)] pub struct S { pub a: u32 }\n#[no_mangle] pub extern "C" fn take(s: *mut S) {}'),
     after: fn(
       '#[repr(C)] pub struct S { pub a: u32, pub b: u32 }\n#[no_mangle] pub extern "C" fn take(s: *mut S) {}',
     ),
-    not: ['struct-field-added-by-value', 'struct-layout-changed'],
+    not: ['struct-field-added-by-value', 'struct-layout-changed', 'function-type-layout-changed'],
   },
   {
     rule: 'enum-variant-removed',

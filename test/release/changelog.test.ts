@@ -93,6 +93,7 @@ describe('renderChangelog through the diff engine', () => {
         '- `S`: field b: u32 appended to S, which is passed, returned or embedded by value — `#[repr(C)] struct S { a: u32 }` → `#[repr(C)] struct S { a: u32, b: u32 }`',
         '- `f`: parameter 1 \\(a\\) changed type from i32 to i64 — `extern "C" fn f(a: i32) -> i32` → `extern "C" fn f(a: i64) -> i32`',
         '- `new_name` (Rust `renamed`): symbol old\\_name was renamed to new\\_name; the old symbol no longer exists — `extern "C" fn renamed()`',
+        '- `takes`: parameter 1 \\(s\\) passes S by value, and the layout of S changed — `extern "C" fn takes(s: S)`',
         '',
         '### Added',
         '',

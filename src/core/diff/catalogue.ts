@@ -20,6 +20,7 @@ import { functionParameterRenamed } from './rules/function-parameter-renamed';
 import { functionParametersChanged } from './rules/function-parameters-changed';
 import { functionRemoved } from './rules/function-removed';
 import { functionReturnChanged } from './rules/function-return-changed';
+import { functionTypeLayoutChanged } from './rules/function-type-layout-changed';
 import { functionUnsafeChanged } from './rules/function-unsafe-changed';
 import { importAdded } from './rules/import-added';
 import { importRemoved } from './rules/import-removed';
@@ -63,6 +64,7 @@ export const CHANGE_RULES: ChangeRule[] = [
   functionParametersChanged,
   functionRemoved,
   functionReturnChanged,
+  functionTypeLayoutChanged,
   functionUnsafeChanged,
   importAdded,
   importRemoved,
