@@ -68571,7 +68571,7 @@ async function runAction() {
       await writeSummary(
         `## FFI surface review
 
-**The analysis failed:** ${result.errors.map((e) => e.replace(/[<>&]/g, " ")).join("; ")}
+**The analysis failed:** ${result.errors.map((e) => inlineText(e, 2e3)).join("; ")}
 `
       );
       setOutput("approved", "false");

@@ -11,6 +11,7 @@ import { surfaceReport } from '../app/surface-report';
 import { runPullRequestGate } from '../app/pull-request-gate';
 import { failsOn } from '../cli/commands/diff';
 import { renderMarkdown } from '../core/render/report-markdown';
+import { inlineText } from '../core/render/escape-markdown';
 import { statusDescription } from '../core/gate/status-description';
 import { field, isArray, isNumber, isString, readContext, RunContext } from './event';
 import { ActionInputs, readInputs } from './inputs';
@@ -254,7 +255,7 @@ export async function runAction(): Promise<void> {
         );
     } else {
       await writeSummary(
-        `## FFI surface review\n\n**The analysis failed:** ${result.errors.map((e) => e.replace(/[<>&]/g, ' ')).join('; ')}\n`,
+        `## FFI surface review\n\n**The analysis failed:** ${result.errors.map((e) => inlineText(e, 2000)).join('; ')}\n`,
       );
       core.setOutput('approved', 'false');
     }

@@ -201,6 +201,7 @@ describe('the action on a pull request', () => {
     const last = statusesOf(s.fake, s.head).at(-1);
     expect(last?.state).toBe('error');
     expect(last?.description).toMatch(/reviews/);
+    expect(bad.summary).toMatch(/\*\*The analysis failed:\*\* .*reviews/);
   });
 
   it('rejects a bad config file with one message naming the key and the file, and sets error', async () => {
