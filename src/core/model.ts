@@ -163,6 +163,42 @@ export interface GatedItem {
   line: number;
 }
 
+/**
+ * Something in a crate that may export a symbol but that the engine could not turn into an item
+ * (SPEC section 2, "Soundness"). It is part of the surface: new or changed entries need review.
+ */
+export interface UnresolvedEntry {
+  /**
+   * `export-site`: an export attribute token (`no_mangle`, `export_name`) not accounted for by an
+   * extracted item, inert text, test-only or inactive code, or a fully expanded macro;
+   * `macro`: an invocation of a macro the engine cannot expand (a proc macro, another crate's
+   * macro) whose crate is not trusted as non-exporting.
+   */
+  kind: 'export-site' | 'macro';
+  /**
+   * Identity across revisions: crate, file, enclosing item path, macro path, a hash of the
+   * normalised tokens of the site's unit, and an ordinal among otherwise equal entries. Lines are
+   * not part of it, so an edit above a site changes nothing.
+   */
+  key: string;
+  file: string;
+  /** For display only. */
+  line: number;
+  /** Enclosing item path, e.g. `crate::ffi::engine_new`. */
+  path: string;
+  /** The macro whose invocation holds the site, or the macro that cannot be expanded. */
+  macro: string | null;
+  /**
+   * Why it is unresolved, a stable code: `unreachable-file`, `skipped-crate`, `unexpanded-macro`,
+   * `unmatched-macro`, `shadowed-macro`, `proc-macro`, `attribute-macro`, `derive-macro`,
+   * `include`, `unknown-attribute-form`, …
+   */
+  reason: string;
+  /** A short excerpt of the normalised tokens, for the reader. */
+  excerpt: string;
+  message: string;
+}
+
 export interface CrateSurface {
   name: string;
   version: string;
@@ -180,6 +216,8 @@ export interface CrateSurface {
   files: string[];
   /** Items present in the source but off in this build because of a feature cfg. */
   gated?: GatedItem[];
+  /** What may export but was not understood (SPEC section 2, "Soundness"); always printed. */
+  unresolved?: UnresolvedEntry[];
 }
 
 export interface Surface {
