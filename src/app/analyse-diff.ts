@@ -37,6 +37,8 @@ export interface AnalyseOptions {
   parser?: RustParser;
   /** Crates and paths the configuration includes (default: everything). */
   scope?: AnalysisScope;
+  /** `macros.trusted` of the configuration. */
+  trustedMacros?: readonly string[];
 }
 
 export interface Analysis {
@@ -96,12 +98,14 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       features: o.features,
       limits: o.limits,
       scanCache,
+      trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros,
     });
     const headRaw = await extractSurface(headSource, parser, {
       features: o.features,
       limits: o.limits,
       testCoverage: true,
       scanCache,
+      trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros,
     });
     const digest = (x: Surface) => surfaceDigest(x.crates);
     const base = applyScope(baseRaw, o.scope, digest);

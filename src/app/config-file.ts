@@ -26,6 +26,7 @@ export function scopeOf(config: Config): AnalysisScope {
     includeCrates: config.crates.include,
     excludeCrates: config.crates.exclude,
     excludePaths: config.paths.exclude,
+    trustedMacros: config.macros.trusted,
   };
 }
 

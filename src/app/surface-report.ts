@@ -32,12 +32,14 @@ export async function surfaceReport(o: {
   findingsPolicy?: FindingPolicy;
   limits?: Limits;
   scope?: AnalysisScope;
+  trustedMacros?: readonly string[];
 }): Promise<DiffReport> {
   const tree = await FileSystemTree.open(o.root);
   const raw = await extractSurface(tree, await loadRustParser(), {
     features: o.features,
     limits: o.limits,
     testCoverage: true,
+    trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros,
   });
   const head = applyScope(raw, o.scope, (s) => surfaceDigest(s.crates));
   return buildReport(emptySurface('(empty)'), head, { findings: computeReportFindings(o.findingsPolicy) });

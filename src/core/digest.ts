@@ -106,6 +106,12 @@ export function sortItems<T extends SurfaceItem>(items: T[]): T[] {
 export function surfaceDigest(crates: CrateSurface[]): string {
   const canon = [...crates]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((c) => ({ crate: c.name, items: sortItems(c.items).map(canonicalItem) }));
+    .map((c) => ({
+      crate: c.name,
+      items: sortItems(c.items).map(canonicalItem),
+      // what may export but was not understood is surface too (absent when there is none, so the
+      // digest of a fully understood crate is what it always was)
+      unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : undefined,
+    }));
   return sha256(stableStringify(canon));
 }

@@ -10,6 +10,11 @@ export interface AnalysisScope {
   includeCrates: string[];
   excludeCrates: string[];
   excludePaths: string[];
+  /**
+   * `macros.trusted`: crates whose macros are trusted not to export. Not a filter: extraction reads
+   * it (a surface depends on it), so it travels with the rest of what the configuration decides.
+   */
+  trustedMacros?: readonly string[];
 }
 
 function matchesAny(patterns: string[], value: string): boolean {
@@ -37,6 +42,7 @@ export function applyScope(
         ? c.items.filter((i) => !matchesAny(scope.excludePaths, i.file))
         : c.items,
       gated: c.gated?.filter((g) => !matchesAny(scope.excludePaths, g.file)),
+      unresolved: c.unresolved?.filter((u) => !matchesAny(scope.excludePaths, u.file)),
     }));
   const diagnostics = surface.diagnostics.filter((d) => !d.file || !matchesAny(scope.excludePaths, d.file));
   const scoped = { ...surface, crates, diagnostics };

@@ -43,7 +43,7 @@ const CASES: Case[] = [
     line: 1,
     message:
       'colour: unknown key "colour" (known keys: crates, paths, features, feature-sets, findings, changes, ' +
-      'approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, limits)',
+      'approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, limits)',
   },
   {
     title: 'unknown nested key',
@@ -319,7 +319,7 @@ const CASES: Case[] = [
     line: 1,
     message:
       '"<<": unknown key "<<" (known keys: crates, paths, features, feature-sets, findings, changes, approvers, ' +
-      'required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, limits)',
+      'required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, limits)',
   },
   {
     title: 'custom tag',
@@ -413,7 +413,7 @@ describe('parseConfig: errors', () => {
     expect(e.message).toBe(
       `${FILE}: "bad\\nkey": unknown key "bad\\nkey" (known keys: crates, paths, features, feature-sets, findings, ` +
         'changes, approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, ' +
-        'release, limits)',
+        'release, macros, limits)',
     );
     const v = errorOf('findings:\n  levels:\n    "x\\ny": high\n');
     expect(v.message).not.toMatch(/[\r\n]/);

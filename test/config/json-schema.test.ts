@@ -202,6 +202,7 @@ describe('JSON Schema', () => {
         'features',
         'findings',
         'limits',
+        'macros',
         'paths',
         'release',
         'required-approvals',

@@ -35,6 +35,7 @@ describe('parseConfig: valid files', () => {
         crateTagPatterns: { 'mylib-ffi': 'mylib-ffi-v*' },
         requireReviewed: true,
       },
+      macros: { trusted: ['our_derives', 'our_macros'] },
       limits: {
         maxFileBytes: 1048576,
         maxFilesPerCrate: 5000,
@@ -72,6 +73,7 @@ describe('parseConfig: valid files', () => {
       allowCommitAuthors: false,
       botLogin: 'github-actions[bot]',
       release: { tagPattern: 'v*', crateTagPatterns: {}, requireReviewed: false },
+      macros: { trusted: [] },
       limits: DEFAULT_LIMITS,
     });
     // a fresh object every time: callers may not mutate the shared limits through it

@@ -252,6 +252,11 @@ const CASES: Case[] = [
     before: fn(''),
     after: fn('other_crate::export_all! { f, g }'),
   },
+  {
+    rule: 'unresolved-export-site',
+    before: fn('pub fn f() { println!("{}", 1); }'),
+    after: fn('pub fn f() { println!("{}", { #[no_mangle] extern "C" fn g() {} 1 }); }'),
+  },
 ];
 
 describe('change rules', () => {

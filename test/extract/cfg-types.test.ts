@@ -46,12 +46,14 @@ describe('cfg predicates', () => {
     expect(parseCfg(deep)).toBeNull();
   });
 
-  it('evaluates features, test and debug_assertions, and keeps platform predicates unknown', () => {
+  it('evaluates features and test, and keeps debug_assertions and platform predicates unknown', () => {
     expect(ev('feature = "x"', env('x'))).toBe(true);
     expect(ev('feature = "x"')).toBe(false);
     expect(ev('test')).toBe(false);
     expect(ev('not(test)')).toBe(true);
-    expect(ev('debug_assertions')).toBe(true);
+    // unknown: a release build turns it off (SPEC section 2)
+    expect(ev('debug_assertions')).toBeNull();
+    expect(ev('not(debug_assertions)')).toBeNull();
     expect(ev('unix')).toBeNull();
     expect(ev('windows')).toBeNull();
     expect(ev('target_os = "macos"')).toBeNull();
@@ -66,7 +68,8 @@ describe('cfg predicates', () => {
     expect(ev('any(test, feature = "x")')).toBe(false);
     expect(ev('all()')).toBe(true);
     expect(ev('any()')).toBe(false);
-    expect(ev('all(not(test), debug_assertions)')).toBe(true);
+    expect(ev('all(not(test), debug_assertions)')).toBeNull();
+    expect(ev('any(not(test), debug_assertions)')).toBe(true);
   });
 
   it('decides platform predicates when a platform is given', () => {

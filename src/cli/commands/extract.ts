@@ -40,6 +40,7 @@ export async function extractCommand(args: ParsedArgs): Promise<CommandResult> {
       features,
       testCoverage: wantFindings,
       limits: config.limits,
+      trustedMacros: config.macros.trusted,
     });
     const surface = applyScope(raw, scopeOf(config), (s) => surfaceDigest(s.crates));
     const findings = wantFindings

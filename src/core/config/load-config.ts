@@ -359,6 +359,7 @@ function fromRaw(raw: RawConfig): Config {
       crateTagPatterns: { ...(raw.release?.['crate-tag-patterns'] ?? {}) },
       requireReviewed: raw.release?.['require-reviewed'] ?? d.release.requireReviewed,
     },
+    macros: { trusted: raw.macros?.trusted ?? [] },
     limits,
   };
 }
@@ -412,6 +413,7 @@ export function normaliseConfig(config: Config): Config {
       crateTagPatterns: sortedRecord(config.release.crateTagPatterns),
       requireReviewed: config.release.requireReviewed,
     },
+    macros: { trusted: uniqueSorted(config.macros.trusted.map((c) => c.replace(/-/g, '_'))) },
     limits: { ...config.limits },
   };
 }

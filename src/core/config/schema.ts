@@ -284,6 +284,17 @@ export const configSchema = z
         },
         'Release gating.',
       ),
+      macros: strict(
+        'a mapping with trusted',
+        {
+          trusted: list(
+            pattern(CRATE_NAME_PATTERN, 'a crate name'),
+            'crate names',
+            'Crates whose macros (function-like, attribute, derive) are trusted not to export symbols, besides the built-in list; invocations of macros from other crates the engine cannot expand need review.',
+          ),
+        },
+        'Macros the engine cannot expand.',
+      ),
       limits: strict(
         'a mapping of limits',
         limitsShape,
@@ -345,6 +356,10 @@ export interface Config {
     crateTagPatterns: Record<string, string>;
     requireReviewed: boolean;
   };
+  macros: {
+    /** Crate names (`-` and `_` alike) trusted not to export through their macros. Sorted, unique. */
+    trusted: string[];
+  };
   limits: Limits;
 }
 
@@ -362,6 +377,7 @@ export function defaultConfig(): Config {
     allowCommitAuthors: false,
     botLogin: DEFAULT_BOT_LOGIN,
     release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
+    macros: { trusted: [] },
     limits: { ...DEFAULT_LIMITS },
   };
 }

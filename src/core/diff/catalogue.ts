@@ -41,6 +41,7 @@ import { typeAliasChanged } from './rules/type-alias-changed';
 import { typeAliasRemoved } from './rules/type-alias-removed';
 import { typeRemoved } from './rules/type-removed';
 import { typeSpellingChanged } from './rules/type-spelling-changed';
+import { unresolvedExportSite } from './rules/unresolved-export-site';
 import { unresolvedMacro } from './rules/unresolved-macro';
 
 export const CHANGE_RULES: ChangeRule[] = [
@@ -85,6 +86,7 @@ export const CHANGE_RULES: ChangeRule[] = [
   typeAliasRemoved,
   typeRemoved,
   typeSpellingChanged,
+  unresolvedExportSite,
   unresolvedMacro,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));
 

@@ -4,7 +4,7 @@
  * every change rule then judges each matched pair.
  */
 import { sha256, stableStringify } from '../digest';
-import type { CrateSurface, Diagnostic, Surface, SurfaceItem } from '../model';
+import type { CrateSurface, Surface, SurfaceItem, UnresolvedEntry } from '../model';
 import { itemKey } from '../model';
 import { signatureOf } from '../render/surface-text';
 import type { Bump, Change, Severity } from '../report';
@@ -113,32 +113,57 @@ function diffCrate(
   return out.filter((c) => !gatedRemoval(c));
 }
 
-function macroName(d: Diagnostic): string {
-  return /macro (\S+?)!/.exec(d.message)?.[1] ?? 'unknown';
+/** The identity of an entry without its tokens: a changed site keeps it. */
+function place(e: UnresolvedEntry): string {
+  return [e.kind, e.file, e.path, e.macro ?? ''].join('\u0000');
 }
 
-/** Item-position macros the head cannot expand that the base did not have: unknown surface. */
-function unresolved(base: Surface, head: Surface): Change[] {
-  const key = (d: Diagnostic) => `${d.file}\u0000${macroName(d)}`;
-  const seen = new Set(base.diagnostics.filter((d) => d.code === 'unexpanded-macro').map(key));
+/**
+ * Unresolved entries new, changed or gone in the head (SPEC section 2): matched by key, which is
+ * free of line numbers, so an edit above a site is no change; a site whose tokens changed is one
+ * change, with its excerpt before and after.
+ */
+export function unresolvedChanges(
+  crate: string,
+  base: CrateSurface | null,
+  head: CrateSurface | null,
+): Change[] {
+  const before = base?.unresolved ?? [];
+  const after = head?.unresolved ?? [];
+  const baseKeys = new Set(before.map((e) => e.key));
+  const headKeys = new Set(after.map((e) => e.key));
+  const gone = before.filter((e) => !headKeys.has(e.key));
+  const added = after.filter((e) => !baseKeys.has(e.key));
   const out: Change[] = [];
-  const rule = changeRule('unresolved-macro');
-  for (const d of head.diagnostics) {
-    if (d.code !== 'unexpanded-macro' || seen.has(key(d))) continue;
-    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? '';
-    out.push({
+  const change = (b: UnresolvedEntry | null, a: UnresolvedEntry | null): Change => {
+    const e = (a ?? b) as UnresolvedEntry;
+    const rule = changeRule(e.kind === 'macro' ? 'unresolved-macro' : 'unresolved-export-site');
+    const what = a && b ? 'changed' : a ? 'new' : 'removed';
+    const subject =
+      e.kind === 'macro' ? `${e.macro ?? '?'}!` : e.macro ? `export site in ${e.macro}!` : 'export site';
+    return {
       rule: rule.id,
       severity: rule.severity,
       kind: 'unknown',
-      name: `${macroName(d)}!`,
+      name: e.kind === 'macro' ? `${e.macro ?? '?'}!` : e.path,
       crate,
-      file: d.file ?? '',
-      line: d.line ?? 0,
-      before: null,
-      after: null,
-      message: d.message,
-    });
+      file: e.file,
+      line: e.line,
+      before: b ? b.excerpt : null,
+      after: a ? a.excerpt : null,
+      message:
+        what === 'removed'
+          ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too`
+          : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`,
+    };
+  };
+  const unmatched = [...gone];
+  for (const a of added) {
+    const i = unmatched.findIndex((b) => place(b) === place(a));
+    if (i >= 0) out.push(change(unmatched.splice(i, 1)[0], a));
+    else out.push(change(null, a));
   }
+  for (const b of unmatched) out.push(change(b, null));
   return out;
 }
 
@@ -175,9 +200,13 @@ export function diffSurfaces(base: Surface, head: Surface): SurfaceDiff {
         head.crates.find((c) => c.name === n) ?? null,
         touched,
       ),
+      ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+      ),
     );
   }
-  changes.push(...unresolved(base, head));
   return { changes: sortChanges(changes), touched };
 }
 

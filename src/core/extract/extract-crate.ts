@@ -3,6 +3,7 @@
  * that can contribute (a byte prefilter decides), expands crate macros, and decides which
  * `pub const`/`pub type` items belong to the C API.
  */
+import { createHash } from 'node:crypto';
 import type { Tree } from 'web-tree-sitter';
 import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, GatedItem, SurfaceItem } from '../model';
 import type { Limits } from '../limits';
@@ -11,6 +12,9 @@ import { readAttribute } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { lex, skipTree } from '../rust/lexer';
 import { expandMacro, splitCfgIf } from './macro-expander';
+import { accountCrate, finishEntries, ScannedText, TextOrigin } from './accounting';
+import { trustedMacroCrates } from './macro-trust';
+import type { UnresolvedEntry } from '../model';
 import { ScanCache, ScanOutcome } from './scan-cache';
 import {
   FileScan,
@@ -111,11 +115,20 @@ interface PendingFile {
   ctx: ScanContext;
 }
 
+export interface CrateOptions {
+  /** Crates whose macros are trusted not to export (the default list plus `macros.trusted`). */
+  trustedMacros?: ReadonlySet<string>;
+}
+
 export interface CrateExtraction {
   surface: CrateSurface;
   diagnostics: Diagnostic[];
   /** Source of `#[cfg(test)]` code in the crate. */
   testText: string[];
+  /** Module files and directories (`dir/`) this build does not compile (a cfg is off). */
+  inactiveModules: string[];
+  /** Hashes of the module texts read: a file elsewhere with the same text is a link to one of them. */
+  readTextHashes: Set<string>;
 }
 
 export async function extractCrate(
@@ -125,6 +138,7 @@ export async function extractCrate(
   parser: RustParser,
   limits: Limits,
   cache?: ScanCache,
+  options: CrateOptions = {},
 ): Promise<CrateExtraction> {
   const env: CfgEnv = { features };
   const diagnostics: Diagnostic[] = [];
@@ -138,12 +152,22 @@ export async function extractCrate(
   const unparsed: PendingFile[] = [];
   const visited = new Set<string>();
   const files: string[] = [];
+  // the accounting net: every text read, and what became of each macro invocation
+  const fileTexts = new Map<string, ScannedText>();
+  const fragments: ScannedText[] = [];
+  const definitions = new Map<string, MacroDef[]>();
+  const expanded = new Set<MacroInvocation>();
+  const failed = new Map<MacroInvocation, string>();
+  const unreadable: { file: string; detail: string }[] = [];
 
   const absorb = (o: FileScan, takeMods: boolean): ModDecl[] => {
     items.push(...o.items);
     candidates.push(...o.candidates);
     declaredTypes.push(...o.declaredTypes);
-    for (const m of o.macros) if (!macros.has(m.name)) macros.set(m.name, m);
+    for (const m of o.macros) {
+      if (!macros.has(m.name)) macros.set(m.name, m);
+      definitions.set(m.name, [...(definitions.get(m.name) ?? []), m]);
+    }
     invocations.push(...o.invocations);
     diagnostics.push(...o.diagnostics);
     testText.push(...o.testText);
@@ -151,7 +175,25 @@ export async function extractCrate(
     return takeMods ? o.mods : [];
   };
 
-  const parseAndScan = (text: string, ctx: ScanContext, takeMods: boolean): ModDecl[] => {
+  /** Records a text for the accounting: a file (replacing its unparsed record) or a fragment. */
+  const record = (text: string, origin: TextOrigin, scan: FileScan | null, isFile: boolean): void => {
+    const t: ScannedText = {
+      text,
+      origin,
+      accounted: scan?.accounted ?? [],
+      invocations: scan?.invocations ?? [],
+    };
+    if (isFile) fileTexts.set(origin.file, t);
+    else fragments.push(t);
+  };
+
+  const parseAndScan = (
+    text: string,
+    ctx: ScanContext,
+    takeMods: boolean,
+    origin: TextOrigin,
+    isFile: boolean,
+  ): ModDecl[] => {
     // with a cache (a diff's base and head share one), unchanged text in an unchanged context is not re-parsed
     const key = cache ? ScanCache.key(text, ctx, env) : '';
     let outcome = cache?.get(key);
@@ -160,8 +202,17 @@ export async function extractCrate(
       cache?.set(key, outcome, text.length);
     }
     if (outcome.error) diagnostics.push(outcome.error);
+    record(text, origin, outcome.scan, isFile);
     return absorb(outcome.scan, takeMods);
   };
+  const fileOrigin = (ctx: ScanContext): TextOrigin => ({
+    file: ctx.file,
+    modPath: ctx.modPath,
+    lineBase: 1,
+    expansionOf: null,
+    childDir: ctx.childDir,
+    pathBaseDir: ctx.pathBaseDir,
+  });
 
   const rootDir = dirname(manifest.libRoot);
   const rootCtx: ScanContext = {
@@ -286,6 +337,8 @@ export async function extractCrate(
           message: `${file} ${r.detail}${r.reason === 'missing' ? '' : '; not read'}`,
           file,
         });
+        // a module file that exists but cannot be read may hold exports: fail closed
+        if (r.reason !== 'missing') unreadable.push({ file, detail: r.detail });
         continue;
       }
       files.push(file);
@@ -294,8 +347,9 @@ export async function extractCrate(
       if (inner === false) continue;
       const fileCtx: ScanContext = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
       let mods: ModDecl[];
-      if (isRoot || mayContribute(text)) mods = parseAndScan(text, fileCtx, true);
+      if (isRoot || mayContribute(text)) mods = parseAndScan(text, fileCtx, true, fileOrigin(fileCtx), true);
       else {
+        record(text, fileOrigin(fileCtx), null, true);
         mods = scanModsLexically(text, fileCtx, env, (modPath, line) =>
           diagnostics.push({
             level: 'error',
@@ -323,7 +377,7 @@ export async function extractCrate(
     for (const f of unparsed)
       if (!rescanned.has(f.path) && re.test(f.text)) {
         rescanned.add(f.path);
-        parseAndScan(f.text, f.ctx, false);
+        parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
       }
 
     // Expand macro invocations (which may produce more invocations, and module declarations).
@@ -348,6 +402,8 @@ export async function extractCrate(
           file: inv.ctx.file,
           line: inv.line,
         });
+        for (const rest of work.slice(w))
+          failed.set(rest.inv, `over the limit of ${limits.maxExpansions} expansions`);
         work.length = 0;
         break;
       }
@@ -359,6 +415,7 @@ export async function extractCrate(
           file: inv.ctx.file,
           line: inv.line,
         });
+        failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
         continue;
       }
       const ctxAt: ScanContext = { ...inv.ctx, lineBase: inv.line };
@@ -375,6 +432,7 @@ export async function extractCrate(
           });
           continue;
         }
+        expanded.add(inv);
         const negated: CfgPred[] = [];
         for (const b of branches) {
           const pred = b.pred ? parseCfg(b.pred) : null;
@@ -383,7 +441,16 @@ export async function extractCrate(
           const v = all ? evalCfg(all, env) : true;
           if (v !== false) {
             const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
-            await followMods(parseAndScan(b.body, { ...ctxAt, cfgs }, true), modDepth);
+            await followMods(
+              parseAndScan(
+                b.body,
+                { ...ctxAt, cfgs },
+                true,
+                { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: null },
+                false,
+              ),
+              modDepth,
+            );
           }
           if (v === true) break;
           if (pred) negated.push({ op: 'not', arg: pred });
@@ -399,6 +466,7 @@ export async function extractCrate(
             file: inv.ctx.file,
             line: inv.line,
           });
+          failed.set(inv, 'no rule matches');
           continue;
         }
         if ((expandedBytes += text.length) > MAX_EXPANDED_BYTES) {
@@ -409,10 +477,22 @@ export async function extractCrate(
             file: inv.ctx.file,
             line: inv.line,
           });
+          for (const rest of work.slice(w))
+            failed.set(rest.inv, `over the limit of ${MAX_EXPANDED_BYTES} expanded bytes`);
           work.length = 0;
           break;
         }
-        await followMods(parseAndScan(text, { ...ctxAt, macro: name }, true), modDepth);
+        expanded.add(inv);
+        await followMods(
+          parseAndScan(
+            text,
+            { ...ctxAt, macro: name },
+            true,
+            { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name },
+            false,
+          ),
+          modDepth,
+        );
       }
       for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
     }
@@ -451,6 +531,17 @@ export async function extractCrate(
   }
 
   const dedup = dedupe(items, diagnostics);
+  const account = accountCrate({
+    crate: manifest.name,
+    texts: [...fileTexts.values(), ...fragments],
+    macros: { definitions, expanded, failed },
+    env,
+    trusted: options.trustedMacros ?? trustedMacroCrates(),
+  });
+  const unresolved = [
+    ...account.entries,
+    ...unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail)),
+  ];
   return {
     surface: {
       name: manifest.name,
@@ -463,9 +554,12 @@ export async function extractCrate(
       panicBoundaryMacros: [...boundaries].sort(),
       files: files.sort(),
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
+      unresolved,
     },
     diagnostics,
     testText,
+    inactiveModules: account.inactiveModules,
+    readTextHashes: new Set([...fileTexts.values()].map((t) => textHash(t.text))),
   };
 }
 
@@ -517,6 +611,28 @@ export function isCCompatible(type: string, reprTypes: Set<string>, aliases: Set
   const arr = /^\[(.+); .+\]$/.exec(t);
   if (arr) return isCCompatible(arr[1], reprTypes, aliases);
   return false;
+}
+
+/** A module file the engine could not read (too large, binary, a link out of the root). */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function unreadableEntry(crate: string, file: string, detail: string): UnresolvedEntry[] {
+  const hash = createHash('sha256').update(detail).digest('hex').slice(0, 16);
+  return finishEntries(crate, [
+    {
+      kind: 'export-site',
+      file,
+      line: 1,
+      path: 'crate',
+      macro: null,
+      reason: 'unreadable-file',
+      unit: { start: 0, end: 0, hash, excerpt: detail.slice(0, 160) },
+      message: `a module file of the library could not be read (${detail}): exports in it are not listed`,
+      order: 0,
+    },
+  ]);
 }
 
 function dedupe(items: SurfaceItem[], diagnostics: Diagnostic[]): SurfaceItem[] {

@@ -91,7 +91,8 @@ function consumeFragment(
   if (i > end) return null;
   switch (frag) {
     case 'ident':
-      return i < end && t[i].kind === 'ident' ? i + 1 : null;
+      // any identifier or keyword, raw ones too — but not `_`, which is not an identifier to rustc
+      return i < end && t[i].kind === 'ident' && t[i].text !== '_' ? i + 1 : null;
     case 'lifetime':
       return i < end && t[i].kind === 'lifetime' ? i + 1 : null;
     case 'tt':

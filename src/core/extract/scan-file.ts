@@ -68,6 +68,9 @@ export interface MacroInvocation {
    * only when it can export (its input or its definition names an export attribute).
    */
   inBody?: boolean;
+  /** Offsets of the invocation in the scanned text (the accounting matches it to its census). */
+  start?: number;
+  end?: number;
 }
 
 export interface ScanContext {
@@ -98,6 +101,8 @@ export interface FileScan {
   testText: string[];
   /** Items switched off by a feature cfg. */
   gated: GatedItem[];
+  /** Offset ranges of the export attributes of extracted items (for the accounting net). */
+  accounted: [number, number][];
 }
 
 export function emptyScan(): FileScan {
@@ -111,6 +116,7 @@ export function emptyScan(): FileScan {
     diagnostics: [],
     testText: [],
     gated: [],
+    accounted: [],
   };
 }
 
@@ -164,10 +170,12 @@ interface Pending {
   disabled: boolean;
   docs: string[];
   isTest: boolean;
+  /** Offset ranges of the attribute items read. */
+  attrRanges: [number, number][];
 }
 
 function newPending(): Pending {
-  return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false };
+  return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false, attrRanges: [] };
 }
 
 export class FileScanner {
@@ -296,6 +304,7 @@ export class FileScanner {
   private readAttr(node: Node, pending: Pending, ctx: ScanContext): void {
     const attr = node.namedChildren.find((c) => c.type === 'attribute');
     if (!attr) return;
+    pending.attrRanges.push([node.startIndex, node.endIndex]);
     for (const a of readAttribute(attr.text, this.env)) {
       if (a.name === 'cfg' && a.args !== null) {
         const pred = parseCfg(a.args);
@@ -377,6 +386,9 @@ export class FileScanner {
   private exportVariants(
     pending: Pending,
   ): { symbolFrom: 'no_mangle' | 'export_name'; value: string | null; conditions: CfgPred[] }[] {
+    // an `export_name` whose value is not known: the symbol is not known either (the item stays
+    // unextracted, and the accounting net reports its attribute as an unresolved export site)
+    if (pending.attrs.some((a) => a.name === 'export_name' && a.value === null)) return [];
     const names = pending.attrs.filter((a) => a.name === 'export_name' && a.value !== null);
     const mangles = pending.attrs.filter((a) => a.name === 'no_mangle');
     const always = names.find((a) => a.conditions.length === 0);
@@ -447,9 +459,10 @@ export class FileScanner {
     return { abi, unsafe };
   }
 
-  private scanFunction(node: Node, pending: Pending, ctx: ScanContext): void {
+  private scanFunction(node: Node, outer: Pending, ctx: ScanContext): void {
     const nameNode = node.childForFieldName('name');
     const body = node.childForFieldName('body');
+    const pending = body ? this.withInnerExportAttrs(body, outer) : outer;
     const variants = nameNode ? this.exportVariants(pending) : [];
     if (nameNode && variants.length) {
       const name = ident(nameNode);
@@ -480,9 +493,33 @@ export class FileScanner {
         if (ctx.macro) item.macro = ctx.macro;
         this.out.items.push(item);
       }
+      this.out.accounted.push(...pending.attrRanges);
     }
     // Items nested in a function body are exported too.
     if (body) this.scanContainer(body, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+  }
+
+  /**
+   * `fn f() { #![no_mangle] }`: inner attributes at the top of a body apply to the fn. The export
+   * attributes among them join the outer ones (other inner attributes are lints and docs).
+   */
+  private withInnerExportAttrs(body: Node, pending: Pending): Pending {
+    let out = pending;
+    for (const c of body.namedChildren) {
+      if (c.type === 'line_comment' || c.type === 'block_comment') continue;
+      if (c.type !== 'inner_attribute_item') break;
+      const attr = c.namedChildren.find((a) => a.type === 'attribute');
+      if (!attr) continue;
+      const exports = readAttribute(attr.text, this.env).filter(
+        (a) => a.name === 'no_mangle' || a.name === 'export_name',
+      );
+      if (!exports.length) continue;
+      if (out === pending)
+        out = { ...pending, attrs: [...pending.attrs], attrRanges: [...pending.attrRanges] };
+      out.attrs.push(...exports);
+      out.attrRanges.push([c.startIndex, c.endIndex]);
+    }
+    return out;
   }
 
   /** Items in an initialiser (`const _: () = { #[no_mangle] extern "C" fn f() {} };`) are exported too. */
@@ -495,7 +532,9 @@ export class FileScanner {
     this.scanInitialiser(node, pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
-    for (const exp of this.exportVariants(pending)) {
+    const variants = this.exportVariants(pending);
+    if (variants.length) this.out.accounted.push(...pending.attrRanges);
+    for (const exp of variants) {
       const item: StaticItem = {
         kind: 'static',
         name: ident(nameNode),
@@ -794,6 +833,8 @@ export class FileScanner {
       input,
       ctx: { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] },
       line: this.line(node, ctx),
+      start: node.startIndex,
+      end: node.endIndex,
     };
     if (inBody) inv.inBody = true;
     this.out.invocations.push(inv);

@@ -80,7 +80,15 @@ export function renderSurfaceText(s: Surface): string {
         );
       }
     }
-    if (!c.items.length) lines.push('  (no exported surface)');
+    const unresolved = c.unresolved ?? [];
+    if (unresolved.length) {
+      lines.push('  unresolved (may export; needs review):');
+      for (const u of unresolved)
+        lines.push(
+          `    ${u.kind === 'macro' ? `${printable(u.macro ?? '?')}!` : 'export site'} in ${printable(u.path)} [${u.reason}]  ${printable(u.file)}:${u.line}`,
+        );
+    }
+    if (!c.items.length && !unresolved.length) lines.push('  (no exported surface)');
   }
   if (s.diagnostics.length) {
     lines.push('');

@@ -104,7 +104,8 @@ function parseMeta(tokens: Token[], src: string, from: number, to: number): Omit
   let i = from;
   let name = '';
   while (i < to && (tokens[i].kind === 'ident' || tokens[i].text === '::')) {
-    name += tokens[i].text;
+    // `#[r#no_mangle]` is `#[no_mangle]` (rustc resolves the raw identifier to the same attribute)
+    name += tokens[i].text.replace(/^r#/, '');
     i++;
   }
   if (!name) return null;
@@ -114,13 +115,50 @@ function parseMeta(tokens: Token[], src: string, from: number, to: number): Omit
   }
   if (i < to && tokens[i].text === '=') {
     const lit = tokens[i + 1];
-    return {
-      name,
-      args: null,
-      value: lit ? (lit.kind === 'literal' ? unescapeRustString(lit.text) : lit.text) : '',
-    };
+    if (lit && lit.kind === 'literal' && i + 2 === to)
+      return { name, args: null, value: unescapeRustString(lit.text) };
+    // `concat!("a", "b")` / `stringify!(name)` of literals; any other expression has no known value
+    return { name, args: null, value: evalStringMacro(tokens, src, i + 1, to) };
   }
   return { name, args: null, value: null };
+}
+
+/**
+ * The value of `concat!(lit, …)` or `stringify!(tokens)` spanning exactly `from..to`, as rustc
+ * computes it for literals and plain identifiers; null for anything else.
+ */
+export function evalStringMacro(tokens: Token[], src: string, from: number, to: number): string | null {
+  const name = tokens[from]?.text;
+  if ((name !== 'concat' && name !== 'stringify') || tokens[from + 1]?.text !== '!') return null;
+  const open = from + 2;
+  if (tokens[open]?.kind !== 'open' || skipTree(tokens, open) !== to) return null;
+  const inner = tokens.slice(open + 1, to - 1);
+  if (name === 'stringify') {
+    // one identifier or literal: its text, as rustc prints it
+    if (inner.length === 1 && (inner[0].kind === 'ident' || inner[0].kind === 'literal'))
+      return inner[0].text;
+    return null;
+  }
+  let out = '';
+  for (const [a, b] of splitTopLevel(inner, 0, inner.length)) {
+    if (b - a === 1 && inner[a].kind === 'literal') {
+      const t = inner[a].text;
+      if (/^(?:b|c)?r?#*"/.test(t)) {
+        if (/^[bc]/.test(t)) return null; // byte and C strings are rejected by concat!
+        out += unescapeRustString(t);
+      } else if (/^'/.test(t)) out += unescapeRustString(`"${t.slice(1, -1)}"`);
+      else if (/^[0-9][0-9_]*$/.test(t)) out += t.replace(/_/g, '');
+      else return null;
+    } else if (b - a === 1 && (inner[a].text === 'true' || inner[a].text === 'false')) out += inner[a].text;
+    else if (b - a === 2 && inner[a].text === '-' && /^[0-9]+$/.test(inner[a + 1].text))
+      out += '-' + inner[a + 1].text;
+    else {
+      const nested = evalStringMacro(inner, src, a, b);
+      if (nested === null) return null;
+      out += nested;
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * `cfg` predicates: parsing, rendering and three-valued evaluation. Features, `test` and
- * `debug_assertions` are decided; platform predicates (`unix`, `target_os = "…"`, ...) stay unknown
- * unless a platform is given (tests use that to compare with a real build).
+ * `cfg` predicates: parsing, rendering and three-valued evaluation. Features and `test` are decided;
+ * `debug_assertions` (release builds turn it off) and platform predicates (`unix`,
+ * `target_os = "…"`, ...) stay unknown — possibly on — unless a platform is given (tests use that
+ * to compare with a real build).
  */
 import { lex, Token } from './lexer';
 
@@ -103,7 +104,6 @@ export function evalCfg(p: CfgPred, env: CfgEnv): boolean | null {
     }
     case 'name': {
       if (p.name === 'test' || p.name === 'doc' || p.name === 'doctest' || p.name === 'miri') return false;
-      if (p.name === 'debug_assertions') return true;
       const known = env.platform?.[p.name];
       return known === undefined ? null : known;
     }
@@ -141,8 +141,9 @@ export function conjoin(preds: CfgPred[]): CfgPred | null {
 }
 
 /** The platform facts of the machine tests run on (Linux, x86_64 or aarch64). */
-export function linuxPlatform(arch: string): Record<string, boolean> {
+export function linuxPlatform(arch: string, debugAssertions = true): Record<string, boolean> {
   return {
+    debug_assertions: debugAssertions,
     unix: true,
     windows: false,
     'target_os=linux': true,

@@ -37,14 +37,37 @@ const PUNCT2 = [
   '..',
 ];
 
+/**
+ * Rust's whitespace (`Pattern_White_Space`): besides ASCII, U+0085, the directional marks U+200E
+ * and U+200F, and U+2028/U+2029. rustc accepts them between any two tokens, so `#\u{200E}[no_mangle]`
+ * is an export attribute.
+ */
+export function isRustWhitespace(x: number): boolean {
+  return (
+    x === 32 ||
+    (x >= 9 && x <= 13) ||
+    x === 0x85 ||
+    x === 0x200e ||
+    x === 0x200f ||
+    x === 0x2028 ||
+    x === 0x2029
+  );
+}
+
 // Character classes by code (the lexer runs over every file the prefilter does not parse).
 function isIdentStart(c: string): boolean {
   const x = c.charCodeAt(0);
-  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || x === 95 || x > 0x7f;
+  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || x === 95 || (x > 0x7f && !isRustWhitespace(x));
 }
 function isIdentChar(c: string): boolean {
   const x = c.charCodeAt(0);
-  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95 || x > 0x7f;
+  return (
+    (x >= 97 && x <= 122) ||
+    (x >= 65 && x <= 90) ||
+    (x >= 48 && x <= 57) ||
+    x === 95 ||
+    (x > 0x7f && !isRustWhitespace(x))
+  );
 }
 function isDigit(c: string | undefined): boolean {
   const x = c === undefined ? -1 : c.charCodeAt(0);
@@ -64,7 +87,7 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
   let i = 0;
   while (i < n && out.length < maxTokens) {
     const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
+    if (isRustWhitespace(text.charCodeAt(i))) {
       i++;
       continue;
     }

@@ -1,11 +1,11 @@
 import type { ChangeRule } from '../rule';
 
-/** Emitted by the diff engine from `unexpanded-macro` diagnostics new in the head. */
+/** Emitted by the diff engine for `macro` entries of `unresolved[]` new or changed in the head. */
 export const unresolvedMacro: ChangeRule = {
   id: 'unresolved-macro',
   severity: 'potentially-breaking',
   rationale:
-    'An item-position macro the engine cannot expand (a proc macro, another crate\u2019s macro) may export anything: a reviewer must look.',
+    'A new or changed invocation of a macro the engine cannot expand (a proc macro, an attribute or derive macro, another crate\u2019s macro, include!) whose crate is not trusted may export anything: a reviewer must look.',
   example: '(absent) → some_crate::export_all! { … }',
   kinds: [],
   check: () => [],

@@ -1,0 +1,581 @@
+/**
+ * The lexical census of one text (a file, a `cfg_if!` branch or a macro expansion): every place that
+ * can put a symbol into the library, found without parsing — export attribute tokens, macro
+ * invocations in any position, attribute and derive macros, `macro_rules!` definitions — and the
+ * ranges that are not compiled (`#[cfg(false)]`, `#[test]`). The accounting (accounting.ts) then
+ * checks each place against what the syntax-tree scanner understood. Pure and linear in the text:
+ * one lexer pass, one pass to match brackets, one walk.
+ */
+import { createHash } from 'node:crypto';
+import { readAttribute } from '../rust/attributes';
+import { CfgEnv, evalCfg, parseCfg } from '../rust/cfg';
+import { lex, Token } from '../rust/lexer';
+
+/** An export attribute token (`no_mangle`, `export_name`, their `r#` forms) in live code. */
+export interface CensusSite {
+  offset: number;
+  token: string;
+  /** Enclosing item names, outermost first (`["ffi", "Engine", "new"]`). */
+  itemPath: string[];
+  unit: Unit;
+}
+
+/** A `path!(…)` invocation. */
+export interface CensusBang {
+  start: number;
+  end: number;
+  /** The path as written without spaces, e.g. `serde_json::json`, `$crate::m`, `m`. */
+  path: string;
+  name: string;
+  itemPath: string[];
+  unit: Unit;
+}
+
+/** An outer attribute that is not built in, or one derive of a `#[derive(…)]`. */
+export interface CensusAttr {
+  start: number;
+  path: string;
+  kind: 'attribute' | 'derive';
+  /** An item on the way out holds a derive that is not built in (so `#[name]` may be its helper). */
+  underDerive: boolean;
+  itemPath: string[];
+  unit: Unit;
+}
+
+export interface CensusMacroDef {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** `#[cfg(false)] mod name;`: the file it names is not compiled in this build. */
+export interface CensusDisabledMod {
+  name: string;
+  pathAttr: string | null;
+  itemPath: string[];
+}
+
+/** The tokens of the smallest item or statement around a place: what its key hashes. */
+export interface Unit {
+  start: number;
+  end: number;
+  hash: string;
+  excerpt: string;
+}
+
+export interface Census {
+  sites: CensusSite[];
+  bangs: CensusBang[];
+  attrs: CensusAttr[];
+  macroDefs: CensusMacroDef[];
+  disabledMods: CensusDisabledMod[];
+  /** Offsets ranges `[start, end)` that are not compiled in this build. */
+  inactive: [number, number][];
+  /** The text is switched off as a whole by an inner `#![cfg(false)]`. */
+  wholeInactive: boolean;
+  /** Names brought in by `use` (last segment or rename) → first path segment. */
+  imports: Map<string, string>;
+  /** First segments of glob imports (`use foo::*`). */
+  globs: string[];
+  /** Crates named by `#[macro_use] extern crate x;`. */
+  macroUse: string[];
+  /** The lexer stopped at its token bound. */
+  truncated: boolean;
+}
+
+export const EXPORT_TOKENS = new Set(['no_mangle', 'export_name', 'r#no_mangle', 'r#export_name']);
+
+/** Attributes rustc (and its tools) define: none of them is a macro. */
+const BUILTIN_ATTRIBUTES = new Set([
+  'cfg',
+  'cfg_attr',
+  'derive',
+  'allow',
+  'warn',
+  'deny',
+  'forbid',
+  'expect',
+  'deprecated',
+  'must_use',
+  'doc',
+  'inline',
+  'cold',
+  'no_mangle',
+  'export_name',
+  'link_section',
+  'link',
+  'link_name',
+  'link_ordinal',
+  'repr',
+  'non_exhaustive',
+  'path',
+  'macro_export',
+  'macro_use',
+  'test',
+  'ignore',
+  'should_panic',
+  'bench',
+  'automatically_derived',
+  'used',
+  'track_caller',
+  'target_feature',
+  'unsafe',
+  'naked',
+  'no_std',
+  'no_core',
+  'no_implicit_prelude',
+  'crate_type',
+  'crate_name',
+  'recursion_limit',
+  'type_length_limit',
+  'feature',
+  'global_allocator',
+  'panic_handler',
+  'windows_subsystem',
+  'no_main',
+  'no_builtins',
+  'instruction_set',
+  'collapse_debuginfo',
+  'debugger_visualizer',
+  'may_dangle',
+  'thread_local',
+  'coverage',
+  'optimize',
+  'unstable',
+  'stable',
+  'rustc_const_stable',
+  'rustc_const_unstable',
+  'allow_internal_unstable',
+  'marker',
+  'no_link',
+  'proc_macro',
+  'proc_macro_derive',
+  'proc_macro_attribute',
+  'register_tool',
+  'test_runner',
+  'reexport_test_harness_main',
+  'ffi_pure',
+  'ffi_const',
+  'linkage',
+  'lang',
+  'fundamental',
+  'doc_cfg',
+  'sanitize',
+  'patchable_function_entry',
+  'unsafe_no_drop_flag',
+  'const_trait',
+  'do_not_recommend',
+  'on_unimplemented',
+  'async_trait_placeholder',
+]);
+
+const TOOL_PREFIXES = new Set(['rustfmt', 'clippy', 'diagnostic', 'rust_analyzer', 'rustdoc', 'miri']);
+
+/** Derives rustc provides. */
+const BUILTIN_DERIVES = new Set([
+  'Debug',
+  'Clone',
+  'Copy',
+  'PartialEq',
+  'Eq',
+  'PartialOrd',
+  'Ord',
+  'Hash',
+  'Default',
+  'CoercePointee',
+]);
+
+/** Words that can stand before `!` without being a macro name (`return !x`). */
+const NOT_MACRO = new Set([
+  'return',
+  'if',
+  'while',
+  'match',
+  'in',
+  'let',
+  'else',
+  'break',
+  'yield',
+  'as',
+  'move',
+  'mut',
+  'ref',
+  'loop',
+  'where',
+  'const',
+  'static',
+  'unsafe',
+  'await',
+  'impl',
+  'dyn',
+  'for',
+]);
+
+const ITEM_KEYWORDS = new Set(['fn', 'mod', 'struct', 'enum', 'union', 'trait', 'static', 'const', 'type']);
+
+export function isBuiltinAttribute(path: string): boolean {
+  const segs = path.split('::');
+  if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === 'rustc' || segs[0] === 'core';
+  return BUILTIN_ATTRIBUTES.has(path) || path.startsWith('rustc_');
+}
+
+export function isBuiltinDerive(path: string): boolean {
+  const segs = path.split('::');
+  const last = segs[segs.length - 1];
+  if (segs.length > 1 && !['std', 'core', 'alloc'].includes(segs[0])) return false;
+  return BUILTIN_DERIVES.has(last);
+}
+
+interface Task {
+  /** First token of the sequence. */
+  from: number;
+  /** Index of the group's closer (exclusive bound of its content), or the token count. */
+  to: number;
+  itemPath: string[];
+  underDerive: boolean;
+}
+
+const MAX_UNIT_TOKENS = 20_000;
+const MAX_IMPL_NAME_TOKENS = 256;
+
+/** Takes the census of `text`. `maxTokens` bounds the lexer (a truncated census is reported). */
+export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Census {
+  const tokens = lex(text, maxTokens);
+  const out: Census = {
+    sites: [],
+    bangs: [],
+    attrs: [],
+    macroDefs: [],
+    disabledMods: [],
+    inactive: [],
+    wholeInactive: false,
+    imports: new Map(),
+    globs: [],
+    macroUse: [],
+    truncated: tokens.length >= maxTokens,
+  };
+  const n = tokens.length;
+  // matching closers, in one pass
+  const match = new Int32Array(n).fill(-1);
+  {
+    const open: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (tokens[i].kind === 'open') open.push(i);
+      else if (tokens[i].kind === 'close' && open.length) match[open.pop() as number] = i;
+    }
+  }
+  /** Index just past the token tree at `i`. */
+  const skip = (i: number): number => (tokens[i].kind === 'open' ? (match[i] < 0 ? n : match[i] + 1) : i + 1);
+  const startOf = (k: number): number => tokens[k]?.start ?? text.length;
+  const endOf = (k: number): number => tokens[k]?.end ?? text.length;
+  const unitCache = new Map<string, Unit>();
+  const unitOf = (from: number, to: number): Unit => {
+    const id = `${from}:${to}`;
+    const cached = unitCache.get(id);
+    if (cached) return cached;
+    const h = createHash('sha256');
+    let excerpt = '';
+    const last = Math.min(to, from + MAX_UNIT_TOKENS);
+    for (let k = from; k < last; k++) {
+      h.update(tokens[k].text);
+      h.update('\u0000');
+      if (excerpt.length <= 160)
+        excerpt += (k > from && needsSpace(tokens[k - 1], tokens[k]) ? ' ' : '') + tokens[k].text;
+    }
+    const u: Unit = {
+      start: startOf(from),
+      end: endOf(to - 1),
+      hash: h.digest('hex').slice(0, 16),
+      excerpt: excerpt.length > 160 ? excerpt.slice(0, 159) + '\u2026' : excerpt,
+    };
+    unitCache.set(id, u);
+    return u;
+  };
+  const cfgOff = (from: number, to: number): boolean => {
+    for (const a of attributesIn(tokens, text, from, to, env))
+      if (a.name === 'cfg' && a.args !== null) {
+        const p = parseCfg(a.args);
+        if (p && evalCfg(p, env) === false) return true;
+      }
+    return false;
+  };
+
+  // Inner attributes at the very top: `#![cfg(…)]` can switch the whole text off.
+  let top = 0;
+  while (tokens[top]?.text === '#' && tokens[top + 1]?.text === '!' && tokens[top + 2]?.text === '[') {
+    const end = skip(top + 2);
+    if (cfgOff(top + 3, end - 1)) out.wholeInactive = true;
+    top = end;
+  }
+  // inner attributes at the top are walked as items too (a stray `#![no_mangle]` is a site)
+  const work: Task[] = [{ from: 0, to: n, itemPath: [], underDerive: false }];
+  while (work.length) {
+    const task = work.pop() as Task;
+    let i = task.from;
+    while (i < task.to) {
+      const itemStart = i;
+      let inactive = false;
+      let derives = false;
+      const attrs: { start: number; path: string; kind: 'attribute' | 'derive' }[] = [];
+      const attrSites: number[] = [];
+      let pathAttr: string | null = null;
+      let macroUse = false;
+      // attributes, outer and inner
+      while (i < task.to && tokens[i].text === '#') {
+        const innerAttr = tokens[i + 1]?.text === '!';
+        const open = innerAttr ? i + 2 : i + 1;
+        if (open >= task.to || tokens[open].text !== '[') break;
+        const end = Math.min(skip(open), task.to);
+        const read = attributesIn(tokens, text, open + 1, end - 1, env);
+        // `#[cfg_attr(false-predicate, no_mangle)]` is inert; anything else naming the token is live
+        const live = read.some((a) => EXPORT_TOKENS.has(a.name)) || !isCfgAttr(tokens, open + 1, end - 1);
+        if (live)
+          for (let k = open + 1; k < end - 1; k++)
+            if (tokens[k].kind === 'ident' && EXPORT_TOKENS.has(tokens[k].text)) attrSites.push(k);
+        if (innerAttr && itemStart === i && task.from !== 0 && cfgOff(open + 1, end - 1)) {
+          // `{ #![cfg(test)] … }` switches the rest of the group off
+          out.inactive.push([startOf(i), endOf(task.to - 1)]);
+          i = task.to;
+          break;
+        }
+        for (const a of read) {
+          const name = a.name.replace(/^r#/, '');
+          if (name === 'cfg' && a.args !== null) {
+            const p = parseCfg(a.args);
+            if (p && evalCfg(p, env) === false) inactive = true;
+          } else if (name === 'test' || name === 'bench') {
+            inactive = true;
+          } else if (name === 'derive' && a.args !== null) {
+            for (const d of splitPaths(a.args)) {
+              if (isBuiltinDerive(d)) continue;
+              derives = true;
+              attrs.push({ start: startOf(i), path: d, kind: 'derive' });
+            }
+          } else if (name === 'path' && a.value !== null) {
+            pathAttr = a.value;
+          } else if (name === 'macro_use') {
+            macroUse = true;
+          } else if (!innerAttr && !isBuiltinAttribute(name)) {
+            attrs.push({ start: startOf(i), path: name, kind: 'attribute' });
+          }
+        }
+        i = end;
+      }
+      if (i >= task.to && itemStart === i) break;
+      // the item's keyword and name
+      let name: string | null = null;
+      let isMacroRules = false;
+      let k = i;
+      if (tokens[k]?.text === 'pub') k = tokens[k + 1]?.text === '(' ? skip(k + 1) : k + 1;
+      while (
+        k < task.to &&
+        ((MODIFIERS.has(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
+          (tokens[k].kind === 'literal' && tokens[k - 1]?.text === 'extern'))
+      )
+        k++;
+      const kw = tokens[k]?.text ?? '';
+      if (ITEM_KEYWORDS.has(kw) && tokens[k + 1]?.kind === 'ident')
+        name = tokens[k + 1].text.replace(/^r#/, '');
+      else if (kw === 'impl') name = implName(tokens, k + 1, task.to, skip);
+      else if (kw === 'macro_rules' && tokens[k + 1]?.text === '!' && tokens[k + 2]?.kind === 'ident') {
+        isMacroRules = true;
+        name = tokens[k + 2].text.replace(/^r#/, '');
+      }
+      // the item's extent: up to `;` or `,`, or through the first `{…}` group
+      let j = i;
+      while (j < task.to) {
+        const t = tokens[j];
+        if (t.kind === 'open') {
+          const close = skip(j);
+          j = Math.min(close, task.to);
+          if (t.text === '{') break;
+          continue;
+        }
+        j++;
+        if (t.text === ';' || t.text === ',') break;
+      }
+      if (j <= itemStart) j = itemStart + 1; // always progress
+      const itemEnd = j;
+      i = itemEnd;
+      if (inactive) {
+        out.inactive.push([startOf(itemStart), endOf(itemEnd - 1)]);
+        if (kw === 'mod' && name && tokens[k + 2]?.text === ';')
+          out.disabledMods.push({ name, pathAttr, itemPath: task.itemPath });
+        continue;
+      }
+      if (kw === 'use') readUse(tokens, k + 1, itemEnd, out);
+      if (kw === 'extern' && tokens[k + 1]?.text === 'crate' && tokens[k + 2]?.kind === 'ident' && macroUse)
+        out.macroUse.push(tokens[k + 2].text.replace(/^r#/, ''));
+      const itemPath = name ? [...task.itemPath, name] : task.itemPath;
+      const underDerive = task.underDerive || derives;
+      const unit = (): Unit => unitOf(itemStart, itemEnd);
+      for (const a of attrs) out.attrs.push({ ...a, underDerive, itemPath, unit: unit() });
+      for (const s of attrSites)
+        out.sites.push({ offset: tokens[s].start, token: tokens[s].text, itemPath, unit: unit() });
+      if (isMacroRules) {
+        out.macroDefs.push({ name: name as string, start: startOf(itemStart), end: endOf(itemEnd - 1) });
+        continue;
+      }
+      // the item's own tokens; its groups become tasks
+      for (let m = k; m < itemEnd; m++) {
+        const t = tokens[m];
+        if (t.kind === 'open') {
+          const close = skip(m);
+          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive });
+          m = close - 1;
+          continue;
+        }
+        if (t.kind === 'ident' && EXPORT_TOKENS.has(t.text))
+          out.sites.push({ offset: t.start, token: t.text, itemPath, unit: unit() });
+        if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) {
+          const b = bangAt(tokens, m);
+          if (b) {
+            const close = skip(m + 1);
+            out.bangs.push({
+              start: startOf(b.from),
+              end: endOf(close - 1),
+              path: b.path,
+              name: b.name,
+              itemPath,
+              unit: unitOf(b.from, close),
+            });
+          }
+        }
+      }
+      // attributes' own tokens before `k` may hold groups with macro calls (`#[doc = include_str!(…)]`)
+      for (let m = itemStart; m < k; m++) {
+        const t = tokens[m];
+        if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) {
+          const b = bangAt(tokens, m);
+          if (b) {
+            const close = skip(m + 1);
+            out.bangs.push({
+              start: startOf(b.from),
+              end: endOf(close - 1),
+              path: b.path,
+              name: b.name,
+              itemPath,
+              unit: unitOf(b.from, close),
+            });
+          }
+        }
+      }
+    }
+  }
+  out.sites.sort((a, b) => a.offset - b.offset);
+  out.bangs.sort((a, b) => a.start - b.start);
+  out.attrs.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** The attribute is `cfg_attr(…)` or `unsafe(cfg_attr(…))`. */
+function isCfgAttr(tokens: Token[], from: number, to: number): boolean {
+  let k = from;
+  if (tokens[k]?.text === 'unsafe' && tokens[k + 1]?.text === '(') k += 2;
+  return k < to && tokens[k].text === 'cfg_attr';
+}
+
+/** `const NAME` (an item) rather than `const fn`. */
+function isConstItem(next: Token | undefined): boolean {
+  return !!next && (next.kind !== 'ident' || !['fn', 'unsafe', 'extern', 'async'].includes(next.text));
+}
+
+const MODIFIERS = new Set(['unsafe', 'extern', 'async', 'default', 'auto', 'safe', 'const']);
+
+function needsSpace(a: Token | undefined, b: Token): boolean {
+  return !!a && (a.kind === 'ident' || a.kind === 'literal') && (b.kind === 'ident' || b.kind === 'literal');
+}
+
+function attributesIn(tokens: Token[], text: string, from: number, to: number, env: CfgEnv) {
+  if (from >= to) return [];
+  return readAttribute(text.slice(tokens[from].start, tokens[to - 1].end), env);
+}
+
+function splitPaths(args: string): string[] {
+  return args
+    .split(',')
+    .map((s) => s.replace(/\s+/g, ''))
+    .filter((s) => /^[\w:$#]+$/.test(s));
+}
+
+/** `impl<T> Trait for Type<T> {` → `Type`; `impl Type {` → `Type`. */
+function implName(tokens: Token[], from: number, to: number, skip: (i: number) => number): string | null {
+  let k = from;
+  let last: string | null = null;
+  let depth = 0;
+  for (; k < to && k < from + MAX_IMPL_NAME_TOKENS; k++) {
+    const t = tokens[k];
+    if (t.text === '{' || t.text === ';') break;
+    if (t.kind === 'open') {
+      k = skip(k) - 1;
+      continue;
+    }
+    if (t.text === '<') depth++;
+    else if (t.text === '>' || t.text === '>>') depth -= t.text.length;
+    else if (t.text === 'for' && depth <= 0) last = null;
+    else if (t.text === 'where' && depth <= 0) break;
+    else if (t.kind === 'ident' && depth <= 0 && t.text !== 'dyn' && t.text !== 'unsafe') last = t.text;
+  }
+  return last ? `<impl ${last}>` : '<impl>';
+}
+
+/** `use a::b::{c, d as e, f::*};` → imports c→a, e→a; glob a. */
+function readUse(tokens: Token[], from: number, to: number, out: Census): void {
+  let k = from;
+  if (tokens[k]?.text === '::') k++;
+  const root = tokens[k]?.kind === 'ident' ? tokens[k].text.replace(/^r#/, '') : null;
+  if (!root) return;
+  let last: string | null = null;
+  for (; k < to && k < from + 4096; k++) {
+    const t = tokens[k];
+    if (t.text === ';') break;
+    if (t.kind === 'ident') {
+      if (t.text === 'as') {
+        const alias = tokens[k + 1];
+        if (alias?.kind === 'ident') {
+          out.imports.set(alias.text.replace(/^r#/, ''), root);
+          last = null;
+          k++;
+        }
+        continue;
+      }
+      last = t.text.replace(/^r#/, '');
+      continue;
+    }
+    if (t.text === '*') {
+      if (!out.globs.includes(root)) out.globs.push(root);
+      last = null;
+      continue;
+    }
+    if ((t.text === ',' || t.text === '}' || t.text === ';') && last) {
+      out.imports.set(last, root);
+      last = null;
+    }
+    if (t.text === '::' || t.text === '{') last = null;
+  }
+  if (last) out.imports.set(last, root);
+}
+
+/** The macro path ending just before the `!` at `bang`, or null when it is not a macro call. */
+function bangAt(tokens: Token[], bang: number): { from: number; path: string; name: string } | null {
+  let k = bang - 1;
+  const nameTok = tokens[k];
+  if (!nameTok || nameTok.kind !== 'ident') return null;
+  const name = nameTok.text.replace(/^r#/, '');
+  if (NOT_MACRO.has(name) || name === 'macro_rules') return null;
+  let path = name;
+  while (tokens[k - 1]?.text === '::' && (tokens[k - 2]?.kind === 'ident' || tokens[k - 2]?.text === '$')) {
+    if (tokens[k - 2].kind === 'ident') {
+      const seg = tokens[k - 2].text;
+      if (tokens[k - 3]?.text === '$') {
+        path = `$${seg}::${path}`;
+        k -= 3;
+        break;
+      }
+      path = `${seg}::${path}`;
+      k -= 2;
+    } else break;
+  }
+  if (tokens[k - 1]?.text === '::') k--; // `::std::println!`
+  return { from: k, path, name };
+}
