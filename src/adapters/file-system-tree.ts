@@ -41,6 +41,12 @@ export class FileSystemTree implements SourceTree {
     }
   }
 
+  async realPath(rel: string): Promise<string | null> {
+    if (rel === '') return '';
+    const real = await this.contained(rel);
+    return real === null ? null : path.relative(this.root, real).split(path.sep).join('/');
+  }
+
   /**
    * Where the directory holding `rel` really is: a symlinked directory on the way
    * (`src/sub -> /etc`) must not let `src/sub/passwd` through. Cached per directory.
