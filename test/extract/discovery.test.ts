@@ -257,8 +257,9 @@ name = "wasmtime_c_api"
 describe('symbolic links to package directories', () => {
   /**
    * A repository whose members glob meets: a link to a crate outside the members (followed), a
-   * link to a member (the same crate once), and links leading out of the repository, relative and
-   * absolute (refused). Beside the repository, a crate that must never be read.
+   * link to a member (the same crate once), links leading out of the repository, relative and
+   * absolute (refused), and a link to itself (no package there). Beside the repository, a crate that
+   * must never be read.
    */
   function linkedRepo(): { repo: Repo; outside: string } {
     const outside = tempDir('fsg-outside-');
@@ -276,6 +277,7 @@ describe('symbolic links to package directories', () => {
     link('crates/again', 'plain');
     link('crates/evil', path.relative(path.join(repo.dir, 'crates'), outside));
     link('crates/abs', outside);
+    link('crates/loop', 'loop');
     repo.commit('links');
     return { repo, outside };
   }
