@@ -14,6 +14,7 @@ export class FileSystemTree implements SourceTree {
   /** Where each directory looked at really is (cached: a tree is read once). */
   private readonly dirState = new Map<string, 'inside' | 'outside' | 'missing'>();
   private readonly listings = new Map<string, Map<string, fsSync.Dirent>>();
+  private readonly walks = new Map<number, Promise<{ paths: string[]; truncated: boolean }>>();
   private constructor(private readonly root: string) {}
 
   static async open(root: string): Promise<FileSystemTree> {
@@ -39,6 +40,12 @@ export class FileSystemTree implements SourceTree {
     } catch {
       return null;
     }
+  }
+
+  async realPath(rel: string): Promise<string | null> {
+    if (rel === '') return '';
+    const real = await this.contained(rel);
+    return real === null ? null : path.relative(this.root, real).split(path.sep).join('/');
   }
 
   /**
@@ -199,7 +206,18 @@ export class FileSystemTree implements SourceTree {
     }
   }
 
+  /** Workspace discovery and the test search both list the tree: walk it once. */
   async listAll(max: number): Promise<{ paths: string[]; truncated: boolean }> {
+    let walk = this.walks.get(max);
+    if (!walk) {
+      walk = this.walk(max);
+      this.walks.set(max, walk);
+    }
+    const r = await walk;
+    return { paths: [...r.paths], truncated: r.truncated };
+  }
+
+  private async walk(max: number): Promise<{ paths: string[]; truncated: boolean }> {
     const paths: string[] = [];
     const stack = [''];
     while (stack.length) {

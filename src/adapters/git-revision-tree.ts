@@ -1,6 +1,7 @@
 /**
  * A `SourceTree` over one git revision, read straight from the object database: no checkout, no
- * work-tree change. Symbolic links are followed only to blobs inside the analysed root.
+ * work-tree change. Symbolic links (to files and to directories) are followed only while they stay
+ * inside the analysed root.
  */
 import { decodeText, EntryType, ReadResult, SourceTree } from '../core/source-tree';
 import { BlobReader, git, GitError, runGit } from './git';
@@ -11,8 +12,19 @@ interface Entry {
   size: number;
 }
 
+const LINK = '120000';
+/** Most symbolic links followed while resolving one path (Linux allows 40). */
+const MAX_LINK_HOPS = 40;
+
+type Resolved =
+  | { kind: 'file'; path: string; entry: Entry }
+  | { kind: 'dir'; path: string }
+  | { kind: 'outside' }
+  | { kind: 'missing' };
+
 export class GitRevisionTree implements SourceTree {
   private readonly dirs = new Map<string, Map<string, EntryType>>();
+  private readonly links = new Map<string, Promise<string | null>>();
 
   private constructor(
     readonly label: string,
@@ -26,7 +38,7 @@ export class GitRevisionTree implements SourceTree {
         const dir = parts.slice(0, i).join('/');
         const m = this.dirs.get(dir) ?? new Map<string, EntryType>();
         this.dirs.set(dir, m);
-        m.set(parts[i], i === parts.length - 1 ? (e.mode === '120000' ? 'symlink' : 'file') : 'dir');
+        m.set(parts[i], i === parts.length - 1 ? (e.mode === LINK ? 'symlink' : 'file') : 'dir');
       }
     }
   }
@@ -68,49 +80,85 @@ export class GitRevisionTree implements SourceTree {
   }
 
   async stat(path: string): Promise<EntryType> {
-    const e = this.entries.get(path);
-    if (e) {
-      if (e.mode !== '120000') return 'file';
-      const target = await this.linkTarget(path, 0);
-      return target ? 'file' : 'symlink';
-    }
-    return this.dirs.has(path) ? 'dir' : 'missing';
+    const r = await this.resolve(path);
+    if (r.kind === 'file' || r.kind === 'dir') return r.kind;
+    // a link that leads outside, dangles or loops, or a path through a link that leads outside
+    return r.kind === 'outside' || this.entries.get(path)?.mode === LINK ? 'symlink' : 'missing';
   }
 
-  /** Resolves a symlink blob to a regular file inside the root, or null. */
-  private async linkTarget(path: string, depth: number): Promise<string | null> {
-    const e = this.entries.get(path);
-    if (!e) return null;
-    if (e.mode !== '120000') return path;
-    if (depth > 8) return null;
-    const buf = await this.reader.read(e.oid);
-    if (!buf) return null;
-    const target = buf.toString('utf8');
-    if (target.startsWith('/')) return null;
-    const parts = path.split('/').slice(0, -1);
-    for (const seg of target.split('/')) {
-      if (seg === '' || seg === '.') continue;
-      if (seg === '..') {
-        if (!parts.length) return null;
-        parts.pop();
-      } else parts.push(seg);
+  /** The text of a symbolic link blob (cached by object id). */
+  private linkText(oid: string): Promise<string | null> {
+    let t = this.links.get(oid);
+    if (!t) {
+      t = this.reader.read(oid).then((b) => (b ? b.toString('utf8') : null));
+      this.links.set(oid, t);
     }
-    return this.linkTarget(parts.join('/'), depth + 1);
+    return t;
+  }
+
+  /**
+   * Where `path` really is: every symbolic link on the way (the last segment or a directory
+   * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
+   * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
+   */
+  private async resolve(path: string): Promise<Resolved> {
+    const direct = this.entries.get(path);
+    // a blob's parents are trees, never links: the common case needs no walk
+    if (direct && direct.mode !== LINK) return { kind: 'file', path, entry: direct };
+    if (!direct && this.dirs.has(path)) return { kind: 'dir', path };
+    const input = path.split('/');
+    if (input.includes('..')) return { kind: 'outside' };
+    const todo = input.filter((s) => s !== '' && s !== '.').reverse(); // a stack: next segment last
+    const cur: string[] = [];
+    let hops = 0;
+    while (todo.length) {
+      const seg = todo.pop() as string;
+      if (seg === '..') {
+        if (!cur.length) return { kind: 'outside' };
+        cur.pop();
+        continue;
+      }
+      const p = cur.length ? `${cur.join('/')}/${seg}` : seg;
+      const e = this.entries.get(p);
+      if (e && e.mode === LINK) {
+        if (++hops > MAX_LINK_HOPS) return { kind: 'missing' };
+        const target = await this.linkText(e.oid);
+        if (target === null) return { kind: 'missing' };
+        if (target.startsWith('/') || target.startsWith('\\') || /^[A-Za-z]:/.test(target))
+          return { kind: 'outside' };
+        for (const s of target.split('/').reverse()) if (s !== '' && s !== '.') todo.push(s);
+      } else if (e) {
+        // a file cannot have children
+        return todo.length ? { kind: 'missing' } : { kind: 'file', path: p, entry: e };
+      } else if (this.dirs.has(p)) cur.push(seg);
+      else return { kind: 'missing' };
+    }
+    return { kind: 'dir', path: cur.join('/') };
+  }
+
+  async realPath(path: string): Promise<string | null> {
+    const r = await this.resolve(path);
+    return r.kind === 'file' || r.kind === 'dir' ? r.path : null;
   }
 
   async read(path: string, maxBytes: number): Promise<ReadResult> {
-    let e = this.entries.get(path);
-    if (!e) return { ok: false, reason: 'missing', detail: 'does not exist' };
-    if (e.mode === '120000') {
-      const target = await this.linkTarget(path, 0);
-      if (!target)
-        return {
-          ok: false,
-          reason: 'outside',
-          detail: 'is a symbolic link that leads outside the repository; not followed',
-        };
-      e = this.entries.get(target) as Entry;
-    }
+    const r = await this.resolve(path);
+    const own = this.entries.get(path);
+    if (r.kind === 'outside' || (r.kind === 'missing' && own?.mode === LINK))
+      return {
+        ok: false,
+        reason: 'outside',
+        detail:
+          own?.mode === LINK
+            ? 'is a symbolic link that leads outside the repository; not followed'
+            : 'is reached through a symbolic link that leads outside the repository; not followed',
+      };
+    if (r.kind === 'missing') return { ok: false, reason: 'missing', detail: 'does not exist' };
+    if (r.kind === 'dir')
+      return own || !this.dirs.has(path)
+        ? { ok: false, reason: 'error', detail: 'is not a regular file' }
+        : { ok: false, reason: 'missing', detail: 'does not exist' };
+    const e = r.entry;
     if (e.mode === '160000') return { ok: false, reason: 'error', detail: 'is a submodule' };
     if (e.size > maxBytes)
       return { ok: false, reason: 'too-large', detail: `is ${e.size} bytes (limit ${maxBytes})` };
@@ -119,9 +167,18 @@ export class GitRevisionTree implements SourceTree {
     return decodeText(buf);
   }
 
+  /**
+   * The entries of a directory (reached through links if need be). A link in the listing stays a
+   * `symlink` whatever it points to: callers that share reads between revisions rely on it.
+   */
   async list(dir: string): Promise<{ name: string; type: EntryType }[]> {
-    const m = this.dirs.get(dir);
-    if (!m) return [];
+    let m = this.dirs.get(dir);
+    if (!m) {
+      const r = await this.resolve(dir);
+      if (r.kind !== 'dir') return [];
+      m = this.dirs.get(r.path);
+      if (!m) return [];
+    }
     return [...m.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, type]) => ({ name, type }));

@@ -24,6 +24,11 @@ export interface SourceTree {
   list(dir: string): Promise<{ name: string; type: EntryType }[]>;
   /** All file paths below the root (skipping `.git`, `target`, `node_modules`), at most `max`. */
   listAll(max: number): Promise<{ paths: string[]; truncated: boolean }>;
+  /**
+   * `path` with every symbolic link on the way resolved, relative to the root (`''` for the root);
+   * null when it does not exist or leads outside the root. Trees without links need not have it.
+   */
+  realPath?(path: string): Promise<string | null>;
 }
 
 /** Decodes bytes as UTF-8, refusing binary data and invalid sequences. */

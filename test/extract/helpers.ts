@@ -107,4 +107,7 @@ export class RecordingTree implements SourceTree {
   listAll(max: number): ReturnType<SourceTree['listAll']> {
     return this.inner.listAll(max);
   }
+  get realPath(): SourceTree['realPath'] {
+    return this.inner.realPath?.bind(this.inner);
+  }
 }

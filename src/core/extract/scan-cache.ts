@@ -166,6 +166,7 @@ export class SharedReads {
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
+      realPath: tree.realPath?.bind(tree),
     };
   }
 }
