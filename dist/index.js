@@ -5112,7 +5112,7 @@ var require_formdata = __commonJS2({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -5125,7 +5125,7 @@ var require_formdata = __commonJS2({
           }
           return a;
         }, { __proto__: null });
-        options.depth ??= depth;
+        options.depth ??= depth2;
         options.colors ??= true;
         const output2 = nodeUtil.formatWithOptions(options, state);
         return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
@@ -12295,8 +12295,8 @@ var require_headers = __commonJS2({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options) {
-        options.depth ??= depth;
+      [util.inspect.custom](depth2, options) {
+        options.depth ??= depth2;
         return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
@@ -12522,7 +12522,7 @@ var require_response = __commonJS2({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -13291,7 +13291,7 @@ var require_request2 = __commonJS2({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -44547,10 +44547,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open2.length;
+        const depth2 = open2.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open2.length > depth ? open2.pop() : void 0;
+        const entry = open2.length > depth2 ? open2.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r) => {
             if (entry)
@@ -47148,8 +47148,8 @@ var error21 = () => {
       case "invalid_union":
         return "\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF";
       case "invalid_element": {
-        const place = withDefinite(issue3.origin ?? "array");
-        return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place}`;
+        const place2 = withDefinite(issue3.origin ?? "array");
+        return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place2}`;
       }
       default:
         return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF`;
@@ -59080,7 +59080,13 @@ function sortItems(items) {
   });
 }
 function surfaceDigest(crates) {
-  const canon = [...crates].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((c) => ({ crate: c.name, items: sortItems(c.items).map(canonicalItem) }));
+  const canon = [...crates].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((c) => ({
+    crate: c.name,
+    items: sortItems(c.items).map(canonicalItem),
+    // what may export but was not understood is surface too (absent when there is none, so the
+    // digest of a fully understood crate is what it always was)
+    unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : void 0
+  }));
   return sha256(stableStringify(canon));
 }
 
@@ -59913,11 +59919,21 @@ var typeSpellingChanged = {
   }
 };
 
+// src/core/diff/rules/unresolved-export-site.ts
+var unresolvedExportSite = {
+  id: "unresolved-export-site",
+  severity: "potentially-breaking",
+  rationale: "An export attribute the engine could not turn into an item (inside an unexpanded macro call, an unreachable or unreadable file, an unknown form) was added, changed or removed: a symbol may appear or vanish that no other change lists.",
+  example: '(absent) \u2192 println!("{}", { #[no_mangle] extern "C" fn f() {} 1 })',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/unresolved-macro.ts
 var unresolvedMacro = {
   id: "unresolved-macro",
   severity: "potentially-breaking",
-  rationale: "An item-position macro the engine cannot expand (a proc macro, another crate\u2019s macro) may export anything: a reviewer must look.",
+  rationale: "A new or changed invocation of a macro the engine cannot expand (a proc macro, an attribute or derive macro, another crate\u2019s macro, include!) whose crate is not trusted may export anything: a reviewer must look.",
   example: "(absent) \u2192 some_crate::export_all! { \u2026 }",
   kinds: [],
   check: () => []
@@ -59966,6 +59982,7 @@ var CHANGE_RULES = [
   typeAliasRemoved,
   typeRemoved,
   typeSpellingChanged,
+  unresolvedExportSite,
   unresolvedMacro
 ].sort((a, b) => a.id < b.id ? -1 : 1);
 function changeRule(id) {
@@ -60044,15 +60061,15 @@ var Parser2 = class {
   /** Text of the tokens up to (not including) a top-level stop token. */
   until(stops) {
     const start2 = this.i;
-    let depth = 0;
+    let depth2 = 0;
     for (; ; ) {
       const tok = this.peek();
       if (!tok) break;
-      if (depth === 0 && stops.has(tok.t)) break;
-      if (tok.t === "(" || tok.t === "[" || tok.t === "<") depth++;
+      if (depth2 === 0 && stops.has(tok.t)) break;
+      if (tok.t === "(" || tok.t === "[" || tok.t === "<") depth2++;
       if (tok.t === ")" || tok.t === "]" || tok.t === ">") {
-        if (depth === 0) break;
-        depth--;
+        if (depth2 === 0) break;
+        depth2--;
       }
       this.i++;
     }
@@ -60062,8 +60079,8 @@ var Parser2 = class {
     if (to <= from) return "";
     return this.text.slice(this.toks[from].from, this.toks[to - 1].to);
   }
-  type(depth) {
-    if (depth > MAX_DEPTH) throw new Error("too deep");
+  type(depth2) {
+    if (depth2 > MAX_DEPTH) throw new Error("too deep");
     const tok = this.peek();
     if (!tok) throw new Error("unexpected end");
     if (tok.t === "*") {
@@ -60071,17 +60088,17 @@ var Parser2 = class {
       const m = this.peek()?.t;
       if (m !== "const" && m !== "mut") throw new Error("bad pointer");
       this.i++;
-      return { k: "ptr", mut: m === "mut", to: this.type(depth + 1) };
+      return { k: "ptr", mut: m === "mut", to: this.type(depth2 + 1) };
     }
     if (tok.t === "&") {
       this.i++;
       if (this.peek()?.kind === "lifetime") this.i++;
       const mut = this.eat("mut");
-      return { k: "ref", mut, to: this.type(depth + 1) };
+      return { k: "ref", mut, to: this.type(depth2 + 1) };
     }
     if (tok.t === "[") {
       this.i++;
-      const of = this.type(depth + 1);
+      const of = this.type(depth2 + 1);
       if (this.eat(";")) {
         const len = this.until(/* @__PURE__ */ new Set(["]"]));
         this.expect("]");
@@ -60094,7 +60111,7 @@ var Parser2 = class {
       this.i++;
       const items = [];
       while (!this.eat(")")) {
-        items.push(this.type(depth + 1));
+        items.push(this.type(depth2 + 1));
         if (!this.eat(",")) {
           this.expect(")");
           break;
@@ -60114,9 +60131,9 @@ var Parser2 = class {
       this.i += 2;
       this.until(/* @__PURE__ */ new Set());
       this.expect(">");
-      return this.type(depth + 1);
+      return this.type(depth2 + 1);
     }
-    if (tok.t === "unsafe" || tok.t === "extern" || tok.t === "fn") return this.fnPointer(depth);
+    if (tok.t === "unsafe" || tok.t === "extern" || tok.t === "fn") return this.fnPointer(depth2);
     if (tok.t === "<") {
       const start2 = this.i;
       this.i++;
@@ -60125,10 +60142,10 @@ var Parser2 = class {
       while (this.eat("::")) this.i++;
       return { k: "other", text: this.slice(start2, this.i) };
     }
-    if (tok.kind === "ident") return this.path(depth);
+    if (tok.kind === "ident") return this.path(depth2);
     throw new Error(`unexpected ${tok.t}`);
   }
-  fnPointer(depth) {
+  fnPointer(depth2) {
     let unsafe = false;
     let abi = null;
     if (this.eat("unsafe")) unsafe = true;
@@ -60144,16 +60161,16 @@ var Parser2 = class {
     const params = [];
     while (!this.eat(")")) {
       if (this.eat("...")) continue;
-      params.push(this.type(depth + 1));
+      params.push(this.type(depth2 + 1));
       if (!this.eat(",")) {
         this.expect(")");
         break;
       }
     }
-    const ret = this.eat("->") ? this.type(depth + 1) : null;
+    const ret = this.eat("->") ? this.type(depth2 + 1) : null;
     return { k: "fn", abi, unsafe, params, ret };
   }
-  path(depth) {
+  path(depth2) {
     let name2 = this.peek()?.t ?? "";
     this.i++;
     while (this.peek()?.t === "::" && this.peek(1)?.kind === "ident") {
@@ -60169,9 +60186,9 @@ var Parser2 = class {
         if (a?.kind === "lifetime") this.i++;
         else if (a?.kind === "ident" && this.peek(1)?.t === "=") {
           this.i += 2;
-          args2.push(this.type(depth + 1));
+          args2.push(this.type(depth2 + 1));
         } else if (a?.kind === "ident" && /^[0-9]/.test(a.t)) this.i++;
-        else args2.push(this.type(depth + 1));
+        else args2.push(this.type(depth2 + 1));
         if (!this.eat(",")) {
           this.expect(">");
           break;
@@ -60381,17 +60398,17 @@ var bufferParam = {
 };
 
 // src/core/findings/rules/callback-param.ts
-function fnPointer(t2, aliases, depth = 0) {
-  if (depth > 8) return null;
+function fnPointer(t2, aliases, depth2 = 0) {
+  if (depth2 > 8) return null;
   if (t2.k === "fn") return { nullable: false };
   const inner = optionInner(t2);
   if (inner) {
-    const f = fnPointer(inner, aliases, depth + 1);
+    const f = fnPointer(inner, aliases, depth2 + 1);
     return f ? { nullable: true } : null;
   }
   if (t2.k === "path" && t2.args.length === 0) {
     const target = aliases.get(t2.name);
-    if (target !== void 0) return fnPointer(parseType(target), aliases, depth + 1);
+    if (target !== void 0) return fnPointer(parseType(target), aliases, depth2 + 1);
   }
   return null;
 }
@@ -60459,13 +60476,16 @@ var PUNCT2 = [
   ">>",
   ".."
 ];
+function isRustWhitespace(x) {
+  return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
+}
 function isIdentStart(c) {
   const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127;
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127 && !isRustWhitespace(x);
 }
 function isIdentChar(c) {
   const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127;
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127 && !isRustWhitespace(x);
 }
 function isDigit(c) {
   const x = c === void 0 ? -1 : c.charCodeAt(0);
@@ -60482,7 +60502,7 @@ function lex(text2, maxTokens = 1e6) {
   let i2 = 0;
   while (i2 < n && out2.length < maxTokens) {
     const c = text2[i2];
-    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v") {
+    if (isRustWhitespace(text2.charCodeAt(i2))) {
       i2++;
       continue;
     }
@@ -60492,14 +60512,14 @@ function lex(text2, maxTokens = 1e6) {
       continue;
     }
     if (c === "/" && text2[i2 + 1] === "*") {
-      let depth = 1;
+      let depth2 = 1;
       i2 += 2;
-      while (i2 < n && depth > 0) {
+      while (i2 < n && depth2 > 0) {
         if (text2[i2] === "/" && text2[i2 + 1] === "*") {
-          depth++;
+          depth2++;
           i2 += 2;
         } else if (text2[i2] === "*" && text2[i2 + 1] === "/") {
-          depth--;
+          depth2--;
           i2 += 2;
         } else i2++;
       }
@@ -60589,12 +60609,12 @@ function lex(text2, maxTokens = 1e6) {
 var CLOSER = { "(": ")", "[": "]", "{": "}" };
 function skipTree(tokens, i2) {
   if (tokens[i2]?.kind !== "open") return i2 + 1;
-  let depth = 0;
+  let depth2 = 0;
   for (let k = i2; k < tokens.length; k++) {
-    if (tokens[k].kind === "open") depth++;
+    if (tokens[k].kind === "open") depth2++;
     else if (tokens[k].kind === "close") {
-      depth--;
-      if (depth === 0) return k + 1;
+      depth2--;
+      if (depth2 === 0) return k + 1;
     }
   }
   return tokens.length;
@@ -60612,8 +60632,8 @@ function unquote(lit) {
   const m = /^"((?:[^"\\]|\\.)*)"$/.exec(lit);
   return m ? m[1].replace(/\\(.)/g, "$1") : lit;
 }
-function parsePred(t2, s, depth) {
-  if (depth > 64) return null;
+function parsePred(t2, s, depth2) {
+  if (depth2 > 64) return null;
   const tok = t2[s.i];
   if (!tok || tok.kind !== "ident") return null;
   s.i++;
@@ -60622,7 +60642,7 @@ function parsePred(t2, s, depth) {
     s.i++;
     const args2 = [];
     while (t2[s.i] && t2[s.i].text !== ")") {
-      const a = parsePred(t2, s, depth + 1);
+      const a = parsePred(t2, s, depth2 + 1);
       if (!a) return null;
       args2.push(a);
       if (t2[s.i]?.text === ",") s.i++;
@@ -60681,7 +60701,6 @@ function evalCfg(p, env) {
     }
     case "name": {
       if (p.name === "test" || p.name === "doc" || p.name === "doctest" || p.name === "miri") return false;
-      if (p.name === "debug_assertions") return true;
       const known = env.platform?.[p.name];
       return known === void 0 ? null : known;
     }
@@ -61023,9 +61042,9 @@ var TRANSPARENT = /* @__PURE__ */ new Set([
 ]);
 var INT_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]);
 var MAX_ALIAS_DEPTH = 16;
-function resolveAlias(t2, env, depth) {
+function resolveAlias(t2, env, depth2) {
   let cur = t2;
-  for (let i2 = depth; i2 < MAX_ALIAS_DEPTH; i2++) {
+  for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH; i2++) {
     if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
     const target = env.aliases.get(cur.name);
     if (target === void 0) return cur;
@@ -61051,73 +61070,73 @@ function reprOk(d) {
   if (d.repr.includes("C") || d.repr.includes("transparent")) return true;
   return d.kind === "enum" && d.repr.some((r) => INT_REPRS.has(r));
 }
-function ffiProblem(t2, pos, env, depth = 0) {
-  if (depth > MAX_ALIAS_DEPTH) return null;
+function ffiProblem(t2, pos, env, depth2 = 0) {
+  if (depth2 > MAX_ALIAS_DEPTH) return null;
   const r = resolveAlias(t2, env, 0);
-  const shown = `\`${renderType(t2)}\``;
+  const shown2 = `\`${renderType(t2)}\``;
   switch (r.k) {
     case "ptr":
     case "ref":
       if (isUnsized(r.to, env))
-        return `${shown} is a fat pointer (${pointerMeta(r.to, env)}), which C has no type for`;
+        return `${shown2} is a fat pointer (${pointerMeta(r.to, env)}), which C has no type for`;
       return null;
     case "slice":
-      return pos === "pointee" ? null : `${shown} is unsized and cannot be passed by value`;
+      return pos === "pointee" ? null : `${shown2} is unsized and cannot be passed by value`;
     case "dyn":
-      return pos === "pointee" ? null : `${shown} is an unsized trait object`;
+      return pos === "pointee" ? null : `${shown2} is an unsized trait object`;
     case "impl":
-      return `${shown} is a generic type, not a C type`;
+      return `${shown2} is a generic type, not a C type`;
     case "array":
       if (pos === "value")
-        return `${shown} is an array by value, which C cannot pass (wrap it in a \`#[repr(C)]\` struct or pass a pointer)`;
-      return pos === "pointee" ? null : ffiProblem(r.of, "field", env, depth + 1);
+        return `${shown2} is an array by value, which C cannot pass (wrap it in a \`#[repr(C)]\` struct or pass a pointer)`;
+      return pos === "pointee" ? null : ffiProblem(r.of, "field", env, depth2 + 1);
     case "tuple":
       if (r.items.length === 0) return null;
-      return pos === "pointee" ? null : `${shown} is a tuple, which has no C layout`;
+      return pos === "pointee" ? null : `${shown2} is a tuple, which has no C layout`;
     case "fn": {
-      if (r.abi === null) return `${shown} is a function pointer with the Rust ABI (use \`extern "C" fn\`)`;
+      if (r.abi === null) return `${shown2} is a function pointer with the Rust ABI (use \`extern "C" fn\`)`;
       for (const p of r.params) {
-        const inner = ffiProblem(p, "value", env, depth + 1);
-        if (inner) return `in ${shown}: ${inner}`;
+        const inner = ffiProblem(p, "value", env, depth2 + 1);
+        if (inner) return `in ${shown2}: ${inner}`;
       }
-      const ret = r.ret ? ffiProblem(r.ret, "value", env, depth + 1) : null;
-      return ret ? `in ${shown}: ${ret}` : null;
+      const ret = r.ret ? ffiProblem(r.ret, "value", env, depth2 + 1) : null;
+      return ret ? `in ${shown2}: ${ret}` : null;
     }
     case "never":
     case "other":
       return null;
     case "path":
-      return pathProblem(r, shown, pos, env, depth);
+      return pathProblem(r, shown2, pos, env, depth2);
   }
 }
 function pointerMeta(pointee, env) {
   const r = resolveAlias(pointee, env, 0);
   return r.k === "dyn" ? "address and vtable" : "address and length";
 }
-function pathProblem(r, shown, pos, env, depth) {
+function pathProblem(r, shown2, pos, env, depth2) {
   if (pos === "pointee") return null;
   const local = env.declared.get(r.name);
   if (local) {
     if (reprOk(local)) return null;
     const what = local.kind === "enum" ? "an enum without `#[repr(C)]` or `#[repr(<int>)]`" : `a ${local.kind} without \`#[repr(C)]\``;
-    return `${shown} is ${what}: its layout is unspecified (pass it behind a pointer, or give it a C representation)`;
+    return `${shown2} is ${what}: its layout is unspecified (pass it behind a pointer, or give it a C representation)`;
   }
   if (PLAIN.has(r.name) || r.name.startsWith("c_")) return null;
   if (r.name === "char")
-    return `${shown} is a 32-bit Unicode scalar with a validity invariant, not C \`char\` (use \`u32\` or \`c_char\`)`;
-  if (r.name === "u128" || r.name === "i128") return `${shown} has no stable C ABI on every target`;
-  if (UNSIZED_NAMES.has(r.name)) return `${shown} is unsized and cannot be passed by value`;
+    return `${shown2} is a 32-bit Unicode scalar with a validity invariant, not C \`char\` (use \`u32\` or \`c_char\`)`;
+  if (r.name === "u128" || r.name === "i128") return `${shown2} has no stable C ABI on every target`;
+  if (UNSIZED_NAMES.has(r.name)) return `${shown2} is unsized and cannot be passed by value`;
   const rustOnly = RUST_ONLY.get(r.name);
-  if (rustOnly) return `${shown} is ${rustOnly}`;
+  if (rustOnly) return `${shown2} is ${rustOnly}`;
   if (r.name === "Option" && r.args.length === 1) {
     if (nullableInner(r.args[0], env)) return null;
-    return `${shown} has no C layout (only \`Option\` of a reference, \`Box\`, \`NonNull\`, \`NonZero*\` or an \`extern\` fn pointer is FFI-safe)`;
+    return `${shown2} has no C layout (only \`Option\` of a reference, \`Box\`, \`NonNull\`, \`NonZero*\` or an \`extern\` fn pointer is FFI-safe)`;
   }
   if ((r.name === "Box" || r.name === "NonNull") && r.args.length === 1) {
-    return isUnsized(r.args[0], env) ? `${shown} is a fat pointer (${pointerMeta(r.args[0], env)}), which C has no type for` : null;
+    return isUnsized(r.args[0], env) ? `${shown2} is a fat pointer (${pointerMeta(r.args[0], env)}), which C has no type for` : null;
   }
-  if (TRANSPARENT.has(r.name) && r.args.length === 1) return ffiProblem(r.args[0], pos, env, depth + 1);
-  if (/^[A-Z]$/.test(r.name)) return `${shown} is a generic type parameter, not a C type`;
+  if (TRANSPARENT.has(r.name) && r.args.length === 1) return ffiProblem(r.args[0], pos, env, depth2 + 1);
+  if (/^[A-Z]$/.test(r.name)) return `${shown2} is a generic type parameter, not a C type`;
   return null;
 }
 function ffiProblemOf(type, pos, env) {
@@ -61649,6 +61668,17 @@ var configSchema = external_exports.strictObject(
       },
       "Release gating."
     ),
+    macros: strict(
+      "a mapping with trusted",
+      {
+        trusted: list(
+          pattern(CRATE_NAME_PATTERN, "a crate name"),
+          "crate names",
+          "Crates whose macros (function-like, attribute, derive) are trusted not to export symbols, besides the built-in list; invocations of macros from other crates the engine cannot expand need review."
+        )
+      },
+      "Macros the engine cannot expand."
+    ),
     limits: strict(
       "a mapping of limits",
       limitsShape,
@@ -61673,6 +61703,7 @@ function defaultConfig() {
     allowCommitAuthors: false,
     botLogin: DEFAULT_BOT_LOGIN,
     release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
+    macros: { trusted: [] },
     limits: { ...DEFAULT_LIMITS }
   };
 }
@@ -61706,8 +61737,8 @@ function formatKeyPath(path5) {
 function describe4(value) {
   if (value === null || value === void 0) return "an empty value";
   if (typeof value === "string") {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown);
+    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown2);
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value))
@@ -61957,6 +61988,7 @@ function fromRaw(raw) {
       crateTagPatterns: { ...raw.release?.["crate-tag-patterns"] ?? {} },
       requireReviewed: raw.release?.["require-reviewed"] ?? d.release.requireReviewed
     },
+    macros: { trusted: raw.macros?.trusted ?? [] },
     limits
   };
 }
@@ -62002,6 +62034,7 @@ function normaliseConfig(config2) {
       crateTagPatterns: sortedRecord(config2.release.crateTagPatterns),
       requireReviewed: config2.release.requireReviewed
     },
+    macros: { trusted: uniqueSorted(config2.macros.trusted.map((c) => c.replace(/-/g, "_"))) },
     limits: { ...config2.limits }
   };
 }
@@ -62060,7 +62093,8 @@ function scopeOf(config2) {
   return {
     includeCrates: config2.crates.include,
     excludeCrates: config2.crates.exclude,
-    excludePaths: config2.paths.exclude
+    excludePaths: config2.paths.exclude,
+    trustedMacros: config2.macros.trusted
   };
 }
 
@@ -62171,7 +62205,8 @@ var SharedReads = class {
       stat: (path5) => tree.stat(path5),
       read,
       list: (dir) => tree.list(dir),
-      listAll: (max) => tree.listAll(max)
+      listAll: (max) => tree.listAll(max),
+      realPath: tree.realPath?.bind(tree)
     };
   }
 };
@@ -62286,30 +62321,42 @@ function diffCrate(name2, base, head, touched) {
   const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
   return out2.filter((c) => !gatedRemoval(c));
 }
-function macroName(d) {
-  return /macro (\S+?)!/.exec(d.message)?.[1] ?? "unknown";
+function place(e) {
+  return [e.kind, e.file, e.path, e.macro ?? ""].join("\0");
 }
-function unresolved(base, head) {
-  const key = (d) => `${d.file}\0${macroName(d)}`;
-  const seen = new Set(base.diagnostics.filter((d) => d.code === "unexpanded-macro").map(key));
+function unresolvedChanges(crate, base, head) {
+  const before = base?.unresolved ?? [];
+  const after = head?.unresolved ?? [];
+  const baseKeys = new Set(before.map((e) => e.key));
+  const headKeys = new Set(after.map((e) => e.key));
+  const gone = before.filter((e) => !headKeys.has(e.key));
+  const added = after.filter((e) => !baseKeys.has(e.key));
   const out2 = [];
-  const rule = changeRule("unresolved-macro");
-  for (const d of head.diagnostics) {
-    if (d.code !== "unexpanded-macro" || seen.has(key(d))) continue;
-    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? "";
-    out2.push({
+  const change = (b, a) => {
+    const e = a ?? b;
+    const rule = changeRule(e.kind === "macro" ? "unresolved-macro" : "unresolved-export-site");
+    const what = a && b ? "changed" : a ? "new" : "removed";
+    const subject = e.kind === "macro" ? `${e.macro ?? "?"}!` : e.macro ? `export site in ${e.macro}!` : "export site";
+    return {
       rule: rule.id,
       severity: rule.severity,
       kind: "unknown",
-      name: `${macroName(d)}!`,
+      name: e.kind === "macro" ? `${e.macro ?? "?"}!` : e.path,
       crate,
-      file: d.file ?? "",
-      line: d.line ?? 0,
-      before: null,
-      after: null,
-      message: d.message
-    });
+      file: e.file,
+      line: e.line,
+      before: b ? b.excerpt : null,
+      after: a ? a.excerpt : null,
+      message: what === "removed" ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too` : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`
+    };
+  };
+  const unmatched = [...gone];
+  for (const a of added) {
+    const i2 = unmatched.findIndex((b) => place(b) === place(a));
+    if (i2 >= 0) out2.push(change(unmatched.splice(i2, 1)[0], a));
+    else out2.push(change(null, a));
   }
+  for (const b of unmatched) out2.push(change(b, null));
   return out2;
 }
 function sortChanges(changes) {
@@ -62328,10 +62375,14 @@ function diffSurfaces(base, head) {
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null,
         touched
+      ),
+      ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
       )
     );
   }
-  changes.push(...unresolved(base, head));
   return { changes: sortChanges(changes), touched };
 }
 function requiredBump(changes, options = {}) {
@@ -63326,7 +63377,7 @@ function parseMeta(tokens, src, from, to) {
   let i2 = from;
   let name2 = "";
   while (i2 < to && (tokens[i2].kind === "ident" || tokens[i2].text === "::")) {
-    name2 += tokens[i2].text;
+    name2 += tokens[i2].text.replace(/^r#/, "");
     i2++;
   }
   if (!name2) return null;
@@ -63336,20 +63387,50 @@ function parseMeta(tokens, src, from, to) {
   }
   if (i2 < to && tokens[i2].text === "=") {
     const lit = tokens[i2 + 1];
-    return {
-      name: name2,
-      args: null,
-      value: lit ? lit.kind === "literal" ? unescapeRustString(lit.text) : lit.text : ""
-    };
+    if (lit && lit.kind === "literal" && i2 + 2 === to)
+      return { name: name2, args: null, value: unescapeRustString(lit.text) };
+    return { name: name2, args: null, value: evalStringMacro(tokens, src, i2 + 1, to) };
   }
   return { name: name2, args: null, value: null };
 }
-function readAttribute(inner, env, depth = 0) {
-  if (depth > 16) return [];
+function evalStringMacro(tokens, src, from, to) {
+  const name2 = tokens[from]?.text;
+  if (name2 !== "concat" && name2 !== "stringify" || tokens[from + 1]?.text !== "!") return null;
+  const open3 = from + 2;
+  if (tokens[open3]?.kind !== "open" || skipTree(tokens, open3) !== to) return null;
+  const inner = tokens.slice(open3 + 1, to - 1);
+  if (name2 === "stringify") {
+    if (inner.length === 1 && (inner[0].kind === "ident" || inner[0].kind === "literal"))
+      return inner[0].text;
+    return null;
+  }
+  let out2 = "";
+  for (const [a, b] of splitTopLevel(inner, 0, inner.length)) {
+    if (b - a === 1 && inner[a].kind === "literal") {
+      const t2 = inner[a].text;
+      if (/^(?:b|c)?r?#*"/.test(t2)) {
+        if (/^[bc]/.test(t2)) return null;
+        out2 += unescapeRustString(t2);
+      } else if (/^'/.test(t2)) out2 += unescapeRustString(`"${t2.slice(1, -1)}"`);
+      else if (/^[0-9][0-9_]*$/.test(t2)) out2 += t2.replace(/_/g, "");
+      else return null;
+    } else if (b - a === 1 && (inner[a].text === "true" || inner[a].text === "false")) out2 += inner[a].text;
+    else if (b - a === 2 && inner[a].text === "-" && /^[0-9]+$/.test(inner[a + 1].text))
+      out2 += "-" + inner[a + 1].text;
+    else {
+      const nested = evalStringMacro(inner, src, a, b);
+      if (nested === null) return null;
+      out2 += nested;
+    }
+  }
+  return out2;
+}
+function readAttribute(inner, env, depth2 = 0) {
+  if (depth2 > 16) return [];
   const tokens = lex(inner, 1e5);
   const meta3 = parseMeta(tokens, inner, 0, tokens.length);
   if (!meta3) return [];
-  if (meta3.name === "unsafe" && meta3.args !== null) return readAttribute(meta3.args, env, depth + 1);
+  if (meta3.name === "unsafe" && meta3.args !== null) return readAttribute(meta3.args, env, depth2 + 1);
   if (meta3.name === "cfg_attr" && meta3.args !== null) {
     const argTokens = lex(meta3.args, 1e5);
     const parts3 = splitTopLevel(argTokens, 0, argTokens.length);
@@ -63360,7 +63441,7 @@ function readAttribute(inner, env, depth = 0) {
     if (v === false) return [];
     const out2 = [];
     for (const [a, b] of parts3.slice(1)) {
-      for (const attr of readAttribute(text(argTokens, meta3.args, a, b), env, depth + 1)) {
+      for (const attr of readAttribute(text(argTokens, meta3.args, a, b), env, depth2 + 1)) {
         out2.push(v === null ? { ...attr, conditions: [pred, ...attr.conditions] } : attr);
       }
     }
@@ -63510,23 +63591,23 @@ function evalDiscriminant(expr) {
   const v = parseBinary(tokens, s, 0, 0);
   return v !== null && s.i === tokens.length ? v : null;
 }
-function parseUnary(t2, s, depth) {
-  if (depth > 50) return null;
+function parseUnary(t2, s, depth2) {
+  if (depth2 > 50) return null;
   const tok = t2[s.i];
   if (!tok) return null;
   if (tok.text === "-") {
     s.i++;
-    const v = parseUnary(t2, s, depth + 1);
+    const v = parseUnary(t2, s, depth2 + 1);
     return v === null ? null : -v;
   }
   if (tok.text === "!") {
     s.i++;
-    const v = parseUnary(t2, s, depth + 1);
+    const v = parseUnary(t2, s, depth2 + 1);
     return v === null ? null : ~v;
   }
   if (tok.text === "(") {
     s.i++;
-    const v = parseBinary(t2, s, 0, depth + 1);
+    const v = parseBinary(t2, s, 0, depth2 + 1);
     if (t2[s.i]?.text !== ")") return null;
     s.i++;
     return v;
@@ -63537,15 +63618,15 @@ function parseUnary(t2, s, depth) {
   }
   return null;
 }
-function parseBinary(t2, s, minPrec, depth) {
-  let left = parseUnary(t2, s, depth);
+function parseBinary(t2, s, minPrec, depth2) {
+  let left = parseUnary(t2, s, depth2);
   if (left === null) return null;
   for (; ; ) {
     const op = t2[s.i];
     const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
     if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
     s.i++;
-    const right = parseBinary(t2, s, prec + 1, depth + 1);
+    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
     if (right === null) return null;
     switch (op.text) {
       case "|":
@@ -63594,7 +63675,8 @@ function emptyScan() {
     invocations: [],
     diagnostics: [],
     testText: [],
-    gated: []
+    gated: [],
+    accounted: []
   };
 }
 var ITEM_TYPES = /* @__PURE__ */ new Set([
@@ -63636,7 +63718,7 @@ var GATEABLE = /* @__PURE__ */ new Set([
   "const_item"
 ]);
 function newPending() {
-  return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false };
+  return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false, attrRanges: [] };
 }
 var FileScanner = class {
   constructor(env, source) {
@@ -63751,6 +63833,7 @@ var FileScanner = class {
   readAttr(node2, pending, ctx) {
     const attr = node2.namedChildren.find((c) => c.type === "attribute");
     if (!attr) return;
+    pending.attrRanges.push([node2.startIndex, node2.endIndex]);
     for (const a of readAttribute(attr.text, this.env)) {
       if (a.name === "cfg" && a.args !== null) {
         const pred = parseCfg(a.args);
@@ -63827,6 +63910,7 @@ var FileScanner = class {
    * (`#[cfg_attr(windows, export_name = "w")] #[cfg_attr(unix, no_mangle)]`).
    */
   exportVariants(pending) {
+    if (pending.attrs.some((a) => a.name === "export_name" && a.value === null)) return [];
     const names2 = pending.attrs.filter((a) => a.name === "export_name" && a.value !== null);
     const mangles = pending.attrs.filter((a) => a.name === "no_mangle");
     const always = names2.find((a) => a.conditions.length === 0);
@@ -63886,9 +63970,10 @@ var FileScanner = class {
     }
     return { abi, unsafe };
   }
-  scanFunction(node2, pending, ctx) {
+  scanFunction(node2, outer, ctx) {
     const nameNode = node2.childForFieldName("name");
     const body2 = node2.childForFieldName("body");
+    const pending = body2 ? this.withInnerExportAttrs(body2, outer) : outer;
     const variants = nameNode ? this.exportVariants(pending) : [];
     if (nameNode && variants.length) {
       const name2 = ident(nameNode);
@@ -63919,8 +64004,31 @@ var FileScanner = class {
         if (ctx.macro) item.macro = ctx.macro;
         this.out.items.push(item);
       }
+      this.out.accounted.push(...pending.attrRanges);
     }
     if (body2) this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+  }
+  /**
+   * `fn f() { #![no_mangle] }`: inner attributes at the top of a body apply to the fn. The export
+   * attributes among them join the outer ones (other inner attributes are lints and docs).
+   */
+  withInnerExportAttrs(body2, pending) {
+    let out2 = pending;
+    for (const c of body2.namedChildren) {
+      if (c.type === "line_comment" || c.type === "block_comment") continue;
+      if (c.type !== "inner_attribute_item") break;
+      const attr = c.namedChildren.find((a) => a.type === "attribute");
+      if (!attr) continue;
+      const exports2 = readAttribute(attr.text, this.env).filter(
+        (a) => a.name === "no_mangle" || a.name === "export_name"
+      );
+      if (!exports2.length) continue;
+      if (out2 === pending)
+        out2 = { ...pending, attrs: [...pending.attrs], attrRanges: [...pending.attrRanges] };
+      out2.attrs.push(...exports2);
+      out2.attrRanges.push([c.startIndex, c.endIndex]);
+    }
+    return out2;
   }
   /** Items in an initialiser (`const _: () = { #[no_mangle] extern "C" fn f() {} };`) are exported too. */
   scanInitialiser(node2, pending, ctx) {
@@ -63931,7 +64039,9 @@ var FileScanner = class {
     this.scanInitialiser(node2, pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode) return;
-    for (const exp of this.exportVariants(pending)) {
+    const variants = this.exportVariants(pending);
+    if (variants.length) this.out.accounted.push(...pending.attrRanges);
+    for (const exp of variants) {
       const item = {
         kind: "static",
         name: ident(nameNode),
@@ -64216,7 +64326,9 @@ var FileScanner = class {
       name: full,
       input: input2,
       ctx: { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] },
-      line: this.line(node2, ctx)
+      line: this.line(node2, ctx),
+      start: node2.startIndex,
+      end: node2.endIndex
     };
     if (inBody) inv.inBody = true;
     this.out.invocations.push(inv);
@@ -64441,6 +64553,86 @@ function bodyFacts(body2, params, lineBase) {
   return facts;
 }
 
+// src/core/cargo-glob.ts
+function hasGlobMeta(segment) {
+  return /[*?[]/.test(segment);
+}
+function compileGlob(segment) {
+  const cs = Array.from(segment);
+  const tokens = [];
+  for (let i2 = 0; i2 < cs.length; i2++) {
+    const c = cs[i2];
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[") {
+      let j = i2 + 1;
+      const negated = cs[j] === "!";
+      if (negated) j++;
+      const start2 = j;
+      if (cs[j] === "]") j++;
+      while (j < cs.length && cs[j] !== "]") j++;
+      if (j >= cs.length) {
+        tokens.push({ kind: "char", ch: c });
+        continue;
+      }
+      const body2 = cs.slice(start2, j);
+      const chars = [];
+      const ranges = [];
+      for (let k = 0; k < body2.length; k++) {
+        if (k + 2 < body2.length && body2[k + 1] === "-") {
+          ranges.push([body2[k], body2[k + 2]]);
+          k += 2;
+        } else chars.push(body2[k]);
+      }
+      tokens.push({ kind: "set", negated, chars, ranges });
+      i2 = j;
+    } else tokens.push({ kind: "char", ch: c });
+  }
+  return { source: segment, tokens };
+}
+function matchesOne(t2, ch) {
+  switch (t2.kind) {
+    case "any":
+      return true;
+    case "char":
+      return t2.ch === ch;
+    case "set": {
+      const cp = ch.codePointAt(0);
+      const inSet = t2.chars.includes(ch) || t2.ranges.some(
+        ([lo, hi]) => cp >= lo.codePointAt(0) && cp <= hi.codePointAt(0)
+      );
+      return inSet !== t2.negated;
+    }
+    case "star":
+      return false;
+  }
+}
+function matchGlobSegment(glob, name2, counter = { steps: 0 }, maxSteps = Number.POSITIVE_INFINITY) {
+  const toks = glob.tokens;
+  const s = Array.from(name2);
+  let p = 0;
+  let i2 = 0;
+  let starP = -1;
+  let starI = 0;
+  while (i2 < s.length) {
+    if (++counter.steps > maxSteps) return false;
+    const t2 = toks[p];
+    if (t2 !== void 0 && t2.kind === "star") {
+      starP = p++;
+      starI = i2;
+    } else if (t2 !== void 0 && matchesOne(t2, s[i2])) {
+      p++;
+      i2++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      i2 = ++starI;
+    } else return false;
+  }
+  while (toks[p]?.kind === "star") p++;
+  return p === toks.length;
+}
+
 // src/core/workspace.ts
 function isTable(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -64448,141 +64640,624 @@ function isTable(v) {
 function strings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
-async function readToml(tree, path5, diags) {
-  const r = await tree.read(path5, 1024 * 1024);
-  if (!r.ok) {
-    if (r.reason !== "missing")
-      diags.push({ level: "error", code: "manifest-unreadable", message: `${path5} ${r.detail}`, file: path5 });
-    return null;
-  }
-  try {
-    return parse5(r.text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    diags.push({
-      level: "error",
-      code: "manifest-invalid",
-      message: `${path5} is not valid TOML: ${msg}`,
-      file: path5
-    });
-    return null;
-  }
+function tables(v) {
+  return Array.isArray(v) ? v.filter(isTable) : [];
 }
-function globSegment(pattern2, name2) {
-  const re = "^" + pattern2.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$";
-  return new RegExp(re).test(name2);
+var MANIFEST_BYTES = 1024 * 1024;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["target", ".git", "node_modules"]);
+var MAX_GLOB_SEGMENT = 1024;
+var MAX_GLOB_STEPS = 2e7;
+var MAX_DIRS_LISTED = 2e4;
+function parentDir(dir) {
+  if (dir === "") return null;
+  const slash = dir.lastIndexOf("/");
+  return slash < 0 ? "" : dir.slice(0, slash);
 }
-async function expandGlob(tree, pattern2, limits) {
-  const segs = pattern2.split("/").filter((s) => s !== "" && s !== ".");
-  let current = [""];
-  for (const seg of segs) {
-    const next = [];
-    for (const base of current) {
-      if (seg === "**") {
-        const stack = [base];
-        let n = 0;
-        while (stack.length && n++ < 1e4) {
-          const d = stack.pop();
-          next.push(d);
-          for (const e of await tree.list(d))
-            if (e.type === "dir" && e.name !== "target" && !e.name.startsWith("."))
-              stack.push(joinPath(d, e.name));
-        }
-      } else if (/[*?[]/.test(seg)) {
-        for (const e of await tree.list(base))
-          if (e.type === "dir" && globSegment(seg, e.name)) next.push(joinPath(base, e.name));
-      } else next.push(joinPath(base, seg));
-    }
-    current = next.slice(0, limits.maxCrates * 4);
-  }
-  return current;
+function isUnder(dir, prefix) {
+  return prefix === "" || dir === prefix || dir.startsWith(prefix + "/");
+}
+function depth(dir) {
+  return dir === "" ? 0 : dir.split("/").length;
+}
+function resolveRel(base, rel) {
+  if (/^([\\/]|[A-Za-z]:)/.test(rel)) return { refused: "is an absolute path" };
+  const p = joinPath(base, rel);
+  if (p === ".." || p.startsWith("../")) return { refused: "leads outside the repository" };
+  return { path: p };
+}
+function shown(base, rel) {
+  return /^([\\/]|[A-Za-z]:)/.test(rel) ? rel : joinPath(base, rel);
+}
+function crateTypesOf(toml) {
+  const lib = isTable(toml.lib) ? toml.lib : null;
+  if (!lib) return ["lib"];
+  const declared = strings(lib["crate-type"] ?? lib.crate_type);
+  if (declared.length) return declared;
+  if (lib["proc-macro"] === true || lib.proc_macro === true) return ["proc-macro"];
+  return ["lib"];
+}
+function buildsCLibrary(toml) {
+  return isTable(toml.package) && crateTypesOf(toml).some((t2) => t2 === "cdylib" || t2 === "staticlib");
+}
+function specName(spec) {
+  const afterHash = spec.slice(spec.lastIndexOf("#") + 1);
+  return afterHash.split(/[:@]/)[0];
 }
 function inherit(value, ws, key) {
   if (typeof value === "string") return value;
-  if (isTable(value) && value.workspace === true && ws && isTable(ws.package)) {
-    const v = ws.package[key];
+  if (isTable(value) && value.workspace === true && ws && isTable(ws.ws.package)) {
+    const v = ws.ws.package[key];
     return typeof v === "string" ? v : null;
   }
   return null;
 }
-async function readCrate(tree, dir, wsTable, diags) {
-  const manifest = joinPath(dir, "Cargo.toml");
-  const toml = await readToml(tree, manifest, diags);
-  if (!toml || !isTable(toml.package)) return null;
-  const pkg = toml.package;
-  const name2 = typeof pkg.name === "string" ? pkg.name : null;
-  if (!name2) {
-    diags.push({
+function isExcluded(w, dir) {
+  const under = (entries) => entries.some((e) => {
+    const r = resolveRel(w.dir, e);
+    return "path" in r && isUnder(dir, r.path);
+  });
+  return under(strings(w.ws.exclude)) && !under(strings(w.ws.members));
+}
+var Discovery = class {
+  constructor(tree, limits) {
+    this.tree = tree;
+    this.limits = limits;
+    this.maxManifests = Math.max(256, limits.maxCrates * 4);
+  }
+  tree;
+  limits;
+  diagnostics = [];
+  skipped = [];
+  crates = [];
+  stats = { globSteps: 0, dirsListed: 0, manifestsRead: 0 };
+  glob = { steps: 0 };
+  maxManifests;
+  manifests = /* @__PURE__ */ new Map();
+  wsRoots = /* @__PURE__ */ new Map();
+  /** Job directory → the package directory it really is (null: refused or no manifest). */
+  realOf = /* @__PURE__ */ new Map();
+  /** Library package directory → its path dependency jobs (resolved to directories at the end). */
+  dependencyJobs = /* @__PURE__ */ new Map();
+  /** Package directory → package name (null until read, or when unreadable). */
+  packages = /* @__PURE__ */ new Map();
+  /** Directories accounted for: not searched again as standalone packages. */
+  claimed = /* @__PURE__ */ new Set();
+  nameChecks = [];
+  defaultMembers = [];
+  queue = [];
+  reported = /* @__PURE__ */ new Set();
+  /** Reports a bound once per discovery. */
+  once(code, message, level2 = "warning") {
+    if (this.reported.has(code)) return;
+    this.reported.add(code);
+    this.diagnostics.push({ level: level2, code, message });
+  }
+  skip(dir, manifest, name2, reason) {
+    if (!this.skipped.some((s) => s.dir === dir && s.reason === reason))
+      this.skipped.push({ dir, manifest, name: name2, reason });
+  }
+  refuse(dir, name2, via, reason) {
+    const manifest = `${dir.replace(/\/+$/, "")}/Cargo.toml`;
+    this.diagnostics.push({
       level: "error",
-      code: "manifest-invalid",
-      message: `${manifest} has no package.name`,
-      file: manifest
+      code: "package-outside",
+      message: `${via ? `${via}: ` : ""}package directory ${dir}${name2 ? ` (${name2})` : ""} ${reason}; not read`,
+      file: via ?? manifest
     });
+    this.skip(dir, manifest, name2, `${reason}; not read`);
+  }
+  async manifest(path5) {
+    const cached2 = this.manifests.get(path5);
+    if (cached2) return cached2;
+    let out2;
+    if (this.stats.manifestsRead >= this.maxManifests) {
+      this.once(
+        "too-many-manifests",
+        `more than ${this.maxManifests} Cargo.toml files; the rest were not read`,
+        "error"
+      );
+      return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
+    }
+    this.stats.manifestsRead++;
+    const r = await this.tree.read(path5, MANIFEST_BYTES);
+    if (!r.ok) {
+      if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
+      else {
+        this.diagnostics.push({
+          level: "error",
+          code: "manifest-unreadable",
+          message: `${path5} ${r.detail}`,
+          file: path5
+        });
+        out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
+      }
+    } else {
+      try {
+        out2 = { ok: true, toml: parse5(r.text) };
+      } catch (e) {
+        const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
+        this.diagnostics.push({
+          level: "error",
+          code: "manifest-invalid",
+          message: `${path5} is not valid TOML: ${msg}`,
+          file: path5
+        });
+        out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
+      }
+    }
+    this.manifests.set(path5, out2);
+    return out2;
+  }
+  /** The workspace whose root manifest is in `dir`, if any. */
+  async wsAt(dir) {
+    if (this.wsRoots.has(dir)) return this.wsRoots.get(dir);
+    const manifest = joinPath(dir, "Cargo.toml");
+    let w = null;
+    if (await this.tree.stat(manifest) === "file") {
+      const m = await this.manifest(manifest);
+      if (m.ok && isTable(m.toml.workspace)) w = { dir, manifest, toml: m.toml, ws: m.toml.workspace };
+    }
+    this.wsRoots.set(dir, w);
+    return w;
+  }
+  /** Cargo's search: `package.workspace`, else the nearest ancestor workspace that does not exclude it. */
+  async workspaceOf(dir, pkg) {
+    if (typeof pkg.workspace === "string") {
+      const r = resolveRel(dir, pkg.workspace);
+      return "path" in r ? this.wsAt(r.path) : null;
+    }
+    for (let d = dir; d !== null; d = parentDir(d)) {
+      const w = await this.wsAt(d);
+      if (w && !isExcluded(w, dir)) return w;
+    }
     return null;
   }
-  const version3 = inherit(pkg.version, wsTable, "version") ?? "0.0.0";
-  const lib = isTable(toml.lib) ? toml.lib : null;
-  let libRoot = null;
-  if (lib && typeof lib.path === "string") libRoot = joinPath(dir, lib.path);
-  else if (await tree.stat(joinPath(dir, "src/lib.rs")) === "file") libRoot = joinPath(dir, "src/lib.rs");
-  if (!libRoot) return null;
-  const featureTable = {};
-  if (isTable(toml.features))
-    for (const [k, v] of Object.entries(toml.features)) featureTable[k] = strings(v);
-  const optionalDeps = [];
-  const depTables = [toml.dependencies, toml["build-dependencies"]];
-  if (isTable(toml.target)) {
-    for (const t2 of Object.values(toml.target))
-      if (isTable(t2)) depTables.push(t2.dependencies, t2["build-dependencies"]);
-  }
-  for (const deps of depTables)
-    if (isTable(deps)) {
-      for (const [k, v] of Object.entries(deps))
-        if (isTable(v) && v.optional === true && !optionalDeps.includes(k)) optionalDeps.push(k);
+  async list(dir) {
+    if (this.stats.dirsListed >= MAX_DIRS_LISTED) {
+      this.once(
+        "glob-too-broad",
+        `workspace globs listed more than ${MAX_DIRS_LISTED} directories; the rest were not searched`,
+        "error"
+      );
+      return [];
     }
-  return { name: name2, version: version3, manifest, dir, libRoot, featureTable, optionalDeps };
-}
-async function discoverWorkspace(tree, limits) {
-  const diagnostics = [];
-  const root = await readToml(tree, "Cargo.toml", diagnostics);
-  if (!root) {
-    if (!diagnostics.length)
-      diagnostics.push({
+    this.stats.dirsListed++;
+    return this.tree.list(dir);
+  }
+  match(g, name2) {
+    if (this.glob.steps > MAX_GLOB_STEPS) {
+      this.once(
+        "glob-too-costly",
+        `workspace globs took more than ${MAX_GLOB_STEPS} matching steps`,
+        "error"
+      );
+      return false;
+    }
+    return matchGlobSegment(g, name2, this.glob, MAX_GLOB_STEPS);
+  }
+  /** The directories a `members`-style entry names, relative to the root. */
+  async expand(base, pattern2, manifest, key) {
+    const refuse = (why) => {
+      this.diagnostics.push({
         level: "error",
-        code: "no-manifest",
-        message: `no Cargo.toml at the root of ${tree.label}`,
+        code: "package-outside",
+        message: `${manifest}: ${key} entry ${JSON.stringify(pattern2)} ${why}; not read`,
+        file: manifest
+      });
+      this.skip(pattern2, joinPath(pattern2, "Cargo.toml"), null, `${why}; not read`);
+      return [];
+    };
+    if (/^([\\/]|[A-Za-z]:)/.test(pattern2)) return refuse("is an absolute path");
+    const cap = this.limits.maxCrates * 4;
+    let current = [base];
+    for (const seg of pattern2.split(/[\\/]/)) {
+      if (seg === "" || seg === ".") continue;
+      let next = [];
+      if (seg === "..") {
+        if (current.includes("")) return refuse("leads outside the repository");
+        next = [...new Set(current.map((c) => parentDir(c)))];
+      } else if (seg === "**") {
+        for (const start2 of current) {
+          const stack = [start2];
+          while (stack.length) {
+            const d = stack.pop();
+            next.push(d);
+            for (const e of await this.list(d))
+              if (e.type === "dir" && !SKIP_DIRS.has(e.name) && !e.name.startsWith("."))
+                stack.push(joinPath(d, e.name));
+          }
+        }
+      } else if (hasGlobMeta(seg)) {
+        if (seg.length > MAX_GLOB_SEGMENT) {
+          this.diagnostics.push({
+            level: "error",
+            code: "glob-invalid",
+            message: `${manifest}: ${key} entry has a glob segment longer than ${MAX_GLOB_SEGMENT} characters; ignored`,
+            file: manifest
+          });
+          return [];
+        }
+        const g = compileGlob(seg);
+        for (const d of current)
+          for (const e of await this.list(d))
+            if ((e.type === "dir" || e.type === "symlink") && this.match(g, e.name))
+              next.push(joinPath(d, e.name));
+      } else next = current.map((c) => joinPath(c, seg));
+      if (next.length > cap) {
+        this.once(
+          "glob-too-broad",
+          `${manifest}: ${key} entry ${JSON.stringify(pattern2)} names more than ${cap} directories; the rest were not searched`,
+          "error"
+        );
+        for (const d of next.slice(cap))
+          this.skip(
+            d,
+            joinPath(d, "Cargo.toml"),
+            null,
+            `beyond the ${cap} directories a glob may name (4 \xD7 limits.maxCrates)`
+          );
+        next = next.slice(0, cap);
+      }
+      current = next;
+    }
+    return current;
+  }
+  /** Queues the packages a workspace root names: its own package, its members, its patches. */
+  async workspaceRoot(dir, manifest, toml, own2, members2) {
+    if (isTable(toml.package)) this.queue.push({ dir, foundBy: own2, expect: null, via: null, literal: true });
+    const w = isTable(toml.workspace) ? await this.wsAt(dir) : null;
+    if (w) {
+      this.claimed.add(dir);
+      for (const p of strings(w.ws.members))
+        for (const d of await this.expand(dir, p, manifest, "members"))
+          if (!isExcluded(w, d))
+            this.queue.push({
+              dir: d,
+              foundBy: members2,
+              expect: null,
+              via: manifest,
+              literal: !hasGlobMeta(p)
+            });
+      for (const p of strings(w.ws["default-members"]))
+        for (const d of await this.expand(dir, p, manifest, "default-members"))
+          this.defaultMembers.push({ dir: d, manifest, entry: p });
+    }
+    this.patches(dir, manifest, toml);
+  }
+  /** `[patch.<registry>]` and `[replace]` entries with a `path`. */
+  patches(dir, manifest, toml) {
+    const add = (name2, v) => {
+      if (!isTable(v) || typeof v.path !== "string") return;
+      const expect = typeof v.package === "string" ? v.package : name2;
+      const r = resolveRel(dir, v.path);
+      if ("refused" in r) this.refuse(shown(dir, v.path), expect, manifest, r.refused);
+      else this.queue.push({ dir: r.path, foundBy: "patch", expect, via: manifest, literal: true });
+    };
+    if (isTable(toml.patch)) {
+      for (const reg of Object.values(toml.patch))
+        if (isTable(reg)) for (const [k, v] of Object.entries(reg)) add(k, v);
+    }
+    if (isTable(toml.replace)) for (const [k, v] of Object.entries(toml.replace)) add(specName(k), v);
+  }
+  /** The path dependencies linked into a package's library (normal dependencies only). */
+  pathDependencies(dir, manifest, toml, w) {
+    const depTables = [toml.dependencies];
+    if (isTable(toml.target)) {
+      for (const t2 of Object.values(toml.target)) if (isTable(t2)) depTables.push(t2.dependencies);
+    }
+    const jobs = [];
+    for (const deps of depTables) {
+      if (!isTable(deps)) continue;
+      for (const [key, v] of Object.entries(deps)) {
+        if (!isTable(v)) continue;
+        let base = dir;
+        let path5 = typeof v.path === "string" ? v.path : null;
+        let pkgName = typeof v.package === "string" ? v.package : null;
+        const features = strings(v.features);
+        let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
+        if (path5 === null && v.workspace === true) {
+          const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
+          if (inherited === void 0) {
+            this.diagnostics.push({
+              level: "warning",
+              code: "workspace-dependency-missing",
+              message: `${manifest}: dependency ${key} has workspace = true but ${w ? `${w.manifest} has no [workspace.dependencies] entry for it` : "the package is in no workspace"}`,
+              file: manifest
+            });
+            continue;
+          }
+          if (isTable(inherited) && typeof inherited.path === "string") {
+            base = w.dir;
+            path5 = inherited.path;
+            if (typeof inherited.package === "string") pkgName = inherited.package;
+            features.push(...strings(inherited.features));
+            defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
+          }
+        }
+        if (path5 === null) continue;
+        const expect = pkgName ?? key;
+        const r = resolveRel(base, path5);
+        if ("refused" in r) this.refuse(shown(base, path5), expect, manifest, r.refused);
+        else
+          jobs.push({
+            dir: r.path,
+            foundBy: "path-dependency",
+            expect,
+            via: manifest,
+            literal: true,
+            dependency: { key, features, defaultFeatures, optional: v.optional === true }
+          });
+      }
+    }
+    return jobs;
+  }
+  /** Where a job's package really is, or null (refused, or no manifest there). */
+  async locate(job) {
+    const manifest = joinPath(job.dir, "Cargo.toml");
+    const st = await this.tree.stat(manifest);
+    const outside = "is reached through a symbolic link that leads outside the repository";
+    if (st === "symlink") {
+      this.refuse(job.dir, job.expect, job.via, outside);
+      return null;
+    }
+    if (st !== "file") {
+      if (job.literal)
+        this.diagnostics.push({
+          level: "warning",
+          code: "manifest-missing",
+          message: `${job.via ? `${job.via} names ${job.dir}, but ` : ""}${manifest} does not exist`,
+          file: job.via ?? manifest
+        });
+      return null;
+    }
+    const real = this.tree.realPath ? await this.tree.realPath(job.dir) : job.dir;
+    if (real === null) this.refuse(job.dir, job.expect, job.via, outside);
+    return real;
+  }
+  async process(job) {
+    this.claimed.add(job.dir);
+    let real = this.realOf.get(job.dir);
+    if (real === void 0) {
+      real = await this.locate(job);
+      this.realOf.set(job.dir, real);
+    }
+    if (real === null) return;
+    this.claimed.add(real);
+    if (job.expect && job.via) this.nameChecks.push({ dir: real, expect: job.expect, via: job.via });
+    if (this.packages.has(real)) return;
+    this.packages.set(real, null);
+    await this.readPackage(real, job);
+  }
+  async drain() {
+    while (this.queue.length) await this.process(this.queue.shift());
+  }
+  async readPackage(dir, job) {
+    const manifest = joinPath(dir, "Cargo.toml");
+    const m = await this.manifest(manifest);
+    if (!m.ok) {
+      this.skip(dir, manifest, job.expect, m.reason);
+      return;
+    }
+    const toml = m.toml;
+    if (!isTable(toml.package)) {
+      this.diagnostics.push({
+        level: "error",
+        code: "manifest-invalid",
+        message: `${manifest} has no [package] table${job.via ? ` (named by ${job.via})` : ""}`,
+        file: manifest
+      });
+      return;
+    }
+    const pkg = toml.package;
+    const name2 = typeof pkg.name === "string" && pkg.name ? pkg.name : null;
+    if (!name2) {
+      this.diagnostics.push({
+        level: "error",
+        code: "manifest-invalid",
+        message: `${manifest} has no package.name`,
+        file: manifest
+      });
+      this.skip(dir, manifest, job.expect, "manifest has no package.name");
+      return;
+    }
+    this.packages.set(dir, name2);
+    const w = await this.workspaceOf(dir, pkg);
+    const dependencyJobs = this.pathDependencies(dir, manifest, toml, w);
+    this.queue.push(...dependencyJobs);
+    if (job.foundBy === "standalone" && !w) this.patches(dir, manifest, toml);
+    const lib = isTable(toml.lib) ? toml.lib : null;
+    let libRoot = null;
+    if (lib && typeof lib.path === "string") {
+      const r = resolveRel(dir, lib.path);
+      if ("refused" in r) {
+        this.refuse(dir, name2, manifest, `has a [lib] path that ${r.refused}`);
+        return;
+      }
+      libRoot = r.path;
+    } else if ((lib || pkg.autolib !== false) && await this.tree.stat(joinPath(dir, "src/lib.rs")) === "file")
+      libRoot = joinPath(dir, "src/lib.rs");
+    if (!libRoot) return;
+    if (this.crates.length >= this.limits.maxCrates) {
+      this.once(
+        "too-many-crates",
+        `more than ${this.limits.maxCrates} crates; the rest were not analysed`,
+        "error"
+      );
+      this.skip(dir, manifest, name2, `more than ${this.limits.maxCrates} crates (limits.maxCrates)`);
+      return;
+    }
+    const featureTable = {};
+    if (isTable(toml.features))
+      for (const [k, v] of Object.entries(toml.features)) featureTable[k] = strings(v);
+    const optionalDeps = [];
+    const depTables = [toml.dependencies, toml["build-dependencies"]];
+    if (isTable(toml.target)) {
+      for (const t2 of Object.values(toml.target))
+        if (isTable(t2)) depTables.push(t2.dependencies, t2["build-dependencies"]);
+    }
+    for (const deps of depTables)
+      if (isTable(deps)) {
+        for (const [k, v] of Object.entries(deps))
+          if (isTable(v) && v.optional === true && !optionalDeps.includes(k)) optionalDeps.push(k);
+      }
+    this.crates.push({
+      name: name2,
+      version: inherit(pkg.version, w, "version") ?? "0.0.0",
+      manifest,
+      dir,
+      libRoot,
+      featureTable,
+      optionalDeps,
+      crateTypes: crateTypesOf(toml),
+      libName: lib && typeof lib.name === "string" ? lib.name : name2.replace(/-/g, "_"),
+      foundBy: job.foundBy,
+      otherTargets: await this.otherTargets(dir, toml, libRoot),
+      dependencies: []
+    });
+    this.dependencyJobs.set(dir, dependencyJobs);
+  }
+  async otherTargets(dir, toml, libRoot) {
+    const pkg = toml.package;
+    const out2 = /* @__PURE__ */ new Set();
+    const add = (rel) => {
+      const r = resolveRel(dir, rel);
+      if ("path" in r && r.path !== libRoot) out2.add(r.path);
+    };
+    const exists2 = async (rel, type) => await this.tree.stat(joinPath(dir, rel)) === type;
+    if (typeof pkg.build === "string") add(pkg.build);
+    else if (Array.isArray(pkg.build)) strings(pkg.build).forEach(add);
+    else if (pkg.build !== false && await exists2("build.rs", "file")) add("build.rs");
+    if (await exists2("src/main.rs", "file")) add("src/main.rs");
+    for (const d of ["src/bin", "tests", "examples", "benches"]) if (await exists2(d, "dir")) add(d);
+    for (const key of ["bin", "test", "example", "bench"])
+      for (const t2 of tables(toml[key])) if (typeof t2.path === "string") add(t2.path);
+    return [...out2].sort();
+  }
+  /** The root manifest and everything it leads to. */
+  async root() {
+    if (await this.tree.stat("Cargo.toml") === "missing") return false;
+    this.claimed.add("");
+    const m = await this.manifest("Cargo.toml");
+    if (!m.ok) {
+      if (!m.missing) this.skip("", "Cargo.toml", null, m.reason);
+      return !m.missing;
+    }
+    if (!isTable(m.toml.package) && !isTable(m.toml.workspace))
+      this.diagnostics.push({
+        level: "error",
+        code: "manifest-invalid",
+        message: "Cargo.toml has neither a [package] nor a [workspace] table",
         file: "Cargo.toml"
       });
-    return { crates: [], diagnostics };
+    await this.workspaceRoot("", "Cargo.toml", m.toml, "root", "member");
+    await this.drain();
+    return true;
   }
-  const ws = isTable(root.workspace) ? root.workspace : null;
-  const dirs = [];
-  if (isTable(root.package)) dirs.push("");
-  if (ws) {
-    const excluded = /* @__PURE__ */ new Set();
-    for (const p of strings(ws.exclude)) for (const d of await expandGlob(tree, p, limits)) excluded.add(d);
-    for (const p of strings(ws.members)) {
-      for (const d of await expandGlob(tree, p, limits)) {
-        if (!excluded.has(d) && !dirs.includes(d) && await tree.stat(joinPath(d, "Cargo.toml")) === "file")
-          dirs.push(d);
+  /**
+   * Packages outside the root workspace: a `cdylib`/`staticlib` package, or a nested independent
+   * workspace one of whose packages builds one (then all of its packages).
+   */
+  async standalone() {
+    const listing = await this.tree.listAll(this.limits.maxListedFiles);
+    if (listing.truncated)
+      this.diagnostics.push({
+        level: "warning",
+        code: "too-many-files",
+        message: `more than ${this.limits.maxListedFiles} files; packages beyond them were not searched for`
+      });
+    const dirs = listing.paths.filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map((p) => parentDir(p)).filter((d) => !d.split("/").some((s) => SKIP_DIRS.has(s))).sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const dir of dirs) {
+      if (this.claimed.has(dir)) continue;
+      this.claimed.add(dir);
+      const manifest = joinPath(dir, "Cargo.toml");
+      const m = await this.manifest(manifest);
+      if (!m.ok) {
+        if (!m.missing) this.skip(dir, manifest, null, m.reason);
+        continue;
+      }
+      const w = isTable(m.toml.workspace) ? await this.wsAt(dir) : null;
+      if (w) {
+        const packages = isTable(m.toml.package) ? [dir] : [];
+        for (const p of strings(w.ws.members))
+          for (const d of await this.expand(dir, p, manifest, "members"))
+            if (!isExcluded(w, d)) packages.push(d);
+        let exportsC = false;
+        for (const d of packages) {
+          this.claimed.add(d);
+          const real = this.tree.realPath ? await this.tree.realPath(d) : d;
+          if (real !== null) this.claimed.add(real);
+          if (await this.tree.stat(joinPath(d, "Cargo.toml")) !== "file") continue;
+          const pm = await this.manifest(joinPath(real ?? d, "Cargo.toml"));
+          if (pm.ok && buildsCLibrary(pm.toml)) exportsC = true;
+        }
+        if (exportsC) {
+          await this.workspaceRoot(dir, manifest, m.toml, "standalone", "standalone");
+          await this.drain();
+        }
+      } else if (buildsCLibrary(m.toml)) {
+        this.queue.push({ dir, foundBy: "standalone", expect: null, via: null, literal: true });
+        await this.drain();
       }
     }
   }
-  const crates = [];
-  for (const d of dirs) {
-    if (crates.length >= limits.maxCrates) {
-      diagnostics.push({
-        level: "error",
-        code: "too-many-crates",
-        message: `more than ${limits.maxCrates} crates; the rest were not analysed`
+  /** Checks that need every package read: names, duplicates, default members. */
+  finish() {
+    const seen = /* @__PURE__ */ new Set();
+    for (const c of this.nameChecks) {
+      const name2 = this.packages.get(c.dir);
+      const key = `${c.via}\0${c.dir}\0${c.expect}`;
+      if (!name2 || name2 === c.expect || seen.has(key)) continue;
+      seen.add(key);
+      this.diagnostics.push({
+        level: "warning",
+        code: "package-name-mismatch",
+        message: `${c.via} expects package ${c.expect} in ${c.dir || "."}, but ${joinPath(c.dir, "Cargo.toml")} is package ${name2}`,
+        file: c.via
       });
-      break;
     }
-    const c = await readCrate(tree, d, ws, diagnostics);
-    if (c) crates.push(c);
+    const byName = /* @__PURE__ */ new Map();
+    for (const c of this.crates) byName.set(c.name, [...byName.get(c.name) ?? [], c.dir || "."]);
+    for (const [name2, dirs] of byName)
+      if (dirs.length > 1)
+        this.diagnostics.push({
+          level: "warning",
+          code: "duplicate-package-name",
+          message: `package ${name2} is in ${dirs.length} directories (${dirs.sort().join(", ")}); each is analysed`
+        });
+    for (const d of this.defaultMembers) {
+      const real = this.realOf.get(d.dir) ?? d.dir;
+      if (!this.packages.has(real))
+        this.diagnostics.push({
+          level: "warning",
+          code: "default-member-not-member",
+          message: `${d.manifest}: default-members entry ${JSON.stringify(d.entry)} (${d.dir || "."}) is not a package of the workspace`,
+          file: d.manifest
+        });
+    }
+    for (const c of this.crates)
+      for (const j of this.dependencyJobs.get(c.dir) ?? []) {
+        const real = this.realOf.get(j.dir);
+        if (real && j.dependency) c.dependencies.push({ ...j.dependency, dir: real });
+      }
+    this.crates.sort(
+      (a, b) => a.name !== b.name ? a.name < b.name ? -1 : 1 : a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0
+    );
+    this.stats.globSteps = this.glob.steps;
   }
-  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return { crates, diagnostics };
+};
+async function discoverWorkspace(tree, limits) {
+  const d = new Discovery(tree, limits);
+  const hasRoot = await d.root();
+  await d.standalone();
+  d.finish();
+  if (!hasRoot && d.crates.length === 0 && d.skipped.length === 0)
+    d.diagnostics.unshift({
+      level: "error",
+      code: "no-manifest",
+      message: `no Cargo.toml at the root of ${tree.label}`,
+      file: "Cargo.toml"
+    });
+  return { crates: d.crates, diagnostics: d.diagnostics, skipped: d.skipped, stats: d.stats };
 }
 function implicitFeatures(c) {
   const hidden = /* @__PURE__ */ new Set();
@@ -64614,6 +65289,9 @@ function enabledFeatures(c, sel) {
   }
   return out2;
 }
+
+// src/core/extract/extract-crate.ts
+var import_node_crypto4 = require("node:crypto");
 
 // src/core/extract/macro-expander.ts
 var MAX_OUTPUT = 1e6;
@@ -64671,7 +65349,7 @@ function consumeFragment(st, frag, i2, end, stops) {
   if (i2 > end) return null;
   switch (frag) {
     case "ident":
-      return i2 < end && t2[i2].kind === "ident" ? i2 + 1 : null;
+      return i2 < end && t2[i2].kind === "ident" && t2[i2].text !== "_" ? i2 + 1 : null;
     case "lifetime":
       return i2 < end && t2[i2].kind === "lifetime" ? i2 + 1 : null;
     case "tt":
@@ -64720,8 +65398,8 @@ function consumeFragment(st, frag, i2, end, stops) {
     }
   }
 }
-function matchSeq(st, elems, i2, end, binds, outerStops, depth) {
-  if (depth > 64) return null;
+function matchSeq(st, elems, i2, end, binds, outerStops, depth2) {
+  if (depth2 > 64) return null;
   let pos = i2;
   for (let e = 0; e < elems.length; e++) {
     const el = elems[e];
@@ -64731,7 +65409,7 @@ function matchSeq(st, elems, i2, end, binds, outerStops, depth) {
     } else if (el.k === "group") {
       if (pos >= end || st.tokens[pos].text !== el.open) return null;
       const close = skipTree(st.tokens, pos);
-      const r = matchSeq(st, el.elems, pos + 1, close - 1, binds, /* @__PURE__ */ new Set([CLOSER[el.open]]), depth + 1);
+      const r = matchSeq(st, el.elems, pos + 1, close - 1, binds, /* @__PURE__ */ new Set([CLOSER[el.open]]), depth2 + 1);
       if (r !== close - 1) return null;
       pos = close;
     } else if (el.k === "var") {
@@ -64750,7 +65428,7 @@ function matchSeq(st, elems, i2, end, binds, outerStops, depth) {
         }
         const start2 = reps.length > 0 && el.sep ? pos + 1 : pos;
         const b = /* @__PURE__ */ new Map();
-        const r = matchSeq(st, el.elems, start2, end, b, innerStops, depth + 1);
+        const r = matchSeq(st, el.elems, start2, end, b, innerStops, depth2 + 1);
         if (r === null || r === pos) break;
         reps.push(b);
         pos = r;
@@ -64877,6 +65555,824 @@ function splitCfgIf(input2) {
   return branches;
 }
 
+// src/core/extract/census.ts
+var import_node_crypto3 = require("node:crypto");
+var EXPORT_TOKENS = /* @__PURE__ */ new Set(["no_mangle", "export_name", "r#no_mangle", "r#export_name"]);
+var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "cfg",
+  "cfg_attr",
+  "derive",
+  "allow",
+  "warn",
+  "deny",
+  "forbid",
+  "expect",
+  "deprecated",
+  "must_use",
+  "doc",
+  "inline",
+  "cold",
+  "no_mangle",
+  "export_name",
+  "link_section",
+  "link",
+  "link_name",
+  "link_ordinal",
+  "repr",
+  "non_exhaustive",
+  "path",
+  "macro_export",
+  "macro_use",
+  "test",
+  "ignore",
+  "should_panic",
+  "bench",
+  "automatically_derived",
+  "used",
+  "track_caller",
+  "target_feature",
+  "unsafe",
+  "naked",
+  "no_std",
+  "no_core",
+  "no_implicit_prelude",
+  "crate_type",
+  "crate_name",
+  "recursion_limit",
+  "type_length_limit",
+  "feature",
+  "global_allocator",
+  "panic_handler",
+  "windows_subsystem",
+  "no_main",
+  "no_builtins",
+  "instruction_set",
+  "collapse_debuginfo",
+  "debugger_visualizer",
+  "may_dangle",
+  "thread_local",
+  "coverage",
+  "optimize",
+  "unstable",
+  "stable",
+  "rustc_const_stable",
+  "rustc_const_unstable",
+  "allow_internal_unstable",
+  "marker",
+  "no_link",
+  "proc_macro",
+  "proc_macro_derive",
+  "proc_macro_attribute",
+  "register_tool",
+  "test_runner",
+  "reexport_test_harness_main",
+  "ffi_pure",
+  "ffi_const",
+  "linkage",
+  "lang",
+  "fundamental",
+  "doc_cfg",
+  "sanitize",
+  "patchable_function_entry",
+  "unsafe_no_drop_flag",
+  "const_trait",
+  "do_not_recommend",
+  "on_unimplemented",
+  "async_trait_placeholder"
+]);
+var TOOL_PREFIXES = /* @__PURE__ */ new Set(["rustfmt", "clippy", "diagnostic", "rust_analyzer", "rustdoc", "miri"]);
+var BUILTIN_DERIVES = /* @__PURE__ */ new Set([
+  "Debug",
+  "Clone",
+  "Copy",
+  "PartialEq",
+  "Eq",
+  "PartialOrd",
+  "Ord",
+  "Hash",
+  "Default",
+  "CoercePointee"
+]);
+var NOT_MACRO = /* @__PURE__ */ new Set([
+  "return",
+  "if",
+  "while",
+  "match",
+  "in",
+  "let",
+  "else",
+  "break",
+  "yield",
+  "as",
+  "move",
+  "mut",
+  "ref",
+  "loop",
+  "where",
+  "const",
+  "static",
+  "unsafe",
+  "await",
+  "impl",
+  "dyn",
+  "for"
+]);
+var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
+function isBuiltinAttribute(path5) {
+  const segs = path5.split("::");
+  if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
+  return BUILTIN_ATTRIBUTES.has(path5) || path5.startsWith("rustc_");
+}
+function isBuiltinDerive(path5) {
+  const segs = path5.split("::");
+  const last = segs[segs.length - 1];
+  if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
+  return BUILTIN_DERIVES.has(last);
+}
+var MAX_UNIT_TOKENS = 2e4;
+var MAX_IMPL_NAME_TOKENS = 256;
+function takeCensus(text2, env, maxTokens = 4e6) {
+  const tokens = lex(text2, maxTokens);
+  const out2 = {
+    sites: [],
+    bangs: [],
+    attrs: [],
+    macroDefs: [],
+    disabledMods: [],
+    inactive: [],
+    wholeInactive: false,
+    imports: /* @__PURE__ */ new Map(),
+    globs: [],
+    macroUse: [],
+    truncated: tokens.length >= maxTokens
+  };
+  const n = tokens.length;
+  const match = new Int32Array(n).fill(-1);
+  {
+    const open3 = [];
+    for (let i2 = 0; i2 < n; i2++) {
+      if (tokens[i2].kind === "open") open3.push(i2);
+      else if (tokens[i2].kind === "close" && open3.length) match[open3.pop()] = i2;
+    }
+  }
+  const skip = (i2) => tokens[i2].kind === "open" ? match[i2] < 0 ? n : match[i2] + 1 : i2 + 1;
+  const startOf = (k) => tokens[k]?.start ?? text2.length;
+  const endOf = (k) => tokens[k]?.end ?? text2.length;
+  const unitCache = /* @__PURE__ */ new Map();
+  const unitOf = (from, to) => {
+    const id = `${from}:${to}`;
+    const cached2 = unitCache.get(id);
+    if (cached2) return cached2;
+    const h = (0, import_node_crypto3.createHash)("sha256");
+    let excerpt = "";
+    const last = Math.min(to, from + MAX_UNIT_TOKENS);
+    for (let k = from; k < last; k++) {
+      h.update(tokens[k].text);
+      h.update("\0");
+      if (excerpt.length <= 160)
+        excerpt += (k > from && needsSpace(tokens[k - 1], tokens[k]) ? " " : "") + tokens[k].text;
+    }
+    const u = {
+      start: startOf(from),
+      end: endOf(to - 1),
+      hash: h.digest("hex").slice(0, 16),
+      excerpt: excerpt.length > 160 ? excerpt.slice(0, 159) + "\u2026" : excerpt
+    };
+    unitCache.set(id, u);
+    return u;
+  };
+  const cfgOff = (from, to) => {
+    for (const a of attributesIn(tokens, text2, from, to, env))
+      if (a.name === "cfg" && a.args !== null) {
+        const p = parseCfg(a.args);
+        if (p && evalCfg(p, env) === false) return true;
+      }
+    return false;
+  };
+  let top = 0;
+  while (tokens[top]?.text === "#" && tokens[top + 1]?.text === "!" && tokens[top + 2]?.text === "[") {
+    const end = skip(top + 2);
+    if (cfgOff(top + 3, end - 1)) out2.wholeInactive = true;
+    top = end;
+  }
+  const work = [{ from: 0, to: n, itemPath: [], underDerive: false }];
+  while (work.length) {
+    const task = work.pop();
+    let i2 = task.from;
+    while (i2 < task.to) {
+      const itemStart = i2;
+      let inactive = false;
+      let derives = false;
+      const attrs = [];
+      const attrSites = [];
+      let pathAttr = null;
+      let macroUse = false;
+      while (i2 < task.to && tokens[i2].text === "#") {
+        const innerAttr = tokens[i2 + 1]?.text === "!";
+        const open3 = innerAttr ? i2 + 2 : i2 + 1;
+        if (open3 >= task.to || tokens[open3].text !== "[") break;
+        const end = Math.min(skip(open3), task.to);
+        const read = attributesIn(tokens, text2, open3 + 1, end - 1, env);
+        const live = read.some((a) => EXPORT_TOKENS.has(a.name)) || !isCfgAttr(tokens, open3 + 1, end - 1);
+        if (live) {
+          for (let k2 = open3 + 1; k2 < end - 1; k2++)
+            if (tokens[k2].kind === "ident" && EXPORT_TOKENS.has(tokens[k2].text)) attrSites.push(k2);
+        }
+        if (innerAttr && itemStart === i2 && task.from !== 0 && cfgOff(open3 + 1, end - 1)) {
+          out2.inactive.push([startOf(i2), endOf(task.to - 1)]);
+          i2 = task.to;
+          break;
+        }
+        for (const a of read) {
+          const name3 = a.name.replace(/^r#/, "");
+          if (name3 === "cfg" && a.args !== null) {
+            const p = parseCfg(a.args);
+            if (p && evalCfg(p, env) === false) inactive = true;
+          } else if (name3 === "test" || name3 === "bench") {
+            inactive = true;
+          } else if (name3 === "derive" && a.args !== null) {
+            for (const d of splitPaths(a.args)) {
+              if (isBuiltinDerive(d)) continue;
+              derives = true;
+              attrs.push({ start: startOf(i2), path: d, kind: "derive" });
+            }
+          } else if (name3 === "path" && a.value !== null) {
+            pathAttr = a.value;
+          } else if (name3 === "macro_use") {
+            macroUse = true;
+          } else if (!innerAttr && !isBuiltinAttribute(name3)) {
+            attrs.push({ start: startOf(i2), path: name3, kind: "attribute" });
+          }
+        }
+        i2 = end;
+      }
+      if (i2 >= task.to && itemStart === i2) break;
+      let name2 = null;
+      let isMacroRules = false;
+      let k = i2;
+      if (tokens[k]?.text === "pub") k = tokens[k + 1]?.text === "(" ? skip(k + 1) : k + 1;
+      while (k < task.to && (MODIFIERS.has(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
+        k++;
+      const kw = tokens[k]?.text ?? "";
+      if (ITEM_KEYWORDS.has(kw) && tokens[k + 1]?.kind === "ident")
+        name2 = tokens[k + 1].text.replace(/^r#/, "");
+      else if (kw === "impl") name2 = implName(tokens, k + 1, task.to, skip);
+      else if (kw === "macro_rules" && tokens[k + 1]?.text === "!" && tokens[k + 2]?.kind === "ident") {
+        isMacroRules = true;
+        name2 = tokens[k + 2].text.replace(/^r#/, "");
+      }
+      let j = i2;
+      while (j < task.to) {
+        const t2 = tokens[j];
+        if (t2.kind === "open") {
+          const close = skip(j);
+          j = Math.min(close, task.to);
+          if (t2.text === "{") break;
+          continue;
+        }
+        j++;
+        if (t2.text === ";" || t2.text === ",") break;
+      }
+      if (j <= itemStart) j = itemStart + 1;
+      const itemEnd = j;
+      i2 = itemEnd;
+      if (inactive) {
+        out2.inactive.push([startOf(itemStart), endOf(itemEnd - 1)]);
+        if (kw === "mod" && name2 && tokens[k + 2]?.text === ";")
+          out2.disabledMods.push({ name: name2, pathAttr, itemPath: task.itemPath });
+        continue;
+      }
+      if (kw === "use") readUse(tokens, k + 1, itemEnd, out2);
+      if (kw === "extern" && tokens[k + 1]?.text === "crate" && tokens[k + 2]?.kind === "ident" && macroUse)
+        out2.macroUse.push(tokens[k + 2].text.replace(/^r#/, ""));
+      const itemPath = name2 ? [...task.itemPath, name2] : task.itemPath;
+      const underDerive = task.underDerive || derives;
+      const unit = () => unitOf(itemStart, itemEnd);
+      for (const a of attrs) out2.attrs.push({ ...a, underDerive, itemPath, unit: unit() });
+      for (const s of attrSites)
+        out2.sites.push({ offset: tokens[s].start, token: tokens[s].text, itemPath, unit: unit() });
+      if (isMacroRules) {
+        out2.macroDefs.push({ name: name2, start: startOf(itemStart), end: endOf(itemEnd - 1) });
+        continue;
+      }
+      for (let m = k; m < itemEnd; m++) {
+        const t2 = tokens[m];
+        if (t2.kind === "open") {
+          const close = skip(m);
+          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive });
+          m = close - 1;
+          continue;
+        }
+        if (t2.kind === "ident" && EXPORT_TOKENS.has(t2.text))
+          out2.sites.push({ offset: t2.start, token: t2.text, itemPath, unit: unit() });
+        if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) {
+          const b = bangAt(tokens, m);
+          if (b) {
+            const close = skip(m + 1);
+            out2.bangs.push({
+              start: startOf(b.from),
+              end: endOf(close - 1),
+              path: b.path,
+              name: b.name,
+              itemPath,
+              unit: unitOf(b.from, close)
+            });
+          }
+        }
+      }
+      for (let m = itemStart; m < k; m++) {
+        const t2 = tokens[m];
+        if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) {
+          const b = bangAt(tokens, m);
+          if (b) {
+            const close = skip(m + 1);
+            out2.bangs.push({
+              start: startOf(b.from),
+              end: endOf(close - 1),
+              path: b.path,
+              name: b.name,
+              itemPath,
+              unit: unitOf(b.from, close)
+            });
+          }
+        }
+      }
+    }
+  }
+  out2.sites.sort((a, b) => a.offset - b.offset);
+  out2.bangs.sort((a, b) => a.start - b.start);
+  out2.attrs.sort((a, b) => a.start - b.start);
+  return out2;
+}
+function isCfgAttr(tokens, from, to) {
+  let k = from;
+  if (tokens[k]?.text === "unsafe" && tokens[k + 1]?.text === "(") k += 2;
+  return k < to && tokens[k].text === "cfg_attr";
+}
+function isConstItem(next) {
+  return !!next && (next.kind !== "ident" || !["fn", "unsafe", "extern", "async"].includes(next.text));
+}
+var MODIFIERS = /* @__PURE__ */ new Set(["unsafe", "extern", "async", "default", "auto", "safe", "const"]);
+function needsSpace(a, b) {
+  return !!a && (a.kind === "ident" || a.kind === "literal") && (b.kind === "ident" || b.kind === "literal");
+}
+function attributesIn(tokens, text2, from, to, env) {
+  if (from >= to) return [];
+  return readAttribute(text2.slice(tokens[from].start, tokens[to - 1].end), env);
+}
+function splitPaths(args2) {
+  return args2.split(",").map((s) => s.replace(/\s+/g, "")).filter((s) => /^[\w:$#]+$/.test(s));
+}
+function implName(tokens, from, to, skip) {
+  let k = from;
+  let last = null;
+  let depth2 = 0;
+  for (; k < to && k < from + MAX_IMPL_NAME_TOKENS; k++) {
+    const t2 = tokens[k];
+    if (t2.text === "{" || t2.text === ";") break;
+    if (t2.kind === "open") {
+      k = skip(k) - 1;
+      continue;
+    }
+    if (t2.text === "<") depth2++;
+    else if (t2.text === ">" || t2.text === ">>") depth2 -= t2.text.length;
+    else if (t2.text === "for" && depth2 <= 0) last = null;
+    else if (t2.text === "where" && depth2 <= 0) break;
+    else if (t2.kind === "ident" && depth2 <= 0 && t2.text !== "dyn" && t2.text !== "unsafe") last = t2.text;
+  }
+  return last ? `<impl ${last}>` : "<impl>";
+}
+function readUse(tokens, from, to, out2) {
+  let k = from;
+  if (tokens[k]?.text === "::") k++;
+  const root = tokens[k]?.kind === "ident" ? tokens[k].text.replace(/^r#/, "") : null;
+  if (!root) return;
+  let last = null;
+  for (; k < to && k < from + 4096; k++) {
+    const t2 = tokens[k];
+    if (t2.text === ";") break;
+    if (t2.kind === "ident") {
+      if (t2.text === "as") {
+        const alias = tokens[k + 1];
+        if (alias?.kind === "ident") {
+          out2.imports.set(alias.text.replace(/^r#/, ""), root);
+          last = null;
+          k++;
+        }
+        continue;
+      }
+      last = t2.text.replace(/^r#/, "");
+      continue;
+    }
+    if (t2.text === "*") {
+      if (!out2.globs.includes(root)) out2.globs.push(root);
+      last = null;
+      continue;
+    }
+    if ((t2.text === "," || t2.text === "}" || t2.text === ";") && last) {
+      out2.imports.set(last, root);
+      last = null;
+    }
+    if (t2.text === "::" || t2.text === "{") last = null;
+  }
+  if (last) out2.imports.set(last, root);
+}
+function bangAt(tokens, bang) {
+  let k = bang - 1;
+  const nameTok = tokens[k];
+  if (!nameTok || nameTok.kind !== "ident") return null;
+  const name2 = nameTok.text.replace(/^r#/, "");
+  if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
+  let path5 = name2;
+  while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
+    if (tokens[k - 2].kind === "ident") {
+      const seg = tokens[k - 2].text;
+      if (tokens[k - 3]?.text === "$") {
+        path5 = `$${seg}::${path5}`;
+        k -= 3;
+        break;
+      }
+      path5 = `${seg}::${path5}`;
+      k -= 2;
+    } else break;
+  }
+  if (tokens[k - 1]?.text === "::") k--;
+  return { from: k, path: path5, name: name2 };
+}
+
+// src/core/extract/macro-trust.ts
+var STD_MACROS = /* @__PURE__ */ new Set([
+  "addr_of",
+  "addr_of_mut",
+  "asm",
+  "assert",
+  "assert_eq",
+  "assert_ne",
+  "cfg",
+  "column",
+  "compile_error",
+  "concat",
+  "dbg",
+  "debug_assert",
+  "debug_assert_eq",
+  "debug_assert_ne",
+  "env",
+  "eprint",
+  "eprintln",
+  "file",
+  "format",
+  "format_args",
+  "global_asm",
+  "include",
+  "include_bytes",
+  "include_str",
+  "is_x86_feature_detected",
+  "is_aarch64_feature_detected",
+  "line",
+  "matches",
+  "module_path",
+  "offset_of",
+  "option_env",
+  "panic",
+  "pin",
+  "print",
+  "println",
+  "ready",
+  "stringify",
+  "thread_local",
+  "todo",
+  "try",
+  "unimplemented",
+  "unreachable",
+  "vec",
+  "write",
+  "writeln"
+]);
+var DEFAULT_TRUSTED_MACRO_CRATES = [
+  "std",
+  "core",
+  "alloc",
+  "anyhow",
+  "arrayvec",
+  "assert_matches",
+  "async_trait",
+  "bitflags",
+  "bytemuck",
+  "cfg_if",
+  "const_format",
+  "criterion",
+  "derivative",
+  "derive_more",
+  "displaydoc",
+  "educe",
+  "futures",
+  "futures_util",
+  "getset",
+  "hex_literal",
+  "indoc",
+  "insta",
+  "itertools",
+  "lazy_static",
+  "libc",
+  "log",
+  "maplit",
+  "memoffset",
+  "mockall",
+  "num_derive",
+  "num_enum",
+  "once_cell",
+  "pin_project",
+  "pin_project_lite",
+  "pretty_assertions",
+  "proptest",
+  "rstest",
+  "scopeguard",
+  "serde",
+  "serde_derive",
+  "serde_json",
+  "serde_with",
+  "smallvec",
+  "static_assertions",
+  "strum",
+  "strum_macros",
+  "test_case",
+  "thiserror",
+  "tokio",
+  "tracing",
+  "zerocopy",
+  "zerocopy_derive"
+];
+function trustedMacroCrates(configured = []) {
+  return new Set([...DEFAULT_TRUSTED_MACRO_CRATES, ...configured].map((c) => c.replace(/-/g, "_")));
+}
+function isTrustedMacroCrate(origin, trusted) {
+  return trusted.has(origin.replace(/^r#/, "").replace(/-/g, "_"));
+}
+
+// src/core/extract/accounting.ts
+function inRanges(ranges, offset) {
+  for (const [a, b] of ranges) if (offset >= a && offset < b) return true;
+  return false;
+}
+function lineIndex(text2) {
+  const starts = [0];
+  for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+var LOCAL_ROOTS = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
+function macroOrigin(path5, census) {
+  const segs = path5.replace(/^::/, "").split("::");
+  if (segs.length > 1 && ["std", "core", "alloc"].includes(segs[0])) return "std";
+  if (segs.length > 1 && !LOCAL_ROOTS.has(segs[0])) return segs[0];
+  const name2 = segs[segs.length - 1];
+  if (segs.length > 1) return null;
+  const imported = census.imports.get(name2);
+  if (imported !== void 0) return LOCAL_ROOTS.has(imported) ? null : imported;
+  if (STD_MACROS.has(name2)) return "std";
+  return null;
+}
+var MacroRisk = class {
+  constructor(definitions, env, trusted) {
+    this.definitions = definitions;
+    this.env = env;
+    this.trusted = trusted;
+  }
+  definitions;
+  env;
+  trusted;
+  memo = /* @__PURE__ */ new Map();
+  visiting = /* @__PURE__ */ new Set();
+  /** Several different definitions: rustc's textual scoping decides which one an invocation sees. */
+  shadowed(name2) {
+    const defs = this.definitions.get(name2) ?? [];
+    if (defs.length < 2) return false;
+    const first = JSON.stringify(defs[0].rules);
+    return defs.some((d) => JSON.stringify(d.rules) !== first);
+  }
+  risky(name2) {
+    const known = this.memo.get(name2);
+    if (known !== void 0) return known;
+    if (this.visiting.has(name2)) return false;
+    this.visiting.add(name2);
+    let risky = false;
+    for (const def of this.definitions.get(name2) ?? []) {
+      for (const rule of def.rules) {
+        const c = takeCensus(rule.transcriber, this.env);
+        if (c.sites.length > 0 || c.bangs.some((b) => this.bangRisky(b, c)) || c.attrs.some((a) => !this.trustedOrigin(a.path, a.kind, a.underDerive, c))) {
+          risky = true;
+          break;
+        }
+      }
+      if (risky) break;
+    }
+    this.visiting.delete(name2);
+    this.memo.set(name2, risky);
+    return risky;
+  }
+  bangRisky(b, c) {
+    if (b.name === "macro_rules") return false;
+    if (this.definitions.has(b.name) && isLocalPath(b.path)) return this.risky(b.name);
+    const origin = macroOrigin(b.path, c);
+    if (origin === "std") return UNSAFE_STD_MACROS.has(b.name);
+    return origin === null || !isTrustedMacroCrate(origin, this.trusted);
+  }
+  /** An attribute or derive that is trusted (or is a derive helper). */
+  trustedOrigin(path5, kind, underDerive, c) {
+    const segs = path5.split("::");
+    let origin;
+    if (segs.length > 1) origin = LOCAL_ROOTS.has(segs[0]) ? null : segs[0];
+    else {
+      const imported = c.imports.get(path5);
+      if (imported === void 0 && kind === "attribute" && underDerive) return true;
+      origin = imported === void 0 || LOCAL_ROOTS.has(imported) ? null : imported;
+    }
+    return origin !== null && isTrustedMacroCrate(origin, this.trusted);
+  }
+};
+var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
+function isLocalPath(path5) {
+  const segs = path5.split("::");
+  return segs.length === 1 || LOCAL_ROOTS.has(segs[0]);
+}
+function accountCrate(input2) {
+  const inactiveModules = [];
+  const { macros, env, trusted } = input2;
+  const risk = new MacroRisk(macros.definitions, env, trusted);
+  const drafts = [];
+  let order = 0;
+  for (const t2 of input2.texts) {
+    const census = takeCensus(t2.text, env);
+    if (census.wholeInactive) continue;
+    if (t2.origin.childDir !== void 0)
+      for (const m of census.disabledMods) {
+        const dir = [t2.origin.childDir, ...m.itemPath].filter((x) => x).join("/");
+        if (m.pathAttr !== null) inactiveModules.push(joinRel(t2.origin.pathBaseDir ?? dir, m.pathAttr));
+        else inactiveModules.push(joinRel(dir, `${m.name}.rs`), joinRel(dir, `${m.name}/`));
+      }
+    const lineOf = lineIndex(t2.text);
+    const line = (offset) => t2.origin.expansionOf !== null ? t2.origin.lineBase : t2.origin.lineBase + lineOf(offset) - 1;
+    const pathOf = (itemPath) => [t2.origin.modPath, ...itemPath].join("::");
+    const byStart = /* @__PURE__ */ new Map();
+    for (const inv of t2.invocations) if (inv.start !== void 0) byStart.set(inv.start, inv);
+    const expandedRanges = [];
+    for (const inv of t2.invocations)
+      if (macros.expanded.has(inv) && inv.start !== void 0 && inv.end !== void 0)
+        expandedRanges.push([inv.start, inv.end]);
+    const defRanges = census.macroDefs.map((d) => [d.start, d.end]);
+    const settled = (offset) => inRanges(census.inactive, offset) || inRanges(expandedRanges, offset) || inRanges(defRanges, offset);
+    const macroOf = t2.origin.expansionOf;
+    const push = (d) => drafts.push({ ...d, file: t2.origin.file, order: order++ });
+    for (const s of census.sites) {
+      if (settled(s.offset) || inRanges(t2.accounted, s.offset)) continue;
+      const holder = innermostBang(census.bangs, s.offset);
+      const via = holder ? holder.path : macroOf;
+      push({
+        kind: "export-site",
+        line: line(s.offset),
+        path: pathOf(s.itemPath),
+        macro: via,
+        reason: holder ? "macro-input" : macroOf ? "in-expansion" : "unrecognised-form",
+        unit: s.unit,
+        message: holder ? `\`${s.token}\` inside an invocation of ${holder.path}!, which the engine does not expand: a symbol may be exported that no item lists` : `\`${s.token}\` in a form the engine does not read as an export: a symbol may be exported that no item lists`
+      });
+    }
+    for (const b of census.bangs) {
+      const nested = expandedRanges.some(([a, z2]) => b.start > a && b.start < z2);
+      if (inRanges(census.inactive, b.start) || inRanges(defRanges, b.start) || nested) continue;
+      const base = { line: line(b.start), path: pathOf(b.itemPath), unit: b.unit };
+      if (isLocalPath(b.path) && (macros.definitions.has(b.name) || b.name === "cfg_if")) {
+        const inv = byStart.get(b.start);
+        const shadowed = risk.shadowed(b.name);
+        const riskyMacro = b.name !== "cfg_if" && risk.risky(b.name);
+        if (shadowed && riskyMacro) {
+          push({
+            ...base,
+            kind: "export-site",
+            macro: b.path,
+            reason: "shadowed-macro",
+            message: `${b.path}! has several definitions and one of them exports: which one this invocation uses is not decided, so its exports are not listed`
+          });
+          continue;
+        }
+        if (inv && macros.expanded.has(inv)) continue;
+        if (!riskyMacro && b.name !== "cfg_if") continue;
+        const failure2 = inv ? macros.failed.get(inv) : void 0;
+        push({
+          ...base,
+          kind: "export-site",
+          macro: b.path,
+          reason: failure2 ? "unmatched-macro" : "unexpanded-macro",
+          message: failure2 ? `${b.path}! can export, but this invocation was not expanded (${failure2}): its exports are not listed` : `${b.path}! can export, but this invocation is in a position the engine does not expand: its exports are not listed`
+        });
+        continue;
+      }
+      const origin = macroOrigin(b.path, census);
+      if (origin === "std") {
+        if (!UNSAFE_STD_MACROS.has(b.name)) continue;
+        push({
+          ...base,
+          kind: "macro",
+          macro: b.path,
+          reason: b.name === "include" ? "include" : "global-asm",
+          message: b.name === "include" ? `include! compiles another file into the library; its exports are not listed` : `global_asm! can define symbols the engine does not read`
+        });
+        continue;
+      }
+      if (origin !== null && isTrustedMacroCrate(origin, trusted)) continue;
+      push({
+        ...base,
+        kind: "macro",
+        macro: b.path,
+        reason: origin === null ? "unknown-macro" : "external-macro",
+        message: origin === null ? `${b.path}! is not defined in this crate and its origin is not known: it may export anything` : `${b.path}! comes from crate \`${origin}\`, which is not trusted as non-exporting (macros.trusted): it may export anything`
+      });
+    }
+    for (const a of census.attrs) {
+      if (settled(a.start)) continue;
+      if (risk.trustedOrigin(a.path, a.kind, a.underDerive, census)) continue;
+      push({
+        kind: "macro",
+        line: line(a.start),
+        path: pathOf(a.itemPath),
+        macro: a.path,
+        reason: a.kind === "derive" ? "derive-macro" : "attribute-macro",
+        unit: a.unit,
+        message: a.kind === "derive" ? `derive(${a.path}) is a macro the engine cannot expand and its crate is not trusted: it may export anything` : `#[${a.path}] is an attribute macro the engine cannot expand and its crate is not trusted: it may export anything`
+      });
+    }
+  }
+  return { entries: finishEntries(input2.crate, drafts), inactiveModules };
+}
+function joinRel(dir, rel) {
+  const out2 = dir ? dir.split("/") : [];
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out2.pop();
+    else out2.push(seg);
+  }
+  return out2.join("/") + (rel.endsWith("/") ? "/" : "");
+}
+function innermostBang(bangs, offset) {
+  let best = null;
+  for (const b of bangs)
+    if (offset >= b.start && offset < b.end && (!best || b.end - b.start < best.end - best.start)) best = b;
+  return best;
+}
+function accountUnreadText(crate, file2, text2, env, reason, detail) {
+  const census = takeCensus(text2, env);
+  if (census.wholeInactive) return [];
+  const lineOf = lineIndex(text2);
+  const drafts = [];
+  let order = 0;
+  for (const s of census.sites) {
+    if (inRanges(census.inactive, s.offset)) continue;
+    drafts.push({
+      kind: "export-site",
+      file: file2,
+      line: lineOf(s.offset),
+      path: ["crate", ...s.itemPath].join("::"),
+      macro: null,
+      reason,
+      unit: s.unit,
+      message: `\`${s.token}\` in ${detail}: the engine did not read this code as part of the library; if it is compiled, a symbol is exported that no item lists`,
+      order: order++
+    });
+  }
+  return finishEntries(crate, drafts);
+}
+function finishEntries(crate, drafts) {
+  const seen = /* @__PURE__ */ new Map();
+  const out2 = [];
+  for (const d of [...drafts].sort((a, b) => a.order - b.order)) {
+    const identity = [d.kind, crate, d.file, d.path, d.macro ?? "", d.unit.hash].join("\0");
+    const ordinal = seen.get(identity) ?? 0;
+    seen.set(identity, ordinal + 1);
+    out2.push({
+      kind: d.kind,
+      key: `${d.kind}:${crate}:${d.file}:${d.path}:${d.macro ?? ""}:${d.unit.hash}#${ordinal}`,
+      file: d.file,
+      line: d.line,
+      path: d.path,
+      macro: d.macro,
+      reason: d.reason,
+      excerpt: d.unit.excerpt,
+      message: d.message
+    });
+  }
+  return out2.sort(
+    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.key < b.key ? -1 : 1)
+  );
+}
+
 // src/core/extract/extract-crate.ts
 var EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 var READ_AHEAD = 32;
@@ -64924,7 +66420,7 @@ function scanText(text2, ctx, env, parser) {
   }
   return { scan: scanner.out, error: error63 };
 }
-async function extractCrate(tree, manifest, features, parser, limits, cache2) {
+async function extractCrate(tree, manifest, features, parser, limits, cache2, options = {}) {
   const env = { features };
   const diagnostics = [];
   const items = [];
@@ -64937,18 +66433,37 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const unparsed = [];
   const visited = /* @__PURE__ */ new Set();
   const files = [];
+  const fileTexts = /* @__PURE__ */ new Map();
+  const fragments = [];
+  const definitions = /* @__PURE__ */ new Map();
+  const expanded = /* @__PURE__ */ new Set();
+  const failed = /* @__PURE__ */ new Map();
+  const unreadable = [];
   const absorb = (o, takeMods) => {
     items.push(...o.items);
     candidates.push(...o.candidates);
     declaredTypes.push(...o.declaredTypes);
-    for (const m of o.macros) if (!macros.has(m.name)) macros.set(m.name, m);
+    for (const m of o.macros) {
+      if (!macros.has(m.name)) macros.set(m.name, m);
+      definitions.set(m.name, [...definitions.get(m.name) ?? [], m]);
+    }
     invocations.push(...o.invocations);
     diagnostics.push(...o.diagnostics);
     testText.push(...o.testText);
     gated.push(...o.gated);
     return takeMods ? o.mods : [];
   };
-  const parseAndScan = (text2, ctx, takeMods) => {
+  const record2 = (text2, origin, scan, isFile) => {
+    const t2 = {
+      text: text2,
+      origin,
+      accounted: scan?.accounted ?? [],
+      invocations: scan?.invocations ?? []
+    };
+    if (isFile) fileTexts.set(origin.file, t2);
+    else fragments.push(t2);
+  };
+  const parseAndScan = (text2, ctx, takeMods, origin, isFile) => {
     const key = cache2 ? ScanCache.key(text2, ctx, env) : "";
     let outcome = cache2?.get(key);
     if (!outcome) {
@@ -64956,8 +66471,17 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       cache2?.set(key, outcome, text2.length);
     }
     if (outcome.error) diagnostics.push(outcome.error);
+    record2(text2, origin, outcome.scan, isFile);
     return absorb(outcome.scan, takeMods);
   };
+  const fileOrigin = (ctx) => ({
+    file: ctx.file,
+    modPath: ctx.modPath,
+    lineBase: 1,
+    expansionOf: null,
+    childDir: ctx.childDir,
+    pathBaseDir: ctx.pathBaseDir
+  });
   const rootDir = dirname(manifest.libRoot);
   const rootCtx = {
     file: manifest.libRoot,
@@ -64981,9 +66505,9 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   };
   const fileDepth = /* @__PURE__ */ new Map([[manifest.libRoot, 0]]);
   let budgetHit = false;
-  const followMods = async (mods, depth) => {
+  const followMods = async (mods, depth2) => {
     for (const m of mods) {
-      if (depth + 1 > limits.maxModuleDepth) {
+      if (depth2 + 1 > limits.maxModuleDepth) {
         diagnostics.push({
           level: "error",
           code: "module-too-deep",
@@ -65026,7 +66550,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           pathBaseDir: dirname(resolved),
           lineBase: 1
         },
-        depth: depth + 1,
+        depth: depth2 + 1,
         isRoot: false
       });
     }
@@ -65034,7 +66558,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const readModules = async () => {
     for (; head < queue.length && !budgetHit; head++) {
       readAhead();
-      const { file: file2, ctx, depth, isRoot } = queue[head];
+      const { file: file2, ctx, depth: depth2, isRoot } = queue[head];
       if (visited.has(file2)) {
         diagnostics.push({
           level: "warning",
@@ -65055,7 +66579,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
         break;
       }
       visited.add(file2);
-      if (!fileDepth.has(file2)) fileDepth.set(file2, depth);
+      if (!fileDepth.has(file2)) fileDepth.set(file2, depth2);
       const r = await (reads.get(file2) ?? tree.read(file2, limits.maxFileBytes));
       reads.delete(file2);
       let text2;
@@ -65075,6 +66599,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           message: `${file2} ${r.detail}${r.reason === "missing" ? "" : "; not read"}`,
           file: file2
         });
+        if (r.reason !== "missing") unreadable.push({ file: file2, detail: r.detail });
         continue;
       }
       files.push(file2);
@@ -65082,8 +66607,9 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       if (inner === false) continue;
       const fileCtx = { ...ctx, file: file2, cfgs: [...ctx.cfgs, ...inner] };
       let mods;
-      if (isRoot || mayContribute(text2)) mods = parseAndScan(text2, fileCtx, true);
+      if (isRoot || mayContribute(text2)) mods = parseAndScan(text2, fileCtx, true, fileOrigin(fileCtx), true);
       else {
+        record2(text2, fileOrigin(fileCtx), null, true);
         mods = scanModsLexically(
           text2,
           fileCtx,
@@ -65098,7 +66624,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
         );
         unparsed.push({ path: file2, text: text2, ctx: fileCtx });
       }
-      await followMods(mods, depth);
+      await followMods(mods, depth2);
     }
   };
   const rescanned = /* @__PURE__ */ new Set();
@@ -65111,13 +66637,13 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     for (const f of unparsed)
       if (!rescanned.has(f.path) && re.test(f.text)) {
         rescanned.add(f.path);
-        parseAndScan(f.text, f.ctx, false);
+        parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
       }
     const macrosBefore = macros.size;
     const work = [...deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
     deferred = [];
     for (let w = 0; w < work.length; w++) {
-      const { inv, depth } = work[w];
+      const { inv, depth: depth2 } = work[w];
       const name2 = inv.name.split("::").pop() ?? inv.name;
       if (name2 !== "cfg_if" && !macros.has(name2)) {
         deferred.push(work[w]);
@@ -65133,10 +66659,12 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           file: inv.ctx.file,
           line: inv.line
         });
+        for (const rest of work.slice(w))
+          failed.set(rest.inv, `over the limit of ${limits.maxExpansions} expansions`);
         work.length = 0;
         break;
       }
-      if (depth > limits.maxMacroDepth) {
+      if (depth2 > limits.maxMacroDepth) {
         diagnostics.push({
           level: "error",
           code: "macro-too-deep",
@@ -65144,6 +66672,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           file: inv.ctx.file,
           line: inv.line
         });
+        failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
         continue;
       }
       const ctxAt = { ...inv.ctx, lineBase: inv.line };
@@ -65160,6 +66689,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           });
           continue;
         }
+        expanded.add(inv);
         const negated = [];
         for (const b of branches) {
           const pred = b.pred ? parseCfg(b.pred) : null;
@@ -65168,7 +66698,16 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           const v = all ? evalCfg(all, env) : true;
           if (v !== false) {
             const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
-            await followMods(parseAndScan(b.body, { ...ctxAt, cfgs }, true), modDepth);
+            await followMods(
+              parseAndScan(
+                b.body,
+                { ...ctxAt, cfgs },
+                true,
+                { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: null },
+                false
+              ),
+              modDepth
+            );
           }
           if (v === true) break;
           if (pred) negated.push({ op: "not", arg: pred });
@@ -65184,6 +66723,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
             file: inv.ctx.file,
             line: inv.line
           });
+          failed.set(inv, "no rule matches");
           continue;
         }
         if ((expandedBytes += text2.length) > MAX_EXPANDED_BYTES) {
@@ -65194,12 +66734,24 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
             file: inv.ctx.file,
             line: inv.line
           });
+          for (const rest of work.slice(w))
+            failed.set(rest.inv, `over the limit of ${MAX_EXPANDED_BYTES} expanded bytes`);
           work.length = 0;
           break;
         }
-        await followMods(parseAndScan(text2, { ...ctxAt, macro: name2 }, true), modDepth);
+        expanded.add(inv);
+        await followMods(
+          parseAndScan(
+            text2,
+            { ...ctxAt, macro: name2 },
+            true,
+            { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name2 },
+            false
+          ),
+          modDepth
+        );
       }
-      for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
+      for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth2 + 1 });
     }
     if (budgetHit || expansions > limits.maxExpansions || expandedBytes > MAX_EXPANDED_BYTES) break;
     if (head === queue.length && !(deferred.length && macros.size > macrosBefore)) break;
@@ -65231,6 +66783,17 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
   const dedup = dedupe(items, diagnostics);
+  const account = accountCrate({
+    crate: manifest.name,
+    texts: [...fileTexts.values(), ...fragments],
+    macros: { definitions, expanded, failed },
+    env,
+    trusted: options.trustedMacros ?? trustedMacroCrates()
+  });
+  const unresolved = [
+    ...account.entries,
+    ...unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail))
+  ];
   return {
     surface: {
       name: manifest.name,
@@ -65242,10 +66805,13 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       declaredTypes: uniqueTypes(declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
       files: files.sort(),
-      gated: gated.filter((g) => /\bfeature\b/.test(g.cfg))
+      gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
+      unresolved
     },
     diagnostics,
-    testText
+    testText,
+    inactiveModules: account.inactiveModules,
+    readTextHashes: new Set([...fileTexts.values()].map((t2) => textHash(t2.text)))
   };
 }
 var C_PRIMITIVES = /* @__PURE__ */ new Set([
@@ -65295,6 +66861,25 @@ function isCCompatible(type, reprTypes, aliases) {
   const arr = /^\[(.+); .+\]$/.exec(t2);
   if (arr) return isCCompatible(arr[1], reprTypes, aliases);
   return false;
+}
+function textHash(text2) {
+  return (0, import_node_crypto4.createHash)("sha256").update(text2).digest("hex");
+}
+function unreadableEntry(crate, file2, detail) {
+  const hash2 = (0, import_node_crypto4.createHash)("sha256").update(detail).digest("hex").slice(0, 16);
+  return finishEntries(crate, [
+    {
+      kind: "export-site",
+      file: file2,
+      line: 1,
+      path: "crate",
+      macro: null,
+      reason: "unreadable-file",
+      unit: { start: 0, end: 0, hash: hash2, excerpt: detail.slice(0, 160) },
+      message: `a module file of the library could not be read (${detail}): exports in it are not listed`,
+      order: 0
+    }
+  ]);
 }
 function dedupe(items, diagnostics) {
   const seen = /* @__PURE__ */ new Map();
@@ -65466,22 +67051,178 @@ function lineCounter(text2) {
   };
 }
 
+// src/core/feature-unification.ts
+var MAX_ROUNDS = 1e4;
+function unifiedFeatures(crates, sel) {
+  const out2 = /* @__PURE__ */ new Map();
+  const byDir = /* @__PURE__ */ new Map();
+  for (const c of crates) {
+    out2.set(c, enabledFeatures(c, sel));
+    byDir.set(c.dir, c);
+  }
+  if (sel.mode === "all") return out2;
+  let changed = true;
+  for (let round = 0; changed && round < MAX_ROUNDS; round++) {
+    changed = false;
+    for (const a of crates) {
+      const enabled2 = out2.get(a);
+      const entries = [...enabled2].flatMap((f) => a.featureTable[f] ?? []);
+      for (const d of a.dependencies ?? []) {
+        const b = byDir.get(d.dir);
+        if (!b) continue;
+        const activated = !d.optional || enabled2.has(d.key) || entries.some((e) => e === `dep:${d.key}` || e.startsWith(`${d.key}/`));
+        if (!activated) continue;
+        const asked = [...d.features];
+        for (const e of entries) {
+          if (e.startsWith(`${d.key}/`)) asked.push(e.slice(d.key.length + 1));
+          else if (e.startsWith(`${d.key}?/`)) asked.push(e.slice(d.key.length + 2));
+        }
+        const add = enabledFeatures(
+          b,
+          d.defaultFeatures ? { mode: "default", features: asked } : { mode: "none", features: asked }
+        );
+        const have = out2.get(b);
+        for (const f of add)
+          if (!have.has(f)) {
+            have.add(f);
+            changed = true;
+          }
+      }
+    }
+  }
+  return out2;
+}
+
 // src/core/extract/extract-surface.ts
 var TEST_FILE = /(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/;
+async function unreachedExportSites(tree, manifest, r, packageDirs, paths, env, limits) {
+  const prefix = manifest.dir ? manifest.dir + "/" : "";
+  const read = new Set(r.surface.files);
+  for (const u of r.surface.unresolved ?? []) if (u.reason === "unreadable-file") read.add(u.file);
+  const excluded = [
+    ...manifest.otherTargets.map((t2) => t2.endsWith(".rs") ? t2 : `${t2}/`),
+    ...r.inactiveModules
+  ];
+  const under = (p, e) => e.endsWith("/") ? p.startsWith(e) : p === e || p.startsWith(e + "/");
+  const out2 = [];
+  for (const p of paths) {
+    if (!p.endsWith(".rs") || !p.startsWith(prefix) || read.has(p)) continue;
+    if (excluded.some((e) => under(p, e))) continue;
+    let d = dirname(p);
+    let nested = false;
+    while (d.length > manifest.dir.length) {
+      if (packageDirs.has(d) || /(^|\/)target$/.test(d)) nested = true;
+      d = dirname(d);
+    }
+    if (nested) continue;
+    const res = await tree.read(p, limits.maxFileBytes);
+    const text2 = res.ok ? res.text : res.text;
+    if (text2 === void 0) {
+      if (res.ok === false && res.reason !== "missing" && res.reason !== "symlink" && res.reason !== "outside")
+        out2.push(...unreadableEntry(manifest.name, p, res.detail));
+      continue;
+    }
+    if (!text2.includes("no_mangle") && !text2.includes("export_name")) continue;
+    if (r.readTextHashes.has(textHash(text2))) continue;
+    out2.push(
+      ...accountUnreadText(
+        manifest.name,
+        p,
+        text2,
+        env,
+        "unreachable-file",
+        "a file of the crate that no `mod` declaration reaches (compiled only through include! or a #[path] the engine did not follow)"
+      )
+    );
+  }
+  return out2;
+}
+async function skippedPackageSites(tree, sk, paths, analysedDirs, limits, env) {
+  const name2 = sk.name ?? (sk.dir || ".");
+  if (sk.dir.startsWith("..") || sk.dir.startsWith("/"))
+    return unreadableEntry(name2, sk.manifest, `package not read: ${sk.reason}`);
+  const prefix = sk.dir ? sk.dir + "/" : "";
+  const out2 = [];
+  for (const p of paths) {
+    if (!p.endsWith(".rs") || !p.startsWith(prefix)) continue;
+    if (/(^|\/)(tests|examples|benches|target)\//.test(p.slice(prefix.length)) || p.endsWith("/build.rs"))
+      continue;
+    let d = dirname(p);
+    let nested = false;
+    while (d.length > sk.dir.length) {
+      if (analysedDirs.has(d)) nested = true;
+      d = dirname(d);
+    }
+    if (nested) continue;
+    const res = await tree.read(p, limits.maxFileBytes);
+    const text2 = res.ok ? res.text : res.text;
+    if (text2 === void 0 || !text2.includes("no_mangle") && !text2.includes("export_name")) continue;
+    out2.push(
+      ...accountUnreadText(
+        name2,
+        p,
+        text2,
+        env,
+        "skipped-crate",
+        `a package the engine skipped (${sk.reason})`
+      )
+    );
+  }
+  return out2;
+}
 async function extractSurface(tree, parser, options) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const ws = await discoverWorkspace(tree, limits);
   const diagnostics = [...ws.diagnostics];
   const crates = [];
   const testTexts = [];
+  const trustedMacros = trustedMacroCrates(options.trustedMacros);
+  const listing = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
+  const packageDirs = new Set(
+    (listing?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname)
+  );
+  const unified = unifiedFeatures(ws.crates, options.features);
   for (const manifest of ws.crates) {
-    const features = enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
-    crates.push({ ...r.surface, items: sortItems(r.surface.items) });
+    const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
+    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache, {
+      trustedMacros
+    });
+    const linked = !manifest.crateTypes.includes("proc-macro");
+    const unreached = listing && linked ? await unreachedExportSites(tree, manifest, r, packageDirs, listing.paths, { features }, limits) : [];
+    crates.push({
+      ...r.surface,
+      items: sortItems(r.surface.items),
+      unresolved: linked ? [...r.surface.unresolved ?? [], ...unreached] : []
+    });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
   }
-  if (options.testCoverage) await markTested(tree, crates, testTexts, limits, diagnostics);
+  const analysedDirs = new Set(ws.crates.map((c) => c.dir));
+  for (const sk of ws.skipped) {
+    const entries = await skippedPackageSites(tree, sk, listing?.paths ?? [], analysedDirs, limits, {
+      features: /* @__PURE__ */ new Set()
+    });
+    if (!entries.length) continue;
+    crates.push({
+      name: sk.name ?? (sk.dir || "."),
+      version: "",
+      manifest: sk.manifest,
+      root: "",
+      features: [],
+      items: [],
+      declaredTypes: [],
+      panicBoundaryMacros: [],
+      files: [],
+      unresolved: entries
+    });
+  }
+  if (listing?.truncated)
+    diagnostics.push({
+      level: "error",
+      code: "too-many-files",
+      message: `more than ${limits.maxListedFiles} files; files beyond them were not searched for exports outside the module tree`
+    });
+  if (options.testCoverage) await markTested(tree, crates, testTexts, limits, diagnostics, listing);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -65491,8 +67232,8 @@ async function extractSurface(tree, parser, options) {
     digest: surfaceDigest(crates)
   };
 }
-async function markTested(tree, crates, texts, limits, diagnostics) {
-  const listing = await tree.listAll(limits.maxListedFiles);
+async function markTested(tree, crates, texts, limits, diagnostics, listed) {
+  const listing = listed ?? await tree.listAll(limits.maxListedFiles);
   if (listing.truncated)
     diagnostics.push({
       level: "warning",
@@ -65582,7 +67323,7 @@ function decodeText(buf) {
 }
 
 // src/adapters/file-system-tree.ts
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
+var SKIP_DIRS2 = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
 var FileSystemTree = class _FileSystemTree {
   constructor(root) {
     this.root = root;
@@ -65592,6 +67333,7 @@ var FileSystemTree = class _FileSystemTree {
   /** Where each directory looked at really is (cached: a tree is read once). */
   dirState = /* @__PURE__ */ new Map();
   listings = /* @__PURE__ */ new Map();
+  walks = /* @__PURE__ */ new Map();
   static async open(root) {
     return new _FileSystemTree(await import_node_fs.promises.realpath(root));
   }
@@ -65612,6 +67354,11 @@ var FileSystemTree = class _FileSystemTree {
     } catch {
       return null;
     }
+  }
+  async realPath(rel) {
+    if (rel === "") return "";
+    const real = await this.contained(rel);
+    return real === null ? null : path2.relative(this.root, real).split(path2.sep).join("/");
   }
   /**
    * Where the directory holding `rel` really is: a symlinked directory on the way
@@ -65754,7 +67501,17 @@ var FileSystemTree = class _FileSystemTree {
       return [];
     }
   }
+  /** Workspace discovery and the test search both list the tree: walk it once. */
   async listAll(max) {
+    let walk = this.walks.get(max);
+    if (!walk) {
+      walk = this.walk(max);
+      this.walks.set(max, walk);
+    }
+    const r = await walk;
+    return { paths: [...r.paths], truncated: r.truncated };
+  }
+  async walk(max) {
     const paths = [];
     const stack = [""];
     while (stack.length) {
@@ -65768,7 +67525,7 @@ var FileSystemTree = class _FileSystemTree {
       for (const e of entries) {
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) stack.push(rel);
+          if (!SKIP_DIRS2.has(e.name)) stack.push(rel);
         } else if (e.isFile()) {
           if (paths.length >= max) return { paths: paths.sort(), truncated: true };
           paths.push(rel);
@@ -65860,6 +67617,8 @@ var BlobReader = class {
 };
 
 // src/adapters/git-revision-tree.ts
+var LINK = "120000";
+var MAX_LINK_HOPS = 40;
 var GitRevisionTree = class _GitRevisionTree {
   constructor(label, entries, reader) {
     this.label = label;
@@ -65872,7 +67631,7 @@ var GitRevisionTree = class _GitRevisionTree {
         const dir = parts3.slice(0, i2).join("/");
         const m = this.dirs.get(dir) ?? /* @__PURE__ */ new Map();
         this.dirs.set(dir, m);
-        m.set(parts3[i2], i2 === parts3.length - 1 ? e.mode === "120000" ? "symlink" : "file" : "dir");
+        m.set(parts3[i2], i2 === parts3.length - 1 ? e.mode === LINK ? "symlink" : "file" : "dir");
       }
     }
   }
@@ -65880,6 +67639,7 @@ var GitRevisionTree = class _GitRevisionTree {
   entries;
   reader;
   dirs = /* @__PURE__ */ new Map();
+  links = /* @__PURE__ */ new Map();
   /**
    * Opens `rev` of the repository that contains `dir`; paths are relative to `dir` inside it.
    * Throws GitError with a clear message when the revision is not in the object database.
@@ -65914,47 +67674,73 @@ var GitRevisionTree = class _GitRevisionTree {
     this.reader.close();
   }
   async stat(path5) {
-    const e = this.entries.get(path5);
-    if (e) {
-      if (e.mode !== "120000") return "file";
-      const target = await this.linkTarget(path5, 0);
-      return target ? "file" : "symlink";
-    }
-    return this.dirs.has(path5) ? "dir" : "missing";
+    const r = await this.resolve(path5);
+    if (r.kind === "file" || r.kind === "dir") return r.kind;
+    return r.kind === "outside" || this.entries.get(path5)?.mode === LINK ? "symlink" : "missing";
   }
-  /** Resolves a symlink blob to a regular file inside the root, or null. */
-  async linkTarget(path5, depth) {
-    const e = this.entries.get(path5);
-    if (!e) return null;
-    if (e.mode !== "120000") return path5;
-    if (depth > 8) return null;
-    const buf = await this.reader.read(e.oid);
-    if (!buf) return null;
-    const target = buf.toString("utf8");
-    if (target.startsWith("/")) return null;
-    const parts3 = path5.split("/").slice(0, -1);
-    for (const seg of target.split("/")) {
-      if (seg === "" || seg === ".") continue;
-      if (seg === "..") {
-        if (!parts3.length) return null;
-        parts3.pop();
-      } else parts3.push(seg);
+  /** The text of a symbolic link blob (cached by object id). */
+  linkText(oid) {
+    let t2 = this.links.get(oid);
+    if (!t2) {
+      t2 = this.reader.read(oid).then((b) => b ? b.toString("utf8") : null);
+      this.links.set(oid, t2);
     }
-    return this.linkTarget(parts3.join("/"), depth + 1);
+    return t2;
+  }
+  /**
+   * Where `path` really is: every symbolic link on the way (the last segment or a directory
+   * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
+   * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
+   */
+  async resolve(path5) {
+    const direct = this.entries.get(path5);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path5, entry: direct };
+    if (!direct && this.dirs.has(path5)) return { kind: "dir", path: path5 };
+    const input2 = path5.split("/");
+    if (input2.includes("..")) return { kind: "outside" };
+    const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
+    const cur = [];
+    let hops = 0;
+    while (todo.length) {
+      const seg = todo.pop();
+      if (seg === "..") {
+        if (!cur.length) return { kind: "outside" };
+        cur.pop();
+        continue;
+      }
+      const p = cur.length ? `${cur.join("/")}/${seg}` : seg;
+      const e = this.entries.get(p);
+      if (e && e.mode === LINK) {
+        if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
+        const target = await this.linkText(e.oid);
+        if (target === null) return { kind: "missing" };
+        if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target))
+          return { kind: "outside" };
+        for (const s of target.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
+      } else if (e) {
+        return todo.length ? { kind: "missing" } : { kind: "file", path: p, entry: e };
+      } else if (this.dirs.has(p)) cur.push(seg);
+      else return { kind: "missing" };
+    }
+    return { kind: "dir", path: cur.join("/") };
+  }
+  async realPath(path5) {
+    const r = await this.resolve(path5);
+    return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
   async read(path5, maxBytes) {
-    let e = this.entries.get(path5);
-    if (!e) return { ok: false, reason: "missing", detail: "does not exist" };
-    if (e.mode === "120000") {
-      const target = await this.linkTarget(path5, 0);
-      if (!target)
-        return {
-          ok: false,
-          reason: "outside",
-          detail: "is a symbolic link that leads outside the repository; not followed"
-        };
-      e = this.entries.get(target);
-    }
+    const r = await this.resolve(path5);
+    const own2 = this.entries.get(path5);
+    if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
+      return {
+        ok: false,
+        reason: "outside",
+        detail: own2?.mode === LINK ? "is a symbolic link that leads outside the repository; not followed" : "is reached through a symbolic link that leads outside the repository; not followed"
+      };
+    if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
+    if (r.kind === "dir")
+      return own2 || !this.dirs.has(path5) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+    const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
       return { ok: false, reason: "too-large", detail: `is ${e.size} bytes (limit ${maxBytes})` };
@@ -65962,9 +67748,18 @@ var GitRevisionTree = class _GitRevisionTree {
     if (!buf) return { ok: false, reason: "missing", detail: "is missing from the object database" };
     return decodeText(buf);
   }
+  /**
+   * The entries of a directory (reached through links if need be). A link in the listing stays a
+   * `symlink` whatever it points to: callers that share reads between revisions rely on it.
+   */
   async list(dir) {
-    const m = this.dirs.get(dir);
-    if (!m) return [];
+    let m = this.dirs.get(dir);
+    if (!m) {
+      const r = await this.resolve(dir);
+      if (r.kind !== "dir") return [];
+      m = this.dirs.get(r.path);
+      if (!m) return [];
+    }
     return [...m.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, type]) => ({ name: name2, type }));
   }
   async listAll(max) {
@@ -66041,7 +67836,8 @@ function applyScope(surface, scope, digest) {
   const crates = surface.crates.filter((c) => inCrateScope(scope, c.name)).map((c) => ({
     ...c,
     items: scope.excludePaths.length ? c.items.filter((i2) => !matchesAny(scope.excludePaths, i2.file)) : c.items,
-    gated: c.gated?.filter((g) => !matchesAny(scope.excludePaths, g.file))
+    gated: c.gated?.filter((g) => !matchesAny(scope.excludePaths, g.file)),
+    unresolved: c.unresolved?.filter((u) => !matchesAny(scope.excludePaths, u.file))
   }));
   const diagnostics = surface.diagnostics.filter((d) => !d.file || !matchesAny(scope.excludePaths, d.file));
   const scoped = { ...surface, crates, diagnostics };
@@ -66092,13 +67888,15 @@ async function analyseDiff(o) {
     const baseRaw = await extractSurface(baseSource, parser, {
       features: o.features,
       limits: o.limits,
-      scanCache
+      scanCache,
+      trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros
     });
     const headRaw = await extractSurface(headSource, parser, {
       features: o.features,
       limits: o.limits,
       testCoverage: true,
-      scanCache
+      scanCache,
+      trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros
     });
     const digest = (x) => surfaceDigest(x.crates);
     const base = applyScope(baseRaw, o.scope, digest);
@@ -66384,7 +68182,8 @@ async function surfaceReport(o) {
   const raw = await extractSurface(tree, await loadRustParser(), {
     features: o.features,
     limits: o.limits,
-    testCoverage: true
+    testCoverage: true,
+    trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros
   });
   const head = applyScope(raw, o.scope, (s) => surfaceDigest(s.crates));
   return buildReport(emptySurface("(empty)"), head, { findings: computeReportFindings(o.findingsPolicy) });
@@ -66511,10 +68310,10 @@ function reveal(s, max = Number.POSITIVE_INFINITY) {
   let out2 = "";
   let count = 0;
   for (const ch of s) {
-    const shown = ch === "\\" ? "\\\\" : invisible(ch) ? hex3(ch.codePointAt(0)) : ch;
-    const width = shown === ch ? 1 : shown.length;
+    const shown2 = ch === "\\" ? "\\\\" : invisible(ch) ? hex3(ch.codePointAt(0)) : ch;
+    const width = shown2 === ch ? 1 : shown2.length;
     if (count + width > max) return { text: out2, truncated: true };
-    out2 += shown;
+    out2 += shown2;
     count += width;
   }
   return { text: out2, truncated: false };
@@ -66717,11 +68516,11 @@ function verdict(report) {
 }
 function approvalSection(approval) {
   const lines = ["", `**Approval:** ${inlineText(approval.state, 300)}`];
-  const shown = approval.lines.slice(0, MAX_APPROVAL_LINES);
-  if (shown.length) lines.push("");
-  for (const l of shown) lines.push(`- ${inlineText(l, 300)}`);
-  if (approval.lines.length > shown.length)
-    lines.push(`- \u2026 and ${approval.lines.length - shown.length} more`);
+  const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
+  if (shown2.length) lines.push("");
+  for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
+  if (approval.lines.length > shown2.length)
+    lines.push(`- \u2026 and ${approval.lines.length - shown2.length} more`);
   return lines;
 }
 function summaryTable(report) {
@@ -66773,12 +68572,12 @@ function countTable(ctx, head, total, row, what) {
   for (let i2 = 0; i2 < total; i2++) if (!rows.add(row(i2))) break;
   return {
     render: (limit) => {
-      const shown = Math.min(limit, rows.lines.length);
-      const out2 = shown > 0 ? [...head] : head.slice(0, -2);
-      for (let i2 = 0; i2 < shown; i2++) out2.push(rows.lines[i2]);
-      const rest = total - shown;
+      const shown2 = Math.min(limit, rows.lines.length);
+      const out2 = shown2 > 0 ? [...head] : head.slice(0, -2);
+      for (let i2 = 0; i2 < shown2; i2++) out2.push(rows.lines[i2]);
+      const rest = total - shown2;
       const noun = rest === 1 ? what : `${what}s`;
-      if (shown === 0) out2.push(`${rest} ${noun}, not shown.`);
+      if (shown2 === 0) out2.push(`${rest} ${noun}, not shown.`);
       else if (rest > 0) out2.push("", `\u2026 and ${rest} more ${noun}.`);
       return out2;
     }
@@ -66861,14 +68660,14 @@ function diagnosticsSection(report, detail) {
   if (!detail) {
     const byCode = groupBy(ds, (d) => d.code);
     const codes = [...byCode.keys()].sort(cmp);
-    const shown2 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
-    if (codes.length > shown2.length) shown2.push(`\u2026 and ${plural2(codes.length - shown2.length, "code")} more`);
-    return ["", `**${title}** (${shown2.join(", ")})`];
+    const shown3 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
+    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural2(codes.length - shown3.length, "code")} more`);
+    return ["", `**${title}** (${shown3.join(", ")})`];
   }
   const ordered = [...ds].sort((a, b) => a.level === b.level ? 0 : a.level === "error" ? -1 : 1);
-  const shown = ordered.slice(0, MAX_DIAGNOSTICS).map(diagnosticLine);
-  if (ordered.length > shown.length) shown.push(`- \u2026 and ${ordered.length - shown.length} more`);
-  return ["", "<details>", `<summary>${title}</summary>`, "", ...shown, "", "</details>"];
+  const shown2 = ordered.slice(0, MAX_DIAGNOSTICS).map(diagnosticLine);
+  if (ordered.length > shown2.length) shown2.push(`- \u2026 and ${ordered.length - shown2.length} more`);
+  return ["", "<details>", `<summary>${title}</summary>`, "", ...shown2, "", "</details>"];
 }
 var PLANS = [
   { nonAbiDetail: true, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
@@ -67837,9 +69636,9 @@ function version2(v, absent) {
   return v === null ? absent : inlineCode(v, MAX_VERSION2);
 }
 function changeList(changes) {
-  const shown = changes.slice(0, MAX_DRIVERS);
-  const out2 = shown.map((c) => `- ${changeEntry(c, { label: true })}`);
-  if (changes.length > shown.length) out2.push(`- \u2026 and ${changes.length - shown.length} more`);
+  const shown2 = changes.slice(0, MAX_DRIVERS);
+  const out2 = shown2.map((c) => `- ${changeEntry(c, { label: true })}`);
+  if (changes.length > shown2.length) out2.push(`- \u2026 and ${changes.length - shown2.length} more`);
   return out2;
 }
 function renderReleaseSummaryMarkdown(summary2) {

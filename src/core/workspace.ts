@@ -63,6 +63,19 @@ export interface CrateManifest {
    * that the library's module tree reaches (`#[path]`, `include!`) is linked all the same.
    */
   otherTargets: string[];
+  /** Normal path dependencies (what the library links), for Cargo's feature unification. */
+  dependencies: PathDependency[];
+}
+
+/** A `[dependencies]` (or `[target.*.dependencies]`) entry with a path, inherited ones resolved. */
+export interface PathDependency {
+  /** The dependency's name in this manifest (its key), as `key/feature` in `[features]` uses it. */
+  key: string;
+  /** The package directory, symbolic links resolved (relative to the root). */
+  dir: string;
+  features: string[];
+  defaultFeatures: boolean;
+  optional: boolean;
 }
 
 /** A package Cargo would build but the engine does not analyse. */
@@ -201,6 +214,8 @@ interface Job {
   via: string | null;
   /** Named literally (not by a glob match): a missing manifest is worth a warning. */
   literal: boolean;
+  /** For a path dependency: how the dependent asks for it. */
+  dependency?: Omit<PathDependency, 'dir'>;
 }
 
 class Discovery {
@@ -214,6 +229,8 @@ class Discovery {
   private readonly wsRoots = new Map<string, WsRoot | null>();
   /** Job directory → the package directory it really is (null: refused or no manifest). */
   private readonly realOf = new Map<string, string | null>();
+  /** Library package directory → its path dependency jobs (resolved to directories at the end). */
+  private readonly dependencyJobs = new Map<string, Job[]>();
   /** Package directory → package name (null until read, or when unreadable). */
   private readonly packages = new Map<string, string | null>();
   /** Directories accounted for: not searched again as standalone packages. */
@@ -402,6 +419,14 @@ class Discovery {
           `${manifest}: ${key} entry ${JSON.stringify(pattern)} names more than ${cap} directories; the rest were not searched`,
           'error',
         );
+        // fail closed: what the glob names beyond the cap is skipped, not forgotten
+        for (const d of next.slice(cap))
+          this.skip(
+            d,
+            joinPath(d, 'Cargo.toml'),
+            null,
+            `beyond the ${cap} directories a glob may name (4 × limits.maxCrates)`,
+          );
         next = next.slice(0, cap);
       }
       current = next;
@@ -466,6 +491,8 @@ class Discovery {
         let base = dir;
         let path: string | null = typeof v.path === 'string' ? v.path : null;
         let pkgName = typeof v.package === 'string' ? v.package : null;
+        const features = strings(v.features);
+        let defaultFeatures = v['default-features'] !== false && v.default_features !== false;
         if (path === null && v.workspace === true) {
           const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : undefined;
           if (inherited === undefined) {
@@ -481,13 +508,24 @@ class Discovery {
             base = (w as WsRoot).dir;
             path = inherited.path;
             if (typeof inherited.package === 'string') pkgName = inherited.package;
+            // features add up; default-features comes from the workspace's entry
+            features.push(...strings(inherited.features));
+            defaultFeatures = inherited['default-features'] !== false && inherited.default_features !== false;
           }
         }
         if (path === null) continue;
         const expect = pkgName ?? key;
         const r = resolveRel(base, path);
         if ('refused' in r) this.refuse(shown(base, path), expect, manifest, r.refused);
-        else jobs.push({ dir: r.path, foundBy: 'path-dependency', expect, via: manifest, literal: true });
+        else
+          jobs.push({
+            dir: r.path,
+            foundBy: 'path-dependency',
+            expect,
+            via: manifest,
+            literal: true,
+            dependency: { key, features, defaultFeatures, optional: v.optional === true },
+          });
       }
     }
     return jobs;
@@ -568,7 +606,8 @@ class Discovery {
     this.packages.set(dir, name);
     const w = await this.workspaceOf(dir, pkg);
     // a binary-only package is built too: its path dependencies are followed
-    this.queue.push(...this.pathDependencies(dir, manifest, toml, w));
+    const dependencyJobs = this.pathDependencies(dir, manifest, toml, w);
+    this.queue.push(...dependencyJobs);
     // a standalone package is its own workspace root: its patches apply
     if (job.foundBy === 'standalone' && !w) this.patches(dir, manifest, toml);
 
@@ -621,7 +660,9 @@ class Discovery {
       libName: lib && typeof lib.name === 'string' ? lib.name : name.replace(/-/g, '_'),
       foundBy: job.foundBy,
       otherTargets: await this.otherTargets(dir, toml, libRoot),
+      dependencies: [],
     });
+    this.dependencyJobs.set(dir, dependencyJobs);
   }
 
   private async otherTargets(dir: string, toml: TomlTable, libRoot: string): Promise<string[]> {
@@ -751,6 +792,11 @@ class Discovery {
           file: d.manifest,
         });
     }
+    for (const c of this.crates)
+      for (const j of this.dependencyJobs.get(c.dir) ?? []) {
+        const real = this.realOf.get(j.dir);
+        if (real && j.dependency) c.dependencies.push({ ...j.dependency, dir: real });
+      }
     this.crates.sort((a, b) =>
       a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0,
     );

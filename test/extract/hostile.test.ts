@@ -402,7 +402,13 @@ describe('depth and breadth', () => {
       files[`c/k${i}/src/lib.rs`] = EXPORT(`k${i}`);
     }
     const s = await extractFiles(files, undefined, { maxCrates: 5 });
-    expect(s.crates).toHaveLength(5);
+    // Superseded (Sound gate I): the crates over the limit are not analysed, but each export in
+    // them is an unresolved entry of the skipped package, never silently dropped.
+    expect(s.crates.filter((c) => c.root !== '')).toHaveLength(5);
+    const skipped = s.crates.filter((c) => c.root === '');
+    expect(skipped.map((c) => c.unresolved?.map((u) => u.reason))).toEqual(
+      Array.from({ length: 25 }, () => ['skipped-crate']),
+    );
     expect(codes(s)).toContain('too-many-crates');
   });
 });

@@ -79,7 +79,10 @@ describe('workspace discovery', () => {
     expect(none.crates).toEqual([]);
     expect(codes(none)).toEqual(['no-manifest']);
     const bad = await extractFiles({ 'Cargo.toml': '[package\nname = ', 'src/lib.rs': EXPORT('x') });
-    expect(bad.crates).toEqual([]);
+    // Superseded (Sound gate I): the package cannot be analysed, but its export is not dropped
+    expect(
+      bad.crates.map((c) => [c.items.length, c.unresolved?.map((u) => `${u.file} ${u.reason}`)]),
+    ).toEqual([[0, ['src/lib.rs skipped-crate']]]);
     expect(codes(bad)).toEqual(['manifest-invalid']);
     const member = await extractFiles({
       'Cargo.toml': '[workspace]\nmembers = ["m"]\n',

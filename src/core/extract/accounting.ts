@@ -95,6 +95,7 @@ const LOCAL_ROOTS = new Set(['crate', '$crate', 'self', 'super']);
 /** The crate a macro path comes from, as far as the text says; null when it cannot tell. */
 export function macroOrigin(path: string, census: Census): string | null {
   const segs = path.replace(/^::/, '').split('::');
+  if (segs.length > 1 && ['std', 'core', 'alloc'].includes(segs[0])) return 'std';
   if (segs.length > 1 && !LOCAL_ROOTS.has(segs[0])) return segs[0];
   const name = segs[segs.length - 1];
   if (segs.length > 1) return null; // `crate::m!` that is not a crate macro

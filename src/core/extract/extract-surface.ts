@@ -18,7 +18,8 @@ import {
 import { accountUnreadText } from './accounting';
 import { trustedMacroCrates } from './macro-trust';
 import type { CfgEnv } from '../rust/cfg';
-import type { CrateManifest } from '../workspace';
+import type { CrateManifest, SkippedPackage } from '../workspace';
+import { unifiedFeatures } from '../feature-unification';
 import type { UnresolvedEntry } from '../model';
 import type { ScanCache } from './scan-cache';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
@@ -39,13 +40,6 @@ export interface ExtractOptions {
 
 const TEST_FILE = /(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/;
 
-/** The library's non-library targets by Cargo's conventions (used until the manifest lists them). */
-function defaultOtherTargets(dir: string): string[] {
-  return ['build.rs', 'src/main.rs', 'src/bin/', 'tests/', 'examples/', 'benches/'].map((p) =>
-    dir ? `${dir}/${p}` : p,
-  );
-}
-
 /**
  * Export sites in `.rs` files of the crate's directory that the module walk did not read: a file
  * compiled through `include!` or a `#[path]` the engine did not follow holds exports nobody listed.
@@ -63,8 +57,11 @@ async function unreachedExportSites(
 ): Promise<UnresolvedEntry[]> {
   const prefix = manifest.dir ? manifest.dir + '/' : '';
   const read = new Set(r.surface.files);
-  const listed = (manifest as CrateManifest & { otherTargets?: string[] }).otherTargets;
-  const excluded = [...(listed ?? defaultOtherTargets(manifest.dir)), ...r.inactiveModules];
+  for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
+  const excluded = [
+    ...manifest.otherTargets.map((t) => (t.endsWith('.rs') ? t : `${t}/`)),
+    ...r.inactiveModules,
+  ];
   const under = (p: string, e: string) =>
     e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
   const out: UnresolvedEntry[] = [];
@@ -107,6 +104,52 @@ async function unreachedExportSites(
   return out;
 }
 
+/**
+ * A package Cargo would build that the engine skipped (an unreadable manifest, over the crate
+ * limit, a path leading out of the repository): each export attribute in its files is an
+ * unresolved entry; a package the engine cannot read at all is one.
+ */
+async function skippedPackageSites(
+  tree: SourceTree,
+  sk: SkippedPackage,
+  paths: string[],
+  analysedDirs: Set<string>,
+  limits: Limits,
+  env: CfgEnv,
+): Promise<UnresolvedEntry[]> {
+  const name = sk.name ?? (sk.dir || '.');
+  if (sk.dir.startsWith('..') || sk.dir.startsWith('/'))
+    return unreadableEntry(name, sk.manifest, `package not read: ${sk.reason}`);
+  const prefix = sk.dir ? sk.dir + '/' : '';
+  const out: UnresolvedEntry[] = [];
+  for (const p of paths) {
+    if (!p.endsWith('.rs') || !p.startsWith(prefix)) continue;
+    if (/(^|\/)(tests|examples|benches|target)\//.test(p.slice(prefix.length)) || p.endsWith('/build.rs'))
+      continue;
+    let d = dirname(p);
+    let nested = false;
+    while (d.length > sk.dir.length) {
+      if (analysedDirs.has(d)) nested = true;
+      d = dirname(d);
+    }
+    if (nested) continue;
+    const res = await tree.read(p, limits.maxFileBytes);
+    const text = res.ok ? res.text : res.text;
+    if (text === undefined || (!text.includes('no_mangle') && !text.includes('export_name'))) continue;
+    out.push(
+      ...accountUnreadText(
+        name,
+        p,
+        text,
+        env,
+        'skipped-crate',
+        `a package the engine skipped (${sk.reason})`,
+      ),
+    );
+  }
+  return out;
+}
+
 export async function extractSurface(
   tree: SourceTree,
   parser: RustParser,
@@ -118,25 +161,49 @@ export async function extractSurface(
   const crates: CrateSurface[] = [];
   const testTexts: string[] = [];
   const trustedMacros = trustedMacroCrates(options.trustedMacros);
-  const listing = ws.crates.length ? await tree.listAll(limits.maxListedFiles) : null;
+  const listing = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
   const packageDirs = new Set(
     (listing?.paths ?? []).filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')).map(dirname),
   );
+  const unified = unifiedFeatures(ws.crates, options.features);
   for (const manifest of ws.crates) {
-    const features = enabledFeatures(manifest, options.features);
+    const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
     const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache, {
       trustedMacros,
     });
-    const unreached = listing
-      ? await unreachedExportSites(tree, manifest, r, packageDirs, listing.paths, { features }, limits)
-      : [];
+    // a proc-macro crate runs in the compiler: nothing of it is linked into a library
+    const linked = !manifest.crateTypes.includes('proc-macro');
+    const unreached =
+      listing && linked
+        ? await unreachedExportSites(tree, manifest, r, packageDirs, listing.paths, { features }, limits)
+        : [];
     crates.push({
       ...r.surface,
       items: sortItems(r.surface.items),
-      unresolved: [...(r.surface.unresolved ?? []), ...unreached],
+      unresolved: linked ? [...(r.surface.unresolved ?? []), ...unreached] : [],
     });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
+  }
+  // packages Cargo builds but the engine skipped: what they may export is unresolved
+  const analysedDirs = new Set(ws.crates.map((c) => c.dir));
+  for (const sk of ws.skipped) {
+    const entries = await skippedPackageSites(tree, sk, listing?.paths ?? [], analysedDirs, limits, {
+      features: new Set(),
+    });
+    if (!entries.length) continue;
+    crates.push({
+      name: sk.name ?? (sk.dir || '.'),
+      version: '',
+      manifest: sk.manifest,
+      root: '',
+      features: [],
+      items: [],
+      declaredTypes: [],
+      panicBoundaryMacros: [],
+      files: [],
+      unresolved: entries,
+    });
   }
   if (listing?.truncated)
     diagnostics.push({

@@ -1,0 +1,110 @@
+/**
+ * End to end (Sound gate I): a pull request that adds exports the engine cannot turn into items —
+ * hidden in a macro call, behind a proc macro, in a file only `include!` reaches — is never
+ * `success` without an approval, and the comment points the reviewer at each site.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startFakeGitHub, FakeGitHub, makeUser } from '../support/fake-github';
+import { OriginRepo, pullRequestEvent, runAction } from '../support/action-runner';
+
+const V1_DIR = path.join(__dirname, '..', '..', 'demo', 'v1');
+const V1: Record<string, string> = {
+  'Cargo.toml': fs.readFileSync(path.join(V1_DIR, 'Cargo.toml'), 'utf8'),
+  'src/lib.rs': fs.readFileSync(path.join(V1_DIR, 'src/lib.rs'), 'utf8'),
+  'src/ffi.rs': fs.readFileSync(path.join(V1_DIR, 'src/ffi.rs'), 'utf8'),
+};
+
+/** Exports rustc puts into the cdylib that no item can describe (each checked with `nm -D`). */
+const HIDDEN = [
+  'pub fn log_twice() {',
+  '    println!("{}", { #[no_mangle] pub extern "C" fn sneaky_println() {} 1 });',
+  '}',
+  '#[exporter::export] pub fn by_attribute_macro() {}',
+  'include!("generated.rs");',
+  '',
+].join('\n');
+
+async function setup(): Promise<{
+  origin: OriginRepo;
+  fake: FakeGitHub;
+  base: string;
+  head: string;
+  workspace: string;
+}> {
+  const origin = new OriginRepo();
+  const base = origin.commit('main', V1, 'v1');
+  const head = origin.commit(
+    'feature-1',
+    {
+      'src/lib.rs': V1['src/lib.rs'].replace('mod ffi;', 'mod ffi;\nmod hidden;'),
+      'src/hidden.rs': HIDDEN,
+      'src/generated.rs': '#[no_mangle]\npub extern "C" fn sneaky_included() {}\n',
+    },
+    'PR hides exports',
+  );
+  origin.setPullRef(1, head);
+  const fake = await startFakeGitHub();
+  fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
+  fake.addPull({
+    repo: 'octo/lib',
+    number: 1,
+    user: 'alice',
+    head: { sha: head, ref: 'feature-1' },
+    base: { sha: base, ref: 'main' },
+    commits: [head],
+  });
+  fake.addFile({
+    repo: 'octo/lib',
+    path: '.github/ffi-surface-guard.yml',
+    content: 'approvers: [sec-bob]\n',
+    ref: 'main',
+  });
+  return { origin, fake, base, head, workspace: origin.checkout('main') };
+}
+
+describe('the action on exports the engine cannot extract', () => {
+  it('holds the gate, names every site in the comment, and passes only with an approval', async () => {
+    const s = await setup();
+    try {
+      const run = await runAction({
+        workspace: s.workspace,
+        fake: s.fake,
+        eventName: 'pull_request_target',
+        event: pullRequestEvent(1, s.head, s.base),
+      });
+      expect(run.code).toBe(0);
+      const states = s.fake.state.statuses.filter((x) => x.sha === s.head).map((x) => x.state);
+      expect(states).not.toContain('success');
+      expect(states[states.length - 1]).toBe('pending');
+      const body = s.fake.state.comments.find((c) => c.number === 1)?.body ?? '';
+      expect(body).toContain('unresolved-export-site');
+      expect(body).toContain('unresolved-macro');
+      expect(body).toContain('src/hidden.rs');
+      expect(body).toContain('src/generated.rs');
+      expect(body).toMatch(/println/);
+      expect(body).toMatch(/exporter::export/);
+      expect(body).toMatch(/include/);
+
+      s.fake.addReview({
+        repo: 'octo/lib',
+        number: 1,
+        user: makeUser('sec-bob'),
+        state: 'APPROVED',
+        commitId: s.head,
+      });
+      const again = await runAction({
+        workspace: s.workspace,
+        fake: s.fake,
+        eventName: 'pull_request_review',
+        event: { ...pullRequestEvent(1, s.head, s.base, 'submitted'), review: { state: 'approved' } },
+      });
+      expect(again.code).toBe(0);
+      const last = s.fake.state.statuses.filter((x) => x.sha === s.head).pop();
+      expect(last?.state).toBe('success');
+    } finally {
+      await s.fake.close();
+      s.origin.cleanup();
+    }
+  });
+});
