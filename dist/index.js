@@ -64691,6 +64691,26 @@ function inherit(value, ws, key) {
   }
   return null;
 }
+function dependencyNames(toml, w) {
+  const out2 = {};
+  const tablesOf = [toml.dependencies];
+  if (isTable(toml.target)) {
+    for (const t2 of Object.values(toml.target)) if (isTable(t2)) tablesOf.push(t2.dependencies);
+  }
+  for (const deps of tablesOf) {
+    if (!isTable(deps)) continue;
+    for (const [key, v] of Object.entries(deps)) {
+      let pkg = key;
+      if (isTable(v) && typeof v.package === "string") pkg = v.package;
+      else if (isTable(v) && v.workspace === true && w && isTable(w.ws.dependencies)) {
+        const inherited = w.ws.dependencies[key];
+        if (isTable(inherited) && typeof inherited.package === "string") pkg = inherited.package;
+      }
+      out2[key.replace(/-/g, "_")] = pkg.replace(/-/g, "_");
+    }
+  }
+  return out2;
+}
 function isExcluded(w, dir) {
   const under = (entries) => entries.some((e) => {
     const r = resolveRel(w.dir, e);
@@ -65112,7 +65132,8 @@ var Discovery = class {
       libName: lib && typeof lib.name === "string" ? lib.name : name2.replace(/-/g, "_"),
       foundBy: job.foundBy,
       otherTargets: await this.otherTargets(dir, toml, libRoot),
-      dependencies: []
+      dependencies: [],
+      dependencyNames: dependencyNames(toml, w)
     });
     this.dependencyJobs.set(dir, dependencyJobs);
   }
@@ -65562,6 +65583,7 @@ var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "cfg",
   "cfg_attr",
   "derive",
+  "default",
   "allow",
   "warn",
   "deny",
@@ -66053,6 +66075,7 @@ var DEFAULT_TRUSTED_MACRO_CRATES = [
   "core",
   "alloc",
   "anyhow",
+  "arbitrary",
   "arrayvec",
   "assert_matches",
   "async_trait",
@@ -66084,7 +66107,9 @@ var DEFAULT_TRUSTED_MACRO_CRATES = [
   "pin_project",
   "pin_project_lite",
   "pretty_assertions",
+  "proc_macro2",
   "proptest",
+  "quote",
   "rstest",
   "scopeguard",
   "serde",
@@ -66095,6 +66120,7 @@ var DEFAULT_TRUSTED_MACRO_CRATES = [
   "static_assertions",
   "strum",
   "strum_macros",
+  "syn",
   "test_case",
   "thiserror",
   "tokio",
@@ -66129,73 +66155,99 @@ function lineIndex(text2) {
   };
 }
 var LOCAL_ROOTS = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
-function macroOrigin(path5, census) {
+var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
+function macroOrigins(crate, path5, census) {
   const segs = path5.replace(/^::/, "").split("::");
-  if (segs.length > 1 && ["std", "core", "alloc"].includes(segs[0])) return "std";
-  if (segs.length > 1 && !LOCAL_ROOTS.has(segs[0])) return segs[0];
   const name2 = segs[segs.length - 1];
-  if (segs.length > 1) return null;
-  const imported = census.imports.get(name2);
-  if (imported !== void 0) return LOCAL_ROOTS.has(imported) ? null : imported;
-  if (STD_MACROS.has(name2)) return "std";
-  return null;
-}
-var MacroRisk = class {
-  constructor(definitions, env, trusted) {
-    this.definitions = definitions;
-    this.env = env;
-    this.trusted = trusted;
+  const anyDep = Object.values(crate.deps);
+  if (segs.length > 1) {
+    const root = segs[0];
+    if (STD_ROOTS.has(root)) return { std: true, packages: [], local: false };
+    if (LOCAL_ROOTS.has(root)) return { std: false, packages: anyDep, local: true };
+    const dep = crate.deps[root.replace(/^r#/, "")];
+    if (dep !== void 0) return { std: false, packages: [dep], local: false };
+    return { std: false, packages: anyDep, local: true };
   }
-  definitions;
-  env;
+  const imported = census.imports.get(name2);
+  if (imported !== void 0) {
+    if (STD_ROOTS.has(imported)) return { std: true, packages: [], local: false };
+    const dep = crate.deps[imported];
+    if (dep !== void 0) return { std: false, packages: [dep], local: false };
+    return { std: STD_MACROS.has(name2), packages: anyDep, local: true };
+  }
+  if (STD_MACROS.has(name2)) return { std: true, packages: [], local: false };
+  return { std: false, packages: anyDep, local: true };
+}
+var MacroWorld = class {
+  constructor(crates, trusted, env) {
+    this.trusted = trusted;
+    this.env = env;
+    for (const c of crates) if (!this.byLib.has(c.lib)) this.byLib.set(c.lib, c);
+  }
   trusted;
+  env;
+  byLib = /* @__PURE__ */ new Map();
   memo = /* @__PURE__ */ new Map();
   visiting = /* @__PURE__ */ new Set();
   /** Several different definitions: rustc's textual scoping decides which one an invocation sees. */
-  shadowed(name2) {
-    const defs = this.definitions.get(name2) ?? [];
+  shadowed(crate, name2) {
+    const defs = crate.definitions.get(name2) ?? [];
     if (defs.length < 2) return false;
     const first = JSON.stringify(defs[0].rules);
     return defs.some((d) => JSON.stringify(d.rules) !== first);
   }
-  risky(name2) {
-    const known = this.memo.get(name2);
+  /** A `macro_rules!` macro of `crate` whose expansion can export (any of its definitions). */
+  risky(crate, name2) {
+    const id = `${crate.lib}\0${name2}`;
+    const known = this.memo.get(id);
     if (known !== void 0) return known;
-    if (this.visiting.has(name2)) return false;
-    this.visiting.add(name2);
+    if (this.visiting.has(id)) return false;
+    this.visiting.add(id);
     let risky = false;
-    for (const def of this.definitions.get(name2) ?? []) {
+    for (const def of crate.definitions.get(name2) ?? []) {
       for (const rule of def.rules) {
         const c = takeCensus(rule.transcriber, this.env);
-        if (c.sites.length > 0 || c.bangs.some((b) => this.bangRisky(b, c)) || c.attrs.some((a) => !this.trustedOrigin(a.path, a.kind, a.underDerive, c))) {
+        if (c.sites.length > 0 || c.bangs.some((b) => !this.bangSafe(crate, b, c)) || c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c))) {
           risky = true;
           break;
         }
       }
       if (risky) break;
     }
-    this.visiting.delete(name2);
-    this.memo.set(name2, risky);
+    this.visiting.delete(id);
+    this.memo.set(id, risky);
     return risky;
   }
-  bangRisky(b, c) {
-    if (b.name === "macro_rules") return false;
-    if (this.definitions.has(b.name) && isLocalPath(b.path)) return this.risky(b.name);
-    const origin = macroOrigin(b.path, c);
-    if (origin === "std") return UNSAFE_STD_MACROS.has(b.name);
-    return origin === null || !isTrustedMacroCrate(origin, this.trusted);
+  /** A package's macro `name` (a bang macro, or an attribute/derive) cannot export. */
+  packageSafe(lib, name2, kind) {
+    if (isTrustedMacroCrate(lib, this.trusted)) return true;
+    const ws = this.byLib.get(lib);
+    if (!ws || ws.procMacro) return false;
+    if (kind !== "bang") return true;
+    return !ws.definitions.has(name2) || !this.risky(ws, name2);
   }
-  /** An attribute or derive that is trusted (or is a derive helper). */
-  trustedOrigin(path5, kind, underDerive, c) {
-    const segs = path5.split("::");
-    let origin;
-    if (segs.length > 1) origin = LOCAL_ROOTS.has(segs[0]) ? null : segs[0];
-    else {
-      const imported = c.imports.get(path5);
-      if (imported === void 0 && kind === "attribute" && underDerive) return true;
-      origin = imported === void 0 || LOCAL_ROOTS.has(imported) ? null : imported;
-    }
-    return origin !== null && isTrustedMacroCrate(origin, this.trusted);
+  /** An invocation (not of one of the crate's own macros) that cannot export. */
+  bangSafe(crate, b, census) {
+    if (b.name === "macro_rules") return true;
+    if (isLocalPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
+    const o = macroOrigins(crate, b.path, census);
+    if (o.std) return !UNSAFE_STD_MACROS.has(b.name);
+    if (o.packages.length === 0) return false;
+    return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
+  }
+  /** An attribute or derive that cannot export (or is a derive helper). */
+  attrSafe(crate, path5, kind, underDerive, census) {
+    const name2 = path5.split("::").pop();
+    if (kind === "attribute" && !path5.includes("::") && !census.imports.has(path5) && underDerive) return true;
+    const o = macroOrigins(crate, path5, census);
+    if (o.std) return true;
+    if (o.packages.length === 0) return false;
+    return o.packages.every((p) => this.packageSafe(p, name2, kind));
+  }
+  /** The package an invocation names, for messages. */
+  originLabel(crate, path5, census) {
+    const o = macroOrigins(crate, path5, census);
+    return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
@@ -66203,10 +66255,9 @@ function isLocalPath(path5) {
   const segs = path5.split("::");
   return segs.length === 1 || LOCAL_ROOTS.has(segs[0]);
 }
-function accountCrate(input2) {
+function accountCrate(input2, world) {
   const inactiveModules = [];
-  const { macros, env, trusted } = input2;
-  const risk = new MacroRisk(macros.definitions, env, trusted);
+  const { macros, env, own: own2 } = input2;
   const drafts = [];
   let order = 0;
   for (const t2 of input2.texts) {
@@ -66249,10 +66300,10 @@ function accountCrate(input2) {
       const nested = expandedRanges.some(([a, z2]) => b.start > a && b.start < z2);
       if (inRanges(census.inactive, b.start) || inRanges(defRanges, b.start) || nested) continue;
       const base = { line: line(b.start), path: pathOf(b.itemPath), unit: b.unit };
-      if (isLocalPath(b.path) && (macros.definitions.has(b.name) || b.name === "cfg_if")) {
+      if (isLocalPath(b.path) && (own2.definitions.has(b.name) || b.name === "cfg_if")) {
         const inv = byStart.get(b.start);
-        const shadowed = risk.shadowed(b.name);
-        const riskyMacro = b.name !== "cfg_if" && risk.risky(b.name);
+        const shadowed = world.shadowed(own2, b.name);
+        const riskyMacro = b.name !== "cfg_if" && world.risky(own2, b.name);
         if (shadowed && riskyMacro) {
           push({
             ...base,
@@ -66275,9 +66326,9 @@ function accountCrate(input2) {
         });
         continue;
       }
-      const origin = macroOrigin(b.path, census);
-      if (origin === "std") {
-        if (!UNSAFE_STD_MACROS.has(b.name)) continue;
+      if (world.bangSafe(own2, b, census)) continue;
+      const origin = world.originLabel(own2, b.path, census);
+      if (macroOrigins(own2, b.path, census).std) {
         push({
           ...base,
           kind: "macro",
@@ -66287,18 +66338,17 @@ function accountCrate(input2) {
         });
         continue;
       }
-      if (origin !== null && isTrustedMacroCrate(origin, trusted)) continue;
       push({
         ...base,
         kind: "macro",
         macro: b.path,
         reason: origin === null ? "unknown-macro" : "external-macro",
-        message: origin === null ? `${b.path}! is not defined in this crate and its origin is not known: it may export anything` : `${b.path}! comes from crate \`${origin}\`, which is not trusted as non-exporting (macros.trusted): it may export anything`
+        message: origin === null ? `${b.path}! is not a macro_rules! macro the engine can read here, and a dependency that is not trusted (macros.trusted) may define it: it may export anything` : `${b.path}! comes from crate \`${origin}\`, a proc macro or a package outside the workspace that is not trusted (macros.trusted): it may export anything`
       });
     }
     for (const a of census.attrs) {
       if (settled(a.start)) continue;
-      if (risk.trustedOrigin(a.path, a.kind, a.underDerive, census)) continue;
+      if (world.attrSafe(own2, a.path, a.kind, a.underDerive, census)) continue;
       push({
         kind: "macro",
         line: line(a.start),
@@ -66420,7 +66470,7 @@ function scanText(text2, ctx, env, parser) {
   }
   return { scan: scanner.out, error: error63 };
 }
-async function extractCrate(tree, manifest, features, parser, limits, cache2, options = {}) {
+async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const env = { features };
   const diagnostics = [];
   const items = [];
@@ -66783,17 +66833,19 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2, op
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
   const dedup = dedupe(items, diagnostics);
-  const account = accountCrate({
+  const accounting = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
-    macros: { definitions, expanded, failed },
+    macros: { expanded, failed },
     env,
-    trusted: options.trustedMacros ?? trustedMacroCrates()
-  });
-  const unresolved = [
-    ...account.entries,
-    ...unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail))
-  ];
+    own: {
+      lib: manifest.libName.replace(/-/g, "_"),
+      procMacro: manifest.crateTypes.includes("proc-macro"),
+      definitions,
+      deps: manifest.dependencyNames
+    }
+  };
+  const unresolved = unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail));
   return {
     surface: {
       name: manifest.name,
@@ -66810,7 +66862,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2, op
     },
     diagnostics,
     testText,
-    inactiveModules: account.inactiveModules,
+    accounting,
     readTextHashes: new Set([...fileTexts.values()].map((t2) => textHash(t2.text)))
   };
 }
@@ -67095,13 +67147,13 @@ function unifiedFeatures(crates, sel) {
 
 // src/core/extract/extract-surface.ts
 var TEST_FILE = /(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/;
-async function unreachedExportSites(tree, manifest, r, packageDirs, paths, env, limits) {
+async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
   const prefix = manifest.dir ? manifest.dir + "/" : "";
   const read = new Set(r.surface.files);
   for (const u of r.surface.unresolved ?? []) if (u.reason === "unreadable-file") read.add(u.file);
   const excluded = [
     ...manifest.otherTargets.map((t2) => t2.endsWith(".rs") ? t2 : `${t2}/`),
-    ...r.inactiveModules
+    ...inactiveModules
   ];
   const under = (p, e) => e.endsWith("/") ? p.startsWith(e) : p === e || p.startsWith(e + "/");
   const out2 = [];
@@ -67182,18 +67234,35 @@ async function extractSurface(tree, parser, options) {
     (listing?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname)
   );
   const unified = unifiedFeatures(ws.crates, options.features);
+  const read = [];
   for (const manifest of ws.crates) {
     const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache, {
-      trustedMacros
-    });
+    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
+    read.push({ manifest, features, r });
+  }
+  const world = new MacroWorld(
+    read.map((x) => x.r.accounting.own),
+    trustedMacros,
+    { features: /* @__PURE__ */ new Set() }
+  );
+  for (const { manifest, features, r } of read) {
     const linked = !manifest.crateTypes.includes("proc-macro");
-    const unreached = listing && linked ? await unreachedExportSites(tree, manifest, r, packageDirs, listing.paths, { features }, limits) : [];
-    crates.push({
-      ...r.surface,
-      items: sortItems(r.surface.items),
-      unresolved: linked ? [...r.surface.unresolved ?? [], ...unreached] : []
-    });
+    let unresolved = [];
+    if (linked) {
+      const account = accountCrate(r.accounting, world);
+      const unreached = listing ? await unreachedExportSites(
+        tree,
+        manifest,
+        r,
+        account.inactiveModules,
+        packageDirs,
+        listing.paths,
+        { features },
+        limits
+      ) : [];
+      unresolved = [...account.entries, ...r.surface.unresolved ?? [], ...unreached];
+    }
+    crates.push({ ...r.surface, items: sortItems(r.surface.items), unresolved });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
   }

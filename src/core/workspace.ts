@@ -65,6 +65,12 @@ export interface CrateManifest {
   otherTargets: string[];
   /** Normal path dependencies (what the library links), for Cargo's feature unification. */
   dependencies: PathDependency[];
+  /**
+   * Every normal dependency (registry, git or path; `[target.*]` ones too): the name code uses
+   * (`-` as `_`) → the package's name (`-` as `_`, `package =` renames applied). The only crates
+   * a macro the crate invokes can come from, besides std and its own.
+   */
+  dependencyNames: Record<string, string>;
 }
 
 /** A `[dependencies]` (or `[target.*.dependencies]`) entry with a path, inherited ones resolved. */
@@ -193,6 +199,27 @@ interface WsRoot {
   manifest: string;
   toml: TomlTable;
   ws: TomlTable;
+}
+
+/** Normal dependencies by the name code uses → package name, both with `-` as `_`. */
+function dependencyNames(toml: TomlTable, w: WsRoot | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  const tablesOf: unknown[] = [toml.dependencies];
+  if (isTable(toml.target))
+    for (const t of Object.values(toml.target)) if (isTable(t)) tablesOf.push(t.dependencies);
+  for (const deps of tablesOf) {
+    if (!isTable(deps)) continue;
+    for (const [key, v] of Object.entries(deps)) {
+      let pkg = key;
+      if (isTable(v) && typeof v.package === 'string') pkg = v.package;
+      else if (isTable(v) && v.workspace === true && w && isTable(w.ws.dependencies)) {
+        const inherited = w.ws.dependencies[key];
+        if (isTable(inherited) && typeof inherited.package === 'string') pkg = inherited.package;
+      }
+      out[key.replace(/-/g, '_')] = pkg.replace(/-/g, '_');
+    }
+  }
+  return out;
 }
 
 /** Cargo's rule: under an `exclude` path, and not under a `members` entry taken literally. */
@@ -661,6 +688,7 @@ class Discovery {
       foundBy: job.foundBy,
       otherTargets: await this.otherTargets(dir, toml, libRoot),
       dependencies: [],
+      dependencyNames: dependencyNames(toml, w),
     });
     this.dependencyJobs.set(dir, dependencyJobs);
   }

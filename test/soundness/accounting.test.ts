@@ -11,8 +11,26 @@ import { loadRustParser } from '../../src/adapters/tree-sitter-parser';
 import { DEFAULT_LIMITS } from '../../src/core/limits';
 import { crateFiles, DEFAULT_FEATURES, extractMemory } from '../support/extract';
 
+/** A crate with dependencies, as a crate invoking their macros has: macros come only from them. */
+const MANIFEST = [
+  '[package]',
+  'name = "demo"',
+  'version = "1.0.0"',
+  'edition = "2021"',
+  '[dependencies]',
+  'other = "1"',
+  'exporter = "1"',
+  'evil = "1"',
+  'log = "0.4"',
+  'serde = { version = "1", features = ["derive"] }',
+  'tokio = "1"',
+  'cfg-if = "1"',
+  'our-macros = "1"',
+  '',
+].join('\n');
+
 async function crateOf(lib: string, files: Record<string, string> = {}): Promise<CrateSurface> {
-  const s = await extractMemory(crateFiles(lib, files));
+  const s = await extractMemory(crateFiles(lib, files, MANIFEST));
   return s.crates[0];
 }
 
@@ -167,7 +185,7 @@ describe('the accounting net', () => {
 
   it('macros.trusted spares the macros of a named crate', async () => {
     const parser = await loadRustParser();
-    const files = crateFiles('our_macros::make!();\n#[our_macros::attr] pub fn f() {}');
+    const files = crateFiles('our_macros::make!();\n#[our_macros::attr] pub fn f() {}', {}, MANIFEST);
     const plain = await extractSurface(new MemoryTree(files), parser, { features: DEFAULT_FEATURES });
     expect(reasons(plain.crates[0]).sort()).toEqual(['attribute-macro', 'external-macro']);
     const trusted = await extractSurface(new MemoryTree(files), parser, {
@@ -218,6 +236,33 @@ describe('the accounting net', () => {
     expect(entries).toEqual(['broken broken/src/lib.rs skipped-crate']);
   });
 
+  it('reads the macro_rules! macros of other workspace crates; a workspace proc macro is not trusted', async () => {
+    const s = await extractMemory({
+      'Cargo.toml': '[workspace]\nmembers = ["helpers", "pm", "ffi"]\n',
+      'helpers/Cargo.toml': '[package]\nname = "ffi-helpers"\nversion = "1.0.0"\n',
+      'helpers/src/lib.rs': [
+        '#[macro_export] macro_rules! quiet { ($e:expr) => { $e + 1 } }',
+        '#[macro_export] macro_rules! loud { () => { #[no_mangle] pub extern "C" fn loud() {} } }',
+      ].join('\n'),
+      'pm/Cargo.toml': '[package]\nname = "pm"\nversion = "1.0.0"\n[lib]\nproc-macro = true\n',
+      'pm/src/lib.rs': 'pub fn nothing() {}',
+      'ffi/Cargo.toml':
+        '[package]\nname = "ffi"\nversion = "1.0.0"\n[dependencies]\nffi-helpers = { path = "../helpers" }\npm = { path = "../pm" }\n',
+      'ffi/src/lib.rs': [
+        'use ffi_helpers::quiet;',
+        'pub fn a() -> i32 { quiet!(1) }',
+        'pub fn b() -> i32 { ffi_helpers::quiet!(2) }',
+        'ffi_helpers::loud!();',
+        '#[pm::exported] pub fn c() {}',
+      ].join('\n'),
+    });
+    const ffi = s.crates.find((c) => c.name === 'ffi') as CrateSurface;
+    expect((ffi.unresolved ?? []).map((u) => `${u.line} ${u.reason} ${u.macro}`)).toEqual([
+      '4 external-macro ffi_helpers::loud',
+      '5 attribute-macro pm::exported',
+    ]);
+  });
+
   it('ignores a proc-macro crate: it is not linked', async () => {
     const s = await extractMemory({
       'Cargo.toml': '[package]\nname = "pm"\nversion = "1.0.0"\n[lib]\nproc-macro = true\n',
@@ -232,7 +277,7 @@ describe('unresolved entries across revisions', () => {
   const keys = (c: CrateSurface) => (c.unresolved ?? []).map((u: UnresolvedEntry) => u.key);
 
   async function surface(lib: string): Promise<Surface> {
-    return extractMemory(crateFiles(lib));
+    return extractMemory(crateFiles(lib, {}, MANIFEST));
   }
 
   it('keys do not depend on lines: an edit above a site changes nothing', async () => {

@@ -38,8 +38,6 @@ export interface ScannedText {
 }
 
 export interface MacroOutcomes {
-  /** Every definition of each crate macro name, in the order read. */
-  definitions: Map<string, MacroDef[]>;
   /** Invocations whose expansion (or `cfg_if!` branches) was read. */
   expanded: Set<MacroInvocation>;
   /** Invocations the engine tried and could not expand, with the reason. */
@@ -51,8 +49,8 @@ export interface AccountingInput {
   texts: ScannedText[];
   macros: MacroOutcomes;
   env: CfgEnv;
-  /** Crates whose macros are trusted not to export (`macros.trusted` plus the default list). */
-  trusted: ReadonlySet<string>;
+  /** This crate's macros and dependencies. */
+  own: CrateMacros;
 }
 
 /** An entry before its ordinal and key are known. */
@@ -92,51 +90,97 @@ function lineIndex(text: string): (offset: number) => number {
 
 const LOCAL_ROOTS = new Set(['crate', '$crate', 'self', 'super']);
 
-/** The crate a macro path comes from, as far as the text says; null when it cannot tell. */
-export function macroOrigin(path: string, census: Census): string | null {
-  const segs = path.replace(/^::/, '').split('::');
-  if (segs.length > 1 && ['std', 'core', 'alloc'].includes(segs[0])) return 'std';
-  if (segs.length > 1 && !LOCAL_ROOTS.has(segs[0])) return segs[0];
-  const name = segs[segs.length - 1];
-  if (segs.length > 1) return null; // `crate::m!` that is not a crate macro
-  const imported = census.imports.get(name);
-  if (imported !== undefined) return LOCAL_ROOTS.has(imported) ? null : imported;
-  if (STD_MACROS.has(name)) return 'std';
-  return null;
+/** What the engine knows of a library crate's macros, for the invocations of every crate. */
+export interface CrateMacros {
+  /** The library's name as code names it (`-` as `_`). */
+  lib: string;
+  procMacro: boolean;
+  /** Its `macro_rules!` definitions by name. */
+  definitions: Map<string, MacroDef[]>;
+  /** Normal dependencies: name in code → package library name (both with `-` as `_`). */
+  deps: Readonly<Record<string, string>>;
 }
 
-/** Decides which crate macros can export: their body holds an export token or a risky macro. */
-export class MacroRisk {
+/** Where a macro path may come from. */
+interface Origins {
+  std: boolean;
+  /** Packages (library names) that may define it. */
+  packages: string[];
+  /** Written as a path of the crate itself (`crate::m!`, `self::m!`, a module path). */
+  local: boolean;
+}
+
+const STD_ROOTS = new Set(['std', 'core', 'alloc']);
+
+/** The packages an invocation of `path` in `crate` can resolve to, given the text's imports. */
+export function macroOrigins(crate: CrateMacros, path: string, census: Census): Origins {
+  const segs = path.replace(/^::/, '').split('::');
+  const name = segs[segs.length - 1];
+  const anyDep = Object.values(crate.deps);
+  if (segs.length > 1) {
+    const root = segs[0];
+    if (STD_ROOTS.has(root)) return { std: true, packages: [], local: false };
+    if (LOCAL_ROOTS.has(root)) return { std: false, packages: anyDep, local: true };
+    const dep = crate.deps[root.replace(/^r#/, '')];
+    if (dep !== undefined) return { std: false, packages: [dep], local: false };
+    // a module of the crate, or an `extern crate … as` alias: its own macros or any dependency's
+    return { std: false, packages: anyDep, local: true };
+  }
+  const imported = census.imports.get(name);
+  if (imported !== undefined) {
+    if (STD_ROOTS.has(imported)) return { std: true, packages: [], local: false };
+    const dep = crate.deps[imported];
+    if (dep !== undefined) return { std: false, packages: [dep], local: false };
+    // `use crate::…` / `use super::…`: a re-export of its own or of any dependency's
+    return { std: STD_MACROS.has(name), packages: anyDep, local: true };
+  }
+  if (STD_MACROS.has(name)) return { std: true, packages: [], local: false };
+  // the `#[macro_use]` prelude, glob imports, textual scope: any dependency
+  return { std: false, packages: anyDep, local: true };
+}
+
+/**
+ * Every library crate's macros, and the crates trusted not to export: decides whether an
+ * invocation the engine does not expand can export. A `macro_rules!` macro of a workspace crate
+ * is read: it can export only if its body can. A proc macro (or a macro of a package outside the
+ * workspace) can do anything, unless its package is trusted.
+ */
+export class MacroWorld {
+  private readonly byLib = new Map<string, CrateMacros>();
   private readonly memo = new Map<string, boolean>();
   private readonly visiting = new Set<string>();
 
   constructor(
-    private readonly definitions: Map<string, MacroDef[]>,
+    crates: CrateMacros[],
+    readonly trusted: ReadonlySet<string>,
     private readonly env: CfgEnv,
-    private readonly trusted: ReadonlySet<string>,
-  ) {}
+  ) {
+    for (const c of crates) if (!this.byLib.has(c.lib)) this.byLib.set(c.lib, c);
+  }
 
   /** Several different definitions: rustc's textual scoping decides which one an invocation sees. */
-  shadowed(name: string): boolean {
-    const defs = this.definitions.get(name) ?? [];
+  shadowed(crate: CrateMacros, name: string): boolean {
+    const defs = crate.definitions.get(name) ?? [];
     if (defs.length < 2) return false;
     const first = JSON.stringify(defs[0].rules);
     return defs.some((d) => JSON.stringify(d.rules) !== first);
   }
 
-  risky(name: string): boolean {
-    const known = this.memo.get(name);
+  /** A `macro_rules!` macro of `crate` whose expansion can export (any of its definitions). */
+  risky(crate: CrateMacros, name: string): boolean {
+    const id = `${crate.lib}\u0000${name}`;
+    const known = this.memo.get(id);
     if (known !== undefined) return known;
-    if (this.visiting.has(name)) return false; // recursion: decided by the other parts
-    this.visiting.add(name);
+    if (this.visiting.has(id)) return false; // recursion: decided by the other parts
+    this.visiting.add(id);
     let risky = false;
-    for (const def of this.definitions.get(name) ?? []) {
+    for (const def of crate.definitions.get(name) ?? []) {
       for (const rule of def.rules) {
         const c = takeCensus(rule.transcriber, this.env);
         if (
           c.sites.length > 0 ||
-          c.bangs.some((b) => this.bangRisky(b, c)) ||
-          c.attrs.some((a) => !this.trustedOrigin(a.path, a.kind, a.underDerive, c))
+          c.bangs.some((b) => !this.bangSafe(crate, b, c)) ||
+          c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c))
         ) {
           risky = true;
           break;
@@ -144,30 +188,50 @@ export class MacroRisk {
       }
       if (risky) break;
     }
-    this.visiting.delete(name);
-    this.memo.set(name, risky);
+    this.visiting.delete(id);
+    this.memo.set(id, risky);
     return risky;
   }
 
-  private bangRisky(b: CensusBang, c: Census): boolean {
-    if (b.name === 'macro_rules') return false;
-    if (this.definitions.has(b.name) && isLocalPath(b.path)) return this.risky(b.name);
-    const origin = macroOrigin(b.path, c);
-    if (origin === 'std') return UNSAFE_STD_MACROS.has(b.name);
-    return origin === null || !isTrustedMacroCrate(origin, this.trusted);
+  /** A package's macro `name` (a bang macro, or an attribute/derive) cannot export. */
+  private packageSafe(lib: string, name: string, kind: 'bang' | 'attribute' | 'derive'): boolean {
+    if (isTrustedMacroCrate(lib, this.trusted)) return true;
+    const ws = this.byLib.get(lib);
+    if (!ws || ws.procMacro) return false; // a package outside the workspace, or a proc-macro crate
+    if (kind !== 'bang') return true; // only proc-macro crates define attribute and derive macros
+    return !ws.definitions.has(name) || !this.risky(ws, name);
   }
 
-  /** An attribute or derive that is trusted (or is a derive helper). */
-  trustedOrigin(path: string, kind: 'attribute' | 'derive', underDerive: boolean, c: Census): boolean {
-    const segs = path.split('::');
-    let origin: string | null;
-    if (segs.length > 1) origin = LOCAL_ROOTS.has(segs[0]) ? null : segs[0];
-    else {
-      const imported = c.imports.get(path);
-      if (imported === undefined && kind === 'attribute' && underDerive) return true; // a derive helper
-      origin = imported === undefined || LOCAL_ROOTS.has(imported) ? null : imported;
-    }
-    return origin !== null && isTrustedMacroCrate(origin, this.trusted);
+  /** An invocation (not of one of the crate's own macros) that cannot export. */
+  bangSafe(crate: CrateMacros, b: { path: string; name: string }, census: Census): boolean {
+    if (b.name === 'macro_rules') return true;
+    if (isLocalPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
+    const o = macroOrigins(crate, b.path, census);
+    if (o.std) return !UNSAFE_STD_MACROS.has(b.name);
+    if (o.packages.length === 0) return false;
+    return o.packages.every((p) => this.packageSafe(p, b.name, 'bang'));
+  }
+
+  /** An attribute or derive that cannot export (or is a derive helper). */
+  attrSafe(
+    crate: CrateMacros,
+    path: string,
+    kind: 'attribute' | 'derive',
+    underDerive: boolean,
+    census: Census,
+  ): boolean {
+    const name = path.split('::').pop() as string;
+    if (kind === 'attribute' && !path.includes('::') && !census.imports.has(path) && underDerive) return true;
+    const o = macroOrigins(crate, path, census);
+    if (o.std) return true;
+    if (o.packages.length === 0) return false;
+    return o.packages.every((p) => this.packageSafe(p, name, kind));
+  }
+
+  /** The package an invocation names, for messages. */
+  originLabel(crate: CrateMacros, path: string, census: Census): string | null {
+    const o = macroOrigins(crate, path, census);
+    return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 }
 
@@ -189,10 +253,9 @@ export interface CrateAccount {
 }
 
 /** Accounts every text of a crate; returns its unresolved entries, keyed and sorted. */
-export function accountCrate(input: AccountingInput): CrateAccount {
+export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAccount {
   const inactiveModules: string[] = [];
-  const { macros, env, trusted } = input;
-  const risk = new MacroRisk(macros.definitions, env, trusted);
+  const { macros, env, own } = input;
   const drafts: Draft[] = [];
   let order = 0;
   for (const t of input.texts) {
@@ -245,10 +308,10 @@ export function accountCrate(input: AccountingInput): CrateAccount {
       const nested = expandedRanges.some(([a, z]) => b.start > a && b.start < z);
       if (inRanges(census.inactive, b.start) || inRanges(defRanges, b.start) || nested) continue;
       const base = { line: line(b.start), path: pathOf(b.itemPath), unit: b.unit };
-      if (isLocalPath(b.path) && (macros.definitions.has(b.name) || b.name === 'cfg_if')) {
+      if (isLocalPath(b.path) && (own.definitions.has(b.name) || b.name === 'cfg_if')) {
         const inv = byStart.get(b.start);
-        const shadowed = risk.shadowed(b.name);
-        const riskyMacro = b.name !== 'cfg_if' && risk.risky(b.name);
+        const shadowed = world.shadowed(own, b.name);
+        const riskyMacro = b.name !== 'cfg_if' && world.risky(own, b.name);
         if (shadowed && riskyMacro) {
           push({
             ...base,
@@ -273,9 +336,9 @@ export function accountCrate(input: AccountingInput): CrateAccount {
         });
         continue;
       }
-      const origin = macroOrigin(b.path, census);
-      if (origin === 'std') {
-        if (!UNSAFE_STD_MACROS.has(b.name)) continue;
+      if (world.bangSafe(own, b, census)) continue;
+      const origin = world.originLabel(own, b.path, census);
+      if (macroOrigins(own, b.path, census).std) {
         push({
           ...base,
           kind: 'macro',
@@ -288,7 +351,6 @@ export function accountCrate(input: AccountingInput): CrateAccount {
         });
         continue;
       }
-      if (origin !== null && isTrustedMacroCrate(origin, trusted)) continue;
       push({
         ...base,
         kind: 'macro',
@@ -296,15 +358,15 @@ export function accountCrate(input: AccountingInput): CrateAccount {
         reason: origin === null ? 'unknown-macro' : 'external-macro',
         message:
           origin === null
-            ? `${b.path}! is not defined in this crate and its origin is not known: it may export anything`
-            : `${b.path}! comes from crate \`${origin}\`, which is not trusted as non-exporting (macros.trusted): it may export anything`,
+            ? `${b.path}! is not a macro_rules! macro the engine can read here, and a dependency that is not trusted (macros.trusted) may define it: it may export anything`
+            : `${b.path}! comes from crate \`${origin}\`, a proc macro or a package outside the workspace that is not trusted (macros.trusted): it may export anything`,
       });
     }
 
     // attribute and derive macros
     for (const a of census.attrs) {
       if (settled(a.start)) continue;
-      if (risk.trustedOrigin(a.path, a.kind, a.underDerive, census)) continue;
+      if (world.attrSafe(own, a.path, a.kind, a.underDerive, census)) continue;
       push({
         kind: 'macro',
         line: line(a.start),

@@ -90,6 +90,7 @@ const BUILTIN_ATTRIBUTES = new Set([
   'cfg',
   'cfg_attr',
   'derive',
+  'default',
   'allow',
   'warn',
   'deny',

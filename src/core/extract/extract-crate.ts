@@ -12,8 +12,7 @@ import { readAttribute } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { lex, skipTree } from '../rust/lexer';
 import { expandMacro, splitCfgIf } from './macro-expander';
-import { accountCrate, finishEntries, ScannedText, TextOrigin } from './accounting';
-import { trustedMacroCrates } from './macro-trust';
+import { AccountingInput, finishEntries, ScannedText, TextOrigin } from './accounting';
 import type { UnresolvedEntry } from '../model';
 import { ScanCache, ScanOutcome } from './scan-cache';
 import {
@@ -115,18 +114,13 @@ interface PendingFile {
   ctx: ScanContext;
 }
 
-export interface CrateOptions {
-  /** Crates whose macros are trusted not to export (the default list plus `macros.trusted`). */
-  trustedMacros?: ReadonlySet<string>;
-}
-
 export interface CrateExtraction {
   surface: CrateSurface;
   diagnostics: Diagnostic[];
   /** Source of `#[cfg(test)]` code in the crate. */
   testText: string[];
-  /** Module files and directories (`dir/`) this build does not compile (a cfg is off). */
-  inactiveModules: string[];
+  /** What the accounting net needs of this crate (run by `accountFor` once every crate is read). */
+  accounting: AccountingInput;
   /** Hashes of the module texts read: a file elsewhere with the same text is a link to one of them. */
   readTextHashes: Set<string>;
 }
@@ -138,7 +132,6 @@ export async function extractCrate(
   parser: RustParser,
   limits: Limits,
   cache?: ScanCache,
-  options: CrateOptions = {},
 ): Promise<CrateExtraction> {
   const env: CfgEnv = { features };
   const diagnostics: Diagnostic[] = [];
@@ -531,17 +524,20 @@ export async function extractCrate(
   }
 
   const dedup = dedupe(items, diagnostics);
-  const account = accountCrate({
+  // the accounting needs every crate's macros: it runs once all crates are read (see `accountFor`)
+  const accounting: AccountingInput = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
-    macros: { definitions, expanded, failed },
+    macros: { expanded, failed },
     env,
-    trusted: options.trustedMacros ?? trustedMacroCrates(),
-  });
-  const unresolved = [
-    ...account.entries,
-    ...unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail)),
-  ];
+    own: {
+      lib: manifest.libName.replace(/-/g, '_'),
+      procMacro: manifest.crateTypes.includes('proc-macro'),
+      definitions,
+      deps: manifest.dependencyNames,
+    },
+  };
+  const unresolved = unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail));
   return {
     surface: {
       name: manifest.name,
@@ -558,7 +554,7 @@ export async function extractCrate(
     },
     diagnostics,
     testText,
-    inactiveModules: account.inactiveModules,
+    accounting,
     readTextHashes: new Set([...fileTexts.values()].map((t) => textHash(t.text))),
   };
 }

@@ -15,7 +15,7 @@ import {
   textHash,
   unreadableEntry,
 } from './extract-crate';
-import { accountUnreadText } from './accounting';
+import { accountCrate, accountUnreadText, MacroWorld } from './accounting';
 import { trustedMacroCrates } from './macro-trust';
 import type { CfgEnv } from '../rust/cfg';
 import type { CrateManifest, SkippedPackage } from '../workspace';
@@ -50,6 +50,7 @@ async function unreachedExportSites(
   tree: SourceTree,
   manifest: CrateManifest,
   r: CrateExtraction,
+  inactiveModules: string[],
   packageDirs: Set<string>,
   paths: string[],
   env: CfgEnv,
@@ -60,7 +61,7 @@ async function unreachedExportSites(
   for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
   const excluded = [
     ...manifest.otherTargets.map((t) => (t.endsWith('.rs') ? t : `${t}/`)),
-    ...r.inactiveModules,
+    ...inactiveModules,
   ];
   const under = (p: string, e: string) =>
     e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
@@ -166,22 +167,39 @@ export async function extractSurface(
     (listing?.paths ?? []).filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')).map(dirname),
   );
   const unified = unifiedFeatures(ws.crates, options.features);
+  const read: { manifest: CrateManifest; features: Set<string>; r: CrateExtraction }[] = [];
   for (const manifest of ws.crates) {
     const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache, {
-      trustedMacros,
-    });
+    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
+    read.push({ manifest, features, r });
+  }
+  // the accounting net, once every crate's macros are known
+  const world = new MacroWorld(
+    read.map((x) => x.r.accounting.own),
+    trustedMacros,
+    { features: new Set() },
+  );
+  for (const { manifest, features, r } of read) {
     // a proc-macro crate runs in the compiler: nothing of it is linked into a library
     const linked = !manifest.crateTypes.includes('proc-macro');
-    const unreached =
-      listing && linked
-        ? await unreachedExportSites(tree, manifest, r, packageDirs, listing.paths, { features }, limits)
+    let unresolved: UnresolvedEntry[] = [];
+    if (linked) {
+      const account = accountCrate(r.accounting, world);
+      const unreached = listing
+        ? await unreachedExportSites(
+            tree,
+            manifest,
+            r,
+            account.inactiveModules,
+            packageDirs,
+            listing.paths,
+            { features },
+            limits,
+          )
         : [];
-    crates.push({
-      ...r.surface,
-      items: sortItems(r.surface.items),
-      unresolved: linked ? [...(r.surface.unresolved ?? []), ...unreached] : [],
-    });
+      unresolved = [...account.entries, ...(r.surface.unresolved ?? []), ...unreached];
+    }
+    crates.push({ ...r.surface, items: sortItems(r.surface.items), unresolved });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
   }
