@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const entry = `
 export { CHANGE_RULES } from './src/core/diff/catalogue';
 export { FINDING_RULES } from './src/core/findings/catalogue';
+export { DEFAULT_TRUSTED_MACRO_CRATES } from './src/core/extract/macro-trust';
 `;
 const out = await build({
   stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
@@ -21,7 +22,7 @@ new Function('module', 'exports', 'require', out.outputFiles[0].text)(
   mod.exports,
   (await import('node:module')).createRequire(import.meta.url),
 );
-const { CHANGE_RULES, FINDING_RULES } = mod.exports;
+const { CHANGE_RULES, FINDING_RULES, DEFAULT_TRUSTED_MACRO_CRATES } = mod.exports;
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const changes = [
@@ -41,13 +42,19 @@ const findings = [
   ),
 ].join('\n');
 
+const trusted = DEFAULT_TRUSTED_MACRO_CRATES.map((c) => `\`${c}\``).join(', ') + '.';
+
 const readme = readFileSync('README.md', 'utf8');
 const replace = (text, name, body) => {
   const re = new RegExp(`(<!-- rules:${name}:begin -->)[\\s\\S]*?(<!-- rules:${name}:end -->)`);
   if (!re.test(text)) throw new Error(`README.md has no rules:${name} markers`);
   return text.replace(re, (_m, begin, end) => `${begin}\n${body}\n${end}`);
 };
-const next = replace(replace(readme, 'changes', changes), 'findings', findings);
+const next = replace(
+  replace(replace(readme, 'changes', changes), 'findings', findings),
+  'trusted-macros',
+  trusted,
+);
 if (process.argv.includes('--check')) {
   if (next !== readme) {
     console.error('README.md rule tables are out of date: run npm run docs');
