@@ -2,7 +2,7 @@
  * The gate's effective configuration: the config file read from the default branch through the
  * API (never from the pull request), with the workflow's inputs taking precedence.
  */
-import { GitHubClient } from '../adapters/github-client';
+import type { GitHubClient } from '../adapters/github-client';
 import { loadConfig, policyHash as configHash } from '../core/config';
 import type { Config } from '../core/config';
 import { sha256, stableStringify } from '../core/digest';

@@ -142,17 +142,22 @@ export async function runAction(): Promise<void> {
     }
     try {
       const config = await resolveGateConfig(client, inputs);
-      const d = await runMergeGroupGate(client, {
+      const { decision: d } = await runMergeGroupGate(client, {
         root,
         statusContext: inputs.statusContext,
         headSha,
         baseSha,
         headRef,
+        features: config.features,
         featureSets: config.featureSets,
+        potentiallyBreakingBump: config.potentiallyBreakingBump,
         limits: config.limits,
         scope: scopeOf(config.config),
+        policy: config.policy,
+        policyHash: config.policyHash,
         botLogin: config.botLogin,
         runUrl: ctx.runUrl,
+        log: (m) => core.info(m),
       });
       core.info(`status ${inputs.statusContext}: ${d.state} — ${d.description}`);
       core.setOutput('approved', String(d.state === 'success'));
@@ -230,7 +235,14 @@ export async function runAction(): Promise<void> {
     if (report) {
       writeReport(inputs.reportPath, {
         ...report,
-        gate: { decision: result.decision, approval: result.outcome, digest: result.digest },
+        gate: {
+          decision: result.decision,
+          approval: result.outcome,
+          digest: result.digest,
+          // what was evaluated: the head merged into this tip of the base branch (or a conflict)
+          baseTip: result.baseTip,
+          conflict: result.conflict,
+        },
       });
       await writeSummary(
         renderMarkdown(report, {

@@ -45,12 +45,16 @@ export class GitRevisionTree implements SourceTree {
 
   /**
    * Opens `rev` of the repository that contains `dir`; paths are relative to `dir` inside it.
+   * `rev` names a commit (the label is then its SHA) or a tree object, such as the merged tree
+   * `git merge-tree --write-tree` writes (the label is then the tree's id).
    * Throws GitError with a clear message when the revision is not in the object database.
    */
   static async open(dir: string, rev: string): Promise<GitRevisionTree> {
     const top = (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
     const prefix = (await git(dir, ['rev-parse', '--show-prefix'])).trim().replace(/\/$/, '');
-    const r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+    let r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+    if (r.code !== 0)
+      r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{tree}`]);
     if (r.code !== 0) {
       const shallow =
         (await git(dir, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';

@@ -4,9 +4,18 @@
  */
 import { git, GitError, runGit } from './git';
 
-async function verify(dir: string, rev: string): Promise<string | null> {
-  const r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+async function verify(dir: string, rev: string, type: 'commit' | 'tree' = 'commit'): Promise<string | null> {
+  const r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{${type}}`]);
   return r.code === 0 ? r.stdout.toString('utf8').trim() : null;
+}
+
+/**
+ * The object id `rev` names when it may be a commit or a bare tree (the merged tree of the gate):
+ * a commit's SHA, else a tree's id; else what `resolveCommit` says.
+ */
+export async function resolveTreeish(dir: string, rev: string, what = 'revision'): Promise<string> {
+  if (rev.startsWith('-')) throw new GitError(`${what} ${JSON.stringify(rev)} is not a revision`);
+  return (await verify(dir, rev)) ?? (await verify(dir, rev, 'tree')) ?? resolveCommit(dir, rev, what);
 }
 
 async function hasRemote(dir: string, name: string): Promise<boolean> {

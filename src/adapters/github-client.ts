@@ -9,28 +9,12 @@ import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import { ApiError, PermissionError } from './api-errors';
+
+export { ApiError, PermissionError };
 
 const GitHubOctokit = Octokit.plugin(paginateRest, restEndpointMethods, retry, throttling);
 type Kit = InstanceType<typeof GitHubOctokit>;
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-/** A 403: the token lacks a permission. `permission` is what to add to the workflow. */
-export class PermissionError extends ApiError {
-  constructor(
-    message: string,
-    readonly permission: string,
-  ) {
-    super(message, 403);
-  }
-}
 
 export interface GitHubUser {
   login: string;
@@ -82,6 +66,8 @@ export interface CommitStatus {
   description: string;
   /** Whoever created it; null when the API names nobody (a deleted account). */
   creator: GitHubUser | null;
+  /** When it was created (ISO 8601); null when the API does not say. */
+  createdAt: string | null;
 }
 
 export interface ClientOptions {
@@ -340,6 +326,7 @@ export class GitHubClient {
         context: s.context,
         description: s.description ?? '',
         creator: s.creator ? { login: s.creator.login, type: s.creator.type } : null,
+        createdAt: s.created_at ?? null,
       }));
     });
   }

@@ -14,7 +14,7 @@ import { FileSystemTree } from '../adapters/file-system-tree';
 import { GitRevisionTree } from '../adapters/git-revision-tree';
 import { GitError, runGit } from '../adapters/git';
 import { InputError } from '../adapters/open-tree';
-import { headCommit, isShallow, mergeBase, resolveCommit } from '../adapters/git-revisions';
+import { headCommit, isShallow, mergeBase, resolveCommit, resolveTreeish } from '../adapters/git-revisions';
 import { loadRustParser } from '../adapters/tree-sitter-parser';
 import type { SourceTree } from '../core/source-tree';
 import { applyScope, AnalysisScope } from '../core/scope';
@@ -47,6 +47,7 @@ export interface Analysis {
   head: Surface;
   /** The commit compared against (the merge base when used). */
   baseSha: string;
+  /** The head commit (or, without a merge base, possibly a tree id); null for the working tree. */
   headSha: string | null;
   warnings: string[];
 }
@@ -55,7 +56,13 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
   const warnings: string[] = [];
   await checkRoot(o.root);
   const baseNamed = await resolveCommit(o.root, o.base, '--base');
-  const headSha = o.head !== undefined ? await resolveCommit(o.root, o.head, '--head') : null;
+  // without a merge base the head may be a bare tree (the gate's merge of a PR into its base tip)
+  const headSha =
+    o.head === undefined
+      ? null
+      : o.useMergeBase === false
+        ? await resolveTreeish(o.root, o.head, '--head')
+        : await resolveCommit(o.root, o.head, '--head');
   let baseSha = baseNamed;
   if (o.useMergeBase !== false) {
     const other = headSha ?? (await headCommit(o.root));
@@ -122,7 +129,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
 }
 
 /** `root` is a directory inside a git repository (else one clear line, not git's own complaint). */
-async function checkRoot(root: string): Promise<void> {
+export async function checkRoot(root: string): Promise<void> {
   const st = await fs.stat(root).catch(() => null);
   if (!st) throw new InputError(`--root ${root} does not exist`);
   if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);

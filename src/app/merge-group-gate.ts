@@ -1,30 +1,56 @@
 /**
- * `merge_group`: the queue builds one group per pull request (base + the PRs ahead + this one), so
- * the group's head gets `success` only when the FFI delta of the whole group is empty, or when the
- * pull request the group was built for holds its own `success` from this gate on its current head.
- * Anything else — a missing or non-success status, an unreadable ref name — is `failure`/`error`.
+ * `merge_group`: the complete guard. The queue builds one group commit per pull request on top of
+ * the base and the groups ahead of it, so the group's own contribution is the delta from the group
+ * head's first parent to the group head. The group for PR N passes only when
+ * - that delta is empty, or
+ * - it is *covered* by N's approvals: enough eligible approvals (the pull-request gate's policy)
+ *   given on commits that, merged into the same first parent, land a delta with the same approval
+ *   digest — recomputed here from git objects and the reviews API, never read from a status.
+ * Anything else is `failure` (an unapproved or stale delta, a request for changes) or `error`
+ * (an analysis or API failure, a ref that names no pull request): fail closed.
  */
-import type { GitHubClient } from '../adapters/github-client';
-import { analyseFeatureSets } from './analyse-feature-sets';
-import type { AnalysisScope } from '../core/scope';
-import { fetchCommit } from '../adapters/git-fetch';
+import type { Analysis } from './analyse-diff';
+import { LandingDeltas } from './landing-deltas';
+import { evaluatePullApprovals, GateClient } from './pull-approvals';
+import { fetchCommit, fetchPullHead, firstParent } from '../adapters/git-fetch';
+import type { ApprovalPolicy } from '../core/gate/approvals';
 import { errorDecision, GateDecision } from '../core/gate/decide-status';
-import { statusDescription } from '../core/gate/status-description';
+import { countChanges, statusDescription } from '../core/gate/status-description';
 import type { FeatureSelection } from '../core/model';
 import type { Limits } from '../core/limits';
+import type { AnalysisScope } from '../core/scope';
 
 export interface MergeGroupSettings {
   root: string;
   statusContext: string;
   headSha: string;
+  /** The event's `base_sha` (the group head's first parent, which is read from git). */
   baseSha: string;
   headRef: string;
+  features: FeatureSelection;
   featureSets: FeatureSelection[];
+  potentiallyBreakingBump?: 'major' | 'minor';
   limits?: Limits;
   scope?: AnalysisScope;
-  /** The identity whose status on the pull request counts (the gate's bot login). */
+  /** The pull-request gate's approval policy and policy hash: coverage means the same approvals. */
+  policy: ApprovalPolicy;
+  policyHash: string;
+  /** The gate's identity: its statuses on a reviewed commit say which delta the reviewer was shown. */
   botLogin: string;
   runUrl: string;
+  log?: (message: string) => void;
+}
+
+export interface MergeGroupResult {
+  decision: GateDecision;
+  /** The pull request the group was built for (null when the ref names none). */
+  pull: number | null;
+  /** The group's delta: first parent → group head. */
+  analysis: Analysis | null;
+  /** The approval digest of the group's delta. */
+  digest: string | null;
+  /** The group head's first parent. */
+  parent: string | null;
 }
 
 /** The pull request a merge-group ref was built for: `gh-readonly-queue/<base>/pr-<n>-<sha>`. */
@@ -33,59 +59,123 @@ export function pullOfMergeGroupRef(ref: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export async function runMergeGroupGate(client: GitHubClient, s: MergeGroupSettings): Promise<GateDecision> {
-  let decision: GateDecision;
+function names(list: string[]): string {
+  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+}
+
+export async function evaluateMergeGroup(
+  client: GateClient,
+  s: MergeGroupSettings,
+): Promise<MergeGroupResult> {
+  const out: MergeGroupResult = {
+    decision: errorDecision('not evaluated'),
+    pull: null,
+    analysis: null,
+    digest: null,
+    parent: null,
+  };
   try {
-    for (const sha of [s.baseSha, s.headSha]) await fetchCommit(s.root, sha);
-    const { report } = await analyseFeatureSets(
-      {
-        root: s.root,
-        base: s.baseSha,
-        head: s.headSha,
-        features: s.featureSets[0],
-        useMergeBase: false,
-        limits: s.limits,
-        scope: s.scope,
-      },
-      s.featureSets,
-    );
-    if (report.changes.length === 0)
-      decision = {
+    await fetchCommit(s.root, s.headSha);
+    await fetchCommit(s.root, s.baseSha);
+    const parent = await firstParent(s.root, s.headSha);
+    if (!parent) {
+      out.decision = errorDecision(
+        `cannot read the first parent of the merge group head ${s.headSha.slice(0, 12)}`,
+      );
+      return out;
+    }
+    out.parent = parent;
+    if (parent !== s.baseSha)
+      s.log?.(
+        `the merge group head's first parent is ${parent}; the event's base_sha ${s.baseSha} is not used`,
+      );
+    // The group head descends from its first parent: merging it in lands exactly the group's tree.
+    const deltas = new LandingDeltas(s, parent);
+    const group = await deltas.landing(s.headSha);
+    if (group.kind !== 'clean') {
+      out.decision = errorDecision('the merge group head does not descend from its first parent');
+      return out;
+    }
+    out.analysis = group.analysis;
+    out.digest = group.digest;
+    const report = group.analysis.report;
+    const errorDiags = report.diagnostics.filter((d) => d.level === 'error');
+    if (errorDiags.length) {
+      out.decision = {
+        state: 'error',
+        description: statusDescription(
+          `FFI analysis of the merge group incomplete: ${errorDiags[0].message}`,
+        ),
+      };
+      return out;
+    }
+    if (report.changes.length === 0) {
+      out.decision = {
         state: 'success',
         description: statusDescription('no FFI surface change in the merge group', report.head.digest),
       };
-    else {
-      const pull = pullOfMergeGroupRef(s.headRef);
-      if (pull === null)
-        decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
-      else {
-        const pr = await client.getPull(pull);
-        // the latest status of the gate's context on the PR head, and it must be the gate's own
-        const st = (await client.listStatuses(pr.headSha)).find((x) => x.context === s.statusContext);
-        const own = st?.creator?.login.toLowerCase() === s.botLogin.toLowerCase();
-        if (st?.state === 'success' && own && /ffi sha256:[0-9a-f]{12}$/.test(st.description))
-          decision = {
-            state: 'success',
-            description: statusDescription(`FFI surface of #${pull} approved: ${st.description}`),
-          };
-        else {
-          const why = !st
-            ? 'no status'
-            : st.state !== 'success'
-              ? st.state
-              : `success not set by ${s.botLogin}`;
-          decision = {
-            state: 'failure',
-            description: statusDescription(
-              `#${pull} has no approved FFI surface (${why}); the group changes the FFI surface`,
-            ),
-          };
-        }
-      }
+      return out;
     }
+    const pull = pullOfMergeGroupRef(s.headRef);
+    if (pull === null) {
+      out.decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
+      return out;
+    }
+    out.pull = pull;
+    const pr = await client.getPull(pull);
+    await fetchPullHead(s.root, pull);
+    const { outcome } = await evaluatePullApprovals(client, {
+      root: s.root,
+      pull,
+      author: pr.author.login,
+      policy: s.policy,
+      deltas,
+      currentDigest: group.digest,
+      hasBreaking: report.changes.some((c) => c.severity === 'breaking'),
+      gate: { botLogin: s.botLogin, statusContext: s.statusContext },
+    });
+    for (const i of outcome.ignored) s.log?.(`#${pull}: not counted: ${i.login}: ${i.reason}`);
+    if (outcome.state === 'approved')
+      out.decision = {
+        state: 'success',
+        description: statusDescription(
+          `FFI delta of #${pull} approved by ${names(outcome.approvedBy)}`,
+          group.digest,
+        ),
+      };
+    else if (outcome.state === 'changes-requested')
+      out.decision = {
+        state: 'failure',
+        description: statusDescription(
+          `FFI changes of #${pull} requested by ${names(outcome.changesRequestedBy)}`,
+          group.digest,
+        ),
+      };
+    else
+      out.decision = {
+        state: 'failure',
+        description: statusDescription(
+          `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
+          group.digest,
+        ),
+      };
   } catch (e) {
-    decision = errorDecision(e instanceof Error ? e.message : String(e));
+    out.decision = errorDecision(e instanceof Error ? e.message : String(e));
   }
-  await client.createStatus(s.headSha, decision.state, s.statusContext, decision.description, s.runUrl);
-  return decision;
+  return out;
+}
+
+export async function runMergeGroupGate(
+  client: GateClient,
+  s: MergeGroupSettings,
+): Promise<MergeGroupResult> {
+  const result = await evaluateMergeGroup(client, s);
+  await client.createStatus(
+    s.headSha,
+    result.decision.state,
+    s.statusContext,
+    result.decision.description,
+    s.runUrl,
+  );
+  return result;
 }

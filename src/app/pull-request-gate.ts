@@ -1,23 +1,20 @@
 /**
- * The pull-request gate: analyse the PR's FFI delta against its merge base, evaluate approvals
- * from the reviews API, set the commit status (pending first, then the decision), and upsert the
- * one sticky comment. Every run recomputes its decision from API state; any failure ends in an
- * `error` status, never `success`.
+ * The pull-request gate: analyse what the PR lands — the FFI delta from the base branch's tip to
+ * the merge of the PR head into that tip — evaluate approvals from the reviews API (each re-bound
+ * to what its commit lands on the same tip), set the commit status (pending first, then the
+ * decision), and upsert the one sticky comment. Every run recomputes its decision from API state;
+ * any failure ends in an `error` status, never `success`; a head that does not merge cleanly is
+ * `pending`.
  */
 import type { Analysis } from './analyse-diff';
 import { analyseFeatureSets } from './analyse-feature-sets';
 import { computeReportFindings } from './findings';
-import { ApiError, GitHubClient, IssueComment, PermissionError, Review } from '../adapters/github-client';
-import { changedPaths, fetchPullCommits, hasCommit } from '../adapters/git-fetch';
-import { GitError } from '../adapters/git';
-import {
-  approvalDigest,
-  ApprovalOutcome,
-  ApprovalPolicy,
-  evaluateApprovals,
-  latestReviews,
-  ReviewerFacts,
-} from '../core/gate/approvals';
+import { LandingDeltas } from './landing-deltas';
+import { evaluatePullApprovals, GateClient } from './pull-approvals';
+import type { IssueComment } from '../adapters/github-client';
+import { PermissionError } from '../adapters/api-errors';
+import { changedPaths, fetchGateCommits } from '../adapters/git-fetch';
+import { approvalDigest, ApprovalOutcome, ApprovalPolicy } from '../core/gate/approvals';
 import {
   botComments,
   CommentState,
@@ -26,6 +23,7 @@ import {
   renderMarker,
 } from '../core/gate/comment-state';
 import {
+  conflictDecision,
   decideGate,
   errorDecision,
   GateDecision,
@@ -74,6 +72,10 @@ export interface GateResult {
   headSha: string | null;
   markdown: string;
   commentUrl: string | null;
+  /** The base branch's tip the head was merged into (null before it was fetched). */
+  baseTip: string | null;
+  /** Set when the head does not merge cleanly into the base tip: the conflicted paths. */
+  conflict: string[] | null;
   /** Problems that must fail the job (missing permission to set the status, analysis errors). */
   errors: string[];
   warnings: string[];
@@ -81,7 +83,7 @@ export interface GateResult {
 
 /** Sets a status; a refusal is recorded, never thrown, so the report still reaches the summary. */
 async function setStatus(
-  client: GitHubClient,
+  client: GateClient,
   s: GateSettings,
   sha: string,
   state: StatusState,
@@ -98,22 +100,12 @@ async function setStatus(
   }
 }
 
-function reviewInput(r: Review) {
-  return {
-    id: r.id,
-    login: r.user?.login ?? '(deleted user)',
-    isBot: !r.user || r.user.type === 'Bot' || /\[bot\]$/i.test(r.user.login),
-    state: r.state,
-    commitId: r.commitId,
-    submittedAt: r.submittedAt,
-  };
-}
-
 function approvalLines(
   outcome: ApprovalOutcome,
   policy: ApprovalPolicy,
   author: string,
   digest: string,
+  baseRef: string,
 ): { state: string; lines: string[] } {
   const who = [...policy.users.map((u) => `@${u}`), ...policy.teams.map((t) => `@${t}`)];
   const state =
@@ -130,11 +122,13 @@ function approvalLines(
       ? `nobody can approve: no designated approver other than the author (${author}); set the approvers input or config`
       : `who may approve: ${who.join(', ') || '(none configured)'}, except the author ${author}; with an approving pull-request review`,
   );
-  lines.push('an approval binds to this exact FFI delta: a push that changes the surface needs a new one');
+  lines.push(
+    `an approval binds to this exact FFI delta, what the pull request lands on ${baseRef}: a push or a base change that alters it needs a new one`,
+  );
   return { state, lines };
 }
 
-export async function runPullRequestGate(client: GitHubClient, s: GateSettings): Promise<GateResult> {
+export async function runPullRequestGate(client: GateClient, s: GateSettings): Promise<GateResult> {
   const errors: string[] = [];
   const warnings: string[] = [];
   const result = (partial: Partial<GateResult> & { decision: GateDecision }): GateResult => ({
@@ -143,6 +137,8 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
     outcome: null,
     digest: null,
     headSha: null,
+    baseTip: null,
+    conflict: null,
     markdown: '',
     commentUrl: null,
     errors,
@@ -186,118 +182,116 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
     return result({ decision, headSha });
   };
 
-  // Commits, analysis.
+  // Commits, then what the head lands: the delta from the base tip to the head merged into it.
   let analysis: Analysis;
+  let deltas: LandingDeltas;
+  let conflict: string[] | null = null;
+  const findings = computeReportFindings(s.findingsPolicy);
   try {
-    const fetched = await fetchPullCommits(s.root, s.pull, headSha, pr.baseSha, pr.baseRef);
+    const fetched = await fetchGateCommits(s.root, s.pull, headSha, pr.baseRef);
     if (!fetched.ok) return await fail(fetched.detail);
-    analysis = await analyseFeatureSets(
-      {
-        root: s.root,
-        base: pr.baseSha,
-        head: headSha,
-        features: s.features,
-        findings: computeReportFindings(s.findingsPolicy),
-        potentiallyBreakingBump: s.potentiallyBreakingBump,
-        limits: s.limits,
-        scope: s.scope,
-      },
-      s.featureSets ?? [s.features],
-    );
+    deltas = new LandingDeltas(s, fetched.baseTip);
+    const landing = await deltas.landing(headSha, findings);
+    if (landing.kind === 'clean') analysis = landing.analysis;
+    else {
+      // what would land is unknown: the PR's own delta against the merge base is shown instead
+      conflict = landing.paths;
+      analysis = await analyseFeatureSets(
+        {
+          root: s.root,
+          base: fetched.baseTip,
+          head: headSha,
+          features: s.features,
+          findings,
+          potentiallyBreakingBump: s.potentiallyBreakingBump,
+          limits: s.limits,
+          scope: s.scope,
+        },
+        s.featureSets ?? [s.features],
+      );
+    }
   } catch (e) {
     return await fail(e instanceof Error ? e.message : String(e));
   }
+  const baseTip = deltas.baseTip;
   warnings.push(...analysis.warnings);
   const report = analysis.report;
   const errorDiags = report.diagnostics.filter((d) => d.level === 'error');
   const digest = approvalDigest(report.deltaDigest, s.policyHash);
 
   // Configuration or workflow edits in the PR are flagged (the gate reads its config from the default branch).
-  const touched = await changedPaths(s.root, analysis.baseSha, headSha);
+  const touched = await changedPaths(s.root, analysis.baseSha, analysis.headSha ?? headSha);
   const protectedEdits = touched.filter((p) =>
     s.protectedPaths.some((q) => p === q || p.startsWith(q.endsWith('/') ? q : q + '/')),
   );
 
-  // Approvals, from the reviews API only.
-  let outcome: ApprovalOutcome;
-  // Approval digests of the commits the counting reviews were given on, computed in this run.
-  const digests = new Map<string, string | null>([[headSha, digest]]);
-  try {
-    const reviews = (await client.listReviews(s.pull)).map(reviewInput);
-    const commits = await client.listPullCommits(s.pull);
-    const commitAuthors = new Set(
-      commits
-        .flatMap((c) => [c.author, c.committer])
-        .filter((x): x is string => !!x)
-        .map((x) => x.toLowerCase()),
-    );
-    const users = new Set(s.policy.users.map((u) => u.toLowerCase()));
-    const facts = new Map<string, ReviewerFacts>();
-    for (const r of reviews) {
-      const login = r.login.toLowerCase();
-      if (facts.has(login) || r.isBot) continue;
-      let designated = users.has(login);
-      for (const t of s.policy.teams) {
-        if (designated) break;
-        const [org, team] = t.split('/');
-        designated = await client.isTeamMember(org, team, r.login);
-      }
-      facts.set(login, {
-        designated,
-        isAuthor: login === pr.author.login.toLowerCase(),
-        isCommitAuthor: commitAuthors.has(login),
-      });
-    }
-    // The comment's cache is editable by anyone with write access to the repository, so it may only
-    // make an approval stale: a cached digest that equals the head's is recomputed from git.
-    for (const r of latestReviews(reviews)) {
-      if (!r.commitId || digests.has(r.commitId)) continue;
-      const known = state?.digests[r.commitId];
-      if (known && known !== digest) digests.set(r.commitId, known);
-      else digests.set(r.commitId, await digestOfCommit(s, pr.baseSha, r.commitId));
-    }
-    outcome = evaluateApprovals(
-      reviews,
-      (login) =>
-        facts.get(login.toLowerCase()) ?? { designated: false, isAuthor: false, isCommitAuthor: false },
-      (commit) => digests.get(commit) ?? null,
-      digest,
-      s.policy,
-      pr.author.login,
-      report.changes.some((c) => c.severity === 'breaking'),
-    );
-  } catch (e) {
-    return await fail(e instanceof Error ? e.message : String(e), e);
-  }
+  // The comment's digests were computed against the base tip it names; another tip says nothing.
+  const cached = state && state.base === baseTip ? state.digests : {};
 
-  let decision = decideGate(report, outcome, digest);
-  if (errorDiags.length) {
-    // an analysis that could not read part of the source vouches neither for "no change" nor for the
-    // approved delta: what it did not read can differ between the approved commit and the head
-    decision = {
-      state: 'error',
-      description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`),
+  let decision: GateDecision;
+  let outcome: ApprovalOutcome | null = null;
+  let approval: { state: string; lines: string[] } | undefined;
+  const digests = new Map<string, string | null>();
+  if (conflict) {
+    decision = conflictDecision(pr.baseRef, digest);
+    approval = {
+      state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(', ')}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ''}` : ''}: what this pull request would land cannot be evaluated`,
+      lines: [
+        `the changes shown are the pull request's own, against its merge base with ${pr.baseRef}`,
+        'resolve the conflict (merge or rebase onto the base branch); the gate then evaluates the merge, and approvals of a commit count only for what that commit lands',
+      ],
     };
-    errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
+  } else {
+    // Approvals, from the reviews API only, each re-bound to what its commit lands on this tip.
+    digests.set(headSha, digest);
+    try {
+      const approvals = await evaluatePullApprovals(client, {
+        root: s.root,
+        pull: s.pull,
+        author: pr.author.login,
+        policy: s.policy,
+        deltas,
+        currentDigest: digest,
+        hasBreaking: report.changes.some((c) => c.severity === 'breaking'),
+        head: headSha,
+        cached,
+        gate: { botLogin: s.botLogin, statusContext: s.statusContext },
+      });
+      outcome = approvals.outcome;
+      for (const [c, d] of approvals.digests) digests.set(c, d);
+    } catch (e) {
+      return await fail(e instanceof Error ? e.message : String(e), e);
+    }
+    decision = decideGate(report, outcome, digest);
+    if (errorDiags.length) {
+      // an analysis that could not read part of the source vouches neither for "no change" nor for the
+      // approved delta: what it did not read can differ between the approved commit and the head
+      decision = {
+        state: 'error',
+        description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`),
+      };
+      errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
+    }
+    if (report.changes.length)
+      approval = approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef);
   }
 
   // the current digest is approved only while the decision says so: a dismissal or a request for
   // changes withdraws it from the record the release step reads
-  const approvedDigests = (state?.approved ?? []).filter((d) => d !== digest);
+  const approvedDigests = conflict
+    ? [...(state?.approved ?? [])]
+    : (state?.approved ?? []).filter((d) => d !== digest);
   if (decision.state === 'success' && report.changes.length > 0) approvedDigests.push(digest);
   const newState: CommentState = {
     v: 1,
     head: headSha,
+    base: baseTip,
     digests: {
-      ...(state?.digests ?? {}),
+      ...cached,
       ...Object.fromEntries([...digests].filter((e): e is [string, string] => e[1] !== null)),
-      [headSha]: digest,
     },
     approved: approvedDigests,
   };
-  const approval = report.changes.length
-    ? approvalLines(outcome, s.policy, pr.author.login, digest)
-    : undefined;
   if (approval && protectedEdits.length)
     approval.lines.unshift(
       `this pull request edits the gate's configuration or workflows (${protectedEdits.join(', ')}); the gate keeps using the default branch's`,
@@ -325,7 +319,7 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
     warnings.push(
       `the pull request head moved to ${current.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`,
     );
-  } else if (s.comment && (report.changes.length > 0 || existing)) {
+  } else if (s.comment && (report.changes.length > 0 || conflict !== null || existing)) {
     try {
       commentUrl = await upsertComment(client, s, existing, markdown);
     } catch (e) {
@@ -333,12 +327,23 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
       warnings.push(e instanceof Error ? e.message : String(e));
     }
   }
-  return result({ analysis, report, decision, outcome, digest, headSha, markdown, commentUrl });
+  return result({
+    analysis,
+    report,
+    decision,
+    outcome,
+    digest,
+    headSha,
+    baseTip,
+    conflict,
+    markdown,
+    commentUrl,
+  });
 }
 
 /** Updates the bot's comment, or creates it; a racing run's duplicate is folded into the oldest. */
 async function upsertComment(
-  client: GitHubClient,
+  client: GateClient,
   s: GateSettings,
   existing: IssueComment | null,
   body: string,
@@ -352,27 +357,4 @@ async function upsertComment(
     return (await client.updateComment(oldest.id, body)).htmlUrl;
   }
   return created.htmlUrl;
-}
-
-/** The approval digest of an older commit of the PR, computed from git; null when it cannot be. */
-async function digestOfCommit(s: GateSettings, baseSha: string, commit: string): Promise<string | null> {
-  if (!/^[0-9a-f]{40}$/.test(commit) || !(await hasCommit(s.root, commit))) return null;
-  try {
-    const a = await analyseFeatureSets(
-      {
-        root: s.root,
-        base: baseSha,
-        head: commit,
-        features: s.features,
-        potentiallyBreakingBump: s.potentiallyBreakingBump,
-        limits: s.limits,
-        scope: s.scope,
-      },
-      s.featureSets ?? [s.features],
-    );
-    return approvalDigest(a.report.deltaDigest, s.policyHash);
-  } catch (e) {
-    if (e instanceof GitError || e instanceof ApiError || e instanceof PermissionError) return null;
-    return null;
-  }
 }

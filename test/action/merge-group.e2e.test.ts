@@ -1,8 +1,13 @@
-/** `merge_group`: the group's head is `success` only without an FFI change or with the PR's own approval. */
+/**
+ * `merge_group`: the group's head is `success` only when the group's own FFI delta (first parent →
+ * group head) is empty or covered by the PR's approvals, recomputed from git and the reviews API;
+ * a status on the PR proves nothing. The queue builds the group as GitHub does: main's tip merged
+ * with the PR head (first parent: main).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startFakeGitHub, FakeGitHub } from '../support/fake-github';
-import { OriginRepo, runAction } from '../support/action-runner';
+import { makeUser, startFakeGitHub, FakeGitHub } from '../support/fake-github';
+import { gitIn, OriginRepo, runAction } from '../support/action-runner';
 
 const DEMO = path.join(__dirname, '..', '..', 'demo');
 const read = (p: string) => fs.readFileSync(path.join(DEMO, p), 'utf8');
@@ -28,16 +33,28 @@ describe('merge_group', () => {
 
   async function group(
     files: Record<string, string>,
-    prStatus: 'success' | 'pending' | null,
-    creator?: string,
+    o: { approvedBy?: string; prStatus?: 'success' | 'pending' } = {},
   ) {
     const origin = new OriginRepo();
     const base = origin.commit('main', V1, 'base');
     const prHead = origin.commit('feature-7', files, 'pr');
-    const groupHead = origin.commit(`gh-readonly-queue/main/pr-7-${prHead}`, {}, 'merge group', 'feature-7');
+    origin.setPullRef(7, prHead);
+    // the queue's group: main's tip with the PR head merged in
+    const work = path.join(origin.dir, 'author');
+    const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
+    gitIn(work, 'checkout', '-q', '-b', branch, 'main');
+    gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
+    gitIn(work, 'push', '-q', 'origin', branch);
+    const groupHead = gitIn(work, 'rev-parse', 'HEAD');
     const fake = await startFakeGitHub();
     opened.push({ origin, fake });
     fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
+    fake.addFile({
+      repo: 'octo/lib',
+      path: '.github/ffi-surface-guard.yml',
+      content: 'approvers: [sec-bob]\n',
+      ref: 'main',
+    });
     fake.addPull({
       repo: 'octo/lib',
       number: 7,
@@ -46,20 +63,22 @@ describe('merge_group', () => {
       base: { sha: base, ref: 'main' },
     });
     fake.state.commits.push(groupHead);
-    if (prStatus)
+    if (o.approvedBy)
+      fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(o.approvedBy), state: 'APPROVED' });
+    if (o.prStatus)
       fake.addStatus({
         repo: 'octo/lib',
         sha: prHead,
-        state: prStatus,
+        state: o.prStatus,
         context: 'ffi-surface/security-review',
         description: 'FFI surface approved by bob · ffi sha256:0123456789ab',
-        ...(creator ? { creator } : {}),
       });
     const event = {
+      action: 'checks_requested',
       merge_group: {
         head_sha: groupHead,
         base_sha: base,
-        head_ref: `refs/heads/gh-readonly-queue/main/pr-7-${prHead}`,
+        head_ref: `refs/heads/${branch}`,
         base_ref: 'refs/heads/main',
       },
     };
@@ -76,27 +95,32 @@ describe('merge_group', () => {
   }
 
   it('no FFI change in the group: success', async () => {
-    const { run, statuses } = await group({ 'src/lib.rs': V1['src/lib.rs'] + '\nfn internal() {}\n' }, null);
+    const { run, statuses } = await group({ 'src/lib.rs': V1['src/lib.rs'] + '\nfn internal() {}\n' });
     expect(run.code).toBe(0);
     expect(statuses.map((s) => s.state)).toEqual(['success']);
+    expect(statuses[0].description).toMatch(/^no FFI surface change in the merge group · ffi sha256:/);
   });
 
-  it('an FFI change whose PR is approved: success', async () => {
-    const { statuses } = await group(V2, 'success');
+  it("an FFI change covered by an approval of the PR's delta: success", async () => {
+    const { run, statuses } = await group(V2, { approvedBy: 'sec-bob' });
+    expect(run.code).toBe(0);
     expect(statuses.map((s) => s.state)).toEqual(['success']);
-    expect(statuses[0].description).toMatch(/#7 approved/);
+    expect(statuses[0].description).toMatch(
+      /^FFI delta of #7 approved by sec-bob · ffi sha256:[0-9a-f]{12}$/,
+    );
+    expect(run.outputs.approved).toBe('true');
   });
 
-  it('a success status on the PR set by someone other than the gate does not count', async () => {
-    const { statuses } = await group(V2, 'success', 'mallory');
+  it("a success status on the PR, even the gate's own, is not read: without an approval the group fails", async () => {
+    const { statuses } = await group(V2, { prStatus: 'success' });
     expect(statuses.map((s) => s.state)).toEqual(['failure']);
-    expect(statuses[0].description).toMatch(/success not set by github-actions\[bot\]/);
+    expect(statuses[0].description).toMatch(/is not covered by approvals of #7 \(0\/1\) · ffi sha256:/);
   });
 
-  it('an FFI change whose PR is not approved: failure', async () => {
-    const { statuses } = await group(V2, 'pending');
+  it('an FFI change whose PR has no eligible approval (a reviewer who is not an approver): failure', async () => {
+    const { statuses, run } = await group(V2, { approvedBy: 'carol' });
     expect(statuses.map((s) => s.state)).toEqual(['failure']);
-    const none = await group(V2, null);
-    expect(none.statuses.map((s) => s.state)).toEqual(['failure']);
+    expect(run.stdout).toContain('#7: not counted: carol: not a designated FFI approver');
+    expect(run.outputs.approved).toBe('false');
   });
 });

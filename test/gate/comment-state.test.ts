@@ -59,6 +59,13 @@ describe('renderMarker / parseMarker', () => {
     );
   });
 
+  it('keeps the base tip the digests were computed on, and drops one that is not a commit id', () => {
+    const s = state({ base: OTHER });
+    expect(parseMarker(renderMarker(s))).toEqual(s);
+    expect(parseMarker(renderMarker(state()))).not.toHaveProperty('base');
+    expect(parseMarker(markerOf({ ...state(), base: 'main' }))).toEqual(state());
+  });
+
   it('keeps the newest 100 digests', () => {
     const digests: Record<string, string> = {};
     for (let i = 0; i < 130; i++) digests[i.toString(16).padStart(40, '0')] = D1;

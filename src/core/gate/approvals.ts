@@ -2,7 +2,10 @@
  * The approval policy (SPEC section 6), pure: which reviews count, which went stale, and whether
  * the current delta is approved. An approval counts only when it comes from an eligible reviewer
  * (a designated approver, not the PR author, not a bot, by default not a commit author) and was
- * given on a commit whose approval digest equals the head's.
+ * given on a commit whose approval digest equals the head's. A commit's approval digest is that of
+ * the delta the commit makes when merged into the *current* base tip (the caller computes it), so an
+ * approval survives "Update branch" and an unrelated base move, and not an interaction with the
+ * base that changes what this pull request lands.
  */
 import { sha256, stableStringify } from '../digest';
 import { TOOL_VERSION } from '../version';
@@ -64,15 +67,55 @@ export function latestReviews(reviews: ReviewInput[]): ReviewInput[] {
   return [...byUser.values()];
 }
 
+/**
+ * Why a reviewer's review cannot count whatever commit it was given on, or null when it can
+ * (the order of the checks decides the reason shown).
+ */
+export function ineligibleReason(
+  review: Pick<ReviewInput, 'isBot'>,
+  f: ReviewerFacts,
+  policy: Pick<ApprovalPolicy, 'allowCommitAuthors'>,
+): string | null {
+  if (review.isBot) return 'bots never count';
+  if (f.isAuthor) return 'the pull request author cannot approve their own surface';
+  if (!f.designated) return 'not a designated FFI approver';
+  if (f.isCommitAuthor && !policy.allowCommitAuthors) return 'authored commits in this pull request';
+  return null;
+}
+
+/** The reviews whose commit's digest the evaluation will ask for: eligible, deciding reviews. */
+export function reviewsToDigest(
+  reviews: ReviewInput[],
+  facts: (login: string) => ReviewerFacts,
+  policy: Pick<ApprovalPolicy, 'allowCommitAuthors'>,
+): ReviewInput[] {
+  return latestReviews(reviews).filter(
+    (r) =>
+      (r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED') &&
+      r.commitId !== null &&
+      ineligibleReason(r, facts(r.login), policy) === null,
+  );
+}
+
+/**
+ * A commit's approval digest; null when it cannot be computed, or `{ reason }` saying why not
+ * (e.g. the commit conflicts with the base tip).
+ */
+export type DigestAt = (commit: string) => string | null | { reason: string };
+
 export function evaluateApprovals(
   reviews: ReviewInput[],
   facts: (login: string) => ReviewerFacts,
-  /** Approval digest of a commit, or null when it cannot be computed. */
-  digestAt: (commit: string) => string | null,
+  digestAt: DigestAt,
   currentDigest: string,
   policy: ApprovalPolicy,
   author: string,
   hasBreaking: boolean,
+  /**
+   * For an approval whose commit lands the current delta: why the reviewer was nevertheless shown
+   * another delta when approving (the gate's record of that commit said otherwise), or null.
+   */
+  notShown: (review: ReviewInput) => string | null = () => null,
 ): ApprovalOutcome {
   const required = Math.max(
     1,
@@ -85,30 +128,30 @@ export function evaluateApprovals(
   const ignored: { login: string; reason: string }[] = [];
   for (const r of latestReviews(reviews)) {
     if (r.state !== 'APPROVED' && r.state !== 'CHANGES_REQUESTED') continue; // DISMISSED withdraws
-    const f = facts(r.login);
-    let reason: string | null = null;
-    if (r.isBot) reason = 'bots never count';
-    else if (f.isAuthor) reason = 'the pull request author cannot approve their own surface';
-    else if (!f.designated) reason = 'not a designated FFI approver';
-    else if (f.isCommitAuthor && !policy.allowCommitAuthors) reason = 'authored commits in this pull request';
+    const reason = ineligibleReason(r, facts(r.login), policy);
     if (reason) {
       if (r.state === 'APPROVED') ignored.push({ login: r.login, reason });
       continue;
     }
-    const digest = r.commitId ? digestAt(r.commitId) : null;
+    const at = r.commitId ? digestAt(r.commitId) : null;
+    const digest = typeof at === 'string' ? at : null;
     const current = digest !== null && digest === currentDigest;
     if (r.state === 'CHANGES_REQUESTED') {
       if (current) changesRequestedBy.push(r.login);
       continue;
     }
-    if (current) approvedBy.push(r.login);
+    const unseen = current ? notShown(r) : null;
+    if (unseen) ignored.push({ login: r.login, reason: `approved ${r.commitId?.slice(0, 12)}, ${unseen}` });
+    else if (current) approvedBy.push(r.login);
     else
       ignored.push({
         login: r.login,
         reason:
-          digest === null
-            ? `approved ${r.commitId ? r.commitId.slice(0, 12) : 'an unknown commit'}, whose surface could not be computed`
-            : `approved ${r.commitId?.slice(0, 12)}, whose FFI surface differs from the head's (stale)`,
+          at !== null && typeof at === 'object'
+            ? `approved ${r.commitId?.slice(0, 12)}, ${at.reason}`
+            : digest === null
+              ? `approved ${r.commitId ? r.commitId.slice(0, 12) : 'an unknown commit'}, whose surface could not be computed`
+              : `approved ${r.commitId?.slice(0, 12)}, whose FFI surface differs from the head's (stale)`,
       });
   }
   const candidates = policy.users.filter(

@@ -10,8 +10,13 @@ export interface CommentState {
   v: 1;
   /** The head commit this comment describes. */
   head: string;
-  /** Approval digest per analysed commit (the newest last), bounded. */
+  /**
+   * Approval digest per analysed commit (the newest last), bounded: the digest of the delta the
+   * commit lands when merged into `base`.
+   */
   digests: Record<string, string>;
+  /** The base-branch tip `digests` were computed against; they say nothing about another tip. */
+  base?: string;
   /** Approval digests that reached the required approvals (read by the release step), bounded. */
   approved: string[];
 }
@@ -21,7 +26,13 @@ const MAX_DIGESTS = 100;
 export function renderMarker(state: CommentState): string {
   const entries = Object.entries(state.digests).slice(-MAX_DIGESTS);
   const approved = [...new Set(state.approved)].slice(-MAX_DIGESTS);
-  const json = JSON.stringify({ v: 1, head: state.head, digests: Object.fromEntries(entries), approved });
+  const json = JSON.stringify({
+    v: 1,
+    head: state.head,
+    ...(state.base ? { base: state.base } : {}),
+    digests: Object.fromEntries(entries),
+    approved,
+  });
   return `${MARKER_PREFIX} v1 ${Buffer.from(json, 'utf8').toString('base64')} -->`;
 }
 
@@ -46,7 +57,8 @@ export function parseMarker(body: string): CommentState | null {
     const approved = Array.isArray(o.approved)
       ? o.approved.filter((d): d is string => typeof d === 'string' && DIGEST.test(d))
       : [];
-    return { v: 1, head: o.head, digests, approved };
+    const base = typeof o.base === 'string' && HEX40.test(o.base) ? o.base : undefined;
+    return { v: 1, head: o.head, ...(base ? { base } : {}), digests, approved };
   } catch {
     return null;
   }

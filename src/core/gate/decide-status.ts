@@ -27,6 +27,21 @@ export function permissionDecision(permission: string, reason: string): GateDeci
   };
 }
 
+/**
+ * The PR head does not merge cleanly into its base tip: what would land is unknown, so the status
+ * is `pending` (never `success`, whatever the approvals), until the conflict is resolved. The
+ * ledger, when given, is that of the PR's own delta against the merge base (shown in the report).
+ */
+export function conflictDecision(baseRef: string, digest?: string): GateDecision {
+  return {
+    state: 'pending',
+    description: statusDescription(
+      `merge conflict with ${baseRef}: resolve it so the FFI surface that lands can be evaluated`,
+      digest,
+    ),
+  };
+}
+
 /** The decision before any approval is considered. */
 export function decideWithoutApproval(report: DiffReport): GateDecision {
   if (report.changes.length === 0)
