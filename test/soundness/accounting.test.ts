@@ -41,49 +41,19 @@ const symbols = (c: CrateSurface): string[] =>
 /** [construct, source of src/lib.rs, expected reason, expected line] */
 const FLAGGED: [string, string, string, number][] = [
   [
-    'an export in a println! argument',
-    'pub fn f() {\n  println!("{}", { #[no_mangle] extern "C" fn g() {} 1 });\n}',
-    'macro-input',
-    2,
-  ],
-  [
-    'an export in a vec! argument',
-    'pub fn f() -> Vec<u8> {\n  vec![{ #[no_mangle] extern "C" fn g() {} 1 }]\n}',
-    'macro-input',
-    2,
-  ],
-  [
-    'an exporting crate macro in expression position',
-    'macro_rules! m { () => {{ #[no_mangle] extern "C" fn g() {} 1 }} }\npub fn f() { let _x = m!(); }',
-    'unexpanded-macro',
-    2,
-  ],
-  [
-    'a crate macro calling an exporting macro, in a body',
-    'macro_rules! inner { () => { #[no_mangle] extern "C" fn g() {} } }\nmacro_rules! outer { () => {{ inner!(); 1 }} }\npub fn f() -> i32 { outer!() }',
-    'unexpanded-macro',
-    3,
-  ],
-  [
-    'a shadowed macro_rules! whose later definition exports',
-    'macro_rules! m { () => {} }\nmacro_rules! m { () => { #[no_mangle] extern "C" fn g() {} } }\nm!();',
-    'shadowed-macro',
-    3,
-  ],
-  [
     'an exporting macro no rule of which matches',
     'macro_rules! m { (a) => { #[no_mangle] extern "C" fn g() {} } }\nm!(b);',
     'unmatched-macro',
     2,
   ],
   [
-    'an export in a thread_local! initialiser',
-    'thread_local! {\n  static X: u8 = { #[no_mangle] extern "C" fn g() {} 1 };\n}',
+    'an export in the argument of a std macro the engine does not read',
+    'pub fn f(x: u8) -> bool {\n  matches!(x, _ if { #[no_mangle] extern "C" fn g() {} true })\n}',
     'macro-input',
     2,
   ],
-  ['include! of a file', 'include!("gen.rs");', 'include', 1],
   ['include! of a build script output', 'include!(concat!(env!("OUT_DIR"), "/gen.rs"));', 'include', 1],
+  ['include! of a missing file', 'include!("missing.rs");', 'include', 1],
   ['global_asm!', 'core::arch::global_asm!(".globl g", "g: ret");', 'global-asm', 1],
   [
     'an export_name the engine cannot evaluate',
@@ -106,6 +76,62 @@ const FLAGGED: [string, string, string, number][] = [
     'a proc macro imported under a std name',
     'use evil::println;\npub fn f() { println!("x"); }',
     'external-macro',
+    2,
+  ],
+];
+
+/** [construct, source of src/lib.rs, symbol, line] — extracted exactly, nothing unresolved. */
+const EXTRACTED: [string, string, string, number][] = [
+  [
+    'an export in a println! argument',
+    'pub fn f() {\n  println!("{}", { #[no_mangle] extern "C" fn g() {} 1 });\n}',
+    'g',
+    2,
+  ],
+  [
+    'an export in a vec! argument',
+    'pub fn f() -> Vec<u8> {\n  vec![{ #[no_mangle] extern "C" fn g() {} 1 }; 2]\n}',
+    'g',
+    2,
+  ],
+  [
+    'an exporting crate macro in expression position',
+    'macro_rules! m { () => {{ #[no_mangle] extern "C" fn g() {} 1 }} }\npub fn f() { let _x = m!(); }',
+    'g',
+    2,
+  ],
+  [
+    'a crate macro calling an exporting macro, in a body',
+    'macro_rules! inner { () => { #[no_mangle] extern "C" fn g() {} } }\nmacro_rules! outer { () => {{ inner!(); 1 }} }\npub fn f() -> i32 { outer!() }',
+    'g',
+    3,
+  ],
+  [
+    'a shadowed macro_rules!: the later definition is the one used',
+    'macro_rules! m { () => {} }\nmacro_rules! m { () => { #[no_mangle] extern "C" fn g() {} } }\nm!();',
+    'g',
+    3,
+  ],
+  [
+    'a thread_local! initialiser',
+    'thread_local! {\n  static X: u8 = { #[no_mangle] extern "C" fn g() {} 1 };\n}',
+    'g',
+    2,
+  ],
+  ['include! of a file', 'include!("gen.rs");', 'gen', 1],
+  ['include! in an expression', 'pub fn f() -> u8 { include!("expr.rs") }', 'in_expr', 1],
+  [
+    'an array length in a parameter type',
+    'pub extern "C" fn f(_a: [u8; { #[no_mangle] extern "C" fn g() {} 4 }]) {}',
+    'g',
+    1,
+  ],
+  ['an array length in a type alias', 'pub type A = [u8; { #[no_mangle] extern "C" fn g() {} 2 }];', 'g', 1],
+  ['an enum discriminant', '#[repr(u8)] pub enum E { V = { #[no_mangle] extern "C" fn g() {} 1 } }', 'g', 1],
+  [
+    '$i:ident does not match _: the second rule',
+    'macro_rules! m { ($i:ident) => { pub fn $i() {} }; ($t:tt) => { #[no_mangle] pub extern "C" fn g() {} } }\nm!(_);',
+    'g',
     2,
   ],
 ];
@@ -146,6 +172,17 @@ const SPARED: [string, string][] = [
 ];
 
 describe('the accounting net', () => {
+  it.each(EXTRACTED)('extracts %s', async (_what, lib, symbol, line) => {
+    const extra: Record<string, string> = {};
+    if (lib.includes('"gen.rs"')) extra['src/gen.rs'] = '#[no_mangle] pub extern "C" fn gen() {}';
+    if (lib.includes('"expr.rs"')) extra['src/expr.rs'] = '{ #[no_mangle] extern "C" fn in_expr() {} 1 }';
+    const c = await crateOf(lib, extra);
+    const it = c.items.find((i) => (i.kind === 'function' || i.kind === 'static') && i.symbol === symbol);
+    expect({ found: !!it, symbols: symbols(c) }).toEqual(expect.objectContaining({ found: true }));
+    expect(it?.line).toBe(line);
+    expect(c.unresolved).toEqual([]);
+  });
+
   it.each(FLAGGED)('flags %s', async (_what, lib, reason, line) => {
     const c = await crateOf(lib, { 'src/gen.rs': '#[no_mangle] pub extern "C" fn gen() {}' });
     const hits = (c.unresolved ?? []).filter((u) => u.reason === reason);
@@ -273,7 +310,7 @@ describe('the accounting net', () => {
 });
 
 describe('unresolved entries across revisions', () => {
-  const SITE = 'pub fn f() {\n  println!("{}", { #[no_mangle] extern "C" fn g() {} 1 });\n}\n';
+  const SITE = 'pub fn f() {}\n#[export_name = env!("NAME")]\npub extern "C" fn g() {}\n';
   const keys = (c: CrateSurface) => (c.unresolved ?? []).map((u: UnresolvedEntry) => u.key);
 
   async function surface(lib: string): Promise<Surface> {
@@ -297,7 +334,7 @@ describe('unresolved entries across revisions', () => {
     expect(added.map((c) => [c.rule, c.severity, c.file, c.line, c.before])).toEqual([
       ['unresolved-export-site', 'potentially-breaking', 'src/lib.rs', 2, null],
     ]);
-    expect(added[0].message).toContain('println!');
+    expect(added[0].message).toContain('export_name');
     const changed = diffSurfaces(one, edited).changes;
     expect(changed).toHaveLength(1);
     expect(changed[0].before).not.toContain('_x');

@@ -38,6 +38,8 @@ export interface ScannedText {
 }
 
 export interface MacroOutcomes {
+  /** Expanded with the definition that textually precedes them in their file (shadowing decided). */
+  textual: Set<MacroInvocation>;
   /** Invocations whose expansion (or `cfg_if!` branches) was read. */
   expanded: Set<MacroInvocation>;
   /** Invocations the engine tried and could not expand, with the reason. */
@@ -312,7 +314,7 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
         const inv = byStart.get(b.start);
         const shadowed = world.shadowed(own, b.name);
         const riskyMacro = b.name !== 'cfg_if' && world.risky(own, b.name);
-        if (shadowed && riskyMacro) {
+        if (shadowed && riskyMacro && !(inv && macros.textual.has(inv) && macros.expanded.has(inv))) {
           push({
             ...base,
             kind: 'export-site',
@@ -336,6 +338,8 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
         });
         continue;
       }
+      const ownInv = byStart.get(b.start);
+      if (ownInv && macros.expanded.has(ownInv)) continue; // `include!`, `println!(…)` read in place
       if (world.bangSafe(own, b, census)) continue;
       const origin = world.originLabel(own, b.path, census);
       if (macroOrigins(own, b.path, census).std) {

@@ -8,7 +8,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, GatedItem, SurfaceItem } from '../model';
 import type { Limits } from '../limits';
 import type { ReadResult, SourceTree } from '../source-tree';
-import { readAttribute } from '../rust/attributes';
+import { readAttribute, unescapeRustString } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { lex, skipTree } from '../rust/lexer';
 import { expandMacro, splitCfgIf } from './macro-expander';
@@ -27,6 +27,56 @@ import {
   ScanContext,
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
+
+const LOCAL_ROOTS = new Set(['crate', '$crate', 'self', 'super']);
+const STD_ROOTS = new Set(['std', 'core', 'alloc']);
+/** A transcriber that invokes a macro (which may be one that exports). */
+const CALLS_MACRO = /[\w$]\s*!\s*[({[]/;
+
+/** Std macros whose arguments the engine reads: expression lists, `vec!`, `thread_local!`. */
+const STD_ARG_MACROS = new Set([
+  'assert',
+  'assert_eq',
+  'assert_ne',
+  'dbg',
+  'debug_assert',
+  'debug_assert_eq',
+  'debug_assert_ne',
+  'eprint',
+  'eprintln',
+  'format',
+  'format_args',
+  'panic',
+  'print',
+  'println',
+  'thread_local',
+  'todo',
+  'unimplemented',
+  'unreachable',
+  'vec',
+  'write',
+  'writeln',
+]);
+
+/** The arguments of a std macro as Rust source: a tuple of expressions, an array, or items. */
+function stdArguments(name: string, input: string): string {
+  if (name === 'thread_local') return input; // `static NAME: T = init;` items
+  if (name === 'vec') return `[${input}]`; // `vec![a, b]` and `vec![x; n]` are array syntax
+  return `(${input})`;
+}
+
+/** Statements, an expression or items, read where a function body would hold them. */
+function wrapInBlock(text: string): string {
+  return `const _: () = { ${text}\n;};`;
+}
+
+/** The path of `include!("file.rs")`, or null for anything but one string literal. */
+function includedPath(input: string): string | null {
+  const t = lex(input, 16);
+  if (t.length === 0 || t.length > 2 || t[0].kind !== 'literal' || (t[1] && t[1].text !== ',')) return null;
+  if (!/^r?#*"/.test(t[0].text)) return null;
+  return unescapeRustString(t[0].text);
+}
 
 export interface RustParser {
   /** Parses Rust source; the caller must `delete()` the tree. */
@@ -151,6 +201,27 @@ export async function extractCrate(
   const definitions = new Map<string, MacroDef[]>();
   const expanded = new Set<MacroInvocation>();
   const failed = new Map<MacroInvocation, string>();
+  const textuallyChosen = new Set<MacroInvocation>();
+
+  /** A crate macro whose expansion may export: its body names an export or calls a macro. */
+  const mayExport = (name: string): boolean =>
+    (definitions.get(name) ?? []).some(
+      (d) => d.exports || d.rules.some((r) => CALLS_MACRO.test(r.transcriber)),
+    );
+
+  /**
+   * The definition rustc's textual scoping gives an invocation: the last one in the same file
+   * before it (a later `macro_rules!` shadows an earlier one); `textual` is false when the choice
+   * rests on read order across files, which the accounting then reports as a shadowed macro.
+   */
+  const visibleDefinition = (name: string, inv: MacroInvocation): { def: MacroDef; textual: boolean } => {
+    const defs = definitions.get(name) ?? [];
+    let best: MacroDef | null = null;
+    for (const d of defs)
+      if (d.file === inv.ctx.file && d.line <= inv.line && (!best || d.line >= best.line)) best = d;
+    if (best) return { def: best, textual: true };
+    return { def: macros.get(name) as MacroDef, textual: defs.length < 2 };
+  };
   const unreadable: { file: string; detail: string }[] = [];
 
   const absorb = (o: FileScan, takeMods: boolean): ModDecl[] => {
@@ -257,6 +328,43 @@ export async function extractCrate(
         });
         continue;
       }
+      // `#[path = "sub\\x.rs"]`: rustc on Unix reads a file whose name holds the backslash, on
+      // Windows a nested path; whichever exists is read, under the platform that reads it
+      if (m.pathAttr !== null && m.pathAttr.includes('\\')) {
+        const unix = joinPosix(m.pathBaseDir, m.pathAttr);
+        const windows = joinPath(m.pathBaseDir, m.pathAttr);
+        const found: { file: string; cfg: CfgPred }[] = [];
+        if (unix !== windows && !unix.startsWith('..') && (await tree.stat(unix)) === 'file')
+          found.push({ file: unix, cfg: { op: 'not', arg: { op: 'name', name: 'windows' } } });
+        const st = windows.startsWith('..') ? 'missing' : await tree.stat(windows);
+        if (st === 'file' || st === 'symlink')
+          found.push({ file: windows, cfg: { op: 'name', name: 'windows' } });
+        if (!found.length) {
+          diagnostics.push({
+            level: 'warning',
+            code: 'module-not-found',
+            message: `mod ${m.name}: neither ${unix} (Unix) nor ${windows} (Windows) exists`,
+            file: m.file,
+            line: m.line,
+          });
+          continue;
+        }
+        for (const f of found)
+          queue.push({
+            file: f.file,
+            ctx: {
+              file: f.file,
+              modPath: m.modPath,
+              cfgs: [...m.cfgs, f.cfg],
+              childDir: dirname(f.file),
+              pathBaseDir: dirname(f.file),
+              lineBase: 1,
+            },
+            depth: depth + 1,
+            isRoot: false,
+          });
+        continue;
+      }
       const resolved = await resolveMod(tree, m);
       if (!resolved) {
         diagnostics.push({
@@ -358,6 +466,38 @@ export async function extractCrate(
     }
   };
 
+  /** `include!("file.rs")`: the file is compiled in place, as if its text stood there. */
+  const includeFile = async (inv: MacroInvocation, modDepth: number): Promise<void> => {
+    const literal = includedPath(inv.input);
+    if (literal === null) return; // `include!(concat!(env!("OUT_DIR"), …))`: stays unresolved
+    const file = joinPath(dirname(inv.ctx.file), literal);
+    if (file.startsWith('..') || /^([\\/]|[A-Za-z]:)/.test(literal)) {
+      failed.set(inv, `${literal} is outside the repository`);
+      return;
+    }
+    const r = await tree.read(file, limits.maxFileBytes);
+    const text = r.ok ? r.text : r.text;
+    if (text === undefined) {
+      failed.set(inv, `${file} ${r.ok ? '' : r.detail}`);
+      return;
+    }
+    expanded.add(inv);
+    if (!files.includes(file)) files.push(file);
+    const ctx: ScanContext = { ...inv.ctx, file, lineBase: 1, macro: undefined };
+    const origin: TextOrigin = {
+      file,
+      modPath: inv.ctx.modPath,
+      lineBase: 1,
+      expansionOf: null,
+      childDir: inv.ctx.childDir,
+      pathBaseDir: inv.ctx.pathBaseDir,
+    };
+    await followMods(
+      parseAndScan(inv.inBody ? wrapInBlock(text) : text, ctx, true, origin, !inv.inBody),
+      modDepth,
+    );
+  };
+
   const rescanned = new Set<string>();
   let expansions = 0;
   let deferred: { inv: MacroInvocation; depth: number }[] = [];
@@ -366,7 +506,7 @@ export async function extractCrate(
     await readModules();
 
     // Unparsed files that invoke a crate macro or cfg_if (each one at most once).
-    const re = new RegExp(`\\b(${[...macros.keys(), 'cfg_if'].map(escapeRe).join('|')})\\s*!`);
+    const re = new RegExp(`\\b(${[...macros.keys(), 'cfg_if', 'include'].map(escapeRe).join('|')})\\s*!`);
     for (const f of unparsed)
       if (!rescanned.has(f.path) && re.test(f.text)) {
         rescanned.add(f.path);
@@ -379,13 +519,43 @@ export async function extractCrate(
     deferred = [];
     for (let w = 0; w < work.length; w++) {
       const { inv, depth } = work[w];
-      const name = inv.name.split('::').pop() ?? inv.name;
+      const segs = inv.name.split('::');
+      const name = segs[segs.length - 1];
+      const root = segs.length > 1 ? segs[0] : null;
+      const isCrateMacro = macros.has(name) && (root === null || LOCAL_ROOTS.has(root));
+      const isStd = !isCrateMacro && (root === null || STD_ROOTS.has(root));
+      if (isStd && (name === 'include' || STD_ARG_MACROS.has(name))) {
+        // std macros read as rustc reads them: `include!` compiles a file in place, and the
+        // arguments of `println!`, `vec!`, `thread_local!`, … are expressions and items
+        if (name !== 'include' && !EXPORT_WORD.test(inv.input)) continue;
+        if (depth > limits.maxMacroDepth) {
+          failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
+          continue;
+        }
+        const modDepth = fileDepth.get(inv.ctx.file) ?? 0;
+        if (name === 'include') await includeFile(inv, modDepth);
+        else {
+          expanded.add(inv);
+          const text = wrapInBlock(stdArguments(name, inv.input));
+          await followMods(
+            parseAndScan(
+              text,
+              { ...inv.ctx, lineBase: inv.line, macro: name },
+              true,
+              { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name },
+              false,
+            ),
+            modDepth,
+          );
+        }
+        for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
+        continue;
+      }
       if (name !== 'cfg_if' && !macros.has(name)) {
         deferred.push(work[w]); // perhaps defined in a module not read yet
         continue;
       }
-      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name !== 'cfg_if' && macros.get(name)?.exports))
-        continue; // an expression macro in a function body
+      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name !== 'cfg_if' && mayExport(name))) continue; // an expression macro in a function body that cannot export
 
       if (++expansions > limits.maxExpansions) {
         diagnostics.push({
@@ -449,8 +619,11 @@ export async function extractCrate(
           if (pred) negated.push({ op: 'not', arg: pred });
         }
       } else {
-        const def = macros.get(name) as MacroDef;
-        const text = expandMacro(def.rules, inv.input);
+        const { def, textual } = visibleDefinition(name, inv);
+        if (textual) textuallyChosen.add(inv);
+        const expansion = expandMacro(def.rules, inv.input);
+        // an expansion in a body or an expression is statements or an expression: read in a block
+        const text = expansion !== null && inv.inBody ? wrapInBlock(expansion) : expansion;
         if (text === null) {
           diagnostics.push({
             level: 'warning',
@@ -528,7 +701,7 @@ export async function extractCrate(
   const accounting: AccountingInput = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
-    macros: { expanded, failed },
+    macros: { expanded, failed, textual: textuallyChosen },
     env,
     own: {
       lib: manifest.libName.replace(/-/g, '_'),
@@ -673,6 +846,19 @@ export function dirname(p: string): string {
 function stem(p: string): string {
   const base = p.slice(p.lastIndexOf('/') + 1);
   return base.replace(/\.rs$/, '');
+}
+
+/** Joins like `joinPath`, but a backslash is a character of a name (as on Unix). */
+function joinPosix(dir: string, rel: string): string {
+  const out: string[] = dir ? dir.split('/') : [];
+  for (const p of rel.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (out.length === 0 || out[out.length - 1] === '..') out.push('..');
+      else out.pop();
+    } else out.push(p);
+  }
+  return out.join('/');
 }
 
 function candidatesOf(m: ModDecl): string[] {

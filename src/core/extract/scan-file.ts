@@ -268,11 +268,26 @@ export class FileScanner {
       this.scanContainer(node, ctx, true);
       return;
     }
-    if (ITEM_TYPES.has(node.type) && node.type !== 'macro_invocation') {
+    if (node.type === 'macro_invocation') {
+      // a macro call in an expression or a type (`let x = m!()`, `[u8; n!()]`): recorded, and
+      // expanded when it can export
+      this.scanInvocation(node, newPending(), ctx, true);
+      return;
+    }
+    if (ITEM_TYPES.has(node.type)) {
       this.scanItem(node, newPending(), ctx);
       return;
     }
     for (const c of node.namedChildren) this.scanNested(c, ctx);
+  }
+
+  /**
+   * Items hidden in the expressions a declaration holds outside any body: array lengths in
+   * parameter, return, field and alias types, enum discriminants (`[u8; { #[no_mangle] … 4 }]`).
+   */
+  private scanEmbedded(nodes: (Node | null)[], pending: Pending, ctx: ScanContext): void {
+    const inner = { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] };
+    for (const n of nodes) if (n) this.scanNested(n, inner);
   }
 
   /** Records an item a feature cfg switches off, so the diff can tell "gated" from "removed". */
@@ -463,6 +478,11 @@ export class FileScanner {
     const nameNode = node.childForFieldName('name');
     const body = node.childForFieldName('body');
     const pending = body ? this.withInnerExportAttrs(body, outer) : outer;
+    this.scanEmbedded(
+      [node.childForFieldName('parameters'), node.childForFieldName('return_type')],
+      outer,
+      ctx,
+    );
     const variants = nameNode ? this.exportVariants(pending) : [];
     if (nameNode && variants.length) {
       const name = ident(nameNode);
@@ -530,6 +550,7 @@ export class FileScanner {
 
   private scanStatic(node: Node, pending: Pending, ctx: ScanContext): void {
     this.scanInitialiser(node, pending, ctx);
+    this.scanEmbedded([node.childForFieldName('type')], pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     const variants = this.exportVariants(pending);
@@ -600,6 +621,7 @@ export class FileScanner {
   }
 
   private scanStruct(node: Node, pending: Pending, ctx: ScanContext): void {
+    this.scanEmbedded([node.childForFieldName('body')], pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     const kind = node.type === 'union_item' ? 'union' : 'struct';
@@ -626,6 +648,7 @@ export class FileScanner {
   }
 
   private scanEnum(node: Node, pending: Pending, ctx: ScanContext): void {
+    this.scanEmbedded([node.childForFieldName('body')], pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     const repr = this.reprOf(pending);
@@ -676,6 +699,7 @@ export class FileScanner {
   }
 
   private scanTypeAlias(node: Node, pending: Pending, ctx: ScanContext): void {
+    this.scanEmbedded([node.childForFieldName('type')], pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode || this.visibility(node) !== 'pub') return;
     if (node.childForFieldName('type_parameters')) return; // generic aliases are not C types
@@ -827,7 +851,9 @@ export class FileScanner {
     if (name === 'macro_rules') return;
     const tt = node.namedChildren.find((c) => c.type === 'token_tree');
     const input = tt ? tt.text.slice(1, -1) : '';
-    if (HARMLESS_ITEM_MACROS.has(name)) return;
+    // std macros matter when an export hides in their input; `include!` always does
+    if (HARMLESS_ITEM_MACROS.has(name) && name !== 'include' && !/\b(no_mangle|export_name)\b/.test(input))
+      return;
     const inv: MacroInvocation = {
       name: full,
       input,
