@@ -19,6 +19,7 @@ import { loadRustParser } from '../adapters/tree-sitter-parser';
 import type { SourceTree } from '../core/source-tree';
 import { applyScope, AnalysisScope } from '../core/scope';
 import { surfaceDigest } from '../core/digest';
+import { Deadline, DeadlineTree, parserWithDeadline } from '../core/deadline';
 
 export interface AnalyseOptions {
   root: string;
@@ -37,6 +38,8 @@ export interface AnalyseOptions {
   parser?: RustParser;
   /** Crates and paths the configuration includes (default: everything). */
   scope?: AnalysisScope;
+  /** The run's deadline: every read and parse checks it (default: none). */
+  deadline?: Deadline;
 }
 
 export interface Analysis {
@@ -71,7 +74,8 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
         );
     }
   }
-  const parser = o.parser ?? (await loadRustParser());
+  const rawParser = o.parser ?? (await loadRustParser());
+  const parser = o.deadline ? parserWithDeadline(rawParser, o.deadline) : rawParser;
   const baseTree = await GitRevisionTree.open(o.root, baseSha);
   let headTree: SourceTree & { close?: () => void };
   try {
@@ -92,6 +96,10 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       baseSource = shared.wrap(baseTree);
       headSource = shared.wrap(headTree);
     }
+    if (o.deadline) {
+      baseSource = new DeadlineTree(baseSource, o.deadline);
+      headSource = new DeadlineTree(headSource, o.deadline);
+    }
     const baseRaw = await extractSurface(baseSource, parser, {
       features: o.features,
       limits: o.limits,
@@ -103,6 +111,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       testCoverage: true,
       scanCache,
     });
+    o.deadline?.check('comparing the surfaces');
     const digest = (x: Surface) => surfaceDigest(x.crates);
     const base = applyScope(baseRaw, o.scope, digest);
     const head = applyScope(headRaw, o.scope, digest);

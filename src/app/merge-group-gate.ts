@@ -8,7 +8,8 @@ import type { GitHubClient } from '../adapters/github-client';
 import { analyseFeatureSets } from './analyse-feature-sets';
 import type { AnalysisScope } from '../core/scope';
 import { fetchCommit } from '../adapters/git-fetch';
-import { errorDecision, GateDecision } from '../core/gate/decide-status';
+import { Deadline, DeadlineExceeded } from '../core/deadline';
+import { deadlineDecision, errorDecision, GateDecision } from '../core/gate/decide-status';
 import { statusDescription } from '../core/gate/status-description';
 import type { FeatureSelection } from '../core/model';
 import type { Limits } from '../core/limits';
@@ -22,6 +23,8 @@ export interface MergeGroupSettings {
   featureSets: FeatureSelection[];
   limits?: Limits;
   scope?: AnalysisScope;
+  /** The run's deadline: past it, the analysis stops and the status is `error` (default: none). */
+  deadline?: Deadline;
   /** The identity whose status on the pull request counts (the gate's bot login). */
   botLogin: string;
   runUrl: string;
@@ -46,6 +49,7 @@ export async function runMergeGroupGate(client: GitHubClient, s: MergeGroupSetti
         useMergeBase: false,
         limits: s.limits,
         scope: s.scope,
+        deadline: s.deadline,
       },
       s.featureSets,
     );
@@ -84,7 +88,10 @@ export async function runMergeGroupGate(client: GitHubClient, s: MergeGroupSetti
       }
     }
   } catch (e) {
-    decision = errorDecision(e instanceof Error ? e.message : String(e));
+    decision =
+      e instanceof DeadlineExceeded
+        ? deadlineDecision(e.seconds, e.activity)
+        : errorDecision(e instanceof Error ? e.message : String(e));
   }
   await client.createStatus(s.headSha, decision.state, s.statusContext, decision.description, s.runUrl);
   return decision;

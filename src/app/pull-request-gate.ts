@@ -26,6 +26,7 @@ import {
   renderMarker,
 } from '../core/gate/comment-state';
 import {
+  deadlineDecision,
   decideGate,
   errorDecision,
   GateDecision,
@@ -33,6 +34,7 @@ import {
   StatusState,
 } from '../core/gate/decide-status';
 import { statusDescription } from '../core/gate/status-description';
+import { Deadline, DeadlineExceeded } from '../core/deadline';
 import type { FeatureSelection } from '../core/model';
 import type { FindingPolicy } from '../core/findings';
 import type { Limits } from '../core/limits';
@@ -55,6 +57,8 @@ export interface GateSettings {
   limits?: Limits;
   /** Crates and paths the configuration includes. */
   scope?: AnalysisScope;
+  /** The run's deadline: past it, the analysis stops and the status is `error` (default: none). */
+  deadline?: Deadline;
   /** Paths of the gate's own configuration: a PR that edits them is flagged. */
   protectedPaths: string[];
   repoUrl: string;
@@ -180,7 +184,11 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
   const fail = async (reason: string, cause?: unknown): Promise<GateResult> => {
     // a missing permission is named first, so the 140-character description keeps it
     const decision =
-      cause instanceof PermissionError ? permissionDecision(cause.permission, reason) : errorDecision(reason);
+      cause instanceof PermissionError
+        ? permissionDecision(cause.permission, reason)
+        : cause instanceof DeadlineExceeded
+          ? deadlineDecision(cause.seconds, cause.activity)
+          : errorDecision(reason);
     errors.push(reason);
     await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
     return result({ decision, headSha });
@@ -201,11 +209,15 @@ export async function runPullRequestGate(client: GitHubClient, s: GateSettings):
         potentiallyBreakingBump: s.potentiallyBreakingBump,
         limits: s.limits,
         scope: s.scope,
+        deadline: s.deadline,
       },
       s.featureSets ?? [s.features],
     );
   } catch (e) {
-    return await fail(e instanceof Error ? e.message : String(e));
+    return await fail(
+      e instanceof Error ? e.message : String(e),
+      e instanceof DeadlineExceeded ? e : undefined,
+    );
   }
   warnings.push(...analysis.warnings);
   const report = analysis.report;
@@ -367,11 +379,13 @@ async function digestOfCommit(s: GateSettings, baseSha: string, commit: string):
         potentiallyBreakingBump: s.potentiallyBreakingBump,
         limits: s.limits,
         scope: s.scope,
+        deadline: s.deadline,
       },
       s.featureSets ?? [s.features],
     );
     return approvalDigest(a.report.deltaDigest, s.policyHash);
   } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e; // the run is over: an error status, not an uncounted review
     if (e instanceof GitError || e instanceof ApiError || e instanceof PermissionError) return null;
     return null;
   }

@@ -10,19 +10,26 @@ import { GitRevisionTree } from '../../src/adapters/git-revision-tree';
 import fc from 'fast-check';
 import { MemoryTree, SourceTree } from '../../src/core/source-tree';
 import { openTree } from '../../src/adapters/open-tree';
+import { loadRustParser } from '../../src/adapters/tree-sitter-parser';
+import { run } from '../../src/cli/run';
+import { Clock, Deadline, DeadlineExceeded, DeadlineTree, parserWithDeadline } from '../../src/core/deadline';
 import {
   isCCompatible,
   mayDeclareFileModule,
   prepareForParse,
+  RustParser,
   scanModsLexically,
 } from '../../src/core/extract/extract-crate';
+import { extractSurface } from '../../src/core/extract/extract-surface';
 import { derefsInText, ScanContext } from '../../src/core/extract/scan-file';
 import { words } from '../../src/core/findings/ownership';
+import { DEFAULT_LIMITS } from '../../src/core/limits';
 import { hasSafetySection, unescapeRustString } from '../../src/core/rust/attributes';
 import type { WorkMeter } from '../../src/core/rust/text';
 import {
   codes,
   crate,
+  DEFAULT,
   diag,
   extract,
   extractFiles,
@@ -720,5 +727,112 @@ describe('bounded work on hostile text', () => {
         old,
       );
     });
+  });
+});
+
+/** A clock that moves `step` milliseconds forward each time it is read. */
+class SteppingClock implements Clock {
+  private t = 0;
+  constructor(private readonly step: number) {}
+  now(): number {
+    this.t += this.step;
+    return this.t;
+  }
+}
+
+describe('the whole-run deadline', () => {
+  const files: Record<string, string> = { 'Cargo.toml': MANIFEST };
+  const decls: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    decls.push(`mod m${i};`);
+    files[`src/m${i}.rs`] = EXPORT(`f${i}`);
+  }
+  files['src/lib.rs'] = decls.join('\n');
+
+  it('stops an extraction at the first read or parse past it, naming the path', async () => {
+    const clock = new SteppingClock(1000); // one second per look at the clock
+    const deadline = new Deadline(10, clock, 0);
+    const inner = new RecordingTree(new MemoryTree(files));
+    const parser = parserWithDeadline(await loadRustParser(), deadline);
+    const run = extractSurface(new DeadlineTree(inner, deadline), parser, {
+      features: DEFAULT,
+      limits: DEFAULT_LIMITS,
+    });
+    await expect(run).rejects.toThrow(DeadlineExceeded);
+    await expect(run).rejects.toThrow(/^analysis exceeded the deadline of 10 s while (reading|parsing) \S+$/);
+    // every read and parse looks at the clock twice, so about five of them happened, not 41
+    expect(inner.reads.length).toBeLessThanOrEqual(5);
+    // past the deadline every check fails again, with the first place it was noticed
+    const first = await run.catch((e: DeadlineExceeded) => e);
+    expect(() => deadline.check('anything')).toThrow(first as DeadlineExceeded);
+  });
+
+  it('names the file being parsed, and is not turned into a parse-failed diagnostic', async () => {
+    let t = 0;
+    const clock: Clock = { now: () => t };
+    const deadline = new Deadline(600, clock, 0);
+    const raw = await loadRustParser();
+    const slow: RustParser = {
+      parse: (text, origin) => {
+        if (origin === 'src/m7.rs') t = 601_000; // this parse takes past the deadline
+        return raw.parse(text, origin);
+      },
+    };
+    const run = extractSurface(
+      new DeadlineTree(new MemoryTree(files), deadline),
+      parserWithDeadline(slow, deadline),
+      {
+        features: DEFAULT,
+        limits: DEFAULT_LIMITS,
+      },
+    );
+    await expect(run).rejects.toThrow('analysis exceeded the deadline of 600 s while parsing src/m7.rs');
+  });
+
+  it('is --deadline on the command line: exit code 2 and one line naming the path', async () => {
+    const dir = writeTree(files);
+    try {
+      const r = await run(['extract', '--root', dir, '--deadline', '1'], { clock: new SteppingClock(1000) });
+      expect(r).toEqual({
+        stdout: '',
+        exitCode: 2,
+        error: 'error: analysis exceeded the deadline of 1 s while reading Cargo.toml',
+      });
+      // the real clock: well within the deadline
+      const ok = await run(['extract', '--root', dir, '--deadline', '600']);
+      expect(ok.exitCode).toBe(0);
+      for (const bad of ['0', '21601', 'ten', '1.5', '-3'])
+        expect(await run(['extract', '--root', dir, `--deadline=${bad}`])).toEqual({
+          stdout: '',
+          exitCode: 2,
+          error: `--deadline must be a whole number of seconds from 1 to 21600 (got ${JSON.stringify(bad)})`,
+        });
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('is limits.deadline-seconds in the configuration file', async () => {
+    const dir = writeTree({ ...files, '.github/ffi-surface-guard.yml': 'limits:\n  deadline-seconds: 2\n' });
+    try {
+      const r = await run(['extract', '--root', dir], { clock: new SteppingClock(1000) });
+      expect(r.exitCode).toBe(2);
+      expect(r.error).toMatch(/^error: analysis exceeded the deadline of 2 s while reading \S+$/);
+      const typo = writeTree({
+        ...files,
+        '.github/ffi-surface-guard.yml': 'limits:\n  deadline-second: 2\n',
+      });
+      try {
+        const bad = await run(['extract', '--root', typo]);
+        expect(bad.exitCode).toBe(2);
+        expect(bad.error).toContain(
+          'limits.deadline-second: unknown key "deadline-second" (did you mean "deadline-seconds"?)',
+        );
+      } finally {
+        removeTree(typo);
+      }
+    } finally {
+      removeTree(dir);
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, GatedItem, SurfaceItem } from '../model';
 import type { Limits } from '../limits';
 import type { ReadResult, SourceTree } from '../source-tree';
+import { DeadlineExceeded } from '../deadline';
 import { readAttribute } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { lex, skipTree, Token } from '../rust/lexer';
@@ -27,8 +28,11 @@ import {
 import type { CrateManifest } from '../workspace';
 
 export interface RustParser {
-  /** Parses Rust source; the caller must `delete()` the tree. */
-  parse(text: string): Tree;
+  /**
+   * Parses Rust source; the caller must `delete()` the tree. `origin` names the text for messages
+   * (a file, or the macro expansion it came from).
+   */
+  parse(text: string, origin?: string): Tree;
 }
 
 /** Text that names an export attribute. */
@@ -151,9 +155,13 @@ function scanText(text: string, ctx: ScanContext, env: CfgEnv, parser: RustParse
   let error: Diagnostic | null = null;
   let t: Tree | null = null;
   try {
-    t = parser.parse(prepareForParse(text));
+    t = parser.parse(
+      prepareForParse(text),
+      ctx.macro ? `the expansion of ${ctx.macro}! in ${ctx.file}` : ctx.file,
+    );
     scanner.scanContainer(t.rootNode, ctx);
   } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e; // the run is over, not this file
     error = {
       level: 'error',
       code: 'parse-failed',
