@@ -123,9 +123,11 @@ function unresolved(base: Surface, head: Surface): Change[] {
   const seen = new Set(base.diagnostics.filter((d) => d.code === 'unexpanded-macro').map(key));
   const out: Change[] = [];
   const rule = changeRule('unresolved-macro');
+  const crateOf = new Map<string, string>(); // file → the first crate that reads it
+  for (const c of head.crates) for (const f of c.files) if (!crateOf.has(f)) crateOf.set(f, c.name);
   for (const d of head.diagnostics) {
     if (d.code !== 'unexpanded-macro' || seen.has(key(d))) continue;
-    const crate = head.crates.find((c) => d.file && c.files.includes(d.file))?.name ?? '';
+    const crate = (d.file && crateOf.get(d.file)) || '';
     out.push({
       rule: rule.id,
       severity: rule.severity,
