@@ -50,7 +50,10 @@ export function effectiveConfig(config: Config, inputs: ActionInputs): GateConfi
     featureSets,
     findingsPolicy: config.findings,
     potentiallyBreakingBump: config.changes.potentiallyBreakingBump,
-    limits: config.limits,
+    // the deadline input overrides the file; it bounds the run, and is not part of the policy hash
+    limits: inputs.deadlineSeconds
+      ? { ...config.limits, deadlineSeconds: inputs.deadlineSeconds }
+      : config.limits,
     botLogin,
   };
 }

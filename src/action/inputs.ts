@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import type { FeatureSelection } from '../core/model';
 import { APPROVER_PATTERN, BOT_LOGIN_PATTERN } from '../core/config/schema';
+import { MAX_DEADLINE_SECONDS } from '../core/deadline';
 
 export class InputError extends Error {}
 
@@ -22,6 +23,8 @@ export interface ActionInputs {
   comment: boolean;
   tagPattern: string | null;
   requireReviewed: boolean | null;
+  /** `deadline-seconds`: overrides the config file's `limits.deadline-seconds`. */
+  deadlineSeconds?: number | null;
 }
 
 // the shapes the config file accepts (a [bot] login is allowed here too: it is listed, and never counts)
@@ -41,6 +44,14 @@ export function parseApprovers(text: string, where: string): string[] {
 function positiveInt(name: string, v: string): number {
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100)
     throw new InputError(`input ${name}: expected a whole number from 1 to 100, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+function seconds(name: string, v: string): number {
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
+    throw new InputError(
+      `input ${name}: expected a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS}, got ${JSON.stringify(v)}`,
+    );
   return Number(v);
 }
 
@@ -74,6 +85,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   if (botLogin && !BOT_LOGIN_PATTERN.test(botLogin))
     throw new InputError(`input bot-login: ${JSON.stringify(botLogin)} is not a GitHub login`);
   const requireReviewed = get('require-reviewed');
+  const deadline = get('deadline-seconds').trim();
   return {
     token,
     workingDirectory: get('working-directory') || '.',
@@ -91,5 +103,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     comment: get('comment') ? bool('comment', get('comment')) : true,
     tagPattern: get('tag-pattern') || null,
     requireReviewed: requireReviewed ? bool('require-reviewed', requireReviewed) : null,
+    deadlineSeconds: deadline ? seconds('deadline-seconds', deadline) : null,
   };
 }

@@ -20,6 +20,7 @@ import { runGit, git, GitError } from '../adapters/git';
 import { GitRevisionTree } from '../adapters/git-revision-tree';
 import { isShallow } from '../adapters/git-revisions';
 import { loadRustParser } from '../adapters/tree-sitter-parser';
+import { Deadline, DeadlineTree, parserWithDeadline, SYSTEM_CLOCK } from '../core/deadline';
 import { analyseDiff } from '../app/analyse-diff';
 import { computeReportFindings } from '../app/findings';
 import { buildReport } from '../core/diff/build-report';
@@ -175,14 +176,21 @@ async function measureSteps(
   commits: StepCommit[],
   gate: GateConfig,
   crate: string | null,
+  deadline?: Deadline,
 ): Promise<ReleaseStep[]> {
-  const parser: RustParser = await loadRustParser();
+  const rawParser: RustParser = await loadRustParser();
+  const parser = deadline ? parserWithDeadline(rawParser, deadline) : rawParser;
   const scanCache = new ScanCache();
   const surfaceAt = async (sha: string | undefined): Promise<Surface> => {
     if (!sha) return emptySurface('(none)');
     const tree = await GitRevisionTree.open(root, sha);
     try {
-      return await extractSurface(tree, parser, { features: gate.features, limits: gate.limits, scanCache });
+      const source = deadline ? new DeadlineTree(tree, deadline) : tree;
+      return await extractSurface(source, parser, {
+        features: gate.features,
+        limits: gate.limits,
+        scanCache,
+      });
     } finally {
       tree.close();
     }
@@ -234,12 +242,13 @@ async function checkReviewed(
   previousTag: string,
   tagSha: string,
   crate: string | null,
+  deadline?: Deadline,
 ): Promise<ReviewCoverage> {
   const previousSha = (
     await git(root, ['rev-parse', '--verify', `refs/tags/${previousTag}^{commit}`])
   ).trim();
   const commits = await listSteps(root, previousSha, tagSha);
-  const steps = await measureSteps(root, commits, gate, crate);
+  const steps = await measureSteps(root, commits, gate, crate, deadline);
   const facts = new Map<number, PullFacts>();
   for (const step of steps) {
     if (step.changes === 0) continue;
@@ -281,6 +290,8 @@ export async function runReleaseGate(
   ctx: RunContext,
   inputs: ActionInputs,
   root: string,
+  /** When the run started on `SYSTEM_CLOCK` (its deadline counts from there). */
+  started: number = SYSTEM_CLOCK.now(),
 ): Promise<void> {
   const tag =
     ctx.eventName === 'release'
@@ -309,6 +320,7 @@ export async function runReleaseGate(
   };
   try {
     const gate = await resolveGateConfig(client, inputs);
+    const deadline = new Deadline(gate.limits.deadlineSeconds, SYSTEM_CLOCK, started);
     const requireReviewed = inputs.requireReviewed ?? gate.config.release.requireReviewed;
     const fetchProblem = await fetchTags(root);
     tagSha = (await resolveTag(root, tag)) ?? '';
@@ -349,15 +361,17 @@ export async function runReleaseGate(
           findings: computeReportFindings(gate.findingsPolicy),
           potentiallyBreakingBump: gate.potentiallyBreakingBump,
           limits: gate.limits,
+          deadline,
         })
       ).report;
     } else {
       const tree = await GitRevisionTree.open(root, tagSha);
       try {
-        const head = await extractSurface(tree, await loadRustParser(), {
-          features: gate.features,
-          limits: gate.limits,
-        });
+        const head = await extractSurface(
+          new DeadlineTree(tree, deadline),
+          parserWithDeadline(await loadRustParser(), deadline),
+          { features: gate.features, limits: gate.limits },
+        );
         report = buildReport(emptySurface('(no previous release)'), head, {
           potentiallyBreakingBump: gate.potentiallyBreakingBump,
         });
@@ -394,7 +408,16 @@ export async function runReleaseGate(
     let reviewNote = '';
     if (requireReviewed) {
       if (previous) {
-        review = await checkReviewed(client, root, gate, inputs.statusContext, previous, tagSha, crate);
+        review = await checkReviewed(
+          client,
+          root,
+          gate,
+          inputs.statusContext,
+          previous,
+          tagSha,
+          crate,
+          deadline,
+        );
         for (const m of reviewMessages(review)) core.error(m);
       } else {
         reviewNote = `require-reviewed: no previous release before ${tag}, so there is no range of pull requests to check; the first release's surface is not review-gated.`;

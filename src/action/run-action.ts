@@ -13,6 +13,7 @@ import { failsOn } from '../cli/commands/diff';
 import { renderMarkdown } from '../core/render/report-markdown';
 import { inlineText } from '../core/render/escape-markdown';
 import { statusDescription } from '../core/gate/status-description';
+import { Deadline, SYSTEM_CLOCK } from '../core/deadline';
 import { field, isArray, isNumber, isString, readContext, RunContext } from './event';
 import { ActionInputs, readInputs } from './inputs';
 import { annotate, writeReport, writeSummary } from './publish';
@@ -76,6 +77,9 @@ async function pullOf(
 }
 
 export async function runAction(): Promise<void> {
+  // the deadline covers the whole run, from here
+  const started = SYSTEM_CLOCK.now();
+  const deadlineOf = (seconds: number): Deadline => new Deadline(seconds, SYSTEM_CLOCK, started);
   let inputs: ActionInputs;
   let ctx: RunContext;
   try {
@@ -98,7 +102,7 @@ export async function runAction(): Promise<void> {
 
   // Tags and releases: the release gate.
   if ((ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/')) || ctx.eventName === 'release') {
-    await runReleaseGate(client, ctx, inputs, root);
+    await runReleaseGate(client, ctx, inputs, root, started);
     return;
   }
   if (ctx.eventName === 'workflow_dispatch') {
@@ -110,6 +114,7 @@ export async function runAction(): Promise<void> {
         findingsPolicy: config.findingsPolicy,
         limits: config.limits,
         scope: scopeOf(config.config),
+        deadline: deadlineOf(config.limits.deadlineSeconds),
       });
       writeReport(inputs.reportPath, report);
       await writeSummary(
@@ -155,6 +160,7 @@ export async function runAction(): Promise<void> {
         scope: scopeOf(config.config),
         policy: config.policy,
         policyHash: config.policyHash,
+        deadline: deadlineOf(config.limits.deadlineSeconds),
         botLogin: config.botLogin,
         runUrl: ctx.runUrl,
         log: (m) => core.info(m),
@@ -222,6 +228,7 @@ export async function runAction(): Promise<void> {
       potentiallyBreakingBump: config.potentiallyBreakingBump,
       limits: config.limits,
       scope: scopeOf(config.config),
+      deadline: deadlineOf(config.limits.deadlineSeconds),
       protectedPaths: [inputs.configPath, '.github/workflows'],
       repoUrl,
       runUrl: ctx.runUrl,

@@ -6,6 +6,9 @@
 import { decodeText, EntryType, ReadResult, SourceTree } from '../core/source-tree';
 import { BlobReader, git, GitError, runGit } from './git';
 
+/** Longest symbolic-link target followed (PATH_MAX): a link blob can be any size. */
+const MAX_LINK_BYTES = 4096;
+
 interface Entry {
   mode: string;
   oid: string;
@@ -33,12 +36,22 @@ export class GitRevisionTree implements SourceTree {
   ) {
     this.dirs.set('', new Map());
     for (const [p, e] of entries) {
-      const parts = p.split('/');
-      for (let i = 0; i < parts.length; i++) {
-        const dir = parts.slice(0, i).join('/');
-        const m = this.dirs.get(dir) ?? new Map<string, EntryType>();
-        this.dirs.set(dir, m);
-        m.set(parts[i], i === parts.length - 1 ? (e.mode === LINK ? 'symlink' : 'file') : 'dir');
+      // from the file up: a directory already listed in its parent has all its ancestors listed,
+      // so each directory is registered once, not once per file below it (each time rebuilding the
+      // path of every ancestor, which is quadratic in the depth)
+      let name = p.slice(p.lastIndexOf('/') + 1);
+      let type: EntryType = e.mode === '120000' ? 'symlink' : 'file';
+      for (let end = p.length - name.length - 1; ;) {
+        const dir = end < 0 ? '' : p.slice(0, end);
+        let m = this.dirs.get(dir);
+        const known = m?.has(name) ?? false;
+        if (!m) this.dirs.set(dir, (m = new Map<string, EntryType>()));
+        m.set(name, type);
+        if (end < 0 || (known && type === 'dir')) break;
+        const slash = end > 0 ? p.lastIndexOf('/', end - 1) : -1;
+        name = p.slice(slash + 1, end);
+        type = 'dir';
+        end = slash;
       }
     }
   }
@@ -126,7 +139,8 @@ export class GitRevisionTree implements SourceTree {
       const e = this.entries.get(p);
       if (e && e.mode === LINK) {
         if (++hops > MAX_LINK_HOPS) return { kind: 'missing' };
-        const target = await this.linkText(e.oid);
+        // no system resolves a longer target: a huge link blob is not read
+        const target = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
         if (target === null) return { kind: 'missing' };
         if (target.startsWith('/') || target.startsWith('\\') || /^[A-Za-z]:/.test(target))
           return { kind: 'outside' };

@@ -43,14 +43,21 @@ export async function git(cwd: string, args: string[]): Promise<string> {
 export class BlobReader {
   private readonly child;
   private buffer: Buffer = Buffer.alloc(0);
+  /** Output not yet appended to `buffer`: appended once there is enough to make progress. */
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+  /** Bytes `buffer` and `chunks` must hold together before `drain` can make progress. */
+  private need = 0;
   private readonly waiting: { resolve: (b: Buffer | null) => void; reject: (e: Error) => void }[] = [];
   private failed: Error | null = null;
 
   constructor(cwd: string) {
     this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (d: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, d]) : d;
-      this.drain();
+      // a large blob arrives in many chunks: copying what came so far on each one is quadratic
+      this.chunks.push(d);
+      this.chunkBytes += d.length;
+      if (this.buffer.length + this.chunkBytes >= this.need) this.drain();
     });
     const fail = (e: Error) => {
       this.failed = e;
@@ -62,9 +69,19 @@ export class BlobReader {
   }
 
   private drain(): void {
+    if (this.chunks.length) {
+      const parts = this.buffer.length ? [this.buffer, ...this.chunks] : this.chunks;
+      this.buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+      this.chunks = [];
+      this.chunkBytes = 0;
+    }
+    this.need = 0;
     while (this.waiting.length) {
       const nl = this.buffer.indexOf(10);
-      if (nl < 0) return;
+      if (nl < 0) {
+        this.need = this.buffer.length + 1;
+        return;
+      }
       const header = this.buffer.subarray(0, nl).toString('utf8');
       if (header.endsWith(' missing')) {
         this.buffer = this.buffer.subarray(nl + 1);
@@ -72,7 +89,10 @@ export class BlobReader {
         continue;
       }
       const size = Number(header.split(' ')[2]);
-      if (this.buffer.length < nl + 1 + size + 1) return;
+      if (this.buffer.length < nl + 1 + size + 1) {
+        this.need = nl + 1 + size + 1;
+        return;
+      }
       const body = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
       this.buffer = this.buffer.subarray(nl + 1 + size + 1);
       (this.waiting.shift() as (typeof this.waiting)[number]).resolve(body);

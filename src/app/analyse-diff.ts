@@ -19,6 +19,7 @@ import { loadRustParser } from '../adapters/tree-sitter-parser';
 import type { SourceTree } from '../core/source-tree';
 import { applyScope, AnalysisScope } from '../core/scope';
 import { surfaceDigest } from '../core/digest';
+import { Deadline, DeadlineTree, parserWithDeadline } from '../core/deadline';
 
 export interface AnalyseOptions {
   root: string;
@@ -39,6 +40,8 @@ export interface AnalyseOptions {
   scope?: AnalysisScope;
   /** `macros.trusted` of the configuration. */
   trustedMacros?: readonly string[];
+  /** The run's deadline: every read and parse checks it (default: none). */
+  deadline?: Deadline;
 }
 
 export interface Analysis {
@@ -80,7 +83,8 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
         );
     }
   }
-  const parser = o.parser ?? (await loadRustParser());
+  const rawParser = o.parser ?? (await loadRustParser());
+  const parser = o.deadline ? parserWithDeadline(rawParser, o.deadline) : rawParser;
   const baseTree = await GitRevisionTree.open(o.root, baseSha);
   let headTree: SourceTree & { close?: () => void };
   try {
@@ -101,6 +105,10 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       baseSource = shared.wrap(baseTree);
       headSource = shared.wrap(headTree);
     }
+    if (o.deadline) {
+      baseSource = new DeadlineTree(baseSource, o.deadline);
+      headSource = new DeadlineTree(headSource, o.deadline);
+    }
     const baseRaw = await extractSurface(baseSource, parser, {
       features: o.features,
       limits: o.limits,
@@ -114,6 +122,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       scanCache,
       trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros,
     });
+    o.deadline?.check('comparing the surfaces');
     const digest = (x: Surface) => surfaceDigest(x.crates);
     const base = applyScope(baseRaw, o.scope, digest);
     const head = applyScope(headRaw, o.scope, digest);

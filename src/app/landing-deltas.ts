@@ -19,6 +19,7 @@ import type { FeatureSelection } from '../core/model';
 import type { AnalysisScope } from '../core/scope';
 import type { Analysis } from './analyse-diff';
 import { analyseFeatureSets } from './analyse-feature-sets';
+import { Deadline, DeadlineExceeded } from '../core/deadline';
 
 export interface DeltaSettings {
   root: string;
@@ -30,6 +31,8 @@ export interface DeltaSettings {
   scope?: AnalysisScope;
   /** The policy hash approvals bind to (part of the approval digest). */
   policyHash: string;
+  /** The run's deadline: every read and parse checks it (default: none). */
+  deadline?: Deadline;
   log?: (message: string) => void;
 }
 
@@ -111,6 +114,7 @@ export class LandingDeltas {
           scope: this.s.scope,
           scanCache: this.scanCache,
           parser: await this.parser,
+          deadline: this.s.deadline,
         },
         this.s.featureSets ?? [this.s.features],
       );
@@ -132,6 +136,7 @@ export class LandingDeltas {
         reason: `which conflicts with the base tip ${this.baseTip.slice(0, 12)}: what it lands is unknown`,
       };
     } catch (e) {
+      if (e instanceof DeadlineExceeded) throw e; // the run is over: an error status, not an uncounted review
       this.s.log?.(
         `cannot compute what ${commit.slice(0, 12)} lands: ${e instanceof Error ? e.message : String(e)}`,
       );

@@ -14,7 +14,8 @@ import { LandingDeltas } from './landing-deltas';
 import { evaluatePullApprovals, GateClient } from './pull-approvals';
 import { fetchCommit, fetchPullHead, firstParent } from '../adapters/git-fetch';
 import type { ApprovalPolicy } from '../core/gate/approvals';
-import { errorDecision, GateDecision } from '../core/gate/decide-status';
+import { Deadline, DeadlineExceeded } from '../core/deadline';
+import { deadlineDecision, errorDecision, GateDecision } from '../core/gate/decide-status';
 import { countChanges, statusDescription } from '../core/gate/status-description';
 import type { FeatureSelection } from '../core/model';
 import type { Limits } from '../core/limits';
@@ -35,6 +36,8 @@ export interface MergeGroupSettings {
   /** The pull-request gate's approval policy and policy hash: coverage means the same approvals. */
   policy: ApprovalPolicy;
   policyHash: string;
+  /** The run's deadline: past it, the analysis stops and the status is `error` (default: none). */
+  deadline?: Deadline;
   /** The gate's identity: its statuses on a reviewed commit say which delta the reviewer was shown. */
   botLogin: string;
   runUrl: string;
@@ -160,7 +163,10 @@ export async function evaluateMergeGroup(
         ),
       };
   } catch (e) {
-    out.decision = errorDecision(e instanceof Error ? e.message : String(e));
+    out.decision =
+      e instanceof DeadlineExceeded
+        ? deadlineDecision(e.seconds, e.activity)
+        : errorDecision(e instanceof Error ? e.message : String(e));
   }
   return out;
 }

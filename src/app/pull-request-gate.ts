@@ -24,6 +24,7 @@ import {
 } from '../core/gate/comment-state';
 import {
   conflictDecision,
+  deadlineDecision,
   decideGate,
   errorDecision,
   GateDecision,
@@ -31,6 +32,7 @@ import {
   StatusState,
 } from '../core/gate/decide-status';
 import { statusDescription } from '../core/gate/status-description';
+import { Deadline, DeadlineExceeded } from '../core/deadline';
 import type { FeatureSelection } from '../core/model';
 import type { FindingPolicy } from '../core/findings';
 import type { Limits } from '../core/limits';
@@ -53,6 +55,8 @@ export interface GateSettings {
   limits?: Limits;
   /** Crates and paths the configuration includes. */
   scope?: AnalysisScope;
+  /** The run's deadline: past it, the analysis stops and the status is `error` (default: none). */
+  deadline?: Deadline;
   /** Paths of the gate's own configuration: a PR that edits them is flagged. */
   protectedPaths: string[];
   repoUrl: string;
@@ -176,7 +180,11 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
   const fail = async (reason: string, cause?: unknown): Promise<GateResult> => {
     // a missing permission is named first, so the 140-character description keeps it
     const decision =
-      cause instanceof PermissionError ? permissionDecision(cause.permission, reason) : errorDecision(reason);
+      cause instanceof PermissionError
+        ? permissionDecision(cause.permission, reason)
+        : cause instanceof DeadlineExceeded
+          ? deadlineDecision(cause.seconds, cause.activity)
+          : errorDecision(reason);
     errors.push(reason);
     await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
     return result({ decision, headSha });
@@ -206,12 +214,16 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
           potentiallyBreakingBump: s.potentiallyBreakingBump,
           limits: s.limits,
           scope: s.scope,
+          deadline: s.deadline,
         },
         s.featureSets ?? [s.features],
       );
     }
   } catch (e) {
-    return await fail(e instanceof Error ? e.message : String(e));
+    return await fail(
+      e instanceof Error ? e.message : String(e),
+      e instanceof DeadlineExceeded ? e : undefined,
+    );
   }
   const baseTip = deltas.baseTip;
   warnings.push(...analysis.warnings);

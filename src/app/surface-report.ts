@@ -14,6 +14,7 @@ import type { DiffReport } from '../core/report';
 import { AnalysisScope, applyScope } from '../core/scope';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { computeReportFindings } from './findings';
+import { Deadline, DeadlineTree, parserWithDeadline } from '../core/deadline';
 
 export function emptySurface(rev: string): Surface {
   return {
@@ -33,9 +34,14 @@ export async function surfaceReport(o: {
   limits?: Limits;
   scope?: AnalysisScope;
   trustedMacros?: readonly string[];
+  /** The run's deadline: every read and parse checks it (default: none). */
+  deadline?: Deadline;
 }): Promise<DiffReport> {
-  const tree = await FileSystemTree.open(o.root);
-  const raw = await extractSurface(tree, await loadRustParser(), {
+  const disk = await FileSystemTree.open(o.root);
+  const tree = o.deadline ? new DeadlineTree(disk, o.deadline) : disk;
+  const rawParser = await loadRustParser();
+  const parser = o.deadline ? parserWithDeadline(rawParser, o.deadline) : rawParser;
+  const raw = await extractSurface(tree, parser, {
     features: o.features,
     limits: o.limits,
     testCoverage: true,

@@ -1,4 +1,6 @@
 /** Command-line parsing: strict, with one clear message for anything unknown. */
+import { Clock, Deadline, MAX_DEADLINE_SECONDS } from '../core/deadline';
+import type { Limits } from '../core/limits';
 import type { FeatureSelection } from '../core/model';
 
 export class UsageError extends Error {}
@@ -18,6 +20,7 @@ const VALUE_FLAGS = new Set([
   '--fail-on',
   '--config',
   '--output',
+  '--deadline',
 ]);
 const BOOL_FLAGS = new Set(['--all-features', '--no-default-features', '--findings', '--help', '--version']);
 
@@ -78,4 +81,30 @@ export function hasFeatureFlags(args: ParsedArgs): boolean {
     args.flags.has('--all-features') ||
     args.flags.has('--no-default-features')
   );
+}
+
+/** `--deadline SECONDS`: a whole number from 1 to 21600 (a runner's six hours), or undefined. */
+export function deadlineFlag(args: ParsedArgs): number | undefined {
+  const v = stringFlag(args, '--deadline');
+  if (v === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
+    throw new UsageError(
+      `--deadline must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS} (got ${JSON.stringify(v)})`,
+    );
+  return Number(v);
+}
+
+/** What a command knows of the run it is part of: the clock, and when the run started on it. */
+export interface RunClock {
+  clock: Clock;
+  started: number;
+}
+
+/** The run's deadline: `--deadline`, else the configuration's `limits.deadline-seconds`. */
+export function runDeadline(
+  args: ParsedArgs,
+  limits: Pick<Limits, 'deadlineSeconds'>,
+  run: RunClock,
+): Deadline {
+  return new Deadline(deadlineFlag(args) ?? limits.deadlineSeconds, run.clock, run.started);
 }

@@ -1,4 +1,9 @@
-/** Bounds on what the engine reads: every one of them turns into a diagnostic when hit. */
+import { DEFAULT_DEADLINE_SECONDS } from './deadline';
+
+/**
+ * Bounds on what the engine reads: every one of them turns into a diagnostic when hit, except the
+ * deadline, which ends the run with an error.
+ */
 export interface Limits {
   /** Largest source file read, in bytes. */
   maxFileBytes: number;
@@ -14,6 +19,11 @@ export interface Limits {
   maxExpansions: number;
   /** Most files listed when searching for tests. */
   maxListedFiles: number;
+  /**
+   * Seconds a whole run may take (extraction of every revision, diff and findings): past it, the
+   * next file read or parse stops the run with an error naming what it was reading.
+   */
+  deadlineSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -24,4 +34,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxMacroDepth: 8,
   maxExpansions: 10_000,
   maxListedFiles: 200_000,
+  deadlineSeconds: DEFAULT_DEADLINE_SECONDS,
 };

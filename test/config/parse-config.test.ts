@@ -44,6 +44,7 @@ describe('parseConfig: valid files', () => {
         maxMacroDepth: 4,
         maxExpansions: 2000,
         maxListedFiles: 100000,
+        deadlineSeconds: 900,
       },
     };
     expect(parseConfig(fixture('full.yml'), FILE)).toEqual(expected);

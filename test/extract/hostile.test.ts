@@ -7,11 +7,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSystemTree } from '../../src/adapters/file-system-tree';
 import { GitRevisionTree } from '../../src/adapters/git-revision-tree';
+import fc from 'fast-check';
 import { MemoryTree, SourceTree } from '../../src/core/source-tree';
 import { openTree } from '../../src/adapters/open-tree';
+import { loadRustParser } from '../../src/adapters/tree-sitter-parser';
+import { run } from '../../src/cli/run';
+import { Clock, Deadline, DeadlineExceeded, DeadlineTree, parserWithDeadline } from '../../src/core/deadline';
+import {
+  isCCompatible,
+  mayDeclareFileModule,
+  prepareForParse,
+  RustParser,
+  scanModsLexically,
+} from '../../src/core/extract/extract-crate';
+import { extractSurface } from '../../src/core/extract/extract-surface';
+import { derefsInText, ScanContext } from '../../src/core/extract/scan-file';
+import { words } from '../../src/core/findings/ownership';
+import { DEFAULT_LIMITS } from '../../src/core/limits';
+import { hasSafetySection, unescapeRustString } from '../../src/core/rust/attributes';
+import type { WorkMeter } from '../../src/core/rust/text';
 import {
   codes,
   crate,
+  DEFAULT,
   diag,
   extract,
   extractFiles,
@@ -458,5 +476,369 @@ describe('in-memory trees stay inside too', () => {
     // `../outside.rs` from src/ is still inside the analysed root: rustc would read it too
     expect(symbolsOf(s)).toEqual(['inside_root_but_above_src']);
     expect(diag(s, 'file-outside').line).toBe(4);
+  });
+});
+
+describe('bounded work on hostile text', () => {
+  // Each input here made a backtracking regular expression run for hours (a synchronous hang no
+  // test timeout interrupts). The scanners count the positions they look at; the assertions are
+  // on that count and on the result, never on time.
+  const CTX: ScanContext = {
+    file: 'src/big.rs',
+    modPath: 'crate::big',
+    cfgs: [],
+    childDir: 'src/big',
+    pathBaseDir: 'src',
+    lineBase: 1,
+  };
+  const ENV = { features: new Set<string>() };
+  const meter = (): WorkMeter => ({ steps: 0 });
+
+  it('scans a 1 MiB module file of `mod ` tokens without a `;` once', async () => {
+    const big = 'mod '.repeat(256 * 1024);
+    expect(big.length).toBe(1024 * 1024);
+    const work = meter();
+    expect(scanModsLexically(big, CTX, ENV, undefined, work)).toEqual([]);
+    expect(work.steps).toBe(256 * 1024); // one look per `mod`; nothing is lexed without a `;`
+
+    const s = await extractFiles(crate(`mod big;\n${EXPORT('kept')}`, { 'src/big.rs': big }));
+    expect(symbolsOf(s)).toEqual(['kept']);
+    expect(s.crates[0].files).toEqual(['src/big.rs', 'src/lib.rs']);
+    expect(s.diagnostics).toEqual([]);
+  });
+
+  it('walks unclosed inline modules without rescanning the rest of the file at each level', () => {
+    const text = 'mod m { '.repeat(100_000) + 'mod leaf;';
+    const tokens = 4 * 100_000 + 3;
+    const work = meter();
+    const deep: number[] = [];
+    expect(scanModsLexically(text, CTX, ENV, (_p, line) => deep.push(line), work)).toEqual([]);
+    expect(deep).toEqual([1]);
+    // the `mod`/`;` test, the token count and one visit per token at most (skipTree made it 256×)
+    expect(work.steps).toBeLessThanOrEqual(100_001 + 2 + 2 * tokens);
+  });
+
+  it('prepares `unsafe extern "C" {}` and a million newlines for parsing in one pass', async () => {
+    const text = `unsafe extern "C" {}${'\n'.repeat(1_000_000)}`;
+    const work = meter();
+    // `unsafe` blanked out, same length: positions stay
+    expect(prepareForParse(text, work)).toBe(`${' '.repeat(7)}extern "C" {}${'\n'.repeat(1_000_000)}`);
+    expect(work.steps).toBeLessThanOrEqual(2 * text.length);
+
+    const s = await extractFiles(crate(`${text}${EXPORT('after')}`));
+    expect(symbolsOf(s)).toEqual(['after']);
+    expect(fn(s, 'after').line).toBe(1_000_002);
+    expect(s.diagnostics).toEqual([]);
+  });
+
+  it('reads a `#[doc]` string of 500,000 `\\n` escapes on an export once', async () => {
+    const escapes = (n: number): string => `#[doc = "${'\\n'.repeat(n)}"]`;
+    const s = await extractFiles(
+      crate(
+        `${escapes(500_000)}\n#[no_mangle]\npub unsafe extern "C" fn documented() {}\n` +
+          `${escapes(50_000)}\n/// # Safety\n/// p is valid\n#[no_mangle]\npub unsafe extern "C" fn with_safety() {}\n`,
+      ),
+    );
+    expect(fn(s, 'documented').doc).toEqual({ present: true, safety: false });
+    expect(fn(s, 'with_safety').doc).toEqual({ present: true, safety: true });
+    expect(s.diagnostics).toEqual([]);
+
+    const doc = unescapeRustString(`"${'\\n'.repeat(500_000)}"`);
+    expect(doc).toBe('\n'.repeat(500_000));
+    const work = meter();
+    expect(hasSafetySection(doc, work)).toBe(false);
+    expect(work.steps).toBeLessThanOrEqual(2 * doc.length + 1);
+  });
+
+  it('bounds recursion on types, blocks and expressions nested by the ten thousand', async () => {
+    const s = await extractFiles(
+      crate(
+        `${EXPORT('before')}#[no_mangle]\npub extern "C" fn deep_type(p: ${'*const '.repeat(20_000)}u8) {}\n` +
+          `#[no_mangle]\npub extern "C" fn deep_body() -> i32 ${'{'.repeat(20_000)}1${'}'.repeat(20_000)}\n` +
+          EXPORT('after'),
+      ),
+    );
+    // the file is read to its end: no stack overflow that loses everything after it
+    expect(symbolsOf(s)).toEqual(['after', 'before', 'deep_body', 'deep_type']);
+    // normalised 128 levels down, then the text as written (whitespace collapsed)
+    const type = fn(s, 'deep_type').params[0].type;
+    expect(type.startsWith(`${'*const '.repeat(128)}*const*const`)).toBe(true);
+    expect(type.endsWith('*const u8')).toBe(true);
+    expect(codes(s)).toContain('nesting-too-deep');
+    expect(codes(s)).not.toContain('parse-failed');
+  });
+
+  it('survives a macro matcher nested 100,000 deep', async () => {
+    const deep = `macro_rules! m { (${'('.repeat(100_000)}${')'.repeat(100_000)}) => {} }\nm!();\n`;
+    const s = await extractFiles(crate(`${EXPORT('kept')}${deep}`));
+    expect(symbolsOf(s)).toEqual(['kept']);
+    expect(diag(s, 'unexpanded-macro').message).toContain('no rule of macro m!');
+  });
+
+  describe('the linear scanners accept what the expressions they replace did', () => {
+    const pieces = (...extra: string[]) =>
+      fc.array(fc.constantFrom(...' \t\n\r\u2028\u00a0xa_;{}()#"'.split(''), ...extra), { maxLength: 40 });
+    const agree = <T>(arb: fc.Arbitrary<string[]>, f: (t: string) => T, g: (t: string) => T) =>
+      fc.assert(
+        fc.property(arb, (parts) => {
+          const text = parts.join('');
+          expect([text, f(text)]).toEqual([text, g(text)]);
+        }),
+        { numRuns: 3000 },
+      );
+
+    it('`mod …;` before a brace', () => {
+      agree(pieces('mod', 'xmod', 'mod_'), mayDeclareFileModule, (t) => /\bmod\b[^;{}]*;/.test(t));
+    });
+
+    it('`unsafe extern` and `safe fn` blanking', () => {
+      const old = (text: string): string =>
+        !/unsafe\s+extern/.test(text)
+          ? text
+          : text
+              .replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest: string) => '      ' + rest)
+              .replace(
+                /^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm,
+                (_m, pre: string, rest: string) => pre + '    ' + rest,
+              );
+      agree(
+        pieces('unsafe', 'extern', '"C"', 'safe', 'pub', 'pub(crate)', 'fn', 'static', 'fnx'),
+        (t) => prepareForParse(t),
+        old,
+      );
+    });
+
+    it('`# Safety` headings', () => {
+      agree(
+        pieces('#', 'Safety', 'SAFETY', 'safety', 'Safetyx', 'ſafety'),
+        (t) => hasSafetySection(t),
+        (t) => /^\s*#+\s*Safety\b/im.test(t),
+      );
+    });
+
+    it('string literal unescaping', () => {
+      const old = (lit: string): string => {
+        const raw = /^(?:b|c)?r(#*)"([\s\S]*)"\1$/.exec(lit);
+        if (raw) return raw[2];
+        const m = /^(?:b|c)?"([\s\S]*)"$/.exec(lit);
+        if (!m) return lit;
+        const body = m[1];
+        let out = '';
+        for (let i = 0; i < body.length; i++) {
+          const c = body[i];
+          if (c !== '\\') {
+            out += c;
+            continue;
+          }
+          const e = body[++i];
+          if (e === 'n') out += '\n';
+          else if (e === 'r') out += '\r';
+          else if (e === 't') out += '\t';
+          else if (e === '0') out += '\0';
+          else if (e === '\\' || e === '"' || e === "'") out += e;
+          else if (e === 'x') {
+            out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16) || 0);
+            i += 2;
+          } else if (e === 'u') {
+            const close = body.indexOf('}', i);
+            const cp = parseInt(body.slice(i + 2, close), 16);
+            out += Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+            i = close < 0 ? body.length : close;
+          } else if (e === '\n') while (i + 1 < body.length && /\s/.test(body[i + 1])) i++;
+          else out += e ?? '';
+        }
+        return out;
+      };
+      agree(
+        fc.array(
+          fc.constantFrom('"', 'b"', 'r#"', '"#', 'a', ' ', '\n', '\\', 'n', 'x4', '1', 'u{', '41', '}', 'q'),
+          {
+            maxLength: 20,
+          },
+        ),
+        unescapeRustString,
+        old,
+      );
+    });
+
+    it('arrays of C types', () => {
+      const old = (type: string): boolean => {
+        const t = type.trim();
+        if (t === 'u8') return true;
+        const arr = /^\[(.+); .+\]$/.exec(t);
+        return arr ? old(arr[1]) : false;
+      };
+      agree(
+        fc.array(fc.constantFrom('[', ']', '; ', ';', ' ', 'u8', '2', '\n', 'x'), { maxLength: 16 }),
+        (t) => isCCompatible(t, new Set(), new Set()),
+        old,
+      );
+    });
+
+    it('the words of a name', () => {
+      const old = (name: string): string[] =>
+        name
+          .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+          .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
+      agree(
+        fc.array(fc.constantFrom('A', 'B', 'a', 'b', '_', '1', 'HTTP', 'Free'), { maxLength: 16 }),
+        words,
+        old,
+      );
+      const work = 'A'.repeat(200_000); // the backtracking replace took minutes on this
+      expect(words(work)).toEqual(['a'.repeat(200_000)]);
+    });
+
+    it('pointer dereferences in macro input, for identifier names', () => {
+      const names = ['p', 'q', 'ptr', 'r#type'];
+      const old = (txt: string): string[] =>
+        names.filter((p) =>
+          new RegExp(
+            `\\*\\s*${p}\\b|from_ptr\\s*\\(\\s*${p}\\b|from_raw_parts(_mut)?\\s*\\(\\s*${p}\\b|\\b${p}\\s*\\.\\s*as_(ref|mut)\\b`,
+          ).test(txt),
+        );
+      const found = (txt: string): string[] => {
+        const into = new Set<string>();
+        derefsInText(txt, new Set(names), into);
+        return names.filter((p) => into.has(p));
+      };
+      agree(
+        fc.array(
+          fc.constantFrom(
+            '*',
+            ' ',
+            'p',
+            'q',
+            'ptr',
+            'r#type',
+            'type',
+            '.',
+            'as_ref',
+            'as_mut',
+            'as_refx',
+            'from_ptr',
+            'from_raw_parts',
+            '_mut',
+            '(',
+            ')',
+            'x',
+            ',',
+          ),
+          { maxLength: 14 },
+        ),
+        found,
+        old,
+      );
+    });
+  });
+});
+
+/** A clock that moves `step` milliseconds forward each time it is read. */
+class SteppingClock implements Clock {
+  private t = 0;
+  constructor(private readonly step: number) {}
+  now(): number {
+    this.t += this.step;
+    return this.t;
+  }
+}
+
+describe('the whole-run deadline', () => {
+  const files: Record<string, string> = { 'Cargo.toml': MANIFEST };
+  const decls: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    decls.push(`mod m${i};`);
+    files[`src/m${i}.rs`] = EXPORT(`f${i}`);
+  }
+  files['src/lib.rs'] = decls.join('\n');
+
+  it('stops an extraction at the first read or parse past it, naming the path', async () => {
+    const clock = new SteppingClock(1000); // one second per look at the clock
+    const deadline = new Deadline(10, clock, 0);
+    const inner = new RecordingTree(new MemoryTree(files));
+    const parser = parserWithDeadline(await loadRustParser(), deadline);
+    const run = extractSurface(new DeadlineTree(inner, deadline), parser, {
+      features: DEFAULT,
+      limits: DEFAULT_LIMITS,
+    });
+    await expect(run).rejects.toThrow(DeadlineExceeded);
+    await expect(run).rejects.toThrow(/^analysis exceeded the deadline of 10 s while (reading|parsing) \S+$/);
+    // every read and parse looks at the clock twice, so about five of them happened, not 41
+    expect(inner.reads.length).toBeLessThanOrEqual(5);
+    // past the deadline every check fails again, with the first place it was noticed
+    const first = await run.catch((e: DeadlineExceeded) => e);
+    expect(() => deadline.check('anything')).toThrow(first as DeadlineExceeded);
+  });
+
+  it('names the file being parsed, and is not turned into a parse-failed diagnostic', async () => {
+    let t = 0;
+    const clock: Clock = { now: () => t };
+    const deadline = new Deadline(600, clock, 0);
+    const raw = await loadRustParser();
+    const slow: RustParser = {
+      parse: (text, origin) => {
+        if (origin === 'src/m7.rs') t = 601_000; // this parse takes past the deadline
+        return raw.parse(text, origin);
+      },
+    };
+    const run = extractSurface(
+      new DeadlineTree(new MemoryTree(files), deadline),
+      parserWithDeadline(slow, deadline),
+      {
+        features: DEFAULT,
+        limits: DEFAULT_LIMITS,
+      },
+    );
+    await expect(run).rejects.toThrow('analysis exceeded the deadline of 600 s while parsing src/m7.rs');
+  });
+
+  it('is --deadline on the command line: exit code 2 and one line naming the path', async () => {
+    const dir = writeTree(files);
+    try {
+      const r = await run(['extract', '--root', dir, '--deadline', '1'], { clock: new SteppingClock(1000) });
+      expect(r).toEqual({
+        stdout: '',
+        exitCode: 2,
+        error: 'error: analysis exceeded the deadline of 1 s while reading Cargo.toml',
+      });
+      // the real clock: well within the deadline
+      const ok = await run(['extract', '--root', dir, '--deadline', '600']);
+      expect(ok.exitCode).toBe(0);
+      for (const bad of ['0', '21601', 'ten', '1.5', '-3'])
+        expect(await run(['extract', '--root', dir, `--deadline=${bad}`])).toEqual({
+          stdout: '',
+          exitCode: 2,
+          error: `--deadline must be a whole number of seconds from 1 to 21600 (got ${JSON.stringify(bad)})`,
+        });
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('is limits.deadline-seconds in the configuration file', async () => {
+    const dir = writeTree({ ...files, '.github/ffi-surface-guard.yml': 'limits:\n  deadline-seconds: 2\n' });
+    try {
+      const r = await run(['extract', '--root', dir], { clock: new SteppingClock(1000) });
+      expect(r.exitCode).toBe(2);
+      expect(r.error).toMatch(/^error: analysis exceeded the deadline of 2 s while reading \S+$/);
+      const typo = writeTree({
+        ...files,
+        '.github/ffi-surface-guard.yml': 'limits:\n  deadline-second: 2\n',
+      });
+      try {
+        const bad = await run(['extract', '--root', typo]);
+        expect(bad.exitCode).toBe(2);
+        expect(bad.error).toContain(
+          'limits.deadline-second: unknown key "deadline-second" (did you mean "deadline-seconds"?)',
+        );
+      } finally {
+        removeTree(typo);
+      }
+    } finally {
+      removeTree(dir);
+    }
   });
 });

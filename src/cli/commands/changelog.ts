@@ -16,11 +16,12 @@ import { analyseDiff } from '../../app/analyse-diff';
 import { git } from '../../adapters/git';
 import { renderChangelog } from '../../core/render/changelog';
 import { TOOL_NAME } from '../../core/version';
-import { featureSelection, parseArgs, stringFlag, UsageError } from '../arguments';
+import { DEFAULT_LIMITS } from '../../core/limits';
+import { featureSelection, parseArgs, RunClock, runDeadline, stringFlag, UsageError } from '../arguments';
 import type { CommandResult } from '../run';
 
 export const CHANGELOG_USAGE_LINE =
-  'changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD]';
+  'changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]';
 
 const ALLOWED = new Set([
   '--root',
@@ -29,6 +30,7 @@ const ALLOWED = new Set([
   '--features',
   '--all-features',
   '--no-default-features',
+  '--deadline',
 ]);
 /** Options only this command takes (not known to the shared parser, or meaning something else there). */
 const OWN = ['--version', '--date'] as const;
@@ -70,7 +72,7 @@ async function releaseDate(root: string, headSha: string | null): Promise<string
 }
 
 /** Runs the command on its arguments (everything after `changelog`). */
-export async function changelogCommand(argv: string[]): Promise<CommandResult> {
+export async function changelogCommand(argv: string[], run: RunClock): Promise<CommandResult> {
   const own = liftOwnOptions(argv);
   const args = parseArgs(['changelog', ...own.rest]);
   if (args.flags.has('--help'))
@@ -86,6 +88,7 @@ export async function changelogCommand(argv: string[]): Promise<CommandResult> {
     head: stringFlag(args, '--head'),
     features: featureSelection(args),
     useMergeBase: false,
+    deadline: runDeadline(args, DEFAULT_LIMITS, run),
   });
   const date =
     own.date ?? (own.version !== undefined ? await releaseDate(root, analysis.headSha) : undefined);

@@ -9,6 +9,8 @@ import {
   formatFlag,
   hasFeatureFlags,
   ParsedArgs,
+  RunClock,
+  runDeadline,
   stringFlag,
   UsageError,
 } from '../arguments';
@@ -28,7 +30,7 @@ export function failsOn(report: DiffReport, failOn: string | undefined): boolean
   return report.changes.some((c) => levels.includes(c.severity));
 }
 
-export async function diffCommand(args: ParsedArgs): Promise<CommandResult> {
+export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'markdown', 'text'], 'json');
   const base = stringFlag(args, '--base');
   if (!base) throw new UsageError('diff needs --base REV');
@@ -49,6 +51,7 @@ export async function diffCommand(args: ParsedArgs): Promise<CommandResult> {
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
+      deadline: runDeadline(args, settings.limits, run),
     },
     hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
   );

@@ -4,11 +4,12 @@ import { openTree } from '../../adapters/open-tree';
 import { readConfigFile, scopeOf } from '../../app/config-file';
 import { surfaceDigest } from '../../core/digest';
 import { extractSurface } from '../../core/extract/extract-surface';
+import { parserWithDeadline } from '../../core/deadline';
 import { computeFindings } from '../../core/findings';
 import type { Finding } from '../../core/report';
 import { renderSurfaceText, printable } from '../../core/render/surface-text';
 import { applyScope } from '../../core/scope';
-import { featureSelection, formatFlag, ParsedArgs, stringFlag } from '../arguments';
+import { featureSelection, formatFlag, ParsedArgs, RunClock, runDeadline, stringFlag } from '../arguments';
 import type { CommandResult } from '../run';
 
 function renderFindingsText(findings: Finding[]): string {
@@ -21,7 +22,7 @@ function renderFindingsText(findings: Finding[]): string {
   return lines.join('\n') + '\n';
 }
 
-export async function extractCommand(args: ParsedArgs): Promise<CommandResult> {
+export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'json');
   const root = stringFlag(args, '--root') ?? '.';
   const config = await readConfigFile(root, stringFlag(args, '--config'));
@@ -33,9 +34,10 @@ export async function extractCommand(args: ParsedArgs): Promise<CommandResult> {
     ? featureSelection(args)
     : (config.featureSets[0] ?? featureSelection(args));
   const wantFindings = args.flags.has('--findings');
-  const tree = await openTree(root, stringFlag(args, '--rev'));
+  const deadline = runDeadline(args, config.limits, run);
+  const tree = await openTree(root, stringFlag(args, '--rev'), deadline);
   try {
-    const parser = await loadRustParser();
+    const parser = parserWithDeadline(await loadRustParser(), deadline);
     const raw = await extractSurface(tree, parser, {
       features,
       testCoverage: wantFindings,

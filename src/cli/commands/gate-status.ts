@@ -13,11 +13,19 @@ import {
   DEFAULT_STATUS_CONTEXT,
   decideWithoutApproval,
 } from '../../core/gate/decide-status';
-import { featureSelection, hasFeatureFlags, ParsedArgs, stringFlag, UsageError } from '../arguments';
+import {
+  featureSelection,
+  hasFeatureFlags,
+  ParsedArgs,
+  RunClock,
+  runDeadline,
+  stringFlag,
+  UsageError,
+} from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import type { CommandResult } from '../run';
 
-export async function gateStatusCommand(args: ParsedArgs): Promise<CommandResult> {
+export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const base = stringFlag(args, '--base');
   if (!base) throw new UsageError('gate-status needs --base REV');
   const root = stringFlag(args, '--root') ?? '.';
@@ -35,6 +43,7 @@ export async function gateStatusCommand(args: ParsedArgs): Promise<CommandResult
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
       policyHash: '',
+      deadline: runDeadline(args, settings.limits, run),
     },
     baseTip,
   );

@@ -7,6 +7,8 @@ import {
   formatFlag,
   hasFeatureFlags,
   ParsedArgs,
+  RunClock,
+  runDeadline,
   stringFlag,
   UsageError,
 } from '../arguments';
@@ -21,7 +23,7 @@ export function renderVerdictsText(verdicts: CrateVerdict[]): string {
   return lines.join('\n') + '\n';
 }
 
-export async function releaseCheckCommand(args: ParsedArgs): Promise<CommandResult> {
+export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'text');
   const base = stringFlag(args, '--base');
   if (!base) throw new UsageError('release-check needs --base REV');
@@ -37,6 +39,7 @@ export async function releaseCheckCommand(args: ParsedArgs): Promise<CommandResu
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
+      deadline: runDeadline(args, settings.limits, run),
     },
     hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
   );

@@ -479,8 +479,13 @@ export function loadConfig(text: string | null, file: string): Config {
 
 /**
  * The policy hash approvals are bound to: sha256 of the canonical JSON of the normalised
- * configuration, so two files that mean the same configuration hash the same.
+ * configuration, so two files that mean the same configuration hash the same. The deadline is left
+ * out: it decides whether a run finishes, not what it finds.
  */
 export function policyHash(config: Config): string {
-  return sha256(stableStringify({ configSchema: 1, config: normaliseConfig(config) }));
+  const normal = normaliseConfig(config);
+  // the deadline decides whether a run finishes, not what it finds: changing it keeps approvals
+  const limits: Partial<Limits> = { ...normal.limits };
+  delete limits.deadlineSeconds;
+  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits } }));
 }

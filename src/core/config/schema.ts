@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { FINDING_RULES } from '../findings/catalogue';
 import type { FindingPolicy } from '../findings/policy';
+import { MAX_DEADLINE_SECONDS } from '../deadline';
 import { DEFAULT_LIMITS } from '../limits';
 import type { Limits } from '../limits';
 import type { FeatureSelection } from '../model';
@@ -57,6 +58,12 @@ export const LIMIT_BOUNDS: Record<keyof Limits, { key: string; max: number; desc
     key: 'max-listed-files',
     max: 10_000_000,
     description: 'Most files listed when searching for tests.',
+  },
+  deadlineSeconds: {
+    key: 'deadline-seconds',
+    max: MAX_DEADLINE_SECONDS,
+    description:
+      'Seconds a whole run may take; past it the analysis stops with an error naming the file it was reading.',
   },
 };
 

@@ -15,9 +15,10 @@ export function growthOf(before: SurfaceItem | null, after: SurfaceItem | null):
   )
     return null;
   let added: Field[];
-  if (before.kind === 'union')
-    added = after.fields.filter((f) => !before.fields.some((g) => g.name === f.name));
-  else {
+  if (before.kind === 'union') {
+    const had = new Set(before.fields.map((g) => g.name));
+    added = after.fields.filter((f) => !had.has(f.name));
+  } else {
     const a = before.fields.map((f) => f.name);
     const b = after.fields.map((f) => f.name);
     added = b.length > a.length && a.every((n, i) => b[i] === n) ? after.fields.slice(a.length) : [];

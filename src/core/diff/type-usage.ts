@@ -1,16 +1,20 @@
 /** How the surface uses a type: by value (passed, returned, embedded) or only behind pointers. */
 import type { CrateSurface } from '../model';
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function mentions(type: string, name: string): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z0-9_]|$)`).test(
-    type,
-  );
+  return new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name)}([^A-Za-z0-9_]|$)`).test(type);
 }
 
 /** A use of `name` in `type` that is not behind `*const`, `*mut`, `&`, `Box`, `NonNull`. */
 function byValue(type: string, name: string): boolean {
   if (!mentions(type, name)) return false;
-  const stripped = type.replace(new RegExp(`(\\*const |\\*mut |&mut |&|NonNull<|Box<)${name}\\b`, 'g'), '');
+  // the name is escaped here too: it is a type name from the source, not a pattern
+  const stripped = type.replace(
+    new RegExp(`(\\*const |\\*mut |&mut |&|NonNull<|Box<)${escapeRe(name)}\\b`, 'g'),
+    '',
+  );
   return mentions(stripped, name);
 }
 

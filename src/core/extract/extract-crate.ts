@@ -8,9 +8,11 @@ import type { Tree } from 'web-tree-sitter';
 import type { CrateSurface, DeclaredType, Diagnostic, FunctionItem, GatedItem, SurfaceItem } from '../model';
 import type { Limits } from '../limits';
 import type { ReadResult, SourceTree } from '../source-tree';
+import { DeadlineExceeded } from '../deadline';
 import { readAttribute, unescapeRustString } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
-import { lex, skipTree } from '../rust/lexer';
+import { lex, skipTree, Token } from '../rust/lexer';
+import { isLineBreak, isLineSpace, isSpace, isWordChar, WorkMeter } from '../rust/text';
 import { expandMacro, splitCfgIf } from './macro-expander';
 import { AccountingInput, finishEntries, ScannedText, TextOrigin } from './accounting';
 import type { UnresolvedEntry } from '../model';
@@ -79,8 +81,11 @@ function includedPath(input: string): string | null {
 }
 
 export interface RustParser {
-  /** Parses Rust source; the caller must `delete()` the tree. */
-  parse(text: string): Tree;
+  /**
+   * Parses Rust source; the caller must `delete()` the tree. `origin` names the text for messages
+   * (a file, or the macro expansion it came from).
+   */
+  parse(text: string, origin?: string): Tree;
 }
 
 /** Text that names an export attribute. */
@@ -116,10 +121,6 @@ export function mayContribute(text: string): boolean {
   }
   return false;
 }
-/** The line terminators of `^` in a multiline regular expression. */
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
 const REPR = /repr\s*\(/;
 const LINE_MACRO = /[A-Za-z_][\w:]*!\s*[{([]/y;
 
@@ -127,14 +128,78 @@ const LINE_MACRO = /[A-Za-z_][\w:]*!\s*[{([]/y;
  * `unsafe extern "C" { … }` (edition 2024) and `safe fn` inside it do not parse with the grammar:
  * blank the keywords out (same length, so positions stay) before parsing.
  */
-export function prepareForParse(text: string): string {
+export function prepareForParse(text: string, meter?: WorkMeter): string {
   if (!/unsafe\s+extern/.test(text)) return text;
-  return text
-    .replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest: string) => '      ' + rest)
-    .replace(
-      /^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm,
-      (_m, pre: string, rest: string) => pre + '    ' + rest,
-    );
+  return blankSafeItems(
+    text.replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest: string) => '      ' + rest),
+    meter,
+  );
+}
+
+/**
+ * Blanks the `safe` of a `safe fn` or `safe static` that starts a line (after whitespace and an
+ * optional `pub` or `pub(…)`): what `/^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm`
+ * replaced, in one pass. From every line start, that expression's `^\s*` ran over all the blank
+ * lines that follow and backtracked (a million newlines took hours). Here each line start looks at
+ * its own line; the scans that may cross lines (whitespace after `pub` or `safe`, the inside of
+ * `pub(…)`) start from distinct places, and the `pub(…)` scan reuses its last answer.
+ */
+function blankSafeItems(text: string, meter?: WorkMeter): string {
+  const n = text.length;
+  const at: number[] = []; // offsets of the `safe`s to blank
+  let steps = 0;
+  /** The first index at or after `from` whose character is not whitespace (`\s` or, `inLine`, `[^\S\n\r…]`). */
+  const skipSpace = (from: number, inLine: boolean): number => {
+    let k = from;
+    while (k < n && (inLine ? isLineSpace(text.charCodeAt(k)) : isSpace(text.charCodeAt(k)))) k++;
+    steps += k - from;
+    return k;
+  };
+  let stop = -1; // the first `)` or `\n` at or after the last `pub(` looked at: those only move forward
+  let p = 0; // a line start
+  while (p < n) {
+    const i = skipSpace(p, true);
+    let s = -1; // where `safe` stands, if this line starts a safe item
+    if (text.startsWith('safe', i)) s = i;
+    else if (text.startsWith('pub', i)) {
+      let k = i + 3;
+      if (text[k] === '(') {
+        if (stop <= k) {
+          stop = k + 1;
+          while (stop < n && text[stop] !== ')' && text[stop] !== '\n') stop++;
+          steps += stop - k;
+        }
+        k = text[stop] === ')' ? stop + 1 : -1;
+      }
+      if (k >= 0) {
+        const m = skipSpace(k, false);
+        if (m > k && text.startsWith('safe', m)) s = m;
+      }
+    }
+    let end = i;
+    if (s >= 0) {
+      const m = skipSpace(s + 4, false);
+      const keyword = m === s + 4 ? 0 : text.startsWith('fn', m) ? 2 : text.startsWith('static', m) ? 6 : 0;
+      if (keyword && !isWordChar(text.charCodeAt(m + keyword))) {
+        at.push(s);
+        end = m + keyword; // the next match is looked for after this one, as `replace` does
+      }
+    }
+    const lineEnd = end;
+    while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
+    steps += end - lineEnd + 1;
+    p = end + 1;
+  }
+  if (meter) meter.steps += steps;
+  if (at.length === 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const s of at) {
+    parts.push(text.slice(last, s), '    ');
+    last = s + 4;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 /** Parses and scans one text (a file or a macro expansion). */
@@ -143,9 +208,13 @@ function scanText(text: string, ctx: ScanContext, env: CfgEnv, parser: RustParse
   let error: Diagnostic | null = null;
   let t: Tree | null = null;
   try {
-    t = parser.parse(prepareForParse(text));
+    t = parser.parse(
+      prepareForParse(text),
+      ctx.macro ? `the expansion of ${ctx.macro}! in ${ctx.file}` : ctx.file,
+    );
     scanner.scanContainer(t.rootNode, ctx);
   } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e; // the run is over, not this file
     error = {
       level: 'error',
       code: 'parse-failed',
@@ -770,15 +839,23 @@ const C_PRIMITIVES = new Set([
   'CStr',
 ]);
 
-export function isCCompatible(type: string, reprTypes: Set<string>, aliases: Set<string>): boolean {
+/** Arrays of arrays nested deeper than this are not taken for C types (each level rereads the text). */
+const MAX_ARRAY_NESTING = 32;
+
+export function isCCompatible(
+  type: string,
+  reprTypes: Set<string>,
+  aliases: Set<string>,
+  depth = 0,
+): boolean {
   const t = type.trim();
   if (C_PRIMITIVES.has(t) || reprTypes.has(t) || aliases.has(t)) return true;
   if (/^\*(const|mut) /.test(t)) return true;
   if (/^(unsafe )?extern "[^"]*" fn\(/.test(t)) return true;
   if (/^Option<(unsafe )?extern "[^"]*" fn\(/.test(t)) return true;
   if (/^&(?:'static )?CStr$/.test(t) || t === '&CStr') return true;
-  const arr = /^\[(.+); .+\]$/.exec(t);
-  if (arr) return isCCompatible(arr[1], reprTypes, aliases);
+  const element = depth < MAX_ARRAY_NESTING ? arrayElement(t) : null;
+  if (element !== null) return isCCompatible(element, reprTypes, aliases, depth + 1);
   return false;
 }
 
@@ -802,6 +879,17 @@ export function unreadableEntry(crate: string, file: string, detail: string): Un
       order: 0,
     },
   ]);
+}
+
+/**
+ * `[T; N]` → `T`: what `/^\[(.+); .+\]$/` captured (the last `; ` with something after it, on one
+ * line), without that expression's backtracking from every `; `.
+ */
+function arrayElement(t: string): string | null {
+  if (t.length < 6 || t[0] !== '[' || t[t.length - 1] !== ']') return null;
+  for (let i = 1; i < t.length - 1; i++) if (isLineBreak(t.charCodeAt(i))) return null;
+  const k = t.lastIndexOf('; ', t.length - 4);
+  return k >= 2 ? t.slice(1, k) : null;
 }
 
 function dedupe(items: SurfaceItem[], diagnostics: Diagnostic[]): SurfaceItem[] {
@@ -903,16 +991,24 @@ function innerCfgs(text: string, env: CfgEnv): CfgPred[] | false {
   return preds;
 }
 
-/** Finds `mod name;` declarations without parsing, honouring `#[cfg]`, `#[path]` and inline modules. */
+/**
+ * Finds `mod name;` declarations without parsing, honouring `#[cfg]`, `#[path]` and inline modules.
+ * Linear in the text: `meter` counts the positions and tokens looked at.
+ */
 export function scanModsLexically(
   text: string,
   ctx: ScanContext,
   env: CfgEnv,
   onTooDeep?: (modPath: string, line: number) => void,
+  meter?: WorkMeter,
 ): ModDecl[] {
   // Only `mod name;` reads another file: without one (most files), there is nothing to lex.
-  if (!/\bmod\b[^;{}]*;/.test(text)) return [];
+  if (!mayDeclareFileModule(text, meter)) return [];
   const tokens = lex(text);
+  const ends = groupEnds(tokens);
+  if (meter) meter.steps += tokens.length;
+  /** Index just past the token tree at `k`, like `skipTree` but without rescanning nested groups. */
+  const skip = (k: number): number => (tokens[k]?.kind === 'open' ? ends[k] : k + 1);
   const out: ModDecl[] = [];
   const lineOf = lineCounter(text);
   const walk = (from: number, to: number, c: ScanContext): void => {
@@ -923,13 +1019,14 @@ export function scanModsLexically(
     };
     let i = from;
     while (i < to) {
+      if (meter) meter.steps++;
       const t = tokens[i];
       if (t.text === '#' && tokens[i + 1]?.text === '!' && tokens[i + 2]?.text === '[') {
-        i = skipTree(tokens, i + 2);
+        i = skip(i + 2);
         continue;
       }
       if (t.text === '#' && tokens[i + 1]?.text === '[') {
-        const end = skipTree(tokens, i + 1);
+        const end = skip(i + 1);
         const inner = text.slice(tokens[i + 2]?.start ?? 0, tokens[end - 2]?.end ?? 0);
         for (const a of readAttribute(inner, env)) {
           if (a.name === 'cfg' && a.args !== null) {
@@ -945,7 +1042,7 @@ export function scanModsLexically(
         continue;
       }
       if (t.text === 'pub') {
-        i = tokens[i + 1]?.text === '(' ? skipTree(tokens, i + 1) : i + 1;
+        i = tokens[i + 1]?.text === '(' ? skip(i + 1) : i + 1;
         continue;
       }
       if (t.text === 'mod' && tokens[i + 1]?.kind === 'ident') {
@@ -966,7 +1063,7 @@ export function scanModsLexically(
             });
           i += 3;
         } else if (next?.text === '{') {
-          const end = skipTree(tokens, i + 2);
+          const end = skip(i + 2);
           if (!attrs.disabled && moduleNesting(modPath) > MAX_MODULE_NESTING)
             onTooDeep?.(modPath, lineOf(t.start));
           else if (!attrs.disabled) {
@@ -985,12 +1082,41 @@ export function scanModsLexically(
         continue;
       }
       // any other item: skip its groups (bodies cannot declare file modules that we follow)
-      i = t.kind === 'open' ? skipTree(tokens, i) : i + 1;
+      i = skip(i);
       attrs = { cfgs: [], path: null, disabled: false };
     }
   };
   walk(0, tokens.length, ctx);
   return out;
+}
+
+/**
+ * The text has a `mod` word followed by `;` before any `{` or `}`: what `/\bmod\b[^;{}]*;/` tests,
+ * in one pass (that expression rescans to the end of the text from every `mod`, which is quadratic
+ * in a file of `mod mod mod …` without a `;`).
+ */
+export function mayDeclareFileModule(text: string, meter?: WorkMeter): boolean {
+  const re = /\bmod\b|[;{}]/g;
+  let pending = false; // a `mod` since the last `;`, `{` or `}`
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (meter) meter.steps++;
+    if (m[0] === 'mod') pending = true;
+    else if (m[0] === ';') {
+      if (pending) return true;
+    } else pending = false;
+  }
+  return false;
+}
+
+/** For each opening token, the index just past its group (what `skipTree` returns), in one pass. */
+function groupEnds(tokens: Token[]): Int32Array {
+  const ends = new Int32Array(tokens.length).fill(tokens.length);
+  const open: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].kind === 'open') open.push(k);
+    else if (tokens[k].kind === 'close' && open.length > 0) ends[open.pop() as number] = k + 1;
+  }
+  return ends;
 }
 
 /** Line numbers of offsets visited in increasing order (the walk goes forward), in linear time. */

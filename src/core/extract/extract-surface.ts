@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, Limits } from '../limits';
 import type { CrateSurface, Diagnostic, FeatureSelection, Surface } from '../model';
 import { SCHEMA_VERSION } from '../model';
 import { sortItems, surfaceDigest } from '../digest';
+import { isLineBreak } from '../rust/text';
 import type { SourceTree } from '../source-tree';
 import { discoverWorkspace, enabledFeatures } from '../workspace';
 import {
@@ -38,7 +39,21 @@ export interface ExtractOptions {
   trustedMacros?: readonly string[];
 }
 
-const TEST_FILE = /(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/;
+/**
+ * A test, bench or fuzz target: what `/(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/`
+ * tests, without rescanning the path from every such directory name in it.
+ */
+export function isTestFile(p: string): boolean {
+  if (p.endsWith('_test.go')) return true;
+  if (!p.endsWith('.rs')) return false;
+  let lineStart = p.length; // `.*` stops at a line break: the directory must come after the last one
+  while (lineStart > 0 && !isLineBreak(p.charCodeAt(lineStart - 1))) lineStart--;
+  for (const m of p.matchAll(/(?<=^|\/)(?:tests|benches|fuzz|fuzz_targets)\//g)) {
+    const end = m.index + m[0].length;
+    if (end >= lineStart && end <= p.length - 3) return true;
+  }
+  return false;
+}
 
 /**
  * Export sites in `.rs` files of the crate's directory that the module walk did not read: a file
@@ -257,7 +272,7 @@ async function markTested(
     });
   let budget = 64 * 1024 * 1024;
   for (const p of listing.paths) {
-    if (!TEST_FILE.test(p) || budget <= 0) continue;
+    if (!isTestFile(p) || budget <= 0) continue;
     const r = await tree.read(p, Math.min(limits.maxFileBytes, budget));
     if (r.ok) {
       texts.push(r.text);
@@ -265,23 +280,58 @@ async function markTested(
     }
   }
   const haystack = texts.join('\n');
+  const tested = new MentionIndex(haystack);
   for (const c of crates) {
     for (const it of c.items) {
       if (it.kind !== 'function' && it.kind !== 'static') continue;
-      it.tested = mentions(haystack, it.symbol) || (it.symbol !== it.name && mentions(haystack, it.name));
+      it.tested = tested.mentions(it.symbol) || (it.symbol !== it.name && tested.mentions(it.name));
     }
   }
+  if (tested.exhausted)
+    diagnostics.push({
+      level: 'warning',
+      code: 'test-search-incomplete',
+      message:
+        'too many export names that are not identifiers to search the tests for; the rest count as untested',
+    });
 }
 
-function mentions(haystack: string, name: string): boolean {
-  if (!name) return false;
-  let from = 0;
-  for (;;) {
-    const i = haystack.indexOf(name, from);
-    if (i < 0) return false;
-    const before = haystack[i - 1] ?? ' ';
-    const after = haystack[i + name.length] ?? ' ';
-    if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return true;
-    from = i + 1;
+/**
+ * Whether the tests mention a name as a whole word (not inside a longer identifier). Every word of
+ * the text is indexed once, so an identifier is a set lookup instead of a scan of all the test text
+ * per export. A name with other characters (`#[export_name = "…"]` allows any) needs each of its
+ * words in the index before the text is searched, and those searches share a budget proportional
+ * to the text; past it, names count as not mentioned.
+ */
+class MentionIndex {
+  private readonly words = new Set<string>();
+  private budget: number;
+  exhausted = false;
+
+  constructor(private readonly haystack: string) {
+    for (const m of haystack.matchAll(/[A-Za-z0-9_]+/g)) this.words.add(m[0]);
+    this.budget = 16 * haystack.length + 1_000_000;
+  }
+
+  mentions(name: string): boolean {
+    if (!name) return false;
+    const parts = name.match(/[A-Za-z0-9_]+/g) ?? [];
+    if (parts.length === 1 && parts[0] === name) return this.words.has(name);
+    if (!parts.every((w) => this.words.has(w))) return false;
+    const { haystack } = this;
+    let from = 0;
+    for (;;) {
+      if (this.budget <= 0) {
+        this.exhausted = true;
+        return false;
+      }
+      const i = haystack.indexOf(name, from);
+      this.budget -= (i < 0 ? haystack.length : i) - from + name.length;
+      if (i < 0) return false;
+      const before = haystack[i - 1] ?? ' ';
+      const after = haystack[i + name.length] ?? ' ';
+      if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return true;
+      from = i + 1;
+    }
   }
 }

@@ -18,7 +18,18 @@ type Binding = { text: string } | { reps: Map<string, Binding>[] };
 
 const MAX_OUTPUT = 1_000_000;
 
-function parseMatcher(tokens: Token[], src: string, from: number, to: number): Elem[] {
+/** Most transcriber tokens one expansion visits (repetitions visit theirs once per iteration). */
+const MAX_TRANSCRIBE_STEPS = 4 * MAX_OUTPUT;
+
+/** Matchers nest no deeper than `matchSeq` follows them (it gives up past 64 levels). */
+const MAX_MATCHER_NESTING = 64;
+
+/** Never equal to a token's text (tokens are not empty): stands for what no input can match. */
+const UNMATCHABLE: Elem[] = [{ k: 'lit', text: '' }];
+
+function parseMatcher(tokens: Token[], src: string, from: number, to: number, depth = 0): Elem[] {
+  // deeper parts cannot match anyway; parsing them would recurse as deep as the source nests
+  if (depth > MAX_MATCHER_NESTING) return UNMATCHABLE;
   const out: Elem[] = [];
   let i = from;
   while (i < to) {
@@ -37,7 +48,7 @@ function parseMatcher(tokens: Token[], src: string, from: number, to: number): E
       }
       if (n.text === '(') {
         const end = skipTree(tokens, i + 1);
-        const elems = parseMatcher(tokens, src, i + 2, end - 1);
+        const elems = parseMatcher(tokens, src, i + 2, end - 1, depth + 1);
         let j = end;
         let sep: string | null = null;
         let op = '*';
@@ -56,7 +67,7 @@ function parseMatcher(tokens: Token[], src: string, from: number, to: number): E
     }
     if (t.kind === 'open') {
       const end = skipTree(tokens, i);
-      out.push({ k: 'group', open: t.text, elems: parseMatcher(tokens, src, i + 1, end - 1) });
+      out.push({ k: 'group', open: t.text, elems: parseMatcher(tokens, src, i + 1, end - 1, depth + 1) });
       i = end;
       continue;
     }
@@ -225,7 +236,7 @@ function transcribe(
   to: number,
   scopes: Map<string, Binding>[],
   out: string[],
-  size: { n: number },
+  size: { n: number; visited: number },
 ): boolean {
   const lookup = (name: string): Binding | undefined => {
     for (let s = scopes.length - 1; s >= 0; s--) {
@@ -236,7 +247,8 @@ function transcribe(
   };
   let i = from;
   while (i < to) {
-    if (size.n > MAX_OUTPUT) return false;
+    // bounded by output and by tokens visited: a transcriber can loop over groups that print nothing
+    if (size.n > MAX_OUTPUT || ++size.visited > MAX_TRANSCRIBE_STEPS) return false;
     const t = tokens[i];
     if (t.text === '$' && i + 1 < to) {
       const n = tokens[i + 1];
@@ -256,6 +268,7 @@ function transcribe(
       }
       if (n.text === '(') {
         const end = skipTree(tokens, i + 1);
+        size.visited += end - i; // the group is skipped over and searched for its variables
         let j = end;
         let sep: string | null = null;
         if (j < to && ['*', '+', '?'].includes(tokens[j].text)) j++;
@@ -290,19 +303,38 @@ function transcribe(
   return true;
 }
 
+/** A rule's matcher and transcriber, lexed and parsed once however often the macro is invoked. */
+interface CompiledRule {
+  elems: Elem[];
+  transcriber?: Token[];
+}
+
+const compiled = new WeakMap<MacroRule, CompiledRule>();
+
+function compile(rule: MacroRule): CompiledRule {
+  let c = compiled.get(rule);
+  if (!c) {
+    const mTokens = lex(rule.matcher, 50_000);
+    c = { elems: parseMatcher(mTokens, rule.matcher, 0, mTokens.length) };
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
 /** Expands one invocation with the macro's rules; null when no rule matches or output is too large. */
 export function expandMacro(rules: MacroRule[], input: string): string | null {
   const inTokens = lex(input, 200_000);
   for (const rule of rules) {
-    const mTokens = lex(rule.matcher, 50_000);
-    const elems = parseMatcher(mTokens, rule.matcher, 0, mTokens.length);
+    const c = compile(rule);
     const binds = new Map<string, Binding>();
     const st: MatchState = { tokens: inTokens, src: input };
-    const end = matchSeq(st, elems, 0, inTokens.length, binds, new Set(), 0);
+    const end = matchSeq(st, c.elems, 0, inTokens.length, binds, new Set(), 0);
     if (end !== inTokens.length) continue;
-    const tTokens = lex(rule.transcriber, 200_000);
+    c.transcriber ??= lex(rule.transcriber, 200_000);
+    const tTokens = c.transcriber;
     const out: string[] = [];
-    if (!transcribe(tTokens, rule.transcriber, 0, tTokens.length, [binds], out, { n: 0 })) return null;
+    if (!transcribe(tTokens, rule.transcriber, 0, tTokens.length, [binds], out, { n: 0, visited: 0 }))
+      return null;
     return out.join(' ');
   }
   return null;

@@ -22,6 +22,7 @@ import type {
 } from '../model';
 import { Attr, hasSafetySection, readAttribute, readRepr, unescapeRustString } from '../rust/attributes';
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
+import { isLineBreak, isSpace, isWordChar } from '../rust/text';
 import { abiOf, isRawPointer, normaliseType, TypeContext } from '../rust/types';
 import { evalDiscriminant } from './discriminant';
 
@@ -178,8 +179,17 @@ function newPending(): Pending {
   return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false, attrRanges: [] };
 }
 
+/**
+ * Blocks, expressions and items nested deeper than this are not read: the walk recurses, and a
+ * hostile file nests them by the ten thousand (the stack would overflow and lose the whole file).
+ */
+export const MAX_SYNTAX_NESTING = 400;
+
 export class FileScanner {
   readonly out: FileScan = emptyScan();
+  /** Nesting of `scanContainer`/`scanNested` calls. */
+  private depth = 0;
+  private tooDeep = false;
 
   constructor(
     private readonly env: CfgEnv,
@@ -206,8 +216,35 @@ export class FileScanner {
     });
   }
 
+  /** Enters one more level of nesting; false (with one diagnostic per text) past the bound. */
+  private enter(node: Node, ctx: ScanContext): boolean {
+    if (this.depth >= MAX_SYNTAX_NESTING) {
+      if (!this.tooDeep)
+        this.diag(
+          'error',
+          'nesting-too-deep',
+          `code nested deeper than ${MAX_SYNTAX_NESTING} levels was not read; items in it may be missing`,
+          ctx,
+          node,
+        );
+      this.tooDeep = true;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
   /** Scans the children of a `source_file` or `declaration_list`, or a block's statements. */
   scanContainer(container: Node, ctx: ScanContext, inBody = false): void {
+    if (!this.enter(container, ctx)) return;
+    try {
+      this.scanChildren(container, ctx, inBody);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private scanChildren(container: Node, ctx: ScanContext, inBody: boolean): void {
     let pending = newPending();
     for (const child of container.namedChildren) {
       const t = child.type;
@@ -278,7 +315,12 @@ export class FileScanner {
       this.scanItem(node, newPending(), ctx);
       return;
     }
-    for (const c of node.namedChildren) this.scanNested(c, ctx);
+    if (!this.enter(node, ctx)) return;
+    try {
+      for (const c of node.namedChildren) this.scanNested(c, ctx);
+    } finally {
+      this.depth--;
+    }
   }
 
   /**
@@ -432,6 +474,16 @@ export class FileScanner {
     return { present: pending.docs.length > 0, safety: hasSafetySection(text) };
   }
 
+  private bodyTooDeep(body: Node, ctx: ScanContext): void {
+    this.diag(
+      'error',
+      'nesting-too-deep',
+      `expressions nested deeper than ${MAX_SYNTAX_NESTING} levels were not read; findings about this body may be missing`,
+      ctx,
+      body,
+    );
+  }
+
   private tctx(ctx: ScanContext): TypeContext {
     return { selfType: ctx.selfType };
   }
@@ -490,7 +542,13 @@ export class FileScanner {
       const { params, variadic } = this.readParams(node, ctx);
       const ret = node.childForFieldName('return_type');
       const returns = ret ? normaliseType(ret, this.tctx(ctx)) : null;
-      const facts = body ? bodyFacts(body, params, ctx.lineBase) : emptyBody();
+      const facts = body
+        ? bodyFacts(body, params, ctx.lineBase, () => this.bodyTooDeep(body, ctx))
+        : emptyBody();
+      // the same for every export variant: computed once (there can be as many variants as attributes)
+      const line = this.line(node, ctx);
+      const visibility = this.visibility(node);
+      const doc = this.docOf(pending);
       for (const exp of variants) {
         const item: FunctionItem = {
           kind: 'function',
@@ -498,16 +556,16 @@ export class FileScanner {
           symbol: exp.value ?? name,
           path: ctx.modPath,
           file: ctx.file,
-          line: this.line(node, ctx),
+          line,
           cfg: this.effectiveCfg(ctx, pending, exp.conditions),
-          visibility: this.visibility(node),
+          visibility,
           abi,
           unsafe,
           params,
           variadic,
           returns: returns === '()' ? null : returns,
           export: exp.symbolFrom,
-          doc: this.docOf(pending),
+          doc: { ...doc },
           body: facts,
         };
         if (ctx.macro) item.macro = ctx.macro;
@@ -555,20 +613,28 @@ export class FileScanner {
     if (!nameNode) return;
     const variants = this.exportVariants(pending);
     if (variants.length) this.out.accounted.push(...pending.attrRanges);
+    if (variants.length === 0) return;
+    // the same for every export variant: computed once (there can be as many variants as attributes)
+    const name = ident(nameNode);
+    const line = this.line(node, ctx);
+    const visibility = this.visibility(node);
+    const type = normaliseType(node.childForFieldName('type'), this.tctx(ctx));
+    const mutable = node.namedChildren.some((c) => c.type === 'mutable_specifier');
+    const doc = this.docOf(pending);
     for (const exp of variants) {
       const item: StaticItem = {
         kind: 'static',
-        name: ident(nameNode),
-        symbol: exp.value ?? ident(nameNode),
+        name,
+        symbol: exp.value ?? name,
         path: ctx.modPath,
         file: ctx.file,
-        line: this.line(node, ctx),
+        line,
         cfg: this.effectiveCfg(ctx, pending, exp.conditions),
-        visibility: this.visibility(node),
-        type: normaliseType(node.childForFieldName('type'), this.tctx(ctx)),
-        mutable: node.namedChildren.some((c) => c.type === 'mutable_specifier'),
+        visibility,
+        type,
+        mutable,
         export: exp.symbolFrom,
-        doc: this.docOf(pending),
+        doc: { ...doc },
       };
       if (ctx.macro) item.macro = ctx.macro;
       this.out.items.push(item);
@@ -1004,8 +1070,90 @@ function pointerRoot(node: Node | null): Node | null {
   return n;
 }
 
-/** Collects the body facts the security findings need. */
-export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFacts {
+/** The callee's last path segment without generic arguments: `ptr::read::<T>` → `read`. */
+function calleeName(fnText: string): string {
+  // what `fnText.split('::').pop().replace(/<.*$/, '')` gave, without rescanning from every `<`
+  const colons = fnText.lastIndexOf('::');
+  const last = colons < 0 ? fnText : fnText.slice(colons + 2);
+  let lineStart = last.length;
+  while (lineStart > 0 && !isLineBreak(last.charCodeAt(lineStart - 1))) lineStart--;
+  const generic = last.indexOf('<', lineStart);
+  return generic < 0 ? last : last.slice(0, generic);
+}
+
+/** A character of an identifier, as the lexer reads them (ASCII word characters and any non-ASCII). */
+function isIdentChar(c: number): boolean {
+  return isWordChar(c) || c > 0x7f;
+}
+
+/**
+ * Adds to `into` the names in `ptrs` that the token text of a macro invocation dereferences:
+ * `*p`, `from_ptr(p`, `from_raw_parts(p`, `from_raw_parts_mut(p`, `p.as_ref`, `p.as_mut`, with
+ * whitespace allowed between the tokens. One pass over the text, whatever the number of pointers
+ * (one regular expression per pointer made it the product of the two).
+ */
+export function derefsInText(txt: string, ptrs: ReadonlySet<string>, into: Set<string>): void {
+  const n = txt.length;
+  const skipSpace = (k: number): number => {
+    while (k < n && isSpace(txt.charCodeAt(k))) k++;
+    return k;
+  };
+  /** The identifiers that start at `k`: the word, and `r#word` for a raw identifier. */
+  const namesAt = (k: number): void => {
+    let e = k;
+    while (e < n && isIdentChar(txt.charCodeAt(e))) e++;
+    if (e === k) return;
+    const word = txt.slice(k, e);
+    if (ptrs.has(word)) into.add(word);
+    if (word === 'r' && txt[e] === '#') {
+      let r = e + 1;
+      while (r < n && isIdentChar(txt.charCodeAt(r))) r++;
+      if (r > e + 1 && ptrs.has(txt.slice(k, r))) into.add(txt.slice(k, r));
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const c = txt[i];
+    if (c === '*') namesAt(skipSpace(i + 1));
+    else if (c === 'f' && txt.startsWith('from_', i)) {
+      const k = txt.startsWith('ptr', i + 5)
+        ? i + 8
+        : txt.startsWith('raw_parts', i + 5)
+          ? txt.startsWith('_mut', i + 14) && txt[skipSpace(i + 18)] === '('
+            ? i + 18
+            : i + 14
+          : -1;
+      if (k < 0) continue;
+      const open = skipSpace(k);
+      if (txt[open] === '(') namesAt(skipSpace(open + 1));
+    } else if (c === '.') {
+      const after = skipSpace(i + 1);
+      if (!txt.startsWith('as_ref', after) && !txt.startsWith('as_mut', after)) continue;
+      if (isWordChar(txt.charCodeAt(after + 6))) continue;
+      let e = i;
+      while (e > 0 && isSpace(txt.charCodeAt(e - 1))) e--;
+      let b = e;
+      while (b > 0 && isIdentChar(txt.charCodeAt(b - 1))) b--;
+      if (b === e) continue;
+      const word = txt.slice(b, e);
+      if (ptrs.has(word)) into.add(word);
+      if (
+        b >= 2 &&
+        txt[b - 1] === '#' &&
+        txt[b - 2] === 'r' &&
+        !(b >= 3 && isIdentChar(txt.charCodeAt(b - 3)))
+      ) {
+        const raw = txt.slice(b - 2, e);
+        if (ptrs.has(raw)) into.add(raw);
+      }
+    }
+  }
+}
+
+/**
+ * Collects the body facts the security findings need. Expressions nested deeper than
+ * `MAX_SYNTAX_NESTING` are not looked into; `onTooDeep` is called once when that happens.
+ */
+export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDeep?: () => void): BodyFacts {
   const ptrs = new Set(params.filter((p) => isRawPointer(p.type)).map((p) => p.name));
   const facts = emptyBody();
   const derefs = new Set<string>();
@@ -1013,7 +1161,22 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFa
   const assigns = new Set<string>();
   const line = (n: Node) => lineBase + n.startPosition.row;
 
+  let depth = 0;
+  let tooDeep = false;
   const visit = (node: Node, guarded: boolean): void => {
+    if (depth >= MAX_SYNTAX_NESTING) {
+      if (!tooDeep) onTooDeep?.();
+      tooDeep = true;
+      return;
+    }
+    depth++;
+    try {
+      visitNode(node, guarded);
+    } finally {
+      depth--;
+    }
+  };
+  const visitNode = (node: Node, guarded: boolean): void => {
     switch (node.type) {
       case 'unary_expression': {
         if (node.children[0]?.text === '*') {
@@ -1027,8 +1190,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFa
         const args = node.childForFieldName('arguments');
         // `ptr::read::<T>(p)`: the turbofish is not part of the name
         const callee = fn?.type === 'generic_function' ? fn.childForFieldName('function') : fn;
-        const fnText = callee?.text ?? '';
-        const last = fnText.split('::').pop()?.replace(/<.*$/, '') ?? '';
+        const last = calleeName(callee?.text ?? '');
         if (callee?.type === 'field_expression') {
           const field = callee.childForFieldName('field')?.text ?? '';
           const value = pointerRoot(callee.childForFieldName('value'));
@@ -1070,14 +1232,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number): BodyFa
                 macro: name,
               });
           }
-          for (const p of ptrs) {
-            if (
-              new RegExp(
-                `\\*\\s*${p}\\b|from_ptr\\s*\\(\\s*${p}\\b|from_raw_parts(_mut)?\\s*\\(\\s*${p}\\b|\\b${p}\\s*\\.\\s*as_(ref|mut)\\b`,
-              ).test(txt)
-            )
-              derefs.add(p);
-          }
+          if (ptrs.size > 0) derefsInText(txt, ptrs, derefs);
         }
         return;
       }

@@ -60,8 +60,16 @@ export function computeFindings(
   const types = typeEnv(crate);
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const memo = new Map<string, unknown>();
   for (const { item, before } of items) {
-    const ctx: FindingContext = { crate, types, changed: before !== undefined, before, base: options.base };
+    const ctx: FindingContext = {
+      crate,
+      types,
+      changed: before !== undefined,
+      before,
+      base: options.base,
+      memo,
+    };
     for (const rule of FINDING_RULES) {
       if (!rule.kinds.includes(item.kind)) continue;
       const level = effectiveLevel(policy, rule.id, rule.level);

@@ -78,12 +78,39 @@ const ACCESSOR_WORDS = new Set([
 
 /** `foo_string_free` → [foo, string, free]; `FooFree` → [foo, free]. */
 export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+  return splitAcronyms(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+}
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * `HTTPServer` → `HTTP_Server`: a `_` before the last capital of a run of capitals followed by a
+ * lower-case letter. That is `replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')`, which backtracks from
+ * every capital of a long run with no lower-case letter after it (an export named with a million
+ * capitals took hours); here each run is looked at once.
+ */
+function splitAcronyms(s: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length;) {
+    if (!isUpper(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < s.length && isUpper(s.charCodeAt(end))) end++;
+    if (end - i >= 2 && isLower(s.charCodeAt(end))) {
+      parts.push(s.slice(from, end - 1), '_');
+      from = end - 1;
+    }
+    i = end;
+  }
+  parts.push(s.slice(from));
+  return parts.join('');
 }
 
 export function isDestructorName(name: string): boolean {
@@ -126,6 +153,19 @@ export function ownedReturn(fn: FunctionItem): { type: string; pointee: RustType
   const same = renderType(pointee);
   if (fn.params.some((p) => levels(parseType(p.type)).includes(same))) return null;
   return { type: fn.returns, pointee };
+}
+
+/**
+ * Every pointee (rendered, at every level of indirection) some destructor-named export of the crate
+ * takes: `destructorsOf(crate, p)` is non-empty exactly when this holds `renderType(p)` or `c_void`.
+ */
+export function freedPointees(crate: CrateSurface): Set<string> {
+  const out = new Set<string>();
+  for (const it of crate.items) {
+    if (it.kind !== 'function' || (!isDestructorName(it.name) && !isDestructorName(it.symbol))) continue;
+    for (const p of it.params) for (const got of levels(parseType(p.type))) out.add(got);
+  }
+  return out;
 }
 
 /** Exports of the crate that free the given pointee (by destructor name and parameter type). */

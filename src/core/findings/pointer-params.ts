@@ -102,20 +102,21 @@ export function lengthName(name: string): boolean {
   return /^(n|num)_?[a-z]+s$/.test(lower);
 }
 
-/** `len` names the length of pointer `ptr`: `buf`/`buf_len`, `data`/`datalen`, `items`/`n_items`, `keys`/`key_count`. */
-function namesLengthOf(ptr: string, len: string): boolean {
-  const l = len.toLowerCase();
-  const stems = new Set([ptr.toLowerCase()]);
-  if (/s$/.test(ptr)) stems.add(ptr.toLowerCase().slice(0, -1));
+/**
+ * The lower-cased names that name the length of pointer `ptr`: `buf` → `buf_len`, `buflen`,
+ * `n_buf`, …; `items` → also `item_count`. (`len` names it when `len.toLowerCase()` is one.)
+ */
+function lengthNamesOf(ptr: string): Set<string> {
+  const lower = ptr.toLowerCase();
+  const stems = new Set([lower]);
+  if (/s$/.test(ptr)) stems.add(lower.slice(0, -1));
+  const out = new Set<string>();
   for (const stem of stems) {
     if (!stem) continue;
-    if (l.startsWith(stem)) {
-      const rest = l.slice(stem.length).replace(/^_/, '');
-      if (LENGTH_WORDS.has(rest) || rest === 'length') return true;
-    }
-    for (const prefix of ['n_', 'num_', 'n', 'num']) if (l === prefix + ptr.toLowerCase()) return true;
+    for (const w of [...LENGTH_WORDS, 'length']) out.add(stem + w).add(`${stem}_${w}`);
+    for (const prefix of ['n_', 'num_', 'n', 'num']) out.add(prefix + lower);
   }
-  return false;
+  return out;
 }
 
 /** Every pointer parameter of the function with its role. */
@@ -129,24 +130,40 @@ export function pointerParams(fn: FunctionItem): PointerParam[] {
   parsed.forEach((t, i) => {
     if (rawPointer(t)) pointers.push(i);
   });
+  const isPointer = new Set(pointers);
   const lengthOf = new Map<number, number>();
   const used = new Set<number>();
-  // 1. by name: `buf` + `buf_len`, wherever the length stands
+  // 1. by name: `buf` + `buf_len`, wherever the length stands (the first such parameter). The
+  // length-typed parameters are indexed by name, so this is not pointers × parameters.
+  const byName = new Map<string, { at: number[]; next: number }>();
+  parsed.forEach((t, j) => {
+    if (!lengthType(t)) return;
+    const key = fn.params[j].name.toLowerCase();
+    const entry = byName.get(key) ?? { at: [], next: 0 };
+    entry.at.push(j);
+    byName.set(key, entry);
+  });
   for (const i of pointers) {
-    for (let j = 0; j < fn.params.length; j++) {
-      if (j === i || used.has(j) || !lengthType(parsed[j])) continue;
-      if (namesLengthOf(fn.params[i].name, fn.params[j].name)) {
-        lengthOf.set(i, j);
-        used.add(j);
-        break;
-      }
+    let best = -1;
+    for (const name of lengthNamesOf(fn.params[i].name)) {
+      const entry = byName.get(name);
+      if (!entry) continue;
+      while (entry.next < entry.at.length && used.has(entry.at[entry.next])) entry.next++; // used for good
+      let k = entry.next;
+      if (entry.at[k] === i) k++;
+      while (k < entry.at.length && used.has(entry.at[k])) k++;
+      if (k < entry.at.length && (best < 0 || entry.at[k] < best)) best = entry.at[k];
+    }
+    if (best >= 0) {
+      lengthOf.set(i, best);
+      used.add(best);
     }
   }
   // 2. by position: a length-like parameter right after the pointer, else right before it
   for (const i of pointers) {
     if (lengthOf.has(i)) continue;
     for (const j of [i + 1, i - 1]) {
-      if (j < 0 || used.has(j) || pointers.includes(j) || !isLength(j)) continue;
+      if (j < 0 || used.has(j) || isPointer.has(j) || !isLength(j)) continue;
       lengthOf.set(i, j);
       used.add(j);
       break;

@@ -41,6 +41,18 @@ export interface FindingContext {
   base?: BaseCrate;
   /** Types and aliases of the crate, for FFI-safety questions. */
   types: TypeEnv;
+  /**
+   * Values a rule derives from the whole crate, kept for the other items of the same
+   * `computeFindings` call (so a rule is not linear in the crate for each of its items).
+   */
+  memo?: Map<string, unknown>;
+}
+
+/** `make()`, computed once per `computeFindings` call under `key` (every time without a memo). */
+export function memoised<T>(ctx: FindingContext, key: string, make: () => T): T {
+  if (!ctx.memo) return make();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
+  return ctx.memo.get(key) as T;
 }
 
 export interface FindingRule {

@@ -4,7 +4,7 @@
  */
 import type { DiffReport } from '../report';
 import type { ApprovalOutcome } from './approvals';
-import { countChanges, statusDescription } from './status-description';
+import { countChanges, MAX_DESCRIPTION, statusDescription } from './status-description';
 
 export type StatusState = 'success' | 'pending' | 'failure' | 'error';
 
@@ -17,6 +17,23 @@ export const DEFAULT_STATUS_CONTEXT = 'ffi-surface/security-review';
 
 export function errorDecision(reason: string): GateDecision {
   return { state: 'error', description: statusDescription(`FFI analysis failed: ${reason}`) };
+}
+
+/**
+ * The run went past its deadline: the description names what it was reading, shortening the path
+ * from its start (`…/deep/dir/file.rs`) so that the file name survives the 140-character cut.
+ */
+export function deadlineDecision(seconds: number, activity: string): GateDecision {
+  const head = `FFI analysis failed: deadline of ${seconds} s exceeded while `;
+  const room = MAX_DESCRIPTION - [...head].length;
+  const text = activity.replace(/\s+/g, ' ');
+  const chars = [...text];
+  const verb = /^\S+ /.exec(text)?.[0] ?? '';
+  const shown =
+    chars.length <= room
+      ? chars.join('')
+      : verb + '…' + chars.slice(chars.length - (room - verb.length - 1)).join('');
+  return { state: 'error', description: statusDescription(head + shown) };
 }
 
 /** An API refusal (403): the permission to add leads, so the cut description still names it. */

@@ -5,6 +5,7 @@
  */
 import { CfgEnv, CfgPred, evalCfg, parseCfg } from './cfg';
 import { lex, skipTree, Token } from './lexer';
+import { isLineBreak, isLineSpace, isSpace, isWordChar, WorkMeter } from './text';
 
 export interface Attr {
   name: string;
@@ -23,41 +24,39 @@ export function unescapeRustString(lit: string): string {
   const m = /^(?:b|c)?"([\s\S]*)"$/.exec(lit);
   if (!m) return lit;
   const body = m[1];
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
+  // the text between escapes is copied in slices and joined once: no string grows per character
+  const out: string[] = [];
+  let from = 0; // start of the text not yet copied
+  for (let i = body.indexOf('\\'); i >= 0 && i < body.length; i = body.indexOf('\\', i + 1)) {
+    out.push(body.slice(from, i));
     const e = body[++i];
     switch (e) {
       case 'n':
-        out += '\n';
+        out.push('\n');
         break;
       case 'r':
-        out += '\r';
+        out.push('\r');
         break;
       case 't':
-        out += '\t';
+        out.push('\t');
         break;
       case '0':
-        out += '\0';
+        out.push('\0');
         break;
       case '\\':
       case '"':
       case "'":
-        out += e;
+        out.push(e);
         break;
       case 'x': {
-        out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16) || 0);
+        out.push(String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16) || 0));
         i += 2;
         break;
       }
       case 'u': {
         const close = body.indexOf('}', i);
         const cp = parseInt(body.slice(i + 2, close), 16);
-        out += Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+        out.push(Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd');
         i = close < 0 ? body.length : close;
         break;
       }
@@ -67,10 +66,12 @@ export function unescapeRustString(lit: string): string {
         break;
       }
       default:
-        out += e ?? '';
+        out.push(e ?? '');
     }
+    from = i + 1;
   }
-  return out;
+  if (from < body.length) out.push(body.slice(from));
+  return out.join('');
 }
 
 function text(tokens: Token[], src: string, from: number, to: number): string {
@@ -200,7 +201,44 @@ export function readRepr(args: string): string[] {
     .map((r) => (r === 'packed(1)' ? 'packed' : r));
 }
 
-/** The doc text says there is a `# Safety` section. */
-export function hasSafetySection(doc: string): boolean {
-  return /^\s*#+\s*Safety\b/im.test(doc);
+/**
+ * The doc text says there is a `# Safety` section: a line that starts (after whitespace) with `#`s,
+ * then `Safety` in any case — what `/^\s*#+\s*Safety\b/im` tests. From every line start, that
+ * expression's `^\s*` ran over all the blank lines that follow and backtracked, so a doc string of
+ * half a million `\n` escapes took hours; here each line start looks at its own line, and the
+ * whitespace after a run of `#`s (which may cross lines) is read from that run only.
+ */
+export function hasSafetySection(doc: string, meter?: WorkMeter): boolean {
+  const n = doc.length;
+  let steps = 0;
+  let found = false;
+  for (let p = 0; p < n && !found;) {
+    let i = p;
+    while (i < n && isLineSpace(doc.charCodeAt(i))) i++;
+    let k = i;
+    while (k < n && doc[k] === '#') k++;
+    steps += k - p;
+    if (k > i) {
+      let m = k;
+      while (m < n && isSpace(doc.charCodeAt(m))) m++;
+      steps += m - k;
+      found = isSafetyWord(doc, m);
+    }
+    let end = k;
+    while (end < n && !isLineBreak(doc.charCodeAt(end))) end++;
+    steps += end - k + 1;
+    p = end + 1;
+  }
+  if (meter) meter.steps += steps;
+  return found;
+}
+
+/** `Safety` in any ASCII case at `at`, not followed by a word character (`\b`). */
+function isSafetyWord(text: string, at: number): boolean {
+  const word = 'safety';
+  for (let j = 0; j < word.length; j++) {
+    const c = text.charCodeAt(at + j);
+    if (c !== word.charCodeAt(j) && c !== word.charCodeAt(j) - 32) return false;
+  }
+  return !isWordChar(text.charCodeAt(at + word.length));
 }

@@ -24,8 +24,16 @@ function collapse(text: string): string {
     .trim();
 }
 
-export function normaliseType(node: Node | null | undefined, ctx: TypeContext = {}): string {
+/**
+ * Types nested deeper than this keep their text (whitespace collapsed) below that level: the
+ * normalisation recurses, and a hostile file nests pointer or generic types by the ten thousand.
+ */
+export const MAX_TYPE_NESTING = 128;
+
+export function normaliseType(node: Node | null | undefined, ctx: TypeContext = {}, depth = 0): string {
   if (!node) return '()';
+  if (depth >= MAX_TYPE_NESTING) return collapse(node.text);
+  const inner = (n: Node | null | undefined): string => normaliseType(n, ctx, depth + 1);
   switch (node.type) {
     case 'primitive_type':
       return node.text;
@@ -33,29 +41,29 @@ export function normaliseType(node: Node | null | undefined, ctx: TypeContext = 
       return node.text === 'Self' && ctx.selfType ? ctx.selfType : node.text;
     case 'scoped_type_identifier': {
       const name = node.childForFieldName('name');
-      return name ? normaliseType(name, ctx) : collapse(node.text);
+      return name ? inner(name) : collapse(node.text);
     }
     case 'generic_type': {
-      const base = normaliseType(node.childForFieldName('type'), ctx);
+      const base = inner(node.childForFieldName('type'));
       const args = node.childForFieldName('type_arguments');
-      const rendered = args ? children(args).map((a) => normaliseTypeArg(a, ctx)) : [];
+      const rendered = args ? children(args).map((a) => (a.type === 'lifetime' ? a.text : inner(a))) : [];
       return `${base}<${rendered.join(', ')}>`;
     }
     case 'reference_type': {
       const mut = node.children.some((c) => c.type === 'mutable_specifier');
-      return `&${mut ? 'mut ' : ''}${normaliseType(node.childForFieldName('type'), ctx)}`;
+      return `&${mut ? 'mut ' : ''}${inner(node.childForFieldName('type'))}`;
     }
     case 'pointer_type': {
       const mut = node.children.some((c) => c.type === 'mutable_specifier');
-      return `*${mut ? 'mut' : 'const'} ${normaliseType(node.childForFieldName('type'), ctx)}`;
+      return `*${mut ? 'mut' : 'const'} ${inner(node.childForFieldName('type'))}`;
     }
     case 'array_type': {
-      const el = normaliseType(node.childForFieldName('element'), ctx);
+      const el = inner(node.childForFieldName('element'));
       const len = node.childForFieldName('length');
       return len ? `[${el}; ${collapse(len.text)}]` : `[${el}]`;
     }
     case 'tuple_type': {
-      const parts = children(node).map((c) => normaliseType(c, ctx));
+      const parts = children(node).map((c) => inner(c));
       return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
     }
     case 'unit_type':
@@ -63,24 +71,19 @@ export function normaliseType(node: Node | null | undefined, ctx: TypeContext = 
     case 'never_type':
       return '!';
     case 'function_type':
-      return normaliseFnType(node, ctx);
+      return normaliseFnType(node, ctx, depth);
     case 'dynamic_type':
     case 'abstract_type': {
-      const inner = children(node).map((c) => collapse(c.text));
-      return `${node.type === 'dynamic_type' ? 'dyn' : 'impl'} ${inner.join(' + ')}`;
+      const bounds = children(node).map((c) => collapse(c.text));
+      return `${node.type === 'dynamic_type' ? 'dyn' : 'impl'} ${bounds.join(' + ')}`;
     }
     default:
       return collapse(node.text);
   }
 }
 
-function normaliseTypeArg(node: Node, ctx: TypeContext): string {
-  if (node.type === 'lifetime') return node.text;
-  return normaliseType(node, ctx);
-}
-
 /** `extern "C" fn(x: i32) -> i32` → `extern "C" fn(i32) -> i32` (parameter names dropped). */
-function normaliseFnType(node: Node, ctx: TypeContext): string {
+function normaliseFnType(node: Node, ctx: TypeContext, depth: number): string {
   let prefix = '';
   for (const c of node.children) {
     if (c.type === 'function_modifiers') {
@@ -96,13 +99,13 @@ function normaliseFnType(node: Node, ctx: TypeContext): string {
   const ps: string[] = [];
   if (params) {
     for (const p of children(params)) {
-      if (p.type === 'parameter') ps.push(normaliseType(p.childForFieldName('type'), ctx));
+      if (p.type === 'parameter') ps.push(normaliseType(p.childForFieldName('type'), ctx, depth + 1));
       else if (p.type === 'variadic_parameter') ps.push('...');
-      else if (p.type !== 'attribute_item') ps.push(normaliseType(p, ctx));
+      else if (p.type !== 'attribute_item') ps.push(normaliseType(p, ctx, depth + 1));
     }
   }
   const ret = node.childForFieldName('return_type');
-  const r = ret ? normaliseType(ret, ctx) : '()';
+  const r = ret ? normaliseType(ret, ctx, depth + 1) : '()';
   return `${prefix}fn(${ps.join(', ')})${r === '()' ? '' : ` -> ${r}`}`;
 }
 

@@ -1,3 +1,4 @@
+import type { Variant } from '../../model';
 import type { ChangeRule } from '../rule';
 
 export const enumDiscriminantChanged: ChangeRule = {
@@ -10,8 +11,10 @@ export const enumDiscriminantChanged: ChangeRule = {
   check: (before, after) => {
     if (before?.kind !== 'enum' || after?.kind !== 'enum') return [];
     const out: string[] = [];
+    const byName = new Map<string, Variant>();
+    for (const x of after.variants) if (!byName.has(x.name)) byName.set(x.name, x); // the first, like `find`
     for (const v of before.variants) {
-      const w = after.variants.find((x) => x.name === v.name);
+      const w = byName.get(v.name);
       if (!w) continue;
       const a = v.value ?? v.discriminant;
       const b = w.value ?? w.discriminant;

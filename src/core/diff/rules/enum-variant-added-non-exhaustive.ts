@@ -8,8 +8,9 @@ export const enumVariantAddedNonExhaustive: ChangeRule = {
   kinds: ['enum'],
   check: (before, after) => {
     if (before?.kind !== 'enum' || after?.kind !== 'enum' || !after.nonExhaustive) return [];
+    const had = new Set(before.variants.map((w) => w.name));
     return after.variants
-      .filter((v) => !before.variants.some((w) => w.name === v.name))
+      .filter((v) => !had.has(v.name))
       .map(
         (v) =>
           `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ''} was added to a non-exhaustive enum`,

@@ -9,14 +9,15 @@ export const enumVariantAdded: ChangeRule = {
   kinds: ['enum'],
   check: (before, after) => {
     if (before?.kind !== 'enum' || after?.kind !== 'enum' || after.nonExhaustive) return [];
+    // names and values in sets: the enum is the PR's, and can have variants by the ten thousand
+    const had = new Set(before.variants.map((w) => w.name));
+    const has = new Set(after.variants.map((x) => x.name));
+    // the values of variants that left: a new name with one of them is a rename, not an addition
+    const vacated = new Set(
+      before.variants.filter((w) => w.value !== null && !has.has(w.name)).map((w) => w.value),
+    );
     return after.variants
-      .filter(
-        (v) =>
-          !before.variants.some((w) => w.name === v.name) &&
-          !before.variants.some(
-            (w) => w.value !== null && w.value === v.value && !after.variants.some((x) => x.name === w.name),
-          ),
-      )
+      .filter((v) => !had.has(v.name) && !(v.value !== null && vacated.has(v.value)))
       .map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ''} was added`);
   },
 };

@@ -9,14 +9,15 @@ export const enumVariantRemoved: ChangeRule = {
   kinds: ['enum'],
   check: (before, after) => {
     if (before?.kind !== 'enum' || after?.kind !== 'enum') return [];
+    // names and values in sets: the enum is the PR's, and can have variants by the ten thousand
+    const had = new Set(before.variants.map((x) => x.name));
+    const has = new Set(after.variants.map((w) => w.name));
+    // the values of variants that arrived: an old name with one of them is a rename, not a removal
+    const taken = new Set(
+      after.variants.filter((w) => w.value !== null && !had.has(w.name)).map((w) => w.value),
+    );
     return before.variants
-      .filter(
-        (v) =>
-          !after.variants.some((w) => w.name === v.name) &&
-          !after.variants.some(
-            (w) => w.value !== null && w.value === v.value && !before.variants.some((x) => x.name === w.name),
-          ),
-      )
+      .filter((v) => !has.has(v.name) && !(v.value !== null && taken.has(v.value)))
       .map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ''} was removed`);
   },
 };

@@ -1,3 +1,4 @@
+import type { Variant } from '../../model';
 import type { ChangeRule } from '../rule';
 
 export const enumVariantRenamed: ChangeRule = {
@@ -9,11 +10,15 @@ export const enumVariantRenamed: ChangeRule = {
   check: (before, after) => {
     if (before?.kind !== 'enum' || after?.kind !== 'enum') return [];
     const out: string[] = [];
+    const had = new Set(before.variants.map((y) => y.name));
+    const has = new Set(after.variants.map((w) => w.name));
+    // the first new variant with each value (what a scan of the variants per old one found)
+    const newByValue = new Map<string, Variant>();
+    for (const x of after.variants)
+      if (x.value !== null && !had.has(x.name) && !newByValue.has(x.value)) newByValue.set(x.value, x);
     for (const v of before.variants) {
-      if (after.variants.some((w) => w.name === v.name) || v.value === null) continue;
-      const w = after.variants.find(
-        (x) => x.value === v.value && !before.variants.some((y) => y.name === x.name),
-      );
+      if (has.has(v.name) || v.value === null) continue;
+      const w = newByValue.get(v.value);
       if (w) out.push(`variant ${v.name} = ${v.value} renamed to ${w.name}`);
     }
     return out;

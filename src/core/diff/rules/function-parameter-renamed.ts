@@ -18,12 +18,11 @@ export const functionParameterRenamed: ChangeRule = {
     const b = after.params ?? [];
     if (a.length !== b.length) return [];
     const out: string[] = [];
+    // the types each name has after: one lookup per parameter, not a scan of all of them
+    const typesOf = new Map<string, Set<string>>();
+    for (const p of b) typesOf.set(p.name, (typesOf.get(p.name) ?? new Set<string>()).add(p.type));
     for (let i = 0; i < a.length; i++) {
-      if (
-        a[i].name !== b[i].name &&
-        a[i].type === b[i].type &&
-        !b.some((p) => p.name === a[i].name && p.type === a[i].type)
-      )
+      if (a[i].name !== b[i].name && a[i].type === b[i].type && !typesOf.get(a[i].name)?.has(a[i].type))
         out.push(`parameter ${i + 1} renamed from ${a[i].name} to ${b[i].name}`);
     }
     return out;

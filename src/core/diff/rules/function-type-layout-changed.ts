@@ -2,11 +2,32 @@ import type { CrateSurface, SurfaceItem } from '../../model';
 import { canonicalItem, stableStringify } from '../../digest';
 import type { ChangeRule } from '../rule';
 
+/** Per crate (by its items), the layout of each type name asked about so far. */
+const layouts = new WeakMap<
+  SurfaceItem[],
+  { types: Map<string, SurfaceItem>; done: Map<string, string | null> }
+>();
+
 function layoutOf(crate: CrateSurface | null, name: string): string | null {
-  const t = crate?.items.find(
-    (i) => (i.kind === 'struct' || i.kind === 'union' || i.kind === 'enum') && i.name === name,
-  );
-  return t ? stableStringify({ ...canonicalItem(t), cfg: null }) : null;
+  if (!crate) return null;
+  // the first struct, union or enum of each name, found once per crate rather than once per
+  // by-value name of every parameter of every changed export
+  let memo = layouts.get(crate.items);
+  if (!memo) {
+    const types = new Map<string, SurfaceItem>();
+    for (const i of crate.items)
+      if ((i.kind === 'struct' || i.kind === 'union' || i.kind === 'enum') && !types.has(i.name))
+        types.set(i.name, i);
+    memo = { types, done: new Map() };
+    layouts.set(crate.items, memo);
+  }
+  let layout = memo.done.get(name);
+  if (layout === undefined) {
+    const t = memo.types.get(name);
+    layout = t ? stableStringify({ ...canonicalItem(t), cfg: null }) : null;
+    memo.done.set(name, layout);
+  }
+  return layout;
 }
 
 /** Type names a signature uses by value (not behind `*const`, `*mut`, `&`). */

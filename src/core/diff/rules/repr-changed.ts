@@ -1,4 +1,20 @@
+import type { CrateSurface, DeclaredType } from '../../model';
 import type { ChangeRule } from '../rule';
+
+/** Per crate (by its declared types), the first declared type of each name. */
+const byName = new WeakMap<DeclaredType[], Map<string, DeclaredType>>();
+
+/** The crate's declared type of that name: a lookup, not a scan of every type per changed item. */
+function declared(crate: CrateSurface | null, name: string): DeclaredType | undefined {
+  if (!crate) return undefined;
+  let index = byName.get(crate.declaredTypes);
+  if (!index) {
+    index = new Map();
+    for (const d of crate.declaredTypes) if (!index.has(d.name)) index.set(d.name, d);
+    byName.set(crate.declaredTypes, index);
+  }
+  return index.get(name);
+}
 
 export const reprChanged: ChangeRule = {
   id: 'repr-changed',
@@ -16,14 +32,14 @@ export const reprChanged: ChangeRule = {
       return [`repr changed from (${a.join(', ')}) to (${b.join(', ')})`];
     }
     if (before && !after && isType(before.kind)) {
-      const d = ctx.head?.declaredTypes.find((x) => x.name === before.name);
+      const d = declared(ctx.head, before.name);
       if (d)
         return [
           `repr (${(before as { repr: string[] }).repr.join(', ')}) was removed from ${before.name}: its layout is now unspecified`,
         ];
     }
     if (!before && after && isType(after.kind)) {
-      const d = ctx.base?.declaredTypes.find((x) => x.name === after.name);
+      const d = declared(ctx.base, after.name);
       if (d && d.repr.length === 0)
         return [
           `${after.name} gained repr (${(after as { repr: string[] }).repr.join(', ')}); its layout was unspecified before`,

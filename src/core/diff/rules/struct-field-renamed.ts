@@ -15,15 +15,11 @@ export const structFieldRenamed: ChangeRule = {
     )
       return [];
     const out: string[] = [];
+    const had = new Set(before.fields.map((x) => x.name));
+    const has = new Set(after.fields.map((x) => x.name));
     before.fields.forEach((f, i) => {
       const g = after.fields[i];
-      if (
-        g &&
-        g.name !== f.name &&
-        g.type === f.type &&
-        !after.fields.some((x) => x.name === f.name) &&
-        !before.fields.some((x) => x.name === g.name)
-      )
+      if (g && g.name !== f.name && g.type === f.type && !has.has(f.name) && !had.has(g.name))
         out.push(`field ${i + 1} renamed from ${f.name} to ${g.name}`);
     });
     return out;

@@ -21,6 +21,9 @@ function fnPointer(
 }
 
 /** A function-pointer parameter (directly, in `Option`, or through a `pub type` alias). */
+/** Most state parameters a message names. */
+const SHOWN = 5;
+
 export const callbackParam: FindingRule = {
   id: 'callback-param',
   level: 'high',
@@ -32,14 +35,19 @@ export const callbackParam: FindingRule = {
   check(item, ctx) {
     if (item.kind !== 'function') return [];
     const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
+    // named once, and at most SHOWN of them: every callback's message repeats the list
+    const more = context.length > SHOWN ? ` and ${context.length - SHOWN} more` : '';
+    const stateParams = `${context
+      .slice(0, SHOWN)
+      .map((c) => `\`${c}\``)
+      .join(', ')}${more}`;
     const out = [];
     for (const p of item.params) {
       const f = fnPointer(parseType(p.type), ctx.types.aliases);
       if (!f) continue;
       let message = `parameter \`${p.name}\` is a callback \`${p.type}\``;
       if (!f.nullable) message += ', not an `Option`, so a NULL from C is undefined behaviour';
-      if (context.length > 0)
-        message += `; its state travels in ${context.map((c) => `\`${c}\``).join(', ')}`;
+      if (context.length > 0) message += `; its state travels in ${stateParams}`;
       out.push({ message });
     }
     return out;

@@ -1,6 +1,6 @@
 import type { SurfaceItem } from '../../model';
 import { CfgPred, evalCfg, parseCfg } from '../../rust/cfg';
-import type { FindingHit, FindingRule } from '../rule';
+import { FindingHit, FindingRule, GatedRecord, memoised } from '../rule';
 
 /** true / false, or null when it depends on the platform or cannot be read. */
 function enabled(cfg: string | null, features: readonly string[]): boolean | null {
@@ -57,12 +57,20 @@ export const exposureWidened: FindingRule = {
     }
     const symbol =
       item.kind === 'function' || item.kind === 'static' || item.kind === 'import' ? item.symbol : undefined;
-    const gated = ctx.base?.gated?.find(
-      (g) =>
-        g.kind === item.kind &&
-        g.name === item.name &&
-        (symbol === undefined || g.symbol === undefined || g.symbol === symbol),
-    );
+    // the base's gated items by kind and name, once per run (not a scan of them for every item)
+    const byName = memoised(ctx, 'base-gated', () => {
+      const m = new Map<string, GatedRecord[]>();
+      for (const g of ctx.base?.gated ?? []) {
+        const key = `${g.kind}\0${g.name}`;
+        const list = m.get(key);
+        if (list) list.push(g);
+        else m.set(key, [g]);
+      }
+      return m;
+    });
+    const gated = byName
+      .get(`${item.kind}\0${item.name}`)
+      ?.find((g) => symbol === undefined || g.symbol === undefined || g.symbol === symbol);
     return gated ? [describe(item, gated.cfg, baseFeatures)] : [];
   },
 };

@@ -1,5 +1,5 @@
-import type { FindingRule } from '../rule';
-import { destructorsOf, ownedReturn } from '../ownership';
+import { FindingRule, memoised } from '../rule';
+import { freedPointees, ownedReturn } from '../ownership';
 import { renderType } from '../rust-type';
 
 /** Returns an owned pointer, and no export of the crate takes that pointee back to free it. */
@@ -15,7 +15,8 @@ export const missingDestructor: FindingRule = {
     if (item.kind !== 'function') return [];
     const owned = ownedReturn(item);
     if (!owned) return [];
-    if (destructorsOf(ctx.crate, owned.pointee).length > 0) return [];
+    const freed = memoised(ctx, 'freed-pointees', () => freedPointees(ctx.crate));
+    if (freed.has(renderType(owned.pointee)) || freed.has('c_void')) return [];
     const pointee = renderType(owned.pointee);
     return [
       {

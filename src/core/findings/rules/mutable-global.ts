@@ -1,4 +1,4 @@
-import type { FindingRule } from '../rule';
+import { FindingRule, memoised } from '../rule';
 
 /** By its name, a static: constants cannot be assigned, so `COUNTER = ...` writes a `static mut`. */
 const SCREAMING = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -22,8 +22,11 @@ export const mutableGlobal: FindingRule = {
       ];
     }
     if (item.kind !== 'function') return [];
-    const exported = new Map<string, string>();
-    for (const it of ctx.crate.items) if (it.kind === 'static' && it.mutable) exported.set(it.name, it.type);
+    const exported = memoised(ctx, 'mutable-statics', () => {
+      const m = new Map<string, string>();
+      for (const it of ctx.crate.items) if (it.kind === 'static' && it.mutable) m.set(it.name, it.type);
+      return m;
+    });
     const out = [];
     for (const name of item.body.assigns) {
       const type = exported.get(name);

@@ -11,8 +11,10 @@ export const notUnsafePtrDeref: FindingRule = {
     'the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy',
   check(item) {
     if (item.kind !== 'function' || item.unsafe) return [];
+    const typeOf = new Map<string, string>();
+    for (const p of item.params) if (!typeOf.has(p.name)) typeOf.set(p.name, p.type); // the first, like `find`
     return item.body.derefs.map((name) => {
-      const type = item.params.find((p) => p.name === name)?.type ?? 'raw pointer';
+      const type = typeOf.get(name) ?? 'raw pointer';
       return {
         message: `safe export dereferences raw-pointer parameter \`${name}\` (\`${type}\`): nothing stops a caller passing a dangling pointer`,
       };
