@@ -13693,13 +13693,19 @@ async function git(cwd, args2) {
 var BlobReader = class {
   child;
   buffer = Buffer.alloc(0);
+  /** Output not yet appended to `buffer`: appended once there is enough to make progress. */
+  chunks = [];
+  chunkBytes = 0;
+  /** Bytes `buffer` and `chunks` must hold together before `drain` can make progress. */
+  need = 0;
   waiting = [];
   failed = null;
   constructor(cwd) {
     this.child = (0, import_node_child_process.spawn)("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdout.on("data", (d) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, d]) : d;
-      this.drain();
+      this.chunks.push(d);
+      this.chunkBytes += d.length;
+      if (this.buffer.length + this.chunkBytes >= this.need) this.drain();
     });
     const fail = (e) => {
       this.failed = e;
@@ -13710,9 +13716,19 @@ var BlobReader = class {
     this.child.stdin.on("error", () => void 0);
   }
   drain() {
+    if (this.chunks.length) {
+      const parts3 = this.buffer.length ? [this.buffer, ...this.chunks] : this.chunks;
+      this.buffer = parts3.length === 1 ? parts3[0] : Buffer.concat(parts3);
+      this.chunks = [];
+      this.chunkBytes = 0;
+    }
+    this.need = 0;
     while (this.waiting.length) {
       const nl = this.buffer.indexOf(10);
-      if (nl < 0) return;
+      if (nl < 0) {
+        this.need = this.buffer.length + 1;
+        return;
+      }
       const header = this.buffer.subarray(0, nl).toString("utf8");
       if (header.endsWith(" missing")) {
         this.buffer = this.buffer.subarray(nl + 1);
@@ -13720,7 +13736,10 @@ var BlobReader = class {
         continue;
       }
       const size = Number(header.split(" ")[2]);
-      if (this.buffer.length < nl + 1 + size + 1) return;
+      if (this.buffer.length < nl + 1 + size + 1) {
+        this.need = nl + 1 + size + 1;
+        return;
+      }
       const body2 = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
       this.buffer = this.buffer.subarray(nl + 1 + size + 1);
       this.waiting.shift().resolve(body2);
@@ -33718,8 +33737,10 @@ var enumDiscriminantChanged = {
   check: (before, after) => {
     if (before?.kind !== "enum" || after?.kind !== "enum") return [];
     const out2 = [];
+    const byName3 = /* @__PURE__ */ new Map();
+    for (const x of after.variants) if (!byName3.has(x.name)) byName3.set(x.name, x);
     for (const v of before.variants) {
-      const w = after.variants.find((x) => x.name === v.name);
+      const w = byName3.get(v.name);
       if (!w) continue;
       const a = v.value ?? v.discriminant;
       const b = w.value ?? w.discriminant;
@@ -33738,11 +33759,12 @@ var enumVariantAdded = {
   kinds: ["enum"],
   check: (before, after) => {
     if (before?.kind !== "enum" || after?.kind !== "enum" || after.nonExhaustive) return [];
-    return after.variants.filter(
-      (v) => !before.variants.some((w) => w.name === v.name) && !before.variants.some(
-        (w) => w.value !== null && w.value === v.value && !after.variants.some((x) => x.name === w.name)
-      )
-    ).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added`);
+    const had = new Set(before.variants.map((w) => w.name));
+    const has = new Set(after.variants.map((x) => x.name));
+    const vacated = new Set(
+      before.variants.filter((w) => w.value !== null && !has.has(w.name)).map((w) => w.value)
+    );
+    return after.variants.filter((v) => !had.has(v.name) && !(v.value !== null && vacated.has(v.value))).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added`);
   }
 };
 
@@ -33755,7 +33777,8 @@ var enumVariantAddedNonExhaustive = {
   kinds: ["enum"],
   check: (before, after) => {
     if (before?.kind !== "enum" || after?.kind !== "enum" || !after.nonExhaustive) return [];
-    return after.variants.filter((v) => !before.variants.some((w) => w.name === v.name)).map(
+    const had = new Set(before.variants.map((w) => w.name));
+    return after.variants.filter((v) => !had.has(v.name)).map(
       (v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added to a non-exhaustive enum`
     );
   }
@@ -33770,11 +33793,12 @@ var enumVariantRemoved = {
   kinds: ["enum"],
   check: (before, after) => {
     if (before?.kind !== "enum" || after?.kind !== "enum") return [];
-    return before.variants.filter(
-      (v) => !after.variants.some((w) => w.name === v.name) && !after.variants.some(
-        (w) => w.value !== null && w.value === v.value && !before.variants.some((x) => x.name === w.name)
-      )
-    ).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was removed`);
+    const had = new Set(before.variants.map((x) => x.name));
+    const has = new Set(after.variants.map((w) => w.name));
+    const taken = new Set(
+      after.variants.filter((w) => w.value !== null && !had.has(w.name)).map((w) => w.value)
+    );
+    return before.variants.filter((v) => !has.has(v.name) && !(v.value !== null && taken.has(v.value))).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was removed`);
   }
 };
 
@@ -33788,11 +33812,14 @@ var enumVariantRenamed = {
   check: (before, after) => {
     if (before?.kind !== "enum" || after?.kind !== "enum") return [];
     const out2 = [];
+    const had = new Set(before.variants.map((y) => y.name));
+    const has = new Set(after.variants.map((w) => w.name));
+    const newByValue = /* @__PURE__ */ new Map();
+    for (const x of after.variants)
+      if (x.value !== null && !had.has(x.name) && !newByValue.has(x.value)) newByValue.set(x.value, x);
     for (const v of before.variants) {
-      if (after.variants.some((w2) => w2.name === v.name) || v.value === null) continue;
-      const w = after.variants.find(
-        (x) => x.value === v.value && !before.variants.some((y) => y.name === x.name)
-      );
+      if (has.has(v.name) || v.value === null) continue;
+      const w = newByValue.get(v.value);
       if (w) out2.push(`variant ${v.name} = ${v.value} renamed to ${w.name}`);
     }
     return out2;
@@ -33814,12 +33841,22 @@ var exportRenamed = {
 };
 
 // src/core/diff/gated.ts
+var byName = /* @__PURE__ */ new WeakMap();
 function gatedIn(crate, item) {
   if (!crate?.gated) return void 0;
+  let index = byName.get(crate.gated);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const g of crate.gated) {
+      const key = `${g.kind}\0${g.name}`;
+      const list2 = index.get(key);
+      if (list2) list2.push(g);
+      else index.set(key, [g]);
+    }
+    byName.set(crate.gated, index);
+  }
   const symbol2 = "symbol" in item ? item.symbol : void 0;
-  return crate.gated.find(
-    (g) => g.kind === item.kind && g.name === item.name && (symbol2 === void 0 || g.symbol === symbol2)
-  );
+  return index.get(`${item.kind}\0${item.name}`)?.find((g) => symbol2 === void 0 || g.symbol === symbol2);
 }
 
 // src/core/diff/rules/feature-made-default.ts
@@ -33903,8 +33940,10 @@ var functionParameterRenamed = {
     const b = after.params ?? [];
     if (a.length !== b.length) return [];
     const out2 = [];
+    const typesOf2 = /* @__PURE__ */ new Map();
+    for (const p of b) typesOf2.set(p.name, (typesOf2.get(p.name) ?? /* @__PURE__ */ new Set()).add(p.type));
     for (let i2 = 0; i2 < a.length; i2++) {
-      if (a[i2].name !== b[i2].name && a[i2].type === b[i2].type && !b.some((p) => p.name === a[i2].name && p.type === a[i2].type))
+      if (a[i2].name !== b[i2].name && a[i2].type === b[i2].type && !typesOf2.get(a[i2].name)?.has(a[i2].type))
         out2.push(`parameter ${i2 + 1} renamed from ${a[i2].name} to ${b[i2].name}`);
     }
     return out2;
@@ -33973,11 +34012,25 @@ var functionReturnChanged = {
 };
 
 // src/core/diff/rules/function-type-layout-changed.ts
+var layouts = /* @__PURE__ */ new WeakMap();
 function layoutOf(crate, name2) {
-  const t2 = crate?.items.find(
-    (i2) => (i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum") && i2.name === name2
-  );
-  return t2 ? stableStringify({ ...canonicalItem(t2), cfg: null }) : null;
+  if (!crate) return null;
+  let memo2 = layouts.get(crate.items);
+  if (!memo2) {
+    const types = /* @__PURE__ */ new Map();
+    for (const i2 of crate.items)
+      if ((i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum") && !types.has(i2.name))
+        types.set(i2.name, i2);
+    memo2 = { types, done: /* @__PURE__ */ new Map() };
+    layouts.set(crate.items, memo2);
+  }
+  let layout = memo2.done.get(name2);
+  if (layout === void 0) {
+    const t2 = memo2.types.get(name2);
+    layout = t2 ? stableStringify({ ...canonicalItem(t2), cfg: null }) : null;
+    memo2.done.set(name2, layout);
+  }
+  return layout;
 }
 function byValueNames(type) {
   const stripped = type.replace(/(\*const |\*mut |&mut |&)[A-Za-z_][A-Za-z0-9_]*/g, "");
@@ -34105,6 +34158,17 @@ var platformWidthChanged = {
 };
 
 // src/core/diff/rules/repr-changed.ts
+var byName2 = /* @__PURE__ */ new WeakMap();
+function declared(crate, name2) {
+  if (!crate) return void 0;
+  let index = byName2.get(crate.declaredTypes);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const d of crate.declaredTypes) if (!index.has(d.name)) index.set(d.name, d);
+    byName2.set(crate.declaredTypes, index);
+  }
+  return index.get(name2);
+}
 var reprChanged = {
   id: "repr-changed",
   severity: "breaking",
@@ -34120,14 +34184,14 @@ var reprChanged = {
       return [`repr changed from (${a.join(", ")}) to (${b.join(", ")})`];
     }
     if (before && !after && isType(before.kind)) {
-      const d = ctx.head?.declaredTypes.find((x) => x.name === before.name);
+      const d = declared(ctx.head, before.name);
       if (d)
         return [
           `repr (${before.repr.join(", ")}) was removed from ${before.name}: its layout is now unspecified`
         ];
     }
     if (!before && after && isType(after.kind)) {
-      const d = ctx.base?.declaredTypes.find((x) => x.name === after.name);
+      const d = declared(ctx.base, after.name);
       if (d && d.repr.length === 0)
         return [
           `${after.name} gained repr (${after.repr.join(", ")}); its layout was unspecified before`
@@ -34193,9 +34257,10 @@ function growthOf(before, after) {
   if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
     return null;
   let added;
-  if (before.kind === "union")
-    added = after.fields.filter((f) => !before.fields.some((g) => g.name === f.name));
-  else {
+  if (before.kind === "union") {
+    const had = new Set(before.fields.map((g) => g.name));
+    added = after.fields.filter((f) => !had.has(f.name));
+  } else {
     const a = before.fields.map((f) => f.name);
     const b = after.fields.map((f) => f.name);
     added = b.length > a.length && a.every((n, i2) => b[i2] === n) ? after.fields.slice(a.length) : [];
@@ -34207,14 +34272,16 @@ function describeAdded(g) {
 }
 
 // src/core/diff/type-usage.ts
+var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function mentions(type, name2) {
-  return new RegExp(`(^|[^A-Za-z0-9_])${name2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_]|$)`).test(
-    type
-  );
+  return new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name2)}([^A-Za-z0-9_]|$)`).test(type);
 }
 function byValue(type, name2) {
   if (!mentions(type, name2)) return false;
-  const stripped = type.replace(new RegExp(`(\\*const |\\*mut |&mut |&|NonNull<|Box<)${name2}\\b`, "g"), "");
+  const stripped = type.replace(
+    new RegExp(`(\\*const |\\*mut |&mut |&|NonNull<|Box<)${escapeRe(name2)}\\b`, "g"),
+    ""
+  );
   return mentions(stripped, name2);
 }
 function typeUsage(crate, name2) {
@@ -34282,9 +34349,11 @@ var structFieldRenamed = {
     if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
       return [];
     const out2 = [];
+    const had = new Set(before.fields.map((x) => x.name));
+    const has = new Set(after.fields.map((x) => x.name));
     before.fields.forEach((f, i2) => {
       const g = after.fields[i2];
-      if (g && g.name !== f.name && g.type === f.type && !after.fields.some((x) => x.name === f.name) && !before.fields.some((x) => x.name === g.name))
+      if (g && g.name !== f.name && g.type === f.type && !has.has(f.name) && !had.has(g.name))
         out2.push(`field ${i2 + 1} renamed from ${f.name} to ${g.name}`);
     });
     return out2;
@@ -34813,19 +34882,17 @@ function lengthName(name2) {
   if (/(len|length|size|count|cnt|cap|capacity)$/.test(lower)) return true;
   return /^(n|num)_?[a-z]+s$/.test(lower);
 }
-function namesLengthOf(ptr, len) {
-  const l = len.toLowerCase();
-  const stems = /* @__PURE__ */ new Set([ptr.toLowerCase()]);
-  if (/s$/.test(ptr)) stems.add(ptr.toLowerCase().slice(0, -1));
+function lengthNamesOf(ptr) {
+  const lower = ptr.toLowerCase();
+  const stems = /* @__PURE__ */ new Set([lower]);
+  if (/s$/.test(ptr)) stems.add(lower.slice(0, -1));
+  const out2 = /* @__PURE__ */ new Set();
   for (const stem2 of stems) {
     if (!stem2) continue;
-    if (l.startsWith(stem2)) {
-      const rest = l.slice(stem2.length).replace(/^_/, "");
-      if (LENGTH_WORDS.has(rest) || rest === "length") return true;
-    }
-    for (const prefix of ["n_", "num_", "n", "num"]) if (l === prefix + ptr.toLowerCase()) return true;
+    for (const w of [...LENGTH_WORDS, "length"]) out2.add(stem2 + w).add(`${stem2}_${w}`);
+    for (const prefix of ["n_", "num_", "n", "num"]) out2.add(prefix + lower);
   }
-  return false;
+  return out2;
 }
 function pointerParams(fn) {
   const parsed = fn.params.map((p) => parseType(p.type));
@@ -34837,22 +34904,37 @@ function pointerParams(fn) {
   parsed.forEach((t2, i2) => {
     if (rawPointer(t2)) pointers.push(i2);
   });
+  const isPointer = new Set(pointers);
   const lengthOf = /* @__PURE__ */ new Map();
   const used = /* @__PURE__ */ new Set();
+  const byName3 = /* @__PURE__ */ new Map();
+  parsed.forEach((t2, j) => {
+    if (!lengthType(t2)) return;
+    const key = fn.params[j].name.toLowerCase();
+    const entry = byName3.get(key) ?? { at: [], next: 0 };
+    entry.at.push(j);
+    byName3.set(key, entry);
+  });
   for (const i2 of pointers) {
-    for (let j = 0; j < fn.params.length; j++) {
-      if (j === i2 || used.has(j) || !lengthType(parsed[j])) continue;
-      if (namesLengthOf(fn.params[i2].name, fn.params[j].name)) {
-        lengthOf.set(i2, j);
-        used.add(j);
-        break;
-      }
+    let best = -1;
+    for (const name2 of lengthNamesOf(fn.params[i2].name)) {
+      const entry = byName3.get(name2);
+      if (!entry) continue;
+      while (entry.next < entry.at.length && used.has(entry.at[entry.next])) entry.next++;
+      let k = entry.next;
+      if (entry.at[k] === i2) k++;
+      while (k < entry.at.length && used.has(entry.at[k])) k++;
+      if (k < entry.at.length && (best < 0 || entry.at[k] < best)) best = entry.at[k];
+    }
+    if (best >= 0) {
+      lengthOf.set(i2, best);
+      used.add(best);
     }
   }
   for (const i2 of pointers) {
     if (lengthOf.has(i2)) continue;
     for (const j of [i2 + 1, i2 - 1]) {
-      if (j < 0 || used.has(j) || pointers.includes(j) || !isLength(j)) continue;
+      if (j < 0 || used.has(j) || isPointer.has(j) || !isLength(j)) continue;
       lengthOf.set(i2, j);
       used.add(j);
       break;
@@ -34904,6 +34986,7 @@ function fnPointer(t2, aliases, depth2 = 0) {
   }
   return null;
 }
+var SHOWN = 5;
 var callbackParam = {
   id: "callback-param",
   level: "high",
@@ -34913,14 +34996,15 @@ var callbackParam = {
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
+    const more = context.length > SHOWN ? ` and ${context.length - SHOWN} more` : "";
+    const stateParams = `${context.slice(0, SHOWN).map((c) => `\`${c}\``).join(", ")}${more}`;
     const out2 = [];
     for (const p of item.params) {
       const f = fnPointer(parseType(p.type), ctx.types.aliases);
       if (!f) continue;
       let message = `parameter \`${p.name}\` is a callback \`${p.type}\``;
       if (!f.nullable) message += ", not an `Option`, so a NULL from C is undefined behaviour";
-      if (context.length > 0)
-        message += `; its state travels in ${context.map((c) => `\`${c}\``).join(", ")}`;
+      if (context.length > 0) message += `; its state travels in ${stateParams}`;
       out2.push({ message });
     }
     return out2;
@@ -35223,6 +35307,13 @@ function conjoin(preds) {
   return uniq.length === 1 ? uniq[0] : { op: "all", args: uniq };
 }
 
+// src/core/findings/rule.ts
+function memoised(ctx, key, make) {
+  if (!ctx.memo) return make();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
+  return ctx.memo.get(key);
+}
+
 // src/core/findings/rules/exposure-widened.ts
 function enabled(cfg, features) {
   if (cfg === null) return true;
@@ -35269,9 +35360,17 @@ var exposureWidened = {
       return [];
     }
     const symbol2 = item.kind === "function" || item.kind === "static" || item.kind === "import" ? item.symbol : void 0;
-    const gated = ctx.base?.gated?.find(
-      (g) => g.kind === item.kind && g.name === item.name && (symbol2 === void 0 || g.symbol === void 0 || g.symbol === symbol2)
-    );
+    const byName3 = memoised(ctx, "base-gated", () => {
+      const m = /* @__PURE__ */ new Map();
+      for (const g of ctx.base?.gated ?? []) {
+        const key = `${g.kind}\0${g.name}`;
+        const list2 = m.get(key);
+        if (list2) list2.push(g);
+        else m.set(key, [g]);
+      }
+      return m;
+    });
+    const gated = byName3.get(`${item.kind}\0${item.name}`)?.find((g) => symbol2 === void 0 || g.symbol === void 0 || g.symbol === symbol2);
     return gated ? [describe3(item, gated.cfg, baseFeatures)] : [];
   }
 };
@@ -35362,7 +35461,28 @@ var ACCESSOR_WORDS = /* @__PURE__ */ new Set([
   "base"
 ]);
 function words(name2) {
-  return name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return splitAcronyms(name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2")).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+var isUpper = (c) => c >= 65 && c <= 90;
+var isLower = (c) => c >= 97 && c <= 122;
+function splitAcronyms(s) {
+  const parts3 = [];
+  let from = 0;
+  for (let i2 = 0; i2 < s.length; ) {
+    if (!isUpper(s.charCodeAt(i2))) {
+      i2++;
+      continue;
+    }
+    let end = i2;
+    while (end < s.length && isUpper(s.charCodeAt(end))) end++;
+    if (end - i2 >= 2 && isLower(s.charCodeAt(end))) {
+      parts3.push(s.slice(from, end - 1), "_");
+      from = end - 1;
+    }
+    i2 = end;
+  }
+  parts3.push(s.slice(from));
+  return parts3.join("");
 }
 function isDestructorName(name2) {
   return words(name2).some((w) => DESTRUCTOR_VERBS.includes(w));
@@ -35397,17 +35517,13 @@ function ownedReturn(fn) {
   if (fn.params.some((p) => levels(parseType(p.type)).includes(same))) return null;
   return { type: fn.returns, pointee };
 }
-function destructorsOf(crate, pointee) {
-  const want = renderType(pointee);
-  const out2 = [];
+function freedPointees(crate) {
+  const out2 = /* @__PURE__ */ new Set();
   for (const it of crate.items) {
     if (it.kind !== "function" || !isDestructorName(it.name) && !isDestructorName(it.symbol)) continue;
-    const frees = it.params.some(
-      (p) => levels(parseType(p.type)).some((got) => got === want || got === "c_void")
-    );
-    if (frees) out2.push(it.symbol);
+    for (const p of it.params) for (const got of levels(parseType(p.type))) out2.add(got);
   }
-  return out2.sort();
+  return out2;
 }
 
 // src/core/findings/rules/missing-destructor.ts
@@ -35421,7 +35537,8 @@ var missingDestructor = {
     if (item.kind !== "function") return [];
     const owned = ownedReturn(item);
     if (!owned) return [];
-    if (destructorsOf(ctx.crate, owned.pointee).length > 0) return [];
+    const freed = memoised(ctx, "freed-pointees", () => freedPointees(ctx.crate));
+    if (freed.has(renderType(owned.pointee)) || freed.has("c_void")) return [];
     const pointee = renderType(owned.pointee);
     return [
       {
@@ -35463,8 +35580,11 @@ var mutableGlobal = {
       ];
     }
     if (item.kind !== "function") return [];
-    const exported = /* @__PURE__ */ new Map();
-    for (const it of ctx.crate.items) if (it.kind === "static" && it.mutable) exported.set(it.name, it.type);
+    const exported = memoised(ctx, "mutable-statics", () => {
+      const m = /* @__PURE__ */ new Map();
+      for (const it of ctx.crate.items) if (it.kind === "static" && it.mutable) m.set(it.name, it.type);
+      return m;
+    });
     const out2 = [];
     for (const name2 of item.body.assigns) {
       const type = exported.get(name2);
@@ -35478,11 +35598,11 @@ var mutableGlobal = {
 
 // src/core/findings/ffi-safety.ts
 function typeEnv(crate) {
-  const declared = /* @__PURE__ */ new Map();
-  for (const d of crate.declaredTypes) declared.set(d.name, d);
+  const declared2 = /* @__PURE__ */ new Map();
+  for (const d of crate.declaredTypes) declared2.set(d.name, d);
   const aliases = /* @__PURE__ */ new Map();
   for (const it of crate.items) if (it.kind === "type") aliases.set(it.name, it.target);
-  return { declared, aliases };
+  return { declared: declared2, aliases };
 }
 var PLAIN = /* @__PURE__ */ new Set([
   "i8",
@@ -35700,8 +35820,10 @@ var notUnsafePtrDeref = {
   checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
   check(item) {
     if (item.kind !== "function" || item.unsafe) return [];
+    const typeOf = /* @__PURE__ */ new Map();
+    for (const p of item.params) if (!typeOf.has(p.name)) typeOf.set(p.name, p.type);
     return item.body.derefs.map((name2) => {
-      const type = item.params.find((p) => p.name === name2)?.type ?? "raw pointer";
+      const type = typeOf.get(name2) ?? "raw pointer";
       return {
         message: `safe export dereferences raw-pointer parameter \`${name2}\` (\`${type}\`): nothing stops a caller passing a dangling pointer`
       };
@@ -35710,7 +35832,7 @@ var notUnsafePtrDeref = {
 };
 
 // src/core/findings/rules/panic-path.ts
-var SHOWN = 5;
+var SHOWN2 = 5;
 function show(what) {
   if (what === "indexing") return what;
   const m = /^(.*) in (\S+!)$/.exec(what);
@@ -35725,8 +35847,8 @@ var panicPath = {
   check(item) {
     if (item.kind !== "function" || item.body.panics.length === 0) return [];
     const panics = [...item.body.panics].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
-    const listed = panics.slice(0, SHOWN).map((p) => `${show(p.what)} (line ${p.line})`);
-    const more = panics.length > SHOWN ? ` and ${panics.length - SHOWN} more` : "";
+    const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
+    const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
     return [
       {
         message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listed.join(", ")}${more}`,
@@ -35883,10 +36005,10 @@ function globToRegExp(pattern2) {
       i2++;
     }
   }
-  const compiled = new RegExp(`^${re}$`);
+  const compiled2 = new RegExp(`^${re}$`);
   if (cache.size > 1e3) cache.clear();
-  cache.set(pattern2, compiled);
-  return compiled;
+  cache.set(pattern2, compiled2);
+  return compiled2;
 }
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
@@ -35953,6 +36075,93 @@ function inScope(policy, id, file2) {
   return true;
 }
 
+// src/core/deadline.ts
+var SYSTEM_CLOCK = { now: () => performance.now() };
+var DEFAULT_DEADLINE_SECONDS = 600;
+var MAX_DEADLINE_SECONDS = 6 * 60 * 60;
+var DeadlineExceeded = class extends Error {
+  constructor(seconds, activity) {
+    super(`analysis exceeded the deadline of ${seconds} s while ${activity}`);
+    this.seconds = seconds;
+    this.activity = activity;
+  }
+  seconds;
+  activity;
+  name = "DeadlineExceeded";
+};
+var Deadline = class {
+  /** `start` (on `clock`) is when the run began; by default, now. */
+  constructor(seconds, clock = SYSTEM_CLOCK, start2) {
+    this.seconds = seconds;
+    this.clock = clock;
+    this.start = start2 ?? clock.now();
+  }
+  seconds;
+  clock;
+  start;
+  expired = null;
+  /**
+   * Throws `DeadlineExceeded` naming `activity` once the deadline has passed. Once it has, every
+   * later check throws the first error again, so a caller that swallowed one cannot go on.
+   */
+  check(activity) {
+    if (this.expired) throw this.expired;
+    if (this.clock.now() - this.start > this.seconds * 1e3) {
+      this.expired = new DeadlineExceeded(this.seconds, activity);
+      throw this.expired;
+    }
+  }
+};
+var DeadlineTree = class {
+  constructor(inner, deadline) {
+    this.inner = inner;
+    this.deadline = deadline;
+  }
+  inner;
+  deadline;
+  get label() {
+    return this.inner.label;
+  }
+  stat(path4) {
+    return this.guard(`reading ${path4}`, () => this.inner.stat(path4));
+  }
+  read(path4, maxBytes) {
+    return this.guard(`reading ${path4}`, () => this.inner.read(path4, maxBytes));
+  }
+  list(dir) {
+    return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
+  }
+  listAll(max) {
+    return this.guard("listing the files of the tree", () => this.inner.listAll(max));
+  }
+  /** Closes the wrapped tree, when it has something to close. */
+  close() {
+    this.inner.close?.();
+  }
+  async guard(activity, f) {
+    this.deadline.check(activity);
+    const result = await f();
+    this.deadline.check(activity);
+    return result;
+  }
+};
+function parserWithDeadline(parser, deadline) {
+  return {
+    parse(text2, origin) {
+      const activity = `parsing ${origin ?? "a text"}`;
+      deadline.check(activity);
+      const tree = parser.parse(text2, origin);
+      try {
+        deadline.check(activity);
+      } catch (e) {
+        tree.delete();
+        throw e;
+      }
+      return tree;
+    }
+  };
+}
+
 // src/core/limits.ts
 var DEFAULT_LIMITS = {
   maxFileBytes: 4 * 1024 * 1024,
@@ -35961,7 +36170,8 @@ var DEFAULT_LIMITS = {
   maxModuleDepth: 64,
   maxMacroDepth: 8,
   maxExpansions: 1e4,
-  maxListedFiles: 2e5
+  maxListedFiles: 2e5,
+  deadlineSeconds: DEFAULT_DEADLINE_SECONDS
 };
 
 // src/core/config/schema.ts
@@ -35994,6 +36204,11 @@ var LIMIT_BOUNDS = {
     key: "max-listed-files",
     max: 1e7,
     description: "Most files listed when searching for tests."
+  },
+  deadlineSeconds: {
+    key: "deadline-seconds",
+    max: MAX_DEADLINE_SECONDS,
+    description: "Seconds a whole run may take; past it the analysis stops with an error naming the file it was reading."
   }
 };
 var LOGIN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}";
@@ -36813,6 +37028,7 @@ var FileSystemTree = class _FileSystemTree {
 };
 
 // src/adapters/git-revision-tree.ts
+var MAX_LINK_BYTES = 4096;
 var LINK = "120000";
 var MAX_LINK_HOPS = 40;
 var GitRevisionTree = class _GitRevisionTree {
@@ -36822,12 +37038,19 @@ var GitRevisionTree = class _GitRevisionTree {
     this.reader = reader;
     this.dirs.set("", /* @__PURE__ */ new Map());
     for (const [p, e] of entries) {
-      const parts3 = p.split("/");
-      for (let i2 = 0; i2 < parts3.length; i2++) {
-        const dir = parts3.slice(0, i2).join("/");
-        const m = this.dirs.get(dir) ?? /* @__PURE__ */ new Map();
-        this.dirs.set(dir, m);
-        m.set(parts3[i2], i2 === parts3.length - 1 ? e.mode === LINK ? "symlink" : "file" : "dir");
+      let name2 = p.slice(p.lastIndexOf("/") + 1);
+      let type = e.mode === "120000" ? "symlink" : "file";
+      for (let end = p.length - name2.length - 1; ; ) {
+        const dir = end < 0 ? "" : p.slice(0, end);
+        let m = this.dirs.get(dir);
+        const known = m?.has(name2) ?? false;
+        if (!m) this.dirs.set(dir, m = /* @__PURE__ */ new Map());
+        m.set(name2, type);
+        if (end < 0 || known && type === "dir") break;
+        const slash = end > 0 ? p.lastIndexOf("/", end - 1) : -1;
+        name2 = p.slice(slash + 1, end);
+        type = "dir";
+        end = slash;
       }
     }
   }
@@ -36838,12 +37061,16 @@ var GitRevisionTree = class _GitRevisionTree {
   links = /* @__PURE__ */ new Map();
   /**
    * Opens `rev` of the repository that contains `dir`; paths are relative to `dir` inside it.
+   * `rev` names a commit (the label is then its SHA) or a tree object, such as the merged tree
+   * `git merge-tree --write-tree` writes (the label is then the tree's id).
    * Throws GitError with a clear message when the revision is not in the object database.
    */
   static async open(dir, rev) {
     const top = (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
     const prefix = (await git(dir, ["rev-parse", "--show-prefix"])).trim().replace(/\/$/, "");
-    const r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+    let r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+    if (r.code !== 0)
+      r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{tree}`]);
     if (r.code !== 0) {
       const shallow = (await git(dir, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
       throw new GitError(
@@ -36908,7 +37135,7 @@ var GitRevisionTree = class _GitRevisionTree {
       const e = this.entries.get(p);
       if (e && e.mode === LINK) {
         if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
-        const target = await this.linkText(e.oid);
+        const target = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
         if (target === null) return { kind: "missing" };
         if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target))
           return { kind: "outside" };
@@ -36974,7 +37201,7 @@ var GitRevisionTree = class _GitRevisionTree {
 // src/adapters/open-tree.ts
 var InputError = class extends Error {
 };
-async function openTree(root, rev) {
+async function openTree(root, rev, deadline) {
   try {
     const st = await import_node_fs2.promises.stat(root);
     if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
@@ -36982,8 +37209,8 @@ async function openTree(root, rev) {
     if (e instanceof InputError) throw e;
     throw new InputError(`--root ${root} does not exist`);
   }
-  if (rev === void 0) return FileSystemTree.open(root);
-  return GitRevisionTree.open(root, rev);
+  const tree = rev === void 0 ? await FileSystemTree.open(root) : await GitRevisionTree.open(root, rev);
+  return deadline ? new DeadlineTree(tree, deadline) : tree;
 }
 
 // src/cli/arguments.ts
@@ -36998,7 +37225,8 @@ var VALUE_FLAGS = /* @__PURE__ */ new Set([
   "--format",
   "--fail-on",
   "--config",
-  "--output"
+  "--output",
+  "--deadline"
 ]);
 var BOOL_FLAGS = /* @__PURE__ */ new Set(["--all-features", "--no-default-features", "--findings", "--help", "--version"]);
 function parseArgs(argv) {
@@ -37047,9 +37275,35 @@ function formatFlag(args2, allowed, fallback) {
 function hasFeatureFlags(args2) {
   return args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
 }
+function deadlineFlag(args2) {
+  const v = stringFlag(args2, "--deadline");
+  if (v === void 0) return void 0;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
+    throw new UsageError(
+      `--deadline must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS} (got ${JSON.stringify(v)})`
+    );
+  return Number(v);
+}
+function runDeadline(args2, limits, run3) {
+  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run3.clock, run3.started);
+}
 
 // src/app/analyse-diff.ts
 var import_node_fs3 = require("node:fs");
+
+// src/core/rust/text.ts
+function isSpace(c) {
+  return c === 32 || c >= 9 && c <= 13 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function isLineBreak(c) {
+  return c === 10 || c === 13 || c === 8232 || c === 8233;
+}
+function isLineSpace(c) {
+  return isSpace(c) && !isLineBreak(c);
+}
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+}
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string4, ptr) {
@@ -37816,41 +38070,38 @@ function unescapeRustString(lit) {
   const m = /^(?:b|c)?"([\s\S]*)"$/.exec(lit);
   if (!m) return lit;
   const body2 = m[1];
-  let out2 = "";
-  for (let i2 = 0; i2 < body2.length; i2++) {
-    const c = body2[i2];
-    if (c !== "\\") {
-      out2 += c;
-      continue;
-    }
+  const out2 = [];
+  let from = 0;
+  for (let i2 = body2.indexOf("\\"); i2 >= 0 && i2 < body2.length; i2 = body2.indexOf("\\", i2 + 1)) {
+    out2.push(body2.slice(from, i2));
     const e = body2[++i2];
     switch (e) {
       case "n":
-        out2 += "\n";
+        out2.push("\n");
         break;
       case "r":
-        out2 += "\r";
+        out2.push("\r");
         break;
       case "t":
-        out2 += "	";
+        out2.push("	");
         break;
       case "0":
-        out2 += "\0";
+        out2.push("\0");
         break;
       case "\\":
       case '"':
       case "'":
-        out2 += e;
+        out2.push(e);
         break;
       case "x": {
-        out2 += String.fromCharCode(parseInt(body2.slice(i2 + 1, i2 + 3), 16) || 0);
+        out2.push(String.fromCharCode(parseInt(body2.slice(i2 + 1, i2 + 3), 16) || 0));
         i2 += 2;
         break;
       }
       case "u": {
         const close = body2.indexOf("}", i2);
         const cp = parseInt(body2.slice(i2 + 2, close), 16);
-        out2 += Number.isFinite(cp) && cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD";
+        out2.push(Number.isFinite(cp) && cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD");
         i2 = close < 0 ? body2.length : close;
         break;
       }
@@ -37859,10 +38110,12 @@ function unescapeRustString(lit) {
         break;
       }
       default:
-        out2 += e ?? "";
+        out2.push(e ?? "");
     }
+    from = i2 + 1;
   }
-  return out2;
+  if (from < body2.length) out2.push(body2.slice(from));
+  return out2.join("");
 }
 function text(tokens, src, from, to) {
   if (from >= to) return "";
@@ -37966,8 +38219,37 @@ function readRepr(args2) {
   const tokens = lex(args2, 1e4);
   return splitTopLevel(tokens, 0, tokens.length).map(([a, b]) => text(tokens, args2, a, b).replace(/\s+/g, "")).map((r) => r === "packed(1)" ? "packed" : r);
 }
-function hasSafetySection(doc) {
-  return /^\s*#+\s*Safety\b/im.test(doc);
+function hasSafetySection(doc, meter) {
+  const n = doc.length;
+  let steps = 0;
+  let found = false;
+  for (let p = 0; p < n && !found; ) {
+    let i2 = p;
+    while (i2 < n && isLineSpace(doc.charCodeAt(i2))) i2++;
+    let k = i2;
+    while (k < n && doc[k] === "#") k++;
+    steps += k - p;
+    if (k > i2) {
+      let m = k;
+      while (m < n && isSpace(doc.charCodeAt(m))) m++;
+      steps += m - k;
+      found = isSafetyWord(doc, m);
+    }
+    let end = k;
+    while (end < n && !isLineBreak(doc.charCodeAt(end))) end++;
+    steps += end - k + 1;
+    p = end + 1;
+  }
+  if (meter) meter.steps += steps;
+  return found;
+}
+function isSafetyWord(text2, at) {
+  const word = "safety";
+  for (let j = 0; j < word.length; j++) {
+    const c = text2.charCodeAt(at + j);
+    if (c !== word.charCodeAt(j) && c !== word.charCodeAt(j) - 32) return false;
+  }
+  return !isWordChar(text2.charCodeAt(at + word.length));
 }
 
 // src/core/rust/types.ts
@@ -37977,8 +38259,11 @@ function children(node2) {
 function collapse(text2) {
   return text2.replace(/\s+/g, " ").replace(/\s*([<>(),;:&*[\]])\s*/g, "$1").replace(/,/g, ", ").replace(/->/g, " -> ").replace(/\s+/g, " ").trim();
 }
-function normaliseType(node2, ctx = {}) {
+var MAX_TYPE_NESTING = 128;
+function normaliseType(node2, ctx = {}, depth2 = 0) {
   if (!node2) return "()";
+  if (depth2 >= MAX_TYPE_NESTING) return collapse(node2.text);
+  const inner = (n) => normaliseType(n, ctx, depth2 + 1);
   switch (node2.type) {
     case "primitive_type":
       return node2.text;
@@ -37986,29 +38271,29 @@ function normaliseType(node2, ctx = {}) {
       return node2.text === "Self" && ctx.selfType ? ctx.selfType : node2.text;
     case "scoped_type_identifier": {
       const name2 = node2.childForFieldName("name");
-      return name2 ? normaliseType(name2, ctx) : collapse(node2.text);
+      return name2 ? inner(name2) : collapse(node2.text);
     }
     case "generic_type": {
-      const base = normaliseType(node2.childForFieldName("type"), ctx);
+      const base = inner(node2.childForFieldName("type"));
       const args2 = node2.childForFieldName("type_arguments");
-      const rendered = args2 ? children(args2).map((a) => normaliseTypeArg(a, ctx)) : [];
+      const rendered = args2 ? children(args2).map((a) => a.type === "lifetime" ? a.text : inner(a)) : [];
       return `${base}<${rendered.join(", ")}>`;
     }
     case "reference_type": {
       const mut = node2.children.some((c) => c.type === "mutable_specifier");
-      return `&${mut ? "mut " : ""}${normaliseType(node2.childForFieldName("type"), ctx)}`;
+      return `&${mut ? "mut " : ""}${inner(node2.childForFieldName("type"))}`;
     }
     case "pointer_type": {
       const mut = node2.children.some((c) => c.type === "mutable_specifier");
-      return `*${mut ? "mut" : "const"} ${normaliseType(node2.childForFieldName("type"), ctx)}`;
+      return `*${mut ? "mut" : "const"} ${inner(node2.childForFieldName("type"))}`;
     }
     case "array_type": {
-      const el = normaliseType(node2.childForFieldName("element"), ctx);
+      const el = inner(node2.childForFieldName("element"));
       const len = node2.childForFieldName("length");
       return len ? `[${el}; ${collapse(len.text)}]` : `[${el}]`;
     }
     case "tuple_type": {
-      const parts3 = children(node2).map((c) => normaliseType(c, ctx));
+      const parts3 = children(node2).map((c) => inner(c));
       return parts3.length === 1 ? `(${parts3[0]},)` : `(${parts3.join(", ")})`;
     }
     case "unit_type":
@@ -38016,21 +38301,17 @@ function normaliseType(node2, ctx = {}) {
     case "never_type":
       return "!";
     case "function_type":
-      return normaliseFnType(node2, ctx);
+      return normaliseFnType(node2, ctx, depth2);
     case "dynamic_type":
     case "abstract_type": {
-      const inner = children(node2).map((c) => collapse(c.text));
-      return `${node2.type === "dynamic_type" ? "dyn" : "impl"} ${inner.join(" + ")}`;
+      const bounds = children(node2).map((c) => collapse(c.text));
+      return `${node2.type === "dynamic_type" ? "dyn" : "impl"} ${bounds.join(" + ")}`;
     }
     default:
       return collapse(node2.text);
   }
 }
-function normaliseTypeArg(node2, ctx) {
-  if (node2.type === "lifetime") return node2.text;
-  return normaliseType(node2, ctx);
-}
-function normaliseFnType(node2, ctx) {
+function normaliseFnType(node2, ctx, depth2) {
   let prefix = "";
   for (const c of node2.children) {
     if (c.type === "function_modifiers") {
@@ -38046,13 +38327,13 @@ function normaliseFnType(node2, ctx) {
   const ps = [];
   if (params) {
     for (const p of children(params)) {
-      if (p.type === "parameter") ps.push(normaliseType(p.childForFieldName("type"), ctx));
+      if (p.type === "parameter") ps.push(normaliseType(p.childForFieldName("type"), ctx, depth2 + 1));
       else if (p.type === "variadic_parameter") ps.push("...");
-      else if (p.type !== "attribute_item") ps.push(normaliseType(p, ctx));
+      else if (p.type !== "attribute_item") ps.push(normaliseType(p, ctx, depth2 + 1));
     }
   }
   const ret = node2.childForFieldName("return_type");
-  const r = ret ? normaliseType(ret, ctx) : "()";
+  const r = ret ? normaliseType(ret, ctx, depth2 + 1) : "()";
   return `${prefix}fn(${ps.join(", ")})${r === "()" ? "" : ` -> ${r}`}`;
 }
 function abiOf(externModifier) {
@@ -38233,6 +38514,7 @@ var GATEABLE = /* @__PURE__ */ new Set([
 function newPending() {
   return { attrs: [], cfgs: [], offCfgs: [], disabled: false, docs: [], isTest: false, attrRanges: [] };
 }
+var MAX_SYNTAX_NESTING = 400;
 var FileScanner = class {
   constructor(env, source) {
     this.env = env;
@@ -38241,6 +38523,9 @@ var FileScanner = class {
   env;
   source;
   out = emptyScan();
+  /** Nesting of `scanContainer`/`scanNested` calls. */
+  depth = 0;
+  tooDeep = false;
   line(node2, ctx) {
     return ctx.lineBase + node2.startPosition.row;
   }
@@ -38253,8 +38538,33 @@ var FileScanner = class {
       line: node2 ? this.line(node2, ctx) : void 0
     });
   }
+  /** Enters one more level of nesting; false (with one diagnostic per text) past the bound. */
+  enter(node2, ctx) {
+    if (this.depth >= MAX_SYNTAX_NESTING) {
+      if (!this.tooDeep)
+        this.diag(
+          "error",
+          "nesting-too-deep",
+          `code nested deeper than ${MAX_SYNTAX_NESTING} levels was not read; items in it may be missing`,
+          ctx,
+          node2
+        );
+      this.tooDeep = true;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
   /** Scans the children of a `source_file` or `declaration_list`, or a block's statements. */
   scanContainer(container, ctx, inBody = false) {
+    if (!this.enter(container, ctx)) return;
+    try {
+      this.scanChildren(container, ctx, inBody);
+    } finally {
+      this.depth--;
+    }
+  }
+  scanChildren(container, ctx, inBody) {
     let pending = newPending();
     for (const child of container.namedChildren) {
       const t2 = child.type;
@@ -38312,11 +38622,28 @@ var FileScanner = class {
       this.scanContainer(node2, ctx, true);
       return;
     }
-    if (ITEM_TYPES.has(node2.type) && node2.type !== "macro_invocation") {
+    if (node2.type === "macro_invocation") {
+      this.scanInvocation(node2, newPending(), ctx, true);
+      return;
+    }
+    if (ITEM_TYPES.has(node2.type)) {
       this.scanItem(node2, newPending(), ctx);
       return;
     }
-    for (const c of node2.namedChildren) this.scanNested(c, ctx);
+    if (!this.enter(node2, ctx)) return;
+    try {
+      for (const c of node2.namedChildren) this.scanNested(c, ctx);
+    } finally {
+      this.depth--;
+    }
+  }
+  /**
+   * Items hidden in the expressions a declaration holds outside any body: array lengths in
+   * parameter, return, field and alias types, enum discriminants (`[u8; { #[no_mangle] … 4 }]`).
+   */
+  scanEmbedded(nodes, pending, ctx) {
+    const inner = { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] };
+    for (const n of nodes) if (n) this.scanNested(n, inner);
   }
   /** Records an item a feature cfg switches off, so the diff can tell "gated" from "removed". */
   scanGated(node2, pending, ctx) {
@@ -38444,6 +38771,15 @@ var FileScanner = class {
     const text2 = pending.docs.map((d) => d.replace(/^\/\/\/|^\/\*\*|\*\/$/g, "")).join("\n");
     return { present: pending.docs.length > 0, safety: hasSafetySection(text2) };
   }
+  bodyTooDeep(body2, ctx) {
+    this.diag(
+      "error",
+      "nesting-too-deep",
+      `expressions nested deeper than ${MAX_SYNTAX_NESTING} levels were not read; findings about this body may be missing`,
+      ctx,
+      body2
+    );
+  }
   tctx(ctx) {
     return { selfType: ctx.selfType };
   }
@@ -38487,6 +38823,11 @@ var FileScanner = class {
     const nameNode = node2.childForFieldName("name");
     const body2 = node2.childForFieldName("body");
     const pending = body2 ? this.withInnerExportAttrs(body2, outer) : outer;
+    this.scanEmbedded(
+      [node2.childForFieldName("parameters"), node2.childForFieldName("return_type")],
+      outer,
+      ctx
+    );
     const variants = nameNode ? this.exportVariants(pending) : [];
     if (nameNode && variants.length) {
       const name2 = ident(nameNode);
@@ -38494,7 +38835,10 @@ var FileScanner = class {
       const { params, variadic } = this.readParams(node2, ctx);
       const ret = node2.childForFieldName("return_type");
       const returns = ret ? normaliseType(ret, this.tctx(ctx)) : null;
-      const facts = body2 ? bodyFacts(body2, params, ctx.lineBase) : emptyBody();
+      const facts = body2 ? bodyFacts(body2, params, ctx.lineBase, () => this.bodyTooDeep(body2, ctx)) : emptyBody();
+      const line = this.line(node2, ctx);
+      const visibility = this.visibility(node2);
+      const doc = this.docOf(pending);
       for (const exp of variants) {
         const item = {
           kind: "function",
@@ -38502,16 +38846,16 @@ var FileScanner = class {
           symbol: exp.value ?? name2,
           path: ctx.modPath,
           file: ctx.file,
-          line: this.line(node2, ctx),
+          line,
           cfg: this.effectiveCfg(ctx, pending, exp.conditions),
-          visibility: this.visibility(node2),
+          visibility,
           abi,
           unsafe,
           params,
           variadic,
           returns: returns === "()" ? null : returns,
           export: exp.symbolFrom,
-          doc: this.docOf(pending),
+          doc: { ...doc },
           body: facts
         };
         if (ctx.macro) item.macro = ctx.macro;
@@ -38550,24 +38894,32 @@ var FileScanner = class {
   }
   scanStatic(node2, pending, ctx) {
     this.scanInitialiser(node2, pending, ctx);
+    this.scanEmbedded([node2.childForFieldName("type")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode) return;
     const variants = this.exportVariants(pending);
     if (variants.length) this.out.accounted.push(...pending.attrRanges);
+    if (variants.length === 0) return;
+    const name2 = ident(nameNode);
+    const line = this.line(node2, ctx);
+    const visibility = this.visibility(node2);
+    const type = normaliseType(node2.childForFieldName("type"), this.tctx(ctx));
+    const mutable = node2.namedChildren.some((c) => c.type === "mutable_specifier");
+    const doc = this.docOf(pending);
     for (const exp of variants) {
       const item = {
         kind: "static",
-        name: ident(nameNode),
-        symbol: exp.value ?? ident(nameNode),
+        name: name2,
+        symbol: exp.value ?? name2,
         path: ctx.modPath,
         file: ctx.file,
-        line: this.line(node2, ctx),
+        line,
         cfg: this.effectiveCfg(ctx, pending, exp.conditions),
-        visibility: this.visibility(node2),
-        type: normaliseType(node2.childForFieldName("type"), this.tctx(ctx)),
-        mutable: node2.namedChildren.some((c) => c.type === "mutable_specifier"),
+        visibility,
+        type,
+        mutable,
         export: exp.symbolFrom,
-        doc: this.docOf(pending)
+        doc: { ...doc }
       };
       if (ctx.macro) item.macro = ctx.macro;
       this.out.items.push(item);
@@ -38616,6 +38968,7 @@ var FileScanner = class {
     return { fields, tuple: tuple2 };
   }
   scanStruct(node2, pending, ctx) {
+    this.scanEmbedded([node2.childForFieldName("body")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode) return;
     const kind = node2.type === "union_item" ? "union" : "struct";
@@ -38641,6 +38994,7 @@ var FileScanner = class {
     this.out.items.push(item);
   }
   scanEnum(node2, pending, ctx) {
+    this.scanEmbedded([node2.childForFieldName("body")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode) return;
     const repr = this.reprOf(pending);
@@ -38690,6 +39044,7 @@ var FileScanner = class {
     this.out.items.push(item);
   }
   scanTypeAlias(node2, pending, ctx) {
+    this.scanEmbedded([node2.childForFieldName("type")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode || this.visibility(node2) !== "pub") return;
     if (node2.childForFieldName("type_parameters")) return;
@@ -38834,7 +39189,8 @@ var FileScanner = class {
     if (name2 === "macro_rules") return;
     const tt = node2.namedChildren.find((c) => c.type === "token_tree");
     const input2 = tt ? tt.text.slice(1, -1) : "";
-    if (HARMLESS_ITEM_MACROS.has(name2)) return;
+    if (HARMLESS_ITEM_MACROS.has(name2) && name2 !== "include" && !/\b(no_mangle|export_name)\b/.test(input2))
+      return;
     const inv = {
       name: full,
       input: input2,
@@ -38963,14 +39319,84 @@ function pointerRoot(node2) {
   }
   return n;
 }
-function bodyFacts(body2, params, lineBase) {
+function calleeName(fnText) {
+  const colons = fnText.lastIndexOf("::");
+  const last = colons < 0 ? fnText : fnText.slice(colons + 2);
+  let lineStart = last.length;
+  while (lineStart > 0 && !isLineBreak(last.charCodeAt(lineStart - 1))) lineStart--;
+  const generic = last.indexOf("<", lineStart);
+  return generic < 0 ? last : last.slice(0, generic);
+}
+function isIdentChar2(c) {
+  return isWordChar(c) || c > 127;
+}
+function derefsInText(txt, ptrs, into) {
+  const n = txt.length;
+  const skipSpace = (k) => {
+    while (k < n && isSpace(txt.charCodeAt(k))) k++;
+    return k;
+  };
+  const namesAt = (k) => {
+    let e = k;
+    while (e < n && isIdentChar2(txt.charCodeAt(e))) e++;
+    if (e === k) return;
+    const word = txt.slice(k, e);
+    if (ptrs.has(word)) into.add(word);
+    if (word === "r" && txt[e] === "#") {
+      let r = e + 1;
+      while (r < n && isIdentChar2(txt.charCodeAt(r))) r++;
+      if (r > e + 1 && ptrs.has(txt.slice(k, r))) into.add(txt.slice(k, r));
+    }
+  };
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = txt[i2];
+    if (c === "*") namesAt(skipSpace(i2 + 1));
+    else if (c === "f" && txt.startsWith("from_", i2)) {
+      const k = txt.startsWith("ptr", i2 + 5) ? i2 + 8 : txt.startsWith("raw_parts", i2 + 5) ? txt.startsWith("_mut", i2 + 14) && txt[skipSpace(i2 + 18)] === "(" ? i2 + 18 : i2 + 14 : -1;
+      if (k < 0) continue;
+      const open2 = skipSpace(k);
+      if (txt[open2] === "(") namesAt(skipSpace(open2 + 1));
+    } else if (c === ".") {
+      const after = skipSpace(i2 + 1);
+      if (!txt.startsWith("as_ref", after) && !txt.startsWith("as_mut", after)) continue;
+      if (isWordChar(txt.charCodeAt(after + 6))) continue;
+      let e = i2;
+      while (e > 0 && isSpace(txt.charCodeAt(e - 1))) e--;
+      let b = e;
+      while (b > 0 && isIdentChar2(txt.charCodeAt(b - 1))) b--;
+      if (b === e) continue;
+      const word = txt.slice(b, e);
+      if (ptrs.has(word)) into.add(word);
+      if (b >= 2 && txt[b - 1] === "#" && txt[b - 2] === "r" && !(b >= 3 && isIdentChar2(txt.charCodeAt(b - 3)))) {
+        const raw = txt.slice(b - 2, e);
+        if (ptrs.has(raw)) into.add(raw);
+      }
+    }
+  }
+}
+function bodyFacts(body2, params, lineBase, onTooDeep) {
   const ptrs = new Set(params.filter((p) => isRawPointer(p.type)).map((p) => p.name));
   const facts = emptyBody();
   const derefs = /* @__PURE__ */ new Set();
   const macros = /* @__PURE__ */ new Set();
   const assigns = /* @__PURE__ */ new Set();
   const line = (n) => lineBase + n.startPosition.row;
+  let depth2 = 0;
+  let tooDeep = false;
   const visit2 = (node2, guarded) => {
+    if (depth2 >= MAX_SYNTAX_NESTING) {
+      if (!tooDeep) onTooDeep?.();
+      tooDeep = true;
+      return;
+    }
+    depth2++;
+    try {
+      visitNode(node2, guarded);
+    } finally {
+      depth2--;
+    }
+  };
+  const visitNode = (node2, guarded) => {
     switch (node2.type) {
       case "unary_expression": {
         if (node2.children[0]?.text === "*") {
@@ -38983,8 +39409,7 @@ function bodyFacts(body2, params, lineBase) {
         const fn = node2.childForFieldName("function");
         const args2 = node2.childForFieldName("arguments");
         const callee = fn?.type === "generic_function" ? fn.childForFieldName("function") : fn;
-        const fnText = callee?.text ?? "";
-        const last = fnText.split("::").pop()?.replace(/<.*$/, "") ?? "";
+        const last = calleeName(callee?.text ?? "");
         if (callee?.type === "field_expression") {
           const field = callee.childForFieldName("field")?.text ?? "";
           const value = pointerRoot(callee.childForFieldName("value"));
@@ -39026,12 +39451,7 @@ function bodyFacts(body2, params, lineBase) {
                 macro: name2
               });
           }
-          for (const p of ptrs) {
-            if (new RegExp(
-              `\\*\\s*${p}\\b|from_ptr\\s*\\(\\s*${p}\\b|from_raw_parts(_mut)?\\s*\\(\\s*${p}\\b|\\b${p}\\s*\\.\\s*as_(ref|mut)\\b`
-            ).test(txt))
-              derefs.add(p);
-          }
+          if (ptrs.size > 0) derefsInText(txt, ptrs, derefs);
         }
         return;
       }
@@ -39184,8 +39604,8 @@ function shown(base, rel) {
 function crateTypesOf(toml) {
   const lib = isTable(toml.lib) ? toml.lib : null;
   if (!lib) return ["lib"];
-  const declared = strings(lib["crate-type"] ?? lib.crate_type);
-  if (declared.length) return declared;
+  const declared2 = strings(lib["crate-type"] ?? lib.crate_type);
+  if (declared2.length) return declared2;
   if (lib["proc-macro"] === true || lib.proc_macro === true) return ["proc-macro"];
   return ["lib"];
 }
@@ -39749,9 +40169,9 @@ var Discovery = class {
         file: c.via
       });
     }
-    const byName = /* @__PURE__ */ new Map();
-    for (const c of this.crates) byName.set(c.name, [...byName.get(c.name) ?? [], c.dir || "."]);
-    for (const [name2, dirs] of byName)
+    const byName3 = /* @__PURE__ */ new Map();
+    for (const c of this.crates) byName3.set(c.name, [...byName3.get(c.name) ?? [], c.dir || "."]);
+    for (const [name2, dirs] of byName3)
       if (dirs.length > 1)
         this.diagnostics.push({
           level: "warning",
@@ -39829,7 +40249,11 @@ var import_node_crypto4 = require("node:crypto");
 
 // src/core/extract/macro-expander.ts
 var MAX_OUTPUT = 1e6;
-function parseMatcher(tokens, src, from, to) {
+var MAX_TRANSCRIBE_STEPS = 4 * MAX_OUTPUT;
+var MAX_MATCHER_NESTING = 64;
+var UNMATCHABLE = [{ k: "lit", text: "" }];
+function parseMatcher(tokens, src, from, to, depth2 = 0) {
+  if (depth2 > MAX_MATCHER_NESTING) return UNMATCHABLE;
   const out2 = [];
   let i2 = from;
   while (i2 < to) {
@@ -39843,7 +40267,7 @@ function parseMatcher(tokens, src, from, to) {
       }
       if (n.text === "(") {
         const end = skipTree(tokens, i2 + 1);
-        const elems = parseMatcher(tokens, src, i2 + 2, end - 1);
+        const elems = parseMatcher(tokens, src, i2 + 2, end - 1, depth2 + 1);
         let j = end;
         let sep2 = null;
         let op = "*";
@@ -39862,7 +40286,7 @@ function parseMatcher(tokens, src, from, to) {
     }
     if (t2.kind === "open") {
       const end = skipTree(tokens, i2);
-      out2.push({ k: "group", open: t2.text, elems: parseMatcher(tokens, src, i2 + 1, end - 1) });
+      out2.push({ k: "group", open: t2.text, elems: parseMatcher(tokens, src, i2 + 1, end - 1, depth2 + 1) });
       i2 = end;
       continue;
     }
@@ -39996,7 +40420,7 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
   };
   let i2 = from;
   while (i2 < to) {
-    if (size.n > MAX_OUTPUT) return false;
+    if (size.n > MAX_OUTPUT || ++size.visited > MAX_TRANSCRIBE_STEPS) return false;
     const t2 = tokens[i2];
     if (t2.text === "$" && i2 + 1 < to) {
       const n = tokens[i2 + 1];
@@ -40016,6 +40440,7 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
       }
       if (n.text === "(") {
         const end = skipTree(tokens, i2 + 1);
+        size.visited += end - i2;
         let j = end;
         let sep2 = null;
         if (j < to && ["*", "+", "?"].includes(tokens[j].text)) j++;
@@ -40048,18 +40473,29 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
   }
   return true;
 }
+var compiled = /* @__PURE__ */ new WeakMap();
+function compile2(rule) {
+  let c = compiled.get(rule);
+  if (!c) {
+    const mTokens = lex(rule.matcher, 5e4);
+    c = { elems: parseMatcher(mTokens, rule.matcher, 0, mTokens.length) };
+    compiled.set(rule, c);
+  }
+  return c;
+}
 function expandMacro(rules, input2) {
   const inTokens = lex(input2, 2e5);
   for (const rule of rules) {
-    const mTokens = lex(rule.matcher, 5e4);
-    const elems = parseMatcher(mTokens, rule.matcher, 0, mTokens.length);
+    const c = compile2(rule);
     const binds = /* @__PURE__ */ new Map();
     const st = { tokens: inTokens, src: input2 };
-    const end = matchSeq(st, elems, 0, inTokens.length, binds, /* @__PURE__ */ new Set(), 0);
+    const end = matchSeq(st, c.elems, 0, inTokens.length, binds, /* @__PURE__ */ new Set(), 0);
     if (end !== inTokens.length) continue;
-    const tTokens = lex(rule.transcriber, 2e5);
+    c.transcriber ??= lex(rule.transcriber, 2e5);
+    const tTokens = c.transcriber;
     const out2 = [];
-    if (!transcribe(tTokens, rule.transcriber, 0, tTokens.length, [binds], out2, { n: 0 })) return null;
+    if (!transcribe(tTokens, rule.transcriber, 0, tTokens.length, [binds], out2, { n: 0, visited: 0 }))
+      return null;
     return out2.join(" ");
   }
   return null;
@@ -40817,7 +41253,7 @@ function accountCrate(input2, world) {
         const inv = byStart.get(b.start);
         const shadowed = world.shadowed(own2, b.name);
         const riskyMacro = b.name !== "cfg_if" && world.risky(own2, b.name);
-        if (shadowed && riskyMacro) {
+        if (shadowed && riskyMacro && !(inv && macros.textual.has(inv) && macros.expanded.has(inv))) {
           push({
             ...base,
             kind: "export-site",
@@ -40839,6 +41275,8 @@ function accountCrate(input2, world) {
         });
         continue;
       }
+      const ownInv = byStart.get(b.start);
+      if (ownInv && macros.expanded.has(ownInv)) continue;
       if (world.bangSafe(own2, b, census)) continue;
       const origin = world.originLabel(own2, b.path, census);
       if (macroOrigins(own2, b.path, census).std) {
@@ -41050,6 +41488,47 @@ var SharedReads = class {
 };
 
 // src/core/extract/extract-crate.ts
+var LOCAL_ROOTS2 = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
+var STD_ROOTS2 = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
+var CALLS_MACRO = /[\w$]\s*!\s*[({[]/;
+var STD_ARG_MACROS = /* @__PURE__ */ new Set([
+  "assert",
+  "assert_eq",
+  "assert_ne",
+  "dbg",
+  "debug_assert",
+  "debug_assert_eq",
+  "debug_assert_ne",
+  "eprint",
+  "eprintln",
+  "format",
+  "format_args",
+  "panic",
+  "print",
+  "println",
+  "thread_local",
+  "todo",
+  "unimplemented",
+  "unreachable",
+  "vec",
+  "write",
+  "writeln"
+]);
+function stdArguments(name2, input2) {
+  if (name2 === "thread_local") return input2;
+  if (name2 === "vec") return `[${input2}]`;
+  return `(${input2})`;
+}
+function wrapInBlock(text2) {
+  return `const _: () = { ${text2}
+;};`;
+}
+function includedPath(input2) {
+  const t2 = lex(input2, 16);
+  if (t2.length === 0 || t2.length > 2 || t2[0].kind !== "literal" || t2[1] && t2[1].text !== ",") return null;
+  if (!/^r?#*"/.test(t2[0].text)) return null;
+  return unescapeRustString(t2[0].text);
+}
 var EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 var READ_AHEAD = 32;
 var MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
@@ -41065,26 +41544,83 @@ function mayContribute(text2) {
   }
   return false;
 }
-function isLineBreak(c) {
-  return c === 10 || c === 13 || c === 8232 || c === 8233;
-}
 var REPR = /repr\s*\(/;
 var LINE_MACRO = /[A-Za-z_][\w:]*!\s*[{([]/y;
-function prepareForParse(text2) {
+function prepareForParse(text2, meter) {
   if (!/unsafe\s+extern/.test(text2)) return text2;
-  return text2.replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest) => "      " + rest).replace(
-    /^(\s*(?:pub(?:\([^)\n]*\))?\s+)?)safe(\s+(?:fn|static)\b)/gm,
-    (_m, pre, rest) => pre + "    " + rest
+  return blankSafeItems(
+    text2.replace(/\bunsafe(\s+extern\s*(?:"[^"\n]*"\s*)?\{)/g, (_m, rest) => "      " + rest),
+    meter
   );
+}
+function blankSafeItems(text2, meter) {
+  const n = text2.length;
+  const at = [];
+  let steps = 0;
+  const skipSpace = (from, inLine) => {
+    let k = from;
+    while (k < n && (inLine ? isLineSpace(text2.charCodeAt(k)) : isSpace(text2.charCodeAt(k)))) k++;
+    steps += k - from;
+    return k;
+  };
+  let stop2 = -1;
+  let p = 0;
+  while (p < n) {
+    const i2 = skipSpace(p, true);
+    let s = -1;
+    if (text2.startsWith("safe", i2)) s = i2;
+    else if (text2.startsWith("pub", i2)) {
+      let k = i2 + 3;
+      if (text2[k] === "(") {
+        if (stop2 <= k) {
+          stop2 = k + 1;
+          while (stop2 < n && text2[stop2] !== ")" && text2[stop2] !== "\n") stop2++;
+          steps += stop2 - k;
+        }
+        k = text2[stop2] === ")" ? stop2 + 1 : -1;
+      }
+      if (k >= 0) {
+        const m = skipSpace(k, false);
+        if (m > k && text2.startsWith("safe", m)) s = m;
+      }
+    }
+    let end = i2;
+    if (s >= 0) {
+      const m = skipSpace(s + 4, false);
+      const keyword = m === s + 4 ? 0 : text2.startsWith("fn", m) ? 2 : text2.startsWith("static", m) ? 6 : 0;
+      if (keyword && !isWordChar(text2.charCodeAt(m + keyword))) {
+        at.push(s);
+        end = m + keyword;
+      }
+    }
+    const lineEnd = end;
+    while (end < n && !isLineBreak(text2.charCodeAt(end))) end++;
+    steps += end - lineEnd + 1;
+    p = end + 1;
+  }
+  if (meter) meter.steps += steps;
+  if (at.length === 0) return text2;
+  const parts3 = [];
+  let last = 0;
+  for (const s of at) {
+    parts3.push(text2.slice(last, s), "    ");
+    last = s + 4;
+  }
+  parts3.push(text2.slice(last));
+  return parts3.join("");
 }
 function scanText(text2, ctx, env, parser) {
   const scanner = new FileScanner(env, text2);
   let error62 = null;
   let t2 = null;
   try {
-    t2 = parser.parse(prepareForParse(text2));
+    t2 = parser.parse(
+      prepareForParse(text2),
+      ctx.macro ? `the expansion of ${ctx.macro}! in ${ctx.file}` : ctx.file
+    );
     scanner.scanContainer(t2.rootNode, ctx);
   } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e;
     error62 = {
       level: "error",
       code: "parse-failed",
@@ -41114,6 +41650,18 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const definitions = /* @__PURE__ */ new Map();
   const expanded = /* @__PURE__ */ new Set();
   const failed = /* @__PURE__ */ new Map();
+  const textuallyChosen = /* @__PURE__ */ new Set();
+  const mayExport = (name2) => (definitions.get(name2) ?? []).some(
+    (d) => d.exports || d.rules.some((r) => CALLS_MACRO.test(r.transcriber))
+  );
+  const visibleDefinition = (name2, inv) => {
+    const defs = definitions.get(name2) ?? [];
+    let best = null;
+    for (const d of defs)
+      if (d.file === inv.ctx.file && d.line <= inv.line && (!best || d.line >= best.line)) best = d;
+    if (best) return { def: best, textual: true };
+    return { def: macros.get(name2), textual: defs.length < 2 };
+  };
   const unreadable = [];
   const absorb = (o, takeMods) => {
     items.push(...o.items);
@@ -41201,6 +41749,41 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           file: m.file,
           line: m.line
         });
+        continue;
+      }
+      if (m.pathAttr !== null && m.pathAttr.includes("\\")) {
+        const unix = joinPosix(m.pathBaseDir, m.pathAttr);
+        const windows = joinPath(m.pathBaseDir, m.pathAttr);
+        const found = [];
+        if (unix !== windows && !unix.startsWith("..") && await tree.stat(unix) === "file")
+          found.push({ file: unix, cfg: { op: "not", arg: { op: "name", name: "windows" } } });
+        const st = windows.startsWith("..") ? "missing" : await tree.stat(windows);
+        if (st === "file" || st === "symlink")
+          found.push({ file: windows, cfg: { op: "name", name: "windows" } });
+        if (!found.length) {
+          diagnostics.push({
+            level: "warning",
+            code: "module-not-found",
+            message: `mod ${m.name}: neither ${unix} (Unix) nor ${windows} (Windows) exists`,
+            file: m.file,
+            line: m.line
+          });
+          continue;
+        }
+        for (const f of found)
+          queue.push({
+            file: f.file,
+            ctx: {
+              file: f.file,
+              modPath: m.modPath,
+              cfgs: [...m.cfgs, f.cfg],
+              childDir: dirname(f.file),
+              pathBaseDir: dirname(f.file),
+              lineBase: 1
+            },
+            depth: depth2 + 1,
+            isRoot: false
+          });
         continue;
       }
       const resolved = await resolveMod(tree, m);
@@ -41303,13 +41886,43 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       await followMods(mods, depth2);
     }
   };
+  const includeFile = async (inv, modDepth) => {
+    const literal2 = includedPath(inv.input);
+    if (literal2 === null) return;
+    const file2 = joinPath(dirname(inv.ctx.file), literal2);
+    if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal2)) {
+      failed.set(inv, `${literal2} is outside the repository`);
+      return;
+    }
+    const r = await tree.read(file2, limits.maxFileBytes);
+    const text2 = r.ok ? r.text : r.text;
+    if (text2 === void 0) {
+      failed.set(inv, `${file2} ${r.ok ? "" : r.detail}`);
+      return;
+    }
+    expanded.add(inv);
+    if (!files.includes(file2)) files.push(file2);
+    const ctx = { ...inv.ctx, file: file2, lineBase: 1, macro: void 0 };
+    const origin = {
+      file: file2,
+      modPath: inv.ctx.modPath,
+      lineBase: 1,
+      expansionOf: null,
+      childDir: inv.ctx.childDir,
+      pathBaseDir: inv.ctx.pathBaseDir
+    };
+    await followMods(
+      parseAndScan(inv.inBody ? wrapInBlock(text2) : text2, ctx, true, origin, !inv.inBody),
+      modDepth
+    );
+  };
   const rescanned = /* @__PURE__ */ new Set();
   let expansions = 0;
   let deferred = [];
   let expandedBytes = 0;
   for (; ; ) {
     await readModules();
-    const re = new RegExp(`\\b(${[...macros.keys(), "cfg_if"].map(escapeRe).join("|")})\\s*!`);
+    const re = new RegExp(`\\b(${[...macros.keys(), "cfg_if", "include"].map(escapeRe2).join("|")})\\s*!`);
     for (const f of unparsed)
       if (!rescanned.has(f.path) && re.test(f.text)) {
         rescanned.add(f.path);
@@ -41320,13 +41933,41 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     deferred = [];
     for (let w = 0; w < work.length; w++) {
       const { inv, depth: depth2 } = work[w];
-      const name2 = inv.name.split("::").pop() ?? inv.name;
+      const segs = inv.name.split("::");
+      const name2 = segs[segs.length - 1];
+      const root = segs.length > 1 ? segs[0] : null;
+      const isCrateMacro = macros.has(name2) && (root === null || LOCAL_ROOTS2.has(root));
+      const isStd = !isCrateMacro && (root === null || STD_ROOTS2.has(root));
+      if (isStd && (name2 === "include" || STD_ARG_MACROS.has(name2))) {
+        if (name2 !== "include" && !EXPORT_WORD.test(inv.input)) continue;
+        if (depth2 > limits.maxMacroDepth) {
+          failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
+          continue;
+        }
+        const modDepth2 = fileDepth.get(inv.ctx.file) ?? 0;
+        if (name2 === "include") await includeFile(inv, modDepth2);
+        else {
+          expanded.add(inv);
+          const text2 = wrapInBlock(stdArguments(name2, inv.input));
+          await followMods(
+            parseAndScan(
+              text2,
+              { ...inv.ctx, lineBase: inv.line, macro: name2 },
+              true,
+              { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name2 },
+              false
+            ),
+            modDepth2
+          );
+        }
+        for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth2 + 1 });
+        continue;
+      }
       if (name2 !== "cfg_if" && !macros.has(name2)) {
         deferred.push(work[w]);
         continue;
       }
-      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && macros.get(name2)?.exports))
-        continue;
+      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && mayExport(name2))) continue;
       if (++expansions > limits.maxExpansions) {
         diagnostics.push({
           level: "error",
@@ -41389,8 +42030,10 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           if (pred) negated.push({ op: "not", arg: pred });
         }
       } else {
-        const def = macros.get(name2);
-        const text2 = expandMacro(def.rules, inv.input);
+        const { def, textual } = visibleDefinition(name2, inv);
+        if (textual) textuallyChosen.add(inv);
+        const expansion = expandMacro(def.rules, inv.input);
+        const text2 = expansion !== null && inv.inBody ? wrapInBlock(expansion) : expansion;
         if (text2 === null) {
           diagnostics.push({
             level: "warning",
@@ -41462,7 +42105,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const accounting = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
-    macros: { expanded, failed },
+    macros: { expanded, failed, textual: textuallyChosen },
     env,
     own: {
       lib: manifest.libName.replace(/-/g, "_"),
@@ -41529,15 +42172,16 @@ var C_PRIMITIVES = /* @__PURE__ */ new Set([
   "ptrdiff_t",
   "CStr"
 ]);
-function isCCompatible(type, reprTypes, aliases) {
+var MAX_ARRAY_NESTING = 32;
+function isCCompatible(type, reprTypes, aliases, depth2 = 0) {
   const t2 = type.trim();
   if (C_PRIMITIVES.has(t2) || reprTypes.has(t2) || aliases.has(t2)) return true;
   if (/^\*(const|mut) /.test(t2)) return true;
   if (/^(unsafe )?extern "[^"]*" fn\(/.test(t2)) return true;
   if (/^Option<(unsafe )?extern "[^"]*" fn\(/.test(t2)) return true;
   if (/^&(?:'static )?CStr$/.test(t2) || t2 === "&CStr") return true;
-  const arr = /^\[(.+); .+\]$/.exec(t2);
-  if (arr) return isCCompatible(arr[1], reprTypes, aliases);
+  const element = depth2 < MAX_ARRAY_NESTING ? arrayElement(t2) : null;
+  if (element !== null) return isCCompatible(element, reprTypes, aliases, depth2 + 1);
   return false;
 }
 function textHash(text2) {
@@ -41558,6 +42202,12 @@ function unreadableEntry(crate, file2, detail) {
       order: 0
     }
   ]);
+}
+function arrayElement(t2) {
+  if (t2.length < 6 || t2[0] !== "[" || t2[t2.length - 1] !== "]") return null;
+  for (let i2 = 1; i2 < t2.length - 1; i2++) if (isLineBreak(t2.charCodeAt(i2))) return null;
+  const k = t2.lastIndexOf("; ", t2.length - 4);
+  return k >= 2 ? t2.slice(1, k) : null;
 }
 function dedupe(items, diagnostics) {
   const seen = /* @__PURE__ */ new Map();
@@ -41587,7 +42237,7 @@ function uniqueTypes(types) {
   for (const t2 of types) if (!m.has(t2.name) || t2.repr.length) m.set(t2.name, t2);
   return [...m.values()].sort((a, b) => a.name < b.name ? -1 : 1);
 }
-function escapeRe(s) {
+function escapeRe2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function dirname(p) {
@@ -41597,6 +42247,17 @@ function dirname(p) {
 function stem(p) {
   const base = p.slice(p.lastIndexOf("/") + 1);
   return base.replace(/\.rs$/, "");
+}
+function joinPosix(dir, rel) {
+  const out2 = dir ? dir.split("/") : [];
+  for (const p of rel.split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") {
+      if (out2.length === 0 || out2[out2.length - 1] === "..") out2.push("..");
+      else out2.pop();
+    } else out2.push(p);
+  }
+  return out2.join("/");
 }
 function candidatesOf(m) {
   if (m.pathAttr !== null) return [joinPath(m.pathBaseDir, m.pathAttr)];
@@ -41634,9 +42295,12 @@ function innerCfgs(text2, env) {
   }
   return preds;
 }
-function scanModsLexically(text2, ctx, env, onTooDeep) {
-  if (!/\bmod\b[^;{}]*;/.test(text2)) return [];
+function scanModsLexically(text2, ctx, env, onTooDeep, meter) {
+  if (!mayDeclareFileModule(text2, meter)) return [];
   const tokens = lex(text2);
+  const ends = groupEnds(tokens);
+  if (meter) meter.steps += tokens.length;
+  const skip = (k) => tokens[k]?.kind === "open" ? ends[k] : k + 1;
   const out2 = [];
   const lineOf = lineCounter(text2);
   const walk = (from, to, c) => {
@@ -41647,13 +42311,14 @@ function scanModsLexically(text2, ctx, env, onTooDeep) {
     };
     let i2 = from;
     while (i2 < to) {
+      if (meter) meter.steps++;
       const t2 = tokens[i2];
       if (t2.text === "#" && tokens[i2 + 1]?.text === "!" && tokens[i2 + 2]?.text === "[") {
-        i2 = skipTree(tokens, i2 + 2);
+        i2 = skip(i2 + 2);
         continue;
       }
       if (t2.text === "#" && tokens[i2 + 1]?.text === "[") {
-        const end = skipTree(tokens, i2 + 1);
+        const end = skip(i2 + 1);
         const inner = text2.slice(tokens[i2 + 2]?.start ?? 0, tokens[end - 2]?.end ?? 0);
         for (const a of readAttribute(inner, env)) {
           if (a.name === "cfg" && a.args !== null) {
@@ -41669,7 +42334,7 @@ function scanModsLexically(text2, ctx, env, onTooDeep) {
         continue;
       }
       if (t2.text === "pub") {
-        i2 = tokens[i2 + 1]?.text === "(" ? skipTree(tokens, i2 + 1) : i2 + 1;
+        i2 = tokens[i2 + 1]?.text === "(" ? skip(i2 + 1) : i2 + 1;
         continue;
       }
       if (t2.text === "mod" && tokens[i2 + 1]?.kind === "ident") {
@@ -41690,7 +42355,7 @@ function scanModsLexically(text2, ctx, env, onTooDeep) {
             });
           i2 += 3;
         } else if (next?.text === "{") {
-          const end = skipTree(tokens, i2 + 2);
+          const end = skip(i2 + 2);
           if (!attrs.disabled && moduleNesting(modPath) > MAX_MODULE_NESTING)
             onTooDeep?.(modPath, lineOf(t2.start));
           else if (!attrs.disabled) {
@@ -41708,12 +42373,33 @@ function scanModsLexically(text2, ctx, env, onTooDeep) {
         attrs = { cfgs: [], path: null, disabled: false };
         continue;
       }
-      i2 = t2.kind === "open" ? skipTree(tokens, i2) : i2 + 1;
+      i2 = skip(i2);
       attrs = { cfgs: [], path: null, disabled: false };
     }
   };
   walk(0, tokens.length, ctx);
   return out2;
+}
+function mayDeclareFileModule(text2, meter) {
+  const re = /\bmod\b|[;{}]/g;
+  let pending = false;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    if (meter) meter.steps++;
+    if (m[0] === "mod") pending = true;
+    else if (m[0] === ";") {
+      if (pending) return true;
+    } else pending = false;
+  }
+  return false;
+}
+function groupEnds(tokens) {
+  const ends = new Int32Array(tokens.length).fill(tokens.length);
+  const open2 = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].kind === "open") open2.push(k);
+    else if (tokens[k].kind === "close" && open2.length > 0) ends[open2.pop()] = k + 1;
+  }
+  return ends;
 }
 function lineCounter(text2) {
   let at = 0;
@@ -41772,7 +42458,17 @@ function unifiedFeatures(crates, sel) {
 }
 
 // src/core/extract/extract-surface.ts
-var TEST_FILE = /(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/;
+function isTestFile(p) {
+  if (p.endsWith("_test.go")) return true;
+  if (!p.endsWith(".rs")) return false;
+  let lineStart = p.length;
+  while (lineStart > 0 && !isLineBreak(p.charCodeAt(lineStart - 1))) lineStart--;
+  for (const m of p.matchAll(/(?<=^|\/)(?:tests|benches|fuzz|fuzz_targets)\//g)) {
+    const end = m.index + m[0].length;
+    if (end >= lineStart && end <= p.length - 3) return true;
+  }
+  return false;
+}
 async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
   const prefix = manifest.dir ? manifest.dir + "/" : "";
   const read = new Set(r.surface.files);
@@ -41937,7 +42633,7 @@ async function markTested(tree, crates, texts, limits, diagnostics, listed) {
     });
   let budget = 64 * 1024 * 1024;
   for (const p of listing.paths) {
-    if (!TEST_FILE.test(p) || budget <= 0) continue;
+    if (!isTestFile(p) || budget <= 0) continue;
     const r = await tree.read(p, Math.min(limits.maxFileBytes, budget));
     if (r.ok) {
       texts.push(r.text);
@@ -41945,25 +42641,52 @@ async function markTested(tree, crates, texts, limits, diagnostics, listed) {
     }
   }
   const haystack = texts.join("\n");
+  const tested = new MentionIndex(haystack);
   for (const c of crates) {
     for (const it of c.items) {
       if (it.kind !== "function" && it.kind !== "static") continue;
-      it.tested = mentions2(haystack, it.symbol) || it.symbol !== it.name && mentions2(haystack, it.name);
+      it.tested = tested.mentions(it.symbol) || it.symbol !== it.name && tested.mentions(it.name);
     }
   }
+  if (tested.exhausted)
+    diagnostics.push({
+      level: "warning",
+      code: "test-search-incomplete",
+      message: "too many export names that are not identifiers to search the tests for; the rest count as untested"
+    });
 }
-function mentions2(haystack, name2) {
-  if (!name2) return false;
-  let from = 0;
-  for (; ; ) {
-    const i2 = haystack.indexOf(name2, from);
-    if (i2 < 0) return false;
-    const before = haystack[i2 - 1] ?? " ";
-    const after = haystack[i2 + name2.length] ?? " ";
-    if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return true;
-    from = i2 + 1;
+var MentionIndex = class {
+  constructor(haystack) {
+    this.haystack = haystack;
+    for (const m of haystack.matchAll(/[A-Za-z0-9_]+/g)) this.words.add(m[0]);
+    this.budget = 16 * haystack.length + 1e6;
   }
-}
+  haystack;
+  words = /* @__PURE__ */ new Set();
+  budget;
+  exhausted = false;
+  mentions(name2) {
+    if (!name2) return false;
+    const parts3 = name2.match(/[A-Za-z0-9_]+/g) ?? [];
+    if (parts3.length === 1 && parts3[0] === name2) return this.words.has(name2);
+    if (!parts3.every((w) => this.words.has(w))) return false;
+    const { haystack } = this;
+    let from = 0;
+    for (; ; ) {
+      if (this.budget <= 0) {
+        this.exhausted = true;
+        return false;
+      }
+      const i2 = haystack.indexOf(name2, from);
+      this.budget -= (i2 < 0 ? haystack.length : i2) - from + name2.length;
+      if (i2 < 0) return false;
+      const before = haystack[i2 - 1] ?? " ";
+      const after = haystack[i2 + name2.length] ?? " ";
+      if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return true;
+      from = i2 + 1;
+    }
+  }
+};
 
 // src/core/render/surface-text.ts
 function signatureOf(item) {
@@ -42255,9 +42978,13 @@ function buildReport(base, head, options = {}) {
 }
 
 // src/adapters/git-revisions.ts
-async function verify(dir, rev) {
-  const r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+async function verify(dir, rev, type = "commit") {
+  const r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{${type}}`]);
   return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+}
+async function resolveTreeish(dir, rev, what = "revision") {
+  if (rev.startsWith("-")) throw new GitError(`${what} ${JSON.stringify(rev)} is not a revision`);
+  return await verify(dir, rev) ?? await verify(dir, rev, "tree") ?? resolveCommit(dir, rev, what);
 }
 async function hasRemote(dir, name2) {
   const r = await runGit(dir, ["remote"]);
@@ -42356,7 +43083,7 @@ async function analyseDiff(o) {
   const warnings = [];
   await checkRoot(o.root);
   const baseNamed = await resolveCommit(o.root, o.base, "--base");
-  const headSha = o.head !== void 0 ? await resolveCommit(o.root, o.head, "--head") : null;
+  const headSha = o.head === void 0 ? null : o.useMergeBase === false ? await resolveTreeish(o.root, o.head, "--head") : await resolveCommit(o.root, o.head, "--head");
   let baseSha = baseNamed;
   if (o.useMergeBase !== false) {
     const other = headSha ?? await headCommit(o.root);
@@ -42373,7 +43100,8 @@ async function analyseDiff(o) {
         );
     }
   }
-  const parser = o.parser ?? await loadRustParser();
+  const rawParser = o.parser ?? await loadRustParser();
+  const parser = o.deadline ? parserWithDeadline(rawParser, o.deadline) : rawParser;
   const baseTree = await GitRevisionTree.open(o.root, baseSha);
   let headTree;
   try {
@@ -42392,6 +43120,10 @@ async function analyseDiff(o) {
       baseSource = shared.wrap(baseTree);
       headSource = shared.wrap(headTree);
     }
+    if (o.deadline) {
+      baseSource = new DeadlineTree(baseSource, o.deadline);
+      headSource = new DeadlineTree(headSource, o.deadline);
+    }
     const baseRaw = await extractSurface(baseSource, parser, {
       features: o.features,
       limits: o.limits,
@@ -42405,6 +43137,7 @@ async function analyseDiff(o) {
       scanCache,
       trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros
     });
+    o.deadline?.check("comparing the surfaces");
     const digest = (x) => surfaceDigest(x.crates);
     const base = applyScope(baseRaw, o.scope, digest);
     const head = applyScope(headRaw, o.scope, digest);
@@ -42630,14 +43363,15 @@ function renderChangelog(report, options = {}) {
 }
 
 // src/cli/commands/changelog.ts
-var CHANGELOG_USAGE_LINE = "changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD]";
+var CHANGELOG_USAGE_LINE = "changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]";
 var ALLOWED = /* @__PURE__ */ new Set([
   "--root",
   "--base",
   "--head",
   "--features",
   "--all-features",
-  "--no-default-features"
+  "--no-default-features",
+  "--deadline"
 ]);
 var OWN = ["--version", "--date"];
 function liftOwnOptions(argv) {
@@ -42667,7 +43401,7 @@ async function releaseDate(root, headSha) {
   const out2 = (await git(root, ["show", "-s", "--format=%cs", headSha])).trim();
   return /^\d{4}-\d{2}-\d{2}$/.test(out2) ? out2 : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function changelogCommand(argv) {
+async function changelogCommand(argv, run3) {
   const own2 = liftOwnOptions(argv);
   const args2 = parseArgs(["changelog", ...own2.rest]);
   if (args2.flags.has("--help"))
@@ -42684,7 +43418,8 @@ async function changelogCommand(argv) {
     base,
     head: stringFlag(args2, "--head"),
     features: featureSelection2(args2),
-    useMergeBase: false
+    useMergeBase: false,
+    deadline: runDeadline(args2, DEFAULT_LIMITS, run3)
   });
   const date5 = own2.date ?? (own2.version !== void 0 ? await releaseDate(root, analysis.headSha) : void 0);
   const stdout = renderChangelog(analysis.report, { version: own2.version, date: date5 });
@@ -42816,8 +43551,16 @@ function computeFindings(items, crate, policy, options = {}) {
   const types = typeEnv(crate);
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
+  const memo2 = /* @__PURE__ */ new Map();
   for (const { item, before } of items) {
-    const ctx = { crate, types, changed: before !== void 0, before, base: options.base };
+    const ctx = {
+      crate,
+      types,
+      changed: before !== void 0,
+      before,
+      base: options.base,
+      memo: memo2
+    };
     for (const rule of FINDING_RULES) {
       if (!rule.kinds.includes(item.kind)) continue;
       const level2 = effectiveLevel(policy, rule.id, rule.level);
@@ -43436,7 +44179,7 @@ function failsOn(report, failOn) {
   if (levels2 === "any") return report.changes.length > 0;
   return report.changes.some((c) => levels2.includes(c.severity));
 }
-async function diffCommand(args2) {
+async function diffCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "markdown", "text"], "json");
   const base = stringFlag(args2, "--base");
   if (!base) throw new UsageError("diff needs --base REV");
@@ -43456,7 +44199,8 @@ async function diffCommand(args2) {
       findings: computeReportFindings(settings.findingsPolicy),
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits
+      limits: settings.limits,
+      deadline: runDeadline(args2, settings.limits, run3)
     },
     hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
   );
@@ -43480,16 +44224,17 @@ function renderFindingsText(findings) {
     );
   return lines.join("\n") + "\n";
 }
-async function extractCommand(args2) {
+async function extractCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "text"], "json");
   const root = stringFlag(args2, "--root") ?? ".";
   const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
   const explicitFeatures = args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
   const features = explicitFeatures ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
   const wantFindings = args2.flags.has("--findings");
-  const tree = await openTree(root, stringFlag(args2, "--rev"));
+  const deadline = runDeadline(args2, config2.limits, run3);
+  const tree = await openTree(root, stringFlag(args2, "--rev"), deadline);
   try {
-    const parser = await loadRustParser();
+    const parser = parserWithDeadline(await loadRustParser(), deadline);
     const raw = await extractSurface(tree, parser, {
       features,
       testCoverage: wantFindings,
@@ -43512,6 +44257,131 @@ async function extractCommand(args2) {
     tree.close?.();
   }
 }
+
+// src/adapters/git-merge.ts
+var OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+async function mergeIntoBase(dir, base, head) {
+  if (!OID.test(base) || !OID.test(head))
+    throw new GitError(`cannot merge ${head} into ${base}: not commit ids`);
+  if (!await mergeBase(dir, base, head))
+    throw new GitError(
+      await isShallow(dir) ? `no merge base of ${head.slice(0, 12)} and the base tip ${base.slice(0, 12)} in this shallow clone, even after deepening it from origin` : `${head.slice(0, 12)} and the base tip ${base.slice(0, 12)} have no common history`
+    );
+  const r = await runGit(dir, [
+    "merge-tree",
+    "--write-tree",
+    "-z",
+    "--name-only",
+    "--no-messages",
+    "--end-of-options",
+    base,
+    head
+  ]);
+  const fields = r.stdout.toString("utf8").split("\0");
+  const tree = fields[0] ?? "";
+  if ((r.code === 0 || r.code === 1) && OID.test(tree)) {
+    if (r.code === 0) return { kind: "clean", tree };
+    return { kind: "conflict", paths: [...new Set(fields.slice(1).filter(Boolean))].sort() };
+  }
+  const why = r.stderr.trim().split("\n")[0] || `exit ${r.code}`;
+  if (/unknown option|usage: git merge-tree/i.test(r.stderr))
+    throw new GitError(`git merge-tree --write-tree is not available (git 2.38 or newer is needed): ${why}`);
+  throw new GitError(`git merge-tree failed: ${why}`);
+}
+
+// src/core/gate/approvals.ts
+function approvalDigest(deltaDigest2, policyHash2, toolVersion = TOOL_VERSION) {
+  return sha256(stableStringify({ delta: deltaDigest2, policy: policyHash2, tool: toolVersion }));
+}
+
+// src/app/landing-deltas.ts
+var LandingDeltas = class {
+  constructor(s, baseTip) {
+    this.s = s;
+    this.baseTip = baseTip;
+  }
+  s;
+  baseTip;
+  byCommit = /* @__PURE__ */ new Map();
+  byTree = /* @__PURE__ */ new Map();
+  scanCache = new ScanCache();
+  parser = null;
+  stats = { merges: 0, analyses: 0 };
+  /**
+   * The merge of `commit` into the base tip and the delta it lands. Pass `findings` for the
+   * commit whose report is shown (the head); approvals need the changes only.
+   */
+  landing(commit, findings) {
+    const key = findings ? `findings:${commit}` : commit;
+    const known = this.byCommit.get(key) ?? (findings ? void 0 : this.byCommit.get(`findings:${commit}`));
+    if (known) return known;
+    const p = this.compute(commit, findings);
+    this.byCommit.set(key, p);
+    return p;
+  }
+  async compute(commit, findings) {
+    this.stats.merges++;
+    const merged = await mergeIntoBase(this.s.root, this.baseTip, commit);
+    if (merged.kind === "conflict") return { kind: "conflict", commit, paths: merged.paths };
+    const analysis = await this.analyseTree(merged.tree, findings);
+    return {
+      kind: "clean",
+      commit,
+      tree: merged.tree,
+      analysis,
+      digest: approvalDigest(analysis.report.deltaDigest, this.s.policyHash)
+    };
+  }
+  analyseTree(tree, findings) {
+    const key = findings ? `findings:${tree}` : tree;
+    const known = this.byTree.get(key) ?? (findings ? void 0 : this.byTree.get(`findings:${tree}`));
+    if (known) return known;
+    const p = (async () => {
+      this.stats.analyses++;
+      this.s.log?.(`analysing the FFI delta of ${tree} (merged tree) against the base tip ${this.baseTip}`);
+      this.parser ??= loadRustParser();
+      return analyseFeatureSets(
+        {
+          root: this.s.root,
+          base: this.baseTip,
+          head: tree,
+          useMergeBase: false,
+          features: this.s.features,
+          findings,
+          potentiallyBreakingBump: this.s.potentiallyBreakingBump,
+          limits: this.s.limits,
+          scope: this.s.scope,
+          scanCache: this.scanCache,
+          parser: await this.parser,
+          deadline: this.s.deadline
+        },
+        this.s.featureSets ?? [this.s.features]
+      );
+    })();
+    this.byTree.set(key, p);
+    return p;
+  }
+  /**
+   * The approval digest of what `commit` lands on the base tip, for `evaluateApprovals`: the
+   * digest, `{ reason }` when the commit conflicts with the tip, or null when it cannot be
+   * computed (a git or analysis failure: the approval then does not count, fail closed).
+   */
+  async approvalDigest(commit) {
+    try {
+      const l = await this.landing(commit);
+      if (l.kind === "clean") return l.digest;
+      return {
+        reason: `which conflicts with the base tip ${this.baseTip.slice(0, 12)}: what it lands is unknown`
+      };
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) throw e;
+      this.s.log?.(
+        `cannot compute what ${commit.slice(0, 12)} lands: ${e instanceof Error ? e.message : String(e)}`
+      );
+      return null;
+    }
+  }
+};
 
 // src/core/gate/status-description.ts
 var MAX_DESCRIPTION = 140;
@@ -43542,6 +44412,15 @@ function statusDescription(text2, digest) {
 
 // src/core/gate/decide-status.ts
 var DEFAULT_STATUS_CONTEXT = "ffi-surface/security-review";
+function conflictDecision(baseRef, digest) {
+  return {
+    state: "pending",
+    description: statusDescription(
+      `merge conflict with ${baseRef}: resolve it so the FFI surface that lands can be evaluated`,
+      digest
+    )
+  };
+}
 function decideWithoutApproval(report) {
   if (report.changes.length === 0)
     return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
@@ -43555,25 +44434,30 @@ function decideWithoutApproval(report) {
 }
 
 // src/cli/commands/gate-status.ts
-async function gateStatusCommand(args2) {
+async function gateStatusCommand(args2, run3) {
   const base = stringFlag(args2, "--base");
   if (!base) throw new UsageError("gate-status needs --base REV");
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
-  const { report } = await analyseFeatureSets(
+  await checkRoot(root);
+  const baseTip = await resolveCommit(root, base, "--base");
+  const head = await resolveCommit(root, stringFlag(args2, "--head") ?? "HEAD", "--head");
+  const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
+  const deltas = new LandingDeltas(
     {
       root,
-      base,
-      head: stringFlag(args2, "--head"),
       features: settings.features,
-      findings: computeReportFindings(settings.findingsPolicy),
+      featureSets: sets,
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits
+      limits: settings.limits,
+      policyHash: "",
+      deadline: runDeadline(args2, settings.limits, run3)
     },
-    hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
+    baseTip
   );
-  const d = decideWithoutApproval(report);
+  const landing = await deltas.landing(head, computeReportFindings(settings.findingsPolicy));
+  const d = landing.kind === "clean" ? decideWithoutApproval(landing.analysis.report) : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ""));
   return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
 `, exitCode: 0 };
 }
@@ -43661,7 +44545,7 @@ function renderVerdictsText(verdicts) {
   );
   return lines.join("\n") + "\n";
 }
-async function releaseCheckCommand(args2) {
+async function releaseCheckCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "text"], "text");
   const base = stringFlag(args2, "--base");
   if (!base) throw new UsageError("release-check needs --base REV");
@@ -43676,7 +44560,8 @@ async function releaseCheckCommand(args2) {
       useMergeBase: false,
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits
+      limits: settings.limits,
+      deadline: runDeadline(args2, settings.limits, run3)
     },
     hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
   );
@@ -43714,11 +44599,11 @@ async function releaseCheckCommand(args2) {
 
 // src/cli/run.ts
 var USAGE = `usage:
-  ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text]
-  ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any]
-  ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text]
-  ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags]
-  ${TOOL_NAME} changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD]
+  ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text] [--deadline SECONDS]
+  ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any] [--deadline SECONDS]
+  ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text] [--deadline SECONDS]
+  ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags] [--deadline SECONDS]
+  ${TOOL_NAME} changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]
 `;
 var COMMANDS = {
   extract: extractCommand,
@@ -43726,13 +44611,15 @@ var COMMANDS = {
   "release-check": releaseCheckCommand,
   "gate-status": gateStatusCommand
 };
-async function run2(argv) {
+async function run2(argv, options = {}) {
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const runClock = { clock, started: clock.now() };
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help" || argv[0] === "-h")
     return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
   if (argv[0] === "--version") return { stdout: `${TOOL_NAME} ${TOOL_VERSION}
 `, exitCode: 0 };
   try {
-    if (argv[0] === "changelog") return await changelogCommand(argv.slice(1));
+    if (argv[0] === "changelog") return await changelogCommand(argv.slice(1), runClock);
     const args2 = parseArgs(argv);
     if (args2.flags.has("--help")) return { stdout: USAGE, exitCode: 0 };
     const command = COMMANDS[args2.command];
@@ -43740,10 +44627,11 @@ async function run2(argv) {
       throw new UsageError(
         `unknown command ${JSON.stringify(args2.command)}; expected one of ${[...Object.keys(COMMANDS), "changelog"].join(", ")}`
       );
-    return await command(args2);
+    return await command(args2, runClock);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof GitError || e instanceof ConfigError)
       return { stdout: "", exitCode: 2, error: e.message };
+    if (e instanceof DeadlineExceeded) return { stdout: "", exitCode: 2, error: `error: ${e.message}` };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: "", exitCode: 2, error: `internal error: ${msg}` };
   }
