@@ -40673,6 +40673,9 @@ function takeCensus(text2, env, maxTokens = 4e6) {
     inactive: [],
     wholeInactive: false,
     imports: /* @__PURE__ */ new Map(),
+    importPaths: /* @__PURE__ */ new Map(),
+    globPaths: [],
+    uses: [],
     globs: [],
     macroUse: [],
     truncated: tokens.length >= maxTokens
@@ -40726,7 +40729,7 @@ function takeCensus(text2, env, maxTokens = 4e6) {
     if (cfgOff(top + 3, end - 1)) out2.wholeInactive = true;
     top = end;
   }
-  const work = [{ from: 0, to: n, itemPath: [], underDerive: false }];
+  const work = [{ from: 0, to: n, itemPath: [], underDerive: false, inMacro: false }];
   while (work.length) {
     const task = work.pop();
     let i2 = task.from;
@@ -40813,7 +40816,7 @@ function takeCensus(text2, env, maxTokens = 4e6) {
           out2.disabledMods.push({ name: name2, pathAttr, itemPath: task.itemPath });
         continue;
       }
-      if (kw === "use") readUse(tokens, k + 1, itemEnd, out2);
+      if (kw === "use") readUse(tokens, k + 1, itemEnd, out2, task.itemPath);
       if (kw === "extern" && tokens[k + 1]?.text === "crate" && tokens[k + 2]?.kind === "ident" && macroUse)
         out2.macroUse.push(tokens[k + 2].text.replace(/^r#/, ""));
       const itemPath = name2 ? [...task.itemPath, name2] : task.itemPath;
@@ -40830,11 +40833,12 @@ function takeCensus(text2, env, maxTokens = 4e6) {
         const t2 = tokens[m];
         if (t2.kind === "open") {
           const close = skip(m);
-          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive });
+          const macroInput = task.inMacro || tokens[m - 1]?.text === "!";
+          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive, inMacro: macroInput });
           m = close - 1;
           continue;
         }
-        if (t2.kind === "ident" && EXPORT_TOKENS.has(t2.text))
+        if (t2.kind === "ident" && EXPORT_TOKENS.has(t2.text) && task.inMacro)
           out2.sites.push({ offset: t2.start, token: t2.text, itemPath, unit: unit() });
         if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) {
           const b = bangAt(tokens, m);
@@ -40913,40 +40917,59 @@ function implName(tokens, from, to, skip) {
   }
   return last ? `<impl ${last}>` : "<impl>";
 }
-function readUse(tokens, from, to, out2) {
-  let k = from;
-  if (tokens[k]?.text === "::") k++;
-  const root = tokens[k]?.kind === "ident" ? tokens[k].text.replace(/^r#/, "") : null;
-  if (!root) return;
-  let last = null;
-  for (; k < to && k < from + 4096; k++) {
+var MAX_USE_TOKENS = 4096;
+function readUse(tokens, from, to, out2, scope) {
+  const end = Math.min(to, from + MAX_USE_TOKENS);
+  const add = (name2, path4) => {
+    if (!path4.length || name2 === "_") return;
+    out2.importPaths.set(name2, path4);
+    out2.imports.set(name2, path4[0]);
+    out2.uses.push({ scope, name: name2, path: path4 });
+  };
+  const prefixes = [[]];
+  let cur = [];
+  for (let k = from; k < end; k++) {
     const t2 = tokens[k];
+    const prefix = prefixes[prefixes.length - 1];
     if (t2.text === ";") break;
     if (t2.kind === "ident") {
       if (t2.text === "as") {
         const alias = tokens[k + 1];
-        if (alias?.kind === "ident") {
-          out2.imports.set(alias.text.replace(/^r#/, ""), root);
-          last = null;
-          k++;
-        }
+        if (alias?.kind === "ident") add(alias.text.replace(/^r#/, ""), [...prefix, ...cur]);
+        cur = [];
+        k++;
         continue;
       }
-      last = t2.text.replace(/^r#/, "");
+      cur.push(t2.text.replace(/^r#/, ""));
       continue;
     }
+    if (t2.text === "::") continue;
     if (t2.text === "*") {
-      if (!out2.globs.includes(root)) out2.globs.push(root);
-      last = null;
+      const g = [...prefix, ...cur];
+      if (g.length) {
+        out2.globPaths.push(g);
+        out2.uses.push({ scope, name: null, path: g });
+        if (!out2.globs.includes(g[0])) out2.globs.push(g[0]);
+      }
+      cur = [];
       continue;
     }
-    if ((t2.text === "," || t2.text === "}" || t2.text === ";") && last) {
-      out2.imports.set(last, root);
-      last = null;
+    if (t2.text === "{") {
+      prefixes.push([...prefix, ...cur]);
+      cur = [];
+      continue;
     }
-    if (t2.text === "::" || t2.text === "{") last = null;
+    if (t2.text === "," || t2.text === "}") {
+      if (cur.length) {
+        const full = [...prefix, ...cur];
+        if (cur.length === 1 && cur[0] === "self") add(prefix[prefix.length - 1] ?? "self", prefix);
+        else add(cur[cur.length - 1], full);
+      }
+      cur = [];
+      if (t2.text === "}" && prefixes.length > 1) prefixes.pop();
+    }
   }
-  if (last) out2.imports.set(last, root);
+  if (cur.length) add(cur[cur.length - 1], [...prefixes[prefixes.length - 1], ...cur]);
 }
 function bangAt(tokens, bang) {
   let k = bang - 1;
@@ -41104,6 +41127,31 @@ function lineIndex(text2) {
   };
 }
 var LOCAL_ROOTS = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
+var MAX_RESOLVE_DEPTH = 24;
+var MAX_RESOLVE_STEPS = 2e3;
+function censusOf(t2, env) {
+  t2.census ??= takeCensus(t2.text, env);
+  return t2.census;
+}
+function buildScopes(texts, env) {
+  const scopes = /* @__PURE__ */ new Map();
+  const scope = (key) => {
+    let sc = scopes.get(key);
+    if (!sc) scopes.set(key, sc = { named: /* @__PURE__ */ new Map(), globs: [] });
+    return sc;
+  };
+  for (const t2 of texts) {
+    scope(t2.origin.modPath);
+    const c = censusOf(t2, env);
+    if (c.wholeInactive) continue;
+    for (const u of c.uses) {
+      const sc = scope([t2.origin.modPath, ...u.scope].join("::"));
+      if (u.name === null) sc.globs.push(u.path);
+      else if (!sc.named.has(u.name)) sc.named.set(u.name, u.path);
+    }
+  }
+  return scopes;
+}
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
 function macroOrigins(crate, path4, census) {
   const segs = path4.replace(/^::/, "").split("::");
@@ -41156,7 +41204,8 @@ var MacroWorld = class {
     for (const def of crate.definitions.get(name2) ?? []) {
       for (const rule of def.rules) {
         const c = takeCensus(rule.transcriber, this.env);
-        if (c.sites.length > 0 || c.bangs.some((b) => !this.bangSafe(crate, b, c)) || c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c))) {
+        if (c.sites.length > 0 || // paths in a transcriber are `$crate::…` or resolve where the macro is used: read from the root
+        c.bangs.some((b) => !this.bangSafe(crate, b, c, "crate")) || c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c, "crate"))) {
           risky = true;
           break;
         }
@@ -41167,6 +41216,124 @@ var MacroWorld = class {
     this.memo.set(id, risky);
     return risky;
   }
+  // --- name resolution: where a macro path used in a scope of a crate comes from -------------
+  steps = 0;
+  /** Origins of `path` used in `scopeKey` of `crate`; empty when resolution cannot tell. */
+  resolve(crate, scopeKey, path4) {
+    if (!crate.scopes) return [];
+    this.steps = 0;
+    const segs = path4.replace(/^::/, "").split("::");
+    if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
+      return [{ kind: "std" }];
+    const seen = /* @__PURE__ */ new Set();
+    return segs.length === 1 ? this.resolveName(crate, scopeKey, segs[0], 0, seen) : this.resolvePath(crate, scopeKey, segs, 0, seen);
+  }
+  budget(depth2) {
+    return depth2 <= MAX_RESOLVE_DEPTH && ++this.steps <= MAX_RESOLVE_STEPS;
+  }
+  /** A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules. */
+  resolveName(c, scopeKey, name2, depth2, seen) {
+    if (!this.budget(depth2)) return [{ kind: "unknown" }];
+    const out2 = [];
+    for (let key = scopeKey; ; key = key.slice(0, key.lastIndexOf("::"))) {
+      const sc = c.scopes?.get(key);
+      if (sc) {
+        const named = sc.named.get(name2);
+        if (named) out2.push(...this.resolvePath(c, key, named, depth2 + 1, seen));
+        else for (const g of sc.globs) out2.push(...this.resolveGlob(c, key, g, name2, depth2 + 1, seen));
+      }
+      if (!key.includes("::")) break;
+    }
+    if (c.definitions.has(name2)) out2.push({ kind: "def", crate: c, name: name2 });
+    return out2;
+  }
+  /** A std macro name is std's unless a `use` names it (glob imports are not followed for it). */
+  namedOnly(c, scopeKey, name2) {
+    return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
+  }
+  /** A path written in `scopeKey` of crate `c`. */
+  resolvePath(c, scopeKey, path4, depth2, seen) {
+    if (!this.budget(depth2)) return [{ kind: "unknown" }];
+    const visit2 = `${c.lib}\0${scopeKey}\0${path4.join("::")}`;
+    if (seen.has(visit2)) return [];
+    seen.add(visit2);
+    const [root, ...rest] = path4;
+    const name2 = path4[path4.length - 1];
+    if (STD_ROOTS.has(root)) return [{ kind: "std" }];
+    if (path4.length === 1) {
+      const dep2 = c.deps[root];
+      return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
+    }
+    const mid = rest.slice(0, -1);
+    const moduleOf = (key) => {
+      let k = key;
+      while (k.includes("::") && !c.scopes?.has(k)) k = k.slice(0, k.lastIndexOf("::"));
+      return k;
+    };
+    if (root === "crate" || root === "$crate")
+      return this.lookupIn(c, ["crate", ...mid].join("::"), name2, depth2 + 1, seen);
+    if (root === "self")
+      return this.lookupIn(c, [moduleOf(scopeKey), ...mid].join("::"), name2, depth2 + 1, seen);
+    if (root === "super") {
+      let m = moduleOf(scopeKey).split("::");
+      let i2 = 0;
+      for (; path4[i2] === "super"; i2++) m = m.slice(0, -1);
+      if (!m.length) return [{ kind: "unknown" }];
+      return this.lookupIn(c, [...m, ...path4.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+    }
+    const dep = c.deps[root];
+    if (dep !== void 0) {
+      const ws = this.byLib.get(dep);
+      return ws ? this.lookupIn(ws, ["crate", ...mid].join("::"), name2, depth2 + 1, seen) : [{ kind: "package", lib: dep }];
+    }
+    const alias = this.findNamed(c, scopeKey, root);
+    if (alias) return this.resolvePath(c, scopeKey, [...alias, ...rest], depth2 + 1, seen);
+    return this.lookupIn(c, [moduleOf(scopeKey), root, ...mid].join("::"), name2, depth2 + 1, seen);
+  }
+  findNamed(c, scopeKey, name2) {
+    for (let key = scopeKey; ; key = key.slice(0, key.lastIndexOf("::"))) {
+      const hit = c.scopes?.get(key)?.named.get(name2);
+      if (hit) return hit;
+      if (!key.includes("::")) return null;
+    }
+  }
+  /** `name` as a member of module `modKey` of crate `c`. */
+  lookupIn(c, modKey, name2, depth2, seen) {
+    if (!this.budget(depth2)) return [{ kind: "unknown" }];
+    if (c.procMacro) return [{ kind: "package", lib: c.lib }];
+    const out2 = [];
+    if (modKey === "crate" && c.definitions.has(name2)) out2.push({ kind: "def", crate: c, name: name2 });
+    const sc = c.scopes?.get(modKey);
+    if (sc) {
+      const named = sc.named.get(name2);
+      if (named) out2.push(...this.resolvePath(c, modKey, named, depth2 + 1, seen));
+      else for (const g of sc.globs) out2.push(...this.resolveGlob(c, modKey, g, name2, depth2 + 1, seen));
+      return out2;
+    }
+    const segs = modKey.split("::");
+    for (let i2 = segs.length - 1; i2 >= 1; i2--) {
+      const prefix = segs.slice(0, i2).join("::");
+      const alias = c.scopes?.get(prefix)?.named.get(segs[i2]);
+      if (alias)
+        return [
+          ...out2,
+          ...this.resolvePath(c, prefix, [...alias, ...segs.slice(i2 + 1), name2], depth2 + 1, seen)
+        ];
+    }
+    return out2.length ? out2 : [{ kind: "unknown" }];
+  }
+  /** `name` through a glob import: nothing when the glob's module is read and has no such name. */
+  resolveGlob(c, scopeKey, glob, name2, depth2, seen) {
+    if (STD_ROOTS.has(glob[0])) return STD_MACROS.has(name2) ? [{ kind: "std" }] : [];
+    return this.resolvePath(c, scopeKey, [...glob, name2], depth2 + 1, seen);
+  }
+  /** Whether every origin is safe for a macro of this kind (undefined: resolution cannot tell). */
+  originsSafe(origins, name2, kind) {
+    if (!origins.length || origins.some((o) => o.kind === "unknown")) return void 0;
+    return origins.every(
+      (o) => o.kind === "std" ? kind !== "bang" || !UNSAFE_STD_MACROS.has(name2) : o.kind === "def" ? kind === "bang" && !this.risky(o.crate, o.name) : o.kind === "package" && this.packageSafe(o.lib, name2, kind)
+    );
+  }
   /** A package's macro `name` (a bang macro, or an attribute/derive) cannot export. */
   packageSafe(lib, name2, kind) {
     if (isTrustedMacroCrate(lib, this.trusted)) return true;
@@ -41176,18 +41343,26 @@ var MacroWorld = class {
     return !ws.definitions.has(name2) || !this.risky(ws, name2);
   }
   /** An invocation (not of one of the crate's own macros) that cannot export. */
-  bangSafe(crate, b, census) {
+  bangSafe(crate, b, census, scopeKey) {
     if (b.name === "macro_rules") return true;
     if (isLocalPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
+    if (scopeKey !== void 0) {
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path), b.name, "bang");
+      if (resolved !== void 0) return resolved;
+    }
     const o = macroOrigins(crate, b.path, census);
     if (o.std) return !UNSAFE_STD_MACROS.has(b.name);
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path4, kind, underDerive, census) {
+  attrSafe(crate, path4, kind, underDerive, census, scopeKey) {
     const name2 = path4.split("::").pop();
     if (kind === "attribute" && !path4.includes("::") && !census.imports.has(path4) && underDerive) return true;
+    if (scopeKey !== void 0) {
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path4), name2, kind);
+      if (resolved !== void 0) return resolved;
+    }
     const o = macroOrigins(crate, path4, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
@@ -41210,7 +41385,7 @@ function accountCrate(input2, world) {
   const drafts = [];
   let order = 0;
   for (const t2 of input2.texts) {
-    const census = takeCensus(t2.text, env);
+    const census = censusOf(t2, env);
     if (census.wholeInactive) continue;
     if (t2.origin.childDir !== void 0)
       for (const m of census.disabledMods) {
@@ -41277,7 +41452,7 @@ function accountCrate(input2, world) {
       }
       const ownInv = byStart.get(b.start);
       if (ownInv && macros.expanded.has(ownInv)) continue;
-      if (world.bangSafe(own2, b, census)) continue;
+      if (world.bangSafe(own2, b, census, [t2.origin.modPath, ...b.itemPath].join("::"))) continue;
       const origin = world.originLabel(own2, b.path, census);
       if (macroOrigins(own2, b.path, census).std) {
         push({
@@ -41299,7 +41474,15 @@ function accountCrate(input2, world) {
     }
     for (const a of census.attrs) {
       if (settled(a.start)) continue;
-      if (world.attrSafe(own2, a.path, a.kind, a.underDerive, census)) continue;
+      if (world.attrSafe(
+        own2,
+        a.path,
+        a.kind,
+        a.underDerive,
+        census,
+        [t2.origin.modPath, ...a.itemPath].join("::")
+      ))
+        continue;
       push({
         kind: "macro",
         line: line(a.start),
@@ -41490,6 +41673,7 @@ var SharedReads = class {
 // src/core/extract/extract-crate.ts
 var LOCAL_ROOTS2 = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
 var STD_ROOTS2 = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
+var ATTRIBUTE_START = /#\s*!?\s*\[/;
 var CALLS_MACRO = /[\w$]\s*!\s*[({[]/;
 var STD_ARG_MACROS = /* @__PURE__ */ new Set([
   "assert",
@@ -41967,7 +42151,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
         deferred.push(work[w]);
         continue;
       }
-      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && mayExport(name2))) continue;
+      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && mayExport(name2)) && !ATTRIBUTE_START.test(inv.input))
+        continue;
       if (++expansions > limits.maxExpansions) {
         diagnostics.push({
           level: "error",
@@ -42562,6 +42747,7 @@ async function extractSurface(tree, parser, options) {
     const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
     read.push({ manifest, features, r });
   }
+  for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
     read.map((x) => x.r.accounting.own),
     trustedMacros,
@@ -42878,13 +43064,15 @@ function unresolvedChanges(crate, base, head) {
       message: what === "removed" ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too` : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`
     };
   };
-  const unmatched = [...gone];
+  const goneAt = /* @__PURE__ */ new Map();
+  for (const b of gone) goneAt.set(place(b), [...goneAt.get(place(b)) ?? [], b]);
+  const paired = /* @__PURE__ */ new Set();
   for (const a of added) {
-    const i2 = unmatched.findIndex((b) => place(b) === place(a));
-    if (i2 >= 0) out2.push(change(unmatched.splice(i2, 1)[0], a));
-    else out2.push(change(null, a));
+    const b = goneAt.get(place(a))?.shift();
+    if (b) paired.add(b);
+    out2.push(change(b ?? null, a));
   }
-  for (const b of unmatched) out2.push(change(b, null));
+  for (const b of gone) if (!paired.has(b)) out2.push(change(b, null));
   return out2;
 }
 function sortChanges(changes) {

@@ -37,4 +37,18 @@ describe('census', () => {
     expect(c.inactive.length).toBe(1);
     expect(c.imports.get('Serialize')).toBe('serde');
   });
+
+  it('counts a bare export word only where it can become an attribute: attributes and macro input', () => {
+    const text = [
+      'fn f(export_name: &str) { let no_mangle = export_name; }',
+      'm!(no_mangle);',
+      'n! { #[export_name = "x"] fn g() {} }',
+    ].join('\n');
+    const c = takeCensus(text, env);
+    const at = (o: number) => text.slice(0, o).split('\n').length;
+    expect(c.sites.map((s) => [at(s.offset), s.token])).toEqual([
+      [2, 'no_mangle'],
+      [3, 'export_name'],
+    ]);
+  });
 });

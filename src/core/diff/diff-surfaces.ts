@@ -157,13 +157,16 @@ export function unresolvedChanges(
           : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`,
     };
   };
-  const unmatched = [...gone];
+  // an added entry and a gone one at the same place are one changed site (in order, linear time)
+  const goneAt = new Map<string, UnresolvedEntry[]>();
+  for (const b of gone) goneAt.set(place(b), [...(goneAt.get(place(b)) ?? []), b]);
+  const paired = new Set<UnresolvedEntry>();
   for (const a of added) {
-    const i = unmatched.findIndex((b) => place(b) === place(a));
-    if (i >= 0) out.push(change(unmatched.splice(i, 1)[0], a));
-    else out.push(change(null, a));
+    const b = goneAt.get(place(a))?.shift();
+    if (b) paired.add(b);
+    out.push(change(b ?? null, a));
   }
-  for (const b of unmatched) out.push(change(b, null));
+  for (const b of gone) if (!paired.has(b)) out.push(change(b, null));
   return out;
 }
 

@@ -35,6 +35,8 @@ export interface ScannedText {
   accounted: [number, number][];
   /** Macro invocations the scanner recorded in this text (offsets in this text). */
   invocations: MacroInvocation[];
+  /** Its census, once taken. */
+  census?: Census;
 }
 
 export interface MacroOutcomes {
@@ -101,6 +103,55 @@ export interface CrateMacros {
   definitions: Map<string, MacroDef[]>;
   /** Normal dependencies: name in code → package library name (both with `-` as `_`). */
   deps: Readonly<Record<string, string>>;
+  /**
+   * Its `use` declarations by scope (`crate::a`, `crate::a::f` for a fn body): what name
+   * resolution follows, across crates, to find where a macro comes from. Every module read has a
+   * scope, with or without `use`s.
+   */
+  scopes?: Map<string, UseScope>;
+}
+
+export interface UseScope {
+  named: Map<string, string[]>;
+  globs: string[][];
+}
+
+/** Where a resolved macro name leads. */
+type Origin =
+  | { kind: 'def'; crate: CrateMacros; name: string }
+  | { kind: 'package'; lib: string }
+  | { kind: 'std' }
+  | { kind: 'unknown' };
+
+const MAX_RESOLVE_DEPTH = 24;
+const MAX_RESOLVE_STEPS = 2_000;
+
+/** The census of a text, taken once. */
+export function censusOf(t: ScannedText, env: CfgEnv): Census {
+  t.census ??= takeCensus(t.text, env);
+  return t.census;
+}
+
+/** The `use` scopes of a crate's texts (file and module-level fragments). */
+export function buildScopes(texts: ScannedText[], env: CfgEnv): Map<string, UseScope> {
+  const scopes = new Map<string, UseScope>();
+  const scope = (key: string): UseScope => {
+    let sc = scopes.get(key);
+    if (!sc) scopes.set(key, (sc = { named: new Map(), globs: [] }));
+    return sc;
+  };
+  for (const t of texts) {
+    // every module read has a scope (an expansion's `use`s land in the module it was invoked in)
+    scope(t.origin.modPath);
+    const c = censusOf(t, env);
+    if (c.wholeInactive) continue;
+    for (const u of c.uses) {
+      const sc = scope([t.origin.modPath, ...u.scope].join('::'));
+      if (u.name === null) sc.globs.push(u.path);
+      else if (!sc.named.has(u.name)) sc.named.set(u.name, u.path);
+    }
+  }
+  return scopes;
 }
 
 /** Where a macro path may come from. */
@@ -181,8 +232,9 @@ export class MacroWorld {
         const c = takeCensus(rule.transcriber, this.env);
         if (
           c.sites.length > 0 ||
-          c.bangs.some((b) => !this.bangSafe(crate, b, c)) ||
-          c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c))
+          // paths in a transcriber are `$crate::…` or resolve where the macro is used: read from the root
+          c.bangs.some((b) => !this.bangSafe(crate, b, c, 'crate')) ||
+          c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c, 'crate'))
         ) {
           risky = true;
           break;
@@ -195,6 +247,175 @@ export class MacroWorld {
     return risky;
   }
 
+  // --- name resolution: where a macro path used in a scope of a crate comes from -------------
+
+  private steps = 0;
+
+  /** Origins of `path` used in `scopeKey` of `crate`; empty when resolution cannot tell. */
+  resolve(crate: CrateMacros, scopeKey: string, path: string): Origin[] {
+    if (!crate.scopes) return [];
+    this.steps = 0;
+    const segs = path.replace(/^::/, '').split('::');
+    if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
+      return [{ kind: 'std' }];
+    const seen = new Set<string>();
+    return segs.length === 1
+      ? this.resolveName(crate, scopeKey, segs[0], 0, seen)
+      : this.resolvePath(crate, scopeKey, segs, 0, seen);
+  }
+
+  private budget(depth: number): boolean {
+    return depth <= MAX_RESOLVE_DEPTH && ++this.steps <= MAX_RESOLVE_STEPS;
+  }
+
+  /** A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules. */
+  private resolveName(
+    c: CrateMacros,
+    scopeKey: string,
+    name: string,
+    depth: number,
+    seen: Set<string>,
+  ): Origin[] {
+    if (!this.budget(depth)) return [{ kind: 'unknown' }];
+    const out: Origin[] = [];
+    for (let key = scopeKey; ; key = key.slice(0, key.lastIndexOf('::'))) {
+      const sc = c.scopes?.get(key);
+      if (sc) {
+        const named = sc.named.get(name);
+        // a named import shadows the globs of its scope
+        if (named) out.push(...this.resolvePath(c, key, named, depth + 1, seen));
+        else for (const g of sc.globs) out.push(...this.resolveGlob(c, key, g, name, depth + 1, seen));
+      }
+      if (!key.includes('::')) break;
+    }
+    if (c.definitions.has(name)) out.push({ kind: 'def', crate: c, name });
+    return out;
+  }
+
+  /** A std macro name is std's unless a `use` names it (glob imports are not followed for it). */
+  private namedOnly(c: CrateMacros, scopeKey: string, name: string): boolean {
+    return this.findNamed(c, scopeKey, name) === null && !c.definitions.has(name);
+  }
+
+  /** A path written in `scopeKey` of crate `c`. */
+  private resolvePath(
+    c: CrateMacros,
+    scopeKey: string,
+    path: string[],
+    depth: number,
+    seen: Set<string>,
+  ): Origin[] {
+    if (!this.budget(depth)) return [{ kind: 'unknown' }];
+    const visit = `${c.lib}\u0000${scopeKey}\u0000${path.join('::')}`;
+    if (seen.has(visit)) return [];
+    seen.add(visit);
+    const [root, ...rest] = path;
+    const name = path[path.length - 1];
+    if (STD_ROOTS.has(root)) return [{ kind: 'std' }];
+    if (path.length === 1) {
+      const dep = c.deps[root];
+      return dep !== undefined
+        ? [{ kind: 'package', lib: dep }]
+        : this.resolveName(c, scopeKey, root, depth + 1, seen);
+    }
+    const mid = rest.slice(0, -1);
+    const moduleOf = (key: string) => {
+      // the module of a scope: drop fn/impl names is not possible lexically; the scope itself is
+      // the closest module-like key that has a scope entry
+      let k = key;
+      while (k.includes('::') && !c.scopes?.has(k)) k = k.slice(0, k.lastIndexOf('::'));
+      return k;
+    };
+    if (root === 'crate' || root === '$crate')
+      return this.lookupIn(c, ['crate', ...mid].join('::'), name, depth + 1, seen);
+    if (root === 'self')
+      return this.lookupIn(c, [moduleOf(scopeKey), ...mid].join('::'), name, depth + 1, seen);
+    if (root === 'super') {
+      let m = moduleOf(scopeKey).split('::');
+      let i = 0;
+      for (; path[i] === 'super'; i++) m = m.slice(0, -1);
+      if (!m.length) return [{ kind: 'unknown' }];
+      return this.lookupIn(c, [...m, ...path.slice(i, -1)].join('::'), name, depth + 1, seen);
+    }
+    const dep = c.deps[root];
+    if (dep !== undefined) {
+      const ws = this.byLib.get(dep);
+      return ws
+        ? this.lookupIn(ws, ['crate', ...mid].join('::'), name, depth + 1, seen)
+        : [{ kind: 'package', lib: dep }];
+    }
+    // a name imported into the scope (a module alias), or a child module of the current one
+    const alias = this.findNamed(c, scopeKey, root);
+    if (alias) return this.resolvePath(c, scopeKey, [...alias, ...rest], depth + 1, seen);
+    return this.lookupIn(c, [moduleOf(scopeKey), root, ...mid].join('::'), name, depth + 1, seen);
+  }
+
+  private findNamed(c: CrateMacros, scopeKey: string, name: string): string[] | null {
+    for (let key = scopeKey; ; key = key.slice(0, key.lastIndexOf('::'))) {
+      const hit = c.scopes?.get(key)?.named.get(name);
+      if (hit) return hit;
+      if (!key.includes('::')) return null;
+    }
+  }
+
+  /** `name` as a member of module `modKey` of crate `c`. */
+  private lookupIn(c: CrateMacros, modKey: string, name: string, depth: number, seen: Set<string>): Origin[] {
+    if (!this.budget(depth)) return [{ kind: 'unknown' }];
+    if (c.procMacro) return [{ kind: 'package', lib: c.lib }];
+    const out: Origin[] = [];
+    // `#[macro_export]` macros live at the crate root
+    if (modKey === 'crate' && c.definitions.has(name)) out.push({ kind: 'def', crate: c, name });
+    const sc = c.scopes?.get(modKey);
+    if (sc) {
+      const named = sc.named.get(name);
+      if (named) out.push(...this.resolvePath(c, modKey, named, depth + 1, seen));
+      else for (const g of sc.globs) out.push(...this.resolveGlob(c, modKey, g, name, depth + 1, seen));
+      return out;
+    }
+    // not a module read: a module imported under another name (`use dep::prelude;` then
+    // `crate::prelude::x`), or one the engine did not read
+    const segs = modKey.split('::');
+    for (let i = segs.length - 1; i >= 1; i--) {
+      const prefix = segs.slice(0, i).join('::');
+      const alias = c.scopes?.get(prefix)?.named.get(segs[i]);
+      if (alias)
+        return [
+          ...out,
+          ...this.resolvePath(c, prefix, [...alias, ...segs.slice(i + 1), name], depth + 1, seen),
+        ];
+    }
+    return out.length ? out : [{ kind: 'unknown' }];
+  }
+
+  /** `name` through a glob import: nothing when the glob's module is read and has no such name. */
+  private resolveGlob(
+    c: CrateMacros,
+    scopeKey: string,
+    glob: string[],
+    name: string,
+    depth: number,
+    seen: Set<string>,
+  ): Origin[] {
+    if (STD_ROOTS.has(glob[0])) return STD_MACROS.has(name) ? [{ kind: 'std' }] : [];
+    return this.resolvePath(c, scopeKey, [...glob, name], depth + 1, seen);
+  }
+
+  /** Whether every origin is safe for a macro of this kind (undefined: resolution cannot tell). */
+  private originsSafe(
+    origins: Origin[],
+    name: string,
+    kind: 'bang' | 'attribute' | 'derive',
+  ): boolean | undefined {
+    if (!origins.length || origins.some((o) => o.kind === 'unknown')) return undefined;
+    return origins.every((o) =>
+      o.kind === 'std'
+        ? kind !== 'bang' || !UNSAFE_STD_MACROS.has(name)
+        : o.kind === 'def'
+          ? kind === 'bang' && !this.risky(o.crate, o.name)
+          : o.kind === 'package' && this.packageSafe(o.lib, name, kind),
+    );
+  }
+
   /** A package's macro `name` (a bang macro, or an attribute/derive) cannot export. */
   private packageSafe(lib: string, name: string, kind: 'bang' | 'attribute' | 'derive'): boolean {
     if (isTrustedMacroCrate(lib, this.trusted)) return true;
@@ -205,9 +426,18 @@ export class MacroWorld {
   }
 
   /** An invocation (not of one of the crate's own macros) that cannot export. */
-  bangSafe(crate: CrateMacros, b: { path: string; name: string }, census: Census): boolean {
+  bangSafe(
+    crate: CrateMacros,
+    b: { path: string; name: string },
+    census: Census,
+    scopeKey?: string,
+  ): boolean {
     if (b.name === 'macro_rules') return true;
     if (isLocalPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
+    if (scopeKey !== undefined) {
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path), b.name, 'bang');
+      if (resolved !== undefined) return resolved;
+    }
     const o = macroOrigins(crate, b.path, census);
     if (o.std) return !UNSAFE_STD_MACROS.has(b.name);
     if (o.packages.length === 0) return false;
@@ -221,9 +451,14 @@ export class MacroWorld {
     kind: 'attribute' | 'derive',
     underDerive: boolean,
     census: Census,
+    scopeKey?: string,
   ): boolean {
     const name = path.split('::').pop() as string;
     if (kind === 'attribute' && !path.includes('::') && !census.imports.has(path) && underDerive) return true;
+    if (scopeKey !== undefined) {
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path), name, kind);
+      if (resolved !== undefined) return resolved;
+    }
     const o = macroOrigins(crate, path, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
@@ -261,7 +496,7 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
   const drafts: Draft[] = [];
   let order = 0;
   for (const t of input.texts) {
-    const census = takeCensus(t.text, env);
+    const census = censusOf(t, env);
     if (census.wholeInactive) continue;
     if (t.origin.childDir !== undefined)
       for (const m of census.disabledMods) {
@@ -340,7 +575,7 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
       }
       const ownInv = byStart.get(b.start);
       if (ownInv && macros.expanded.has(ownInv)) continue; // `include!`, `println!(…)` read in place
-      if (world.bangSafe(own, b, census)) continue;
+      if (world.bangSafe(own, b, census, [t.origin.modPath, ...b.itemPath].join('::'))) continue;
       const origin = world.originLabel(own, b.path, census);
       if (macroOrigins(own, b.path, census).std) {
         push({
@@ -370,7 +605,17 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
     // attribute and derive macros
     for (const a of census.attrs) {
       if (settled(a.start)) continue;
-      if (world.attrSafe(own, a.path, a.kind, a.underDerive, census)) continue;
+      if (
+        world.attrSafe(
+          own,
+          a.path,
+          a.kind,
+          a.underDerive,
+          census,
+          [t.origin.modPath, ...a.itemPath].join('::'),
+        )
+      )
+        continue;
       push({
         kind: 'macro',
         line: line(a.start),

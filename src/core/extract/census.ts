@@ -75,6 +75,12 @@ export interface Census {
   wholeInactive: boolean;
   /** Names brought in by `use` (last segment or rename) → first path segment. */
   imports: Map<string, string>;
+  /** Names brought in by `use` → the full path they name (`["crate", "prelude", "bail"]`). */
+  importPaths: Map<string, string[]>;
+  /** Full paths of glob imports (`use crate::prelude::*` → `["crate", "prelude"]`). */
+  globPaths: string[][];
+  /** Every `use`, with the item path it stands in (a module, a fn body): name resolution reads them. */
+  uses: { scope: string[]; name: string | null; path: string[] }[];
   /** First segments of glob imports (`use foo::*`). */
   globs: string[];
   /** Crates named by `#[macro_use] extern crate x;`. */
@@ -234,6 +240,11 @@ interface Task {
   to: number;
   itemPath: string[];
   underDerive: boolean;
+  /**
+   * Inside a macro invocation's input: a bare `no_mangle` here may become an attribute in the
+   * expansion. Outside, a bare identifier (`let export_name = …`) is a variable, not an attribute.
+   */
+  inMacro: boolean;
 }
 
 const MAX_UNIT_TOKENS = 20_000;
@@ -251,6 +262,9 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
     inactive: [],
     wholeInactive: false,
     imports: new Map(),
+    importPaths: new Map(),
+    globPaths: [],
+    uses: [],
     globs: [],
     macroUse: [],
     truncated: tokens.length >= maxTokens,
@@ -309,7 +323,7 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
     top = end;
   }
   // inner attributes at the top are walked as items too (a stray `#![no_mangle]` is a site)
-  const work: Task[] = [{ from: 0, to: n, itemPath: [], underDerive: false }];
+  const work: Task[] = [{ from: 0, to: n, itemPath: [], underDerive: false, inMacro: false }];
   while (work.length) {
     const task = work.pop() as Task;
     let i = task.from;
@@ -404,7 +418,7 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
           out.disabledMods.push({ name, pathAttr, itemPath: task.itemPath });
         continue;
       }
-      if (kw === 'use') readUse(tokens, k + 1, itemEnd, out);
+      if (kw === 'use') readUse(tokens, k + 1, itemEnd, out, task.itemPath);
       if (kw === 'extern' && tokens[k + 1]?.text === 'crate' && tokens[k + 2]?.kind === 'ident' && macroUse)
         out.macroUse.push(tokens[k + 2].text.replace(/^r#/, ''));
       const itemPath = name ? [...task.itemPath, name] : task.itemPath;
@@ -422,11 +436,12 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
         const t = tokens[m];
         if (t.kind === 'open') {
           const close = skip(m);
-          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive });
+          const macroInput = task.inMacro || tokens[m - 1]?.text === '!';
+          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive, inMacro: macroInput });
           m = close - 1;
           continue;
         }
-        if (t.kind === 'ident' && EXPORT_TOKENS.has(t.text))
+        if (t.kind === 'ident' && EXPORT_TOKENS.has(t.text) && task.inMacro)
           out.sites.push({ offset: t.start, token: t.text, itemPath, unit: unit() });
         if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) {
           const b = bangAt(tokens, m);
@@ -520,41 +535,66 @@ function implName(tokens: Token[], from: number, to: number, skip: (i: number) =
   return last ? `<impl ${last}>` : '<impl>';
 }
 
-/** `use a::b::{c, d as e, f::*};` → imports c→a, e→a; glob a. */
-function readUse(tokens: Token[], from: number, to: number, out: Census): void {
-  let k = from;
-  if (tokens[k]?.text === '::') k++;
-  const root = tokens[k]?.kind === 'ident' ? tokens[k].text.replace(/^r#/, '') : null;
-  if (!root) return;
-  let last: string | null = null;
-  for (; k < to && k < from + 4096; k++) {
+const MAX_USE_TOKENS = 4096;
+
+/**
+ * `use a::b::{c, d as e, f::*};` → imports c → a::b::c, e → a::b::d; glob a::b::f. Linear in the
+ * tokens of the declaration (at most MAX_USE_TOKENS), nested braces through an explicit stack.
+ */
+function readUse(tokens: Token[], from: number, to: number, out: Census, scope: string[]): void {
+  const end = Math.min(to, from + MAX_USE_TOKENS);
+  const add = (name: string, path: string[]) => {
+    if (!path.length || name === '_') return;
+    out.importPaths.set(name, path);
+    out.imports.set(name, path[0]);
+    out.uses.push({ scope, name, path });
+  };
+  // each frame: the prefix of the group being read
+  const prefixes: string[][] = [[]];
+  let cur: string[] = [];
+  for (let k = from; k < end; k++) {
     const t = tokens[k];
+    const prefix = prefixes[prefixes.length - 1];
     if (t.text === ';') break;
     if (t.kind === 'ident') {
       if (t.text === 'as') {
         const alias = tokens[k + 1];
-        if (alias?.kind === 'ident') {
-          out.imports.set(alias.text.replace(/^r#/, ''), root);
-          last = null;
-          k++;
-        }
+        if (alias?.kind === 'ident') add(alias.text.replace(/^r#/, ''), [...prefix, ...cur]);
+        cur = [];
+        k++;
         continue;
       }
-      last = t.text.replace(/^r#/, '');
+      cur.push(t.text.replace(/^r#/, ''));
       continue;
     }
+    if (t.text === '::') continue;
     if (t.text === '*') {
-      if (!out.globs.includes(root)) out.globs.push(root);
-      last = null;
+      const g = [...prefix, ...cur];
+      if (g.length) {
+        out.globPaths.push(g);
+        out.uses.push({ scope, name: null, path: g });
+        if (!out.globs.includes(g[0])) out.globs.push(g[0]);
+      }
+      cur = [];
       continue;
     }
-    if ((t.text === ',' || t.text === '}' || t.text === ';') && last) {
-      out.imports.set(last, root);
-      last = null;
+    if (t.text === '{') {
+      prefixes.push([...prefix, ...cur]);
+      cur = [];
+      continue;
     }
-    if (t.text === '::' || t.text === '{') last = null;
+    if (t.text === ',' || t.text === '}') {
+      if (cur.length) {
+        const full = [...prefix, ...cur];
+        // `use a::b::{self}` imports `b`
+        if (cur.length === 1 && cur[0] === 'self') add(prefix[prefix.length - 1] ?? 'self', prefix);
+        else add(cur[cur.length - 1], full);
+      }
+      cur = [];
+      if (t.text === '}' && prefixes.length > 1) prefixes.pop();
+    }
   }
-  if (last) out.imports.set(last, root);
+  if (cur.length) add(cur[cur.length - 1], [...prefixes[prefixes.length - 1], ...cur]);
 }
 
 /** The macro path ending just before the `!` at `bang`, or null when it is not a macro call. */

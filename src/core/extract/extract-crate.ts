@@ -32,6 +32,8 @@ import type { CrateManifest } from '../workspace';
 
 const LOCAL_ROOTS = new Set(['crate', '$crate', 'self', 'super']);
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
+/** Text holding an attribute (`#[…]`, `#![…]`). */
+const ATTRIBUTE_START = /#\s*!?\s*\[/;
 /** A transcriber that invokes a macro (which may be one that exports). */
 const CALLS_MACRO = /[\w$]\s*!\s*[({[]/;
 
@@ -624,7 +626,15 @@ export async function extractCrate(
         deferred.push(work[w]); // perhaps defined in a module not read yet
         continue;
       }
-      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name !== 'cfg_if' && mayExport(name))) continue; // an expression macro in a function body that cannot export
+      // an expression macro in a function body that cannot export — unless attributes in its input
+      // may pass through into the expansion (`$(#[$m:meta])*`), where they could be macros
+      if (
+        inv.inBody &&
+        !EXPORT_WORD.test(inv.input) &&
+        !(name !== 'cfg_if' && mayExport(name)) &&
+        !ATTRIBUTE_START.test(inv.input)
+      )
+        continue;
 
       if (++expansions > limits.maxExpansions) {
         diagnostics.push({

@@ -16,7 +16,7 @@ import {
   textHash,
   unreadableEntry,
 } from './extract-crate';
-import { accountCrate, accountUnreadText, MacroWorld } from './accounting';
+import { accountCrate, accountUnreadText, buildScopes, MacroWorld } from './accounting';
 import { trustedMacroCrates } from './macro-trust';
 import type { CfgEnv } from '../rust/cfg';
 import type { CrateManifest, SkippedPackage } from '../workspace';
@@ -189,6 +189,7 @@ export async function extractSurface(
     read.push({ manifest, features, r });
   }
   // the accounting net, once every crate's macros are known
+  for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
     read.map((x) => x.r.accounting.own),
     trustedMacros,
