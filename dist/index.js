@@ -64917,8 +64917,8 @@ function moduleNesting(modPath) {
   for (let i2 = modPath.indexOf("::"); i2 >= 0; i2 = modPath.indexOf("::", i2 + 2)) n++;
   return n;
 }
-function joinPath(dir, rel) {
-  const parts3 = (dir ? dir.split("/") : []).concat(rel.split(/[\\/]/));
+function joinPath(dir, rel, separators = /[\\/]/) {
+  const parts3 = (dir ? dir.split("/") : []).concat(rel.split(separators));
   const out2 = [];
   for (const p of parts3) {
     if (p === "" || p === ".") continue;
@@ -66430,6 +66430,19 @@ function takeCensus(text2, env, maxTokens = 4e6) {
     if (cfgOff(top + 3, end - 1)) out2.wholeInactive = true;
     top = end;
   }
+  const bangHere = (m, itemPath) => {
+    const b = bangAt(tokens, m);
+    if (!b) return;
+    const close = skip(m + 1);
+    out2.bangs.push({
+      start: startOf(b.from),
+      end: endOf(close - 1),
+      path: b.path,
+      name: b.name,
+      itemPath,
+      unit: unitOf(b.from, close)
+    });
+  };
   const work = [{ from: 0, to: n, itemPath: [], underDerive: false, inMacro: false }];
   while (work.length) {
     const task = work.pop();
@@ -66541,37 +66554,11 @@ function takeCensus(text2, env, maxTokens = 4e6) {
         }
         if (t2.kind === "ident" && EXPORT_TOKENS.has(t2.text) && task.inMacro)
           out2.sites.push({ offset: t2.start, token: t2.text, itemPath, unit: unit() });
-        if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) {
-          const b = bangAt(tokens, m);
-          if (b) {
-            const close = skip(m + 1);
-            out2.bangs.push({
-              start: startOf(b.from),
-              end: endOf(close - 1),
-              path: b.path,
-              name: b.name,
-              itemPath,
-              unit: unitOf(b.from, close)
-            });
-          }
-        }
+        if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) bangHere(m, itemPath);
       }
       for (let m = itemStart; m < k; m++) {
         const t2 = tokens[m];
-        if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) {
-          const b = bangAt(tokens, m);
-          if (b) {
-            const close = skip(m + 1);
-            out2.bangs.push({
-              start: startOf(b.from),
-              end: endOf(close - 1),
-              path: b.path,
-              name: b.name,
-              itemPath,
-              unit: unitOf(b.from, close)
-            });
-          }
-        }
+        if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) bangHere(m, itemPath);
       }
     }
   }
@@ -67558,7 +67545,18 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           });
         continue;
       }
-      const resolved = await resolveMod(tree, m);
+      const physical = m.pathAttr !== null && /(^|[\\/])\.\.([\\/]|$)/.test(m.pathAttr) ? await physicalPath(tree, m.pathBaseDir, m.pathAttr) : void 0;
+      if (physical === null) {
+        diagnostics.push({
+          level: "error",
+          code: "file-outside",
+          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root through a symbolic link; not read`,
+          file: m.file,
+          line: m.line
+        });
+        continue;
+      }
+      const resolved = physical !== void 0 ? await tree.stat(physical) === "file" ? physical : null : await resolveMod(tree, m);
       if (!resolved) {
         diagnostics.push({
           level: "warning",
@@ -68021,16 +68019,21 @@ function stem(p) {
   const base = p.slice(p.lastIndexOf("/") + 1);
   return base.replace(/\.rs$/, "");
 }
-function joinPosix(dir, rel) {
-  const out2 = dir ? dir.split("/") : [];
-  for (const p of rel.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") {
-      if (out2.length === 0 || out2[out2.length - 1] === "..") out2.push("..");
-      else out2.pop();
-    } else out2.push(p);
+async function physicalPath(tree, dir, rel) {
+  let cur = dir;
+  for (const seg of rel.split(/[\\/]/)) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      const real = tree.realPath && await tree.stat(cur) !== "missing" ? await tree.realPath(cur) : cur;
+      if (real === null) return null;
+      if (real === "") return null;
+      cur = dirname(real);
+    } else cur = cur ? `${cur}/${seg}` : seg;
   }
-  return out2.join("/");
+  return cur;
+}
+function joinPosix(dir, rel) {
+  return joinPath(dir, rel, /\//);
 }
 function candidatesOf(m) {
   if (m.pathAttr !== null) return [joinPath(m.pathBaseDir, m.pathAttr)];

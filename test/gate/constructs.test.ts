@@ -5,29 +5,8 @@
  * git. The gate never says `success` without an approval, and its comment names the export (or,
  * for what stays unresolved, the site and the macro).
  */
-import { effectiveConfig } from '../../src/action/gate-config';
-import type { ActionInputs } from '../../src/action/inputs';
-import { scopeOf } from '../../src/app/config-file';
-import { runPullRequestGate, type GateResult } from '../../src/app/pull-request-gate';
-import { loadConfig } from '../../src/core/config';
-import { FetchGateClient } from '../support/fetch-gate-client';
-import { CONTEXT, PullWorld } from '../support/pull-world';
-
-const INPUTS: ActionInputs = {
-  token: 'test-token',
-  workingDirectory: '.',
-  configPath: '.github/ffi-surface-guard.yml',
-  approvers: null,
-  requiredApprovals: null,
-  statusContext: CONTEXT,
-  failOn: 'never',
-  features: null,
-  botLogin: null,
-  reportPath: 'report.json',
-  comment: true,
-  tagPattern: null,
-  requireReviewed: null,
-};
+import { runGate } from '../support/gate-run';
+import { PullWorld } from '../support/pull-world';
 
 /** [construct, the new text of src/a.rs (plus files), what the comment must name] */
 const CONSTRUCTS: [string, Record<string, string>, string][] = [
@@ -121,30 +100,7 @@ describe('each construct as a pull request', () => {
     await w.close();
   });
 
-  async function gate(n: number): Promise<GateResult> {
-    const file = w.fake.state.files.find((f) => f.path === INPUTS.configPath);
-    const config = effectiveConfig(loadConfig(file ? String(file.content) : null, INPUTS.configPath), INPUTS);
-    return runPullRequestGate(new FetchGateClient(w.fake.url), {
-      root: w.workspace,
-      pull: n,
-      statusContext: CONTEXT,
-      botLogin: config.botLogin,
-      policy: config.policy,
-      policyHash: config.policyHash,
-      features: config.features,
-      featureSets: config.featureSets,
-      findingsPolicy: config.findingsPolicy,
-      potentiallyBreakingBump: config.potentiallyBreakingBump,
-      limits: config.limits,
-      scope: scopeOf(config.config),
-      protectedPaths: [INPUTS.configPath, '.github/workflows'],
-      repoUrl: 'https://github.example/octo/lib',
-      runUrl: 'https://github.example/octo/lib/actions/runs/1',
-      comment: true,
-      log: () => undefined,
-      warn: () => undefined,
-    });
-  }
+  const gate = (n: number) => runGate(w, n);
 
   it.each(CONSTRUCTS.map((c, i) => [c[0], i + 1, c[1], c[2]] as const))(
     '%s: pending until approved, and the comment names it',

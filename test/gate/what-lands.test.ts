@@ -5,34 +5,17 @@
  * `runMergeGroupGate`) with the real GitHub client against the fake API and real git repositories.
  * The bundled action runs the two-PR story in test/action/what-lands.e2e.test.ts.
  */
-import { effectiveConfig, type GateConfig } from '../../src/action/gate-config';
-import { loadConfig } from '../../src/core/config';
-import type { ActionInputs } from '../../src/action/inputs';
+import type { GateConfig } from '../../src/action/gate-config';
 import { scopeOf } from '../../src/app/config-file';
 import { runMergeGroupGate } from '../../src/app/merge-group-gate';
-import { runPullRequestGate, type GateResult } from '../../src/app/pull-request-gate';
+import type { GateResult } from '../../src/app/pull-request-gate';
 import { run as cli } from '../../src/cli/run';
 import { gitIn } from '../support/action-runner';
 import { FetchGateClient } from '../support/fetch-gate-client';
+import { resolveGateConfig as resolveWorldConfig, runGate } from '../support/gate-run';
 import { CONTEXT, exported, makeFnMacro, PullWorld } from '../support/pull-world';
 
 const BOT = 'github-actions[bot]';
-
-const INPUTS: ActionInputs = {
-  token: 'test-token',
-  workingDirectory: '.',
-  configPath: '.github/ffi-surface-guard.yml',
-  approvers: null,
-  requiredApprovals: null,
-  statusContext: CONTEXT,
-  failOn: 'never',
-  features: null,
-  botLogin: null,
-  reportPath: 'report.json',
-  comment: true,
-  tagPattern: null,
-  requireReviewed: null,
-};
 
 let w: PullWorld;
 afterEach(async () => {
@@ -45,34 +28,12 @@ function client(): FetchGateClient {
 
 /** The gate's configuration as the action resolves it: the default branch's file, the inputs. */
 function resolveGateConfig(): GateConfig {
-  const file = w.fake.state.files.find((f) => f.path === INPUTS.configPath);
-  return effectiveConfig(loadConfig(file ? String(file.content) : null, INPUTS.configPath), INPUTS);
+  return resolveWorldConfig(w);
 }
 
 /** One run of the pull-request gate for PR `n`, as the action runs it; `logs` collects its log lines. */
-async function gate(n: number, logs: string[] = []): Promise<GateResult> {
-  const c = client();
-  const config = resolveGateConfig();
-  return runPullRequestGate(c, {
-    root: w.workspace,
-    pull: n,
-    statusContext: CONTEXT,
-    botLogin: config.botLogin,
-    policy: config.policy,
-    policyHash: config.policyHash,
-    features: config.features,
-    featureSets: config.featureSets,
-    findingsPolicy: config.findingsPolicy,
-    potentiallyBreakingBump: config.potentiallyBreakingBump,
-    limits: config.limits,
-    scope: scopeOf(config.config),
-    protectedPaths: [INPUTS.configPath, '.github/workflows'],
-    repoUrl: 'https://github.example/octo/lib',
-    runUrl: 'https://github.example/octo/lib/actions/runs/1',
-    comment: true,
-    log: (m) => logs.push(m),
-    warn: () => undefined,
-  });
+function gate(n: number, logs: string[] = []): Promise<GateResult> {
+  return runGate(w, n, logs);
 }
 
 /** The merge queue's run for PR `n`'s group (built now on main's tip). */

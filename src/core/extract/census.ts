@@ -322,6 +322,21 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
     if (cfgOff(top + 3, end - 1)) out.wholeInactive = true;
     top = end;
   }
+  /** Records the `path!(…)` whose `!` is at `m`, if it is a macro call. */
+  const bangHere = (m: number, itemPath: string[]): void => {
+    const b = bangAt(tokens, m);
+    if (!b) return;
+    const close = skip(m + 1);
+    out.bangs.push({
+      start: startOf(b.from),
+      end: endOf(close - 1),
+      path: b.path,
+      name: b.name,
+      itemPath,
+      unit: unitOf(b.from, close),
+    });
+  };
+
   // inner attributes at the top are walked as items too (a stray `#![no_mangle]` is a site)
   const work: Task[] = [{ from: 0, to: n, itemPath: [], underDerive: false, inMacro: false }];
   while (work.length) {
@@ -443,38 +458,12 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
         }
         if (t.kind === 'ident' && EXPORT_TOKENS.has(t.text) && task.inMacro)
           out.sites.push({ offset: t.start, token: t.text, itemPath, unit: unit() });
-        if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) {
-          const b = bangAt(tokens, m);
-          if (b) {
-            const close = skip(m + 1);
-            out.bangs.push({
-              start: startOf(b.from),
-              end: endOf(close - 1),
-              path: b.path,
-              name: b.name,
-              itemPath,
-              unit: unitOf(b.from, close),
-            });
-          }
-        }
+        if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) bangHere(m, itemPath);
       }
       // attributes' own tokens before `k` may hold groups with macro calls (`#[doc = include_str!(…)]`)
       for (let m = itemStart; m < k; m++) {
         const t = tokens[m];
-        if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) {
-          const b = bangAt(tokens, m);
-          if (b) {
-            const close = skip(m + 1);
-            out.bangs.push({
-              start: startOf(b.from),
-              end: endOf(close - 1),
-              path: b.path,
-              name: b.name,
-              itemPath,
-              unit: unitOf(b.from, close),
-            });
-          }
-        }
+        if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) bangHere(m, itemPath);
       }
     }
   }

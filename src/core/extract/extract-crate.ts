@@ -436,7 +436,28 @@ export async function extractCrate(
           });
         continue;
       }
-      const resolved = await resolveMod(tree, m);
+      // `..` after a directory that is a symbolic link climbs from the link's target, as the OS
+      // resolves it: the engine must read that file, not a decoy at the lexical path
+      const physical =
+        m.pathAttr !== null && /(^|[\\/])\.\.([\\/]|$)/.test(m.pathAttr)
+          ? await physicalPath(tree, m.pathBaseDir, m.pathAttr)
+          : undefined;
+      if (physical === null) {
+        diagnostics.push({
+          level: 'error',
+          code: 'file-outside',
+          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root through a symbolic link; not read`,
+          file: m.file,
+          line: m.line,
+        });
+        continue;
+      }
+      const resolved =
+        physical !== undefined
+          ? (await tree.stat(physical)) === 'file'
+            ? physical
+            : null
+          : await resolveMod(tree, m);
       if (!resolved) {
         diagnostics.push({
           level: 'warning',
@@ -946,17 +967,27 @@ function stem(p: string): string {
   return base.replace(/\.rs$/, '');
 }
 
+/**
+ * `dir` + `rel` as the operating system resolves it: each `..` climbs from where the path so far
+ * really is (a directory that is a link climbs from its target). Null when it leaves the root.
+ */
+async function physicalPath(tree: SourceTree, dir: string, rel: string): Promise<string | null> {
+  let cur = dir;
+  for (const seg of rel.split(/[\\/]/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      const real = tree.realPath && (await tree.stat(cur)) !== 'missing' ? await tree.realPath(cur) : cur;
+      if (real === null) return null;
+      if (real === '') return null; // above the root
+      cur = dirname(real);
+    } else cur = cur ? `${cur}/${seg}` : seg;
+  }
+  return cur;
+}
+
 /** Joins like `joinPath`, but a backslash is a character of a name (as on Unix). */
 function joinPosix(dir: string, rel: string): string {
-  const out: string[] = dir ? dir.split('/') : [];
-  for (const p of rel.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') {
-      if (out.length === 0 || out[out.length - 1] === '..') out.push('..');
-      else out.pop();
-    } else out.push(p);
-  }
-  return out.join('/');
+  return joinPath(dir, rel, /\//);
 }
 
 function candidatesOf(m: ModDecl): string[] {

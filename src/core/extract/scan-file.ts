@@ -953,8 +953,8 @@ export function moduleNesting(modPath: string): number {
   return n;
 }
 
-export function joinPath(dir: string, rel: string): string {
-  const parts = (dir ? dir.split('/') : []).concat(rel.split(/[\\/]/));
+export function joinPath(dir: string, rel: string, separators: RegExp = /[\\/]/): string {
+  const parts = (dir ? dir.split('/') : []).concat(rel.split(separators));
   const out: string[] = [];
   for (const p of parts) {
     if (p === '' || p === '.') continue;
