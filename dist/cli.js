@@ -36168,7 +36168,7 @@ var DEFAULT_LIMITS = {
   maxFilesPerCrate: 2e4,
   maxCrates: 1e3,
   maxModuleDepth: 64,
-  maxMacroDepth: 8,
+  maxMacroDepth: 64,
   maxExpansions: 1e4,
   maxListedFiles: 2e5,
   deadlineSeconds: DEFAULT_DEADLINE_SECONDS
@@ -41205,21 +41205,25 @@ var MacroWorld = class {
   }
   // --- name resolution: where a macro path used in a scope of a crate comes from -------------
   steps = 0;
-  /** Origins of `path` used in `scopeKey` of `crate`; empty when resolution cannot tell. */
-  resolve(crate, scopeKey, path4) {
+  /**
+   * Origins of `path` used in `scopeKey` of `crate`; empty when resolution cannot tell. A bare name
+   * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
+   * a module does not see its parent's).
+   */
+  resolve(crate, scopeKey, path4, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
     const segs = path4.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
-    return segs.length === 1 ? this.resolveName(crate, scopeKey, segs[0], 0, seen) : this.resolvePath(crate, scopeKey, segs, 0, seen);
+    return segs.length === 1 ? this.resolveName(crate, scopeKey, segs[0], 0, seen, moduleKey) : this.resolvePath(crate, scopeKey, segs, 0, seen);
   }
   budget(depth2) {
     return depth2 <= MAX_RESOLVE_DEPTH && ++this.steps <= MAX_RESOLVE_STEPS;
   }
   /** A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules. */
-  resolveName(c, scopeKey, name2, depth2, seen) {
+  resolveName(c, scopeKey, name2, depth2, seen, floor = scopeKey) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
     const out2 = [];
     for (let key = scopeKey; ; key = key.slice(0, key.lastIndexOf("::"))) {
@@ -41229,7 +41233,7 @@ var MacroWorld = class {
         if (named) out2.push(...this.resolvePath(c, key, named, depth2 + 1, seen));
         else for (const g of sc.globs) out2.push(...this.resolveGlob(c, key, g, name2, depth2 + 1, seen));
       }
-      if (!key.includes("::")) break;
+      if (!key.includes("::") || key.length <= floor.length) break;
     }
     if (c.definitions.has(name2)) out2.push({ kind: "def", crate: c, name: name2 });
     return out2;
@@ -41330,11 +41334,11 @@ var MacroWorld = class {
     return !ws.definitions.has(name2) || !this.risky(ws, name2);
   }
   /** An invocation (not of one of the crate's own macros) that cannot export. */
-  bangSafe(crate, b, census, scopeKey) {
+  bangSafe(crate, b, census, scopeKey, moduleKey = "crate") {
     if (b.name === "macro_rules") return true;
-    if (isLocalPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
+    if (isOwnMacroPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path), b.name, "bang");
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path, moduleKey), b.name, "bang");
       if (resolved !== void 0) return resolved;
     }
     const o = macroOrigins(crate, b.path, census);
@@ -41343,11 +41347,11 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path4, kind, underDerive, census, scopeKey) {
+  attrSafe(crate, path4, kind, underDerive, census, scopeKey, moduleKey = "crate") {
     const name2 = path4.split("::").pop();
     if (kind === "attribute" && !path4.includes("::") && !census.imports.has(path4) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path4), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path4, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
     const o = macroOrigins(crate, path4, census);
@@ -41356,15 +41360,20 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path4, census) {
+  originLabel(crate, path4, census, scopeKey, moduleKey) {
+    if (scopeKey !== void 0) {
+      const origins = this.resolve(crate, scopeKey, path4, moduleKey);
+      const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
+      if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
+    }
     const o = macroOrigins(crate, path4, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isLocalPath(path4) {
-  const segs = path4.split("::");
-  return segs.length === 1 || LOCAL_ROOTS.has(segs[0]);
+function isOwnMacroPath(path4) {
+  const segs = path4.replace(/\s+/g, "").split("::");
+  return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
   const inactiveModules = [];
@@ -41411,7 +41420,7 @@ function accountCrate(input2, world) {
       const nested = expandedRanges.some(([a, z2]) => b.start > a && b.start < z2);
       if (inRanges(census.inactive, b.start) || inRanges(defRanges, b.start) || nested) continue;
       const base = { line: line(b.start), path: pathOf(b.itemPath), unit: b.unit };
-      if (isLocalPath(b.path) && (own2.definitions.has(b.name) || b.name === "cfg_if")) {
+      if (isOwnMacroPath(b.path) && (own2.definitions.has(b.name) || b.name === "cfg_if")) {
         const inv = byStart.get(b.start);
         const shadowed = world.shadowed(own2, b.name);
         const riskyMacro = b.name !== "cfg_if" && world.risky(own2, b.name);
@@ -41438,10 +41447,35 @@ function accountCrate(input2, world) {
         continue;
       }
       const ownInv = byStart.get(b.start);
+      if (ownInv && macros.guessed.has(ownInv) && macros.expanded.has(ownInv)) {
+        const origins = world.resolve(
+          own2,
+          [t2.origin.modPath, ...b.itemPath].join("::"),
+          b.path,
+          t2.origin.modPath
+        );
+        const verified = origins.length > 0 && origins.every((o) => o.kind === "def" && o.crate === own2 && o.name === b.name);
+        if (verified) continue;
+        push({
+          ...base,
+          kind: "export-site",
+          macro: b.path,
+          reason: "unverified-macro-path",
+          message: `${b.path}! was read as this crate's macro ${b.name}!, but the path may name something else: its exports may differ from the listed ones`
+        });
+        continue;
+      }
       if (ownInv && macros.expanded.has(ownInv)) continue;
-      if (world.bangSafe(own2, b, census, [t2.origin.modPath, ...b.itemPath].join("::"))) continue;
-      const origin = world.originLabel(own2, b.path, census);
-      if (macroOrigins(own2, b.path, census).std) {
+      if (world.bangSafe(own2, b, census, [t2.origin.modPath, ...b.itemPath].join("::"), t2.origin.modPath))
+        continue;
+      const origin = world.originLabel(
+        own2,
+        b.path,
+        census,
+        [t2.origin.modPath, ...b.itemPath].join("::"),
+        t2.origin.modPath
+      );
+      if (UNSAFE_STD_MACROS.has(b.name) && macroOrigins(own2, b.path, census).std) {
         push({
           ...base,
           kind: "macro",
@@ -41467,7 +41501,8 @@ function accountCrate(input2, world) {
         a.kind,
         a.underDerive,
         census,
-        [t2.origin.modPath, ...a.itemPath].join("::")
+        [t2.origin.modPath, ...a.itemPath].join("::"),
+        t2.origin.modPath
       ))
         continue;
       push({
@@ -41658,10 +41693,14 @@ var SharedReads = class {
 };
 
 // src/core/extract/extract-crate.ts
-var LOCAL_ROOTS2 = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
 var STD_ROOTS2 = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
+var MODULE_ROOTS = /* @__PURE__ */ new Set(["crate", "self", "super"]);
 var ATTRIBUTE_START = /#\s*!?\s*\[/;
-var CALLS_MACRO = /[\w$]\s*!\s*[({[]/;
+function macroCalls(text2) {
+  return takeCensus(text2, { features: /* @__PURE__ */ new Set() }).bangs.map((b) => b.path);
+}
+var STD_MACRO_NAMES = STD_MACROS;
+var DEFAULT_TRUSTED = trustedMacroCrates();
 var STD_ARG_MACROS = /* @__PURE__ */ new Set([
   "assert",
   "assert_eq",
@@ -41822,9 +41861,26 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const expanded = /* @__PURE__ */ new Set();
   const failed = /* @__PURE__ */ new Map();
   const textuallyChosen = /* @__PURE__ */ new Set();
-  const mayExport = (name2) => (definitions.get(name2) ?? []).some(
-    (d) => d.exports || d.rules.some((r) => CALLS_MACRO.test(r.transcriber))
-  );
+  const guessed = /* @__PURE__ */ new Set();
+  const localRisk = /* @__PURE__ */ new Map();
+  const mayExport = (name2) => {
+    const known = localRisk.get(name2);
+    if (known !== void 0) return known;
+    localRisk.set(name2, false);
+    const risky = (definitions.get(name2) ?? []).some(
+      (d) => d.exports || d.rules.some(
+        (r) => macroCalls(r.transcriber).some((call) => {
+          const segs = call.replace(/^::/, "").split("::");
+          const callee = segs[segs.length - 1];
+          if (isOwnMacroPath(call) && definitions.has(callee)) return callee !== name2 && mayExport(callee);
+          if (segs.length === 1) return !STD_MACRO_NAMES.has(callee);
+          return !STD_ROOTS2.has(segs[0]) && !DEFAULT_TRUSTED.has(segs[0].replace(/-/g, "_"));
+        })
+      )
+    );
+    localRisk.set(name2, risky);
+    return risky;
+  };
   const visibleDefinition = (name2, inv) => {
     const defs = definitions.get(name2) ?? [];
     let best = null;
@@ -42118,7 +42174,9 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       const segs = inv.name.split("::");
       const name2 = segs[segs.length - 1];
       const root = segs.length > 1 ? segs[0] : null;
-      const isCrateMacro = macros.has(name2) && (root === null || LOCAL_ROOTS2.has(root));
+      const viaModule = !isOwnMacroPath(inv.name) && root !== null && MODULE_ROOTS.has(root);
+      const isCrateMacro = macros.has(name2) && (isOwnMacroPath(inv.name) || viaModule && inv.ctx.macro !== name2);
+      if (isCrateMacro && viaModule) guessed.add(inv);
       const isStd = !isCrateMacro && (root === null || STD_ROOTS2.has(root));
       if (isStd && (name2 === "include" || STD_ARG_MACROS.has(name2))) {
         if (name2 !== "include" && !EXPORT_WORD.test(inv.input)) continue;
@@ -42145,7 +42203,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
         for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth2 + 1 });
         continue;
       }
-      if (name2 !== "cfg_if" && !macros.has(name2)) {
+      if (name2 !== "cfg_if" && !isCrateMacro) {
         deferred.push(work[w]);
         continue;
       }
@@ -42288,7 +42346,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const accounting = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
-    macros: { expanded, failed, textual: textuallyChosen },
+    macros: { expanded, failed, textual: textuallyChosen, guessed },
     env,
     own: {
       lib: manifest.libName.replace(/-/g, "_"),

@@ -300,6 +300,33 @@ describe('the accounting net', () => {
     ]);
   });
 
+  it('expands a macro re-exported through a module path, checking the path by name resolution', async () => {
+    const c = await crateOf('mod anyref;\nmod arrayref;\n', {
+      'src/anyref.rs':
+        'macro_rules! ref_wrapper { ($n:ident) => { #[no_mangle] pub extern "C" fn $n() {} } }\npub(crate) use ref_wrapper;\n',
+      'src/arrayref.rs': 'crate::anyref::ref_wrapper!(made_here);\n',
+    });
+    expect(symbols(c)).toEqual(['made_here']);
+    expect(c.unresolved).toEqual([]);
+  });
+
+  it("never takes another crate's macro for the crate's own of the same name", async () => {
+    const c = await crateOf(
+      [
+        // `trace!` forwards to `::log::trace!`: not itself (no endless recursion)
+        'macro_rules! trace { ($($t:tt)*) => { ::log::trace!($($t)*); } }',
+        'pub fn f() { trace!("x"); }',
+        // `crate::pm::export!` is a proc macro re-exported over a macro_rules! of the same name
+        'macro_rules! export { ($($t:tt)*) => { crate::pm::export!($($t)*); } }',
+        'mod pm { pub use other::export; }',
+        'export!(f);',
+      ].join('\n'),
+    );
+    expect(c.unresolved?.map((u) => `${u.line} ${u.reason} ${u.macro}`)).toEqual([
+      '5 external-macro crate::pm::export',
+    ]);
+  });
+
   it('ignores a proc-macro crate: it is not linked', async () => {
     const s = await extractMemory({
       'Cargo.toml': '[package]\nname = "pm"\nversion = "1.0.0"\n[lib]\nproc-macro = true\n',

@@ -40,6 +40,11 @@ export interface ScannedText {
 }
 
 export interface MacroOutcomes {
+  /**
+   * Invocations through a module path (`crate::a::m!`) expanded with the crate's own `m`: right
+   * when name resolution leads there, which the accounting checks.
+   */
+  guessed: Set<MacroInvocation>;
   /** Expanded with the definition that textually precedes them in their file (shadowing decided). */
   textual: Set<MacroInvocation>;
   /** Invocations whose expansion (or `cfg_if!` branches) was read. */
@@ -251,8 +256,12 @@ export class MacroWorld {
 
   private steps = 0;
 
-  /** Origins of `path` used in `scopeKey` of `crate`; empty when resolution cannot tell. */
-  resolve(crate: CrateMacros, scopeKey: string, path: string): Origin[] {
+  /**
+   * Origins of `path` used in `scopeKey` of `crate`; empty when resolution cannot tell. A bare name
+   * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
+   * a module does not see its parent's).
+   */
+  resolve(crate: CrateMacros, scopeKey: string, path: string, moduleKey = 'crate'): Origin[] {
     if (!crate.scopes) return [];
     this.steps = 0;
     const segs = path.replace(/^::/, '').split('::');
@@ -260,7 +269,7 @@ export class MacroWorld {
       return [{ kind: 'std' }];
     const seen = new Set<string>();
     return segs.length === 1
-      ? this.resolveName(crate, scopeKey, segs[0], 0, seen)
+      ? this.resolveName(crate, scopeKey, segs[0], 0, seen, moduleKey)
       : this.resolvePath(crate, scopeKey, segs, 0, seen);
   }
 
@@ -275,6 +284,7 @@ export class MacroWorld {
     name: string,
     depth: number,
     seen: Set<string>,
+    floor = scopeKey,
   ): Origin[] {
     if (!this.budget(depth)) return [{ kind: 'unknown' }];
     const out: Origin[] = [];
@@ -286,7 +296,7 @@ export class MacroWorld {
         if (named) out.push(...this.resolvePath(c, key, named, depth + 1, seen));
         else for (const g of sc.globs) out.push(...this.resolveGlob(c, key, g, name, depth + 1, seen));
       }
-      if (!key.includes('::')) break;
+      if (!key.includes('::') || key.length <= floor.length) break;
     }
     if (c.definitions.has(name)) out.push({ kind: 'def', crate: c, name });
     return out;
@@ -431,11 +441,12 @@ export class MacroWorld {
     b: { path: string; name: string },
     census: Census,
     scopeKey?: string,
+    moduleKey = 'crate',
   ): boolean {
     if (b.name === 'macro_rules') return true;
-    if (isLocalPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
+    if (isOwnMacroPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
     if (scopeKey !== undefined) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path), b.name, 'bang');
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path, moduleKey), b.name, 'bang');
       if (resolved !== undefined) return resolved;
     }
     const o = macroOrigins(crate, b.path, census);
@@ -452,11 +463,12 @@ export class MacroWorld {
     underDerive: boolean,
     census: Census,
     scopeKey?: string,
+    moduleKey = 'crate',
   ): boolean {
     const name = path.split('::').pop() as string;
     if (kind === 'attribute' && !path.includes('::') && !census.imports.has(path) && underDerive) return true;
     if (scopeKey !== undefined) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path), name, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path, moduleKey), name, kind);
       if (resolved !== undefined) return resolved;
     }
     const o = macroOrigins(crate, path, census);
@@ -466,7 +478,18 @@ export class MacroWorld {
   }
 
   /** The package an invocation names, for messages. */
-  originLabel(crate: CrateMacros, path: string, census: Census): string | null {
+  originLabel(
+    crate: CrateMacros,
+    path: string,
+    census: Census,
+    scopeKey?: string,
+    moduleKey?: string,
+  ): string | null {
+    if (scopeKey !== undefined) {
+      const origins = this.resolve(crate, scopeKey, path, moduleKey);
+      const libs = [...new Set(origins.flatMap((x) => (x.kind === 'package' ? [x.lib] : [])))];
+      if (libs.length === 1 && origins.every((x) => x.kind === 'package')) return libs[0];
+    }
     const o = macroOrigins(crate, path, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
@@ -475,9 +498,14 @@ export class MacroWorld {
 /** Std macros that can place code the engine does not read into the library. */
 const UNSAFE_STD_MACROS = new Set(['include', 'global_asm']);
 
-function isLocalPath(path: string): boolean {
-  const segs = path.split('::');
-  return segs.length === 1 || LOCAL_ROOTS.has(segs[0]);
+/**
+ * A path that names one of the crate's own `macro_rules!` macros: a bare name (textual scope), or
+ * `crate::m` / `$crate::m` (a `#[macro_export]` macro at the crate root). `crate::a::m` names
+ * whatever module `a` holds under that name — a re-export, resolved through its `use`s.
+ */
+export function isOwnMacroPath(path: string): boolean {
+  const segs = path.replace(/\s+/g, '').split('::');
+  return segs.length === 1 || (segs.length === 2 && (segs[0] === 'crate' || segs[0] === '$crate'));
 }
 
 export interface CrateAccount {
@@ -545,7 +573,7 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
       const nested = expandedRanges.some(([a, z]) => b.start > a && b.start < z);
       if (inRanges(census.inactive, b.start) || inRanges(defRanges, b.start) || nested) continue;
       const base = { line: line(b.start), path: pathOf(b.itemPath), unit: b.unit };
-      if (isLocalPath(b.path) && (own.definitions.has(b.name) || b.name === 'cfg_if')) {
+      if (isOwnMacroPath(b.path) && (own.definitions.has(b.name) || b.name === 'cfg_if')) {
         const inv = byStart.get(b.start);
         const shadowed = world.shadowed(own, b.name);
         const riskyMacro = b.name !== 'cfg_if' && world.risky(own, b.name);
@@ -574,10 +602,37 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
         continue;
       }
       const ownInv = byStart.get(b.start);
+      if (ownInv && macros.guessed.has(ownInv) && macros.expanded.has(ownInv)) {
+        const origins = world.resolve(
+          own,
+          [t.origin.modPath, ...b.itemPath].join('::'),
+          b.path,
+          t.origin.modPath,
+        );
+        const verified =
+          origins.length > 0 &&
+          origins.every((o) => o.kind === 'def' && o.crate === own && o.name === b.name);
+        if (verified) continue;
+        push({
+          ...base,
+          kind: 'export-site',
+          macro: b.path,
+          reason: 'unverified-macro-path',
+          message: `${b.path}! was read as this crate's macro ${b.name}!, but the path may name something else: its exports may differ from the listed ones`,
+        });
+        continue;
+      }
       if (ownInv && macros.expanded.has(ownInv)) continue; // `include!`, `println!(…)` read in place
-      if (world.bangSafe(own, b, census, [t.origin.modPath, ...b.itemPath].join('::'))) continue;
-      const origin = world.originLabel(own, b.path, census);
-      if (macroOrigins(own, b.path, census).std) {
+      if (world.bangSafe(own, b, census, [t.origin.modPath, ...b.itemPath].join('::'), t.origin.modPath))
+        continue;
+      const origin = world.originLabel(
+        own,
+        b.path,
+        census,
+        [t.origin.modPath, ...b.itemPath].join('::'),
+        t.origin.modPath,
+      );
+      if (UNSAFE_STD_MACROS.has(b.name) && macroOrigins(own, b.path, census).std) {
         push({
           ...base,
           kind: 'macro',
@@ -613,6 +668,7 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
           a.underDerive,
           census,
           [t.origin.modPath, ...a.itemPath].join('::'),
+          t.origin.modPath,
         )
       )
         continue;

@@ -14,7 +14,9 @@ import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/
 import { lex, skipTree, Token } from '../rust/lexer';
 import { isLineBreak, isLineSpace, isSpace, isWordChar, WorkMeter } from '../rust/text';
 import { expandMacro, splitCfgIf } from './macro-expander';
-import { AccountingInput, finishEntries, ScannedText, TextOrigin } from './accounting';
+import { AccountingInput, finishEntries, isOwnMacroPath, ScannedText, TextOrigin } from './accounting';
+import { STD_MACROS, trustedMacroCrates } from './macro-trust';
+import { takeCensus } from './census';
 import type { UnresolvedEntry } from '../model';
 import { ScanCache, ScanOutcome } from './scan-cache';
 import {
@@ -30,12 +32,17 @@ import {
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
 
-const LOCAL_ROOTS = new Set(['crate', '$crate', 'self', 'super']);
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
+/** Roots of a path into the crate's own modules. */
+const MODULE_ROOTS = new Set(['crate', 'self', 'super']);
 /** Text holding an attribute (`#[…]`, `#![…]`). */
 const ATTRIBUTE_START = /#\s*!?\s*\[/;
-/** A transcriber that invokes a macro (which may be one that exports). */
-const CALLS_MACRO = /[\w$]\s*!\s*[({[]/;
+/** The macro paths a transcriber invokes (`$crate::m`, `::log::trace`, `m`): its census's calls. */
+function macroCalls(text: string): string[] {
+  return takeCensus(text, { features: new Set() }).bangs.map((b) => b.path);
+}
+const STD_MACRO_NAMES: ReadonlySet<string> = STD_MACROS;
+const DEFAULT_TRUSTED: ReadonlySet<string> = trustedMacroCrates();
 
 /** Std macros whose arguments the engine reads: expression lists, `vec!`, `thread_local!`. */
 const STD_ARG_MACROS = new Set([
@@ -273,12 +280,35 @@ export async function extractCrate(
   const expanded = new Set<MacroInvocation>();
   const failed = new Map<MacroInvocation, string>();
   const textuallyChosen = new Set<MacroInvocation>();
+  const guessed = new Set<MacroInvocation>();
 
   /** A crate macro whose expansion may export: its body names an export or calls a macro. */
-  const mayExport = (name: string): boolean =>
-    (definitions.get(name) ?? []).some(
-      (d) => d.exports || d.rules.some((r) => CALLS_MACRO.test(r.transcriber)),
+  /**
+   * A crate macro whose expansion may export, as far as this crate shows: its body names an export,
+   * or calls one of the crate's macros that may, or a macro of another crate that is neither std's
+   * nor trusted (the accounting decides those precisely, across the workspace, afterwards).
+   */
+  const localRisk = new Map<string, boolean>();
+  const mayExport = (name: string): boolean => {
+    const known = localRisk.get(name);
+    if (known !== undefined) return known;
+    localRisk.set(name, false); // recursion: decided by the other parts
+    const risky = (definitions.get(name) ?? []).some(
+      (d) =>
+        d.exports ||
+        d.rules.some((r) =>
+          macroCalls(r.transcriber).some((call) => {
+            const segs = call.replace(/^::/, '').split('::');
+            const callee = segs[segs.length - 1];
+            if (isOwnMacroPath(call) && definitions.has(callee)) return callee !== name && mayExport(callee);
+            if (segs.length === 1) return !STD_MACRO_NAMES.has(callee);
+            return !STD_ROOTS.has(segs[0]) && !DEFAULT_TRUSTED.has(segs[0].replace(/-/g, '_'));
+          }),
+        ),
     );
+    localRisk.set(name, risky);
+    return risky;
+  };
 
   /**
    * The definition rustc's textual scoping gives an invocation: the last one in the same file
@@ -614,7 +644,14 @@ export async function extractCrate(
       const segs = inv.name.split('::');
       const name = segs[segs.length - 1];
       const root = segs.length > 1 ? segs[0] : null;
-      const isCrateMacro = macros.has(name) && (root === null || LOCAL_ROOTS.has(root));
+      // `crate::a::m!` names what module `a` holds: usually the crate's macro re-exported
+      // (`pub(crate) use m;`), so it is expanded with that definition, and the accounting checks the
+      // guess by name resolution — except inside an expansion of `m` itself, where it is something
+      // else under the same name (a proc macro re-exported over it)
+      const viaModule = !isOwnMacroPath(inv.name) && root !== null && MODULE_ROOTS.has(root);
+      const isCrateMacro =
+        macros.has(name) && (isOwnMacroPath(inv.name) || (viaModule && inv.ctx.macro !== name));
+      if (isCrateMacro && viaModule) guessed.add(inv);
       const isStd = !isCrateMacro && (root === null || STD_ROOTS.has(root));
       if (isStd && (name === 'include' || STD_ARG_MACROS.has(name))) {
         // std macros read as rustc reads them: `include!` compiles a file in place, and the
@@ -643,7 +680,8 @@ export async function extractCrate(
         for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
         continue;
       }
-      if (name !== 'cfg_if' && !macros.has(name)) {
+      if (name !== 'cfg_if' && !isCrateMacro) {
+        // a macro of another crate (`::log::trace!`) is never this crate's macro of the same name
         deferred.push(work[w]); // perhaps defined in a module not read yet
         continue;
       }
@@ -801,7 +839,7 @@ export async function extractCrate(
   const accounting: AccountingInput = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
-    macros: { expanded, failed, textual: textuallyChosen },
+    macros: { expanded, failed, textual: textuallyChosen, guessed },
     env,
     own: {
       lib: manifest.libName.replace(/-/g, '_'),
