@@ -38,6 +38,29 @@ describe('#[path] through links and with backslashes', () => {
     }
   });
 
+  it('refuses a #[path] through a link that leaves the repository, and says so', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fsg-path-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'fsg-outside-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "demo"\nversion = "1.0.0"\n');
+      fs.writeFileSync(path.join(dir, 'src/lib.rs'), '#[path = "out/secret.rs"]\nmod m;\n');
+      fs.writeFileSync(path.join(outside, 'secret.rs'), '#[no_mangle]\npub extern "C" fn secret() {}\n');
+      fs.symlinkSync(outside, path.join(dir, 'src/out'));
+      const s = await extractDir(dir);
+      expect(symbols(s.crates[0])).toEqual([]);
+      const d = s.diagnostics.find((x) => x.file === 'src/out/secret.rs');
+      expect(d?.level).toBe('error');
+      // and the module the engine could not read is an unresolved entry: never a silent pass
+      expect(s.crates[0].unresolved?.map((u) => `${u.file} ${u.reason}`)).toEqual([
+        'src/out/secret.rs unreadable-file',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('reads a backslash as part of the name on Unix and as a separator on Windows', async () => {
     const lib = '#[path = "sub\\\\x.rs"]\nmod m;\n';
     const unix = await extractMemory(
