@@ -173,6 +173,14 @@ export function parseCommandLine(
   const { tokens } = tokenize({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const flags = new Map<string, string | true>();
   const positionals: string[] = [];
+  // `-h`/`--help` anywhere before `--` wins over whatever else is wrong on the line
+  const end = tokens.findIndex((t) => t.kind === 'option-terminator');
+  if (
+    tokens
+      .slice(0, end < 0 ? undefined : end)
+      .some((t) => t.kind === 'option' && t.name === 'help' && !t.inlineValue)
+  )
+    return { command: spec.name, flags: new Map([['--help', true]]), positionals: [] };
   for (const t of tokens) {
     if (t.kind === 'option-terminator') continue;
     if (t.kind === 'positional') {
@@ -199,7 +207,7 @@ export function parseCommandLine(
     flags.set(key, f.repeatable && typeof before === 'string' ? `${before},${t.value}` : t.value);
   }
   const most = spec.positionals.length;
-  if (!flags.has('--help') && positionals.length > most)
+  if (positionals.length > most)
     throw new UsageError(
       most === 0
         ? `${spec.name} takes no arguments (got ${JSON.stringify(positionals[0])})`

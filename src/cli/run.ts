@@ -80,7 +80,8 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Com
   try {
     if (argv[0] === 'help') {
       // `help` alone, or `help COMMAND`
-      if (argv.length === 1) return { stdout: USAGE, exitCode: 0 };
+      if (argv.length === 1 || argv[1] === '-h' || argv[1] === '--help')
+        return { stdout: USAGE, exitCode: 0 };
       if (argv.length > 2) throw new UsageError('help takes one command name');
       return { stdout: commandHelp(findCommand(argv[1], COMMANDS)), exitCode: 0 };
     }

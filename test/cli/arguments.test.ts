@@ -87,7 +87,10 @@ describe('the declarations', () => {
     expect(long.stdout).toMatch(/--fail-on breaking\|potentially-breaking\|any\n\s+Exit with code 1/);
     expect(long.stdout).toContain('examples:');
     // --help wins over everything else on the line, even what would be an error
-    expect((await run(['diff', 'a', 'b', 'c', '-h'])).exitCode).toBe(0);
+    expect(await run(['diff', 'a', 'b', 'c', '-h'])).toEqual(long);
+    expect(await run(['diff', '--bogus', '--help'])).toEqual(long);
+    // after --, it is an argument
+    expect((await run(['diff', '--', '--help'])).exitCode).toBe(2);
     // `help COMMAND` is the same text
     expect(await run(['help', 'diff'])).toEqual(long);
   });
@@ -102,6 +105,7 @@ describe('the declarations', () => {
     expect(await run(['--help'])).toEqual({ stdout: USAGE, exitCode: 0 });
     expect(await run(['-h'])).toEqual({ stdout: USAGE, exitCode: 0 });
     expect(await run(['help'])).toEqual({ stdout: USAGE, exitCode: 0 });
+    expect(await run(['help', '-h'])).toEqual({ stdout: USAGE, exitCode: 0 });
     // no arguments at all: the usage, exit code 2 (unchanged)
     expect(await run([])).toEqual({ stdout: USAGE, exitCode: 2 });
   });
