@@ -111,7 +111,8 @@ export const CONFIG_FLAG: FlagSpec = {
 export const OUTPUT_FLAG: FlagSpec = {
   type: 'string',
   value: 'FILE',
-  description: 'Write the report to FILE (parent directories are created) instead of standard output.',
+  description:
+    'Write the report to FILE (parent directories are created) instead of standard output; - is standard output.',
   default: 'standard output',
 };
 

@@ -90,7 +90,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Com
     if (args.flags.has('--help')) return { stdout: commandHelp(spec), exitCode: 0 };
     const result = await spec.run(args, runClock);
     const output = stringFlag(args, '--output');
-    if (output !== undefined && (result.stdout || result.exitCode !== 2)) {
+    if (output !== undefined && output !== '-' && (result.stdout || result.exitCode !== 2)) {
       await writeOutput(output, result.stdout);
       return { ...result, stdout: '' };
     }

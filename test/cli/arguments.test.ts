@@ -342,6 +342,7 @@ describe('--output FILE', () => {
     expect(r).toEqual({ stdout: '', exitCode: 0, error: undefined });
     const printed = await run(['extract', '--root', FORMS]);
     expect(fs.readFileSync(file, 'utf8')).toBe(printed.stdout);
+    expect(await run(['extract', '--root', FORMS, '--output', '-'])).toEqual(printed);
   });
 
   it('an unwritable path: exit 2, one line naming it', async () => {
