@@ -305,6 +305,21 @@ describe('through run(), on real history', () => {
     expect(c.stdout).toContain('fsg_read');
   });
 
+  it('gate-status takes BASE [HEAD] (no ranges), release-check refuses A...B', async () => {
+    const flags = await run(['gate-status', '--root', h.repo.dir, '--base', 'main', '--head', 'feature']);
+    expect(flags.exitCode).toBe(0);
+    expect(flags.stdout).toMatch(/^status /);
+    expect(await run(['gate-status', '--root', h.repo.dir, 'main', 'feature'])).toEqual(flags);
+    await expectUsageError(
+      ['gate-status', '--root', h.repo.dir, 'main..feature'],
+      'gate-status takes BASE [HEAD], not a range (got "main..feature")',
+    );
+    await expectUsageError(
+      ['release-check', '--root', h.repo.dir, 'v1.0.0...v1.1.0'],
+      'release-check compares with the base itself, not a merge base: write v1.0.0..v1.1.0',
+    );
+  });
+
   it('changelog takes --config (and names a config file it cannot read)', async () => {
     const dir = tempDir('fsg-config-');
     try {
