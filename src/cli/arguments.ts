@@ -152,10 +152,9 @@ function unknownOption(raw: string, spec: CommandSpec, all: readonly CommandSpec
   const guess = raw.startsWith('--') ? closestWord(name, Object.keys(spec.flags)) : null;
   if (guess) return `${where} (did you mean "--${guess}"?)`;
   const takers = all.filter((c) => raw.startsWith('--') && name in c.flags).map((c) => c.name);
-  if (takers.length) return `${where} (${takers.join(', ')} ${takers.length === 1 ? 'takes' : 'take'} it)`;
-  if (name === 'version' && raw === '--version')
-    return `${where} (the tool's version: ${TOOL_NAME} --version)`;
-  return where;
+  const notes = takers.length ? [`${takers.join(', ')} ${takers.length === 1 ? 'takes' : 'take'} it`] : [];
+  if (raw === '--version') notes.push(`the tool's version: ${TOOL_NAME} --version`);
+  return notes.length ? `${where} (${notes.join('; ')})` : where;
 }
 
 /**

@@ -127,7 +127,10 @@ describe('the tool version', () => {
   });
 
   it('is not a flag of the commands (changelog --version names the release)', async () => {
-    await expectUsageError(['diff', '--version'], `unknown option "--version" for diff (changelog takes it)`);
+    await expectUsageError(
+      ['diff', '--version'],
+      `unknown option "--version" for diff (changelog takes it; the tool's version: ffi-surface-guard --version)`,
+    );
     await expectUsageError(['version', 'extra'], 'version takes no arguments (got "extra")');
   });
 });
