@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHANGE_RULES } from '../src/core/diff/catalogue';
 import { FINDING_RULES } from '../src/core/findings/catalogue';
+import { cliReadmeSection, README_END } from '../src/cli/readme';
 
 const root = path.join(__dirname, '..');
 
@@ -16,6 +17,20 @@ describe('documentation', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     for (const r of [...CHANGE_RULES, ...FINDING_RULES])
       expect(readme).toContain(`<a id="rule-${r.id}"></a>\`${r.id}\``);
+  });
+
+  it("README's command-line reference is generated from the command declarations", () => {
+    const file = path.join(root, 'README.md');
+    const readme = fs.readFileSync(file, 'utf8');
+    const begin = readme.indexOf('<!-- cli:begin');
+    const end = readme.indexOf(README_END);
+    expect(begin).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(begin);
+    const current = readme.slice(begin, end + README_END.length);
+    // FSG_WRITE_DOCS=1 rewrites the section instead of checking it
+    if (process.env.FSG_WRITE_DOCS === '1')
+      fs.writeFileSync(file, readme.replace(current, cliReadmeSection()));
+    else expect(current).toBe(cliReadmeSection());
   });
 
   it('package.json and src/core/version.ts agree on the version', () => {

@@ -2,6 +2,13 @@
 import { TOOL_NAME } from '../core/version';
 import { run } from './run';
 
+// `ffi-surface-guard diff … | head`: the reader went away; nothing is wrong, end quietly
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+
 run(process.argv.slice(2)).then(
   (r) => {
     if (r.stdout) process.stdout.write(r.stdout);

@@ -1,15 +1,26 @@
 /** Dispatches a command line to its command; turns user errors into exit code 2 with one line. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { GitError } from '../adapters/git';
 import { ConfigError } from '../core/config';
 import { Clock, DeadlineExceeded, SYSTEM_CLOCK } from '../core/deadline';
 import { InputError } from '../adapters/open-tree';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
-import { parseArgs, RunClock, UsageError } from './arguments';
-import { changelogCommand } from './commands/changelog';
-import { diffCommand } from './commands/diff';
-import { extractCommand } from './commands/extract';
-import { gateStatusCommand } from './commands/gate-status';
-import { releaseCheckCommand } from './commands/release-check';
+import {
+  commandHelp,
+  CommandSpec,
+  findCommand,
+  globalUsage,
+  parseCommandLine,
+  RunClock,
+  stringFlag,
+  UsageError,
+} from './arguments';
+import { CHANGELOG } from './commands/changelog';
+import { DIFF } from './commands/diff';
+import { EXTRACT } from './commands/extract';
+import { GATE_STATUS } from './commands/gate-status';
+import { RELEASE_CHECK } from './commands/release-check';
 
 export interface CommandResult {
   stdout: string;
@@ -20,45 +31,70 @@ export interface CommandResult {
   warnings?: string[];
 }
 
-export const USAGE = `usage:
-  ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text] [--deadline SECONDS]
-  ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any] [--deadline SECONDS]
-  ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text] [--deadline SECONDS]
-  ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags] [--deadline SECONDS]
-  ${TOOL_NAME} changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]
-`;
+const VERSION_LINE = `${TOOL_NAME} ${TOOL_VERSION}\n`;
 
-type Command = (args: ReturnType<typeof parseArgs>, run: RunClock) => Promise<CommandResult>;
+export const VERSION: CommandSpec<CommandResult> = {
+  name: 'version',
+  summary: `Print ${TOOL_NAME}'s version (the same as --version).`,
+  positionals: [],
+  flags: {},
+  examples: [{ command: 'version', description: `Prints "${TOOL_NAME} X.Y.Z".` }],
+  run: () => Promise.resolve({ stdout: VERSION_LINE, exitCode: 0 }),
+};
+
+/** Every command, in the order the usage lists them. */
+export const COMMANDS: readonly CommandSpec<CommandResult>[] = [
+  EXTRACT,
+  DIFF,
+  RELEASE_CHECK,
+  GATE_STATUS,
+  CHANGELOG,
+  VERSION,
+];
+
+/** The global usage (`--help`, or no arguments), generated from the command declarations. */
+export const USAGE = globalUsage(COMMANDS);
 
 export interface RunOptions {
   /** The clock the run's deadline is measured on (tests pass a fake one). */
   clock?: Clock;
 }
 
-const COMMANDS: Record<string, Command> = {
-  extract: extractCommand,
-  diff: diffCommand,
-  'release-check': releaseCheckCommand,
-  'gate-status': gateStatusCommand,
-};
+/** `--output FILE`: the report goes to FILE (parent directories created), stdout stays empty. */
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await fs.writeFile(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--output ${file} cannot be written${code ? ` (${code})` : ''}`);
+  }
+}
 
 export async function run(argv: string[], options: RunOptions = {}): Promise<CommandResult> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const runClock: RunClock = { clock, started: clock.now() };
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h')
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h')
     return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
-  if (argv[0] === '--version') return { stdout: `${TOOL_NAME} ${TOOL_VERSION}\n`, exitCode: 0 };
+  if (argv[0] === '--version') return { stdout: VERSION_LINE, exitCode: 0 };
   try {
-    // changelog takes its own --version VALUE, so it parses its arguments itself
-    if (argv[0] === 'changelog') return await changelogCommand(argv.slice(1), runClock);
-    const args = parseArgs(argv);
-    if (args.flags.has('--help')) return { stdout: USAGE, exitCode: 0 };
-    const command = COMMANDS[args.command];
-    if (!command)
-      throw new UsageError(
-        `unknown command ${JSON.stringify(args.command)}; expected one of ${[...Object.keys(COMMANDS), 'changelog'].join(', ')}`,
-      );
-    return await command(args, runClock);
+    if (argv[0] === 'help') {
+      // `help` alone, or `help COMMAND`
+      if (argv.length === 1 || argv[1] === '-h' || argv[1] === '--help')
+        return { stdout: USAGE, exitCode: 0 };
+      if (argv.length > 2) throw new UsageError('help takes one command name');
+      return { stdout: commandHelp(findCommand(argv[1], COMMANDS)), exitCode: 0 };
+    }
+    const spec = findCommand(argv[0], COMMANDS);
+    const args = parseCommandLine(spec, argv.slice(1), COMMANDS);
+    if (args.flags.has('--help')) return { stdout: commandHelp(spec), exitCode: 0 };
+    const result = await spec.run(args, runClock);
+    const output = stringFlag(args, '--output');
+    if (output !== undefined && output !== '-' && (result.stdout || result.exitCode !== 2)) {
+      await writeOutput(output, result.stdout);
+      return { ...result, stdout: '' };
+    }
+    return result;
   } catch (e) {
     if (
       e instanceof UsageError ||

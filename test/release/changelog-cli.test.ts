@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run, USAGE } from '../../src/cli/run';
-import { liftOwnOptions } from '../../src/cli/commands/changelog';
-import { UsageError } from '../../src/cli/arguments';
+import { CHANGELOG, ownValues } from '../../src/cli/commands/changelog';
+import { parseCommandLine, UsageError } from '../../src/cli/arguments';
 
 const MANIFEST = (version: string) => `[package]\nname = "demo"\nversion = "${version}"\nedition = "2021"\n`;
 const LIB_V1 = `#[no_mangle]
@@ -150,7 +150,10 @@ describe('changelog command', () => {
     [['changelog', '--base', 'v1.0.0', '--version', '--root', '.'], '--version needs a value'],
     [['changelog', '--base', 'v1.0.0', '--version='], '--version needs a value'],
     [['changelog', '--base', 'v1.0.0', '--date', 'tomorrow'], '--date must be YYYY-MM-DD (got "tomorrow")'],
-    [['changelog', '--base', 'v1.0.0', '--format', 'json'], 'unknown option "--format" for changelog'],
+    [
+      ['changelog', '--base', 'v1.0.0', '--format', 'json'],
+      'unknown option "--format" for changelog (extract, diff, release-check take it)',
+    ],
     [['changelog', '--base', 'v1.0.0', '--bogus'], 'unknown option "--bogus" for changelog'],
     [['changelog', '--base', 'v1.0.0', '--version', '1', '--version', '2'], '--version given twice'],
   ])('rejects %j with exit code 2', async (argv, message) => {
@@ -168,7 +171,7 @@ describe('changelog command', () => {
   it('prints its usage with --help, and is listed in the general usage', async () => {
     const r = await run(['changelog', '--help']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('changelog     --base REV [--head REV]');
+    expect(r.stdout).toContain('changelog --base REV [--head REV]');
     expect(USAGE).toContain(
       'changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X]',
     );
@@ -179,20 +182,19 @@ describe('changelog command', () => {
   });
 });
 
-describe('liftOwnOptions', () => {
-  it('lifts --version and --date out and keeps the rest in order', () => {
-    expect(
-      liftOwnOptions(['--base', 'a', '--version', '1.0.0', '--date=2026-01-02', '--all-features']),
-    ).toEqual({
-      rest: ['--base', 'a', '--all-features'],
+describe('--version and --date', () => {
+  const parse = (argv: string[]) => ownValues(parseCommandLine(CHANGELOG, argv));
+
+  it('are the release and its date, whatever else the command line holds', () => {
+    expect(parse(['--base', 'a', '--version', '1.0.0', '--date=2026-01-02', '--all-features'])).toEqual({
       version: '1.0.0',
       date: '2026-01-02',
     });
-    expect(liftOwnOptions([])).toEqual({ rest: [], version: undefined, date: undefined });
+    expect(parse([])).toEqual({});
   });
 
   it('rejects control characters', () => {
-    expect(() => liftOwnOptions(['--version', '1.0\n'])).not.toThrow(); // trimmed
-    expect(() => liftOwnOptions(['--version', '1.\u00000'])).toThrow(UsageError);
+    expect(() => parse(['--version', '1.0\n'])).not.toThrow(); // trimmed
+    expect(() => parse(['--version', '1.\u00000'])).toThrow(UsageError);
   });
 });

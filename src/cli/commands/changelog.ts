@@ -8,61 +8,93 @@
  * release, not with where their histories met). `--version` heads the block `## [X] - date`; the
  * date defaults to the head commit's date (today for the working tree).
  *
- * `--version` is the global "print the tool's version" flag for the other commands, so this
- * command takes its argument vector before the shared parser sees it, lifts `--version X` and
- * `--date D` out, and hands the rest to `parseArgs`.
+ * `--version X` here names the release (the global `ffi-surface-guard --version` prints the tool's
+ * version); the declarations keep the two apart, since each command parses its own flags.
  */
-import { analyseDiff } from '../../app/analyse-diff';
+import { analyseFeatureSets } from '../../app/analyse-feature-sets';
+import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { git } from '../../adapters/git';
 import { renderChangelog } from '../../core/render/changelog';
-import { TOOL_NAME } from '../../core/version';
-import { DEFAULT_LIMITS } from '../../core/limits';
-import { featureSelection, parseArgs, RunClock, runDeadline, stringFlag, UsageError } from '../arguments';
+import {
+  BASE_FLAG,
+  CommandSpec,
+  CONFIG_FLAG,
+  DEADLINE_FLAG,
+  FEATURE_FLAGS,
+  featureSelection,
+  hasFeatureFlags,
+  HEAD_FLAG,
+  OUTPUT_FLAG,
+  ParsedArgs,
+  revisions,
+  ROOT_FLAG,
+  RunClock,
+  runDeadline,
+  stringFlag,
+  UsageError,
+} from '../arguments';
+import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
-export const CHANGELOG_USAGE_LINE =
-  'changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]';
+export const CHANGELOG: CommandSpec<CommandResult> = {
+  name: 'changelog',
+  summary: 'The surface change between two revisions as Keep a Changelog Markdown, for release notes.',
+  description:
+    "Compares HEAD with BASE itself (no merge base: a release against the previous release). With --version the block is headed `## [X] - date`, the date defaulting to the head commit's (today for the working tree).",
+  positionals: [
+    { name: 'BASE', description: 'The previous release, or a range BASE..HEAD.' },
+    { name: 'HEAD', description: 'The new release (default: the working tree).', optional: true },
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    version: {
+      type: 'string',
+      value: 'X',
+      once: true,
+      description: "The release the block is headed with (not the tool's version).",
+      default: "the head's crate version, without a date",
+    },
+    date: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      once: true,
+      description: 'The release date in the heading.',
+      default: "the head commit's date (today for the working tree), with --version",
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG,
+  },
+  examples: [
+    {
+      command: 'changelog v1.4.0..v1.5.0 --version 1.5.0',
+      description: 'The surface changes of release 1.5.0, dated by its commit.',
+    },
+    {
+      command: 'changelog v1.5.0 --output CHANGES.md',
+      description: 'What the working tree changes since v1.5.0.',
+    },
+  ],
+  run: changelogCommand,
+};
 
-const ALLOWED = new Set([
-  '--root',
-  '--base',
-  '--head',
-  '--features',
-  '--all-features',
-  '--no-default-features',
-  '--deadline',
-]);
-/** Options only this command takes (not known to the shared parser, or meaning something else there). */
-const OWN = ['--version', '--date'] as const;
-
-export interface ChangelogArgs {
-  rest: string[];
-  version?: string;
-  date?: string;
-}
-
-/** Lifts `--version X`/`--version=X` and `--date D`/`--date=D` out of the arguments. */
-export function liftOwnOptions(argv: string[]): ChangelogArgs {
-  const rest: string[] = [];
-  const own: Partial<Record<(typeof OWN)[number], string>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const flag = OWN.find((f) => a === f || a.startsWith(`${f}=`));
-    if (!flag) {
-      rest.push(a);
-      continue;
-    }
-    let value: string | undefined = a.length > flag.length ? a.slice(flag.length + 1) : argv[++i];
-    if (value === undefined || value === '' || (a === flag && value.startsWith('--')))
-      throw new UsageError(`${flag} needs a value`);
-    value = value.trim();
-    if (/\p{Cc}/u.test(value)) throw new UsageError(`${flag} must not contain control characters`);
-    if (own[flag] !== undefined) throw new UsageError(`${flag} given twice`);
-    own[flag] = value;
+/** `--version`/`--date` values: trimmed, non-empty, no control characters; the date as YYYY-MM-DD. */
+export function ownValues(args: ParsedArgs): { version?: string; date?: string } {
+  const out: { version?: string; date?: string } = {};
+  for (const key of ['version', 'date'] as const) {
+    const raw = stringFlag(args, `--${key}`);
+    if (raw === undefined) continue;
+    const value = raw.trim();
+    if (value === '') throw new UsageError(`--${key} needs a value`);
+    if (/\p{Cc}/u.test(value)) throw new UsageError(`--${key} must not contain control characters`);
+    out[key] = value;
   }
-  if (own['--date'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(own['--date']))
-    throw new UsageError(`--date must be YYYY-MM-DD (got ${JSON.stringify(own['--date'])})`);
-  return { rest, version: own['--version'], date: own['--date'] };
+  if (out.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(out.date))
+    throw new UsageError(`--date must be YYYY-MM-DD (got ${JSON.stringify(out.date)})`);
+  return out;
 }
 
 async function releaseDate(root: string, headSha: string | null): Promise<string> {
@@ -71,25 +103,36 @@ async function releaseDate(root: string, headSha: string | null): Promise<string
   return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : new Date().toISOString().slice(0, 10);
 }
 
-/** Runs the command on its arguments (everything after `changelog`). */
-export async function changelogCommand(argv: string[], run: RunClock): Promise<CommandResult> {
-  const own = liftOwnOptions(argv);
-  const args = parseArgs(['changelog', ...own.rest]);
-  if (args.flags.has('--help'))
-    return { stdout: `usage:\n  ${TOOL_NAME} ${CHANGELOG_USAGE_LINE}\n`, exitCode: 0 };
-  for (const flag of args.flags.keys())
-    if (!ALLOWED.has(flag)) throw new UsageError(`unknown option ${JSON.stringify(flag)} for changelog`);
-  const base = stringFlag(args, '--base');
-  if (!base) throw new UsageError('changelog needs --base REV');
+/** Runs the command. */
+export async function changelogCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
+  const own = ownValues(args);
+  const { base, head } = revisions(args, 'two-dot');
   const root = stringFlag(args, '--root') ?? '.';
-  const analysis = await analyseDiff({
+  const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
+  const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
+  const deadline = runDeadline(args, settings.limits, run);
+  await checkFeatureNames(args, {
     root,
-    base,
-    head: stringFlag(args, '--head'),
-    features: featureSelection(args),
-    useMergeBase: false,
-    deadline: runDeadline(args, DEFAULT_LIMITS, run),
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline,
   });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head,
+      features: settings.features,
+      useMergeBase: false,
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+      deadline,
+    },
+    sets,
+  );
   const date =
     own.date ?? (own.version !== undefined ? await releaseDate(root, analysis.headSha) : undefined);
   const stdout = renderChangelog(analysis.report, { version: own.version, date });

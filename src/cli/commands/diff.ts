@@ -5,16 +5,26 @@ import type { DiffReport, Severity } from '../../core/report';
 import { renderMarkdown } from '../../core/render/report-markdown';
 import { renderText } from '../../core/render/report-text';
 import {
+  BASE_FLAG,
+  CommandSpec,
+  CONFIG_FLAG,
+  DEADLINE_FLAG,
+  FEATURE_FLAGS,
   featureSelection,
   formatFlag,
   hasFeatureFlags,
+  HEAD_FLAG,
+  OUTPUT_FLAG,
   ParsedArgs,
+  revisions,
+  ROOT_FLAG,
   RunClock,
   runDeadline,
   stringFlag,
   UsageError,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
+import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
 const FAIL_ON: Record<string, Severity[] | 'any'> = {
@@ -30,10 +40,53 @@ export function failsOn(report: DiffReport, failOn: string | undefined): boolean
   return report.changes.some((c) => levels.includes(c.severity));
 }
 
+export const DIFF: CommandSpec<CommandResult> = {
+  name: 'diff',
+  summary: 'What changed in the exported surface between two revisions, and the semver bump it needs.',
+  description:
+    'BASE [HEAD] and BASE...HEAD compare HEAD with the merge base of BASE and HEAD, as a pull request does (the same as --base BASE --head HEAD); BASE..HEAD compares HEAD with BASE itself. HEAD defaults to the working tree; an empty side of a range is HEAD, as in git. A base missing from a shallow clone is fetched from origin when there is one.',
+  positionals: [
+    {
+      name: 'BASE',
+      description: 'The base revision, or a range BASE...HEAD (merge base) or BASE..HEAD (BASE itself).',
+    },
+    { name: 'HEAD', description: 'The head revision (default: the working tree).', optional: true },
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    format: {
+      type: 'string',
+      choices: ['json', 'markdown', 'text'],
+      description: 'The output format.',
+      default: 'json',
+    },
+    'fail-on': {
+      type: 'string',
+      choices: Object.keys(FAIL_ON),
+      description: 'Exit with code 1 when the change is this severe (any: when there is a change at all).',
+      default: 'never fail',
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG,
+  },
+  examples: [
+    { command: 'diff origin/main', description: 'The working tree against its merge base with origin/main.' },
+    { command: 'diff v1.4.0..v1.5.0 --format text', description: 'Tag v1.5.0 against tag v1.4.0 itself.' },
+    {
+      command: 'diff --base main --head feature --fail-on breaking --format markdown --output report.md',
+      description: 'A Markdown report in report.md; exit code 1 when the change is breaking.',
+    },
+  ],
+  run: diffCommand,
+};
+
 export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'markdown', 'text'], 'json');
-  const base = stringFlag(args, '--base');
-  if (!base) throw new UsageError('diff needs --base REV');
+  const { base, head, range } = revisions(args, 'both');
   const failOn = stringFlag(args, '--fail-on');
   if (failOn !== undefined && !(failOn in FAIL_ON))
     throw new UsageError(
@@ -41,19 +94,31 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
     );
   const root = stringFlag(args, '--root') ?? '.';
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
+  const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
+  const deadline = runDeadline(args, settings.limits, run);
+  await checkFeatureNames(args, {
+    root,
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline,
+  });
   const analysis = await analyseFeatureSets(
     {
       root,
       base,
-      head: stringFlag(args, '--head'),
+      head,
+      // BASE..HEAD: HEAD against BASE itself
+      useMergeBase: range !== '..',
       features: settings.features,
       findings: computeReportFindings(settings.findingsPolicy),
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
-      deadline: runDeadline(args, settings.limits, run),
+      deadline,
     },
-    hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
+    sets,
   );
   const { report } = analysis;
   const out =

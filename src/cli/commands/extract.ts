@@ -9,7 +9,22 @@ import { computeFindings } from '../../core/findings';
 import type { Finding } from '../../core/report';
 import { renderSurfaceText, printable } from '../../core/render/surface-text';
 import { applyScope } from '../../core/scope';
-import { featureSelection, formatFlag, ParsedArgs, RunClock, runDeadline, stringFlag } from '../arguments';
+import {
+  CommandSpec,
+  CONFIG_FLAG,
+  DEADLINE_FLAG,
+  FEATURE_FLAGS,
+  featureSelection,
+  formatFlag,
+  hasFeatureFlags,
+  OUTPUT_FLAG,
+  ParsedArgs,
+  ROOT_FLAG,
+  RunClock,
+  runDeadline,
+  stringFlag,
+} from '../arguments';
+import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
 function renderFindingsText(findings: Finding[]): string {
@@ -22,19 +37,58 @@ function renderFindingsText(findings: Finding[]): string {
   return lines.join('\n') + '\n';
 }
 
+export const EXTRACT: CommandSpec<CommandResult> = {
+  name: 'extract',
+  summary: 'Print the exported C-ABI surface of a working tree or a git revision.',
+  description:
+    "Without --rev, reads the file system (no git repository needed); with --rev, reads the revision straight from the object database. The JSON document is SPEC section 3's.",
+  positionals: [],
+  flags: {
+    root: ROOT_FLAG,
+    rev: {
+      type: 'string',
+      value: 'REV',
+      description: 'Read this git revision instead of the working tree.',
+      default: 'the working tree',
+    },
+    ...FEATURE_FLAGS,
+    format: { type: 'string', choices: ['json', 'text'], description: 'The output format.', default: 'json' },
+    findings: {
+      type: 'boolean',
+      description: 'Add the security findings of every exported item (and whether a test calls it).',
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG,
+  },
+  examples: [
+    { command: 'extract --format text', description: 'The surface of the crate in the current directory.' },
+    {
+      command: 'extract --root rust/ffi --rev v1.2.0 --all-features',
+      description: 'The surface of rust/ffi at tag v1.2.0, every feature enabled.',
+    },
+    { command: 'extract --findings --output surface.json', description: 'With findings, written to a file.' },
+  ],
+  run: extractCommand,
+};
+
 export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'json');
   const root = stringFlag(args, '--root') ?? '.';
   const config = await readConfigFile(root, stringFlag(args, '--config'));
-  const explicitFeatures =
-    args.flags.has('--features') ||
-    args.flags.has('--all-features') ||
-    args.flags.has('--no-default-features');
-  const features = explicitFeatures
+  const features = hasFeatureFlags(args)
     ? featureSelection(args)
     : (config.featureSets[0] ?? featureSelection(args));
   const wantFindings = args.flags.has('--findings');
   const deadline = runDeadline(args, config.limits, run);
+  await checkFeatureNames(args, {
+    root,
+    revisions: [stringFlag(args, '--rev')],
+    sets: [features],
+    limits: config.limits,
+    scope: scopeOf(config),
+    deadline,
+  });
   const tree = await openTree(root, stringFlag(args, '--rev'), deadline);
   try {
     const parser = parserWithDeadline(await loadRustParser(), deadline);

@@ -14,26 +14,75 @@ import {
   decideWithoutApproval,
 } from '../../core/gate/decide-status';
 import {
+  BASE_FLAG,
+  CommandSpec,
+  CONFIG_FLAG,
+  DEADLINE_FLAG,
+  FEATURE_FLAGS,
   featureSelection,
   hasFeatureFlags,
+  OUTPUT_FLAG,
   ParsedArgs,
+  revisions,
+  ROOT_FLAG,
   RunClock,
   runDeadline,
   stringFlag,
-  UsageError,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
+import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
+export const GATE_STATUS: CommandSpec<CommandResult> = {
+  name: 'gate-status',
+  summary: 'The commit status the Action would set for a pull request, before any approval.',
+  description:
+    "Evaluates what lands, as the Action does: the delta from BASE (the base branch's tip) to the merge of HEAD into it (git merge-tree); a conflicted merge is pending. HEAD must be a commit.",
+  positionals: [
+    { name: 'BASE', description: "The base branch's tip." },
+    { name: 'HEAD', description: 'The pull request head commit (default: HEAD).', optional: true },
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: {
+      ...BASE_FLAG,
+      required: false,
+      description: 'The head commit (or give it as the HEAD argument).',
+      default: 'HEAD',
+    },
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG,
+  },
+  examples: [
+    {
+      command: 'gate-status origin/main',
+      description: 'The status of the current branch merged into origin/main.',
+    },
+  ],
+  run: gateStatusCommand,
+};
+
 export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
-  const base = stringFlag(args, '--base');
-  if (!base) throw new UsageError('gate-status needs --base REV');
+  const revs = revisions(args, 'none');
+  const base = revs.base;
   const root = stringFlag(args, '--root') ?? '.';
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, '--base');
-  const head = await resolveCommit(root, stringFlag(args, '--head') ?? 'HEAD', '--head');
+  const head = await resolveCommit(root, revs.head ?? 'HEAD', '--head');
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
+  const deadline = runDeadline(args, settings.limits, run);
+  await checkFeatureNames(args, {
+    root,
+    revisions: [baseTip, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline,
+  });
   const deltas = new LandingDeltas(
     {
       root,
@@ -43,7 +92,7 @@ export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promis
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
       policyHash: '',
-      deadline: runDeadline(args, settings.limits, run),
+      deadline,
     },
     baseTip,
   );

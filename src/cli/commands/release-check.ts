@@ -3,17 +3,55 @@ import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { checkCrate, CrateVerdict } from '../../core/release-check';
 import { printable } from '../../core/render/surface-text';
 import {
+  BASE_FLAG,
+  CommandSpec,
+  CONFIG_FLAG,
+  DEADLINE_FLAG,
+  FEATURE_FLAGS,
   featureSelection,
   formatFlag,
   hasFeatureFlags,
+  HEAD_FLAG,
+  OUTPUT_FLAG,
   ParsedArgs,
+  revisions,
+  ROOT_FLAG,
   RunClock,
   runDeadline,
   stringFlag,
-  UsageError,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
+import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
+
+export const RELEASE_CHECK: CommandSpec<CommandResult> = {
+  name: 'release-check',
+  summary: "Does each crate's version bump cover its surface change? Exit code 1 when not.",
+  description:
+    "Compares HEAD with BASE itself (no merge base: a release against the previous release) and maps the change onto each crate's versions with Cargo's rules.",
+  positionals: [
+    { name: 'BASE', description: 'The previous release, or a range BASE..HEAD.' },
+    { name: 'HEAD', description: 'The release candidate (default: the working tree).', optional: true },
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    format: { type: 'string', choices: ['json', 'text'], description: 'The output format.', default: 'text' },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG,
+  },
+  examples: [
+    { command: 'release-check v1.4.0', description: 'The working tree against the v1.4.0 release.' },
+    {
+      command: 'release-check v1.4.0..v1.5.0 --format json',
+      description: 'Tag v1.5.0 against v1.4.0, as JSON.',
+    },
+  ],
+  run: releaseCheckCommand,
+};
 
 export function renderVerdictsText(verdicts: CrateVerdict[]): string {
   const lines = verdicts.map(
@@ -25,23 +63,32 @@ export function renderVerdictsText(verdicts: CrateVerdict[]): string {
 
 export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'text');
-  const base = stringFlag(args, '--base');
-  if (!base) throw new UsageError('release-check needs --base REV');
+  const { base, head } = revisions(args, 'two-dot');
   const root = stringFlag(args, '--root') ?? '.';
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
+  const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
+  const deadline = runDeadline(args, settings.limits, run);
+  await checkFeatureNames(args, {
+    root,
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline,
+  });
   const analysis = await analyseFeatureSets(
     {
       root,
       base,
-      head: stringFlag(args, '--head'),
+      head,
       features: settings.features,
       useMergeBase: false,
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
-      deadline: runDeadline(args, settings.limits, run),
+      deadline,
     },
-    hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets,
+    sets,
   );
   const { report } = analysis;
   const verdicts = report.crates.map((c) =>

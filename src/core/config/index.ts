@@ -1,5 +1,6 @@
 /** The configuration file `.github/ffi-surface-guard.yml` (SPEC section 7). */
 export {
+  closestWord,
   ConfigError,
   formatKeyPath,
   loadConfig,

@@ -223,7 +223,8 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-function closest(word: string, candidates: string[]): string | null {
+/** The candidate closest to `word` by edit distance (ignoring case, `-` and `_`), if close enough. */
+export function closestWord(word: string, candidates: readonly string[]): string | null {
   const plain = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
   let best: string | null = null;
   let bestDistance = Infinity;
@@ -252,7 +253,7 @@ function unknownKeyDetail(parent: Path, key: string): string {
   }
   const node = schemaAt(configSchema, parent);
   const allowed = node instanceof z.ZodObject ? Object.keys(node.shape as object) : [];
-  const guess = closest(key, allowed);
+  const guess = closestWord(key, allowed);
   const unknown = `unknown key ${JSON.stringify(key)}`;
   if (guess) return `${unknown} (did you mean "${guess}"?)`;
   return allowed.length > 0 ? `${unknown} (known keys: ${allowed.join(', ')})` : unknown;
