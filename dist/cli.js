@@ -111,17 +111,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path5) {
+      const ctrl = callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path4);
+            const ci = visit_(i2, node2.items[i2], visitor, path5);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -132,13 +132,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -159,17 +159,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path5) {
+      const ctrl = await callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path4);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path5);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -213,23 +213,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path5);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path5);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path5);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path5);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path5);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node2) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -841,10 +841,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i2 = path4.length - 1; i2 >= 0; --i2) {
-        const k = path4[i2];
+      for (let i2 = path5.length - 1; i2 >= 0; --i2) {
+        const k = path5[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -863,7 +863,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -893,11 +893,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -911,8 +911,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -945,8 +945,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -956,8 +956,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3472,9 +3472,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3549,14 +3549,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3571,10 +3571,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3605,13 +3605,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -5572,9 +5572,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5583,23 +5583,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5610,10 +5610,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6915,14 +6915,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs7, sep: [] });
+                map2.items.push({ start: start2, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7050,13 +7050,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7429,11 +7429,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path4) {
+            function locateFile(path5) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path4, scriptDirectory);
+                return Module["locateFile"](path5, scriptDirectory);
               }
-              return scriptDirectory + path4;
+              return scriptDirectory + path5;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7478,13 +7478,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve, reject) => {
+                    return new Promise((resolve2, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve(xhr.response);
+                          resolve2(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7677,9 +7677,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve, reject) => {
+                return new Promise((resolve2, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve(receiveInstance(mod, inst));
+                    resolve2(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9012,8 +9012,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve, reject) => {
-                readyPromiseResolve = resolve;
+              moduleRtn = new Promise((resolve2, reject) => {
+                readyPromiseResolve = resolve2;
                 readyPromiseReject = reject;
               });
             }
@@ -13660,12 +13660,16 @@ var require_semver2 = __commonJS2({
 var TOOL_NAME = "ffi-surface-guard";
 var TOOL_VERSION = "0.1.0";
 
+// src/cli/run.ts
+var import_node_fs5 = require("node:fs");
+var path4 = __toESM2(require("node:path"));
+
 // src/adapters/git.ts
 var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -13679,7 +13683,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve2({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -13747,8 +13751,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
+    return new Promise((resolve2, reject) => {
+      this.waiting.push({ resolve: resolve2, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -14542,7 +14546,7 @@ function putProp(target, key, value) {
   else
     target[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target, source, keys, wrap2) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
@@ -14551,10 +14555,10 @@ function mirrorShape(target, source, keys, wrap) {
     if (desc.get) {
       deferProp(target, key, () => {
         const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+        return wrap2 ? wrap2(value, key) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target, key, wrap2 ? wrap2(desc.value, key) : desc.value);
   }
 }
 function mirrorProps(target, source) {
@@ -14579,10 +14583,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path5) {
+  if (!path5)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path5.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14922,11 +14926,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path5, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path5);
     return iss;
   });
 }
@@ -15084,9 +15088,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -15101,10 +15105,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -15115,7 +15119,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -15388,16 +15392,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path5 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path5, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15436,17 +15440,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path5 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path5, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15485,8 +15489,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path5) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -18829,7 +18833,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18839,7 +18843,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -18850,7 +18854,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18914,7 +18918,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32624,13 +32628,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path5 = ref.slice(1).split("/").filter(Boolean);
+  if (path5.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path5[0] === defsKey) {
+    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -36013,8 +36017,8 @@ function globToRegExp(pattern2) {
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path4) {
-  return globToRegExp(pattern2).test(normalisePath(path4));
+function matchGlob(pattern2, path5) {
+  return globToRegExp(pattern2).test(normalisePath(path5));
 }
 
 // src/core/findings/policy.ts
@@ -36122,11 +36126,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path4) {
-    return this.guard(`reading ${path4}`, () => this.inner.stat(path4));
+  stat(path5) {
+    return this.guard(`reading ${path5}`, () => this.inner.stat(path5));
   }
-  read(path4, maxBytes) {
-    return this.guard(`reading ${path4}`, () => this.inner.read(path4, maxBytes));
+  read(path5, maxBytes) {
+    return this.guard(`reading ${path5}`, () => this.inner.read(path5, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -36433,9 +36437,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path4) {
+function formatKeyPath(path5) {
   let out2 = "";
-  for (const seg of path4) {
+  for (const seg of path5) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -36455,10 +36459,10 @@ function describe4(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path4) {
+function findForbidden(node2, path5) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path4,
+      path: path5,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -36466,7 +36470,7 @@ function findForbidden(node2, path4) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path4,
+        path: path5,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -36474,22 +36478,22 @@ function findForbidden(node2, path4) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path4) ?? findForbidden(pair.value, [...path4, key]);
+      const hit = findForbidden(pair.key, path5) ?? findForbidden(pair.value, [...path5, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path4, i2]);
+      const hit = findForbidden(node2.items[i2], [...path5, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path4, key) {
-  for (let n = path4.length; n >= 0; n--) {
-    const node2 = doc.getIn(path4.slice(0, n), true);
+function offsetOf(doc, path5, key) {
+  for (let n = path5.length; n >= 0; n--) {
+    const node2 = doc.getIn(path5.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path4.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path5.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -36548,12 +36552,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path4) {
+function schemaAt(schema, path5) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path4.length) return s;
-    const seg = path4[i2];
+    if (i2 === path5.length) return s;
+    const seg = path5[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -36576,7 +36580,7 @@ function editDistance2(a, b) {
   }
   return row[b.length];
 }
-function closest(word, candidates) {
+function closestWord(word, candidates) {
   const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   let best = null;
   let bestDistance = Infinity;
@@ -36601,40 +36605,40 @@ function unknownKeyDetail(parent, key) {
   }
   const node2 = schemaAt(configSchema, parent);
   const allowed = node2 instanceof external_exports.ZodObject ? Object.keys(node2.shape) : [];
-  const guess = closest(key, allowed);
+  const guess = closestWord(key, allowed);
   const unknown2 = `unknown key ${JSON.stringify(key)}`;
   if (guess) return `${unknown2} (did you mean "${guess}"?)`;
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue2, doc) {
-  const path4 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
+  const path5 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path4, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path5, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path4, first.key], detail: unknownKeyDetail(path4, first.key), offset: first.offset };
+      return { path: [...path5, first.key], detail: unknownKeyDetail(path5, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue2.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path4,
+        path: path5,
         detail: `invalid key: ${expected}, got ${describe4(issue2.input)}`,
-        offset: offsetOf(doc, path4.slice(0, -1), String(path4[path4.length - 1]))
+        offset: offsetOf(doc, path5.slice(0, -1), String(path5[path5.length - 1]))
       };
     }
     default:
       return {
-        path: path4,
+        path: path5,
         detail: "input" in issue2 ? `${issue2.message}, got ${describe4(issue2.input)}` : issue2.message,
-        offset: offsetOf(doc, path4)
+        offset: offsetOf(doc, path5)
       };
   }
 }
-function checkFeatureSet(set2, path4) {
+function checkFeatureSet(set2, path5) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path4, "all"],
+      path: [...path5, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -37096,10 +37100,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path4) {
-    const r = await this.resolve(path4);
+  async stat(path5) {
+    const r = await this.resolve(path5);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path4)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path5)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -37115,11 +37119,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path4) {
-    const direct = this.entries.get(path4);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path4, entry: direct };
-    if (!direct && this.dirs.has(path4)) return { kind: "dir", path: path4 };
-    const input2 = path4.split("/");
+  async resolve(path5) {
+    const direct = this.entries.get(path5);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path5, entry: direct };
+    if (!direct && this.dirs.has(path5)) return { kind: "dir", path: path5 };
+    const input2 = path5.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -37147,13 +37151,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path4) {
-    const r = await this.resolve(path4);
+  async realPath(path5) {
+    const r = await this.resolve(path5);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path4, maxBytes) {
-    const r = await this.resolve(path4);
-    const own2 = this.entries.get(path4);
+  async read(path5, maxBytes) {
+    const r = await this.resolve(path5);
+    const own2 = this.entries.get(path5);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -37162,7 +37166,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path4) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path5) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -37214,52 +37218,245 @@ async function openTree(root, rev, deadline) {
 }
 
 // src/cli/arguments.ts
+var import_node_util = require("node:util");
 var UsageError = class extends Error {
 };
-var VALUE_FLAGS = /* @__PURE__ */ new Set([
-  "--root",
-  "--rev",
-  "--base",
-  "--head",
-  "--features",
-  "--format",
-  "--fail-on",
-  "--config",
-  "--output",
-  "--deadline"
-]);
-var BOOL_FLAGS = /* @__PURE__ */ new Set(["--all-features", "--no-default-features", "--findings", "--help", "--version"]);
-function parseArgs(argv) {
-  const [command, ...rest] = argv;
-  const flags2 = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < rest.length; i2++) {
-    let a = rest[i2];
-    let value;
-    const eq = a.indexOf("=");
-    if (a.startsWith("--") && eq > 0) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    if (VALUE_FLAGS.has(a)) {
-      if (value === void 0) {
-        value = rest[++i2];
-        if (value === void 0) throw new UsageError(`${a} needs a value`);
-      }
-      flags2.set(a, value);
-    } else if (BOOL_FLAGS.has(a) && value === void 0) {
-      flags2.set(a, true);
-    } else {
-      throw new UsageError(`unknown option ${JSON.stringify(rest[i2])} for ${command ?? "ffi-surface-guard"}`);
-    }
+var HELP_FLAG = {
+  type: "boolean",
+  short: "h",
+  description: "Print this help and exit."
+};
+var ROOT_FLAG = {
+  type: "string",
+  value: "DIR",
+  description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
+  default: "."
+};
+var FEATURE_FLAGS = {
+  features: {
+    type: "string",
+    value: "a,b",
+    repeatable: true,
+    group: "feature flags",
+    description: "Features to enable on top of the defaults (comma- or space-separated). Each must be declared by an analysed crate.",
+    default: "the config file's feature sets, else the default features"
+  },
+  "all-features": {
+    type: "boolean",
+    group: "feature flags",
+    description: "Enable every feature (cargo --all-features)."
+  },
+  "no-default-features": {
+    type: "boolean",
+    group: "feature flags",
+    description: "Do not enable the crates' default features (cargo --no-default-features)."
   }
-  return { command: command ?? "", flags: flags2 };
+};
+var CONFIG_FLAG = {
+  type: "string",
+  value: "FILE",
+  description: "The configuration file.",
+  default: ".github/ffi-surface-guard.yml under --root, when it exists"
+};
+var OUTPUT_FLAG = {
+  type: "string",
+  value: "FILE",
+  description: "Write the report to FILE (parent directories are created) instead of standard output; - is standard output.",
+  default: "standard output"
+};
+var DEADLINE_FLAG = {
+  type: "string",
+  value: "SECONDS",
+  description: `Stop the whole run with exit code 2 past this many seconds (1 to ${MAX_DEADLINE_SECONDS}).`,
+  default: "the config's limits.deadline-seconds (600)"
+};
+var BASE_FLAG = {
+  type: "string",
+  value: "REV",
+  required: true,
+  description: "The base git revision (or give it as the BASE argument)."
+};
+var HEAD_FLAG = {
+  type: "string",
+  value: "REV",
+  description: "The head git revision (or give it as the HEAD argument).",
+  default: "the working tree"
+};
+function flagsOf(spec) {
+  return { ...spec.flags, help: HELP_FLAG };
+}
+function unknownOption(raw, spec, all) {
+  const name2 = raw.replace(/^--?/, "").replace(/=.*$/s, "");
+  const where2 = `unknown option ${JSON.stringify(raw)} for ${spec.name}`;
+  const guess = raw.startsWith("--") ? closestWord(name2, Object.keys(spec.flags)) : null;
+  if (guess) return `${where2} (did you mean "--${guess}"?)`;
+  const takers = all.filter((c) => raw.startsWith("--") && name2 in c.flags).map((c) => c.name);
+  const notes = takers.length ? [`${takers.join(", ")} ${takers.length === 1 ? "takes" : "take"} it`] : [];
+  if (raw === "--version") notes.push(`the tool's version: ${TOOL_NAME} --version`);
+  return notes.length ? `${where2} (${notes.join("; ")})` : where2;
+}
+function parseCommandLine(spec, argv, all = []) {
+  const declared2 = flagsOf(spec);
+  const options = {};
+  for (const [name2, f] of Object.entries(declared2))
+    options[name2] = f.short ? { type: f.type, short: f.short } : { type: f.type };
+  const { tokens } = (0, import_node_util.parseArgs)({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+  const flags2 = /* @__PURE__ */ new Map();
+  const positionals = [];
+  const end = tokens.findIndex((t2) => t2.kind === "option-terminator");
+  if (tokens.slice(0, end < 0 ? void 0 : end).some((t2) => t2.kind === "option" && t2.name === "help" && !t2.inlineValue))
+    return { command: spec.name, flags: /* @__PURE__ */ new Map([["--help", true]]), positionals: [] };
+  for (const t2 of tokens) {
+    if (t2.kind === "option-terminator") continue;
+    if (t2.kind === "positional") {
+      positionals.push(t2.value);
+      continue;
+    }
+    const f = Object.prototype.hasOwnProperty.call(declared2, t2.name) ? declared2[t2.name] : void 0;
+    const raw = t2.inlineValue ? argv[t2.index] : t2.rawName;
+    if (!f || (t2.rawName.startsWith("--") ? false : f.short !== t2.rawName.slice(1)))
+      throw new UsageError(unknownOption(raw, spec, all));
+    const key = `--${t2.name}`;
+    if (f.type === "boolean") {
+      if (t2.inlineValue) throw new UsageError(`${key} takes no value`);
+      flags2.set(key, true);
+      continue;
+    }
+    if (t2.value === void 0 || !t2.inlineValue && t2.value.startsWith("--"))
+      throw new UsageError(`${key} needs a value`);
+    if (f.choices && !f.choices.includes(t2.value))
+      throw new UsageError(`${key} must be one of ${f.choices.join(", ")} (got ${JSON.stringify(t2.value)})`);
+    const before = flags2.get(key);
+    if (before !== void 0 && f.once) throw new UsageError(`${key} given twice`);
+    flags2.set(key, f.repeatable && typeof before === "string" ? `${before},${t2.value}` : t2.value);
+  }
+  const most = spec.positionals.length;
+  if (positionals.length > most)
+    throw new UsageError(
+      most === 0 ? `${spec.name} takes no arguments (got ${JSON.stringify(positionals[0])})` : `unexpected argument ${JSON.stringify(positionals[most])} for ${spec.name} (it takes ${spec.positionals.map((p) => p.name).join(" ")})`
+    );
+  return { command: spec.name, flags: flags2, positionals };
+}
+function findCommand(word, all) {
+  const spec = all.find((c) => c.name === word);
+  if (spec) return spec;
+  const names = all.map((c) => c.name);
+  if (word.startsWith("-"))
+    throw new UsageError(
+      `unknown option ${JSON.stringify(word)}; expected a command first: ${names.join(", ")}`
+    );
+  const guess = closestWord(word, names);
+  throw new UsageError(
+    `unknown command ${JSON.stringify(word)}${guess ? ` (did you mean "${guess}"?)` : ""}; expected one of ${names.join(", ")}`
+  );
+}
+function flagUsage(name2, f) {
+  if (f.type === "boolean") return `--${name2}`;
+  return `--${name2} ${f.choices ? f.choices.join("|") : f.value ?? "VALUE"}`;
+}
+function synopsis(spec) {
+  const parts3 = [];
+  const groups = /* @__PURE__ */ new Set();
+  for (const [name2, f] of Object.entries(spec.flags)) {
+    if (f.group) {
+      if (!groups.has(f.group)) parts3.push(`[${f.group}]`);
+      groups.add(f.group);
+      continue;
+    }
+    parts3.push(f.required ? flagUsage(name2, f) : `[${flagUsage(name2, f)}]`);
+  }
+  return parts3.join(" ");
+}
+function positionalUsage(spec) {
+  let out2 = "";
+  for (const p of [...spec.positionals].reverse())
+    out2 = p.optional ? `[${p.name}${out2 ? ` ${out2}` : ""}]` : `${p.name}${out2 ? ` ${out2}` : ""}`;
+  return out2;
+}
+var HELP_WIDTH = 100;
+function wrap(text2, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+function table(rows) {
+  const width = Math.min(28, Math.max(...rows.map(([a]) => a.length)));
+  const indent = " ".repeat(width + 4);
+  const out2 = [];
+  for (const [a, b] of rows) {
+    const text2 = wrap(b, HELP_WIDTH - indent.length);
+    if (a.length > width) out2.push(`  ${a}`);
+    else out2.push(`  ${a.padEnd(width)}  ${text2.shift() ?? ""}`.trimEnd());
+    for (const l of text2) out2.push(indent + l);
+  }
+  return out2;
+}
+function commandHelp(spec) {
+  const lines = [`usage: ${TOOL_NAME} ${spec.name} ${synopsis(spec)}`.trimEnd()];
+  if (spec.positionals.length)
+    lines.push(`       ${TOOL_NAME} ${spec.name} ${positionalUsage(spec)} [options]`);
+  lines.push("", ...wrap(spec.summary, HELP_WIDTH));
+  if (spec.description) lines.push("", ...wrap(spec.description, HELP_WIDTH));
+  if (spec.positionals.length) {
+    lines.push("", "arguments:");
+    lines.push(...table(spec.positionals.map((p) => [p.name, p.description])));
+  }
+  lines.push("", "options:");
+  lines.push(
+    ...table(
+      Object.entries(flagsOf(spec)).map(([name2, f]) => {
+        const left = (f.short ? `-${f.short}, ` : "") + flagUsage(name2, f);
+        const extra = [
+          f.default !== void 0 ? `default: ${f.default}` : "",
+          f.repeatable ? "repeatable" : ""
+        ].filter(Boolean);
+        return [left, f.description + (extra.length ? ` (${extra.join("; ")})` : "")];
+      })
+    )
+  );
+  if (spec.examples.length) {
+    lines.push("", "examples:");
+    for (const e of spec.examples) lines.push(`  ${TOOL_NAME} ${e.command}`, `      ${e.description}`);
+  }
+  return lines.join("\n") + "\n";
+}
+function globalUsage(all) {
+  const width = Math.max(...all.map((c) => c.name.length));
+  const lines = ["usage:"];
+  for (const c of all) lines.push(`  ${TOOL_NAME} ${c.name.padEnd(width)} ${synopsis(c)}`.trimEnd());
+  lines.push("", "commands:");
+  for (const c of all) lines.push(`  ${c.name.padEnd(width)} ${c.summary}`);
+  const groups = /* @__PURE__ */ new Map();
+  for (const c of all)
+    for (const [name2, f] of Object.entries(c.flags))
+      if (f.group) {
+        const list2 = groups.get(f.group) ?? [];
+        if (!list2.includes(flagUsage(name2, f))) list2.push(flagUsage(name2, f));
+        groups.set(f.group, list2);
+      }
+  lines.push("");
+  for (const [g, list2] of groups) lines.push(`${g}: ${list2.join(" | ")}`);
+  lines.push(
+    `-h, --help after a command prints its options, defaults and examples; --version prints ${TOOL_NAME}'s version.`
+  );
+  return lines.join("\n") + "\n";
 }
 function stringFlag(args2, name2) {
   const v = args2.flags.get(name2);
   return typeof v === "string" ? v : void 0;
 }
+function featureList(args2) {
+  return (stringFlag(args2, "--features") ?? "").split(/[ ,]+/).map((s) => s.trim()).filter(Boolean);
+}
 function featureSelection2(args2) {
-  const list2 = (stringFlag(args2, "--features") ?? "").split(/[ ,]+/).map((s) => s.trim()).filter(Boolean);
+  const list2 = featureList(args2);
   const all = args2.flags.has("--all-features");
   const none = args2.flags.has("--no-default-features");
   if (all && none) throw new UsageError("--all-features and --no-default-features cannot be used together");
@@ -37275,6 +37472,46 @@ function formatFlag(args2, allowed, fallback) {
 function hasFeatureFlags(args2) {
   return args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
 }
+function revisions(args2, ranges) {
+  let base = stringFlag(args2, "--base");
+  let head = stringFlag(args2, "--head");
+  let range;
+  const [first, second] = args2.positionals;
+  if (first !== void 0) {
+    if (base !== void 0)
+      throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
+    const m = /^(.*?)(\.\.\.?)(.*)$/s.exec(first);
+    if (m) {
+      range = m[2];
+      if (ranges === "none")
+        throw new UsageError(`${args2.command} takes BASE [HEAD], not a range (got ${JSON.stringify(first)})`);
+      if (range === "..." && ranges === "two-dot")
+        throw new UsageError(
+          `${args2.command} compares with the base itself, not a merge base: write ${m[1] || "HEAD"}..${m[3] || "HEAD"}`
+        );
+      if (!m[1] && !m[3]) throw new UsageError(`${JSON.stringify(first)} names no revision`);
+      if (second !== void 0)
+        throw new UsageError(
+          `the head is given twice (${JSON.stringify(first)} and ${JSON.stringify(second)})`
+        );
+      if (head !== void 0)
+        throw new UsageError(
+          `the head is given twice (${JSON.stringify(first)} and --head ${head}); give one`
+        );
+      base = m[1] || "HEAD";
+      head = m[3] || "HEAD";
+    } else base = first;
+  }
+  if (second !== void 0) {
+    if (head !== void 0)
+      throw new UsageError(
+        `the head is given twice (${JSON.stringify(second)} and --head ${head}); give one`
+      );
+    head = second;
+  }
+  if (!base) throw new UsageError(`${args2.command} needs --base REV`);
+  return { base, head, range };
+}
 function deadlineFlag(args2) {
   const v = stringFlag(args2, "--deadline");
   if (v === void 0) return void 0;
@@ -37286,6 +37523,496 @@ function deadlineFlag(args2) {
 }
 function runDeadline(args2, limits, run3) {
   return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run3.clock, run3.started);
+}
+
+// src/core/extract/scan-cache.ts
+var import_node_crypto2 = require("node:crypto");
+var DEFAULT_MAX_ENTRIES = 1e5;
+var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
+var ScanCache = class {
+  entries = /* @__PURE__ */ new Map();
+  textBytes = 0;
+  maxEntries;
+  maxTextBytes;
+  stats = { hits: 0, misses: 0, evictions: 0 };
+  constructor(options = {}) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  }
+  get size() {
+    return this.entries.size;
+  }
+  /** The key of scanning `text` in `ctx` under `env`. */
+  static key(text2, ctx, env) {
+    const content = (0, import_node_crypto2.createHash)("sha256").update(text2).digest("base64");
+    const environment = stableStringify({
+      features: [...env.features].sort(),
+      platform: env.platform ?? null
+    });
+    return `${content}\0${stableStringify(ctx)}\0${environment}`;
+  }
+  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
+  get(key) {
+    const e = this.entries.get(key);
+    if (!e) {
+      this.stats.misses++;
+      return void 0;
+    }
+    this.stats.hits++;
+    return structuredClone(e.outcome);
+  }
+  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
+  set(key, outcome, textLength) {
+    const old = this.entries.get(key);
+    if (old) {
+      this.textBytes -= old.bytes;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
+    this.textBytes += textLength;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
+      if (k === key) continue;
+      this.entries.delete(k);
+      this.textBytes -= e.bytes;
+      this.stats.evictions++;
+    }
+  }
+};
+var SharedReads = class {
+  constructor(unchanged) {
+    this.unchanged = unchanged;
+  }
+  unchanged;
+  reads = /* @__PURE__ */ new Map();
+  /** Reads answered from the other side. */
+  reused = 0;
+  wrap(tree) {
+    const listings = /* @__PURE__ */ new Map();
+    const entries = (dir) => {
+      let l = listings.get(dir);
+      if (!l) {
+        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
+        listings.set(dir, l);
+      }
+      return l;
+    };
+    const realDirs = /* @__PURE__ */ new Map();
+    const realDir = (dir) => {
+      let r = realDirs.get(dir);
+      if (!r) {
+        const slash = dir.lastIndexOf("/");
+        const parent = slash < 0 ? "" : dir.slice(0, slash);
+        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
+          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
+        );
+        realDirs.set(dir, r);
+      }
+      return r;
+    };
+    const plainFile = async (path5) => {
+      const slash = path5.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path5.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path5.slice(slash + 1)) === "file";
+    };
+    const read = async (path5, maxBytes) => {
+      if (!this.unchanged(path5) || !await plainFile(path5)) return tree.read(path5, maxBytes);
+      const key = `${maxBytes}\0${path5}`;
+      const shared = this.reads.get(key);
+      if (shared) {
+        this.reused++;
+        return shared;
+      }
+      const r = tree.read(path5, maxBytes);
+      this.reads.set(key, r);
+      return r;
+    };
+    return {
+      label: tree.label,
+      stat: (path5) => tree.stat(path5),
+      read,
+      list: (dir) => tree.list(dir),
+      listAll: (max) => tree.listAll(max),
+      realPath: tree.realPath?.bind(tree)
+    };
+  }
+};
+
+// src/core/render/surface-text.ts
+function signatureOf(item) {
+  switch (item.kind) {
+    case "function": {
+      const params = item.params.map((p) => `${p.name}: ${p.type}`);
+      if (item.variadic) params.push("...");
+      const abi = item.abi === "Rust" ? "" : `extern "${item.abi}" `;
+      return `${item.unsafe ? "unsafe " : ""}${abi}fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
+    }
+    case "static":
+      return `static ${item.mutable ? "mut " : ""}${item.name}: ${item.type}`;
+    case "struct":
+    case "union": {
+      const fields = item.fields.map((f) => item.tuple ? f.type : `${f.name}: ${f.type}`).join(", ");
+      return `#[repr(${item.repr.join(", ")})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
+    }
+    case "enum": {
+      const vs = item.variants.map(
+        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
+      );
+      return `#[repr(${item.repr.join(", ")})] enum ${item.name} { ${vs.join(", ")} }`;
+    }
+    case "type":
+      return `type ${item.name} = ${item.target}`;
+    case "const":
+      return `const ${item.name}: ${item.type} = ${item.value}`;
+    case "import": {
+      if (item.what === "static")
+        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
+      const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
+      if (item.variadic) params.push("...");
+      return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
+    }
+  }
+}
+function printable(s) {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
+  );
+}
+function renderSurfaceText(s) {
+  const lines = [];
+  lines.push(`ffi surface of ${printable(s.rev)} (${s.digest})`);
+  for (const c of s.crates) {
+    lines.push("");
+    lines.push(
+      `crate ${printable(c.name)} ${printable(c.version)} (${printable(c.manifest)}${c.features.length ? `; features: ${c.features.map(printable).join(", ")}` : ""})`
+    );
+    const groups = [
+      ["functions", c.items.filter((i2) => i2.kind === "function")],
+      ["statics", c.items.filter((i2) => i2.kind === "static")],
+      [
+        "types",
+        c.items.filter(
+          (i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum" || i2.kind === "type"
+        )
+      ],
+      ["constants", c.items.filter((i2) => i2.kind === "const")],
+      ["imports", c.items.filter((i2) => i2.kind === "import")]
+    ];
+    for (const [title, items] of groups) {
+      if (!items.length) continue;
+      lines.push(`  ${title}:`);
+      for (const it of items) {
+        const sym = (it.kind === "function" || it.kind === "static") && it.symbol !== it.name ? ` [symbol ${it.symbol}]` : "";
+        const cfg = it.cfg ? ` [cfg(${it.cfg})]` : "";
+        lines.push(
+          `    ${printable(signatureOf(it))}${printable(sym)}${printable(cfg)}  ${printable(it.file)}:${it.line}`
+        );
+      }
+    }
+    const unresolved = c.unresolved ?? [];
+    if (unresolved.length) {
+      lines.push("  unresolved (may export; needs review):");
+      for (const u of unresolved)
+        lines.push(
+          `    ${u.kind === "macro" ? `${printable(u.macro ?? "?")}!` : "export site"} in ${printable(u.path)} [${u.reason}]  ${printable(u.file)}:${u.line}`
+        );
+    }
+    if (!c.items.length && !unresolved.length) lines.push("  (no exported surface)");
+  }
+  if (s.diagnostics.length) {
+    lines.push("");
+    lines.push("diagnostics:");
+    for (const d of s.diagnostics)
+      lines.push(
+        `  ${d.level}: ${printable(d.message)}${d.file ? ` (${printable(d.file)}${d.line ? `:${d.line}` : ""})` : ""} [${d.code}]`
+      );
+  }
+  return lines.join("\n") + "\n";
+}
+
+// src/core/diff/diff-surfaces.ts
+function pairItems(base, head) {
+  const pairs = [];
+  const left = [...base];
+  const right = [...head];
+  const take = (match) => {
+    for (let i2 = 0; i2 < left.length; i2++) {
+      const j = right.findIndex((b) => match(left[i2], b));
+      if (j < 0) continue;
+      pairs.push({ before: left[i2], after: right[j] });
+      left.splice(i2, 1);
+      right.splice(j, 1);
+      i2--;
+    }
+  };
+  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
+  take((a, b) => itemKey(a) === itemKey(b));
+  take(
+    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
+  );
+  for (const a of left) pairs.push({ before: a, after: null });
+  for (const b of right) pairs.push({ before: null, after: b });
+  return pairs;
+}
+var SEVERITY_RANK = {
+  breaking: 0,
+  "potentially-breaking": 1,
+  addition: 2,
+  "non-abi": 3
+};
+function changeOf(rule, severity, crate, pair, message) {
+  const item = pair.after ?? pair.before;
+  const c = {
+    rule,
+    severity,
+    kind: item.kind,
+    name: item.name,
+    crate,
+    file: item.file,
+    line: item.line,
+    before: pair.before ? signatureOf(pair.before) : null,
+    after: pair.after ? signatureOf(pair.after) : null,
+    message
+  };
+  if ("symbol" in item) c.symbol = item.symbol;
+  return c;
+}
+function diffCrate(name2, base, head, touched) {
+  const ctx = { base, head };
+  const out2 = [];
+  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
+    const kind = (pair.after ?? pair.before)?.kind;
+    const count2 = out2.length;
+    for (const rule of CHANGE_RULES) {
+      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
+        continue;
+      for (const message of rule.check(pair.before, pair.after, ctx))
+        out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
+    }
+    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
+  }
+  const gatedKeys = new Set(
+    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
+  );
+  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
+  return out2.filter((c) => !gatedRemoval(c));
+}
+function place(e) {
+  return [e.kind, e.file, e.path, e.macro ?? ""].join("\0");
+}
+function unresolvedChanges(crate, base, head) {
+  const before = base?.unresolved ?? [];
+  const after = head?.unresolved ?? [];
+  const baseKeys = new Set(before.map((e) => e.key));
+  const headKeys = new Set(after.map((e) => e.key));
+  const gone = before.filter((e) => !headKeys.has(e.key));
+  const added = after.filter((e) => !baseKeys.has(e.key));
+  const out2 = [];
+  const change = (b, a) => {
+    const e = a ?? b;
+    const rule = changeRule(e.kind === "macro" ? "unresolved-macro" : "unresolved-export-site");
+    const what = a && b ? "changed" : a ? "new" : "removed";
+    const subject = e.kind === "macro" ? `${e.macro ?? "?"}!` : e.macro ? `export site in ${e.macro}!` : "export site";
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: "unknown",
+      name: e.kind === "macro" ? `${e.macro ?? "?"}!` : e.path,
+      crate,
+      file: e.file,
+      line: e.line,
+      before: b ? b.excerpt : null,
+      after: a ? a.excerpt : null,
+      message: what === "removed" ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too` : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`
+    };
+  };
+  const goneAt = /* @__PURE__ */ new Map();
+  for (const b of gone) goneAt.set(place(b), [...goneAt.get(place(b)) ?? [], b]);
+  const paired = /* @__PURE__ */ new Set();
+  for (const a of added) {
+    const b = goneAt.get(place(a))?.shift();
+    if (b) paired.add(b);
+    out2.push(change(b ?? null, a));
+  }
+  for (const b of gone) if (!paired.has(b)) out2.push(change(b, null));
+  return out2;
+}
+function sortChanges(changes) {
+  return [...changes].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+function diffSurfaces(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
+  const changes = [];
+  const touched = [];
+  for (const n of names) {
+    changes.push(
+      ...diffCrate(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+        touched
+      ),
+      ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
+      )
+    );
+  }
+  return { changes: sortChanges(changes), touched };
+}
+function requiredBump(changes, options = {}) {
+  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
+  switch (worst) {
+    case "breaking":
+      return "major";
+    case "potentially-breaking":
+      return options.potentiallyBreakingBump ?? "major";
+    case "addition":
+      return "minor";
+    case "non-abi":
+      return "patch";
+    default:
+      return "none";
+  }
+}
+function deltaDigest(changes) {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message,
+    // present only when several feature sets were analysed (undefined keys are not hashed)
+    featureSets: c.featureSets
+  }));
+  return sha256(stableStringify(canon));
+}
+
+// src/core/diff/merge-reports.ts
+function featureSetLabel(set2) {
+  if (set2.mode === "all") return "all-features";
+  const head = set2.mode === "default" ? "default" : "no-default-features";
+  return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
+}
+var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+function changeKey(c) {
+  return stableStringify({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message
+  });
+}
+function findingKey(f) {
+  return stableStringify({
+    rule: f.rule,
+    level: f.level,
+    crate: f.crate,
+    symbol: f.symbol,
+    name: f.name,
+    message: f.message,
+    checklist: f.checklist
+  });
+}
+function mergedDeltaDigest(changes) {
+  return deltaDigest(changes);
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const t2 of items) {
+    const k = key(t2);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out2.push(t2);
+  }
+  return out2;
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("mergeReports needs at least one report");
+  if (reports.length === 1) return first.report;
+  const changes = /* @__PURE__ */ new Map();
+  for (const { label, report } of reports) {
+    for (const c of report.changes) {
+      const k = changeKey(c);
+      const seen = changes.get(k);
+      if (seen) {
+        if (!seen.sets.includes(label)) seen.sets.push(label);
+      } else changes.set(k, { change: c, sets: [label] });
+    }
+  }
+  const merged = sortChanges(
+    [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
+  );
+  const findings = uniqueBy(
+    reports.flatMap((r) => r.report.findings),
+    findingKey
+  );
+  const requiredBump2 = reports.map((r) => r.report.requiredBump).reduce((a, b) => BUMP_RANK[b] > BUMP_RANK[a] ? b : a, "none");
+  const diagnostics = uniqueBy(
+    reports.flatMap((r) => r.report.diagnostics),
+    (d) => stableStringify(d)
+  );
+  const crates = [...first.report.crates];
+  for (const { report } of reports.slice(1))
+    for (const c of report.crates) if (!crates.some((x) => x.name === c.name)) crates.push(c);
+  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const digestOf = (side) => sha256(stableStringify(reports.map((r) => ({ featureSet: r.label, digest: r.report[side].digest }))));
+  return {
+    schemaVersion: first.report.schemaVersion,
+    tool: first.report.tool,
+    base: { rev: first.report.base.rev, digest: digestOf("base") },
+    head: { rev: first.report.head.rev, digest: digestOf("head") },
+    changes: merged,
+    findings,
+    requiredBump: requiredBump2,
+    deltaDigest: mergedDeltaDigest(merged),
+    crates,
+    diagnostics
+  };
+}
+
+// src/adapters/tree-sitter-parser.ts
+var fs4 = __toESM2(require("node:fs"));
+var path2 = __toESM2(require("node:path"));
+var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
+function locate(file2, packageName) {
+  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  return require.resolve(`${packageName}/${file2}`);
+}
+var loaded = null;
+function loadRustParser() {
+  if (!loaded) {
+    loaded = (async () => {
+      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
+      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
+      const language = await import_web_tree_sitter2.Language.load(
+        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+      );
+      const parser = new import_web_tree_sitter2.Parser();
+      parser.setLanguage(language);
+      return {
+        parse: (text2) => {
+          const tree = parser.parse(text2);
+          if (!tree) throw new Error("tree-sitter returned no tree");
+          return tree;
+        }
+      };
+    })();
+  }
+  return loaded;
 }
 
 // src/app/analyse-diff.ts
@@ -37918,8 +38645,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta3, type) {
-  let t2 = table;
+function peekTable(ctx, key, table2, meta3, type) {
+  let t2 = table2;
   let m = meta3;
   let k;
   let hasOwn = false;
@@ -39699,8 +40426,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path4) {
-    const cached2 = this.manifests.get(path4);
+  async manifest(path5) {
+    const cached2 = this.manifests.get(path5);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -39712,15 +40439,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path4, MANIFEST_BYTES);
+    const r = await this.tree.read(path5, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path4} ${r.detail}`,
-          file: path4
+          message: `${path5} ${r.detail}`,
+          file: path5
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -39732,13 +40459,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path4} is not valid TOML: ${msg}`,
-          file: path4
+          message: `${path5} is not valid TOML: ${msg}`,
+          file: path5
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path4, out2);
+    this.manifests.set(path5, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -39904,11 +40631,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable(v)) continue;
         let base = dir;
-        let path4 = typeof v.path === "string" ? v.path : null;
+        let path5 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path4 === null && v.workspace === true) {
+        if (path5 === null && v.workspace === true) {
           const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -39921,16 +40648,16 @@ var Discovery = class {
           }
           if (isTable(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path4 = inherited.path;
+            path5 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path4 === null) continue;
+        if (path5 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path4);
-        if ("refused" in r) this.refuse(shown(base, path4), expect, manifest, r.refused);
+        const r = resolveRel(base, path5);
+        if ("refused" in r) this.refuse(shown(base, path5), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -40526,7 +41253,7 @@ function splitCfgIf(input2) {
 }
 
 // src/core/extract/census.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var EXPORT_TOKENS = /* @__PURE__ */ new Set(["no_mangle", "export_name", "r#no_mangle", "r#export_name"]);
 var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "cfg",
@@ -40649,13 +41376,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path4) {
-  const segs = path4.split("::");
+function isBuiltinAttribute(path5) {
+  const segs = path5.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path4) || path4.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path5) || path5.startsWith("rustc_");
 }
-function isBuiltinDerive(path4) {
-  const segs = path4.split("::");
+function isBuiltinDerive(path5) {
+  const segs = path5.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -40697,7 +41424,7 @@ function takeCensus(text2, env, maxTokens = 4e6) {
     const id = `${from}:${to}`;
     const cached2 = unitCache.get(id);
     if (cached2) return cached2;
-    const h = (0, import_node_crypto2.createHash)("sha256");
+    const h = (0, import_node_crypto3.createHash)("sha256");
     let excerpt = "";
     const last = Math.min(to, from + MAX_UNIT_TOKENS);
     for (let k = from; k < last; k++) {
@@ -40907,11 +41634,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path4) => {
-    if (!path4.length || name2 === "_") return;
-    out2.importPaths.set(name2, path4);
-    out2.imports.set(name2, path4[0]);
-    out2.uses.push({ scope, name: name2, path: path4 });
+  const add = (name2, path5) => {
+    if (!path5.length || name2 === "_") return;
+    out2.importPaths.set(name2, path5);
+    out2.imports.set(name2, path5[0]);
+    out2.uses.push({ scope, name: name2, path: path5 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -40964,21 +41691,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path4 = name2;
+  let path5 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path4 = `$${seg}::${path4}`;
+        path5 = `$${seg}::${path5}`;
         k -= 3;
         break;
       }
-      path4 = `${seg}::${path4}`;
+      path5 = `${seg}::${path5}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path4, name: name2 };
+  return { from: k, path: path5, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -41140,8 +41867,8 @@ function buildScopes(texts, env) {
   return scopes;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path4, census) {
-  const segs = path4.replace(/^::/, "").split("::");
+function macroOrigins(crate, path5, census) {
+  const segs = path5.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -41210,10 +41937,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path4, moduleKey = "crate") {
+  resolve(crate, scopeKey, path5, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path4.replace(/^::/, "").split("::");
+    const segs = path5.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -41243,15 +41970,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path4, depth2, seen) {
+  resolvePath(c, scopeKey, path5, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path4.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path5.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path4;
-    const name2 = path4[path4.length - 1];
+    const [root, ...rest] = path5;
+    const name2 = path5[path5.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path4.length === 1) {
+    if (path5.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -41268,9 +41995,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path4[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path5[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path4.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path5.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -41347,32 +42074,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path4, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path4.split("::").pop();
-    if (kind === "attribute" && !path4.includes("::") && !census.imports.has(path4) && underDerive) return true;
+  attrSafe(crate, path5, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path5.split("::").pop();
+    if (kind === "attribute" && !path5.includes("::") && !census.imports.has(path5) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path4, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path5, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path4, census);
+    const o = macroOrigins(crate, path5, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path4, census, scopeKey, moduleKey) {
+  originLabel(crate, path5, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path4, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path5, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path4, census);
+    const o = macroOrigins(crate, path5, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path4) {
-  const segs = path4.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path5) {
+  const segs = path5.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -41578,119 +42305,6 @@ function finishEntries(crate, drafts) {
     (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.key < b.key ? -1 : 1)
   );
 }
-
-// src/core/extract/scan-cache.ts
-var import_node_crypto3 = require("node:crypto");
-var DEFAULT_MAX_ENTRIES = 1e5;
-var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
-var ScanCache = class {
-  entries = /* @__PURE__ */ new Map();
-  textBytes = 0;
-  maxEntries;
-  maxTextBytes;
-  stats = { hits: 0, misses: 0, evictions: 0 };
-  constructor(options = {}) {
-    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-  }
-  get size() {
-    return this.entries.size;
-  }
-  /** The key of scanning `text` in `ctx` under `env`. */
-  static key(text2, ctx, env) {
-    const content = (0, import_node_crypto3.createHash)("sha256").update(text2).digest("base64");
-    const environment = stableStringify({
-      features: [...env.features].sort(),
-      platform: env.platform ?? null
-    });
-    return `${content}\0${stableStringify(ctx)}\0${environment}`;
-  }
-  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
-  get(key) {
-    const e = this.entries.get(key);
-    if (!e) {
-      this.stats.misses++;
-      return void 0;
-    }
-    this.stats.hits++;
-    return structuredClone(e.outcome);
-  }
-  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
-  set(key, outcome, textLength) {
-    const old = this.entries.get(key);
-    if (old) {
-      this.textBytes -= old.bytes;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
-    this.textBytes += textLength;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
-      if (k === key) continue;
-      this.entries.delete(k);
-      this.textBytes -= e.bytes;
-      this.stats.evictions++;
-    }
-  }
-};
-var SharedReads = class {
-  constructor(unchanged) {
-    this.unchanged = unchanged;
-  }
-  unchanged;
-  reads = /* @__PURE__ */ new Map();
-  /** Reads answered from the other side. */
-  reused = 0;
-  wrap(tree) {
-    const listings = /* @__PURE__ */ new Map();
-    const entries = (dir) => {
-      let l = listings.get(dir);
-      if (!l) {
-        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
-        listings.set(dir, l);
-      }
-      return l;
-    };
-    const realDirs = /* @__PURE__ */ new Map();
-    const realDir = (dir) => {
-      let r = realDirs.get(dir);
-      if (!r) {
-        const slash = dir.lastIndexOf("/");
-        const parent = slash < 0 ? "" : dir.slice(0, slash);
-        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
-          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
-        );
-        realDirs.set(dir, r);
-      }
-      return r;
-    };
-    const plainFile = async (path4) => {
-      const slash = path4.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path4.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path4.slice(slash + 1)) === "file";
-    };
-    const read = async (path4, maxBytes) => {
-      if (!this.unchanged(path4) || !await plainFile(path4)) return tree.read(path4, maxBytes);
-      const key = `${maxBytes}\0${path4}`;
-      const shared = this.reads.get(key);
-      if (shared) {
-        this.reused++;
-        return shared;
-      }
-      const r = tree.read(path4, maxBytes);
-      this.reads.set(key, r);
-      return r;
-    };
-    return {
-      label: tree.label,
-      stat: (path4) => tree.stat(path4),
-      read,
-      list: (dir) => tree.list(dir),
-      listAll: (max) => tree.listAll(max),
-      realPath: tree.realPath?.bind(tree)
-    };
-  }
-};
 
 // src/core/extract/extract-crate.ts
 var STD_ROOTS2 = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
@@ -42935,263 +43549,6 @@ var MentionIndex = class {
   }
 };
 
-// src/core/render/surface-text.ts
-function signatureOf(item) {
-  switch (item.kind) {
-    case "function": {
-      const params = item.params.map((p) => `${p.name}: ${p.type}`);
-      if (item.variadic) params.push("...");
-      const abi = item.abi === "Rust" ? "" : `extern "${item.abi}" `;
-      return `${item.unsafe ? "unsafe " : ""}${abi}fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
-    }
-    case "static":
-      return `static ${item.mutable ? "mut " : ""}${item.name}: ${item.type}`;
-    case "struct":
-    case "union": {
-      const fields = item.fields.map((f) => item.tuple ? f.type : `${f.name}: ${f.type}`).join(", ");
-      return `#[repr(${item.repr.join(", ")})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
-    }
-    case "enum": {
-      const vs = item.variants.map(
-        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
-      );
-      return `#[repr(${item.repr.join(", ")})] enum ${item.name} { ${vs.join(", ")} }`;
-    }
-    case "type":
-      return `type ${item.name} = ${item.target}`;
-    case "const":
-      return `const ${item.name}: ${item.type} = ${item.value}`;
-    case "import": {
-      if (item.what === "static")
-        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
-      const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
-      if (item.variadic) params.push("...");
-      return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
-    }
-  }
-}
-function printable(s) {
-  return s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
-  );
-}
-function renderSurfaceText(s) {
-  const lines = [];
-  lines.push(`ffi surface of ${printable(s.rev)} (${s.digest})`);
-  for (const c of s.crates) {
-    lines.push("");
-    lines.push(
-      `crate ${printable(c.name)} ${printable(c.version)} (${printable(c.manifest)}${c.features.length ? `; features: ${c.features.map(printable).join(", ")}` : ""})`
-    );
-    const groups = [
-      ["functions", c.items.filter((i2) => i2.kind === "function")],
-      ["statics", c.items.filter((i2) => i2.kind === "static")],
-      [
-        "types",
-        c.items.filter(
-          (i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum" || i2.kind === "type"
-        )
-      ],
-      ["constants", c.items.filter((i2) => i2.kind === "const")],
-      ["imports", c.items.filter((i2) => i2.kind === "import")]
-    ];
-    for (const [title, items] of groups) {
-      if (!items.length) continue;
-      lines.push(`  ${title}:`);
-      for (const it of items) {
-        const sym = (it.kind === "function" || it.kind === "static") && it.symbol !== it.name ? ` [symbol ${it.symbol}]` : "";
-        const cfg = it.cfg ? ` [cfg(${it.cfg})]` : "";
-        lines.push(
-          `    ${printable(signatureOf(it))}${printable(sym)}${printable(cfg)}  ${printable(it.file)}:${it.line}`
-        );
-      }
-    }
-    const unresolved = c.unresolved ?? [];
-    if (unresolved.length) {
-      lines.push("  unresolved (may export; needs review):");
-      for (const u of unresolved)
-        lines.push(
-          `    ${u.kind === "macro" ? `${printable(u.macro ?? "?")}!` : "export site"} in ${printable(u.path)} [${u.reason}]  ${printable(u.file)}:${u.line}`
-        );
-    }
-    if (!c.items.length && !unresolved.length) lines.push("  (no exported surface)");
-  }
-  if (s.diagnostics.length) {
-    lines.push("");
-    lines.push("diagnostics:");
-    for (const d of s.diagnostics)
-      lines.push(
-        `  ${d.level}: ${printable(d.message)}${d.file ? ` (${printable(d.file)}${d.line ? `:${d.line}` : ""})` : ""} [${d.code}]`
-      );
-  }
-  return lines.join("\n") + "\n";
-}
-
-// src/core/diff/diff-surfaces.ts
-function pairItems(base, head) {
-  const pairs = [];
-  const left = [...base];
-  const right = [...head];
-  const take = (match) => {
-    for (let i2 = 0; i2 < left.length; i2++) {
-      const j = right.findIndex((b) => match(left[i2], b));
-      if (j < 0) continue;
-      pairs.push({ before: left[i2], after: right[j] });
-      left.splice(i2, 1);
-      right.splice(j, 1);
-      i2--;
-    }
-  };
-  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
-  take((a, b) => itemKey(a) === itemKey(b));
-  take(
-    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
-  );
-  for (const a of left) pairs.push({ before: a, after: null });
-  for (const b of right) pairs.push({ before: null, after: b });
-  return pairs;
-}
-var SEVERITY_RANK = {
-  breaking: 0,
-  "potentially-breaking": 1,
-  addition: 2,
-  "non-abi": 3
-};
-function changeOf(rule, severity, crate, pair, message) {
-  const item = pair.after ?? pair.before;
-  const c = {
-    rule,
-    severity,
-    kind: item.kind,
-    name: item.name,
-    crate,
-    file: item.file,
-    line: item.line,
-    before: pair.before ? signatureOf(pair.before) : null,
-    after: pair.after ? signatureOf(pair.after) : null,
-    message
-  };
-  if ("symbol" in item) c.symbol = item.symbol;
-  return c;
-}
-function diffCrate(name2, base, head, touched) {
-  const ctx = { base, head };
-  const out2 = [];
-  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
-    const kind = (pair.after ?? pair.before)?.kind;
-    const count2 = out2.length;
-    for (const rule of CHANGE_RULES) {
-      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
-        continue;
-      for (const message of rule.check(pair.before, pair.after, ctx))
-        out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
-    }
-    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
-  }
-  const gatedKeys = new Set(
-    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
-  );
-  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
-  return out2.filter((c) => !gatedRemoval(c));
-}
-function place(e) {
-  return [e.kind, e.file, e.path, e.macro ?? ""].join("\0");
-}
-function unresolvedChanges(crate, base, head) {
-  const before = base?.unresolved ?? [];
-  const after = head?.unresolved ?? [];
-  const baseKeys = new Set(before.map((e) => e.key));
-  const headKeys = new Set(after.map((e) => e.key));
-  const gone = before.filter((e) => !headKeys.has(e.key));
-  const added = after.filter((e) => !baseKeys.has(e.key));
-  const out2 = [];
-  const change = (b, a) => {
-    const e = a ?? b;
-    const rule = changeRule(e.kind === "macro" ? "unresolved-macro" : "unresolved-export-site");
-    const what = a && b ? "changed" : a ? "new" : "removed";
-    const subject = e.kind === "macro" ? `${e.macro ?? "?"}!` : e.macro ? `export site in ${e.macro}!` : "export site";
-    return {
-      rule: rule.id,
-      severity: rule.severity,
-      kind: "unknown",
-      name: e.kind === "macro" ? `${e.macro ?? "?"}!` : e.path,
-      crate,
-      file: e.file,
-      line: e.line,
-      before: b ? b.excerpt : null,
-      after: a ? a.excerpt : null,
-      message: what === "removed" ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too` : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`
-    };
-  };
-  const goneAt = /* @__PURE__ */ new Map();
-  for (const b of gone) goneAt.set(place(b), [...goneAt.get(place(b)) ?? [], b]);
-  const paired = /* @__PURE__ */ new Set();
-  for (const a of added) {
-    const b = goneAt.get(place(a))?.shift();
-    if (b) paired.add(b);
-    out2.push(change(b ?? null, a));
-  }
-  for (const b of gone) if (!paired.has(b)) out2.push(change(b, null));
-  return out2;
-}
-function sortChanges(changes) {
-  return [...changes].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
-}
-function diffSurfaces(base, head) {
-  const names = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
-  const changes = [];
-  const touched = [];
-  for (const n of names) {
-    changes.push(
-      ...diffCrate(
-        n,
-        base.crates.find((c) => c.name === n) ?? null,
-        head.crates.find((c) => c.name === n) ?? null,
-        touched
-      ),
-      ...unresolvedChanges(
-        n,
-        base.crates.find((c) => c.name === n) ?? null,
-        head.crates.find((c) => c.name === n) ?? null
-      )
-    );
-  }
-  return { changes: sortChanges(changes), touched };
-}
-function requiredBump(changes, options = {}) {
-  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
-  switch (worst) {
-    case "breaking":
-      return "major";
-    case "potentially-breaking":
-      return options.potentiallyBreakingBump ?? "major";
-    case "addition":
-      return "minor";
-    case "non-abi":
-      return "patch";
-    default:
-      return "none";
-  }
-}
-function deltaDigest(changes) {
-  const canon = changes.map((c) => ({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message,
-    // present only when several feature sets were analysed (undefined keys are not hashed)
-    featureSets: c.featureSets
-  }));
-  return sha256(stableStringify(canon));
-}
-
 // src/core/diff/build-report.ts
 function buildReport(base, head, options = {}) {
   const { changes, touched } = diffSurfaces(base, head);
@@ -43271,38 +43628,6 @@ async function mergeBase(dir, a, b) {
 }
 async function headCommit(dir) {
   return verify(dir, "HEAD");
-}
-
-// src/adapters/tree-sitter-parser.ts
-var fs4 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
-var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
-function locate(file2, packageName) {
-  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs4.existsSync(c)) return c;
-  return require.resolve(`${packageName}/${file2}`);
-}
-var loaded = null;
-function loadRustParser() {
-  if (!loaded) {
-    loaded = (async () => {
-      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
-      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
-      const language = await import_web_tree_sitter2.Language.load(
-        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
-      );
-      const parser = new import_web_tree_sitter2.Parser();
-      parser.setLanguage(language);
-      return {
-        parse: (text2) => {
-          const tree = parser.parse(text2);
-          if (!tree) throw new Error("tree-sitter returned no tree");
-          return tree;
-        }
-      };
-    })();
-  }
-  return loaded;
 }
 
 // src/core/scope.ts
@@ -43406,6 +43731,62 @@ async function checkRoot(root) {
   if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
   if ((await runGit(root, ["rev-parse", "--git-dir"])).code !== 0)
     throw new GitError(`--root ${root} is not inside a git repository`);
+}
+
+// src/app/analyse-feature-sets.ts
+async function analyseFeatureSets(options, sets) {
+  const [only, ...rest] = sets;
+  if (!only) return analyseDiff(options);
+  if (rest.length === 0) return analyseDiff({ ...options, features: only });
+  const scanCache = options.scanCache ?? new ScanCache();
+  const parser = options.parser ?? await loadRustParser();
+  const analyses = [];
+  for (const features of sets)
+    analyses.push({
+      label: featureSetLabel(features),
+      analysis: await analyseDiff({ ...options, features, scanCache, parser })
+    });
+  const first = analyses[0].analysis;
+  const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
+  const warnings = [...new Set(analyses.flatMap((a) => a.analysis.warnings))];
+  return { ...first, report, warnings };
+}
+
+// src/app/config-file.ts
+var import_node_fs4 = require("node:fs");
+var path3 = __toESM2(require("node:path"));
+var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
+async function readConfigFile(root, explicit) {
+  const file2 = explicit ?? path3.join(root, DEFAULT_CONFIG_PATH);
+  let text2 = null;
+  try {
+    const st = await import_node_fs4.promises.stat(file2);
+    if (!st.isFile()) throw new Error("not a file");
+    text2 = await import_node_fs4.promises.readFile(file2, "utf8");
+  } catch {
+    if (explicit) throw new ConfigError(explicit, "", "cannot be read (no such file)");
+    text2 = null;
+  }
+  return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
+}
+function scopeOf(config2) {
+  return {
+    includeCrates: config2.crates.include,
+    excludeCrates: config2.crates.exclude,
+    excludePaths: config2.paths.exclude,
+    trustedMacros: config2.macros.trusted
+  };
+}
+function analysisSettings(config2) {
+  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
+  return {
+    features: featureSets[0] ?? { mode: "default", features: [] },
+    featureSets,
+    scope: scopeOf(config2),
+    findingsPolicy: config2.findings,
+    potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
+    limits: config2.limits
+  };
 }
 
 // src/core/render/escape-markdown.ts
@@ -43611,65 +43992,151 @@ function renderChangelog(report, options = {}) {
   return lines.join("\n") + "\n";
 }
 
-// src/cli/commands/changelog.ts
-var CHANGELOG_USAGE_LINE = "changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]";
-var ALLOWED = /* @__PURE__ */ new Set([
-  "--root",
-  "--base",
-  "--head",
-  "--features",
-  "--all-features",
-  "--no-default-features",
-  "--deadline"
-]);
-var OWN = ["--version", "--date"];
-function liftOwnOptions(argv) {
-  const rest = [];
-  const own2 = {};
-  for (let i2 = 0; i2 < argv.length; i2++) {
-    const a = argv[i2];
-    const flag = OWN.find((f) => a === f || a.startsWith(`${f}=`));
-    if (!flag) {
-      rest.push(a);
-      continue;
+// src/app/feature-names.ts
+function namedFeatures(sets) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const s of sets)
+    if (s.mode !== "all") {
+      for (const f of s.features) if (!f.includes("/") && !f.startsWith("dep:")) out2.add(f);
     }
-    let value = a.length > flag.length ? a.slice(flag.length + 1) : argv[++i2];
-    if (value === void 0 || value === "" || a === flag && value.startsWith("--"))
-      throw new UsageError(`${flag} needs a value`);
-    value = value.trim();
-    if (new RegExp("\\p{Cc}", "u").test(value)) throw new UsageError(`${flag} must not contain control characters`);
-    if (own2[flag] !== void 0) throw new UsageError(`${flag} given twice`);
-    own2[flag] = value;
+  return [...out2];
+}
+async function undeclaredFeature(o) {
+  const named = namedFeatures(o.sets);
+  if (!named.length) return null;
+  const declared2 = /* @__PURE__ */ new Set();
+  let crates = 0;
+  for (const rev of new Set(o.revisions)) {
+    let tree;
+    try {
+      tree = await openTree(o.root, rev, o.deadline);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) throw e;
+      return null;
+    }
+    try {
+      const ws = await discoverWorkspace(tree, o.limits);
+      for (const c of ws.crates) {
+        if (o.scope && !inCrateScope(o.scope, c.name)) continue;
+        crates++;
+        for (const f of Object.keys(c.featureTable)) declared2.add(f);
+        for (const d of c.optionalDeps) declared2.add(d);
+      }
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) throw e;
+      return null;
+    } finally {
+      tree.close?.();
+    }
   }
-  if (own2["--date"] !== void 0 && !/^\d{4}-\d{2}-\d{2}$/.test(own2["--date"]))
-    throw new UsageError(`--date must be YYYY-MM-DD (got ${JSON.stringify(own2["--date"])})`);
-  return { rest, version: own2["--version"], date: own2["--date"] };
+  if (crates === 0) return null;
+  const missing = named.find((f) => !declared2.has(f));
+  return missing === void 0 ? null : { name: missing, guess: closestWord(missing, [...declared2]) };
+}
+function undeclaredDetail(u) {
+  return `feature ${JSON.stringify(u.name)} is not declared by any analysed crate (in [features] or as an optional dependency)${u.guess ? `; did you mean "${u.guess}"?` : ""}`;
+}
+
+// src/cli/feature-check.ts
+async function checkFeatureNames(args2, o) {
+  const u = await undeclaredFeature(o);
+  if (!u) return;
+  if (hasFeatureFlags(args2)) throw new UsageError(`--features: ${undeclaredDetail(u)}`);
+  throw new ConfigError(stringFlag(args2, "--config") ?? DEFAULT_CONFIG_PATH, "", undeclaredDetail(u));
+}
+
+// src/cli/commands/changelog.ts
+var CHANGELOG = {
+  name: "changelog",
+  summary: "The surface change between two revisions as Keep a Changelog Markdown, for release notes.",
+  description: "Compares HEAD with BASE itself (no merge base: a release against the previous release). With --version the block is headed `## [X] - date`, the date defaulting to the head commit's (today for the working tree).",
+  positionals: [
+    { name: "BASE", description: "The previous release, or a range BASE..HEAD." },
+    { name: "HEAD", description: "The new release (default: the working tree).", optional: true }
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    version: {
+      type: "string",
+      value: "X",
+      once: true,
+      description: "The release the block is headed with (not the tool's version).",
+      default: "the head's crate version, without a date"
+    },
+    date: {
+      type: "string",
+      value: "YYYY-MM-DD",
+      once: true,
+      description: "The release date in the heading.",
+      default: "the head commit's date (today for the working tree), with --version"
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG
+  },
+  examples: [
+    {
+      command: "changelog v1.4.0..v1.5.0 --version 1.5.0",
+      description: "The surface changes of release 1.5.0, dated by its commit."
+    },
+    {
+      command: "changelog v1.5.0 --output CHANGES.md",
+      description: "What the working tree changes since v1.5.0."
+    }
+  ],
+  run: changelogCommand
+};
+function ownValues(args2) {
+  const out2 = {};
+  for (const key of ["version", "date"]) {
+    const raw = stringFlag(args2, `--${key}`);
+    if (raw === void 0) continue;
+    const value = raw.trim();
+    if (value === "") throw new UsageError(`--${key} needs a value`);
+    if (new RegExp("\\p{Cc}", "u").test(value)) throw new UsageError(`--${key} must not contain control characters`);
+    out2[key] = value;
+  }
+  if (out2.date !== void 0 && !/^\d{4}-\d{2}-\d{2}$/.test(out2.date))
+    throw new UsageError(`--date must be YYYY-MM-DD (got ${JSON.stringify(out2.date)})`);
+  return out2;
 }
 async function releaseDate(root, headSha) {
   if (headSha === null) return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const out2 = (await git(root, ["show", "-s", "--format=%cs", headSha])).trim();
   return /^\d{4}-\d{2}-\d{2}$/.test(out2) ? out2 : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function changelogCommand(argv, run3) {
-  const own2 = liftOwnOptions(argv);
-  const args2 = parseArgs(["changelog", ...own2.rest]);
-  if (args2.flags.has("--help"))
-    return { stdout: `usage:
-  ${TOOL_NAME} ${CHANGELOG_USAGE_LINE}
-`, exitCode: 0 };
-  for (const flag of args2.flags.keys())
-    if (!ALLOWED.has(flag)) throw new UsageError(`unknown option ${JSON.stringify(flag)} for changelog`);
-  const base = stringFlag(args2, "--base");
-  if (!base) throw new UsageError("changelog needs --base REV");
+async function changelogCommand(args2, run3) {
+  const own2 = ownValues(args2);
+  const { base, head } = revisions(args2, "two-dot");
   const root = stringFlag(args2, "--root") ?? ".";
-  const analysis = await analyseDiff({
+  const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
+  const deadline = runDeadline(args2, settings.limits, run3);
+  await checkFeatureNames(args2, {
     root,
-    base,
-    head: stringFlag(args2, "--head"),
-    features: featureSelection2(args2),
-    useMergeBase: false,
-    deadline: runDeadline(args2, DEFAULT_LIMITS, run3)
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline
   });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head,
+      features: settings.features,
+      useMergeBase: false,
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+      deadline
+    },
+    sets
+  );
   const date5 = own2.date ?? (own2.version !== void 0 ? await releaseDate(root, analysis.headSha) : void 0);
   const stdout = renderChangelog(analysis.report, { version: own2.version, date: date5 });
   const errors = analysis.report.diagnostics.filter((d) => d.level === "error").length;
@@ -43678,113 +44145,6 @@ async function changelogCommand(argv, run3) {
     ...errors ? [`${errors} ${errors === 1 ? "error" : "errors"} during analysis: the changelog may be incomplete`] : []
   ];
   return { stdout, exitCode: 0, error: warnings.length ? `warning: ${warnings.join("; ")}` : void 0 };
-}
-
-// src/core/diff/merge-reports.ts
-function featureSetLabel(set2) {
-  if (set2.mode === "all") return "all-features";
-  const head = set2.mode === "default" ? "default" : "no-default-features";
-  return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
-}
-var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
-function changeKey(c) {
-  return stableStringify({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message
-  });
-}
-function findingKey(f) {
-  return stableStringify({
-    rule: f.rule,
-    level: f.level,
-    crate: f.crate,
-    symbol: f.symbol,
-    name: f.name,
-    message: f.message,
-    checklist: f.checklist
-  });
-}
-function mergedDeltaDigest(changes) {
-  return deltaDigest(changes);
-}
-function uniqueBy(items, key) {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const t2 of items) {
-    const k = key(t2);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out2.push(t2);
-  }
-  return out2;
-}
-function mergeReports(reports) {
-  const first = reports[0];
-  if (!first) throw new Error("mergeReports needs at least one report");
-  if (reports.length === 1) return first.report;
-  const changes = /* @__PURE__ */ new Map();
-  for (const { label, report } of reports) {
-    for (const c of report.changes) {
-      const k = changeKey(c);
-      const seen = changes.get(k);
-      if (seen) {
-        if (!seen.sets.includes(label)) seen.sets.push(label);
-      } else changes.set(k, { change: c, sets: [label] });
-    }
-  }
-  const merged = sortChanges(
-    [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
-  );
-  const findings = uniqueBy(
-    reports.flatMap((r) => r.report.findings),
-    findingKey
-  );
-  const requiredBump2 = reports.map((r) => r.report.requiredBump).reduce((a, b) => BUMP_RANK[b] > BUMP_RANK[a] ? b : a, "none");
-  const diagnostics = uniqueBy(
-    reports.flatMap((r) => r.report.diagnostics),
-    (d) => stableStringify(d)
-  );
-  const crates = [...first.report.crates];
-  for (const { report } of reports.slice(1))
-    for (const c of report.crates) if (!crates.some((x) => x.name === c.name)) crates.push(c);
-  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const digestOf = (side) => sha256(stableStringify(reports.map((r) => ({ featureSet: r.label, digest: r.report[side].digest }))));
-  return {
-    schemaVersion: first.report.schemaVersion,
-    tool: first.report.tool,
-    base: { rev: first.report.base.rev, digest: digestOf("base") },
-    head: { rev: first.report.head.rev, digest: digestOf("head") },
-    changes: merged,
-    findings,
-    requiredBump: requiredBump2,
-    deltaDigest: mergedDeltaDigest(merged),
-    crates,
-    diagnostics
-  };
-}
-
-// src/app/analyse-feature-sets.ts
-async function analyseFeatureSets(options, sets) {
-  const [only, ...rest] = sets;
-  if (!only) return analyseDiff(options);
-  if (rest.length === 0) return analyseDiff({ ...options, features: only });
-  const scanCache = options.scanCache ?? new ScanCache();
-  const parser = options.parser ?? await loadRustParser();
-  const analyses = [];
-  for (const features of sets)
-    analyses.push({
-      label: featureSetLabel(features),
-      analysis: await analyseDiff({ ...options, features, scanCache, parser })
-    });
-  const first = analyses[0].analysis;
-  const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
-  const warnings = [...new Set(analyses.flatMap((a) => a.analysis.warnings))];
-  return { ...first, report, warnings };
 }
 
 // src/core/findings/compute-findings.ts
@@ -43892,9 +44252,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path4 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path5 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path4}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path5}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -44189,7 +44549,7 @@ function droppedParts(plan, hardCut) {
   if (hardCut) out2.push("cut at the size limit");
   return out2;
 }
-function join3(lines) {
+function join4(lines) {
   return lines.join("\n") + "\n";
 }
 function sizeOf(lines) {
@@ -44225,7 +44585,7 @@ function renderMarkdown(report, options = {}) {
   };
   for (let i2 = 0; i2 < PLANS.length; i2++) {
     const out3 = lines(PLANS[i2], i2 > 0);
-    if (out3 && sizeOf(out3) <= maxChars) return join3(out3);
+    if (out3 && sizeOf(out3) <= maxChars) return join4(out3);
   }
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
@@ -44238,7 +44598,7 @@ function renderMarkdown(report, options = {}) {
   }
   const plan = { ...last, rows: lo };
   const out2 = lines(plan, true);
-  if (out2 && sizeOf(out2) <= maxChars) return join3(out2);
+  if (out2 && sizeOf(out2) <= maxChars) return join4(out2);
   const notice = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
   const kept = [];
   let size = sizeOf(notice);
@@ -44248,7 +44608,7 @@ function renderMarkdown(report, options = {}) {
     size += l.length + 1;
   }
   append(kept, notice);
-  return join3(kept);
+  return join4(kept);
 }
 
 // src/core/render/report-text.ts
@@ -44379,43 +44739,6 @@ function renderText(report) {
   return lines.join("\n") + "\n";
 }
 
-// src/app/config-file.ts
-var import_node_fs4 = require("node:fs");
-var path3 = __toESM2(require("node:path"));
-var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
-async function readConfigFile(root, explicit) {
-  const file2 = explicit ?? path3.join(root, DEFAULT_CONFIG_PATH);
-  let text2 = null;
-  try {
-    const st = await import_node_fs4.promises.stat(file2);
-    if (!st.isFile()) throw new Error("not a file");
-    text2 = await import_node_fs4.promises.readFile(file2, "utf8");
-  } catch {
-    if (explicit) throw new ConfigError(explicit, "", "cannot be read (no such file)");
-    text2 = null;
-  }
-  return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
-}
-function scopeOf(config2) {
-  return {
-    includeCrates: config2.crates.include,
-    excludeCrates: config2.crates.exclude,
-    excludePaths: config2.paths.exclude,
-    trustedMacros: config2.macros.trusted
-  };
-}
-function analysisSettings(config2) {
-  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
-  return {
-    features: featureSets[0] ?? { mode: "default", features: [] },
-    featureSets,
-    scope: scopeOf(config2),
-    findingsPolicy: config2.findings,
-    potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
-    limits: config2.limits
-  };
-}
-
 // src/cli/commands/diff.ts
 var FAIL_ON = {
   breaking: ["breaking"],
@@ -44428,10 +44751,51 @@ function failsOn(report, failOn) {
   if (levels2 === "any") return report.changes.length > 0;
   return report.changes.some((c) => levels2.includes(c.severity));
 }
+var DIFF = {
+  name: "diff",
+  summary: "What changed in the exported surface between two revisions, and the semver bump it needs.",
+  description: "BASE [HEAD] and BASE...HEAD compare HEAD with the merge base of BASE and HEAD, as a pull request does (the same as --base BASE --head HEAD); BASE..HEAD compares HEAD with BASE itself. HEAD defaults to the working tree; an empty side of a range is HEAD, as in git. A base missing from a shallow clone is fetched from origin when there is one.",
+  positionals: [
+    {
+      name: "BASE",
+      description: "The base revision, or a range BASE...HEAD (merge base) or BASE..HEAD (BASE itself)."
+    },
+    { name: "HEAD", description: "The head revision (default: the working tree).", optional: true }
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    format: {
+      type: "string",
+      choices: ["json", "markdown", "text"],
+      description: "The output format.",
+      default: "json"
+    },
+    "fail-on": {
+      type: "string",
+      choices: Object.keys(FAIL_ON),
+      description: "Exit with code 1 when the change is this severe (any: when there is a change at all).",
+      default: "never fail"
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG
+  },
+  examples: [
+    { command: "diff origin/main", description: "The working tree against its merge base with origin/main." },
+    { command: "diff v1.4.0..v1.5.0 --format text", description: "Tag v1.5.0 against tag v1.4.0 itself." },
+    {
+      command: "diff --base main --head feature --fail-on breaking --format markdown --output report.md",
+      description: "A Markdown report in report.md; exit code 1 when the change is breaking."
+    }
+  ],
+  run: diffCommand
+};
 async function diffCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "markdown", "text"], "json");
-  const base = stringFlag(args2, "--base");
-  if (!base) throw new UsageError("diff needs --base REV");
+  const { base, head, range } = revisions(args2, "both");
   const failOn = stringFlag(args2, "--fail-on");
   if (failOn !== void 0 && !(failOn in FAIL_ON))
     throw new UsageError(
@@ -44439,19 +44803,31 @@ async function diffCommand(args2, run3) {
     );
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
+  const deadline = runDeadline(args2, settings.limits, run3);
+  await checkFeatureNames(args2, {
+    root,
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline
+  });
   const analysis = await analyseFeatureSets(
     {
       root,
       base,
-      head: stringFlag(args2, "--head"),
+      head,
+      // BASE..HEAD: HEAD against BASE itself
+      useMergeBase: range !== "..",
       features: settings.features,
       findings: computeReportFindings(settings.findingsPolicy),
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
-      deadline: runDeadline(args2, settings.limits, run3)
+      deadline
     },
-    hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
+    sets
   );
   const { report } = analysis;
   const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : renderText(report);
@@ -44473,14 +44849,54 @@ function renderFindingsText(findings) {
     );
   return lines.join("\n") + "\n";
 }
+var EXTRACT = {
+  name: "extract",
+  summary: "Print the exported C-ABI surface of a working tree or a git revision.",
+  description: "Without --rev, reads the file system (no git repository needed); with --rev, reads the revision straight from the object database. The JSON document is SPEC section 3's.",
+  positionals: [],
+  flags: {
+    root: ROOT_FLAG,
+    rev: {
+      type: "string",
+      value: "REV",
+      description: "Read this git revision instead of the working tree.",
+      default: "the working tree"
+    },
+    ...FEATURE_FLAGS,
+    format: { type: "string", choices: ["json", "text"], description: "The output format.", default: "json" },
+    findings: {
+      type: "boolean",
+      description: "Add the security findings of every exported item (and whether a test calls it)."
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG
+  },
+  examples: [
+    { command: "extract --format text", description: "The surface of the crate in the current directory." },
+    {
+      command: "extract --root rust/ffi --rev v1.2.0 --all-features",
+      description: "The surface of rust/ffi at tag v1.2.0, every feature enabled."
+    },
+    { command: "extract --findings --output surface.json", description: "With findings, written to a file." }
+  ],
+  run: extractCommand
+};
 async function extractCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "text"], "json");
   const root = stringFlag(args2, "--root") ?? ".";
   const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
-  const explicitFeatures = args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
-  const features = explicitFeatures ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
+  const features = hasFeatureFlags(args2) ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
   const wantFindings = args2.flags.has("--findings");
   const deadline = runDeadline(args2, config2.limits, run3);
+  await checkFeatureNames(args2, {
+    root,
+    revisions: [stringFlag(args2, "--rev")],
+    sets: [features],
+    limits: config2.limits,
+    scope: scopeOf(config2),
+    deadline
+  });
   const tree = await openTree(root, stringFlag(args2, "--rev"), deadline);
   try {
     const parser = parserWithDeadline(await loadRustParser(), deadline);
@@ -44683,15 +45099,54 @@ function decideWithoutApproval(report) {
 }
 
 // src/cli/commands/gate-status.ts
+var GATE_STATUS = {
+  name: "gate-status",
+  summary: "The commit status the Action would set for a pull request, before any approval.",
+  description: "Evaluates what lands, as the Action does: the delta from BASE (the base branch's tip) to the merge of HEAD into it (git merge-tree); a conflicted merge is pending. HEAD must be a commit.",
+  positionals: [
+    { name: "BASE", description: "The base branch's tip." },
+    { name: "HEAD", description: "The pull request head commit (default: HEAD).", optional: true }
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: {
+      ...BASE_FLAG,
+      required: false,
+      description: "The head commit (or give it as the HEAD argument).",
+      default: "HEAD"
+    },
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG
+  },
+  examples: [
+    {
+      command: "gate-status origin/main",
+      description: "The status of the current branch merged into origin/main."
+    }
+  ],
+  run: gateStatusCommand
+};
 async function gateStatusCommand(args2, run3) {
-  const base = stringFlag(args2, "--base");
-  if (!base) throw new UsageError("gate-status needs --base REV");
+  const revs = revisions(args2, "none");
+  const base = revs.base;
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, "--base");
-  const head = await resolveCommit(root, stringFlag(args2, "--head") ?? "HEAD", "--head");
+  const head = await resolveCommit(root, revs.head ?? "HEAD", "--head");
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
+  const deadline = runDeadline(args2, settings.limits, run3);
+  await checkFeatureNames(args2, {
+    root,
+    revisions: [baseTip, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline
+  });
   const deltas = new LandingDeltas(
     {
       root,
@@ -44701,7 +45156,7 @@ async function gateStatusCommand(args2, run3) {
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
       policyHash: "",
-      deadline: runDeadline(args2, settings.limits, run3)
+      deadline
     },
     baseTip
   );
@@ -44788,6 +45243,33 @@ function checkCrate(name2, baseVersion, headVersion, changes, options = {}) {
 }
 
 // src/cli/commands/release-check.ts
+var RELEASE_CHECK = {
+  name: "release-check",
+  summary: "Does each crate's version bump cover its surface change? Exit code 1 when not.",
+  description: "Compares HEAD with BASE itself (no merge base: a release against the previous release) and maps the change onto each crate's versions with Cargo's rules.",
+  positionals: [
+    { name: "BASE", description: "The previous release, or a range BASE..HEAD." },
+    { name: "HEAD", description: "The release candidate (default: the working tree).", optional: true }
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    format: { type: "string", choices: ["json", "text"], description: "The output format.", default: "text" },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG
+  },
+  examples: [
+    { command: "release-check v1.4.0", description: "The working tree against the v1.4.0 release." },
+    {
+      command: "release-check v1.4.0..v1.5.0 --format json",
+      description: "Tag v1.5.0 against v1.4.0, as JSON."
+    }
+  ],
+  run: releaseCheckCommand
+};
 function renderVerdictsText(verdicts) {
   const lines = verdicts.map(
     (v) => `${v.covered ? "ok  " : "FAIL"} ${printable(v.name)}: ${printable(v.baseVersion ?? "-")} \u2192 ${printable(v.headVersion ?? "-")}; requires ${v.requiredBump}, is ${v.actualBump} (${printable(v.reason)})`
@@ -44796,23 +45278,32 @@ function renderVerdictsText(verdicts) {
 }
 async function releaseCheckCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "text"], "text");
-  const base = stringFlag(args2, "--base");
-  if (!base) throw new UsageError("release-check needs --base REV");
+  const { base, head } = revisions(args2, "two-dot");
   const root = stringFlag(args2, "--root") ?? ".";
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
+  const deadline = runDeadline(args2, settings.limits, run3);
+  await checkFeatureNames(args2, {
+    root,
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline
+  });
   const analysis = await analyseFeatureSets(
     {
       root,
       base,
-      head: stringFlag(args2, "--head"),
+      head,
       features: settings.features,
       useMergeBase: false,
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
-      deadline: runDeadline(args2, settings.limits, run3)
+      deadline
     },
-    hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets
+    sets
   );
   const { report } = analysis;
   const verdicts = report.crates.map(
@@ -44847,36 +45338,57 @@ async function releaseCheckCommand(args2, run3) {
 }
 
 // src/cli/run.ts
-var USAGE = `usage:
-  ${TOOL_NAME} extract       [--root DIR] [--rev REV] [--features a,b | --all-features | --no-default-features] [--format json|text] [--deadline SECONDS]
-  ${TOOL_NAME} diff          --base REV [--head REV] [--root DIR] [feature flags] [--format json|markdown|text] [--fail-on breaking|potentially-breaking|any] [--deadline SECONDS]
-  ${TOOL_NAME} release-check --base REV [--head REV] [--root DIR] [--format json|text] [--deadline SECONDS]
-  ${TOOL_NAME} gate-status   --base REV [--head REV] [--root DIR] [feature flags] [--deadline SECONDS]
-  ${TOOL_NAME} changelog     --base REV [--head REV] [--root DIR] [feature flags] [--version X] [--date YYYY-MM-DD] [--deadline SECONDS]
+var VERSION_LINE = `${TOOL_NAME} ${TOOL_VERSION}
 `;
-var COMMANDS = {
-  extract: extractCommand,
-  diff: diffCommand,
-  "release-check": releaseCheckCommand,
-  "gate-status": gateStatusCommand
+var VERSION = {
+  name: "version",
+  summary: `Print ${TOOL_NAME}'s version (the same as --version).`,
+  positionals: [],
+  flags: {},
+  examples: [{ command: "version", description: `Prints "${TOOL_NAME} X.Y.Z".` }],
+  run: () => Promise.resolve({ stdout: VERSION_LINE, exitCode: 0 })
 };
+var COMMANDS = [
+  EXTRACT,
+  DIFF,
+  RELEASE_CHECK,
+  GATE_STATUS,
+  CHANGELOG,
+  VERSION
+];
+var USAGE = globalUsage(COMMANDS);
+async function writeOutput(file2, text2) {
+  try {
+    await import_node_fs5.promises.mkdir(path4.dirname(path4.resolve(file2)), { recursive: true });
+    await import_node_fs5.promises.writeFile(file2, text2);
+  } catch (e) {
+    const code = e.code;
+    throw new UsageError(`--output ${file2} cannot be written${code ? ` (${code})` : ""}`);
+  }
+}
 async function run2(argv, options = {}) {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const runClock = { clock, started: clock.now() };
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help" || argv[0] === "-h")
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h")
     return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
-  if (argv[0] === "--version") return { stdout: `${TOOL_NAME} ${TOOL_VERSION}
-`, exitCode: 0 };
+  if (argv[0] === "--version") return { stdout: VERSION_LINE, exitCode: 0 };
   try {
-    if (argv[0] === "changelog") return await changelogCommand(argv.slice(1), runClock);
-    const args2 = parseArgs(argv);
-    if (args2.flags.has("--help")) return { stdout: USAGE, exitCode: 0 };
-    const command = COMMANDS[args2.command];
-    if (!command)
-      throw new UsageError(
-        `unknown command ${JSON.stringify(args2.command)}; expected one of ${[...Object.keys(COMMANDS), "changelog"].join(", ")}`
-      );
-    return await command(args2, runClock);
+    if (argv[0] === "help") {
+      if (argv.length === 1 || argv[1] === "-h" || argv[1] === "--help")
+        return { stdout: USAGE, exitCode: 0 };
+      if (argv.length > 2) throw new UsageError("help takes one command name");
+      return { stdout: commandHelp(findCommand(argv[1], COMMANDS)), exitCode: 0 };
+    }
+    const spec = findCommand(argv[0], COMMANDS);
+    const args2 = parseCommandLine(spec, argv.slice(1), COMMANDS);
+    if (args2.flags.has("--help")) return { stdout: commandHelp(spec), exitCode: 0 };
+    const result = await spec.run(args2, runClock);
+    const output2 = stringFlag(args2, "--output");
+    if (output2 !== void 0 && output2 !== "-" && (result.stdout || result.exitCode !== 2)) {
+      await writeOutput(output2, result.stdout);
+      return { ...result, stdout: "" };
+    }
+    return result;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof GitError || e instanceof ConfigError)
       return { stdout: "", exitCode: 2, error: e.message };
@@ -44887,6 +45399,11 @@ async function run2(argv, options = {}) {
 }
 
 // src/cli/main.ts
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
 run2(process.argv.slice(2)).then(
   (r) => {
     if (r.stdout) process.stdout.write(r.stdout);

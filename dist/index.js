@@ -1072,14 +1072,14 @@ var require_util = __commonJS2({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path5 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1530,39 @@ var require_diagnostics = __commonJS2({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error63.message
         );
       });
@@ -1611,9 +1611,9 @@ var require_diagnostics = __commonJS2({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1676,7 @@ var require_request = __commonJS2({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body: body2,
         headers,
@@ -1691,11 +1691,11 @@ var require_request = __commonJS2({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1761,7 @@ var require_request = __commonJS2({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3666,8 +3666,8 @@ var require_webidl = __commonJS2({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -6454,7 +6454,7 @@ var require_client_h1 = __commonJS2({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS2({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7064,7 +7064,7 @@ var require_client_h2 = __commonJS2({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7161,7 @@ var require_client_h2 = __commonJS2({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7514,9 +7514,9 @@ var require_redirect_handler = __commonJS2({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8755,10 +8755,10 @@ var require_proxy_agent = __commonJS2({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10730,20 +10730,20 @@ var require_mock_utils = __commonJS2({
       }
       return true;
     }
-    function safeUrl2(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl2(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10765,7 @@ var require_mock_utils = __commonJS2({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl2(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl2(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10803,9 @@ var require_mock_utils = __commonJS2({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body: body2, headers, query } = opts;
+      const { path: path6, method, body: body2, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body: body2,
         headers,
@@ -11230,15 +11230,15 @@ var require_pluralizer = __commonJS2({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11268,10 +11268,10 @@ var require_pending_interceptors_formatter = __commonJS2({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS2({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i2 = 0; i2 < path5.length; ++i2) {
-        const code = path5.charCodeAt(i2);
+    function validateCookiePath(path6) {
+      for (let i2 = 0; i2 < path6.length; ++i2) {
+        const code = path6.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18657,15 +18657,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19072,11 +19072,11 @@ var require_undici = __commonJS2({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path5);
+          url2 = new URL(util.parseOrigin(url2).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -20543,17 +20543,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path5) {
-      const ctrl = callVisitor(key, node2, visitor, path5);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path5);
+            const ci = visit_(i2, node2.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20564,13 +20564,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path5);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20591,17 +20591,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path5) {
-      const ctrl = await callVisitor(key, node2, visitor, path5);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path5);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20612,13 +20612,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path5);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20645,23 +20645,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path5) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path5);
+        return visitor(key, node2, path6);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path5);
+        return visitor.Map?.(key, node2, path6);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path5);
+        return visitor.Seq?.(key, node2, path6);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path5);
+        return visitor.Pair?.(key, node2, path6);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path5);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path5);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node2) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -21034,8 +21034,8 @@ var require_Node = __commonJS2({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -21143,13 +21143,13 @@ var require_Alias = __commonJS2({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -21273,10 +21273,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i2 = path5.length - 1; i2 >= 0; --i2) {
-        const k = path5[i2];
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21295,7 +21295,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21325,11 +21325,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -21343,8 +21343,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21358,8 +21358,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -21377,8 +21377,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21388,8 +21388,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23904,9 +23904,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23981,14 +23981,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24003,10 +24003,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24017,10 +24017,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24037,13 +24037,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -24102,8 +24102,8 @@ var require_Document = __commonJS2({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -24180,12 +24180,12 @@ var require_errors2 = __commonJS2({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -26004,9 +26004,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field2, index] of path5) {
+      for (const [field2, index] of path6) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26015,23 +26015,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field2 = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field2 = path6[path6.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path5.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26042,10 +26042,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -27347,14 +27347,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs7, sep: [] });
+                map2.items.push({ start: start2, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27482,13 +27482,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -27861,11 +27861,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path5) {
+            function locateFile(path6) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path5, scriptDirectory);
+                return Module["locateFile"](path6, scriptDirectory);
               }
-              return scriptDirectory + path5;
+              return scriptDirectory + path6;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -28235,9 +28235,9 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               __name(getString, "getString");
               function getStringList() {
-                var count2 = getLEB();
+                var count22 = getLEB();
                 var rtn = [];
-                while (count2--) rtn.push(getString());
+                while (count22--) rtn.push(getString());
                 return rtn;
               }
               __name(getStringList, "getStringList");
@@ -28286,8 +28286,8 @@ var require_web_tree_sitter2 = __commonJS2({
                 } else if (subsectionType === WASM_DYLINK_NEEDED) {
                   customSection.neededDynlibs = getStringList();
                 } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-                  var count = getLEB();
-                  while (count--) {
+                  var count2 = getLEB();
+                  while (count2--) {
                     var symname = getString();
                     var flags2 = getLEB();
                     if (flags2 & WASM_SYMBOL_TLS) {
@@ -28295,8 +28295,8 @@ var require_web_tree_sitter2 = __commonJS2({
                     }
                   }
                 } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-                  var count = getLEB();
-                  while (count--) {
+                  var count2 = getLEB();
+                  while (count2--) {
                     var modname = getString();
                     var symname = getString();
                     var flags2 = getLEB();
@@ -28455,9 +28455,9 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               return func2;
             }, "getWasmTableEntry");
-            var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+            var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
               if (functionsInTableMap) {
-                for (var i2 = offset; i2 < offset + count; i2++) {
+                for (var i2 = offset; i2 < offset + count2; i2++) {
                   var item = getWasmTableEntry(i2);
                   if (item) {
                     functionsInTableMap.set(item, i2);
@@ -29795,12 +29795,12 @@ var require_web_tree_sitter2 = __commonJS2({
           throw new TypeError("Argument must be a Tree");
         }
         C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -29811,12 +29811,12 @@ var require_web_tree_sitter2 = __commonJS2({
       /** Get the included ranges that were used to parse the syntax tree. */
       getIncludedRanges() {
         C._ts_tree_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -30335,12 +30335,12 @@ var require_web_tree_sitter2 = __commonJS2({
       childrenForFieldId(fieldId) {
         marshalNode(this);
         C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalNode(this.tree, address);
             address += SIZE_OF_NODE;
           }
@@ -30412,12 +30412,12 @@ var require_web_tree_sitter2 = __commonJS2({
         if (!this._children) {
           marshalNode(this);
           C._ts_node_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._children = new Array(count);
-          if (count > 0) {
+          this._children = new Array(count2);
+          if (count2 > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
+            for (let i2 = 0; i2 < count2; i2++) {
               this._children[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -30435,12 +30435,12 @@ var require_web_tree_sitter2 = __commonJS2({
         if (!this._namedChildren) {
           marshalNode(this);
           C._ts_node_named_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._namedChildren = new Array(count);
-          if (count > 0) {
+          this._namedChildren = new Array(count2);
+          if (count2 > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
+            for (let i2 = 0; i2 < count2; i2++) {
               this._namedChildren[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -30885,12 +30885,12 @@ var require_web_tree_sitter2 = __commonJS2({
        */
       get supertypes() {
         C._ts_language_supertypes_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -30902,12 +30902,12 @@ var require_web_tree_sitter2 = __commonJS2({
        */
       subtypes(supertype) {
         C._ts_language_subtypes_wasm(this[0], supertype);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -31173,12 +31173,12 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       /** Get the ranges of text that the parser will include when parsing. */
       getIncludedRanges() {
         C._ts_parser_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -31754,14 +31754,14 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           matchLimit,
           maxStartDepth
         );
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
         const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
         const result = new Array();
         this.exceededMatchLimit = Boolean(didExceedMatchLimit);
         const captures = new Array();
         let address = startAddress;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           const patternIndex = C.getValue(address, "i32");
           address += SIZE_OF_INT;
           const captureCount = C.getValue(address, "i32");
@@ -32662,7 +32662,7 @@ var require_cmp = __commonJS2({
     var gte = require_gte();
     var lt = require_lt();
     var lte = require_lte();
-    var cmp4 = (a, op, b, loose) => {
+    var cmp5 = (a, op, b, loose) => {
       switch (op) {
         case "===":
           if (typeof a === "object") {
@@ -32698,7 +32698,7 @@ var require_cmp = __commonJS2({
           throw new TypeError(`Invalid operator: ${op}`);
       }
     };
-    module2.exports = cmp4;
+    module2.exports = cmp5;
   }
 });
 
@@ -33464,7 +33464,7 @@ var require_comparator = __commonJS2({
             return false;
           }
         }
-        return cmp4(version3, this.operator, this.semver, this.options);
+        return cmp5(version3, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -33497,10 +33497,10 @@ var require_comparator = __commonJS2({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp4(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp5(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp4(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp5(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -33509,7 +33509,7 @@ var require_comparator = __commonJS2({
     module2.exports = Comparator;
     var parseOptions = require_parse_options();
     var { safeRe: re, t: t2 } = require_re();
-    var cmp4 = require_cmp();
+    var cmp5 = require_cmp();
     var debug2 = require_debug();
     var SemVer = require_semver();
     var Range = require_range();
@@ -34020,7 +34020,7 @@ var require_semver2 = __commonJS2({
     var neq = require_neq();
     var gte = require_gte();
     var lte = require_lte();
-    var cmp4 = require_cmp();
+    var cmp5 = require_cmp();
     var coerce = require_coerce();
     var truncate = require_truncate();
     var Comparator = require_comparator();
@@ -34059,7 +34059,7 @@ var require_semver2 = __commonJS2({
       neq,
       gte,
       lte,
-      cmp: cmp4,
+      cmp: cmp5,
       coerce,
       truncate,
       Comparator,
@@ -34588,7 +34588,7 @@ function info2(message) {
 }
 
 // src/action/run-action.ts
-var path4 = __toESM2(require("node:path"));
+var path5 = __toESM2(require("node:path"));
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -38783,7 +38783,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -39203,12 +39203,12 @@ var GitHubClient = class {
     }
   }
   /** A file's text on `ref`, or null when it does not exist. */
-  async getFile(path5, ref) {
+  async getFile(path6, ref) {
     try {
       const { data } = await this.kit.rest.repos.getContent({
         owner: this.owner,
         repo: this.repo,
-        path: path5,
+        path: path6,
         ref
       });
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
@@ -39218,11 +39218,11 @@ var GitHubClient = class {
       if (status === 404) return null;
       if (status === 403)
         throw new PermissionError(
-          `reading ${path5} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
+          `reading ${path6} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
           "contents: read"
         );
       throw new ApiError(
-        `reading ${path5} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
+        `reading ${path6} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
         status
       );
     }
@@ -39250,6 +39250,10 @@ var GitHubClient = class {
     });
   }
 };
+
+// src/app/config-file.ts
+var import_node_fs = require("node:fs");
+var path = __toESM2(require("node:path"));
 
 // src/core/config/load-config.ts
 var import_yaml = __toESM2(require_dist());
@@ -40071,10 +40075,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path5) {
-  if (!path5)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path5.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -40414,11 +40418,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path5, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path5);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -40481,14 +40485,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
     if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i2++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -40880,16 +40884,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path5 = []) => {
+  const processError = (error64, path6 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path5, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -40928,17 +40932,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path5 = []) => {
+  const processError = (error64, path6 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path5, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -40977,8 +40981,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path5) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -44871,8 +44875,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -47519,8 +47523,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49965,8 +49969,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -50110,8 +50114,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -50258,8 +50262,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -58116,13 +58120,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path5 = ref.slice(1).split("/").filter(Boolean);
-  if (path5.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path5[0] === defsKey) {
-    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -61248,11 +61252,11 @@ function ffiProblemOf(type, pos, env) {
 }
 
 // src/core/findings/rules/not-ffi-safe.ts
-function fieldHits(fields, env, where) {
+function fieldHits(fields, env, where2) {
   const out2 = [];
   for (const f of fields) {
     const problem = ffiProblemOf(f.type, "field", env);
-    if (problem) out2.push({ message: `field \`${f.name}\`${where} is not FFI-safe: ${problem}` });
+    if (problem) out2.push({ message: `field \`${f.name}\`${where2} is not FFI-safe: ${problem}` });
   }
   return out2;
 }
@@ -61505,8 +61509,8 @@ function globToRegExp(pattern2) {
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path5) {
-  return globToRegExp(pattern2).test(normalisePath(path5));
+function matchGlob(pattern2, path6) {
+  return globToRegExp(pattern2).test(normalisePath(path6));
 }
 
 // src/core/findings/policy.ts
@@ -61614,11 +61618,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path5) {
-    return this.guard(`reading ${path5}`, () => this.inner.stat(path5));
+  stat(path6) {
+    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
   }
-  read(path5, maxBytes) {
-    return this.guard(`reading ${path5}`, () => this.inner.read(path5, maxBytes));
+  read(path6, maxBytes) {
+    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -61925,9 +61929,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path5) {
+function formatKeyPath(path6) {
   let out2 = "";
-  for (const seg of path5) {
+  for (const seg of path6) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -61947,10 +61951,10 @@ function describe4(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path5) {
+function findForbidden(node2, path6) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path5,
+      path: path6,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -61958,7 +61962,7 @@ function findForbidden(node2, path5) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path5,
+        path: path6,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -61966,22 +61970,22 @@ function findForbidden(node2, path5) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path5) ?? findForbidden(pair.value, [...path5, key]);
+      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path5, i2]);
+      const hit = findForbidden(node2.items[i2], [...path6, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path5, key) {
-  for (let n = path5.length; n >= 0; n--) {
-    const node2 = doc.getIn(path5.slice(0, n), true);
+function offsetOf(doc, path6, key) {
+  for (let n = path6.length; n >= 0; n--) {
+    const node2 = doc.getIn(path6.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path5.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -62040,12 +62044,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path5) {
+function schemaAt(schema, path6) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path5.length) return s;
-    const seg = path5[i2];
+    if (i2 === path6.length) return s;
+    const seg = path6[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -62068,7 +62072,7 @@ function editDistance2(a, b) {
   }
   return row[b.length];
 }
-function closest(word, candidates) {
+function closestWord(word, candidates) {
   const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   let best = null;
   let bestDistance = Infinity;
@@ -62082,8 +62086,8 @@ function closest(word, candidates) {
   return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : null;
 }
 function unknownKeyDetail(parent, key) {
-  const where = formatKeyPath(parent);
-  if ((where === "findings.levels" || where === "findings.scopes") && /^[\w-]{1,100}$/.test(key)) {
+  const where2 = formatKeyPath(parent);
+  if ((where2 === "findings.levels" || where2 === "findings.scopes") && /^[\w-]{1,100}$/.test(key)) {
     const asChange = CHANGE_RULES.some((r) => r.id === key) ? ` ("${key}" is a change rule; findings.${parent[1]} takes finding rules)` : "";
     try {
       validateFindingPolicy({ [parent[1]]: { [key]: parent[1] === "levels" ? "low" : {} } });
@@ -62093,40 +62097,40 @@ function unknownKeyDetail(parent, key) {
   }
   const node2 = schemaAt(configSchema, parent);
   const allowed = node2 instanceof external_exports.ZodObject ? Object.keys(node2.shape) : [];
-  const guess = closest(key, allowed);
+  const guess = closestWord(key, allowed);
   const unknown2 = `unknown key ${JSON.stringify(key)}`;
   if (guess) return `${unknown2} (did you mean "${guess}"?)`;
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue3, doc) {
-  const path5 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
+  const path6 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue3.code) {
     case "unrecognized_keys": {
-      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path5, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path5, first.key], detail: unknownKeyDetail(path5, first.key), offset: first.offset };
+      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue3.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path5,
+        path: path6,
         detail: `invalid key: ${expected}, got ${describe4(issue3.input)}`,
-        offset: offsetOf(doc, path5.slice(0, -1), String(path5[path5.length - 1]))
+        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
       };
     }
     default:
       return {
-        path: path5,
+        path: path6,
         detail: "input" in issue3 ? `${issue3.message}, got ${describe4(issue3.input)}` : issue3.message,
-        offset: offsetOf(doc, path5)
+        offset: offsetOf(doc, path6)
       };
   }
 }
-function checkFeatureSet(set2, path5) {
+function checkFeatureSet(set2, path6) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path5, "all"],
+      path: [...path6, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -62291,12 +62295,37 @@ function policyHash(config2) {
 }
 
 // src/app/config-file.ts
+var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
+async function readConfigFile(root, explicit) {
+  const file2 = explicit ?? path.join(root, DEFAULT_CONFIG_PATH);
+  let text2 = null;
+  try {
+    const st = await import_node_fs.promises.stat(file2);
+    if (!st.isFile()) throw new Error("not a file");
+    text2 = await import_node_fs.promises.readFile(file2, "utf8");
+  } catch {
+    if (explicit) throw new ConfigError(explicit, "", "cannot be read (no such file)");
+    text2 = null;
+  }
+  return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
+}
 function scopeOf(config2) {
   return {
     includeCrates: config2.crates.include,
     excludeCrates: config2.crates.exclude,
     excludePaths: config2.paths.exclude,
     trustedMacros: config2.macros.trusted
+  };
+}
+function analysisSettings(config2) {
+  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
+  return {
+    features: featureSets[0] ?? { mode: "default", features: [] },
+    featureSets,
+    scope: scopeOf(config2),
+    findingsPolicy: config2.findings,
+    potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
+    limits: config2.limits
   };
 }
 
@@ -62478,12 +62507,12 @@ async function mergeIntoBase(dir, base, head) {
 }
 
 // src/adapters/tree-sitter-parser.ts
-var fs4 = __toESM2(require("node:fs"));
-var path = __toESM2(require("node:path"));
+var fs5 = __toESM2(require("node:fs"));
+var path2 = __toESM2(require("node:path"));
 var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
 function locate(file2, packageName) {
-  const candidates = [path.join(__dirname, file2), path.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs5.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
 var loaded = null;
@@ -62493,7 +62522,7 @@ function loadRustParser() {
       const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
       await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
       const language = await import_web_tree_sitter2.Language.load(
-        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
       const parser = new import_web_tree_sitter2.Parser();
       parser.setLanguage(language);
@@ -62594,26 +62623,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path5) => {
-      const slash = path5.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path5.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path5.slice(slash + 1)) === "file";
+    const plainFile = async (path6) => {
+      const slash = path6.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path6.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
     };
-    const read = async (path5, maxBytes) => {
-      if (!this.unchanged(path5) || !await plainFile(path5)) return tree.read(path5, maxBytes);
-      const key = `${maxBytes}\0${path5}`;
+    const read = async (path6, maxBytes) => {
+      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
+      const key = `${maxBytes}\0${path6}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path5, maxBytes);
+      const r = tree.read(path6, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path5) => tree.stat(path5),
+      stat: (path6) => tree.stat(path6),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -62790,14 +62819,14 @@ function diffCrate(name2, base, head, touched) {
   const out2 = [];
   for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
     const kind = (pair.after ?? pair.before)?.kind;
-    const count = out2.length;
+    const count2 = out2.length;
     for (const rule of CHANGE_RULES) {
       if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
         continue;
       for (const message of rule.check(pair.before, pair.after, ctx))
         out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
     }
-    if (out2.length > count) touched.push({ crate: name2, before: pair.before, after: pair.after });
+    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
   }
   const gatedKeys = new Set(
     out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
@@ -62990,7 +63019,7 @@ function mergeReports(reports) {
 }
 
 // src/app/analyse-diff.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // src/core/rust/text.ts
 function isSpace(c) {
@@ -65400,8 +65429,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path5) {
-    const cached2 = this.manifests.get(path5);
+  async manifest(path6) {
+    const cached2 = this.manifests.get(path6);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -65413,15 +65442,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path5, MANIFEST_BYTES);
+    const r = await this.tree.read(path6, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path5} ${r.detail}`,
-          file: path5
+          message: `${path6} ${r.detail}`,
+          file: path6
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -65433,13 +65462,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path5} is not valid TOML: ${msg}`,
-          file: path5
+          message: `${path6} is not valid TOML: ${msg}`,
+          file: path6
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path5, out2);
+    this.manifests.set(path6, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -65605,11 +65634,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable(v)) continue;
         let base = dir;
-        let path5 = typeof v.path === "string" ? v.path : null;
+        let path6 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path5 === null && v.workspace === true) {
+        if (path6 === null && v.workspace === true) {
           const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -65622,16 +65651,16 @@ var Discovery = class {
           }
           if (isTable(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path5 = inherited.path;
+            path6 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path5 === null) continue;
+        if (path6 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path5);
-        if ("refused" in r) this.refuse(shown(base, path5), expect, manifest, r.refused);
+        const r = resolveRel(base, path6);
+        if ("refused" in r) this.refuse(shown(base, path6), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -66350,13 +66379,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path5) {
-  const segs = path5.split("::");
+function isBuiltinAttribute(path6) {
+  const segs = path6.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path5) || path5.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path6) || path6.startsWith("rustc_");
 }
-function isBuiltinDerive(path5) {
-  const segs = path5.split("::");
+function isBuiltinDerive(path6) {
+  const segs = path6.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -66608,11 +66637,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path5) => {
-    if (!path5.length || name2 === "_") return;
-    out2.importPaths.set(name2, path5);
-    out2.imports.set(name2, path5[0]);
-    out2.uses.push({ scope, name: name2, path: path5 });
+  const add = (name2, path6) => {
+    if (!path6.length || name2 === "_") return;
+    out2.importPaths.set(name2, path6);
+    out2.imports.set(name2, path6[0]);
+    out2.uses.push({ scope, name: name2, path: path6 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -66665,21 +66694,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path5 = name2;
+  let path6 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path5 = `$${seg}::${path5}`;
+        path6 = `$${seg}::${path6}`;
         k -= 3;
         break;
       }
-      path5 = `${seg}::${path5}`;
+      path6 = `${seg}::${path6}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path5, name: name2 };
+  return { from: k, path: path6, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -66841,8 +66870,8 @@ function buildScopes(texts, env) {
   return scopes;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path5, census) {
-  const segs = path5.replace(/^::/, "").split("::");
+function macroOrigins(crate, path6, census) {
+  const segs = path6.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -66911,10 +66940,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path5, moduleKey = "crate") {
+  resolve(crate, scopeKey, path6, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path5.replace(/^::/, "").split("::");
+    const segs = path6.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -66944,15 +66973,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path5, depth2, seen) {
+  resolvePath(c, scopeKey, path6, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path5.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path6.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path5;
-    const name2 = path5[path5.length - 1];
+    const [root, ...rest] = path6;
+    const name2 = path6[path6.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path5.length === 1) {
+    if (path6.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -66969,9 +66998,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path5[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path6[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path5.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path6.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -67048,32 +67077,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path5, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path5.split("::").pop();
-    if (kind === "attribute" && !path5.includes("::") && !census.imports.has(path5) && underDerive) return true;
+  attrSafe(crate, path6, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path6.split("::").pop();
+    if (kind === "attribute" && !path6.includes("::") && !census.imports.has(path6) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path5, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path6, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path5, census);
+    const o = macroOrigins(crate, path6, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path5, census, scopeKey, moduleKey) {
+  originLabel(crate, path6, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path5, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path6, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path5, census);
+    const o = macroOrigins(crate, path6, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path5) {
-  const segs = path5.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path6) {
+  const segs = path6.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -68559,8 +68588,8 @@ function buildReport(base, head, options = {}) {
 
 // src/adapters/file-system-tree.ts
 var fsSync = __toESM2(require("node:fs"));
-var import_node_fs = require("node:fs");
-var path2 = __toESM2(require("node:path"));
+var import_node_fs2 = require("node:fs");
+var path3 = __toESM2(require("node:path"));
 
 // src/core/source-tree.ts
 function decodeText(buf) {
@@ -68588,21 +68617,21 @@ var FileSystemTree = class _FileSystemTree {
   listings = /* @__PURE__ */ new Map();
   walks = /* @__PURE__ */ new Map();
   static async open(root) {
-    return new _FileSystemTree(await import_node_fs.promises.realpath(root));
+    return new _FileSystemTree(await import_node_fs2.promises.realpath(root));
   }
   abs(rel) {
     if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
-    return path2.join(this.root, rel);
+    return path3.join(this.root, rel);
   }
   inside(real) {
-    return real === this.root || real.startsWith(this.root + path2.sep);
+    return real === this.root || real.startsWith(this.root + path3.sep);
   }
   /** The real path of `rel` if it stays inside the root, else null. */
   async contained(rel) {
     const abs = this.abs(rel);
     if (!abs) return null;
     try {
-      const real = await import_node_fs.promises.realpath(abs);
+      const real = await import_node_fs2.promises.realpath(abs);
       return this.inside(real) ? real : null;
     } catch {
       return null;
@@ -68611,7 +68640,7 @@ var FileSystemTree = class _FileSystemTree {
   async realPath(rel) {
     if (rel === "") return "";
     const real = await this.contained(rel);
-    return real === null ? null : path2.relative(this.root, real).split(path2.sep).join("/");
+    return real === null ? null : path3.relative(this.root, real).split(path3.sep).join("/");
   }
   /**
    * Where the directory holding `rel` really is: a symlinked directory on the way
@@ -68624,7 +68653,7 @@ var FileSystemTree = class _FileSystemTree {
     let state = this.dirState.get(dir);
     if (!state) {
       try {
-        state = this.inside(fsSync.realpathSync(path2.join(this.root, dir))) ? "inside" : "outside";
+        state = this.inside(fsSync.realpathSync(path3.join(this.root, dir))) ? "inside" : "outside";
       } catch {
         state = "missing";
       }
@@ -68647,7 +68676,7 @@ var FileSystemTree = class _FileSystemTree {
     if (!m) {
       m = /* @__PURE__ */ new Map();
       try {
-        for (const e of fsSync.readdirSync(dir ? path2.join(this.root, dir) : this.root, {
+        for (const e of fsSync.readdirSync(dir ? path3.join(this.root, dir) : this.root, {
           withFileTypes: true
         }))
           m.set(e.name, e);
@@ -68743,7 +68772,7 @@ var FileSystemTree = class _FileSystemTree {
     const abs = dir === "" ? this.root : await this.contained(dir);
     if (!abs) return [];
     try {
-      const entries = await import_node_fs.promises.readdir(abs, { withFileTypes: true });
+      const entries = await import_node_fs2.promises.readdir(abs, { withFileTypes: true });
       const out2 = [];
       for (const e of entries) {
         const type = e.isSymbolicLink() ? await this.stat(dir ? `${dir}/${e.name}` : e.name) : e.isDirectory() ? "dir" : e.isFile() ? "file" : "missing";
@@ -68771,7 +68800,7 @@ var FileSystemTree = class _FileSystemTree {
       const dir = stack.pop();
       let entries;
       try {
-        entries = await import_node_fs.promises.readdir(dir ? path2.join(this.root, dir) : this.root, { withFileTypes: true });
+        entries = await import_node_fs2.promises.readdir(dir ? path3.join(this.root, dir) : this.root, { withFileTypes: true });
       } catch {
         continue;
       }
@@ -68858,10 +68887,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path5) {
-    const r = await this.resolve(path5);
+  async stat(path6) {
+    const r = await this.resolve(path6);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path5)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -68877,11 +68906,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path5) {
-    const direct = this.entries.get(path5);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path5, entry: direct };
-    if (!direct && this.dirs.has(path5)) return { kind: "dir", path: path5 };
-    const input2 = path5.split("/");
+  async resolve(path6) {
+    const direct = this.entries.get(path6);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
+    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
+    const input2 = path6.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -68909,13 +68938,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path5) {
-    const r = await this.resolve(path5);
+  async realPath(path6) {
+    const r = await this.resolve(path6);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path5, maxBytes) {
-    const r = await this.resolve(path5);
-    const own2 = this.entries.get(path5);
+  async read(path6, maxBytes) {
+    const r = await this.resolve(path6);
+    const own2 = this.entries.get(path6);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -68924,7 +68953,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path5) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -68961,8 +68990,20 @@ var GitRevisionTree = class _GitRevisionTree {
 };
 
 // src/adapters/open-tree.ts
+var import_node_fs3 = require("node:fs");
 var InputError = class extends Error {
 };
+async function openTree(root, rev, deadline) {
+  try {
+    const st = await import_node_fs3.promises.stat(root);
+    if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`--root ${root} does not exist`);
+  }
+  const tree = rev === void 0 ? await FileSystemTree.open(root) : await GitRevisionTree.open(root, rev);
+  return deadline ? new DeadlineTree(tree, deadline) : tree;
+}
 
 // src/core/scope.ts
 function matchesAny(patterns, value) {
@@ -69060,7 +69101,7 @@ async function analyseDiff(o) {
   }
 }
 async function checkRoot(root) {
-  const st = await import_node_fs2.promises.stat(root).catch(() => null);
+  const st = await import_node_fs4.promises.stat(root).catch(() => null);
   if (!st) throw new InputError(`--root ${root} does not exist`);
   if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
   if ((await runGit(root, ["rev-parse", "--git-dir"])).code !== 0)
@@ -69690,13 +69731,13 @@ function hex3(cp) {
 function reveal(s, max = Number.POSITIVE_INFINITY) {
   if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
   let out2 = "";
-  let count = 0;
+  let count2 = 0;
   for (const ch of s) {
     const shown2 = ch === "\\" ? "\\\\" : invisible(ch) ? hex3(ch.codePointAt(0)) : ch;
     const width = shown2 === ch ? 1 : shown2.length;
-    if (count + width > max) return { text: out2, truncated: true };
+    if (count2 + width > max) return { text: out2, truncated: true };
     out2 += shown2;
-    count += width;
+    count2 += width;
   }
   return { text: out2, truncated: false };
 }
@@ -69841,9 +69882,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path5 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path6 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path5}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path6}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -69916,9 +69957,9 @@ function summaryTable(report) {
 }
 function changeLines(ctx, c) {
   const removal = c.before !== null && c.after === null;
-  const where = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
+  const where2 = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
   const lines = [
-    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where ? ` (${where})` : ""}`
+    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where2 ? ` (${where2})` : ""}`
   ];
   if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
   if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
@@ -70000,9 +70041,9 @@ function findingDetails(ctx, groups2) {
   out2.add("", `### Review checklist (${plural2(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
   for (const g of groups2) {
     const first = g.findings[0];
-    const where = location(ctx, first.file, first.line, ctx.headSha);
+    const where2 = location(ctx, first.file, first.line, ctx.headSha);
     const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME)}` : "";
-    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where ? ` \xB7 ${where}` : ""}`, ""))
+    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`, ""))
       return null;
     for (const f of g.findings) {
       const fits = out2.add(
@@ -70031,8 +70072,8 @@ function findingCountTable(ctx, groups2) {
   return countTable(ctx, head, groups2.length, row, "export");
 }
 function diagnosticLine(d) {
-  const where = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
-  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE)}${where}`;
+  const where2 = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
+  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE)}${where2}`;
 }
 function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
@@ -70125,8 +70166,8 @@ function bodyRenderer(ctx, approval) {
 }
 function truncationNotice(summaryUrl, dropped) {
   const href = summaryUrl ? safeUrl(summaryUrl) : null;
-  const where = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
-  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where}.`;
+  const where2 = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
+  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where2}.`;
 }
 function droppedParts(plan, hardCut) {
   const out2 = [];
@@ -70138,7 +70179,7 @@ function droppedParts(plan, hardCut) {
   if (hardCut) out2.push("cut at the size limit");
   return out2;
 }
-function join3(lines) {
+function join4(lines) {
   return lines.join("\n") + "\n";
 }
 function sizeOf(lines) {
@@ -70174,7 +70215,7 @@ function renderMarkdown(report, options = {}) {
   };
   for (let i2 = 0; i2 < PLANS.length; i2++) {
     const out3 = lines(PLANS[i2], i2 > 0);
-    if (out3 && sizeOf(out3) <= maxChars) return join3(out3);
+    if (out3 && sizeOf(out3) <= maxChars) return join4(out3);
   }
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
@@ -70187,7 +70228,7 @@ function renderMarkdown(report, options = {}) {
   }
   const plan = { ...last, rows: lo };
   const out2 = lines(plan, true);
-  if (out2 && sizeOf(out2) <= maxChars) return join3(out2);
+  if (out2 && sizeOf(out2) <= maxChars) return join4(out2);
   const notice2 = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
   const kept = [];
   let size = sizeOf(notice2);
@@ -70197,7 +70238,7 @@ function renderMarkdown(report, options = {}) {
     size += l.length + 1;
   }
   append(kept, notice2);
-  return join3(kept);
+  return join4(kept);
 }
 
 // src/app/pull-request-gate.ts
@@ -70427,6 +70468,323 @@ async function upsertComment(client, s, existing, body2) {
   return created.htmlUrl;
 }
 
+// src/core/render/report-text.ts
+function term(s) {
+  return printable(reveal(s).text);
+}
+var SEVERITY_TITLE2 = {
+  breaking: "breaking",
+  "potentially-breaking": "potentially breaking",
+  addition: "addition",
+  "non-abi": "non-ABI"
+};
+function cmp2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function plural3(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function count(items, pred) {
+  return items.filter(pred).length;
+}
+function groupBy2(items, key) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t2 of items) {
+    const k = key(t2);
+    const list2 = out2.get(k);
+    if (list2) list2.push(t2);
+    else out2.set(k, [t2]);
+  }
+  return out2;
+}
+function where(file2, line) {
+  if (!file2) return "";
+  return Number.isInteger(line) && line > 0 ? `${term(file2)}:${line}` : term(file2);
+}
+function exportName2(symbol2, name2) {
+  return symbol2 !== void 0 && symbol2 !== name2 ? `${term(symbol2)} (Rust ${term(name2)})` : term(symbol2 ?? name2);
+}
+function changeLines2(c) {
+  const loc = where(c.file, c.line);
+  const lines = [
+    `    ${term(c.rule)}  ${term(c.kind)} ${exportName2(c.symbol, c.name)}${loc ? `  ${loc}` : ""}`
+  ];
+  lines.push(`      ${term(c.message)}`);
+  if (c.before !== null) lines.push(`      before: ${term(c.before)}`);
+  if (c.after !== null) lines.push(`      after:  ${term(c.after)}`);
+  return lines;
+}
+function crateTitle2(report, crate) {
+  const v = report.crates.find((c) => c.name === crate);
+  const name2 = crate ? `crate ${term(crate)}` : "no crate";
+  if (!v) return name2;
+  const base = v.baseVersion === null ? "new" : term(v.baseVersion);
+  const head = v.headVersion === null ? "removed" : term(v.headVersion);
+  return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
+}
+function findingGroups(findings) {
+  const rank = (l) => FINDING_LEVELS.indexOf(l);
+  const groups2 = [...groupBy2(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map(
+    (list2) => [...list2].sort((a, b) => rank(a.level) - rank(b.level))
+  );
+  const levels2 = (g) => FINDING_LEVELS.map((l) => count(g, (f) => f.level === l));
+  return groups2.sort((a, b) => {
+    const la = levels2(a);
+    const lb = levels2(b);
+    return lb[0] - la[0] || lb[1] - la[1] || lb[2] - la[2] || cmp2(a[0].crate, b[0].crate) || cmp2(a[0].symbol, b[0].symbol);
+  });
+}
+function renderText(report) {
+  const lines = ["FFI surface review", ""];
+  const bySeverity = (s) => count(report.changes, (c) => c.severity === s);
+  if (!report.changes.length) lines.push("No change to the FFI surface. Required semver bump: none.");
+  else {
+    const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
+    lines.push(
+      `Required semver bump: ${term(report.requiredBump)}; ${plural3(report.changes.length, "change")} (${SEVERITIES.map((s) => s === "addition" ? plural3(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`).join(", ")}); ${findings}`
+    );
+  }
+  const errors = count(report.diagnostics, (d) => d.level === "error");
+  if (errors)
+    lines.push(`WARNING: ${plural3(errors, "error")} during analysis: the surface may be incomplete.`);
+  lines.push(
+    `base ${term(report.base.rev)} \u2192 head ${term(report.head.rev)}; delta digest ${term(report.deltaDigest)}`
+  );
+  if (report.changes.length) {
+    lines.push("", "Changes:");
+    const width = Math.max(...SEVERITIES.map((s) => SEVERITY_TITLE2[s].length));
+    for (const s of SEVERITIES) lines.push(`  ${SEVERITY_TITLE2[s].padEnd(width)}  ${bySeverity(s)}`);
+    const groups2 = groupBy2(report.changes, (c) => c.severity);
+    for (const s of SEVERITIES) {
+      const list2 = groups2.get(s);
+      if (!list2) continue;
+      lines.push("", `${SEVERITY_TITLE2[s][0].toUpperCase()}${SEVERITY_TITLE2[s].slice(1)} (${list2.length}):`);
+      const byCrate = groupBy2(list2, (c) => c.crate);
+      for (const crate of [...byCrate.keys()].sort(cmp2)) {
+        lines.push(`  ${crateTitle2(report, crate)}`);
+        for (const c of byCrate.get(crate) ?? []) lines.push(...changeLines2(c));
+      }
+    }
+  }
+  if (report.findings.length) {
+    lines.push(
+      "",
+      `Review checklist (${plural3(report.findings.length, "finding")}; approval comes only from a pull-request review):`
+    );
+    for (const g of findingGroups(report.findings)) {
+      const first = g[0];
+      const loc = where(first.file, first.line);
+      const crate = first.crate ? ` in crate ${term(first.crate)}` : "";
+      lines.push(`  ${exportName2(first.symbol, first.name)}${crate}${loc ? `  ${loc}` : ""}`);
+      for (const f of g) {
+        lines.push(`    [ ] ${term(f.level).padEnd(6)} ${term(f.rule)}: ${term(f.message)}`);
+        lines.push(`               confirm: ${term(f.checklist)}`);
+      }
+    }
+  }
+  if (report.diagnostics.length) {
+    lines.push(
+      "",
+      `Diagnostics (${plural3(errors, "error")}, ${plural3(report.diagnostics.length - errors, "warning")}):`
+    );
+    for (const d of report.diagnostics) {
+      const loc = d.file ? ` (${where(d.file, d.line ?? 0)})` : "";
+      lines.push(`  ${d.level === "error" ? "error" : "warning"} ${term(d.code)}: ${term(d.message)}${loc}`);
+    }
+  }
+  lines.push("", `${term(report.tool.name)} ${term(report.tool.version)}`);
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/arguments.ts
+var UsageError = class extends Error {
+};
+var ROOT_FLAG = {
+  type: "string",
+  value: "DIR",
+  description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
+  default: "."
+};
+var FEATURE_FLAGS = {
+  features: {
+    type: "string",
+    value: "a,b",
+    repeatable: true,
+    group: "feature flags",
+    description: "Features to enable on top of the defaults (comma- or space-separated). Each must be declared by an analysed crate.",
+    default: "the config file's feature sets, else the default features"
+  },
+  "all-features": {
+    type: "boolean",
+    group: "feature flags",
+    description: "Enable every feature (cargo --all-features)."
+  },
+  "no-default-features": {
+    type: "boolean",
+    group: "feature flags",
+    description: "Do not enable the crates' default features (cargo --no-default-features)."
+  }
+};
+var CONFIG_FLAG = {
+  type: "string",
+  value: "FILE",
+  description: "The configuration file.",
+  default: ".github/ffi-surface-guard.yml under --root, when it exists"
+};
+var OUTPUT_FLAG = {
+  type: "string",
+  value: "FILE",
+  description: "Write the report to FILE (parent directories are created) instead of standard output; - is standard output.",
+  default: "standard output"
+};
+var DEADLINE_FLAG = {
+  type: "string",
+  value: "SECONDS",
+  description: `Stop the whole run with exit code 2 past this many seconds (1 to ${MAX_DEADLINE_SECONDS}).`,
+  default: "the config's limits.deadline-seconds (600)"
+};
+var BASE_FLAG = {
+  type: "string",
+  value: "REV",
+  required: true,
+  description: "The base git revision (or give it as the BASE argument)."
+};
+var HEAD_FLAG = {
+  type: "string",
+  value: "REV",
+  description: "The head git revision (or give it as the HEAD argument).",
+  default: "the working tree"
+};
+function stringFlag(args2, name2) {
+  const v = args2.flags.get(name2);
+  return typeof v === "string" ? v : void 0;
+}
+function featureList(args2) {
+  return (stringFlag(args2, "--features") ?? "").split(/[ ,]+/).map((s) => s.trim()).filter(Boolean);
+}
+function featureSelection2(args2) {
+  const list2 = featureList(args2);
+  const all = args2.flags.has("--all-features");
+  const none = args2.flags.has("--no-default-features");
+  if (all && none) throw new UsageError("--all-features and --no-default-features cannot be used together");
+  if (all) return { mode: "all" };
+  return none ? { mode: "none", features: list2 } : { mode: "default", features: list2 };
+}
+function formatFlag(args2, allowed, fallback) {
+  const f = stringFlag(args2, "--format") ?? fallback;
+  if (!allowed.includes(f))
+    throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
+  return f;
+}
+function hasFeatureFlags(args2) {
+  return args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
+}
+function revisions(args2, ranges) {
+  let base = stringFlag(args2, "--base");
+  let head = stringFlag(args2, "--head");
+  let range;
+  const [first, second] = args2.positionals;
+  if (first !== void 0) {
+    if (base !== void 0)
+      throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
+    const m = /^(.*?)(\.\.\.?)(.*)$/s.exec(first);
+    if (m) {
+      range = m[2];
+      if (ranges === "none")
+        throw new UsageError(`${args2.command} takes BASE [HEAD], not a range (got ${JSON.stringify(first)})`);
+      if (range === "..." && ranges === "two-dot")
+        throw new UsageError(
+          `${args2.command} compares with the base itself, not a merge base: write ${m[1] || "HEAD"}..${m[3] || "HEAD"}`
+        );
+      if (!m[1] && !m[3]) throw new UsageError(`${JSON.stringify(first)} names no revision`);
+      if (second !== void 0)
+        throw new UsageError(
+          `the head is given twice (${JSON.stringify(first)} and ${JSON.stringify(second)})`
+        );
+      if (head !== void 0)
+        throw new UsageError(
+          `the head is given twice (${JSON.stringify(first)} and --head ${head}); give one`
+        );
+      base = m[1] || "HEAD";
+      head = m[3] || "HEAD";
+    } else base = first;
+  }
+  if (second !== void 0) {
+    if (head !== void 0)
+      throw new UsageError(
+        `the head is given twice (${JSON.stringify(second)} and --head ${head}); give one`
+      );
+    head = second;
+  }
+  if (!base) throw new UsageError(`${args2.command} needs --base REV`);
+  return { base, head, range };
+}
+function deadlineFlag(args2) {
+  const v = stringFlag(args2, "--deadline");
+  if (v === void 0) return void 0;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
+    throw new UsageError(
+      `--deadline must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS} (got ${JSON.stringify(v)})`
+    );
+  return Number(v);
+}
+function runDeadline(args2, limits, run2) {
+  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run2.clock, run2.started);
+}
+
+// src/app/feature-names.ts
+function namedFeatures(sets) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const s of sets)
+    if (s.mode !== "all") {
+      for (const f of s.features) if (!f.includes("/") && !f.startsWith("dep:")) out2.add(f);
+    }
+  return [...out2];
+}
+async function undeclaredFeature(o) {
+  const named = namedFeatures(o.sets);
+  if (!named.length) return null;
+  const declared2 = /* @__PURE__ */ new Set();
+  let crates = 0;
+  for (const rev of new Set(o.revisions)) {
+    let tree;
+    try {
+      tree = await openTree(o.root, rev, o.deadline);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) throw e;
+      return null;
+    }
+    try {
+      const ws = await discoverWorkspace(tree, o.limits);
+      for (const c of ws.crates) {
+        if (o.scope && !inCrateScope(o.scope, c.name)) continue;
+        crates++;
+        for (const f of Object.keys(c.featureTable)) declared2.add(f);
+        for (const d of c.optionalDeps) declared2.add(d);
+      }
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) throw e;
+      return null;
+    } finally {
+      tree.close?.();
+    }
+  }
+  if (crates === 0) return null;
+  const missing = named.find((f) => !declared2.has(f));
+  return missing === void 0 ? null : { name: missing, guess: closestWord(missing, [...declared2]) };
+}
+function undeclaredDetail(u) {
+  return `feature ${JSON.stringify(u.name)} is not declared by any analysed crate (in [features] or as an optional dependency)${u.guess ? `; did you mean "${u.guess}"?` : ""}`;
+}
+
+// src/cli/feature-check.ts
+async function checkFeatureNames(args2, o) {
+  const u = await undeclaredFeature(o);
+  if (!u) return;
+  if (hasFeatureFlags(args2)) throw new UsageError(`--features: ${undeclaredDetail(u)}`);
+  throw new ConfigError(stringFlag(args2, "--config") ?? DEFAULT_CONFIG_PATH, "", undeclaredDetail(u));
+}
+
 // src/cli/commands/diff.ts
 var FAIL_ON = {
   breaking: ["breaking"],
@@ -70439,16 +70797,103 @@ function failsOn(report, failOn) {
   if (levels2 === "any") return report.changes.length > 0;
   return report.changes.some((c) => levels2.includes(c.severity));
 }
+var DIFF = {
+  name: "diff",
+  summary: "What changed in the exported surface between two revisions, and the semver bump it needs.",
+  description: "BASE [HEAD] and BASE...HEAD compare HEAD with the merge base of BASE and HEAD, as a pull request does (the same as --base BASE --head HEAD); BASE..HEAD compares HEAD with BASE itself. HEAD defaults to the working tree; an empty side of a range is HEAD, as in git. A base missing from a shallow clone is fetched from origin when there is one.",
+  positionals: [
+    {
+      name: "BASE",
+      description: "The base revision, or a range BASE...HEAD (merge base) or BASE..HEAD (BASE itself)."
+    },
+    { name: "HEAD", description: "The head revision (default: the working tree).", optional: true }
+  ],
+  flags: {
+    base: BASE_FLAG,
+    head: HEAD_FLAG,
+    root: ROOT_FLAG,
+    ...FEATURE_FLAGS,
+    format: {
+      type: "string",
+      choices: ["json", "markdown", "text"],
+      description: "The output format.",
+      default: "json"
+    },
+    "fail-on": {
+      type: "string",
+      choices: Object.keys(FAIL_ON),
+      description: "Exit with code 1 when the change is this severe (any: when there is a change at all).",
+      default: "never fail"
+    },
+    config: CONFIG_FLAG,
+    output: OUTPUT_FLAG,
+    deadline: DEADLINE_FLAG
+  },
+  examples: [
+    { command: "diff origin/main", description: "The working tree against its merge base with origin/main." },
+    { command: "diff v1.4.0..v1.5.0 --format text", description: "Tag v1.5.0 against tag v1.4.0 itself." },
+    {
+      command: "diff --base main --head feature --fail-on breaking --format markdown --output report.md",
+      description: "A Markdown report in report.md; exit code 1 when the change is breaking."
+    }
+  ],
+  run: diffCommand
+};
+async function diffCommand(args2, run2) {
+  const format = formatFlag(args2, ["json", "markdown", "text"], "json");
+  const { base, head, range } = revisions(args2, "both");
+  const failOn = stringFlag(args2, "--fail-on");
+  if (failOn !== void 0 && !(failOn in FAIL_ON))
+    throw new UsageError(
+      `--fail-on must be one of ${Object.keys(FAIL_ON).join(", ")} (got ${JSON.stringify(failOn)})`
+    );
+  const root = stringFlag(args2, "--root") ?? ".";
+  const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
+  const deadline = runDeadline(args2, settings.limits, run2);
+  await checkFeatureNames(args2, {
+    root,
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline
+  });
+  const analysis = await analyseFeatureSets(
+    {
+      root,
+      base,
+      head,
+      // BASE..HEAD: HEAD against BASE itself
+      useMergeBase: range !== "..",
+      features: settings.features,
+      findings: computeReportFindings(settings.findingsPolicy),
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+      deadline
+    },
+    sets
+  );
+  const { report } = analysis;
+  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : renderText(report);
+  const fails = failsOn(report, failOn);
+  return {
+    stdout: out2,
+    exitCode: fails ? 1 : 0,
+    error: fails ? `the surface change is ${failOn === "any" ? "non-empty" : `${failOn} or worse`} (--fail-on ${failOn})` : void 0
+  };
+}
 
 // src/action/event.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 function readContext(env = process.env) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "/").split("/");
   if (!owner || !repo)
     throw new Error("GITHUB_REPOSITORY is not set (owner/repo): is this running in GitHub Actions?");
   let payload = {};
   if (env.GITHUB_EVENT_PATH) {
-    const text2 = (0, import_node_fs3.readFileSync)(env.GITHUB_EVENT_PATH, "utf8");
+    const text2 = (0, import_node_fs5.readFileSync)(env.GITHUB_EVENT_PATH, "utf8");
     if (text2.length > 25 * 1024 * 1024) throw new Error("the event payload is larger than 25 MiB");
     payload = JSON.parse(text2);
   }
@@ -70466,9 +70911,9 @@ function readContext(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd()
   };
 }
-function field(payload, path5, check3) {
+function field(payload, path6, check3) {
   let v = payload;
-  for (const k of path5) {
+  for (const k of path6) {
     if (typeof v !== "object" || v === null) return void 0;
     v = v[k];
   }
@@ -70481,13 +70926,13 @@ var isArray = (v) => Array.isArray(v);
 // src/action/inputs.ts
 var InputError2 = class extends Error {
 };
-function parseApprovers(text2, where) {
+function parseApprovers(text2, where2) {
   const out2 = [];
   for (const raw of text2.split(/[\n,]/)) {
     const a = raw.trim().replace(/^@/, "");
     if (!a || a.startsWith("#")) continue;
     if (!APPROVER_PATTERN.test(a) && !BOT_LOGIN_PATTERN.test(a))
-      throw new InputError2(`${where}: ${JSON.stringify(a)} is neither a GitHub login nor an org/team slug`);
+      throw new InputError2(`${where2}: ${JSON.stringify(a)} is neither a GitHub login nor an org/team slug`);
     out2.push(a.toLowerCase());
   }
   return out2;
@@ -70553,12 +70998,12 @@ function readInputs(env = process.env) {
 }
 
 // src/action/publish.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path = require("node:path");
 var MAX_ANNOTATIONS = 50;
-function writeReport(path5, report) {
-  (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path5), { recursive: true });
-  (0, import_node_fs4.writeFileSync)(path5, JSON.stringify(report, null, 2) + "\n");
+function writeReport(path6, report) {
+  (0, import_node_fs6.mkdirSync)((0, import_node_path.dirname)(path6), { recursive: true });
+  (0, import_node_fs6.writeFileSync)(path6, JSON.stringify(report, null, 2) + "\n");
 }
 function annotate(report, root) {
   let n = 0;
@@ -70633,7 +71078,7 @@ async function resolveGateConfig(client, inputs) {
 
 // src/action/release-gate.ts
 var import_promises = require("node:fs/promises");
-var path3 = __toESM2(require("node:path"));
+var path4 = __toESM2(require("node:path"));
 
 // src/core/release/previous-tag.ts
 var semver = __toESM2(require_semver2());
@@ -70735,9 +71180,9 @@ function versionBump(from, to) {
   const a = cargoVersion(from);
   const b = cargoVersion(to);
   if (!a || !b) return "invalid";
-  const cmp4 = semver2.compare(a, b);
-  if (cmp4 === 0) return "none";
-  if (cmp4 > 0) return "backwards";
+  const cmp5 = semver2.compare(a, b);
+  if (cmp5 === 0) return "none";
+  if (cmp5 > 0) return "backwards";
   const tri = (v) => [v.major, v.minor, v.patch];
   const [am, an, ap] = tri(a);
   const [bm, bn, bp] = tri(b);
@@ -70846,7 +71291,7 @@ function changeEntry(c, options = {}) {
   const label = options.label ? `${SEVERITY_LABEL[c.severity] ?? inlineText(String(c.severity), 30)} ` : "";
   return `${label}${itemName(c)}: ${richText(c.message, MAX_MESSAGE2)}${signature(c)}`;
 }
-function cmp2(a, b) {
+function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 var SEVERITY_ORDER = {
@@ -70856,7 +71301,7 @@ var SEVERITY_ORDER = {
   "non-abi": 3
 };
 function entryOrder(a, b) {
-  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp2(a.symbol ?? a.name, b.symbol ?? b.name) || cmp2(a.rule, b.rule) || cmp2(a.message, b.message);
+  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp3(a.symbol ?? a.name, b.symbol ?? b.name) || cmp3(a.rule, b.rule) || cmp3(a.message, b.message);
 }
 function heading(version3, date5, crate) {
   const v = `[${version3 === UNRELEASED ? UNRELEASED : inlineText(version3, MAX_VERSION)}]`;
@@ -70874,7 +71319,7 @@ function renderChangelog(report, options = {}) {
     const lines2 = options.version !== void 0 && options.version !== "" ? [heading(options.version, options.date, null), "", NO_CHANGES] : [NO_CHANGES];
     return lines2.join("\n") + "\n";
   }
-  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp2);
+  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp3);
   const lines = [];
   for (const crate of crates) {
     if (lines.length) lines.push("");
@@ -70914,7 +71359,7 @@ function actualRank(v) {
   const a = v.actualBump;
   return a === "major" || a === "minor" || a === "patch" ? RANK2[a] : 0;
 }
-function cmp3(a, b) {
+function cmp4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function summarizeRelease(report, options) {
@@ -70931,7 +71376,7 @@ function summarizeRelease(report, options) {
       level: "notice",
       message: `No previous release tag${options.tag ? ` before ${options.tag}` : ""}: the whole FFI surface is treated as an addition and nothing is gated.`
     });
-  for (const name2 of [...selected].sort(cmp3)) {
+  for (const name2 of [...selected].sort(cmp4)) {
     const crate = known.get(name2);
     if (!crate) continue;
     const changes = report.changes.filter((c) => c.crate === name2);
@@ -71239,7 +71684,7 @@ async function resolveTag(root, tag) {
   return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
 }
 async function shallowCommits(root) {
-  const file2 = path3.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
+  const file2 = path4.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
   const text2 = await (0, import_promises.readFile)(file2, "utf8").catch(() => "");
   return new Set(text2.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
 }
@@ -71609,7 +72054,7 @@ async function runAction() {
     setFailed(e instanceof Error ? e.message : String(e));
     return;
   }
-  const root = path4.resolve(ctx.workspace, inputs.workingDirectory);
+  const root = path5.resolve(ctx.workspace, inputs.workingDirectory);
   const client = new GitHubClient({
     token: inputs.token,
     apiUrl: ctx.apiUrl,
@@ -71642,7 +72087,7 @@ async function runAction() {
           maxChars: 9e5
         })
       );
-      annotate(report, path4.relative(ctx.workspace, root) || ".");
+      annotate(report, path5.relative(ctx.workspace, root) || ".");
       setOutput("changed", "false");
       setOutput("digest", report.head.digest);
       setOutput("surface-digest", report.head.digest);
@@ -71771,7 +72216,7 @@ async function runAction() {
           approval: void 0
         })
       );
-      annotate(report, path4.relative(ctx.workspace, root) || ".");
+      annotate(report, path5.relative(ctx.workspace, root) || ".");
       setOutput("changed", String(report.changes.length > 0));
       setOutput("breaking", String(report.changes.some((c) => c.severity === "breaking")));
       setOutput("required-bump", report.requiredBump);
