@@ -111,17 +111,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path5) {
-      const ctrl = callVisitor(key, node2, visitor, path5);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path5);
+            const ci = visit_(i2, node2.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -132,13 +132,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path5);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -159,17 +159,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path5) {
-      const ctrl = await callVisitor(key, node2, visitor, path5);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path5);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path5);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -213,23 +213,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path5) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path5);
+        return visitor(key, node2, path6);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path5);
+        return visitor.Map?.(key, node2, path6);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path5);
+        return visitor.Seq?.(key, node2, path6);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path5);
+        return visitor.Pair?.(key, node2, path6);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path5);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path5);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node2) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -841,10 +841,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i2 = path5.length - 1; i2 >= 0; --i2) {
-        const k = path5[i2];
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -863,7 +863,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -893,11 +893,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -911,8 +911,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -945,8 +945,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -956,8 +956,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3472,9 +3472,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3549,14 +3549,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3571,10 +3571,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3605,13 +3605,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -5572,9 +5572,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5583,23 +5583,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5610,10 +5610,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6915,14 +6915,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs8, sep: [] });
+                map2.items.push({ start: start2, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7050,13 +7050,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7429,11 +7429,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path5) {
+            function locateFile(path6) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path5, scriptDirectory);
+                return Module["locateFile"](path6, scriptDirectory);
               }
-              return scriptDirectory + path5;
+              return scriptDirectory + path6;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7478,13 +7478,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve2, reject) => {
+                    return new Promise((resolve3, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve2(xhr.response);
+                          resolve3(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7677,9 +7677,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve2, reject) => {
+                return new Promise((resolve3, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve2(receiveInstance(mod, inst));
+                    resolve3(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9012,8 +9012,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve2, reject) => {
-                readyPromiseResolve = resolve2;
+              moduleRtn = new Promise((resolve3, reject) => {
+                readyPromiseResolve = resolve3;
                 readyPromiseReject = reject;
               });
             }
@@ -13662,14 +13662,14 @@ var TOOL_VERSION = "0.1.0";
 
 // src/cli/run.ts
 var import_node_fs5 = require("node:fs");
-var path4 = __toESM2(require("node:path"));
+var path5 = __toESM2(require("node:path"));
 
 // src/adapters/git.ts
 var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -13683,7 +13683,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve2({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve3({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -13751,8 +13751,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve2, reject) => {
-      this.waiting.push({ resolve: resolve2, reject });
+    return new Promise((resolve3, reject) => {
+      this.waiting.push({ resolve: resolve3, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -14583,10 +14583,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path5) {
-  if (!path5)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path5.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14926,11 +14926,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path5, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path5);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -15392,16 +15392,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path5 = []) => {
+  const processError = (error63, path6 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15440,17 +15440,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path5 = []) => {
+  const processError = (error63, path6 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15489,8 +15489,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path5) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -18833,7 +18833,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18843,7 +18843,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -18854,7 +18854,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18918,7 +18918,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32628,13 +32628,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path5 = ref.slice(1).split("/").filter(Boolean);
-  if (path5.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path5[0] === defsKey) {
-    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -36017,8 +36017,8 @@ function globToRegExp(pattern2) {
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path5) {
-  return globToRegExp(pattern2).test(normalisePath(path5));
+function matchGlob(pattern2, path6) {
+  return globToRegExp(pattern2).test(normalisePath(path6));
 }
 
 // src/core/findings/policy.ts
@@ -36126,11 +36126,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path5) {
-    return this.guard(`reading ${path5}`, () => this.inner.stat(path5));
+  stat(path6) {
+    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
   }
-  read(path5, maxBytes) {
-    return this.guard(`reading ${path5}`, () => this.inner.read(path5, maxBytes));
+  read(path6, maxBytes) {
+    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -36437,9 +36437,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path5) {
+function formatKeyPath(path6) {
   let out2 = "";
-  for (const seg of path5) {
+  for (const seg of path6) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -36459,10 +36459,10 @@ function describe4(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path5) {
+function findForbidden(node2, path6) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path5,
+      path: path6,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -36470,7 +36470,7 @@ function findForbidden(node2, path5) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path5,
+        path: path6,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -36478,22 +36478,22 @@ function findForbidden(node2, path5) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path5) ?? findForbidden(pair.value, [...path5, key]);
+      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path5, i2]);
+      const hit = findForbidden(node2.items[i2], [...path6, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path5, key) {
-  for (let n = path5.length; n >= 0; n--) {
-    const node2 = doc.getIn(path5.slice(0, n), true);
+function offsetOf(doc, path6, key) {
+  for (let n = path6.length; n >= 0; n--) {
+    const node2 = doc.getIn(path6.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path5.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -36552,12 +36552,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path5) {
+function schemaAt(schema, path6) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path5.length) return s;
-    const seg = path5[i2];
+    if (i2 === path6.length) return s;
+    const seg = path6[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -36611,34 +36611,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue2, doc) {
-  const path5 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
+  const path6 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path5, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path5, first.key], detail: unknownKeyDetail(path5, first.key), offset: first.offset };
+      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue2.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path5,
+        path: path6,
         detail: `invalid key: ${expected}, got ${describe4(issue2.input)}`,
-        offset: offsetOf(doc, path5.slice(0, -1), String(path5[path5.length - 1]))
+        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
       };
     }
     default:
       return {
-        path: path5,
+        path: path6,
         detail: "input" in issue2 ? `${issue2.message}, got ${describe4(issue2.input)}` : issue2.message,
-        offset: offsetOf(doc, path5)
+        offset: offsetOf(doc, path6)
       };
   }
 }
-function checkFeatureSet(set2, path5) {
+function checkFeatureSet(set2, path6) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path5, "all"],
+      path: [...path6, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -37100,10 +37100,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path5) {
-    const r = await this.resolve(path5);
+  async stat(path6) {
+    const r = await this.resolve(path6);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path5)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -37119,11 +37119,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path5) {
-    const direct = this.entries.get(path5);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path5, entry: direct };
-    if (!direct && this.dirs.has(path5)) return { kind: "dir", path: path5 };
-    const input2 = path5.split("/");
+  async resolve(path6) {
+    const direct = this.entries.get(path6);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
+    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
+    const input2 = path6.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -37151,13 +37151,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path5) {
-    const r = await this.resolve(path5);
+  async realPath(path6) {
+    const r = await this.resolve(path6);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path5, maxBytes) {
-    const r = await this.resolve(path5);
-    const own2 = this.entries.get(path5);
+  async read(path6, maxBytes) {
+    const r = await this.resolve(path6);
+    const own2 = this.entries.get(path6);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -37166,7 +37166,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path5) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -37217,6 +37217,47 @@ async function openTree(root, rev, deadline) {
   return deadline ? new DeadlineTree(tree, deadline) : tree;
 }
 
+// src/adapters/manifest-root.ts
+var fs4 = __toESM2(require("node:fs"));
+var path2 = __toESM2(require("node:path"));
+var MAX_LEVELS = 128;
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+function declaresWorkspace(file2) {
+  let text2;
+  try {
+    const fd = fs4.openSync(file2, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(fs4.fstatSync(fd).size, MAX_MANIFEST_BYTES));
+      fs4.readSync(fd, buf, 0, buf.length, 0);
+      text2 = buf.toString("utf8");
+    } finally {
+      fs4.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  for (const line of text2.split("\n")) if (line.trim() === "[workspace]") return true;
+  return false;
+}
+function findManifestRoot(start2) {
+  let dir = path2.resolve(start2);
+  let nearest = null;
+  let workspace = null;
+  for (let i2 = 0; i2 < MAX_LEVELS; i2++) {
+    const manifest = path2.join(dir, "Cargo.toml");
+    if (fs4.existsSync(manifest)) {
+      nearest ??= dir;
+      if (declaresWorkspace(manifest)) workspace = dir;
+    }
+    if (fs4.existsSync(path2.join(dir, ".git"))) break;
+    const parent = path2.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const found = workspace ?? nearest;
+  return found === null ? start2 : path2.relative(process.cwd(), found) || ".";
+}
+
 // src/cli/arguments.ts
 var import_node_util = require("node:util");
 var UsageError = class extends Error {
@@ -37230,8 +37271,11 @@ var ROOT_FLAG = {
   type: "string",
   value: "DIR",
   description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
-  default: "."
+  default: "the nearest directory upwards holding a Cargo.toml, or the root of the workspace it belongs to (within the repository)"
 };
+function rootOf(args2) {
+  return stringFlag(args2, "--root") ?? findManifestRoot(".");
+}
 var FEATURE_FLAGS = {
   features: {
     type: "string",
@@ -37610,26 +37654,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path5) => {
-      const slash = path5.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path5.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path5.slice(slash + 1)) === "file";
+    const plainFile = async (path6) => {
+      const slash = path6.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path6.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
     };
-    const read = async (path5, maxBytes) => {
-      if (!this.unchanged(path5) || !await plainFile(path5)) return tree.read(path5, maxBytes);
-      const key = `${maxBytes}\0${path5}`;
+    const read = async (path6, maxBytes) => {
+      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
+      const key = `${maxBytes}\0${path6}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path5, maxBytes);
+      const r = tree.read(path6, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path5) => tree.stat(path5),
+      stat: (path6) => tree.stat(path6),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -37984,12 +38028,12 @@ function mergeReports(reports) {
 }
 
 // src/adapters/tree-sitter-parser.ts
-var fs4 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
+var fs5 = __toESM2(require("node:fs"));
+var path3 = __toESM2(require("node:path"));
 var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
 function locate(file2, packageName) {
-  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  const candidates = [path3.join(__dirname, file2), path3.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs5.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
 var loaded = null;
@@ -37999,7 +38043,7 @@ function loadRustParser() {
       const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
       await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
       const language = await import_web_tree_sitter2.Language.load(
-        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
       const parser = new import_web_tree_sitter2.Parser();
       parser.setLanguage(language);
@@ -40426,8 +40470,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path5) {
-    const cached2 = this.manifests.get(path5);
+  async manifest(path6) {
+    const cached2 = this.manifests.get(path6);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -40439,15 +40483,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path5, MANIFEST_BYTES);
+    const r = await this.tree.read(path6, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path5} ${r.detail}`,
-          file: path5
+          message: `${path6} ${r.detail}`,
+          file: path6
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -40459,13 +40503,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path5} is not valid TOML: ${msg}`,
-          file: path5
+          message: `${path6} is not valid TOML: ${msg}`,
+          file: path6
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path5, out2);
+    this.manifests.set(path6, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -40631,11 +40675,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable(v)) continue;
         let base = dir;
-        let path5 = typeof v.path === "string" ? v.path : null;
+        let path6 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path5 === null && v.workspace === true) {
+        if (path6 === null && v.workspace === true) {
           const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -40648,16 +40692,16 @@ var Discovery = class {
           }
           if (isTable(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path5 = inherited.path;
+            path6 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path5 === null) continue;
+        if (path6 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path5);
-        if ("refused" in r) this.refuse(shown(base, path5), expect, manifest, r.refused);
+        const r = resolveRel(base, path6);
+        if ("refused" in r) this.refuse(shown(base, path6), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -41376,13 +41420,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path5) {
-  const segs = path5.split("::");
+function isBuiltinAttribute(path6) {
+  const segs = path6.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path5) || path5.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path6) || path6.startsWith("rustc_");
 }
-function isBuiltinDerive(path5) {
-  const segs = path5.split("::");
+function isBuiltinDerive(path6) {
+  const segs = path6.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -41634,11 +41678,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path5) => {
-    if (!path5.length || name2 === "_") return;
-    out2.importPaths.set(name2, path5);
-    out2.imports.set(name2, path5[0]);
-    out2.uses.push({ scope, name: name2, path: path5 });
+  const add = (name2, path6) => {
+    if (!path6.length || name2 === "_") return;
+    out2.importPaths.set(name2, path6);
+    out2.imports.set(name2, path6[0]);
+    out2.uses.push({ scope, name: name2, path: path6 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -41691,21 +41735,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path5 = name2;
+  let path6 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path5 = `$${seg}::${path5}`;
+        path6 = `$${seg}::${path6}`;
         k -= 3;
         break;
       }
-      path5 = `${seg}::${path5}`;
+      path6 = `${seg}::${path6}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path5, name: name2 };
+  return { from: k, path: path6, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -41867,8 +41911,8 @@ function buildScopes(texts, env) {
   return scopes;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path5, census) {
-  const segs = path5.replace(/^::/, "").split("::");
+function macroOrigins(crate, path6, census) {
+  const segs = path6.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -41937,10 +41981,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path5, moduleKey = "crate") {
+  resolve(crate, scopeKey, path6, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path5.replace(/^::/, "").split("::");
+    const segs = path6.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -41970,15 +42014,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path5, depth2, seen) {
+  resolvePath(c, scopeKey, path6, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path5.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path6.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path5;
-    const name2 = path5[path5.length - 1];
+    const [root, ...rest] = path6;
+    const name2 = path6[path6.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path5.length === 1) {
+    if (path6.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -41995,9 +42039,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path5[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path6[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path5.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path6.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -42074,32 +42118,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path5, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path5.split("::").pop();
-    if (kind === "attribute" && !path5.includes("::") && !census.imports.has(path5) && underDerive) return true;
+  attrSafe(crate, path6, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path6.split("::").pop();
+    if (kind === "attribute" && !path6.includes("::") && !census.imports.has(path6) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path5, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path6, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path5, census);
+    const o = macroOrigins(crate, path6, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path5, census, scopeKey, moduleKey) {
+  originLabel(crate, path6, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path5, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path6, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path5, census);
+    const o = macroOrigins(crate, path6, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path5) {
-  const segs = path5.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path6) {
+  const segs = path6.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -42547,7 +42591,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     childDir: ctx.childDir,
     pathBaseDir: ctx.pathBaseDir
   });
-  const rootDir = dirname(manifest.libRoot);
+  const rootDir = dirname2(manifest.libRoot);
   const rootCtx = {
     file: manifest.libRoot,
     modPath: "crate",
@@ -42618,8 +42662,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
               file: f.file,
               modPath: m.modPath,
               cfgs: [...m.cfgs, f.cfg],
-              childDir: dirname(f.file),
-              pathBaseDir: dirname(f.file),
+              childDir: dirname2(f.file),
+              pathBaseDir: dirname2(f.file),
               lineBase: 1
             },
             depth: depth2 + 1,
@@ -42650,7 +42694,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
         continue;
       }
       const modRs = m.pathAttr !== null || /(^|\/)mod\.rs$/.test(resolved);
-      const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
+      const childDir = modRs ? dirname2(resolved) : joinPath(dirname2(resolved), stem(resolved));
       queue.push({
         file: resolved,
         ctx: {
@@ -42658,7 +42702,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
           modPath: m.modPath,
           cfgs: m.cfgs,
           childDir,
-          pathBaseDir: dirname(resolved),
+          pathBaseDir: dirname2(resolved),
           lineBase: 1
         },
         depth: depth2 + 1,
@@ -42741,7 +42785,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const includeFile = async (inv, modDepth) => {
     const literal2 = includedPath(inv.input);
     if (literal2 === null) return;
-    const file2 = joinPath(dirname(inv.ctx.file), literal2);
+    const file2 = joinPath(dirname2(inv.ctx.file), literal2);
     if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal2)) {
       failed.set(inv, `${literal2} is outside the repository`);
       return;
@@ -43095,7 +43139,7 @@ function uniqueTypes(types) {
 function escapeRe2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function dirname(p) {
+function dirname2(p) {
   const i2 = p.lastIndexOf("/");
   return i2 < 0 ? "" : p.slice(0, i2);
 }
@@ -43111,7 +43155,7 @@ async function physicalPath(tree, dir, rel) {
       const real = tree.realPath && await tree.stat(cur) !== "missing" ? await tree.realPath(cur) : cur;
       if (real === null) return null;
       if (real === "") return null;
-      cur = dirname(real);
+      cur = dirname2(real);
     } else cur = cur ? `${cur}/${seg}` : seg;
   }
   return cur;
@@ -43342,11 +43386,11 @@ async function unreachedExportSites(tree, manifest, r, inactiveModules, packageD
   for (const p of paths) {
     if (!p.endsWith(".rs") || !p.startsWith(prefix) || read.has(p)) continue;
     if (excluded.some((e) => under(p, e))) continue;
-    let d = dirname(p);
+    let d = dirname2(p);
     let nested = false;
     while (d.length > manifest.dir.length) {
       if (packageDirs.has(d) || /(^|\/)target$/.test(d)) nested = true;
-      d = dirname(d);
+      d = dirname2(d);
     }
     if (nested) continue;
     const res = await tree.read(p, limits.maxFileBytes);
@@ -43381,11 +43425,11 @@ async function skippedPackageSites(tree, sk, paths, analysedDirs, limits, env) {
     if (!p.endsWith(".rs") || !p.startsWith(prefix)) continue;
     if (/(^|\/)(tests|examples|benches|target)\//.test(p.slice(prefix.length)) || p.endsWith("/build.rs"))
       continue;
-    let d = dirname(p);
+    let d = dirname2(p);
     let nested = false;
     while (d.length > sk.dir.length) {
       if (analysedDirs.has(d)) nested = true;
-      d = dirname(d);
+      d = dirname2(d);
     }
     if (nested) continue;
     const res = await tree.read(p, limits.maxFileBytes);
@@ -43413,7 +43457,7 @@ async function extractSurface(tree, parser, options) {
   const trustedMacros = trustedMacroCrates(options.trustedMacros);
   const listing = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
   const packageDirs = new Set(
-    (listing?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname)
+    (listing?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname2)
   );
   const unified = unifiedFeatures(ws.crates, options.features);
   const read = [];
@@ -43754,10 +43798,10 @@ async function analyseFeatureSets(options, sets) {
 
 // src/app/config-file.ts
 var import_node_fs4 = require("node:fs");
-var path3 = __toESM2(require("node:path"));
+var path4 = __toESM2(require("node:path"));
 var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
 async function readConfigFile(root, explicit) {
-  const file2 = explicit ?? path3.join(root, DEFAULT_CONFIG_PATH);
+  const file2 = explicit ?? path4.join(root, DEFAULT_CONFIG_PATH);
   let text2 = null;
   try {
     const st = await import_node_fs4.promises.stat(file2);
@@ -44111,7 +44155,7 @@ async function releaseDate(root, headSha) {
 async function changelogCommand(args2, run3) {
   const own2 = ownValues(args2);
   const { base, head } = revisions(args2, "two-dot");
-  const root = stringFlag(args2, "--root") ?? ".";
+  const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run3);
@@ -44252,9 +44296,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path5 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path6 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path5}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path6}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -44549,7 +44593,7 @@ function droppedParts(plan, hardCut) {
   if (hardCut) out2.push("cut at the size limit");
   return out2;
 }
-function join4(lines) {
+function join5(lines) {
   return lines.join("\n") + "\n";
 }
 function sizeOf(lines) {
@@ -44585,7 +44629,7 @@ function renderMarkdown(report, options = {}) {
   };
   for (let i2 = 0; i2 < PLANS.length; i2++) {
     const out3 = lines(PLANS[i2], i2 > 0);
-    if (out3 && sizeOf(out3) <= maxChars) return join4(out3);
+    if (out3 && sizeOf(out3) <= maxChars) return join5(out3);
   }
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
@@ -44598,7 +44642,7 @@ function renderMarkdown(report, options = {}) {
   }
   const plan = { ...last, rows: lo };
   const out2 = lines(plan, true);
-  if (out2 && sizeOf(out2) <= maxChars) return join4(out2);
+  if (out2 && sizeOf(out2) <= maxChars) return join5(out2);
   const notice = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
   const kept = [];
   let size = sizeOf(notice);
@@ -44608,7 +44652,7 @@ function renderMarkdown(report, options = {}) {
     size += l.length + 1;
   }
   append(kept, notice);
-  return join4(kept);
+  return join5(kept);
 }
 
 // src/core/render/report-text.ts
@@ -44801,7 +44845,7 @@ async function diffCommand(args2, run3) {
     throw new UsageError(
       `--fail-on must be one of ${Object.keys(FAIL_ON).join(", ")} (got ${JSON.stringify(failOn)})`
     );
-  const root = stringFlag(args2, "--root") ?? ".";
+  const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run3);
@@ -44884,7 +44928,7 @@ var EXTRACT = {
 };
 async function extractCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "text"], "json");
-  const root = stringFlag(args2, "--root") ?? ".";
+  const root = rootOf(args2);
   const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
   const features = hasFeatureFlags(args2) ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
   const wantFindings = args2.flags.has("--findings");
@@ -45132,7 +45176,7 @@ var GATE_STATUS = {
 async function gateStatusCommand(args2, run3) {
   const revs = revisions(args2, "none");
   const base = revs.base;
-  const root = stringFlag(args2, "--root") ?? ".";
+  const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, "--base");
@@ -45279,7 +45323,7 @@ function renderVerdictsText(verdicts) {
 async function releaseCheckCommand(args2, run3) {
   const format = formatFlag(args2, ["json", "text"], "text");
   const { base, head } = revisions(args2, "two-dot");
-  const root = stringFlag(args2, "--root") ?? ".";
+  const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run3);
@@ -45359,7 +45403,7 @@ var COMMANDS = [
 var USAGE = globalUsage(COMMANDS);
 async function writeOutput(file2, text2) {
   try {
-    await import_node_fs5.promises.mkdir(path4.dirname(path4.resolve(file2)), { recursive: true });
+    await import_node_fs5.promises.mkdir(path5.dirname(path5.resolve(file2)), { recursive: true });
     await import_node_fs5.promises.writeFile(file2, text2);
   } catch (e) {
     const code = e.code;

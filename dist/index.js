@@ -1072,14 +1072,14 @@ var require_util = __commonJS2({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1530,39 @@ var require_diagnostics = __commonJS2({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error63.message
         );
       });
@@ -1611,9 +1611,9 @@ var require_diagnostics = __commonJS2({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1676,7 @@ var require_request = __commonJS2({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -1691,11 +1691,11 @@ var require_request = __commonJS2({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1761,7 @@ var require_request = __commonJS2({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2158,9 +2158,9 @@ var require_dispatcher_base = __commonJS2({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve3(data);
+              return err2 ? reject(err2) : resolve4(data);
             });
           });
         }
@@ -2198,12 +2198,12 @@ var require_dispatcher_base = __commonJS2({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4470,8 +4470,8 @@ var require_util2 = __commonJS2({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise2 = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6454,7 +6454,7 @@ var require_client_h1 = __commonJS2({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS2({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6722,12 +6722,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7064,7 +7064,7 @@ var require_client_h2 = __commonJS2({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7161,7 @@ var require_client_h2 = __commonJS2({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7397,12 +7397,12 @@ var require_client_h2 = __commonJS2({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7514,9 +7514,9 @@ var require_redirect_handler = __commonJS2({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7881,16 +7881,16 @@ var require_client = __commonJS2({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7901,7 +7901,7 @@ var require_client = __commonJS2({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7952,7 +7952,7 @@ var require_client = __commonJS2({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7964,7 +7964,7 @@ var require_client = __commonJS2({
             if (err2) {
               reject(err2);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8300,8 +8300,8 @@ var require_pool_base = __commonJS2({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -8755,10 +8755,10 @@ var require_proxy_agent = __commonJS2({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9570,7 +9570,7 @@ var require_readable = __commonJS2({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9583,7 +9583,7 @@ var require_readable = __commonJS2({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9602,7 +9602,7 @@ var require_readable = __commonJS2({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9619,7 +9619,7 @@ var require_readable = __commonJS2({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9689,18 +9689,18 @@ var require_readable = __commonJS2({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body2, length));
+          resolve4(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body2, length)));
+          resolve4(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body2, length).buffer);
+          resolve4(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body2, { type: stream[kContentType] }));
+          resolve4(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body2, length));
+          resolve4(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9957,9 +9957,9 @@ var require_api_request = __commonJS2({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
@@ -10182,9 +10182,9 @@ var require_api_stream = __commonJS2({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
@@ -10469,9 +10469,9 @@ var require_api_upgrade = __commonJS2({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
@@ -10563,9 +10563,9 @@ var require_api_connect = __commonJS2({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
@@ -10730,20 +10730,20 @@ var require_mock_utils = __commonJS2({
       }
       return true;
     }
-    function safeUrl2(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl2(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10765,7 @@ var require_mock_utils = __commonJS2({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl2(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl2(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10803,9 @@ var require_mock_utils = __commonJS2({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body: body2, headers, query } = opts;
+      const { path: path7, method, body: body2, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -11268,10 +11268,10 @@ var require_pending_interceptors_formatter = __commonJS2({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14428,7 +14428,7 @@ var require_fetch = __commonJS2({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS2({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14547,7 +14547,7 @@ var require_fetch = __commonJS2({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS2({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code = path6.charCodeAt(i2);
+    function validateCookiePath(path7) {
+      for (let i2 = 0; i2 < path7.length; ++i2) {
+        const code = path7.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18288,8 +18288,8 @@ var require_util8 = __commonJS2({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module2.exports = {
@@ -19072,11 +19072,11 @@ var require_undici = __commonJS2({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path6);
+          url2 = new URL(util.parseOrigin(url2).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19600,8 +19600,8 @@ var require_light = __commonJS2({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t2);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t2);
           });
         }
         computePenalty() {
@@ -19812,15 +19812,15 @@ var require_light = __commonJS2({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error63, reject, resolve3, returned, task;
+          var args2, cb, error63, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19835,13 +19835,13 @@ var require_light = __commonJS2({
           }
         }
         schedule(task, ...args2) {
-          var promise2, reject, resolve3;
-          resolve3 = reject = null;
+          var promise2, reject, resolve4;
+          resolve4 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve3, reject });
+          this._queue.push({ task, args: args2, resolve: resolve4, reject });
           this._tryToRun();
           return promise2;
         }
@@ -20242,14 +20242,14 @@ var require_light = __commonJS2({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -20342,9 +20342,9 @@ var require_light = __commonJS2({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve3)(args4);
+                  return (args4[0] != null ? reject : resolve4)(args4);
                 });
               });
             };
@@ -20543,17 +20543,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path6);
+            const ci = visit_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20564,13 +20564,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20591,17 +20591,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20612,13 +20612,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20645,23 +20645,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path7);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path7);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path7);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path7);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -21273,10 +21273,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
-        const k = path6[i2];
+      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
+        const k = path7[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21295,7 +21295,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21325,11 +21325,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -21343,8 +21343,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21358,8 +21358,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -21377,8 +21377,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21388,8 +21388,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23904,9 +23904,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23981,14 +23981,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection2.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24003,10 +24003,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection2.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24017,10 +24017,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection2.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24037,13 +24037,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection2.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -26004,9 +26004,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field2, index] of path6) {
+      for (const [field2, index] of path7) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26015,23 +26015,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field2 = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field2 = path7[path7.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path6.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26042,10 +26042,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -27347,14 +27347,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs9, sep: [] });
+                map2.items.push({ start: start2, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27482,13 +27482,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -27861,11 +27861,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path6) {
+            function locateFile(path7) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path6, scriptDirectory);
+                return Module["locateFile"](path7, scriptDirectory);
               }
-              return scriptDirectory + path6;
+              return scriptDirectory + path7;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -27910,13 +27910,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve3, reject) => {
+                    return new Promise((resolve4, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve3(xhr.response);
+                          resolve4(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -28109,9 +28109,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info22 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve3, reject) => {
+                return new Promise((resolve4, reject) => {
                   Module["instantiateWasm"](info22, (mod, inst) => {
-                    resolve3(receiveInstance(mod, inst));
+                    resolve4(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -29444,8 +29444,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve3, reject) => {
-                readyPromiseResolve = resolve3;
+              moduleRtn = new Promise((resolve4, reject) => {
+                readyPromiseResolve = resolve4;
                 readyPromiseReject = reject;
               });
             }
@@ -34250,11 +34250,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34270,7 +34270,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34588,7 +34588,7 @@ function info2(message) {
 }
 
 // src/action/run-action.ts
-var path5 = __toESM2(require("node:path"));
+var path6 = __toESM2(require("node:path"));
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -38783,7 +38783,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -39203,12 +39203,12 @@ var GitHubClient = class {
     }
   }
   /** A file's text on `ref`, or null when it does not exist. */
-  async getFile(path6, ref) {
+  async getFile(path7, ref) {
     try {
       const { data } = await this.kit.rest.repos.getContent({
         owner: this.owner,
         repo: this.repo,
-        path: path6,
+        path: path7,
         ref
       });
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
@@ -39218,11 +39218,11 @@ var GitHubClient = class {
       if (status === 404) return null;
       if (status === 403)
         throw new PermissionError(
-          `reading ${path6} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
+          `reading ${path7} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
           "contents: read"
         );
       throw new ApiError(
-        `reading ${path6} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
+        `reading ${path7} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
         status
       );
     }
@@ -40075,10 +40075,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -40418,11 +40418,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -40884,16 +40884,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path6 = []) => {
+  const processError = (error64, path7 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else {
-        const fullpath = [...path6, ...issue3.path];
+        const fullpath = [...path7, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -40932,17 +40932,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path6 = []) => {
+  const processError = (error64, path7 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else {
-        const fullpath = [...path6, ...issue3.path];
+        const fullpath = [...path7, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -40981,8 +40981,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -44325,7 +44325,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -44335,7 +44335,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -44346,7 +44346,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -44410,7 +44410,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -58120,13 +58120,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -61509,8 +61509,8 @@ function globToRegExp(pattern2) {
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path6) {
-  return globToRegExp(pattern2).test(normalisePath(path6));
+function matchGlob(pattern2, path7) {
+  return globToRegExp(pattern2).test(normalisePath(path7));
 }
 
 // src/core/findings/policy.ts
@@ -61618,11 +61618,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path6) {
-    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
+  stat(path7) {
+    return this.guard(`reading ${path7}`, () => this.inner.stat(path7));
   }
-  read(path6, maxBytes) {
-    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
+  read(path7, maxBytes) {
+    return this.guard(`reading ${path7}`, () => this.inner.read(path7, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -61929,9 +61929,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path6) {
+function formatKeyPath(path7) {
   let out2 = "";
-  for (const seg of path6) {
+  for (const seg of path7) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -61951,10 +61951,10 @@ function describe4(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path6) {
+function findForbidden(node2, path7) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path6,
+      path: path7,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -61962,7 +61962,7 @@ function findForbidden(node2, path6) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path6,
+        path: path7,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -61970,22 +61970,22 @@ function findForbidden(node2, path6) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
+      const hit = findForbidden(pair.key, path7) ?? findForbidden(pair.value, [...path7, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path6, i2]);
+      const hit = findForbidden(node2.items[i2], [...path7, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path6, key) {
-  for (let n = path6.length; n >= 0; n--) {
-    const node2 = doc.getIn(path6.slice(0, n), true);
+function offsetOf(doc, path7, key) {
+  for (let n = path7.length; n >= 0; n--) {
+    const node2 = doc.getIn(path7.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path7.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -62044,12 +62044,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path6) {
+function schemaAt(schema, path7) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path6.length) return s;
-    const seg = path6[i2];
+    if (i2 === path7.length) return s;
+    const seg = path7[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -62103,34 +62103,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue3, doc) {
-  const path6 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
+  const path7 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue3.code) {
     case "unrecognized_keys": {
-      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path7, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
+      return { path: [...path7, first.key], detail: unknownKeyDetail(path7, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue3.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path6,
+        path: path7,
         detail: `invalid key: ${expected}, got ${describe4(issue3.input)}`,
-        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
+        offset: offsetOf(doc, path7.slice(0, -1), String(path7[path7.length - 1]))
       };
     }
     default:
       return {
-        path: path6,
+        path: path7,
         detail: "input" in issue3 ? `${issue3.message}, got ${describe4(issue3.input)}` : issue3.message,
-        offset: offsetOf(doc, path6)
+        offset: offsetOf(doc, path7)
       };
   }
 }
-function checkFeatureSet(set2, path6) {
+function checkFeatureSet(set2, path7) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path6, "all"],
+      path: [...path7, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -62334,7 +62334,7 @@ var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -62348,7 +62348,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve3({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve4({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -62416,8 +62416,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve3, reject) => {
-      this.waiting.push({ resolve: resolve3, reject });
+    return new Promise((resolve4, reject) => {
+      this.waiting.push({ resolve: resolve4, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -62623,26 +62623,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path6) => {
-      const slash = path6.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path6.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
+    const plainFile = async (path7) => {
+      const slash = path7.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path7.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path7.slice(slash + 1)) === "file";
     };
-    const read = async (path6, maxBytes) => {
-      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
-      const key = `${maxBytes}\0${path6}`;
+    const read = async (path7, maxBytes) => {
+      if (!this.unchanged(path7) || !await plainFile(path7)) return tree.read(path7, maxBytes);
+      const key = `${maxBytes}\0${path7}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path6, maxBytes);
+      const r = tree.read(path7, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path6) => tree.stat(path6),
+      stat: (path7) => tree.stat(path7),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -65429,8 +65429,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path6) {
-    const cached2 = this.manifests.get(path6);
+  async manifest(path7) {
+    const cached2 = this.manifests.get(path7);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -65442,15 +65442,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path6, MANIFEST_BYTES);
+    const r = await this.tree.read(path7, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path6} ${r.detail}`,
-          file: path6
+          message: `${path7} ${r.detail}`,
+          file: path7
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -65462,13 +65462,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path6} is not valid TOML: ${msg}`,
-          file: path6
+          message: `${path7} is not valid TOML: ${msg}`,
+          file: path7
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path6, out2);
+    this.manifests.set(path7, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -65634,11 +65634,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable(v)) continue;
         let base = dir;
-        let path6 = typeof v.path === "string" ? v.path : null;
+        let path7 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path6 === null && v.workspace === true) {
+        if (path7 === null && v.workspace === true) {
           const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -65651,16 +65651,16 @@ var Discovery = class {
           }
           if (isTable(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path6 = inherited.path;
+            path7 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path6 === null) continue;
+        if (path7 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path6);
-        if ("refused" in r) this.refuse(shown(base, path6), expect, manifest, r.refused);
+        const r = resolveRel(base, path7);
+        if ("refused" in r) this.refuse(shown(base, path7), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -66379,13 +66379,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path6) {
-  const segs = path6.split("::");
+function isBuiltinAttribute(path7) {
+  const segs = path7.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path6) || path6.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path7) || path7.startsWith("rustc_");
 }
-function isBuiltinDerive(path6) {
-  const segs = path6.split("::");
+function isBuiltinDerive(path7) {
+  const segs = path7.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -66637,11 +66637,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path6) => {
-    if (!path6.length || name2 === "_") return;
-    out2.importPaths.set(name2, path6);
-    out2.imports.set(name2, path6[0]);
-    out2.uses.push({ scope, name: name2, path: path6 });
+  const add = (name2, path7) => {
+    if (!path7.length || name2 === "_") return;
+    out2.importPaths.set(name2, path7);
+    out2.imports.set(name2, path7[0]);
+    out2.uses.push({ scope, name: name2, path: path7 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -66694,21 +66694,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path6 = name2;
+  let path7 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path6 = `$${seg}::${path6}`;
+        path7 = `$${seg}::${path7}`;
         k -= 3;
         break;
       }
-      path6 = `${seg}::${path6}`;
+      path7 = `${seg}::${path7}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path6, name: name2 };
+  return { from: k, path: path7, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -66870,8 +66870,8 @@ function buildScopes(texts, env) {
   return scopes;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path6, census) {
-  const segs = path6.replace(/^::/, "").split("::");
+function macroOrigins(crate, path7, census) {
+  const segs = path7.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -66940,10 +66940,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path6, moduleKey = "crate") {
+  resolve(crate, scopeKey, path7, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path6.replace(/^::/, "").split("::");
+    const segs = path7.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -66973,15 +66973,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path6, depth2, seen) {
+  resolvePath(c, scopeKey, path7, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path6.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path7.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path6;
-    const name2 = path6[path6.length - 1];
+    const [root, ...rest] = path7;
+    const name2 = path7[path7.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path6.length === 1) {
+    if (path7.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -66998,9 +66998,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path6[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path7[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path6.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path7.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -67077,32 +67077,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path6, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path6.split("::").pop();
-    if (kind === "attribute" && !path6.includes("::") && !census.imports.has(path6) && underDerive) return true;
+  attrSafe(crate, path7, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path7.split("::").pop();
+    if (kind === "attribute" && !path7.includes("::") && !census.imports.has(path7) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path6, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path7, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path6, census);
+    const o = macroOrigins(crate, path7, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path6, census, scopeKey, moduleKey) {
+  originLabel(crate, path7, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path6, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path7, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path6, census);
+    const o = macroOrigins(crate, path7, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path6) {
-  const segs = path6.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path7) {
+  const segs = path7.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -68887,10 +68887,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path6) {
-    const r = await this.resolve(path6);
+  async stat(path7) {
+    const r = await this.resolve(path7);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path7)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -68906,11 +68906,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path6) {
-    const direct = this.entries.get(path6);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
-    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
-    const input2 = path6.split("/");
+  async resolve(path7) {
+    const direct = this.entries.get(path7);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path7, entry: direct };
+    if (!direct && this.dirs.has(path7)) return { kind: "dir", path: path7 };
+    const input2 = path7.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -68938,13 +68938,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path6) {
-    const r = await this.resolve(path6);
+  async realPath(path7) {
+    const r = await this.resolve(path7);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path6, maxBytes) {
-    const r = await this.resolve(path6);
-    const own2 = this.entries.get(path6);
+  async read(path7, maxBytes) {
+    const r = await this.resolve(path7);
+    const own2 = this.entries.get(path7);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -68953,7 +68953,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path7) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -69882,9 +69882,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path6 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path7 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path6}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path7}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -70596,6 +70596,47 @@ function renderText(report) {
   return lines.join("\n") + "\n";
 }
 
+// src/adapters/manifest-root.ts
+var fs9 = __toESM2(require("node:fs"));
+var path4 = __toESM2(require("node:path"));
+var MAX_LEVELS = 128;
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+function declaresWorkspace(file2) {
+  let text2;
+  try {
+    const fd = fs9.openSync(file2, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(fs9.fstatSync(fd).size, MAX_MANIFEST_BYTES));
+      fs9.readSync(fd, buf, 0, buf.length, 0);
+      text2 = buf.toString("utf8");
+    } finally {
+      fs9.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  for (const line of text2.split("\n")) if (line.trim() === "[workspace]") return true;
+  return false;
+}
+function findManifestRoot(start2) {
+  let dir = path4.resolve(start2);
+  let nearest = null;
+  let workspace = null;
+  for (let i2 = 0; i2 < MAX_LEVELS; i2++) {
+    const manifest = path4.join(dir, "Cargo.toml");
+    if (fs9.existsSync(manifest)) {
+      nearest ??= dir;
+      if (declaresWorkspace(manifest)) workspace = dir;
+    }
+    if (fs9.existsSync(path4.join(dir, ".git"))) break;
+    const parent = path4.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const found = workspace ?? nearest;
+  return found === null ? start2 : path4.relative(process.cwd(), found) || ".";
+}
+
 // src/cli/arguments.ts
 var UsageError = class extends Error {
 };
@@ -70603,8 +70644,11 @@ var ROOT_FLAG = {
   type: "string",
   value: "DIR",
   description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
-  default: "."
+  default: "the nearest directory upwards holding a Cargo.toml, or the root of the workspace it belongs to (within the repository)"
 };
+function rootOf(args2) {
+  return stringFlag(args2, "--root") ?? findManifestRoot(".");
+}
 var FEATURE_FLAGS = {
   features: {
     type: "string",
@@ -70847,7 +70891,7 @@ async function diffCommand(args2, run2) {
     throw new UsageError(
       `--fail-on must be one of ${Object.keys(FAIL_ON).join(", ")} (got ${JSON.stringify(failOn)})`
     );
-  const root = stringFlag(args2, "--root") ?? ".";
+  const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run2);
@@ -70911,9 +70955,9 @@ function readContext(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd()
   };
 }
-function field(payload, path6, check3) {
+function field(payload, path7, check3) {
   let v = payload;
-  for (const k of path6) {
+  for (const k of path7) {
     if (typeof v !== "object" || v === null) return void 0;
     v = v[k];
   }
@@ -71001,9 +71045,9 @@ function readInputs(env = process.env) {
 var import_node_fs6 = require("node:fs");
 var import_node_path = require("node:path");
 var MAX_ANNOTATIONS = 50;
-function writeReport(path6, report) {
-  (0, import_node_fs6.mkdirSync)((0, import_node_path.dirname)(path6), { recursive: true });
-  (0, import_node_fs6.writeFileSync)(path6, JSON.stringify(report, null, 2) + "\n");
+function writeReport(path7, report) {
+  (0, import_node_fs6.mkdirSync)((0, import_node_path.dirname)(path7), { recursive: true });
+  (0, import_node_fs6.writeFileSync)(path7, JSON.stringify(report, null, 2) + "\n");
 }
 function annotate(report, root) {
   let n = 0;
@@ -71078,7 +71122,7 @@ async function resolveGateConfig(client, inputs) {
 
 // src/action/release-gate.ts
 var import_promises = require("node:fs/promises");
-var path4 = __toESM2(require("node:path"));
+var path5 = __toESM2(require("node:path"));
 
 // src/core/release/previous-tag.ts
 var semver = __toESM2(require_semver2());
@@ -71684,7 +71728,7 @@ async function resolveTag(root, tag) {
   return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
 }
 async function shallowCommits(root) {
-  const file2 = path4.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
+  const file2 = path5.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
   const text2 = await (0, import_promises.readFile)(file2, "utf8").catch(() => "");
   return new Set(text2.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
 }
@@ -72054,7 +72098,7 @@ async function runAction() {
     setFailed(e instanceof Error ? e.message : String(e));
     return;
   }
-  const root = path5.resolve(ctx.workspace, inputs.workingDirectory);
+  const root = path6.resolve(ctx.workspace, inputs.workingDirectory);
   const client = new GitHubClient({
     token: inputs.token,
     apiUrl: ctx.apiUrl,
@@ -72087,7 +72131,7 @@ async function runAction() {
           maxChars: 9e5
         })
       );
-      annotate(report, path5.relative(ctx.workspace, root) || ".");
+      annotate(report, path6.relative(ctx.workspace, root) || ".");
       setOutput("changed", "false");
       setOutput("digest", report.head.digest);
       setOutput("surface-digest", report.head.digest);
@@ -72216,7 +72260,7 @@ async function runAction() {
           approval: void 0
         })
       );
-      annotate(report, path5.relative(ctx.workspace, root) || ".");
+      annotate(report, path6.relative(ctx.workspace, root) || ".");
       setOutput("changed", String(report.changes.length > 0));
       setOutput("breaking", String(report.changes.some((c) => c.severity === "breaking")));
       setOutput("required-bump", report.requiredBump);

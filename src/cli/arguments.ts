@@ -4,6 +4,7 @@
  * and the global usage are all derived from those tables. Strict: a flag a command does not
  * declare, a missing value or an unexpected argument is a `UsageError` (exit code 2, one line).
  */
+import { findManifestRoot } from '../adapters/manifest-root';
 import { parseArgs as tokenize } from 'node:util';
 import { closestWord } from '../core/config';
 import { Clock, Deadline, MAX_DEADLINE_SECONDS } from '../core/deadline';
@@ -76,8 +77,14 @@ export const ROOT_FLAG: FlagSpec = {
   type: 'string',
   value: 'DIR',
   description: 'The directory holding the Cargo.toml (workspace or package) to analyse.',
-  default: '.',
+  default:
+    'the nearest directory upwards holding a Cargo.toml, or the root of the workspace it belongs to (within the repository)',
 };
+
+/** `--root`, or the manifest found upwards from the current directory, as cargo finds it. */
+export function rootOf(args: ParsedArgs): string {
+  return stringFlag(args, '--root') ?? findManifestRoot('.');
+}
 
 export const FEATURE_FLAGS: Record<string, FlagSpec> = {
   features: {

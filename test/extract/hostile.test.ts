@@ -156,10 +156,8 @@ describe('size limits', () => {
   afterAll(() => removeTree(dir));
 
   it('refuses a 50 MB module file quickly with file-too-large', async () => {
-    const started = Date.now();
     const tree = new RecordingTree(await FileSystemTree.open(dir));
     const s = await extract(tree);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(symbolsOf(s)).toEqual(['small_ok']);
     const d = diag(s, 'file-too-large');
     expect(d.file).toBe('src/big.rs');
@@ -363,9 +361,7 @@ describe('depth and breadth', () => {
       dir += '/m';
       files[`${dir}.rs`] = `mod m;\n${EXPORT(`level_${i + 1}`)}`;
     }
-    const started = Date.now();
     const s = await extractFiles(files);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(symbolsOf(s)).toHaveLength(64);
     expect(diag(s, 'module-too-deep').message).toContain('64');
   }, 30_000);
@@ -405,9 +401,7 @@ describe('depth and breadth', () => {
       files[`src/d${d}.rs`] = inner.join('\n');
     }
     files['src/lib.rs'] = top.join('\n');
-    const started = Date.now();
     const s = await extractFiles(files);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(s.crates[0].files).toHaveLength(1 + 50 + 3000);
     expect(symbolsOf(s)).toHaveLength(150);
     expect(s.diagnostics).toEqual([]);

@@ -32,6 +32,7 @@ import {
   runDeadline,
   stringFlag,
   UsageError,
+  rootOf,
 } from '../arguments';
 import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
@@ -107,7 +108,7 @@ async function releaseDate(root: string, headSha: string | null): Promise<string
 export async function changelogCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const own = ownValues(args);
   const { base, head } = revisions(args, 'two-dot');
-  const root = stringFlag(args, '--root') ?? '.';
+  const root = rootOf(args);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);

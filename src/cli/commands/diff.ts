@@ -22,6 +22,7 @@ import {
   runDeadline,
   stringFlag,
   UsageError,
+  rootOf,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { checkFeatureNames } from '../feature-check';
@@ -92,7 +93,7 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
     throw new UsageError(
       `--fail-on must be one of ${Object.keys(FAIL_ON).join(', ')} (got ${JSON.stringify(failOn)})`,
     );
-  const root = stringFlag(args, '--root') ?? '.';
+  const root = rootOf(args);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);

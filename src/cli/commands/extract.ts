@@ -23,6 +23,7 @@ import {
   RunClock,
   runDeadline,
   stringFlag,
+  rootOf,
 } from '../arguments';
 import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
@@ -74,7 +75,7 @@ export const EXTRACT: CommandSpec<CommandResult> = {
 
 export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'json');
-  const root = stringFlag(args, '--root') ?? '.';
+  const root = rootOf(args);
   const config = await readConfigFile(root, stringFlag(args, '--config'));
   const features = hasFeatureFlags(args)
     ? featureSelection(args)

@@ -28,6 +28,7 @@ import {
   RunClock,
   runDeadline,
   stringFlag,
+  rootOf,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { checkFeatureNames } from '../feature-check';
@@ -68,7 +69,7 @@ export const GATE_STATUS: CommandSpec<CommandResult> = {
 export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const revs = revisions(args, 'none');
   const base = revs.base;
-  const root = stringFlag(args, '--root') ?? '.';
+  const root = rootOf(args);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, '--base');

@@ -19,6 +19,7 @@ import {
   RunClock,
   runDeadline,
   stringFlag,
+  rootOf,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { checkFeatureNames } from '../feature-check';
@@ -64,7 +65,7 @@ export function renderVerdictsText(verdicts: CrateVerdict[]): string {
 export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'text');
   const { base, head } = revisions(args, 'two-dot');
-  const root = stringFlag(args, '--root') ?? '.';
+  const root = rootOf(args);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);
