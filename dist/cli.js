@@ -37070,6 +37070,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * Throws GitError with a clear message when the revision is not in the object database.
    */
   static async open(dir, rev) {
+    const inside = await runGit(dir, ["rev-parse", "--is-inside-work-tree"]);
+    if (inside.code !== 0)
+      throw new GitError(
+        `${dir} is not inside a git repository: a revision (--rev, --base, --head) is read from git objects; run it in a clone, or leave the revision out to read the files`
+      );
     const top = (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
     const prefix = (await git(dir, ["rev-parse", "--show-prefix"])).trim().replace(/\/$/, "");
     let r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);

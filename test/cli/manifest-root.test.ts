@@ -2,7 +2,7 @@
  * Without `--root`, a command analyses what cargo would: the nearest `Cargo.toml` upwards from the
  * current directory, or the workspace it belongs to — never above the repository's root.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -55,5 +55,16 @@ describe('the manifest found upwards', () => {
     });
     const s = JSON.parse(out) as { crates: { name: string }[] };
     expect(s.crates.map((c) => c.name)).toEqual(['a', 'b']);
+  });
+
+  it('says in one line what to do when a revision is asked for outside a git repository', () => {
+    const r = spawnSync('node', [CLI, 'extract', '--rev', 'HEAD'], {
+      cwd: path.join(dir, 'lonely/pkg'),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('is not inside a git repository');
+    expect(r.stderr).not.toContain('fatal:');
   });
 });
