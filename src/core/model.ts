@@ -1,6 +1,7 @@
 /**
  * The data model of the surface engine. Everything here is plain data: it is what `extract`
- * prints as JSON (SPEC section 3) and what the diff, the findings and the renderers consume.
+ * prints as JSON (schema/extract-report.schema.json; README, "JSON reports") and what the diff,
+ * the findings and the renderers consume. A field added here is added to the schema too.
  */
 
 export const SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
 /**
- * The diff report: what `diff --format json` prints (SPEC section 3), and what the renderers,
- * the Action and the gate consume.
+ * The diff report: what `diff --format json` prints (schema/diff-report.schema.json; README,
+ * "JSON reports"), and what the renderers, the Action and the gate consume. A field added here is
+ * added to the schema too.
  */
 import type { Diagnostic, ItemKind } from './model';
 
