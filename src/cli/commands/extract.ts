@@ -42,7 +42,7 @@ export const EXTRACT: CommandSpec<CommandResult> = {
   name: 'extract',
   summary: 'Print the exported C-ABI surface of a working tree or a git revision.',
   description:
-    "Without --rev, reads the file system (no git repository needed); with --rev, reads the revision straight from the object database. The JSON document is described in the README's "JSON reports" section and schema/extract-report.schema.json.",
+    'Without --rev, reads the file system (no git repository needed); with --rev, reads the revision straight from the object database. The JSON document is described in the README (JSON reports) and in schema/extract-report.schema.json.',
   positionals: [],
   flags: {
     root: ROOT_FLAG,
