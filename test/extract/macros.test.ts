@@ -64,6 +64,58 @@ describe('expandMacro', () => {
     expect(expandMacro(r, 'one 1')).toBeNull();
   });
 
+  // Which rule rustc picks for each fragment kind is checked against the compiler in
+  // ./fragments-oracle.test.ts; these pin down what the chosen rule produces.
+
+  it('reads doc comments in the input as #[doc = r"…"] attributes, as rustc does', () => {
+    const r = [rule('$(#[$m:meta])* $n:ident', '$(#[$m])* fn $n() {}')];
+    expect(squash(expandMacro(r, '/// A "quoted" doc.\n/** Block. */\nf'))).toBe(
+      '# [ doc = r#" A "quoted" doc."# ] # [ doc = r" Block. " ] fn f ( ) { }',
+    );
+    // token by token, a line doc comment still ends its line: what follows is not commented out
+    const tt = [rule('$($t:tt)*', '$($t)*')];
+    expect(squash(expandMacro(tt, '/// d\nfn f() {}'))).toBe('# [ doc = r" d" ] fn f () {}');
+    const whole = [rule('$i:item', '$i')];
+    expect(expandMacro(whole, '/// d\nfn f() {}')).toBe('/// d\nfn f() {}');
+    // a doc comment in a matcher is ignored (rustc does the same)
+    expect(squash(expandMacro([rule('/// ignored\n $n:ident', 'fn $n() {}')], 'f'))).toBe('fn f ( ) { }');
+  });
+
+  it('binds the part of a split token a fragment takes', () => {
+    const r = [rule('$t:ty > $n:ident', 'static $n: $t = 0;')];
+    expect(squash(expandMacro(r, 'Vec<u8>> X'))).toBe('static X : Vec<u8> = 0 ;');
+  });
+
+  it('follows every matcher position, not only the greedy one', () => {
+    const r = [rule('$(a)* a b $n:ident', 'fn $n() {}')];
+    expect(squash(expandMacro(r, 'a a a b f'))).toBe('fn f ( ) { }');
+  });
+
+  it('leaves unexpanded what rustc rejects: ambiguity, a failed fragment, a bad transcriber', () => {
+    // local ambiguity: `$t:tt` and the literal `;` both accept `;`
+    expect(expandMacro([rule('$($t:tt)* ;', '')], 'a ;')).toBeNull();
+    // a fragment that begins but does not parse is an error, not a reason to try the next rule
+    const next = [rule('$e:expr', 'fn first() {}'), rule('$($t:tt)*', 'fn second() {}')];
+    expect(expandMacro(next, 'match')).toBeNull();
+    expect(squash(expandMacro(next, 'fn'))).toBe('fn second ( ) { }');
+    // a repetition with no repeating variable, of different lengths, a variable still repeating
+    expect(expandMacro([rule('$n:ident', '$( x )*')], 'f')).toBeNull();
+    expect(expandMacro([rule('$($a:ident)* ; $($b:ident)*', '$($a $b)*')], 'a b ; c')).toBeNull();
+    expect(expandMacro([rule('$($a:ident)*', '$a')], 'a b')).toBeNull();
+    // an invalid definition: a missing or unknown fragment specifier
+    expect(expandMacro([rule('$a', '')], 'x')).toBeNull();
+    expect(expandMacro([rule('$a:thing', '')], 'x')).toBeNull();
+  });
+
+  it('leaves unexpanded what depends on the edition', () => {
+    const r = [rule('$e:expr', 'fn first() {}'), rule('$($t:tt)*', 'fn second() {}')];
+    expect(expandMacro(r, '_')).toBeNull(); // edition 2024's `expr` takes `_`
+    expect(squash(expandMacro(r, 'let'))).toBe('fn second ( ) { }');
+    const p = [rule('$p:pat', 'fn first() {}'), rule('$($t:tt)*', 'fn second() {}')];
+    expect(expandMacro(p, 'A | B')).toBeNull(); // editions before 2021 stop before `|`
+    expect(squash(expandMacro(p, 'A'))).toBe('fn first ( ) { }');
+  });
+
   it('bounds the output of an expansion', () => {
     const r = [rule('$($x:tt)*', `$(${'$x '.repeat(50)})*`)];
     const input = Array.from({ length: 50_000 }, (_, i) => `t${i}`).join(' ');

@@ -33,6 +33,12 @@ import {
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'soundness');
 const CRATES = path.join(__dirname, '..', 'fixtures', 'crates');
 
+/**
+ * Members with an oracle of their own, whose symbols have no rows or markers here: `fragments`
+ * (./fragments-oracle.test.ts) has hundreds, one per `macro_rules!` probe.
+ */
+const OWN_ORACLE = new Set(['fragments']);
+
 interface OracleRow {
   construct: string;
   crate: string;
@@ -149,6 +155,7 @@ withTools('soundness oracle: every symbol rustc exports is extracted or unresolv
   beforeAll(async () => {
     const libs = buildWorkspace(FIXTURE, path.join(ORACLE_TARGET, 'soundness-workspace'));
     nm = libs
+      .filter((lib) => !OWN_ORACLE.has(lib.crate))
       .flatMap((lib) =>
         definedDynamicSymbols(lib.file)
           .filter((s) => !isToolchainSymbol(s))
@@ -171,7 +178,10 @@ withTools('soundness oracle: every symbol rustc exports is extracted or unresolv
   });
 
   it('extracts no symbol that the libraries do not export', () => {
-    const extracted = surface.crates.flatMap((c) => exportedSymbols(c).map((s) => key(c.name, s))).sort();
+    const extracted = surface.crates
+      .filter((c) => !OWN_ORACLE.has(c.name))
+      .flatMap((c) => exportedSymbols(c).map((s) => key(c.name, s)))
+      .sort();
     expect(extracted.filter((k) => !nm.includes(k))).toEqual([]);
   });
 

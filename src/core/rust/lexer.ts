@@ -11,6 +11,17 @@ export interface Token {
   /** Offset of the token in the lexed text. */
   start: number;
   end: number;
+  /**
+   * Only with `lex(…, { docComments: true })`: the token is a doc comment (`text` is the whole
+   * comment): `outer` for `///` and block comments opened by `/**`, `inner` for `//!` and
+   * block comments opened by `/*!`.
+   */
+  doc?: 'outer' | 'inner';
+}
+
+export interface LexOptions {
+  /** Keep doc comments as tokens (`kind: 'punct'`, `doc` set) instead of dropping them. */
+  docComments?: boolean;
 }
 
 const PUNCT3 = ['<<=', '>>=', '...', '..='];
@@ -35,6 +46,7 @@ const PUNCT2 = [
   '<<',
   '>>',
   '..',
+  '<-',
 ];
 
 /**
@@ -73,15 +85,62 @@ function isDigit(c: string | undefined): boolean {
   const x = c === undefined ? -1 : c.charCodeAt(0);
   return x >= 48 && x <= 57;
 }
-/** `[0-9A-Za-z_]`: a character that continues a numeric literal. */
-function isNumberChar(c: string): boolean {
-  const x = c.charCodeAt(0);
-  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95;
-}
 const RAW_STRING = /(?:b|c)?r(#*)"/y;
 
-/** Lexes `text`; comments and whitespace are dropped. `maxTokens` bounds the work. */
-export function lex(text: string, maxTokens = 1_000_000): Token[] {
+/** rustc's `eat_decimal_digits` from `k`: the index past the run of `[0-9_]`, and whether it had a digit. */
+function decimalDigits(text: string, k: number): [number, boolean] {
+  let digits = false;
+  while (k < text.length && (isDigit(text[k]) || text[k] === '_')) {
+    if (text[k] !== '_') digits = true;
+    k++;
+  }
+  return [k, digits];
+}
+
+/** rustc's `eat_float_exponent` from `k` (just past the `e`): an optional sign, then digits. */
+function floatExponent(text: string, k: number): number {
+  if (text[k] === '+' || text[k] === '-') k++;
+  return decimalDigits(text, k)[0];
+}
+
+/**
+ * The end of the numeric literal starting at `i` (a digit), as rustc's lexer finds it: a base
+ * prefix, digits, then a fraction only when the `.` is followed by neither `.` nor an identifier
+ * (`1.` and `1.5` are floats, `1..2` and `1.max()` are not), an exponent with an optional sign
+ * (`1.0e-3`), and a suffix (`1u8`).
+ */
+function numberEnd(text: string, i: number): number {
+  let k = i + 1;
+  const p = text[k];
+  if (text[i] === '0' && (p === 'b' || p === 'o' || p === 'x')) {
+    k++;
+    while (
+      k < text.length &&
+      (p === 'x' ? /[0-9a-fA-F_]/.test(text[k]) : isDigit(text[k]) || text[k] === '_')
+    )
+      k++;
+  } else k = decimalDigits(text, k)[0];
+  const next = text[k];
+  if (next === '.' && text[k + 1] !== '.' && !isIdentStart(text[k + 1] ?? ' ')) {
+    k++;
+    // `1.` ends at the dot: what follows (a space, `)`, …) cannot continue it
+    if (!isDigit(text[k])) return k;
+    k = decimalDigits(text, k)[0];
+    if (text[k] === 'e' || text[k] === 'E') k = floatExponent(text, k + 1);
+  } else if (next === 'e' || next === 'E') k = floatExponent(text, k + 1);
+  // the suffix: an identifier
+  if (k < text.length && isIdentStart(text[k])) {
+    k++;
+    while (k < text.length && isIdentChar(text[k])) k++;
+  }
+  return k;
+}
+
+/**
+ * Lexes `text`; comments and whitespace are dropped (doc comments are kept with
+ * `options.docComments`). `maxTokens` bounds the work.
+ */
+export function lex(text: string, maxTokens = 1_000_000, options: LexOptions = {}): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -93,10 +152,32 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
     }
     if (c === '/' && text[i + 1] === '/') {
       const nl = text.indexOf('\n', i);
-      i = nl < 0 ? n : nl;
+      const end = nl < 0 ? n : nl;
+      // `///` (but not `////`) and `//!` are doc comments
+      const doc =
+        text[i + 2] === '/' && text[i + 3] !== '/' ? 'outer' : text[i + 2] === '!' ? 'inner' : undefined;
+      if (doc && options.docComments) {
+        const stop = text[end - 1] === '\r' ? end - 1 : end;
+        out.push({
+          kind: 'punct',
+          text: text.slice(i, stop),
+          start: i,
+          end: stop,
+          doc,
+        });
+      }
+      i = end;
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
+      const start = i;
+      // `/**` (but not `/***` or `/**/`) and `/*!` are doc comments
+      const doc =
+        text[i + 2] === '*' && text[i + 3] !== '*' && text[i + 3] !== '/'
+          ? 'outer'
+          : text[i + 2] === '!'
+            ? 'inner'
+            : undefined;
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
@@ -108,6 +189,14 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
           i += 2;
         } else i++;
       }
+      if (doc && options.docComments)
+        out.push({
+          kind: 'punct',
+          text: text.slice(start, i),
+          start,
+          end: i,
+          doc,
+        });
       continue;
     }
     const start = i;
@@ -137,10 +226,16 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
       // char literal or lifetime
       const j = c === 'b' ? i + 2 : i + 1;
       if (c === "'" && isIdentStart(text[j] ?? '') && text[j + 1] !== "'") {
-        let k = j + 1;
+        // a raw lifetime `'r#a` (edition 2021 and later)
+        let k = text[j] === 'r' && text[j + 1] === '#' && isIdentStart(text[j + 2] ?? '') ? j + 3 : j + 1;
         while (k < n && isIdentChar(text[k])) k++;
         if (text[k] !== "'") {
-          out.push({ kind: 'lifetime', text: text.slice(start, k), start, end: k });
+          out.push({
+            kind: 'lifetime',
+            text: text.slice(start, k),
+            start,
+            end: k,
+          });
           i = k;
           continue;
         }
@@ -152,12 +247,7 @@ export function lex(text: string, maxTokens = 1_000_000): Token[] {
       continue;
     }
     if (isDigit(c)) {
-      let k = i + 1;
-      while (k < n && (isNumberChar(text[k]) || text[k] === '.')) {
-        if (text[k] === '.' && (text[k + 1] === '.' || !isDigit(text[k + 1]))) break;
-        k++;
-      }
-      i = k;
+      i = numberEnd(text, i);
       out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
       continue;
     }
