@@ -50,7 +50,7 @@ var require_identity = __commonJS2({
     var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -87,7 +87,7 @@ var require_identity = __commonJS2({
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
     exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -7478,13 +7478,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve3, reject) => {
+                    return new Promise((resolve4, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve3(xhr.response);
+                          resolve4(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7677,9 +7677,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve3, reject) => {
+                return new Promise((resolve4, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve3(receiveInstance(mod, inst));
+                    resolve4(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9012,8 +9012,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve3, reject) => {
-                readyPromiseResolve = resolve3;
+              moduleRtn = new Promise((resolve4, reject) => {
+                readyPromiseResolve = resolve4;
                 readyPromiseReject = reject;
               });
             }
@@ -13669,7 +13669,7 @@ var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -13683,7 +13683,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve3({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve4({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -13751,8 +13751,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve3, reject) => {
-      this.waiting.push({ resolve: resolve3, reject });
+    return new Promise((resolve4, reject) => {
+      this.waiting.push({ resolve: resolve4, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -18833,7 +18833,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18843,7 +18843,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -18854,7 +18854,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18918,7 +18918,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -35054,7 +35054,8 @@ var PUNCT2 = [
   "|=",
   "<<",
   ">>",
-  ".."
+  "..",
+  "<-"
 ];
 function isRustWhitespace(x) {
   return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
@@ -35071,12 +35072,41 @@ function isDigit(c) {
   const x = c === void 0 ? -1 : c.charCodeAt(0);
   return x >= 48 && x <= 57;
 }
-function isNumberChar(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95;
-}
 var RAW_STRING = /(?:b|c)?r(#*)"/y;
-function lex(text2, maxTokens = 1e6) {
+function decimalDigits(text2, k) {
+  let digits = false;
+  while (k < text2.length && (isDigit(text2[k]) || text2[k] === "_")) {
+    if (text2[k] !== "_") digits = true;
+    k++;
+  }
+  return [k, digits];
+}
+function floatExponent(text2, k) {
+  if (text2[k] === "+" || text2[k] === "-") k++;
+  return decimalDigits(text2, k)[0];
+}
+function numberEnd(text2, i2) {
+  let k = i2 + 1;
+  const p = text2[k];
+  if (text2[i2] === "0" && (p === "b" || p === "o" || p === "x")) {
+    k++;
+    while (k < text2.length && (p === "x" ? /[0-9a-fA-F_]/.test(text2[k]) : isDigit(text2[k]) || text2[k] === "_"))
+      k++;
+  } else k = decimalDigits(text2, k)[0];
+  const next = text2[k];
+  if (next === "." && text2[k + 1] !== "." && !isIdentStart(text2[k + 1] ?? " ")) {
+    k++;
+    if (!isDigit(text2[k])) return k;
+    k = decimalDigits(text2, k)[0];
+    if (text2[k] === "e" || text2[k] === "E") k = floatExponent(text2, k + 1);
+  } else if (next === "e" || next === "E") k = floatExponent(text2, k + 1);
+  if (k < text2.length && isIdentStart(text2[k])) {
+    k++;
+    while (k < text2.length && isIdentChar(text2[k])) k++;
+  }
+  return k;
+}
+function lex(text2, maxTokens = 1e6, options = {}) {
   const out2 = [];
   const n = text2.length;
   let i2 = 0;
@@ -35088,10 +35118,24 @@ function lex(text2, maxTokens = 1e6) {
     }
     if (c === "/" && text2[i2 + 1] === "/") {
       const nl = text2.indexOf("\n", i2);
-      i2 = nl < 0 ? n : nl;
+      const end = nl < 0 ? n : nl;
+      const doc = text2[i2 + 2] === "/" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
+      if (doc && options.docComments) {
+        const stop2 = text2[end - 1] === "\r" ? end - 1 : end;
+        out2.push({
+          kind: "punct",
+          text: text2.slice(i2, stop2),
+          start: i2,
+          end: stop2,
+          doc
+        });
+      }
+      i2 = end;
       continue;
     }
     if (c === "/" && text2[i2 + 1] === "*") {
+      const start3 = i2;
+      const doc = text2[i2 + 2] === "*" && text2[i2 + 3] !== "*" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
       let depth2 = 1;
       i2 += 2;
       while (i2 < n && depth2 > 0) {
@@ -35103,6 +35147,14 @@ function lex(text2, maxTokens = 1e6) {
           i2 += 2;
         } else i2++;
       }
+      if (doc && options.docComments)
+        out2.push({
+          kind: "punct",
+          text: text2.slice(start3, i2),
+          start: start3,
+          end: i2,
+          doc
+        });
       continue;
     }
     const start2 = i2;
@@ -35130,10 +35182,15 @@ function lex(text2, maxTokens = 1e6) {
     if (c === "'" || c === "b" && text2[i2 + 1] === "'") {
       const j = c === "b" ? i2 + 2 : i2 + 1;
       if (c === "'" && isIdentStart(text2[j] ?? "") && text2[j + 1] !== "'") {
-        let k2 = j + 1;
+        let k2 = text2[j] === "r" && text2[j + 1] === "#" && isIdentStart(text2[j + 2] ?? "") ? j + 3 : j + 1;
         while (k2 < n && isIdentChar(text2[k2])) k2++;
         if (text2[k2] !== "'") {
-          out2.push({ kind: "lifetime", text: text2.slice(start2, k2), start: start2, end: k2 });
+          out2.push({
+            kind: "lifetime",
+            text: text2.slice(start2, k2),
+            start: start2,
+            end: k2
+          });
           i2 = k2;
           continue;
         }
@@ -35145,12 +35202,7 @@ function lex(text2, maxTokens = 1e6) {
       continue;
     }
     if (isDigit(c)) {
-      let k = i2 + 1;
-      while (k < n && (isNumberChar(text2[k]) || text2[k] === ".")) {
-        if (text2[k] === "." && (text2[k + 1] === "." || !isDigit(text2[k + 1]))) break;
-        k++;
-      }
-      i2 = k;
+      i2 = numberEnd(text2, i2);
       out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
       continue;
     }
@@ -35186,7 +35238,6 @@ function lex(text2, maxTokens = 1e6) {
   }
   return out2;
 }
-var CLOSER = { "(": ")", "[": "]", "{": "}" };
 function skipTree(tokens, i2) {
   if (tokens[i2]?.kind !== "open") return i2 + 1;
   let depth2 = 0;
@@ -41023,177 +41074,1721 @@ function enabledFeatures(c, sel) {
 // src/core/extract/extract-crate.ts
 var import_node_crypto4 = require("node:crypto");
 
+// src/core/extract/macro-fragments.ts
+var FRAGMENT_KINDS = /* @__PURE__ */ new Set([
+  "ident",
+  "lifetime",
+  "literal",
+  "tt",
+  "block",
+  "stmt",
+  "expr",
+  "expr_2021",
+  "ty",
+  "path",
+  "pat",
+  "pat_param",
+  "item",
+  "meta",
+  "vis"
+]);
+var Undecided = class extends Error {
+};
+var RESERVED = /* @__PURE__ */ new Set([
+  "as",
+  "break",
+  "const",
+  "continue",
+  "crate",
+  "else",
+  "enum",
+  "extern",
+  "false",
+  "fn",
+  "for",
+  "if",
+  "impl",
+  "in",
+  "let",
+  "loop",
+  "match",
+  "mod",
+  "move",
+  "mut",
+  "pub",
+  "ref",
+  "return",
+  "self",
+  "Self",
+  "static",
+  "struct",
+  "super",
+  "trait",
+  "true",
+  "type",
+  "unsafe",
+  "use",
+  "where",
+  "while",
+  "async",
+  "await",
+  "dyn",
+  "abstract",
+  "become",
+  "box",
+  "do",
+  "final",
+  "macro",
+  "override",
+  "priv",
+  "typeof",
+  "unsized",
+  "virtual",
+  "yield",
+  "try",
+  "_"
+]);
+var PATH_SEGMENT_KEYWORDS = /* @__PURE__ */ new Set(["super", "self", "Self", "crate"]);
+var EXPR_KEYWORDS = /* @__PURE__ */ new Set([
+  "async",
+  "do",
+  "box",
+  "break",
+  "const",
+  "continue",
+  "false",
+  "for",
+  "gen",
+  "if",
+  "let",
+  "loop",
+  "match",
+  "move",
+  "return",
+  "true",
+  "try",
+  "unsafe",
+  "while",
+  "yield",
+  "safe",
+  "static"
+]);
+var TYPE_KEYWORDS = /* @__PURE__ */ new Set(["_", "for", "impl", "fn", "unsafe", "extern", "typeof", "dyn"]);
+var FN_QUALIFIERS = /* @__PURE__ */ new Set(["pub", "gen", "const", "async", "unsafe", "safe", "extern"]);
+var STMT_EXPR = 1;
+var NO_STRUCT_LITERAL = 2;
+var CONST_EXPR = 4;
+var ALLOW_LET = 8;
+var P_ASSIGN = 1;
+var P_RANGE = 2;
+var P_LOR = 3;
+var P_LAND = 4;
+var P_COMPARE = 5;
+var P_BITOR = 6;
+var P_BITXOR = 7;
+var P_BITAND = 8;
+var P_SHIFT = 9;
+var P_SUM = 10;
+var P_PRODUCT = 11;
+var P_CAST = 12;
+var ASSOC_OPS = new Map(
+  Object.entries({
+    "=": { prec: P_ASSIGN, assign: true },
+    "+=": { prec: P_ASSIGN, assign: true },
+    "-=": { prec: P_ASSIGN, assign: true },
+    "*=": { prec: P_ASSIGN, assign: true },
+    "/=": { prec: P_ASSIGN, assign: true },
+    "%=": { prec: P_ASSIGN, assign: true },
+    "^=": { prec: P_ASSIGN, assign: true },
+    "&=": { prec: P_ASSIGN, assign: true },
+    "|=": { prec: P_ASSIGN, assign: true },
+    "<<=": { prec: P_ASSIGN, assign: true },
+    ">>=": { prec: P_ASSIGN, assign: true },
+    "..": { prec: P_RANGE, range: true, nonAssoc: true },
+    "..=": { prec: P_RANGE, range: true, nonAssoc: true },
+    "...": { prec: P_RANGE, range: true, nonAssoc: true },
+    "||": { prec: P_LOR },
+    "&&": { prec: P_LAND },
+    "==": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    "!=": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    "<": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    ">": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    "<=": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    ">=": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    "<-": { prec: P_COMPARE, compare: true, nonAssoc: true },
+    "|": { prec: P_BITOR },
+    "^": { prec: P_BITXOR },
+    "&": { prec: P_BITAND },
+    "<<": { prec: P_SHIFT },
+    ">>": { prec: P_SHIFT },
+    "+": { prec: P_SUM },
+    "-": { prec: P_SUM },
+    "*": { prec: P_PRODUCT },
+    "/": { prec: P_PRODUCT },
+    "%": { prec: P_PRODUCT },
+    as: { prec: P_CAST, cast: true }
+  })
+);
+var CONTINUES_UNAMBIGUOUSLY = /* @__PURE__ */ new Set([
+  "=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "^=",
+  "&=",
+  "|=",
+  "<<=",
+  ">>=",
+  "^",
+  "/",
+  "%",
+  ">>",
+  "<=",
+  ">",
+  ">=",
+  "as"
+]);
+var PLAIN2 = { blockLike: false };
+var BLOCK_LIKE = { blockLike: true };
+var MAX_DEPTH2 = 200;
+var FragmentParser = class {
+  constructor(toks, close) {
+    this.toks = toks;
+    this.close = close;
+  }
+  toks;
+  close;
+  i = 0;
+  rem = null;
+  r = 0;
+  depth = 0;
+  // --- the token cursor ------------------------------------------------------------------------
+  /** The text of the token `k` ahead ('' past the end). */
+  text(k = 0) {
+    if (k === 0 && this.rem !== null) return this.rem;
+    return this.toks[this.i + k]?.text ?? "";
+  }
+  kind(k = 0) {
+    if (k === 0 && this.rem !== null) return "punct";
+    return this.toks[this.i + k]?.kind ?? "eof";
+  }
+  atEof() {
+    return this.rem === null && this.i >= this.toks.length;
+  }
+  bump() {
+    this.rem = null;
+    this.i++;
+  }
+  fail(why) {
+    throw new Undecided(why);
+  }
+  /** Punctuation `t` (also a delimiter) is next. */
+  check(t2, k = 0) {
+    const kd = this.kind(k);
+    return (kd === "punct" || kd === "open" || kd === "close") && this.text(k) === t2;
+  }
+  eat(t2) {
+    if (!this.check(t2)) return false;
+    this.bump();
+    return true;
+  }
+  expect(t2) {
+    if (!this.eat(t2)) this.fail(`expected \`${t2}\`, found \`${this.text()}\``);
+  }
+  /** rustc `break_and_eat`: eats `t`, or the first part of a compound token starting with it. */
+  breakEat(t2) {
+    if (this.eat(t2)) return true;
+    const x = this.text();
+    if (this.kind() === "punct" && x.length > t2.length && x.startsWith(t2)) {
+      this.rem = x.slice(t2.length);
+      return true;
+    }
+    return false;
+  }
+  isIdent(k = 0) {
+    return this.kind(k) === "ident";
+  }
+  isRaw(k = 0) {
+    return this.isIdent(k) && this.text(k).startsWith("r#");
+  }
+  /** The non-raw identifier `w` (a keyword). */
+  isKw(w, k = 0) {
+    return this.isIdent(k) && this.text(k) === w;
+  }
+  eatKw(w) {
+    if (!this.isKw(w)) return false;
+    this.bump();
+    return true;
+  }
+  isReserved(k = 0) {
+    return this.isIdent(k) && RESERVED.has(this.text(k));
+  }
+  isPathSegmentKeyword(k = 0) {
+    return this.isIdent(k) && PATH_SEGMENT_KEYWORDS.has(this.text(k));
+  }
+  isNonReservedIdent(k = 0) {
+    return this.isIdent(k) && !this.isReserved(k);
+  }
+  isLifetime(k = 0) {
+    return this.kind(k) === "lifetime";
+  }
+  isLiteral(k = 0) {
+    return this.kind(k) === "literal";
+  }
+  isBoolLit(k = 0) {
+    return this.isKw("true", k) || this.isKw("false", k);
+  }
+  isOpen(d, k = 0) {
+    return this.kind(k) === "open" && (d === void 0 || this.text(k) === d);
+  }
+  isLikePlus(k = 0) {
+    return this.check("+", k) || this.check("+=", k);
+  }
+  /** Skips the delimited group that starts here, unread. */
+  skipGroup() {
+    this.i = this.close[this.i] + 1;
+    this.rem = null;
+  }
+  expectGroup(d) {
+    if (!this.isOpen(d)) this.fail(`expected a delimited group, found \`${this.text()}\``);
+    const open2 = this.text();
+    this.skipGroup();
+    return open2;
+  }
+  nest(f) {
+    if (++this.depth > MAX_DEPTH2) this.fail("nested too deeply");
+    try {
+      return f();
+    } finally {
+      this.depth--;
+    }
+  }
+  withRes(r, f) {
+    const saved = this.r;
+    this.r = r;
+    try {
+      return f();
+    } finally {
+      this.r = saved;
+    }
+  }
+  // --- token classes (rustc `Token::can_begin_*`) -------------------------------------------------
+  /** `is_path_start`. */
+  isPathStart(k = 0) {
+    return this.check("::", k) || this.check("<", k) || this.check("<<", k) || this.isPathSegmentKeyword(k) || this.isNonReservedIdent(k);
+  }
+  canBeginExpr(k = 0) {
+    if (this.isIdent(k)) {
+      const t2 = this.text(k);
+      return !this.isReserved(k) || PATH_SEGMENT_KEYWORDS.has(t2) || EXPR_KEYWORDS.has(t2);
+    }
+    if (this.isLiteral(k) || this.isLifetime(k)) return true;
+    if (this.kind(k) === "open") return true;
+    return ["!", "-", "*", "|", "||", "&", "&&", "..", "...", "..=", "<", "<<", "::", "#"].includes(
+      this.text(k)
+    );
+  }
+  canBeginType(k = 0) {
+    if (this.isIdent(k)) {
+      const t2 = this.text(k);
+      return !this.isReserved(k) || PATH_SEGMENT_KEYWORDS.has(t2) || TYPE_KEYWORDS.has(t2);
+    }
+    if (this.isLifetime(k)) return true;
+    if (this.isOpen("(", k) || this.isOpen("[", k)) return true;
+    return ["!", "*", "&", "&&", "?", "<", "<<", "::"].includes(this.text(k)) && this.kind(k) === "punct";
+  }
+  canBeginLiteralMaybeMinus(k = 0) {
+    return this.isLiteral(k) || this.check("-", k) || this.isBoolLit(k);
+  }
+  canBeginPattern(withOr, k = 0) {
+    if (this.isIdent(k) || this.isLiteral(k) || this.isOpen("(", k) || this.isOpen("[", k)) return true;
+    if (this.check("|", k)) return withOr;
+    return ["&", "-", "&&", "..", "...", "::", "<", "<<"].includes(this.text(k)) && this.kind(k) === "punct";
+  }
+  /**
+   * `nonterminal_may_begin_with`: whether the parser is called at all for this token (if not, the
+   * rule fails quietly here). Throws where the answer depends on the crate's edition.
+   */
+  mayBegin(kind) {
+    if (this.atEof()) return false;
+    switch (kind) {
+      case "ident":
+        return this.isIdent() && this.text() !== "_";
+      case "lifetime":
+        return this.isLifetime();
+      case "literal":
+        return this.canBeginLiteralMaybeMinus();
+      case "tt":
+      case "item":
+      case "stmt":
+        return this.kind() !== "close";
+      case "block":
+        return this.isOpen("{");
+      case "expr":
+        if (this.isKw("_") || this.isKw("const")) this.fail("`expr` and `_`/`const`: depends on the edition");
+        return this.canBeginExpr() && !this.isKw("let");
+      case "expr_2021":
+        return this.canBeginExpr() && !this.isKw("let") && !this.isKw("const");
+      case "ty":
+        if (this.isKw("gen")) this.fail("`ty` and `gen`: depends on the edition");
+        return this.canBeginType();
+      case "path":
+      case "meta":
+        return this.check("::") || this.isIdent();
+      case "pat":
+        if (this.check("|")) this.fail("`pat` and a leading `|`: depends on the edition");
+        return this.canBeginPattern(true);
+      case "pat_param":
+        return this.canBeginPattern(false);
+      case "vis":
+        return this.check(",") || this.isIdent() || this.canBeginType();
+    }
+  }
+  /** `parse_nonterminal`: takes the fragment (mayBegin was true). */
+  parseFragment(kind) {
+    switch (kind) {
+      case "ident":
+      case "lifetime":
+        this.bump();
+        return;
+      case "tt":
+        if (this.isOpen()) this.skipGroup();
+        else this.bump();
+        return;
+      case "literal":
+        this.literalMaybeMinus();
+        return;
+      case "block":
+        this.skipGroup();
+        return;
+      case "expr":
+      case "expr_2021":
+        this.outerAttrs();
+        this.withRes(0, () => this.exprAssocWith(0, false));
+        return;
+      case "ty":
+        this.ty(true);
+        return;
+      case "path":
+        this.path("type");
+        return;
+      case "pat":
+        this.patTopAlt();
+        return;
+      case "pat_param":
+        this.patNoTopAlt();
+        return;
+      case "meta":
+        this.attrItem();
+        return;
+      case "vis":
+        this.visibility(true);
+        return;
+      case "item":
+        this.item();
+        return;
+      case "stmt":
+        this.stmt();
+        return;
+    }
+  }
+  // --- attributes, literals, identifiers ------------------------------------------------------------
+  /** `parse_outer_attributes`: `#[…]` (doc comments are spelled out as such). */
+  outerAttrs() {
+    let n = 0;
+    while (this.check("#")) {
+      this.bump();
+      if (this.check("!")) this.fail("an inner attribute is not permitted here");
+      this.expectGroup("[");
+      n++;
+    }
+    return n;
+  }
+  literalMaybeMinus() {
+    this.eat("-");
+    if (this.isLiteral() || this.isBoolLit()) this.bump();
+    else this.fail("expected a literal");
+  }
+  ident() {
+    if (!this.isNonReservedIdent()) this.fail(`expected an identifier, found \`${this.text()}\``);
+    this.bump();
+  }
+  // --- paths -------------------------------------------------------------------------------------
+  path(style) {
+    this.nest(() => {
+      this.eat("::");
+      this.pathSegments(style);
+    });
+  }
+  /** `a::{` and `a::*`: a `use` tree, where a path stops before the `::`. */
+  isImportCoupler() {
+    return this.check("::") && (this.isOpen("{", 1) || this.check("*", 1));
+  }
+  pathSegments(style) {
+    for (; ; ) {
+      this.pathSegment(style);
+      if (this.isImportCoupler() || !this.eat("::")) return;
+    }
+  }
+  /** One segment; true when it has generic arguments. */
+  pathSegment(style) {
+    if (this.isPathSegmentKeyword()) this.bump();
+    else this.ident();
+    const argsStart = (k) => this.check("<", k) || this.check("<<", k) || this.isOpen("(", k) || this.check("<-", k);
+    if (style === "type" && argsStart(0) || style !== "mod" && this.check("::") && argsStart(1)) {
+      this.eat("::");
+      if (this.breakEat("<")) {
+        this.angleArgs();
+        this.expectGt();
+      } else if (this.isOpen("(")) {
+        this.skipGroup();
+        this.retTy(false, false);
+      } else this.fail("expected generic arguments");
+      return true;
+    }
+    return false;
+  }
+  expectGt() {
+    if (!this.breakEat(">")) this.fail(`expected \`>\`, found \`${this.text()}\``);
+  }
+  /** `>`, `>=`, `>>`, `>>=`: what ends generic arguments. */
+  atGt() {
+    return this.kind() === "punct" && this.text().startsWith(">");
+  }
+  /** Generic arguments after `<`, up to (not including) the closing `>`. */
+  angleArgs() {
+    this.nest(() => {
+      for (; ; ) {
+        const arg = this.genericArg();
+        if (arg === null) break;
+        if (this.check(":") || this.check("=")) {
+          if (arg !== "path") this.fail("expected an associated item name");
+          if (this.eat(":")) this.genericBounds();
+          else {
+            this.bump();
+            const term2 = this.genericArg();
+            if (term2 === null) this.fail("expected a type");
+            if (term2 === "const") this.fail("associated const equality is unstable");
+          }
+        }
+        if (!this.eat(",")) break;
+      }
+    });
+  }
+  /** One generic argument, or null when none starts here. */
+  genericArg() {
+    if (this.isLifetime() && !this.isLikePlus(1)) {
+      this.bump();
+      return "lifetime";
+    }
+    if (this.isOpen("{")) {
+      this.skipGroup();
+      return "const";
+    }
+    if (this.isLiteral() || this.check("-") || this.isBoolLit()) {
+      this.literalMaybeMinus();
+      if (!this.check(",") && !this.atGt()) this.fail("expressions must be enclosed in braces");
+      return "const";
+    }
+    if (this.canBeginType()) {
+      const k = this.ty(true);
+      return k === "path" ? "path" : "type";
+    }
+    if (this.atGt()) return null;
+    this.fail(`expected a generic argument, found \`${this.text()}\``);
+  }
+  /** A qualified path after its `<`: `T as Trait>::name…`. */
+  qpath(style) {
+    this.nest(() => {
+      this.ty(true);
+      if (this.eatKw("as")) this.path("type");
+      this.expect(">");
+      if (this.isImportCoupler()) return;
+      this.expect("::");
+      this.pathSegments(style);
+    });
+  }
+  // --- types -------------------------------------------------------------------------------------
+  /**
+   * `parse_ty_common`. `allowPlus`: `A + B` bounds may follow a path. `recoverReturnSign`: as in
+   * rustc, `fn() => T` and `fn(): T` are taken for a misspelt `->` (an error), except in the
+   * return type of a path's parenthesised arguments (`Fn() -> T`).
+   */
+  ty(allowPlus, recoverReturnSign = true) {
+    return this.nest(() => {
+      let kind = "other";
+      if (this.isOpen("(")) kind = this.tyTupleOrParens(allowPlus);
+      else if (this.eat("!")) {
+      } else if (this.eat("*")) {
+        if (!this.eatKw("mut") && !this.eatKw("const")) this.fail("expected `mut` or `const`");
+        this.ty(false);
+      } else if (this.isOpen("[")) this.skipGroup();
+      else if (this.check("&") || this.check("&&")) {
+        this.breakEat("&");
+        if (this.isLifetime()) this.bump();
+        if (this.isKw("pin") && (this.isKw("mut", 1) || this.isKw("const", 1)))
+          this.fail("pinned reference syntax is unstable");
+        this.eatKw("mut");
+        this.ty(false);
+      } else if (this.isKw("typeof")) this.fail("`typeof` is reserved");
+      else if (this.eatKw("_")) {
+      } else if (this.checkFnFrontMatter(false)) this.bareFn(recoverReturnSign);
+      else if (this.isKw("for")) {
+        this.lateBoundDefs();
+        if (this.checkFnFrontMatter(false)) this.bareFn(recoverReturnSign);
+        else {
+          if (this.isKw("impl") || this.isKw("dyn")) this.fail("`for<\u2026>` before `impl` or `dyn`");
+          this.path("type");
+          if (allowPlus && this.isLikePlus()) this.remainingBounds();
+        }
+      } else if (this.isKw("impl") || this.isKw("dyn")) {
+        this.bump();
+        const { n, trailingPlus } = this.genericBounds();
+        if (!allowPlus && (n > 1 || trailingPlus)) this.fail("ambiguous `+` in a type");
+      } else if (this.breakEat("<")) this.qpath("type");
+      else if (this.isPathStart()) {
+        this.path("type");
+        if (this.eat("!")) this.expectGroup();
+        else if (allowPlus && this.isLikePlus()) this.remainingBounds();
+        else kind = "path";
+      } else if (this.canBeginBound()) {
+        const ltNoPlus = this.isLifetime() && !this.isLikePlus(1);
+        const { n, trailingPlus } = this.genericBounds(allowPlus);
+        if (ltNoPlus) this.fail("a lifetime must be followed by `+` to form a trait object type");
+        if (n === 1 && !trailingPlus) kind = "object1";
+      } else this.fail(`expected a type, found \`${this.text()}\``);
+      if (allowPlus && this.isLikePlus()) this.fail("expected a path on the left-hand side of `+`");
+      return kind;
+    });
+  }
+  /** `(T)`, `(T,)`, `(A, B)`, `()`; a parenthesised path or bound may take more bounds: `(A) + B`. */
+  tyTupleOrParens(allowPlus) {
+    const open2 = this.i;
+    const end = this.close[open2];
+    if (!(allowPlus && this.isLikePlus(end + 1 - this.i))) {
+      this.skipGroup();
+      return "other";
+    }
+    this.bump();
+    let count2 = 0;
+    let trailingComma = false;
+    let kind = "other";
+    let trailingPlus = false;
+    while (this.i < end) {
+      kind = this.ty(true);
+      trailingPlus = this.i > 0 && this.toks[this.i - 1]?.text === "+";
+      count2++;
+      trailingComma = this.eat(",");
+      if (!trailingComma) break;
+    }
+    if (this.i !== end || this.rem !== null) this.fail("expected `)`");
+    this.bump();
+    if (count2 === 1 && !trailingComma) {
+      if (kind === "path" || kind === "object1" && !trailingPlus) {
+        this.remainingBounds();
+        return "other";
+      }
+    }
+    return "other";
+  }
+  /** `+ Bound + …` after a path type. */
+  remainingBounds() {
+    this.breakEat("+");
+    this.genericBounds();
+  }
+  /** `for<'a, …>`. */
+  lateBoundDefs() {
+    if (!this.eatKw("for")) return;
+    if (!this.breakEat("<")) this.fail("expected `<` after `for`");
+    this.skipAngles();
+  }
+  /** Skips to the `>` that closes an already opened `<`, balancing nested angle brackets. */
+  skipAngles() {
+    let depth2 = 1;
+    while (depth2 > 0) {
+      if (this.atEof() || this.kind() === "close") this.fail("unclosed `<`");
+      if (this.isOpen()) this.skipGroup();
+      else if (this.check("<")) {
+        depth2++;
+        this.bump();
+      } else if (this.check("<<")) {
+        depth2 += 2;
+        this.bump();
+      } else if (this.atGt()) {
+        this.breakEat(">");
+        depth2--;
+      } else this.bump();
+    }
+  }
+  checkFnFrontMatter(checkPub) {
+    if (this.isKw("fn")) return true;
+    const isQual = (k) => this.isIdent(k) && FN_QUALIFIERS.has(this.text(k)) && (checkPub || this.text(k) !== "pub");
+    if (isQual(0)) {
+      if (this.isKw("fn", 1)) return true;
+      const t1 = this.text(1);
+      if (this.isIdent(1) && isQual(1) && RESERVED.has(t1) && !this.isUnsafeForeignMod() && !(this.isKw("async") && this.isKw("gen", 1)) && !this.isKw("auto", 2) && !this.isKw("trait", 2))
+        return true;
+    }
+    return this.isKw("extern") && this.isLiteral(1) && this.text(1).includes('"') && this.isKw("fn", 2);
+  }
+  isUnsafeForeignMod() {
+    return this.isKw("unsafe") && this.isKw("extern", 1) && (this.isOpen("{", 2) || this.isLiteral(2) && this.isOpen("{", 3));
+  }
+  /** A function pointer type: qualifiers, `fn`, parameters, return type. */
+  bareFn(recoverReturnSign) {
+    for (; ; ) {
+      if (this.isKw("const") || this.isKw("async") || this.isKw("gen"))
+        this.fail("an `fn` pointer type cannot be `const` or `async`");
+      if (this.eatKw("unsafe") || this.eatKw("safe")) continue;
+      if (this.eatKw("extern")) {
+        if (this.isLiteral()) this.bump();
+        continue;
+      }
+      break;
+    }
+    if (!this.eatKw("fn")) this.fail("expected `fn`");
+    this.expectGroup("(");
+    this.retTy(false, recoverReturnSign);
+  }
+  /** `-> T`, or nothing. */
+  retTy(allowPlus, recoverReturnSign) {
+    if (this.eat("->")) this.ty(allowPlus, recoverReturnSign);
+    else if (recoverReturnSign && (this.check("=>") || this.check(":")))
+      this.fail("return types are denoted using `->`");
+  }
+  canBeginBound() {
+    return this.isPathStart() || this.isLifetime() || this.check("!") || this.check("?") || this.check("~") || this.isKw("for") || this.isOpen("(") || this.isOpen("[") && this.isKw("const", 1) || this.isKw("const") || this.isKw("async") || this.isKw("use");
+  }
+  /** `Bound + Bound + …` (one bound only where `+` is not allowed). */
+  genericBounds(allowPlus = true) {
+    let n = 0;
+    let trailingPlus = false;
+    while (this.canBeginBound()) {
+      this.genericBound();
+      n++;
+      trailingPlus = false;
+      if (!allowPlus || !this.breakEat("+")) break;
+      trailingPlus = true;
+    }
+    return { n, trailingPlus };
+  }
+  genericBound() {
+    this.nest(() => {
+      const parens = this.eat("(");
+      if (this.isLifetime()) {
+        if (parens) this.fail("lifetime bounds may not be parenthesized");
+        this.bump();
+        return;
+      }
+      if (this.eatKw("use")) {
+        if (!this.breakEat("<")) this.fail("expected `<`");
+        while (!this.atGt()) {
+          if (this.isLifetime() || this.isKw("Self") || this.isNonReservedIdent()) this.bump();
+          else this.fail("expected a lifetime or a parameter");
+          if (!this.eat(",")) break;
+        }
+        this.expectGt();
+      } else {
+        this.lateBoundDefs();
+        if (this.check("~") || this.isKw("const") || this.isKw("async") || this.isOpen("[") || this.check("!"))
+          this.fail("unstable bound modifier");
+        this.eat("?");
+        if (this.isLifetime() || this.isKw("for")) this.fail("misplaced bound");
+        if (!this.isPathStart() || this.check("<") || this.check("<<")) this.fail("expected a trait");
+        this.path("type");
+      }
+      if (parens) this.expect(")");
+    });
+  }
+  // --- expressions -------------------------------------------------------------------------------
+  isRangeSep() {
+    return this.check("..") || this.check("...") || this.check("..=");
+  }
+  /** `parse_expr_assoc_with` with a lower bound on precedence (`excl`: strictly above `min`). */
+  exprAssocWith(min, excl) {
+    return this.nest(() => {
+      if (this.isRangeSep()) return this.exprPrefixRange();
+      const lhs = this.exprPrefix();
+      return this.exprAssocRest(min, excl, lhs);
+    });
+  }
+  /** A full expression with restrictions `r` (attributes first). */
+  exprRes(r) {
+    return this.withRes(r, () => {
+      this.outerAttrs();
+      return this.exprAssocWith(0, false);
+    });
+  }
+  isAtStartOfRangeRhs() {
+    if (!this.canBeginExpr()) return false;
+    return !this.isOpen("{") || (this.r & NO_STRUCT_LITERAL) === 0;
+  }
+  /** `..`, `..b`, `..=b`. */
+  exprPrefixRange() {
+    const op = this.text();
+    if (op === "...") this.fail("unexpected `...`");
+    this.bump();
+    if (this.isAtStartOfRangeRhs()) {
+      this.outerAttrs();
+      this.exprAssocWith(P_RANGE, true);
+    } else if (op === "..=") this.fail("inclusive range with no end");
+    return PLAIN2;
+  }
+  assocOp() {
+    if (this.kind() === "ident") return this.isKw("as") ? ASSOC_OPS.get("as") ?? null : null;
+    if (this.kind() !== "punct") return null;
+    const op = ASSOC_OPS.get(this.text()) ?? null;
+    if (op && this.r & CONST_EXPR && this.text().startsWith(">")) return null;
+    return op;
+  }
+  exprAssocRest(min, excl, first) {
+    let lhs = first;
+    if (this.r & STMT_EXPR && lhs.blockLike) {
+      const op = this.assocOp();
+      if (!op) return lhs;
+      if (CONTINUES_UNAMBIGUOUSLY.has(this.text())) this.fail("expected an expression");
+      return lhs;
+    }
+    for (; ; ) {
+      const op = this.assocOp();
+      if (!op) break;
+      if (excl ? op.prec <= min : op.prec < min) break;
+      const t2 = this.text();
+      if (t2 === "...") this.fail("unexpected `...`");
+      if (t2 === "<-") this.fail("unexpected `<-`");
+      this.bump();
+      if (op.compare && lhs.compare) this.fail("comparison operators cannot be chained");
+      if (op.cast) {
+        this.ty(false);
+        if (this.check(".") || this.check("?") || this.isOpen("(") || this.isOpen("["))
+          this.fail("cast cannot be followed by a postfix operator");
+        lhs = PLAIN2;
+        continue;
+      }
+      if (op.range) {
+        if (this.isAtStartOfRangeRhs()) {
+          this.outerAttrs();
+          this.exprAssocWith(P_RANGE, true);
+        } else if (t2 === "..=") this.fail("inclusive range with no end");
+        lhs = PLAIN2;
+        break;
+      }
+      const rhsRes = (op.assign ? this.r & NO_STRUCT_LITERAL : this.r) & ~STMT_EXPR;
+      this.withRes(rhsRes, () => {
+        this.outerAttrs();
+        return op.assign ? this.exprAssocWith(op.prec, false) : this.exprAssocWith(op.prec, true);
+      });
+      lhs = {
+        blockLike: false,
+        compare: op.compare,
+        assign: op.assign && t2 === "="
+      };
+    }
+    return lhs;
+  }
+  exprPrefix() {
+    return this.nest(() => {
+      const t2 = this.text();
+      if (this.kind() === "punct") {
+        if (t2 === "!" || t2 === "-" || t2 === "*") {
+          this.bump();
+          this.outerAttrs();
+          if (this.isRangeSep()) this.exprPrefixRange();
+          else this.exprPrefix();
+          return PLAIN2;
+        }
+        if (t2 === "&" || t2 === "&&") {
+          this.breakEat("&");
+          if (this.isLifetime() && !this.check(":", 1))
+            this.fail("borrow expressions cannot be annotated with lifetimes");
+          if (this.isKw("raw") && (this.isKw("const", 1) || this.isKw("mut", 1))) {
+            this.bump();
+            this.bump();
+          } else if (this.isKw("pin") && (this.isKw("const", 1) || this.isKw("mut", 1))) {
+            this.fail("pinned borrows are unstable");
+          } else this.eatKw("mut");
+          this.outerAttrs();
+          if (this.isRangeSep()) this.exprPrefixRange();
+          else this.exprPrefix();
+          return PLAIN2;
+        }
+        if (t2 === "~" || t2 === "+") this.fail(`unexpected \`${t2}\``);
+      }
+      if (this.isKw("box")) this.fail("`box` expressions have been removed");
+      return this.exprPostfix(this.exprBottom());
+    });
+  }
+  exprIsComplete(e) {
+    return (this.r & STMT_EXPR) !== 0 && e.blockLike;
+  }
+  /** `parse_expr_dot_or_call_with`: `?`, `.field`, `.method()`, `.await`, calls, indexing. */
+  exprPostfix(base) {
+    let e = base;
+    for (; ; ) {
+      if (this.eat("?")) {
+        e = PLAIN2;
+        continue;
+      }
+      if (this.eat(".")) {
+        this.dotSuffix();
+        e = PLAIN2;
+        continue;
+      }
+      if (this.exprIsComplete(e)) return e;
+      if (this.isOpen("(") || this.isOpen("[")) {
+        this.skipGroup();
+        e = PLAIN2;
+        continue;
+      }
+      return e;
+    }
+  }
+  dotSuffix() {
+    if (this.isIdent()) {
+      if (this.eatKw("await")) return;
+      if (this.isKw("use") || this.isKw("match") || this.isKw("yield")) this.fail("unstable postfix keyword");
+      const generic = this.pathSegment("expr");
+      if (this.isOpen("(")) this.skipGroup();
+      else if (generic) this.fail("field expressions cannot have generic arguments");
+      return;
+    }
+    if (this.isLiteral()) {
+      const t2 = this.text();
+      if (/^[0-9]+$/.test(t2)) {
+        this.bump();
+        return;
+      }
+      if (/^[0-9]+\.[0-9]+$/.test(t2)) {
+        this.bump();
+        return;
+      }
+      if (/^[0-9]+\.$/.test(t2)) {
+        this.bump();
+        this.dotSuffix();
+        return;
+      }
+    }
+    this.fail(`unexpected \`${this.text()}\` after \`.\``);
+  }
+  /** `parse_expr_bottom`. */
+  exprBottom() {
+    if (this.isLiteral()) {
+      this.bump();
+      return PLAIN2;
+    }
+    if (this.isOpen("(") || this.isOpen("[")) {
+      this.skipGroup();
+      return PLAIN2;
+    }
+    if (this.isOpen("{")) {
+      this.skipGroup();
+      return BLOCK_LIKE;
+    }
+    if (this.check("|") || this.check("||")) return this.closure();
+    if (this.isKw("builtin") && this.check("#", 1)) this.fail("`builtin #` is unstable");
+    if (this.isPathStart()) return this.exprPathStart();
+    if (this.isKw("move")) return this.closure();
+    if (this.isKw("use") || this.isKw("static")) this.fail("unstable closure");
+    if (this.isKw("const") && !this.isOpen("{", 1)) this.fail("unstable const closure");
+    if (this.eatKw("if")) return this.exprIf();
+    if (this.isKw("for")) {
+      if (this.check("<", 1)) this.fail("closure binders are unstable");
+      this.bump();
+      this.pat(true);
+      if (!this.eatKw("in")) this.fail("expected `in`");
+      this.exprRes(NO_STRUCT_LITERAL);
+      this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.eatKw("while")) {
+      this.exprRes(NO_STRUCT_LITERAL | ALLOW_LET);
+      this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.isLifetime()) {
+      this.bump();
+      if (!this.eat(":")) this.fail("expected `:` after a label");
+      if (this.eatKw("while")) {
+        this.exprRes(NO_STRUCT_LITERAL | ALLOW_LET);
+        this.expectGroup("{");
+      } else if (this.isKw("for")) return this.exprBottom();
+      else if (this.eatKw("loop")) this.expectGroup("{");
+      else this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.eatKw("loop")) {
+      this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.eatKw("match")) {
+      this.exprRes(NO_STRUCT_LITERAL);
+      this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.eatKw("unsafe")) {
+      this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.isKw("const")) {
+      this.bump();
+      this.expectGroup("{");
+      return BLOCK_LIKE;
+    }
+    if (this.isKw("try") && this.isOpen("{", 1)) {
+      this.bump();
+      this.skipGroup();
+      return BLOCK_LIKE;
+    }
+    if (this.eatKw("return")) {
+      if (this.canBeginExpr()) this.exprRes(0);
+      return PLAIN2;
+    }
+    if (this.eatKw("continue")) {
+      if (this.isLifetime()) this.bump();
+      return PLAIN2;
+    }
+    if (this.eatKw("break")) {
+      const label = this.isLifetime();
+      if (label) this.bump();
+      if (label && this.check(":")) this.fail("parentheses are required around a labeled loop in `break`");
+      if ((!this.isOpen("{") || (this.r & NO_STRUCT_LITERAL) === 0) && this.canBeginExpr()) this.exprRes(0);
+      return PLAIN2;
+    }
+    if (this.isKw("yield") || this.isKw("do") || this.isKw("become")) this.fail("unstable expression");
+    if (this.isKw("let")) {
+      if ((this.r & ALLOW_LET) === 0) this.fail("expected an expression, found `let`");
+      this.bump();
+      this.pat(true);
+      this.expect("=");
+      this.withRes(this.r & ~ALLOW_LET, () => {
+        this.outerAttrs();
+        this.exprAssocWith(P_LAND, true);
+      });
+      return PLAIN2;
+    }
+    if (this.eatKw("_")) return PLAIN2;
+    if (this.isKw("async")) {
+      const move = this.isKw("move", 1) || this.isKw("use", 1);
+      if (this.isKw("gen", 1)) this.fail("gen blocks are unstable");
+      if (this.isOpen("{", 1) || move && this.isOpen("{", 2)) {
+        if (this.isKw("use", 1)) this.fail("unstable `use` block");
+        this.bump();
+        if (move) this.bump();
+        this.skipGroup();
+        return PLAIN2;
+      }
+      return this.closure();
+    }
+    if (this.isBoolLit()) {
+      this.bump();
+      return PLAIN2;
+    }
+    this.fail(`expected an expression, found \`${this.text()}\``);
+  }
+  exprPathStart() {
+    let qself = false;
+    if (this.breakEat("<")) {
+      this.qpath("expr");
+      qself = true;
+    } else this.path("expr");
+    if (this.eat("!")) {
+      if (qself) this.fail("macros cannot use qualified paths");
+      const open2 = this.expectGroup();
+      return open2 === "{" ? BLOCK_LIKE : PLAIN2;
+    }
+    if (this.isOpen("{")) {
+      const structAllowed = (this.r & NO_STRUCT_LITERAL) === 0;
+      const likelyStruct = this.isIdent(1) && (this.check(",", 2) || this.check(":", 2));
+      if (structAllowed) {
+        if (qself) this.fail("qualified paths in struct literals are unstable");
+        this.skipGroup();
+      } else if (likelyStruct) this.fail("struct literals are not allowed here");
+    }
+    return PLAIN2;
+  }
+  exprIf() {
+    this.exprRes(NO_STRUCT_LITERAL | ALLOW_LET);
+    this.outerAttrs();
+    this.expectGroup("{");
+    if (this.eatKw("else")) {
+      this.outerAttrs();
+      if (this.eatKw("if")) this.exprIf();
+      else this.expectGroup("{");
+    }
+    return BLOCK_LIKE;
+  }
+  /** `|args| body`, `move |args| body`, `async [move] |args| body`. */
+  closure() {
+    this.eatKw("async");
+    if (this.isKw("gen")) this.fail("gen closures are unstable");
+    if (this.isKw("use")) this.fail("`use` closures are unstable");
+    this.eatKw("move");
+    if (!this.eat("||")) {
+      if (!this.eat("|")) this.fail("expected `|`");
+      while (!this.check("|")) {
+        if (this.check("||")) this.fail("unexpected `||`");
+        this.outerAttrs();
+        this.patNoTopAlt();
+        if (this.eat(":")) this.ty(true);
+        if (!this.eat(",")) break;
+      }
+      if (!this.breakEat("|")) this.fail("expected `|`");
+    }
+    if (this.eat("->")) {
+      this.ty(true);
+      this.expectGroup("{");
+    } else if (this.check("=>") || this.check(":")) this.fail("return types are denoted using `->`");
+    else this.exprRes(this.r & ~STMT_EXPR & ~ALLOW_LET);
+    return PLAIN2;
+  }
+  // --- patterns ----------------------------------------------------------------------------------
+  /** `pat` (edition 2021): a pattern with `|` alternatives — where those appear, the edition decides. */
+  patTopAlt() {
+    if (this.check("|") || this.check("||")) this.fail("`pat` and a leading `|`: depends on the edition");
+    this.patNoTopAlt();
+    if (this.check("|") || this.check("||")) this.fail("`pat` followed by `|`: depends on the edition");
+  }
+  pat(topAlt) {
+    if (!topAlt) {
+      this.patNoTopAlt();
+      return;
+    }
+    if (this.check("||")) this.fail("unexpected `||` in a pattern");
+    this.eat("|");
+    this.patNoTopAlt();
+    while (this.check("|") || this.check("||")) {
+      if (this.check("||")) this.fail("unexpected `||` in a pattern");
+      this.bump();
+      this.patNoTopAlt();
+    }
+  }
+  patNoTopAlt() {
+    this.patWithRange(true);
+  }
+  /** Whether a range pattern's end starts `k` tokens ahead (`is_pat_range_end_start`). */
+  isPatRangeEndStart(k) {
+    return this.isKw("const", k) && this.isOpen("{", k + 1) || this.isPathStart(k) || this.check(".", k) || this.isLiteral(k) || this.check("-", k) || this.isBoolLit(k) || this.isLifetime(k);
+  }
+  /** A range pattern's end after `..=`/`..`. */
+  patRangeEnd() {
+    if (this.isKw("const") && this.isOpen("{", 1)) this.fail("const blocks cannot be used as patterns");
+    if (this.breakEat("<")) this.qpath("pat");
+    else if (this.isPathStart()) this.path("pat");
+    else this.literalMaybeMinus();
+  }
+  /** After a pattern's start: `..=X`, `...X`, `..X` or `..` with no end. Returns whether it was a range. */
+  patRangeRest() {
+    if (!this.isRangeSep()) return null;
+    const op = this.text();
+    this.bump();
+    if (this.isPatRangeEndStart(0)) this.patRangeEnd();
+    else if (op !== "..") this.fail("inclusive range with no end");
+    return op === "..." ? "dotdotdot" : "range";
+  }
+  /** `parse_pat_with_range_pat`. */
+  patWithRange(allowRange) {
+    this.nest(() => {
+      let range = null;
+      let ident2 = false;
+      if (this.isKw("let")) this.fail("expected a pattern, found `let`");
+      if (this.check("&") || this.check("&&")) {
+        this.breakEat("&");
+        if (this.isLifetime()) this.fail("unexpected lifetime in a pattern");
+        this.eatKw("mut");
+        this.patWithRange(false);
+      } else if (this.isOpen("(") || this.isOpen("[")) this.skipGroup();
+      else if (this.check("..") && !this.isPatRangeEndStart(1)) this.bump();
+      else if (this.check("...") && !this.isPatRangeEndStart(1)) this.fail("unexpected `...`");
+      else if (this.isRangeSep()) {
+        if (this.check("...")) this.fail("range-to patterns with `...` are not allowed");
+        this.bump();
+        this.patRangeEnd();
+      } else if (this.check("!")) this.fail("never patterns are unstable");
+      else if (this.eatKw("_")) {
+      } else if (this.eatKw("mut")) {
+        if (this.isKw("mut") || this.isKw("ref")) this.fail("`mut` may not be repeated or followed by `ref`");
+        if (!this.canBeIdentPat()) this.fail("`mut` must be attached to each individual binding");
+        this.patIdent();
+        return;
+      } else if (this.eatKw("ref")) {
+        this.eatKw("mut");
+        this.patIdent();
+        return;
+      } else if (this.eatKw("box")) {
+        this.patWithRange(false);
+      } else if (this.isKw("const") && this.isOpen("{", 1))
+        this.fail("const blocks cannot be used as patterns");
+      else if (this.canBeIdentPat()) {
+        this.patIdent();
+        ident2 = true;
+      } else if (this.isPathStart() || this.isIdent() && !this.isBoolLit() && !this.isKw("in")) {
+        let qself = false;
+        if (this.breakEat("<")) {
+          this.qpath("pat");
+          qself = true;
+        } else this.path("pat");
+        if (!qself && this.eat("!")) this.expectGroup();
+        else if (this.isRangeSep()) range = this.patRangeRest();
+        else if (this.isOpen("{") || this.isOpen("(")) this.skipGroup();
+      } else if (this.isLifetime()) this.fail("a lifetime in a pattern");
+      else {
+        this.literalMaybeMinus();
+        range = this.patRangeRest();
+      }
+      if (!ident2 && this.check("@")) this.fail("pattern on the wrong side of `@`");
+      if (!allowRange && range === "range") this.fail("the range pattern here has ambiguous interpretation");
+    });
+  }
+  /** `can_be_ident_pat`: an identifier that binds (not a path, struct, range or macro start). */
+  canBeIdentPat() {
+    if (!this.isIdent() || this.isBoolLit() || this.isPathSegmentKeyword() || this.isKw("in")) return false;
+    return !(this.isOpen("(", 1) || this.isOpen("{", 1) || this.check("...", 1) || this.check("..=", 1) || this.check("..", 1) || this.check("::", 1) || this.check("!", 1));
+  }
+  /** `ident`, `ident @ pat`. */
+  patIdent() {
+    this.ident();
+    if (this.eat("@")) this.patNoTopAlt();
+    if (this.isOpen("(")) this.fail("expected an identifier, found an enum pattern");
+  }
+  // --- meta, visibility -----------------------------------------------------------------------------
+  /** `parse_attr_item`: `path`, `path(…)`, `path = expr`, `unsafe(…)`. */
+  attrItem() {
+    const unsafe = this.eatKw("unsafe");
+    if (unsafe) this.expect("(");
+    this.path("mod");
+    if (this.isOpen()) this.skipGroup();
+    else if (this.eat("=")) this.exprRes(0);
+    if (unsafe) this.expect(")");
+  }
+  /** `parse_visibility`; `followedByType` as for a field (`pub (u8)` is `pub` and a type). */
+  visibility(followedByType) {
+    if (!this.eatKw("pub")) return;
+    if (!this.isOpen("(")) return;
+    if (this.isKw("in", 1)) {
+      this.bump();
+      this.bump();
+      this.path("mod");
+      this.expect(")");
+    } else if ((this.isKw("crate", 1) || this.isKw("super", 1) || this.isKw("self", 1)) && this.check(")", 2)) {
+      this.bump();
+      this.bump();
+      this.bump();
+    } else if (!followedByType) this.fail("incorrect visibility restriction");
+  }
+  // --- items and statements ------------------------------------------------------------------------
+  /** `parse_item`: attributes, then an item (an error when there is none). */
+  item() {
+    const attrs = this.outerAttrs();
+    if (!this.itemCommon(true))
+      this.fail(attrs ? "expected an item after attributes" : "expected an item keyword");
+  }
+  /** Skips to just past the next top-level `;` (an error at a closing delimiter or the end). */
+  scanPastSemi() {
+    for (; ; ) {
+      if (this.atEof() || this.kind() === "close") this.fail("expected `;`");
+      if (this.isOpen()) this.skipGroup();
+      else if (this.eat(";")) return;
+      else this.bump();
+    }
+  }
+  /**
+   * Skips an item's header to its end: with `braceEnds`, a `{…}` group outside angle brackets; with
+   * `semiEnds`, a `;`; with `tupleBody` (a struct), a `(…)` before any `where` is a tuple body
+   * after which only `;` ends it.
+   */
+  scanItemEnd(braceEnds, semiEnds, tupleBody = false) {
+    let angle = 0;
+    let sawWhere = false;
+    for (; ; ) {
+      if (this.atEof() || this.kind() === "close") this.fail("unfinished item");
+      if (this.isOpen()) {
+        const open2 = this.text();
+        this.skipGroup();
+        if (angle === 0 && open2 === "{" && braceEnds) return;
+        if (angle === 0 && open2 === "(" && tupleBody && !sawWhere) {
+          this.scanPastSemi();
+          return;
+        }
+        continue;
+      }
+      const t2 = this.text();
+      if (angle === 0 && t2 === ";" && this.kind() === "punct") {
+        if (!semiEnds) this.fail("unexpected `;`");
+        this.bump();
+        return;
+      }
+      if (this.isKw("where")) sawWhere = true;
+      if (this.kind() === "punct") {
+        if (t2 === "<") angle++;
+        else if (t2 === "<<") angle += 2;
+        else if (t2 === ">" || t2 === ">=") angle = Math.max(0, angle - 1);
+        else if (t2 === ">>" || t2 === ">>=") angle = Math.max(0, angle - 2);
+      }
+      this.bump();
+    }
+  }
+  /**
+   * `parse_item_common` after the attributes: visibility and an item. False when no item starts
+   * here (nothing but attributes consumed); an error after a visibility with no item.
+   */
+  itemCommon(macAllowed) {
+    const start2 = this.i;
+    this.visibility(false);
+    const hasVis = this.i !== start2;
+    const found = this.itemKind(macAllowed);
+    if (!found && hasVis) this.fail("visibility is not followed by an item");
+    return found;
+  }
+  itemKind(macAllowed) {
+    if (this.isKw("default") && this.isReserved(1) && !this.isKw("as", 1)) this.bump();
+    if (this.eatKw("use")) {
+      this.scanPastSemi();
+      return true;
+    }
+    if (this.checkFnFrontMatter(true)) {
+      if (this.isKw("gen")) this.fail("gen functions are unstable");
+      this.scanItemEnd(true, true);
+      return true;
+    }
+    if (this.isKw("extern")) {
+      if (this.isKw("crate", 1)) {
+        this.scanPastSemi();
+        return true;
+      }
+      this.bump();
+      if (this.isLiteral()) this.bump();
+      this.expectGroup("{");
+      return true;
+    }
+    if (this.isUnsafeForeignMod()) {
+      this.bump();
+      this.bump();
+      if (this.isLiteral()) this.bump();
+      this.skipGroup();
+      return true;
+    }
+    if (this.isKw("static") && !(this.check("|", 1) || this.check("||", 1) || this.isKw("move", 1) || this.isKw("use", 1))) {
+      this.scanPastSemi();
+      return true;
+    }
+    if (this.isKw("const")) {
+      if (this.isOpen("{", 1)) {
+        if (macAllowed) this.fail("const block items are unstable");
+        return false;
+      }
+      if (this.check("|", 1) || this.check("||", 1) || this.isKw("move", 1) || this.isKw("static", 1))
+        this.fail("const closures are unstable");
+      if (this.isKw("trait", 1) || this.isKw("impl", 1)) this.fail("const traits are unstable");
+      this.scanPastSemi();
+      return true;
+    }
+    const unsafeAhead = this.isKw("unsafe") ? 1 : 0;
+    if (this.isKw("trait", unsafeAhead) || this.isKw("auto", unsafeAhead) && this.isKw("trait", unsafeAhead + 1)) {
+      this.scanItemEnd(true, true);
+      return true;
+    }
+    if (this.isKw("impl", unsafeAhead)) {
+      this.scanItemEnd(true, false);
+      return true;
+    }
+    if (this.isKw("mod", unsafeAhead)) {
+      if (unsafeAhead) this.bump();
+      this.bump();
+      this.ident();
+      if (!this.eat(";")) this.expectGroup("{");
+      return true;
+    }
+    if (this.isKw("type")) {
+      this.scanPastSemi();
+      return true;
+    }
+    if (this.isKw("enum")) {
+      this.scanItemEnd(true, false);
+      return true;
+    }
+    if (this.isKw("struct")) {
+      this.scanItemEnd(true, true, true);
+      return true;
+    }
+    if (this.isKw("union") && this.isNonReservedIdent(1)) {
+      this.scanItemEnd(true, false);
+      return true;
+    }
+    if (this.isKw("macro")) {
+      this.bump();
+      this.ident();
+      if (this.isOpen("(")) this.skipGroup();
+      this.expectGroup("{");
+      return true;
+    }
+    if (this.isKw("macro_rules") && this.check("!", 1) && this.isIdent(2)) {
+      this.bump();
+      this.bump();
+      this.bump();
+      if (this.expectGroup() !== "{") this.expect(";");
+      return true;
+    }
+    if (macAllowed && this.isPathStart() && !this.check("<") && !this.check("<<")) {
+      this.path("mod");
+      this.expect("!");
+      if (this.expectGroup() !== "{" && !this.eat(";"))
+        this.fail("macros that expand to items must be delimited with braces or followed by a semicolon");
+      return true;
+    }
+    return false;
+  }
+  /** `parse_stmt_without_recovery`: a statement without its trailing `;` (items keep theirs). */
+  stmt() {
+    const attrs = this.outerAttrs();
+    if (this.isKw("super") && this.isKw("let", 1)) this.fail("`super let` is unstable");
+    if (this.eatKw("let")) {
+      this.local();
+      return;
+    }
+    if (this.isPathStart() && !this.check("<") && !this.check("<<") && !this.isPathStartItem() && !(this.isKw("builtin") && this.check("#", 1))) {
+      this.stmtPathStart();
+      return;
+    }
+    if (this.itemCommon(false)) return;
+    if (this.check(";")) {
+      if (attrs) this.fail("expected a statement after outer attributes");
+      this.bump();
+      return;
+    }
+    if (this.kind() === "close" || this.atEof()) this.fail("expected a statement");
+    const e = this.withRes(STMT_EXPR, () => this.exprAssocWith(0, false));
+    if (e.assign && this.isKw("else")) this.fail("`let` is missing before a `let \u2026 else`");
+  }
+  /** Paths that start items: `union U`, `auto trait`, `macro_rules! m`, `reuse`. */
+  isPathStartItem() {
+    if (this.isKw("union") && this.isNonReservedIdent(1)) return true;
+    if (this.isKw("reuse") && this.isPathStart(1) && !this.check("::", 1))
+      this.fail("`reuse` items are unstable");
+    if (this.isKw("auto") && this.isKw("trait", 1)) return true;
+    return this.isKw("macro_rules") && (this.check("!", 1) && this.isIdent(2) || this.isIdent(1));
+  }
+  stmtPathStart() {
+    this.path("expr");
+    if (this.eat("!")) {
+      const open2 = this.expectGroup();
+      if (open2 === "{" && !this.check(".") && !this.check("?") || this.check(";") || this.atEof()) return;
+      this.withRes(0, () => this.exprAssocRest(0, false, this.exprPostfix(PLAIN2)));
+      return;
+    }
+    if (this.isOpen("{")) this.skipGroup();
+    this.withRes(STMT_EXPR, () => this.exprAssocRest(0, false, this.exprPostfix(PLAIN2)));
+  }
+  /** `let` (already eaten) pattern, type, initialiser, `else` block. */
+  local() {
+    if (this.isKw("const") && this.isIdent(1)) this.fail("`const let`");
+    if (this.check("|") || this.check("||"))
+      this.fail("`let` bindings require top-level or-patterns in parentheses");
+    this.patNoTopAlt();
+    if (this.check("|") || this.check("||"))
+      this.fail("`let` bindings require top-level or-patterns in parentheses");
+    if (this.eat(":")) this.ty(true);
+    if (["+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<=", ">>="].includes(this.text()) && this.kind() === "punct")
+      this.fail("cannot reassign an uninitialised variable");
+    if (!this.eat("=")) return;
+    this.exprRes(0);
+    if (this.eatKw("else")) {
+      if (this.isKw("if")) this.fail("conditional `else if` is not supported for `let \u2026 else`");
+      if (this.toks[this.i - 2]?.text === "}")
+        this.fail("right curly brace before `else` in a `let \u2026 else` statement");
+      this.expectGroup("{");
+    }
+  }
+};
+
 // src/core/extract/macro-expander.ts
 var MAX_OUTPUT = 1e6;
 var MAX_TRANSCRIBE_STEPS = 4 * MAX_OUTPUT;
 var MAX_MATCHER_NESTING = 64;
-var UNMATCHABLE = [{ k: "lit", text: "" }];
-function parseMatcher(tokens, src, from, to, depth2 = 0) {
-  if (depth2 > MAX_MATCHER_NESTING) return UNMATCHABLE;
-  const out2 = [];
-  let i2 = from;
-  while (i2 < to) {
-    const t2 = tokens[i2];
-    if (t2.text === "$" && i2 + 1 < to) {
-      const n = tokens[i2 + 1];
-      if (n.kind === "ident" && tokens[i2 + 2]?.text === ":" && tokens[i2 + 3]?.kind === "ident" && i2 + 3 < to) {
-        out2.push({ k: "var", name: n.text, frag: tokens[i2 + 3].text });
-        i2 += 4;
-        continue;
-      }
-      if (n.text === "(") {
-        const end = skipTree(tokens, i2 + 1);
-        const elems = parseMatcher(tokens, src, i2 + 2, end - 1, depth2 + 1);
-        let j = end;
-        let sep2 = null;
-        let op = "*";
-        if (j < to && ["*", "+", "?"].includes(tokens[j].text)) {
-          op = tokens[j].text;
-          j++;
-        } else if (j + 1 < to + 1 && j < to) {
-          sep2 = tokens[j].text;
-          op = tokens[j + 1]?.text ?? "*";
-          j += 2;
-        }
-        out2.push({ k: "rep", elems, sep: sep2, op });
-        i2 = j;
-        continue;
-      }
-    }
-    if (t2.kind === "open") {
-      const end = skipTree(tokens, i2);
-      out2.push({ k: "group", open: t2.text, elems: parseMatcher(tokens, src, i2 + 1, end - 1, depth2 + 1) });
-      i2 = end;
-      continue;
-    }
-    out2.push({ k: "lit", text: t2.text });
-    i2++;
-  }
-  return out2;
-}
-function followSet(elems, idx, outer) {
-  const next = elems[idx + 1];
-  if (!next) return outer;
-  if (next.k === "lit") return /* @__PURE__ */ new Set([next.text]);
-  if (next.k === "group") return /* @__PURE__ */ new Set([next.open]);
-  return outer;
-}
-function consumeFragment(st, frag, i2, end, stops) {
-  const t2 = st.tokens;
-  if (i2 > end) return null;
-  switch (frag) {
-    case "ident":
-      return i2 < end && t2[i2].kind === "ident" && t2[i2].text !== "_" ? i2 + 1 : null;
-    case "lifetime":
-      return i2 < end && t2[i2].kind === "lifetime" ? i2 + 1 : null;
-    case "tt":
-      return i2 < end ? skipTree(t2, i2) : null;
-    case "block":
-      return i2 < end && t2[i2].text === "{" ? skipTree(t2, i2) : null;
-    case "literal": {
-      let j = i2;
-      if (j < end && t2[j].text === "-") j++;
-      if (j < end && (t2[j].kind === "literal" || t2[j].text === "true" || t2[j].text === "false")) return j + 1;
-      return null;
-    }
-    case "vis": {
-      if (i2 < end && t2[i2].text === "pub") {
-        if (i2 + 1 < end && t2[i2 + 1].text === "(") return skipTree(t2, i2 + 1);
-        return i2 + 1;
-      }
-      return i2;
-    }
-    default: {
-      const defaultStops = frag === "expr" || frag === "stmt" ? [",", ";", "=>"] : frag === "ty" || frag === "path" ? [",", ";", "=", "=>", "{", "|"] : frag === "pat" || frag === "pat_param" ? [",", "=", "=>", "if", "in"] : [];
-      let j = i2;
-      let angle = 0;
-      while (j < end) {
-        const tok = t2[j];
-        if (angle === 0 && (stops.has(tok.text) || defaultStops.includes(tok.text))) break;
-        if (frag === "ty" || frag === "path") {
-          if (tok.text === "<") angle++;
-          else if (tok.text === ">" && angle > 0) angle--;
-          else if (tok.text === ">>" && angle > 0) angle = Math.max(0, angle - 2);
-          else if (tok.text === "->") {
+var MAX_POSITIONS = 1e4;
+var MAX_MATCH_STEPS = 5e6;
+var MAX_INPUT_TOKENS = 2e5;
+var MAX_MATCHER_TOKENS = 5e4;
+var InvalidMatcher = class extends Error {
+};
+function compileMatcher(tokens) {
+  const locs = [];
+  const names = [];
+  const inner = (from, to, depth2, nesting) => {
+    if (nesting > MAX_MATCHER_NESTING) throw new InvalidMatcher("nested too deeply");
+    let i2 = from;
+    while (i2 < to) {
+      const t2 = tokens[i2];
+      if (t2.text === "$" && t2.kind === "punct" && i2 + 1 < to) {
+        const n = tokens[i2 + 1];
+        if (n.kind === "open" && n.text === "(") {
+          const end = skipTree(tokens, i2 + 1);
+          const seqAt = locs.length;
+          locs.push({ k: "eof" });
+          const firstVar = names.length;
+          const first = locs.length;
+          inner(i2 + 2, end - 1, depth2 + 1, nesting + 1);
+          let j = end;
+          let op;
+          if (j < to && ["*", "+", "?"].includes(tokens[j].text)) {
+            op = tokens[j].text;
+            locs.push({ k: "kleene", op, first });
+            j++;
+          } else {
+            if (j >= to || tokens[j].kind === "open" || tokens[j].kind === "close" || tokens[j].text === "$")
+              throw new InvalidMatcher("expected a separator or a repetition operator");
+            const sep2 = tokens[j].text;
+            op = tokens[j + 1]?.text ?? "";
+            if (j + 1 >= to || op !== "*" && op !== "+")
+              throw new InvalidMatcher("expected `*` or `+` after a separator");
+            locs.push({ k: "sep", text: sep2 }, { k: "afterSep", first });
+            j += 2;
           }
-        }
-        if (frag === "item" && tok.text === "{") {
-          j = skipTree(t2, j);
-          if (angle === 0) break;
+          locs[seqAt] = {
+            k: "seq",
+            op,
+            firstAfter: locs.length,
+            firstVar,
+            vars: names.length - firstVar,
+            depth: depth2
+          };
+          i2 = j;
           continue;
         }
-        if (frag === "item" && tok.text === ";") {
-          j++;
-          break;
+        if (n.kind === "ident" && n.text !== "crate") {
+          if (tokens[i2 + 2]?.text !== ":" || i2 + 3 >= to || tokens[i2 + 3].kind !== "ident")
+            throw new InvalidMatcher(`missing fragment specifier for $${n.text}`);
+          const frag = tokens[i2 + 3].text;
+          if (!FRAGMENT_KINDS.has(frag)) throw new InvalidMatcher(`invalid fragment specifier ${frag}`);
+          if (names.includes(n.text)) throw new InvalidMatcher(`duplicated binding $${n.text}`);
+          locs.push({
+            k: "var",
+            frag,
+            index: names.length,
+            depth: depth2
+          });
+          names.push(n.text);
+          i2 += 4;
+          continue;
         }
-        j = tok.kind === "open" ? skipTree(t2, j) : j + 1;
-      }
-      return j > i2 ? j : null;
-    }
-  }
-}
-function matchSeq(st, elems, i2, end, binds, outerStops, depth2) {
-  if (depth2 > 64) return null;
-  let pos = i2;
-  for (let e = 0; e < elems.length; e++) {
-    const el = elems[e];
-    if (el.k === "lit") {
-      if (pos >= end || st.tokens[pos].text !== el.text) return null;
-      pos++;
-    } else if (el.k === "group") {
-      if (pos >= end || st.tokens[pos].text !== el.open) return null;
-      const close = skipTree(st.tokens, pos);
-      const r = matchSeq(st, el.elems, pos + 1, close - 1, binds, /* @__PURE__ */ new Set([CLOSER[el.open]]), depth2 + 1);
-      if (r !== close - 1) return null;
-      pos = close;
-    } else if (el.k === "var") {
-      const r = consumeFragment(st, el.frag, pos, end, followSet(elems, e, outerStops));
-      if (r === null) return null;
-      binds.set(el.name, { text: joinRange(st, pos, r) });
-      pos = r;
-    } else {
-      const reps = [];
-      const after = followSet(elems, e, outerStops);
-      const innerStops = /* @__PURE__ */ new Set([...after, ...el.sep ? [el.sep] : []]);
-      for (let guard = 0; guard < 1e4; guard++) {
-        if (pos >= end) break;
-        if (reps.length > 0 && el.sep) {
-          if (st.tokens[pos].text !== el.sep) break;
+        if (n.kind === "ident") {
+          locs.push({ k: "token", text: "$crate" });
+          i2 += 2;
+          continue;
         }
-        const start2 = reps.length > 0 && el.sep ? pos + 1 : pos;
-        const b = /* @__PURE__ */ new Map();
-        const r = matchSeq(st, el.elems, start2, end, b, innerStops, depth2 + 1);
-        if (r === null || r === pos) break;
-        reps.push(b);
-        pos = r;
-        if (el.op === "?") break;
       }
-      if (el.op === "+" && reps.length === 0) return null;
-      for (const name2 of varsOf(el.elems)) binds.set(name2, { reps });
+      if (t2.kind === "open") {
+        const end = skipTree(tokens, i2);
+        locs.push({ k: "token", text: t2.text });
+        inner(i2 + 1, end - 1, depth2, nesting + 1);
+        locs.push({ k: "token", text: tokens[end - 1]?.text ?? "" });
+        i2 = end;
+        continue;
+      }
+      locs.push({ k: "token", text: t2.text });
+      i2++;
     }
-  }
-  return pos;
+  };
+  inner(0, tokens.length, 0, 0);
+  locs.push({ k: "eof" });
+  return { locs, names };
 }
-function varsOf(elems) {
+var EMPTY_SEQ = { len: 0, last: null };
+function isSeq2(m) {
+  return "len" in m;
+}
+function pushInto(seq, depth2, m) {
+  if (depth2 === 0) return { len: seq.len + 1, last: { m, prev: seq.last } };
+  const last = seq.last;
+  if (!last || !isSeq2(last.m)) throw new InvalidMatcher("repetition depth mismatch");
+  return {
+    len: seq.len,
+    last: { m: pushInto(last.m, depth2 - 1, m), prev: last.prev }
+  };
+}
+function pushMatch(ms, index, depth2, m) {
+  const copy = ms.slice();
+  if (depth2 === 0) copy[index] = m;
+  else copy[index] = pushInto(copy[index] ?? EMPTY_SEQ, depth2 - 1, m);
+  return copy;
+}
+function toBinding(m) {
+  if (!isSeq2(m)) return m;
+  const items = new Array(m.len);
+  let c = m.last;
+  for (let k = m.len - 1; k >= 0 && c; k--, c = c.prev) items[k] = toBinding(c.m);
+  return { items };
+}
+function rawStringLiteral(text2) {
+  let hashes = 0;
+  let count2 = 0;
+  for (const ch of text2) {
+    count2 = ch === '"' ? 1 : ch === "#" && count2 > 0 ? count2 + 1 : 0;
+    hashes = Math.max(hashes, count2);
+  }
+  const h = "#".repeat(hashes);
+  return `r${h}"${text2}"${h}`;
+}
+function inputTokens(input2) {
+  const raw = lex(input2, MAX_INPUT_TOKENS, { docComments: true });
+  if (raw.length >= MAX_INPUT_TOKENS) return null;
   const out2 = [];
-  for (const e of elems) {
-    if (e.k === "var") out2.push(e.name);
-    else if (e.k === "rep" || e.k === "group") out2.push(...varsOf(e.elems));
+  for (const t2 of raw) {
+    if (!t2.doc) {
+      out2.push(t2);
+      continue;
+    }
+    const line = t2.text.startsWith("//");
+    const body2 = line ? t2.text.slice(3) : t2.text.slice(3, t2.text.endsWith("*/") ? -2 : void 0);
+    const parts3 = [
+      ["punct", "#"],
+      ...t2.doc === "inner" ? [["punct", "!"]] : [],
+      ["open", "["],
+      ["ident", "doc"],
+      ["punct", "="],
+      ["literal", rawStringLiteral(body2)],
+      ["close", "]"]
+    ];
+    parts3.forEach(
+      ([kind, text2], k) => out2.push({
+        kind,
+        text: text2,
+        start: t2.start,
+        end: t2.end,
+        fromDoc: { first: k === 0, last: k === parts3.length - 1, line }
+      })
+    );
   }
   return out2;
 }
-function joinRange(st, from, to) {
-  if (from >= to) return "";
-  return st.src.slice(st.tokens[from].start, st.tokens[to - 1].end);
-}
-function transcribe(tokens, src, from, to, scopes, out2, size) {
-  const lookup = (name2) => {
-    for (let s = scopes.length - 1; s >= 0; s--) {
-      const b = scopes[s].get(name2);
-      if (b) return b;
+function closers(toks) {
+  const close = new Int32Array(toks.length).fill(-1);
+  const stack = [];
+  const pair = { ")": "(", "]": "[", "}": "{" };
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k].kind === "open") stack.push(k);
+    else if (toks[k].kind === "close") {
+      const o = stack.pop();
+      if (o === void 0 || toks[o].text !== pair[toks[k].text]) return null;
+      close[o] = k;
     }
-    return void 0;
-  };
+  }
+  return stack.length ? null : close;
+}
+function renderRange(toks, src, a, b) {
+  if (a.i === b.i && a.rem === b.rem) return "";
+  const lastIdx = b.rem !== null ? b.i : b.i - 1;
+  if (lastIdx < a.i) return "";
+  const first = toks[a.i];
+  const last = toks[lastIdx];
+  if (first.fromDoc && !first.fromDoc.first || last.fromDoc && !last.fromDoc.last) {
+    const parts3 = [];
+    for (let k = a.i; k <= lastIdx; k++) parts3.push(k === a.i && a.rem !== null ? a.rem : toks[k].text);
+    if (b.rem !== null) parts3[parts3.length - 1] = last.text.slice(0, last.text.length - b.rem.length);
+    return parts3.join(" ");
+  }
+  const start2 = a.rem !== null ? first.end - a.rem.length : first.start;
+  const end = b.rem !== null ? last.end - b.rem.length : last.end;
+  return src.slice(start2, end) + (last.fromDoc?.line ? "\n" : "");
+}
+var Abort = class extends Error {
+};
+function matchRule(m, toks, close, src, budget) {
+  const { locs } = m;
+  const p = new FragmentParser(toks, close);
+  let cur = [{ idx: 0, ms: new Array(m.names.length) }];
+  for (; ; ) {
+    const next = [];
+    const bb = [];
+    const eof = [];
+    const atEof = p.atEof();
+    const tok = p.text();
+    while (cur.length) {
+      if (--budget.steps < 0 || cur.length > MAX_POSITIONS) throw new Abort("matcher too costly");
+      const mp2 = cur.pop();
+      const loc2 = locs[mp2.idx];
+      switch (loc2.k) {
+        case "token":
+          if (!atEof && tok === loc2.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          break;
+        case "seq": {
+          let ms = mp2.ms;
+          for (let v = loc2.firstVar; v < loc2.firstVar + loc2.vars; v++) {
+            budget.steps -= ms.length;
+            ms = pushMatch(ms, v, loc2.depth, EMPTY_SEQ);
+          }
+          if (loc2.op !== "+") cur.push({ idx: loc2.firstAfter, ms });
+          cur.push({ idx: mp2.idx + 1, ms });
+          break;
+        }
+        case "kleene":
+          cur.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          if (loc2.op !== "?") cur.push({ idx: loc2.first, ms: mp2.ms });
+          break;
+        case "sep":
+          cur.push({ idx: mp2.idx + 2, ms: mp2.ms });
+          if (!atEof && tok === loc2.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          break;
+        case "afterSep":
+          cur.push({ idx: loc2.first, ms: mp2.ms });
+          break;
+        case "var":
+          if (p.mayBegin(loc2.frag)) bb.push(mp2);
+          break;
+        case "eof":
+          if (atEof) eof.push(mp2);
+          break;
+      }
+    }
+    if (atEof) {
+      if (eof.length > 1) throw new Abort("ambiguity: multiple successful parses");
+      if (eof.length === 0) return "fail";
+      const binds = /* @__PURE__ */ new Map();
+      eof[0].ms.forEach((x, k) => {
+        if (x) binds.set(m.names[k], toBinding(x));
+      });
+      return { ok: binds };
+    }
+    if (next.length === 0 && bb.length === 0) return "fail";
+    if (bb.length === 0) {
+      cur = next;
+      p.bump();
+      continue;
+    }
+    if (next.length > 0 || bb.length > 1) throw new Abort("local ambiguity: multiple parsing options");
+    const mp = bb[0];
+    const loc = locs[mp.idx];
+    const from = { i: p.i, rem: p.rem };
+    p.parseFragment(loc.frag);
+    budget.steps -= p.i - from.i + mp.ms.length;
+    const text2 = renderRange(toks, src, from, { i: p.i, rem: p.rem });
+    cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc.index, loc.depth, { text: text2 }) }];
+  }
+}
+function resolve2(b, idx) {
+  let x = b;
+  for (const k of idx) {
+    if (!x || !("items" in x)) break;
+    x = x.items[k];
+  }
+  return x && "text" in x ? x : null;
+}
+function repetitions(names, binds, idx) {
+  let n = null;
+  for (const name2 of names) {
+    let x = binds.get(name2);
+    for (const k of idx) {
+      if (!x || !("items" in x)) break;
+      x = x.items[k];
+    }
+    if (!x || !("items" in x)) continue;
+    if (n !== null && n !== x.items.length) return null;
+    n = x.items.length;
+  }
+  return n;
+}
+function transcribe(tokens, src, from, to, binds, idx, out2, size) {
   let i2 = from;
   while (i2 < to) {
     if (size.n > MAX_OUTPUT || ++size.visited > MAX_TRANSCRIBE_STEPS) return false;
@@ -41206,10 +42801,12 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
           i2 += 2;
           continue;
         }
-        const b = lookup(n.text);
-        if (b && "text" in b) {
-          out2.push(b.text);
-          size.n += b.text.length;
+        const b = binds.get(n.text);
+        if (b) {
+          const r = resolve2(b, idx);
+          if (!r) return false;
+          out2.push(r.text);
+          size.n += r.text.length;
           i2 += 2;
           continue;
         }
@@ -41224,20 +42821,14 @@ function transcribe(tokens, src, from, to, scopes, out2, size) {
           sep2 = tokens[j].text;
           j += 2;
         }
-        const inner = tokens.slice(i2 + 2, end - 1);
-        let iterations = null;
-        for (let k = 0; k < inner.length - 1; k++) {
-          if (inner[k].text === "$" && inner[k + 1].kind === "ident") {
-            const b = lookup(inner[k + 1].text);
-            if (b && "reps" in b) {
-              iterations = b.reps;
-              break;
-            }
-          }
-        }
-        for (let r = 0; r < (iterations?.length ?? 0); r++) {
+        const names = [];
+        for (let k = i2 + 2; k < end - 2; k++)
+          if (tokens[k].text === "$" && tokens[k + 1].kind === "ident") names.push(tokens[k + 1].text);
+        const count2 = repetitions(names, binds, idx);
+        if (count2 === null) return false;
+        for (let r = 0; r < count2; r++) {
           if (r > 0 && sep2) out2.push(sep2);
-          if (!transcribe(tokens, src, i2 + 2, end - 1, [...scopes, iterations[r]], out2, size)) return false;
+          if (!transcribe(tokens, src, i2 + 2, end - 1, binds, [...idx, r], out2, size)) return false;
         }
         i2 = j;
         continue;
@@ -41253,24 +42844,42 @@ var compiled = /* @__PURE__ */ new WeakMap();
 function compile2(rule) {
   let c = compiled.get(rule);
   if (!c) {
-    const mTokens = lex(rule.matcher, 5e4);
-    c = { elems: parseMatcher(mTokens, rule.matcher, 0, mTokens.length) };
+    const mTokens = lex(rule.matcher, MAX_MATCHER_TOKENS);
+    let matcher = null;
+    if (mTokens.length < MAX_MATCHER_TOKENS && closers(mTokens)) {
+      try {
+        matcher = compileMatcher(mTokens);
+      } catch (e) {
+        if (!(e instanceof InvalidMatcher)) throw e;
+      }
+    }
+    c = { matcher };
     compiled.set(rule, c);
   }
   return c;
 }
 function expandMacro(rules, input2) {
-  const inTokens = lex(input2, 2e5);
-  for (const rule of rules) {
-    const c = compile2(rule);
-    const binds = /* @__PURE__ */ new Map();
-    const st = { tokens: inTokens, src: input2 };
-    const end = matchSeq(st, c.elems, 0, inTokens.length, binds, /* @__PURE__ */ new Set(), 0);
-    if (end !== inTokens.length) continue;
-    c.transcriber ??= lex(rule.transcriber, 2e5);
+  const compiledRules = rules.map(compile2);
+  if (compiledRules.some((c) => c.matcher === null)) return null;
+  const toks = inputTokens(input2);
+  const close = toks && closers(toks);
+  if (!toks || !close) return null;
+  const budget = { steps: MAX_MATCH_STEPS };
+  for (let r = 0; r < rules.length; r++) {
+    const c = compiledRules[r];
+    let outcome;
+    try {
+      outcome = matchRule(c.matcher, toks, close, input2, budget);
+    } catch (e) {
+      if (e instanceof Undecided || e instanceof Abort || e instanceof InvalidMatcher) return null;
+      throw e;
+    }
+    if (outcome === "fail") continue;
+    const rule = rules[r];
+    c.transcriber ??= lex(rule.transcriber, MAX_INPUT_TOKENS);
     const tTokens = c.transcriber;
     const out2 = [];
-    if (!transcribe(tTokens, rule.transcriber, 0, tTokens.length, [binds], out2, { n: 0, visited: 0 }))
+    if (!transcribe(tTokens, rule.transcriber, 0, tTokens.length, outcome.ok, [], out2, { n: 0, visited: 0 }))
       return null;
     return out2.join(" ");
   }
