@@ -20,7 +20,9 @@ import {
   sarifText,
 } from '../../src/core/render/report-sarif';
 import { TOOL_VERSION } from '../../src/core/version';
-import { History, makeHistory, tempDir, removeDir } from '../diff/git-fixture';
+import { History, makeHistory, makeMonorepo, tempDir, removeDir } from '../diff/git-fixture';
+import fc from 'fast-check';
+import { report as arbitraryReport } from './arbitraries';
 import { emptyReport } from './fixtures';
 import { startGfm, type Gfm } from './gfm';
 import { foreignTags, textOutsideCode } from './html';
@@ -314,6 +316,24 @@ describe('renderSarif', () => {
     expect(renderSarif(many).runs[0].results).toHaveLength(35);
   });
 
+  test('any report, however hostile, renders to a valid log whose markdown opens no HTML, link or mention', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryReport, async (rep) => {
+        const log = renderSarif(rep, { docsUrl: 'https://github.com/o/r#readme' });
+        expectValid(JSON.parse(JSON.stringify(log)));
+        expect(results(log)).toHaveLength(rep.changes.length + rep.findings.length);
+        for (const r of results(log)) {
+          expect(r.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{64}(:\d+)?$/);
+          const html = await gfm.toHtml(r.message.markdown as string);
+          expect(foreignTags(html)).toEqual([]);
+          expect(html).not.toContain('<a ');
+          expect(textOutsideCode(html)).not.toMatch(/@\w/);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   test('uriPrefix makes paths repository-relative', () => {
     const log = renderSarif({ ...emptyReport(), changes: [change()] }, { uriPrefix: 'rust/ffi/' });
     expect(results(log)[0].locations[0].physicalLocation.artifactLocation.uri).toBe('rust/ffi/src/lib.rs');
@@ -362,6 +382,27 @@ describe('diff --format sarif', () => {
     const log = JSON.parse(fs.readFileSync(file, 'utf8')) as SarifLog;
     expectValid(log);
     expect(results(log).map((x) => x.ruleId)).toContain('function-added');
+  });
+
+  test('paths are relative to the repository when --root is a subdirectory', async () => {
+    const m = makeMonorepo();
+    try {
+      const r = await run([
+        'diff',
+        '--root',
+        path.join(m.repo.dir, 'rust', 'ffi'),
+        `${m.m1}..${m.m2}`,
+        '--format',
+        'sarif',
+      ]);
+      expect(r.exitCode).toBe(0);
+      const log = JSON.parse(r.stdout) as SarifLog;
+      expectValid(log);
+      const uris = results(log).map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
+      expect(uris).toContain('rust/ffi/src/api.rs');
+    } finally {
+      m.repo.remove();
+    }
   });
 
   test('release-check --format sarif prints SARIF and keeps its exit code', async () => {

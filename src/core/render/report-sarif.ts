@@ -127,14 +127,19 @@ export function sarifText(s: string, max: number = MAX_TEXT): string {
   return safe + (truncated ? '…' : '');
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** `src/lib.rs` under `prefix`, percent-encoded per segment (a relative URI reference). */
 function artifactUri(file: string, prefix: string): string {
   const joined = prefix ? `${prefix}/${file}` : file;
-  return joined
-    .split('/')
-    .filter((seg) => seg !== '' && seg !== '.')
-    .map((seg) => encodeURIComponent(seg))
-    .join('/');
+  return (
+    joined
+      .split('/')
+      .filter((seg) => seg !== '' && seg !== '.')
+      // a lone surrogate cannot be percent-encoded (encodeURIComponent throws): U+FFFD stands in
+      .map((seg) => encodeURIComponent(seg.replace(LONE_SURROGATE, '\ufffd')))
+      .join('/')
+  );
 }
 
 function location(file: string, line: number, prefix: string): { physicalLocation: SarifPhysicalLocation }[] {
