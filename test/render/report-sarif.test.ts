@@ -299,6 +299,7 @@ describe('renderSarif', () => {
     }
     expect(results(log)[0].locations[0].physicalLocation.artifactLocation.uri).toBe('src/we%20ird%23.rs');
     expect(sarifText('a [b](2) c')).toBe('a \\[b\\](2) c');
+    expect(sarifText('#[cfg(test)] code')).toBe('#[cfg(test)] code');
   });
 
   test('output is bounded, with a notification saying how many results were left out', () => {

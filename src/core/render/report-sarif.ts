@@ -122,8 +122,9 @@ export interface SarifLog {
 /** Plain text for a SARIF `text` property: nothing hidden, no embedded link, bounded. */
 export function sarifText(s: string, max: number = MAX_TEXT): string {
   const { text, truncated } = reveal(s, max);
-  // `[label](target)` is an embedded link in SARIF plain text (§3.11.6); `\[` and `\]` are literal
-  const safe = /[[\]]/.test(text) ? text.replace(/[[\]]/g, (c) => '\\' + c) : text;
+  // `[label](target)` is an embedded link in SARIF plain text (§3.11.6): where one could be read,
+  // every bracket is written `\[` / `\]` (literal); `#[cfg(test)]` alone stays as it is
+  const safe = /\]\s*\(/.test(text) ? text.replace(/[[\]]/g, (c) => '\\' + c) : text;
   return safe + (truncated ? '…' : '');
 }
 
