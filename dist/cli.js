@@ -46397,6 +46397,304 @@ function renderText(report) {
   return lines.join("\n") + "\n";
 }
 
+// src/core/render/report-sarif.ts
+var SARIF_VERSION = "2.1.0";
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "ffiSurface/v1";
+var MAX_SARIF_RESULTS = 5e3;
+var MAX_NOTIFICATIONS = 200;
+var SEVERITY_LEVEL = {
+  breaking: "error",
+  "source-breaking": "error",
+  "potentially-breaking": "warning",
+  addition: "note",
+  "non-abi": "note"
+};
+var FINDING_SARIF_LEVEL = {
+  high: "error",
+  medium: "warning",
+  low: "note"
+};
+var SECURITY_SEVERITY = {
+  high: "8.0",
+  medium: "5.0",
+  low: "2.0"
+};
+function sarifText(s, max = MAX_TEXT) {
+  const { text: text2, truncated } = reveal(s, max);
+  const safe = /\]\s*\(/.test(text2) ? text2.replace(/[[\]]/g, (c) => "\\" + c) : text2;
+  return safe + (truncated ? "\u2026" : "");
+}
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function artifactUri(file2, prefix) {
+  const joined = prefix ? `${prefix}/${file2}` : file2;
+  return joined.split("/").filter((seg) => seg !== "" && seg !== ".").map((seg) => encodeURIComponent(seg.replace(LONE_SURROGATE, "\uFFFD"))).join("/");
+}
+function location2(file2, line, prefix) {
+  if (!file2) return [];
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: artifactUri(file2, prefix), uriBaseId: "%SRCROOT%" },
+        region: { startLine: Number.isInteger(line) && line >= 1 ? line : 1 }
+      }
+    }
+  ];
+}
+function lineFree(message) {
+  return message.replace(/(\.rs|\.toml):\d+(:\d+)?/g, "$1").replace(/\blines? \d+(-\d+)?/g, "line");
+}
+function changeFingerprint(c) {
+  return sha256(
+    stableStringify({
+      type: "change",
+      rule: c.rule,
+      crate: c.crate,
+      kind: c.kind,
+      id: c.symbol ?? c.name,
+      before: c.before,
+      after: c.after,
+      message: lineFree(c.message),
+      featureSets: c.featureSets
+    })
+  ).replace(/^sha256:/, "");
+}
+function findingFingerprint(f) {
+  return sha256(
+    stableStringify({
+      type: "finding",
+      rule: f.rule,
+      crate: f.crate,
+      id: f.symbol,
+      name: f.name,
+      message: lineFree(f.message)
+    })
+  ).replace(/^sha256:/, "");
+}
+function docsBase(url2) {
+  if (!url2) return void 0;
+  const href = safeUrl(url2);
+  return href ? href.replace(/#.*$/, "") : void 0;
+}
+function firstSentence(s) {
+  const m = /^(.*?[.!?])(\s|$)/s.exec(s);
+  return m ? m[1] : s;
+}
+function changeRules(docs) {
+  return CHANGE_RULES.map((r) => ({
+    id: r.id,
+    name: r.id,
+    shortDescription: { text: `${r.severity}: ${firstSentence(r.rationale)}` },
+    fullDescription: { text: r.rationale },
+    help: {
+      text: `${r.rationale}
+
+Severity: ${r.severity}.
+Example: ${r.example}`,
+      markdown: `${inlineText(r.rationale)}
+
+**Severity:** ${inlineText(r.severity)}
+
+**Example:** ${inlineCode(r.example)}`
+    },
+    ...docs ? { helpUri: `${docs}#rule-${r.id}` } : {},
+    defaultConfiguration: { level: SEVERITY_LEVEL[r.severity] },
+    properties: { tags: ["ffi", "abi", r.severity], severity: r.severity }
+  }));
+}
+function findingRules(docs) {
+  return FINDING_RULES.map((r) => ({
+    id: r.id,
+    name: r.id,
+    shortDescription: { text: `${r.level}: ${firstSentence(r.rationale)}` },
+    fullDescription: { text: r.rationale },
+    help: {
+      text: `${r.rationale}
+
+The reviewer confirms: ${r.checklist}`,
+      markdown: `${inlineText(r.rationale)}
+
+**Level:** ${inlineText(r.level)}
+
+**The reviewer confirms:** ${inlineText(r.checklist)}`
+    },
+    ...docs ? { helpUri: `${docs}#rule-${r.id}` } : {},
+    defaultConfiguration: { level: FINDING_SARIF_LEVEL[r.level] },
+    properties: {
+      tags: ["security", "ffi", r.level],
+      "security-severity": SECURITY_SEVERITY[r.level],
+      precision: "medium"
+    }
+  }));
+}
+function exportName3(symbol2, name2) {
+  if (symbol2 !== void 0 && symbol2 !== "" && symbol2 !== name2)
+    return {
+      text: `${sarifText(symbol2, 300)} (Rust ${sarifText(name2, 300)})`,
+      markdown: `${inlineCode(symbol2)} (Rust ${inlineCode(name2)})`
+    };
+  const id = symbol2 || name2;
+  return { text: sarifText(id, 300), markdown: inlineCode(id) };
+}
+function changeMessage(c) {
+  const who = exportName3(c.symbol, c.name);
+  let text2 = `${who.text} in crate ${sarifText(c.crate, 200)}: ${sarifText(c.message)}`;
+  let markdown = `${who.markdown} in crate ${inlineCode(c.crate)}: ${richText(c.message)}`;
+  if (c.before !== null || c.after !== null) {
+    const b = c.before ?? "(absent)";
+    const a = c.after ?? "(absent)";
+    text2 += `
+Before: ${sarifText(b)}
+After: ${sarifText(a)}`;
+    markdown += `
+
+**Before:** ${c.before === null ? "*(absent)*" : inlineCode(b)}
+
+**After:** ${c.after === null ? "*(absent)*" : inlineCode(a)}`;
+  }
+  return { text: text2, markdown };
+}
+function findingMessage(f) {
+  const who = exportName3(f.symbol, f.name);
+  return {
+    text: `${who.text} in crate ${sarifText(f.crate, 200)}: ${sarifText(f.message)}
+The reviewer confirms: ${sarifText(f.checklist)}`,
+    markdown: `${who.markdown} in crate ${inlineCode(f.crate)}: ${richText(f.message)}
+
+**The reviewer confirms:** ${inlineText(f.checklist)}`
+  };
+}
+function disambiguate(prints) {
+  const seen = /* @__PURE__ */ new Map();
+  return prints.map((p) => {
+    const n = seen.get(p) ?? 0;
+    seen.set(p, n + 1);
+    return n === 0 ? p : `${p}:${n}`;
+  });
+}
+function diagnosticNotification(d, prefix) {
+  return {
+    level: d.level === "error" ? "error" : "warning",
+    message: { text: sarifText(d.message) },
+    descriptor: { id: d.code },
+    ...d.file ? { locations: location2(d.file, d.line ?? 1, prefix) } : {}
+  };
+}
+function renderSarif(report, options = {}) {
+  const docs = docsBase(options.docsUrl);
+  const prefix = (options.uriPrefix ?? "").replace(/^\.\/?$/, "").replace(/\/+$/, "");
+  const max = Math.max(0, options.maxResults ?? MAX_SARIF_RESULTS);
+  const rules = [...changeRules(docs), ...findingRules(docs)];
+  const index = /* @__PURE__ */ new Map();
+  rules.forEach((r, i2) => {
+    if (!index.has(r.id)) index.set(r.id, i2);
+  });
+  const changePrints = disambiguate(report.changes.map(changeFingerprint));
+  const findingPrints = disambiguate(report.findings.map(findingFingerprint));
+  const all = [];
+  const ruleIndex = (id) => index.has(id) ? { ruleIndex: index.get(id) } : {};
+  for (let i2 = 0; i2 < report.changes.length && all.length < max; i2++) {
+    const c = report.changes[i2];
+    all.push({
+      ruleId: c.rule,
+      ...ruleIndex(c.rule),
+      level: SEVERITY_LEVEL[c.severity] ?? "warning",
+      message: changeMessage(c),
+      locations: location2(c.file, c.line, prefix),
+      partialFingerprints: { [FINGERPRINT_KEY]: changePrints[i2] },
+      properties: {
+        severity: c.severity,
+        kind: c.kind,
+        crate: c.crate,
+        ...c.featureSets ? { featureSets: c.featureSets } : {}
+      }
+    });
+  }
+  for (let i2 = 0; i2 < report.findings.length && all.length < max; i2++) {
+    const f = report.findings[i2];
+    all.push({
+      ruleId: f.rule,
+      ...ruleIndex(f.rule),
+      level: FINDING_SARIF_LEVEL[f.level] ?? "warning",
+      message: findingMessage(f),
+      locations: location2(f.file, f.line, prefix),
+      partialFingerprints: { [FINGERPRINT_KEY]: findingPrints[i2] },
+      properties: { level: f.level, crate: f.crate }
+    });
+  }
+  const notifications = [];
+  const total = report.changes.length + report.findings.length;
+  if (total > all.length)
+    notifications.push({
+      level: "warning",
+      descriptor: { id: "results-truncated" },
+      message: {
+        text: `${total - all.length} of ${total} changes and findings were left out of this SARIF log (at most ${max} results); the JSON report (diff --format json) has them all.`
+      }
+    });
+  const diagnostics = report.diagnostics.slice(0, MAX_NOTIFICATIONS);
+  for (const d of diagnostics) notifications.push(diagnosticNotification(d, prefix));
+  if (report.diagnostics.length > diagnostics.length)
+    notifications.push({
+      level: "note",
+      descriptor: { id: "diagnostics-truncated" },
+      message: {
+        text: `${report.diagnostics.length - diagnostics.length} more diagnostics are in the JSON report.`
+      }
+    });
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            ...docs ? { informationUri: docs } : {},
+            rules
+          }
+        },
+        invocations: [
+          {
+            executionSuccessful: !report.diagnostics.some((d) => d.level === "error"),
+            toolExecutionNotifications: notifications
+          }
+        ],
+        originalUriBaseIds: {
+          "%SRCROOT%": { description: { text: "The root of the repository checkout." } }
+        },
+        columnKind: "utf16CodeUnits",
+        results: all,
+        properties: {
+          base: report.base,
+          head: report.head,
+          requiredBump: report.requiredBump,
+          deltaDigest: report.deltaDigest,
+          changes: report.changes.length,
+          findings: report.findings.length
+        }
+      }
+    ]
+  };
+}
+function renderSarifJson(report, options = {}) {
+  return JSON.stringify(renderSarif(report, options), null, 2) + "\n";
+}
+
+// src/cli/sarif.ts
+async function repositoryPrefix(root) {
+  try {
+    return (await git(root, ["rev-parse", "--show-prefix"])).trim().replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
+}
+async function sarifOutput(report, root) {
+  return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root) });
+}
+
 // src/cli/commands/diff.ts
 var FAIL_ON = {
   breaking: ["breaking"],
@@ -46427,8 +46725,8 @@ var DIFF = {
     ...FEATURE_FLAGS,
     format: {
       type: "string",
-      choices: ["json", "markdown", "text"],
-      description: "The output format.",
+      choices: ["json", "markdown", "text", "sarif"],
+      description: "The output format (sarif: a SARIF 2.1.0 log for code scanning).",
       default: "json"
     },
     "fail-on": {
@@ -46447,12 +46745,16 @@ var DIFF = {
     {
       command: "diff --base main --head feature --fail-on breaking --format markdown --output report.md",
       description: "A Markdown report in report.md; exit code 1 when the change is breaking."
+    },
+    {
+      command: "diff origin/main --format sarif --output ffi.sarif",
+      description: "A SARIF 2.1.0 log for GitHub code scanning (upload it with github/codeql-action/upload-sarif)."
     }
   ],
   run: diffCommand
 };
 async function diffCommand(args2, run3) {
-  const format = formatFlag(args2, ["json", "markdown", "text"], "json");
+  const format = formatFlag(args2, ["json", "markdown", "text", "sarif"], "json");
   const { base, head, range } = revisions(args2, "both");
   const failOn = stringFlag(args2, "--fail-on");
   if (failOn !== void 0 && !(failOn in FAIL_ON))
@@ -46488,7 +46790,7 @@ async function diffCommand(args2, run3) {
     sets
   );
   const { report } = analysis;
-  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : renderText(report);
+  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderText(report);
   const fails = failsOn(report, failOn);
   return {
     stdout: out2,
@@ -46914,7 +47216,12 @@ var RELEASE_CHECK = {
     head: HEAD_FLAG,
     root: ROOT_FLAG,
     ...FEATURE_FLAGS,
-    format: { type: "string", choices: ["json", "text"], description: "The output format.", default: "text" },
+    format: {
+      type: "string",
+      choices: ["json", "text", "sarif"],
+      description: "The output format (sarif: the changes as a SARIF 2.1.0 log; the exit code still says whether the bump covers them).",
+      default: "text"
+    },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
     deadline: DEADLINE_FLAG
@@ -46935,7 +47242,7 @@ function renderVerdictsText(verdicts) {
   return lines.join("\n") + "\n";
 }
 async function releaseCheckCommand(args2, run3) {
-  const format = formatFlag(args2, ["json", "text"], "text");
+  const format = formatFlag(args2, ["json", "text", "sarif"], "text");
   const { base, head } = revisions(args2, "two-dot");
   const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
@@ -46986,7 +47293,7 @@ async function releaseCheckCommand(args2, run3) {
     },
     null,
     2
-  ) + "\n" : renderVerdictsText(verdicts);
+  ) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderVerdictsText(verdicts);
   const failed = verdicts.filter((v) => !v.covered);
   return {
     stdout: out2,

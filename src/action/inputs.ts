@@ -20,6 +20,8 @@ export interface ActionInputs {
   features: FeatureSelection | null;
   botLogin: string | null;
   reportPath: string;
+  /** `sarif-path`: where to write the SARIF 2.1.0 log; none when empty. */
+  sarifPath?: string | null;
   comment: boolean;
   tagPattern: string | null;
   requireReviewed: boolean | null;
@@ -100,6 +102,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     botLogin: botLogin || null,
     reportPath:
       get('report-path') || `${env.RUNNER_TEMP || env.TMPDIR || '/tmp'}/ffi-surface-guard-report.json`,
+    sarifPath: get('sarif-path').trim() || null,
     comment: get('comment') ? bool('comment', get('comment')) : true,
     tagPattern: get('tag-pattern') || null,
     requireReviewed: requireReviewed ? bool('require-reviewed', requireReviewed) : null,

@@ -50,6 +50,7 @@ import { inlineCode, inlineText } from '../core/render/escape-markdown';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { field, isString, RunContext } from './event';
 import { GateConfig, resolveGateConfig } from './gate-config';
+import { actionDocsUrl, writeSarif } from './sarif';
 import type { ActionInputs } from './inputs';
 import { writeReport, writeSummary } from './publish';
 
@@ -436,6 +437,13 @@ export async function runReleaseGate(
       ? `\n❌ **The analysis of ${inlineCode(tag, 200)} is incomplete** (${errorDiags.length} ${errorDiags.length === 1 ? 'error' : 'errors'}: ${inlineText(errorDiags[0].message, 300)}), so no verdict can vouch for this release: fix the source or exclude it in the configuration.\n`
       : '';
     writeReport(inputs.reportPath, { ...report, release: summary, ...(review ? { review } : {}) });
+    if (inputs.sarifPath) {
+      const rootInRepo = path.relative(ctx.workspace, root);
+      writeSarif(inputs.sarifPath, released, {
+        uriPrefix: rootInRepo.startsWith('..') || path.isAbsolute(rootInRepo) ? '' : rootInRepo,
+        docsUrl: actionDocsUrl(ctx.serverUrl),
+      });
+    }
     await writeSummary(
       `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}\n## Surface changelog\n\n${changelog}`,
     );
@@ -448,6 +456,7 @@ export async function runReleaseGate(
     core.setOutput('surface-digest', report.head.digest);
     core.setOutput('approved', String(ok));
     core.setOutput('report-path', inputs.reportPath);
+    if (inputs.sarifPath) core.setOutput('sarif-path', inputs.sarifPath);
 
     if (errorDiags.length) {
       // the surface at the tag may be incomplete: no verdict can vouch for it (fail closed)

@@ -17,6 +17,7 @@ import { Deadline, SYSTEM_CLOCK } from '../core/deadline';
 import { field, isArray, isNumber, isString, readContext, RunContext } from './event';
 import { ActionInputs, readInputs } from './inputs';
 import { annotate, writeReport, writeSummary } from './publish';
+import { actionDocsUrl, writeSarif } from './sarif';
 import { resolveGateConfig } from './gate-config';
 import { runReleaseGate } from './release-gate';
 
@@ -99,6 +100,12 @@ export async function runAction(): Promise<void> {
     log: (m) => core.info(m),
   });
   const repoUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`;
+  // artifact URIs are relative to the checkout (the workspace), where code scanning resolves them
+  const rootInRepo = path.relative(ctx.workspace, root);
+  const sarifOptions = {
+    uriPrefix: rootInRepo.startsWith('..') || path.isAbsolute(rootInRepo) ? '' : rootInRepo,
+    docsUrl: actionDocsUrl(ctx.serverUrl),
+  };
 
   // Tags and releases: the release gate.
   if ((ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/')) || ctx.eventName === 'release') {
@@ -117,6 +124,7 @@ export async function runAction(): Promise<void> {
         deadline: deadlineOf(config.limits.deadlineSeconds),
       });
       writeReport(inputs.reportPath, report);
+      if (inputs.sarifPath) writeSarif(inputs.sarifPath, report, sarifOptions);
       await writeSummary(
         renderMarkdown(report, {
           repoUrl,
@@ -129,6 +137,7 @@ export async function runAction(): Promise<void> {
       core.setOutput('digest', report.head.digest);
       core.setOutput('surface-digest', report.head.digest);
       core.setOutput('report-path', inputs.reportPath);
+      if (inputs.sarifPath) core.setOutput('sarif-path', inputs.sarifPath);
       const errors = report.diagnostics.filter((d) => d.level === 'error');
       if (errors.length)
         core.setFailed(`the FFI analysis is incomplete: ${errors.map((d) => d.message).join('; ')}`);
@@ -251,6 +260,7 @@ export async function runAction(): Promise<void> {
           conflict: result.conflict,
         },
       });
+      if (inputs.sarifPath) writeSarif(inputs.sarifPath, report, sarifOptions);
       await writeSummary(
         renderMarkdown(report, {
           repoUrl,
@@ -267,6 +277,7 @@ export async function runAction(): Promise<void> {
       core.setOutput('surface-digest', report.head.digest);
       core.setOutput('approved', String(result.decision.state === 'success'));
       core.setOutput('report-path', inputs.reportPath);
+      if (inputs.sarifPath) core.setOutput('sarif-path', inputs.sarifPath);
       if (result.commentUrl) core.setOutput('comment-url', result.commentUrl);
       if (inputs.failOn !== 'never' && failsOn(report, inputs.failOn))
         result.errors.push(

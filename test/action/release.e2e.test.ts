@@ -4,6 +4,7 @@
  * GitHub REST API — version-bump verdicts, the status on the tag's commit, the job summary, the
  * changelog output, per-crate tags, and `require-reviewed`.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fakeSha, FakeGitHub, isoTime, startFakeGitHub } from '../support/fake-github';
 import { ActionRun, gitIn, OriginRepo, runAction, writeFiles } from '../support/action-runner';
@@ -794,5 +795,35 @@ describe('require-reviewed', () => {
     expect(run.summary).not.toContain('require-reviewed');
     expect(releaseStatuses(s, x.bump).at(-1)?.state).toBe('success');
     expect(s.fake.requestsTo('GET /repos/:owner/:repo/commits/:sha/pulls')).toHaveLength(0);
+  });
+});
+
+describe('sarif-path on a release tag', () => {
+  let s: Setup;
+  afterEach(async () => {
+    await s.fake.close();
+    s.h.origin.cleanup();
+  });
+
+  it('writes the SARIF log of the released change and names it in the outputs', async () => {
+    s = await setup();
+    const c0 = s.h.commit(crate('foo', '1.0.0', ['foo_a']), 'foo 1.0.0');
+    s.h.tag('v1.0.0', c0, s.fake);
+    const c1 = s.h.commit(crate('foo', '1.1.0', ['foo_a', 'foo_b']), 'foo 1.1.0');
+    s.h.tag('v1.1.0', c1, s.fake);
+    const sarifPath = path.join(s.h.origin.dir, 'out', 'release.sarif');
+    const run = await pushTag(s, 'v1.1.0', { 'sarif-path': sarifPath });
+    expect(run.code).toBe(0);
+    expect(run.outputs['sarif-path']).toBe(sarifPath);
+    const log = JSON.parse(fs.readFileSync(sarifPath, 'utf8')) as {
+      version: string;
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
+    expect(log.version).toBe('2.1.0');
+    // the change, then the findings on the new export
+    expect(log.runs[0].results[0]).toEqual(
+      expect.objectContaining({ ruleId: 'function-added', level: 'note' }),
+    );
+    expect(log.runs[0].results.filter((r) => r.ruleId === 'function-added')).toHaveLength(1);
   });
 });

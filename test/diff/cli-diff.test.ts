@@ -128,7 +128,7 @@ describe('revisions', () => {
     expectError(diff(['--root', h.repo.dir]), 'diff needs --base REV');
     expectError(
       diff(['--root', h.repo.dir, '--base', 'main', '--format', 'yaml']),
-      '--format must be one of json, markdown, text (got "yaml")',
+      '--format must be one of json, markdown, text, sarif (got "yaml")',
     );
     expectError(
       diff(['--root', h.repo.dir, '--base', 'main', '--fail-on', 'major']),

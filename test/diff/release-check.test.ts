@@ -417,7 +417,10 @@ describe('a workspace: two crates, one on the workspace version', () => {
         '--base "no-such-tag" is not in this repository; fetch it first (git fetch origin <rev>)',
       ],
       [['--head', 'w0'], 'release-check needs --base REV'],
-      [['--base', 'w0', '--format', 'markdown'], '--format must be one of json, text (got "markdown")'],
+      [
+        ['--base', 'w0', '--format', 'markdown'],
+        '--format must be one of json, text, sarif (got "markdown")',
+      ],
     ])('exit 2: %j', (args, line) => {
       const r = cli.run(['release-check', ...args], repo.dir);
       expect(r.code).toBe(2);

@@ -4,6 +4,7 @@ import { computeReportFindings } from '../../app/findings';
 import type { DiffReport, Severity } from '../../core/report';
 import { renderMarkdown } from '../../core/render/report-markdown';
 import { renderText } from '../../core/render/report-text';
+import { sarifOutput } from '../sarif';
 import {
   BASE_FLAG,
   CommandSpec,
@@ -60,8 +61,8 @@ export const DIFF: CommandSpec<CommandResult> = {
     ...FEATURE_FLAGS,
     format: {
       type: 'string',
-      choices: ['json', 'markdown', 'text'],
-      description: 'The output format.',
+      choices: ['json', 'markdown', 'text', 'sarif'],
+      description: 'The output format (sarif: a SARIF 2.1.0 log for code scanning).',
       default: 'json',
     },
     'fail-on': {
@@ -81,12 +82,17 @@ export const DIFF: CommandSpec<CommandResult> = {
       command: 'diff --base main --head feature --fail-on breaking --format markdown --output report.md',
       description: 'A Markdown report in report.md; exit code 1 when the change is breaking.',
     },
+    {
+      command: 'diff origin/main --format sarif --output ffi.sarif',
+      description:
+        'A SARIF 2.1.0 log for GitHub code scanning (upload it with github/codeql-action/upload-sarif).',
+    },
   ],
   run: diffCommand,
 };
 
 export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
-  const format = formatFlag(args, ['json', 'markdown', 'text'], 'json');
+  const format = formatFlag(args, ['json', 'markdown', 'text', 'sarif'], 'json');
   const { base, head, range } = revisions(args, 'both');
   const failOn = stringFlag(args, '--fail-on');
   if (failOn !== undefined && !(failOn in FAIL_ON))
@@ -127,7 +133,9 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
       ? JSON.stringify(report, null, 2) + '\n'
       : format === 'markdown'
         ? renderMarkdown(report, {}) + '\n'
-        : renderText(report);
+        : format === 'sarif'
+          ? await sarifOutput(report, root)
+          : renderText(report);
   const fails = failsOn(report, failOn);
   return {
     stdout: out,

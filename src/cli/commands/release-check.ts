@@ -2,6 +2,7 @@
 import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { checkCrate, CrateVerdict } from '../../core/release-check';
 import { printable } from '../../core/render/surface-text';
+import { sarifOutput } from '../sarif';
 import {
   BASE_FLAG,
   CommandSpec,
@@ -39,7 +40,13 @@ export const RELEASE_CHECK: CommandSpec<CommandResult> = {
     head: HEAD_FLAG,
     root: ROOT_FLAG,
     ...FEATURE_FLAGS,
-    format: { type: 'string', choices: ['json', 'text'], description: 'The output format.', default: 'text' },
+    format: {
+      type: 'string',
+      choices: ['json', 'text', 'sarif'],
+      description:
+        'The output format (sarif: the changes as a SARIF 2.1.0 log; the exit code still says whether the bump covers them).',
+      default: 'text',
+    },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
     deadline: DEADLINE_FLAG,
@@ -63,7 +70,7 @@ export function renderVerdictsText(verdicts: CrateVerdict[]): string {
 }
 
 export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
-  const format = formatFlag(args, ['json', 'text'], 'text');
+  const format = formatFlag(args, ['json', 'text', 'sarif'], 'text');
   const { base, head } = revisions(args, 'two-dot');
   const root = rootOf(args);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
@@ -117,7 +124,9 @@ export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Prom
           null,
           2,
         ) + '\n'
-      : renderVerdictsText(verdicts);
+      : format === 'sarif'
+        ? await sarifOutput(report, root)
+        : renderVerdictsText(verdicts);
   const failed = verdicts.filter((v) => !v.covered);
   return {
     stdout: out,
