@@ -61715,7 +61715,7 @@ var DEFAULT_LIMITS = {
   maxFilesPerCrate: 2e4,
   maxCrates: 1e3,
   maxModuleDepth: 64,
-  maxMacroDepth: 64,
+  maxMacroDepth: 128,
   maxExpansions: 1e4,
   maxListedFiles: 2e5,
   deadlineSeconds: DEFAULT_DEADLINE_SECONDS
@@ -61741,7 +61741,7 @@ var LIMIT_BOUNDS = {
   },
   maxCrates: { key: "max-crates", max: 1e5, description: "Most crates analysed in one workspace." },
   maxModuleDepth: { key: "max-module-depth", max: 1024, description: "Deepest module nesting followed." },
-  maxMacroDepth: { key: "max-macro-depth", max: 128, description: "Deepest nesting of macro expansions." },
+  maxMacroDepth: { key: "max-macro-depth", max: 1024, description: "Deepest nesting of macro expansions." },
   maxExpansions: {
     key: "max-expansions",
     max: 1e7,

@@ -31,7 +31,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFilesPerCrate: 20_000,
   maxCrates: 1_000,
   maxModuleDepth: 64,
-  maxMacroDepth: 64,
+  maxMacroDepth: 128,
   maxExpansions: 10_000,
   maxListedFiles: 200_000,
   deadlineSeconds: DEFAULT_DEADLINE_SECONDS,

@@ -48,7 +48,7 @@ export const LIMIT_BOUNDS: Record<keyof Limits, { key: string; max: number; desc
   },
   maxCrates: { key: 'max-crates', max: 100_000, description: 'Most crates analysed in one workspace.' },
   maxModuleDepth: { key: 'max-module-depth', max: 1024, description: 'Deepest module nesting followed.' },
-  maxMacroDepth: { key: 'max-macro-depth', max: 128, description: 'Deepest nesting of macro expansions.' },
+  maxMacroDepth: { key: 'max-macro-depth', max: 1024, description: 'Deepest nesting of macro expansions.' },
   maxExpansions: {
     key: 'max-expansions',
     max: 10_000_000,
