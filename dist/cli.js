@@ -46799,6 +46799,56 @@ async function diffCommand(args2, run3) {
   };
 }
 
+// src/cli/commands/explain.ts
+function explainRule(id) {
+  const change = CHANGE_RULES.find((r) => r.id === id);
+  if (change)
+    return [
+      `${change.id} \u2014 change rule, severity ${change.severity}`,
+      "",
+      change.rationale,
+      "",
+      `example: ${change.example}`,
+      "",
+      change.id.startsWith("unresolved-") ? "silence it: make the construct one the engine reads, or, for a macro, trust its crate in the configuration (macros: { trusted: [crate] }) when its macros never export." : "silence it: a change rule describes what changed in the exported surface; it cannot be switched off \u2014 approve the change, or revert it.",
+      ""
+    ].join("\n");
+  const finding = FINDING_RULES.find((r) => r.id === id);
+  if (finding)
+    return [
+      `${finding.id} \u2014 security finding, level ${finding.level}`,
+      "",
+      finding.rationale,
+      "",
+      `the reviewer confirms: ${finding.checklist}`,
+      "",
+      `silence it: in .github/ffi-surface-guard.yml, findings: { levels: { ${finding.id}: 'off' } }, or scope it to paths with findings: { scopes: { ${finding.id}: { exclude: ['path/**'] } } }.`,
+      ""
+    ].join("\n");
+  return null;
+}
+var EXPLAIN = {
+  name: "explain",
+  summary: "Explain a change or finding rule: why it exists, an example, and how to silence it.",
+  positionals: [{ name: "RULE", description: "A rule id, e.g. function-removed or raw-pointer-param." }],
+  flags: {},
+  examples: [
+    { command: "explain raw-pointer-param", description: "Explains the raw-pointer-param finding." }
+  ],
+  run: (args2) => {
+    const id = args2.positionals[0];
+    if (id === void 0) throw new UsageError("explain needs a RULE (a change or finding rule id)");
+    if (args2.positionals.length > 1) throw new UsageError("explain takes one RULE");
+    const text2 = explainRule(id);
+    if (text2 === null) {
+      const ids = [...CHANGE_RULES.map((r) => r.id), ...FINDING_RULES.map((r) => r.id)];
+      const near = closestWord(id, ids);
+      throw new UsageError(`no rule ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ""}`);
+    }
+    return Promise.resolve({ stdout: text2, exitCode: 0 });
+  }
+};
+
 // src/cli/commands/extract.ts
 function renderFindingsText(findings) {
   if (!findings.length) return "\nfindings: none\n";
@@ -47319,6 +47369,7 @@ var COMMANDS = [
   RELEASE_CHECK,
   GATE_STATUS,
   CHANGELOG,
+  EXPLAIN,
   VERSION
 ];
 var USAGE = globalUsage(COMMANDS);

@@ -18,6 +18,7 @@ import {
 } from './arguments';
 import { CHANGELOG } from './commands/changelog';
 import { DIFF } from './commands/diff';
+import { EXPLAIN } from './commands/explain';
 import { EXTRACT } from './commands/extract';
 import { GATE_STATUS } from './commands/gate-status';
 import { RELEASE_CHECK } from './commands/release-check';
@@ -49,6 +50,7 @@ export const COMMANDS: readonly CommandSpec<CommandResult>[] = [
   RELEASE_CHECK,
   GATE_STATUS,
   CHANGELOG,
+  EXPLAIN,
   VERSION,
 ];
 
