@@ -46843,7 +46843,7 @@ var EXPLAIN = {
     if (text2 === null) {
       const ids = [...CHANGE_RULES.map((r) => r.id), ...FINDING_RULES.map((r) => r.id)];
       const near = closestWord(id, ids);
-      throw new UsageError(`no rule ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ""}`);
+      throw new UsageError(`no rule ${JSON.stringify(id)}${near ? ` (did you mean "${near}"?)` : ""}`);
     }
     return Promise.resolve({ stdout: text2, exitCode: 0 });
   }

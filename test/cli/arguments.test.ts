@@ -202,7 +202,7 @@ describe('the parser', () => {
   it('an unknown command: exit 2, one line, a suggestion when close', async () => {
     await expectUsageError(
       ['dif'],
-      'unknown command "dif" (did you mean "diff"?); expected one of extract, diff, release-check, gate-status, changelog, version',
+      'unknown command "dif" (did you mean "diff"?); expected one of extract, diff, release-check, gate-status, changelog, explain, version',
     );
     await expectUsageError(['frobnicate'], /^unknown command "frobnicate"; expected one of extract, diff/);
     await expectUsageError(['--bogus'], /^unknown option "--bogus"; expected a command first: extract, diff/);

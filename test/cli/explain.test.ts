@@ -25,7 +25,7 @@ describe('explain', () => {
   it('refuses an unknown rule in one line, with a suggestion', async () => {
     const r = await run(['explain', 'function-remove']);
     expect(r.exitCode).toBe(2);
-    expect(r.error).toBe('no rule "function-remove" (did you mean function-removed?)');
+    expect(r.error).toBe('no rule "function-remove" (did you mean "function-removed"?)');
   });
 
   it('is listed in the global usage and has its own help', async () => {

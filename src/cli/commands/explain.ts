@@ -52,7 +52,7 @@ export const EXPLAIN: CommandSpec<CommandResult> = {
     if (text === null) {
       const ids = [...CHANGE_RULES.map((r) => r.id), ...FINDING_RULES.map((r) => r.id)];
       const near = closestWord(id, ids);
-      throw new UsageError(`no rule ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}`);
+      throw new UsageError(`no rule ${JSON.stringify(id)}${near ? ` (did you mean "${near}"?)` : ''}`);
     }
     return Promise.resolve({ stdout: text, exitCode: 0 });
   },
