@@ -44405,7 +44405,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       return;
     }
     const r = await tree.read(file2, limits.maxFileBytes);
-    const text2 = r.ok ? r.text : r.text;
+    const text2 = r.text;
     if (text2 === void 0) {
       failed.set(inv, `${file2} ${r.ok ? "" : r.detail}`);
       return;
@@ -44987,8 +44987,23 @@ function isTestFile(p) {
   }
   return false;
 }
+function rsFilesUnder(paths, dir, foreign) {
+  const prefix = dir ? dir + "/" : "";
+  return paths.filter((p) => {
+    if (!p.endsWith(".rs") || !p.startsWith(prefix)) return false;
+    for (let d = dirname2(p); d.length > dir.length; d = dirname2(d)) if (foreign(d)) return false;
+    return true;
+  });
+}
+async function unreadSites(tree, crate, p, limits, env, reason, detail, skip = () => false) {
+  const res = await tree.read(p, limits.maxFileBytes);
+  if (res.text === void 0)
+    return !res.ok && res.reason !== "missing" && res.reason !== "symlink" && res.reason !== "outside" ? unreadableEntry(crate, p, res.detail) : [];
+  if (!res.text.includes("no_mangle") && !res.text.includes("export_name")) return [];
+  if (skip(res.text)) return [];
+  return accountUnreadText(crate, p, res.text, env, reason, detail);
+}
 async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
-  const prefix = manifest.dir ? manifest.dir + "/" : "";
   const read = new Set(r.surface.files);
   for (const u of r.surface.unresolved ?? []) if (u.reason === "unreadable-file") read.add(u.file);
   const excluded = [
@@ -44997,33 +45012,20 @@ async function unreachedExportSites(tree, manifest, r, inactiveModules, packageD
   ];
   const under = (p, e) => e.endsWith("/") ? p.startsWith(e) : p === e || p.startsWith(e + "/");
   const out2 = [];
-  for (const p of paths) {
-    if (!p.endsWith(".rs") || !p.startsWith(prefix) || read.has(p)) continue;
-    if (excluded.some((e) => under(p, e))) continue;
-    let d = dirname2(p);
-    let nested = false;
-    while (d.length > manifest.dir.length) {
-      if (packageDirs.has(d) || /(^|\/)target$/.test(d)) nested = true;
-      d = dirname2(d);
-    }
-    if (nested) continue;
-    const res = await tree.read(p, limits.maxFileBytes);
-    const text2 = res.ok ? res.text : res.text;
-    if (text2 === void 0) {
-      if (res.ok === false && res.reason !== "missing" && res.reason !== "symlink" && res.reason !== "outside")
-        out2.push(...unreadableEntry(manifest.name, p, res.detail));
-      continue;
-    }
-    if (!text2.includes("no_mangle") && !text2.includes("export_name")) continue;
-    if (r.readTextHashes.has(textHash(text2))) continue;
+  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
+  for (const p of files) {
+    if (read.has(p) || excluded.some((e) => under(p, e))) continue;
     out2.push(
-      ...accountUnreadText(
+      ...await unreadSites(
+        tree,
         manifest.name,
         p,
-        text2,
+        limits,
         env,
         "unreachable-file",
-        "a file of the crate that no `mod` declaration reaches (compiled only through include! or a #[path] the engine did not follow)"
+        "a file of the crate that no `mod` declaration reaches (compiled only through include! or a #[path] the engine did not follow)",
+        // the target of a link the walk read
+        (text2) => r.readTextHashes.has(textHash(text2))
       )
     );
   }
@@ -45035,25 +45037,15 @@ async function skippedPackageSites(tree, sk, paths, analysedDirs, limits, env) {
     return unreadableEntry(name2, sk.manifest, `package not read: ${sk.reason}`);
   const prefix = sk.dir ? sk.dir + "/" : "";
   const out2 = [];
-  for (const p of paths) {
-    if (!p.endsWith(".rs") || !p.startsWith(prefix)) continue;
+  for (const p of rsFilesUnder(paths, sk.dir, (d) => analysedDirs.has(d))) {
     if (/(^|\/)(tests|examples|benches|target)\//.test(p.slice(prefix.length)) || p.endsWith("/build.rs"))
       continue;
-    let d = dirname2(p);
-    let nested = false;
-    while (d.length > sk.dir.length) {
-      if (analysedDirs.has(d)) nested = true;
-      d = dirname2(d);
-    }
-    if (nested) continue;
-    const res = await tree.read(p, limits.maxFileBytes);
-    const text2 = res.ok ? res.text : res.text;
-    if (text2 === void 0 || !text2.includes("no_mangle") && !text2.includes("export_name")) continue;
     out2.push(
-      ...accountUnreadText(
+      ...await unreadSites(
+        tree,
         name2,
         p,
-        text2,
+        limits,
         env,
         "skipped-crate",
         `a package the engine skipped (${sk.reason})`

@@ -9,7 +9,7 @@
  */
 import type { UnresolvedEntry } from '../model';
 import type { CfgEnv } from '../rust/cfg';
-import { Census, CensusBang, EXPORT_TOKENS, takeCensus, Unit } from './census';
+import { Census, CensusBang, takeCensus, Unit } from './census';
 import type { MacroDef, MacroInvocation } from './scan-file';
 import { isTrustedMacroCrate, STD_MACROS } from './macro-trust';
 
@@ -761,5 +761,3 @@ export function finishEntries(crate: string, drafts: Draft[]): UnresolvedEntry[]
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.key < b.key ? -1 : 1),
   );
 }
-
-export { EXPORT_TOKENS };

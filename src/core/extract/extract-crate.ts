@@ -598,7 +598,7 @@ export async function extractCrate(
       return;
     }
     const r = await tree.read(file, limits.maxFileBytes);
-    const text = r.ok ? r.text : r.text;
+    const text = r.text;
     if (text === undefined) {
       failed.set(inv, `${file} ${r.ok ? '' : r.detail}`);
       return;

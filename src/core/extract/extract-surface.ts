@@ -55,6 +55,40 @@ export function isTestFile(p: string): boolean {
   return false;
 }
 
+/** The `.rs` files below `dir` that are not below a directory `foreign` claims (a nested package). */
+function rsFilesUnder(paths: string[], dir: string, foreign: (d: string) => boolean): string[] {
+  const prefix = dir ? dir + '/' : '';
+  return paths.filter((p) => {
+    if (!p.endsWith('.rs') || !p.startsWith(prefix)) return false;
+    for (let d = dirname(p); d.length > dir.length; d = dirname(d)) if (foreign(d)) return false;
+    return true;
+  });
+}
+
+/**
+ * The export sites of a file the module walk did not read (`reason` says why): none when it names
+ * no export attribute, an `unreadable-file` entry when it exists but cannot be read.
+ */
+async function unreadSites(
+  tree: SourceTree,
+  crate: string,
+  p: string,
+  limits: Limits,
+  env: CfgEnv,
+  reason: 'unreachable-file' | 'skipped-crate',
+  detail: string,
+  skip: (text: string) => boolean = () => false,
+): Promise<UnresolvedEntry[]> {
+  const res = await tree.read(p, limits.maxFileBytes);
+  if (res.text === undefined)
+    return !res.ok && res.reason !== 'missing' && res.reason !== 'symlink' && res.reason !== 'outside'
+      ? unreadableEntry(crate, p, res.detail)
+      : [];
+  if (!res.text.includes('no_mangle') && !res.text.includes('export_name')) return [];
+  if (skip(res.text)) return [];
+  return accountUnreadText(crate, p, res.text, env, reason, detail);
+}
+
 /**
  * Export sites in `.rs` files of the crate's directory that the module walk did not read: a file
  * compiled through `include!` or a `#[path]` the engine did not follow holds exports nobody listed.
@@ -71,7 +105,6 @@ async function unreachedExportSites(
   env: CfgEnv,
   limits: Limits,
 ): Promise<UnresolvedEntry[]> {
-  const prefix = manifest.dir ? manifest.dir + '/' : '';
   const read = new Set(r.surface.files);
   for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
   const excluded = [
@@ -81,40 +114,21 @@ async function unreachedExportSites(
   const under = (p: string, e: string) =>
     e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
   const out: UnresolvedEntry[] = [];
-  for (const p of paths) {
-    if (!p.endsWith('.rs') || !p.startsWith(prefix) || read.has(p)) continue;
-    if (excluded.some((e) => under(p, e))) continue;
-    // a nested package (its own Cargo.toml between the crate's directory and the file) is not ours
-    let d = dirname(p);
-    let nested = false;
-    while (d.length > manifest.dir.length) {
-      if (packageDirs.has(d) || /(^|\/)target$/.test(d)) nested = true;
-      d = dirname(d);
-    }
-    if (nested) continue;
-    const res = await tree.read(p, limits.maxFileBytes);
-    const text = res.ok ? res.text : res.text;
-    if (text === undefined) {
-      if (
-        res.ok === false &&
-        res.reason !== 'missing' &&
-        res.reason !== 'symlink' &&
-        res.reason !== 'outside'
-      )
-        out.push(...unreadableEntry(manifest.name, p, res.detail));
-      continue;
-    }
-    if (!text.includes('no_mangle') && !text.includes('export_name')) continue;
-    if (r.readTextHashes.has(textHash(text))) continue; // the target of a link the walk read
+  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
+  for (const p of files) {
+    if (read.has(p) || excluded.some((e) => under(p, e))) continue;
     out.push(
-      ...accountUnreadText(
+      ...(await unreadSites(
+        tree,
         manifest.name,
         p,
-        text,
+        limits,
         env,
         'unreachable-file',
         'a file of the crate that no `mod` declaration reaches (compiled only through include! or a #[path] the engine did not follow)',
-      ),
+        // the target of a link the walk read
+        (text) => r.readTextHashes.has(textHash(text)),
+      )),
     );
   }
   return out;
@@ -138,29 +152,19 @@ async function skippedPackageSites(
     return unreadableEntry(name, sk.manifest, `package not read: ${sk.reason}`);
   const prefix = sk.dir ? sk.dir + '/' : '';
   const out: UnresolvedEntry[] = [];
-  for (const p of paths) {
-    if (!p.endsWith('.rs') || !p.startsWith(prefix)) continue;
+  for (const p of rsFilesUnder(paths, sk.dir, (d) => analysedDirs.has(d))) {
     if (/(^|\/)(tests|examples|benches|target)\//.test(p.slice(prefix.length)) || p.endsWith('/build.rs'))
       continue;
-    let d = dirname(p);
-    let nested = false;
-    while (d.length > sk.dir.length) {
-      if (analysedDirs.has(d)) nested = true;
-      d = dirname(d);
-    }
-    if (nested) continue;
-    const res = await tree.read(p, limits.maxFileBytes);
-    const text = res.ok ? res.text : res.text;
-    if (text === undefined || (!text.includes('no_mangle') && !text.includes('export_name'))) continue;
     out.push(
-      ...accountUnreadText(
+      ...(await unreadSites(
+        tree,
         name,
         p,
-        text,
+        limits,
         env,
         'skipped-crate',
         `a package the engine skipped (${sk.reason})`,
-      ),
+      )),
     );
   }
   return out;
