@@ -60048,7 +60048,7 @@ function changeRule(id) {
   return r;
 }
 
-// src/core/findings/rust-type.ts
+// src/core/rust/type-syntax.ts
 var MAX_TYPE_LENGTH = 4096;
 var MAX_DEPTH = 48;
 function tokenize(text2) {

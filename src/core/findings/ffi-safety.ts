@@ -4,7 +4,7 @@
  * fat pointers are flagged behind a pointer; by value, a type needs a C layout.
  */
 import type { CrateSurface, DeclaredType } from '../model';
-import { parseType, renderType, RustType } from './rust-type';
+import { parseType, renderType, RustType } from '../rust/type-syntax';
 
 export interface TypeEnv {
   /** Types declared in the crate, by name. */

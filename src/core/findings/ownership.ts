@@ -3,7 +3,7 @@
  * exports take a pointee back to free it.
  */
 import type { CrateSurface, FunctionItem } from '../model';
-import { optionInner, parseType, renderType, RustType, wrapped } from './rust-type';
+import { optionInner, parseType, renderType, RustType, wrapped } from '../rust/type-syntax';
 
 /** The destructor names SPEC section 5 lists, plus a few common synonyms. */
 export const DESTRUCTOR_VERBS = [

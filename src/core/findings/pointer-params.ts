@@ -4,7 +4,7 @@
  * other raw pointer is a raw pointer.
  */
 import type { FunctionItem, Param } from '../model';
-import { optionInner, parseType, RustType, wrapped } from './rust-type';
+import { optionInner, parseType, RustType, wrapped } from '../rust/type-syntax';
 
 export type PointerRole = { kind: 'buffer'; len: Param } | { kind: 'c-string' } | { kind: 'raw' };
 

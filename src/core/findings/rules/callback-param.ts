@@ -1,5 +1,5 @@
 import type { FindingRule } from '../rule';
-import { optionInner, parseType, RustType } from '../rust-type';
+import { optionInner, parseType, RustType } from '../../rust/type-syntax';
 
 function fnPointer(
   t: RustType,

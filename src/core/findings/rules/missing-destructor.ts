@@ -1,6 +1,6 @@
 import { FindingRule, memoised } from '../rule';
 import { freedPointees, ownedReturn } from '../ownership';
-import { renderType } from '../rust-type';
+import { renderType } from '../../rust/type-syntax';
 
 /** Returns an owned pointer, and no export of the crate takes that pointee back to free it. */
 export const missingDestructor: FindingRule = {

@@ -1,6 +1,6 @@
 import type { FindingRule } from '../rule';
 import { isUnsized } from '../ffi-safety';
-import { parseType, renderType, wrapped } from '../rust-type';
+import { parseType, renderType, wrapped } from '../../rust/type-syntax';
 
 /** A parameter of a non-nullable pointer type: `&T`, `&mut T`, `NonNull<T>`, `Box<T>`. */
 export const referenceParam: FindingRule = {

@@ -1,4 +1,6 @@
 /**
+ * THE type model of the engine (one model per concept): extraction writes normalised spellings,
+ * and every rule engine, the layout module and the renderers read them through this parser.
  * A small parser for the normalised type spellings the extractor produces (`*const c_char`,
  * `&mut Foo`, `Option<extern "C" fn(c_int) -> c_int>`, `[u8; 4]`, `(i32, i32)`, `impl Copy`).
  * The findings reason about the structure of a type, not about its text. Whatever it cannot read

@@ -1,4 +1,4 @@
-import { parseType, renderType } from '../../src/core/findings/rust-type';
+import { parseType, renderType } from '../../src/core/rust/type-syntax';
 
 describe('parseType', () => {
   it.each([
