@@ -95,13 +95,13 @@ var require_identity = __commonJS2({
 var require_visit = __commonJS2({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -113,12 +113,12 @@ var require_visit = __commonJS2({
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path6) {
       const ctrl = callVisitor(key, node2, visitor, path6);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path6, ctrl);
         return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
             const ci = visit_(i2, node2.items[i2], visitor, path6);
@@ -131,7 +131,7 @@ var require_visit = __commonJS2({
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path6 = Object.freeze(path6.concat(node2));
           const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
@@ -149,7 +149,7 @@ var require_visit = __commonJS2({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -161,12 +161,12 @@ var require_visit = __commonJS2({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path6) {
       const ctrl = await callVisitor(key, node2, visitor, path6);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path6, ctrl);
         return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
             const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
@@ -179,7 +179,7 @@ var require_visit = __commonJS2({
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path6 = Object.freeze(path6.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
@@ -216,31 +216,31 @@ var require_visit = __commonJS2({
     function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
         return visitor(key, node2, path6);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path6);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path6);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path6);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path6);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
     function replaceNode(key, path6, node2) {
       const parent = path6[path6.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -253,7 +253,7 @@ var require_visit = __commonJS2({
 var require_directives = __commonJS2({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -307,26 +307,26 @@ var require_directives = __commonJS2({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts3 = line.trim().split(/[ \t]+/);
-        const name2 = parts3.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name2 = parts2.shift();
         switch (name2) {
           case "%TAG": {
-            if (parts3.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts3.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts3;
+            const [handle2, prefix] = parts2;
             this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts3.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts3;
+            const [version2] = parts2;
             if (version2 === "1.1" || version2 === "1.2") {
               this.yaml.version = version2;
               return true;
@@ -396,10 +396,10 @@ var require_directives = __commonJS2({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -424,7 +424,7 @@ var require_directives = __commonJS2({
 var require_anchors = __commonJS2({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -471,7 +471,7 @@ var require_anchors = __commonJS2({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -544,12 +544,12 @@ var require_applyReviver = __commonJS2({
 var require_toJS = __commonJS2({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -575,11 +575,11 @@ var require_Node = __commonJS2({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -590,7 +590,7 @@ var require_Node = __commonJS2({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -617,12 +617,12 @@ var require_Alias = __commonJS2({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node2.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -644,7 +644,7 @@ var require_Alias = __commonJS2({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -706,11 +706,11 @@ var require_Alias = __commonJS2({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -718,7 +718,7 @@ var require_Alias = __commonJS2({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -733,13 +733,13 @@ var require_Alias = __commonJS2({
 var require_Scalar = __commonJS2({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node2.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -764,7 +764,7 @@ var require_createNode = __commonJS2({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -778,12 +778,12 @@ var require_createNode = __commonJS2({
       return tags.find((t2) => t2.identify?.(value) && !t2.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -815,7 +815,7 @@ var require_createNode = __commonJS2({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -839,7 +839,7 @@ var require_Collection = __commonJS2({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     function collectionFromPath(schema, path6, value) {
       let v = value;
@@ -883,7 +883,7 @@ var require_Collection = __commonJS2({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -899,7 +899,7 @@ var require_Collection = __commonJS2({
         else {
           const [key, ...rest] = path6;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -916,7 +916,7 @@ var require_Collection = __commonJS2({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -930,16 +930,16 @@ var require_Collection = __commonJS2({
         const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -950,7 +950,7 @@ var require_Collection = __commonJS2({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -962,7 +962,7 @@ var require_Collection = __commonJS2({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1418,7 +1418,7 @@ var require_stringify = __commonJS2({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1471,7 +1471,7 @@ var require_stringify = __commonJS2({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t2) => t2.identify?.(obj));
         if (match.length > 1) {
@@ -1494,7 +1494,7 @@ var require_stringify = __commonJS2({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1505,9 +1505,9 @@ var require_stringify = __commonJS2({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1521,15 +1521,15 @@ var require_stringify = __commonJS2({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -1541,23 +1541,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1598,7 +1598,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1610,10 +1610,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1633,7 +1633,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1696,7 +1696,7 @@ var require_log = __commonJS2({
 var require_merge = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -1709,10 +1709,10 @@ var require_merge = __commonJS2({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -1723,7 +1723,7 @@ var require_merge = __commonJS2({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1744,7 +1744,7 @@ var require_merge = __commonJS2({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -1759,10 +1759,10 @@ var require_addPairToJSMap = __commonJS2({
     var log = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -1793,7 +1793,7 @@ var require_addPairToJSMap = __commonJS2({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -1823,7 +1823,7 @@ var require_Pair = __commonJS2({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1831,15 +1831,15 @@ var require_Pair = __commonJS2({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1860,7 +1860,7 @@ var require_Pair = __commonJS2({
 var require_stringifyCollection = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1876,14 +1876,14 @@ var require_stringifyCollection = __commonJS2({
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1931,14 +1931,14 @@ ${indent}${line}` : "\n";
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1946,7 +1946,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2014,16 +2014,16 @@ var require_YAMLMap = __commonJS2({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2034,7 +2034,7 @@ var require_YAMLMap = __commonJS2({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2072,7 +2072,7 @@ var require_YAMLMap = __commonJS2({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2083,7 +2083,7 @@ var require_YAMLMap = __commonJS2({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2107,7 +2107,7 @@ var require_YAMLMap = __commonJS2({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2132,7 +2132,7 @@ var require_YAMLMap = __commonJS2({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2155,7 +2155,7 @@ var require_YAMLMap = __commonJS2({
 var require_map = __commonJS2({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2163,7 +2163,7 @@ var require_map = __commonJS2({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2180,7 +2180,7 @@ var require_YAMLSeq = __commonJS2({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2188,7 +2188,7 @@ var require_YAMLSeq = __commonJS2({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2214,7 +2214,7 @@ var require_YAMLSeq = __commonJS2({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2238,7 +2238,7 @@ var require_YAMLSeq = __commonJS2({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2280,7 +2280,7 @@ var require_YAMLSeq = __commonJS2({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2293,7 +2293,7 @@ var require_YAMLSeq = __commonJS2({
 var require_seq = __commonJS2({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2301,7 +2301,7 @@ var require_seq = __commonJS2({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2655,17 +2655,17 @@ var require_binary = __commonJS2({
 var require_pairs = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2679,7 +2679,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2733,7 +2733,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2760,7 +2760,7 @@ var require_omap = __commonJS2({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2790,7 +2790,7 @@ var require_omap = __commonJS2({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2971,7 +2971,7 @@ var require_int2 = __commonJS2({
 var require_set = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2981,7 +2981,7 @@ var require_set = __commonJS2({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -2997,7 +2997,7 @@ var require_set = __commonJS2({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3041,7 +3041,7 @@ var require_set = __commonJS2({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3063,9 +3063,9 @@ var require_timestamp = __commonJS2({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts3 = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts3.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -3081,18 +3081,18 @@ var require_timestamp = __commonJS2({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts3 = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts3.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts3[0]) / _60;
-        parts3.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts3[0]) / _60;
-          parts3.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts3.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -3286,7 +3286,7 @@ var require_tags = __commonJS2({
 var require_Schema = __commonJS2({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -3299,9 +3299,9 @@ var require_Schema = __commonJS2({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3318,7 +3318,7 @@ var require_Schema = __commonJS2({
 var require_stringifyDocument = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3345,7 +3345,7 @@ var require_stringifyDocument = __commonJS2({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3400,7 +3400,7 @@ var require_Document = __commonJS2({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3415,7 +3415,7 @@ var require_Document = __commonJS2({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3451,7 +3451,7 @@ var require_Document = __commonJS2({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3461,7 +3461,7 @@ var require_Document = __commonJS2({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3524,7 +3524,7 @@ var require_Document = __commonJS2({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -3564,7 +3564,7 @@ var require_Document = __commonJS2({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3573,14 +3573,14 @@ var require_Document = __commonJS2({
        */
       getIn(path6, keepScalar) {
         if (Collection.isEmptyPath(path6))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3588,7 +3588,7 @@ var require_Document = __commonJS2({
       hasIn(path6) {
         if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3695,7 +3695,7 @@ var require_Document = __commonJS2({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3966,12 +3966,12 @@ var require_util_flow_indent_check = __commonJS2({
 var require_util_map_includes = __commonJS2({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -4184,7 +4184,7 @@ var require_resolve_end = __commonJS2({
 var require_resolve_flow_collection = __commonJS2({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4263,7 +4263,7 @@ var require_resolve_flow_collection = __commonJS2({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4378,7 +4378,7 @@ var require_resolve_flow_collection = __commonJS2({
 var require_compose_collection = __commonJS2({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4428,7 +4428,7 @@ var require_compose_collection = __commonJS2({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4847,7 +4847,7 @@ var require_resolve_flow_scalar = __commonJS2({
 var require_compose_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4856,17 +4856,17 @@ var require_compose_scalar = __commonJS2({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4886,7 +4886,7 @@ var require_compose_scalar = __commonJS2({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4905,12 +4905,12 @@ var require_compose_scalar = __commonJS2({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4959,7 +4959,7 @@ var require_compose_node = __commonJS2({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5005,7 +5005,7 @@ var require_compose_node = __commonJS2({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5111,7 +5111,7 @@ var require_composer = __commonJS2({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5173,9 +5173,9 @@ var require_composer = __commonJS2({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -7223,7 +7223,7 @@ var require_public_api = __commonJS2({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter2 = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7301,7 +7301,7 @@ var require_public_api = __commonJS2({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7321,7 +7321,7 @@ var require_dist = __commonJS2({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7339,14 +7339,14 @@ var require_dist = __commonJS2({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -7478,13 +7478,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve4, reject) => {
+                    return new Promise((resolve5, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve4(xhr.response);
+                          resolve5(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7677,9 +7677,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve4, reject) => {
+                return new Promise((resolve5, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve4(receiveInstance(mod, inst));
+                    resolve5(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9012,8 +9012,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve4, reject) => {
-                readyPromiseResolve = resolve4;
+              moduleRtn = new Promise((resolve5, reject) => {
+                readyPromiseResolve = resolve5;
                 readyPromiseReject = reject;
               });
             }
@@ -13669,7 +13669,7 @@ var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -13683,7 +13683,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve4({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve5({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -13721,8 +13721,8 @@ var BlobReader = class {
   }
   drain() {
     if (this.chunks.length) {
-      const parts3 = this.buffer.length ? [this.buffer, ...this.chunks] : this.chunks;
-      this.buffer = parts3.length === 1 ? parts3[0] : Buffer.concat(parts3);
+      const parts2 = this.buffer.length ? [this.buffer, ...this.chunks] : this.chunks;
+      this.buffer = parts2.length === 1 ? parts2[0] : Buffer.concat(parts2);
       this.chunks = [];
       this.chunkBytes = 0;
     }
@@ -13751,8 +13751,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve4, reject) => {
-      this.waiting.push({ resolve: resolve4, reject });
+    return new Promise((resolve5, reject) => {
+      this.waiting.push({ resolve: resolve5, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -15209,7 +15209,7 @@ var NEVER = /* @__PURE__ */ Object.freeze({
 });
 var _zodDesc = { value: void 0, enumerable: false };
 var _E = "captureStackTrace" in Error ? Error : null;
-function newError(Definition) {
+function newError(Definition2) {
   const E = _E;
   if (E) {
     const saved = E.stackTraceLimit;
@@ -15218,16 +15218,16 @@ function newError(Definition) {
         E.stackTraceLimit = 0;
       } catch {
         _E = null;
-        return new Definition();
+        return new Definition2();
       }
       try {
-        return new Definition();
+        return new Definition2();
       } finally {
         E.stackTraceLimit = saved;
       }
     }
   }
-  return new Definition();
+  return new Definition2();
 }
 // @__NO_SIDE_EFFECTS__
 function $constructor(name2, initializer3, proto, params) {
@@ -15275,11 +15275,11 @@ function $constructor(name2, initializer3, proto, params) {
     }
   }
   const Parent = params?.Parent ?? Object;
-  class Definition extends Parent {
+  class Definition2 extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name2 });
+  Object.defineProperty(Definition2, "name", { value: name2 });
   function _(def) {
-    const inst = params?.Parent ? newError(Definition) : this;
+    const inst = params?.Parent ? newError(Definition2) : this;
     init2(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
@@ -16746,10 +16746,10 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 function isValidCIDRv6(value) {
-  const parts3 = value.split("/");
-  if (parts3.length !== 2)
+  const parts2 = value.split("/");
+  if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts3;
+  const [address, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -17158,8 +17158,8 @@ function handleArrayResult(result, final, index) {
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -17171,7 +17171,7 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo3 ? memo3.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i2 = 0; i2 < input2.length; i2++) {
@@ -17331,8 +17331,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   const isObject2 = isObject;
   const catchall = def.catchall;
   let value;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
@@ -17345,7 +17345,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+    payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
@@ -17378,11 +17378,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   $ZodObject.init(inst, def);
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
-  const memo2 = globalConfig.memoizer;
+  const memo3 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -17402,7 +17402,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       ids[key] = `key_${counter++}`;
     }
-    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    doc.write(memo3 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
@@ -17836,8 +17836,8 @@ function handleIntersectionResults(result, left, right) {
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
   const items = def.items;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -17849,7 +17849,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
+    payload.value = memo3 ? memo3.alloc(inst, payload, [], ctx) : [];
     const proms = [];
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
@@ -17958,8 +17958,8 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
 }
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!isPlainObject(input2)) {
@@ -17974,7 +17974,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     const proms = [];
     const values = def.keyType._zod.values;
     if (values && !def.partial) {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
       for (const key of values) {
         if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
@@ -18038,7 +18038,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         });
       }
     } else {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
       for (const key of Reflect.ownKeys(input2)) {
         if (key === "__proto__")
@@ -18113,8 +18113,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
 });
 var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Map)) {
@@ -18127,7 +18127,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const [key, value] of input2) {
@@ -18184,8 +18184,8 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
 }
 var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Set)) {
@@ -18198,7 +18198,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const item of input2) {
@@ -18833,7 +18833,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18843,7 +18843,7 @@ function isRecursive(inst, stack, resolve4) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -18854,7 +18854,7 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18918,7 +18918,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -29206,10 +29206,10 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts3, params) {
+function _templateLiteral(Class2, parts2, params) {
   return new Class2({
     type: "template_literal",
-    parts: parts3,
+    parts: parts2,
     ...normalizeParams(params)
   });
 }
@@ -29622,15 +29622,15 @@ function foldObjects(members2) {
     for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
-      const parts3 = [];
+      const parts2 = [];
       for (const other of objects) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts3.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts3.push(part);
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
       }
-      const merged = parts3.length === 1 ? parts3[0] : foldObjects(parts3) ?? { allOf: parts3 };
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
       assignProp(properties, key, merged);
     }
     for (const key of object2.required ?? [])
@@ -32362,10 +32362,10 @@ var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (ins
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
-function templateLiteral(parts3, params) {
+function templateLiteral(parts2, params) {
   return new ZodTemplateLiteral({
     type: "template_literal",
-    parts: parts3,
+    parts: parts2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -32705,24 +32705,24 @@ function canonicalKey(value, seen) {
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      const parts4 = [];
+      const parts3 = [];
       for (const item of value) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
-        parts4.push(key);
+        parts3.push(key);
       }
-      return `a${parts4.length}:[${parts4.join(",")}]`;
+      return `a${parts3.length}:[${parts3.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
-    const parts3 = [];
+    const parts2 = [];
     for (const k of keys) {
       const key = canonicalKey(value[k], seen);
       if (key === null)
         return null;
-      parts3.push(`${k.length}:${k}=${key}`);
+      parts2.push(`${k.length}:${k}=${key}`);
     }
-    return `o${parts3.length}:{${parts3.join(",")}}`;
+    return `o${parts2.length}:{${parts2.join(",")}}`;
   } finally {
     seen.delete(value);
   }
@@ -33521,7 +33521,9 @@ function canonicalItem(item) {
         unsafe: item.unsafe,
         params: item.params,
         variadic: item.variadic,
-        returns: item.returns
+        returns: item.returns,
+        // absent (not hashed) when there is none, so existing digests stay
+        targetFeatures: item.targetFeatures?.length ? item.targetFeatures : void 0
       };
     case "static":
       return {
@@ -33630,931 +33632,6 @@ var cfgGateRemoved = {
     return [`no longer under cfg(${before.cfg})`];
   }
 };
-
-// src/core/diff/rules/const-added.ts
-var constAdded = {
-  id: "const-added",
-  severity: "addition",
-  rationale: "A new constant of the C API: new header content, nothing breaks.",
-  example: "(absent) \u2192 pub const MAX_LEN: usize = 64;",
-  kinds: ["const"],
-  check: (before, after) => !before && after?.kind === "const" ? [`new constant ${after.name} = ${after.value}`] : []
-};
-
-// src/core/diff/rules/const-removed.ts
-var constRemoved = {
-  id: "const-removed",
-  severity: "potentially-breaking",
-  rationale: "Consumers\u2019 headers still define it; code using it builds against a value the library no longer promises.",
-  example: "pub const MAX_LEN: usize = 64; \u2192 (removed)",
-  kinds: ["const"],
-  check: (before, after) => before?.kind === "const" && !after ? [`constant ${before.name} was removed`] : []
-};
-
-// src/core/diff/rule.ts
-var SAME_EVERYWHERE = [
-  ["c_int", "i32"],
-  ["c_uint", "u32"],
-  ["c_short", "i16"],
-  ["c_ushort", "u16"],
-  ["c_longlong", "i64"],
-  ["c_ulonglong", "u64"],
-  ["c_schar", "i8"],
-  ["c_uchar", "u8"],
-  ["c_float", "f32"],
-  ["c_double", "f64"],
-  ["size_t", "usize", "c_size_t", "uintptr_t"],
-  ["ssize_t", "isize", "c_ssize_t", "intptr_t", "ptrdiff_t"]
-];
-var PLATFORM_DEPENDENT = [
-  ["c_long", "i32", "i64", "isize"],
-  ["c_ulong", "u32", "u64", "usize"],
-  ["c_char", "i8", "u8"]
-];
-function classOf(groups, t2) {
-  return groups.findIndex((g) => g.includes(t2));
-}
-function parts2(t2) {
-  return t2.match(/[A-Za-z_][A-Za-z0-9_]*|\S/g) ?? [];
-}
-function relateTypes(a, b) {
-  if (a === b) return "same";
-  const pa = parts2(a);
-  const pb = parts2(b);
-  if (pa.length !== pb.length) return "different";
-  let rel = "same";
-  for (let i2 = 0; i2 < pa.length; i2++) {
-    if (pa[i2] === pb[i2]) continue;
-    const s = classOf(SAME_EVERYWHERE, pa[i2]);
-    if (s >= 0 && s === classOf(SAME_EVERYWHERE, pb[i2])) {
-      if (rel === "same") rel = "spelling";
-      continue;
-    }
-    const isWidth = PLATFORM_DEPENDENT.some(
-      ([platform, ...fixed]) => pa[i2] === platform && fixed.includes(pb[i2]) || pb[i2] === platform && fixed.includes(pa[i2])
-    );
-    if (isWidth) {
-      rel = "width";
-      continue;
-    }
-    return "different";
-  }
-  return rel;
-}
-function t(s) {
-  return s === null || s === void 0 || s === "" ? "()" : s;
-}
-
-// src/core/diff/rules/const-type-changed.ts
-var constTypeChanged = {
-  id: "const-type-changed",
-  severity: "potentially-breaking",
-  rationale: "The constant\u2019s type decides how consumers store and compare it.",
-  example: "pub const FLAGS: u8 = 1; \u2192 pub const FLAGS: u32 = 1;",
-  kinds: ["const"],
-  check: (before, after) => {
-    if (before?.kind !== "const" || after?.kind !== "const") return [];
-    return relateTypes(before.type, after.type) === "different" ? [`type changed from ${before.type} to ${after.type}`] : [];
-  }
-};
-
-// src/core/diff/rules/const-value-changed.ts
-var constValueChanged = {
-  id: "const-value-changed",
-  severity: "potentially-breaking",
-  rationale: "Consumers compiled the old value into their code (buffer sizes, flags, versions): they disagree with the library until rebuilt.",
-  example: "pub const MAX_LEN: usize = 64; \u2192 pub const MAX_LEN: usize = 32;",
-  kinds: ["const"],
-  check: (before, after) => {
-    if (before?.kind !== "const" || after?.kind !== "const") return [];
-    return before.value !== after.value ? [`value changed from ${before.value} to ${after.value}`] : [];
-  }
-};
-
-// src/core/diff/rules/enum-discriminant-changed.ts
-var enumDiscriminantChanged = {
-  id: "enum-discriminant-changed",
-  severity: "breaking",
-  rationale: "The numeric value of a variant is what crosses the boundary: the same name now means a different number.",
-  example: "enum E { A = 1 } \u2192 enum E { A = 2 }",
-  kinds: ["enum"],
-  check: (before, after) => {
-    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
-    const out2 = [];
-    const byName3 = /* @__PURE__ */ new Map();
-    for (const x of after.variants) if (!byName3.has(x.name)) byName3.set(x.name, x);
-    for (const v of before.variants) {
-      const w = byName3.get(v.name);
-      if (!w) continue;
-      const a = v.value ?? v.discriminant;
-      const b = w.value ?? w.discriminant;
-      if (a !== b) out2.push(`variant ${v.name} changed value from ${a ?? "?"} to ${b ?? "?"}`);
-    }
-    return out2;
-  }
-};
-
-// src/core/diff/rules/enum-variant-added.ts
-var enumVariantAdded = {
-  id: "enum-variant-added",
-  severity: "potentially-breaking",
-  rationale: "Consumers that switch exhaustively, or pass values back, meet a value their code never handles.",
-  example: "enum E { A } \u2192 enum E { A, B }",
-  kinds: ["enum"],
-  check: (before, after) => {
-    if (before?.kind !== "enum" || after?.kind !== "enum" || after.nonExhaustive) return [];
-    const had = new Set(before.variants.map((w) => w.name));
-    const has = new Set(after.variants.map((x) => x.name));
-    const vacated = new Set(
-      before.variants.filter((w) => w.value !== null && !has.has(w.name)).map((w) => w.value)
-    );
-    return after.variants.filter((v) => !had.has(v.name) && !(v.value !== null && vacated.has(v.value))).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added`);
-  }
-};
-
-// src/core/diff/rules/enum-variant-added-non-exhaustive.ts
-var enumVariantAddedNonExhaustive = {
-  id: "enum-variant-added-non-exhaustive",
-  severity: "addition",
-  rationale: "The enum is #[non_exhaustive]: consumers were told to expect new variants.",
-  example: "#[non_exhaustive] enum E { A } \u2192 enum E { A, B }",
-  kinds: ["enum"],
-  check: (before, after) => {
-    if (before?.kind !== "enum" || after?.kind !== "enum" || !after.nonExhaustive) return [];
-    const had = new Set(before.variants.map((w) => w.name));
-    return after.variants.filter((v) => !had.has(v.name)).map(
-      (v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added to a non-exhaustive enum`
-    );
-  }
-};
-
-// src/core/diff/rules/enum-variant-removed.ts
-var enumVariantRemoved = {
-  id: "enum-variant-removed",
-  severity: "breaking",
-  rationale: "Consumers still pass the old value; receiving an invalid enum value in Rust is undefined behaviour.",
-  example: "enum E { A, B } \u2192 enum E { A }",
-  kinds: ["enum"],
-  check: (before, after) => {
-    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
-    const had = new Set(before.variants.map((x) => x.name));
-    const has = new Set(after.variants.map((w) => w.name));
-    const taken = new Set(
-      after.variants.filter((w) => w.value !== null && !had.has(w.name)).map((w) => w.value)
-    );
-    return before.variants.filter((v) => !has.has(v.name) && !(v.value !== null && taken.has(v.value))).map((v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was removed`);
-  }
-};
-
-// src/core/diff/rules/enum-variant-renamed.ts
-var enumVariantRenamed = {
-  id: "enum-variant-renamed",
-  severity: "non-abi",
-  rationale: "The value is unchanged; only the constant\u2019s name in consumers\u2019 headers differs.",
-  example: "enum E { Ok = 0 } \u2192 enum E { Success = 0 }",
-  kinds: ["enum"],
-  check: (before, after) => {
-    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
-    const out2 = [];
-    const had = new Set(before.variants.map((y) => y.name));
-    const has = new Set(after.variants.map((w) => w.name));
-    const newByValue = /* @__PURE__ */ new Map();
-    for (const x of after.variants)
-      if (x.value !== null && !had.has(x.name) && !newByValue.has(x.value)) newByValue.set(x.value, x);
-    for (const v of before.variants) {
-      if (has.has(v.name) || v.value === null) continue;
-      const w = newByValue.get(v.value);
-      if (w) out2.push(`variant ${v.name} = ${v.value} renamed to ${w.name}`);
-    }
-    return out2;
-  }
-};
-
-// src/core/diff/rules/export-renamed.ts
-var exportRenamed = {
-  id: "export-renamed",
-  severity: "breaking",
-  rationale: "A changed #[export_name] (or a renamed #[no_mangle] fn) removes the old symbol: consumers linked against it break.",
-  example: '#[export_name = "a"] fn f() \u2192 #[export_name = "b"] fn f()',
-  kinds: ["function", "static"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "function" && before.kind !== "static" || before.kind !== after.kind)
-      return [];
-    return before.symbol !== after.symbol ? [`symbol ${before.symbol} was renamed to ${after.symbol}; the old symbol no longer exists`] : [];
-  }
-};
-
-// src/core/diff/gated.ts
-var byName = /* @__PURE__ */ new WeakMap();
-function gatedIn(crate, item) {
-  if (!crate?.gated) return void 0;
-  let index = byName.get(crate.gated);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const g of crate.gated) {
-      const key = `${g.kind}\0${g.name}`;
-      const list2 = index.get(key);
-      if (list2) list2.push(g);
-      else index.set(key, [g]);
-    }
-    byName.set(crate.gated, index);
-  }
-  const symbol2 = "symbol" in item ? item.symbol : void 0;
-  return index.get(`${item.kind}\0${item.name}`)?.find((g) => symbol2 === void 0 || g.symbol === symbol2);
-}
-
-// src/core/diff/rules/feature-made-default.ts
-var featureMadeDefault = {
-  id: "feature-made-default",
-  severity: "addition",
-  rationale: "An item that was behind a non-default feature is now built by default: more consumers get it (see exposure-widened).",
-  example: '#[cfg(feature = "extra")] fn f() \u2192 fn f()',
-  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
-  check: (before, after, ctx) => {
-    if (before || !after) return [];
-    const g = gatedIn(ctx.base, after);
-    return g ? [`was only under cfg(${g.cfg}); now in the analysed build`] : [];
-  }
-};
-
-// src/core/diff/rules/function-abi-changed.ts
-var NEAR = [
-  ["C", "system"],
-  ["C", "C-unwind"],
-  ["system", "system-unwind"],
-  ["C-unwind", "system-unwind"],
-  ["C", "system-unwind"],
-  ["system", "C-unwind"]
-];
-function abiNear(a, b) {
-  return NEAR.some(([x, y]) => x === a && y === b || x === b && y === a);
-}
-var functionAbiChanged = {
-  id: "function-abi-changed",
-  severity: "breaking",
-  rationale: "A different calling convention (e.g. Rust \u2192 C, C \u2192 stdcall) makes every existing call site wrong.",
-  example: 'extern "C" fn f() \u2192 fn f()',
-  kinds: ["function", "import"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
-      return [];
-    if (before.abi === after.abi || abiNear(before.abi, after.abi)) return [];
-    return [`ABI changed from extern "${before.abi}" to extern "${after.abi}"`];
-  }
-};
-
-// src/core/diff/rules/function-abi-near-changed.ts
-var functionAbiNearChanged = {
-  id: "function-abi-near-changed",
-  severity: "potentially-breaking",
-  rationale: "C \u2194 system differ on 32-bit Windows (stdcall), and C \u2194 C-unwind changes what a panic does at the boundary.",
-  example: 'extern "C" fn f() \u2192 extern "system" fn f()',
-  kinds: ["function", "import"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
-      return [];
-    if (before.abi === after.abi || !abiNear(before.abi, after.abi)) return [];
-    return [
-      `ABI changed from extern "${before.abi}" to extern "${after.abi}", equivalent on most targets but not all`
-    ];
-  }
-};
-
-// src/core/diff/rules/function-added.ts
-var functionAdded = {
-  id: "function-added",
-  severity: "addition",
-  rationale: "A new symbol is new attack surface and a new API: a minor release, and a security review.",
-  example: '(absent) \u2192 #[no_mangle] extern "C" fn f()',
-  kinds: ["function"],
-  check: (before, after) => !before && after?.kind === "function" ? [`new exported function ${after.symbol}`] : []
-};
-
-// src/core/diff/rules/function-parameter-renamed.ts
-var functionParameterRenamed = {
-  id: "function-parameter-renamed",
-  severity: "non-abi",
-  rationale: "Parameter names are not part of the C ABI; generated headers change, callers do not.",
-  example: "fn f(len: usize) \u2192 fn f(size: usize)",
-  kinds: ["function", "import"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
-      return [];
-    const a = before.params ?? [];
-    const b = after.params ?? [];
-    if (a.length !== b.length) return [];
-    const out2 = [];
-    const typesOf2 = /* @__PURE__ */ new Map();
-    for (const p of b) typesOf2.set(p.name, (typesOf2.get(p.name) ?? /* @__PURE__ */ new Set()).add(p.type));
-    for (let i2 = 0; i2 < a.length; i2++) {
-      if (a[i2].name !== b[i2].name && a[i2].type === b[i2].type && !typesOf2.get(a[i2].name)?.has(a[i2].type))
-        out2.push(`parameter ${i2 + 1} renamed from ${a[i2].name} to ${b[i2].name}`);
-    }
-    return out2;
-  }
-};
-
-// src/core/diff/rules/function-parameters-changed.ts
-var functionParametersChanged = {
-  id: "function-parameters-changed",
-  severity: "breaking",
-  rationale: "Callers compiled against the old header pass arguments the new code reads differently: memory corruption, not a link error.",
-  example: "fn f(a: *const u8, n: usize) \u2192 fn f(a: *const u8, n: u32)",
-  kinds: ["function", "import"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
-      return [];
-    const a = before.params ?? [];
-    const b = after.params ?? [];
-    const out2 = [];
-    if (a.length !== b.length) {
-      out2.push(
-        `parameter count changed from ${a.length} to ${b.length} (${a.map((p) => t(p.type)).join(", ")}) \u2192 (${b.map((p) => t(p.type)).join(", ")})`
-      );
-      return out2;
-    }
-    for (let i2 = 0; i2 < a.length; i2++) {
-      if (relateTypes(a[i2].type, b[i2].type) === "different") {
-        const moved = b.findIndex((p, j) => j !== i2 && p.name === a[i2].name && p.type === a[i2].type);
-        out2.push(
-          moved >= 0 ? `parameter ${a[i2].name} moved from position ${i2 + 1} to ${moved + 1}` : `parameter ${i2 + 1} (${a[i2].name}) changed type from ${t(a[i2].type)} to ${t(b[i2].type)}`
-        );
-      }
-    }
-    if ((before.variadic ?? false) !== (after.variadic ?? false))
-      out2.push(after.variadic ? "became variadic" : "is no longer variadic");
-    return out2;
-  }
-};
-
-// src/core/diff/rules/function-removed.ts
-var functionRemoved = {
-  id: "function-removed",
-  severity: "breaking",
-  rationale: "The symbol disappears from the library: consumers fail to link, or dlsym returns NULL at run time.",
-  example: '#[no_mangle] extern "C" fn f() \u2192 (removed)',
-  kinds: ["function"],
-  check: (before, after) => before?.kind === "function" && !after ? [`exported function ${before.symbol} was removed`] : []
-};
-
-// src/core/diff/rules/function-return-changed.ts
-var functionReturnChanged = {
-  id: "function-return-changed",
-  severity: "breaking",
-  rationale: "Callers read the return value with the old type: wrong values, truncated pointers or a broken stack.",
-  example: "fn f() -> i32 \u2192 fn f() -> *mut Foo",
-  kinds: ["function", "import"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
-      return [];
-    const a = before.returns ?? null;
-    const b = after.returns ?? null;
-    if (a === b) return [];
-    if (a !== null && b !== null && relateTypes(a, b) !== "different") return [];
-    return [`return type changed from ${t(a)} to ${t(b)}`];
-  }
-};
-
-// src/core/diff/rules/function-type-layout-changed.ts
-var layouts = /* @__PURE__ */ new WeakMap();
-function layoutOf(crate, name2) {
-  if (!crate) return null;
-  let memo2 = layouts.get(crate.items);
-  if (!memo2) {
-    const types = /* @__PURE__ */ new Map();
-    for (const i2 of crate.items)
-      if ((i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum") && !types.has(i2.name))
-        types.set(i2.name, i2);
-    memo2 = { types, done: /* @__PURE__ */ new Map() };
-    layouts.set(crate.items, memo2);
-  }
-  let layout = memo2.done.get(name2);
-  if (layout === void 0) {
-    const t2 = memo2.types.get(name2);
-    layout = t2 ? stableStringify({ ...canonicalItem(t2), cfg: null }) : null;
-    memo2.done.set(name2, layout);
-  }
-  return layout;
-}
-function byValueNames(type) {
-  const stripped = type.replace(/(\*const |\*mut |&mut |&)[A-Za-z_][A-Za-z0-9_]*/g, "");
-  return stripped.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-}
-function slots(item) {
-  if (item.kind !== "function" && item.kind !== "import") return [];
-  const out2 = (item.params ?? []).map((p, i2) => ({ where: `parameter ${i2 + 1} (${p.name})`, type: p.type }));
-  if (item.returns) out2.push({ where: "the return value", type: item.returns });
-  return out2;
-}
-var functionTypeLayoutChanged = {
-  id: "function-type-layout-changed",
-  severity: "breaking",
-  rationale: "The signature text is the same, but a type it passes or returns by value changed layout: every call site of this symbol is broken too.",
-  example: "fn area(d: Dimensions) with Dimensions { w, h } \u2192 Dimensions { w, h, stride }",
-  kinds: ["function", "import"],
-  check: (before, after, ctx) => {
-    if (!before || !after || before.kind !== after.kind) return [];
-    const a = slots(before);
-    const b = slots(after);
-    const out2 = [];
-    for (let i2 = 0; i2 < Math.min(a.length, b.length); i2++) {
-      if (a[i2].type !== b[i2].type) continue;
-      for (const name2 of new Set(byValueNames(b[i2].type))) {
-        const was = layoutOf(ctx.base, name2);
-        const now = layoutOf(ctx.head, name2);
-        if (was !== null && now !== null && was !== now)
-          out2.push(`${b[i2].where} passes ${name2} by value, and the layout of ${name2} changed`);
-      }
-    }
-    return out2;
-  }
-};
-
-// src/core/diff/rules/function-unsafe-changed.ts
-var functionUnsafeChanged = {
-  id: "function-unsafe-changed",
-  severity: "non-abi",
-  rationale: "unsafe does not change the C ABI, but it changes the Rust contract: who must uphold the safety invariants.",
-  example: 'extern "C" fn f(p: *const u8) \u2192 unsafe extern "C" fn f(p: *const u8)',
-  kinds: ["function"],
-  check: (before, after) => {
-    if (before?.kind !== "function" || after?.kind !== "function" || before.unsafe === after.unsafe)
-      return [];
-    return [
-      after.unsafe ? "became unsafe: the C ABI is unchanged, but Rust callers must now uphold a safety contract" : "is no longer unsafe: the C ABI is unchanged, but the function now promises to be safe for any input"
-    ];
-  }
-};
-
-// src/core/diff/rules/import-added.ts
-var importAdded = {
-  id: "import-added",
-  severity: "breaking",
-  rationale: "The library now needs the host to provide this symbol: hosts built for the old version fail to link or load.",
-  example: '(absent) \u2192 extern "C" { fn host_log(msg: *const c_char); }',
-  kinds: ["import"],
-  check: (before, after) => !before && after?.kind === "import" ? [`the library now requires the host to provide ${after.symbol}`] : []
-};
-
-// src/core/diff/rules/import-removed.ts
-var importRemoved = {
-  id: "import-removed",
-  severity: "non-abi",
-  rationale: "The host may keep providing the symbol; nothing calls it any more.",
-  example: 'extern "C" { fn host_log(\u2026); } \u2192 (removed)',
-  kinds: ["import"],
-  check: (before, after) => before?.kind === "import" && !after ? [`the library no longer needs ${before.symbol} from the host`] : []
-};
-
-// src/core/diff/rules/item-gated.ts
-var itemGated = {
-  id: "item-gated",
-  severity: "breaking",
-  rationale: "The item moved under a cfg the analysed build does not enable: for default-feature consumers it is gone.",
-  example: 'fn f() \u2192 #[cfg(feature = "extra")] fn f()',
-  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
-  check: (before, after, ctx) => {
-    if (!before || after) return [];
-    const g = gatedIn(ctx.head, before);
-    return g ? [
-      `now only under cfg(${g.cfg}), which the analysed build (${ctx.head?.features.join(", ") || "no features"}) does not enable`
-    ] : [];
-  }
-};
-
-// src/core/diff/rules/platform-width-changed.ts
-function typesOf(item) {
-  const out2 = [];
-  if (item.kind === "function" || item.kind === "import") {
-    (item.params ?? []).forEach(
-      (p, i2) => out2.push({ where: `parameter ${i2 + 1} (${p.name})`, type: p.type })
-    );
-    out2.push({ where: "return type", type: item.returns ?? "()" });
-    if (item.kind === "import" && item.type) out2.push({ where: "type", type: item.type });
-  } else if (item.kind === "static") out2.push({ where: "type", type: item.type });
-  else if (item.kind === "struct" || item.kind === "union")
-    item.fields.forEach((f) => out2.push({ where: `field ${f.name}`, type: f.type }));
-  else if (item.kind === "type") out2.push({ where: "target", type: item.target });
-  else if (item.kind === "const") out2.push({ where: "type", type: item.type });
-  return out2;
-}
-var platformWidthChanged = {
-  id: "platform-width-changed",
-  severity: "potentially-breaking",
-  rationale: "c_long/c_ulong are 32-bit on Windows (LLP64) and c_char is unsigned on ARM: equal on this target, different on another.",
-  example: "fn f(x: c_long) \u2192 fn f(x: i64)",
-  kinds: ["function", "import", "static", "struct", "union", "type", "const"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== after.kind) return [];
-    const a = typesOf(before);
-    const b = typesOf(after);
-    if (a.length !== b.length) return [];
-    const out2 = [];
-    for (let i2 = 0; i2 < a.length; i2++) {
-      if (a[i2].where.replace(/ \(.*\)$/, "") !== b[i2].where.replace(/ \(.*\)$/, "")) return [];
-      if (relateTypes(a[i2].type, b[i2].type) === "width")
-        out2.push(
-          `${b[i2].where} changed from ${t(a[i2].type)} to ${t(b[i2].type)}, whose width or signedness differs between targets`
-        );
-    }
-    return out2;
-  }
-};
-
-// src/core/diff/rules/repr-changed.ts
-var byName2 = /* @__PURE__ */ new WeakMap();
-function declared(crate, name2) {
-  if (!crate) return void 0;
-  let index = byName2.get(crate.declaredTypes);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const d of crate.declaredTypes) if (!index.has(d.name)) index.set(d.name, d);
-    byName2.set(crate.declaredTypes, index);
-  }
-  return index.get(name2);
-}
-var reprChanged = {
-  id: "repr-changed",
-  severity: "breaking",
-  rationale: "The representation decides size, alignment and field offsets: repr(C) \u2192 Rust layout, u8 \u2192 u32, packed or align change them all.",
-  example: "#[repr(u8)] enum E \u2192 #[repr(u32)] enum E",
-  kinds: ["struct", "union", "enum"],
-  check: (before, after, ctx) => {
-    const isType = (k) => k === "struct" || k === "union" || k === "enum";
-    if (before && after && isType(before.kind) && before.kind === after.kind) {
-      const a = before.repr;
-      const b = after.repr;
-      if ([...a].sort().join(",") === [...b].sort().join(",")) return [];
-      return [`repr changed from (${a.join(", ")}) to (${b.join(", ")})`];
-    }
-    if (before && !after && isType(before.kind)) {
-      const d = declared(ctx.head, before.name);
-      if (d)
-        return [
-          `repr (${before.repr.join(", ")}) was removed from ${before.name}: its layout is now unspecified`
-        ];
-    }
-    if (!before && after && isType(after.kind)) {
-      const d = declared(ctx.base, after.name);
-      if (d && d.repr.length === 0)
-        return [
-          `${after.name} gained repr (${after.repr.join(", ")}); its layout was unspecified before`
-        ];
-    }
-    if (before && after && before.kind !== after.kind && isType(before.kind) && isType(after.kind))
-      return [`${before.name} changed from ${before.kind} to ${after.kind}`];
-    return [];
-  }
-};
-
-// src/core/diff/rules/static-added.ts
-var staticAdded = {
-  id: "static-added",
-  severity: "addition",
-  rationale: "A new exported data symbol: new API and shared state that consumers may read or write.",
-  example: "(absent) \u2192 #[no_mangle] static V: u32",
-  kinds: ["static"],
-  check: (before, after) => !before && after?.kind === "static" ? [`new exported static ${after.symbol}`] : []
-};
-
-// src/core/diff/rules/static-mutability-changed.ts
-var staticMutabilityChanged = {
-  id: "static-mutability-changed",
-  severity: "breaking",
-  rationale: "An immutable static lives in read-only memory: consumers that write a formerly mutable one crash.",
-  example: "static mut V: u32 \u2192 static V: u32",
-  kinds: ["static", "import"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== after.kind) return [];
-    const a = before.kind === "static" ? before.mutable : before.kind === "import" ? before.mutable ?? false : false;
-    const b = after.kind === "static" ? after.mutable : after.kind === "import" ? after.mutable ?? false : false;
-    if (a === b) return [];
-    return [b ? "became static mut" : "is no longer mutable (static mut \u2192 static)"];
-  }
-};
-
-// src/core/diff/rules/static-removed.ts
-var staticRemoved = {
-  id: "static-removed",
-  severity: "breaking",
-  rationale: "The data symbol disappears: consumers fail to link or read garbage through a stale dlsym.",
-  example: "#[no_mangle] static V: u32 \u2192 (removed)",
-  kinds: ["static"],
-  check: (before, after) => before?.kind === "static" && !after ? [`exported static ${before.symbol} was removed`] : []
-};
-
-// src/core/diff/rules/static-type-changed.ts
-var staticTypeChanged = {
-  id: "static-type-changed",
-  severity: "breaking",
-  rationale: "Consumers read and write the static with the old size and layout.",
-  example: "static V: u32 \u2192 static V: u64",
-  kinds: ["static"],
-  check: (before, after) => {
-    if (before?.kind !== "static" || after?.kind !== "static") return [];
-    return relateTypes(before.type, after.type) === "different" ? [`type changed from ${t(before.type)} to ${t(after.type)}`] : [];
-  }
-};
-
-// src/core/diff/struct-growth.ts
-function growthOf(before, after) {
-  if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-    return null;
-  let added;
-  if (before.kind === "union") {
-    const had = new Set(before.fields.map((g) => g.name));
-    added = after.fields.filter((f) => !had.has(f.name));
-  } else {
-    const a = before.fields.map((f) => f.name);
-    const b = after.fields.map((f) => f.name);
-    added = b.length > a.length && a.every((n, i2) => b[i2] === n) ? after.fields.slice(a.length) : [];
-  }
-  return added.length ? { name: after.name, added } : null;
-}
-function describeAdded(g) {
-  return `field${g.added.length > 1 ? "s" : ""} ${g.added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${g.name}`;
-}
-
-// src/core/diff/type-usage.ts
-var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function mentions(type, name2) {
-  return new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name2)}([^A-Za-z0-9_]|$)`).test(type);
-}
-function byValue(type, name2) {
-  if (!mentions(type, name2)) return false;
-  const stripped = type.replace(
-    new RegExp(`(\\*const |\\*mut |&mut |&|NonNull<|Box<)${escapeRe(name2)}\\b`, "g"),
-    ""
-  );
-  return mentions(stripped, name2);
-}
-function typeUsage(crate, name2) {
-  if (!crate) return "none";
-  const types = [];
-  for (const it of crate.items) {
-    if (it.kind === "function" || it.kind === "import") {
-      for (const p of it.params ?? []) types.push(p.type);
-      if (it.returns) types.push(it.returns);
-      if (it.kind === "import" && it.type) types.push(it.type);
-    } else if (it.kind === "static") types.push(it.type);
-    else if ((it.kind === "struct" || it.kind === "union") && it.name !== name2)
-      for (const f of it.fields) types.push(f.type);
-    else if (it.kind === "enum")
-      for (const v of it.variants) for (const f of v.fields ?? []) types.push(f.type);
-    else if (it.kind === "type") types.push(it.target);
-  }
-  let used = false;
-  for (const ty of types) {
-    if (byValue(ty, name2)) return "value";
-    if (mentions(ty, name2)) used = true;
-  }
-  return used ? "pointer" : "none";
-}
-
-// src/core/diff/rules/struct-field-added-behind-pointer.ts
-var structFieldAddedBehindPointer = {
-  id: "struct-field-added-behind-pointer",
-  severity: "potentially-breaking",
-  rationale: "A struct only ever handled through pointers may grow safely, unless consumers allocate or copy it themselves.",
-  example: "struct S { a: u32 } (only *mut S) \u2192 struct S { a: u32, b: u32 }",
-  kinds: ["struct", "union"],
-  check: (before, after, ctx) => {
-    const g = growthOf(before, after);
-    if (!g || typeUsage(ctx.head, g.name) !== "pointer") return [];
-    return [`${describeAdded(g)}, which the surface only uses behind pointers`];
-  }
-};
-
-// src/core/diff/rules/struct-field-added-by-value.ts
-var structFieldAddedByValue = {
-  id: "struct-field-added-by-value",
-  severity: "breaking",
-  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
-  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
-  kinds: ["struct", "union"],
-  check: (before, after, ctx) => {
-    const g = growthOf(before, after);
-    if (!g) return [];
-    const usage = typeUsage(ctx.head, g.name);
-    if (usage === "pointer") return [];
-    const how = usage === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
-    return [`${describeAdded(g)}, which ${how}`];
-  }
-};
-
-// src/core/diff/rules/struct-field-renamed.ts
-var structFieldRenamed = {
-  id: "struct-field-renamed",
-  severity: "non-abi",
-  rationale: "Same position, same type: the layout is unchanged, only the header text differs.",
-  example: "struct S { len: usize } \u2192 struct S { size: usize }",
-  kinds: ["struct", "union"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-      return [];
-    const out2 = [];
-    const had = new Set(before.fields.map((x) => x.name));
-    const has = new Set(after.fields.map((x) => x.name));
-    before.fields.forEach((f, i2) => {
-      const g = after.fields[i2];
-      if (g && g.name !== f.name && g.type === f.type && !has.has(f.name) && !had.has(g.name))
-        out2.push(`field ${i2 + 1} renamed from ${f.name} to ${g.name}`);
-    });
-    return out2;
-  }
-};
-
-// src/core/diff/rules/struct-layout-changed.ts
-var structLayoutChanged = {
-  id: "struct-layout-changed",
-  severity: "breaking",
-  rationale: "A field removed, reordered or retyped moves every offset after it: consumers read and write the wrong bytes.",
-  example: "struct S { a: u32, b: u64 } \u2192 struct S { b: u64, a: u32 }",
-  kinds: ["struct", "union"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
-      return [];
-    const a = before.fields;
-    const b = after.fields;
-    const out2 = [];
-    for (const f of a)
-      if (!b.some((g) => g.name === f.name) && !(b[a.indexOf(f)] && b[a.indexOf(f)].type === f.type && !a.some((x) => x.name === b[a.indexOf(f)].name)))
-        out2.push(`field ${f.name}: ${t(f.type)} was removed`);
-    const common = a.filter((f) => b.some((g) => g.name === f.name));
-    const order = b.filter((g) => common.some((f) => f.name === g.name)).map((g) => g.name);
-    if (common.map((f) => f.name).join(",") !== order.join(","))
-      out2.push(`fields were reordered: (${common.map((f) => f.name).join(", ")}) \u2192 (${order.join(", ")})`);
-    for (const f of common) {
-      const g = b.find((x) => x.name === f.name);
-      if (g && relateTypes(f.type, g.type) === "different")
-        out2.push(`field ${f.name} changed type from ${t(f.type)} to ${t(g.type)}`);
-    }
-    const firstNew = b.findIndex((g) => !a.some((f) => f.name === g.name));
-    if (firstNew >= 0 && before.kind === "struct" && b.slice(firstNew).some((g) => a.some((f) => f.name === g.name)) && a.length === common.length)
-      out2.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
-    return out2;
-  }
-};
-
-// src/core/diff/rules/type-added.ts
-var typeAdded = {
-  id: "type-added",
-  severity: "addition",
-  rationale: "A new C-compatible type in the surface: new API for consumers\u2019 headers.",
-  example: "(absent) \u2192 #[repr(C)] pub struct S { \u2026 }",
-  kinds: ["struct", "union", "enum"],
-  check: (before, after, ctx) => {
-    if (before || !after || after.kind !== "struct" && after.kind !== "union" && after.kind !== "enum")
-      return [];
-    if (ctx.base?.declaredTypes.some((d) => d.name === after.name)) return [];
-    return [`new ${after.kind} ${after.name} (repr ${after.repr.join(", ")})`];
-  }
-};
-
-// src/core/diff/rules/type-alias-added.ts
-var typeAliasAdded = {
-  id: "type-alias-added",
-  severity: "addition",
-  rationale: "A new type name in the C API.",
-  example: "(absent) \u2192 pub type Handle = *mut Inner;",
-  kinds: ["type"],
-  check: (before, after) => !before && after?.kind === "type" ? [`new type alias ${after.name} = ${after.target}`] : []
-};
-
-// src/core/diff/rules/type-alias-changed.ts
-var typeAliasChanged = {
-  id: "type-alias-changed",
-  severity: "potentially-breaking",
-  rationale: "Every signature that uses the alias changes with it; consumers that spelled the alias keep the old type.",
-  example: "pub type Id = u32; \u2192 pub type Id = u64;",
-  kinds: ["type"],
-  check: (before, after) => {
-    if (before?.kind !== "type" || after?.kind !== "type") return [];
-    return relateTypes(before.target, after.target) === "different" ? [`now aliases ${after.target} instead of ${before.target}`] : [];
-  }
-};
-
-// src/core/diff/rules/type-alias-removed.ts
-var typeAliasRemoved = {
-  id: "type-alias-removed",
-  severity: "potentially-breaking",
-  rationale: "Consumers\u2019 headers still use the name; the ABI of functions using the target type is unchanged.",
-  example: "pub type Handle = *mut Inner; \u2192 (removed)",
-  kinds: ["type"],
-  check: (before, after) => before?.kind === "type" && !after ? [`type alias ${before.name} was removed`] : []
-};
-
-// src/core/diff/rules/type-removed.ts
-var typeRemoved = {
-  id: "type-removed",
-  severity: "breaking",
-  rationale: "Consumers\u2019 headers declare the type; code that uses it no longer matches the library.",
-  example: "#[repr(C)] pub struct S { \u2026 } \u2192 (removed)",
-  kinds: ["struct", "union", "enum"],
-  check: (before, after, ctx) => {
-    if (!before || after || before.kind !== "struct" && before.kind !== "union" && before.kind !== "enum")
-      return [];
-    if (ctx.head?.declaredTypes.some((d) => d.name === before.name)) return [];
-    return [`${before.kind} ${before.name} (repr ${before.repr.join(", ")}) was removed`];
-  }
-};
-
-// src/core/diff/rules/type-spelling-changed.ts
-var typeSpellingChanged = {
-  id: "type-spelling-changed",
-  severity: "non-abi",
-  rationale: "c_int \u2194 i32, size_t \u2194 usize and the like are the same type on every target Rust supports: the header text changes, the ABI does not.",
-  example: "fn f(x: c_int) \u2192 fn f(x: i32)",
-  kinds: ["function", "import", "static", "struct", "union", "type", "const"],
-  check: (before, after) => {
-    if (!before || !after || before.kind !== after.kind) return [];
-    const a = JSON.stringify(canonicalItem(before));
-    const b = JSON.stringify(canonicalItem(after));
-    if (a === b) return [];
-    const ta = a.match(/"(?:[^"\\]|\\.)*"|[^"]+/g) ?? [];
-    const tb = b.match(/"(?:[^"\\]|\\.)*"|[^"]+/g) ?? [];
-    if (ta.length !== tb.length) return [];
-    let spelling = false;
-    for (let i2 = 0; i2 < ta.length; i2++) {
-      if (ta[i2] === tb[i2]) continue;
-      if (relateTypes(ta[i2], tb[i2]) !== "spelling") return [];
-      spelling = true;
-    }
-    return spelling ? ["type spelled differently (same type on every target)"] : [];
-  }
-};
-
-// src/core/diff/rules/unresolved-export-site.ts
-var unresolvedExportSite = {
-  id: "unresolved-export-site",
-  severity: "potentially-breaking",
-  rationale: "An export attribute the engine could not turn into an item (inside an unexpanded macro call, an unreachable or unreadable file, an unknown form) was added, changed or removed: a symbol may appear or vanish that no other change lists.",
-  example: '(absent) \u2192 println!("{}", { #[no_mangle] extern "C" fn f() {} 1 })',
-  kinds: [],
-  check: () => []
-};
-
-// src/core/diff/rules/unresolved-macro.ts
-var unresolvedMacro = {
-  id: "unresolved-macro",
-  severity: "potentially-breaking",
-  rationale: "A new or changed invocation of a macro the engine cannot expand (a proc macro, an attribute or derive macro, another crate\u2019s macro, include!) whose crate is not trusted may export anything: a reviewer must look.",
-  example: "(absent) \u2192 some_crate::export_all! { \u2026 }",
-  kinds: [],
-  check: () => []
-};
-
-// src/core/diff/catalogue.ts
-var CHANGE_RULES = [
-  cfgGateChanged,
-  cfgGateRemoved,
-  constAdded,
-  constRemoved,
-  constTypeChanged,
-  constValueChanged,
-  enumDiscriminantChanged,
-  enumVariantAdded,
-  enumVariantAddedNonExhaustive,
-  enumVariantRemoved,
-  enumVariantRenamed,
-  exportRenamed,
-  featureMadeDefault,
-  functionAbiChanged,
-  functionAbiNearChanged,
-  functionAdded,
-  functionParameterRenamed,
-  functionParametersChanged,
-  functionRemoved,
-  functionReturnChanged,
-  functionTypeLayoutChanged,
-  functionUnsafeChanged,
-  importAdded,
-  importRemoved,
-  itemGated,
-  platformWidthChanged,
-  reprChanged,
-  staticAdded,
-  staticMutabilityChanged,
-  staticRemoved,
-  staticTypeChanged,
-  structFieldAddedBehindPointer,
-  structFieldAddedByValue,
-  structFieldRenamed,
-  structLayoutChanged,
-  typeAdded,
-  typeAliasAdded,
-  typeAliasChanged,
-  typeAliasRemoved,
-  typeRemoved,
-  typeSpellingChanged,
-  unresolvedExportSite,
-  unresolvedMacro
-].sort((a, b) => a.id < b.id ? -1 : 1);
-function changeRule(id) {
-  const r = CHANGE_RULES.find((x) => x.id === id);
-  if (!r) throw new Error(`unknown change rule ${id}`);
-  return r;
-}
 
 // src/core/rust/type-syntax.ts
 var MAX_TYPE_LENGTH = 4096;
@@ -34811,226 +33888,193 @@ function renderType(t2) {
   }
 }
 
-// src/core/findings/pointer-params.ts
-var INTEGER_TYPES = /* @__PURE__ */ new Set([
-  "usize",
-  "isize",
-  "u8",
-  "u16",
-  "u32",
-  "u64",
-  "i8",
-  "i16",
-  "i32",
-  "i64",
-  "size_t",
-  "ssize_t",
-  "c_size_t",
-  "c_ssize_t",
-  "uintptr_t",
-  "c_int",
-  "c_uint",
-  "c_long",
-  "c_ulong",
-  "c_longlong",
-  "c_ulonglong",
-  "c_short",
-  "c_ushort"
-]);
-var LENGTH_WORDS = /* @__PURE__ */ new Set([
-  "len",
-  "length",
-  "size",
-  "count",
-  "cnt",
-  "cap",
-  "capacity",
-  "n",
-  "num",
-  "nbytes",
-  "bytes",
-  "nelem",
-  "nelems",
-  "nmemb",
-  "nitems",
-  "sz"
-]);
-function thin(pointee) {
-  return pointee.k !== "slice" && pointee.k !== "dyn" && !(pointee.k === "path" && pointee.name === "str");
-}
-function rawPointer(t2) {
-  if (t2.k === "ptr") return thin(t2.to);
-  const inner = optionInner(t2);
-  const nonNull = inner && wrapped(inner, "NonNull");
-  return !!nonNull && thin(nonNull);
-}
-function pointsToCChar(t2) {
-  let cur = t2;
-  let pointers = 0;
-  while (cur.k === "ptr") {
-    cur = cur.to;
-    pointers++;
-  }
-  return pointers > 0 && cur.k === "path" && cur.name === "c_char";
-}
-function integer2(t2) {
-  return t2.k === "path" && t2.args.length === 0 && INTEGER_TYPES.has(t2.name);
-}
-function lengthType(t2) {
-  if (integer2(t2)) return true;
-  return (t2.k === "ptr" || t2.k === "ref") && integer2(t2.to);
-}
-function lengthName(name2) {
-  const lower = name2.toLowerCase();
-  if (lower.split("_").some((w) => LENGTH_WORDS.has(w))) return true;
-  if (/(len|length|size|count|cnt|cap|capacity)$/.test(lower)) return true;
-  return /^(n|num)_?[a-z]+s$/.test(lower);
-}
-function lengthNamesOf(ptr) {
-  const lower = ptr.toLowerCase();
-  const stems = /* @__PURE__ */ new Set([lower]);
-  if (/s$/.test(ptr)) stems.add(lower.slice(0, -1));
-  const out2 = /* @__PURE__ */ new Set();
-  for (const stem2 of stems) {
-    if (!stem2) continue;
-    for (const w of [...LENGTH_WORDS, "length"]) out2.add(stem2 + w).add(`${stem2}_${w}`);
-    for (const prefix of ["n_", "num_", "n", "num"]) out2.add(prefix + lower);
-  }
-  return out2;
-}
-function pointerParams(fn) {
-  const parsed = fn.params.map((p) => parseType(p.type));
-  const isLength = (i2) => {
-    const p = fn.params[i2];
-    return p !== void 0 && lengthType(parsed[i2]) && lengthName(p.name);
-  };
-  const pointers = [];
-  parsed.forEach((t2, i2) => {
-    if (rawPointer(t2)) pointers.push(i2);
-  });
-  const isPointer = new Set(pointers);
-  const lengthOf = /* @__PURE__ */ new Map();
-  const used = /* @__PURE__ */ new Set();
-  const byName3 = /* @__PURE__ */ new Map();
-  parsed.forEach((t2, j) => {
-    if (!lengthType(t2)) return;
-    const key = fn.params[j].name.toLowerCase();
-    const entry = byName3.get(key) ?? { at: [], next: 0 };
-    entry.at.push(j);
-    byName3.set(key, entry);
-  });
-  for (const i2 of pointers) {
-    let best = -1;
-    for (const name2 of lengthNamesOf(fn.params[i2].name)) {
-      const entry = byName3.get(name2);
-      if (!entry) continue;
-      while (entry.next < entry.at.length && used.has(entry.at[entry.next])) entry.next++;
-      let k = entry.next;
-      if (entry.at[k] === i2) k++;
-      while (k < entry.at.length && used.has(entry.at[k])) k++;
-      if (k < entry.at.length && (best < 0 || entry.at[k] < best)) best = entry.at[k];
-    }
-    if (best >= 0) {
-      lengthOf.set(i2, best);
-      used.add(best);
-    }
-  }
-  for (const i2 of pointers) {
-    if (lengthOf.has(i2)) continue;
-    for (const j of [i2 + 1, i2 - 1]) {
-      if (j < 0 || used.has(j) || isPointer.has(j) || !isLength(j)) continue;
-      lengthOf.set(i2, j);
-      used.add(j);
-      break;
-    }
-  }
-  const out2 = [];
-  for (const i2 of pointers) {
-    const j = used.has(i2) ? void 0 : lengthOf.get(i2);
-    const param = fn.params[i2];
-    if (j !== void 0) out2.push({ param, index: i2, role: { kind: "buffer", len: fn.params[j] } });
-    else if (pointsToCChar(parsed[i2])) out2.push({ param, index: i2, role: { kind: "c-string" } });
-    else out2.push({ param, index: i2, role: { kind: "raw" } });
-  }
-  return out2;
-}
-
-// src/core/findings/rules/buffer-param.ts
-var bufferParam = {
-  id: "buffer-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds",
-  checklist: "bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)",
-  check(item) {
-    if (item.kind !== "function") return [];
-    const out2 = [];
-    for (const p of pointerParams(item)) {
-      if (p.role.kind !== "buffer") continue;
-      out2.push({
-        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`
-      });
-    }
-    return out2;
-  }
+// src/core/abi/relate.ts
+var RANK = {
+  same: 0,
+  "non-abi": 1,
+  spelling: 2,
+  source: 3,
+  width: 4,
+  different: 5
 };
-
-// src/core/findings/rules/callback-param.ts
-function fnPointer(t2, aliases, depth2 = 0) {
-  if (depth2 > 8) return null;
-  if (t2.k === "fn") return { nullable: false };
-  const inner = optionInner(t2);
-  if (inner) {
-    const f = fnPointer(inner, aliases, depth2 + 1);
-    return f ? { nullable: true } : null;
-  }
-  if (t2.k === "path" && t2.args.length === 0) {
-    const target = aliases.get(t2.name);
-    if (target !== void 0) return fnPointer(parseType(target), aliases, depth2 + 1);
+function worse(a, b) {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+var EMPTY_SCOPE = {
+  alias: () => null,
+  kind: () => null,
+  value: () => null,
+  cName: (n) => n,
+  definition: () => null
+};
+var SAME_EVERYWHERE = [
+  ["c_int", "i32"],
+  ["c_uint", "u32"],
+  ["c_short", "i16"],
+  ["c_ushort", "u16"],
+  ["c_longlong", "i64"],
+  ["c_ulonglong", "u64"],
+  ["c_schar", "i8"],
+  ["c_uchar", "u8"],
+  ["c_float", "f32"],
+  ["c_double", "f64"],
+  ["size_t", "usize", "c_size_t", "uintptr_t"],
+  ["ssize_t", "isize", "c_ssize_t", "intptr_t", "ptrdiff_t"]
+];
+var PLATFORM_DEPENDENT = [
+  ["c_long", "i32", "i64", "isize"],
+  ["c_ulong", "u32", "u64", "usize"],
+  ["c_char", "i8", "u8"]
+];
+var SCALARS = /* @__PURE__ */ new Set([
+  ...SAME_EVERYWHERE.flat(),
+  ...PLATFORM_DEPENDENT.flat(),
+  "u128",
+  "i128",
+  "bool",
+  "char",
+  "c_void"
+]);
+function scalarRelation(a, b) {
+  if (!SCALARS.has(a) || !SCALARS.has(b)) return null;
+  if (a === b) return "same";
+  const s = SAME_EVERYWHERE.findIndex((g) => g.includes(a));
+  if (s >= 0 && s === SAME_EVERYWHERE.findIndex((g) => g.includes(b))) return "spelling";
+  const width = PLATFORM_DEPENDENT.some(
+    ([platform, ...fixed]) => a === platform && fixed.includes(b) || b === platform && fixed.includes(a)
+  );
+  return width ? "width" : "different";
+}
+function pointerTarget(t2) {
+  if (t2.k === "ptr" || t2.k === "ref") return { to: t2.to, nullable: t2.k === "ptr" };
+  if (t2.k !== "path" || t2.args.length !== 1) return null;
+  if (t2.name === "Box" || t2.name === "NonNull") return { to: t2.args[0], nullable: false };
+  if (t2.name === "Option") {
+    const inner = t2.args[0];
+    if (inner.k === "ref") return { to: inner.to, nullable: true };
+    if (inner.k === "path" && (inner.name === "Box" || inner.name === "NonNull") && inner.args.length === 1)
+      return { to: inner.args[0], nullable: true };
   }
   return null;
 }
-var SHOWN = 5;
-var callbackParam = {
-  id: "callback-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees",
-  checklist: "reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call",
-  check(item, ctx) {
-    if (item.kind !== "function") return [];
-    const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
-    const more = context.length > SHOWN ? ` and ${context.length - SHOWN} more` : "";
-    const stateParams = `${context.slice(0, SHOWN).map((c) => `\`${c}\``).join(", ")}${more}`;
-    const out2 = [];
-    for (const p of item.params) {
-      const f = fnPointer(parseType(p.type), ctx.types.aliases);
-      if (!f) continue;
-      let message = `parameter \`${p.name}\` is a callback \`${p.type}\``;
-      if (!f.nullable) message += ", not an `Option`, so a NULL from C is undefined behaviour";
-      if (context.length > 0) message += `; its state travels in ${stateParams}`;
-      out2.push({ message });
+function fnPointer(t2) {
+  if (t2.k === "fn") return t2;
+  if (t2.k === "path" && t2.name === "Option" && t2.args.length === 1 && t2.args[0].k === "fn") return t2.args[0];
+  return null;
+}
+var MAX_ALIAS_STEPS = 16;
+var MAX_DEPTH2 = 32;
+function resolve(t2, side) {
+  let cur = t2;
+  for (let i2 = 0; i2 < MAX_ALIAS_STEPS && cur.k === "path" && cur.args.length === 0; i2++) {
+    const target = side.scope.alias(cur.name);
+    if (target === null) break;
+    side.aliased = true;
+    cur = parseType(target);
+  }
+  return cur;
+}
+function isOpaque(t2, scope) {
+  if (t2.k !== "path") return t2.k === "other";
+  if (t2.name === "c_void") return true;
+  if (SCALARS.has(t2.name)) return false;
+  return scope.kind(t2.name) !== "repr";
+}
+function relate(a, b, base, head, depth2) {
+  if (depth2 > MAX_DEPTH2) return renderType(a) === renderType(b) ? "same" : "different";
+  const sa = { scope: base, aliased: false };
+  const sb = { scope: head, aliased: false };
+  const ra = resolve(a, sa);
+  const rb = resolve(b, sb);
+  const spelledApart = renderType(a) !== renderType(b);
+  let rel = relateResolved(ra, rb, base, head, depth2);
+  if (rel !== "different" && spelledApart && (sa.aliased || sb.aliased)) {
+    const ca = a.k === "path" ? base.cName(a.name) : renderType(a);
+    const cb = b.k === "path" ? head.cName(b.name) : renderType(b);
+    if (ca !== cb) rel = worse(rel, "source");
+  }
+  return rel;
+}
+function relateResolved(a, b, base, head, depth2) {
+  const ta = renderType(a);
+  const tb = renderType(b);
+  const pa = pointerTarget(a);
+  const pb = pointerTarget(b);
+  if (pa && pb) {
+    if (ta === tb) return "same";
+    const inner = relate(pa.to, pb.to, base, head, depth2 + 1);
+    if (inner === "same") return "non-abi";
+    if (inner !== "different") return inner;
+    const oa = isOpaque(pa.to, base);
+    const ob = isOpaque(pb.to, head);
+    return oa || ob ? "source" : "different";
+  }
+  const fa = fnPointer(a);
+  const fb = fnPointer(b);
+  if (fa && fb) {
+    if ((fa.abi ?? "Rust") !== (fb.abi ?? "Rust")) return "different";
+    if (fa.params.length !== fb.params.length) return "different";
+    let rel = ta === tb ? "same" : "non-abi";
+    for (let i2 = 0; i2 < fa.params.length; i2++)
+      rel = worse(rel, relate(fa.params[i2], fb.params[i2], base, head, depth2 + 1));
+    if (fa.ret === null !== (fb.ret === null)) return "different";
+    if (fa.ret && fb.ret) rel = worse(rel, relate(fa.ret, fb.ret, base, head, depth2 + 1));
+    return rel;
+  }
+  if (ta === tb) return "same";
+  if (a.k === "array" && b.k === "array") {
+    const el = relate(a.of, b.of, base, head, depth2 + 1);
+    if (el === "different") return el;
+    if (a.len === b.len) return el;
+    const la = base.value(a.len);
+    const lb = head.value(b.len);
+    if (la === null || lb === null || la !== lb) return "different";
+    return worse(el, "non-abi");
+  }
+  if (a.k === "tuple" && b.k === "tuple") {
+    if (a.items.length !== b.items.length) return "different";
+    let rel = "same";
+    for (let i2 = 0; i2 < a.items.length; i2++)
+      rel = worse(rel, relate(a.items[i2], b.items[i2], base, head, depth2 + 1));
+    return rel;
+  }
+  if (a.k === "path" && b.k === "path") {
+    if (a.args.length === 0 && b.args.length === 0) {
+      const scalar = scalarRelation(a.name, b.name);
+      if (scalar) return scalar;
+      if (SCALARS.has(a.name) || SCALARS.has(b.name)) return "different";
+      const same = sameShape(a.name, b.name, base, head, depth2);
+      const oa = isOpaque(a, base);
+      const ob = isOpaque(b, head);
+      if (same || oa && ob) return base.cName(a.name) === head.cName(b.name) ? "non-abi" : "source";
+      return "different";
     }
-    return out2;
+    if (a.name !== b.name || a.args.length !== b.args.length) return "different";
+    let rel = "same";
+    for (let i2 = 0; i2 < a.args.length; i2++)
+      rel = worse(rel, relate(a.args[i2], b.args[i2], base, head, depth2 + 1));
+    return rel;
   }
-};
-
-// src/core/findings/rules/c-string-param.ts
-var cStringParam = {
-  id: "c-string-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation",
-  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded",
-  check(item) {
-    if (item.kind !== "function") return [];
-    return pointerParams(item).filter((p) => p.role.kind === "c-string").map((p) => {
-      const nested = /^\*(const|mut) \*/.test(p.param.type);
-      const what = nested ? "a pointer to C strings" : "a C string";
-      return { message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\`` };
-    });
-  }
-};
+  return "different";
+}
+function sameShape(a, b, base, head, depth2) {
+  const da = base.definition(a);
+  const db = head.definition(b);
+  if (!da || !db || da.kind !== db.kind) return false;
+  if ([...da.repr].sort().join() !== [...db.repr].sort().join() || !da.repr.length) return false;
+  const fieldsAgree = (x, y) => x.length === y.length && x.every((f, i2) => {
+    const r = relate(parseType(f.type), parseType(y[i2].type), base, head, depth2 + 1);
+    return r !== "different" && r !== "width";
+  });
+  if (!fieldsAgree(da.fields, db.fields)) return false;
+  return da.variants.length === db.variants.length && da.variants.every(
+    (v, i2) => v.value === db.variants[i2].value && fieldsAgree(v.fields, db.variants[i2].fields)
+  );
+}
+function relateTypes(a, b, base = EMPTY_SCOPE, head = EMPTY_SCOPE) {
+  if (a === b) return "same";
+  return relate(parseType(a), parseType(b), base, head, 0);
+}
 
 // src/core/rust/lexer.ts
 var PUNCT3 = ["<<=", ">>=", "...", "..="];
@@ -35251,2885 +34295,117 @@ function skipTree(tokens, i2) {
   return tokens.length;
 }
 
-// src/core/rust/cfg.ts
-function parseCfg(text2) {
-  const tokens = lex(text2, 1e4);
-  const state = { i: 0 };
-  const pred = parsePred(tokens, state, 0);
-  if (!pred || state.i !== tokens.length) return null;
-  return pred;
+// src/core/extract/discriminant.ts
+function literalValue(text2) {
+  const byte = /^b?'(.+)'$/.exec(text2);
+  if (byte) {
+    const body2 = byte[1];
+    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
+    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
+    if (body2 in esc2) return BigInt(esc2[body2]);
+    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
+    if (hex4) return BigInt(parseInt(hex4[1], 16));
+    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
+    return null;
+  }
+  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
+  if (!m) return null;
+  const digits = m[1].replace(/_/g, "");
+  try {
+    return BigInt(digits);
+  } catch {
+    return null;
+  }
 }
-function unquote(lit) {
-  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(lit);
-  return m ? m[1].replace(/\\(.)/g, "$1") : lit;
+var PREC = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6
+};
+function evalDiscriminant(expr) {
+  const tokens = lex(expr, 1e3);
+  const s = { i: 0 };
+  const v = parseBinary(tokens, s, 0, 0);
+  return v !== null && s.i === tokens.length ? v : null;
 }
-function parsePred(t2, s, depth2) {
-  if (depth2 > 64) return null;
+function parseUnary(t2, s, depth2) {
+  if (depth2 > 50) return null;
   const tok = t2[s.i];
-  if (!tok || tok.kind !== "ident") return null;
-  s.i++;
-  const name2 = tok.text;
-  if ((name2 === "all" || name2 === "any" || name2 === "not") && t2[s.i]?.text === "(") {
+  if (!tok) return null;
+  if (tok.text === "-") {
     s.i++;
-    const args2 = [];
-    while (t2[s.i] && t2[s.i].text !== ")") {
-      const a = parsePred(t2, s, depth2 + 1);
-      if (!a) return null;
-      args2.push(a);
-      if (t2[s.i]?.text === ",") s.i++;
-      else break;
-    }
+    const v = parseUnary(t2, s, depth2 + 1);
+    return v === null ? null : -v;
+  }
+  if (tok.text === "!") {
+    s.i++;
+    const v = parseUnary(t2, s, depth2 + 1);
+    return v === null ? null : ~v;
+  }
+  if (tok.text === "(") {
+    s.i++;
+    const v = parseBinary(t2, s, 0, depth2 + 1);
     if (t2[s.i]?.text !== ")") return null;
     s.i++;
-    if (name2 === "not") return args2.length === 1 ? { op: "not", arg: args2[0] } : null;
-    return { op: name2, args: args2 };
+    return v;
   }
-  if (t2[s.i]?.text === "=") {
+  if (tok.kind === "literal") {
     s.i++;
-    const v = t2[s.i];
-    if (!v || v.kind !== "literal") return null;
+    return literalValue(tok.text);
+  }
+  return null;
+}
+function parseBinary(t2, s, minPrec, depth2) {
+  let left = parseUnary(t2, s, depth2);
+  if (left === null) return null;
+  for (; ; ) {
+    const op = t2[s.i];
+    const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
+    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
     s.i++;
-    return { op: "kv", key: name2, value: unquote(v.text) };
-  }
-  return { op: "name", name: name2 };
-}
-function renderCfg(p) {
-  switch (p.op) {
-    case "all":
-    case "any":
-      return `${p.op}(${p.args.map(renderCfg).join(", ")})`;
-    case "not":
-      return `not(${renderCfg(p.arg)})`;
-    case "name":
-      return p.name;
-    case "kv":
-      return `${p.key} = ${JSON.stringify(p.value)}`;
-  }
-}
-function evalCfg(p, env) {
-  switch (p.op) {
-    case "all": {
-      let unknown2 = false;
-      for (const a of p.args) {
-        const v = evalCfg(a, env);
-        if (v === false) return false;
-        if (v === null) unknown2 = true;
-      }
-      return unknown2 ? null : true;
+    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
+    if (right === null) return null;
+    switch (op.text) {
+      case "|":
+        left = left | right;
+        break;
+      case "^":
+        left = left ^ right;
+        break;
+      case "&":
+        left = left & right;
+        break;
+      case "<<":
+        left = right > 4096n ? null : left << right;
+        break;
+      case ">>":
+        left = left >> right;
+        break;
+      case "+":
+        left = left + right;
+        break;
+      case "-":
+        left = left - right;
+        break;
+      case "*":
+        left = left * right;
+        break;
+      case "/":
+        left = right === 0n ? null : left / right;
+        break;
+      case "%":
+        left = right === 0n ? null : left % right;
+        break;
     }
-    case "any": {
-      let unknown2 = false;
-      for (const a of p.args) {
-        const v = evalCfg(a, env);
-        if (v === true) return true;
-        if (v === null) unknown2 = true;
-      }
-      return unknown2 ? null : false;
-    }
-    case "not": {
-      const v = evalCfg(p.arg, env);
-      return v === null ? null : !v;
-    }
-    case "name": {
-      if (p.name === "test" || p.name === "doc" || p.name === "doctest" || p.name === "miri") return false;
-      const known = env.platform?.[p.name];
-      return known === void 0 ? null : known;
-    }
-    case "kv": {
-      if (p.key === "feature") return env.features.has(p.value);
-      const known = env.platform?.[`${p.key}=${p.value}`];
-      if (known !== void 0) return known;
-      if (env.platform && Object.keys(env.platform).some((k) => k.startsWith(`${p.key}=`) && env.platform?.[k]))
-        return false;
-      return null;
-    }
+    if (left === null) return null;
   }
-}
-function conjoin(preds) {
-  const flat = [];
-  for (const p of preds) {
-    if (p.op === "all") flat.push(...p.args);
-    else flat.push(p);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const uniq = flat.filter((p) => {
-    const k = renderCfg(p);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  if (uniq.length === 0) return null;
-  return uniq.length === 1 ? uniq[0] : { op: "all", args: uniq };
-}
-
-// src/core/findings/rule.ts
-function memoised(ctx, key, make) {
-  if (!ctx.memo) return make();
-  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
-  return ctx.memo.get(key);
-}
-
-// src/core/findings/rules/exposure-widened.ts
-function enabled(cfg, features) {
-  if (cfg === null) return true;
-  const pred = parseCfg(cfg);
-  return pred ? evalCfg(pred, { features: new Set(features) }) : null;
-}
-function required2(p, out2) {
-  if (p.op === "kv" && p.key === "feature") out2.add(p.value);
-  else if (p.op === "all" || p.op === "any") for (const a of p.args) required2(a, out2);
-  return out2;
-}
-function featuresOf(cfg) {
-  const p = cfg === null ? null : parseCfg(cfg);
-  return p ? required2(p, /* @__PURE__ */ new Set()) : /* @__PURE__ */ new Set();
-}
-function describe3(item, gate, baseFeatures) {
-  const now = featuresOf(item.cfg);
-  const gating = [...featuresOf(gate)].filter((f) => !baseFeatures.includes(f)).sort();
-  const madeDefault = gating.filter((f) => now.has(f));
-  const ungated = gating.filter((f) => !now.has(f));
-  const parts3 = [];
-  if (ungated.length) parts3.push(`it left the ${ungated.map((f) => `\`${f}\``).join(", ")} feature gate`);
-  if (madeDefault.length)
-    parts3.push(
-      `${madeDefault.map((f) => `\`${f}\``).join(", ")} ${madeDefault.length > 1 ? "are" : "is"} now enabled by default`
-    );
-  const how = parts3.length ? parts3.join(" and ") : "its gate no longer applies";
-  return {
-    message: `\`${item.name}\` was behind \`cfg(${gate})\`, off in the base's default build, and is in the head's: ${how}`
-  };
-}
-var exposureWidened = {
-  id: "exposure-widened",
-  level: "medium",
-  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
-  rationale: "contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user",
-  checklist: "the capability should be on by default, and users who never enabled the feature are ready to ship it",
-  check(item, ctx) {
-    if (enabled(item.cfg, ctx.crate.features) === false) return [];
-    const baseFeatures = ctx.base?.features ?? ctx.crate.features;
-    if (ctx.before) {
-      if (ctx.before.cfg !== null && enabled(ctx.before.cfg, baseFeatures) === false)
-        return [describe3(item, ctx.before.cfg, baseFeatures)];
-      return [];
-    }
-    const symbol2 = item.kind === "function" || item.kind === "static" || item.kind === "import" ? item.symbol : void 0;
-    const byName3 = memoised(ctx, "base-gated", () => {
-      const m = /* @__PURE__ */ new Map();
-      for (const g of ctx.base?.gated ?? []) {
-        const key = `${g.kind}\0${g.name}`;
-        const list2 = m.get(key);
-        if (list2) list2.push(g);
-        else m.set(key, [g]);
-      }
-      return m;
-    });
-    const gated = byName3.get(`${item.kind}\0${item.name}`)?.find((g) => symbol2 === void 0 || g.symbol === void 0 || g.symbol === symbol2);
-    return gated ? [describe3(item, gated.cfg, baseFeatures)] : [];
-  }
-};
-
-// src/core/findings/rules/hidden-export.ts
-var hiddenExport = {
-  id: "hidden-export",
-  level: "low",
-  kinds: ["function", "static"],
-  rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
-  checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
-  check(item) {
-    if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
-    const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
-    const via = item.macro ? ` (made by macro \`${item.macro}!\`)` : "";
-    return [
-      {
-        message: `\`${item.name}\` is ${vis}${via}, yet its export attribute makes it a public symbol of the library`
-      }
-    ];
-  }
-};
-
-// src/core/findings/ownership.ts
-var DESTRUCTOR_VERBS = [
-  "free",
-  "destroy",
-  "release",
-  "delete",
-  "drop",
-  "close",
-  "dealloc",
-  "dispose",
-  "unref"
-];
-var CONSTRUCTOR_WORDS = /* @__PURE__ */ new Set([
-  "new",
-  "create",
-  "alloc",
-  "allocate",
-  "clone",
-  "dup",
-  "duplicate",
-  "copy",
-  "open",
-  "make",
-  "build",
-  "init",
-  "from",
-  "into",
-  "to",
-  "load",
-  "parse",
-  "spawn",
-  "connect",
-  "acquire",
-  "concat",
-  "join",
-  "format",
-  "serialize",
-  "encode",
-  "decode"
-]);
-var ACCESSOR_WORDS = /* @__PURE__ */ new Set([
-  "get",
-  "as",
-  "ptr",
-  "data",
-  "borrow",
-  "peek",
-  "ref",
-  "inner",
-  "head",
-  "tail",
-  "first",
-  "last",
-  "next",
-  "prev",
-  "current",
-  "at",
-  "slot",
-  "global",
-  "instance",
-  "singleton",
-  "static",
-  "view",
-  "field",
-  "base"
-]);
-function words(name2) {
-  return splitAcronyms(name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2")).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-var isUpper = (c) => c >= 65 && c <= 90;
-var isLower = (c) => c >= 97 && c <= 122;
-function splitAcronyms(s) {
-  const parts3 = [];
-  let from = 0;
-  for (let i2 = 0; i2 < s.length; ) {
-    if (!isUpper(s.charCodeAt(i2))) {
-      i2++;
-      continue;
-    }
-    let end = i2;
-    while (end < s.length && isUpper(s.charCodeAt(end))) end++;
-    if (end - i2 >= 2 && isLower(s.charCodeAt(end))) {
-      parts3.push(s.slice(from, end - 1), "_");
-      from = end - 1;
-    }
-    i2 = end;
-  }
-  parts3.push(s.slice(from));
-  return parts3.join("");
-}
-function isDestructorName(name2) {
-  return words(name2).some((w) => DESTRUCTOR_VERBS.includes(w));
-}
-function designated(t2) {
-  if (t2.k === "ptr") return t2.to;
-  const inner = optionInner(t2) ?? t2;
-  return wrapped(inner, "Box") ?? wrapped(inner, "NonNull");
-}
-function levels(t2) {
-  const out2 = [];
-  let d = designated(t2) ?? (t2.k === "ref" ? t2.to : null);
-  for (let i2 = 0; d && i2 < 8; i2++) {
-    out2.push(renderType(d));
-    d = designated(d) ?? (d.k === "ref" ? d.to : null);
-  }
-  return out2;
-}
-function ownedReturn(fn) {
-  if (!fn.returns) return null;
-  const t2 = parseType(fn.returns);
-  const pointee = designated(t2);
-  if (!pointee) return null;
-  const boxed = t2.k !== "ptr" && (wrapped(t2, "Box") !== null || wrapped(optionInner(t2) ?? t2, "Box") !== null);
-  if (boxed) return { type: fn.returns, pointee };
-  if (isDestructorName(fn.name)) return null;
-  const ws = words(fn.name);
-  if (ws.some((w) => CONSTRUCTOR_WORDS.has(w))) return { type: fn.returns, pointee };
-  if (t2.k === "ptr" && !t2.mut) return null;
-  if (ws.some((w) => ACCESSOR_WORDS.has(w))) return null;
-  const same = renderType(pointee);
-  if (fn.params.some((p) => levels(parseType(p.type)).includes(same))) return null;
-  return { type: fn.returns, pointee };
-}
-function freedPointees(crate) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const it of crate.items) {
-    if (it.kind !== "function" || !isDestructorName(it.name) && !isDestructorName(it.symbol)) continue;
-    for (const p of it.params) for (const got of levels(parseType(p.type))) out2.add(got);
-  }
-  return out2;
-}
-
-// src/core/findings/rules/missing-destructor.ts
-var missingDestructor = {
-  id: "missing-destructor",
-  level: "medium",
-  kinds: ["function"],
-  rationale: "contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator",
-  checklist: "ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented",
-  check(item, ctx) {
-    if (item.kind !== "function") return [];
-    const owned = ownedReturn(item);
-    if (!owned) return [];
-    const freed = memoised(ctx, "freed-pointees", () => freedPointees(ctx.crate));
-    if (freed.has(renderType(owned.pointee)) || freed.has("c_void")) return [];
-    const pointee = renderType(owned.pointee);
-    return [
-      {
-        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it`
-      }
-    ];
-  }
-};
-
-// src/core/findings/rules/missing-safety-doc.ts
-var missingSafetyDoc = {
-  id: "missing-safety-doc",
-  level: "medium",
-  kinds: ["function"],
-  rationale: "documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten",
-  checklist: "the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section",
-  check(item) {
-    if (item.kind !== "function" || !item.unsafe || item.doc.safety) return [];
-    const why = item.doc.present ? "its doc comment has no `# Safety` section" : "it has no doc comment";
-    return [{ message: `\`unsafe\` export \`${item.name}\`: ${why}` }];
-  }
-};
-
-// src/core/findings/rules/mutable-global.ts
-var SCREAMING = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-var mutableGlobal = {
-  id: "mutable-global",
-  level: "high",
-  kinds: ["function", "static"],
-  rationale: "memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour",
-  checklist: "access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined",
-  check(item, ctx) {
-    if (item.kind === "static") {
-      if (!item.mutable) return [];
-      return [
-        {
-          message: `exported \`static mut ${item.name}: ${item.type}\` can be read and written by Rust and C with no synchronisation`
-        }
-      ];
-    }
-    if (item.kind !== "function") return [];
-    const exported = memoised(ctx, "mutable-statics", () => {
-      const m = /* @__PURE__ */ new Map();
-      for (const it of ctx.crate.items) if (it.kind === "static" && it.mutable) m.set(it.name, it.type);
-      return m;
-    });
-    const out2 = [];
-    for (const name2 of item.body.assigns) {
-      const type = exported.get(name2);
-      if (type !== void 0) out2.push({ message: `writes the exported \`static mut ${name2}: ${type}\`` });
-      else if (SCREAMING.test(name2) && name2.length > 1)
-        out2.push({ message: `writes \`${name2}\`, by its name a \`static mut\`` });
-    }
-    return out2;
-  }
-};
-
-// src/core/findings/ffi-safety.ts
-function typeEnv(crate) {
-  const declared2 = /* @__PURE__ */ new Map();
-  for (const d of crate.declaredTypes) declared2.set(d.name, d);
-  const aliases = /* @__PURE__ */ new Map();
-  for (const it of crate.items) if (it.kind === "type") aliases.set(it.name, it.target);
-  return { declared: declared2, aliases };
-}
-var PLAIN = /* @__PURE__ */ new Set([
-  "i8",
-  "i16",
-  "i32",
-  "i64",
-  "u8",
-  "u16",
-  "u32",
-  "u64",
-  "isize",
-  "usize",
-  "f32",
-  "f64",
-  "bool"
-]);
-var UNSIZED_NAMES = /* @__PURE__ */ new Set(["str", "CStr", "OsStr", "Path"]);
-var RUST_ONLY = /* @__PURE__ */ new Map([
-  ["String", "a Rust-owned string with no C layout"],
-  ["Vec", "a Rust-owned vector with no C layout"],
-  ["VecDeque", "a Rust collection with no C layout"],
-  ["HashMap", "a Rust collection with no C layout"],
-  ["HashSet", "a Rust collection with no C layout"],
-  ["BTreeMap", "a Rust collection with no C layout"],
-  ["BTreeSet", "a Rust collection with no C layout"],
-  ["CString", "a Rust-owned string with no C layout (pass `*const c_char` from `CString::into_raw`)"],
-  ["OsString", "a Rust-owned string with no C layout"],
-  ["PathBuf", "a Rust-owned path with no C layout"],
-  ["Rc", "a Rust smart pointer with no C layout"],
-  ["Arc", "a Rust smart pointer with no C layout"],
-  ["Weak", "a Rust smart pointer with no C layout"],
-  ["Cow", "a Rust enum with no C layout"],
-  ["Mutex", "a Rust lock with no C layout"],
-  ["RwLock", "a Rust lock with no C layout"],
-  ["RefCell", "a Rust cell with no C layout"],
-  ["Result", "a Rust enum with no C layout"],
-  ["Duration", "a Rust struct with no C layout"],
-  ["Instant", "a Rust struct with no C layout"],
-  ["SystemTime", "a Rust struct with no C layout"]
-]);
-var TRANSPARENT = /* @__PURE__ */ new Set([
-  "ManuallyDrop",
-  "MaybeUninit",
-  "Wrapping",
-  "Cell",
-  "UnsafeCell",
-  "Pin",
-  "Saturating"
-]);
-var INT_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]);
-var MAX_ALIAS_DEPTH = 16;
-function resolveAlias(t2, env, depth2) {
-  let cur = t2;
-  for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH; i2++) {
-    if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
-    const target = env.aliases.get(cur.name);
-    if (target === void 0) return cur;
-    cur = parseType(target);
-  }
-  return cur;
-}
-function isUnsized(t2, env) {
-  const r = resolveAlias(t2, env, 0);
-  return r.k === "slice" || r.k === "dyn" || r.k === "path" && UNSIZED_NAMES.has(r.name) && !env.declared.has(r.name);
-}
-function nullableInner(t2, env) {
-  const r = resolveAlias(t2, env, 0);
-  if (r.k === "ref") return !isUnsized(r.to, env);
-  if (r.k === "fn") return r.abi !== null;
-  if (r.k === "path") {
-    if (r.name === "Box" || r.name === "NonNull") return r.args.length === 1 && !isUnsized(r.args[0], env);
-    if (/^NonZero/.test(r.name)) return true;
-  }
-  return false;
-}
-function reprOk(d) {
-  if (d.repr.includes("C") || d.repr.includes("transparent")) return true;
-  return d.kind === "enum" && d.repr.some((r) => INT_REPRS.has(r));
-}
-function ffiProblem(t2, pos, env, depth2 = 0) {
-  if (depth2 > MAX_ALIAS_DEPTH) return null;
-  const r = resolveAlias(t2, env, 0);
-  const shown2 = `\`${renderType(t2)}\``;
-  switch (r.k) {
-    case "ptr":
-    case "ref":
-      if (isUnsized(r.to, env))
-        return `${shown2} is a fat pointer (${pointerMeta(r.to, env)}), which C has no type for`;
-      return null;
-    case "slice":
-      return pos === "pointee" ? null : `${shown2} is unsized and cannot be passed by value`;
-    case "dyn":
-      return pos === "pointee" ? null : `${shown2} is an unsized trait object`;
-    case "impl":
-      return `${shown2} is a generic type, not a C type`;
-    case "array":
-      if (pos === "value")
-        return `${shown2} is an array by value, which C cannot pass (wrap it in a \`#[repr(C)]\` struct or pass a pointer)`;
-      return pos === "pointee" ? null : ffiProblem(r.of, "field", env, depth2 + 1);
-    case "tuple":
-      if (r.items.length === 0) return null;
-      return pos === "pointee" ? null : `${shown2} is a tuple, which has no C layout`;
-    case "fn": {
-      if (r.abi === null) return `${shown2} is a function pointer with the Rust ABI (use \`extern "C" fn\`)`;
-      for (const p of r.params) {
-        const inner = ffiProblem(p, "value", env, depth2 + 1);
-        if (inner) return `in ${shown2}: ${inner}`;
-      }
-      const ret = r.ret ? ffiProblem(r.ret, "value", env, depth2 + 1) : null;
-      return ret ? `in ${shown2}: ${ret}` : null;
-    }
-    case "never":
-    case "other":
-      return null;
-    case "path":
-      return pathProblem(r, shown2, pos, env, depth2);
-  }
-}
-function pointerMeta(pointee, env) {
-  const r = resolveAlias(pointee, env, 0);
-  return r.k === "dyn" ? "address and vtable" : "address and length";
-}
-function pathProblem(r, shown2, pos, env, depth2) {
-  if (pos === "pointee") return null;
-  const local = env.declared.get(r.name);
-  if (local) {
-    if (reprOk(local)) return null;
-    const what = local.kind === "enum" ? "an enum without `#[repr(C)]` or `#[repr(<int>)]`" : `a ${local.kind} without \`#[repr(C)]\``;
-    return `${shown2} is ${what}: its layout is unspecified (pass it behind a pointer, or give it a C representation)`;
-  }
-  if (PLAIN.has(r.name) || r.name.startsWith("c_")) return null;
-  if (r.name === "char")
-    return `${shown2} is a 32-bit Unicode scalar with a validity invariant, not C \`char\` (use \`u32\` or \`c_char\`)`;
-  if (r.name === "u128" || r.name === "i128") return `${shown2} has no stable C ABI on every target`;
-  if (UNSIZED_NAMES.has(r.name)) return `${shown2} is unsized and cannot be passed by value`;
-  const rustOnly = RUST_ONLY.get(r.name);
-  if (rustOnly) return `${shown2} is ${rustOnly}`;
-  if (r.name === "Option" && r.args.length === 1) {
-    if (nullableInner(r.args[0], env)) return null;
-    return `${shown2} has no C layout (only \`Option\` of a reference, \`Box\`, \`NonNull\`, \`NonZero*\` or an \`extern\` fn pointer is FFI-safe)`;
-  }
-  if ((r.name === "Box" || r.name === "NonNull") && r.args.length === 1) {
-    return isUnsized(r.args[0], env) ? `${shown2} is a fat pointer (${pointerMeta(r.args[0], env)}), which C has no type for` : null;
-  }
-  if (TRANSPARENT.has(r.name) && r.args.length === 1) return ffiProblem(r.args[0], pos, env, depth2 + 1);
-  if (/^[A-Z]$/.test(r.name)) return `${shown2} is a generic type parameter, not a C type`;
-  return null;
-}
-function ffiProblemOf(type, pos, env) {
-  return ffiProblem(parseType(type), pos, env);
-}
-
-// src/core/findings/rules/not-ffi-safe.ts
-function fieldHits(fields, env, where2) {
-  const out2 = [];
-  for (const f of fields) {
-    const problem = ffiProblemOf(f.type, "field", env);
-    if (problem) out2.push({ message: `field \`${f.name}\`${where2} is not FFI-safe: ${problem}` });
-  }
-  return out2;
-}
-function signatureHits(params, returns, env) {
-  const out2 = [];
-  for (const p of params) {
-    const problem = ffiProblemOf(p.type, "value", env);
-    if (problem) out2.push({ message: `parameter \`${p.name}\` is not FFI-safe: ${problem}` });
-  }
-  if (returns) {
-    const problem = ffiProblemOf(returns, "value", env);
-    if (problem) out2.push({ message: `the return type is not FFI-safe: ${problem}` });
-  }
-  return out2;
-}
-function check2(item, env) {
-  switch (item.kind) {
-    case "function":
-      return signatureHits(item.params, item.returns, env);
-    case "import":
-      if (item.what === "function") return signatureHits(item.params ?? [], item.returns, env);
-      return staticHit(item.type, env);
-    case "static":
-      return staticHit(item.type, env);
-    case "struct":
-    case "union":
-      return fieldHits(item.fields, env, "");
-    case "enum":
-      return item.variants.flatMap((v) => fieldHits(v.fields ?? [], env, ` of variant \`${v.name}\``));
-    default:
-      return [];
-  }
-}
-function staticHit(type, env) {
-  if (!type) return [];
-  const pos = "static";
-  const problem = ffiProblemOf(type, pos, env);
-  return problem ? [{ message: `the static's type is not FFI-safe: ${problem}` }] : [];
-}
-var notFfiSafe = {
-  id: "not-ffi-safe",
-  level: "high",
-  kinds: ["function", "static", "import", "struct", "union", "enum"],
-  rationale: "memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted",
-  checklist: "the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type",
-  check(item, ctx) {
-    return check2(item, ctx.types);
-  }
-};
-
-// src/core/findings/rules/not-unsafe-ptr-deref.ts
-var notUnsafePtrDeref = {
-  id: "not-unsafe-ptr-deref",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer",
-  checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
-  check(item) {
-    if (item.kind !== "function" || item.unsafe) return [];
-    const typeOf = /* @__PURE__ */ new Map();
-    for (const p of item.params) if (!typeOf.has(p.name)) typeOf.set(p.name, p.type);
-    return item.body.derefs.map((name2) => {
-      const type = typeOf.get(name2) ?? "raw pointer";
-      return {
-        message: `safe export dereferences raw-pointer parameter \`${name2}\` (\`${type}\`): nothing stops a caller passing a dangling pointer`
-      };
-    });
-  }
-};
-
-// src/core/findings/rules/panic-path.ts
-var SHOWN2 = 5;
-function show(what) {
-  if (what === "indexing") return what;
-  const m = /^(.*) in (\S+!)$/.exec(what);
-  return m ? `\`${m[1]}\` in \`${m[2]}\`` : `\`${what}\``;
-}
-var panicPath = {
-  id: "panic-path",
-  level: "medium",
-  kinds: ["function"],
-  rationale: 'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
-  checklist: "the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code",
-  check(item) {
-    if (item.kind !== "function" || item.body.panics.length === 0) return [];
-    const panics = [...item.body.panics].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
-    const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
-    const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
-    return [
-      {
-        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listed.join(", ")}${more}`,
-        line: panics[0].line
-      }
-    ];
-  }
-};
-
-// src/core/findings/rules/raw-pointer-param.ts
-var rawPointerParam = {
-  id: "raw-pointer-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation",
-  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
-  check(item) {
-    if (item.kind !== "function") return [];
-    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({ message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\`` }));
-  }
-};
-
-// src/core/findings/rules/reference-param.ts
-var referenceParam = {
-  id: "reference-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs",
-  checklist: "callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it",
-  check(item, ctx) {
-    if (item.kind !== "function") return [];
-    const out2 = [];
-    for (const p of item.params) {
-      const t2 = parseType(p.type);
-      if (t2.k === "ref") {
-        if (isUnsized(t2.to, ctx.types)) continue;
-        const ptr = `*${t2.mut ? "mut" : "const"} ${renderType(t2.to)}`;
-        out2.push({
-          message: `parameter \`${p.name}\` is a reference \`${p.type}\`: a NULL from C is undefined behaviour (take \`${ptr}\` or \`Option<${p.type}>\`)`
-        });
-        continue;
-      }
-      const owned = wrapped(t2, "Box") ?? wrapped(t2, "NonNull");
-      if (owned && !isUnsized(owned, ctx.types))
-        out2.push({
-          message: `parameter \`${p.name}\` is \`${p.type}\`, which cannot be NULL: a NULL from C is undefined behaviour (take \`Option<${p.type}>\`)`
-        });
-    }
-    return out2;
-  }
-};
-
-// src/core/findings/rules/rust-abi-export.ts
-var rustAbiExport = {
-  id: "rust-abi-export",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments",
-  checklist: 'add `extern "C"`, or stop exporting the function',
-  check(item) {
-    if (item.kind !== "function" || item.abi !== "Rust") return [];
-    const attr = item.export === "export_name" ? "`#[export_name]`" : "`#[no_mangle]`";
-    return [{ message: `${attr} exports \`${item.name}\` with the Rust ABI, which C callers cannot call` }];
-  }
-};
-
-// src/core/findings/rules/untested-export.ts
-var untestedExport = {
-  id: "untested-export",
-  level: "low",
-  kinds: ["function", "static"],
-  rationale: "hygiene: an export that no test, bench or fuzz target names has had its boundary behaviour exercised by nobody",
-  checklist: "a test or fuzz target covers the export, including its error and NULL paths",
-  check(item) {
-    if (item.kind !== "function" && item.kind !== "static" || item.tested !== false) return [];
-    return [
-      {
-        message: `\`${item.name}\` is named in no test, bench, fuzz target, \`#[cfg(test)]\` code or Go \`_test.go\` file`
-      }
-    ];
-  }
-};
-
-// src/core/findings/rules/unwinding-abi.ts
-var unwindingAbi = {
-  id: "unwinding-abi",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames",
-  checklist: 'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
-  check(item) {
-    if (item.kind !== "function" || !item.abi.endsWith("-unwind")) return [];
-    return [
-      {
-        message: `\`${item.name}\` is declared \`extern "${item.abi}"\`: a panic in it unwinds into the Go or C caller`
-      }
-    ];
-  }
-};
-
-// src/core/findings/catalogue.ts
-var FINDING_RULES = [
-  bufferParam,
-  callbackParam,
-  cStringParam,
-  exposureWidened,
-  hiddenExport,
-  missingDestructor,
-  missingSafetyDoc,
-  mutableGlobal,
-  notFfiSafe,
-  notUnsafePtrDeref,
-  panicPath,
-  rawPointerParam,
-  referenceParam,
-  rustAbiExport,
-  untestedExport,
-  unwindingAbi
-].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-var FINDING_RULE_IDS = FINDING_RULES.map((r) => r.id);
-function findingRule(id) {
-  return FINDING_RULES.find((r) => r.id === id);
-}
-
-// src/core/report.ts
-var SEVERITIES = ["breaking", "potentially-breaking", "addition", "non-abi"];
-var FINDING_LEVELS = ["high", "medium", "low"];
-
-// src/core/findings/glob.ts
-var cache = /* @__PURE__ */ new Map();
-function globToRegExp(pattern2) {
-  const hit = cache.get(pattern2);
-  if (hit) return hit;
-  const p = normalisePath(pattern2);
-  let re = "";
-  for (let i2 = 0; i2 < p.length; ) {
-    if (p.startsWith("**/", i2)) {
-      re += "(?:.*/)?";
-      i2 += 3;
-    } else if (p.startsWith("/**", i2) && i2 + 3 === p.length) {
-      re += "(?:/.*)?";
-      i2 += 3;
-    } else if (p.startsWith("**", i2)) {
-      re += ".*";
-      i2 += 2;
-    } else if (p[i2] === "*") {
-      re += "[^/]*";
-      i2++;
-    } else if (p[i2] === "?") {
-      re += "[^/]";
-      i2++;
-    } else {
-      re += p[i2].replace(/[.+^${}()|[\]\\]/g, "\\$&");
-      i2++;
-    }
-  }
-  const compiled2 = new RegExp(`^${re}$`);
-  if (cache.size > 1e3) cache.clear();
-  cache.set(pattern2, compiled2);
-  return compiled2;
-}
-function normalisePath(p) {
-  return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-}
-function matchGlob(pattern2, path6) {
-  return globToRegExp(pattern2).test(normalisePath(path6));
-}
-
-// src/core/findings/policy.ts
-function suggestion(id) {
-  const containing = id.length >= 4 ? FINDING_RULE_IDS.filter((k) => k.includes(id)) : [];
-  if (containing.length === 1) return ` (did you mean "${containing[0]}"?)`;
-  let best = null;
-  let bestDistance = Infinity;
-  for (const known of FINDING_RULE_IDS) {
-    const d = editDistance(id, known);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = known;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean "${best}"?)` : "";
-}
-function editDistance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-function validateFindingPolicy(policy) {
-  const known = new Set(FINDING_RULE_IDS);
-  for (const [id, level2] of Object.entries(policy.levels ?? {})) {
-    if (!known.has(id)) throw new Error(`unknown finding rule "${id}" in levels${suggestion(id)}`);
-    if (level2 !== "off" && !FINDING_LEVELS.includes(level2))
-      throw new Error(
-        `finding rule "${id}": level must be one of high, medium, low or off, not "${String(level2)}"`
-      );
-  }
-  for (const [id, scope] of Object.entries(policy.scopes ?? {})) {
-    if (!known.has(id)) throw new Error(`unknown finding rule "${id}" in scopes${suggestion(id)}`);
-    for (const key of ["include", "exclude"]) {
-      const globs = scope[key];
-      if (globs === void 0) continue;
-      if (!Array.isArray(globs) || globs.some((g) => typeof g !== "string" || g.trim() === ""))
-        throw new Error(`finding rule "${id}": scope ${key} must be a list of non-empty path globs`);
-    }
-  }
-}
-function effectiveLevel(policy, id, level2) {
-  return policy?.levels?.[id] ?? level2;
-}
-function inScope(policy, id, file2) {
-  const scope = policy?.scopes?.[id];
-  if (!scope) return true;
-  if (scope.include && !scope.include.some((g) => matchGlob(g, file2))) return false;
-  if (scope.exclude && scope.exclude.some((g) => matchGlob(g, file2))) return false;
-  return true;
-}
-
-// src/core/deadline.ts
-var SYSTEM_CLOCK = { now: () => performance.now() };
-var DEFAULT_DEADLINE_SECONDS = 600;
-var MAX_DEADLINE_SECONDS = 6 * 60 * 60;
-var DeadlineExceeded = class extends Error {
-  constructor(seconds, activity) {
-    super(`analysis exceeded the deadline of ${seconds} s while ${activity}`);
-    this.seconds = seconds;
-    this.activity = activity;
-  }
-  seconds;
-  activity;
-  name = "DeadlineExceeded";
-};
-var Deadline = class {
-  /** `start` (on `clock`) is when the run began; by default, now. */
-  constructor(seconds, clock = SYSTEM_CLOCK, start2) {
-    this.seconds = seconds;
-    this.clock = clock;
-    this.start = start2 ?? clock.now();
-  }
-  seconds;
-  clock;
-  start;
-  expired = null;
-  /**
-   * Throws `DeadlineExceeded` naming `activity` once the deadline has passed. Once it has, every
-   * later check throws the first error again, so a caller that swallowed one cannot go on.
-   */
-  check(activity) {
-    if (this.expired) throw this.expired;
-    if (this.clock.now() - this.start > this.seconds * 1e3) {
-      this.expired = new DeadlineExceeded(this.seconds, activity);
-      throw this.expired;
-    }
-  }
-};
-var DeadlineTree = class {
-  constructor(inner, deadline) {
-    this.inner = inner;
-    this.deadline = deadline;
-  }
-  inner;
-  deadline;
-  get label() {
-    return this.inner.label;
-  }
-  stat(path6) {
-    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
-  }
-  read(path6, maxBytes) {
-    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
-  }
-  list(dir) {
-    return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
-  }
-  listAll(max) {
-    return this.guard("listing the files of the tree", () => this.inner.listAll(max));
-  }
-  /** Closes the wrapped tree, when it has something to close. */
-  close() {
-    this.inner.close?.();
-  }
-  async guard(activity, f) {
-    this.deadline.check(activity);
-    const result = await f();
-    this.deadline.check(activity);
-    return result;
-  }
-};
-function parserWithDeadline(parser, deadline) {
-  return {
-    parse(text2, origin) {
-      const activity = `parsing ${origin ?? "a text"}`;
-      deadline.check(activity);
-      const tree = parser.parse(text2, origin);
-      try {
-        deadline.check(activity);
-      } catch (e) {
-        tree.delete();
-        throw e;
-      }
-      return tree;
-    }
-  };
-}
-
-// src/core/limits.ts
-var DEFAULT_LIMITS = {
-  maxFileBytes: 4 * 1024 * 1024,
-  maxFilesPerCrate: 2e4,
-  maxCrates: 1e3,
-  maxModuleDepth: 64,
-  maxMacroDepth: 128,
-  maxExpansions: 1e4,
-  maxListedFiles: 2e5,
-  deadlineSeconds: DEFAULT_DEADLINE_SECONDS
-};
-
-// src/core/config/schema.ts
-var MAX_CONFIG_BYTES = 256 * 1024;
-var MAX_LIST_ENTRIES = 1e3;
-var MAX_FEATURE_SETS = 16;
-var MAX_REQUIRED_APPROVALS = 100;
-var DEFAULT_BOT_LOGIN = "github-actions[bot]";
-var DEFAULT_TAG_PATTERN = "v*";
-var LIMIT_BOUNDS = {
-  maxFileBytes: {
-    key: "max-file-bytes",
-    max: 256 * 1024 * 1024,
-    description: "Largest source file read, in bytes."
-  },
-  maxFilesPerCrate: {
-    key: "max-files-per-crate",
-    max: 1e6,
-    description: "Most files read for one crate."
-  },
-  maxCrates: { key: "max-crates", max: 1e5, description: "Most crates analysed in one workspace." },
-  maxModuleDepth: { key: "max-module-depth", max: 1024, description: "Deepest module nesting followed." },
-  maxMacroDepth: { key: "max-macro-depth", max: 1024, description: "Deepest nesting of macro expansions." },
-  maxExpansions: {
-    key: "max-expansions",
-    max: 1e7,
-    description: "Most macro expansions in one crate."
-  },
-  maxListedFiles: {
-    key: "max-listed-files",
-    max: 1e7,
-    description: "Most files listed when searching for tests."
-  },
-  deadlineSeconds: {
-    key: "deadline-seconds",
-    max: MAX_DEADLINE_SECONDS,
-    description: "Seconds a whole run may take; past it the analysis stops with an error naming the file it was reading."
-  }
-};
-var LOGIN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}";
-var TEAM = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
-var APPROVER_PATTERN = new RegExp(`^@?${LOGIN}(?:/${TEAM})?$`);
-var BOT_LOGIN_PATTERN = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
-var CRATE_GLOB_PATTERN = /^[A-Za-z0-9_*?-]{1,64}$/;
-var CRATE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-var FEATURE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_+.-]{0,63}$/;
-var PATH_GLOB_PATTERN = /^(?![/\\])(?!(?:.*[/\\])?\.\.(?:[/\\]|$))[^\u0000-\u001f\u007f]{1,500}$/;
-var TAG_PATTERN_PATTERN = (
-  // eslint-disable-next-line no-control-regex -- control characters are what the pattern rejects
-  /^[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}\*[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}$/
-);
-var LEVEL_VALUES = ["high", "medium", "low", "off"];
-function boolean4(description, fallback) {
-  return external_exports.boolean({ error: "expected true or false" }).optional().meta({ description, default: fallback });
-}
-function integer3(min, max) {
-  return external_exports.int({ error: `expected an integer from ${min} to ${max}` }).min(min).max(max);
-}
-function pattern(re, expected) {
-  return external_exports.string({ error: `expected ${expected}` }).regex(re);
-}
-function list(item, expected, description) {
-  return external_exports.array(item, { error: `expected a list of ${expected} (at most ${MAX_LIST_ENTRIES})` }).max(MAX_LIST_ENTRIES).optional().meta({ description, default: [] });
-}
-function strict(expected, shape, description) {
-  return external_exports.strictObject(shape, { error: `expected ${expected}` }).optional().meta({ description });
-}
-var PATH_GLOB = "a path glob relative to the repository root (no leading / and no ..)";
-var pathGlob = () => pattern(PATH_GLOB_PATTERN, PATH_GLOB);
-var featureSetShape = {
-  default: boolean4("Enable the crate's default features (false is cargo's --no-default-features).", true),
-  all: boolean4(
-    "Enable every feature (cargo --all-features); then `default` and `list` must be left out.",
-    false
-  ),
-  list: list(
-    pattern(FEATURE_PATTERN, "a Cargo feature name"),
-    "Cargo feature names",
-    "Features to enable on top of the defaults (cargo --features)."
-  )
-};
-var featureSet = external_exports.strictObject(featureSetShape, {
-  error: "expected a feature set: a mapping with default, all and list"
-});
-var level = () => external_exports.enum(LEVEL_VALUES, { error: "expected one of high, medium, low or off" });
-var levelsShape = {};
-var scopesShape = {};
-for (const rule of FINDING_RULES) {
-  levelsShape[rule.id] = level().optional().meta({ description: `${rule.rationale} (default: ${rule.level})`, default: rule.level });
-  scopesShape[rule.id] = strict(
-    "a scope: a mapping with include and exclude",
-    {
-      include: external_exports.array(pathGlob(), { error: `expected a list of path globs (at most ${MAX_LIST_ENTRIES})` }).max(MAX_LIST_ENTRIES).optional().meta({ description: `When present, ${rule.id} only looks at files matching one of these globs.` }),
-      exclude: list(pathGlob(), "path globs", `${rule.id} never looks at files matching one of these globs.`)
-    },
-    `The files ${rule.id} looks at.`
-  );
-}
-var limitsShape = {};
-for (const [field, bound] of Object.entries(LIMIT_BOUNDS)) {
-  limitsShape[bound.key] = integer3(1, bound.max).optional().meta({ description: bound.description, default: DEFAULT_LIMITS[field] });
-}
-var configSchema = external_exports.strictObject(
-  {
-    crates: strict(
-      "a mapping with include and exclude",
-      {
-        include: list(
-          pattern(CRATE_GLOB_PATTERN, "a crate name or a glob over crate names"),
-          "crate names or globs",
-          "Crates to analyse (names or globs with * and ?); empty means every crate of the workspace."
-        ),
-        exclude: list(
-          pattern(CRATE_GLOB_PATTERN, "a crate name or a glob over crate names"),
-          "crate names or globs",
-          "Crates never analysed, even when `include` names them."
-        )
-      },
-      "Which crates of the workspace are analysed."
-    ),
-    paths: strict(
-      "a mapping with exclude",
-      {
-        exclude: list(
-          pathGlob(),
-          "path globs",
-          "Source files to ignore (globs: * within a segment, ** across)."
-        )
-      },
-      "Source paths to ignore."
-    ),
-    features: strict(
-      "a feature set: a mapping with default, all and list",
-      featureSetShape,
-      "The feature set to analyse (default: the default features). Use `feature-sets` for several."
-    ),
-    "feature-sets": external_exports.array(featureSet, { error: `expected a list of feature sets (1 to ${MAX_FEATURE_SETS})` }).min(1).max(MAX_FEATURE_SETS).optional().meta({ description: "Several feature sets to analyse, each like `features`; excludes `features`." }),
-    findings: strict(
-      "a mapping with levels and scopes",
-      {
-        levels: strict(
-          "a mapping from finding rule ids to levels",
-          levelsShape,
-          "Finding rule id \u2192 high, medium, low, or off to switch the rule off."
-        ),
-        scopes: strict(
-          "a mapping from finding rule ids to scopes",
-          scopesShape,
-          "Finding rule id \u2192 the source files the rule looks at."
-        )
-      },
-      "Security finding rules: levels and path scopes."
-    ),
-    changes: strict(
-      "a mapping with potentially-breaking-bump",
-      {
-        "potentially-breaking-bump": external_exports.enum(["major", "minor"], { error: "expected major or minor" }).optional().meta({
-          description: "The version bump a potentially-breaking change requires.",
-          default: "major"
-        })
-      },
-      "How changes are classified."
-    ),
-    approvers: list(
-      pattern(APPROVER_PATTERN, "a GitHub login or an org/team slug (bots never count)"),
-      "GitHub logins or org/team slugs",
-      "Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed)."
-    ),
-    "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),
-    "required-approvals-breaking": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({
-      description: "Approvals a pull request with breaking changes needs (default: required-approvals)."
-    }),
-    "allow-commit-authors": boolean4(
-      "Count approvals by authors of commits in the pull request (the PR's author never counts).",
-      false
-    ),
-    "bot-login": pattern(BOT_LOGIN_PATTERN, "a GitHub login such as github-actions[bot]").optional().meta({
-      description: "The login that writes the gate's comment and status (a GitHub App's bot login).",
-      default: DEFAULT_BOT_LOGIN
-    }),
-    release: strict(
-      "a mapping with tag-pattern, crate-tag-patterns and require-reviewed",
-      {
-        "tag-pattern": pattern(
-          TAG_PATTERN_PATTERN,
-          "a tag pattern with exactly one * standing for the version"
-        ).optional().meta({ description: "Release tags; * stands for the version.", default: DEFAULT_TAG_PATTERN }),
-        "crate-tag-patterns": external_exports.record(
-          pattern(CRATE_NAME_PATTERN, "a crate name"),
-          pattern(TAG_PATTERN_PATTERN, "a tag pattern with exactly one * standing for the version").meta({
-            description: "This crate's release tags; * stands for the version."
-          }),
-          { error: "expected a mapping from crate names to tag patterns" }
-        ).optional().meta({
-          description: "Crate name \u2192 its release tag pattern, for workspaces tagging crates separately."
-        }),
-        "require-reviewed": boolean4(
-          "A release also requires that its surface changes were approved.",
-          false
-        )
-      },
-      "Release gating."
-    ),
-    macros: strict(
-      "a mapping with trusted",
-      {
-        trusted: list(
-          pattern(CRATE_NAME_PATTERN, "a crate name"),
-          "crate names",
-          "Crates whose macros (function-like, attribute, derive) are trusted not to export symbols, besides the built-in list; invocations of macros from other crates the engine cannot expand need review."
-        )
-      },
-      "Macros the engine cannot expand."
-    ),
-    limits: strict(
-      "a mapping of limits",
-      limitsShape,
-      "Bounds on what the engine reads; each one hit becomes a diagnostic."
-    )
-  },
-  { error: "expected a mapping of settings" }
-).meta({
-  title: "ffi-surface-guard configuration",
-  description: "The configuration of ffi-surface-guard, in .github/ffi-surface-guard.yml."
-});
-function defaultConfig() {
-  return {
-    crates: { include: [], exclude: [] },
-    paths: { exclude: [] },
-    featureSets: [{ mode: "default", features: [] }],
-    findings: { levels: {}, scopes: {} },
-    changes: { potentiallyBreakingBump: "major" },
-    approvers: [],
-    requiredApprovals: 1,
-    requiredApprovalsBreaking: 1,
-    allowCommitAuthors: false,
-    botLogin: DEFAULT_BOT_LOGIN,
-    release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
-    macros: { trusted: [] },
-    limits: { ...DEFAULT_LIMITS }
-  };
-}
-
-// src/core/config/load-config.ts
-var ConfigError = class extends Error {
-  constructor(file2, key, detail, line = null) {
-    super(oneLine(key === "" ? `${file2}: ${detail}` : `${file2}: ${key}: ${detail}`));
-    this.file = file2;
-    this.key = key;
-    this.detail = detail;
-    this.line = line;
-  }
-  file;
-  key;
-  detail;
-  line;
-  name = "ConfigError";
-};
-function oneLine(text2) {
-  return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
-}
-function formatKeyPath(path6) {
-  let out2 = "";
-  for (const seg of path6) {
-    if (typeof seg === "number") out2 += `[${seg}]`;
-    else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
-  }
-  return out2;
-}
-function describe4(value) {
-  if (value === null || value === void 0) return "an empty value";
-  if (typeof value === "string") {
-    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown2);
-  }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value))
-    return value.length === 0 ? "an empty list" : `a list of ${value.length} ${value.length === 1 ? "entry" : "entries"}`;
-  return "a mapping";
-}
-var ALLOWED_TAGS = new Set(
-  ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
-);
-function findForbidden(node2, path6) {
-  if ((0, import_yaml.isAlias)(node2))
-    return {
-      path: path6,
-      offset: node2.range?.[0] ?? 0,
-      what: `YAML aliases are not allowed (*${node2.source}); write the value out`
-    };
-  if ((0, import_yaml.isScalar)(node2) || (0, import_yaml.isCollection)(node2)) {
-    const tag = node2.tag;
-    if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
-      return {
-        path: path6,
-        offset: node2.range?.[0] ?? 0,
-        what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
-      };
-  }
-  if ((0, import_yaml.isMap)(node2)) {
-    for (const pair of node2.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
-      if (hit) return hit;
-    }
-  } else if ((0, import_yaml.isSeq)(node2)) {
-    for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path6, i2]);
-      if (hit) return hit;
-    }
-  }
-  return null;
-}
-function offsetOf(doc, path6, key) {
-  for (let n = path6.length; n >= 0; n--) {
-    const node2 = doc.getIn(path6.slice(0, n), true);
-    if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
-      const keyNode = pair?.key;
-      if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
-    }
-    return node2.range?.[0] ?? 0;
-  }
-  return 0;
-}
-function yamlReason(problem) {
-  switch (problem.code) {
-    case "MULTIPLE_DOCS":
-      return "the file must hold a single YAML document";
-    case "NON_STRING_KEY":
-      return "keys must be plain strings";
-    case "DUPLICATE_KEY":
-      return "the same key appears twice in one mapping";
-    default:
-      return problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
-  }
-}
-function parseYaml(text2, file2) {
-  const lines = new import_yaml.LineCounter();
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text2, {
-      lineCounter: lines,
-      prettyErrors: false,
-      schema: "core",
-      customTags: [],
-      merge: false,
-      uniqueKeys: true,
-      stringKeys: true,
-      strict: true
-    });
-  } catch (e) {
-    throw new ConfigError(file2, "", `could not be parsed as YAML: ${e.message.split("\n")[0]}`);
-  }
-  const fail = (problem) => {
-    const at = lines.linePos(problem.pos[0]);
-    throw new ConfigError(
-      file2,
-      "",
-      `line ${at.line}, column ${at.col}: invalid YAML: ${yamlReason(problem)}`,
-      at.line
-    );
-  };
-  if (doc.errors.length > 0) fail(doc.errors[0]);
-  const forbidden = findForbidden(doc.contents, []);
-  if (forbidden)
-    throw new ConfigError(
-      file2,
-      formatKeyPath(forbidden.path),
-      forbidden.what,
-      lines.linePos(forbidden.offset).line
-    );
-  if (doc.warnings.length > 0) fail(doc.warnings[0]);
-  return { doc, lines };
-}
-function schemaAt(schema, path6) {
-  let s = schema;
-  for (let i2 = 0; ; i2++) {
-    while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path6.length) return s;
-    const seg = path6[i2];
-    if (s instanceof external_exports.ZodObject && typeof seg === "string") {
-      const next = s.shape[seg];
-      if (!next) return null;
-      s = next;
-    } else if (s instanceof external_exports.ZodArray && typeof seg === "number") s = s.element;
-    else if (s instanceof external_exports.ZodRecord) s = s.valueType;
-    else return null;
-  }
-}
-function editDistance2(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-function closestWord(word, candidates) {
-  const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
-  let best = null;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = plain(c) === plain(word) ? 0 : editDistance2(word.toLowerCase(), c);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = c;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : null;
-}
-function unknownKeyDetail(parent, key) {
-  const where2 = formatKeyPath(parent);
-  if ((where2 === "findings.levels" || where2 === "findings.scopes") && /^[\w-]{1,100}$/.test(key)) {
-    const asChange = CHANGE_RULES.some((r) => r.id === key) ? ` ("${key}" is a change rule; findings.${parent[1]} takes finding rules)` : "";
-    try {
-      validateFindingPolicy({ [parent[1]]: { [key]: parent[1] === "levels" ? "low" : {} } });
-    } catch (e) {
-      return `${e.message.replace(/ in (levels|scopes)/, "")}${asChange}`;
-    }
-  }
-  const node2 = schemaAt(configSchema, parent);
-  const allowed = node2 instanceof external_exports.ZodObject ? Object.keys(node2.shape) : [];
-  const guess = closestWord(key, allowed);
-  const unknown2 = `unknown key ${JSON.stringify(key)}`;
-  if (guess) return `${unknown2} (did you mean "${guess}"?)`;
-  return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
-}
-function issueError(issue2, doc) {
-  const path6 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
-  switch (issue2.code) {
-    case "unrecognized_keys": {
-      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
-      const first = keys[0];
-      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
-    }
-    case "invalid_key": {
-      const inner = issue2.issues[0];
-      const expected = inner ? inner.message : "expected a valid key";
-      return {
-        path: path6,
-        detail: `invalid key: ${expected}, got ${describe4(issue2.input)}`,
-        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
-      };
-    }
-    default:
-      return {
-        path: path6,
-        detail: "input" in issue2 ? `${issue2.message}, got ${describe4(issue2.input)}` : issue2.message,
-        offset: offsetOf(doc, path6)
-      };
-  }
-}
-function checkFeatureSet(set2, path6) {
-  if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
-    return {
-      path: [...path6, "all"],
-      detail: "cannot be combined with default: false or a list (all: true enables every feature)"
-    };
-  return null;
-}
-function crossCheck(raw) {
-  if (raw.features && raw["feature-sets"])
-    return { path: ["feature-sets"], detail: "use either features or feature-sets, not both" };
-  if (raw.features) {
-    const bad = checkFeatureSet(raw.features, ["features"]);
-    if (bad) return bad;
-  }
-  for (const [i2, set2] of (raw["feature-sets"] ?? []).entries()) {
-    const bad = checkFeatureSet(set2, ["feature-sets", i2]);
-    if (bad) return bad;
-  }
-  const required3 = raw["required-approvals"] ?? 1;
-  const breaking = raw["required-approvals-breaking"];
-  if (breaking !== void 0 && breaking < required3)
-    return {
-      path: ["required-approvals-breaking"],
-      detail: `expected at least required-approvals (${required3}), got ${breaking}`
-    };
-  return null;
-}
-function featureSelection(set2) {
-  if (set2.all === true) return { mode: "all" };
-  const features = set2.list ?? [];
-  return set2.default === false ? { mode: "none", features } : { mode: "default", features };
-}
-function fromRaw(raw) {
-  const d = defaultConfig();
-  const sets = raw["feature-sets"] ?? (raw.features ? [raw.features] : []);
-  const levels2 = {};
-  for (const [id, level2] of Object.entries(raw.findings?.levels ?? {})) if (level2) levels2[id] = level2;
-  const scopes = {};
-  for (const [id, scope] of Object.entries(raw.findings?.scopes ?? {})) if (scope) scopes[id] = { ...scope };
-  const limits = { ...DEFAULT_LIMITS };
-  for (const field of Object.keys(LIMIT_BOUNDS)) {
-    const value = raw.limits?.[LIMIT_BOUNDS[field].key];
-    if (value !== void 0) limits[field] = value;
-  }
-  const requiredApprovals = raw["required-approvals"] ?? d.requiredApprovals;
-  return {
-    crates: { include: raw.crates?.include ?? [], exclude: raw.crates?.exclude ?? [] },
-    paths: { exclude: raw.paths?.exclude ?? [] },
-    featureSets: sets.length > 0 ? sets.map(featureSelection) : d.featureSets,
-    findings: { levels: levels2, scopes },
-    changes: {
-      potentiallyBreakingBump: raw.changes?.["potentially-breaking-bump"] ?? d.changes.potentiallyBreakingBump
-    },
-    approvers: raw.approvers ?? [],
-    requiredApprovals,
-    requiredApprovalsBreaking: raw["required-approvals-breaking"] ?? requiredApprovals,
-    allowCommitAuthors: raw["allow-commit-authors"] ?? d.allowCommitAuthors,
-    botLogin: raw["bot-login"] ?? d.botLogin,
-    release: {
-      tagPattern: raw.release?.["tag-pattern"] ?? d.release.tagPattern,
-      crateTagPatterns: { ...raw.release?.["crate-tag-patterns"] ?? {} },
-      requireReviewed: raw.release?.["require-reviewed"] ?? d.release.requireReviewed
-    },
-    macros: { trusted: raw.macros?.trusted ?? [] },
-    limits
-  };
-}
-var uniqueSorted = (xs) => [...new Set(xs)].sort();
-var normaliseGlob = (g) => g.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-function sortedRecord(r) {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-function normaliseConfig(config2) {
-  const seen = /* @__PURE__ */ new Set();
-  const featureSets = [];
-  for (const set2 of config2.featureSets) {
-    const canonical = set2.mode === "all" ? { mode: "all" } : { mode: set2.mode, features: uniqueSorted(set2.features) };
-    const key = stableStringify(canonical);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    featureSets.push(canonical);
-  }
-  const levels2 = {};
-  for (const [id, level2] of Object.entries(config2.findings.levels ?? {}))
-    if (findingRule(id)?.level !== level2) levels2[id] = level2;
-  const scopes = {};
-  for (const [id, scope] of Object.entries(config2.findings.scopes ?? {})) {
-    const out2 = {};
-    if (scope.include !== void 0) out2.include = uniqueSorted(scope.include.map(normaliseGlob));
-    if (scope.exclude !== void 0 && scope.exclude.length > 0)
-      out2.exclude = uniqueSorted(scope.exclude.map(normaliseGlob));
-    if (out2.include !== void 0 || out2.exclude !== void 0) scopes[id] = out2;
-  }
-  return {
-    crates: { include: uniqueSorted(config2.crates.include), exclude: uniqueSorted(config2.crates.exclude) },
-    paths: { exclude: uniqueSorted(config2.paths.exclude.map(normaliseGlob)) },
-    featureSets: featureSets.length > 0 ? featureSets : defaultConfig().featureSets,
-    findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes) },
-    changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
-    approvers: uniqueSorted(config2.approvers.map((a) => a.replace(/^@/, "").toLowerCase())),
-    requiredApprovals: config2.requiredApprovals,
-    requiredApprovalsBreaking: Math.max(config2.requiredApprovals, config2.requiredApprovalsBreaking),
-    allowCommitAuthors: config2.allowCommitAuthors,
-    botLogin: config2.botLogin.toLowerCase(),
-    release: {
-      tagPattern: config2.release.tagPattern,
-      crateTagPatterns: sortedRecord(config2.release.crateTagPatterns),
-      requireReviewed: config2.release.requireReviewed
-    },
-    macros: { trusted: uniqueSorted(config2.macros.trusted.map((c) => c.replace(/-/g, "_"))) },
-    limits: { ...config2.limits }
-  };
-}
-function parseConfig(text2, file2) {
-  const bytes = Buffer.byteLength(text2, "utf8");
-  if (bytes > MAX_CONFIG_BYTES)
-    throw new ConfigError(
-      file2,
-      "",
-      `too large: ${bytes} bytes, the limit is ${MAX_CONFIG_BYTES} bytes (256 KiB)`
-    );
-  const { doc, lines } = parseYaml(text2, file2);
-  if (doc.contents === null) return defaultConfig();
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch (e) {
-    throw new ConfigError(file2, "", `could not be read: ${e.message.split("\n")[0]}`);
-  }
-  if (data === null) return defaultConfig();
-  const parsed = configSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    const first = parsed.error.issues.map((issue2) => issueError(issue2, doc)).sort((a, b) => a.offset - b.offset)[0];
-    throw new ConfigError(file2, formatKeyPath(first.path), first.detail, lines.linePos(first.offset).line);
-  }
-  const bad = crossCheck(parsed.data);
-  if (bad)
-    throw new ConfigError(
-      file2,
-      formatKeyPath(bad.path),
-      bad.detail,
-      lines.linePos(offsetOf(doc, bad.path)).line
-    );
-  const config2 = fromRaw(parsed.data);
-  try {
-    validateFindingPolicy(config2.findings);
-  } catch (e) {
-    throw new ConfigError(
-      file2,
-      "findings",
-      e.message,
-      lines.linePos(offsetOf(doc, ["findings"])).line
-    );
-  }
-  return normaliseConfig(config2);
-}
-function loadConfig(text2, file2) {
-  return text2 === null ? defaultConfig() : parseConfig(text2, file2);
-}
-
-// src/adapters/open-tree.ts
-var import_node_fs2 = require("node:fs");
-
-// src/adapters/file-system-tree.ts
-var fsSync = __toESM2(require("node:fs"));
-var import_node_fs = require("node:fs");
-var path = __toESM2(require("node:path"));
-
-// src/core/source-tree.ts
-function decodeText(buf) {
-  const probe = buf.subarray(0, Math.min(buf.length, 8192));
-  if (probe.includes(0)) return { ok: false, reason: "binary", detail: "contains NUL bytes" };
-  try {
-    const text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return { ok: true, text: text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2, bytes: buf.length };
-  } catch {
-    const text2 = new TextDecoder("utf-8", { fatal: false }).decode(buf);
-    return { ok: false, reason: "invalid-utf8", detail: "is not valid UTF-8", text: text2 };
-  }
-}
-
-// src/adapters/file-system-tree.ts
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
-var FileSystemTree = class _FileSystemTree {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  label = "working tree";
-  /** Where each directory looked at really is (cached: a tree is read once). */
-  dirState = /* @__PURE__ */ new Map();
-  listings = /* @__PURE__ */ new Map();
-  walks = /* @__PURE__ */ new Map();
-  static async open(root) {
-    return new _FileSystemTree(await import_node_fs.promises.realpath(root));
-  }
-  abs(rel) {
-    if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
-    return path.join(this.root, rel);
-  }
-  inside(real) {
-    return real === this.root || real.startsWith(this.root + path.sep);
-  }
-  /** The real path of `rel` if it stays inside the root, else null. */
-  async contained(rel) {
-    const abs = this.abs(rel);
-    if (!abs) return null;
-    try {
-      const real = await import_node_fs.promises.realpath(abs);
-      return this.inside(real) ? real : null;
-    } catch {
-      return null;
-    }
-  }
-  async realPath(rel) {
-    if (rel === "") return "";
-    const real = await this.contained(rel);
-    return real === null ? null : path.relative(this.root, real).split(path.sep).join("/");
-  }
-  /**
-   * Where the directory holding `rel` really is: a symlinked directory on the way
-   * (`src/sub -> /etc`) must not let `src/sub/passwd` through. Cached per directory.
-   */
-  parentState(rel) {
-    const slash = rel.lastIndexOf("/");
-    if (slash < 0) return "inside";
-    const dir = rel.slice(0, slash);
-    let state = this.dirState.get(dir);
-    if (!state) {
-      try {
-        state = this.inside(fsSync.realpathSync(path.join(this.root, dir))) ? "inside" : "outside";
-      } catch {
-        state = "missing";
-      }
-      this.dirState.set(dir, state);
-    }
-    return state;
-  }
-  /** The real path of a symbolic link if it stays inside the root, else null. */
-  containedSync(abs) {
-    try {
-      const real = fsSync.realpathSync(abs);
-      return this.inside(real) ? real : null;
-    } catch {
-      return null;
-    }
-  }
-  /** The entries of a directory inside the root, by name (one `readdir` instead of a stat per file). */
-  listing(dir) {
-    let m = this.listings.get(dir);
-    if (!m) {
-      m = /* @__PURE__ */ new Map();
-      try {
-        for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
-          withFileTypes: true
-        }))
-          m.set(e.name, e);
-      } catch {
-      }
-      this.listings.set(dir, m);
-    }
-    return m;
-  }
-  // stat and read use synchronous calls: the engine reads thousands of small files one after the
-  // other, and a thread-pool round trip per call costs more than the call itself.
-  async stat(rel) {
-    const abs = this.abs(rel);
-    if (!abs) return "missing";
-    if (rel === "") return "dir";
-    const parent = this.parentState(rel);
-    if (parent !== "inside") return parent === "outside" ? "symlink" : "missing";
-    const slash = rel.lastIndexOf("/");
-    const e = this.listing(slash < 0 ? "" : rel.slice(0, slash)).get(rel.slice(slash + 1));
-    if (!e) return "missing";
-    if (e.isSymbolicLink()) {
-      const real = this.containedSync(abs);
-      if (!real) return "symlink";
-      try {
-        const t2 = fsSync.statSync(real);
-        return t2.isFile() ? "file" : t2.isDirectory() ? "dir" : "missing";
-      } catch {
-        return "missing";
-      }
-    }
-    return e.isFile() ? "file" : e.isDirectory() ? "dir" : "missing";
-  }
-  async read(rel, maxBytes) {
-    const abs = this.abs(rel);
-    if (!abs) return { ok: false, reason: "outside", detail: "is outside the analysed root" };
-    const parent = this.parentState(rel);
-    if (parent === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
-    if (parent === "outside")
-      return {
-        ok: false,
-        reason: "outside",
-        detail: "is reached through a symbolic link that leads outside the repository; not followed"
-      };
-    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fsSync.constants;
-    let fd = null;
-    try {
-      try {
-        fd = fsSync.openSync(abs, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
-      } catch (e) {
-        const code = e.code;
-        if (code === "ENOENT" || code === "ENOTDIR")
-          return { ok: false, reason: "missing", detail: "does not exist" };
-        if (code !== "ELOOP" && code !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
-      }
-      if (fd === null || O_NOFOLLOW === void 0) {
-        if (fd !== null && !fsSync.lstatSync(abs).isSymbolicLink()) {
-        } else {
-          if (fd !== null) fsSync.closeSync(fd);
-          fd = null;
-          const real = this.containedSync(abs);
-          if (!real)
-            return {
-              ok: false,
-              reason: "outside",
-              detail: "is a symbolic link that leads outside the repository; not followed"
-            };
-          fd = fsSync.openSync(real, O_RDONLY | (O_NONBLOCK ?? 0));
-        }
-      }
-      const st = fsSync.fstatSync(fd);
-      if (!st.isFile()) return { ok: false, reason: "error", detail: "is not a regular file" };
-      if (st.size > maxBytes)
-        return { ok: false, reason: "too-large", detail: `is ${st.size} bytes (limit ${maxBytes})` };
-      const buf = Buffer.allocUnsafe(st.size);
-      let got = 0;
-      while (got < st.size) {
-        const n = fsSync.readSync(fd, buf, got, st.size - got, got);
-        if (n === 0) break;
-        got += n;
-      }
-      return decodeText(buf.subarray(0, got));
-    } catch (e) {
-      return {
-        ok: false,
-        reason: "error",
-        detail: `could not be read (${e.code ?? "error"})`
-      };
-    } finally {
-      if (fd !== null) fsSync.closeSync(fd);
-    }
-  }
-  async list(dir) {
-    const abs = dir === "" ? this.root : await this.contained(dir);
-    if (!abs) return [];
-    try {
-      const entries = await import_node_fs.promises.readdir(abs, { withFileTypes: true });
-      const out2 = [];
-      for (const e of entries) {
-        const type = e.isSymbolicLink() ? await this.stat(dir ? `${dir}/${e.name}` : e.name) : e.isDirectory() ? "dir" : e.isFile() ? "file" : "missing";
-        out2.push({ name: e.name, type });
-      }
-      return out2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    } catch {
-      return [];
-    }
-  }
-  /** Workspace discovery and the test search both list the tree: walk it once. */
-  async listAll(max) {
-    let walk = this.walks.get(max);
-    if (!walk) {
-      walk = this.walk(max);
-      this.walks.set(max, walk);
-    }
-    const r = await walk;
-    return { paths: [...r.paths], truncated: r.truncated };
-  }
-  async walk(max) {
-    const paths = [];
-    const stack = [""];
-    while (stack.length) {
-      const dir = stack.pop();
-      let entries;
-      try {
-        entries = await import_node_fs.promises.readdir(dir ? path.join(this.root, dir) : this.root, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const e of entries) {
-        const rel = dir ? `${dir}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) stack.push(rel);
-        } else if (e.isFile()) {
-          if (paths.length >= max) return { paths: paths.sort(), truncated: true };
-          paths.push(rel);
-        }
-      }
-    }
-    return { paths: paths.sort(), truncated: false };
-  }
-};
-
-// src/adapters/git-revision-tree.ts
-var MAX_LINK_BYTES = 4096;
-var LINK = "120000";
-var MAX_LINK_HOPS = 40;
-var GitRevisionTree = class _GitRevisionTree {
-  constructor(label, entries, reader) {
-    this.label = label;
-    this.entries = entries;
-    this.reader = reader;
-    this.dirs.set("", /* @__PURE__ */ new Map());
-    for (const [p, e] of entries) {
-      let name2 = p.slice(p.lastIndexOf("/") + 1);
-      let type = e.mode === "120000" ? "symlink" : "file";
-      for (let end = p.length - name2.length - 1; ; ) {
-        const dir = end < 0 ? "" : p.slice(0, end);
-        let m = this.dirs.get(dir);
-        const known = m?.has(name2) ?? false;
-        if (!m) this.dirs.set(dir, m = /* @__PURE__ */ new Map());
-        m.set(name2, type);
-        if (end < 0 || known && type === "dir") break;
-        const slash = end > 0 ? p.lastIndexOf("/", end - 1) : -1;
-        name2 = p.slice(slash + 1, end);
-        type = "dir";
-        end = slash;
-      }
-    }
-  }
-  label;
-  entries;
-  reader;
-  dirs = /* @__PURE__ */ new Map();
-  links = /* @__PURE__ */ new Map();
-  /**
-   * Opens `rev` of the repository that contains `dir`; paths are relative to `dir` inside it.
-   * `rev` names a commit (the label is then its SHA) or a tree object, such as the merged tree
-   * `git merge-tree --write-tree` writes (the label is then the tree's id).
-   * Throws GitError with a clear message when the revision is not in the object database.
-   */
-  static async open(dir, rev) {
-    const inside = await runGit(dir, ["rev-parse", "--is-inside-work-tree"]);
-    if (inside.code !== 0)
-      throw new GitError(
-        `${dir} is not inside a git repository: a revision (--rev, --base, --head) is read from git objects; run it in a clone, or leave the revision out to read the files`
-      );
-    const top = (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
-    const prefix = (await git(dir, ["rev-parse", "--show-prefix"])).trim().replace(/\/$/, "");
-    let r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-    if (r.code !== 0)
-      r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{tree}`]);
-    if (r.code !== 0) {
-      const shallow = (await git(dir, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
-      throw new GitError(
-        `revision ${JSON.stringify(rev)} is not in this repository${shallow ? " (it is a shallow clone: fetch the base, or use actions/checkout with fetch-depth: 0)" : ""}`
-      );
-    }
-    const sha = r.stdout.toString("utf8").trim();
-    const args2 = ["ls-tree", "-r", "-l", "-z", "--full-tree", sha];
-    if (prefix) args2.push("--", prefix);
-    const out2 = await git(top, args2);
-    const entries = /* @__PURE__ */ new Map();
-    for (const rec of out2.split("\0")) {
-      if (!rec) continue;
-      const tab = rec.indexOf("	");
-      const [mode, type, oid, size] = rec.slice(0, tab).split(/ +/);
-      const full = rec.slice(tab + 1);
-      if (type !== "blob") continue;
-      const rel = prefix ? full.slice(prefix.length + 1) : full;
-      entries.set(rel, { mode, oid, size: Number(size) });
-    }
-    return new _GitRevisionTree(sha, entries, new BlobReader(top));
-  }
-  close() {
-    this.reader.close();
-  }
-  async stat(path6) {
-    const r = await this.resolve(path6);
-    if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
-  }
-  /** The text of a symbolic link blob (cached by object id). */
-  linkText(oid) {
-    let t2 = this.links.get(oid);
-    if (!t2) {
-      t2 = this.reader.read(oid).then((b) => b ? b.toString("utf8") : null);
-      this.links.set(oid, t2);
-    }
-    return t2;
-  }
-  /**
-   * Where `path` really is: every symbolic link on the way (the last segment or a directory
-   * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
-   * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
-   */
-  async resolve(path6) {
-    const direct = this.entries.get(path6);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
-    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
-    const input2 = path6.split("/");
-    if (input2.includes("..")) return { kind: "outside" };
-    const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
-    const cur = [];
-    let hops = 0;
-    while (todo.length) {
-      const seg = todo.pop();
-      if (seg === "..") {
-        if (!cur.length) return { kind: "outside" };
-        cur.pop();
-        continue;
-      }
-      const p = cur.length ? `${cur.join("/")}/${seg}` : seg;
-      const e = this.entries.get(p);
-      if (e && e.mode === LINK) {
-        if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
-        const target = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
-        if (target === null) return { kind: "missing" };
-        if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target))
-          return { kind: "outside" };
-        for (const s of target.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
-      } else if (e) {
-        return todo.length ? { kind: "missing" } : { kind: "file", path: p, entry: e };
-      } else if (this.dirs.has(p)) cur.push(seg);
-      else return { kind: "missing" };
-    }
-    return { kind: "dir", path: cur.join("/") };
-  }
-  async realPath(path6) {
-    const r = await this.resolve(path6);
-    return r.kind === "file" || r.kind === "dir" ? r.path : null;
-  }
-  async read(path6, maxBytes) {
-    const r = await this.resolve(path6);
-    const own2 = this.entries.get(path6);
-    if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
-      return {
-        ok: false,
-        reason: "outside",
-        detail: own2?.mode === LINK ? "is a symbolic link that leads outside the repository; not followed" : "is reached through a symbolic link that leads outside the repository; not followed"
-      };
-    if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
-    if (r.kind === "dir")
-      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
-    const e = r.entry;
-    if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
-    if (e.size > maxBytes)
-      return { ok: false, reason: "too-large", detail: `is ${e.size} bytes (limit ${maxBytes})` };
-    const buf = await this.reader.read(e.oid);
-    if (!buf) return { ok: false, reason: "missing", detail: "is missing from the object database" };
-    return decodeText(buf);
-  }
-  /**
-   * The entries of a directory (reached through links if need be). A link in the listing stays a
-   * `symlink` whatever it points to: callers that share reads between revisions rely on it.
-   */
-  async list(dir) {
-    let m = this.dirs.get(dir);
-    if (!m) {
-      const r = await this.resolve(dir);
-      if (r.kind !== "dir") return [];
-      m = this.dirs.get(r.path);
-      if (!m) return [];
-    }
-    return [...m.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, type]) => ({ name: name2, type }));
-  }
-  async listAll(max) {
-    const all = [...this.entries.keys()].filter((p) => !/(^|\/)(target|node_modules)\//.test(p)).sort();
-    return { paths: all.slice(0, max), truncated: all.length > max };
-  }
-  /** Paths whose blob differs between two trees (added, removed or changed). */
-  changedPaths(other) {
-    const out2 = /* @__PURE__ */ new Set();
-    for (const [p, e] of this.entries) if (other.entries.get(p)?.oid !== e.oid) out2.add(p);
-    for (const p of other.entries.keys()) if (!this.entries.has(p)) out2.add(p);
-    return out2;
-  }
-};
-
-// src/adapters/open-tree.ts
-var InputError = class extends Error {
-};
-async function openTree(root, rev, deadline) {
-  try {
-    const st = await import_node_fs2.promises.stat(root);
-    if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`--root ${root} does not exist`);
-  }
-  const tree = rev === void 0 ? await FileSystemTree.open(root) : await GitRevisionTree.open(root, rev);
-  return deadline ? new DeadlineTree(tree, deadline) : tree;
-}
-
-// src/adapters/manifest-root.ts
-var fs4 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
-var MAX_LEVELS = 128;
-var MAX_MANIFEST_BYTES = 1024 * 1024;
-function declaresWorkspace(file2) {
-  let text2;
-  try {
-    const fd = fs4.openSync(file2, "r");
-    try {
-      const buf = Buffer.alloc(Math.min(fs4.fstatSync(fd).size, MAX_MANIFEST_BYTES));
-      fs4.readSync(fd, buf, 0, buf.length, 0);
-      text2 = buf.toString("utf8");
-    } finally {
-      fs4.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-  for (const line of text2.split("\n")) if (line.trim() === "[workspace]") return true;
-  return false;
-}
-function findManifestRoot(start2) {
-  let dir = path2.resolve(start2);
-  let nearest = null;
-  let workspace = null;
-  for (let i2 = 0; i2 < MAX_LEVELS; i2++) {
-    const manifest = path2.join(dir, "Cargo.toml");
-    if (fs4.existsSync(manifest)) {
-      nearest ??= dir;
-      if (declaresWorkspace(manifest)) workspace = dir;
-    }
-    if (fs4.existsSync(path2.join(dir, ".git"))) break;
-    const parent = path2.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const found = workspace ?? nearest;
-  return found === null ? start2 : path2.relative(process.cwd(), found) || ".";
-}
-
-// src/cli/arguments.ts
-var import_node_util = require("node:util");
-var UsageError = class extends Error {
-};
-var HELP_FLAG = {
-  type: "boolean",
-  short: "h",
-  description: "Print this help and exit."
-};
-var ROOT_FLAG = {
-  type: "string",
-  value: "DIR",
-  description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
-  default: "the nearest directory upwards holding a Cargo.toml, or the root of the workspace it belongs to (within the repository)"
-};
-function rootOf(args2) {
-  return stringFlag(args2, "--root") ?? findManifestRoot(".");
-}
-var FEATURE_FLAGS = {
-  features: {
-    type: "string",
-    value: "a,b",
-    repeatable: true,
-    group: "feature flags",
-    description: "Features to enable on top of the defaults (comma- or space-separated). Each must be declared by an analysed crate.",
-    default: "the config file's feature sets, else the default features"
-  },
-  "all-features": {
-    type: "boolean",
-    group: "feature flags",
-    description: "Enable every feature (cargo --all-features)."
-  },
-  "no-default-features": {
-    type: "boolean",
-    group: "feature flags",
-    description: "Do not enable the crates' default features (cargo --no-default-features)."
-  }
-};
-var CONFIG_FLAG = {
-  type: "string",
-  value: "FILE",
-  description: "The configuration file.",
-  default: ".github/ffi-surface-guard.yml under --root, when it exists"
-};
-var OUTPUT_FLAG = {
-  type: "string",
-  value: "FILE",
-  description: "Write the report to FILE (parent directories are created) instead of standard output; - is standard output.",
-  default: "standard output"
-};
-var DEADLINE_FLAG = {
-  type: "string",
-  value: "SECONDS",
-  description: `Stop the whole run with exit code 2 past this many seconds (1 to ${MAX_DEADLINE_SECONDS}).`,
-  default: "the config's limits.deadline-seconds (600)"
-};
-var BASE_FLAG = {
-  type: "string",
-  value: "REV",
-  required: true,
-  description: "The base git revision (or give it as the BASE argument)."
-};
-var HEAD_FLAG = {
-  type: "string",
-  value: "REV",
-  description: "The head git revision (or give it as the HEAD argument).",
-  default: "the working tree"
-};
-function flagsOf(spec) {
-  return { ...spec.flags, help: HELP_FLAG };
-}
-function unknownOption(raw, spec, all) {
-  const name2 = raw.replace(/^--?/, "").replace(/=.*$/s, "");
-  const where2 = `unknown option ${JSON.stringify(raw)} for ${spec.name}`;
-  const guess = raw.startsWith("--") ? closestWord(name2, Object.keys(spec.flags)) : null;
-  if (guess) return `${where2} (did you mean "--${guess}"?)`;
-  const takers = all.filter((c) => raw.startsWith("--") && name2 in c.flags).map((c) => c.name);
-  const notes = takers.length ? [`${takers.join(", ")} ${takers.length === 1 ? "takes" : "take"} it`] : [];
-  if (raw === "--version") notes.push(`the tool's version: ${TOOL_NAME} --version`);
-  return notes.length ? `${where2} (${notes.join("; ")})` : where2;
-}
-function parseCommandLine(spec, argv, all = []) {
-  const declared2 = flagsOf(spec);
-  const options = {};
-  for (const [name2, f] of Object.entries(declared2))
-    options[name2] = f.short ? { type: f.type, short: f.short } : { type: f.type };
-  const { tokens } = (0, import_node_util.parseArgs)({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
-  const flags2 = /* @__PURE__ */ new Map();
-  const positionals = [];
-  const end = tokens.findIndex((t2) => t2.kind === "option-terminator");
-  if (tokens.slice(0, end < 0 ? void 0 : end).some((t2) => t2.kind === "option" && t2.name === "help" && !t2.inlineValue))
-    return { command: spec.name, flags: /* @__PURE__ */ new Map([["--help", true]]), positionals: [] };
-  for (const t2 of tokens) {
-    if (t2.kind === "option-terminator") continue;
-    if (t2.kind === "positional") {
-      positionals.push(t2.value);
-      continue;
-    }
-    const f = Object.prototype.hasOwnProperty.call(declared2, t2.name) ? declared2[t2.name] : void 0;
-    const raw = t2.inlineValue ? argv[t2.index] : t2.rawName;
-    if (!f || (t2.rawName.startsWith("--") ? false : f.short !== t2.rawName.slice(1)))
-      throw new UsageError(unknownOption(raw, spec, all));
-    const key = `--${t2.name}`;
-    if (f.type === "boolean") {
-      if (t2.inlineValue) throw new UsageError(`${key} takes no value`);
-      flags2.set(key, true);
-      continue;
-    }
-    if (t2.value === void 0 || !t2.inlineValue && t2.value.startsWith("--"))
-      throw new UsageError(`${key} needs a value`);
-    if (f.choices && !f.choices.includes(t2.value))
-      throw new UsageError(`${key} must be one of ${f.choices.join(", ")} (got ${JSON.stringify(t2.value)})`);
-    const before = flags2.get(key);
-    if (before !== void 0 && f.once) throw new UsageError(`${key} given twice`);
-    flags2.set(key, f.repeatable && typeof before === "string" ? `${before},${t2.value}` : t2.value);
-  }
-  const most = spec.positionals.length;
-  if (positionals.length > most)
-    throw new UsageError(
-      most === 0 ? `${spec.name} takes no arguments (got ${JSON.stringify(positionals[0])})` : `unexpected argument ${JSON.stringify(positionals[most])} for ${spec.name} (it takes ${spec.positionals.map((p) => p.name).join(" ")})`
-    );
-  return { command: spec.name, flags: flags2, positionals };
-}
-function findCommand(word, all) {
-  const spec = all.find((c) => c.name === word);
-  if (spec) return spec;
-  const names = all.map((c) => c.name);
-  if (word.startsWith("-"))
-    throw new UsageError(
-      `unknown option ${JSON.stringify(word)}; expected a command first: ${names.join(", ")}`
-    );
-  const guess = closestWord(word, names);
-  throw new UsageError(
-    `unknown command ${JSON.stringify(word)}${guess ? ` (did you mean "${guess}"?)` : ""}; expected one of ${names.join(", ")}`
-  );
-}
-function flagUsage(name2, f) {
-  if (f.type === "boolean") return `--${name2}`;
-  return `--${name2} ${f.choices ? f.choices.join("|") : f.value ?? "VALUE"}`;
-}
-function synopsis(spec) {
-  const parts3 = [];
-  const groups = /* @__PURE__ */ new Set();
-  for (const [name2, f] of Object.entries(spec.flags)) {
-    if (f.group) {
-      if (!groups.has(f.group)) parts3.push(`[${f.group}]`);
-      groups.add(f.group);
-      continue;
-    }
-    parts3.push(f.required ? flagUsage(name2, f) : `[${flagUsage(name2, f)}]`);
-  }
-  return parts3.join(" ");
-}
-function positionalUsage(spec) {
-  let out2 = "";
-  for (const p of [...spec.positionals].reverse())
-    out2 = p.optional ? `[${p.name}${out2 ? ` ${out2}` : ""}]` : `${p.name}${out2 ? ` ${out2}` : ""}`;
-  return out2;
-}
-var HELP_WIDTH = 100;
-function wrap(text2, width) {
-  const lines = [];
-  let line = "";
-  for (const word of text2.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-function table(rows) {
-  const width = Math.min(28, Math.max(...rows.map(([a]) => a.length)));
-  const indent = " ".repeat(width + 4);
-  const out2 = [];
-  for (const [a, b] of rows) {
-    const text2 = wrap(b, HELP_WIDTH - indent.length);
-    if (a.length > width) out2.push(`  ${a}`);
-    else out2.push(`  ${a.padEnd(width)}  ${text2.shift() ?? ""}`.trimEnd());
-    for (const l of text2) out2.push(indent + l);
-  }
-  return out2;
-}
-function commandHelp(spec) {
-  const lines = [`usage: ${TOOL_NAME} ${spec.name} ${synopsis(spec)}`.trimEnd()];
-  if (spec.positionals.length)
-    lines.push(`       ${TOOL_NAME} ${spec.name} ${positionalUsage(spec)} [options]`);
-  lines.push("", ...wrap(spec.summary, HELP_WIDTH));
-  if (spec.description) lines.push("", ...wrap(spec.description, HELP_WIDTH));
-  if (spec.positionals.length) {
-    lines.push("", "arguments:");
-    lines.push(...table(spec.positionals.map((p) => [p.name, p.description])));
-  }
-  lines.push("", "options:");
-  lines.push(
-    ...table(
-      Object.entries(flagsOf(spec)).map(([name2, f]) => {
-        const left = (f.short ? `-${f.short}, ` : "") + flagUsage(name2, f);
-        const extra = [
-          f.default !== void 0 ? `default: ${f.default}` : "",
-          f.repeatable ? "repeatable" : ""
-        ].filter(Boolean);
-        return [left, f.description + (extra.length ? ` (${extra.join("; ")})` : "")];
-      })
-    )
-  );
-  if (spec.examples.length) {
-    lines.push("", "examples:");
-    for (const e of spec.examples) lines.push(`  ${TOOL_NAME} ${e.command}`, `      ${e.description}`);
-  }
-  return lines.join("\n") + "\n";
-}
-function globalUsage(all) {
-  const width = Math.max(...all.map((c) => c.name.length));
-  const lines = ["usage:"];
-  for (const c of all) lines.push(`  ${TOOL_NAME} ${c.name.padEnd(width)} ${synopsis(c)}`.trimEnd());
-  lines.push("", "commands:");
-  for (const c of all) lines.push(`  ${c.name.padEnd(width)} ${c.summary}`);
-  const groups = /* @__PURE__ */ new Map();
-  for (const c of all)
-    for (const [name2, f] of Object.entries(c.flags))
-      if (f.group) {
-        const list2 = groups.get(f.group) ?? [];
-        if (!list2.includes(flagUsage(name2, f))) list2.push(flagUsage(name2, f));
-        groups.set(f.group, list2);
-      }
-  lines.push("");
-  for (const [g, list2] of groups) lines.push(`${g}: ${list2.join(" | ")}`);
-  lines.push(
-    `-h, --help after a command prints its options, defaults and examples; --version prints ${TOOL_NAME}'s version.`
-  );
-  return lines.join("\n") + "\n";
-}
-function stringFlag(args2, name2) {
-  const v = args2.flags.get(name2);
-  return typeof v === "string" ? v : void 0;
-}
-function featureList(args2) {
-  return (stringFlag(args2, "--features") ?? "").split(/[ ,]+/).map((s) => s.trim()).filter(Boolean);
-}
-function featureSelection2(args2) {
-  const list2 = featureList(args2);
-  const all = args2.flags.has("--all-features");
-  const none = args2.flags.has("--no-default-features");
-  if (all && none) throw new UsageError("--all-features and --no-default-features cannot be used together");
-  if (all) return { mode: "all" };
-  return none ? { mode: "none", features: list2 } : { mode: "default", features: list2 };
-}
-function formatFlag(args2, allowed, fallback) {
-  const f = stringFlag(args2, "--format") ?? fallback;
-  if (!allowed.includes(f))
-    throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
-  return f;
-}
-function hasFeatureFlags(args2) {
-  return args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
-}
-function revisions(args2, ranges) {
-  let base = stringFlag(args2, "--base");
-  let head = stringFlag(args2, "--head");
-  let range;
-  const [first, second] = args2.positionals;
-  if (first !== void 0) {
-    if (base !== void 0)
-      throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
-    const m = /^(.*?)(\.\.\.?)(.*)$/s.exec(first);
-    if (m) {
-      range = m[2];
-      if (ranges === "none")
-        throw new UsageError(`${args2.command} takes BASE [HEAD], not a range (got ${JSON.stringify(first)})`);
-      if (range === "..." && ranges === "two-dot")
-        throw new UsageError(
-          `${args2.command} compares with the base itself, not a merge base: write ${m[1] || "HEAD"}..${m[3] || "HEAD"}`
-        );
-      if (!m[1] && !m[3]) throw new UsageError(`${JSON.stringify(first)} names no revision`);
-      if (second !== void 0)
-        throw new UsageError(
-          `the head is given twice (${JSON.stringify(first)} and ${JSON.stringify(second)})`
-        );
-      if (head !== void 0)
-        throw new UsageError(
-          `the head is given twice (${JSON.stringify(first)} and --head ${head}); give one`
-        );
-      base = m[1] || "HEAD";
-      head = m[3] || "HEAD";
-    } else base = first;
-  }
-  if (second !== void 0) {
-    if (head !== void 0)
-      throw new UsageError(
-        `the head is given twice (${JSON.stringify(second)} and --head ${head}); give one`
-      );
-    head = second;
-  }
-  if (!base) throw new UsageError(`${args2.command} needs --base REV`);
-  return { base, head, range };
-}
-function deadlineFlag(args2) {
-  const v = stringFlag(args2, "--deadline");
-  if (v === void 0) return void 0;
-  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
-    throw new UsageError(
-      `--deadline must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS} (got ${JSON.stringify(v)})`
-    );
-  return Number(v);
-}
-function runDeadline(args2, limits, run3) {
-  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run3.clock, run3.started);
-}
-
-// src/core/extract/scan-cache.ts
-var import_node_crypto2 = require("node:crypto");
-var DEFAULT_MAX_ENTRIES = 1e5;
-var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
-var ScanCache = class {
-  entries = /* @__PURE__ */ new Map();
-  textBytes = 0;
-  maxEntries;
-  maxTextBytes;
-  stats = { hits: 0, misses: 0, evictions: 0 };
-  constructor(options = {}) {
-    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-  }
-  get size() {
-    return this.entries.size;
-  }
-  /** The key of scanning `text` in `ctx` under `env`. */
-  static key(text2, ctx, env) {
-    const content = (0, import_node_crypto2.createHash)("sha256").update(text2).digest("base64");
-    const environment = stableStringify({
-      features: [...env.features].sort(),
-      platform: env.platform ?? null
-    });
-    return `${content}\0${stableStringify(ctx)}\0${environment}`;
-  }
-  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
-  get(key) {
-    const e = this.entries.get(key);
-    if (!e) {
-      this.stats.misses++;
-      return void 0;
-    }
-    this.stats.hits++;
-    return structuredClone(e.outcome);
-  }
-  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
-  set(key, outcome, textLength) {
-    const old = this.entries.get(key);
-    if (old) {
-      this.textBytes -= old.bytes;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
-    this.textBytes += textLength;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
-      if (k === key) continue;
-      this.entries.delete(k);
-      this.textBytes -= e.bytes;
-      this.stats.evictions++;
-    }
-  }
-};
-var SharedReads = class {
-  constructor(unchanged) {
-    this.unchanged = unchanged;
-  }
-  unchanged;
-  reads = /* @__PURE__ */ new Map();
-  /** Reads answered from the other side. */
-  reused = 0;
-  wrap(tree) {
-    const listings = /* @__PURE__ */ new Map();
-    const entries = (dir) => {
-      let l = listings.get(dir);
-      if (!l) {
-        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
-        listings.set(dir, l);
-      }
-      return l;
-    };
-    const realDirs = /* @__PURE__ */ new Map();
-    const realDir = (dir) => {
-      let r = realDirs.get(dir);
-      if (!r) {
-        const slash = dir.lastIndexOf("/");
-        const parent = slash < 0 ? "" : dir.slice(0, slash);
-        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
-          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
-        );
-        realDirs.set(dir, r);
-      }
-      return r;
-    };
-    const plainFile = async (path6) => {
-      const slash = path6.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path6.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
-    };
-    const read = async (path6, maxBytes) => {
-      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
-      const key = `${maxBytes}\0${path6}`;
-      const shared = this.reads.get(key);
-      if (shared) {
-        this.reused++;
-        return shared;
-      }
-      const r = tree.read(path6, maxBytes);
-      this.reads.set(key, r);
-      return r;
-    };
-    return {
-      label: tree.label,
-      stat: (path6) => tree.stat(path6),
-      read,
-      list: (dir) => tree.list(dir),
-      listAll: (max) => tree.listAll(max),
-      realPath: tree.realPath?.bind(tree)
-    };
-  }
-};
-
-// src/core/render/surface-text.ts
-function signatureOf(item) {
-  switch (item.kind) {
-    case "function": {
-      const params = item.params.map((p) => `${p.name}: ${p.type}`);
-      if (item.variadic) params.push("...");
-      const abi = item.abi === "Rust" ? "" : `extern "${item.abi}" `;
-      return `${item.unsafe ? "unsafe " : ""}${abi}fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
-    }
-    case "static":
-      return `static ${item.mutable ? "mut " : ""}${item.name}: ${item.type}`;
-    case "struct":
-    case "union": {
-      const fields = item.fields.map((f) => item.tuple ? f.type : `${f.name}: ${f.type}`).join(", ");
-      return `#[repr(${item.repr.join(", ")})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
-    }
-    case "enum": {
-      const vs = item.variants.map(
-        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
-      );
-      return `#[repr(${item.repr.join(", ")})] enum ${item.name} { ${vs.join(", ")} }`;
-    }
-    case "type":
-      return `type ${item.name} = ${item.target}`;
-    case "const":
-      return `const ${item.name}: ${item.type} = ${item.value}`;
-    case "import": {
-      if (item.what === "static")
-        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
-      const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
-      if (item.variadic) params.push("...");
-      return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
-    }
-  }
-}
-function printable(s) {
-  return s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
-  );
-}
-function renderSurfaceText(s) {
-  const lines = [];
-  lines.push(`ffi surface of ${printable(s.rev)} (${s.digest})`);
-  for (const c of s.crates) {
-    lines.push("");
-    lines.push(
-      `crate ${printable(c.name)} ${printable(c.version)} (${printable(c.manifest)}${c.features.length ? `; features: ${c.features.map(printable).join(", ")}` : ""})`
-    );
-    const groups = [
-      ["functions", c.items.filter((i2) => i2.kind === "function")],
-      ["statics", c.items.filter((i2) => i2.kind === "static")],
-      [
-        "types",
-        c.items.filter(
-          (i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum" || i2.kind === "type"
-        )
-      ],
-      ["constants", c.items.filter((i2) => i2.kind === "const")],
-      ["imports", c.items.filter((i2) => i2.kind === "import")]
-    ];
-    for (const [title, items] of groups) {
-      if (!items.length) continue;
-      lines.push(`  ${title}:`);
-      for (const it of items) {
-        const sym = (it.kind === "function" || it.kind === "static") && it.symbol !== it.name ? ` [symbol ${it.symbol}]` : "";
-        const cfg = it.cfg ? ` [cfg(${it.cfg})]` : "";
-        lines.push(
-          `    ${printable(signatureOf(it))}${printable(sym)}${printable(cfg)}  ${printable(it.file)}:${it.line}`
-        );
-      }
-    }
-    const unresolved = c.unresolved ?? [];
-    if (unresolved.length) {
-      lines.push("  unresolved (may export; needs review):");
-      for (const u of unresolved)
-        lines.push(
-          `    ${u.kind === "macro" ? `${printable(u.macro ?? "?")}!` : "export site"} in ${printable(u.path)} [${u.reason}]  ${printable(u.file)}:${u.line}`
-        );
-    }
-    if (!c.items.length && !unresolved.length) lines.push("  (no exported surface)");
-  }
-  if (s.diagnostics.length) {
-    lines.push("");
-    lines.push("diagnostics:");
-    for (const d of s.diagnostics)
-      lines.push(
-        `  ${d.level}: ${printable(d.message)}${d.file ? ` (${printable(d.file)}${d.line ? `:${d.line}` : ""})` : ""} [${d.code}]`
-      );
-  }
-  return lines.join("\n") + "\n";
-}
-
-// src/core/diff/diff-surfaces.ts
-function pairItems(base, head) {
-  const pairs = [];
-  const left = [...base];
-  const right = [...head];
-  const take = (match) => {
-    for (let i2 = 0; i2 < left.length; i2++) {
-      const j = right.findIndex((b) => match(left[i2], b));
-      if (j < 0) continue;
-      pairs.push({ before: left[i2], after: right[j] });
-      left.splice(i2, 1);
-      right.splice(j, 1);
-      i2--;
-    }
-  };
-  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
-  take((a, b) => itemKey(a) === itemKey(b));
-  take(
-    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
-  );
-  for (const a of left) pairs.push({ before: a, after: null });
-  for (const b of right) pairs.push({ before: null, after: b });
-  return pairs;
-}
-var SEVERITY_RANK = {
-  breaking: 0,
-  "potentially-breaking": 1,
-  addition: 2,
-  "non-abi": 3
-};
-function changeOf(rule, severity, crate, pair, message) {
-  const item = pair.after ?? pair.before;
-  const c = {
-    rule,
-    severity,
-    kind: item.kind,
-    name: item.name,
-    crate,
-    file: item.file,
-    line: item.line,
-    before: pair.before ? signatureOf(pair.before) : null,
-    after: pair.after ? signatureOf(pair.after) : null,
-    message
-  };
-  if ("symbol" in item) c.symbol = item.symbol;
-  return c;
-}
-function diffCrate(name2, base, head, touched) {
-  const ctx = { base, head };
-  const out2 = [];
-  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
-    const kind = (pair.after ?? pair.before)?.kind;
-    const count2 = out2.length;
-    for (const rule of CHANGE_RULES) {
-      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
-        continue;
-      for (const message of rule.check(pair.before, pair.after, ctx))
-        out2.push(changeOf(rule.id, rule.severity, name2, pair, message));
-    }
-    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
-  }
-  const gatedKeys = new Set(
-    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
-  );
-  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
-  return out2.filter((c) => !gatedRemoval(c));
-}
-function place(e) {
-  return [e.kind, e.file, e.path, e.macro ?? ""].join("\0");
-}
-function unresolvedChanges(crate, base, head) {
-  const before = base?.unresolved ?? [];
-  const after = head?.unresolved ?? [];
-  const baseKeys = new Set(before.map((e) => e.key));
-  const headKeys = new Set(after.map((e) => e.key));
-  const gone = before.filter((e) => !headKeys.has(e.key));
-  const added = after.filter((e) => !baseKeys.has(e.key));
-  const out2 = [];
-  const change = (b, a) => {
-    const e = a ?? b;
-    const rule = changeRule(e.kind === "macro" ? "unresolved-macro" : "unresolved-export-site");
-    const what = a && b ? "changed" : a ? "new" : "removed";
-    const subject = e.kind === "macro" ? `${e.macro ?? "?"}!` : e.macro ? `export site in ${e.macro}!` : "export site";
-    return {
-      rule: rule.id,
-      severity: rule.severity,
-      kind: "unknown",
-      name: e.kind === "macro" ? `${e.macro ?? "?"}!` : e.path,
-      crate,
-      file: e.file,
-      line: e.line,
-      before: b ? b.excerpt : null,
-      after: a ? a.excerpt : null,
-      message: what === "removed" ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too` : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`
-    };
-  };
-  const goneAt = /* @__PURE__ */ new Map();
-  for (const b of gone) goneAt.set(place(b), [...goneAt.get(place(b)) ?? [], b]);
-  const paired = /* @__PURE__ */ new Set();
-  for (const a of added) {
-    const b = goneAt.get(place(a))?.shift();
-    if (b) paired.add(b);
-    out2.push(change(b ?? null, a));
-  }
-  for (const b of gone) if (!paired.has(b)) out2.push(change(b, null));
-  return out2;
-}
-function sortChanges(changes) {
-  return [...changes].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
-}
-function diffSurfaces(base, head) {
-  const names = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
-  const changes = [];
-  const touched = [];
-  for (const n of names) {
-    changes.push(
-      ...diffCrate(
-        n,
-        base.crates.find((c) => c.name === n) ?? null,
-        head.crates.find((c) => c.name === n) ?? null,
-        touched
-      ),
-      ...unresolvedChanges(
-        n,
-        base.crates.find((c) => c.name === n) ?? null,
-        head.crates.find((c) => c.name === n) ?? null
-      )
-    );
-  }
-  return { changes: sortChanges(changes), touched };
-}
-function requiredBump(changes, options = {}) {
-  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
-  switch (worst) {
-    case "breaking":
-      return "major";
-    case "potentially-breaking":
-      return options.potentiallyBreakingBump ?? "major";
-    case "addition":
-      return "minor";
-    case "non-abi":
-      return "patch";
-    default:
-      return "none";
-  }
-}
-function deltaDigest(changes) {
-  const canon = changes.map((c) => ({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message,
-    // present only when several feature sets were analysed (undefined keys are not hashed)
-    featureSets: c.featureSets
-  }));
-  return sha256(stableStringify(canon));
-}
-
-// src/core/diff/merge-reports.ts
-function featureSetLabel(set2) {
-  if (set2.mode === "all") return "all-features";
-  const head = set2.mode === "default" ? "default" : "no-default-features";
-  return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
-}
-var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
-function changeKey(c) {
-  return stableStringify({
-    rule: c.rule,
-    crate: c.crate,
-    kind: c.kind,
-    id: c.symbol ?? c.name,
-    before: c.before,
-    after: c.after,
-    message: c.message
-  });
-}
-function findingKey(f) {
-  return stableStringify({
-    rule: f.rule,
-    level: f.level,
-    crate: f.crate,
-    symbol: f.symbol,
-    name: f.name,
-    message: f.message,
-    checklist: f.checklist
-  });
-}
-function mergedDeltaDigest(changes) {
-  return deltaDigest(changes);
-}
-function uniqueBy(items, key) {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const t2 of items) {
-    const k = key(t2);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out2.push(t2);
-  }
-  return out2;
-}
-function mergeReports(reports) {
-  const first = reports[0];
-  if (!first) throw new Error("mergeReports needs at least one report");
-  if (reports.length === 1) return first.report;
-  const changes = /* @__PURE__ */ new Map();
-  for (const { label, report } of reports) {
-    for (const c of report.changes) {
-      const k = changeKey(c);
-      const seen = changes.get(k);
-      if (seen) {
-        if (!seen.sets.includes(label)) seen.sets.push(label);
-      } else changes.set(k, { change: c, sets: [label] });
-    }
-  }
-  const merged = sortChanges(
-    [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
-  );
-  const findings = uniqueBy(
-    reports.flatMap((r) => r.report.findings),
-    findingKey
-  );
-  const requiredBump2 = reports.map((r) => r.report.requiredBump).reduce((a, b) => BUMP_RANK[b] > BUMP_RANK[a] ? b : a, "none");
-  const diagnostics = uniqueBy(
-    reports.flatMap((r) => r.report.diagnostics),
-    (d) => stableStringify(d)
-  );
-  const crates = [...first.report.crates];
-  for (const { report } of reports.slice(1))
-    for (const c of report.crates) if (!crates.some((x) => x.name === c.name)) crates.push(c);
-  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const digestOf = (side) => sha256(stableStringify(reports.map((r) => ({ featureSet: r.label, digest: r.report[side].digest }))));
-  return {
-    schemaVersion: first.report.schemaVersion,
-    tool: first.report.tool,
-    base: { rev: first.report.base.rev, digest: digestOf("base") },
-    head: { rev: first.report.head.rev, digest: digestOf("head") },
-    changes: merged,
-    findings,
-    requiredBump: requiredBump2,
-    deltaDigest: mergedDeltaDigest(merged),
-    crates,
-    diagnostics
-  };
-}
-
-// src/adapters/tree-sitter-parser.ts
-var fs5 = __toESM2(require("node:fs"));
-var path3 = __toESM2(require("node:path"));
-var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
-function locate(file2, packageName) {
-  const candidates = [path3.join(__dirname, file2), path3.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs5.existsSync(c)) return c;
-  return require.resolve(`${packageName}/${file2}`);
-}
-var loaded = null;
-function loadRustParser() {
-  if (!loaded) {
-    loaded = (async () => {
-      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
-      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
-      const language = await import_web_tree_sitter2.Language.load(
-        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
-      );
-      const parser = new import_web_tree_sitter2.Parser();
-      parser.setLanguage(language);
-      return {
-        parse: (text2) => {
-          const tree = parser.parse(text2);
-          if (!tree) throw new Error("tree-sitter returned no tree");
-          return tree;
-        }
-      };
-    })();
-  }
-  return loaded;
-}
-
-// src/app/analyse-diff.ts
-var import_node_fs3 = require("node:fs");
-
-// src/core/rust/text.ts
-function isSpace(c) {
-  return c === 32 || c >= 9 && c <= 13 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-function isLineBreak(c) {
-  return c === 10 || c === 13 || c === 8232 || c === 8233;
-}
-function isLineSpace(c) {
-  return isSpace(c) && !isLineBreak(c);
-}
-function isWordChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
 }
 
 // node_modules/smol-toml/dist/error.js
@@ -38890,6 +35166,4463 @@ function parse3(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/core/abi/cbindgen-names.ts
+var MAX_CBINDGEN_TOML_BYTES = 256 * 1024;
+var MAX_RENAMES = 1e4;
+function isTable(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseCbindgenNames(text2) {
+  if (text2.length > MAX_CBINDGEN_TOML_BYTES) return null;
+  let toml;
+  try {
+    toml = parse3(text2);
+  } catch {
+    return null;
+  }
+  const exp = isTable(toml.export) ? toml.export : {};
+  const names = {};
+  if (typeof exp.prefix === "string" && exp.prefix.length <= 200) names.prefix = exp.prefix;
+  if (isTable(exp.rename)) {
+    const rename = {};
+    let n = 0;
+    for (const [k, v] of Object.entries(exp.rename)) {
+      if (typeof v !== "string" || ++n > MAX_RENAMES) continue;
+      rename[k] = v;
+    }
+    if (n) names.rename = rename;
+  }
+  if (Array.isArray(exp.exclude))
+    names.exclude = exp.exclude.filter((x) => typeof x === "string").slice(0, MAX_RENAMES).sort();
+  return names.prefix !== void 0 || names.rename || names.exclude ? names : null;
+}
+function cNameOf(names, rust) {
+  if (!names) return rust;
+  const renamed = names.rename?.[rust];
+  if (renamed !== void 0) return renamed;
+  return `${names.prefix ?? ""}${rust}`;
+}
+
+// src/core/abi/scope.ts
+function hasCRepr(repr) {
+  return repr.some((r) => r !== "packed" && !r.startsWith("packed(") && !r.startsWith("align("));
+}
+var scopes = /* @__PURE__ */ new WeakMap();
+function scopeOf(crate) {
+  if (!crate) return EMPTY_SCOPE;
+  const known = scopes.get(crate.items);
+  if (known) return known;
+  const aliases = /* @__PURE__ */ new Map();
+  const kinds = /* @__PURE__ */ new Map();
+  const consts = /* @__PURE__ */ new Map();
+  const definitions = /* @__PURE__ */ new Map();
+  for (const it of crate.items) {
+    if (it.kind === "type" && !aliases.has(it.name)) aliases.set(it.name, it.target);
+    else if (it.kind === "struct" || it.kind === "union" || it.kind === "enum") {
+      if (kinds.get(it.name) !== "repr") kinds.set(it.name, hasCRepr(it.repr) ? "repr" : "opaque");
+      if (!definitions.has(it.name))
+        definitions.set(
+          it.name,
+          it.kind === "enum" ? {
+            kind: "enum",
+            repr: it.repr,
+            fields: [],
+            variants: it.variants.map((v) => ({ name: v.name, value: v.value, fields: v.fields ?? [] }))
+          } : { kind: it.kind, repr: it.repr, fields: it.fields, variants: [] }
+        );
+    } else if (it.kind === "const" && !consts.has(it.name)) consts.set(it.name, it.value);
+  }
+  const evaluating = /* @__PURE__ */ new Set();
+  const value = (expr) => {
+    const direct = evalDiscriminant(expr);
+    if (direct !== null) return direct;
+    const named = consts.get(expr.trim());
+    if (named === void 0 || evaluating.has(expr)) return null;
+    evaluating.add(expr);
+    try {
+      return value(named);
+    } finally {
+      evaluating.delete(expr);
+    }
+  };
+  const scope = {
+    alias: (n) => aliases.get(n) ?? null,
+    kind: (n) => kinds.get(n) ?? null,
+    value,
+    cName: (n) => cNameOf(crate.cNames, n),
+    definition: (n) => definitions.get(n) ?? null
+  };
+  scopes.set(crate.items, scope);
+  return scope;
+}
+function variantValues(e, scope) {
+  const out2 = [];
+  let next = 0n;
+  for (const v of e.variants) {
+    const value = v.discriminant !== null ? v.value !== null ? BigInt(v.value) : scope.value(v.discriminant) : next;
+    out2.push(value);
+    next = value === null ? null : value + 1n;
+  }
+  return out2;
+}
+
+// src/core/diff/rule.ts
+function relateTypes2(a, b, ctx) {
+  return relateTypes(a, b, scopeOf(ctx?.base ?? null), scopeOf(ctx?.head ?? null));
+}
+function t(s) {
+  return s === null || s === void 0 || s === "" ? "()" : s;
+}
+
+// src/core/diff/slots.ts
+function slotsOf(item) {
+  const out2 = [];
+  if (item.kind === "function" || item.kind === "import") {
+    (item.params ?? []).forEach(
+      (p, i2) => out2.push({ where: `parameter ${i2 + 1} (${p.name})`, key: `parameter ${i2 + 1}`, type: p.type })
+    );
+    out2.push({ where: "return type", key: "return type", type: item.returns ?? "()" });
+    if (item.kind === "import" && item.type) out2.push({ where: "type", key: "type", type: item.type });
+  } else if (item.kind === "static") out2.push({ where: "type", key: "type", type: item.type });
+  else if (item.kind === "struct" || item.kind === "union")
+    for (const f of item.fields) out2.push({ where: `field ${f.name}`, key: `field ${f.name}`, type: f.type });
+  else if (item.kind === "enum")
+    for (const v of item.variants)
+      for (const f of v.fields ?? [])
+        out2.push({ where: `variant ${v.name} field ${f.name}`, key: `${v.name}.${f.name}`, type: f.type });
+  else if (item.kind === "type") out2.push({ where: "target", key: "target", type: item.target });
+  else if (item.kind === "const") out2.push({ where: "type", key: "type", type: item.type });
+  return out2;
+}
+function slotPairs(before, after) {
+  if (before.kind !== after.kind) return [];
+  const a = slotsOf(before);
+  const b = slotsOf(after);
+  if ((before.kind === "function" || before.kind === "import") && a.length !== b.length) return [];
+  const byKey = /* @__PURE__ */ new Map();
+  for (const s of b) if (!byKey.has(s.key)) byKey.set(s.key, s);
+  const out2 = [];
+  for (const s of a) {
+    const t2 = byKey.get(s.key);
+    if (t2) out2.push({ where: t2.where, a: s.type, b: t2.type });
+  }
+  return out2;
+}
+
+// src/core/diff/rules/c-declaration-changed.ts
+var cDeclarationChanged = {
+  id: "c-declaration-changed",
+  severity: "source-breaking",
+  rationale: "The ABI is identical but the C type consumers compile against changes (void * \u2192 Engine *, a typedef introduced): binaries keep working, a cgo program stops compiling and C code may warn.",
+  example: "fn f(e: *mut c_void) \u2192 fn f(e: *mut Engine)",
+  kinds: ["function", "import", "static", "struct", "union", "enum", "type", "const"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const out2 = [];
+    for (const { where: where2, a, b } of slotPairs(before, after))
+      if (relateTypes2(a, b, ctx) === "source")
+        out2.push(`${where2} changed from ${t(a)} to ${t(b)}: the same ABI, a different C declaration`);
+    return out2;
+  }
+};
+
+// src/core/diff/rules/const-added.ts
+var constAdded = {
+  id: "const-added",
+  severity: "addition",
+  rationale: "A new constant of the C API: new header content, nothing breaks.",
+  example: "(absent) \u2192 pub const MAX_LEN: usize = 64;",
+  kinds: ["const"],
+  check: (before, after) => !before && after?.kind === "const" ? [`new constant ${after.name} = ${after.value}`] : []
+};
+
+// src/core/diff/rules/const-removed.ts
+var constRemoved = {
+  id: "const-removed",
+  severity: "potentially-breaking",
+  rationale: "Consumers\u2019 headers still define it; code using it builds against a value the library no longer promises.",
+  example: "pub const MAX_LEN: usize = 64; \u2192 (removed)",
+  kinds: ["const"],
+  check: (before, after) => (
+    // a private const is on the surface only while an export's layout reaches it
+    before?.kind === "const" && !after && before.visibility === "pub" ? [`constant ${before.name} was removed`] : []
+  )
+};
+
+// src/core/diff/rules/const-type-changed.ts
+var constTypeChanged = {
+  id: "const-type-changed",
+  severity: "potentially-breaking",
+  rationale: "The constant\u2019s type decides how consumers store and compare it.",
+  example: "pub const FLAGS: u8 = 1; \u2192 pub const FLAGS: u32 = 1;",
+  kinds: ["const"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "const" || after?.kind !== "const") return [];
+    return relateTypes2(before.type, after.type, ctx) === "different" ? [`type changed from ${before.type} to ${after.type}`] : [];
+  }
+};
+
+// src/core/extract/reachable.ts
+function namesInType(text2, out2) {
+  const walk = (t2) => {
+    switch (t2.k) {
+      case "ptr":
+      case "ref":
+        return walk(t2.to);
+      case "slice":
+        return walk(t2.of);
+      case "array":
+        walk(t2.of);
+        return namesInExpression(t2.len, out2);
+      case "tuple":
+        return t2.items.forEach(walk);
+      case "fn":
+        t2.params.forEach(walk);
+        if (t2.ret) walk(t2.ret);
+        return;
+      case "path":
+        out2.add(t2.name);
+        return t2.args.forEach(walk);
+      case "other":
+        return namesInExpression(t2.text, out2);
+      default:
+        return;
+    }
+  };
+  walk(parseType(text2));
+}
+function namesInExpression(text2, out2) {
+  const toks = lex(text2.slice(0, 4096), 2048);
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    if (toks[i2].kind !== "ident") continue;
+    out2.add(toks[i2].text);
+    if (toks[i2 + 1]?.text === "::" && toks[i2 + 2]?.kind === "ident")
+      out2.add(`${toks[i2].text}::${toks[i2 + 2].text}`);
+  }
+}
+function dependencies(item) {
+  const out2 = /* @__PURE__ */ new Set();
+  switch (item.kind) {
+    case "function":
+    case "import":
+      for (const p of item.params ?? []) namesInType(p.type, out2);
+      if (item.returns) namesInType(item.returns, out2);
+      if (item.kind === "import" && item.type) namesInType(item.type, out2);
+      break;
+    case "static":
+      namesInType(item.type, out2);
+      break;
+    case "struct":
+    case "union":
+      for (const f of item.fields) namesInType(f.type, out2);
+      out2.add(`${item.name}::*`);
+      break;
+    case "enum":
+      for (const v of item.variants) {
+        if (v.discriminant) namesInExpression(v.discriminant, out2);
+        for (const f of v.fields ?? []) namesInType(f.type, out2);
+      }
+      out2.add(`${item.name}::*`);
+      break;
+    case "type":
+      namesInType(item.target, out2);
+      break;
+    case "const":
+      namesInType(item.type, out2);
+      namesInExpression(item.value, out2);
+      break;
+  }
+  return out2;
+}
+function identity(d) {
+  return `${d.kind === "union" ? "struct" : d.kind}:${d.name}:${d.path}:${d.cfg ?? ""}`;
+}
+function reachableDefinitions(items, pool) {
+  const byName3 = /* @__PURE__ */ new Map();
+  const assoc = /* @__PURE__ */ new Map();
+  for (const d of pool) {
+    byName3.set(d.name, [...byName3.get(d.name) ?? [], d]);
+    const k = d.kind === "const" ? d.name.indexOf("::") : -1;
+    if (k > 0) {
+      const owner = `${d.name.slice(0, k)}::*`;
+      assoc.set(owner, [...assoc.get(owner) ?? [], d]);
+    }
+  }
+  const held = new Set(items.map(identity));
+  const seenNames = /* @__PURE__ */ new Set();
+  const added = [];
+  const queue = [...items];
+  for (let head = 0; head < queue.length; head++) {
+    for (const name2 of dependencies(queue[head])) {
+      if (seenNames.has(name2)) continue;
+      seenNames.add(name2);
+      for (const d of [...byName3.get(name2) ?? [], ...assoc.get(name2) ?? []]) {
+        const id = identity(d);
+        if (held.has(id)) continue;
+        held.add(id);
+        added.push(d);
+        queue.push(d);
+      }
+    }
+  }
+  return added;
+}
+function unansweredNames(items, pool) {
+  const known = new Set(pool.map((d) => d.name));
+  const out2 = /* @__PURE__ */ new Set();
+  for (const it of items)
+    for (const n of dependencies(it))
+      if (!known.has(n) && !n.endsWith("::*") && !n.includes("::")) out2.add(n);
+  return out2;
+}
+
+// src/core/abi/type-uses.ts
+var MAX_DEPTH3 = 64;
+function slots(item) {
+  if (item.kind === "function" || item.kind === "import") {
+    const out2 = (item.params ?? []).map((p, i2) => ({
+      where: `parameter ${i2 + 1} (${p.name})`,
+      type: p.type
+    }));
+    if (item.returns) out2.push({ where: "the return value", type: item.returns });
+    if (item.kind === "import" && item.type) out2.push({ where: "the static's type", type: item.type });
+    return out2;
+  }
+  if (item.kind === "static") return [{ where: "the static's type", type: item.type }];
+  return [];
+}
+function typeUses(crate) {
+  const uses = /* @__PURE__ */ new Map();
+  if (!crate) return uses;
+  const defs = /* @__PURE__ */ new Map();
+  for (const it of crate.items)
+    if (it.kind === "struct" || it.kind === "union" || it.kind === "enum" || it.kind === "type" || it.kind === "const")
+      defs.set(it.name, [...defs.get(it.name) ?? [], it]);
+  for (const exp of crate.items) {
+    if (exp.kind !== "function" && exp.kind !== "static" && exp.kind !== "import") continue;
+    for (const slot of slots(exp)) {
+      const reached = /* @__PURE__ */ new Map();
+      const visit2 = (name2, how, depth2) => {
+        const had = reached.get(name2);
+        if (had === "value" || had === how || depth2 > MAX_DEPTH3) return;
+        reached.set(name2, how);
+        for (const d of defs.get(name2) ?? []) {
+          if (d.kind === "type") walk(parseType(d.target), how, depth2 + 1);
+          else if (d.kind === "const") {
+            const names = /* @__PURE__ */ new Set();
+            namesInExpression(d.value, names);
+            for (const n of names) visit2(n, how, depth2 + 1);
+          } else if (d.kind === "struct" || d.kind === "union") {
+            for (const f of d.fields) walk(parseType(f.type), how, depth2 + 1);
+          } else if (d.kind === "enum") {
+            for (const v of d.variants) {
+              if (v.discriminant) {
+                const names = /* @__PURE__ */ new Set();
+                namesInExpression(v.discriminant, names);
+                for (const n of names) visit2(n, how, depth2 + 1);
+              }
+              for (const f of v.fields ?? []) walk(parseType(f.type), how, depth2 + 1);
+            }
+          }
+        }
+      };
+      const walk = (t2, how, depth2) => {
+        if (depth2 > MAX_DEPTH3) return;
+        const ptr = pointerTarget(t2);
+        if (ptr) return walk(ptr.to, "pointer", depth2 + 1);
+        switch (t2.k) {
+          case "array": {
+            walk(t2.of, how, depth2 + 1);
+            const names = /* @__PURE__ */ new Set();
+            namesInExpression(t2.len, names);
+            for (const n of names) visit2(n, how, depth2 + 1);
+            return;
+          }
+          case "slice":
+            return walk(t2.of, how, depth2 + 1);
+          case "tuple":
+            return t2.items.forEach((x) => walk(x, how, depth2 + 1));
+          case "fn":
+            t2.params.forEach((x) => walk(x, "pointer", depth2 + 1));
+            if (t2.ret) walk(t2.ret, "pointer", depth2 + 1);
+            return;
+          case "path":
+            visit2(t2.name, how, depth2);
+            return t2.args.forEach((x) => walk(x, how, depth2 + 1));
+          default:
+            return;
+        }
+      };
+      walk(parseType(slot.type), "value", 0);
+      for (const [name2, how] of reached)
+        uses.set(name2, [...uses.get(name2) ?? [], { symbol: exp.symbol, where: slot.where, how }]);
+    }
+  }
+  return uses;
+}
+var memo2 = /* @__PURE__ */ new WeakMap();
+function usesOf(crate) {
+  if (!crate) return /* @__PURE__ */ new Map();
+  let u = memo2.get(crate.items);
+  if (!u) {
+    u = typeUses(crate);
+    memo2.set(crate.items, u);
+  }
+  return u;
+}
+function worstUse(uses) {
+  if (!uses?.length) return "none";
+  return uses.some((u) => u.how === "value") ? "value" : "pointer";
+}
+function describeUses(uses, max = 8) {
+  if (!uses?.length) return "";
+  const bySymbol = /* @__PURE__ */ new Map();
+  for (const u of uses) {
+    const had = bySymbol.get(u.symbol);
+    if (!had || had.how === "pointer" && u.how === "value") bySymbol.set(u.symbol, u);
+  }
+  const all = [...bySymbol.values()].sort((a, b) => a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
+  const shown2 = all.slice(0, max).map(
+    (u) => `${u.symbol} (${u.how === "value" ? `${u.where} by value` : `${u.where}, behind a pointer`})`
+  );
+  const more = all.length > max ? ` and ${all.length - max} more` : "";
+  return `${shown2.join(", ")}${more}`;
+}
+
+// src/core/diff/affects.ts
+function affected(ctx, name2) {
+  const head = usesOf(ctx.head).get(name2) ?? [];
+  const uses = head.length ? head : usesOf(ctx.base).get(name2) ?? [];
+  return {
+    uses,
+    worst: worstUse(uses),
+    suffix: uses.length ? `; affects ${describeUses(uses)}` : ""
+  };
+}
+function layoutSeverity(a, isPublic) {
+  return a.worst !== "none" || isPublic ? "breaking" : "non-abi";
+}
+
+// src/core/diff/rules/const-value-changed.ts
+var constValueChanged = {
+  id: "const-value-changed",
+  severity: "breaking",
+  rationale: "Consumers compiled the old value into their code (buffer sizes, flags, versions): they disagree with the library until rebuilt. Breaking when an export\u2019s layout depends on it (an array length, a discriminant), potentially breaking otherwise; an equal value spelled differently is no change.",
+  example: "pub const MAX_LEN: usize = 64; \u2192 pub const MAX_LEN: usize = 32;",
+  kinds: ["const"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "const" || after?.kind !== "const") return [];
+    if (before.value === after.value) return [];
+    const was = scopeOf(ctx.base).value(before.value);
+    const now = scopeOf(ctx.head).value(after.value);
+    if (was !== null && now !== null && was === now) return [];
+    const hit = affected(ctx, after.name);
+    const shown2 = (text2, v) => v !== null && v.toString() !== text2 ? `${text2} (= ${v})` : text2;
+    const message = `value changed from ${shown2(before.value, was)} to ${shown2(after.value, now)}`;
+    return hit.worst !== "none" ? [
+      {
+        message: `${message}, which a layout or discriminant depends on${hit.suffix}`,
+        severity: "breaking"
+      }
+    ] : [{ message, severity: "potentially-breaking" }];
+  }
+};
+
+// src/core/diff/rules/enum-discriminant-changed.ts
+var enumDiscriminantChanged = {
+  id: "enum-discriminant-changed",
+  severity: "breaking",
+  rationale: "The numeric value of a variant is what crosses the boundary: the same name now means a different number.",
+  example: "enum E { A = 1 } \u2192 enum E { A = 2 }",
+  kinds: ["enum"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    const spelled = (e) => JSON.stringify(e.variants.map((v) => [v.name, v.discriminant]));
+    if (spelled(before) === spelled(after)) return [];
+    const out2 = [];
+    const was = variantValues(before, scopeOf(ctx.base));
+    const now = variantValues(after, scopeOf(ctx.head));
+    const byName3 = /* @__PURE__ */ new Map();
+    after.variants.forEach((x, i2) => {
+      if (!byName3.has(x.name)) byName3.set(x.name, i2);
+    });
+    before.variants.forEach((v, i2) => {
+      const j = byName3.get(v.name);
+      if (j === void 0) return;
+      const w = after.variants[j];
+      const a = was[i2] !== null && now[j] !== null ? String(was[i2]) : v.discriminant;
+      const b = was[i2] !== null && now[j] !== null ? String(now[j]) : w.discriminant;
+      if (a !== b) out2.push(`variant ${v.name} changed value from ${a ?? "?"} to ${b ?? "?"}`);
+    });
+    if (!out2.length) return [];
+    const hit = affected(ctx, after.name);
+    return out2.map((m) => `${m}${hit.suffix}`);
+  }
+};
+
+// src/core/diff/rules/enum-variant-added.ts
+var enumVariantAdded = {
+  id: "enum-variant-added",
+  severity: "potentially-breaking",
+  rationale: "Consumers that switch exhaustively, or pass values back, meet a value their code never handles.",
+  example: "enum E { A } \u2192 enum E { A, B }",
+  kinds: ["enum"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum" || after.nonExhaustive) return [];
+    const had = new Set(before.variants.map((w) => w.name));
+    const has = new Set(after.variants.map((x) => x.name));
+    const vacated = new Set(
+      before.variants.filter((w) => w.value !== null && !has.has(w.name)).map((w) => w.value)
+    );
+    const changed = after.variants.filter(
+      (v) => !had.has(v.name) && !(v.value !== null && vacated.has(v.value))
+    );
+    if (!changed.length) return [];
+    const names = changed.slice(0, 20).map((v) => `${v.name}${v.value !== null ? ` = ${v.value}` : ""}`);
+    const more = changed.length > 20 ? ` and ${changed.length - 20} more` : "";
+    return [
+      `${changed.length === 1 ? "variant" : "variants"} ${names.join(", ")}${more} ${changed.length === 1 ? "was" : "were"} added${affected(ctx, after.name).suffix}`
+    ];
+  }
+};
+
+// src/core/diff/rules/enum-variant-added-non-exhaustive.ts
+var enumVariantAddedNonExhaustive = {
+  id: "enum-variant-added-non-exhaustive",
+  severity: "addition",
+  rationale: "The enum is #[non_exhaustive]: consumers were told to expect new variants.",
+  example: "#[non_exhaustive] enum E { A } \u2192 enum E { A, B }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum" || !after.nonExhaustive) return [];
+    const had = new Set(before.variants.map((w) => w.name));
+    return after.variants.filter((v) => !had.has(v.name)).map(
+      (v) => `variant ${v.name}${v.value !== null ? ` = ${v.value}` : ""} was added to a non-exhaustive enum`
+    );
+  }
+};
+
+// src/core/diff/rules/enum-variant-removed.ts
+var enumVariantRemoved = {
+  id: "enum-variant-removed",
+  severity: "breaking",
+  rationale: "Consumers still pass the old value; receiving an invalid enum value in Rust is undefined behaviour.",
+  example: "enum E { A, B } \u2192 enum E { A }",
+  kinds: ["enum"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    const had = new Set(before.variants.map((x) => x.name));
+    const has = new Set(after.variants.map((w) => w.name));
+    const taken = new Set(
+      after.variants.filter((w) => w.value !== null && !had.has(w.name)).map((w) => w.value)
+    );
+    const changed = before.variants.filter(
+      (v) => !has.has(v.name) && !(v.value !== null && taken.has(v.value))
+    );
+    if (!changed.length) return [];
+    const names = changed.slice(0, 20).map((v) => `${v.name}${v.value !== null ? ` = ${v.value}` : ""}`);
+    const more = changed.length > 20 ? ` and ${changed.length - 20} more` : "";
+    return [
+      `${changed.length === 1 ? "variant" : "variants"} ${names.join(", ")}${more} ${changed.length === 1 ? "was" : "were"} removed${affected(ctx, after.name).suffix}`
+    ];
+  }
+};
+
+// src/core/diff/rules/enum-variant-layout-changed.ts
+function describe3(v, a, b, related) {
+  const out2 = [];
+  if (a.length !== b.length)
+    out2.push(
+      `variant ${v.name} now carries (${b.map((f) => t(f.type)).join(", ")}) instead of (${a.map((f) => t(f.type)).join(", ")})`
+    );
+  else
+    a.forEach((f, i2) => {
+      const g = b[i2];
+      if (f.name !== g.name && b.some((x) => x.name === f.name))
+        out2.push(`variant ${v.name}: fields were reordered (${f.name} is no longer at position ${i2 + 1})`);
+      else if (related(f.type, g.type) === "different")
+        out2.push(`variant ${v.name}: field ${f.name} changed type from ${t(f.type)} to ${t(g.type)}`);
+    });
+  return out2;
+}
+var enumVariantLayoutChanged = {
+  id: "enum-variant-layout-changed",
+  severity: "breaking",
+  rationale: "A data-carrying repr(C) or repr(int) enum is a tag and a union of one struct per variant: a variant field added, removed, reordered or retyped moves offsets or grows the union, for every export that reaches the enum.",
+  example: "#[repr(C)] enum Ev { Key { code: u32 } } \u2192 #[repr(C)] enum Ev { Key { code: u64 } }",
+  kinds: ["enum"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    const byName3 = new Map(after.variants.map((v) => [v.name, v]));
+    const out2 = [];
+    for (const v of before.variants) {
+      const w = byName3.get(v.name);
+      if (!w) continue;
+      out2.push(...describe3(v, v.fields ?? [], w.fields ?? [], (x, y) => relateTypes2(x, y, ctx)));
+    }
+    if (!out2.length) return [];
+    const hit = affected(ctx, after.name);
+    const severity = layoutSeverity(hit, after.visibility === "pub");
+    return out2.map((m) => ({ message: `${m}${hit.suffix}`, severity }));
+  }
+};
+
+// src/core/diff/rules/enum-variant-renamed.ts
+var enumVariantRenamed = {
+  id: "enum-variant-renamed",
+  severity: "non-abi",
+  rationale: "The value is unchanged; only the constant\u2019s name in consumers\u2019 headers differs.",
+  example: "enum E { Ok = 0 } \u2192 enum E { Success = 0 }",
+  kinds: ["enum"],
+  check: (before, after) => {
+    if (before?.kind !== "enum" || after?.kind !== "enum") return [];
+    const out2 = [];
+    const had = new Set(before.variants.map((y) => y.name));
+    const has = new Set(after.variants.map((w) => w.name));
+    const newByValue = /* @__PURE__ */ new Map();
+    for (const x of after.variants)
+      if (x.value !== null && !had.has(x.name) && !newByValue.has(x.value)) newByValue.set(x.value, x);
+    for (const v of before.variants) {
+      if (has.has(v.name) || v.value === null) continue;
+      const w = newByValue.get(v.value);
+      if (w) out2.push(`variant ${v.name} = ${v.value} renamed to ${w.name}`);
+    }
+    return out2;
+  }
+};
+
+// src/core/diff/rules/export-renamed.ts
+var exportRenamed = {
+  id: "export-renamed",
+  severity: "breaking",
+  rationale: "A changed #[export_name] (or a renamed #[no_mangle] fn) removes the old symbol: consumers linked against it break.",
+  example: '#[export_name = "a"] fn f() \u2192 #[export_name = "b"] fn f()',
+  kinds: ["function", "static"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "static" || before.kind !== after.kind)
+      return [];
+    return before.symbol !== after.symbol ? [`symbol ${before.symbol} was renamed to ${after.symbol}; the old symbol no longer exists`] : [];
+  }
+};
+
+// src/core/diff/gated.ts
+var byName = /* @__PURE__ */ new WeakMap();
+function gatedIn(crate, item) {
+  if (!crate?.gated) return void 0;
+  let index = byName.get(crate.gated);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const g of crate.gated) {
+      const key = `${g.kind}\0${g.name}`;
+      const list2 = index.get(key);
+      if (list2) list2.push(g);
+      else index.set(key, [g]);
+    }
+    byName.set(crate.gated, index);
+  }
+  const symbol2 = "symbol" in item ? item.symbol : void 0;
+  return index.get(`${item.kind}\0${item.name}`)?.find((g) => symbol2 === void 0 || g.symbol === symbol2);
+}
+
+// src/core/diff/rules/feature-made-default.ts
+var featureMadeDefault = {
+  id: "feature-made-default",
+  severity: "addition",
+  rationale: "An item that was behind a non-default feature is now built by default: more consumers get it (see exposure-widened).",
+  example: '#[cfg(feature = "extra")] fn f() \u2192 fn f()',
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  check: (before, after, ctx) => {
+    if (before || !after) return [];
+    const g = gatedIn(ctx.base, after);
+    return g ? [`was only under cfg(${g.cfg}); now in the analysed build`] : [];
+  }
+};
+
+// src/core/diff/rules/function-abi-changed.ts
+var NEAR = [
+  ["C", "system"],
+  ["C", "C-unwind"],
+  ["system", "system-unwind"],
+  ["C-unwind", "system-unwind"],
+  ["C", "system-unwind"],
+  ["system", "C-unwind"]
+];
+function abiNear(a, b) {
+  return NEAR.some(([x, y]) => x === a && y === b || x === b && y === a);
+}
+var functionAbiChanged = {
+  id: "function-abi-changed",
+  severity: "breaking",
+  rationale: "A different calling convention (e.g. Rust \u2192 C, C \u2192 stdcall) makes every existing call site wrong.",
+  example: 'extern "C" fn f() \u2192 fn f()',
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    if (before.abi === after.abi || abiNear(before.abi, after.abi)) return [];
+    return [`ABI changed from extern "${before.abi}" to extern "${after.abi}"`];
+  }
+};
+
+// src/core/diff/rules/function-abi-near-changed.ts
+var functionAbiNearChanged = {
+  id: "function-abi-near-changed",
+  severity: "potentially-breaking",
+  rationale: "C \u2194 system differ on 32-bit Windows (stdcall), and C \u2194 C-unwind changes what a panic does at the boundary.",
+  example: 'extern "C" fn f() \u2192 extern "system" fn f()',
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    if (before.abi === after.abi || !abiNear(before.abi, after.abi)) return [];
+    return [
+      `ABI changed from extern "${before.abi}" to extern "${after.abi}", equivalent on most targets but not all`
+    ];
+  }
+};
+
+// src/core/diff/rules/function-added.ts
+var functionAdded = {
+  id: "function-added",
+  severity: "addition",
+  rationale: "A new symbol is new attack surface and a new API: a minor release, and a security review.",
+  example: '(absent) \u2192 #[no_mangle] extern "C" fn f()',
+  kinds: ["function"],
+  check: (before, after) => !before && after?.kind === "function" ? [`new exported function ${after.symbol}`] : []
+};
+
+// src/core/diff/rules/function-parameter-renamed.ts
+var functionParameterRenamed = {
+  id: "function-parameter-renamed",
+  severity: "non-abi",
+  rationale: "Parameter names are not part of the C ABI; generated headers change, callers do not.",
+  example: "fn f(len: usize) \u2192 fn f(size: usize)",
+  kinds: ["function", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    const a = before.params ?? [];
+    const b = after.params ?? [];
+    if (a.length !== b.length) return [];
+    const out2 = [];
+    const typesOf = /* @__PURE__ */ new Map();
+    for (const p of b) typesOf.set(p.name, (typesOf.get(p.name) ?? /* @__PURE__ */ new Set()).add(p.type));
+    for (let i2 = 0; i2 < a.length; i2++) {
+      if (a[i2].name !== b[i2].name && a[i2].type === b[i2].type && !typesOf.get(a[i2].name)?.has(a[i2].type))
+        out2.push(`parameter ${i2 + 1} renamed from ${a[i2].name} to ${b[i2].name}`);
+    }
+    return out2;
+  }
+};
+
+// src/core/diff/rules/function-parameters-changed.ts
+var functionParametersChanged = {
+  id: "function-parameters-changed",
+  severity: "breaking",
+  rationale: "Callers compiled against the old header pass arguments the new code reads differently: memory corruption, not a link error.",
+  example: "fn f(a: *const u8, n: usize) \u2192 fn f(a: *const u8, n: u32)",
+  kinds: ["function", "import"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    const a = before.params ?? [];
+    const b = after.params ?? [];
+    const out2 = [];
+    if (a.length !== b.length) {
+      out2.push(
+        `parameter count changed from ${a.length} to ${b.length} (${a.map((p) => t(p.type)).join(", ")}) \u2192 (${b.map((p) => t(p.type)).join(", ")})`
+      );
+      return out2;
+    }
+    for (let i2 = 0; i2 < a.length; i2++) {
+      if (relateTypes2(a[i2].type, b[i2].type, ctx) === "different") {
+        const moved = b.findIndex((p, j) => j !== i2 && p.name === a[i2].name && p.type === a[i2].type);
+        out2.push(
+          moved >= 0 ? `parameter ${a[i2].name} moved from position ${i2 + 1} to ${moved + 1}` : `parameter ${i2 + 1} (${a[i2].name}) changed type from ${t(a[i2].type)} to ${t(b[i2].type)}`
+        );
+      }
+    }
+    if ((before.variadic ?? false) !== (after.variadic ?? false))
+      out2.push(after.variadic ? "became variadic" : "is no longer variadic");
+    return out2;
+  }
+};
+
+// src/core/diff/rules/function-removed.ts
+var functionRemoved = {
+  id: "function-removed",
+  severity: "breaking",
+  rationale: "The symbol disappears from the library: consumers fail to link, or dlsym returns NULL at run time.",
+  example: '#[no_mangle] extern "C" fn f() \u2192 (removed)',
+  kinds: ["function"],
+  check: (before, after) => before?.kind === "function" && !after ? [`exported function ${before.symbol} was removed`] : []
+};
+
+// src/core/diff/rules/function-return-changed.ts
+var functionReturnChanged = {
+  id: "function-return-changed",
+  severity: "breaking",
+  rationale: "Callers read the return value with the old type: wrong values, truncated pointers or a broken stack.",
+  example: "fn f() -> i32 \u2192 fn f() -> *mut Foo",
+  kinds: ["function", "import"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== "function" && before.kind !== "import" || before.kind !== after.kind)
+      return [];
+    const a = before.returns ?? null;
+    const b = after.returns ?? null;
+    if (a === b) return [];
+    if (a !== null && b !== null && relateTypes2(a, b, ctx) !== "different") return [];
+    return [`return type changed from ${t(a)} to ${t(b)}`];
+  }
+};
+
+// src/core/diff/rules/function-target-feature-changed.ts
+var functionTargetFeatureChanged = {
+  id: "function-target-feature-changed",
+  severity: "breaking",
+  rationale: "An export compiled with #[target_feature] runs instructions that not every CPU of the target has: a consumer that called it before now dies with an illegal instruction on such a CPU. Dropping a feature is non-ABI.",
+  example: 'extern "C" fn sum(\u2026) \u2192 #[target_feature(enable = "avx2")] unsafe extern "C" fn sum(\u2026)',
+  kinds: ["function"],
+  check: (before, after) => {
+    if (before?.kind !== "function" || after?.kind !== "function") return [];
+    const was = new Set(before.targetFeatures ?? []);
+    const now = new Set(after.targetFeatures ?? []);
+    const added = [...now].filter((f) => !was.has(f));
+    const dropped = [...was].filter((f) => !now.has(f));
+    if (added.length)
+      return [
+        `now requires CPU feature${added.length > 1 ? "s" : ""} ${added.join(", ")} (#[target_feature]): callers on CPUs without ${added.length > 1 ? "them" : "it"} crash`
+      ];
+    if (dropped.length)
+      return [
+        {
+          message: `no longer requires CPU feature${dropped.length > 1 ? "s" : ""} ${dropped.join(", ")}`,
+          severity: "non-abi"
+        }
+      ];
+    return [];
+  }
+};
+
+// src/core/diff/rules/function-unsafe-changed.ts
+var functionUnsafeChanged = {
+  id: "function-unsafe-changed",
+  severity: "non-abi",
+  rationale: "unsafe does not change the C ABI, but it changes the Rust contract: who must uphold the safety invariants.",
+  example: 'extern "C" fn f(p: *const u8) \u2192 unsafe extern "C" fn f(p: *const u8)',
+  kinds: ["function"],
+  check: (before, after) => {
+    if (before?.kind !== "function" || after?.kind !== "function" || before.unsafe === after.unsafe)
+      return [];
+    return [
+      after.unsafe ? "became unsafe: the C ABI is unchanged, but Rust callers must now uphold a safety contract" : "is no longer unsafe: the C ABI is unchanged, but the function now promises to be safe for any input"
+    ];
+  }
+};
+
+// src/core/diff/rules/import-added.ts
+var importAdded = {
+  id: "import-added",
+  severity: "breaking",
+  rationale: "The library now needs the host to provide this symbol: hosts built for the old version fail to link or load.",
+  example: '(absent) \u2192 extern "C" { fn host_log(msg: *const c_char); }',
+  kinds: ["import"],
+  check: (before, after) => !before && after?.kind === "import" ? [`the library now requires the host to provide ${after.symbol}`] : []
+};
+
+// src/core/diff/rules/import-removed.ts
+var importRemoved = {
+  id: "import-removed",
+  severity: "non-abi",
+  rationale: "The host may keep providing the symbol; nothing calls it any more.",
+  example: 'extern "C" { fn host_log(\u2026); } \u2192 (removed)',
+  kinds: ["import"],
+  check: (before, after) => before?.kind === "import" && !after ? [`the library no longer needs ${before.symbol} from the host`] : []
+};
+
+// src/core/diff/rules/item-gated.ts
+var itemGated = {
+  id: "item-gated",
+  severity: "breaking",
+  rationale: "The item moved under a cfg the analysed build does not enable: for default-feature consumers it is gone.",
+  example: 'fn f() \u2192 #[cfg(feature = "extra")] fn f()',
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  check: (before, after, ctx) => {
+    if (!before || after) return [];
+    const g = gatedIn(ctx.head, before);
+    return g ? [
+      `now only under cfg(${g.cfg}), which the analysed build (${ctx.head?.features.join(", ") || "no features"}) does not enable`
+    ] : [];
+  }
+};
+
+// src/core/diff/rules/platform-width-changed.ts
+var platformWidthChanged = {
+  id: "platform-width-changed",
+  severity: "potentially-breaking",
+  rationale: "c_long/c_ulong are 32-bit on Windows (LLP64) and c_char is unsigned on ARM: equal on this target, different on another.",
+  example: "fn f(x: c_long) \u2192 fn f(x: i64)",
+  kinds: ["function", "import", "static", "struct", "union", "type", "const"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const out2 = [];
+    for (const { where: where2, a, b } of slotPairs(before, after))
+      if (relateTypes2(a, b, ctx) === "width")
+        out2.push(
+          `${where2} changed from ${t(a)} to ${t(b)}, whose width or signedness differs between targets`
+        );
+    return out2;
+  }
+};
+
+// src/core/diff/rules/rust-spelling-changed.ts
+function note(a, b) {
+  const pa = pointerTarget(a);
+  const pb = pointerTarget(b);
+  if (pa && pb) {
+    if (pa.nullable && !pb.nullable)
+      return b.k === "ref" || b.k === "path" && b.name !== "Box" ? "the Rust side now assumes it is never NULL (a NULL from C is undefined behaviour)" : "the Rust side now takes ownership and assumes it is never NULL";
+    if (!pa.nullable && pb.nullable) return "the Rust side now accepts NULL";
+    if (b.k === "path" && b.name === "Box") return "the Rust side now takes ownership of it";
+    if (a.k === "path" && a.name === "Box") return "the Rust side no longer takes ownership of it";
+    return "the pointer is now spelled differently on the Rust side";
+  }
+  const isFn = (x) => x.k === "fn" || x.k === "path" && x.name === "Option" && x.args[0]?.k === "fn";
+  if (isFn(a) || isFn(b))
+    return "the callback type changed only on the Rust side (unsafe, parameter spelling)";
+  if (a.k === "path" && b.k === "path" && a.name !== b.name)
+    return "the Rust type was renamed; C sees the same name and layout";
+  return "the Rust spelling changed (the same value and layout)";
+}
+var rustSpellingChanged = {
+  id: "rust-spelling-changed",
+  severity: "non-abi",
+  rationale: "Only the Rust spelling changed: &T, &mut T, Option<&T>, Box<T>, NonNull<T>, *const T and *mut T are one C pointer, unsafe on a callback type and an array length written differently change nothing in C. The header and the ABI stay; the Rust contract (nullability, ownership) may not.",
+  example: "fn f(e: *const Engine) \u2192 fn f(e: &Engine)",
+  kinds: ["function", "import", "static", "struct", "union", "enum", "type", "const"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const out2 = [];
+    for (const { where: where2, a, b } of slotPairs(before, after))
+      if (relateTypes2(a, b, ctx) === "non-abi")
+        out2.push(
+          `${where2} is now ${t(b)} (was ${t(a)}): the same C declaration; ${note(parseType(a), parseType(b))}`
+        );
+    return out2;
+  }
+};
+
+// src/core/diff/rules/repr-changed.ts
+var byName2 = /* @__PURE__ */ new WeakMap();
+function declared(crate, name2) {
+  if (!crate) return void 0;
+  let index = byName2.get(crate.declaredTypes);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const d of crate.declaredTypes) if (!index.has(d.name)) index.set(d.name, d);
+    byName2.set(crate.declaredTypes, index);
+  }
+  return index.get(name2);
+}
+var reprChanged = {
+  id: "repr-changed",
+  severity: "breaking",
+  rationale: "The representation decides size, alignment and field offsets: repr(C) \u2192 Rust layout, u8 \u2192 u32, packed or align change them all.",
+  example: "#[repr(u8)] enum E \u2192 #[repr(u32)] enum E",
+  kinds: ["struct", "union", "enum"],
+  check: (before, after, ctx) => {
+    const isType = (k) => k === "struct" || k === "union" || k === "enum";
+    if (before && after && isType(before.kind) && before.kind === after.kind) {
+      const a = before.repr;
+      const b = after.repr;
+      if ([...a].sort().join(",") === [...b].sort().join(",")) return [];
+      if (a.length === 0)
+        return [
+          {
+            message: `${after.name} gained repr (${b.join(", ")}); its layout was unspecified before`,
+            severity: "addition"
+          }
+        ];
+      return [`repr changed from (${a.join(", ")}) to (${b.join(", ")})${affected(ctx, after.name).suffix}`];
+    }
+    if (before && !after && isType(before.kind)) {
+      const d = declared(ctx.head, before.name);
+      if (d && d.repr.length && before.visibility === "pub")
+        return [
+          {
+            message: `${before.name} keeps repr (${d.repr.join(", ")}) but is no longer public and no export reaches it: it leaves the C API, its layout does not change`,
+            severity: "source-breaking"
+          }
+        ];
+      if (d && d.repr.length) return [];
+      if (d)
+        return [
+          `repr (${before.repr.join(", ")}) was removed from ${before.name}: its layout is now unspecified`
+        ];
+    }
+    if (!before && after && isType(after.kind)) {
+      const d = declared(ctx.base, after.name);
+      if (d && d.repr.length === 0)
+        return [
+          {
+            message: `${after.name} gained repr (${after.repr.join(", ")}); its layout was unspecified before`,
+            severity: "addition"
+          }
+        ];
+    }
+    if (before && after && before.kind !== after.kind && isType(before.kind) && isType(after.kind))
+      return [`${before.name} changed from ${before.kind} to ${after.kind}`];
+    return [];
+  }
+};
+
+// src/core/diff/rules/static-added.ts
+var staticAdded = {
+  id: "static-added",
+  severity: "addition",
+  rationale: "A new exported data symbol: new API and shared state that consumers may read or write.",
+  example: "(absent) \u2192 #[no_mangle] static V: u32",
+  kinds: ["static"],
+  check: (before, after) => !before && after?.kind === "static" ? [`new exported static ${after.symbol}`] : []
+};
+
+// src/core/diff/rules/static-mutability-changed.ts
+var staticMutabilityChanged = {
+  id: "static-mutability-changed",
+  severity: "breaking",
+  rationale: "An immutable static lives in read-only memory: consumers that write a formerly mutable one crash.",
+  example: "static mut V: u32 \u2192 static V: u32",
+  kinds: ["static", "import"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const a = before.kind === "static" ? before.mutable : before.kind === "import" ? before.mutable ?? false : false;
+    const b = after.kind === "static" ? after.mutable : after.kind === "import" ? after.mutable ?? false : false;
+    if (a === b) return [];
+    return [b ? "became static mut" : "is no longer mutable (static mut \u2192 static)"];
+  }
+};
+
+// src/core/diff/rules/static-removed.ts
+var staticRemoved = {
+  id: "static-removed",
+  severity: "breaking",
+  rationale: "The data symbol disappears: consumers fail to link or read garbage through a stale dlsym.",
+  example: "#[no_mangle] static V: u32 \u2192 (removed)",
+  kinds: ["static"],
+  check: (before, after) => before?.kind === "static" && !after ? [`exported static ${before.symbol} was removed`] : []
+};
+
+// src/core/diff/rules/static-type-changed.ts
+var staticTypeChanged = {
+  id: "static-type-changed",
+  severity: "breaking",
+  rationale: "Consumers read and write the static with the old size and layout.",
+  example: "static V: u32 \u2192 static V: u64",
+  kinds: ["static"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "static" || after?.kind !== "static") return [];
+    return relateTypes2(before.type, after.type, ctx) === "different" ? [`type changed from ${t(before.type)} to ${t(after.type)}`] : [];
+  }
+};
+
+// src/core/diff/struct-growth.ts
+function growthOf(before, after) {
+  if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+    return null;
+  let added;
+  if (before.kind === "union") {
+    const had = new Set(before.fields.map((g) => g.name));
+    added = after.fields.filter((f) => !had.has(f.name));
+  } else {
+    const a = before.fields.map((f) => f.name);
+    const b = after.fields.map((f) => f.name);
+    added = b.length > a.length && a.every((n, i2) => b[i2] === n) ? after.fields.slice(a.length) : [];
+  }
+  return added.length ? { name: after.name, added } : null;
+}
+function describeAdded(g) {
+  return `field${g.added.length > 1 ? "s" : ""} ${g.added.map((f) => `${f.name}: ${f.type}`).join(", ")} appended to ${g.name}`;
+}
+
+// src/core/diff/rules/struct-field-added-behind-pointer.ts
+var structFieldAddedBehindPointer = {
+  id: "struct-field-added-behind-pointer",
+  severity: "potentially-breaking",
+  rationale: "A struct only ever handled through pointers may grow safely, unless consumers allocate or copy it themselves.",
+  example: "struct S { a: u32 } (only *mut S) \u2192 struct S { a: u32, b: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    const g = growthOf(before, after);
+    if (!g) return [];
+    const a = affected(ctx, g.name);
+    if (a.worst !== "pointer") return [];
+    return [`${describeAdded(g)}, which the surface only uses behind pointers${a.suffix}`];
+  }
+};
+
+// src/core/diff/rules/struct-field-added-by-value.ts
+var structFieldAddedByValue = {
+  id: "struct-field-added-by-value",
+  severity: "breaking",
+  rationale: "The struct grows: where it is passed by value, returned, embedded or declared by consumers, their copies are too small.",
+  example: "struct S { a: u32 } (passed by value) \u2192 struct S { a: u32, b: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    const g = growthOf(before, after);
+    if (!g) return [];
+    const a = affected(ctx, g.name);
+    if (a.worst === "pointer") return [];
+    if (a.worst === "none" && after?.visibility !== "pub") return [];
+    const how = a.worst === "value" ? "is passed, returned or embedded by value" : "is public, so consumers may embed or allocate it";
+    return [`${describeAdded(g)}, which ${how}${a.suffix}`];
+  }
+};
+
+// src/core/diff/rules/struct-field-renamed.ts
+var structFieldRenamed = {
+  id: "struct-field-renamed",
+  severity: "non-abi",
+  rationale: "Same position, same type: the layout is unchanged, only the header text differs.",
+  example: "struct S { len: usize } \u2192 struct S { size: usize }",
+  kinds: ["struct", "union"],
+  check: (before, after) => {
+    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+      return [];
+    const out2 = [];
+    const had = new Set(before.fields.map((x) => x.name));
+    const has = new Set(after.fields.map((x) => x.name));
+    before.fields.forEach((f, i2) => {
+      const g = after.fields[i2];
+      if (g && g.name !== f.name && g.type === f.type && !has.has(f.name) && !had.has(g.name))
+        out2.push(`field ${i2 + 1} renamed from ${f.name} to ${g.name}`);
+    });
+    return out2;
+  }
+};
+
+// src/core/diff/rules/struct-layout-changed.ts
+var structLayoutChanged = {
+  id: "struct-layout-changed",
+  severity: "breaking",
+  rationale: "A field removed, reordered or retyped moves every offset after it: consumers read and write the wrong bytes. One change on the type, listing the exports that reach it.",
+  example: "struct S { a: u32, b: u64 } \u2192 struct S { b: u64, a: u32 }",
+  kinds: ["struct", "union"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== "struct" && before.kind !== "union" || before.kind !== after.kind)
+      return [];
+    const a = before.fields;
+    const b = after.fields;
+    const out2 = [];
+    for (const f of a)
+      if (!b.some((g) => g.name === f.name) && !(b[a.indexOf(f)] && b[a.indexOf(f)].type === f.type && !a.some((x) => x.name === b[a.indexOf(f)].name)))
+        out2.push(`field ${f.name}: ${t(f.type)} was removed`);
+    const common = a.filter((f) => b.some((g) => g.name === f.name));
+    const order = b.filter((g) => common.some((f) => f.name === g.name)).map((g) => g.name);
+    if (before.kind === "struct" && common.map((f) => f.name).join(",") !== order.join(","))
+      out2.push(`fields were reordered: (${common.map((f) => f.name).join(", ")}) \u2192 (${order.join(", ")})`);
+    for (const f of common) {
+      const g = b.find((x) => x.name === f.name);
+      if (g && relateTypes2(f.type, g.type, ctx) === "different")
+        out2.push(`field ${f.name} changed type from ${t(f.type)} to ${t(g.type)}`);
+    }
+    const firstNew = b.findIndex((g) => !a.some((f) => f.name === g.name));
+    if (firstNew >= 0 && before.kind === "struct" && b.slice(firstNew).some((g) => a.some((f) => f.name === g.name)) && a.length === common.length)
+      out2.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
+    if (!out2.length) return [];
+    const hit = affected(ctx, after.name);
+    const severity = layoutSeverity(hit, after.visibility === "pub");
+    return out2.map((m) => ({ message: `${m}${hit.suffix}`, severity }));
+  }
+};
+
+// src/core/diff/rules/type-added.ts
+var typeAdded = {
+  id: "type-added",
+  severity: "addition",
+  rationale: "A new C-compatible type in the surface: new API for consumers\u2019 headers.",
+  example: "(absent) \u2192 #[repr(C)] pub struct S { \u2026 }",
+  kinds: ["struct", "union", "enum"],
+  check: (before, after, ctx) => {
+    if (before || !after || after.kind !== "struct" && after.kind !== "union" && after.kind !== "enum")
+      return [];
+    if (ctx.base?.declaredTypes.some((d) => d.name === after.name)) return [];
+    return [`new ${after.kind} ${after.name} (repr ${after.repr.join(", ")})`];
+  }
+};
+
+// src/core/diff/rules/type-alias-added.ts
+var typeAliasAdded = {
+  id: "type-alias-added",
+  severity: "addition",
+  rationale: "A new type name in the C API.",
+  example: "(absent) \u2192 pub type Handle = *mut Inner;",
+  kinds: ["type"],
+  check: (before, after) => !before && after?.kind === "type" ? [`new type alias ${after.name} = ${after.target}`] : []
+};
+
+// src/core/diff/rules/type-alias-changed.ts
+var typeAliasChanged = {
+  id: "type-alias-changed",
+  severity: "breaking",
+  rationale: "Every signature that uses the alias changes with it; consumers that spelled the alias keep the old type.",
+  example: "pub type Id = u32; \u2192 pub type Id = u64;",
+  kinds: ["type"],
+  check: (before, after, ctx) => {
+    if (before?.kind !== "type" || after?.kind !== "type") return [];
+    if (relateTypes2(before.target, after.target, ctx) !== "different") return [];
+    const a = affected(ctx, after.name);
+    return [
+      {
+        message: `now aliases ${after.target} instead of ${before.target}${a.suffix}`,
+        severity: a.worst !== "none" ? "breaking" : "potentially-breaking"
+      }
+    ];
+  }
+};
+
+// src/core/diff/rules/type-alias-removed.ts
+var typeAliasRemoved = {
+  id: "type-alias-removed",
+  severity: "potentially-breaking",
+  rationale: "Consumers\u2019 headers still use the name; the ABI of functions using the target type is unchanged.",
+  example: "pub type Handle = *mut Inner; \u2192 (removed)",
+  kinds: ["type"],
+  check: (before, after) => (
+    // a private alias is on the surface only while an export reaches it
+    before?.kind === "type" && !after && before.visibility === "pub" ? [`type alias ${before.name} was removed`] : []
+  )
+};
+
+// src/core/diff/rules/type-removed.ts
+var typeRemoved = {
+  id: "type-removed",
+  severity: "breaking",
+  rationale: "Consumers\u2019 headers declare the type; code that uses it no longer matches the library.",
+  example: "#[repr(C)] pub struct S { \u2026 } \u2192 (removed)",
+  kinds: ["struct", "union", "enum"],
+  check: (before, after, ctx) => {
+    if (!before || after || before.kind !== "struct" && before.kind !== "union" && before.kind !== "enum")
+      return [];
+    if (before.visibility !== "pub") return [];
+    if (ctx.head?.declaredTypes.some((d) => d.name === before.name)) return [];
+    return [`${before.kind} ${before.name} (repr ${before.repr.join(", ")}) was removed`];
+  }
+};
+
+// src/core/diff/rules/type-spelling-changed.ts
+var typeSpellingChanged = {
+  id: "type-spelling-changed",
+  severity: "non-abi",
+  rationale: "c_int \u2194 i32, size_t \u2194 usize and the like are the same type on every target Rust supports: the header text changes, the ABI does not.",
+  example: "fn f(x: c_int) \u2192 fn f(x: i32)",
+  kinds: ["function", "import", "static", "struct", "union", "type", "const"],
+  check: (before, after, ctx) => {
+    if (!before || !after || before.kind !== after.kind) return [];
+    const out2 = [];
+    for (const { where: where2, a, b } of slotPairs(before, after))
+      if (relateTypes2(a, b, ctx) === "spelling")
+        out2.push(`${where2} spelled ${t(b)} instead of ${t(a)} (the same type on every target)`);
+    return out2;
+  }
+};
+
+// src/core/diff/rules/unresolved-export-site.ts
+var unresolvedExportSite = {
+  id: "unresolved-export-site",
+  severity: "potentially-breaking",
+  rationale: "An export attribute the engine could not turn into an item (inside an unexpanded macro call, an unreachable or unreadable file, an unknown form) was added, changed or removed: a symbol may appear or vanish that no other change lists.",
+  example: '(absent) \u2192 println!("{}", { #[no_mangle] extern "C" fn f() {} 1 })',
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/rules/unresolved-macro.ts
+var unresolvedMacro = {
+  id: "unresolved-macro",
+  severity: "potentially-breaking",
+  rationale: "A new or changed invocation of a macro the engine cannot expand (a proc macro, an attribute or derive macro, another crate\u2019s macro, include!) whose crate is not trusted may export anything: a reviewer must look.",
+  example: "(absent) \u2192 some_crate::export_all! { \u2026 }",
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/catalogue.ts
+var CHANGE_RULES = [
+  cfgGateChanged,
+  cfgGateRemoved,
+  cDeclarationChanged,
+  constAdded,
+  constRemoved,
+  constTypeChanged,
+  constValueChanged,
+  enumDiscriminantChanged,
+  enumVariantAdded,
+  enumVariantAddedNonExhaustive,
+  enumVariantRemoved,
+  enumVariantLayoutChanged,
+  enumVariantRenamed,
+  exportRenamed,
+  featureMadeDefault,
+  functionAbiChanged,
+  functionAbiNearChanged,
+  functionAdded,
+  functionParameterRenamed,
+  functionParametersChanged,
+  functionRemoved,
+  functionReturnChanged,
+  functionTargetFeatureChanged,
+  functionUnsafeChanged,
+  importAdded,
+  importRemoved,
+  itemGated,
+  platformWidthChanged,
+  rustSpellingChanged,
+  reprChanged,
+  staticAdded,
+  staticMutabilityChanged,
+  staticRemoved,
+  staticTypeChanged,
+  structFieldAddedBehindPointer,
+  structFieldAddedByValue,
+  structFieldRenamed,
+  structLayoutChanged,
+  typeAdded,
+  typeAliasAdded,
+  typeAliasChanged,
+  typeAliasRemoved,
+  typeRemoved,
+  typeSpellingChanged,
+  unresolvedExportSite,
+  unresolvedMacro
+].sort((a, b) => a.id < b.id ? -1 : 1);
+function changeRule(id) {
+  const r = CHANGE_RULES.find((x) => x.id === id);
+  if (!r) throw new Error(`unknown change rule ${id}`);
+  return r;
+}
+
+// src/core/findings/pointer-params.ts
+var INTEGER_TYPES = /* @__PURE__ */ new Set([
+  "usize",
+  "isize",
+  "u8",
+  "u16",
+  "u32",
+  "u64",
+  "i8",
+  "i16",
+  "i32",
+  "i64",
+  "size_t",
+  "ssize_t",
+  "c_size_t",
+  "c_ssize_t",
+  "uintptr_t",
+  "c_int",
+  "c_uint",
+  "c_long",
+  "c_ulong",
+  "c_longlong",
+  "c_ulonglong",
+  "c_short",
+  "c_ushort"
+]);
+var LENGTH_WORDS = /* @__PURE__ */ new Set([
+  "len",
+  "length",
+  "size",
+  "count",
+  "cnt",
+  "cap",
+  "capacity",
+  "n",
+  "num",
+  "nbytes",
+  "bytes",
+  "nelem",
+  "nelems",
+  "nmemb",
+  "nitems",
+  "sz"
+]);
+function thin(pointee) {
+  return pointee.k !== "slice" && pointee.k !== "dyn" && !(pointee.k === "path" && pointee.name === "str");
+}
+function rawPointer(t2) {
+  if (t2.k === "ptr") return thin(t2.to);
+  const inner = optionInner(t2);
+  const nonNull = inner && wrapped(inner, "NonNull");
+  return !!nonNull && thin(nonNull);
+}
+function pointsToCChar(t2) {
+  let cur = t2;
+  let pointers = 0;
+  while (cur.k === "ptr") {
+    cur = cur.to;
+    pointers++;
+  }
+  return pointers > 0 && cur.k === "path" && cur.name === "c_char";
+}
+function integer2(t2) {
+  return t2.k === "path" && t2.args.length === 0 && INTEGER_TYPES.has(t2.name);
+}
+function lengthType(t2) {
+  if (integer2(t2)) return true;
+  return (t2.k === "ptr" || t2.k === "ref") && integer2(t2.to);
+}
+function lengthName(name2) {
+  const lower = name2.toLowerCase();
+  if (lower.split("_").some((w) => LENGTH_WORDS.has(w))) return true;
+  if (/(len|length|size|count|cnt|cap|capacity)$/.test(lower)) return true;
+  return /^(n|num)_?[a-z]+s$/.test(lower);
+}
+function lengthNamesOf(ptr) {
+  const lower = ptr.toLowerCase();
+  const stems = /* @__PURE__ */ new Set([lower]);
+  if (/s$/.test(ptr)) stems.add(lower.slice(0, -1));
+  const out2 = /* @__PURE__ */ new Set();
+  for (const stem2 of stems) {
+    if (!stem2) continue;
+    for (const w of [...LENGTH_WORDS, "length"]) out2.add(stem2 + w).add(`${stem2}_${w}`);
+    for (const prefix of ["n_", "num_", "n", "num"]) out2.add(prefix + lower);
+  }
+  return out2;
+}
+function pointerParams(fn) {
+  const parsed = fn.params.map((p) => parseType(p.type));
+  const isLength = (i2) => {
+    const p = fn.params[i2];
+    return p !== void 0 && lengthType(parsed[i2]) && lengthName(p.name);
+  };
+  const pointers = [];
+  parsed.forEach((t2, i2) => {
+    if (rawPointer(t2)) pointers.push(i2);
+  });
+  const isPointer = new Set(pointers);
+  const lengthOf = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  const byName3 = /* @__PURE__ */ new Map();
+  parsed.forEach((t2, j) => {
+    if (!lengthType(t2)) return;
+    const key = fn.params[j].name.toLowerCase();
+    const entry = byName3.get(key) ?? { at: [], next: 0 };
+    entry.at.push(j);
+    byName3.set(key, entry);
+  });
+  for (const i2 of pointers) {
+    let best = -1;
+    for (const name2 of lengthNamesOf(fn.params[i2].name)) {
+      const entry = byName3.get(name2);
+      if (!entry) continue;
+      while (entry.next < entry.at.length && used.has(entry.at[entry.next])) entry.next++;
+      let k = entry.next;
+      if (entry.at[k] === i2) k++;
+      while (k < entry.at.length && used.has(entry.at[k])) k++;
+      if (k < entry.at.length && (best < 0 || entry.at[k] < best)) best = entry.at[k];
+    }
+    if (best >= 0) {
+      lengthOf.set(i2, best);
+      used.add(best);
+    }
+  }
+  for (const i2 of pointers) {
+    if (lengthOf.has(i2)) continue;
+    for (const j of [i2 + 1, i2 - 1]) {
+      if (j < 0 || used.has(j) || isPointer.has(j) || !isLength(j)) continue;
+      lengthOf.set(i2, j);
+      used.add(j);
+      break;
+    }
+  }
+  const out2 = [];
+  for (const i2 of pointers) {
+    const j = used.has(i2) ? void 0 : lengthOf.get(i2);
+    const param = fn.params[i2];
+    if (j !== void 0) out2.push({ param, index: i2, role: { kind: "buffer", len: fn.params[j] } });
+    else if (pointsToCChar(parsed[i2])) out2.push({ param, index: i2, role: { kind: "c-string" } });
+    else out2.push({ param, index: i2, role: { kind: "raw" } });
+  }
+  return out2;
+}
+
+// src/core/findings/rules/buffer-param.ts
+var bufferParam = {
+  id: "buffer-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds",
+  checklist: "bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)",
+  check(item) {
+    if (item.kind !== "function") return [];
+    const out2 = [];
+    for (const p of pointerParams(item)) {
+      if (p.role.kind !== "buffer") continue;
+      out2.push({
+        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`
+      });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/callback-param.ts
+function fnPointer2(t2, aliases, depth2 = 0) {
+  if (depth2 > 8) return null;
+  if (t2.k === "fn") return { nullable: false };
+  const inner = optionInner(t2);
+  if (inner) {
+    const f = fnPointer2(inner, aliases, depth2 + 1);
+    return f ? { nullable: true } : null;
+  }
+  if (t2.k === "path" && t2.args.length === 0) {
+    const target = aliases.get(t2.name);
+    if (target !== void 0) return fnPointer2(parseType(target), aliases, depth2 + 1);
+  }
+  return null;
+}
+var SHOWN = 5;
+var callbackParam = {
+  id: "callback-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees",
+  checklist: "reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
+    const more = context.length > SHOWN ? ` and ${context.length - SHOWN} more` : "";
+    const stateParams = `${context.slice(0, SHOWN).map((c) => `\`${c}\``).join(", ")}${more}`;
+    const out2 = [];
+    for (const p of item.params) {
+      const f = fnPointer2(parseType(p.type), ctx.types.aliases);
+      if (!f) continue;
+      let message = `parameter \`${p.name}\` is a callback \`${p.type}\``;
+      if (!f.nullable) message += ", not an `Option`, so a NULL from C is undefined behaviour";
+      if (context.length > 0) message += `; its state travels in ${stateParams}`;
+      out2.push({ message });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/c-string-param.ts
+var cStringParam = {
+  id: "c-string-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation",
+  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded",
+  check(item) {
+    if (item.kind !== "function") return [];
+    return pointerParams(item).filter((p) => p.role.kind === "c-string").map((p) => {
+      const nested = /^\*(const|mut) \*/.test(p.param.type);
+      const what = nested ? "a pointer to C strings" : "a C string";
+      return { message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\`` };
+    });
+  }
+};
+
+// src/core/rust/cfg.ts
+function parseCfg(text2) {
+  const tokens = lex(text2, 1e4);
+  const state = { i: 0 };
+  const pred = parsePred(tokens, state, 0);
+  if (!pred || state.i !== tokens.length) return null;
+  return pred;
+}
+function unquote(lit) {
+  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(lit);
+  return m ? m[1].replace(/\\(.)/g, "$1") : lit;
+}
+function parsePred(t2, s, depth2) {
+  if (depth2 > 64) return null;
+  const tok = t2[s.i];
+  if (!tok || tok.kind !== "ident") return null;
+  s.i++;
+  const name2 = tok.text;
+  if ((name2 === "all" || name2 === "any" || name2 === "not") && t2[s.i]?.text === "(") {
+    s.i++;
+    const args2 = [];
+    while (t2[s.i] && t2[s.i].text !== ")") {
+      const a = parsePred(t2, s, depth2 + 1);
+      if (!a) return null;
+      args2.push(a);
+      if (t2[s.i]?.text === ",") s.i++;
+      else break;
+    }
+    if (t2[s.i]?.text !== ")") return null;
+    s.i++;
+    if (name2 === "not") return args2.length === 1 ? { op: "not", arg: args2[0] } : null;
+    return { op: name2, args: args2 };
+  }
+  if (t2[s.i]?.text === "=") {
+    s.i++;
+    const v = t2[s.i];
+    if (!v || v.kind !== "literal") return null;
+    s.i++;
+    return { op: "kv", key: name2, value: unquote(v.text) };
+  }
+  return { op: "name", name: name2 };
+}
+function renderCfg(p) {
+  switch (p.op) {
+    case "all":
+    case "any":
+      return `${p.op}(${p.args.map(renderCfg).join(", ")})`;
+    case "not":
+      return `not(${renderCfg(p.arg)})`;
+    case "name":
+      return p.name;
+    case "kv":
+      return `${p.key} = ${JSON.stringify(p.value)}`;
+  }
+}
+function evalCfg(p, env) {
+  switch (p.op) {
+    case "all": {
+      let unknown2 = false;
+      for (const a of p.args) {
+        const v = evalCfg(a, env);
+        if (v === false) return false;
+        if (v === null) unknown2 = true;
+      }
+      return unknown2 ? null : true;
+    }
+    case "any": {
+      let unknown2 = false;
+      for (const a of p.args) {
+        const v = evalCfg(a, env);
+        if (v === true) return true;
+        if (v === null) unknown2 = true;
+      }
+      return unknown2 ? null : false;
+    }
+    case "not": {
+      const v = evalCfg(p.arg, env);
+      return v === null ? null : !v;
+    }
+    case "name": {
+      if (p.name === "test" || p.name === "doc" || p.name === "doctest" || p.name === "miri") return false;
+      const known = env.platform?.[p.name];
+      return known === void 0 ? null : known;
+    }
+    case "kv": {
+      if (p.key === "feature") return env.features.has(p.value);
+      const known = env.platform?.[`${p.key}=${p.value}`];
+      if (known !== void 0) return known;
+      if (env.platform && Object.keys(env.platform).some((k) => k.startsWith(`${p.key}=`) && env.platform?.[k]))
+        return false;
+      return null;
+    }
+  }
+}
+function conjoin(preds) {
+  const flat = [];
+  for (const p of preds) {
+    if (p.op === "all") flat.push(...p.args);
+    else flat.push(p);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const uniq = flat.filter((p) => {
+    const k = renderCfg(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (uniq.length === 0) return null;
+  return uniq.length === 1 ? uniq[0] : { op: "all", args: uniq };
+}
+
+// src/core/findings/rule.ts
+function memoised(ctx, key, make) {
+  if (!ctx.memo) return make();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
+  return ctx.memo.get(key);
+}
+
+// src/core/findings/rules/exposure-widened.ts
+function enabled(cfg, features) {
+  if (cfg === null) return true;
+  const pred = parseCfg(cfg);
+  return pred ? evalCfg(pred, { features: new Set(features) }) : null;
+}
+function required2(p, out2) {
+  if (p.op === "kv" && p.key === "feature") out2.add(p.value);
+  else if (p.op === "all" || p.op === "any") for (const a of p.args) required2(a, out2);
+  return out2;
+}
+function featuresOf(cfg) {
+  const p = cfg === null ? null : parseCfg(cfg);
+  return p ? required2(p, /* @__PURE__ */ new Set()) : /* @__PURE__ */ new Set();
+}
+function describe4(item, gate, baseFeatures) {
+  const now = featuresOf(item.cfg);
+  const gating = [...featuresOf(gate)].filter((f) => !baseFeatures.includes(f)).sort();
+  const madeDefault = gating.filter((f) => now.has(f));
+  const ungated = gating.filter((f) => !now.has(f));
+  const parts2 = [];
+  if (ungated.length) parts2.push(`it left the ${ungated.map((f) => `\`${f}\``).join(", ")} feature gate`);
+  if (madeDefault.length)
+    parts2.push(
+      `${madeDefault.map((f) => `\`${f}\``).join(", ")} ${madeDefault.length > 1 ? "are" : "is"} now enabled by default`
+    );
+  const how = parts2.length ? parts2.join(" and ") : "its gate no longer applies";
+  return {
+    message: `\`${item.name}\` was behind \`cfg(${gate})\`, off in the base's default build, and is in the head's: ${how}`
+  };
+}
+var exposureWidened = {
+  id: "exposure-widened",
+  level: "medium",
+  kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
+  rationale: "contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user",
+  checklist: "the capability should be on by default, and users who never enabled the feature are ready to ship it",
+  check(item, ctx) {
+    if (enabled(item.cfg, ctx.crate.features) === false) return [];
+    const baseFeatures = ctx.base?.features ?? ctx.crate.features;
+    if (ctx.before) {
+      if (ctx.before.cfg !== null && enabled(ctx.before.cfg, baseFeatures) === false)
+        return [describe4(item, ctx.before.cfg, baseFeatures)];
+      return [];
+    }
+    const symbol2 = item.kind === "function" || item.kind === "static" || item.kind === "import" ? item.symbol : void 0;
+    const byName3 = memoised(ctx, "base-gated", () => {
+      const m = /* @__PURE__ */ new Map();
+      for (const g of ctx.base?.gated ?? []) {
+        const key = `${g.kind}\0${g.name}`;
+        const list2 = m.get(key);
+        if (list2) list2.push(g);
+        else m.set(key, [g]);
+      }
+      return m;
+    });
+    const gated = byName3.get(`${item.kind}\0${item.name}`)?.find((g) => symbol2 === void 0 || g.symbol === void 0 || g.symbol === symbol2);
+    return gated ? [describe4(item, gated.cfg, baseFeatures)] : [];
+  }
+};
+
+// src/core/findings/rules/hidden-export.ts
+var hiddenExport = {
+  id: "hidden-export",
+  level: "low",
+  kinds: ["function", "static"],
+  rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
+  checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
+  check(item) {
+    if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
+    const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
+    const via = item.macro ? ` (made by macro \`${item.macro}!\`)` : "";
+    return [
+      {
+        message: `\`${item.name}\` is ${vis}${via}, yet its export attribute makes it a public symbol of the library`
+      }
+    ];
+  }
+};
+
+// src/core/findings/ownership.ts
+var DESTRUCTOR_VERBS = [
+  "free",
+  "destroy",
+  "release",
+  "delete",
+  "drop",
+  "close",
+  "dealloc",
+  "dispose",
+  "unref"
+];
+var CONSTRUCTOR_WORDS = /* @__PURE__ */ new Set([
+  "new",
+  "create",
+  "alloc",
+  "allocate",
+  "clone",
+  "dup",
+  "duplicate",
+  "copy",
+  "open",
+  "make",
+  "build",
+  "init",
+  "from",
+  "into",
+  "to",
+  "load",
+  "parse",
+  "spawn",
+  "connect",
+  "acquire",
+  "concat",
+  "join",
+  "format",
+  "serialize",
+  "encode",
+  "decode"
+]);
+var ACCESSOR_WORDS = /* @__PURE__ */ new Set([
+  "get",
+  "as",
+  "ptr",
+  "data",
+  "borrow",
+  "peek",
+  "ref",
+  "inner",
+  "head",
+  "tail",
+  "first",
+  "last",
+  "next",
+  "prev",
+  "current",
+  "at",
+  "slot",
+  "global",
+  "instance",
+  "singleton",
+  "static",
+  "view",
+  "field",
+  "base"
+]);
+function words(name2) {
+  return splitAcronyms(name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2")).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+var isUpper = (c) => c >= 65 && c <= 90;
+var isLower = (c) => c >= 97 && c <= 122;
+function splitAcronyms(s) {
+  const parts2 = [];
+  let from = 0;
+  for (let i2 = 0; i2 < s.length; ) {
+    if (!isUpper(s.charCodeAt(i2))) {
+      i2++;
+      continue;
+    }
+    let end = i2;
+    while (end < s.length && isUpper(s.charCodeAt(end))) end++;
+    if (end - i2 >= 2 && isLower(s.charCodeAt(end))) {
+      parts2.push(s.slice(from, end - 1), "_");
+      from = end - 1;
+    }
+    i2 = end;
+  }
+  parts2.push(s.slice(from));
+  return parts2.join("");
+}
+function isDestructorName(name2) {
+  return words(name2).some((w) => DESTRUCTOR_VERBS.includes(w));
+}
+function designated(t2) {
+  if (t2.k === "ptr") return t2.to;
+  const inner = optionInner(t2) ?? t2;
+  return wrapped(inner, "Box") ?? wrapped(inner, "NonNull");
+}
+function levels(t2) {
+  const out2 = [];
+  let d = designated(t2) ?? (t2.k === "ref" ? t2.to : null);
+  for (let i2 = 0; d && i2 < 8; i2++) {
+    out2.push(renderType(d));
+    d = designated(d) ?? (d.k === "ref" ? d.to : null);
+  }
+  return out2;
+}
+function ownedReturn(fn) {
+  if (!fn.returns) return null;
+  const t2 = parseType(fn.returns);
+  const pointee = designated(t2);
+  if (!pointee) return null;
+  const boxed = t2.k !== "ptr" && (wrapped(t2, "Box") !== null || wrapped(optionInner(t2) ?? t2, "Box") !== null);
+  if (boxed) return { type: fn.returns, pointee };
+  if (isDestructorName(fn.name)) return null;
+  const ws = words(fn.name);
+  if (ws.some((w) => CONSTRUCTOR_WORDS.has(w))) return { type: fn.returns, pointee };
+  if (t2.k === "ptr" && !t2.mut) return null;
+  if (ws.some((w) => ACCESSOR_WORDS.has(w))) return null;
+  const same = renderType(pointee);
+  if (fn.params.some((p) => levels(parseType(p.type)).includes(same))) return null;
+  return { type: fn.returns, pointee };
+}
+function freedPointees(crate) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const it of crate.items) {
+    if (it.kind !== "function" || !isDestructorName(it.name) && !isDestructorName(it.symbol)) continue;
+    for (const p of it.params) for (const got of levels(parseType(p.type))) out2.add(got);
+  }
+  return out2;
+}
+
+// src/core/findings/rules/missing-destructor.ts
+var missingDestructor = {
+  id: "missing-destructor",
+  level: "medium",
+  kinds: ["function"],
+  rationale: "contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator",
+  checklist: "ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const owned = ownedReturn(item);
+    if (!owned) return [];
+    const freed = memoised(ctx, "freed-pointees", () => freedPointees(ctx.crate));
+    if (freed.has(renderType(owned.pointee)) || freed.has("c_void")) return [];
+    const pointee = renderType(owned.pointee);
+    return [
+      {
+        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it`
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/missing-safety-doc.ts
+var missingSafetyDoc = {
+  id: "missing-safety-doc",
+  level: "medium",
+  kinds: ["function"],
+  rationale: "documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten",
+  checklist: "the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section",
+  check(item) {
+    if (item.kind !== "function" || !item.unsafe || item.doc.safety) return [];
+    const why = item.doc.present ? "its doc comment has no `# Safety` section" : "it has no doc comment";
+    return [{ message: `\`unsafe\` export \`${item.name}\`: ${why}` }];
+  }
+};
+
+// src/core/findings/rules/mutable-global.ts
+var SCREAMING = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+var mutableGlobal = {
+  id: "mutable-global",
+  level: "high",
+  kinds: ["function", "static"],
+  rationale: "memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour",
+  checklist: "access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined",
+  check(item, ctx) {
+    if (item.kind === "static") {
+      if (!item.mutable) return [];
+      return [
+        {
+          message: `exported \`static mut ${item.name}: ${item.type}\` can be read and written by Rust and C with no synchronisation`
+        }
+      ];
+    }
+    if (item.kind !== "function") return [];
+    const exported = memoised(ctx, "mutable-statics", () => {
+      const m = /* @__PURE__ */ new Map();
+      for (const it of ctx.crate.items) if (it.kind === "static" && it.mutable) m.set(it.name, it.type);
+      return m;
+    });
+    const out2 = [];
+    for (const name2 of item.body.assigns) {
+      const type = exported.get(name2);
+      if (type !== void 0) out2.push({ message: `writes the exported \`static mut ${name2}: ${type}\`` });
+      else if (SCREAMING.test(name2) && name2.length > 1)
+        out2.push({ message: `writes \`${name2}\`, by its name a \`static mut\`` });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/ffi-safety.ts
+function typeEnv(crate) {
+  const declared2 = /* @__PURE__ */ new Map();
+  for (const d of crate.declaredTypes) declared2.set(d.name, d);
+  const aliases = /* @__PURE__ */ new Map();
+  for (const it of crate.items) if (it.kind === "type") aliases.set(it.name, it.target);
+  return { declared: declared2, aliases };
+}
+var PLAIN = /* @__PURE__ */ new Set([
+  "i8",
+  "i16",
+  "i32",
+  "i64",
+  "u8",
+  "u16",
+  "u32",
+  "u64",
+  "isize",
+  "usize",
+  "f32",
+  "f64",
+  "bool"
+]);
+var UNSIZED_NAMES = /* @__PURE__ */ new Set(["str", "CStr", "OsStr", "Path"]);
+var RUST_ONLY = /* @__PURE__ */ new Map([
+  ["String", "a Rust-owned string with no C layout"],
+  ["Vec", "a Rust-owned vector with no C layout"],
+  ["VecDeque", "a Rust collection with no C layout"],
+  ["HashMap", "a Rust collection with no C layout"],
+  ["HashSet", "a Rust collection with no C layout"],
+  ["BTreeMap", "a Rust collection with no C layout"],
+  ["BTreeSet", "a Rust collection with no C layout"],
+  ["CString", "a Rust-owned string with no C layout (pass `*const c_char` from `CString::into_raw`)"],
+  ["OsString", "a Rust-owned string with no C layout"],
+  ["PathBuf", "a Rust-owned path with no C layout"],
+  ["Rc", "a Rust smart pointer with no C layout"],
+  ["Arc", "a Rust smart pointer with no C layout"],
+  ["Weak", "a Rust smart pointer with no C layout"],
+  ["Cow", "a Rust enum with no C layout"],
+  ["Mutex", "a Rust lock with no C layout"],
+  ["RwLock", "a Rust lock with no C layout"],
+  ["RefCell", "a Rust cell with no C layout"],
+  ["Result", "a Rust enum with no C layout"],
+  ["Duration", "a Rust struct with no C layout"],
+  ["Instant", "a Rust struct with no C layout"],
+  ["SystemTime", "a Rust struct with no C layout"]
+]);
+var TRANSPARENT = /* @__PURE__ */ new Set([
+  "ManuallyDrop",
+  "MaybeUninit",
+  "Wrapping",
+  "Cell",
+  "UnsafeCell",
+  "Pin",
+  "Saturating"
+]);
+var INT_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]);
+var MAX_ALIAS_DEPTH = 16;
+function resolveAlias(t2, env, depth2) {
+  let cur = t2;
+  for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH; i2++) {
+    if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
+    const target = env.aliases.get(cur.name);
+    if (target === void 0) return cur;
+    cur = parseType(target);
+  }
+  return cur;
+}
+function isUnsized(t2, env) {
+  const r = resolveAlias(t2, env, 0);
+  return r.k === "slice" || r.k === "dyn" || r.k === "path" && UNSIZED_NAMES.has(r.name) && !env.declared.has(r.name);
+}
+function nullableInner(t2, env) {
+  const r = resolveAlias(t2, env, 0);
+  if (r.k === "ref") return !isUnsized(r.to, env);
+  if (r.k === "fn") return r.abi !== null;
+  if (r.k === "path") {
+    if (r.name === "Box" || r.name === "NonNull") return r.args.length === 1 && !isUnsized(r.args[0], env);
+    if (/^NonZero/.test(r.name)) return true;
+  }
+  return false;
+}
+function reprOk(d) {
+  if (d.repr.includes("C") || d.repr.includes("transparent")) return true;
+  return d.kind === "enum" && d.repr.some((r) => INT_REPRS.has(r));
+}
+function ffiProblem(t2, pos, env, depth2 = 0) {
+  if (depth2 > MAX_ALIAS_DEPTH) return null;
+  const r = resolveAlias(t2, env, 0);
+  const shown2 = `\`${renderType(t2)}\``;
+  switch (r.k) {
+    case "ptr":
+    case "ref":
+      if (isUnsized(r.to, env))
+        return `${shown2} is a fat pointer (${pointerMeta(r.to, env)}), which C has no type for`;
+      return null;
+    case "slice":
+      return pos === "pointee" ? null : `${shown2} is unsized and cannot be passed by value`;
+    case "dyn":
+      return pos === "pointee" ? null : `${shown2} is an unsized trait object`;
+    case "impl":
+      return `${shown2} is a generic type, not a C type`;
+    case "array":
+      if (pos === "value")
+        return `${shown2} is an array by value, which C cannot pass (wrap it in a \`#[repr(C)]\` struct or pass a pointer)`;
+      return pos === "pointee" ? null : ffiProblem(r.of, "field", env, depth2 + 1);
+    case "tuple":
+      if (r.items.length === 0) return null;
+      return pos === "pointee" ? null : `${shown2} is a tuple, which has no C layout`;
+    case "fn": {
+      if (r.abi === null) return `${shown2} is a function pointer with the Rust ABI (use \`extern "C" fn\`)`;
+      for (const p of r.params) {
+        const inner = ffiProblem(p, "value", env, depth2 + 1);
+        if (inner) return `in ${shown2}: ${inner}`;
+      }
+      const ret = r.ret ? ffiProblem(r.ret, "value", env, depth2 + 1) : null;
+      return ret ? `in ${shown2}: ${ret}` : null;
+    }
+    case "never":
+    case "other":
+      return null;
+    case "path":
+      return pathProblem(r, shown2, pos, env, depth2);
+  }
+}
+function pointerMeta(pointee, env) {
+  const r = resolveAlias(pointee, env, 0);
+  return r.k === "dyn" ? "address and vtable" : "address and length";
+}
+function pathProblem(r, shown2, pos, env, depth2) {
+  if (pos === "pointee") return null;
+  const local = env.declared.get(r.name);
+  if (local) {
+    if (reprOk(local)) return null;
+    const what = local.kind === "enum" ? "an enum without `#[repr(C)]` or `#[repr(<int>)]`" : `a ${local.kind} without \`#[repr(C)]\``;
+    return `${shown2} is ${what}: its layout is unspecified (pass it behind a pointer, or give it a C representation)`;
+  }
+  if (PLAIN.has(r.name) || r.name.startsWith("c_")) return null;
+  if (r.name === "char")
+    return `${shown2} is a 32-bit Unicode scalar with a validity invariant, not C \`char\` (use \`u32\` or \`c_char\`)`;
+  if (r.name === "u128" || r.name === "i128") return `${shown2} has no stable C ABI on every target`;
+  if (UNSIZED_NAMES.has(r.name)) return `${shown2} is unsized and cannot be passed by value`;
+  const rustOnly = RUST_ONLY.get(r.name);
+  if (rustOnly) return `${shown2} is ${rustOnly}`;
+  if (r.name === "Option" && r.args.length === 1) {
+    if (nullableInner(r.args[0], env)) return null;
+    return `${shown2} has no C layout (only \`Option\` of a reference, \`Box\`, \`NonNull\`, \`NonZero*\` or an \`extern\` fn pointer is FFI-safe)`;
+  }
+  if ((r.name === "Box" || r.name === "NonNull") && r.args.length === 1) {
+    return isUnsized(r.args[0], env) ? `${shown2} is a fat pointer (${pointerMeta(r.args[0], env)}), which C has no type for` : null;
+  }
+  if (TRANSPARENT.has(r.name) && r.args.length === 1) return ffiProblem(r.args[0], pos, env, depth2 + 1);
+  if (/^[A-Z]$/.test(r.name)) return `${shown2} is a generic type parameter, not a C type`;
+  return null;
+}
+function ffiProblemOf(type, pos, env) {
+  return ffiProblem(parseType(type), pos, env);
+}
+
+// src/core/findings/rules/not-ffi-safe.ts
+function fieldHits(fields, env, where2) {
+  const out2 = [];
+  for (const f of fields) {
+    const problem = ffiProblemOf(f.type, "field", env);
+    if (problem) out2.push({ message: `field \`${f.name}\`${where2} is not FFI-safe: ${problem}` });
+  }
+  return out2;
+}
+function signatureHits(params, returns, env) {
+  const out2 = [];
+  for (const p of params) {
+    const problem = ffiProblemOf(p.type, "value", env);
+    if (problem) out2.push({ message: `parameter \`${p.name}\` is not FFI-safe: ${problem}` });
+  }
+  if (returns) {
+    const problem = ffiProblemOf(returns, "value", env);
+    if (problem) out2.push({ message: `the return type is not FFI-safe: ${problem}` });
+  }
+  return out2;
+}
+function check2(item, env) {
+  switch (item.kind) {
+    case "function":
+      return signatureHits(item.params, item.returns, env);
+    case "import":
+      if (item.what === "function") return signatureHits(item.params ?? [], item.returns, env);
+      return staticHit(item.type, env);
+    case "static":
+      return staticHit(item.type, env);
+    // a type with Rust's own layout is opaque to C (reached behind a pointer): its fields are not read
+    case "struct":
+    case "union":
+      return item.repr.length ? fieldHits(item.fields, env, "") : [];
+    case "enum":
+      if (!item.repr.length) return [];
+      return item.variants.flatMap((v) => fieldHits(v.fields ?? [], env, ` of variant \`${v.name}\``));
+    default:
+      return [];
+  }
+}
+function staticHit(type, env) {
+  if (!type) return [];
+  const pos = "static";
+  const problem = ffiProblemOf(type, pos, env);
+  return problem ? [{ message: `the static's type is not FFI-safe: ${problem}` }] : [];
+}
+var notFfiSafe = {
+  id: "not-ffi-safe",
+  level: "high",
+  kinds: ["function", "static", "import", "struct", "union", "enum"],
+  rationale: "memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted",
+  checklist: "the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type",
+  check(item, ctx) {
+    return check2(item, ctx.types);
+  }
+};
+
+// src/core/findings/rules/not-unsafe-ptr-deref.ts
+var notUnsafePtrDeref = {
+  id: "not-unsafe-ptr-deref",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer",
+  checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
+  check(item) {
+    if (item.kind !== "function" || item.unsafe) return [];
+    const typeOf = /* @__PURE__ */ new Map();
+    for (const p of item.params) if (!typeOf.has(p.name)) typeOf.set(p.name, p.type);
+    return item.body.derefs.map((name2) => {
+      const type = typeOf.get(name2) ?? "raw pointer";
+      return {
+        message: `safe export dereferences raw-pointer parameter \`${name2}\` (\`${type}\`): nothing stops a caller passing a dangling pointer`
+      };
+    });
+  }
+};
+
+// src/core/findings/rules/panic-path.ts
+var SHOWN2 = 5;
+function show(what) {
+  if (what === "indexing") return what;
+  const m = /^(.*) in (\S+!)$/.exec(what);
+  return m ? `\`${m[1]}\` in \`${m[2]}\`` : `\`${what}\``;
+}
+var panicPath = {
+  id: "panic-path",
+  level: "medium",
+  kinds: ["function"],
+  rationale: 'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
+  checklist: "the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code",
+  check(item) {
+    if (item.kind !== "function" || item.body.panics.length === 0) return [];
+    const panics = [...item.body.panics].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
+    const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
+    const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
+    return [
+      {
+        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listed.join(", ")}${more}`,
+        line: panics[0].line
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/raw-pointer-param.ts
+var rawPointerParam = {
+  id: "raw-pointer-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation",
+  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
+  check(item) {
+    if (item.kind !== "function") return [];
+    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({ message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\`` }));
+  }
+};
+
+// src/core/findings/rules/reference-param.ts
+var referenceParam = {
+  id: "reference-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs",
+  checklist: "callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const out2 = [];
+    for (const p of item.params) {
+      const t2 = parseType(p.type);
+      if (t2.k === "ref") {
+        if (isUnsized(t2.to, ctx.types)) continue;
+        const ptr = `*${t2.mut ? "mut" : "const"} ${renderType(t2.to)}`;
+        out2.push({
+          message: `parameter \`${p.name}\` is a reference \`${p.type}\`: a NULL from C is undefined behaviour (take \`${ptr}\` or \`Option<${p.type}>\`)`
+        });
+        continue;
+      }
+      const owned = wrapped(t2, "Box") ?? wrapped(t2, "NonNull");
+      if (owned && !isUnsized(owned, ctx.types))
+        out2.push({
+          message: `parameter \`${p.name}\` is \`${p.type}\`, which cannot be NULL: a NULL from C is undefined behaviour (take \`Option<${p.type}>\`)`
+        });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/rust-abi-export.ts
+var rustAbiExport = {
+  id: "rust-abi-export",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments",
+  checklist: 'add `extern "C"`, or stop exporting the function',
+  check(item) {
+    if (item.kind !== "function" || item.abi !== "Rust") return [];
+    const attr = item.export === "export_name" ? "`#[export_name]`" : "`#[no_mangle]`";
+    return [{ message: `${attr} exports \`${item.name}\` with the Rust ABI, which C callers cannot call` }];
+  }
+};
+
+// src/core/findings/rules/untested-export.ts
+var untestedExport = {
+  id: "untested-export",
+  level: "low",
+  kinds: ["function", "static"],
+  rationale: "hygiene: an export that no test, bench or fuzz target names has had its boundary behaviour exercised by nobody",
+  checklist: "a test or fuzz target covers the export, including its error and NULL paths",
+  check(item) {
+    if (item.kind !== "function" && item.kind !== "static" || item.tested !== false) return [];
+    return [
+      {
+        message: `\`${item.name}\` is named in no test, bench, fuzz target, \`#[cfg(test)]\` code or Go \`_test.go\` file`
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/unwinding-abi.ts
+var unwindingAbi = {
+  id: "unwinding-abi",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames",
+  checklist: 'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
+  check(item) {
+    if (item.kind !== "function" || !item.abi.endsWith("-unwind")) return [];
+    return [
+      {
+        message: `\`${item.name}\` is declared \`extern "${item.abi}"\`: a panic in it unwinds into the Go or C caller`
+      }
+    ];
+  }
+};
+
+// src/core/findings/catalogue.ts
+var FINDING_RULES = [
+  bufferParam,
+  callbackParam,
+  cStringParam,
+  exposureWidened,
+  hiddenExport,
+  missingDestructor,
+  missingSafetyDoc,
+  mutableGlobal,
+  notFfiSafe,
+  notUnsafePtrDeref,
+  panicPath,
+  rawPointerParam,
+  referenceParam,
+  rustAbiExport,
+  untestedExport,
+  unwindingAbi
+].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+var FINDING_RULE_IDS = FINDING_RULES.map((r) => r.id);
+function findingRule(id) {
+  return FINDING_RULES.find((r) => r.id === id);
+}
+
+// src/core/report.ts
+var SEVERITIES = [
+  "breaking",
+  "source-breaking",
+  "potentially-breaking",
+  "addition",
+  "non-abi"
+];
+var FINDING_LEVELS = ["high", "medium", "low"];
+
+// src/core/findings/glob.ts
+var cache = /* @__PURE__ */ new Map();
+function globToRegExp(pattern2) {
+  const hit = cache.get(pattern2);
+  if (hit) return hit;
+  const p = normalisePath(pattern2);
+  let re = "";
+  for (let i2 = 0; i2 < p.length; ) {
+    if (p.startsWith("**/", i2)) {
+      re += "(?:.*/)?";
+      i2 += 3;
+    } else if (p.startsWith("/**", i2) && i2 + 3 === p.length) {
+      re += "(?:/.*)?";
+      i2 += 3;
+    } else if (p.startsWith("**", i2)) {
+      re += ".*";
+      i2 += 2;
+    } else if (p[i2] === "*") {
+      re += "[^/]*";
+      i2++;
+    } else if (p[i2] === "?") {
+      re += "[^/]";
+      i2++;
+    } else {
+      re += p[i2].replace(/[.+^${}()|[\]\\]/g, "\\$&");
+      i2++;
+    }
+  }
+  const compiled2 = new RegExp(`^${re}$`);
+  if (cache.size > 1e3) cache.clear();
+  cache.set(pattern2, compiled2);
+  return compiled2;
+}
+function normalisePath(p) {
+  return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+function matchGlob(pattern2, path6) {
+  return globToRegExp(pattern2).test(normalisePath(path6));
+}
+
+// src/core/findings/policy.ts
+function suggestion(id) {
+  const containing = id.length >= 4 ? FINDING_RULE_IDS.filter((k) => k.includes(id)) : [];
+  if (containing.length === 1) return ` (did you mean "${containing[0]}"?)`;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const known of FINDING_RULE_IDS) {
+    const d = editDistance(id, known);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = known;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean "${best}"?)` : "";
+}
+function editDistance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = row[0];
+    row[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+function validateFindingPolicy(policy) {
+  const known = new Set(FINDING_RULE_IDS);
+  for (const [id, level2] of Object.entries(policy.levels ?? {})) {
+    if (!known.has(id)) throw new Error(`unknown finding rule "${id}" in levels${suggestion(id)}`);
+    if (level2 !== "off" && !FINDING_LEVELS.includes(level2))
+      throw new Error(
+        `finding rule "${id}": level must be one of high, medium, low or off, not "${String(level2)}"`
+      );
+  }
+  for (const [id, scope] of Object.entries(policy.scopes ?? {})) {
+    if (!known.has(id)) throw new Error(`unknown finding rule "${id}" in scopes${suggestion(id)}`);
+    for (const key of ["include", "exclude"]) {
+      const globs = scope[key];
+      if (globs === void 0) continue;
+      if (!Array.isArray(globs) || globs.some((g) => typeof g !== "string" || g.trim() === ""))
+        throw new Error(`finding rule "${id}": scope ${key} must be a list of non-empty path globs`);
+    }
+  }
+}
+function effectiveLevel(policy, id, level2) {
+  return policy?.levels?.[id] ?? level2;
+}
+function inScope(policy, id, file2) {
+  const scope = policy?.scopes?.[id];
+  if (!scope) return true;
+  if (scope.include && !scope.include.some((g) => matchGlob(g, file2))) return false;
+  if (scope.exclude && scope.exclude.some((g) => matchGlob(g, file2))) return false;
+  return true;
+}
+
+// src/core/deadline.ts
+var SYSTEM_CLOCK = { now: () => performance.now() };
+var DEFAULT_DEADLINE_SECONDS = 600;
+var MAX_DEADLINE_SECONDS = 6 * 60 * 60;
+var DeadlineExceeded = class extends Error {
+  constructor(seconds, activity) {
+    super(`analysis exceeded the deadline of ${seconds} s while ${activity}`);
+    this.seconds = seconds;
+    this.activity = activity;
+  }
+  seconds;
+  activity;
+  name = "DeadlineExceeded";
+};
+var Deadline = class {
+  /** `start` (on `clock`) is when the run began; by default, now. */
+  constructor(seconds, clock = SYSTEM_CLOCK, start2) {
+    this.seconds = seconds;
+    this.clock = clock;
+    this.start = start2 ?? clock.now();
+  }
+  seconds;
+  clock;
+  start;
+  expired = null;
+  /**
+   * Throws `DeadlineExceeded` naming `activity` once the deadline has passed. Once it has, every
+   * later check throws the first error again, so a caller that swallowed one cannot go on.
+   */
+  check(activity) {
+    if (this.expired) throw this.expired;
+    if (this.clock.now() - this.start > this.seconds * 1e3) {
+      this.expired = new DeadlineExceeded(this.seconds, activity);
+      throw this.expired;
+    }
+  }
+};
+var DeadlineTree = class {
+  constructor(inner, deadline) {
+    this.inner = inner;
+    this.deadline = deadline;
+  }
+  inner;
+  deadline;
+  get label() {
+    return this.inner.label;
+  }
+  stat(path6) {
+    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
+  }
+  read(path6, maxBytes) {
+    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
+  }
+  list(dir) {
+    return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
+  }
+  listAll(max) {
+    return this.guard("listing the files of the tree", () => this.inner.listAll(max));
+  }
+  /** Closes the wrapped tree, when it has something to close. */
+  close() {
+    this.inner.close?.();
+  }
+  async guard(activity, f) {
+    this.deadline.check(activity);
+    const result = await f();
+    this.deadline.check(activity);
+    return result;
+  }
+};
+function parserWithDeadline(parser, deadline) {
+  return {
+    parse(text2, origin) {
+      const activity = `parsing ${origin ?? "a text"}`;
+      deadline.check(activity);
+      const tree = parser.parse(text2, origin);
+      try {
+        deadline.check(activity);
+      } catch (e) {
+        tree.delete();
+        throw e;
+      }
+      return tree;
+    }
+  };
+}
+
+// src/core/limits.ts
+var DEFAULT_LIMITS = {
+  maxFileBytes: 4 * 1024 * 1024,
+  maxFilesPerCrate: 2e4,
+  maxCrates: 1e3,
+  maxModuleDepth: 64,
+  maxMacroDepth: 128,
+  maxExpansions: 1e4,
+  maxListedFiles: 2e5,
+  deadlineSeconds: DEFAULT_DEADLINE_SECONDS
+};
+
+// src/core/config/schema.ts
+var MAX_CONFIG_BYTES = 256 * 1024;
+var MAX_LIST_ENTRIES = 1e3;
+var MAX_FEATURE_SETS = 16;
+var MAX_REQUIRED_APPROVALS = 100;
+var DEFAULT_BOT_LOGIN = "github-actions[bot]";
+var DEFAULT_TAG_PATTERN = "v*";
+var LIMIT_BOUNDS = {
+  maxFileBytes: {
+    key: "max-file-bytes",
+    max: 256 * 1024 * 1024,
+    description: "Largest source file read, in bytes."
+  },
+  maxFilesPerCrate: {
+    key: "max-files-per-crate",
+    max: 1e6,
+    description: "Most files read for one crate."
+  },
+  maxCrates: { key: "max-crates", max: 1e5, description: "Most crates analysed in one workspace." },
+  maxModuleDepth: { key: "max-module-depth", max: 1024, description: "Deepest module nesting followed." },
+  maxMacroDepth: { key: "max-macro-depth", max: 1024, description: "Deepest nesting of macro expansions." },
+  maxExpansions: {
+    key: "max-expansions",
+    max: 1e7,
+    description: "Most macro expansions in one crate."
+  },
+  maxListedFiles: {
+    key: "max-listed-files",
+    max: 1e7,
+    description: "Most files listed when searching for tests."
+  },
+  deadlineSeconds: {
+    key: "deadline-seconds",
+    max: MAX_DEADLINE_SECONDS,
+    description: "Seconds a whole run may take; past it the analysis stops with an error naming the file it was reading."
+  }
+};
+var LOGIN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}";
+var TEAM = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
+var APPROVER_PATTERN = new RegExp(`^@?${LOGIN}(?:/${TEAM})?$`);
+var BOT_LOGIN_PATTERN = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+var CRATE_GLOB_PATTERN = /^[A-Za-z0-9_*?-]{1,64}$/;
+var CRATE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+var FEATURE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_+.-]{0,63}$/;
+var PATH_GLOB_PATTERN = /^(?![/\\])(?!(?:.*[/\\])?\.\.(?:[/\\]|$))[^\u0000-\u001f\u007f]{1,500}$/;
+var TAG_PATTERN_PATTERN = (
+  // eslint-disable-next-line no-control-regex -- control characters are what the pattern rejects
+  /^[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}\*[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}$/
+);
+var LEVEL_VALUES = ["high", "medium", "low", "off"];
+function boolean4(description, fallback) {
+  return external_exports.boolean({ error: "expected true or false" }).optional().meta({ description, default: fallback });
+}
+function integer3(min, max) {
+  return external_exports.int({ error: `expected an integer from ${min} to ${max}` }).min(min).max(max);
+}
+function pattern(re, expected) {
+  return external_exports.string({ error: `expected ${expected}` }).regex(re);
+}
+function list(item, expected, description) {
+  return external_exports.array(item, { error: `expected a list of ${expected} (at most ${MAX_LIST_ENTRIES})` }).max(MAX_LIST_ENTRIES).optional().meta({ description, default: [] });
+}
+function strict(expected, shape, description) {
+  return external_exports.strictObject(shape, { error: `expected ${expected}` }).optional().meta({ description });
+}
+var PATH_GLOB = "a path glob relative to the repository root (no leading / and no ..)";
+var pathGlob = () => pattern(PATH_GLOB_PATTERN, PATH_GLOB);
+var featureSetShape = {
+  default: boolean4("Enable the crate's default features (false is cargo's --no-default-features).", true),
+  all: boolean4(
+    "Enable every feature (cargo --all-features); then `default` and `list` must be left out.",
+    false
+  ),
+  list: list(
+    pattern(FEATURE_PATTERN, "a Cargo feature name"),
+    "Cargo feature names",
+    "Features to enable on top of the defaults (cargo --features)."
+  )
+};
+var featureSet = external_exports.strictObject(featureSetShape, {
+  error: "expected a feature set: a mapping with default, all and list"
+});
+var level = () => external_exports.enum(LEVEL_VALUES, { error: "expected one of high, medium, low or off" });
+var levelsShape = {};
+var scopesShape = {};
+for (const rule of FINDING_RULES) {
+  levelsShape[rule.id] = level().optional().meta({ description: `${rule.rationale} (default: ${rule.level})`, default: rule.level });
+  scopesShape[rule.id] = strict(
+    "a scope: a mapping with include and exclude",
+    {
+      include: external_exports.array(pathGlob(), { error: `expected a list of path globs (at most ${MAX_LIST_ENTRIES})` }).max(MAX_LIST_ENTRIES).optional().meta({ description: `When present, ${rule.id} only looks at files matching one of these globs.` }),
+      exclude: list(pathGlob(), "path globs", `${rule.id} never looks at files matching one of these globs.`)
+    },
+    `The files ${rule.id} looks at.`
+  );
+}
+var limitsShape = {};
+for (const [field, bound] of Object.entries(LIMIT_BOUNDS)) {
+  limitsShape[bound.key] = integer3(1, bound.max).optional().meta({ description: bound.description, default: DEFAULT_LIMITS[field] });
+}
+var configSchema = external_exports.strictObject(
+  {
+    crates: strict(
+      "a mapping with include and exclude",
+      {
+        include: list(
+          pattern(CRATE_GLOB_PATTERN, "a crate name or a glob over crate names"),
+          "crate names or globs",
+          "Crates to analyse (names or globs with * and ?); empty means every crate of the workspace."
+        ),
+        exclude: list(
+          pattern(CRATE_GLOB_PATTERN, "a crate name or a glob over crate names"),
+          "crate names or globs",
+          "Crates never analysed, even when `include` names them."
+        )
+      },
+      "Which crates of the workspace are analysed."
+    ),
+    paths: strict(
+      "a mapping with exclude",
+      {
+        exclude: list(
+          pathGlob(),
+          "path globs",
+          "Source files to ignore (globs: * within a segment, ** across)."
+        )
+      },
+      "Source paths to ignore."
+    ),
+    features: strict(
+      "a feature set: a mapping with default, all and list",
+      featureSetShape,
+      "The feature set to analyse (default: the default features). Use `feature-sets` for several."
+    ),
+    "feature-sets": external_exports.array(featureSet, { error: `expected a list of feature sets (1 to ${MAX_FEATURE_SETS})` }).min(1).max(MAX_FEATURE_SETS).optional().meta({ description: "Several feature sets to analyse, each like `features`; excludes `features`." }),
+    findings: strict(
+      "a mapping with levels and scopes",
+      {
+        levels: strict(
+          "a mapping from finding rule ids to levels",
+          levelsShape,
+          "Finding rule id \u2192 high, medium, low, or off to switch the rule off."
+        ),
+        scopes: strict(
+          "a mapping from finding rule ids to scopes",
+          scopesShape,
+          "Finding rule id \u2192 the source files the rule looks at."
+        )
+      },
+      "Security finding rules: levels and path scopes."
+    ),
+    changes: strict(
+      "a mapping with potentially-breaking-bump",
+      {
+        "potentially-breaking-bump": external_exports.enum(["major", "minor"], { error: "expected major or minor" }).optional().meta({
+          description: "The version bump a potentially-breaking change requires.",
+          default: "major"
+        })
+      },
+      "How changes are classified."
+    ),
+    approvers: list(
+      pattern(APPROVER_PATTERN, "a GitHub login or an org/team slug (bots never count)"),
+      "GitHub logins or org/team slugs",
+      "Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed)."
+    ),
+    "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),
+    "required-approvals-breaking": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({
+      description: "Approvals a pull request with breaking changes needs (default: required-approvals)."
+    }),
+    "allow-commit-authors": boolean4(
+      "Count approvals by authors of commits in the pull request (the PR's author never counts).",
+      false
+    ),
+    "bot-login": pattern(BOT_LOGIN_PATTERN, "a GitHub login such as github-actions[bot]").optional().meta({
+      description: "The login that writes the gate's comment and status (a GitHub App's bot login).",
+      default: DEFAULT_BOT_LOGIN
+    }),
+    release: strict(
+      "a mapping with tag-pattern, crate-tag-patterns and require-reviewed",
+      {
+        "tag-pattern": pattern(
+          TAG_PATTERN_PATTERN,
+          "a tag pattern with exactly one * standing for the version"
+        ).optional().meta({ description: "Release tags; * stands for the version.", default: DEFAULT_TAG_PATTERN }),
+        "crate-tag-patterns": external_exports.record(
+          pattern(CRATE_NAME_PATTERN, "a crate name"),
+          pattern(TAG_PATTERN_PATTERN, "a tag pattern with exactly one * standing for the version").meta({
+            description: "This crate's release tags; * stands for the version."
+          }),
+          { error: "expected a mapping from crate names to tag patterns" }
+        ).optional().meta({
+          description: "Crate name \u2192 its release tag pattern, for workspaces tagging crates separately."
+        }),
+        "require-reviewed": boolean4(
+          "A release also requires that its surface changes were approved.",
+          false
+        )
+      },
+      "Release gating."
+    ),
+    macros: strict(
+      "a mapping with trusted",
+      {
+        trusted: list(
+          pattern(CRATE_NAME_PATTERN, "a crate name"),
+          "crate names",
+          "Crates whose macros (function-like, attribute, derive) are trusted not to export symbols, besides the built-in list; invocations of macros from other crates the engine cannot expand need review."
+        )
+      },
+      "Macros the engine cannot expand."
+    ),
+    limits: strict(
+      "a mapping of limits",
+      limitsShape,
+      "Bounds on what the engine reads; each one hit becomes a diagnostic."
+    )
+  },
+  { error: "expected a mapping of settings" }
+).meta({
+  title: "ffi-surface-guard configuration",
+  description: "The configuration of ffi-surface-guard, in .github/ffi-surface-guard.yml."
+});
+function defaultConfig() {
+  return {
+    crates: { include: [], exclude: [] },
+    paths: { exclude: [] },
+    featureSets: [{ mode: "default", features: [] }],
+    findings: { levels: {}, scopes: {} },
+    changes: { potentiallyBreakingBump: "major" },
+    approvers: [],
+    requiredApprovals: 1,
+    requiredApprovalsBreaking: 1,
+    allowCommitAuthors: false,
+    botLogin: DEFAULT_BOT_LOGIN,
+    release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
+    macros: { trusted: [] },
+    limits: { ...DEFAULT_LIMITS }
+  };
+}
+
+// src/core/config/load-config.ts
+var ConfigError = class extends Error {
+  constructor(file2, key, detail, line = null) {
+    super(oneLine(key === "" ? `${file2}: ${detail}` : `${file2}: ${key}: ${detail}`));
+    this.file = file2;
+    this.key = key;
+    this.detail = detail;
+    this.line = line;
+  }
+  file;
+  key;
+  detail;
+  line;
+  name = "ConfigError";
+};
+function oneLine(text2) {
+  return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
+}
+function formatKeyPath(path6) {
+  let out2 = "";
+  for (const seg of path6) {
+    if (typeof seg === "number") out2 += `[${seg}]`;
+    else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
+  }
+  return out2;
+}
+function describe5(value) {
+  if (value === null || value === void 0) return "an empty value";
+  if (typeof value === "string") {
+    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown2);
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value))
+    return value.length === 0 ? "an empty list" : `a list of ${value.length} ${value.length === 1 ? "entry" : "entries"}`;
+  return "a mapping";
+}
+var ALLOWED_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
+);
+function findForbidden(node2, path6) {
+  if ((0, import_yaml.isAlias)(node2))
+    return {
+      path: path6,
+      offset: node2.range?.[0] ?? 0,
+      what: `YAML aliases are not allowed (*${node2.source}); write the value out`
+    };
+  if ((0, import_yaml.isScalar)(node2) || (0, import_yaml.isCollection)(node2)) {
+    const tag = node2.tag;
+    if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
+      return {
+        path: path6,
+        offset: node2.range?.[0] ?? 0,
+        what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
+      };
+  }
+  if ((0, import_yaml.isMap)(node2)) {
+    for (const pair of node2.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
+      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
+      if (hit) return hit;
+    }
+  } else if ((0, import_yaml.isSeq)(node2)) {
+    for (let i2 = 0; i2 < node2.items.length; i2++) {
+      const hit = findForbidden(node2.items[i2], [...path6, i2]);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+function offsetOf(doc, path6, key) {
+  for (let n = path6.length; n >= 0; n--) {
+    const node2 = doc.getIn(path6.slice(0, n), true);
+    if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
+    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
+      const keyNode = pair?.key;
+      if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
+    }
+    return node2.range?.[0] ?? 0;
+  }
+  return 0;
+}
+function yamlReason(problem) {
+  switch (problem.code) {
+    case "MULTIPLE_DOCS":
+      return "the file must hold a single YAML document";
+    case "NON_STRING_KEY":
+      return "keys must be plain strings";
+    case "DUPLICATE_KEY":
+      return "the same key appears twice in one mapping";
+    default:
+      return problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+  }
+}
+function parseYaml(text2, file2) {
+  const lines = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text2, {
+      lineCounter: lines,
+      prettyErrors: false,
+      schema: "core",
+      customTags: [],
+      merge: false,
+      uniqueKeys: true,
+      stringKeys: true,
+      strict: true
+    });
+  } catch (e) {
+    throw new ConfigError(file2, "", `could not be parsed as YAML: ${e.message.split("\n")[0]}`);
+  }
+  const fail = (problem) => {
+    const at = lines.linePos(problem.pos[0]);
+    throw new ConfigError(
+      file2,
+      "",
+      `line ${at.line}, column ${at.col}: invalid YAML: ${yamlReason(problem)}`,
+      at.line
+    );
+  };
+  if (doc.errors.length > 0) fail(doc.errors[0]);
+  const forbidden = findForbidden(doc.contents, []);
+  if (forbidden)
+    throw new ConfigError(
+      file2,
+      formatKeyPath(forbidden.path),
+      forbidden.what,
+      lines.linePos(forbidden.offset).line
+    );
+  if (doc.warnings.length > 0) fail(doc.warnings[0]);
+  return { doc, lines };
+}
+function schemaAt(schema, path6) {
+  let s = schema;
+  for (let i2 = 0; ; i2++) {
+    while (s instanceof external_exports.ZodOptional) s = s.unwrap();
+    if (i2 === path6.length) return s;
+    const seg = path6[i2];
+    if (s instanceof external_exports.ZodObject && typeof seg === "string") {
+      const next = s.shape[seg];
+      if (!next) return null;
+      s = next;
+    } else if (s instanceof external_exports.ZodArray && typeof seg === "number") s = s.element;
+    else if (s instanceof external_exports.ZodRecord) s = s.valueType;
+    else return null;
+  }
+}
+function editDistance2(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = row[0];
+    row[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+function closestWord(word, candidates) {
+  const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
+  let best = null;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = plain(c) === plain(word) ? 0 : editDistance2(word.toLowerCase(), c);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : null;
+}
+function unknownKeyDetail(parent, key) {
+  const where2 = formatKeyPath(parent);
+  if ((where2 === "findings.levels" || where2 === "findings.scopes") && /^[\w-]{1,100}$/.test(key)) {
+    const asChange = CHANGE_RULES.some((r) => r.id === key) ? ` ("${key}" is a change rule; findings.${parent[1]} takes finding rules)` : "";
+    try {
+      validateFindingPolicy({ [parent[1]]: { [key]: parent[1] === "levels" ? "low" : {} } });
+    } catch (e) {
+      return `${e.message.replace(/ in (levels|scopes)/, "")}${asChange}`;
+    }
+  }
+  const node2 = schemaAt(configSchema, parent);
+  const allowed = node2 instanceof external_exports.ZodObject ? Object.keys(node2.shape) : [];
+  const guess = closestWord(key, allowed);
+  const unknown2 = `unknown key ${JSON.stringify(key)}`;
+  if (guess) return `${unknown2} (did you mean "${guess}"?)`;
+  return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
+}
+function issueError(issue2, doc) {
+  const path6 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
+  switch (issue2.code) {
+    case "unrecognized_keys": {
+      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
+      const first = keys[0];
+      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
+    }
+    case "invalid_key": {
+      const inner = issue2.issues[0];
+      const expected = inner ? inner.message : "expected a valid key";
+      return {
+        path: path6,
+        detail: `invalid key: ${expected}, got ${describe5(issue2.input)}`,
+        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
+      };
+    }
+    default:
+      return {
+        path: path6,
+        detail: "input" in issue2 ? `${issue2.message}, got ${describe5(issue2.input)}` : issue2.message,
+        offset: offsetOf(doc, path6)
+      };
+  }
+}
+function checkFeatureSet(set2, path6) {
+  if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
+    return {
+      path: [...path6, "all"],
+      detail: "cannot be combined with default: false or a list (all: true enables every feature)"
+    };
+  return null;
+}
+function crossCheck(raw) {
+  if (raw.features && raw["feature-sets"])
+    return { path: ["feature-sets"], detail: "use either features or feature-sets, not both" };
+  if (raw.features) {
+    const bad = checkFeatureSet(raw.features, ["features"]);
+    if (bad) return bad;
+  }
+  for (const [i2, set2] of (raw["feature-sets"] ?? []).entries()) {
+    const bad = checkFeatureSet(set2, ["feature-sets", i2]);
+    if (bad) return bad;
+  }
+  const required3 = raw["required-approvals"] ?? 1;
+  const breaking = raw["required-approvals-breaking"];
+  if (breaking !== void 0 && breaking < required3)
+    return {
+      path: ["required-approvals-breaking"],
+      detail: `expected at least required-approvals (${required3}), got ${breaking}`
+    };
+  return null;
+}
+function featureSelection(set2) {
+  if (set2.all === true) return { mode: "all" };
+  const features = set2.list ?? [];
+  return set2.default === false ? { mode: "none", features } : { mode: "default", features };
+}
+function fromRaw(raw) {
+  const d = defaultConfig();
+  const sets = raw["feature-sets"] ?? (raw.features ? [raw.features] : []);
+  const levels2 = {};
+  for (const [id, level2] of Object.entries(raw.findings?.levels ?? {})) if (level2) levels2[id] = level2;
+  const scopes2 = {};
+  for (const [id, scope] of Object.entries(raw.findings?.scopes ?? {})) if (scope) scopes2[id] = { ...scope };
+  const limits = { ...DEFAULT_LIMITS };
+  for (const field of Object.keys(LIMIT_BOUNDS)) {
+    const value = raw.limits?.[LIMIT_BOUNDS[field].key];
+    if (value !== void 0) limits[field] = value;
+  }
+  const requiredApprovals = raw["required-approvals"] ?? d.requiredApprovals;
+  return {
+    crates: { include: raw.crates?.include ?? [], exclude: raw.crates?.exclude ?? [] },
+    paths: { exclude: raw.paths?.exclude ?? [] },
+    featureSets: sets.length > 0 ? sets.map(featureSelection) : d.featureSets,
+    findings: { levels: levels2, scopes: scopes2 },
+    changes: {
+      potentiallyBreakingBump: raw.changes?.["potentially-breaking-bump"] ?? d.changes.potentiallyBreakingBump
+    },
+    approvers: raw.approvers ?? [],
+    requiredApprovals,
+    requiredApprovalsBreaking: raw["required-approvals-breaking"] ?? requiredApprovals,
+    allowCommitAuthors: raw["allow-commit-authors"] ?? d.allowCommitAuthors,
+    botLogin: raw["bot-login"] ?? d.botLogin,
+    release: {
+      tagPattern: raw.release?.["tag-pattern"] ?? d.release.tagPattern,
+      crateTagPatterns: { ...raw.release?.["crate-tag-patterns"] ?? {} },
+      requireReviewed: raw.release?.["require-reviewed"] ?? d.release.requireReviewed
+    },
+    macros: { trusted: raw.macros?.trusted ?? [] },
+    limits
+  };
+}
+var uniqueSorted = (xs) => [...new Set(xs)].sort();
+var normaliseGlob = (g) => g.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+function sortedRecord(r) {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function normaliseConfig(config2) {
+  const seen = /* @__PURE__ */ new Set();
+  const featureSets = [];
+  for (const set2 of config2.featureSets) {
+    const canonical = set2.mode === "all" ? { mode: "all" } : { mode: set2.mode, features: uniqueSorted(set2.features) };
+    const key = stableStringify(canonical);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    featureSets.push(canonical);
+  }
+  const levels2 = {};
+  for (const [id, level2] of Object.entries(config2.findings.levels ?? {}))
+    if (findingRule(id)?.level !== level2) levels2[id] = level2;
+  const scopes2 = {};
+  for (const [id, scope] of Object.entries(config2.findings.scopes ?? {})) {
+    const out2 = {};
+    if (scope.include !== void 0) out2.include = uniqueSorted(scope.include.map(normaliseGlob));
+    if (scope.exclude !== void 0 && scope.exclude.length > 0)
+      out2.exclude = uniqueSorted(scope.exclude.map(normaliseGlob));
+    if (out2.include !== void 0 || out2.exclude !== void 0) scopes2[id] = out2;
+  }
+  return {
+    crates: { include: uniqueSorted(config2.crates.include), exclude: uniqueSorted(config2.crates.exclude) },
+    paths: { exclude: uniqueSorted(config2.paths.exclude.map(normaliseGlob)) },
+    featureSets: featureSets.length > 0 ? featureSets : defaultConfig().featureSets,
+    findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes2) },
+    changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
+    approvers: uniqueSorted(config2.approvers.map((a) => a.replace(/^@/, "").toLowerCase())),
+    requiredApprovals: config2.requiredApprovals,
+    requiredApprovalsBreaking: Math.max(config2.requiredApprovals, config2.requiredApprovalsBreaking),
+    allowCommitAuthors: config2.allowCommitAuthors,
+    botLogin: config2.botLogin.toLowerCase(),
+    release: {
+      tagPattern: config2.release.tagPattern,
+      crateTagPatterns: sortedRecord(config2.release.crateTagPatterns),
+      requireReviewed: config2.release.requireReviewed
+    },
+    macros: { trusted: uniqueSorted(config2.macros.trusted.map((c) => c.replace(/-/g, "_"))) },
+    limits: { ...config2.limits }
+  };
+}
+function parseConfig(text2, file2) {
+  const bytes = Buffer.byteLength(text2, "utf8");
+  if (bytes > MAX_CONFIG_BYTES)
+    throw new ConfigError(
+      file2,
+      "",
+      `too large: ${bytes} bytes, the limit is ${MAX_CONFIG_BYTES} bytes (256 KiB)`
+    );
+  const { doc, lines } = parseYaml(text2, file2);
+  if (doc.contents === null) return defaultConfig();
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (e) {
+    throw new ConfigError(file2, "", `could not be read: ${e.message.split("\n")[0]}`);
+  }
+  if (data === null) return defaultConfig();
+  const parsed = configSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const first = parsed.error.issues.map((issue2) => issueError(issue2, doc)).sort((a, b) => a.offset - b.offset)[0];
+    throw new ConfigError(file2, formatKeyPath(first.path), first.detail, lines.linePos(first.offset).line);
+  }
+  const bad = crossCheck(parsed.data);
+  if (bad)
+    throw new ConfigError(
+      file2,
+      formatKeyPath(bad.path),
+      bad.detail,
+      lines.linePos(offsetOf(doc, bad.path)).line
+    );
+  const config2 = fromRaw(parsed.data);
+  try {
+    validateFindingPolicy(config2.findings);
+  } catch (e) {
+    throw new ConfigError(
+      file2,
+      "findings",
+      e.message,
+      lines.linePos(offsetOf(doc, ["findings"])).line
+    );
+  }
+  return normaliseConfig(config2);
+}
+function loadConfig(text2, file2) {
+  return text2 === null ? defaultConfig() : parseConfig(text2, file2);
+}
+
+// src/adapters/open-tree.ts
+var import_node_fs2 = require("node:fs");
+
+// src/adapters/file-system-tree.ts
+var fsSync = __toESM2(require("node:fs"));
+var import_node_fs = require("node:fs");
+var path = __toESM2(require("node:path"));
+
+// src/core/source-tree.ts
+function decodeText(buf) {
+  const probe = buf.subarray(0, Math.min(buf.length, 8192));
+  if (probe.includes(0)) return { ok: false, reason: "binary", detail: "contains NUL bytes" };
+  try {
+    const text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return { ok: true, text: text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2, bytes: buf.length };
+  } catch {
+    const text2 = new TextDecoder("utf-8", { fatal: false }).decode(buf);
+    return { ok: false, reason: "invalid-utf8", detail: "is not valid UTF-8", text: text2 };
+  }
+}
+
+// src/adapters/file-system-tree.ts
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
+var FileSystemTree = class _FileSystemTree {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  label = "working tree";
+  /** Where each directory looked at really is (cached: a tree is read once). */
+  dirState = /* @__PURE__ */ new Map();
+  listings = /* @__PURE__ */ new Map();
+  walks = /* @__PURE__ */ new Map();
+  static async open(root) {
+    return new _FileSystemTree(await import_node_fs.promises.realpath(root));
+  }
+  abs(rel) {
+    if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
+    return path.join(this.root, rel);
+  }
+  inside(real) {
+    return real === this.root || real.startsWith(this.root + path.sep);
+  }
+  /** The real path of `rel` if it stays inside the root, else null. */
+  async contained(rel) {
+    const abs = this.abs(rel);
+    if (!abs) return null;
+    try {
+      const real = await import_node_fs.promises.realpath(abs);
+      return this.inside(real) ? real : null;
+    } catch {
+      return null;
+    }
+  }
+  async realPath(rel) {
+    if (rel === "") return "";
+    const real = await this.contained(rel);
+    return real === null ? null : path.relative(this.root, real).split(path.sep).join("/");
+  }
+  /**
+   * Where the directory holding `rel` really is: a symlinked directory on the way
+   * (`src/sub -> /etc`) must not let `src/sub/passwd` through. Cached per directory.
+   */
+  parentState(rel) {
+    const slash = rel.lastIndexOf("/");
+    if (slash < 0) return "inside";
+    const dir = rel.slice(0, slash);
+    let state = this.dirState.get(dir);
+    if (!state) {
+      try {
+        state = this.inside(fsSync.realpathSync(path.join(this.root, dir))) ? "inside" : "outside";
+      } catch {
+        state = "missing";
+      }
+      this.dirState.set(dir, state);
+    }
+    return state;
+  }
+  /** The real path of a symbolic link if it stays inside the root, else null. */
+  containedSync(abs) {
+    try {
+      const real = fsSync.realpathSync(abs);
+      return this.inside(real) ? real : null;
+    } catch {
+      return null;
+    }
+  }
+  /** The entries of a directory inside the root, by name (one `readdir` instead of a stat per file). */
+  listing(dir) {
+    let m = this.listings.get(dir);
+    if (!m) {
+      m = /* @__PURE__ */ new Map();
+      try {
+        for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
+          withFileTypes: true
+        }))
+          m.set(e.name, e);
+      } catch {
+      }
+      this.listings.set(dir, m);
+    }
+    return m;
+  }
+  // stat and read use synchronous calls: the engine reads thousands of small files one after the
+  // other, and a thread-pool round trip per call costs more than the call itself.
+  async stat(rel) {
+    const abs = this.abs(rel);
+    if (!abs) return "missing";
+    if (rel === "") return "dir";
+    const parent = this.parentState(rel);
+    if (parent !== "inside") return parent === "outside" ? "symlink" : "missing";
+    const slash = rel.lastIndexOf("/");
+    const e = this.listing(slash < 0 ? "" : rel.slice(0, slash)).get(rel.slice(slash + 1));
+    if (!e) return "missing";
+    if (e.isSymbolicLink()) {
+      const real = this.containedSync(abs);
+      if (!real) return "symlink";
+      try {
+        const t2 = fsSync.statSync(real);
+        return t2.isFile() ? "file" : t2.isDirectory() ? "dir" : "missing";
+      } catch {
+        return "missing";
+      }
+    }
+    return e.isFile() ? "file" : e.isDirectory() ? "dir" : "missing";
+  }
+  async read(rel, maxBytes) {
+    const abs = this.abs(rel);
+    if (!abs) return { ok: false, reason: "outside", detail: "is outside the analysed root" };
+    const parent = this.parentState(rel);
+    if (parent === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
+    if (parent === "outside")
+      return {
+        ok: false,
+        reason: "outside",
+        detail: "is reached through a symbolic link that leads outside the repository; not followed"
+      };
+    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fsSync.constants;
+    let fd = null;
+    try {
+      try {
+        fd = fsSync.openSync(abs, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
+      } catch (e) {
+        const code = e.code;
+        if (code === "ENOENT" || code === "ENOTDIR")
+          return { ok: false, reason: "missing", detail: "does not exist" };
+        if (code !== "ELOOP" && code !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
+      }
+      if (fd === null || O_NOFOLLOW === void 0) {
+        if (fd !== null && !fsSync.lstatSync(abs).isSymbolicLink()) {
+        } else {
+          if (fd !== null) fsSync.closeSync(fd);
+          fd = null;
+          const real = this.containedSync(abs);
+          if (!real)
+            return {
+              ok: false,
+              reason: "outside",
+              detail: "is a symbolic link that leads outside the repository; not followed"
+            };
+          fd = fsSync.openSync(real, O_RDONLY | (O_NONBLOCK ?? 0));
+        }
+      }
+      const st = fsSync.fstatSync(fd);
+      if (!st.isFile()) return { ok: false, reason: "error", detail: "is not a regular file" };
+      if (st.size > maxBytes)
+        return { ok: false, reason: "too-large", detail: `is ${st.size} bytes (limit ${maxBytes})` };
+      const buf = Buffer.allocUnsafe(st.size);
+      let got = 0;
+      while (got < st.size) {
+        const n = fsSync.readSync(fd, buf, got, st.size - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      return decodeText(buf.subarray(0, got));
+    } catch (e) {
+      return {
+        ok: false,
+        reason: "error",
+        detail: `could not be read (${e.code ?? "error"})`
+      };
+    } finally {
+      if (fd !== null) fsSync.closeSync(fd);
+    }
+  }
+  async list(dir) {
+    const abs = dir === "" ? this.root : await this.contained(dir);
+    if (!abs) return [];
+    try {
+      const entries = await import_node_fs.promises.readdir(abs, { withFileTypes: true });
+      const out2 = [];
+      for (const e of entries) {
+        const type = e.isSymbolicLink() ? await this.stat(dir ? `${dir}/${e.name}` : e.name) : e.isDirectory() ? "dir" : e.isFile() ? "file" : "missing";
+        out2.push({ name: e.name, type });
+      }
+      return out2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    } catch {
+      return [];
+    }
+  }
+  /** Workspace discovery and the test search both list the tree: walk it once. */
+  async listAll(max) {
+    let walk = this.walks.get(max);
+    if (!walk) {
+      walk = this.walk(max);
+      this.walks.set(max, walk);
+    }
+    const r = await walk;
+    return { paths: [...r.paths], truncated: r.truncated };
+  }
+  async walk(max) {
+    const paths = [];
+    const stack = [""];
+    while (stack.length) {
+      const dir = stack.pop();
+      let entries;
+      try {
+        entries = await import_node_fs.promises.readdir(dir ? path.join(this.root, dir) : this.root, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        const rel = dir ? `${dir}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) stack.push(rel);
+        } else if (e.isFile()) {
+          if (paths.length >= max) return { paths: paths.sort(), truncated: true };
+          paths.push(rel);
+        }
+      }
+    }
+    return { paths: paths.sort(), truncated: false };
+  }
+};
+
+// src/adapters/git-revision-tree.ts
+var MAX_LINK_BYTES = 4096;
+var LINK = "120000";
+var MAX_LINK_HOPS = 40;
+var GitRevisionTree = class _GitRevisionTree {
+  constructor(label, entries, reader) {
+    this.label = label;
+    this.entries = entries;
+    this.reader = reader;
+    this.dirs.set("", /* @__PURE__ */ new Map());
+    for (const [p, e] of entries) {
+      let name2 = p.slice(p.lastIndexOf("/") + 1);
+      let type = e.mode === "120000" ? "symlink" : "file";
+      for (let end = p.length - name2.length - 1; ; ) {
+        const dir = end < 0 ? "" : p.slice(0, end);
+        let m = this.dirs.get(dir);
+        const known = m?.has(name2) ?? false;
+        if (!m) this.dirs.set(dir, m = /* @__PURE__ */ new Map());
+        m.set(name2, type);
+        if (end < 0 || known && type === "dir") break;
+        const slash = end > 0 ? p.lastIndexOf("/", end - 1) : -1;
+        name2 = p.slice(slash + 1, end);
+        type = "dir";
+        end = slash;
+      }
+    }
+  }
+  label;
+  entries;
+  reader;
+  dirs = /* @__PURE__ */ new Map();
+  links = /* @__PURE__ */ new Map();
+  /**
+   * Opens `rev` of the repository that contains `dir`; paths are relative to `dir` inside it.
+   * `rev` names a commit (the label is then its SHA) or a tree object, such as the merged tree
+   * `git merge-tree --write-tree` writes (the label is then the tree's id).
+   * Throws GitError with a clear message when the revision is not in the object database.
+   */
+  static async open(dir, rev) {
+    const inside = await runGit(dir, ["rev-parse", "--is-inside-work-tree"]);
+    if (inside.code !== 0)
+      throw new GitError(
+        `${dir} is not inside a git repository: a revision (--rev, --base, --head) is read from git objects; run it in a clone, or leave the revision out to read the files`
+      );
+    const top = (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
+    const prefix = (await git(dir, ["rev-parse", "--show-prefix"])).trim().replace(/\/$/, "");
+    let r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+    if (r.code !== 0)
+      r = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{tree}`]);
+    if (r.code !== 0) {
+      const shallow = (await git(dir, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+      throw new GitError(
+        `revision ${JSON.stringify(rev)} is not in this repository${shallow ? " (it is a shallow clone: fetch the base, or use actions/checkout with fetch-depth: 0)" : ""}`
+      );
+    }
+    const sha = r.stdout.toString("utf8").trim();
+    const args2 = ["ls-tree", "-r", "-l", "-z", "--full-tree", sha];
+    if (prefix) args2.push("--", prefix);
+    const out2 = await git(top, args2);
+    const entries = /* @__PURE__ */ new Map();
+    for (const rec of out2.split("\0")) {
+      if (!rec) continue;
+      const tab = rec.indexOf("	");
+      const [mode, type, oid, size] = rec.slice(0, tab).split(/ +/);
+      const full = rec.slice(tab + 1);
+      if (type !== "blob") continue;
+      const rel = prefix ? full.slice(prefix.length + 1) : full;
+      entries.set(rel, { mode, oid, size: Number(size) });
+    }
+    return new _GitRevisionTree(sha, entries, new BlobReader(top));
+  }
+  close() {
+    this.reader.close();
+  }
+  async stat(path6) {
+    const r = await this.resolve(path6);
+    if (r.kind === "file" || r.kind === "dir") return r.kind;
+    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
+  }
+  /** The text of a symbolic link blob (cached by object id). */
+  linkText(oid) {
+    let t2 = this.links.get(oid);
+    if (!t2) {
+      t2 = this.reader.read(oid).then((b) => b ? b.toString("utf8") : null);
+      this.links.set(oid, t2);
+    }
+    return t2;
+  }
+  /**
+   * Where `path` really is: every symbolic link on the way (the last segment or a directory
+   * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
+   * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
+   */
+  async resolve(path6) {
+    const direct = this.entries.get(path6);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
+    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
+    const input2 = path6.split("/");
+    if (input2.includes("..")) return { kind: "outside" };
+    const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
+    const cur = [];
+    let hops = 0;
+    while (todo.length) {
+      const seg = todo.pop();
+      if (seg === "..") {
+        if (!cur.length) return { kind: "outside" };
+        cur.pop();
+        continue;
+      }
+      const p = cur.length ? `${cur.join("/")}/${seg}` : seg;
+      const e = this.entries.get(p);
+      if (e && e.mode === LINK) {
+        if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
+        const target = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
+        if (target === null) return { kind: "missing" };
+        if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target))
+          return { kind: "outside" };
+        for (const s of target.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
+      } else if (e) {
+        return todo.length ? { kind: "missing" } : { kind: "file", path: p, entry: e };
+      } else if (this.dirs.has(p)) cur.push(seg);
+      else return { kind: "missing" };
+    }
+    return { kind: "dir", path: cur.join("/") };
+  }
+  async realPath(path6) {
+    const r = await this.resolve(path6);
+    return r.kind === "file" || r.kind === "dir" ? r.path : null;
+  }
+  async read(path6, maxBytes) {
+    const r = await this.resolve(path6);
+    const own2 = this.entries.get(path6);
+    if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
+      return {
+        ok: false,
+        reason: "outside",
+        detail: own2?.mode === LINK ? "is a symbolic link that leads outside the repository; not followed" : "is reached through a symbolic link that leads outside the repository; not followed"
+      };
+    if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
+    if (r.kind === "dir")
+      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+    const e = r.entry;
+    if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
+    if (e.size > maxBytes)
+      return { ok: false, reason: "too-large", detail: `is ${e.size} bytes (limit ${maxBytes})` };
+    const buf = await this.reader.read(e.oid);
+    if (!buf) return { ok: false, reason: "missing", detail: "is missing from the object database" };
+    return decodeText(buf);
+  }
+  /**
+   * The entries of a directory (reached through links if need be). A link in the listing stays a
+   * `symlink` whatever it points to: callers that share reads between revisions rely on it.
+   */
+  async list(dir) {
+    let m = this.dirs.get(dir);
+    if (!m) {
+      const r = await this.resolve(dir);
+      if (r.kind !== "dir") return [];
+      m = this.dirs.get(r.path);
+      if (!m) return [];
+    }
+    return [...m.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, type]) => ({ name: name2, type }));
+  }
+  async listAll(max) {
+    const all = [...this.entries.keys()].filter((p) => !/(^|\/)(target|node_modules)\//.test(p)).sort();
+    return { paths: all.slice(0, max), truncated: all.length > max };
+  }
+  /** Paths whose blob differs between two trees (added, removed or changed). */
+  changedPaths(other) {
+    const out2 = /* @__PURE__ */ new Set();
+    for (const [p, e] of this.entries) if (other.entries.get(p)?.oid !== e.oid) out2.add(p);
+    for (const p of other.entries.keys()) if (!this.entries.has(p)) out2.add(p);
+    return out2;
+  }
+};
+
+// src/adapters/open-tree.ts
+var InputError = class extends Error {
+};
+async function openTree(root, rev, deadline) {
+  try {
+    const st = await import_node_fs2.promises.stat(root);
+    if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`--root ${root} does not exist`);
+  }
+  const tree = rev === void 0 ? await FileSystemTree.open(root) : await GitRevisionTree.open(root, rev);
+  return deadline ? new DeadlineTree(tree, deadline) : tree;
+}
+
+// src/adapters/manifest-root.ts
+var fs4 = __toESM2(require("node:fs"));
+var path2 = __toESM2(require("node:path"));
+var MAX_LEVELS = 128;
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+function declaresWorkspace(file2) {
+  let text2;
+  try {
+    const fd = fs4.openSync(file2, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(fs4.fstatSync(fd).size, MAX_MANIFEST_BYTES));
+      fs4.readSync(fd, buf, 0, buf.length, 0);
+      text2 = buf.toString("utf8");
+    } finally {
+      fs4.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  for (const line of text2.split("\n")) if (line.trim() === "[workspace]") return true;
+  return false;
+}
+function findManifestRoot(start2) {
+  let dir = path2.resolve(start2);
+  let nearest = null;
+  let workspace = null;
+  for (let i2 = 0; i2 < MAX_LEVELS; i2++) {
+    const manifest = path2.join(dir, "Cargo.toml");
+    if (fs4.existsSync(manifest)) {
+      nearest ??= dir;
+      if (declaresWorkspace(manifest)) workspace = dir;
+    }
+    if (fs4.existsSync(path2.join(dir, ".git"))) break;
+    const parent = path2.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const found = workspace ?? nearest;
+  return found === null ? start2 : path2.relative(process.cwd(), found) || ".";
+}
+
+// src/cli/arguments.ts
+var import_node_util = require("node:util");
+var UsageError = class extends Error {
+};
+var HELP_FLAG = {
+  type: "boolean",
+  short: "h",
+  description: "Print this help and exit."
+};
+var ROOT_FLAG = {
+  type: "string",
+  value: "DIR",
+  description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
+  default: "the nearest directory upwards holding a Cargo.toml, or the root of the workspace it belongs to (within the repository)"
+};
+function rootOf(args2) {
+  return stringFlag(args2, "--root") ?? findManifestRoot(".");
+}
+var FEATURE_FLAGS = {
+  features: {
+    type: "string",
+    value: "a,b",
+    repeatable: true,
+    group: "feature flags",
+    description: "Features to enable on top of the defaults (comma- or space-separated). Each must be declared by an analysed crate.",
+    default: "the config file's feature sets, else the default features"
+  },
+  "all-features": {
+    type: "boolean",
+    group: "feature flags",
+    description: "Enable every feature (cargo --all-features)."
+  },
+  "no-default-features": {
+    type: "boolean",
+    group: "feature flags",
+    description: "Do not enable the crates' default features (cargo --no-default-features)."
+  }
+};
+var CONFIG_FLAG = {
+  type: "string",
+  value: "FILE",
+  description: "The configuration file.",
+  default: ".github/ffi-surface-guard.yml under --root, when it exists"
+};
+var OUTPUT_FLAG = {
+  type: "string",
+  value: "FILE",
+  description: "Write the report to FILE (parent directories are created) instead of standard output; - is standard output.",
+  default: "standard output"
+};
+var DEADLINE_FLAG = {
+  type: "string",
+  value: "SECONDS",
+  description: `Stop the whole run with exit code 2 past this many seconds (1 to ${MAX_DEADLINE_SECONDS}).`,
+  default: "the config's limits.deadline-seconds (600)"
+};
+var BASE_FLAG = {
+  type: "string",
+  value: "REV",
+  required: true,
+  description: "The base git revision (or give it as the BASE argument)."
+};
+var HEAD_FLAG = {
+  type: "string",
+  value: "REV",
+  description: "The head git revision (or give it as the HEAD argument).",
+  default: "the working tree"
+};
+function flagsOf(spec) {
+  return { ...spec.flags, help: HELP_FLAG };
+}
+function unknownOption(raw, spec, all) {
+  const name2 = raw.replace(/^--?/, "").replace(/=.*$/s, "");
+  const where2 = `unknown option ${JSON.stringify(raw)} for ${spec.name}`;
+  const guess = raw.startsWith("--") ? closestWord(name2, Object.keys(spec.flags)) : null;
+  if (guess) return `${where2} (did you mean "--${guess}"?)`;
+  const takers = all.filter((c) => raw.startsWith("--") && name2 in c.flags).map((c) => c.name);
+  const notes = takers.length ? [`${takers.join(", ")} ${takers.length === 1 ? "takes" : "take"} it`] : [];
+  if (raw === "--version") notes.push(`the tool's version: ${TOOL_NAME} --version`);
+  return notes.length ? `${where2} (${notes.join("; ")})` : where2;
+}
+function parseCommandLine(spec, argv, all = []) {
+  const declared2 = flagsOf(spec);
+  const options = {};
+  for (const [name2, f] of Object.entries(declared2))
+    options[name2] = f.short ? { type: f.type, short: f.short } : { type: f.type };
+  const { tokens } = (0, import_node_util.parseArgs)({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+  const flags2 = /* @__PURE__ */ new Map();
+  const positionals = [];
+  const end = tokens.findIndex((t2) => t2.kind === "option-terminator");
+  if (tokens.slice(0, end < 0 ? void 0 : end).some((t2) => t2.kind === "option" && t2.name === "help" && !t2.inlineValue))
+    return { command: spec.name, flags: /* @__PURE__ */ new Map([["--help", true]]), positionals: [] };
+  for (const t2 of tokens) {
+    if (t2.kind === "option-terminator") continue;
+    if (t2.kind === "positional") {
+      positionals.push(t2.value);
+      continue;
+    }
+    const f = Object.prototype.hasOwnProperty.call(declared2, t2.name) ? declared2[t2.name] : void 0;
+    const raw = t2.inlineValue ? argv[t2.index] : t2.rawName;
+    if (!f || (t2.rawName.startsWith("--") ? false : f.short !== t2.rawName.slice(1)))
+      throw new UsageError(unknownOption(raw, spec, all));
+    const key = `--${t2.name}`;
+    if (f.type === "boolean") {
+      if (t2.inlineValue) throw new UsageError(`${key} takes no value`);
+      flags2.set(key, true);
+      continue;
+    }
+    if (t2.value === void 0 || !t2.inlineValue && t2.value.startsWith("--"))
+      throw new UsageError(`${key} needs a value`);
+    if (f.choices && !f.choices.includes(t2.value))
+      throw new UsageError(`${key} must be one of ${f.choices.join(", ")} (got ${JSON.stringify(t2.value)})`);
+    const before = flags2.get(key);
+    if (before !== void 0 && f.once) throw new UsageError(`${key} given twice`);
+    flags2.set(key, f.repeatable && typeof before === "string" ? `${before},${t2.value}` : t2.value);
+  }
+  const most = spec.positionals.length;
+  if (positionals.length > most)
+    throw new UsageError(
+      most === 0 ? `${spec.name} takes no arguments (got ${JSON.stringify(positionals[0])})` : `unexpected argument ${JSON.stringify(positionals[most])} for ${spec.name} (it takes ${spec.positionals.map((p) => p.name).join(" ")})`
+    );
+  return { command: spec.name, flags: flags2, positionals };
+}
+function findCommand(word, all) {
+  const spec = all.find((c) => c.name === word);
+  if (spec) return spec;
+  const names = all.map((c) => c.name);
+  if (word.startsWith("-"))
+    throw new UsageError(
+      `unknown option ${JSON.stringify(word)}; expected a command first: ${names.join(", ")}`
+    );
+  const guess = closestWord(word, names);
+  throw new UsageError(
+    `unknown command ${JSON.stringify(word)}${guess ? ` (did you mean "${guess}"?)` : ""}; expected one of ${names.join(", ")}`
+  );
+}
+function flagUsage(name2, f) {
+  if (f.type === "boolean") return `--${name2}`;
+  return `--${name2} ${f.choices ? f.choices.join("|") : f.value ?? "VALUE"}`;
+}
+function synopsis(spec) {
+  const parts2 = [];
+  const groups = /* @__PURE__ */ new Set();
+  for (const [name2, f] of Object.entries(spec.flags)) {
+    if (f.group) {
+      if (!groups.has(f.group)) parts2.push(`[${f.group}]`);
+      groups.add(f.group);
+      continue;
+    }
+    parts2.push(f.required ? flagUsage(name2, f) : `[${flagUsage(name2, f)}]`);
+  }
+  return parts2.join(" ");
+}
+function positionalUsage(spec) {
+  let out2 = "";
+  for (const p of [...spec.positionals].reverse())
+    out2 = p.optional ? `[${p.name}${out2 ? ` ${out2}` : ""}]` : `${p.name}${out2 ? ` ${out2}` : ""}`;
+  return out2;
+}
+var HELP_WIDTH = 100;
+function wrap(text2, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+function table(rows) {
+  const width = Math.min(28, Math.max(...rows.map(([a]) => a.length)));
+  const indent = " ".repeat(width + 4);
+  const out2 = [];
+  for (const [a, b] of rows) {
+    const text2 = wrap(b, HELP_WIDTH - indent.length);
+    if (a.length > width) out2.push(`  ${a}`);
+    else out2.push(`  ${a.padEnd(width)}  ${text2.shift() ?? ""}`.trimEnd());
+    for (const l of text2) out2.push(indent + l);
+  }
+  return out2;
+}
+function commandHelp(spec) {
+  const lines = [`usage: ${TOOL_NAME} ${spec.name} ${synopsis(spec)}`.trimEnd()];
+  if (spec.positionals.length)
+    lines.push(`       ${TOOL_NAME} ${spec.name} ${positionalUsage(spec)} [options]`);
+  lines.push("", ...wrap(spec.summary, HELP_WIDTH));
+  if (spec.description) lines.push("", ...wrap(spec.description, HELP_WIDTH));
+  if (spec.positionals.length) {
+    lines.push("", "arguments:");
+    lines.push(...table(spec.positionals.map((p) => [p.name, p.description])));
+  }
+  lines.push("", "options:");
+  lines.push(
+    ...table(
+      Object.entries(flagsOf(spec)).map(([name2, f]) => {
+        const left = (f.short ? `-${f.short}, ` : "") + flagUsage(name2, f);
+        const extra = [
+          f.default !== void 0 ? `default: ${f.default}` : "",
+          f.repeatable ? "repeatable" : ""
+        ].filter(Boolean);
+        return [left, f.description + (extra.length ? ` (${extra.join("; ")})` : "")];
+      })
+    )
+  );
+  if (spec.examples.length) {
+    lines.push("", "examples:");
+    for (const e of spec.examples) lines.push(`  ${TOOL_NAME} ${e.command}`, `      ${e.description}`);
+  }
+  return lines.join("\n") + "\n";
+}
+function globalUsage(all) {
+  const width = Math.max(...all.map((c) => c.name.length));
+  const lines = ["usage:"];
+  for (const c of all) lines.push(`  ${TOOL_NAME} ${c.name.padEnd(width)} ${synopsis(c)}`.trimEnd());
+  lines.push("", "commands:");
+  for (const c of all) lines.push(`  ${c.name.padEnd(width)} ${c.summary}`);
+  const groups = /* @__PURE__ */ new Map();
+  for (const c of all)
+    for (const [name2, f] of Object.entries(c.flags))
+      if (f.group) {
+        const list2 = groups.get(f.group) ?? [];
+        if (!list2.includes(flagUsage(name2, f))) list2.push(flagUsage(name2, f));
+        groups.set(f.group, list2);
+      }
+  lines.push("");
+  for (const [g, list2] of groups) lines.push(`${g}: ${list2.join(" | ")}`);
+  lines.push(
+    `-h, --help after a command prints its options, defaults and examples; --version prints ${TOOL_NAME}'s version.`
+  );
+  return lines.join("\n") + "\n";
+}
+function stringFlag(args2, name2) {
+  const v = args2.flags.get(name2);
+  return typeof v === "string" ? v : void 0;
+}
+function featureList(args2) {
+  return (stringFlag(args2, "--features") ?? "").split(/[ ,]+/).map((s) => s.trim()).filter(Boolean);
+}
+function featureSelection2(args2) {
+  const list2 = featureList(args2);
+  const all = args2.flags.has("--all-features");
+  const none = args2.flags.has("--no-default-features");
+  if (all && none) throw new UsageError("--all-features and --no-default-features cannot be used together");
+  if (all) return { mode: "all" };
+  return none ? { mode: "none", features: list2 } : { mode: "default", features: list2 };
+}
+function formatFlag(args2, allowed, fallback) {
+  const f = stringFlag(args2, "--format") ?? fallback;
+  if (!allowed.includes(f))
+    throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
+  return f;
+}
+function hasFeatureFlags(args2) {
+  return args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
+}
+function revisions(args2, ranges) {
+  let base = stringFlag(args2, "--base");
+  let head = stringFlag(args2, "--head");
+  let range;
+  const [first, second] = args2.positionals;
+  if (first !== void 0) {
+    if (base !== void 0)
+      throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
+    const m = /^(.*?)(\.\.\.?)(.*)$/s.exec(first);
+    if (m) {
+      range = m[2];
+      if (ranges === "none")
+        throw new UsageError(`${args2.command} takes BASE [HEAD], not a range (got ${JSON.stringify(first)})`);
+      if (range === "..." && ranges === "two-dot")
+        throw new UsageError(
+          `${args2.command} compares with the base itself, not a merge base: write ${m[1] || "HEAD"}..${m[3] || "HEAD"}`
+        );
+      if (!m[1] && !m[3]) throw new UsageError(`${JSON.stringify(first)} names no revision`);
+      if (second !== void 0)
+        throw new UsageError(
+          `the head is given twice (${JSON.stringify(first)} and ${JSON.stringify(second)})`
+        );
+      if (head !== void 0)
+        throw new UsageError(
+          `the head is given twice (${JSON.stringify(first)} and --head ${head}); give one`
+        );
+      base = m[1] || "HEAD";
+      head = m[3] || "HEAD";
+    } else base = first;
+  }
+  if (second !== void 0) {
+    if (head !== void 0)
+      throw new UsageError(
+        `the head is given twice (${JSON.stringify(second)} and --head ${head}); give one`
+      );
+    head = second;
+  }
+  if (!base) throw new UsageError(`${args2.command} needs --base REV`);
+  return { base, head, range };
+}
+function deadlineFlag(args2) {
+  const v = stringFlag(args2, "--deadline");
+  if (v === void 0) return void 0;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
+    throw new UsageError(
+      `--deadline must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS} (got ${JSON.stringify(v)})`
+    );
+  return Number(v);
+}
+function runDeadline(args2, limits, run3) {
+  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run3.clock, run3.started);
+}
+
+// src/core/extract/scan-cache.ts
+var import_node_crypto2 = require("node:crypto");
+var DEFAULT_MAX_ENTRIES = 1e5;
+var DEFAULT_MAX_TEXT_BYTES = 512 * 1024 * 1024;
+var ScanCache = class {
+  entries = /* @__PURE__ */ new Map();
+  textBytes = 0;
+  maxEntries;
+  maxTextBytes;
+  stats = { hits: 0, misses: 0, evictions: 0 };
+  constructor(options = {}) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  }
+  get size() {
+    return this.entries.size;
+  }
+  /** The key of scanning `text` in `ctx` under `env`. */
+  static key(text2, ctx, env) {
+    const content = (0, import_node_crypto2.createHash)("sha256").update(text2).digest("base64");
+    const environment = stableStringify({
+      features: [...env.features].sort(),
+      platform: env.platform ?? null
+    });
+    return `${content}\0${stableStringify(ctx)}\0${environment}`;
+  }
+  /** A private copy of the result stored under `key`, or undefined (counted as a miss). */
+  get(key) {
+    const e = this.entries.get(key);
+    if (!e) {
+      this.stats.misses++;
+      return void 0;
+    }
+    this.stats.hits++;
+    return structuredClone(e.outcome);
+  }
+  /** Stores a copy of `outcome`: the caller keeps using (and may mutate) its own. */
+  set(key, outcome, textLength) {
+    const old = this.entries.get(key);
+    if (old) {
+      this.textBytes -= old.bytes;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { outcome: structuredClone(outcome), bytes: textLength });
+    this.textBytes += textLength;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.textBytes <= this.maxTextBytes) break;
+      if (k === key) continue;
+      this.entries.delete(k);
+      this.textBytes -= e.bytes;
+      this.stats.evictions++;
+    }
+  }
+};
+var SharedReads = class {
+  constructor(unchanged) {
+    this.unchanged = unchanged;
+  }
+  unchanged;
+  reads = /* @__PURE__ */ new Map();
+  /** Reads answered from the other side. */
+  reused = 0;
+  wrap(tree) {
+    const listings = /* @__PURE__ */ new Map();
+    const entries = (dir) => {
+      let l = listings.get(dir);
+      if (!l) {
+        l = tree.list(dir).then((es) => new Map(es.map((e) => [e.name, e.type])));
+        listings.set(dir, l);
+      }
+      return l;
+    };
+    const realDirs = /* @__PURE__ */ new Map();
+    const realDir = (dir) => {
+      let r = realDirs.get(dir);
+      if (!r) {
+        const slash = dir.lastIndexOf("/");
+        const parent = slash < 0 ? "" : dir.slice(0, slash);
+        r = dir === "" ? Promise.resolve(true) : realDir(parent).then(
+          async (ok) => ok && (await entries(parent)).get(dir.slice(slash + 1)) === "dir"
+        );
+        realDirs.set(dir, r);
+      }
+      return r;
+    };
+    const plainFile = async (path6) => {
+      const slash = path6.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path6.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
+    };
+    const read = async (path6, maxBytes) => {
+      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
+      const key = `${maxBytes}\0${path6}`;
+      const shared = this.reads.get(key);
+      if (shared) {
+        this.reused++;
+        return shared;
+      }
+      const r = tree.read(path6, maxBytes);
+      this.reads.set(key, r);
+      return r;
+    };
+    return {
+      label: tree.label,
+      stat: (path6) => tree.stat(path6),
+      read,
+      list: (dir) => tree.list(dir),
+      listAll: (max) => tree.listAll(max),
+      realPath: tree.realPath?.bind(tree)
+    };
+  }
+};
+
+// src/core/render/surface-text.ts
+function signatureOf(item) {
+  switch (item.kind) {
+    case "function": {
+      const params = item.params.map((p) => `${p.name}: ${p.type}`);
+      if (item.variadic) params.push("...");
+      const abi = item.abi === "Rust" ? "" : `extern "${item.abi}" `;
+      return `${item.unsafe ? "unsafe " : ""}${abi}fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
+    }
+    case "static":
+      return `static ${item.mutable ? "mut " : ""}${item.name}: ${item.type}`;
+    case "struct":
+    case "union": {
+      const fields = item.fields.map((f) => item.tuple ? f.type : `${f.name}: ${f.type}`).join(", ");
+      return `${reprText(item.repr)}${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
+    }
+    case "enum": {
+      const vs = item.variants.map(
+        (v) => `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ""}`
+      );
+      return `${reprText(item.repr)}enum ${item.name} { ${vs.join(", ")} }`;
+    }
+    case "type":
+      return `type ${item.name} = ${item.target}`;
+    case "const":
+      return `const ${item.name}: ${item.type} = ${item.value}`;
+    case "import": {
+      if (item.what === "static")
+        return `extern "${item.abi}" static ${item.mutable ? "mut " : ""}${item.name}: ${item.type ?? "?"}`;
+      const params = (item.params ?? []).map((p) => `${p.name}: ${p.type}`);
+      if (item.variadic) params.push("...");
+      return `extern "${item.abi}" fn ${item.name}(${params.join(", ")})${item.returns ? ` -> ${item.returns}` : ""}`;
+    }
+  }
+}
+function printable(s) {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`
+  );
+}
+function renderSurfaceText(s) {
+  const lines = [];
+  lines.push(`ffi surface of ${printable(s.rev)} (${s.digest})`);
+  for (const c of s.crates) {
+    lines.push("");
+    lines.push(
+      `crate ${printable(c.name)} ${printable(c.version)} (${printable(c.manifest)}${c.features.length ? `; features: ${c.features.map(printable).join(", ")}` : ""})`
+    );
+    const groups = [
+      ["functions", c.items.filter((i2) => i2.kind === "function")],
+      ["statics", c.items.filter((i2) => i2.kind === "static")],
+      [
+        "types",
+        c.items.filter(
+          (i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum" || i2.kind === "type"
+        )
+      ],
+      ["constants", c.items.filter((i2) => i2.kind === "const")],
+      ["imports", c.items.filter((i2) => i2.kind === "import")]
+    ];
+    for (const [title, items] of groups) {
+      if (!items.length) continue;
+      lines.push(`  ${title}:`);
+      for (const it of items) {
+        const sym = (it.kind === "function" || it.kind === "static") && it.symbol !== it.name ? ` [symbol ${it.symbol}]` : "";
+        const cfg = it.cfg ? ` [cfg(${it.cfg})]` : "";
+        lines.push(
+          `    ${printable(signatureOf(it))}${printable(sym)}${printable(cfg)}  ${printable(it.file)}:${it.line}`
+        );
+      }
+    }
+    const unresolved = c.unresolved ?? [];
+    if (unresolved.length) {
+      lines.push("  unresolved (may export; needs review):");
+      for (const u of unresolved)
+        lines.push(
+          `    ${u.kind === "macro" ? `${printable(u.macro ?? "?")}!` : "export site"} in ${printable(u.path)} [${u.reason}]  ${printable(u.file)}:${u.line}`
+        );
+    }
+    if (!c.items.length && !unresolved.length) lines.push("  (no exported surface)");
+  }
+  if (s.diagnostics.length) {
+    lines.push("");
+    lines.push("diagnostics:");
+    for (const d of s.diagnostics)
+      lines.push(
+        `  ${d.level}: ${printable(d.message)}${d.file ? ` (${printable(d.file)}${d.line ? `:${d.line}` : ""})` : ""} [${d.code}]`
+      );
+  }
+  return lines.join("\n") + "\n";
+}
+function reprText(repr) {
+  return repr.length ? `#[repr(${repr.join(", ")})] ` : "";
+}
+
+// src/core/diff/diff-surfaces.ts
+function pairItems(base, head, cName = null) {
+  const pairs = [];
+  const left = [...base];
+  const right = [...head];
+  const take = (match) => {
+    for (let i2 = 0; i2 < left.length; i2++) {
+      const j = right.findIndex((b) => match(left[i2], b));
+      if (j < 0) continue;
+      pairs.push({ before: left[i2], after: right[j] });
+      left.splice(i2, 1);
+      right.splice(j, 1);
+      i2--;
+    }
+  };
+  take((a, b) => itemKey(a) === itemKey(b) && a.cfg === b.cfg);
+  take((a, b) => itemKey(a) === itemKey(b));
+  take(
+    (a, b) => (a.kind === "function" || a.kind === "static") && a.kind === b.kind && a.name === b.name && a.path === b.path
+  );
+  if (cName)
+    take(
+      (a, b) => a.kind === b.kind && (a.kind === "struct" || a.kind === "union" || a.kind === "enum" || a.kind === "type") && cName.base(a.name) === cName.head(b.name)
+    );
+  for (const a of left) pairs.push({ before: a, after: null });
+  for (const b of right) pairs.push({ before: null, after: b });
+  return pairs;
+}
+var SEVERITY_RANK = {
+  breaking: 0,
+  "source-breaking": 1,
+  "potentially-breaking": 2,
+  addition: 3,
+  "non-abi": 4
+};
+function changeOf(rule, severity, crate, pair, message) {
+  const item = pair.after ?? pair.before;
+  const c = {
+    rule,
+    severity,
+    kind: item.kind,
+    name: item.name,
+    crate,
+    file: item.file,
+    line: item.line,
+    before: pair.before ? signatureOf(pair.before) : null,
+    after: pair.after ? signatureOf(pair.after) : null,
+    message
+  };
+  if ("symbol" in item) c.symbol = item.symbol;
+  return c;
+}
+function diffCrate(name2, base, head, touched) {
+  const ctx = { base, head };
+  const out2 = [];
+  const names = base?.cNames || head?.cNames ? { base: (n) => cNameOf(base?.cNames, n), head: (n) => cNameOf(head?.cNames, n) } : null;
+  for (const pair of pairItems(base?.items ?? [], head?.items ?? [], names)) {
+    const kind = (pair.after ?? pair.before)?.kind;
+    const count2 = out2.length;
+    for (const rule of CHANGE_RULES) {
+      if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
+        continue;
+      for (const o of rule.check(pair.before, pair.after, ctx))
+        out2.push(
+          typeof o === "string" ? changeOf(rule.id, rule.severity, name2, pair, o) : changeOf(rule.id, o.severity, name2, pair, o.message)
+        );
+    }
+    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
+  }
+  const gatedKeys = new Set(
+    out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
+  );
+  const gatedRemoval = (c) => gatedKeys.has(`${c.kind}:${c.symbol ?? c.name}`) && /-(removed|added)$/.test(c.rule);
+  return out2.filter((c) => !gatedRemoval(c));
+}
+function place(e) {
+  return [e.kind, e.file, e.path, e.macro ?? ""].join("\0");
+}
+function unresolvedChanges(crate, base, head) {
+  const before = base?.unresolved ?? [];
+  const after = head?.unresolved ?? [];
+  const baseKeys = new Set(before.map((e) => e.key));
+  const headKeys = new Set(after.map((e) => e.key));
+  const gone = before.filter((e) => !headKeys.has(e.key));
+  const added = after.filter((e) => !baseKeys.has(e.key));
+  const out2 = [];
+  const change = (b, a) => {
+    const e = a ?? b;
+    const rule = changeRule(e.kind === "macro" ? "unresolved-macro" : "unresolved-export-site");
+    const what = a && b ? "changed" : a ? "new" : "removed";
+    const subject = e.kind === "macro" ? `${e.macro ?? "?"}!` : e.macro ? `export site in ${e.macro}!` : "export site";
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: "unknown",
+      name: e.kind === "macro" ? `${e.macro ?? "?"}!` : e.path,
+      crate,
+      file: e.file,
+      line: e.line,
+      before: b ? b.excerpt : null,
+      after: a ? a.excerpt : null,
+      message: what === "removed" ? `${subject} in ${e.path} is gone (${e.reason}): if it exported a symbol, that symbol is gone too` : `${what} unresolved ${subject} in ${e.path} (${e.reason}): ${e.message}`
+    };
+  };
+  const goneAt = /* @__PURE__ */ new Map();
+  for (const b of gone) goneAt.set(place(b), [...goneAt.get(place(b)) ?? [], b]);
+  const paired = /* @__PURE__ */ new Set();
+  for (const a of added) {
+    const b = goneAt.get(place(a))?.shift();
+    if (b) paired.add(b);
+    out2.push(change(b ?? null, a));
+  }
+  for (const b of gone) if (!paired.has(b)) out2.push(change(b, null));
+  return out2;
+}
+function sortChanges(changes) {
+  return [...changes].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0) || ((a.symbol ?? a.name) < (b.symbol ?? b.name) ? -1 : (a.symbol ?? a.name) > (b.symbol ?? b.name) ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+function diffSurfaces(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...base.crates.map((c) => c.name), ...head.crates.map((c) => c.name)])].sort();
+  const changes = [];
+  const touched = [];
+  for (const n of names) {
+    changes.push(
+      ...diffCrate(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+        touched
+      ),
+      ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
+      )
+    );
+  }
+  return { changes: sortChanges(changes), touched };
+}
+function requiredBump(changes, options = {}) {
+  const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
+  switch (worst) {
+    case "breaking":
+    case "source-breaking":
+      return "major";
+    case "potentially-breaking":
+      return options.potentiallyBreakingBump ?? "major";
+    case "addition":
+      return "minor";
+    case "non-abi":
+      return "patch";
+    default:
+      return "none";
+  }
+}
+function deltaDigest(changes) {
+  const canon = changes.map((c) => ({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message,
+    // present only when several feature sets were analysed (undefined keys are not hashed)
+    featureSets: c.featureSets
+  }));
+  return sha256(stableStringify(canon));
+}
+
+// src/core/diff/merge-reports.ts
+function featureSetLabel(set2) {
+  if (set2.mode === "all") return "all-features";
+  const head = set2.mode === "default" ? "default" : "no-default-features";
+  return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
+}
+var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+function changeKey(c) {
+  return stableStringify({
+    rule: c.rule,
+    crate: c.crate,
+    kind: c.kind,
+    id: c.symbol ?? c.name,
+    before: c.before,
+    after: c.after,
+    message: c.message
+  });
+}
+function findingKey(f) {
+  return stableStringify({
+    rule: f.rule,
+    level: f.level,
+    crate: f.crate,
+    symbol: f.symbol,
+    name: f.name,
+    message: f.message,
+    checklist: f.checklist
+  });
+}
+function mergedDeltaDigest(changes) {
+  return deltaDigest(changes);
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const t2 of items) {
+    const k = key(t2);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out2.push(t2);
+  }
+  return out2;
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("mergeReports needs at least one report");
+  if (reports.length === 1) return first.report;
+  const changes = /* @__PURE__ */ new Map();
+  for (const { label, report } of reports) {
+    for (const c of report.changes) {
+      const k = changeKey(c);
+      const seen = changes.get(k);
+      if (seen) {
+        if (!seen.sets.includes(label)) seen.sets.push(label);
+      } else changes.set(k, { change: c, sets: [label] });
+    }
+  }
+  const merged = sortChanges(
+    [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
+  );
+  const findings = uniqueBy(
+    reports.flatMap((r) => r.report.findings),
+    findingKey
+  );
+  const requiredBump2 = reports.map((r) => r.report.requiredBump).reduce((a, b) => BUMP_RANK[b] > BUMP_RANK[a] ? b : a, "none");
+  const diagnostics = uniqueBy(
+    reports.flatMap((r) => r.report.diagnostics),
+    (d) => stableStringify(d)
+  );
+  const crates = [...first.report.crates];
+  for (const { report } of reports.slice(1))
+    for (const c of report.crates) if (!crates.some((x) => x.name === c.name)) crates.push(c);
+  crates.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const digestOf = (side) => sha256(stableStringify(reports.map((r) => ({ featureSet: r.label, digest: r.report[side].digest }))));
+  return {
+    schemaVersion: first.report.schemaVersion,
+    tool: first.report.tool,
+    base: { rev: first.report.base.rev, digest: digestOf("base") },
+    head: { rev: first.report.head.rev, digest: digestOf("head") },
+    changes: merged,
+    findings,
+    requiredBump: requiredBump2,
+    deltaDigest: mergedDeltaDigest(merged),
+    crates,
+    diagnostics
+  };
+}
+
+// src/adapters/tree-sitter-parser.ts
+var fs5 = __toESM2(require("node:fs"));
+var path3 = __toESM2(require("node:path"));
+var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
+function locate(file2, packageName) {
+  const candidates = [path3.join(__dirname, file2), path3.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs5.existsSync(c)) return c;
+  return require.resolve(`${packageName}/${file2}`);
+}
+var loaded = null;
+function loadRustParser() {
+  if (!loaded) {
+    loaded = (async () => {
+      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
+      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
+      const language = await import_web_tree_sitter2.Language.load(
+        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+      );
+      const parser = new import_web_tree_sitter2.Parser();
+      parser.setLanguage(language);
+      return {
+        parse: (text2) => {
+          const tree = parser.parse(text2);
+          if (!tree) throw new Error("tree-sitter returned no tree");
+          return tree;
+        }
+      };
+    })();
+  }
+  return loaded;
+}
+
+// src/app/analyse-diff.ts
+var import_node_fs3 = require("node:fs");
+
+// src/core/rust/text.ts
+function isSpace(c) {
+  return c === 32 || c >= 9 && c <= 13 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function isLineBreak(c) {
+  return c === 10 || c === 13 || c === 8232 || c === 8233;
+}
+function isLineSpace(c) {
+  return isSpace(c) && !isLineBreak(c);
+}
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+}
+
 // src/core/rust/attributes.ts
 function unescapeRustString(lit) {
   const raw = /^(?:b|c)?r(#*)"([\s\S]*)"\1$/.exec(lit);
@@ -38949,7 +39682,7 @@ function text(tokens, src, from, to) {
   return src.slice(tokens[from].start, tokens[to - 1].end);
 }
 function splitTopLevel(tokens, from, to) {
-  const parts3 = [];
+  const parts2 = [];
   let start2 = from;
   let i2 = from;
   while (i2 < to) {
@@ -38958,13 +39691,13 @@ function splitTopLevel(tokens, from, to) {
       continue;
     }
     if (tokens[i2].kind === "punct" && tokens[i2].text === ",") {
-      if (i2 > start2) parts3.push([start2, i2]);
+      if (i2 > start2) parts2.push([start2, i2]);
       start2 = i2 + 1;
     }
     i2++;
   }
-  if (to > start2) parts3.push([start2, to]);
-  return parts3;
+  if (to > start2) parts2.push([start2, to]);
+  return parts2;
 }
 function parseMeta(tokens, src, from, to) {
   let i2 = from;
@@ -39026,14 +39759,14 @@ function readAttribute(inner, env, depth2 = 0) {
   if (meta3.name === "unsafe" && meta3.args !== null) return readAttribute(meta3.args, env, depth2 + 1);
   if (meta3.name === "cfg_attr" && meta3.args !== null) {
     const argTokens = lex(meta3.args, 1e5);
-    const parts3 = splitTopLevel(argTokens, 0, argTokens.length);
-    if (parts3.length < 2) return [];
-    const pred = parseCfg(text(argTokens, meta3.args, parts3[0][0], parts3[0][1]));
+    const parts2 = splitTopLevel(argTokens, 0, argTokens.length);
+    if (parts2.length < 2) return [];
+    const pred = parseCfg(text(argTokens, meta3.args, parts2[0][0], parts2[0][1]));
     if (!pred) return [];
     const v = evalCfg(pred, env);
     if (v === false) return [];
     const out2 = [];
-    for (const [a, b] of parts3.slice(1)) {
+    for (const [a, b] of parts2.slice(1)) {
       for (const attr of readAttribute(text(argTokens, meta3.args, a, b), env, depth2 + 1)) {
         out2.push(v === null ? { ...attr, conditions: [pred, ...attr.conditions] } : attr);
       }
@@ -39120,8 +39853,8 @@ function normaliseType(node2, ctx = {}, depth2 = 0) {
       return len ? `[${el}; ${collapse(len.text)}]` : `[${el}]`;
     }
     case "tuple_type": {
-      const parts3 = children(node2).map((c) => inner(c));
-      return parts3.length === 1 ? `(${parts3[0]},)` : `(${parts3.join(", ")})`;
+      const parts2 = children(node2).map((c) => inner(c));
+      return parts2.length === 1 ? `(${parts2[0]},)` : `(${parts2.join(", ")})`;
     }
     case "unit_type":
       return "()";
@@ -39172,124 +39905,12 @@ function isRawPointer(type) {
   return type.startsWith("*const ") || type.startsWith("*mut ");
 }
 
-// src/core/extract/discriminant.ts
-function literalValue(text2) {
-  const byte = /^b?'(.+)'$/.exec(text2);
-  if (byte) {
-    const body2 = byte[1];
-    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
-    if (body2 in esc2) return BigInt(esc2[body2]);
-    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
-    if (hex4) return BigInt(parseInt(hex4[1], 16));
-    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    return null;
-  }
-  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
-  if (!m) return null;
-  const digits = m[1].replace(/_/g, "");
-  try {
-    return BigInt(digits);
-  } catch {
-    return null;
-  }
-}
-var PREC = {
-  "|": 1,
-  "^": 2,
-  "&": 3,
-  "<<": 4,
-  ">>": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "%": 6
-};
-function evalDiscriminant(expr) {
-  const tokens = lex(expr, 1e3);
-  const s = { i: 0 };
-  const v = parseBinary(tokens, s, 0, 0);
-  return v !== null && s.i === tokens.length ? v : null;
-}
-function parseUnary(t2, s, depth2) {
-  if (depth2 > 50) return null;
-  const tok = t2[s.i];
-  if (!tok) return null;
-  if (tok.text === "-") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : -v;
-  }
-  if (tok.text === "!") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : ~v;
-  }
-  if (tok.text === "(") {
-    s.i++;
-    const v = parseBinary(t2, s, 0, depth2 + 1);
-    if (t2[s.i]?.text !== ")") return null;
-    s.i++;
-    return v;
-  }
-  if (tok.kind === "literal") {
-    s.i++;
-    return literalValue(tok.text);
-  }
-  return null;
-}
-function parseBinary(t2, s, minPrec, depth2) {
-  let left = parseUnary(t2, s, depth2);
-  if (left === null) return null;
-  for (; ; ) {
-    const op = t2[s.i];
-    const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
-    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
-    s.i++;
-    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
-    if (right === null) return null;
-    switch (op.text) {
-      case "|":
-        left = left | right;
-        break;
-      case "^":
-        left = left ^ right;
-        break;
-      case "&":
-        left = left & right;
-        break;
-      case "<<":
-        left = right > 4096n ? null : left << right;
-        break;
-      case ">>":
-        left = left >> right;
-        break;
-      case "+":
-        left = left + right;
-        break;
-      case "-":
-        left = left - right;
-        break;
-      case "*":
-        left = left * right;
-        break;
-      case "/":
-        left = right === 0n ? null : left / right;
-        break;
-      case "%":
-        left = right === 0n ? null : left % right;
-        break;
-    }
-    if (left === null) return null;
-  }
-}
-
 // src/core/extract/scan-file.ts
 function emptyScan() {
   return {
     items: [],
     candidates: [],
+    definitions: [],
     declaredTypes: [],
     mods: [],
     macros: [],
@@ -39476,6 +40097,7 @@ var FileScanner = class {
   scanGated(node2, pending, ctx) {
     const before = this.out.items.length;
     const beforeCandidates = this.out.candidates.length;
+    const beforeDefinitions = this.out.definitions.length;
     const beforeTypes = this.out.declaredTypes.length;
     const beforeMacros = this.out.macros.length;
     const beforeInv = this.out.invocations.length;
@@ -39483,6 +40105,7 @@ var FileScanner = class {
     this.scanItem(node2, { ...pending, cfgs: [...pending.cfgs, ...pending.offCfgs] }, ctx);
     const made = [...this.out.items.splice(before), ...this.out.candidates.splice(beforeCandidates)];
     this.out.declaredTypes.splice(beforeTypes);
+    this.out.definitions.splice(beforeDefinitions);
     this.out.macros.splice(beforeMacros);
     this.out.invocations.splice(beforeInv);
     this.out.mods.splice(beforeMods);
@@ -39666,6 +40289,7 @@ var FileScanner = class {
       const line = this.line(node2, ctx);
       const visibility = this.visibility(node2);
       const doc = this.docOf(pending);
+      const features = targetFeatures(pending.attrs);
       for (const exp of variants) {
         const item = {
           kind: "function",
@@ -39686,6 +40310,7 @@ var FileScanner = class {
           body: facts
         };
         if (ctx.macro) item.macro = ctx.macro;
+        if (features.length) item.targetFeatures = features;
         this.out.items.push(item);
       }
       this.out.accounted.push(...pending.attrRanges);
@@ -39802,7 +40427,6 @@ var FileScanner = class {
     const repr = this.reprOf(pending);
     this.out.declaredTypes.push({ name: ident(nameNode), kind, repr });
     const visibility = this.visibility(node2);
-    if (visibility !== "pub" || repr.length === 0) return;
     const body2 = node2.childForFieldName("body");
     const { fields, tuple: tuple2 } = this.fieldsOf(body2, ctx);
     const item = {
@@ -39818,7 +40442,8 @@ var FileScanner = class {
       tuple: tuple2
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.items.push(item);
+    this.out.definitions.push(item);
+    if (visibility === "pub" && repr.length > 0) this.out.items.push(item);
   }
   scanEnum(node2, pending, ctx) {
     this.scanEmbedded([node2.childForFieldName("body")], pending, ctx);
@@ -39827,7 +40452,6 @@ var FileScanner = class {
     const repr = this.reprOf(pending);
     this.out.declaredTypes.push({ name: ident(nameNode), kind: "enum", repr });
     const visibility = this.visibility(node2);
-    if (visibility !== "pub" || repr.length === 0) return;
     const variants = [];
     const body2 = node2.childForFieldName("body");
     let next = 0n;
@@ -39868,13 +40492,15 @@ var FileScanner = class {
       nonExhaustive: pending.attrs.some((a) => a.name === "non_exhaustive")
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.items.push(item);
+    this.out.definitions.push(item);
+    if (visibility === "pub" && repr.length > 0) this.out.items.push(item);
   }
   scanTypeAlias(node2, pending, ctx) {
     this.scanEmbedded([node2.childForFieldName("type")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
-    if (!nameNode || this.visibility(node2) !== "pub") return;
+    if (!nameNode || ctx.selfType) return;
     if (node2.childForFieldName("type_parameters")) return;
+    const visibility = this.visibility(node2);
     const item = {
       kind: "type",
       name: ident(nameNode),
@@ -39882,30 +40508,34 @@ var FileScanner = class {
       file: ctx.file,
       line: this.line(node2, ctx),
       cfg: this.effectiveCfg(ctx, pending),
-      visibility: "pub",
+      visibility,
       target: normaliseType(node2.childForFieldName("type"), this.tctx(ctx))
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.candidates.push(item);
+    this.out.definitions.push(item);
+    if (visibility === "pub") this.out.candidates.push(item);
   }
   scanConst(node2, pending, ctx) {
     this.scanInitialiser(node2, pending, ctx);
     const nameNode = node2.childForFieldName("name");
-    if (!nameNode || this.visibility(node2) !== "pub" || ctx.selfType) return;
+    if (!nameNode) return;
     const valueNode = node2.childForFieldName("value");
+    if (!valueNode) return;
+    const visibility = this.visibility(node2);
     const item = {
       kind: "const",
-      name: ident(nameNode),
+      name: ctx.selfType ? `${ctx.selfType}::${ident(nameNode)}` : ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node2, ctx),
       cfg: this.effectiveCfg(ctx, pending),
-      visibility: "pub",
+      visibility,
       type: normaliseType(node2.childForFieldName("type"), this.tctx(ctx)),
-      value: valueNode ? valueNode.text.replace(/\s+/g, " ").slice(0, 1e3) : ""
+      value: valueNode.text.replace(/\s+/g, " ").slice(0, 1e3)
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.candidates.push(item);
+    this.out.definitions.push(item);
+    if (visibility === "pub" && !ctx.selfType) this.out.candidates.push(item);
   }
   scanMod(node2, pending, ctx) {
     const nameNode = node2.childForFieldName("name");
@@ -40044,9 +40674,9 @@ function moduleNesting(modPath) {
   return n;
 }
 function joinPath(dir, rel, separators = /[\\/]/) {
-  const parts3 = (dir ? dir.split("/") : []).concat(rel.split(separators));
+  const parts2 = (dir ? dir.split("/") : []).concat(rel.split(separators));
   const out2 = [];
-  for (const p of parts3) {
+  for (const p of parts2) {
     if (p === "" || p === ".") continue;
     if (p === "..") {
       if (out2.length === 0 || out2[out2.length - 1] === "..") out2.push("..");
@@ -40312,6 +40942,15 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   facts.assigns = [...assigns].sort();
   return facts;
 }
+function targetFeatures(attrs) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const a of attrs) {
+    if (a.name !== "target_feature" || a.args === null) continue;
+    for (const m of a.args.slice(0, 4096).matchAll(/"([^"\\]*)"/g))
+      for (const f of m[1].split(",")) if (f.trim()) out2.add(f.trim());
+  }
+  return [...out2].sort();
+}
 
 // src/core/cargo-glob.ts
 function hasGlobMeta(segment) {
@@ -40394,14 +41033,14 @@ function matchGlobSegment(glob, name2, counter = { steps: 0 }, maxSteps = Number
 }
 
 // src/core/workspace.ts
-function isTable(v) {
+function isTable2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function strings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
 function tables(v) {
-  return Array.isArray(v) ? v.filter(isTable) : [];
+  return Array.isArray(v) ? v.filter(isTable2) : [];
 }
 var MANIFEST_BYTES = 1024 * 1024;
 var SKIP_DIRS2 = /* @__PURE__ */ new Set(["target", ".git", "node_modules"]);
@@ -40429,7 +41068,7 @@ function shown(base, rel) {
   return /^([\\/]|[A-Za-z]:)/.test(rel) ? rel : joinPath(base, rel);
 }
 function crateTypesOf(toml) {
-  const lib = isTable(toml.lib) ? toml.lib : null;
+  const lib = isTable2(toml.lib) ? toml.lib : null;
   if (!lib) return ["lib"];
   const declared2 = strings(lib["crate-type"] ?? lib.crate_type);
   if (declared2.length) return declared2;
@@ -40437,7 +41076,7 @@ function crateTypesOf(toml) {
   return ["lib"];
 }
 function buildsCLibrary(toml) {
-  return isTable(toml.package) && crateTypesOf(toml).some((t2) => t2 === "cdylib" || t2 === "staticlib");
+  return isTable2(toml.package) && crateTypesOf(toml).some((t2) => t2 === "cdylib" || t2 === "staticlib");
 }
 function specName(spec) {
   const afterHash = spec.slice(spec.lastIndexOf("#") + 1);
@@ -40445,7 +41084,7 @@ function specName(spec) {
 }
 function inherit(value, ws, key) {
   if (typeof value === "string") return value;
-  if (isTable(value) && value.workspace === true && ws && isTable(ws.ws.package)) {
+  if (isTable2(value) && value.workspace === true && ws && isTable2(ws.ws.package)) {
     const v = ws.ws.package[key];
     return typeof v === "string" ? v : null;
   }
@@ -40454,17 +41093,17 @@ function inherit(value, ws, key) {
 function dependencyNames(toml, w) {
   const out2 = {};
   const tablesOf = [toml.dependencies];
-  if (isTable(toml.target)) {
-    for (const t2 of Object.values(toml.target)) if (isTable(t2)) tablesOf.push(t2.dependencies);
+  if (isTable2(toml.target)) {
+    for (const t2 of Object.values(toml.target)) if (isTable2(t2)) tablesOf.push(t2.dependencies);
   }
   for (const deps of tablesOf) {
-    if (!isTable(deps)) continue;
+    if (!isTable2(deps)) continue;
     for (const [key, v] of Object.entries(deps)) {
       let pkg = key;
-      if (isTable(v) && typeof v.package === "string") pkg = v.package;
-      else if (isTable(v) && v.workspace === true && w && isTable(w.ws.dependencies)) {
+      if (isTable2(v) && typeof v.package === "string") pkg = v.package;
+      else if (isTable2(v) && v.workspace === true && w && isTable2(w.ws.dependencies)) {
         const inherited = w.ws.dependencies[key];
-        if (isTable(inherited) && typeof inherited.package === "string") pkg = inherited.package;
+        if (isTable2(inherited) && typeof inherited.package === "string") pkg = inherited.package;
       }
       out2[key.replace(/-/g, "_")] = pkg.replace(/-/g, "_");
     }
@@ -40575,7 +41214,7 @@ var Discovery = class {
     let w = null;
     if (await this.tree.stat(manifest) === "file") {
       const m = await this.manifest(manifest);
-      if (m.ok && isTable(m.toml.workspace)) w = { dir, manifest, toml: m.toml, ws: m.toml.workspace };
+      if (m.ok && isTable2(m.toml.workspace)) w = { dir, manifest, toml: m.toml, ws: m.toml.workspace };
     }
     this.wsRoots.set(dir, w);
     return w;
@@ -40684,8 +41323,8 @@ var Discovery = class {
   }
   /** Queues the packages a workspace root names: its own package, its members, its patches. */
   async workspaceRoot(dir, manifest, toml, own2, members2) {
-    if (isTable(toml.package)) this.queue.push({ dir, foundBy: own2, expect: null, via: null, literal: true });
-    const w = isTable(toml.workspace) ? await this.wsAt(dir) : null;
+    if (isTable2(toml.package)) this.queue.push({ dir, foundBy: own2, expect: null, via: null, literal: true });
+    const w = isTable2(toml.workspace) ? await this.wsAt(dir) : null;
     if (w) {
       this.claimed.add(dir);
       for (const p of strings(w.ws.members))
@@ -40707,36 +41346,36 @@ var Discovery = class {
   /** `[patch.<registry>]` and `[replace]` entries with a `path`. */
   patches(dir, manifest, toml) {
     const add = (name2, v) => {
-      if (!isTable(v) || typeof v.path !== "string") return;
+      if (!isTable2(v) || typeof v.path !== "string") return;
       const expect = typeof v.package === "string" ? v.package : name2;
       const r = resolveRel(dir, v.path);
       if ("refused" in r) this.refuse(shown(dir, v.path), expect, manifest, r.refused);
       else this.queue.push({ dir: r.path, foundBy: "patch", expect, via: manifest, literal: true });
     };
-    if (isTable(toml.patch)) {
+    if (isTable2(toml.patch)) {
       for (const reg of Object.values(toml.patch))
-        if (isTable(reg)) for (const [k, v] of Object.entries(reg)) add(k, v);
+        if (isTable2(reg)) for (const [k, v] of Object.entries(reg)) add(k, v);
     }
-    if (isTable(toml.replace)) for (const [k, v] of Object.entries(toml.replace)) add(specName(k), v);
+    if (isTable2(toml.replace)) for (const [k, v] of Object.entries(toml.replace)) add(specName(k), v);
   }
   /** The path dependencies linked into a package's library (normal dependencies only). */
   pathDependencies(dir, manifest, toml, w) {
     const depTables = [toml.dependencies];
-    if (isTable(toml.target)) {
-      for (const t2 of Object.values(toml.target)) if (isTable(t2)) depTables.push(t2.dependencies);
+    if (isTable2(toml.target)) {
+      for (const t2 of Object.values(toml.target)) if (isTable2(t2)) depTables.push(t2.dependencies);
     }
     const jobs = [];
     for (const deps of depTables) {
-      if (!isTable(deps)) continue;
+      if (!isTable2(deps)) continue;
       for (const [key, v] of Object.entries(deps)) {
-        if (!isTable(v)) continue;
+        if (!isTable2(v)) continue;
         let base = dir;
         let path6 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
         if (path6 === null && v.workspace === true) {
-          const inherited = w && isTable(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
+          const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
               level: "warning",
@@ -40746,7 +41385,7 @@ var Discovery = class {
             });
             continue;
           }
-          if (isTable(inherited) && typeof inherited.path === "string") {
+          if (isTable2(inherited) && typeof inherited.path === "string") {
             base = w.dir;
             path6 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
@@ -40819,7 +41458,7 @@ var Discovery = class {
       return;
     }
     const toml = m.toml;
-    if (!isTable(toml.package)) {
+    if (!isTable2(toml.package)) {
       this.diagnostics.push({
         level: "error",
         code: "manifest-invalid",
@@ -40845,7 +41484,7 @@ var Discovery = class {
     const dependencyJobs = this.pathDependencies(dir, manifest, toml, w);
     this.queue.push(...dependencyJobs);
     if (job.foundBy === "standalone" && !w) this.patches(dir, manifest, toml);
-    const lib = isTable(toml.lib) ? toml.lib : null;
+    const lib = isTable2(toml.lib) ? toml.lib : null;
     let libRoot = null;
     if (lib && typeof lib.path === "string") {
       const r = resolveRel(dir, lib.path);
@@ -40867,18 +41506,18 @@ var Discovery = class {
       return;
     }
     const featureTable = {};
-    if (isTable(toml.features))
+    if (isTable2(toml.features))
       for (const [k, v] of Object.entries(toml.features)) featureTable[k] = strings(v);
     const optionalDeps = [];
     const depTables = [toml.dependencies, toml["build-dependencies"]];
-    if (isTable(toml.target)) {
+    if (isTable2(toml.target)) {
       for (const t2 of Object.values(toml.target))
-        if (isTable(t2)) depTables.push(t2.dependencies, t2["build-dependencies"]);
+        if (isTable2(t2)) depTables.push(t2.dependencies, t2["build-dependencies"]);
     }
     for (const deps of depTables)
-      if (isTable(deps)) {
+      if (isTable2(deps)) {
         for (const [k, v] of Object.entries(deps))
-          if (isTable(v) && v.optional === true && !optionalDeps.includes(k)) optionalDeps.push(k);
+          if (isTable2(v) && v.optional === true && !optionalDeps.includes(k)) optionalDeps.push(k);
       }
     this.crates.push({
       name: name2,
@@ -40923,7 +41562,7 @@ var Discovery = class {
       if (!m.missing) this.skip("", "Cargo.toml", null, m.reason);
       return !m.missing;
     }
-    if (!isTable(m.toml.package) && !isTable(m.toml.workspace))
+    if (!isTable2(m.toml.package) && !isTable2(m.toml.workspace))
       this.diagnostics.push({
         level: "error",
         code: "manifest-invalid",
@@ -40956,9 +41595,9 @@ var Discovery = class {
         if (!m.missing) this.skip(dir, manifest, null, m.reason);
         continue;
       }
-      const w = isTable(m.toml.workspace) ? await this.wsAt(dir) : null;
+      const w = isTable2(m.toml.workspace) ? await this.wsAt(dir) : null;
       if (w) {
-        const packages = isTable(m.toml.package) ? [dir] : [];
+        const packages = isTable2(m.toml.package) ? [dir] : [];
         for (const p of strings(w.ws.members))
           for (const d of await this.expand(dir, p, manifest, "members"))
             if (!isExcluded(w, d)) packages.push(d);
@@ -41252,7 +41891,7 @@ var CONTINUES_UNAMBIGUOUSLY = /* @__PURE__ */ new Set([
 ]);
 var PLAIN2 = { blockLike: false };
 var BLOCK_LIKE = { blockLike: true };
-var MAX_DEPTH2 = 200;
+var MAX_DEPTH4 = 200;
 var FragmentParser = class {
   constructor(toks, close) {
     this.toks = toks;
@@ -41358,7 +41997,7 @@ var FragmentParser = class {
     return open2;
   }
   nest(f) {
-    if (++this.depth > MAX_DEPTH2) this.fail("nested too deeply");
+    if (++this.depth > MAX_DEPTH4) this.fail("nested too deeply");
     try {
       return f();
     } finally {
@@ -42641,7 +43280,7 @@ function inputTokens(input2) {
     }
     const line = t2.text.startsWith("//");
     const body2 = line ? t2.text.slice(3) : t2.text.slice(3, t2.text.endsWith("*/") ? -2 : void 0);
-    const parts3 = [
+    const parts2 = [
       ["punct", "#"],
       ...t2.doc === "inner" ? [["punct", "!"]] : [],
       ["open", "["],
@@ -42650,13 +43289,13 @@ function inputTokens(input2) {
       ["literal", rawStringLiteral(body2)],
       ["close", "]"]
     ];
-    parts3.forEach(
+    parts2.forEach(
       ([kind, text2], k) => out2.push({
         kind,
         text: text2,
         start: t2.start,
         end: t2.end,
-        fromDoc: { first: k === 0, last: k === parts3.length - 1, line }
+        fromDoc: { first: k === 0, last: k === parts2.length - 1, line }
       })
     );
   }
@@ -42683,10 +43322,10 @@ function renderRange(toks, src, a, b) {
   const first = toks[a.i];
   const last = toks[lastIdx];
   if (first.fromDoc && !first.fromDoc.first || last.fromDoc && !last.fromDoc.last) {
-    const parts3 = [];
-    for (let k = a.i; k <= lastIdx; k++) parts3.push(k === a.i && a.rem !== null ? a.rem : toks[k].text);
-    if (b.rem !== null) parts3[parts3.length - 1] = last.text.slice(0, last.text.length - b.rem.length);
-    return parts3.join(" ");
+    const parts2 = [];
+    for (let k = a.i; k <= lastIdx; k++) parts2.push(k === a.i && a.rem !== null ? a.rem : toks[k].text);
+    if (b.rem !== null) parts2[parts2.length - 1] = last.text.slice(0, last.text.length - b.rem.length);
+    return parts2.join(" ");
   }
   const start2 = a.rem !== null ? first.end - a.rem.length : first.start;
   const end = b.rem !== null ? last.end - b.rem.length : last.end;
@@ -42766,7 +43405,7 @@ function matchRule(m, toks, close, src, budget) {
     cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc.index, loc.depth, { text: text2 }) }];
   }
 }
-function resolve2(b, idx) {
+function resolve3(b, idx) {
   let x = b;
   for (const k of idx) {
     if (!x || !("items" in x)) break;
@@ -42803,7 +43442,7 @@ function transcribe(tokens, src, from, to, binds, idx, out2, size) {
         }
         const b = binds.get(n.text);
         if (b) {
-          const r = resolve2(b, idx);
+          const r = resolve3(b, idx);
           if (!r) return false;
           out2.push(r.text);
           size.n += r.text.length;
@@ -43506,10 +44145,10 @@ function censusOf(t2, env) {
   return t2.census;
 }
 function buildScopes(texts, env) {
-  const scopes = /* @__PURE__ */ new Map();
+  const scopes2 = /* @__PURE__ */ new Map();
   const scope = (key) => {
-    let sc = scopes.get(key);
-    if (!sc) scopes.set(key, sc = { named: /* @__PURE__ */ new Map(), globs: [] });
+    let sc = scopes2.get(key);
+    if (!sc) scopes2.set(key, sc = { named: /* @__PURE__ */ new Map(), globs: [] });
     return sc;
   };
   for (const t2 of texts) {
@@ -43522,7 +44161,7 @@ function buildScopes(texts, env) {
       else if (!sc.named.has(u.name)) sc.named.set(u.name, u.path);
     }
   }
-  return scopes;
+  return scopes2;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
 function macroOrigins(crate, path6, census) {
@@ -43944,9 +44583,9 @@ function finishEntries(crate, drafts) {
   const seen = /* @__PURE__ */ new Map();
   const out2 = [];
   for (const d of [...drafts].sort((a, b) => a.order - b.order)) {
-    const identity = [d.kind, crate, d.file, d.path, d.macro ?? "", d.unit.hash].join("\0");
-    const ordinal = seen.get(identity) ?? 0;
-    seen.set(identity, ordinal + 1);
+    const identity2 = [d.kind, crate, d.file, d.path, d.macro ?? "", d.unit.hash].join("\0");
+    const ordinal = seen.get(identity2) ?? 0;
+    seen.set(identity2, ordinal + 1);
     out2.push({
       kind: d.kind,
       key: `${d.kind}:${crate}:${d.file}:${d.path}:${d.macro ?? ""}:${d.unit.hash}#${ordinal}`,
@@ -44082,14 +44721,14 @@ function blankSafeItems(text2, meter) {
   }
   if (meter) meter.steps += steps;
   if (at.length === 0) return text2;
-  const parts3 = [];
+  const parts2 = [];
   let last = 0;
   for (const s of at) {
-    parts3.push(text2.slice(last, s), "    ");
+    parts2.push(text2.slice(last, s), "    ");
     last = s + 4;
   }
-  parts3.push(text2.slice(last));
-  return parts3.join("");
+  parts2.push(text2.slice(last));
+  return parts2.join("");
 }
 function scanText(text2, ctx, env, parser) {
   const scanner = new FileScanner(env, text2);
@@ -44119,6 +44758,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const diagnostics = [];
   const items = [];
   const candidates = [];
+  const typeDefinitions = [];
   const declaredTypes = [];
   const macros = /* @__PURE__ */ new Map();
   const invocations = [];
@@ -44165,6 +44805,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const absorb = (o, takeMods) => {
     items.push(...o.items);
     candidates.push(...o.candidates);
+    typeDefinitions.push(...o.definitions);
     declaredTypes.push(...o.declaredTypes);
     for (const m of o.macros) {
       if (!macros.has(m.name)) macros.set(m.name, m);
@@ -44205,6 +44846,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     childDir: ctx.childDir,
     pathBaseDir: ctx.pathBaseDir
   });
+  const cbindgenToml = await tree.read(joinPath(manifest.dir, "cbindgen.toml"), MAX_CBINDGEN_TOML_BYTES);
+  const cNames = cbindgenToml.ok ? parseCbindgenNames(cbindgenToml.text) : null;
   const rootDir = dirname2(manifest.libRoot);
   const rootCtx = {
     file: manifest.libRoot,
@@ -44432,7 +45075,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   let expandedBytes = 0;
   for (; ; ) {
     await readModules();
-    const re = new RegExp(`\\b(${[...macros.keys(), "cfg_if", "include"].map(escapeRe2).join("|")})\\s*!`);
+    const re = new RegExp(`\\b(${[...macros.keys(), "cfg_if", "include"].map(escapeRe).join("|")})\\s*!`);
     for (const f of unparsed)
       if (!rescanned.has(f.path) && re.test(f.text)) {
         rescanned.add(f.path);
@@ -44604,6 +45247,15 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
+  readDefinitionsOnDemand(
+    items,
+    typeDefinitions,
+    unparsed.filter((f) => !rescanned.has(f.path)),
+    (f) => {
+      rescanned.add(f.path);
+      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+  );
   const exportModules = new Set(items.filter((i2) => i2.kind !== "import").map((i2) => i2.path));
   const reprTypes = new Set(
     items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum").map((i2) => i2.name)
@@ -44614,6 +45266,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     const ty = c.kind === "type" ? c.target : c.kind === "const" ? c.type : "";
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
+  items.push(...reachableDefinitions(items, typeDefinitions));
   const dedup = dedupe(items, diagnostics);
   const accounting = {
     crate: manifest.name,
@@ -44640,13 +45293,30 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       panicBoundaryMacros: [...boundaries].sort(),
       files: files.sort(),
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
-      unresolved
+      unresolved,
+      ...cNames ? { cNames } : {}
     },
     diagnostics,
     testText,
     accounting,
     readTextHashes: new Set([...fileTexts.values()].map((t2) => textHash(t2.text)))
   };
+}
+var MAX_DEMAND_ROUNDS = 8;
+var DECLARATION = /\b(?:struct|enum|union|type|const)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
+function readDefinitionsOnDemand(items, pool, candidates, parse5) {
+  let unparsed = candidates;
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && unparsed.length; round++) {
+    const wanted = unansweredNames([...items, ...reachableDefinitions(items, pool)], pool);
+    if (!wanted.size) return;
+    const hits = unparsed.filter((f) => {
+      for (const m of f.text.matchAll(DECLARATION)) if (wanted.has(m[1])) return true;
+      return false;
+    });
+    if (!hits.length) return;
+    for (const f of hits) parse5(f);
+    unparsed = unparsed.filter((f) => !hits.includes(f));
+  }
 }
 var C_PRIMITIVES = /* @__PURE__ */ new Set([
   "i8",
@@ -44750,7 +45420,7 @@ function uniqueTypes(types) {
   for (const t2 of types) if (!m.has(t2.name) || t2.repr.length) m.set(t2.name, t2);
   return [...m.values()].sort((a, b) => a.name < b.name ? -1 : 1);
 }
-function escapeRe2(s) {
+function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function dirname2(p) {
@@ -45178,9 +45848,9 @@ var MentionIndex = class {
   exhausted = false;
   mentions(name2) {
     if (!name2) return false;
-    const parts3 = name2.match(/[A-Za-z0-9_]+/g) ?? [];
-    if (parts3.length === 1 && parts3[0] === name2) return this.words.has(name2);
-    if (!parts3.every((w) => this.words.has(w))) return false;
+    const parts2 = name2.match(/[A-Za-z0-9_]+/g) ?? [];
+    if (parts2.length === 1 && parts2[0] === name2) return this.words.has(name2);
+    if (!parts2.every((w) => this.words.has(w))) return false;
     const { haystack } = this;
     let from = 0;
     for (; ; ) {
@@ -45419,7 +46089,7 @@ async function readConfigFile(root, explicit) {
   }
   return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
 }
-function scopeOf(config2) {
+function scopeOf2(config2) {
   return {
     includeCrates: config2.crates.include,
     excludeCrates: config2.crates.exclude,
@@ -45432,7 +46102,7 @@ function analysisSettings(config2) {
   return {
     features: featureSets[0] ?? { mode: "default", features: [] },
     featureSets,
-    scope: scopeOf(config2),
+    scope: scopeOf2(config2),
     findingsPolicy: config2.findings,
     potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
     limits: config2.limits
@@ -45509,18 +46179,18 @@ function codeSpan(content) {
 function inlineCode(s, max = MAX_CODE) {
   if (s === "") return "*(empty)*";
   const { text: text2, truncated } = reveal(s, max);
-  const parts3 = [];
+  const parts2 = [];
   let current = "";
   for (let i2 = 0; i2 < text2.length; i2++) {
     const c = text2[i2];
     if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
-      if (current) parts3.push(codeSpan(current));
-      parts3.push("\\" + c);
+      if (current) parts2.push(codeSpan(current));
+      parts2.push("\\" + c);
       current = "";
     } else current += c;
   }
-  if (current) parts3.push(codeSpan(current));
-  return parts3.join("") + (truncated ? "\u2026" : "");
+  if (current) parts2.push(codeSpan(current));
+  return parts2.join("") + (truncated ? "\u2026" : "");
 }
 function safeUrl(url2) {
   let parsed;
@@ -45542,13 +46212,13 @@ function link(label, url2) {
   return href ? `[${label}](${href})` : label;
 }
 function richText(s, max = MAX_TEXT) {
-  const parts3 = s.split("`");
-  if (parts3.length % 2 === 0 || parts3.length === 1) return inlineText(s, max);
+  const parts2 = s.split("`");
+  if (parts2.length % 2 === 0 || parts2.length === 1) return inlineText(s, max);
   let budget = max;
   const out2 = [];
-  for (let i2 = 0; i2 < parts3.length && budget > 0; i2++) {
-    const piece = [...parts3[i2]].slice(0, budget).join("");
-    budget -= [...parts3[i2]].length;
+  for (let i2 = 0; i2 < parts2.length && budget > 0; i2++) {
+    const piece = [...parts2[i2]].slice(0, budget).join("");
+    budget -= [...parts2[i2]].length;
     if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
     else out2.push(inlineText(piece, max));
   }
@@ -45565,6 +46235,7 @@ var MAX_SIGNATURE = 300;
 var MAX_VERSION = 100;
 var SEVERITY_LABEL = {
   breaking: "**Breaking:**",
+  "source-breaking": "**Source-breaking:**",
   "potentially-breaking": "*Potentially breaking:*",
   addition: "*Addition:*",
   "non-abi": "*Non-ABI:*"
@@ -45602,9 +46273,10 @@ function cmp(a, b) {
 }
 var SEVERITY_ORDER = {
   breaking: 0,
-  "potentially-breaking": 1,
-  addition: 2,
-  "non-abi": 3
+  "source-breaking": 1,
+  "potentially-breaking": 2,
+  addition: 3,
+  "non-abi": 4
 };
 function entryOrder(a, b) {
   return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp(a.symbol ?? a.name, b.symbol ?? b.name) || cmp(a.rule, b.rule) || cmp(a.message, b.message);
@@ -45810,7 +46482,7 @@ function computeFindings(items, crate, policy, options = {}) {
   const types = typeEnv(crate);
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
-  const memo2 = /* @__PURE__ */ new Map();
+  const memo3 = /* @__PURE__ */ new Map();
   for (const { item, before } of items) {
     const ctx = {
       crate,
@@ -45818,7 +46490,7 @@ function computeFindings(items, crate, policy, options = {}) {
       changed: before !== void 0,
       before,
       base: options.base,
-      memo: memo2
+      memo: memo3
     };
     for (const rule of FINDING_RULES) {
       if (!rule.kinds.includes(item.kind)) continue;
@@ -45857,6 +46529,7 @@ var MIN_MAX_CHARS = 1e3;
 var MARKER_PREFIX = "<!-- ffi-surface-guard";
 var SEVERITY_TITLE = {
   breaking: "\u{1F534} Breaking",
+  "source-breaking": "\u{1F7E3} Source-breaking",
   "potentially-breaking": "\u{1F7E0} Potentially breaking",
   addition: "\u{1F7E2} Addition",
   "non-abi": "\u26AA Non-ABI"
@@ -45934,15 +46607,16 @@ function verdict(report) {
   if (!report.changes.length && !report.findings.length)
     lines.push("\u2705 **No change to the FFI surface.** Required semver bump: none.");
   else {
-    const parts3 = [
+    const parts2 = [
       `${bySeverity.breaking} breaking`,
+      ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
       `${bySeverity["potentially-breaking"]} potentially breaking`,
       plural2(bySeverity.addition, "addition"),
       `${bySeverity["non-abi"]} non-ABI`
     ];
     const findings = report.findings.length ? `${plural2(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
     lines.push(
-      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural2(report.changes.length, "change")} (${parts3.join(", ")}) \xB7 ${findings}`
+      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural2(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
     );
   }
   const errors = report.diagnostics.filter((d) => d.level === "error").length;
@@ -46267,6 +46941,7 @@ function term(s) {
 }
 var SEVERITY_TITLE2 = {
   breaking: "breaking",
+  "source-breaking": "source-breaking",
   "potentially-breaking": "potentially breaking",
   addition: "addition",
   "non-abi": "non-ABI"
@@ -46334,7 +47009,11 @@ function renderText(report) {
   else {
     const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
     lines.push(
-      `Required semver bump: ${term(report.requiredBump)}; ${plural3(report.changes.length, "change")} (${SEVERITIES.map((s) => s === "addition" ? plural3(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`).join(", ")}); ${findings}`
+      `Required semver bump: ${term(report.requiredBump)}; ${plural3(report.changes.length, "change")} (${SEVERITIES.filter(
+        (s) => s !== "source-breaking" || bySeverity(s) > 0
+      ).map(
+        (s) => s === "addition" ? plural3(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`
+      ).join(", ")}); ${findings}`
     );
   }
   const errors = count(report.diagnostics, (d) => d.level === "error");
@@ -46689,8 +47368,8 @@ async function sarifOutput(report, root) {
 
 // src/cli/commands/diff.ts
 var FAIL_ON = {
-  breaking: ["breaking"],
-  "potentially-breaking": ["breaking", "potentially-breaking"],
+  breaking: ["breaking", "source-breaking"],
+  "potentially-breaking": ["breaking", "source-breaking", "potentially-breaking"],
   any: "any"
 };
 function failsOn(report, failOn) {
@@ -46896,7 +47575,7 @@ async function extractCommand(args2, run3) {
     revisions: [stringFlag(args2, "--rev")],
     sets: [features],
     limits: config2.limits,
-    scope: scopeOf(config2),
+    scope: scopeOf2(config2),
     deadline
   });
   const tree = await openTree(root, stringFlag(args2, "--rev"), deadline);
@@ -46908,7 +47587,7 @@ async function extractCommand(args2, run3) {
       limits: config2.limits,
       trustedMacros: config2.macros.trusted
     });
-    const surface = applyScope(raw, scopeOf(config2), (s) => surfaceDigest(s.crates));
+    const surface = applyScope(raw, scopeOf2(config2), (s) => surfaceDigest(s.crates));
     const findings = wantFindings ? surface.crates.flatMap(
       (c) => computeFindings(
         c.items.map((item) => ({ item })),
@@ -47054,17 +47733,18 @@ var LandingDeltas = class {
 var MAX_DESCRIPTION = 140;
 var LABEL = {
   breaking: ["breaking", "breaking"],
+  "source-breaking": ["source-breaking", "source-breaking"],
   "potentially-breaking": ["potentially breaking", "potentially breaking"],
   addition: ["addition", "additions"],
   "non-abi": ["non-ABI change", "non-ABI changes"]
 };
 function countChanges(report) {
-  const parts3 = [];
+  const parts2 = [];
   for (const s of Object.keys(LABEL)) {
     const n = report.changes.filter((c) => c.severity === s).length;
-    if (n) parts3.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
+    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
   }
-  return parts3.join(", ") || "no changes";
+  return parts2.join(", ") || "no changes";
 }
 function ledger(digest) {
   return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
@@ -47170,7 +47850,7 @@ async function gateStatusCommand(args2, run3) {
 
 // src/core/release-check.ts
 var semver = __toESM2(require_semver2());
-var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+var RANK2 = { none: 0, patch: 1, minor: 2, major: 3 };
 function versionBump(from, to) {
   const a = cargoVersion(from);
   const b = cargoVersion(to);
@@ -47209,7 +47889,7 @@ function covers(actual, required3, basePrerelease) {
   if (required3 === "none") return true;
   if (actual === "backwards" || actual === "none") return false;
   if (actual === "prerelease") return basePrerelease;
-  return RANK[actual] >= RANK[required3];
+  return RANK2[actual] >= RANK2[required3];
 }
 function checkCrate(name2, baseVersion, headVersion, changes, options = {}) {
   const required3 = requiredBump(changes, options);

@@ -24,7 +24,7 @@ export function annotate(report: DiffReport, root: string): void {
       startLine: c.line || undefined,
     };
     const msg = printable(`${c.symbol ?? c.name}: ${c.message}`);
-    if (c.severity === 'breaking') core.error(msg, props);
+    if (c.severity === 'breaking' || c.severity === 'source-breaking') core.error(msg, props);
     else if (c.severity === 'potentially-breaking') core.warning(msg, props);
     else core.notice(msg, props);
   }

@@ -21,6 +21,8 @@ export function canonicalItem(item: SurfaceItem): Record<string, unknown> {
         params: item.params,
         variadic: item.variadic,
         returns: item.returns,
+        // absent (not hashed) when there is none, so existing digests stay
+        targetFeatures: item.targetFeatures?.length ? item.targetFeatures : undefined,
       };
     case 'static':
       return {

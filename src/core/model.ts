@@ -75,6 +75,8 @@ export interface FunctionItem extends ItemBase {
   body: BodyFacts;
   /** Named in tests, benches, fuzz targets, `#[cfg(test)]` code or Go `_test.go` files (when searched). */
   tested?: boolean;
+  /** `#[target_feature(enable = …)]` features, sorted; absent when none. */
+  targetFeatures?: string[];
 }
 
 export interface StaticItem extends ItemBase {
@@ -219,6 +221,15 @@ export interface CrateSurface {
   gated?: GatedItem[];
   /** What may export but was not understood (SPEC section 2, "Soundness"); always printed. */
   unresolved?: UnresolvedEntry[];
+  /** The C names the crate's `cbindgen.toml` gives its types; absent without one. */
+  cNames?: CNames;
+}
+
+/** `cbindgen.toml`'s `[export]` naming: C sees `rename[name]`, else `prefix` + name. */
+export interface CNames {
+  prefix?: string;
+  rename?: Record<string, string>;
+  exclude?: string[];
 }
 
 export interface Surface {

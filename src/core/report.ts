@@ -5,8 +5,14 @@
  */
 import type { Diagnostic, ItemKind } from './model';
 
-export type Severity = 'breaking' | 'potentially-breaking' | 'addition' | 'non-abi';
-export const SEVERITIES: Severity[] = ['breaking', 'potentially-breaking', 'addition', 'non-abi'];
+export type Severity = 'breaking' | 'source-breaking' | 'potentially-breaking' | 'addition' | 'non-abi';
+export const SEVERITIES: Severity[] = [
+  'breaking',
+  'source-breaking',
+  'potentially-breaking',
+  'addition',
+  'non-abi',
+];
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 

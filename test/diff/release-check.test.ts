@@ -10,6 +10,7 @@ import { BundledCli, exportFn, MANIFEST, Repo, stderrLines } from './git-fixture
 
 const RULE_OF: Record<Severity, string> = {
   breaking: 'function-removed',
+  'source-breaking': 'c-declaration-changed',
   'potentially-breaking': 'enum-variant-added',
   addition: 'function-added',
   'non-abi': 'function-parameter-renamed',

@@ -11,6 +11,15 @@ interface Case {
   after: string;
   /** Rules that must not fire for this pair. */
   not?: string[];
+  /** The severity of each occurrence, when the rule's depends on the use (default: the rule's). */
+  severity?: string;
+  /** The rule's messages, exactly. */
+  messages?: string[];
+  /** The pair yields no change at all (the rule named is the one that must stay silent). */
+  none?: boolean;
+  /** How many times the rule fires, and how many changes the pair yields in all. */
+  count?: number;
+  total?: number;
   extraBefore?: Record<string, string>;
   extraAfter?: Record<string, string>;
 }
@@ -155,7 +164,8 @@ const CASES: Case[] = [
     not: ['struct-field-added-behind-pointer'],
   },
   {
-    rule: 'struct-field-added-by-value',
+    // embedded in a struct that exports only pass behind a pointer: behind a pointer too
+    rule: 'struct-field-added-behind-pointer',
     before: fn(
       '#[repr(C)] pub struct Inner { pub a: u32 }\n#[repr(C)] pub struct Outer { pub i: Inner }\n#[no_mangle] pub extern "C" fn take(o: *const Outer) {}',
     ),
@@ -164,14 +174,18 @@ const CASES: Case[] = [
     ),
   },
   {
-    rule: 'function-type-layout-changed',
+    // one change on the type that grew, naming the export that passes it (never one per export)
+    rule: 'struct-field-added-by-value',
     before: fn(
-      '#[repr(C)] pub struct D { pub w: u32, pub h: u32 }\n#[no_mangle] pub extern "C" fn area(d: D) -> u64 { 0 }',
+      '#[repr(C)] pub struct D { pub w: u32, pub h: u32 }\n#[no_mangle] pub extern "C" fn area(d: D) -> u64 { 0 }\n#[no_mangle] pub extern "C" fn scale(d: D) -> D { d }',
     ),
     after: fn(
-      '#[repr(C)] pub struct D { pub w: u32, pub h: u32, pub s: u32 }\n#[no_mangle] pub extern "C" fn area(d: D) -> u64 { 0 }',
+      '#[repr(C)] pub struct D { pub w: u32, pub h: u32, pub s: u32 }\n#[no_mangle] pub extern "C" fn area(d: D) -> u64 { 0 }\n#[no_mangle] pub extern "C" fn scale(d: D) -> D { d }',
     ),
-    not: ['function-parameters-changed'],
+    not: ['function-parameters-changed', 'function-return-changed'],
+    messages: [
+      'field s: u32 appended to D, which is passed, returned or embedded by value; affects area (parameter 1 (d) by value), scale (parameter 1 (d) by value)',
+    ],
   },
   {
     rule: 'struct-field-added-behind-pointer',
@@ -214,6 +228,7 @@ const CASES: Case[] = [
     rule: 'const-value-changed',
     before: fn('pub const MAX_LEN: usize = 64;'),
     after: fn('pub const MAX_LEN: usize = 32;'),
+    severity: 'potentially-breaking',
   },
   {
     rule: 'const-type-changed',
@@ -222,7 +237,12 @@ const CASES: Case[] = [
   },
   { rule: 'type-alias-added', before: fn(''), after: fn('pub type Id = u32;') },
   { rule: 'type-alias-removed', before: fn('pub type Id = u32;'), after: fn('') },
-  { rule: 'type-alias-changed', before: fn('pub type Id = u32;'), after: fn('pub type Id = u64;') },
+  {
+    rule: 'type-alias-changed',
+    before: fn('pub type Id = u32;'),
+    after: fn('pub type Id = u64;'),
+    severity: 'potentially-breaking',
+  },
   { rule: 'import-added', before: fn(''), after: fn('extern "C" { fn host_log(msg: *const c_char); }') },
   { rule: 'import-removed', before: fn('extern "C" { fn host_log(msg: *const c_char); }'), after: fn('') },
   {
@@ -257,6 +277,207 @@ const CASES: Case[] = [
     before: fn('pub fn f() {}'),
     after: fn('pub fn f() {}\n#[export_name = env!("NAME")] pub extern "C" fn g() {}'),
   },
+  // ABI-exact classification (issue 14): what a consumer sees, one change per cause
+  {
+    rule: 'rust-spelling-changed',
+    before: fn('pub struct Engine;\n#[no_mangle] pub extern "C" fn f(e: *const Engine) {}'),
+    after: fn('pub struct Engine;\n#[no_mangle] pub extern "C" fn f(e: &Engine) {}'),
+    not: ['function-parameters-changed', 'c-declaration-changed'],
+    messages: [
+      'parameter 1 (e) is now &Engine (was *const Engine): the same C declaration; the Rust side now assumes it is never NULL (a NULL from C is undefined behaviour)',
+    ],
+  },
+  {
+    rule: 'rust-spelling-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(p: *const u8, q: Option<&u32>, r: *mut u16) {}'),
+    after: fn(
+      '#[no_mangle] pub extern "C" fn f(p: *mut u8, q: *const u32, r: Option<std::ptr::NonNull<u16>>) {}',
+    ),
+    not: ['function-parameters-changed', 'c-declaration-changed'],
+  },
+  {
+    rule: 'rust-spelling-changed',
+    before: fn('pub struct T;\n#[no_mangle] pub extern "C" fn f(b: Box<T>) -> Option<Box<T>> { None }'),
+    after: fn('pub struct T;\n#[no_mangle] pub extern "C" fn f(b: *mut T) -> *mut T { b }'),
+    not: ['function-parameters-changed', 'function-return-changed'],
+  },
+  {
+    rule: 'rust-spelling-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(cb: Option<extern "C" fn(i32) -> i32>) {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f(cb: Option<unsafe extern "C" fn(i32) -> i32>) {}'),
+    not: ['function-parameters-changed'],
+  },
+  {
+    rule: 'rust-spelling-changed',
+    before: fn(
+      '#[repr(C)] pub struct B { pub data: [u8; 4 * 1024] }\n#[no_mangle] pub extern "C" fn f(b: B) {}',
+    ),
+    after: fn('#[repr(C)] pub struct B { pub data: [u8; 4096] }\n#[no_mangle] pub extern "C" fn f(b: B) {}'),
+    not: ['struct-layout-changed'],
+  },
+  {
+    rule: 'c-declaration-changed',
+    before: fn(
+      '#[repr(C)] pub struct Engine { x: u32 }\n#[no_mangle] pub extern "C" fn f(e: *mut std::ffi::c_void) {}',
+    ),
+    after: fn('#[repr(C)] pub struct Engine { x: u32 }\n#[no_mangle] pub extern "C" fn f(e: *mut Engine) {}'),
+    not: ['function-parameters-changed', 'rust-spelling-changed'],
+    messages: [
+      'parameter 1 (e) changed from *mut c_void to *mut Engine: the same ABI, a different C declaration',
+    ],
+  },
+  {
+    rule: 'c-declaration-changed',
+    before: fn('#[no_mangle] pub extern "C" fn f(id: u32) {}'),
+    after: fn('pub type Id = u32;\n#[no_mangle] pub extern "C" fn f(id: Id) {}'),
+    not: ['function-parameters-changed'],
+  },
+  {
+    // a private repr(C) struct passed by value is surface: its growth breaks the export
+    rule: 'struct-field-added-by-value',
+    before: fn('#[repr(C)]\nstruct P { a: u32 }\n#[no_mangle] pub extern "C" fn f(p: P) {}'),
+    after: fn('#[repr(C)]\nstruct P { a: u32, b: u32 }\n#[no_mangle] pub extern "C" fn f(p: P) {}'),
+    messages: [
+      'field b: u32 appended to P, which is passed, returned or embedded by value; affects f (parameter 1 (p) by value)',
+    ],
+  },
+  {
+    // a private const as an array length: one change on the const, naming the export
+    rule: 'const-value-changed',
+    before: fn(
+      'const N: usize = 4;\n#[repr(C)] pub struct B { pub d: [u8; N] }\n#[no_mangle] pub extern "C" fn f(b: B) {}',
+    ),
+    after: fn(
+      'const N: usize = 8;\n#[repr(C)] pub struct B { pub d: [u8; N] }\n#[no_mangle] pub extern "C" fn f(b: B) {}',
+    ),
+    not: ['struct-layout-changed', 'function-parameters-changed'],
+    messages: [
+      'value changed from 4 to 8, which a layout or discriminant depends on; affects f (parameter 1 (b) by value)',
+    ],
+  },
+  {
+    rule: 'const-value-changed',
+    before: fn('pub const SIZE: usize = 4 * 1024;'),
+    after: fn('pub const SIZE: usize = 4096;'),
+    not: ['const-value-changed'],
+    none: true,
+  },
+  {
+    // a private alias retargeted under a parameter
+    rule: 'type-alias-changed',
+    before: fn('type Id = u32;\n#[no_mangle] pub extern "C" fn f(id: Id) {}'),
+    after: fn('type Id = u64;\n#[no_mangle] pub extern "C" fn f(id: Id) {}'),
+    not: ['function-parameters-changed'],
+    messages: ['now aliases u64 instead of u32; affects f (parameter 1 (id) by value)'],
+  },
+  {
+    // a const in a discriminant expression: the cause is the const
+    rule: 'const-value-changed',
+    before: fn(
+      'const BASE: u32 = 1;\n#[repr(u32)] pub enum E { A = BASE, B }\n#[no_mangle] pub extern "C" fn f() -> E { E::A }',
+    ),
+    after: fn(
+      'const BASE: u32 = 2;\n#[repr(u32)] pub enum E { A = BASE, B }\n#[no_mangle] pub extern "C" fn f() -> E { E::A }',
+    ),
+    not: ['enum-discriminant-changed'],
+  },
+  {
+    rule: 'enum-variant-layout-changed',
+    before: fn(
+      '#[repr(C)] pub enum Ev { Key { code: u32 }, Quit }\n#[no_mangle] pub extern "C" fn f(e: *const Ev) {}',
+    ),
+    after: fn(
+      '#[repr(C)] pub enum Ev { Key { code: u64 }, Quit }\n#[no_mangle] pub extern "C" fn f(e: *const Ev) {}',
+    ),
+    messages: [
+      'variant Key: field code changed type from u32 to u64; affects f (parameter 1 (e), behind a pointer)',
+    ],
+  },
+  {
+    rule: 'function-target-feature-changed',
+    before: fn('#[no_mangle] pub unsafe extern "C" fn f() {}'),
+    after: fn('#[target_feature(enable = "avx2")]\n#[no_mangle] pub unsafe extern "C" fn f() {}'),
+  },
+  {
+    // an associated const is emitted by cbindgen beside its type
+    rule: 'const-value-changed',
+    before: fn(
+      '#[repr(C)] pub struct S { pub a: u32 }\nimpl S { pub const MAX: u32 = 1; }\n#[no_mangle] pub extern "C" fn f(s: *mut S) {}',
+    ),
+    after: fn(
+      '#[repr(C)] pub struct S { pub a: u32 }\nimpl S { pub const MAX: u32 = 2; }\n#[no_mangle] pub extern "C" fn f(s: *mut S) {}',
+    ),
+    severity: 'potentially-breaking',
+  },
+  {
+    // union members all sit at offset 0: reordering them changes nothing
+    rule: 'struct-layout-changed',
+    before: fn(
+      '#[repr(C)] pub union U { pub a: u32, pub b: f32 }\n#[no_mangle] pub extern "C" fn f(u: U) {}',
+    ),
+    after: fn('#[repr(C)] pub union U { pub b: f32, pub a: u32 }\n#[no_mangle] pub extern "C" fn f(u: U) {}'),
+    none: true,
+  },
+  {
+    rule: 'repr-changed',
+    before: fn('pub struct Opaque { x: u32 }\n#[no_mangle] pub extern "C" fn f(o: *mut Opaque) {}'),
+    after: fn('#[repr(C)] pub struct Opaque { x: u32 }\n#[no_mangle] pub extern "C" fn f(o: *mut Opaque) {}'),
+    severity: 'addition',
+  },
+  {
+    rule: 'repr-changed',
+    before: fn('#[repr(C)] pub struct Lonely { x: u32 }'),
+    after: fn('#[repr(C)] pub(crate) struct Lonely { x: u32 }'),
+    severity: 'source-breaking',
+    not: ['type-removed'],
+  },
+  {
+    // 40 exports return an enum that grows: one change on the enum
+    rule: 'enum-variant-added',
+    before: fn(
+      `#[repr(u32)] pub enum R { Ok, Err }\n${Array.from({ length: 40 }, (_, i) => `#[no_mangle] pub extern "C" fn f${i}() -> R { R::Ok }`).join('\n')}`,
+    ),
+    after: fn(
+      `#[repr(u32)] pub enum R { Ok, Err, Busy, Gone }\n${Array.from({ length: 40 }, (_, i) => `#[no_mangle] pub extern "C" fn f${i}() -> R { R::Ok }`).join('\n')}`,
+    ),
+    count: 1,
+    total: 1,
+  },
+  {
+    // grown behind NonNull and Box: one classification, behind a pointer
+    rule: 'struct-field-added-behind-pointer',
+    before: fn(
+      '#[repr(C)] pub struct Dim { pub w: u32 }\n#[no_mangle] pub extern "C" fn a(d: std::ptr::NonNull<Dim>) {}\n#[no_mangle] pub extern "C" fn b(d: Box<Dim>) {}',
+    ),
+    after: fn(
+      '#[repr(C)] pub struct Dim { pub w: u32, pub h: u32 }\n#[no_mangle] pub extern "C" fn a(d: std::ptr::NonNull<Dim>) {}\n#[no_mangle] pub extern "C" fn b(d: Box<Dim>) {}',
+    ),
+    not: ['struct-field-added-by-value'],
+    total: 1,
+  },
+  {
+    // a Rust-only rename that cbindgen.toml's [export.rename] hides from C: not a change of the ABI
+    rule: 'rust-spelling-changed',
+    before: fn(
+      '#[repr(C)] pub struct Opts { pub n: u32 }\n#[no_mangle] pub extern "C" fn f(o: *const Opts) {}\n#[no_mangle] pub extern "C" fn g(o: Opts) {}',
+    ),
+    after: fn(
+      '#[repr(C)] pub struct Options { pub n: u32 }\n#[no_mangle] pub extern "C" fn f(o: *const Options) {}\n#[no_mangle] pub extern "C" fn g(o: Options) {}',
+    ),
+    extraBefore: { 'cbindgen.toml': '[export.rename]\n"Opts" = "demo_options"\n' },
+    extraAfter: { 'cbindgen.toml': '[export.rename]\n"Options" = "demo_options"\n' },
+    not: ['function-parameters-changed', 'type-removed', 'type-added', 'c-declaration-changed'],
+    total: 2,
+  },
+  {
+    // without the rename, the same edit changes the C declaration (same ABI): source-breaking
+    rule: 'c-declaration-changed',
+    before: fn('#[repr(C)] pub struct Opts { pub n: u32 }\n#[no_mangle] pub extern "C" fn g(o: Opts) {}'),
+    after: fn(
+      '#[repr(C)] pub struct Options { pub n: u32 }\n#[no_mangle] pub extern "C" fn g(o: Options) {}',
+    ),
+    not: ['function-parameters-changed'],
+  },
 ];
 
 describe('change rules', () => {
@@ -265,8 +486,15 @@ describe('change rules', () => {
     const rule = CHANGE_RULES.find((r) => r.id === c.rule);
     expect(rule).toBeDefined();
     const hits = report.changes.filter((ch) => ch.rule === c.rule);
+    if (c.none) {
+      expect(report.changes).toEqual([]);
+      return;
+    }
     expect(hits.length).toBeGreaterThan(0);
-    for (const h of hits) expect(h.severity).toBe(rule?.severity);
+    if (c.count !== undefined) expect(hits.length).toBe(c.count);
+    if (c.total !== undefined) expect(report.changes.length).toBe(c.total);
+    for (const h of hits) expect(h.severity).toBe(c.severity ?? rule?.severity);
+    if (c.messages) expect(hits.map((h) => h.message)).toEqual(c.messages);
     for (const n of c.not ?? []) expect(report.changes.map((ch) => ch.rule)).not.toContain(n);
   });
 

@@ -21,6 +21,7 @@ afterAll(async () => {
 
 const RULE: Record<Severity, string> = {
   breaking: 'function-removed',
+  'source-breaking': 'c-declaration-changed',
   'potentially-breaking': 'const-value-changed',
   addition: 'function-added',
   'non-abi': 'function-parameter-renamed',

@@ -30,8 +30,8 @@ import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
 const FAIL_ON: Record<string, Severity[] | 'any'> = {
-  breaking: ['breaking'],
-  'potentially-breaking': ['breaking', 'potentially-breaking'],
+  breaking: ['breaking', 'source-breaking'],
+  'potentially-breaking': ['breaking', 'source-breaking', 'potentially-breaking'],
   any: 'any',
 };
 

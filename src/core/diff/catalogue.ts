@@ -2,6 +2,7 @@
 import type { ChangeRule } from './rule';
 import { cfgGateChanged } from './rules/cfg-gate-changed';
 import { cfgGateRemoved } from './rules/cfg-gate-removed';
+import { cDeclarationChanged } from './rules/c-declaration-changed';
 import { constAdded } from './rules/const-added';
 import { constRemoved } from './rules/const-removed';
 import { constTypeChanged } from './rules/const-type-changed';
@@ -10,6 +11,7 @@ import { enumDiscriminantChanged } from './rules/enum-discriminant-changed';
 import { enumVariantAdded } from './rules/enum-variant-added';
 import { enumVariantAddedNonExhaustive } from './rules/enum-variant-added-non-exhaustive';
 import { enumVariantRemoved } from './rules/enum-variant-removed';
+import { enumVariantLayoutChanged } from './rules/enum-variant-layout-changed';
 import { enumVariantRenamed } from './rules/enum-variant-renamed';
 import { exportRenamed } from './rules/export-renamed';
 import { featureMadeDefault } from './rules/feature-made-default';
@@ -20,12 +22,13 @@ import { functionParameterRenamed } from './rules/function-parameter-renamed';
 import { functionParametersChanged } from './rules/function-parameters-changed';
 import { functionRemoved } from './rules/function-removed';
 import { functionReturnChanged } from './rules/function-return-changed';
-import { functionTypeLayoutChanged } from './rules/function-type-layout-changed';
+import { functionTargetFeatureChanged } from './rules/function-target-feature-changed';
 import { functionUnsafeChanged } from './rules/function-unsafe-changed';
 import { importAdded } from './rules/import-added';
 import { importRemoved } from './rules/import-removed';
 import { itemGated } from './rules/item-gated';
 import { platformWidthChanged } from './rules/platform-width-changed';
+import { rustSpellingChanged } from './rules/rust-spelling-changed';
 import { reprChanged } from './rules/repr-changed';
 import { staticAdded } from './rules/static-added';
 import { staticMutabilityChanged } from './rules/static-mutability-changed';
@@ -47,6 +50,7 @@ import { unresolvedMacro } from './rules/unresolved-macro';
 export const CHANGE_RULES: ChangeRule[] = [
   cfgGateChanged,
   cfgGateRemoved,
+  cDeclarationChanged,
   constAdded,
   constRemoved,
   constTypeChanged,
@@ -55,6 +59,7 @@ export const CHANGE_RULES: ChangeRule[] = [
   enumVariantAdded,
   enumVariantAddedNonExhaustive,
   enumVariantRemoved,
+  enumVariantLayoutChanged,
   enumVariantRenamed,
   exportRenamed,
   featureMadeDefault,
@@ -65,12 +70,13 @@ export const CHANGE_RULES: ChangeRule[] = [
   functionParametersChanged,
   functionRemoved,
   functionReturnChanged,
-  functionTypeLayoutChanged,
+  functionTargetFeatureChanged,
   functionUnsafeChanged,
   importAdded,
   importRemoved,
   itemGated,
   platformWidthChanged,
+  rustSpellingChanged,
   reprChanged,
   staticAdded,
   staticMutabilityChanged,

@@ -7,6 +7,7 @@ import { sha256, stableStringify } from '../digest';
 import type { CrateSurface, Surface, SurfaceItem, UnresolvedEntry } from '../model';
 import { itemKey } from '../model';
 import { signatureOf } from '../render/surface-text';
+import { cNameOf } from '../abi/cbindgen-names';
 import type { Bump, Change, Severity } from '../report';
 import { SEVERITIES } from '../report';
 import { CHANGE_RULES, changeRule } from './catalogue';
@@ -23,7 +24,11 @@ interface Pair {
 }
 
 /** Pairs items: same key and cfg first, then same key, then renamed exports of the same Rust item. */
-export function pairItems(base: SurfaceItem[], head: SurfaceItem[]): Pair[] {
+export function pairItems(
+  base: SurfaceItem[],
+  head: SurfaceItem[],
+  cName: { base: (n: string) => string; head: (n: string) => string } | null = null,
+): Pair[] {
   const pairs: Pair[] = [];
   const left = [...base];
   const right = [...head];
@@ -46,6 +51,14 @@ export function pairItems(base: SurfaceItem[], head: SurfaceItem[]): Pair[] {
       a.name === b.name &&
       a.path === b.path,
   );
+  // types renamed in Rust whose C name (cbindgen.toml's `[export.rename]`/`prefix`) stayed: one type
+  if (cName)
+    take(
+      (a, b) =>
+        a.kind === b.kind &&
+        (a.kind === 'struct' || a.kind === 'union' || a.kind === 'enum' || a.kind === 'type') &&
+        cName.base(a.name) === cName.head(b.name),
+    );
   for (const a of left) pairs.push({ before: a, after: null });
   for (const b of right) pairs.push({ before: null, after: b });
   return pairs;
@@ -53,9 +66,10 @@ export function pairItems(base: SurfaceItem[], head: SurfaceItem[]): Pair[] {
 
 const SEVERITY_RANK: Record<Severity, number> = {
   breaking: 0,
-  'potentially-breaking': 1,
-  addition: 2,
-  'non-abi': 3,
+  'source-breaking': 1,
+  'potentially-breaking': 2,
+  addition: 3,
+  'non-abi': 4,
 };
 
 function changeOf(rule: string, severity: Severity, crate: string, pair: Pair, message: string): Change {
@@ -91,14 +105,22 @@ function diffCrate(
 ): Change[] {
   const ctx: DiffContext = { base, head };
   const out: Change[] = [];
-  for (const pair of pairItems(base?.items ?? [], head?.items ?? [])) {
+  const names =
+    base?.cNames || head?.cNames
+      ? { base: (n: string) => cNameOf(base?.cNames, n), head: (n: string) => cNameOf(head?.cNames, n) }
+      : null;
+  for (const pair of pairItems(base?.items ?? [], head?.items ?? [], names)) {
     const kind = (pair.after ?? pair.before)?.kind;
     const count = out.length;
     for (const rule of CHANGE_RULES) {
       if (!kind || (!rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind))))
         continue;
-      for (const message of rule.check(pair.before, pair.after, ctx))
-        out.push(changeOf(rule.id, rule.severity, name, pair, message));
+      for (const o of rule.check(pair.before, pair.after, ctx))
+        out.push(
+          typeof o === 'string'
+            ? changeOf(rule.id, rule.severity, name, pair, o)
+            : changeOf(rule.id, o.severity, name, pair, o.message),
+        );
     }
     if (out.length > count) touched.push({ crate: name, before: pair.before, after: pair.after });
   }
@@ -217,6 +239,7 @@ export function requiredBump(changes: Change[], options: DiffOptions = {}): Bump
   const worst = SEVERITIES.find((s) => changes.some((c) => c.severity === s));
   switch (worst) {
     case 'breaking':
+    case 'source-breaking':
       return 'major';
     case 'potentially-breaking':
       return options.potentiallyBreakingBump ?? 'major';

@@ -19,6 +19,8 @@ import { STD_MACROS, trustedMacroCrates } from './macro-trust';
 import { takeCensus } from './census';
 import type { UnresolvedEntry } from '../model';
 import { ScanCache, ScanOutcome } from './scan-cache';
+import { reachableDefinitions, unansweredNames } from './reachable';
+import { MAX_CBINDGEN_TOML_BYTES, parseCbindgenNames } from '../abi/cbindgen-names';
 import {
   FileScan,
   FileScanner,
@@ -27,6 +29,7 @@ import {
   MacroInvocation,
   MAX_MODULE_NESTING,
   ModDecl,
+  Definition,
   moduleNesting,
   ScanContext,
 } from './scan-file';
@@ -265,6 +268,7 @@ export async function extractCrate(
   const diagnostics: Diagnostic[] = [];
   const items: SurfaceItem[] = [];
   const candidates: SurfaceItem[] = [];
+  const typeDefinitions: Definition[] = [];
   const declaredTypes: DeclaredType[] = [];
   const macros = new Map<string, MacroDef>();
   const invocations: MacroInvocation[] = [];
@@ -328,6 +332,7 @@ export async function extractCrate(
   const absorb = (o: FileScan, takeMods: boolean): ModDecl[] => {
     items.push(...o.items);
     candidates.push(...o.candidates);
+    typeDefinitions.push(...o.definitions);
     declaredTypes.push(...o.declaredTypes);
     for (const m of o.macros) {
       if (!macros.has(m.name)) macros.set(m.name, m);
@@ -378,6 +383,10 @@ export async function extractCrate(
     childDir: ctx.childDir,
     pathBaseDir: ctx.pathBaseDir,
   });
+
+  // the C names cbindgen gives the crate's types, when it has a cbindgen.toml
+  const cbindgenToml = await tree.read(joinPath(manifest.dir, 'cbindgen.toml'), MAX_CBINDGEN_TOML_BYTES);
+  const cNames = cbindgenToml.ok ? parseCbindgenNames(cbindgenToml.text) : null;
 
   const rootDir = dirname(manifest.libRoot);
   const rootCtx: ScanContext = {
@@ -822,6 +831,17 @@ export async function extractCrate(
     }
   }
 
+  // Definitions the surface names that sit in files the prefilter did not parse: read on demand.
+  readDefinitionsOnDemand(
+    items,
+    typeDefinitions,
+    unparsed.filter((f) => !rescanned.has(f.path)),
+    (f) => {
+      rescanned.add(f.path);
+      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    },
+  );
+
   // pub const / pub type: at the crate root or in a module that holds exports, of a C type.
   const exportModules = new Set(items.filter((i) => i.kind !== 'import').map((i) => i.path));
   const reprTypes = new Set(
@@ -833,6 +853,8 @@ export async function extractCrate(
     const ty = c.kind === 'type' ? c.target : c.kind === 'const' ? c.type : '';
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
+  // every type, alias and const an export reaches, whatever its visibility: its layout is the export's
+  items.push(...reachableDefinitions(items, typeDefinitions));
 
   const dedup = dedupe(items, diagnostics);
   // the accounting needs every crate's macros: it runs once all crates are read (see `accountFor`)
@@ -862,12 +884,42 @@ export async function extractCrate(
       files: files.sort(),
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
+      ...(cNames ? { cNames } : {}),
     },
     diagnostics,
     testText,
     accounting,
     readTextHashes: new Set([...fileTexts.values()].map((t) => textHash(t.text))),
   };
+}
+
+/** Most rounds of on-demand reading (an alias in one file naming a const in another, …). */
+const MAX_DEMAND_ROUNDS = 8;
+const DECLARATION = /\b(?:struct|enum|union|type|const)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Parses the unparsed files (no export token, so the prefilter skipped them) that declare a name
+ * the surface reaches and no parsed file answers: the surface's types, aliases and consts may live
+ * anywhere in the crate. One regular-expression pass per file and round; at most a few rounds.
+ */
+function readDefinitionsOnDemand(
+  items: SurfaceItem[],
+  pool: Definition[],
+  candidates: PendingFile[],
+  parse: (f: PendingFile) => void,
+): void {
+  let unparsed = candidates;
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && unparsed.length; round++) {
+    const wanted = unansweredNames([...items, ...reachableDefinitions(items, pool)], pool);
+    if (!wanted.size) return;
+    const hits = unparsed.filter((f) => {
+      for (const m of f.text.matchAll(DECLARATION)) if (wanted.has(m[1])) return true;
+      return false;
+    });
+    if (!hits.length) return;
+    for (const f of hits) parse(f);
+    unparsed = unparsed.filter((f) => !hits.includes(f));
+  }
 }
 
 const C_PRIMITIVES = new Set([

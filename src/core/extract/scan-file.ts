@@ -26,6 +26,9 @@ import { isLineBreak, isSpace, isWordChar } from '../rust/text';
 import { abiOf, isRawPointer, normaliseType, TypeContext } from '../rust/types';
 import { evalDiscriminant } from './discriminant';
 
+/** A type, alias or const declaration, whatever its visibility (see `FileScan.definitions`). */
+export type Definition = StructItem | EnumItem | TypeAliasItem | ConstItem;
+
 export interface ModDecl {
   name: string;
   /** `#[path = "…"]` value, if any. */
@@ -93,6 +96,12 @@ export interface FileScan {
   items: SurfaceItem[];
   /** `pub const` / `pub type` items: part of the surface only when the module is part of the C API. */
   candidates: (ConstItem | TypeAliasItem)[];
+  /**
+   * Every struct, union, enum, non-generic type alias and const the text declares, whatever its
+   * visibility or repr (associated consts named `Type::NAME`): the pool from which the types,
+   * aliases and consts an export reaches are added to the surface (their layout is the export's).
+   */
+  definitions: Definition[];
   declaredTypes: DeclaredType[];
   mods: ModDecl[];
   macros: MacroDef[];
@@ -110,6 +119,7 @@ export function emptyScan(): FileScan {
   return {
     items: [],
     candidates: [],
+    definitions: [],
     declaredTypes: [],
     mods: [],
     macros: [],
@@ -336,6 +346,7 @@ export class FileScanner {
   private scanGated(node: Node, pending: Pending, ctx: ScanContext): void {
     const before = this.out.items.length;
     const beforeCandidates = this.out.candidates.length;
+    const beforeDefinitions = this.out.definitions.length;
     const beforeTypes = this.out.declaredTypes.length;
     const beforeMacros = this.out.macros.length;
     const beforeInv = this.out.invocations.length;
@@ -343,6 +354,7 @@ export class FileScanner {
     this.scanItem(node, { ...pending, cfgs: [...pending.cfgs, ...pending.offCfgs] }, ctx);
     const made = [...this.out.items.splice(before), ...this.out.candidates.splice(beforeCandidates)];
     this.out.declaredTypes.splice(beforeTypes);
+    this.out.definitions.splice(beforeDefinitions);
     this.out.macros.splice(beforeMacros);
     this.out.invocations.splice(beforeInv);
     this.out.mods.splice(beforeMods);
@@ -549,6 +561,7 @@ export class FileScanner {
       const line = this.line(node, ctx);
       const visibility = this.visibility(node);
       const doc = this.docOf(pending);
+      const features = targetFeatures(pending.attrs);
       for (const exp of variants) {
         const item: FunctionItem = {
           kind: 'function',
@@ -569,6 +582,7 @@ export class FileScanner {
           body: facts,
         };
         if (ctx.macro) item.macro = ctx.macro;
+        if (features.length) item.targetFeatures = features;
         this.out.items.push(item);
       }
       this.out.accounted.push(...pending.attrRanges);
@@ -694,7 +708,6 @@ export class FileScanner {
     const repr = this.reprOf(pending);
     this.out.declaredTypes.push({ name: ident(nameNode), kind, repr });
     const visibility = this.visibility(node);
-    if (visibility !== 'pub' || repr.length === 0) return;
     const body = node.childForFieldName('body');
     const { fields, tuple } = this.fieldsOf(body, ctx);
     const item: StructItem = {
@@ -710,7 +723,8 @@ export class FileScanner {
       tuple,
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.items.push(item);
+    this.out.definitions.push(item);
+    if (visibility === 'pub' && repr.length > 0) this.out.items.push(item);
   }
 
   private scanEnum(node: Node, pending: Pending, ctx: ScanContext): void {
@@ -720,7 +734,6 @@ export class FileScanner {
     const repr = this.reprOf(pending);
     this.out.declaredTypes.push({ name: ident(nameNode), kind: 'enum', repr });
     const visibility = this.visibility(node);
-    if (visibility !== 'pub' || repr.length === 0) return;
     const variants: Variant[] = [];
     const body = node.childForFieldName('body');
     let next: bigint | null = 0n;
@@ -761,14 +774,16 @@ export class FileScanner {
       nonExhaustive: pending.attrs.some((a) => a.name === 'non_exhaustive'),
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.items.push(item);
+    this.out.definitions.push(item);
+    if (visibility === 'pub' && repr.length > 0) this.out.items.push(item);
   }
 
   private scanTypeAlias(node: Node, pending: Pending, ctx: ScanContext): void {
     this.scanEmbedded([node.childForFieldName('type')], pending, ctx);
     const nameNode = node.childForFieldName('name');
-    if (!nameNode || this.visibility(node) !== 'pub') return;
+    if (!nameNode || ctx.selfType) return; // an associated type is not a C type
     if (node.childForFieldName('type_parameters')) return; // generic aliases are not C types
+    const visibility = this.visibility(node);
     const item: TypeAliasItem = {
       kind: 'type',
       name: ident(nameNode),
@@ -776,31 +791,35 @@ export class FileScanner {
       file: ctx.file,
       line: this.line(node, ctx),
       cfg: this.effectiveCfg(ctx, pending),
-      visibility: 'pub',
+      visibility,
       target: normaliseType(node.childForFieldName('type'), this.tctx(ctx)),
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.candidates.push(item);
+    this.out.definitions.push(item);
+    if (visibility === 'pub') this.out.candidates.push(item);
   }
 
   private scanConst(node: Node, pending: Pending, ctx: ScanContext): void {
     this.scanInitialiser(node, pending, ctx);
     const nameNode = node.childForFieldName('name');
-    if (!nameNode || this.visibility(node) !== 'pub' || ctx.selfType) return;
+    if (!nameNode) return;
     const valueNode = node.childForFieldName('value');
+    if (!valueNode) return; // a trait's required const has no value to compare
+    const visibility = this.visibility(node);
     const item: ConstItem = {
       kind: 'const',
-      name: ident(nameNode),
+      name: ctx.selfType ? `${ctx.selfType}::${ident(nameNode)}` : ident(nameNode),
       path: ctx.modPath,
       file: ctx.file,
       line: this.line(node, ctx),
       cfg: this.effectiveCfg(ctx, pending),
-      visibility: 'pub',
+      visibility,
       type: normaliseType(node.childForFieldName('type'), this.tctx(ctx)),
-      value: valueNode ? valueNode.text.replace(/\s+/g, ' ').slice(0, 1000) : '',
+      value: valueNode.text.replace(/\s+/g, ' ').slice(0, 1000),
     };
     if (ctx.macro) item.macro = ctx.macro;
-    this.out.candidates.push(item);
+    this.out.definitions.push(item);
+    if (visibility === 'pub' && !ctx.selfType) this.out.candidates.push(item);
   }
 
   private scanMod(node: Node, pending: Pending, ctx: ScanContext): void {
@@ -1268,3 +1287,14 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
 
 /** Re-exported for the macro expander: decoding of string literals in attributes. */
 export { unescapeRustString };
+
+/** `#[target_feature(enable = "avx2,fma")]` → `["avx2", "fma"]`, sorted and unique. */
+export function targetFeatures(attrs: Attr[]): string[] {
+  const out = new Set<string>();
+  for (const a of attrs) {
+    if (a.name !== 'target_feature' || a.args === null) continue;
+    for (const m of a.args.slice(0, 4096).matchAll(/"([^"\\]*)"/g))
+      for (const f of m[1].split(',')) if (f.trim()) out.add(f.trim());
+  }
+  return [...out].sort();
+}

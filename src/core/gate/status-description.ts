@@ -5,6 +5,7 @@ export const MAX_DESCRIPTION = 140;
 
 const LABEL: Record<Severity, [string, string]> = {
   breaking: ['breaking', 'breaking'],
+  'source-breaking': ['source-breaking', 'source-breaking'],
   'potentially-breaking': ['potentially breaking', 'potentially breaking'],
   addition: ['addition', 'additions'],
   'non-abi': ['non-ABI change', 'non-ABI changes'],

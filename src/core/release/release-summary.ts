@@ -66,6 +66,7 @@ const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 function bumpOf(c: Change, pb: 'major' | 'minor'): Bump {
   switch (c.severity) {
     case 'breaking':
+    case 'source-breaking':
       return 'major';
     case 'potentially-breaking':
       return pb;

@@ -42,6 +42,7 @@ const MAX_VERSION = 100;
 
 const SEVERITY_LABEL: Record<Severity, string> = {
   breaking: '**Breaking:**',
+  'source-breaking': '**Source-breaking:**',
   'potentially-breaking': '*Potentially breaking:*',
   addition: '*Addition:*',
   'non-abi': '*Non-ABI:*',
@@ -98,9 +99,10 @@ function cmp(a: string, b: string): number {
 
 const SEVERITY_ORDER: Record<Severity, number> = {
   breaking: 0,
-  'potentially-breaking': 1,
-  addition: 2,
-  'non-abi': 3,
+  'source-breaking': 1,
+  'potentially-breaking': 2,
+  addition: 3,
+  'non-abi': 4,
 };
 
 function entryOrder(a: Change, b: Change): number {

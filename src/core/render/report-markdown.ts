@@ -37,6 +37,7 @@ export const MARKER_PREFIX = '<!-- ffi-surface-guard';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   breaking: '🔴 Breaking',
+  'source-breaking': '🟣 Source-breaking',
   'potentially-breaking': '🟠 Potentially breaking',
   addition: '🟢 Addition',
   'non-abi': '⚪ Non-ABI',
@@ -151,6 +152,7 @@ function verdict(report: DiffReport): string[] {
   else {
     const parts = [
       `${bySeverity.breaking} breaking`,
+      ...(bySeverity['source-breaking'] ? [`${bySeverity['source-breaking']} source-breaking`] : []),
       `${bySeverity['potentially-breaking']} potentially breaking`,
       plural(bySeverity.addition, 'addition'),
       `${bySeverity['non-abi']} non-ABI`,

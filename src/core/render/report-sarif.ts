@@ -33,7 +33,7 @@ const MAX_NOTIFICATIONS = 200;
 export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
 /** Change severities as SARIF levels. */
-export const SEVERITY_LEVEL: Record<Severity | 'source-breaking', SarifLevel> = {
+export const SEVERITY_LEVEL: Record<Severity, SarifLevel> = {
   breaking: 'error',
   'source-breaking': 'error',
   'potentially-breaking': 'warning',

@@ -15,6 +15,7 @@ export function term(s: string): string {
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   breaking: 'breaking',
+  'source-breaking': 'source-breaking',
   'potentially-breaking': 'potentially breaking',
   addition: 'addition',
   'non-abi': 'non-ABI',
@@ -103,7 +104,13 @@ export function renderText(report: DiffReport): string {
       ? `${plural(report.findings.length, 'finding')} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(', ')})`
       : 'no findings';
     lines.push(
-      `Required semver bump: ${term(report.requiredBump)}; ${plural(report.changes.length, 'change')} (${SEVERITIES.map((s) => (s === 'addition' ? plural(bySeverity(s), 'addition') : `${bySeverity(s)} ${SEVERITY_TITLE[s]}`)).join(', ')}); ${findings}`,
+      `Required semver bump: ${term(report.requiredBump)}; ${plural(report.changes.length, 'change')} (${SEVERITIES.filter(
+        (s) => s !== 'source-breaking' || bySeverity(s) > 0,
+      )
+        .map((s) =>
+          s === 'addition' ? plural(bySeverity(s), 'addition') : `${bySeverity(s)} ${SEVERITY_TITLE[s]}`,
+        )
+        .join(', ')}); ${findings}`,
     );
   }
   const errors = count(report.diagnostics, (d) => d.level === 'error');

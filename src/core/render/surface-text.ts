@@ -14,14 +14,14 @@ export function signatureOf(item: SurfaceItem): string {
     case 'struct':
     case 'union': {
       const fields = item.fields.map((f) => (item.tuple ? f.type : `${f.name}: ${f.type}`)).join(', ');
-      return `#[repr(${item.repr.join(', ')})] ${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
+      return `${reprText(item.repr)}${item.kind} ${item.name} ${item.tuple ? `(${fields})` : `{ ${fields} }`}`;
     }
     case 'enum': {
       const vs = item.variants.map(
         (v) =>
           `${v.name}${v.value !== null ? ` = ${v.value}` : v.discriminant ? ` = ${v.discriminant}` : ''}`,
       );
-      return `#[repr(${item.repr.join(', ')})] enum ${item.name} { ${vs.join(', ')} }`;
+      return `${reprText(item.repr)}enum ${item.name} { ${vs.join(', ')} }`;
     }
     case 'type':
       return `type ${item.name} = ${item.target}`;
@@ -99,4 +99,9 @@ export function renderSurfaceText(s: Surface): string {
       );
   }
   return lines.join('\n') + '\n';
+}
+
+/** `#[repr(C)] ` — nothing for a type with Rust's own layout (reached from an export, not repr). */
+function reprText(repr: string[]): string {
+  return repr.length ? `#[repr(${repr.join(', ')})] ` : '';
 }

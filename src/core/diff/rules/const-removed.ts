@@ -8,5 +8,8 @@ export const constRemoved: ChangeRule = {
   example: 'pub const MAX_LEN: usize = 64; → (removed)',
   kinds: ['const'],
   check: (before, after) =>
-    before?.kind === 'const' && !after ? [`constant ${before.name} was removed`] : [],
+    // a private const is on the surface only while an export's layout reaches it
+    before?.kind === 'const' && !after && before.visibility === 'pub'
+      ? [`constant ${before.name} was removed`]
+      : [],
 };

@@ -7,9 +7,9 @@ export const constTypeChanged: ChangeRule = {
   rationale: 'The constant\u2019s type decides how consumers store and compare it.',
   example: 'pub const FLAGS: u8 = 1; → pub const FLAGS: u32 = 1;',
   kinds: ['const'],
-  check: (before, after) => {
+  check: (before, after, ctx) => {
     if (before?.kind !== 'const' || after?.kind !== 'const') return [];
-    return relateTypes(before.type, after.type) === 'different'
+    return relateTypes(before.type, after.type, ctx) === 'different'
       ? [`type changed from ${before.type} to ${after.type}`]
       : [];
   },

@@ -8,7 +8,7 @@ export const functionParametersChanged: ChangeRule = {
     'Callers compiled against the old header pass arguments the new code reads differently: memory corruption, not a link error.',
   example: 'fn f(a: *const u8, n: usize) → fn f(a: *const u8, n: u32)',
   kinds: ['function', 'import'],
-  check: (before, after) => {
+  check: (before, after, ctx) => {
     if (
       !before ||
       !after ||
@@ -26,7 +26,7 @@ export const functionParametersChanged: ChangeRule = {
       return out;
     }
     for (let i = 0; i < a.length; i++) {
-      if (relateTypes(a[i].type, b[i].type) === 'different') {
+      if (relateTypes(a[i].type, b[i].type, ctx) === 'different') {
         const moved = b.findIndex((p, j) => j !== i && p.name === a[i].name && p.type === a[i].type);
         out.push(
           moved >= 0

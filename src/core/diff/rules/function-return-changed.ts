@@ -8,7 +8,7 @@ export const functionReturnChanged: ChangeRule = {
     'Callers read the return value with the old type: wrong values, truncated pointers or a broken stack.',
   example: 'fn f() -> i32 → fn f() -> *mut Foo',
   kinds: ['function', 'import'],
-  check: (before, after) => {
+  check: (before, after, ctx) => {
     if (
       !before ||
       !after ||
@@ -19,7 +19,7 @@ export const functionReturnChanged: ChangeRule = {
     const a = before.returns ?? null;
     const b = after.returns ?? null;
     if (a === b) return [];
-    if (a !== null && b !== null && relateTypes(a, b) !== 'different') return [];
+    if (a !== null && b !== null && relateTypes(a, b, ctx) !== 'different') return [];
     return [`return type changed from ${t(a)} to ${t(b)}`];
   },
 };

@@ -1,5 +1,6 @@
 import type { CrateSurface, DeclaredType } from '../../model';
 import type { ChangeRule } from '../rule';
+import { affected } from '../affects';
 
 /** Per crate (by its declared types), the first declared type of each name. */
 const byName = new WeakMap<DeclaredType[], Map<string, DeclaredType>>();
@@ -29,10 +30,26 @@ export const reprChanged: ChangeRule = {
       const a = (before as { repr: string[] }).repr;
       const b = (after as { repr: string[] }).repr;
       if ([...a].sort().join(',') === [...b].sort().join(',')) return [];
-      return [`repr changed from (${a.join(', ')}) to (${b.join(', ')})`];
+      // a type with Rust's layout (reached behind pointers: opaque to C) gaining a C layout adds to the API
+      if (a.length === 0)
+        return [
+          {
+            message: `${after.name} gained repr (${b.join(', ')}); its layout was unspecified before`,
+            severity: 'addition',
+          },
+        ];
+      return [`repr changed from (${a.join(', ')}) to (${b.join(', ')})${affected(ctx, after.name).suffix}`];
     }
     if (before && !after && isType(before.kind)) {
       const d = declared(ctx.head, before.name);
+      if (d && d.repr.length && before.visibility === 'pub')
+        return [
+          {
+            message: `${before.name} keeps repr (${d.repr.join(', ')}) but is no longer public and no export reaches it: it leaves the C API, its layout does not change`,
+            severity: 'source-breaking',
+          },
+        ];
+      if (d && d.repr.length) return [];
       if (d)
         return [
           `repr (${(before as { repr: string[] }).repr.join(', ')}) was removed from ${before.name}: its layout is now unspecified`,
@@ -42,7 +59,10 @@ export const reprChanged: ChangeRule = {
       const d = declared(ctx.base, after.name);
       if (d && d.repr.length === 0)
         return [
-          `${after.name} gained repr (${(after as { repr: string[] }).repr.join(', ')}); its layout was unspecified before`,
+          {
+            message: `${after.name} gained repr (${(after as { repr: string[] }).repr.join(', ')}); its layout was unspecified before`,
+            severity: 'addition',
+          },
         ];
     }
     if (before && after && before.kind !== after.kind && isType(before.kind) && isType(after.kind))

@@ -7,9 +7,9 @@ export const staticTypeChanged: ChangeRule = {
   rationale: 'Consumers read and write the static with the old size and layout.',
   example: 'static V: u32 → static V: u64',
   kinds: ['static'],
-  check: (before, after) => {
+  check: (before, after, ctx) => {
     if (before?.kind !== 'static' || after?.kind !== 'static') return [];
-    return relateTypes(before.type, after.type) === 'different'
+    return relateTypes(before.type, after.type, ctx) === 'different'
       ? [`type changed from ${t(before.type)} to ${t(after.type)}`]
       : [];
   },

@@ -1,6 +1,6 @@
 import type { ChangeRule } from '../rule';
 import { describeAdded, growthOf } from '../struct-growth';
-import { typeUsage } from '../type-usage';
+import { affected } from '../affects';
 
 export const structFieldAddedBehindPointer: ChangeRule = {
   id: 'struct-field-added-behind-pointer',
@@ -11,7 +11,9 @@ export const structFieldAddedBehindPointer: ChangeRule = {
   kinds: ['struct', 'union'],
   check: (before, after, ctx) => {
     const g = growthOf(before, after);
-    if (!g || typeUsage(ctx.head, g.name) !== 'pointer') return [];
-    return [`${describeAdded(g)}, which the surface only uses behind pointers`];
+    if (!g) return [];
+    const a = affected(ctx, g.name);
+    if (a.worst !== 'pointer') return [];
+    return [`${describeAdded(g)}, which the surface only uses behind pointers${a.suffix}`];
   },
 };

@@ -1,6 +1,6 @@
 import type { ChangeRule } from '../rule';
 import { describeAdded, growthOf } from '../struct-growth';
-import { typeUsage } from '../type-usage';
+import { affected } from '../affects';
 
 export const structFieldAddedByValue: ChangeRule = {
   id: 'struct-field-added-by-value',
@@ -12,12 +12,13 @@ export const structFieldAddedByValue: ChangeRule = {
   check: (before, after, ctx) => {
     const g = growthOf(before, after);
     if (!g) return [];
-    const usage = typeUsage(ctx.head, g.name);
-    if (usage === 'pointer') return [];
+    const a = affected(ctx, g.name);
+    if (a.worst === 'pointer') return [];
+    if (a.worst === 'none' && after?.visibility !== 'pub') return [];
     const how =
-      usage === 'value'
+      a.worst === 'value'
         ? 'is passed, returned or embedded by value'
         : 'is public, so consumers may embed or allocate it';
-    return [`${describeAdded(g)}, which ${how}`];
+    return [`${describeAdded(g)}, which ${how}${a.suffix}`];
   },
 };

@@ -1,14 +1,15 @@
 import type { ChangeRule } from '../rule';
 import { relateTypes, t } from '../rule';
+import { affected, layoutSeverity } from '../affects';
 
 export const structLayoutChanged: ChangeRule = {
   id: 'struct-layout-changed',
   severity: 'breaking',
   rationale:
-    'A field removed, reordered or retyped moves every offset after it: consumers read and write the wrong bytes.',
+    'A field removed, reordered or retyped moves every offset after it: consumers read and write the wrong bytes. One change on the type, listing the exports that reach it.',
   example: 'struct S { a: u32, b: u64 } → struct S { b: u64, a: u32 }',
   kinds: ['struct', 'union'],
-  check: (before, after) => {
+  check: (before, after, ctx) => {
     if (
       !before ||
       !after ||
@@ -31,11 +32,12 @@ export const structLayoutChanged: ChangeRule = {
         out.push(`field ${f.name}: ${t(f.type)} was removed`);
     const common = a.filter((f) => b.some((g) => g.name === f.name));
     const order = b.filter((g) => common.some((f) => f.name === g.name)).map((g) => g.name);
-    if (common.map((f) => f.name).join(',') !== order.join(','))
+    // every member of a union is at offset 0: their order is not part of the layout
+    if (before.kind === 'struct' && common.map((f) => f.name).join(',') !== order.join(','))
       out.push(`fields were reordered: (${common.map((f) => f.name).join(', ')}) → (${order.join(', ')})`);
     for (const f of common) {
       const g = b.find((x) => x.name === f.name);
-      if (g && relateTypes(f.type, g.type) === 'different')
+      if (g && relateTypes(f.type, g.type, ctx) === 'different')
         out.push(`field ${f.name} changed type from ${t(f.type)} to ${t(g.type)}`);
     }
     // a field inserted before existing ones shifts them (appending is judged by struct-field-added-*)
@@ -47,6 +49,9 @@ export const structLayoutChanged: ChangeRule = {
       a.length === common.length
     )
       out.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
-    return out;
+    if (!out.length) return [];
+    const hit = affected(ctx, after.name);
+    const severity = layoutSeverity(hit, after.visibility === 'pub');
+    return out.map((m) => ({ message: `${m}${hit.suffix}`, severity }));
   },
 };

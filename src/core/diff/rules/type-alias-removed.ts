@@ -8,5 +8,8 @@ export const typeAliasRemoved: ChangeRule = {
   example: 'pub type Handle = *mut Inner; → (removed)',
   kinds: ['type'],
   check: (before, after) =>
-    before?.kind === 'type' && !after ? [`type alias ${before.name} was removed`] : [],
+    // a private alias is on the surface only while an export reaches it
+    before?.kind === 'type' && !after && before.visibility === 'pub'
+      ? [`type alias ${before.name} was removed`]
+      : [],
 };

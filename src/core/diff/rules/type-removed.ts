@@ -9,6 +9,8 @@ export const typeRemoved: ChangeRule = {
   check: (before, after, ctx) => {
     if (!before || after || (before.kind !== 'struct' && before.kind !== 'union' && before.kind !== 'enum'))
       return [];
+    // a private type is on the surface only while an export reaches it: that export's change says it
+    if (before.visibility !== 'pub') return [];
     // a type that lost its repr is reported by repr-changed
     if (ctx.head?.declaredTypes.some((d) => d.name === before.name)) return [];
     return [`${before.kind} ${before.name} (repr ${before.repr.join(', ')}) was removed`];

@@ -37,10 +37,12 @@ function check(item: SurfaceItem, env: TypeEnv): FindingHit[] {
       return staticHit(item.type, env);
     case 'static':
       return staticHit(item.type, env);
+    // a type with Rust's own layout is opaque to C (reached behind a pointer): its fields are not read
     case 'struct':
     case 'union':
-      return fieldHits(item.fields, env, '');
+      return item.repr.length ? fieldHits(item.fields, env, '') : [];
     case 'enum':
+      if (!item.repr.length) return [];
       return item.variants.flatMap((v) => fieldHits(v.fields ?? [], env, ` of variant \`${v.name}\``));
     default:
       return [];
