@@ -328,11 +328,31 @@ function compute(t: RustType, c: Ctx): Res {
       return `${renderType(t)} is unsized or opaque`;
     case 'never':
       return '! has no values';
-    case 'other':
-      return `unreadable type ${t.text.slice(0, 80)}`;
+    case 'other': {
+      const arr = arrayText(t.text);
+      return arr ? array(parseType(arr.of), arr.len, c) : `unreadable type ${t.text.slice(0, 80)}`;
+    }
     case 'path':
       return path(t, c);
   }
+}
+
+/**
+ * `[T; LEN]` whose length the type parser could not read (it balances `<`/`>` as generics, so
+ * `[u8; 1 << 3]` is `other`): split at the top-level `;`, counting only brackets and parentheses.
+ */
+function arrayText(text: string): { of: string; len: string } | null {
+  const s = text.trim();
+  if (!s.startsWith('[') || !s.endsWith(']')) return null;
+  let depth = 0;
+  for (let i = 1; i < s.length - 1; i++) {
+    const ch = s[i];
+    if (ch === '[' || ch === '(' || ch === '{') depth++;
+    else if (ch === ']' || ch === ')' || ch === '}') {
+      if (--depth < 0) return null;
+    } else if (ch === ';' && depth === 0) return { of: s.slice(1, i), len: s.slice(i + 1, -1) };
+  }
+  return null;
 }
 
 /** The pointee is a dynamically sized type (the pointer is fat). */
