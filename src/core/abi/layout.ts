@@ -522,8 +522,8 @@ function structDef(item: StructItem, c: Ctx): Res {
     const placed = structOf(ms, null, null);
     return { ...inner, fields: typeof placed === 'string' ? [] : placed.fields };
   }
-  if (!r.c) return `${item.name} is not repr(C): rustc may reorder its fields`;
   if (r.int !== null) return `${item.name}: an integer repr on a ${item.kind}`;
+  if (!r.c) return `${item.name} is not repr(C): rustc may reorder its fields`;
   const res = item.kind === 'union' ? unionOf(ms, r.pack, r.align) : structOf(ms, r.pack, r.align);
   return typeof res === 'string' ? `${item.name}: ${res}` : res;
 }
