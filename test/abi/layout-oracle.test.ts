@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evalConstExpr, isKnown, layoutOf, typeDefsFromItems } from '../../src/core/abi/layout';
-import { targetFor } from '../../src/core/abi/targets';
+import { abiShape, evalConstExpr, isKnown, layoutOf, typeDefsFromItems } from '../../src/core/abi/layout';
+import { ALL_TARGETS, Target, targetFor, TARGETS } from '../../src/core/abi/targets';
 import type { SurfaceItem } from '../../src/core/model';
 import { parseType } from '../../src/core/rust/type-syntax';
 import { hasCargo } from '../support/cargo';
@@ -89,12 +89,66 @@ maybe('layoutOf equals rustc on the host target (test/fixtures/layouts)', () => 
     expect(fieldsCompared).toBeGreaterThan(120);
   });
 
+  it('gives every type an ABI shape, and a layout on every target of the table', () => {
+    const defs = typeDefsFromItems(items);
+    for (const name of Object.keys(measured)) {
+      for (const t of ALL_TARGETS) {
+        expect([name, t.name, isKnown(layoutOf(parseType(name), defs, t))]).toEqual([name, t.name, true]);
+        expect([name, t.name, abiShape(parseType(name), defs, t) !== null]).toEqual([name, t.name, true]);
+      }
+    }
+    // c_long is 4 bytes on Windows: Platform is smaller there
+    const size = (t: Target): number => {
+      const l = layoutOf(parseType('Platform'), defs, t);
+      return isKnown(l) ? l.size : -1;
+    };
+    expect(size(TARGETS['x86_64-unknown-linux-gnu'])).toBe(40);
+    expect(size(TARGETS['x86_64-pc-windows-msvc'])).toBe(32);
+  });
+
   it('gives every struct and union field an offset (every field is measured)', () => {
     for (const it of items) {
       if (it.kind !== 'struct' && it.kind !== 'union') continue;
       expect(Object.keys(measured[it.name].fields).sort()).toEqual(it.fields.map((f) => f.name).sort());
     }
   });
+
+  // issue 14: each false break (the ABI is identical) and missed break (it changed) as a pair
+  // of types compiled by rustc; `class` is a change rustc's layout cannot show (i32 → u32)
+  const PAIRS: [string, 'same' | 'layout' | 'class'][] = [
+    ['PairRef', 'same'],
+    ['PairFn', 'same'],
+    ['PairPhantom', 'same'],
+    ['PairUnion', 'same'],
+    ['PairLen', 'same'],
+    ['PairGrow', 'same'],
+    ['PairAlias', 'layout'],
+    ['PairConst', 'layout'],
+    ['PairVariant', 'layout'],
+    ['PairSign', 'class'],
+  ];
+
+  it.each(PAIRS)(
+    '%s: old and new have the same ABI shape iff the ABI is identical (%s)',
+    (pair, expected) => {
+      if (!host) throw new Error('no target');
+      const defs = typeDefsFromItems(items);
+      const [old, neu] = [measured[`${pair}Old`], measured[`${pair}New`]];
+      const rustcSame =
+        old.size === neu.size &&
+        old.align === neu.align &&
+        Object.entries(old.fields).every(([f, o]) => !(f in neu.fields) || neu.fields[f] === o);
+      expect(rustcSame).toBe(expected !== 'layout');
+      const [a, b] = [
+        abiShape(parseType(`${pair}Old`), defs, host),
+        abiShape(parseType(`${pair}New`), defs, host),
+      ];
+      expect(a).not.toBeNull();
+      expect(b).not.toBeNull();
+      if (expected === 'same') expect(a).toBe(b);
+      else expect(a).not.toBe(b);
+    },
+  );
 
   it('evaluates every const as rustc does', () => {
     if (!host) throw new Error('no target');
