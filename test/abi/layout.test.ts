@@ -459,6 +459,20 @@ describe('cycles and hostile input', () => {
     expect(typeof size('T0', defsOf(...aliases))).toBe('string');
   });
 
+  it('bounds chains of layouts and consts that need each other, without overflowing the stack', () => {
+    const items: SurfaceItem[] = [struct('D0', ['C'], [['a', 'u8']])];
+    const parens = (e: string): string => '('.repeat(30) + e + ')'.repeat(30);
+    for (let i = 1; i <= 300; i++) {
+      items.push(
+        struct(`D${i}`, ['C'], [['a', `[u8; ${parens(`size_of::<D${i - 1}>() + C${i} - C${i}`)}]`]]),
+      );
+      items.push(constant(`C${i}`, 'usize', parens(`core::mem::size_of::<D${i - 1}>()`)));
+    }
+    const defs = defsOf(...items);
+    expect(size('D300', defs)).toMatch(/cannot be evaluated|too deeply nested|too complex/);
+    expect(size('D12', defs)).toEqual([1, 1]);
+  });
+
   it('bounds unreadable text', () => {
     expect(typeof size('[u8; ' + '1 + '.repeat(3000) + '1]')).toBe('string');
     expect(typeof size('*const '.repeat(5000) + 'u8')).toBe('string');

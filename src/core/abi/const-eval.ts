@@ -36,7 +36,7 @@ export interface IntType {
 
 export const MAX_EXPR_LENGTH = 2000;
 const MAX_TOKENS = 500;
-const MAX_DEPTH = 40;
+const MAX_DEPTH = 120;
 /** No intermediate value may exceed 2^130 in magnitude (i128/u128 values fit). */
 const MAX_MAGNITUDE = 1n << 130n;
 const MAX_ALIAS_HOPS = 8;
