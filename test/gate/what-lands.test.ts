@@ -5,7 +5,7 @@
  * `runMergeGroupGate`) with the real GitHub client against the fake API and real git repositories.
  * The bundled action runs the two-PR story in test/action/what-lands.e2e.test.ts.
  */
-import type { GateConfig } from '../../src/action/gate-config';
+import type { GateConfig } from '../../src/app/gate-config';
 import { scopeOf } from '../../src/app/config-file';
 import { runMergeGroupGate } from '../../src/app/merge-group-gate';
 import type { GateResult } from '../../src/app/pull-request-gate';

@@ -3,8 +3,8 @@
  * the fake GitHub API, for in-process tests of the gate orchestration: the real client is built on
  * Octokit, which is ESM-only and cannot load inside Jest. The mapping of the JSON and the error
  * messages follow src/adapters/github-client.ts: a non-2xx answer throws (a 403 that is not a rate
- * limit as PermissionError naming the permission), pagination follows `Link: rel="next"`. Unlike
- * the real client it does not retry a 5xx answer.
+ * limit as PermissionError naming the permission), a 5xx answer is retried 3 times, pagination
+ * follows `Link: rel="next"`.
  */
 import { ApiError, PermissionError } from '../../src/adapters/api-errors';
 import type {
@@ -58,7 +58,9 @@ export class FetchGateClient implements GateClient, ReleaseClient, ConfigClient 
     route: string,
     body?: Json,
   ): Promise<{ data: unknown; next: string | null }> {
-    const r = await this.request(method, route, body);
+    let r = await this.request(method, route, body);
+    // a 5xx answer is retried up to 3 times, as Octokit's retry plugin does for the real client
+    for (let retry = 0; retry < 3 && r.status >= 500; retry++) r = await this.request(method, route, body);
     if (r.status >= 200 && r.status < 300) return { data: r.data, next: r.next };
     if (r.status === 403 && !/rate limit/i.test(r.message))
       throw new PermissionError(
