@@ -10,6 +10,7 @@ import {
   resolveGateConfig as resolveApiConfig,
   type GateConfig,
 } from '../../src/app/gate-config';
+import { runMergeGroupGate } from '../../src/app/merge-group-gate';
 import { runPullRequestGate, type GateResult } from '../../src/app/pull-request-gate';
 import { loadConfig } from '../../src/core/config';
 import { failsOn } from '../../src/core/fail-on';
@@ -190,4 +191,63 @@ export function gateInputs(text: Record<string, string> = {}): Partial<ActionInp
     else throw new Error(`input ${k} is not mapped`);
   }
   return out;
+}
+
+export interface MergeGroupJobOptions {
+  /** The runner's checkout. */
+  workspace: string;
+  fake: FakeGitHub;
+  /** The `merge_group` payload's fields. */
+  group: { head_sha: string; base_sha: string; head_ref: string };
+  inputs?: Partial<ActionInputs>;
+  runUrl?: string;
+}
+
+/**
+ * One merge-queue job in process, as the Action's shell (`runMergeGroup` in
+ * src/action/run-action.ts) runs it: the configuration resolved through the API, then
+ * `runMergeGroupGate`; its log lines, job error and `approved` output as the runner shows them.
+ */
+export async function runMergeGroupJob(o: MergeGroupJobOptions): Promise<PullJobRun> {
+  const inputs: ActionInputs = { ...GATE_INPUTS, ...o.inputs };
+  const client = new FetchGateClient(o.fake.url);
+  const log: string[] = [];
+  const outputs: Record<string, string> = {};
+  const job = (code: number): PullJobRun => ({
+    code,
+    stdout: log.join('\n'),
+    stderr: '',
+    outputs,
+    result: null,
+  });
+  try {
+    const config = await resolveApiConfig(client, inputs);
+    const { decision: d } = await runMergeGroupGate(client, {
+      root: o.workspace,
+      statusContext: inputs.statusContext,
+      headSha: o.group.head_sha,
+      baseSha: o.group.base_sha,
+      headRef: o.group.head_ref,
+      features: config.features,
+      featureSets: config.featureSets,
+      potentiallyBreakingBump: config.potentiallyBreakingBump,
+      limits: config.limits,
+      scope: scopeOf(config.config),
+      policy: config.policy,
+      policyHash: config.policyHash,
+      botLogin: config.botLogin,
+      runUrl: o.runUrl ?? 'https://github.example/octo/lib/actions/runs/4242',
+      log: (m) => log.push(m),
+    });
+    log.push(`status ${inputs.statusContext}: ${d.state} — ${d.description}`);
+    outputs['approved'] = String(d.state === 'success');
+    if (d.state === 'error') {
+      log.push(`::error::${escapeData(d.description)}`);
+      return job(1);
+    }
+    return job(0);
+  } catch (e) {
+    log.push(`::error::${escapeData(e instanceof Error ? e.message : String(e))}`);
+    return job(1);
+  }
 }
