@@ -11,7 +11,7 @@ import { analyseFeatureSets } from './analyse-feature-sets';
 import { computeReportFindings } from './findings';
 import { LandingDeltas } from './landing-deltas';
 import { evaluatePullApprovals, GateClient } from './pull-approvals';
-import type { IssueComment } from '../adapters/github-client';
+import type { IssueComment, PullRequest } from '../adapters/github-client';
 import { PermissionError } from '../adapters/api-errors';
 import { changedPaths, fetchGateCommits } from '../adapters/git-fetch';
 import { approvalDigest, ApprovalOutcome, ApprovalPolicy } from '../core/gate/approvals';
@@ -38,6 +38,7 @@ import type { FindingPolicy } from '../core/findings';
 import type { Limits } from '../core/limits';
 import type { AnalysisScope } from '../core/scope';
 import type { DiffReport } from '../core/report';
+import type { FindingsFunction } from '../core/diff/build-report';
 import { renderMarkdown } from '../core/render/report-markdown';
 
 export interface GateSettings {
@@ -132,6 +133,199 @@ function approvalLines(
   return { state, lines };
 }
 
+/** The pull request, and what the bot's own comment says about it. */
+interface PullAndComment {
+  pr: PullRequest;
+  headSha: string;
+  /** The bot's comment (the oldest, when a race left several). */
+  existing: IssueComment | null;
+  /** The state its marker holds. */
+  state: CommentState | null;
+  /** Where the status links: the comment, else the run's summary. */
+  targetUrl: string;
+}
+
+/** Reads the pull request and the bot's comment; a marker by anyone else is named in a warning. */
+async function readPullAndComment(
+  client: GateClient,
+  s: GateSettings,
+  warnings: string[],
+): Promise<PullAndComment> {
+  const pr = await client.getPull(s.pull);
+  let comments: IssueComment[] = [];
+  try {
+    comments = await client.listComments(s.pull);
+  } catch (e) {
+    warnings.push(e instanceof Error ? e.message : String(e));
+  }
+  const existing = botComments(comments, s.botLogin)[0] ?? null;
+  for (const f of foreignMarkers(comments, s.botLogin))
+    warnings.push(
+      `comment ${f.id} by ${f.user?.login ?? 'a deleted user'} carries an ffi-surface-guard marker; it is ignored (only ${s.botLogin}'s comment holds state)`,
+    );
+  return {
+    pr,
+    headSha: pr.headSha,
+    existing,
+    state: existing ? parseMarker(existing.body) : null,
+    targetUrl: existing?.htmlUrl ?? s.runUrl,
+  };
+}
+
+type Landing =
+  | { ok: true; analysis: Analysis; deltas: LandingDeltas; conflict: string[] | null }
+  | { ok: false; detail: string };
+
+/**
+ * Commits, then what the head lands: the delta from the base tip to the head merged into it; on a
+ * conflict, the pull request's own delta against its merge base.
+ */
+async function analyseLanding(
+  s: GateSettings,
+  pr: PullRequest,
+  findings: FindingsFunction,
+): Promise<Landing> {
+  const fetched = await fetchGateCommits(s.root, s.pull, pr.headSha, pr.baseRef);
+  if (!fetched.ok) return { ok: false, detail: fetched.detail };
+  const deltas = new LandingDeltas(s, fetched.baseTip);
+  const landing = await deltas.landing(pr.headSha, findings);
+  if (landing.kind === 'clean') return { ok: true, analysis: landing.analysis, deltas, conflict: null };
+  // what would land is unknown: the PR's own delta against the merge base is shown instead
+  const analysis = await analyseFeatureSets(
+    {
+      root: s.root,
+      base: fetched.baseTip,
+      head: pr.headSha,
+      features: s.features,
+      findings,
+      potentiallyBreakingBump: s.potentiallyBreakingBump,
+      limits: s.limits,
+      scope: s.scope,
+      deadline: s.deadline,
+    },
+    s.featureSets ?? [s.features],
+  );
+  return { ok: true, analysis, deltas, conflict: landing.paths };
+}
+
+/** Configuration or workflow edits in the PR (the gate reads its config from the default branch). */
+async function protectedEditsOf(s: GateSettings, analysis: Analysis, headSha: string): Promise<string[]> {
+  const touched = await changedPaths(s.root, analysis.baseSha, analysis.headSha ?? headSha);
+  return touched.filter((p) =>
+    s.protectedPaths.some((q) => p === q || p.startsWith(q.endsWith('/') ? q : q + '/')),
+  );
+}
+
+/** The decision on a head that does not merge cleanly: pending, whatever the approvals. */
+function conflictVerdict(pr: PullRequest, baseTip: string, conflict: string[], digest: string): Verdict {
+  return {
+    decision: conflictDecision(pr.baseRef, digest),
+    outcome: null,
+    approval: {
+      state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(', ')}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ''}` : ''}: what this pull request would land cannot be evaluated`,
+      lines: [
+        `the changes shown are the pull request's own, against its merge base with ${pr.baseRef}`,
+        'resolve the conflict (merge or rebase onto the base branch); the gate then evaluates the merge, and approvals of a commit count only for what that commit lands',
+      ],
+    },
+    digests: new Map(),
+  };
+}
+
+interface Verdict {
+  decision: GateDecision;
+  outcome: ApprovalOutcome | null;
+  approval: { state: string; lines: string[] } | undefined;
+  /** The digest of what each evaluated commit lands (null: unknown). */
+  digests: Map<string, string | null>;
+}
+
+/**
+ * Approvals, from the reviews API only, each re-bound to what its commit lands on this tip, and
+ * the decision; an analysis that could not read part of the source is an error.
+ */
+async function approvalVerdict(
+  client: GateClient,
+  s: GateSettings,
+  pr: PullRequest,
+  deltas: LandingDeltas,
+  report: DiffReport,
+  digest: string,
+  cached: Record<string, string>,
+  errors: string[],
+): Promise<Verdict> {
+  const digests = new Map<string, string | null>();
+  digests.set(pr.headSha, digest);
+  const approvals = await evaluatePullApprovals(client, {
+    root: s.root,
+    pull: s.pull,
+    author: pr.author.login,
+    policy: s.policy,
+    deltas,
+    currentDigest: digest,
+    hasBreaking: report.changes.some((c) => c.severity === 'breaking'),
+    head: pr.headSha,
+    cached,
+    gate: { botLogin: s.botLogin, statusContext: s.statusContext },
+  });
+  const outcome = approvals.outcome;
+  for (const [c, d] of approvals.digests) digests.set(c, d);
+  let decision = decideGate(report, outcome, digest);
+  const errorDiags = report.diagnostics.filter((d) => d.level === 'error');
+  if (errorDiags.length) {
+    // an analysis that could not read part of the source vouches neither for "no change" nor for the
+    // approved delta: what it did not read can differ between the approved commit and the head
+    decision = {
+      state: 'error',
+      description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`),
+    };
+    errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
+  }
+  const approval = report.changes.length
+    ? approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef)
+    : undefined;
+  return { decision, outcome, approval, digests };
+}
+
+/** The state the comment's marker records after this run. */
+function nextCommentState(
+  state: CommentState | null,
+  headSha: string,
+  baseTip: string,
+  cached: Record<string, string>,
+  verdict: Verdict,
+  digest: string,
+  conflict: string[] | null,
+  changed: boolean,
+): CommentState {
+  // the current digest is approved only while the decision says so: a dismissal or a request for
+  // changes withdraws it from the record the release step reads
+  const approvedDigests = conflict
+    ? [...(state?.approved ?? [])]
+    : (state?.approved ?? []).filter((d) => d !== digest);
+  if (verdict.decision.state === 'success' && changed) approvedDigests.push(digest);
+  return {
+    v: 1,
+    head: headSha,
+    base: baseTip,
+    digests: {
+      ...cached,
+      ...Object.fromEntries([...verdict.digests].filter((e): e is [string, string] => e[1] !== null)),
+    },
+    approved: approvedDigests,
+  };
+}
+
+/** The pull request's head now (a failure to read it is a warning; the evaluated head is kept). */
+async function currentHead(client: GateClient, s: GateSettings, headSha: string, warnings: string[]) {
+  try {
+    return (await client.getPull(s.pull)).headSha;
+  } catch (e) {
+    warnings.push(e instanceof Error ? e.message : String(e));
+    return headSha;
+  }
+}
+
 export async function runPullRequestGate(client: GateClient, s: GateSettings): Promise<GateResult> {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -150,23 +344,7 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     ...partial,
   });
 
-  const pr = await client.getPull(s.pull);
-  const headSha = pr.headSha;
-  let comments: IssueComment[] = [];
-  try {
-    comments = await client.listComments(s.pull);
-  } catch (e) {
-    warnings.push(e instanceof Error ? e.message : String(e));
-  }
-  const mine = botComments(comments, s.botLogin);
-  const existing = mine[0] ?? null;
-  const state: CommentState | null = existing ? parseMarker(existing.body) : null;
-  const targetUrl = existing?.htmlUrl ?? s.runUrl;
-  for (const f of foreignMarkers(comments, s.botLogin))
-    warnings.push(
-      `comment ${f.id} by ${f.user?.login ?? 'a deleted user'} carries an ffi-surface-guard marker; it is ignored (only ${s.botLogin}'s comment holds state)`,
-    );
-
+  const { pr, headSha, existing, state, targetUrl } = await readPullAndComment(client, s, warnings);
   await setStatus(
     client,
     s,
@@ -190,120 +368,46 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     return result({ decision, headSha });
   };
 
-  // Commits, then what the head lands: the delta from the base tip to the head merged into it.
-  let analysis: Analysis;
-  let deltas: LandingDeltas;
-  let conflict: string[] | null = null;
-  const findings = computeReportFindings(s.findingsPolicy);
+  let landing: Landing;
   try {
-    const fetched = await fetchGateCommits(s.root, s.pull, headSha, pr.baseRef);
-    if (!fetched.ok) return await fail(fetched.detail);
-    deltas = new LandingDeltas(s, fetched.baseTip);
-    const landing = await deltas.landing(headSha, findings);
-    if (landing.kind === 'clean') analysis = landing.analysis;
-    else {
-      // what would land is unknown: the PR's own delta against the merge base is shown instead
-      conflict = landing.paths;
-      analysis = await analyseFeatureSets(
-        {
-          root: s.root,
-          base: fetched.baseTip,
-          head: headSha,
-          features: s.features,
-          findings,
-          potentiallyBreakingBump: s.potentiallyBreakingBump,
-          limits: s.limits,
-          scope: s.scope,
-          deadline: s.deadline,
-        },
-        s.featureSets ?? [s.features],
-      );
-    }
+    landing = await analyseLanding(s, pr, computeReportFindings(s.findingsPolicy));
   } catch (e) {
     return await fail(
       e instanceof Error ? e.message : String(e),
       e instanceof DeadlineExceeded ? e : undefined,
     );
   }
+  if (!landing.ok) return await fail(landing.detail);
+  const { analysis, deltas, conflict } = landing;
   const baseTip = deltas.baseTip;
   warnings.push(...analysis.warnings);
   const report = analysis.report;
-  const errorDiags = report.diagnostics.filter((d) => d.level === 'error');
   const digest = approvalDigest(report.deltaDigest, s.policyHash);
-
-  // Configuration or workflow edits in the PR are flagged (the gate reads its config from the default branch).
-  const touched = await changedPaths(s.root, analysis.baseSha, analysis.headSha ?? headSha);
-  const protectedEdits = touched.filter((p) =>
-    s.protectedPaths.some((q) => p === q || p.startsWith(q.endsWith('/') ? q : q + '/')),
-  );
+  const protectedEdits = await protectedEditsOf(s, analysis, headSha);
 
   // The comment's digests were computed against the base tip it names; another tip says nothing.
   const cached = state && state.base === baseTip ? state.digests : {};
 
-  let decision: GateDecision;
-  let outcome: ApprovalOutcome | null = null;
-  let approval: { state: string; lines: string[] } | undefined;
-  const digests = new Map<string, string | null>();
-  if (conflict) {
-    decision = conflictDecision(pr.baseRef, digest);
-    approval = {
-      state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(', ')}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ''}` : ''}: what this pull request would land cannot be evaluated`,
-      lines: [
-        `the changes shown are the pull request's own, against its merge base with ${pr.baseRef}`,
-        'resolve the conflict (merge or rebase onto the base branch); the gate then evaluates the merge, and approvals of a commit count only for what that commit lands',
-      ],
-    };
-  } else {
-    // Approvals, from the reviews API only, each re-bound to what its commit lands on this tip.
-    digests.set(headSha, digest);
+  let verdict: Verdict;
+  if (conflict) verdict = conflictVerdict(pr, baseTip, conflict, digest);
+  else {
     try {
-      const approvals = await evaluatePullApprovals(client, {
-        root: s.root,
-        pull: s.pull,
-        author: pr.author.login,
-        policy: s.policy,
-        deltas,
-        currentDigest: digest,
-        hasBreaking: report.changes.some((c) => c.severity === 'breaking'),
-        head: headSha,
-        cached,
-        gate: { botLogin: s.botLogin, statusContext: s.statusContext },
-      });
-      outcome = approvals.outcome;
-      for (const [c, d] of approvals.digests) digests.set(c, d);
+      verdict = await approvalVerdict(client, s, pr, deltas, report, digest, cached, errors);
     } catch (e) {
       return await fail(e instanceof Error ? e.message : String(e), e);
     }
-    decision = decideGate(report, outcome, digest);
-    if (errorDiags.length) {
-      // an analysis that could not read part of the source vouches neither for "no change" nor for the
-      // approved delta: what it did not read can differ between the approved commit and the head
-      decision = {
-        state: 'error',
-        description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`),
-      };
-      errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
-    }
-    if (report.changes.length)
-      approval = approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef);
   }
-
-  // the current digest is approved only while the decision says so: a dismissal or a request for
-  // changes withdraws it from the record the release step reads
-  const approvedDigests = conflict
-    ? [...(state?.approved ?? [])]
-    : (state?.approved ?? []).filter((d) => d !== digest);
-  if (decision.state === 'success' && report.changes.length > 0) approvedDigests.push(digest);
-  const newState: CommentState = {
-    v: 1,
-    head: headSha,
-    base: baseTip,
-    digests: {
-      ...cached,
-      ...Object.fromEntries([...digests].filter((e): e is [string, string] => e[1] !== null)),
-    },
-    approved: approvedDigests,
-  };
+  const { decision, outcome, approval } = verdict;
+  const newState = nextCommentState(
+    state,
+    headSha,
+    baseTip,
+    cached,
+    verdict,
+    digest,
+    conflict,
+    report.changes.length > 0,
+  );
   if (approval && protectedEdits.length)
     approval.lines.unshift(
       `this pull request edits the gate's configuration or workflows (${protectedEdits.join(', ')}); the gate keeps using the default branch's`,
@@ -317,14 +421,8 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
   });
 
   // A run for an older head must not overwrite a newer one's comment; its status is per-commit.
-  let current = headSha;
-  try {
-    current = (await client.getPull(s.pull)).headSha;
-  } catch (e) {
-    warnings.push(e instanceof Error ? e.message : String(e));
-  }
-  const statusTarget = existing?.htmlUrl ?? s.runUrl;
-  await setStatus(client, s, headSha, decision.state, decision.description, statusTarget, errors);
+  const current = await currentHead(client, s, headSha, warnings);
+  await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
 
   let commentUrl: string | null = existing?.htmlUrl ?? null;
   if (current !== headSha) {

@@ -1,6 +1,8 @@
 /**
  * End to end: the bundled action run as a runner runs it, against the fake GitHub REST API and
- * a real git origin, through a pull request's life.
+ * a real git origin, through a pull request's life: the report, comment, annotations and outputs,
+ * a refused status, the real client's retries, and an event it does not act on. The other job
+ * outcomes run in process in test/gate/pull-request-job.test.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -125,23 +127,6 @@ describe('the action on a pull request', () => {
     expect(s.fake.requestsTo('PATCH /repos/:owner/:repo/issues/comments/:id')).toHaveLength(1);
   });
 
-  it('sets success and posts no comment when the surface did not change', async () => {
-    s = await setup({ 'src/lib.rs': V1['src/lib.rs'] + '\n// a comment only\nfn helper() {}\n' });
-    const run = await runAction({
-      workspace: s.workspace,
-      fake: s.fake,
-      eventName: 'pull_request',
-      event: pullRequestEvent(1, s.head, s.base),
-    });
-    expect(run.code).toBe(0);
-    const statuses = statusesOf(s.fake, s.head);
-    expect(statuses.at(-1)?.state).toBe('success');
-    expect(statuses.at(-1)?.description).toMatch(/^no FFI surface change · ffi sha256:/);
-    expect(s.fake.state.comments).toHaveLength(0);
-    expect(run.outputs.changed).toBe('false');
-    expect(run.outputs.approved).toBe('true');
-  });
-
   it('names the missing permission on a 403 for statuses, still writes the summary, and never reports success', async () => {
     s = await setup();
     s.fake.fail('POST /repos/:owner/:repo/statuses/:sha', {
@@ -159,23 +144,6 @@ describe('the action on a pull request', () => {
     expect(run.summary).toContain('FFI surface review');
     expect(run.outputs.approved).toBe('false');
     expect(s.fake.state.statuses).toHaveLength(0);
-  });
-
-  it('a 403 on comments is a warning naming pull-requests: write; the status is unaffected', async () => {
-    s = await setup();
-    s.fake.fail('POST /repos/:owner/:repo/issues/:n/comments', {
-      ...githubError(403, 'Resource not accessible by integration'),
-      times: Infinity,
-    });
-    const run = await runAction({
-      workspace: s.workspace,
-      fake: s.fake,
-      eventName: 'pull_request',
-      event: pullRequestEvent(1, s.head, s.base),
-    });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/::warning::.*pull-requests: write/);
-    expect(statusesOf(s.fake, s.head).at(-1)?.state).toBe('pending');
   });
 
   it('retries 5xx answers and still decides; a persistent 5xx on reviews ends in error, not success', async () => {
@@ -202,26 +170,6 @@ describe('the action on a pull request', () => {
     expect(last?.state).toBe('error');
     expect(last?.description).toMatch(/reviews/);
     expect(bad.summary).toMatch(/\*\*The analysis failed:\*\* .*reviews/);
-  });
-
-  it('rejects a bad config file with one message naming the key and the file, and sets error', async () => {
-    s = await setup();
-    s.fake.state.files = [];
-    s.fake.addFile({
-      repo: 'octo/lib',
-      path: '.github/ffi-surface-guard.yml',
-      content: 'approvers: [sec-bob]\nrequired-approvals: two\n',
-      ref: 'main',
-    });
-    const run = await runAction({
-      workspace: s.workspace,
-      fake: s.fake,
-      eventName: 'pull_request',
-      event: pullRequestEvent(1, s.head, s.base),
-    });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::.*\.github\/ffi-surface-guard\.yml.*required-approvals/);
-    expect(statusesOf(s.fake, s.head).at(-1)?.state).toBe('error');
   });
 
   it('ignores events it does not act on', async () => {

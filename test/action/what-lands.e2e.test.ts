@@ -2,11 +2,12 @@
  * End to end, the bundled action: the gate evaluates what lands (SPEC section 6). Two pull requests
  * that are each FFI-neutral against their merge base cannot land an unreviewed export together —
  * neither through the pull-request gate nor through the merge queue — while an honest pair passes
- * both. Every run gets a fresh runner (a depth-1 checkout of main), as on GitHub.
- * The policy variations run in process: test/gate/what-lands.test.ts.
+ * both. Every run gets a fresh runner (a depth-1 checkout of main), as on GitHub. The bundled
+ * action runs the attack (pull_request_target, then merge_group); the honest pair and the policy
+ * variations run in process: test/gate/what-lands.test.ts.
  */
 import { pullRequestEvent, runAction, type ActionRun } from '../support/action-runner';
-import { CONTEXT, exported, makeFnMacro, PullWorld } from '../support/pull-world';
+import { CONTEXT, makeFnMacro, PullWorld } from '../support/pull-world';
 
 let w: PullWorld;
 afterEach(async () => {
@@ -73,29 +74,5 @@ describe('what lands, not what the branch diff shows', () => {
     expect(w.fake.state.statuses.filter((s) => s.context === CONTEXT && s.state === 'success')).toHaveLength(
       1,
     );
-  });
-
-  it('an honest pair, touching unrelated exports and each approved, passes the gate and the queue', async () => {
-    w = await PullWorld.create();
-    w.open(1, { 'src/a.rs': exported('a_fn') });
-    w.open(2, { 'src/b.rs': exported('b_fn') });
-    w.review(1, 'sec-bob', 'APPROVED');
-    w.review(2, 'carol', 'APPROVED');
-
-    expectClean(await gate(1));
-    expect(w.states(w.pull(1).head.sha)).toEqual(['pending', 'success']);
-    const qa = await queue(1);
-    expectClean(qa.run);
-    expect(qa.states).toEqual(['success']);
-    expect(qa.description).toMatch(/^FFI delta of #1 approved by sec-bob · ffi sha256:[0-9a-f]{12}$/);
-    w.merge(1);
-
-    const b = await gate(2);
-    expectClean(b);
-    expect(w.states(w.pull(2).head.sha)).toEqual(['pending', 'success']);
-    expect(w.last(w.pull(2).head.sha).description).toMatch(/^FFI surface approved by carol · /);
-    const qb = await queue(2);
-    expectClean(qb.run);
-    expect(qb.states).toEqual(['success']);
   });
 });

@@ -5,7 +5,7 @@
  * `runMergeGroupGate`) with the real GitHub client against the fake API and real git repositories.
  * The bundled action runs the two-PR story in test/action/what-lands.e2e.test.ts.
  */
-import type { GateConfig } from '../../src/action/gate-config';
+import type { GateConfig } from '../../src/app/gate-config';
 import { scopeOf } from '../../src/app/config-file';
 import { runMergeGroupGate } from '../../src/app/merge-group-gate';
 import type { GateResult } from '../../src/app/pull-request-gate';
@@ -152,14 +152,26 @@ describe('the gate evaluates what lands on the current base tip', () => {
     w.open(2, B_FN);
     w.review(1, 'sec-bob', 'APPROVED');
     w.review(2, 'carol', 'APPROVED');
-    expect((await gate(1)).decision.state).toBe('success');
+    const a = await gate(1);
+    expect(a.decision.state).toBe('success');
+    expect(a.errors).toEqual([]);
+    expect(w.states(w.pull(1).head.sha)).toEqual(['pending', 'success']);
     expect((await gate(2)).decision.state).toBe('success');
-    expect((await queue(1)).states).toEqual(['success']);
+    const qa = await queue(1);
+    expect(qa.states).toEqual(['success']);
+    expect(qa.decision.description).toMatch(
+      /^FFI delta of #1 approved by sec-bob · ffi sha256:[0-9a-f]{12}$/,
+    );
     w.merge(1);
     const b = await gate(2);
     expect(b.decision.state).toBe('success');
+    expect(b.errors).toEqual([]);
     expect(b.report?.changes.map((c) => c.name)).toEqual(['b_fn']);
-    expect((await queue(2)).states).toEqual(['success']);
+    expect(w.states(w.pull(2).head.sha).slice(-2)).toEqual(['pending', 'success']);
+    expect(w.last(w.pull(2).head.sha).description).toMatch(/^FFI surface approved by carol · /);
+    const qb = await queue(2);
+    expect(qb.states).toEqual(['success']);
+    expect(qb.decision.state).toBe('success');
   });
 });
 

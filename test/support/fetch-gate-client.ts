@@ -1,8 +1,10 @@
 /**
- * The API calls the gates make (`GateClient`), over plain HTTP to the fake GitHub API, for
- * in-process tests of the gate orchestration: the real client is built on Octokit, which is
- * ESM-only and cannot load inside Jest. The mapping of the JSON follows src/adapters/github-client.ts;
- * a non-2xx answer throws (a 403 as PermissionError), pagination follows `Link: rel="next"`.
+ * The API calls the gates make (`GateClient`, `ReleaseClient`, `ConfigClient`), over plain HTTP to
+ * the fake GitHub API, for in-process tests of the gate orchestration: the real client is built on
+ * Octokit, which is ESM-only and cannot load inside Jest. The mapping of the JSON and the error
+ * messages follow src/adapters/github-client.ts: a non-2xx answer throws (a 403 that is not a rate
+ * limit as PermissionError naming the permission), a 5xx answer is retried 3 times, pagination
+ * follows `Link: rel="next"`.
  */
 import { ApiError, PermissionError } from '../../src/adapters/api-errors';
 import type {
@@ -12,7 +14,9 @@ import type {
   PullRequest,
   Review,
 } from '../../src/adapters/github-client';
+import type { ConfigClient } from '../../src/app/gate-config';
 import type { GateClient } from '../../src/app/pull-approvals';
+import type { ReleaseClient } from '../../src/app/release-gate';
 
 type Json = Record<string, unknown>;
 
@@ -21,18 +25,18 @@ interface RawUser {
   type: string;
 }
 
-export class FetchGateClient implements GateClient {
+export class FetchGateClient implements GateClient, ReleaseClient, ConfigClient {
   constructor(
     private readonly apiUrl: string,
     private readonly owner = 'octo',
     private readonly repo = 'lib',
   ) {}
 
-  private async call(
+  private async request(
     method: string,
     route: string,
     body?: Json,
-  ): Promise<{ data: unknown; next: string | null }> {
+  ): Promise<{ status: number; data: unknown; message: string; next: string | null }> {
     const url = route.startsWith('http') ? route : `${this.apiUrl}${route}`;
     const r = await fetch(url, {
       method,
@@ -41,21 +45,36 @@ export class FetchGateClient implements GateClient {
     });
     const text = await r.text();
     const data: unknown = text ? JSON.parse(text) : null;
-    if (!r.ok) {
-      const message = (data as { message?: string } | null)?.message ?? r.statusText;
-      if (r.status === 403)
-        throw new PermissionError(`${method} ${route} was refused (403: ${message})`, '?');
-      throw new ApiError(`${method} ${route} failed (${r.status}): ${message}`, r.status);
-    }
+    const message = (data as { message?: string } | null)?.message ?? r.statusText;
     const next = /<([^>]+)>;\s*rel="next"/.exec(r.headers.get('link') ?? '')?.[1] ?? null;
-    return { data, next };
+    return { status: r.status, data, message, next };
   }
 
-  private async all<T>(route: string): Promise<T[]> {
+  /** One request; `what` and `permission` name it in errors, as the real client does. */
+  private async call(
+    what: string,
+    permission: string,
+    method: string,
+    route: string,
+    body?: Json,
+  ): Promise<{ data: unknown; next: string | null }> {
+    let r = await this.request(method, route, body);
+    // a 5xx answer is retried up to 3 times, as Octokit's retry plugin does for the real client
+    for (let retry = 0; retry < 3 && r.status >= 500; retry++) r = await this.request(method, route, body);
+    if (r.status >= 200 && r.status < 300) return { data: r.data, next: r.next };
+    if (r.status === 403 && !/rate limit/i.test(r.message))
+      throw new PermissionError(
+        `${what} was refused (403: ${r.message}); the workflow token needs \`${permission}\``,
+        permission,
+      );
+    throw new ApiError(`${what} failed (${r.status}): ${r.message}`, r.status);
+  }
+
+  private async all<T>(what: string, permission: string, route: string): Promise<T[]> {
     const out: T[] = [];
     let url: string | null = `${route}${route.includes('?') ? '&' : '?'}per_page=100`;
     while (url) {
-      const page: { data: unknown; next: string | null } = await this.call('GET', url);
+      const page: { data: unknown; next: string | null } = await this.call(what, permission, 'GET', url);
       out.push(...(page.data as T[]));
       url = page.next;
     }
@@ -67,7 +86,9 @@ export class FetchGateClient implements GateClient {
   }
 
   async getPull(n: number): Promise<PullRequest> {
-    const d = (await this.call('GET', `${this.base}/pulls/${n}`)).data as Json & {
+    const d = (
+      await this.call(`reading pull request #${n}`, 'pull-requests: read', 'GET', `${this.base}/pulls/${n}`)
+    ).data as Json & {
       head: { sha: string; ref: string; repo: { full_name: string } | null };
       base: { sha: string; ref: string; repo: { full_name: string } };
       user: RawUser | null;
@@ -89,7 +110,11 @@ export class FetchGateClient implements GateClient {
   }
 
   async listComments(n: number): Promise<IssueComment[]> {
-    const list = await this.all<Json & { user: RawUser | null }>(`${this.base}/issues/${n}/comments`);
+    const list = await this.all<Json & { user: RawUser | null }>(
+      `listing comments of #${n}`,
+      'pull-requests: read',
+      `${this.base}/issues/${n}/comments`,
+    );
     return list.map((c) => ({
       id: Number(c.id),
       body: (c.body as string | null) ?? '',
@@ -100,7 +125,11 @@ export class FetchGateClient implements GateClient {
   }
 
   async listReviews(n: number): Promise<Review[]> {
-    const list = await this.all<Json & { user: RawUser | null }>(`${this.base}/pulls/${n}/reviews`);
+    const list = await this.all<Json & { user: RawUser | null }>(
+      `listing reviews of #${n}`,
+      'pull-requests: read',
+      `${this.base}/pulls/${n}/reviews`,
+    );
     return list.map((r) => ({
       id: Number(r.id),
       user: r.user ? { login: r.user.login, type: r.user.type } : null,
@@ -112,6 +141,8 @@ export class FetchGateClient implements GateClient {
 
   async listPullCommits(n: number): Promise<PullCommit[]> {
     const list = await this.all<{ sha: string; author: RawUser | null; committer: RawUser | null }>(
+      `listing commits of #${n}`,
+      'pull-requests: read',
       `${this.base}/pulls/${n}/commits`,
     );
     return list.map((c) => ({
@@ -122,17 +153,23 @@ export class FetchGateClient implements GateClient {
   }
 
   async isTeamMember(org: string, team: string, login: string): Promise<boolean> {
-    try {
-      const d = (await this.call('GET', `/orgs/${org}/teams/${team}/memberships/${login}`)).data as Json;
-      return d.state === 'active';
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return false;
-      throw e;
-    }
+    const r = await this.request('GET', `/orgs/${org}/teams/${team}/memberships/${login}`);
+    if (r.status >= 200 && r.status < 300) return (r.data as Json).state === 'active';
+    if (r.status === 404) return false;
+    if (r.status === 403 || r.status === 401)
+      throw new PermissionError(
+        `cannot read the members of ${org}/${team} (${r.status}: ${r.message}); the token needs \`read:org\` (a GitHub App: \`members: read\`)`,
+        'read:org',
+      );
+    throw new ApiError(`reading the members of ${org}/${team} failed (${r.status}): ${r.message}`, r.status);
   }
 
   async listStatuses(sha: string): Promise<CommitStatus[]> {
-    const list = await this.all<Json & { creator: RawUser | null }>(`${this.base}/commits/${sha}/statuses`);
+    const list = await this.all<Json & { creator: RawUser | null }>(
+      `listing statuses of ${sha.slice(0, 12)}`,
+      'statuses: read',
+      `${this.base}/commits/${sha}/statuses`,
+    );
     return list.map((s) => ({
       state: s.state as string,
       context: s.context as string,
@@ -149,12 +186,45 @@ export class FetchGateClient implements GateClient {
     description: string,
     targetUrl?: string,
   ): Promise<void> {
-    await this.call('POST', `${this.base}/statuses/${sha}`, {
-      state,
-      context,
-      description,
-      ...(targetUrl ? { target_url: targetUrl } : {}),
-    });
+    await this.call(
+      `setting the commit status on ${sha.slice(0, 12)}`,
+      'statuses: write',
+      'POST',
+      `${this.base}/statuses/${sha}`,
+      {
+        state,
+        context,
+        description,
+        ...(targetUrl ? { target_url: targetUrl } : {}),
+      },
+    );
+  }
+
+  async getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }> {
+    const d = (await this.call('reading the repository', 'contents: read', 'GET', this.base)).data as Json;
+    return { defaultBranch: d.default_branch as string, htmlUrl: d.html_url as string };
+  }
+
+  async getFile(path: string, ref: string): Promise<string | null> {
+    const route = `${this.base}/contents/${path.split('/').map(encodeURIComponent).join('/')}?ref=${encodeURIComponent(ref)}`;
+    let d: Json;
+    try {
+      d = (await this.call(`reading ${path} on ${ref}`, 'contents: read', 'GET', route)).data as Json;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+    if (Array.isArray(d) || d.type !== 'file' || typeof d.content !== 'string') return null;
+    return Buffer.from(d.content, 'base64').toString('utf8');
+  }
+
+  async pullsOfCommit(sha: string): Promise<number[]> {
+    const list = await this.all<{ number: number }>(
+      `listing pull requests of ${sha.slice(0, 12)}`,
+      'pull-requests: read',
+      `${this.base}/commits/${sha}/pulls`,
+    );
+    return list.map((p) => p.number);
   }
 
   private comment(d: unknown): IssueComment {
@@ -169,14 +239,39 @@ export class FetchGateClient implements GateClient {
   }
 
   async createComment(n: number, body: string): Promise<IssueComment> {
-    return this.comment((await this.call('POST', `${this.base}/issues/${n}/comments`, { body })).data);
+    return this.comment(
+      (
+        await this.call(
+          `commenting on #${n}`,
+          'pull-requests: write',
+          'POST',
+          `${this.base}/issues/${n}/comments`,
+          { body },
+        )
+      ).data,
+    );
   }
 
   async updateComment(id: number, body: string): Promise<IssueComment> {
-    return this.comment((await this.call('PATCH', `${this.base}/issues/comments/${id}`, { body })).data);
+    return this.comment(
+      (
+        await this.call(
+          'updating the report comment',
+          'pull-requests: write',
+          'PATCH',
+          `${this.base}/issues/comments/${id}`,
+          { body },
+        )
+      ).data,
+    );
   }
 
   async deleteComment(id: number): Promise<void> {
-    await this.call('DELETE', `${this.base}/issues/comments/${id}`);
+    await this.call(
+      'deleting a duplicate report comment',
+      'pull-requests: write',
+      'DELETE',
+      `${this.base}/issues/comments/${id}`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 /** `ffi-surface-guard diff`: what changed in the surface between two revisions, and what it needs. */
 import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { computeReportFindings } from '../../app/findings';
-import type { DiffReport, Severity } from '../../core/report';
+import { FAIL_ON, failsOn } from '../../core/fail-on';
 import { renderMarkdown } from '../../core/render/report-markdown';
 import { renderText } from '../../core/render/report-text';
 import { sarifOutput } from '../sarif';
@@ -28,19 +28,6 @@ import {
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
-
-const FAIL_ON: Record<string, Severity[] | 'any'> = {
-  breaking: ['breaking', 'source-breaking'],
-  'potentially-breaking': ['breaking', 'source-breaking', 'potentially-breaking'],
-  any: 'any',
-};
-
-export function failsOn(report: DiffReport, failOn: string | undefined): boolean {
-  if (!failOn) return false;
-  const levels = FAIL_ON[failOn];
-  if (levels === 'any') return report.changes.length > 0;
-  return report.changes.some((c) => levels.includes(c.severity));
-}
 
 export const DIFF: CommandSpec<CommandResult> = {
   name: 'diff',
