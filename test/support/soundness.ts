@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 
-/** Below the directory test/support/cargo.ts builds in; one subdirectory per workspace. */
+/** Where the fixture workspaces are built (test/support/oracle-workspace.ts); one subdirectory each. */
 export const ORACLE_TARGET = path.join(os.tmpdir(), 'ffi-surface-guard-test-target');
 
 export interface BuiltLibrary {
