@@ -1,16 +1,38 @@
-/** The README's first command: the demo runs on the bundled CLI and prints report, checklist and status. */
+/**
+ * The README's first command: the demo runs on the bundled CLI and prints a readable report (text,
+ * no Markdown entities), the checklist, the pending status and the failing release check, and
+ * writes the pull-request comment (Markdown) to the file it names.
+ */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 it('npm run demo prints the report, the checklist, the pending status and the failing release check', () => {
-  const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'demo.mjs')], {
-    encoding: 'utf8',
-  });
-  expect(out).toContain('## FFI surface review');
-  expect(out).toContain('- [ ] 🔴 **high** `buffer-param`');
-  expect(out).toMatch(
-    /status ffi-surface\/security-review: pending — awaiting FFI security review: 4 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}/,
-  );
-  expect(out).toContain('required bump: major; 10 changes, 14 findings');
-  expect(out).toMatch(/release-check .*exit 1: .*tinyimg needs major, got none/);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fsg-demo-'));
+  const file = path.join(dir, 'comment.md');
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [path.join(__dirname, '..', 'scripts', 'demo.mjs'), '--markdown', file],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(out).toContain('FFI surface review');
+    expect(out).toMatch(/^ {4}\[ \] high {3}buffer-param: /m);
+    // readable: neither Markdown entities nor escapes nor table syntax
+    expect(out).not.toMatch(/&#\d+;|\\[()_*]|\| --- \|/);
+    expect(out).not.toContain('\u001b[');
+    expect(out).toMatch(
+      /status ffi-surface\/security-review: pending — awaiting FFI security review: 4 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}/,
+    );
+    expect(out).toContain('required bump: major; 10 changes, 14 findings');
+    expect(out).toMatch(/release-check .*exit 1: .*tinyimg needs major, got none/);
+    // the comment the Action would post is in the file the demo names
+    expect(out).toContain(`(Markdown): ${file}`);
+    const markdown = fs.readFileSync(file, 'utf8');
+    expect(markdown).toContain('## FFI surface review');
+    expect(markdown).toContain('- [ ] 🔴 **high** `buffer-param`');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

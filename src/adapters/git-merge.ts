@@ -4,7 +4,7 @@
  * merged tree is written to the object database, where `GitRevisionTree` reads it like a commit.
  * GitHub's `refs/pull/<n>/merge` is not used: it may be stale (it is rebuilt lazily).
  */
-import { GitError, runGit } from './git';
+import { explainGitFailure, GitError, runGit } from './git';
 import { isShallow, mergeBase } from './git-revisions';
 
 export type MergeOutcome =
@@ -46,8 +46,7 @@ export async function mergeIntoBase(dir: string, base: string, head: string): Pr
     if (r.code === 0) return { kind: 'clean', tree };
     return { kind: 'conflict', paths: [...new Set(fields.slice(1).filter(Boolean))].sort() };
   }
-  const why = r.stderr.trim().split('\n')[0] || `exit ${r.code}`;
   if (/unknown option|usage: git merge-tree/i.test(r.stderr))
-    throw new GitError(`git merge-tree --write-tree is not available (git 2.38 or newer is needed): ${why}`);
-  throw new GitError(`git merge-tree failed: ${why}`);
+    throw new GitError('git merge-tree --write-tree is not available: git 2.38 or newer is needed');
+  throw new GitError(explainGitFailure(['merge-tree'], r.stderr, r.code, dir));
 }

@@ -1,10 +1,65 @@
 /**
- * Thin wrapper over the `git` command: run it, capture output, and turn failures into GitError
- * with git's own first line of stderr.
+ * Thin wrapper over the `git` command: run it, capture its output and its stderr (git's own
+ * "fatal: …" lines never reach ours, nor the Action's log), and turn failures into a GitError of
+ * one line that says what to do.
  */
 import { spawn } from 'node:child_process';
 
 export class GitError extends Error {}
+
+/** The environment every git child runs with: no prompt for credentials, messages in English. */
+const GIT_ENV = (): NodeJS.ProcessEnv => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+
+/** Most bytes of a git child's stderr kept (the first line is what is read). */
+const MAX_STDERR = 64 * 1024;
+
+/** Printable and short: a name from git's message, quoted in ours. */
+function quoted(s: string): string {
+  return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+}
+
+/**
+ * One line saying what went wrong and what to do, from a failed git command's stderr; git's
+ * "fatal:"/"error:" prefixes and hint lines are dropped. Pure (tests call it with git's texts).
+ */
+export function explainGitFailure(args: readonly string[], stderr: string, code: number, cwd = '.'): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^hint:/i.test(l));
+  const main = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? '';
+  const text = main
+    .replace(/^(fatal|error):\s*/i, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .slice(0, 300);
+  let m: RegExpExecArray | null;
+  if (/not a git repository/i.test(text))
+    return `${cwd} is not inside a git repository: run it in a clone, or leave the revisions out to read the files`;
+  if (/dubious ownership/i.test(text))
+    return `git refuses the repository at ${cwd} (owned by another user): git config --global --add safe.directory ${quoted(cwd)}`;
+  if ((m = /^path '(.*)' does not exist in '(.*)'$/.exec(text)))
+    return `${quoted(m[1])} does not exist at revision ${quoted(m[2])}: check the path (relative to the repository root) and the revision`;
+  if ((m = /^path '(.*)' exists on disk, but not in '(.*)'$/.exec(text)))
+    return `${quoted(m[1])} is not committed at revision ${quoted(m[2])}: commit it, or leave the revision out to read the files`;
+  if (
+    (m =
+      /^(?:ambiguous argument '(.*)': unknown revision|bad revision '(.*)'|Not a valid object name:? '?([^']*)'?|invalid object name '(.*)'|bad object (\S+)|Needed a single revision)/i.exec(
+        text,
+      ))
+  ) {
+    const rev = m.slice(1).find((x) => x !== undefined);
+    return `${rev !== undefined ? `revision ${quoted(rev)}` : 'a revision'} is not in this repository: check its name, or fetch it (git fetch origin <rev>)`;
+  }
+  if (
+    /could not read from remote|unable to access|does not appear to be a git repository|couldn't find remote ref/i.test(
+      text,
+    )
+  )
+    return `git ${args[0] ?? ''} cannot fetch from the remote (${text}): check the remote, the network and the credentials`;
+  if (/unknown option|usage: git/i.test(text) || /^usage: git/m.test(stderr))
+    return `git ${args[0] ?? ''} does not take these options: a newer git (2.38 or later) is needed`;
+  return `git ${args[0] ?? ''} failed${text ? `: ${text}` : ` (exit ${code})`}`;
+}
 
 export interface GitResult {
   stdout: Buffer;
@@ -17,12 +72,17 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
     const child = spawn('git', args, {
       cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: GIT_ENV(),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
+    let errBytes = 0;
     child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    // always read (a full pipe would stall git), keep the start only
+    child.stderr.on('data', (d: Buffer) => {
+      if (errBytes < MAX_STDERR) err.push(d);
+      errBytes += d.length;
+    });
     child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
     child.stdin.on('error', () => undefined); // EPIPE when git exits before reading its input
     child.on('close', (code) =>
@@ -34,8 +94,7 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
 
 export async function git(cwd: string, args: string[]): Promise<string> {
   const r = await runGit(cwd, args);
-  if (r.code !== 0)
-    throw new GitError(`git ${args[0]} failed: ${r.stderr.trim().split('\n')[0] || `exit ${r.code}`}`);
+  if (r.code !== 0) throw new GitError(explainGitFailure(args, r.stderr, r.code, cwd));
   return r.stdout.toString('utf8');
 }
 
@@ -52,7 +111,16 @@ export class BlobReader {
   private failed: Error | null = null;
 
   constructor(cwd: string) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('git', ['cat-file', '--batch'], {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: GIT_ENV(),
+    });
+    // captured, never inherited: read so that a chatty git cannot stall on a full pipe
+    let stderr = '';
+    this.child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < MAX_STDERR) stderr += d.toString('utf8');
+    });
     this.child.stdout.on('data', (d: Buffer) => {
       // a large blob arrives in many chunks: copying what came so far on each one is quadratic
       this.chunks.push(d);
@@ -64,7 +132,9 @@ export class BlobReader {
       for (const w of this.waiting.splice(0)) w.reject(e);
     };
     this.child.on('error', (e) => fail(new GitError(`cannot run git cat-file: ${e.message}`)));
-    this.child.on('close', () => fail(new GitError('git cat-file ended')));
+    this.child.on('close', (code) =>
+      fail(new GitError(explainGitFailure(['cat-file'], stderr || 'ended early', code ?? 1, cwd))),
+    );
     this.child.stdin.on('error', () => undefined);
   }
 

@@ -123,6 +123,20 @@ export const OUTPUT_FLAG: FlagSpec = {
   default: 'standard output',
 };
 
+export const COLOR_FLAG: FlagSpec = {
+  type: 'string',
+  choices: ['auto', 'always', 'never'],
+  description:
+    'Colour text and Markdown written to standard output. auto: when it is a terminal and NO_COLOR is unset, or when FORCE_COLOR is set. JSON, SARIF and --output files are never coloured.',
+  default: 'auto',
+};
+
+export const QUIET_FLAG: FlagSpec = {
+  type: 'boolean',
+  short: 'q',
+  description: 'Print no progress or warnings on standard error (errors still print).',
+};
+
 export const DEADLINE_FLAG: FlagSpec = {
   type: 'string',
   value: 'SECONDS',

@@ -9,7 +9,9 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-run(process.argv.slice(2)).then(
+run(process.argv.slice(2), {
+  terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env },
+}).then(
   (r) => {
     if (r.stdout) process.stdout.write(r.stdout);
     for (const w of r.warnings ?? []) process.stderr.write(`${TOOL_NAME}: warning: ${w.split('\n')[0]}\n`);

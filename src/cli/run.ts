@@ -6,11 +6,13 @@ import { ConfigError } from '../core/config';
 import { Clock, DeadlineExceeded, SYSTEM_CLOCK } from '../core/deadline';
 import { InputError } from '../adapters/open-tree';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import { ColorChoice, colorize, Terminal, useColor } from './color';
 import {
   commandHelp,
   CommandSpec,
   findCommand,
   globalUsage,
+  ParsedArgs,
   parseCommandLine,
   RunClock,
   stringFlag,
@@ -28,8 +30,10 @@ export interface CommandResult {
   exitCode: number;
   /** One line for stderr. */
   error?: string;
-  /** Warnings for stderr, one line each. */
+  /** Warnings for stderr, one line each (none with --quiet). */
   warnings?: string[];
+  /** stdout is a text or Markdown report: coloured on a terminal (never JSON or SARIF). */
+  colorable?: 'text' | 'markdown';
 }
 
 const VERSION_LINE = `${TOOL_NAME} ${TOOL_VERSION}\n`;
@@ -60,6 +64,18 @@ export const USAGE = globalUsage(COMMANDS);
 export interface RunOptions {
   /** The clock the run's deadline is measured on (tests pass a fake one). */
   clock?: Clock;
+  /** Where standard output goes, for `--color auto` (default: not a terminal, no environment). */
+  terminal?: Terminal;
+}
+
+/** `--color` and `--quiet` applied to a command's result: what the shell prints. Pure. */
+export function presentResult(result: CommandResult, args: ParsedArgs, terminal: Terminal): CommandResult {
+  const choice = (stringFlag(args, '--color') ?? 'auto') as ColorChoice;
+  const { colorable, warnings, ...rest } = result;
+  const out: CommandResult = rest;
+  if (warnings?.length && !args.flags.has('--quiet')) out.warnings = warnings;
+  if (colorable && out.stdout && useColor(choice, terminal)) out.stdout = colorize(out.stdout, colorable);
+  return out;
 }
 
 /** `--output FILE`: the report goes to FILE (parent directories created), stdout stays empty. */
@@ -73,12 +89,25 @@ async function writeOutput(file: string, text: string): Promise<void> {
   }
 }
 
+/** `-h`/`--help` before any `--`. */
+function helpAsked(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '-h' || a === '--help');
+}
+
 export async function run(argv: string[], options: RunOptions = {}): Promise<CommandResult> {
   const clock = options.clock ?? SYSTEM_CLOCK;
+  const terminal = options.terminal ?? { stdoutIsTTY: false, env: {} };
   const runClock: RunClock = { clock, started: clock.now() };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h')
     return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
   if (argv[0] === '--version') return { stdout: VERSION_LINE, exitCode: 0 };
+  // options before the command (`--root X --help`, `--root X diff -h`): the help asked for, the
+  // command's when one is named, else the global usage
+  if (argv[0].startsWith('-') && helpAsked(argv)) {
+    const named = COMMANDS.find((c) => argv.includes(c.name));
+    return { stdout: named ? commandHelp(named) : USAGE, exitCode: 0 };
+  }
   try {
     if (argv[0] === 'help') {
       // `help` alone, or `help COMMAND`
@@ -93,10 +122,11 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Com
     const result = await spec.run(args, runClock);
     const output = stringFlag(args, '--output');
     if (output !== undefined && output !== '-' && (result.stdout || result.exitCode !== 2)) {
+      // a file is never coloured
       await writeOutput(output, result.stdout);
-      return { ...result, stdout: '' };
+      return presentResult({ ...result, stdout: '' }, args, terminal);
     }
-    return result;
+    return presentResult(result, args, terminal);
   } catch (e) {
     if (
       e instanceof UsageError ||

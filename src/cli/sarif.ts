@@ -2,6 +2,16 @@
 import { git } from '../adapters/git';
 import type { DiffReport } from '../core/report';
 import { renderSarifJson } from '../core/render/report-sarif';
+import { TOOL_VERSION } from '../core/version';
+
+/** The tool's repository (package.json `repository`; a test keeps the two in step). */
+export const TOOL_REPOSITORY = 'https://github.com/your-org/ffi-surface-guard';
+
+/**
+ * Where the CLI's SARIF rules are documented: the README at this version's tag, whose rule table
+ * has a `#rule-<id>` anchor per rule (the Action links to the README at the ref it runs from).
+ */
+export const CLI_DOCS_URL = `${TOOL_REPOSITORY}/blob/v${TOOL_VERSION}/README.md`;
 
 /**
  * `--root` relative to the top of its git repository (`rust/ffi`, or `''`), so that the log's
@@ -16,5 +26,5 @@ export async function repositoryPrefix(root: string): Promise<string> {
 }
 
 export async function sarifOutput(report: DiffReport, root: string): Promise<string> {
-  return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root) });
+  return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root), docsUrl: CLI_DOCS_URL });
 }

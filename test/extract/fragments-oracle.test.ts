@@ -20,12 +20,8 @@ import * as path from 'node:path';
 import type { CrateSurface, Surface } from '../../src/core/model';
 import { hasCargo } from '../support/cargo';
 import { extractDir } from '../support/extract';
-import {
-  buildWorkspace,
-  definedDynamicSymbols,
-  isToolchainSymbol,
-  ORACLE_TARGET,
-} from '../support/soundness';
+import { oracleLibraries } from '../support/oracle-workspace';
+import { definedDynamicSymbols, isToolchainSymbol } from '../support/soundness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'soundness');
 const CRATE = 'fragments';
@@ -155,8 +151,8 @@ describe('fragments oracle: the extractor picks the macro_rules! rule rustc pick
     let nm: string[] = [];
 
     beforeAll(() => {
-      const libs = buildWorkspace(FIXTURE, path.join(ORACLE_TARGET, 'soundness-workspace'));
-      const lib = libs.find((l) => l.crate === CRATE);
+      // built once per run with the other oracles' crates (test/support/oracle-workspace.ts)
+      const lib = oracleLibraries().find((l) => l.crate === CRATE);
       if (!lib) throw new Error(`no cdylib for ${CRATE}`);
       nm = definedDynamicSymbols(lib.file).filter((s) => !isToolchainSymbol(s));
     }, 600_000);

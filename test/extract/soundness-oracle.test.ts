@@ -2,7 +2,8 @@
  * The soundness oracle (SPEC section 2, "Soundness"): the compiler decides what a library exports.
  *
  * test/fixtures/soundness is one cargo workspace whose members are cdylibs, each showing a way a
- * symbol gets into the library. It is built once (release profile, offline) and `nm -D` lists what
+ * symbol gets into the library. It is built once, as members of the one fixture workspace
+ * (test/support/oracle-workspace.ts, release profile, offline), and `nm -D` lists what
  * every library really exports. Each symbol has a row in ORACLE below and a marker comment
  * `// oracle: <symbol> <extracted|unresolved>` in the fixture, on the line a reviewer should be
  * pointed to: the export itself for `extracted` rows, the construct (the macro invocation, the
@@ -20,11 +21,10 @@ import { diffSurfaces } from '../../src/core/diff/diff-surfaces';
 import type { CrateSurface, Surface } from '../../src/core/model';
 import { hasCargo } from '../support/cargo';
 import { extractDir, extractMemory } from '../support/extract';
+import { oracleLibraries } from '../support/oracle-workspace';
 import {
-  buildWorkspace,
   definedDynamicSymbols,
   isToolchainSymbol,
-  ORACLE_TARGET,
   OracleMarker,
   OracleOutcome,
   readMarkers,
@@ -153,7 +153,8 @@ withTools('soundness oracle: every symbol rustc exports is extracted or unresolv
   let surface: Surface;
 
   beforeAll(async () => {
-    const libs = buildWorkspace(FIXTURE, path.join(ORACLE_TARGET, 'soundness-workspace'));
+    // the soundness members of the one fixture workspace (test/support/oracle-workspace.ts)
+    const libs = oracleLibraries().filter((lib) => lib.group === 'soundness');
     nm = libs
       .filter((lib) => !OWN_ORACLE.has(lib.crate))
       .flatMap((lib) =>

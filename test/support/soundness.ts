@@ -1,5 +1,5 @@
 /**
- * The soundness oracle's tools: build a fixture cargo workspace once with the real compiler, read
+ * The soundness oracle's tools: build a fixture cargo workspace with the real compiler, read
  * the dynamic symbols of every cdylib it produced, and read the `// oracle: <symbol> <outcome>`
  * markers of its sources (see test/extract/soundness-oracle.test.ts).
  */
@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 
-/** Below the directory test/support/cargo.ts builds in; one subdirectory per workspace. */
+/** Where the fixture workspaces are built (test/support/oracle-workspace.ts); one subdirectory each. */
 export const ORACLE_TARGET = path.join(os.tmpdir(), 'ffi-surface-guard-test-target');
 
 export interface BuiltLibrary {
@@ -17,6 +17,8 @@ export interface BuiltLibrary {
   crate: string;
   /** The shared library file. */
   file: string;
+  /** The package's Cargo.toml, as cargo names it. */
+  manifest: string;
 }
 
 function packageName(manifest: string): string {
@@ -27,13 +29,17 @@ function packageName(manifest: string): string {
 }
 
 /**
- * Builds every member of the workspace at `dir` (`cargo build --offline --locked --release
- * --workspace`) into `targetDir` and returns the cdylibs it produced. Cargo runs with `dir` as its
- * working directory, so the workspace's `.cargo/config.toml` applies; `RUSTFLAGS` is removed from
- * the environment because it would replace that file's `build.rustflags` (the fixture silences
- * warnings there instead).
+ * `cargo build --offline [--locked] --release ARGS` in `dir` into `targetDir`: the cdylibs it
+ * produced, and how many of them cargo found fresh (compiled by an earlier build). Cargo runs with
+ * `dir` as its working directory, so the workspace's `.cargo/config.toml` applies; `RUSTFLAGS` is
+ * removed from the environment because it would replace that file's `build.rustflags` (the
+ * fixture silences warnings there instead).
  */
-export function buildWorkspace(dir: string, targetDir: string): BuiltLibrary[] {
+export function cargoBuild(
+  dir: string,
+  targetDir: string,
+  o: { args: string[]; locked: boolean },
+): { libs: BuiltLibrary[]; fresh: number } {
   const env: NodeJS.ProcessEnv = { ...process.env, CARGO_TARGET_DIR: targetDir };
   delete env.RUSTFLAGS;
   delete env.CARGO_ENCODED_RUSTFLAGS;
@@ -43,7 +49,15 @@ export function buildWorkspace(dir: string, targetDir: string): BuiltLibrary[] {
   try {
     out = execFileSync(
       'cargo',
-      ['build', '--offline', '--locked', '--release', '--workspace', '--message-format=json', '--quiet'],
+      [
+        'build',
+        '--offline',
+        ...(o.locked ? ['--locked'] : []),
+        '--release',
+        ...o.args,
+        '--message-format=json',
+        '--quiet',
+      ],
       { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (e) {
@@ -51,6 +65,7 @@ export function buildWorkspace(dir: string, targetDir: string): BuiltLibrary[] {
     throw new Error(`cargo build of ${dir} failed: ${err.stderr || err.message}`);
   }
   const libs: BuiltLibrary[] = [];
+  let fresh = 0;
   for (const line of out.split('\n')) {
     if (!line.startsWith('{')) continue;
     const msg = JSON.parse(line) as {
@@ -58,13 +73,16 @@ export function buildWorkspace(dir: string, targetDir: string): BuiltLibrary[] {
       manifest_path?: string;
       target?: { kind?: string[] };
       filenames?: string[];
+      fresh?: boolean;
     };
     if (msg.reason !== 'compiler-artifact' || !msg.target?.kind?.includes('cdylib')) continue;
     const file = msg.filenames?.find((f) => /\.(so|dylib|dll)$/.test(f));
     if (!file || !msg.manifest_path) continue;
-    libs.push({ crate: packageName(msg.manifest_path), file });
+    libs.push({ crate: packageName(msg.manifest_path), file, manifest: msg.manifest_path });
+    if (msg.fresh) fresh++;
   }
-  return libs.sort((a, b) => (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0));
+  libs.sort((a, b) => (a.crate < b.crate ? -1 : a.crate > b.crate ? 1 : 0));
+  return { libs, fresh };
 }
 
 /** `nm -D --defined-only`: the names of the symbols a shared library defines, sorted. */

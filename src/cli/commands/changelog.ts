@@ -17,6 +17,7 @@ import { git } from '../../adapters/git';
 import { renderChangelog } from '../../core/render/changelog';
 import {
   BASE_FLAG,
+  COLOR_FLAG,
   CommandSpec,
   CONFIG_FLAG,
   DEADLINE_FLAG,
@@ -26,6 +27,7 @@ import {
   HEAD_FLAG,
   OUTPUT_FLAG,
   ParsedArgs,
+  QUIET_FLAG,
   revisions,
   ROOT_FLAG,
   RunClock,
@@ -67,6 +69,8 @@ export const CHANGELOG: CommandSpec<CommandResult> = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG,
   },
   examples: [
@@ -144,5 +148,5 @@ export async function changelogCommand(args: ParsedArgs, run: RunClock): Promise
       ? [`${errors} ${errors === 1 ? 'error' : 'errors'} during analysis: the changelog may be incomplete`]
       : []),
   ];
-  return { stdout, exitCode: 0, error: warnings.length ? `warning: ${warnings.join('; ')}` : undefined };
+  return { stdout, colorable: 'markdown', exitCode: 0, warnings };
 }

@@ -7,6 +7,7 @@ import { renderText } from '../../core/render/report-text';
 import { sarifOutput } from '../sarif';
 import {
   BASE_FLAG,
+  COLOR_FLAG,
   CommandSpec,
   CONFIG_FLAG,
   DEADLINE_FLAG,
@@ -17,6 +18,7 @@ import {
   HEAD_FLAG,
   OUTPUT_FLAG,
   ParsedArgs,
+  QUIET_FLAG,
   revisions,
   ROOT_FLAG,
   RunClock,
@@ -60,6 +62,8 @@ export const DIFF: CommandSpec<CommandResult> = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG,
   },
   examples: [
@@ -126,6 +130,8 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
   const fails = failsOn(report, failOn);
   return {
     stdout: out,
+    colorable: format === 'text' || format === 'markdown' ? format : undefined,
+    warnings: analysis.warnings,
     exitCode: fails ? 1 : 0,
     error: fails
       ? `the surface change is ${failOn === 'any' ? 'non-empty' : `${failOn} or worse`} (--fail-on ${failOn})`

@@ -10,6 +10,7 @@ import type { Finding } from '../../core/report';
 import { renderSurfaceText, printable } from '../../core/render/surface-text';
 import { applyScope } from '../../core/scope';
 import {
+  COLOR_FLAG,
   CommandSpec,
   CONFIG_FLAG,
   DEADLINE_FLAG,
@@ -19,6 +20,7 @@ import {
   hasFeatureFlags,
   OUTPUT_FLAG,
   ParsedArgs,
+  QUIET_FLAG,
   ROOT_FLAG,
   RunClock,
   runDeadline,
@@ -60,6 +62,8 @@ export const EXTRACT: CommandSpec<CommandResult> = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG,
   },
   examples: [
@@ -115,7 +119,12 @@ export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<C
         ? JSON.stringify(findings ? { ...surface, findings } : surface, null, 2) + '\n'
         : renderSurfaceText(surface) + (findings ? renderFindingsText(findings) : '');
     const failed = !!fatal && surface.crates.length === 0;
-    return { stdout: out, exitCode: failed ? 2 : 0, error: failed ? fatal.message : undefined };
+    return {
+      stdout: out,
+      colorable: format === 'text' ? 'text' : undefined,
+      exitCode: failed ? 2 : 0,
+      error: failed ? fatal.message : undefined,
+    };
   } finally {
     tree.close?.();
   }

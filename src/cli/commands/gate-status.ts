@@ -15,6 +15,7 @@ import {
 } from '../../core/gate/decide-status';
 import {
   BASE_FLAG,
+  COLOR_FLAG,
   CommandSpec,
   CONFIG_FLAG,
   DEADLINE_FLAG,
@@ -23,6 +24,7 @@ import {
   hasFeatureFlags,
   OUTPUT_FLAG,
   ParsedArgs,
+  QUIET_FLAG,
   revisions,
   ROOT_FLAG,
   RunClock,
@@ -55,6 +57,8 @@ export const GATE_STATUS: CommandSpec<CommandResult> = {
     ...FEATURE_FLAGS,
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG,
   },
   examples: [
@@ -102,5 +106,9 @@ export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promis
     landing.kind === 'clean'
       ? decideWithoutApproval(landing.analysis.report)
       : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ''));
-  return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} — ${d.description}\n`, exitCode: 0 };
+  return {
+    stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} — ${d.description}\n`,
+    colorable: 'text',
+    exitCode: 0,
+  };
 }

@@ -5,6 +5,7 @@ import { printable } from '../../core/render/surface-text';
 import { sarifOutput } from '../sarif';
 import {
   BASE_FLAG,
+  COLOR_FLAG,
   CommandSpec,
   CONFIG_FLAG,
   DEADLINE_FLAG,
@@ -15,6 +16,7 @@ import {
   HEAD_FLAG,
   OUTPUT_FLAG,
   ParsedArgs,
+  QUIET_FLAG,
   revisions,
   ROOT_FLAG,
   RunClock,
@@ -49,6 +51,8 @@ export const RELEASE_CHECK: CommandSpec<CommandResult> = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG,
   },
   examples: [
@@ -130,6 +134,8 @@ export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Prom
   const failed = verdicts.filter((v) => !v.covered);
   return {
     stdout: out,
+    colorable: format === 'text' ? 'text' : undefined,
+    warnings: analysis.warnings,
     exitCode: ok ? 0 : 1,
     error: ok
       ? undefined

@@ -8,6 +8,7 @@
  * Every error is a `ConfigError` whose message is one line naming the file and the key:
  * `.github/ffi-surface-guard.yml: required-approvals: expected an integer from 1 to 100, got "two"`.
  */
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import { z } from 'zod';
@@ -209,27 +210,13 @@ function schemaAt(schema: z.ZodType, path: Path): z.ZodType | null {
   }
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
 /** The candidate closest to `word` by edit distance (ignoring case, `-` and `_`), if close enough. */
 export function closestWord(word: string, candidates: readonly string[]): string | null {
   const plain = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = plain(c) === plain(word) ? 0 : editDistance(word.toLowerCase(), c);
+    const d = plain(c) === plain(word) ? 0 : levenshtein(word.toLowerCase(), c);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;

@@ -2,6 +2,7 @@
  * The findings part of the configuration (SPEC sections 5 and 7): per-rule level overrides or
  * switch-off, and per-rule path scopes.
  */
+import { distance as levenshtein } from 'fastest-levenshtein';
 import type { FindingLevel } from '../report';
 import { FINDING_LEVELS } from '../report';
 import { FINDING_RULE_IDS } from './catalogue';
@@ -27,7 +28,7 @@ function suggestion(id: string): string {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const known of FINDING_RULE_IDS) {
-    const d = editDistance(id, known);
+    const d = levenshtein(id, known);
     if (d < bestDistance) {
       bestDistance = d;
       best = known;
@@ -36,20 +37,6 @@ function suggestion(id: string): string {
   return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 4))
     ? ` (did you mean "${best}"?)`
     : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 /** Throws an Error naming the first unknown rule id, bad level or bad glob. */
