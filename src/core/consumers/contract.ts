@@ -25,6 +25,7 @@ import {
   renderCType,
   type AbiLeaf,
   type AbiShape,
+  type CTag,
   type DataModel,
   type Typedefs,
 } from './c-types';
@@ -182,8 +183,16 @@ function rustIntLeaf(name: string, m: DataModel): AbiLeaf | null {
   }
 }
 
-/** The ABI shape of a parsed Rust type under a data model. */
-export function rustAbiShape(t: RustType | null, m: DataModel): AbiShape {
+/**
+ * The ABI shape of a parsed Rust type under a data model. A type name Rust does not say more
+ * about (a struct, an alias) is looked up with `resolveName`: the C side's type of the same name
+ * (cbindgen names them alike), when there is one.
+ */
+export function rustAbiShape(
+  t: RustType | null,
+  m: DataModel,
+  resolveName: (name: string) => AbiShape | null = () => null,
+): AbiShape {
   let depth = 0;
   let cur: RustType | null = t;
   for (let i = 0; i < 256; i++) {
@@ -216,7 +225,10 @@ export function rustAbiShape(t: RustType | null, m: DataModel): AbiShape {
         continue;
       }
       const leaf = cur.args.length === 0 ? rustIntLeaf(cur.name, m) : null;
-      return { depth, leaf: leaf ?? { k: 'unknown', name: renderType(cur) } };
+      if (leaf) return { depth, leaf };
+      const named = cur.args.length === 0 ? resolveName(cur.name) : null;
+      if (named && named.leaf.k !== 'unknown') return { depth: depth + named.depth, leaf: named.leaf };
+      return { depth, leaf: { k: 'unknown', name: renderType(cur) } };
     }
     return { depth, leaf: { k: 'unknown', name: renderType(cur) } };
   }
@@ -263,6 +275,18 @@ export function checkContract(
 ): ContractResult[] {
   const models = options.models ?? [LP64, LLP64];
   const typedefs = typedefsOf(declarations);
+  const tags = new Map<string, CTag>();
+  for (const d of declarations)
+    if ((d.kind === 'struct' || d.kind === 'union' || d.kind === 'enum') && !tags.has(d.name))
+      tags.set(d.name, d.kind);
+  const named =
+    (m: DataModel) =>
+    (name: string): AbiShape | null => {
+      if (typedefs.has(name))
+        return cAbiShape({ k: 'base', name, tag: null, const: false, volatile: false }, m, typedefs);
+      const tag = tags.get(name);
+      return tag ? cAbiShape({ k: 'base', name, tag, const: false, volatile: false }, m, typedefs) : null;
+    };
   const imports = declarations.filter(isImport);
   const bySymbol = new Map<string, RustExport[]>();
   for (const e of exports) {
@@ -280,7 +304,7 @@ export function checkContract(
       results.push({ rule: 'declared-not-exported', symbol: d.name, c });
       continue;
     }
-    for (const e of matches) results.push(...compareOne(d, e, c, typedefs, models));
+    for (const e of matches) results.push(...compareOne(d, e, c, typedefs, models, named));
   }
 
   const incomplete = options.incompleteFiles ?? [];
@@ -303,6 +327,7 @@ function compareOne(
   c: CSide,
   typedefs: Typedefs,
   models: readonly DataModel[],
+  named: (m: DataModel) => (name: string) => AbiShape | null,
 ): ContractResult[] {
   const rust: Side = { file: e.file, line: e.line };
   const rustKind = e.kind ?? 'function';
@@ -319,7 +344,7 @@ function compareOne(
     const aspects = new Set<Aspect>();
     const hit: string[] = [];
     for (const m of models) {
-      const found = compareShapes(cAbiShape(cType, m, typedefs, param), rustAbiShape(parsed, m));
+      const found = compareShapes(cAbiShape(cType, m, typedefs, param), rustAbiShape(parsed, m, named(m)));
       if (found.length) {
         hit.push(m.name);
         for (const a of found) aspects.add(a);
