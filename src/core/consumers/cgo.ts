@@ -141,6 +141,15 @@ export function readCgo(
   const tree = goParser.parse(text);
   try {
     const root = tree.rootNode;
+    const last = root.lastChild;
+    if (last?.type === 'comment' && last.text.startsWith('/*') && !last.text.endsWith('*/')) {
+      reading.complete = false;
+      reading.diagnostics.push({
+        file,
+        line: last.startPosition.row + 1,
+        message: 'unterminated comment: it runs to the end of the file',
+      });
+    }
     if (root.hasError) {
       reading.complete = false;
       reading.diagnostics.push({
