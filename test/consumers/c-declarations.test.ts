@@ -104,6 +104,7 @@ describe('declarations cbindgen does not write but headers have', () => {
     const helper = byName(ds, 'function', 'helper');
     expect(helper?.kind === 'function' && [helper.storage, helper.definition]).toEqual(['static', true]);
     expect(ds.filter((d) => d.kind === 'variable').map((d) => d.name)).toEqual(['counter', 'counter_ptr']);
+    expect(byName(ds, 'function', 'cxx_linkage')).toMatchObject({ line: 10, params: [] });
     expect(byName(ds, 'typedef', 'u64_t')).toMatchObject({ type: { k: 'base', name: 'unsigned long long' } });
   });
 });

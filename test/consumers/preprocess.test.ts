@@ -115,6 +115,12 @@ describe('preprocess', () => {
     expect(p.diagnostics.map((d) => d.message).join()).toMatch(/macro expansion exceeded/);
   });
 
+  it('a huge condition is kept clipped', () => {
+    const p = preprocess(`#if ${'A && '.repeat(100_000)}B\nint x;\n#endif\n`);
+    expect(p.conditionOf(1)?.length).toBeLessThanOrEqual(303);
+    expect(rows(p.text)[1]).toBe('int x;');
+  });
+
   it('deep #if nesting stops at the bound; unterminated and unmatched directives are reported', () => {
     const deep = preprocess('#ifdef A\n'.repeat(100) + 'int x;\n');
     expect(deep.complete).toBe(false);

@@ -70,6 +70,11 @@ interface Macro {
 }
 
 const MAX_EXPANSION_DEPTH = 8;
+/** Longest condition text kept per `#if` (a hostile header may write a megabyte-long one). */
+const MAX_CONDITION_CHARS = 300;
+
+const clip = (s: string): string =>
+  s.length > MAX_CONDITION_CHARS ? `${s.slice(0, MAX_CONDITION_CHARS)}…` : s;
 const MAX_EXPR_DEPTH = 64;
 
 /** Removes comments and joins continuation lines, keeping the number of lines (linear). */
@@ -382,12 +387,12 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
             open('F', '', row);
             break;
           }
-          const id = /^[A-Za-z_]\w*/.exec(rest)?.[0] ?? '';
+          const id = clip(/^[A-Za-z_]\w*/.exec(rest)?.[0] ?? '');
           let state: Tri;
           let cond: string;
           if (name === 'if') {
             state = evaluate(rest, macros);
-            cond = rest;
+            cond = clip(rest);
           } else if (name === 'ifdef') {
             state = evaluate(`defined(${id})`, macros);
             cond = `defined(${id})`;
@@ -425,8 +430,8 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
             f.seenTrue = true;
           } else {
             f.state = 'U';
-            f.cond = [...prior, ...(name === 'elif' && v === 'U' ? [paren(rest)] : [])].join(' && ');
-            if (name === 'elif' && v === 'U') f.seenUnknown.push(rest);
+            f.cond = [...prior, ...(name === 'elif' && v === 'U' ? [paren(clip(rest))] : [])].join(' && ');
+            if (name === 'elif' && v === 'U') f.seenUnknown.push(clip(rest));
           }
           break;
         }
