@@ -86,7 +86,7 @@ describe('preprocess', () => {
     expect(p.defines).toEqual([{ name: 'VERSION', value: '3', line: 1, condition: null }]);
   });
 
-  it('object-like macros are expanded (bounded), function-like ones are not; includes are recorded', () => {
+  it('object-like macros are expanded (bounded), function-like ones with their arguments; includes are recorded', () => {
     const src = [
       '#include "other.h"',
       '#include <stdint.h>',
@@ -99,7 +99,7 @@ describe('preprocess', () => {
     ].join('\n');
     const p = preprocess(src);
     expect(rows(p.text)[6]).toBe('__attribute__((visibility("default"))) size_t len(const char *API_NOT);');
-    expect(rows(p.text)[7]).toBe('SELF F(1);');
+    expect(rows(p.text)[7]).toBe('SELF 1;');
     expect(p.includes).toEqual([
       { name: 'other.h', system: false, line: 1, condition: null },
       { name: 'stdint.h', system: true, line: 2, condition: null },
@@ -119,6 +119,37 @@ describe('preprocess', () => {
     const p = preprocess(`#if ${'A && '.repeat(100_000)}B\nint x;\n#endif\n`);
     expect(p.conditionOf(1)?.length).toBeLessThanOrEqual(303);
     expect(rows(p.text)[1]).toBe('int x;');
+  });
+
+  it('function-like macros: attribute macros vanish, #x and ## and __VA_ARGS__; unclosed calls stay', () => {
+    const src = [
+      '#if defined(__GNUC__)',
+      '# define DEPRECATED(why) __attribute__((deprecated(why)))',
+      '#else',
+      '# define DEPRECATED(why)',
+      '#endif',
+      '#define NAME(p, s) p ## _ ## s',
+      '#define STR(x) #x',
+      '#define CALL(f, ...) f(__VA_ARGS__)',
+      'DEPRECATED("use g (not f)") int NAME(lib, f)(void);',
+      'const char *s = STR(a b); int v = CALL(g, 1, (2, 3));',
+      'DEPRECATED("never closed" int h(void);',
+    ].join('\n');
+    const p = preprocess(src);
+    expect(rows(p.text)[8]).toBe(' int lib_f(void);');
+    expect(rows(p.text)[9]).toBe('const char *s = "a b"; int v = g(1, (2, 3));');
+    expect(rows(p.text)[10]).toBe('DEPRECATED("never closed" int h(void);');
+  });
+
+  it('C17 is predefined: __STDC_VERSION__ conditions are known', () => {
+    const p = preprocess('#if __STDC_VERSION__ >= 202311L\nC23;\n#else\nC17;\n#endif\n');
+    expect(p.text.trim()).toBe('C17;');
+    expect(p.conditionOf(3)).toBeNull();
+  });
+
+  it('many unclosed function-like calls on one line: bounded, incomplete', () => {
+    const p = preprocess(`#define F(x) x\n${'F( '.repeat(200_000)}\n`);
+    expect(p.complete).toBe(false);
   });
 
   it('deep #if nesting stops at the bound; unterminated and unmatched directives are reported', () => {

@@ -67,9 +67,20 @@ interface Macro {
   /** Defined under an unknown condition. */
   certain: boolean;
   functionLike: boolean;
+  /** Parameter names of a function-like macro (`...` is `__VA_ARGS__`). */
+  params: string[];
 }
 
+/** What the reader takes as predefined: C17, not C++ (`__cplusplus` is not defined). */
+const PREDEFINED: ReadonlyMap<string, number> = new Map([
+  ['__STDC__', 1],
+  ['__STDC_VERSION__', 201710],
+]);
+
 const MAX_EXPANSION_DEPTH = 8;
+/** Function-like macro invocations tried per file, and how far one's arguments are looked for. */
+const MAX_INVOCATIONS = 20_000;
+const MAX_ARGUMENT_CHARS = 1024;
 /** Longest condition text kept per `#if` (a hostile header may write a megabyte-long one). */
 const MAX_CONDITION_CHARS = 300;
 
@@ -186,12 +197,15 @@ function evaluate(expr: string, macros: ReadonlyMap<string, Macro>): Tri {
   const fromTri = (t: Tri): V => (t === 'U' ? 'U' : t === 'T' ? 1 : 0);
   const definedOf = (name: string): Tri => {
     if (name === '__cplusplus') return 'F';
+    if (PREDEFINED.has(name)) return 'T';
     const m = macros.get(name);
     if (m) return m.certain ? 'T' : 'U';
     return 'U';
   };
   const valueOf = (name: string): V => {
     if (name === '__cplusplus') return 0;
+    const pre = PREDEFINED.get(name);
+    if (pre !== undefined) return pre;
     const m = macros.get(name);
     if (!m || !m.certain || m.functionLike) return 'U';
     const v = m.value.trim();
@@ -297,6 +311,7 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
   let complete = true;
   let outChars = 0;
   let expansionStopped = false;
+  let invocations = 0;
 
   const active = (): boolean => stack.every((f) => f.state !== 'F');
   const certain = (): boolean => stack.every((f) => f.state === 'T');
@@ -345,21 +360,40 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
     return out;
   };
   const expandText = (text: string, hidden: Set<string>, depth: number): string => {
-    return text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_][A-Za-z0-9_]*/g, (word) => {
-      if (expansionStopped || word.startsWith('"') || word.startsWith("'")) return word;
-      const m = macros.get(word);
-      if (!m || m.functionLike || hidden.has(word)) return word;
-      if (depth >= MAX_EXPANSION_DEPTH) return word;
-      outChars += m.value.length;
+    const re = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_][A-Za-z0-9_]*/g;
+    let result = '';
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const word = m[0];
+      const macro = word[0] === '"' || word[0] === "'" ? undefined : macros.get(word);
+      if (expansionStopped || !macro || hidden.has(word) || depth >= MAX_EXPANSION_DEPTH) continue;
+      let end = m.index + word.length;
+      let body = macro.value;
+      if (macro.functionLike) {
+        if (++invocations > MAX_INVOCATIONS) {
+          expansionStopped = true;
+          complete = false;
+          break;
+        }
+        const call = macroArguments(text, end);
+        if (!call) continue;
+        end = call.end;
+        body = substitute(macro, call.args);
+      }
+      outChars += body.length;
       if (outChars > maxOut) {
         expansionStopped = true;
         complete = false;
-        return word;
+        break;
       }
       const inner = new Set(hidden);
       inner.add(word);
-      return expandText(m.value, inner, depth + 1);
-    });
+      result += text.slice(last, m.index) + expandText(body, inner, depth + 1);
+      last = end;
+      re.lastIndex = end;
+    }
+    return result + text.slice(last);
   };
 
   const out: string[] = new Array<string>(lines.length);
@@ -446,7 +480,21 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
             break;
           }
           const functionLike = m[2] !== undefined;
-          macros.set(m[1], { value: functionLike ? '' : m[3].trim(), certain: certain(), functionLike });
+          let value = m[3].trim();
+          let params: string[] = [];
+          if (functionLike) {
+            const close = value.indexOf(')');
+            params =
+              close < 0
+                ? []
+                : value
+                    .slice(0, close)
+                    .split(',')
+                    .map((p) => p.trim())
+                    .filter((p) => p !== '');
+            value = close < 0 ? '' : value.slice(close + 1).trim();
+          }
+          macros.set(m[1], { value, certain: certain(), functionLike, params });
           if (!functionLike)
             defines.push({ name: m[1], value: m[3].trim(), line: row + 1, condition: currentCondition() });
           break;
@@ -456,7 +504,7 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
           const id = /^[A-Za-z_]\w*/.exec(rest)?.[0];
           if (id) {
             if (certain()) macros.delete(id);
-            else macros.set(id, { value: '', certain: false, functionLike: false });
+            else macros.set(id, { value: '', certain: false, functionLike: false, params: [] });
           }
           break;
         }
@@ -504,3 +552,52 @@ export function preprocess(input: string, options: PreprocessOptions = {}): Prep
 }
 
 class StopReading extends Error {}
+
+/** The arguments of a function-like macro invoked at `from` (spaces, then `(`), on the same line. */
+function macroArguments(text: string, from: number): { args: string[]; end: number } | null {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] !== '(') return null;
+  const args: string[] = [];
+  let depth = 0;
+  let start = i + 1;
+  const stop = Math.min(text.length, i + MAX_ARGUMENT_CHARS);
+  for (let j = i + 1; j < stop; j++) {
+    const c = text[j];
+    if (c === '"' || c === "'") {
+      let k = j + 1;
+      while (k < stop && text[k] !== c) k += text[k] === '\\' ? 2 : 1;
+      j = k;
+    } else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) {
+        args.push(text.slice(start, j).trim());
+        return { args: args.length === 1 && args[0] === '' ? [] : args, end: j + 1 };
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      args.push(text.slice(start, j).trim());
+      start = j + 1;
+    }
+  }
+  return null;
+}
+
+/** A function-like macro's body with its parameters replaced (`#x` becomes a string literal). */
+function substitute(macro: Macro, args: string[]): string {
+  const variadic = macro.params[macro.params.length - 1] === '...';
+  const named = variadic ? macro.params.slice(0, -1) : macro.params;
+  const values = new Map<string, string>();
+  named.forEach((p, i) => values.set(p, args[i] ?? ''));
+  if (variadic) values.set('__VA_ARGS__', args.slice(named.length).join(', '));
+  return macro.value
+    .replace(
+      /##|#\s*([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\b/g,
+      (all, str: string | undefined, id: string | undefined) => {
+        if (str !== undefined && values.has(str)) return JSON.stringify(values.get(str));
+        if (str !== undefined) return all;
+        return id !== undefined && values.has(id) ? (values.get(id) as string) : all;
+      },
+    )
+    .replace(/\s*##\s*/g, '');
+}
