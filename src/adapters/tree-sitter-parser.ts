@@ -7,19 +7,28 @@ import * as path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { RustParser } from '../core/extract/extract-crate';
 
-function locate(file: string, packageName: string): string {
+export function locate(file: string, packageName: string): string {
   const candidates = [path.join(__dirname, file), path.join(__dirname, 'wasm', file)];
   for (const c of candidates) if (fs.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file}`);
 }
 
 let loaded: Promise<RustParser> | null = null;
+let runtime: Promise<void> | null = null;
+
+/** Initialises the tree-sitter WebAssembly runtime once (every grammar shares it). */
+export function initTreeSitter(): Promise<void> {
+  if (!runtime) {
+    const wasm = locate('web-tree-sitter.wasm', 'web-tree-sitter');
+    runtime = Parser.init({ locateFile: () => wasm });
+  }
+  return runtime;
+}
 
 export function loadRustParser(): Promise<RustParser> {
   if (!loaded) {
     loaded = (async () => {
-      const runtime = locate('web-tree-sitter.wasm', 'web-tree-sitter');
-      await Parser.init({ locateFile: () => runtime });
+      await initTreeSitter();
       const language = await Language.load(
         fs.readFileSync(locate('tree-sitter-rust.wasm', 'tree-sitter-rust')),
       );
