@@ -34,6 +34,154 @@ var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__
   mod
 ));
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS2({
+  "node_modules/fastest-levenshtein/mod.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.distance = exports2.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] |= 1 << i2;
+      }
+      for (i2 = 0; i2 < m; i2++) {
+        var eq = peq[b.charCodeAt(i2)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i2 = 0; i2 < hsize; i2++) {
+        phc[i2] = -1;
+        mhc[i2] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i2 = 0; i2 < n; i2++) {
+          var eq = peq[a.charCodeAt(i2)];
+          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i2 = 0; i2 < n; i2++) {
+        var eq = peq[a.charCodeAt(i2)];
+        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports2.distance = distance;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i2 = 0; i2 < arr.length; i2++) {
+        var dist = distance(str, arr[i2]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i2;
+        }
+      }
+      return arr[min_index];
+    };
+    exports2.closest = closest;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS2({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -13668,17 +13816,53 @@ var path5 = __toESM2(require("node:path"));
 var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
+var GIT_ENV = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+var MAX_STDERR = 64 * 1024;
+function quoted(s) {
+  return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}\u2026` : s);
+}
+function explainGitFailure(args2, stderr, code, cwd = ".") {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^hint:/i.test(l));
+  const main = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? "";
+  const text2 = main.replace(/^(fatal|error):\s*/i, "").replace(new RegExp("\\p{Cc}", "gu"), " ").slice(0, 300);
+  let m;
+  if (/not a git repository/i.test(text2))
+    return `${cwd} is not inside a git repository: run it in a clone, or leave the revisions out to read the files`;
+  if (/dubious ownership/i.test(text2))
+    return `git refuses the repository at ${cwd} (owned by another user): git config --global --add safe.directory ${quoted(cwd)}`;
+  if (m = /^path '(.*)' does not exist in '(.*)'$/.exec(text2))
+    return `${quoted(m[1])} does not exist at revision ${quoted(m[2])}: check the path (relative to the repository root) and the revision`;
+  if (m = /^path '(.*)' exists on disk, but not in '(.*)'$/.exec(text2))
+    return `${quoted(m[1])} is not committed at revision ${quoted(m[2])}: commit it, or leave the revision out to read the files`;
+  if (m = /^(?:ambiguous argument '(.*)': unknown revision|bad revision '(.*)'|Not a valid object name:? '?([^']*)'?|invalid object name '(.*)'|bad object (\S+)|Needed a single revision)/i.exec(
+    text2
+  )) {
+    const rev = m.slice(1).find((x) => x !== void 0);
+    return `${rev !== void 0 ? `revision ${quoted(rev)}` : "a revision"} is not in this repository: check its name, or fetch it (git fetch origin <rev>)`;
+  }
+  if (/could not read from remote|unable to access|does not appear to be a git repository|couldn't find remote ref/i.test(
+    text2
+  ))
+    return `git ${args2[0] ?? ""} cannot fetch from the remote (${text2}): check the remote, the network and the credentials`;
+  if (/unknown option|usage: git/i.test(text2) || /^usage: git/m.test(stderr))
+    return `git ${args2[0] ?? ""} does not take these options: a newer git (2.38 or later) is needed`;
+  return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
+}
 function runGit(cwd, args2, input2) {
   return new Promise((resolve5, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      env: GIT_ENV()
     });
     const out2 = [];
     const err2 = [];
+    let errBytes = 0;
     child.stdout.on("data", (d) => out2.push(d));
-    child.stderr.on("data", (d) => err2.push(d));
+    child.stderr.on("data", (d) => {
+      if (errBytes < MAX_STDERR) err2.push(d);
+      errBytes += d.length;
+    });
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`)));
     child.stdin.on("error", () => void 0);
     child.on(
@@ -13690,8 +13874,7 @@ function runGit(cwd, args2, input2) {
 }
 async function git(cwd, args2) {
   const r = await runGit(cwd, args2);
-  if (r.code !== 0)
-    throw new GitError(`git ${args2[0]} failed: ${r.stderr.trim().split("\n")[0] || `exit ${r.code}`}`);
+  if (r.code !== 0) throw new GitError(explainGitFailure(args2, r.stderr, r.code, cwd));
   return r.stdout.toString("utf8");
 }
 var BlobReader = class {
@@ -13705,7 +13888,15 @@ var BlobReader = class {
   waiting = [];
   failed = null;
   constructor(cwd) {
-    this.child = (0, import_node_child_process.spawn)("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = (0, import_node_child_process.spawn)("git", ["cat-file", "--batch"], {
+      cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: GIT_ENV()
+    });
+    let stderr = "";
+    this.child.stderr.on("data", (d) => {
+      if (stderr.length < MAX_STDERR) stderr += d.toString("utf8");
+    });
     this.child.stdout.on("data", (d) => {
       this.chunks.push(d);
       this.chunkBytes += d.length;
@@ -13716,7 +13907,10 @@ var BlobReader = class {
       for (const w of this.waiting.splice(0)) w.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`cannot run git cat-file: ${e.message}`)));
-    this.child.on("close", () => fail(new GitError("git cat-file ended")));
+    this.child.on(
+      "close",
+      (code) => fail(new GitError(explainGitFailure(["cat-file"], stderr || "ended early", code ?? 1, cwd)))
+    );
     this.child.stdin.on("error", () => void 0);
   }
   drain() {
@@ -13764,6 +13958,7 @@ var BlobReader = class {
 };
 
 // src/core/config/load-config.ts
+var import_fastest_levenshtein2 = __toESM2(require_mod());
 var import_yaml = __toESM2(require_dist());
 
 // node_modules/zod/v4/classic/external.js
@@ -33269,7 +33464,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache2 = /* @__PURE__ */ new Map();
-  function run3(s) {
+  function run4(s) {
     const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -33295,21 +33490,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run3(oldShape[k]);
+          const mapped = run4(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run3(def.catchall);
+          newCatchall = run4(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run3(def.element);
+        const mapped = run4(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -33317,14 +33512,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run3(item);
+          const mapped = run4(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run3(def.rest);
+          newRest = run4(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -33332,12 +33527,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run3(def.keyType);
-        const newVal = run3(def.valueType);
+        const newKey = run4(def.keyType);
+        const newVal = run4(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run3(def.valueType);
+        const newVal = run4(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -33345,7 +33540,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run3(opt);
+          const mapped = run4(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -33353,8 +33548,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run3(def.left);
-        const newRight = run3(def.right);
+        const newLeft = run4(def.left);
+        const newRight = run4(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -33366,23 +33561,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run3(def.innerType);
+        const newInner = run4(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run3(def.in);
-        const newOut = run3(def.out);
+        const newIn = run4(def.in);
+        const newOut = run4(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run3(def.input);
-        const newOutput = run3(def.output);
+        const newInput = run4(def.input);
+        const newOutput = run4(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run3(original()) });
+        return clone(s, { ...rest, getter: () => run4(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -33413,7 +33608,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run3(schema);
+  return run4(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -37501,6 +37696,9 @@ function findingRule(id) {
   return FINDING_RULES.find((r) => r.id === id);
 }
 
+// src/core/findings/policy.ts
+var import_fastest_levenshtein = __toESM2(require_mod());
+
 // src/core/report.ts
 var SEVERITIES = [
   "breaking",
@@ -37512,43 +37710,103 @@ var SEVERITIES = [
 var FINDING_LEVELS = ["high", "medium", "low"];
 
 // src/core/findings/glob.ts
-var cache = /* @__PURE__ */ new Map();
-function globToRegExp(pattern2) {
-  const hit = cache.get(pattern2);
-  if (hit) return hit;
-  const p = normalisePath(pattern2);
-  let re = "";
+function tokenize2(p) {
+  const tokens = [];
   for (let i2 = 0; i2 < p.length; ) {
     if (p.startsWith("**/", i2)) {
-      re += "(?:.*/)?";
+      tokens.push({ kind: "dirs" });
       i2 += 3;
     } else if (p.startsWith("/**", i2) && i2 + 3 === p.length) {
-      re += "(?:/.*)?";
+      tokens.push({ kind: "rest" });
       i2 += 3;
     } else if (p.startsWith("**", i2)) {
-      re += ".*";
+      tokens.push({ kind: "any" });
       i2 += 2;
     } else if (p[i2] === "*") {
-      re += "[^/]*";
+      tokens.push({ kind: "star" });
       i2++;
     } else if (p[i2] === "?") {
-      re += "[^/]";
+      tokens.push({ kind: "one" });
       i2++;
     } else {
-      re += p[i2].replace(/[.+^${}()|[\]\\]/g, "\\$&");
+      tokens.push({ kind: "char", c: p[i2] });
       i2++;
     }
   }
-  const compiled2 = new RegExp(`^${re}$`);
-  if (cache.size > 1e3) cache.clear();
-  cache.set(pattern2, compiled2);
-  return compiled2;
+  return tokens;
 }
+function run2(tokens, path6, stats) {
+  const m = tokens.length;
+  let cur = new Uint8Array(2 * m + 2);
+  let next = new Uint8Array(2 * m + 2);
+  const close = (set2) => {
+    for (let i2 = 0; i2 < m; i2++) {
+      const k = tokens[i2].kind;
+      if (set2[2 * i2] && (k === "star" || k === "any" || k === "dirs" || k === "rest")) set2[2 * i2 + 2] = 1;
+      if (set2[2 * i2 + 1] && k === "rest") set2[2 * i2 + 2] = 1;
+    }
+  };
+  cur[0] = 1;
+  close(cur);
+  for (let at = 0; at < path6.length; at++) {
+    const c = path6[at];
+    next.fill(0);
+    let alive = false;
+    for (let i2 = 0; i2 < m; i2++) {
+      const t2 = tokens[i2];
+      if (stats) stats.steps += 2;
+      if (cur[2 * i2]) {
+        switch (t2.kind) {
+          case "char":
+            if (c === t2.c) next[2 * i2 + 2] = 1;
+            break;
+          case "one":
+            if (c !== "/") next[2 * i2 + 2] = 1;
+            break;
+          case "star":
+            if (c !== "/") next[2 * i2] = 1;
+            break;
+          case "any":
+            next[2 * i2] = 1;
+            break;
+          case "dirs":
+            next[2 * i2 + 1] = 1;
+            if (c === "/") next[2 * i2 + 2] = 1;
+            break;
+          case "rest":
+            if (c === "/") next[2 * i2 + 1] = 1;
+            break;
+        }
+      }
+      if (cur[2 * i2 + 1]) {
+        next[2 * i2 + 1] = 1;
+        if (t2.kind === "dirs" && c === "/") next[2 * i2 + 2] = 1;
+      }
+    }
+    close(next);
+    for (let s = 0; s < next.length && !alive; s++) alive = next[s] === 1;
+    if (!alive) return false;
+    [cur, next] = [next, cur];
+  }
+  return cur[2 * m] === 1;
+}
+var cache = /* @__PURE__ */ new Map();
+function compileGlob(pattern2, stats) {
+  const hit = stats ? void 0 : cache.get(pattern2);
+  if (hit) return hit;
+  const tokens = tokenize2(normalisePath(pattern2));
+  const matcher = { pattern: pattern2, test: (path6) => run2(tokens, path6, stats) };
+  if (stats) return matcher;
+  if (cache.size > 1e3) cache.clear();
+  cache.set(pattern2, matcher);
+  return matcher;
+}
+var globToRegExp = (pattern2) => compileGlob(pattern2);
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path6) {
-  return globToRegExp(pattern2).test(normalisePath(path6));
+function matchGlob(pattern2, path6, stats) {
+  return compileGlob(pattern2, stats).test(normalisePath(path6));
 }
 
 // src/core/findings/policy.ts
@@ -37558,26 +37816,13 @@ function suggestion(id) {
   let best = null;
   let bestDistance = Infinity;
   for (const known of FINDING_RULE_IDS) {
-    const d = editDistance(id, known);
+    const d = (0, import_fastest_levenshtein.distance)(id, known);
     if (d < bestDistance) {
       bestDistance = d;
       best = known;
     }
   }
   return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean "${best}"?)` : "";
-}
-function editDistance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 function validateFindingPolicy(policy) {
   const known = new Set(FINDING_RULE_IDS);
@@ -38097,25 +38342,12 @@ function schemaAt(schema, path6) {
     else return null;
   }
 }
-function editDistance2(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
 function closestWord(word, candidates) {
   const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   let best = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = plain(c) === plain(word) ? 0 : editDistance2(word.toLowerCase(), c);
+    const d = plain(c) === plain(word) ? 0 : (0, import_fastest_levenshtein2.distance)(word.toLowerCase(), c);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
@@ -38752,6 +38984,61 @@ async function openTree(root, rev, deadline) {
   return deadline ? new DeadlineTree(tree, deadline) : tree;
 }
 
+// src/cli/color.ts
+function useColor(choice, t2) {
+  if (choice !== "auto") return choice === "always";
+  const force = t2.env.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
+  if (t2.env.NO_COLOR !== void 0 && t2.env.NO_COLOR !== "") return false;
+  return t2.stdoutIsTTY;
+}
+var RESET = "\x1B[0m";
+var STYLE = {
+  bold: "\x1B[1m",
+  dim: "\x1B[2m",
+  red: "\x1B[1;31m",
+  yellow: "\x1B[1;33m",
+  green: "\x1B[1;32m",
+  cyan: "\x1B[36m"
+};
+function paint(style, s) {
+  return `${STYLE[style]}${s}${RESET}`;
+}
+var SECTION = [
+  [/^Breaking \(\d+\):$/, "red"],
+  [/^Potentially breaking \(\d+\):$/, "yellow"],
+  [/^Addition \(\d+\):$/, "green"],
+  [/^Non-ABI \(\d+\):$/, "dim"]
+];
+var LEVEL = { high: "red", medium: "yellow", low: "cyan" };
+var STATE2 = { success: "green", pending: "yellow", failure: "red", error: "red" };
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+function inert(s) {
+  return s.replace(CONTROL, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+function colorLine(line, kind) {
+  let m;
+  if (kind === "markdown") {
+    if (/^#{1,6} /.test(line)) return paint("bold", line);
+    return line;
+  }
+  for (const [re, style] of SECTION) if (re.test(line)) return paint(style, line);
+  if (m = /^(FAIL|ok {2})( .*)$/s.exec(line)) return paint(m[1] === "FAIL" ? "red" : "green", m[1]) + m[2];
+  if (m = /^( {2})\[(high|medium|low)\]( .*)$/s.exec(line))
+    return `${m[1]}${paint(LEVEL[m[2]], `[${m[2]}]`)}${m[3]}`;
+  if (m = /^( +\[ \] )(high|medium|low)( .*)$/s.exec(line)) return m[1] + paint(LEVEL[m[2]], m[2]) + m[3];
+  if (m = /^(status \S+: )(success|pending|failure|error)( .*)?$/s.exec(line))
+    return m[1] + paint(STATE2[m[2]], m[2]) + (m[3] ?? "");
+  if ((m = /^( {4})(\S+)( {2}.*)$/s.exec(line)) && /^[a-z][a-z0-9-]*$/.test(m[2]))
+    return m[1] + paint("bold", m[2]) + m[3];
+  if (/^[A-Za-z][^:]*:$/.test(line) || /^(FFI surface review|ffi surface of )/.test(line))
+    return paint("bold", line);
+  return line;
+}
+function colorize(text2, kind) {
+  return inert(text2).split("\n").map((l) => colorLine(l, kind)).join("\n");
+}
+
 // src/adapters/manifest-root.ts
 var fs4 = __toESM2(require("node:fs"));
 var path2 = __toESM2(require("node:path"));
@@ -38842,6 +39129,17 @@ var OUTPUT_FLAG = {
   value: "FILE",
   description: "Write the report to FILE (parent directories are created) instead of standard output; - is standard output.",
   default: "standard output"
+};
+var COLOR_FLAG = {
+  type: "string",
+  choices: ["auto", "always", "never"],
+  description: "Colour text and Markdown written to standard output. auto: when it is a terminal and NO_COLOR is unset, or when FORCE_COLOR is set. JSON, SARIF and --output files are never coloured.",
+  default: "auto"
+};
+var QUIET_FLAG = {
+  type: "boolean",
+  short: "q",
+  description: "Print no progress or warnings on standard error (errors still print)."
 };
 var DEADLINE_FLAG = {
   type: "string",
@@ -39100,8 +39398,8 @@ function deadlineFlag(args2) {
     );
   return Number(v);
 }
-function runDeadline(args2, limits, run3) {
-  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run3.clock, run3.started);
+function runDeadline(args2, limits, run4) {
+  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run4.clock, run4.started);
 }
 
 // src/core/extract/scan-cache.ts
@@ -39584,11 +39882,18 @@ function locate(file2, packageName) {
   return require.resolve(`${packageName}/${file2}`);
 }
 var loaded = null;
+var runtime = null;
+function initTreeSitter() {
+  if (!runtime) {
+    const wasm = locate("web-tree-sitter.wasm", "web-tree-sitter");
+    runtime = import_web_tree_sitter2.Parser.init({ locateFile: () => wasm });
+  }
+  return runtime;
+}
 function loadRustParser() {
   if (!loaded) {
     loaded = (async () => {
-      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
-      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
+      await initTreeSitter();
       const language = await import_web_tree_sitter2.Language.load(
         fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
@@ -40956,7 +41261,7 @@ function targetFeatures(attrs) {
 function hasGlobMeta(segment) {
   return /[*?[]/.test(segment);
 }
-function compileGlob(segment) {
+function compileGlob2(segment) {
   const cs = Array.from(segment);
   const tokens = [];
   for (let i2 = 0; i2 < cs.length; i2++) {
@@ -41296,7 +41601,7 @@ var Discovery = class {
           });
           return [];
         }
-        const g = compileGlob(seg);
+        const g = compileGlob2(seg);
         for (const d of current)
           for (const e of await this.list(d))
             if ((e.type === "dir" || e.type === "symlink") && this.match(g, e.name))
@@ -46170,7 +46475,7 @@ function tableCell(s, max = MAX_CELL) {
 }
 function codeSpan(content) {
   let longest = 0;
-  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
+  for (const run4 of content.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
   const fence = "`".repeat(longest + 1);
   const allSpaces = /^ +$/.test(content);
   const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
@@ -46397,6 +46702,8 @@ var CHANGELOG = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG
   },
   examples: [
@@ -46430,13 +46737,13 @@ async function releaseDate(root, headSha) {
   const out2 = (await git(root, ["show", "-s", "--format=%cs", headSha])).trim();
   return /^\d{4}-\d{2}-\d{2}$/.test(out2) ? out2 : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function changelogCommand(args2, run3) {
+async function changelogCommand(args2, run4) {
   const own2 = ownValues(args2);
   const { base, head } = revisions(args2, "two-dot");
   const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
-  const deadline = runDeadline(args2, settings.limits, run3);
+  const deadline = runDeadline(args2, settings.limits, run4);
   await checkFeatureNames(args2, {
     root,
     revisions: [base, head],
@@ -46466,7 +46773,7 @@ async function changelogCommand(args2, run3) {
     ...analysis.warnings,
     ...errors ? [`${errors} ${errors === 1 ? "error" : "errors"} during analysis: the changelog may be incomplete`] : []
   ];
-  return { stdout, exitCode: 0, error: warnings.length ? `warning: ${warnings.join("; ")}` : void 0 };
+  return { stdout, colorable: "markdown", exitCode: 0, warnings };
 }
 
 // src/core/findings/compute-findings.ts
@@ -46521,6 +46828,20 @@ function computeFindings(items, crate, policy, options = {}) {
 // src/app/findings.ts
 function computeReportFindings(policy) {
   return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
+}
+
+// src/core/fail-on.ts
+var LEVELS = {
+  breaking: ["breaking", "source-breaking"],
+  "potentially-breaking": ["breaking", "source-breaking", "potentially-breaking"],
+  any: "any"
+};
+var FAIL_ON = Object.freeze(LEVELS);
+function failsOn(report, failOn) {
+  if (!failOn || !Object.prototype.hasOwnProperty.call(FAIL_ON, failOn)) return false;
+  const levels2 = FAIL_ON[failOn];
+  if (levels2 === "any") return report.changes.length > 0;
+  return report.changes.some((c) => levels2.includes(c.severity));
 }
 
 // src/core/render/report-markdown.ts
@@ -47355,6 +47676,8 @@ function renderSarifJson(report, options = {}) {
 }
 
 // src/cli/sarif.ts
+var TOOL_REPOSITORY = "https://github.com/your-org/ffi-surface-guard";
+var CLI_DOCS_URL = `${TOOL_REPOSITORY}/blob/v${TOOL_VERSION}/README.md`;
 async function repositoryPrefix(root) {
   try {
     return (await git(root, ["rev-parse", "--show-prefix"])).trim().replace(/\/+$/, "");
@@ -47363,21 +47686,10 @@ async function repositoryPrefix(root) {
   }
 }
 async function sarifOutput(report, root) {
-  return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root) });
+  return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root), docsUrl: CLI_DOCS_URL });
 }
 
 // src/cli/commands/diff.ts
-var FAIL_ON = {
-  breaking: ["breaking", "source-breaking"],
-  "potentially-breaking": ["breaking", "source-breaking", "potentially-breaking"],
-  any: "any"
-};
-function failsOn(report, failOn) {
-  if (!failOn) return false;
-  const levels2 = FAIL_ON[failOn];
-  if (levels2 === "any") return report.changes.length > 0;
-  return report.changes.some((c) => levels2.includes(c.severity));
-}
 var DIFF = {
   name: "diff",
   summary: "What changed in the exported surface between two revisions, and the semver bump it needs.",
@@ -47408,6 +47720,8 @@ var DIFF = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG
   },
   examples: [
@@ -47424,7 +47738,7 @@ var DIFF = {
   ],
   run: diffCommand
 };
-async function diffCommand(args2, run3) {
+async function diffCommand(args2, run4) {
   const format = formatFlag(args2, ["json", "markdown", "text", "sarif"], "json");
   const { base, head, range } = revisions(args2, "both");
   const failOn = stringFlag(args2, "--fail-on");
@@ -47435,7 +47749,7 @@ async function diffCommand(args2, run3) {
   const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
-  const deadline = runDeadline(args2, settings.limits, run3);
+  const deadline = runDeadline(args2, settings.limits, run4);
   await checkFeatureNames(args2, {
     root,
     revisions: [base, head],
@@ -47465,6 +47779,8 @@ async function diffCommand(args2, run3) {
   const fails = failsOn(report, failOn);
   return {
     stdout: out2,
+    colorable: format === "text" || format === "markdown" ? format : void 0,
+    warnings: analysis.warnings,
     exitCode: fails ? 1 : 0,
     error: fails ? `the surface change is ${failOn === "any" ? "non-empty" : `${failOn} or worse`} (--fail-on ${failOn})` : void 0
   };
@@ -47551,6 +47867,8 @@ var EXTRACT = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG
   },
   examples: [
@@ -47563,13 +47881,13 @@ var EXTRACT = {
   ],
   run: extractCommand
 };
-async function extractCommand(args2, run3) {
+async function extractCommand(args2, run4) {
   const format = formatFlag(args2, ["json", "text"], "json");
   const root = rootOf(args2);
   const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
   const features = hasFeatureFlags(args2) ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
   const wantFindings = args2.flags.has("--findings");
-  const deadline = runDeadline(args2, config2.limits, run3);
+  const deadline = runDeadline(args2, config2.limits, run4);
   await checkFeatureNames(args2, {
     root,
     revisions: [stringFlag(args2, "--rev")],
@@ -47598,7 +47916,12 @@ async function extractCommand(args2, run3) {
     const fatal = surface.diagnostics.find((d) => d.code === "no-manifest" || d.code === "manifest-invalid");
     const out2 = format === "json" ? JSON.stringify(findings ? { ...surface, findings } : surface, null, 2) + "\n" : renderSurfaceText(surface) + (findings ? renderFindingsText(findings) : "");
     const failed = !!fatal && surface.crates.length === 0;
-    return { stdout: out2, exitCode: failed ? 2 : 0, error: failed ? fatal.message : void 0 };
+    return {
+      stdout: out2,
+      colorable: format === "text" ? "text" : void 0,
+      exitCode: failed ? 2 : 0,
+      error: failed ? fatal.message : void 0
+    };
   } finally {
     tree.close?.();
   }
@@ -47629,10 +47952,9 @@ async function mergeIntoBase(dir, base, head) {
     if (r.code === 0) return { kind: "clean", tree };
     return { kind: "conflict", paths: [...new Set(fields.slice(1).filter(Boolean))].sort() };
   }
-  const why = r.stderr.trim().split("\n")[0] || `exit ${r.code}`;
   if (/unknown option|usage: git merge-tree/i.test(r.stderr))
-    throw new GitError(`git merge-tree --write-tree is not available (git 2.38 or newer is needed): ${why}`);
-  throw new GitError(`git merge-tree failed: ${why}`);
+    throw new GitError("git merge-tree --write-tree is not available: git 2.38 or newer is needed");
+  throw new GitError(explainGitFailure(["merge-tree"], r.stderr, r.code, dir));
 }
 
 // src/core/gate/approvals.ts
@@ -47801,6 +48123,8 @@ var GATE_STATUS = {
     ...FEATURE_FLAGS,
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG
   },
   examples: [
@@ -47811,7 +48135,7 @@ var GATE_STATUS = {
   ],
   run: gateStatusCommand
 };
-async function gateStatusCommand(args2, run3) {
+async function gateStatusCommand(args2, run4) {
   const revs = revisions(args2, "none");
   const base = revs.base;
   const root = rootOf(args2);
@@ -47820,7 +48144,7 @@ async function gateStatusCommand(args2, run3) {
   const baseTip = await resolveCommit(root, base, "--base");
   const head = await resolveCommit(root, revs.head ?? "HEAD", "--head");
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
-  const deadline = runDeadline(args2, settings.limits, run3);
+  const deadline = runDeadline(args2, settings.limits, run4);
   await checkFeatureNames(args2, {
     root,
     revisions: [baseTip, head],
@@ -47844,8 +48168,12 @@ async function gateStatusCommand(args2, run3) {
   );
   const landing = await deltas.landing(head, computeReportFindings(settings.findingsPolicy));
   const d = landing.kind === "clean" ? decideWithoutApproval(landing.analysis.report) : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ""));
-  return { stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
-`, exitCode: 0 };
+  return {
+    stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
+`,
+    colorable: "text",
+    exitCode: 0
+  };
 }
 
 // src/core/release-check.ts
@@ -47946,6 +48274,8 @@ var RELEASE_CHECK = {
     },
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
+    color: COLOR_FLAG,
+    quiet: QUIET_FLAG,
     deadline: DEADLINE_FLAG
   },
   examples: [
@@ -47963,13 +48293,13 @@ function renderVerdictsText(verdicts) {
   );
   return lines.join("\n") + "\n";
 }
-async function releaseCheckCommand(args2, run3) {
+async function releaseCheckCommand(args2, run4) {
   const format = formatFlag(args2, ["json", "text", "sarif"], "text");
   const { base, head } = revisions(args2, "two-dot");
   const root = rootOf(args2);
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
-  const deadline = runDeadline(args2, settings.limits, run3);
+  const deadline = runDeadline(args2, settings.limits, run4);
   await checkFeatureNames(args2, {
     root,
     revisions: [base, head],
@@ -48019,6 +48349,8 @@ async function releaseCheckCommand(args2, run3) {
   const failed = verdicts.filter((v) => !v.covered);
   return {
     stdout: out2,
+    colorable: format === "text" ? "text" : void 0,
+    warnings: analysis.warnings,
     exitCode: ok ? 0 : 1,
     error: ok ? void 0 : `version bump does not cover the surface change: ${failed.map((v) => `${printable(v.name)} needs ${v.requiredBump}, got ${v.actualBump}`).join("; ")}`
   };
@@ -48045,6 +48377,14 @@ var COMMANDS = [
   VERSION
 ];
 var USAGE = globalUsage(COMMANDS);
+function presentResult(result, args2, terminal) {
+  const choice = stringFlag(args2, "--color") ?? "auto";
+  const { colorable, warnings, ...rest } = result;
+  const out2 = rest;
+  if (warnings?.length && !args2.flags.has("--quiet")) out2.warnings = warnings;
+  if (colorable && out2.stdout && useColor(choice, terminal)) out2.stdout = colorize(out2.stdout, colorable);
+  return out2;
+}
 async function writeOutput(file2, text2) {
   try {
     await import_node_fs5.promises.mkdir(path5.dirname(path5.resolve(file2)), { recursive: true });
@@ -48054,12 +48394,21 @@ async function writeOutput(file2, text2) {
     throw new UsageError(`--output ${file2} cannot be written${code ? ` (${code})` : ""}`);
   }
 }
-async function run2(argv, options = {}) {
+function helpAsked(argv) {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "-h" || a === "--help");
+}
+async function run3(argv, options = {}) {
   const clock = options.clock ?? SYSTEM_CLOCK;
+  const terminal = options.terminal ?? { stdoutIsTTY: false, env: {} };
   const runClock = { clock, started: clock.now() };
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h")
     return { stdout: USAGE, exitCode: argv.length === 0 ? 2 : 0 };
   if (argv[0] === "--version") return { stdout: VERSION_LINE, exitCode: 0 };
+  if (argv[0].startsWith("-") && helpAsked(argv)) {
+    const named = COMMANDS.find((c) => argv.includes(c.name));
+    return { stdout: named ? commandHelp(named) : USAGE, exitCode: 0 };
+  }
   try {
     if (argv[0] === "help") {
       if (argv.length === 1 || argv[1] === "-h" || argv[1] === "--help")
@@ -48074,9 +48423,9 @@ async function run2(argv, options = {}) {
     const output2 = stringFlag(args2, "--output");
     if (output2 !== void 0 && output2 !== "-" && (result.stdout || result.exitCode !== 2)) {
       await writeOutput(output2, result.stdout);
-      return { ...result, stdout: "" };
+      return presentResult({ ...result, stdout: "" }, args2, terminal);
     }
-    return result;
+    return presentResult(result, args2, terminal);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof GitError || e instanceof ConfigError)
       return { stdout: "", exitCode: 2, error: e.message };
@@ -48092,7 +48441,9 @@ for (const stream of [process.stdout, process.stderr])
     if (e.code === "EPIPE") process.exit(0);
     throw e;
   });
-run2(process.argv.slice(2)).then(
+run3(process.argv.slice(2), {
+  terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env }
+}).then(
   (r) => {
     if (r.stdout) process.stdout.write(r.stdout);
     for (const w of r.warnings ?? []) process.stderr.write(`${TOOL_NAME}: warning: ${w.split("\n")[0]}

@@ -1072,14 +1072,14 @@ var require_util = __commonJS2({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1530,39 @@ var require_diagnostics = __commonJS2({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path6, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path6,
           error63.message
         );
       });
@@ -1611,9 +1611,9 @@ var require_diagnostics = __commonJS2({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1676,7 @@ var require_request = __commonJS2({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path6,
         method,
         body: body2,
         headers,
@@ -1691,11 +1691,11 @@ var require_request = __commonJS2({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1761,7 @@ var require_request = __commonJS2({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2158,9 +2158,9 @@ var require_dispatcher_base = __commonJS2({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve6(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -2198,12 +2198,12 @@ var require_dispatcher_base = __commonJS2({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve6(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -3666,8 +3666,8 @@ var require_webidl = __commonJS2({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural4 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4470,8 +4470,8 @@ var require_util2 = __commonJS2({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise2 = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6454,7 +6454,7 @@ var require_client_h1 = __commonJS2({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS2({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6722,12 +6722,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7064,7 +7064,7 @@ var require_client_h2 = __commonJS2({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7161,7 @@ var require_client_h2 = __commonJS2({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7397,12 +7397,12 @@ var require_client_h2 = __commonJS2({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7514,9 +7514,9 @@ var require_redirect_handler = __commonJS2({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7881,16 +7881,16 @@ var require_client = __commonJS2({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve6(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7901,7 +7901,7 @@ var require_client = __commonJS2({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7952,7 +7952,7 @@ var require_client = __commonJS2({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7964,7 +7964,7 @@ var require_client = __commonJS2({
             if (err2) {
               reject(err2);
             } else {
-              resolve6(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8300,8 +8300,8 @@ var require_pool_base = __commonJS2({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -8755,10 +8755,10 @@ var require_proxy_agent = __commonJS2({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9570,7 +9570,7 @@ var require_readable = __commonJS2({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9583,7 +9583,7 @@ var require_readable = __commonJS2({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9602,7 +9602,7 @@ var require_readable = __commonJS2({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9619,7 +9619,7 @@ var require_readable = __commonJS2({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9689,18 +9689,18 @@ var require_readable = __commonJS2({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve6, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body2, length));
+          resolve5(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body2, length)));
+          resolve5(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body2, length).buffer);
+          resolve5(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body2, { type: stream[kContentType] }));
+          resolve5(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body2, length));
+          resolve5(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9957,9 +9957,9 @@ var require_api_request = __commonJS2({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10182,9 +10182,9 @@ var require_api_stream = __commonJS2({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10469,9 +10469,9 @@ var require_api_upgrade = __commonJS2({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10563,9 +10563,9 @@ var require_api_connect = __commonJS2({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10730,20 +10730,20 @@ var require_mock_utils = __commonJS2({
       }
       return true;
     }
-    function safeUrl2(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl2(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path6, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10765,7 @@ var require_mock_utils = __commonJS2({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl2(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl2(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10803,9 @@ var require_mock_utils = __commonJS2({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body: body2, headers, query } = opts;
+      const { path: path6, method, body: body2, headers, query } = opts;
       return {
-        path: path7,
+        path: path6,
         method,
         body: body2,
         headers,
@@ -11230,15 +11230,15 @@ var require_pluralizer = __commonJS2({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural4) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural4;
+        this.plural = plural3;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -11268,10 +11268,10 @@ var require_pending_interceptors_formatter = __commonJS2({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14428,7 +14428,7 @@ var require_fetch = __commonJS2({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS2({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14547,7 +14547,7 @@ var require_fetch = __commonJS2({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS2({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i2 = 0; i2 < path7.length; ++i2) {
-        const code = path7.charCodeAt(i2);
+    function validateCookiePath(path6) {
+      for (let i2 = 0; i2 < path6.length; ++i2) {
+        const code = path6.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18288,8 +18288,8 @@ var require_util8 = __commonJS2({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module2.exports = {
@@ -18657,15 +18657,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19072,11 +19072,11 @@ var require_undici = __commonJS2({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path6 = `/${path6}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path7);
+          url2 = new URL(util.parseOrigin(url2).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19487,7 +19487,7 @@ var require_light = __commonJS2({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error63, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19507,10 +19507,10 @@ var require_light = __commonJS2({
             }
           } catch (error1) {
             error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error63, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19518,9 +19518,9 @@ var require_light = __commonJS2({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error63, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error63, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error63, eventInfo);
@@ -19528,7 +19528,7 @@ var require_light = __commonJS2({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -19600,8 +19600,8 @@ var require_light = __commonJS2({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t2);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t2);
           });
         }
         computePenalty() {
@@ -19812,15 +19812,15 @@ var require_light = __commonJS2({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error63, reject, resolve6, returned, task;
+          var args2, cb, error63, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve6(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19835,13 +19835,13 @@ var require_light = __commonJS2({
           }
         }
         schedule(task, ...args2) {
-          var promise2, reject, resolve6;
-          resolve6 = reject = null;
+          var promise2, reject, resolve5;
+          resolve5 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve6, reject });
+          this._queue.push({ task, args: args2, resolve: resolve5, reject });
           this._tryToRun();
           return promise2;
         }
@@ -20166,17 +20166,17 @@ var require_light = __commonJS2({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -20242,14 +20242,14 @@ var require_light = __commonJS2({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve5();
                     }
                   });
                 }
@@ -20342,9 +20342,9 @@ var require_light = __commonJS2({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve6)(args4);
+                  return (args4[0] != null ? reject : resolve5)(args4);
                 });
               });
             };
@@ -20466,6 +20466,154 @@ var require_light = __commonJS2({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS2({
+  "node_modules/fastest-levenshtein/mod.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.distance = exports2.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] |= 1 << i2;
+      }
+      for (i2 = 0; i2 < m; i2++) {
+        var eq = peq[b.charCodeAt(i2)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i2 = 0; i2 < hsize; i2++) {
+        phc[i2] = -1;
+        mhc[i2] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i2 = 0; i2 < n; i2++) {
+          var eq = peq[a.charCodeAt(i2)];
+          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i2 = 0; i2 < n; i2++) {
+        var eq = peq[a.charCodeAt(i2)];
+        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports2.distance = distance;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i2 = 0; i2 < arr.length; i2++) {
+        var dist = distance(str, arr[i2]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i2;
+        }
+      }
+      return arr[min_index];
+    };
+    exports2.closest = closest;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS2({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -20543,17 +20691,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path7);
+            const ci = visit_(i2, node2.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20564,13 +20712,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20591,17 +20739,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20612,13 +20760,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20645,23 +20793,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path6);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path6);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path6);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path6);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -21034,8 +21182,8 @@ var require_Node = __commonJS2({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -21143,13 +21291,13 @@ var require_Alias = __commonJS2({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity2.isCollection(node2)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -21273,10 +21421,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
-        const k = path7[i2];
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21295,7 +21443,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21325,11 +21473,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -21343,8 +21491,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21358,8 +21506,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -21377,8 +21525,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21388,8 +21536,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23904,9 +24052,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23981,14 +24129,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24003,10 +24151,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24017,10 +24165,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24037,13 +24185,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -24102,8 +24250,8 @@ var require_Document = __commonJS2({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -24180,12 +24328,12 @@ var require_errors2 = __commonJS2({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error63.message += `:
 
 ${lineStr}
@@ -26004,9 +26152,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field2, index] of path7) {
+      for (const [field2, index] of path6) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26015,23 +26163,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field2 = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field2 = path6[path6.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path7.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26042,10 +26190,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -27347,14 +27495,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs10, sep: [] });
+                map2.items.push({ start: start2, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27482,13 +27630,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -27861,11 +28009,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path7) {
+            function locateFile(path6) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path7, scriptDirectory);
+                return Module["locateFile"](path6, scriptDirectory);
               }
-              return scriptDirectory + path7;
+              return scriptDirectory + path6;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -27910,13 +28058,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve6, reject) => {
+                    return new Promise((resolve5, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve6(xhr.response);
+                          resolve5(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -28109,9 +28257,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info22 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve6, reject) => {
+                return new Promise((resolve5, reject) => {
                   Module["instantiateWasm"](info22, (mod, inst) => {
-                    resolve6(receiveInstance(mod, inst));
+                    resolve5(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -28235,9 +28383,9 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               __name(getString, "getString");
               function getStringList() {
-                var count22 = getLEB();
+                var count2 = getLEB();
                 var rtn = [];
-                while (count22--) rtn.push(getString());
+                while (count2--) rtn.push(getString());
                 return rtn;
               }
               __name(getStringList, "getStringList");
@@ -28286,8 +28434,8 @@ var require_web_tree_sitter2 = __commonJS2({
                 } else if (subsectionType === WASM_DYLINK_NEEDED) {
                   customSection.neededDynlibs = getStringList();
                 } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-                  var count2 = getLEB();
-                  while (count2--) {
+                  var count = getLEB();
+                  while (count--) {
                     var symname = getString();
                     var flags2 = getLEB();
                     if (flags2 & WASM_SYMBOL_TLS) {
@@ -28295,8 +28443,8 @@ var require_web_tree_sitter2 = __commonJS2({
                     }
                   }
                 } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-                  var count2 = getLEB();
-                  while (count2--) {
+                  var count = getLEB();
+                  while (count--) {
                     var modname = getString();
                     var symname = getString();
                     var flags2 = getLEB();
@@ -28455,9 +28603,9 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               return func2;
             }, "getWasmTableEntry");
-            var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
+            var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
               if (functionsInTableMap) {
-                for (var i2 = offset; i2 < offset + count2; i2++) {
+                for (var i2 = offset; i2 < offset + count; i2++) {
                   var item = getWasmTableEntry(i2);
                   if (item) {
                     functionsInTableMap.set(item, i2);
@@ -29444,8 +29592,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve6, reject) => {
-                readyPromiseResolve = resolve6;
+              moduleRtn = new Promise((resolve5, reject) => {
+                readyPromiseResolve = resolve5;
                 readyPromiseReject = reject;
               });
             }
@@ -29795,12 +29943,12 @@ var require_web_tree_sitter2 = __commonJS2({
           throw new TypeError("Argument must be a Tree");
         }
         C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count2);
-        if (count2 > 0) {
+        const result = new Array(count);
+        if (count > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count2; i2++) {
+          for (let i2 = 0; i2 < count; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -29811,12 +29959,12 @@ var require_web_tree_sitter2 = __commonJS2({
       /** Get the included ranges that were used to parse the syntax tree. */
       getIncludedRanges() {
         C._ts_tree_included_ranges_wasm(this[0]);
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count2);
-        if (count2 > 0) {
+        const result = new Array(count);
+        if (count > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count2; i2++) {
+          for (let i2 = 0; i2 < count; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -30335,12 +30483,12 @@ var require_web_tree_sitter2 = __commonJS2({
       childrenForFieldId(fieldId) {
         marshalNode(this);
         C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count2);
-        if (count2 > 0) {
+        const result = new Array(count);
+        if (count > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count2; i2++) {
+          for (let i2 = 0; i2 < count; i2++) {
             result[i2] = unmarshalNode(this.tree, address);
             address += SIZE_OF_NODE;
           }
@@ -30412,12 +30560,12 @@ var require_web_tree_sitter2 = __commonJS2({
         if (!this._children) {
           marshalNode(this);
           C._ts_node_children_wasm(this.tree[0]);
-          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+          const count = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._children = new Array(count2);
-          if (count2 > 0) {
+          this._children = new Array(count);
+          if (count > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count2; i2++) {
+            for (let i2 = 0; i2 < count; i2++) {
               this._children[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -30435,12 +30583,12 @@ var require_web_tree_sitter2 = __commonJS2({
         if (!this._namedChildren) {
           marshalNode(this);
           C._ts_node_named_children_wasm(this.tree[0]);
-          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+          const count = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._namedChildren = new Array(count2);
-          if (count2 > 0) {
+          this._namedChildren = new Array(count);
+          if (count > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count2; i2++) {
+            for (let i2 = 0; i2 < count; i2++) {
               this._namedChildren[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -30885,12 +31033,12 @@ var require_web_tree_sitter2 = __commonJS2({
        */
       get supertypes() {
         C._ts_language_supertypes_wasm(this[0]);
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count2);
-        if (count2 > 0) {
+        const result = new Array(count);
+        if (count > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count2; i2++) {
+          for (let i2 = 0; i2 < count; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -30902,12 +31050,12 @@ var require_web_tree_sitter2 = __commonJS2({
        */
       subtypes(supertype) {
         C._ts_language_subtypes_wasm(this[0], supertype);
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count2);
-        if (count2 > 0) {
+        const result = new Array(count);
+        if (count > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count2; i2++) {
+          for (let i2 = 0; i2 < count; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -31173,12 +31321,12 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       /** Get the ranges of text that the parser will include when parsing. */
       getIncludedRanges() {
         C._ts_parser_included_ranges_wasm(this[0]);
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count2);
-        if (count2 > 0) {
+        const result = new Array(count);
+        if (count > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count2; i2++) {
+          for (let i2 = 0; i2 < count; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -31754,14 +31902,14 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           matchLimit,
           maxStartDepth
         );
-        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
         const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
         const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
         const result = new Array();
         this.exceededMatchLimit = Boolean(didExceedMatchLimit);
         const captures = new Array();
         let address = startAddress;
-        for (let i2 = 0; i2 < count2; i2++) {
+        for (let i2 = 0; i2 < count; i2++) {
           const patternIndex = C.getValue(address, "i32");
           address += SIZE_OF_INT;
           const captureCount = C.getValue(address, "i32");
@@ -32662,7 +32810,7 @@ var require_cmp = __commonJS2({
     var gte = require_gte();
     var lt = require_lt();
     var lte = require_lte();
-    var cmp5 = (a, op, b, loose) => {
+    var cmp4 = (a, op, b, loose) => {
       switch (op) {
         case "===":
           if (typeof a === "object") {
@@ -32698,7 +32846,7 @@ var require_cmp = __commonJS2({
           throw new TypeError(`Invalid operator: ${op}`);
       }
     };
-    module2.exports = cmp5;
+    module2.exports = cmp4;
   }
 });
 
@@ -33464,7 +33612,7 @@ var require_comparator = __commonJS2({
             return false;
           }
         }
-        return cmp5(version3, this.operator, this.semver, this.options);
+        return cmp4(version3, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -33497,10 +33645,10 @@ var require_comparator = __commonJS2({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp5(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp4(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp5(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp4(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -33509,7 +33657,7 @@ var require_comparator = __commonJS2({
     module2.exports = Comparator;
     var parseOptions = require_parse_options();
     var { safeRe: re, t: t2 } = require_re();
-    var cmp5 = require_cmp();
+    var cmp4 = require_cmp();
     var debug2 = require_debug();
     var SemVer = require_semver();
     var Range = require_range();
@@ -34020,7 +34168,7 @@ var require_semver2 = __commonJS2({
     var neq = require_neq();
     var gte = require_gte();
     var lte = require_lte();
-    var cmp5 = require_cmp();
+    var cmp4 = require_cmp();
     var coerce = require_coerce();
     var truncate = require_truncate();
     var Comparator = require_comparator();
@@ -34059,7 +34207,7 @@ var require_semver2 = __commonJS2({
       neq,
       gte,
       lte,
-      cmp: cmp5,
+      cmp: cmp4,
       coerce,
       truncate,
       Comparator,
@@ -34250,11 +34398,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34270,7 +34418,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34588,7 +34736,7 @@ function info2(message) {
 }
 
 // src/action/run-action.ts
-var path6 = __toESM2(require("node:path"));
+var path5 = __toESM2(require("node:path"));
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -38783,7 +38931,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -39203,12 +39351,12 @@ var GitHubClient = class {
     }
   }
   /** A file's text on `ref`, or null when it does not exist. */
-  async getFile(path7, ref) {
+  async getFile(path6, ref) {
     try {
       const { data } = await this.kit.rest.repos.getContent({
         owner: this.owner,
         repo: this.repo,
-        path: path7,
+        path: path6,
         ref
       });
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
@@ -39218,11 +39366,11 @@ var GitHubClient = class {
       if (status === 404) return null;
       if (status === 403)
         throw new PermissionError(
-          `reading ${path7} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
+          `reading ${path6} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
           "contents: read"
         );
       throw new ApiError(
-        `reading ${path7} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
+        `reading ${path6} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
         status
       );
     }
@@ -39251,11 +39399,8 @@ var GitHubClient = class {
   }
 };
 
-// src/app/config-file.ts
-var import_node_fs = require("node:fs");
-var path = __toESM2(require("node:path"));
-
 // src/core/config/load-config.ts
+var import_fastest_levenshtein2 = __toESM2(require_mod());
 var import_yaml = __toESM2(require_dist());
 
 // node_modules/zod/v4/classic/external.js
@@ -40075,10 +40220,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -40418,11 +40563,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -40485,14 +40630,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count2 = units;
+  let count = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
     if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
-      count2--;
+      count--;
       i2++;
     }
   }
-  return count2;
+  return count;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -40884,16 +41029,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path6 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -40932,17 +41077,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path6 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -40981,8 +41126,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -44325,7 +44470,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -44335,7 +44480,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -44346,7 +44491,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -44410,7 +44555,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -44875,8 +45020,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count, one, few, many) {
+  const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -47523,8 +47668,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count, one, many) {
+  return Math.abs(count) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49969,8 +50114,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -50114,8 +50259,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -50262,8 +50407,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count, one, few, many) {
+  const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -58120,13 +58265,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -58761,7 +58906,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache2 = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -58787,21 +58932,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -58809,14 +58954,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -58824,12 +58969,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -58837,7 +58982,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -58845,8 +58990,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -58858,23 +59003,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -58905,7 +59050,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -60811,9 +60956,9 @@ var cDeclarationChanged = {
   check: (before, after, ctx) => {
     if (!before || !after || before.kind !== after.kind) return [];
     const out2 = [];
-    for (const { where: where2, a, b } of slotPairs(before, after))
+    for (const { where, a, b } of slotPairs(before, after))
       if (relateTypes2(a, b, ctx) === "source")
-        out2.push(`${where2} changed from ${t(a)} to ${t(b)}: the same ABI, a different C declaration`);
+        out2.push(`${where} changed from ${t(a)} to ${t(b)}: the same ABI, a different C declaration`);
     return out2;
   }
 };
@@ -61558,10 +61703,10 @@ var platformWidthChanged = {
   check: (before, after, ctx) => {
     if (!before || !after || before.kind !== after.kind) return [];
     const out2 = [];
-    for (const { where: where2, a, b } of slotPairs(before, after))
+    for (const { where, a, b } of slotPairs(before, after))
       if (relateTypes2(a, b, ctx) === "width")
         out2.push(
-          `${where2} changed from ${t(a)} to ${t(b)}, whose width or signedness differs between targets`
+          `${where} changed from ${t(a)} to ${t(b)}, whose width or signedness differs between targets`
         );
     return out2;
   }
@@ -61595,10 +61740,10 @@ var rustSpellingChanged = {
   check: (before, after, ctx) => {
     if (!before || !after || before.kind !== after.kind) return [];
     const out2 = [];
-    for (const { where: where2, a, b } of slotPairs(before, after))
+    for (const { where, a, b } of slotPairs(before, after))
       if (relateTypes2(a, b, ctx) === "non-abi")
         out2.push(
-          `${where2} is now ${t(b)} (was ${t(a)}): the same C declaration; ${note(parseType(a), parseType(b))}`
+          `${where} is now ${t(b)} (was ${t(a)}): the same C declaration; ${note(parseType(a), parseType(b))}`
         );
     return out2;
   }
@@ -61911,9 +62056,9 @@ var typeSpellingChanged = {
   check: (before, after, ctx) => {
     if (!before || !after || before.kind !== after.kind) return [];
     const out2 = [];
-    for (const { where: where2, a, b } of slotPairs(before, after))
+    for (const { where, a, b } of slotPairs(before, after))
       if (relateTypes2(a, b, ctx) === "spelling")
-        out2.push(`${where2} spelled ${t(b)} instead of ${t(a)} (the same type on every target)`);
+        out2.push(`${where} spelled ${t(b)} instead of ${t(a)} (the same type on every target)`);
     return out2;
   }
 };
@@ -62774,11 +62919,11 @@ function ffiProblemOf(type, pos, env) {
 }
 
 // src/core/findings/rules/not-ffi-safe.ts
-function fieldHits(fields, env, where2) {
+function fieldHits(fields, env, where) {
   const out2 = [];
   for (const f of fields) {
     const problem = ffiProblemOf(f.type, "field", env);
-    if (problem) out2.push({ message: `field \`${f.name}\`${where2} is not FFI-safe: ${problem}` });
+    if (problem) out2.push({ message: `field \`${f.name}\`${where} is not FFI-safe: ${problem}` });
   }
   return out2;
 }
@@ -62993,6 +63138,9 @@ function findingRule(id) {
   return FINDING_RULES.find((r) => r.id === id);
 }
 
+// src/core/findings/policy.ts
+var import_fastest_levenshtein = __toESM2(require_mod());
+
 // src/core/report.ts
 var SEVERITIES = [
   "breaking",
@@ -63004,43 +63152,103 @@ var SEVERITIES = [
 var FINDING_LEVELS = ["high", "medium", "low"];
 
 // src/core/findings/glob.ts
-var cache = /* @__PURE__ */ new Map();
-function globToRegExp(pattern2) {
-  const hit = cache.get(pattern2);
-  if (hit) return hit;
-  const p = normalisePath(pattern2);
-  let re = "";
+function tokenize2(p) {
+  const tokens = [];
   for (let i2 = 0; i2 < p.length; ) {
     if (p.startsWith("**/", i2)) {
-      re += "(?:.*/)?";
+      tokens.push({ kind: "dirs" });
       i2 += 3;
     } else if (p.startsWith("/**", i2) && i2 + 3 === p.length) {
-      re += "(?:/.*)?";
+      tokens.push({ kind: "rest" });
       i2 += 3;
     } else if (p.startsWith("**", i2)) {
-      re += ".*";
+      tokens.push({ kind: "any" });
       i2 += 2;
     } else if (p[i2] === "*") {
-      re += "[^/]*";
+      tokens.push({ kind: "star" });
       i2++;
     } else if (p[i2] === "?") {
-      re += "[^/]";
+      tokens.push({ kind: "one" });
       i2++;
     } else {
-      re += p[i2].replace(/[.+^${}()|[\]\\]/g, "\\$&");
+      tokens.push({ kind: "char", c: p[i2] });
       i2++;
     }
   }
-  const compiled2 = new RegExp(`^${re}$`);
-  if (cache.size > 1e3) cache.clear();
-  cache.set(pattern2, compiled2);
-  return compiled2;
+  return tokens;
 }
+function run2(tokens, path6, stats) {
+  const m = tokens.length;
+  let cur = new Uint8Array(2 * m + 2);
+  let next = new Uint8Array(2 * m + 2);
+  const close = (set2) => {
+    for (let i2 = 0; i2 < m; i2++) {
+      const k = tokens[i2].kind;
+      if (set2[2 * i2] && (k === "star" || k === "any" || k === "dirs" || k === "rest")) set2[2 * i2 + 2] = 1;
+      if (set2[2 * i2 + 1] && k === "rest") set2[2 * i2 + 2] = 1;
+    }
+  };
+  cur[0] = 1;
+  close(cur);
+  for (let at = 0; at < path6.length; at++) {
+    const c = path6[at];
+    next.fill(0);
+    let alive = false;
+    for (let i2 = 0; i2 < m; i2++) {
+      const t2 = tokens[i2];
+      if (stats) stats.steps += 2;
+      if (cur[2 * i2]) {
+        switch (t2.kind) {
+          case "char":
+            if (c === t2.c) next[2 * i2 + 2] = 1;
+            break;
+          case "one":
+            if (c !== "/") next[2 * i2 + 2] = 1;
+            break;
+          case "star":
+            if (c !== "/") next[2 * i2] = 1;
+            break;
+          case "any":
+            next[2 * i2] = 1;
+            break;
+          case "dirs":
+            next[2 * i2 + 1] = 1;
+            if (c === "/") next[2 * i2 + 2] = 1;
+            break;
+          case "rest":
+            if (c === "/") next[2 * i2 + 1] = 1;
+            break;
+        }
+      }
+      if (cur[2 * i2 + 1]) {
+        next[2 * i2 + 1] = 1;
+        if (t2.kind === "dirs" && c === "/") next[2 * i2 + 2] = 1;
+      }
+    }
+    close(next);
+    for (let s = 0; s < next.length && !alive; s++) alive = next[s] === 1;
+    if (!alive) return false;
+    [cur, next] = [next, cur];
+  }
+  return cur[2 * m] === 1;
+}
+var cache = /* @__PURE__ */ new Map();
+function compileGlob(pattern2, stats) {
+  const hit = stats ? void 0 : cache.get(pattern2);
+  if (hit) return hit;
+  const tokens = tokenize2(normalisePath(pattern2));
+  const matcher = { pattern: pattern2, test: (path6) => run2(tokens, path6, stats) };
+  if (stats) return matcher;
+  if (cache.size > 1e3) cache.clear();
+  cache.set(pattern2, matcher);
+  return matcher;
+}
+var globToRegExp = (pattern2) => compileGlob(pattern2);
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path7) {
-  return globToRegExp(pattern2).test(normalisePath(path7));
+function matchGlob(pattern2, path6, stats) {
+  return compileGlob(pattern2, stats).test(normalisePath(path6));
 }
 
 // src/core/findings/policy.ts
@@ -63050,26 +63258,13 @@ function suggestion(id) {
   let best = null;
   let bestDistance = Infinity;
   for (const known of FINDING_RULE_IDS) {
-    const d = editDistance(id, known);
+    const d = (0, import_fastest_levenshtein.distance)(id, known);
     if (d < bestDistance) {
       bestDistance = d;
       best = known;
     }
   }
   return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean "${best}"?)` : "";
-}
-function editDistance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 function validateFindingPolicy(policy) {
   const known = new Set(FINDING_RULE_IDS);
@@ -63148,11 +63343,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path7) {
-    return this.guard(`reading ${path7}`, () => this.inner.stat(path7));
+  stat(path6) {
+    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
   }
-  read(path7, maxBytes) {
-    return this.guard(`reading ${path7}`, () => this.inner.read(path7, maxBytes));
+  read(path6, maxBytes) {
+    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -63459,9 +63654,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path7) {
+function formatKeyPath(path6) {
   let out2 = "";
-  for (const seg of path7) {
+  for (const seg of path6) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -63481,10 +63676,10 @@ function describe5(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path7) {
+function findForbidden(node2, path6) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path7,
+      path: path6,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -63492,7 +63687,7 @@ function findForbidden(node2, path7) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path7,
+        path: path6,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -63500,22 +63695,22 @@ function findForbidden(node2, path7) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path7) ?? findForbidden(pair.value, [...path7, key]);
+      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path7, i2]);
+      const hit = findForbidden(node2.items[i2], [...path6, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path7, key) {
-  for (let n = path7.length; n >= 0; n--) {
-    const node2 = doc.getIn(path7.slice(0, n), true);
+function offsetOf(doc, path6, key) {
+  for (let n = path6.length; n >= 0; n--) {
+    const node2 = doc.getIn(path6.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path7.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -63574,12 +63769,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path7) {
+function schemaAt(schema, path6) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path7.length) return s;
-    const seg = path7[i2];
+    if (i2 === path6.length) return s;
+    const seg = path6[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -63589,25 +63784,12 @@ function schemaAt(schema, path7) {
     else return null;
   }
 }
-function editDistance2(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
 function closestWord(word, candidates) {
   const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   let best = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = plain(c) === plain(word) ? 0 : editDistance2(word.toLowerCase(), c);
+    const d = plain(c) === plain(word) ? 0 : (0, import_fastest_levenshtein2.distance)(word.toLowerCase(), c);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
@@ -63616,8 +63798,8 @@ function closestWord(word, candidates) {
   return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : null;
 }
 function unknownKeyDetail(parent, key) {
-  const where2 = formatKeyPath(parent);
-  if ((where2 === "findings.levels" || where2 === "findings.scopes") && /^[\w-]{1,100}$/.test(key)) {
+  const where = formatKeyPath(parent);
+  if ((where === "findings.levels" || where === "findings.scopes") && /^[\w-]{1,100}$/.test(key)) {
     const asChange = CHANGE_RULES.some((r) => r.id === key) ? ` ("${key}" is a change rule; findings.${parent[1]} takes finding rules)` : "";
     try {
       validateFindingPolicy({ [parent[1]]: { [key]: parent[1] === "levels" ? "low" : {} } });
@@ -63633,34 +63815,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue3, doc) {
-  const path7 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
+  const path6 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue3.code) {
     case "unrecognized_keys": {
-      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path7, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path7, first.key], detail: unknownKeyDetail(path7, first.key), offset: first.offset };
+      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue3.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path7,
+        path: path6,
         detail: `invalid key: ${expected}, got ${describe5(issue3.input)}`,
-        offset: offsetOf(doc, path7.slice(0, -1), String(path7[path7.length - 1]))
+        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
       };
     }
     default:
       return {
-        path: path7,
+        path: path6,
         detail: "input" in issue3 ? `${issue3.message}, got ${describe5(issue3.input)}` : issue3.message,
-        offset: offsetOf(doc, path7)
+        offset: offsetOf(doc, path6)
       };
   }
 }
-function checkFeatureSet(set2, path7) {
+function checkFeatureSet(set2, path6) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path7, "all"],
+      path: [...path6, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -63825,20 +64007,6 @@ function policyHash(config2) {
 }
 
 // src/app/config-file.ts
-var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
-async function readConfigFile(root, explicit) {
-  const file2 = explicit ?? path.join(root, DEFAULT_CONFIG_PATH);
-  let text2 = null;
-  try {
-    const st = await import_node_fs.promises.stat(file2);
-    if (!st.isFile()) throw new Error("not a file");
-    text2 = await import_node_fs.promises.readFile(file2, "utf8");
-  } catch {
-    if (explicit) throw new ConfigError(explicit, "", "cannot be read (no such file)");
-    text2 = null;
-  }
-  return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
-}
 function scopeOf2(config2) {
   return {
     includeCrates: config2.crates.include,
@@ -63847,46 +64015,70 @@ function scopeOf2(config2) {
     trustedMacros: config2.macros.trusted
   };
 }
-function analysisSettings(config2) {
-  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
-  return {
-    features: featureSets[0] ?? { mode: "default", features: [] },
-    featureSets,
-    scope: scopeOf2(config2),
-    findingsPolicy: config2.findings,
-    potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
-    limits: config2.limits
-  };
-}
 
 // src/adapters/git.ts
 var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
+var GIT_ENV = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+var MAX_STDERR = 64 * 1024;
+function quoted(s) {
+  return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}\u2026` : s);
+}
+function explainGitFailure(args2, stderr, code, cwd = ".") {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^hint:/i.test(l));
+  const main = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? "";
+  const text2 = main.replace(/^(fatal|error):\s*/i, "").replace(new RegExp("\\p{Cc}", "gu"), " ").slice(0, 300);
+  let m;
+  if (/not a git repository/i.test(text2))
+    return `${cwd} is not inside a git repository: run it in a clone, or leave the revisions out to read the files`;
+  if (/dubious ownership/i.test(text2))
+    return `git refuses the repository at ${cwd} (owned by another user): git config --global --add safe.directory ${quoted(cwd)}`;
+  if (m = /^path '(.*)' does not exist in '(.*)'$/.exec(text2))
+    return `${quoted(m[1])} does not exist at revision ${quoted(m[2])}: check the path (relative to the repository root) and the revision`;
+  if (m = /^path '(.*)' exists on disk, but not in '(.*)'$/.exec(text2))
+    return `${quoted(m[1])} is not committed at revision ${quoted(m[2])}: commit it, or leave the revision out to read the files`;
+  if (m = /^(?:ambiguous argument '(.*)': unknown revision|bad revision '(.*)'|Not a valid object name:? '?([^']*)'?|invalid object name '(.*)'|bad object (\S+)|Needed a single revision)/i.exec(
+    text2
+  )) {
+    const rev = m.slice(1).find((x) => x !== void 0);
+    return `${rev !== void 0 ? `revision ${quoted(rev)}` : "a revision"} is not in this repository: check its name, or fetch it (git fetch origin <rev>)`;
+  }
+  if (/could not read from remote|unable to access|does not appear to be a git repository|couldn't find remote ref/i.test(
+    text2
+  ))
+    return `git ${args2[0] ?? ""} cannot fetch from the remote (${text2}): check the remote, the network and the credentials`;
+  if (/unknown option|usage: git/i.test(text2) || /^usage: git/m.test(stderr))
+    return `git ${args2[0] ?? ""} does not take these options: a newer git (2.38 or later) is needed`;
+  return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
+}
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      env: GIT_ENV()
     });
     const out2 = [];
     const err2 = [];
+    let errBytes = 0;
     child.stdout.on("data", (d) => out2.push(d));
-    child.stderr.on("data", (d) => err2.push(d));
+    child.stderr.on("data", (d) => {
+      if (errBytes < MAX_STDERR) err2.push(d);
+      errBytes += d.length;
+    });
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`)));
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve6({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve5({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
 }
 async function git(cwd, args2) {
   const r = await runGit(cwd, args2);
-  if (r.code !== 0)
-    throw new GitError(`git ${args2[0]} failed: ${r.stderr.trim().split("\n")[0] || `exit ${r.code}`}`);
+  if (r.code !== 0) throw new GitError(explainGitFailure(args2, r.stderr, r.code, cwd));
   return r.stdout.toString("utf8");
 }
 var BlobReader = class {
@@ -63900,7 +64092,15 @@ var BlobReader = class {
   waiting = [];
   failed = null;
   constructor(cwd) {
-    this.child = (0, import_node_child_process.spawn)("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = (0, import_node_child_process.spawn)("git", ["cat-file", "--batch"], {
+      cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: GIT_ENV()
+    });
+    let stderr = "";
+    this.child.stderr.on("data", (d) => {
+      if (stderr.length < MAX_STDERR) stderr += d.toString("utf8");
+    });
     this.child.stdout.on("data", (d) => {
       this.chunks.push(d);
       this.chunkBytes += d.length;
@@ -63911,7 +64111,10 @@ var BlobReader = class {
       for (const w of this.waiting.splice(0)) w.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`cannot run git cat-file: ${e.message}`)));
-    this.child.on("close", () => fail(new GitError("git cat-file ended")));
+    this.child.on(
+      "close",
+      (code) => fail(new GitError(explainGitFailure(["cat-file"], stderr || "ended early", code ?? 1, cwd)))
+    );
     this.child.stdin.on("error", () => void 0);
   }
   drain() {
@@ -63946,8 +64149,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve6, reject) => {
-      this.waiting.push({ resolve: resolve6, reject });
+    return new Promise((resolve5, reject) => {
+      this.waiting.push({ resolve: resolve5, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -64030,29 +64233,35 @@ async function mergeIntoBase(dir, base, head) {
     if (r.code === 0) return { kind: "clean", tree };
     return { kind: "conflict", paths: [...new Set(fields.slice(1).filter(Boolean))].sort() };
   }
-  const why = r.stderr.trim().split("\n")[0] || `exit ${r.code}`;
   if (/unknown option|usage: git merge-tree/i.test(r.stderr))
-    throw new GitError(`git merge-tree --write-tree is not available (git 2.38 or newer is needed): ${why}`);
-  throw new GitError(`git merge-tree failed: ${why}`);
+    throw new GitError("git merge-tree --write-tree is not available: git 2.38 or newer is needed");
+  throw new GitError(explainGitFailure(["merge-tree"], r.stderr, r.code, dir));
 }
 
 // src/adapters/tree-sitter-parser.ts
-var fs5 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
+var fs4 = __toESM2(require("node:fs"));
+var path = __toESM2(require("node:path"));
 var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
 function locate(file2, packageName) {
-  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs5.existsSync(c)) return c;
+  const candidates = [path.join(__dirname, file2), path.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs4.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
 var loaded = null;
+var runtime = null;
+function initTreeSitter() {
+  if (!runtime) {
+    const wasm = locate("web-tree-sitter.wasm", "web-tree-sitter");
+    runtime = import_web_tree_sitter2.Parser.init({ locateFile: () => wasm });
+  }
+  return runtime;
+}
 function loadRustParser() {
   if (!loaded) {
     loaded = (async () => {
-      const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter");
-      await import_web_tree_sitter2.Parser.init({ locateFile: () => runtime });
+      await initTreeSitter();
       const language = await import_web_tree_sitter2.Language.load(
-        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+        fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
       const parser = new import_web_tree_sitter2.Parser();
       parser.setLanguage(language);
@@ -64153,26 +64362,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path7) => {
-      const slash = path7.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path7.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path7.slice(slash + 1)) === "file";
+    const plainFile = async (path6) => {
+      const slash = path6.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path6.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
     };
-    const read = async (path7, maxBytes) => {
-      if (!this.unchanged(path7) || !await plainFile(path7)) return tree.read(path7, maxBytes);
-      const key = `${maxBytes}\0${path7}`;
+    const read = async (path6, maxBytes) => {
+      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
+      const key = `${maxBytes}\0${path6}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path7, maxBytes);
+      const r = tree.read(path6, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path7) => tree.stat(path7),
+      stat: (path6) => tree.stat(path6),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -64358,7 +64567,7 @@ function diffCrate(name2, base, head, touched) {
   const names3 = base?.cNames || head?.cNames ? { base: (n) => cNameOf(base?.cNames, n), head: (n) => cNameOf(head?.cNames, n) } : null;
   for (const pair of pairItems(base?.items ?? [], head?.items ?? [], names3)) {
     const kind = (pair.after ?? pair.before)?.kind;
-    const count2 = out2.length;
+    const count = out2.length;
     for (const rule of CHANGE_RULES) {
       if (!kind || !rule.kinds.includes(kind) && !(pair.before && rule.kinds.includes(pair.before.kind)))
         continue;
@@ -64367,7 +64576,7 @@ function diffCrate(name2, base, head, touched) {
           typeof o === "string" ? changeOf(rule.id, rule.severity, name2, pair, o) : changeOf(rule.id, o.severity, name2, pair, o.message)
         );
     }
-    if (out2.length > count2) touched.push({ crate: name2, before: pair.before, after: pair.after });
+    if (out2.length > count) touched.push({ crate: name2, before: pair.before, after: pair.after });
   }
   const gatedKeys = new Set(
     out2.filter((c) => c.rule === "item-gated" || c.rule === "feature-made-default").map((c) => `${c.kind}:${c.symbol ?? c.name}`)
@@ -64561,7 +64770,7 @@ function mergeReports(reports) {
 }
 
 // src/app/analyse-diff.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs2 = require("node:fs");
 
 // src/core/rust/text.ts
 function isSpace(c) {
@@ -65910,7 +66119,7 @@ function targetFeatures(attrs) {
 function hasGlobMeta(segment) {
   return /[*?[]/.test(segment);
 }
-function compileGlob(segment) {
+function compileGlob2(segment) {
   const cs = Array.from(segment);
   const tokens = [];
   for (let i2 = 0; i2 < cs.length; i2++) {
@@ -66119,8 +66328,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path7) {
-    const cached2 = this.manifests.get(path7);
+  async manifest(path6) {
+    const cached2 = this.manifests.get(path6);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -66132,15 +66341,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path7, MANIFEST_BYTES);
+    const r = await this.tree.read(path6, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path7} ${r.detail}`,
-          file: path7
+          message: `${path6} ${r.detail}`,
+          file: path6
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -66152,13 +66361,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path7} is not valid TOML: ${msg}`,
-          file: path7
+          message: `${path6} is not valid TOML: ${msg}`,
+          file: path6
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path7, out2);
+    this.manifests.set(path6, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -66250,7 +66459,7 @@ var Discovery = class {
           });
           return [];
         }
-        const g = compileGlob(seg);
+        const g = compileGlob2(seg);
         for (const d of current)
           for (const e of await this.list(d))
             if ((e.type === "dir" || e.type === "symlink") && this.match(g, e.name))
@@ -66324,11 +66533,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable2(v)) continue;
         let base = dir;
-        let path7 = typeof v.path === "string" ? v.path : null;
+        let path6 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path7 === null && v.workspace === true) {
+        if (path6 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -66341,16 +66550,16 @@ var Discovery = class {
           }
           if (isTable2(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path7 = inherited.path;
+            path6 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path7 === null) continue;
+        if (path6 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path7);
-        if ("refused" in r) this.refuse(shown(base, path7), expect, manifest, r.refused);
+        const r = resolveRel(base, path6);
+        if ("refused" in r) this.refuse(shown(base, path6), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -67161,9 +67370,9 @@ var FragmentParser = class {
           if (this.eat(":")) this.genericBounds();
           else {
             this.bump();
-            const term2 = this.genericArg();
-            if (term2 === null) this.fail("expected a type");
-            if (term2 === "const") this.fail("associated const equality is unstable");
+            const term = this.genericArg();
+            if (term === null) this.fail("expected a type");
+            if (term === "const") this.fail("associated const equality is unstable");
           }
         }
         if (!this.eat(",")) break;
@@ -67265,20 +67474,20 @@ var FragmentParser = class {
       return "other";
     }
     this.bump();
-    let count2 = 0;
+    let count = 0;
     let trailingComma = false;
     let kind = "other";
     let trailingPlus = false;
     while (this.i < end) {
       kind = this.ty(true);
       trailingPlus = this.i > 0 && this.toks[this.i - 1]?.text === "+";
-      count2++;
+      count++;
       trailingComma = this.eat(",");
       if (!trailingComma) break;
     }
     if (this.i !== end || this.rem !== null) this.fail("expected `)`");
     this.bump();
-    if (count2 === 1 && !trailingComma) {
+    if (count === 1 && !trailingComma) {
       if (kind === "path" || kind === "object1" && !trailingPlus) {
         this.remainingBounds();
         return "other";
@@ -68215,10 +68424,10 @@ function toBinding(m) {
 }
 function rawStringLiteral(text2) {
   let hashes = 0;
-  let count2 = 0;
+  let count = 0;
   for (const ch of text2) {
-    count2 = ch === '"' ? 1 : ch === "#" && count2 > 0 ? count2 + 1 : 0;
-    hashes = Math.max(hashes, count2);
+    count = ch === '"' ? 1 : ch === "#" && count > 0 ? count + 1 : 0;
+    hashes = Math.max(hashes, count);
   }
   const h = "#".repeat(hashes);
   return `r${h}"${text2}"${h}`;
@@ -68417,9 +68626,9 @@ function transcribe(tokens, src, from, to, binds, idx, out2, size) {
         const names3 = [];
         for (let k = i2 + 2; k < end - 2; k++)
           if (tokens[k].text === "$" && tokens[k + 1].kind === "ident") names3.push(tokens[k + 1].text);
-        const count2 = repetitions(names3, binds, idx);
-        if (count2 === null) return false;
-        for (let r = 0; r < count2; r++) {
+        const count = repetitions(names3, binds, idx);
+        if (count === null) return false;
+        for (let r = 0; r < count; r++) {
           if (r > 0 && sep3) out2.push(sep3);
           if (!transcribe(tokens, src, i2 + 2, end - 1, binds, [...idx, r], out2, size)) return false;
         }
@@ -68627,13 +68836,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path7) {
-  const segs = path7.split("::");
+function isBuiltinAttribute(path6) {
+  const segs = path6.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path7) || path7.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path6) || path6.startsWith("rustc_");
 }
-function isBuiltinDerive(path7) {
-  const segs = path7.split("::");
+function isBuiltinDerive(path6) {
+  const segs = path6.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -68885,11 +69094,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path7) => {
-    if (!path7.length || name2 === "_") return;
-    out2.importPaths.set(name2, path7);
-    out2.imports.set(name2, path7[0]);
-    out2.uses.push({ scope, name: name2, path: path7 });
+  const add = (name2, path6) => {
+    if (!path6.length || name2 === "_") return;
+    out2.importPaths.set(name2, path6);
+    out2.imports.set(name2, path6[0]);
+    out2.uses.push({ scope, name: name2, path: path6 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -68942,21 +69151,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path7 = name2;
+  let path6 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path7 = `$${seg}::${path7}`;
+        path6 = `$${seg}::${path6}`;
         k -= 3;
         break;
       }
-      path7 = `${seg}::${path7}`;
+      path6 = `${seg}::${path6}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path7, name: name2 };
+  return { from: k, path: path6, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -69118,8 +69327,8 @@ function buildScopes(texts, env) {
   return scopes2;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path7, census) {
-  const segs = path7.replace(/^::/, "").split("::");
+function macroOrigins(crate, path6, census) {
+  const segs = path6.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -69188,10 +69397,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path7, moduleKey = "crate") {
+  resolve(crate, scopeKey, path6, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path7.replace(/^::/, "").split("::");
+    const segs = path6.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -69221,15 +69430,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path7, depth2, seen) {
+  resolvePath(c, scopeKey, path6, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path7.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path6.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path7;
-    const name2 = path7[path7.length - 1];
+    const [root, ...rest] = path6;
+    const name2 = path6[path6.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path7.length === 1) {
+    if (path6.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -69246,9 +69455,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path7[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path6[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path7.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path6.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -69325,32 +69534,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path7, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path7.split("::").pop();
-    if (kind === "attribute" && !path7.includes("::") && !census.imports.has(path7) && underDerive) return true;
+  attrSafe(crate, path6, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path6.split("::").pop();
+    if (kind === "attribute" && !path6.includes("::") && !census.imports.has(path6) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path7, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path6, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path7, census);
+    const o = macroOrigins(crate, path6, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path7, census, scopeKey, moduleKey) {
+  originLabel(crate, path6, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path7, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path6, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path7, census);
+    const o = macroOrigins(crate, path6, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path7) {
-  const segs = path7.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path6) {
+  const segs = path6.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -70859,8 +71068,8 @@ function buildReport(base, head, options = {}) {
 
 // src/adapters/file-system-tree.ts
 var fsSync = __toESM2(require("node:fs"));
-var import_node_fs2 = require("node:fs");
-var path3 = __toESM2(require("node:path"));
+var import_node_fs = require("node:fs");
+var path2 = __toESM2(require("node:path"));
 
 // src/core/source-tree.ts
 function decodeText(buf) {
@@ -70888,21 +71097,21 @@ var FileSystemTree = class _FileSystemTree {
   listings = /* @__PURE__ */ new Map();
   walks = /* @__PURE__ */ new Map();
   static async open(root) {
-    return new _FileSystemTree(await import_node_fs2.promises.realpath(root));
+    return new _FileSystemTree(await import_node_fs.promises.realpath(root));
   }
   abs(rel) {
     if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
-    return path3.join(this.root, rel);
+    return path2.join(this.root, rel);
   }
   inside(real) {
-    return real === this.root || real.startsWith(this.root + path3.sep);
+    return real === this.root || real.startsWith(this.root + path2.sep);
   }
   /** The real path of `rel` if it stays inside the root, else null. */
   async contained(rel) {
     const abs = this.abs(rel);
     if (!abs) return null;
     try {
-      const real = await import_node_fs2.promises.realpath(abs);
+      const real = await import_node_fs.promises.realpath(abs);
       return this.inside(real) ? real : null;
     } catch {
       return null;
@@ -70911,7 +71120,7 @@ var FileSystemTree = class _FileSystemTree {
   async realPath(rel) {
     if (rel === "") return "";
     const real = await this.contained(rel);
-    return real === null ? null : path3.relative(this.root, real).split(path3.sep).join("/");
+    return real === null ? null : path2.relative(this.root, real).split(path2.sep).join("/");
   }
   /**
    * Where the directory holding `rel` really is: a symlinked directory on the way
@@ -70924,7 +71133,7 @@ var FileSystemTree = class _FileSystemTree {
     let state = this.dirState.get(dir);
     if (!state) {
       try {
-        state = this.inside(fsSync.realpathSync(path3.join(this.root, dir))) ? "inside" : "outside";
+        state = this.inside(fsSync.realpathSync(path2.join(this.root, dir))) ? "inside" : "outside";
       } catch {
         state = "missing";
       }
@@ -70947,7 +71156,7 @@ var FileSystemTree = class _FileSystemTree {
     if (!m) {
       m = /* @__PURE__ */ new Map();
       try {
-        for (const e of fsSync.readdirSync(dir ? path3.join(this.root, dir) : this.root, {
+        for (const e of fsSync.readdirSync(dir ? path2.join(this.root, dir) : this.root, {
           withFileTypes: true
         }))
           m.set(e.name, e);
@@ -71043,7 +71252,7 @@ var FileSystemTree = class _FileSystemTree {
     const abs = dir === "" ? this.root : await this.contained(dir);
     if (!abs) return [];
     try {
-      const entries = await import_node_fs2.promises.readdir(abs, { withFileTypes: true });
+      const entries = await import_node_fs.promises.readdir(abs, { withFileTypes: true });
       const out2 = [];
       for (const e of entries) {
         const type = e.isSymbolicLink() ? await this.stat(dir ? `${dir}/${e.name}` : e.name) : e.isDirectory() ? "dir" : e.isFile() ? "file" : "missing";
@@ -71071,7 +71280,7 @@ var FileSystemTree = class _FileSystemTree {
       const dir = stack.pop();
       let entries;
       try {
-        entries = await import_node_fs2.promises.readdir(dir ? path3.join(this.root, dir) : this.root, { withFileTypes: true });
+        entries = await import_node_fs.promises.readdir(dir ? path2.join(this.root, dir) : this.root, { withFileTypes: true });
       } catch {
         continue;
       }
@@ -71163,10 +71372,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path7) {
-    const r = await this.resolve(path7);
+  async stat(path6) {
+    const r = await this.resolve(path6);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path7)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -71182,11 +71391,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path7) {
-    const direct = this.entries.get(path7);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path7, entry: direct };
-    if (!direct && this.dirs.has(path7)) return { kind: "dir", path: path7 };
-    const input2 = path7.split("/");
+  async resolve(path6) {
+    const direct = this.entries.get(path6);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
+    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
+    const input2 = path6.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -71214,13 +71423,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path7) {
-    const r = await this.resolve(path7);
+  async realPath(path6) {
+    const r = await this.resolve(path6);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path7, maxBytes) {
-    const r = await this.resolve(path7);
-    const own2 = this.entries.get(path7);
+  async read(path6, maxBytes) {
+    const r = await this.resolve(path6);
+    const own2 = this.entries.get(path6);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -71229,7 +71438,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path7) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -71266,20 +71475,8 @@ var GitRevisionTree = class _GitRevisionTree {
 };
 
 // src/adapters/open-tree.ts
-var import_node_fs3 = require("node:fs");
 var InputError = class extends Error {
 };
-async function openTree(root, rev, deadline) {
-  try {
-    const st = await import_node_fs3.promises.stat(root);
-    if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`--root ${root} does not exist`);
-  }
-  const tree = rev === void 0 ? await FileSystemTree.open(root) : await GitRevisionTree.open(root, rev);
-  return deadline ? new DeadlineTree(tree, deadline) : tree;
-}
 
 // src/core/scope.ts
 function matchesAny(patterns, value) {
@@ -71377,7 +71574,7 @@ async function analyseDiff(o) {
   }
 }
 async function checkRoot(root) {
-  const st = await import_node_fs4.promises.stat(root).catch(() => null);
+  const st = await import_node_fs2.promises.stat(root).catch(() => null);
   if (!st) throw new InputError(`--root ${root} does not exist`);
   if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
   if ((await runGit(root, ["rev-parse", "--git-dir"])).code !== 0)
@@ -72008,13 +72205,13 @@ function hex3(cp) {
 function reveal(s, max = Number.POSITIVE_INFINITY) {
   if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
   let out2 = "";
-  let count2 = 0;
+  let count = 0;
   for (const ch of s) {
     const shown2 = ch === "\\" ? "\\\\" : invisible(ch) ? hex3(ch.codePointAt(0)) : ch;
     const width = shown2 === ch ? 1 : shown2.length;
-    if (count2 + width > max) return { text: out2, truncated: true };
+    if (count + width > max) return { text: out2, truncated: true };
     out2 += shown2;
-    count2 += width;
+    count += width;
   }
   return { text: out2, truncated: false };
 }
@@ -72053,7 +72250,7 @@ function tableCell(s, max = MAX_CELL) {
 }
 function codeSpan(content) {
   let longest = 0;
-  for (const run2 of content.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
+  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
   const fence = "`".repeat(longest + 1);
   const allSpaces = /^ +$/.test(content);
   const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
@@ -72160,9 +72357,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path7 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path6 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path7}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path6}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -72236,9 +72433,9 @@ function summaryTable(report) {
 }
 function changeLines(ctx, c) {
   const removal = c.before !== null && c.after === null;
-  const where2 = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
+  const where = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
   const lines = [
-    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where2 ? ` (${where2})` : ""}`
+    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where ? ` (${where})` : ""}`
   ];
   if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
   if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
@@ -72320,9 +72517,9 @@ function findingDetails(ctx, groups2) {
   out2.add("", `### Review checklist (${plural2(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
   for (const g of groups2) {
     const first = g.findings[0];
-    const where2 = location(ctx, first.file, first.line, ctx.headSha);
+    const where = location(ctx, first.file, first.line, ctx.headSha);
     const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME)}` : "";
-    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`, ""))
+    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where ? ` \xB7 ${where}` : ""}`, ""))
       return null;
     for (const f of g.findings) {
       const fits = out2.add(
@@ -72351,8 +72548,8 @@ function findingCountTable(ctx, groups2) {
   return countTable(ctx, head, groups2.length, row, "export");
 }
 function diagnosticLine(d) {
-  const where2 = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
-  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE)}${where2}`;
+  const where = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
+  return `- **${d.level === "error" ? "error" : "warning"}** ${inlineCode(d.code, 60)} \u2014 ${inlineText(d.message, MAX_MESSAGE)}${where}`;
 }
 function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
@@ -72445,8 +72642,8 @@ function bodyRenderer(ctx, approval) {
 }
 function truncationNotice(summaryUrl, dropped) {
   const href = summaryUrl ? safeUrl(summaryUrl) : null;
-  const where2 = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
-  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where2}.`;
+  const where = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
+  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where}.`;
 }
 function droppedParts(plan, hardCut) {
   const out2 = [];
@@ -72458,7 +72655,7 @@ function droppedParts(plan, hardCut) {
   if (hardCut) out2.push("cut at the size limit");
   return out2;
 }
-function join4(lines) {
+function join3(lines) {
   return lines.join("\n") + "\n";
 }
 function sizeOf(lines) {
@@ -72494,7 +72691,7 @@ function renderMarkdown(report, options = {}) {
   };
   for (let i2 = 0; i2 < PLANS.length; i2++) {
     const out3 = lines(PLANS[i2], i2 > 0);
-    if (out3 && sizeOf(out3) <= maxChars) return join4(out3);
+    if (out3 && sizeOf(out3) <= maxChars) return join3(out3);
   }
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
@@ -72507,7 +72704,7 @@ function renderMarkdown(report, options = {}) {
   }
   const plan = { ...last, rows: lo };
   const out2 = lines(plan, true);
-  if (out2 && sizeOf(out2) <= maxChars) return join4(out2);
+  if (out2 && sizeOf(out2) <= maxChars) return join3(out2);
   const notice2 = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
   const kept = [];
   let size = sizeOf(notice2);
@@ -72517,7 +72714,7 @@ function renderMarkdown(report, options = {}) {
     size += l.length + 1;
   }
   append(kept, notice2);
-  return join4(kept);
+  return join3(kept);
 }
 
 // src/app/pull-request-gate.ts
@@ -72544,6 +72741,120 @@ function approvalLines(outcome, policy, author, digest, baseRef) {
   );
   return { state, lines };
 }
+async function readPullAndComment(client, s, warnings) {
+  const pr = await client.getPull(s.pull);
+  let comments = [];
+  try {
+    comments = await client.listComments(s.pull);
+  } catch (e) {
+    warnings.push(e instanceof Error ? e.message : String(e));
+  }
+  const existing = botComments(comments, s.botLogin)[0] ?? null;
+  for (const f of foreignMarkers(comments, s.botLogin))
+    warnings.push(
+      `comment ${f.id} by ${f.user?.login ?? "a deleted user"} carries an ffi-surface-guard marker; it is ignored (only ${s.botLogin}'s comment holds state)`
+    );
+  return {
+    pr,
+    headSha: pr.headSha,
+    existing,
+    state: existing ? parseMarker(existing.body) : null,
+    targetUrl: existing?.htmlUrl ?? s.runUrl
+  };
+}
+async function analyseLanding(s, pr, findings) {
+  const fetched = await fetchGateCommits(s.root, s.pull, pr.headSha, pr.baseRef);
+  if (!fetched.ok) return { ok: false, detail: fetched.detail };
+  const deltas = new LandingDeltas(s, fetched.baseTip);
+  const landing = await deltas.landing(pr.headSha, findings);
+  if (landing.kind === "clean") return { ok: true, analysis: landing.analysis, deltas, conflict: null };
+  const analysis = await analyseFeatureSets(
+    {
+      root: s.root,
+      base: fetched.baseTip,
+      head: pr.headSha,
+      features: s.features,
+      findings,
+      potentiallyBreakingBump: s.potentiallyBreakingBump,
+      limits: s.limits,
+      scope: s.scope,
+      deadline: s.deadline
+    },
+    s.featureSets ?? [s.features]
+  );
+  return { ok: true, analysis, deltas, conflict: landing.paths };
+}
+async function protectedEditsOf(s, analysis, headSha) {
+  const touched = await changedPaths(s.root, analysis.baseSha, analysis.headSha ?? headSha);
+  return touched.filter(
+    (p) => s.protectedPaths.some((q) => p === q || p.startsWith(q.endsWith("/") ? q : q + "/"))
+  );
+}
+function conflictVerdict(pr, baseTip, conflict, digest) {
+  return {
+    decision: conflictDecision(pr.baseRef, digest),
+    outcome: null,
+    approval: {
+      state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(", ")}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ""}` : ""}: what this pull request would land cannot be evaluated`,
+      lines: [
+        `the changes shown are the pull request's own, against its merge base with ${pr.baseRef}`,
+        "resolve the conflict (merge or rebase onto the base branch); the gate then evaluates the merge, and approvals of a commit count only for what that commit lands"
+      ]
+    },
+    digests: /* @__PURE__ */ new Map()
+  };
+}
+async function approvalVerdict(client, s, pr, deltas, report, digest, cached2, errors) {
+  const digests = /* @__PURE__ */ new Map();
+  digests.set(pr.headSha, digest);
+  const approvals = await evaluatePullApprovals(client, {
+    root: s.root,
+    pull: s.pull,
+    author: pr.author.login,
+    policy: s.policy,
+    deltas,
+    currentDigest: digest,
+    hasBreaking: report.changes.some((c) => c.severity === "breaking"),
+    head: pr.headSha,
+    cached: cached2,
+    gate: { botLogin: s.botLogin, statusContext: s.statusContext }
+  });
+  const outcome = approvals.outcome;
+  for (const [c, d] of approvals.digests) digests.set(c, d);
+  let decision = decideGate(report, outcome, digest);
+  const errorDiags = report.diagnostics.filter((d) => d.level === "error");
+  if (errorDiags.length) {
+    decision = {
+      state: "error",
+      description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`)
+    };
+    errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join("; ")}`);
+  }
+  const approval = report.changes.length ? approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef) : void 0;
+  return { decision, outcome, approval, digests };
+}
+function nextCommentState(state, headSha, baseTip, cached2, verdict2, digest, conflict, changed) {
+  const approvedDigests = conflict ? [...state?.approved ?? []] : (state?.approved ?? []).filter((d) => d !== digest);
+  if (verdict2.decision.state === "success" && changed) approvedDigests.push(digest);
+  return {
+    v: 1,
+    head: headSha,
+    base: baseTip,
+    digests: {
+      ...cached2,
+      ...Object.fromEntries([...verdict2.digests].filter((e) => e[1] !== null))
+    },
+    approved: approvedDigests
+  };
+}
+async function currentHead(client, s, headSha, warnings) {
+  try {
+    return (await client.getPull(s.pull)).headSha;
+  } catch (e) {
+    warnings.push(e instanceof Error ? e.message : String(e));
+    return headSha;
+  }
+}
 async function runPullRequestGate(client, s) {
   const errors = [];
   const warnings = [];
@@ -72561,22 +72872,7 @@ async function runPullRequestGate(client, s) {
     warnings,
     ...partial2
   });
-  const pr = await client.getPull(s.pull);
-  const headSha = pr.headSha;
-  let comments = [];
-  try {
-    comments = await client.listComments(s.pull);
-  } catch (e) {
-    warnings.push(e instanceof Error ? e.message : String(e));
-  }
-  const mine = botComments(comments, s.botLogin);
-  const existing = mine[0] ?? null;
-  const state = existing ? parseMarker(existing.body) : null;
-  const targetUrl = existing?.htmlUrl ?? s.runUrl;
-  for (const f of foreignMarkers(comments, s.botLogin))
-    warnings.push(
-      `comment ${f.id} by ${f.user?.login ?? "a deleted user"} carries an ffi-surface-guard marker; it is ignored (only ${s.botLogin}'s comment holds state)`
-    );
+  const { pr, headSha, existing, state, targetUrl } = await readPullAndComment(client, s, warnings);
   await setStatus(
     client,
     s,
@@ -72592,105 +72888,43 @@ async function runPullRequestGate(client, s) {
     await setStatus(client, s, headSha, decision2.state, decision2.description, targetUrl, errors);
     return result({ decision: decision2, headSha });
   };
-  let analysis;
-  let deltas;
-  let conflict = null;
-  const findings = computeReportFindings(s.findingsPolicy);
+  let landing;
   try {
-    const fetched = await fetchGateCommits(s.root, s.pull, headSha, pr.baseRef);
-    if (!fetched.ok) return await fail(fetched.detail);
-    deltas = new LandingDeltas(s, fetched.baseTip);
-    const landing = await deltas.landing(headSha, findings);
-    if (landing.kind === "clean") analysis = landing.analysis;
-    else {
-      conflict = landing.paths;
-      analysis = await analyseFeatureSets(
-        {
-          root: s.root,
-          base: fetched.baseTip,
-          head: headSha,
-          features: s.features,
-          findings,
-          potentiallyBreakingBump: s.potentiallyBreakingBump,
-          limits: s.limits,
-          scope: s.scope,
-          deadline: s.deadline
-        },
-        s.featureSets ?? [s.features]
-      );
-    }
+    landing = await analyseLanding(s, pr, computeReportFindings(s.findingsPolicy));
   } catch (e) {
     return await fail(
       e instanceof Error ? e.message : String(e),
       e instanceof DeadlineExceeded ? e : void 0
     );
   }
+  if (!landing.ok) return await fail(landing.detail);
+  const { analysis, deltas, conflict } = landing;
   const baseTip = deltas.baseTip;
   warnings.push(...analysis.warnings);
   const report = analysis.report;
-  const errorDiags = report.diagnostics.filter((d) => d.level === "error");
   const digest = approvalDigest(report.deltaDigest, s.policyHash);
-  const touched = await changedPaths(s.root, analysis.baseSha, analysis.headSha ?? headSha);
-  const protectedEdits = touched.filter(
-    (p) => s.protectedPaths.some((q) => p === q || p.startsWith(q.endsWith("/") ? q : q + "/"))
-  );
+  const protectedEdits = await protectedEditsOf(s, analysis, headSha);
   const cached2 = state && state.base === baseTip ? state.digests : {};
-  let decision;
-  let outcome = null;
-  let approval;
-  const digests = /* @__PURE__ */ new Map();
-  if (conflict) {
-    decision = conflictDecision(pr.baseRef, digest);
-    approval = {
-      state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(", ")}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ""}` : ""}: what this pull request would land cannot be evaluated`,
-      lines: [
-        `the changes shown are the pull request's own, against its merge base with ${pr.baseRef}`,
-        "resolve the conflict (merge or rebase onto the base branch); the gate then evaluates the merge, and approvals of a commit count only for what that commit lands"
-      ]
-    };
-  } else {
-    digests.set(headSha, digest);
+  let verdict2;
+  if (conflict) verdict2 = conflictVerdict(pr, baseTip, conflict, digest);
+  else {
     try {
-      const approvals = await evaluatePullApprovals(client, {
-        root: s.root,
-        pull: s.pull,
-        author: pr.author.login,
-        policy: s.policy,
-        deltas,
-        currentDigest: digest,
-        hasBreaking: report.changes.some((c) => c.severity === "breaking"),
-        head: headSha,
-        cached: cached2,
-        gate: { botLogin: s.botLogin, statusContext: s.statusContext }
-      });
-      outcome = approvals.outcome;
-      for (const [c, d] of approvals.digests) digests.set(c, d);
+      verdict2 = await approvalVerdict(client, s, pr, deltas, report, digest, cached2, errors);
     } catch (e) {
       return await fail(e instanceof Error ? e.message : String(e), e);
     }
-    decision = decideGate(report, outcome, digest);
-    if (errorDiags.length) {
-      decision = {
-        state: "error",
-        description: statusDescription(`FFI analysis incomplete: ${errorDiags[0].message}`)
-      };
-      errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join("; ")}`);
-    }
-    if (report.changes.length)
-      approval = approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef);
   }
-  const approvedDigests = conflict ? [...state?.approved ?? []] : (state?.approved ?? []).filter((d) => d !== digest);
-  if (decision.state === "success" && report.changes.length > 0) approvedDigests.push(digest);
-  const newState = {
-    v: 1,
-    head: headSha,
-    base: baseTip,
-    digests: {
-      ...cached2,
-      ...Object.fromEntries([...digests].filter((e) => e[1] !== null))
-    },
-    approved: approvedDigests
-  };
+  const { decision, outcome, approval } = verdict2;
+  const newState = nextCommentState(
+    state,
+    headSha,
+    baseTip,
+    cached2,
+    verdict2,
+    digest,
+    conflict,
+    report.changes.length > 0
+  );
   if (approval && protectedEdits.length)
     approval.lines.unshift(
       `this pull request edits the gate's configuration or workflows (${protectedEdits.join(", ")}); the gate keeps using the default branch's`
@@ -72702,14 +72936,8 @@ async function runPullRequestGate(client, s) {
     approval,
     summaryUrl: s.runUrl
   });
-  let current = headSha;
-  try {
-    current = (await client.getPull(s.pull)).headSha;
-  } catch (e) {
-    warnings.push(e instanceof Error ? e.message : String(e));
-  }
-  const statusTarget = existing?.htmlUrl ?? s.runUrl;
-  await setStatus(client, s, headSha, decision.state, decision.description, statusTarget, errors);
+  const current = await currentHead(client, s, headSha, warnings);
+  await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
   let commentUrl = existing?.htmlUrl ?? null;
   if (current !== headSha) {
     warnings.push(
@@ -72747,138 +72975,179 @@ async function upsertComment(client, s, existing, body2) {
   return created.htmlUrl;
 }
 
-// src/core/render/report-text.ts
-function term(s) {
-  return printable(reveal(s).text);
-}
-var SEVERITY_TITLE2 = {
-  breaking: "breaking",
-  "source-breaking": "source-breaking",
-  "potentially-breaking": "potentially breaking",
-  addition: "addition",
-  "non-abi": "non-ABI"
+// src/core/fail-on.ts
+var LEVELS = {
+  breaking: ["breaking", "source-breaking"],
+  "potentially-breaking": ["breaking", "source-breaking", "potentially-breaking"],
+  any: "any"
 };
-function cmp2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+var FAIL_ON = Object.freeze(LEVELS);
+function failsOn(report, failOn) {
+  if (!failOn || !Object.prototype.hasOwnProperty.call(FAIL_ON, failOn)) return false;
+  const levels2 = FAIL_ON[failOn];
+  if (levels2 === "any") return report.changes.length > 0;
+  return report.changes.some((c) => levels2.includes(c.severity));
 }
-function plural3(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
+
+// src/action/event.ts
+var import_node_fs3 = require("node:fs");
+function readContext(env = process.env) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "/").split("/");
+  if (!owner || !repo)
+    throw new Error("GITHUB_REPOSITORY is not set (owner/repo): is this running in GitHub Actions?");
+  let payload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    const text2 = (0, import_node_fs3.readFileSync)(env.GITHUB_EVENT_PATH, "utf8");
+    if (text2.length > 25 * 1024 * 1024) throw new Error("the event payload is larger than 25 MiB");
+    payload = JSON.parse(text2);
+  }
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    payload,
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${serverUrl}/${owner}/${repo}/actions`,
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd()
+  };
 }
-function count(items, pred) {
-  return items.filter(pred).length;
+function field(payload, path6, check3) {
+  let v = payload;
+  for (const k of path6) {
+    if (typeof v !== "object" || v === null) return void 0;
+    v = v[k];
+  }
+  return check3(v) ? v : void 0;
 }
-function groupBy2(items, key) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const t2 of items) {
-    const k = key(t2);
-    const list2 = out2.get(k);
-    if (list2) list2.push(t2);
-    else out2.set(k, [t2]);
+var isNumber = (v) => typeof v === "number" && Number.isInteger(v) && v > 0;
+var isString = (v) => typeof v === "string";
+var isArray = (v) => Array.isArray(v);
+
+// src/action/inputs.ts
+var InputError2 = class extends Error {
+};
+function parseApprovers(text2, where) {
+  const out2 = [];
+  for (const raw of text2.split(/[\n,]/)) {
+    const a = raw.trim().replace(/^@/, "");
+    if (!a || a.startsWith("#")) continue;
+    if (!APPROVER_PATTERN.test(a) && !BOT_LOGIN_PATTERN.test(a))
+      throw new InputError2(`${where}: ${JSON.stringify(a)} is neither a GitHub login nor an org/team slug`);
+    out2.push(a.toLowerCase());
   }
   return out2;
 }
-function where(file2, line) {
-  if (!file2) return "";
-  return Number.isInteger(line) && line > 0 ? `${term(file2)}:${line}` : term(file2);
+function positiveInt(name2, v) {
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100)
+    throw new InputError2(`input ${name2}: expected a whole number from 1 to 100, got ${JSON.stringify(v)}`);
+  return Number(v);
 }
-function exportName2(symbol2, name2) {
-  return symbol2 !== void 0 && symbol2 !== name2 ? `${term(symbol2)} (Rust ${term(name2)})` : term(symbol2 ?? name2);
-}
-function changeLines2(c) {
-  const loc = where(c.file, c.line);
-  const lines = [
-    `    ${term(c.rule)}  ${term(c.kind)} ${exportName2(c.symbol, c.name)}${loc ? `  ${loc}` : ""}`
-  ];
-  lines.push(`      ${term(c.message)}`);
-  if (c.before !== null) lines.push(`      before: ${term(c.before)}`);
-  if (c.after !== null) lines.push(`      after:  ${term(c.after)}`);
-  return lines;
-}
-function crateTitle2(report, crate) {
-  const v = report.crates.find((c) => c.name === crate);
-  const name2 = crate ? `crate ${term(crate)}` : "no crate";
-  if (!v) return name2;
-  const base = v.baseVersion === null ? "new" : term(v.baseVersion);
-  const head = v.headVersion === null ? "removed" : term(v.headVersion);
-  return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
-}
-function findingGroups(findings) {
-  const rank = (l) => FINDING_LEVELS.indexOf(l);
-  const groups2 = [...groupBy2(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map(
-    (list2) => [...list2].sort((a, b) => rank(a.level) - rank(b.level))
-  );
-  const levels2 = (g) => FINDING_LEVELS.map((l) => count(g, (f) => f.level === l));
-  return groups2.sort((a, b) => {
-    const la = levels2(a);
-    const lb = levels2(b);
-    return lb[0] - la[0] || lb[1] - la[1] || lb[2] - la[2] || cmp2(a[0].crate, b[0].crate) || cmp2(a[0].symbol, b[0].symbol);
-  });
-}
-function renderText(report) {
-  const lines = ["FFI surface review", ""];
-  const bySeverity = (s) => count(report.changes, (c) => c.severity === s);
-  if (!report.changes.length) lines.push("No change to the FFI surface. Required semver bump: none.");
-  else {
-    const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
-    lines.push(
-      `Required semver bump: ${term(report.requiredBump)}; ${plural3(report.changes.length, "change")} (${SEVERITIES.filter(
-        (s) => s !== "source-breaking" || bySeverity(s) > 0
-      ).map(
-        (s) => s === "addition" ? plural3(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`
-      ).join(", ")}); ${findings}`
+function seconds(name2, v) {
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
+    throw new InputError2(
+      `input ${name2}: expected a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS}, got ${JSON.stringify(v)}`
     );
-  }
-  const errors = count(report.diagnostics, (d) => d.level === "error");
-  if (errors)
-    lines.push(`WARNING: ${plural3(errors, "error")} during analysis: the surface may be incomplete.`);
-  lines.push(
-    `base ${term(report.base.rev)} \u2192 head ${term(report.head.rev)}; delta digest ${term(report.deltaDigest)}`
-  );
-  if (report.changes.length) {
-    lines.push("", "Changes:");
-    const width = Math.max(...SEVERITIES.map((s) => SEVERITY_TITLE2[s].length));
-    for (const s of SEVERITIES) lines.push(`  ${SEVERITY_TITLE2[s].padEnd(width)}  ${bySeverity(s)}`);
-    const groups2 = groupBy2(report.changes, (c) => c.severity);
-    for (const s of SEVERITIES) {
-      const list2 = groups2.get(s);
-      if (!list2) continue;
-      lines.push("", `${SEVERITY_TITLE2[s][0].toUpperCase()}${SEVERITY_TITLE2[s].slice(1)} (${list2.length}):`);
-      const byCrate = groupBy2(list2, (c) => c.crate);
-      for (const crate of [...byCrate.keys()].sort(cmp2)) {
-        lines.push(`  ${crateTitle2(report, crate)}`);
-        for (const c of byCrate.get(crate) ?? []) lines.push(...changeLines2(c));
-      }
-    }
-  }
-  if (report.findings.length) {
-    lines.push(
-      "",
-      `Review checklist (${plural3(report.findings.length, "finding")}; approval comes only from a pull-request review):`
-    );
-    for (const g of findingGroups(report.findings)) {
-      const first = g[0];
-      const loc = where(first.file, first.line);
-      const crate = first.crate ? ` in crate ${term(first.crate)}` : "";
-      lines.push(`  ${exportName2(first.symbol, first.name)}${crate}${loc ? `  ${loc}` : ""}`);
-      for (const f of g) {
-        lines.push(`    [ ] ${term(f.level).padEnd(6)} ${term(f.rule)}: ${term(f.message)}`);
-        lines.push(`               confirm: ${term(f.checklist)}`);
-      }
-    }
-  }
-  if (report.diagnostics.length) {
-    lines.push(
-      "",
-      `Diagnostics (${plural3(errors, "error")}, ${plural3(report.diagnostics.length - errors, "warning")}):`
-    );
-    for (const d of report.diagnostics) {
-      const loc = d.file ? ` (${where(d.file, d.line ?? 0)})` : "";
-      lines.push(`  ${d.level === "error" ? "error" : "warning"} ${term(d.code)}: ${term(d.message)}${loc}`);
-    }
-  }
-  lines.push("", `${term(report.tool.name)} ${term(report.tool.version)}`);
-  return lines.join("\n") + "\n";
+  return Number(v);
 }
+function bool(name2, v) {
+  if (/^(true|yes|on|1)$/i.test(v)) return true;
+  if (/^(false|no|off|0)$/i.test(v)) return false;
+  throw new InputError2(`input ${name2}: expected true or false, got ${JSON.stringify(v)}`);
+}
+function readInputs(env = process.env) {
+  const get = (name2) => getInput(name2);
+  const token = get("github-token") || env.GITHUB_TOKEN || "";
+  if (!token)
+    throw new InputError2("input github-token is empty: pass ${{ github.token }} or a GitHub App token");
+  const failOn = get("fail-on") || "never";
+  if (!["breaking", "potentially-breaking", "any", "never"].includes(failOn))
+    throw new InputError2(
+      `input fail-on: expected breaking, potentially-breaking, any or never, got ${JSON.stringify(failOn)}`
+    );
+  const featuresText = get("features").trim();
+  let features = null;
+  if (featuresText === "all" || featuresText === "--all-features") features = { mode: "all" };
+  else if (featuresText === "none" || featuresText === "--no-default-features")
+    features = { mode: "none", features: [] };
+  else if (featuresText)
+    features = { mode: "default", features: featuresText.split(/[\s,]+/).filter(Boolean) };
+  const statusContext = get("status-context") || "ffi-surface/security-review";
+  if (statusContext.length > 255) throw new InputError2("input status-context: at most 255 characters");
+  const approversText = get("approvers");
+  const botLogin = get("bot-login");
+  if (botLogin && !BOT_LOGIN_PATTERN.test(botLogin))
+    throw new InputError2(`input bot-login: ${JSON.stringify(botLogin)} is not a GitHub login`);
+  const requireReviewed = get("require-reviewed");
+  const deadline = get("deadline-seconds").trim();
+  return {
+    token,
+    workingDirectory: get("working-directory") || ".",
+    configPath: get("config") || ".github/ffi-surface-guard.yml",
+    approvers: approversText.trim() ? parseApprovers(approversText, "input approvers") : null,
+    requiredApprovals: get("required-approvals") ? positiveInt("required-approvals", get("required-approvals")) : null,
+    statusContext,
+    failOn,
+    features,
+    botLogin: botLogin || null,
+    reportPath: get("report-path") || `${env.RUNNER_TEMP || env.TMPDIR || "/tmp"}/ffi-surface-guard-report.json`,
+    sarifPath: get("sarif-path").trim() || null,
+    comment: get("comment") ? bool("comment", get("comment")) : true,
+    tagPattern: get("tag-pattern") || null,
+    requireReviewed: requireReviewed ? bool("require-reviewed", requireReviewed) : null,
+    deadlineSeconds: deadline ? seconds("deadline-seconds", deadline) : null
+  };
+}
+
+// src/action/publish.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path = require("node:path");
+var MAX_ANNOTATIONS = 50;
+function writeReport(path6, report) {
+  (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path6), { recursive: true });
+  (0, import_node_fs4.writeFileSync)(path6, JSON.stringify(report, null, 2) + "\n");
+}
+function annotate(report, root) {
+  let n = 0;
+  const prefix = root === "." || root === "" ? "" : root.replace(/\/+$/, "") + "/";
+  for (const c of report.changes) {
+    if (n++ >= MAX_ANNOTATIONS) break;
+    const props = {
+      title: `FFI ${c.severity}: ${c.rule}`,
+      file: prefix + c.file,
+      startLine: c.line || void 0
+    };
+    const msg = printable(`${c.symbol ?? c.name}: ${c.message}`);
+    if (c.severity === "breaking" || c.severity === "source-breaking") error(msg, props);
+    else if (c.severity === "potentially-breaking") warning(msg, props);
+    else notice(msg, props);
+  }
+  for (const f of report.findings) {
+    if (n++ >= MAX_ANNOTATIONS) break;
+    const props = {
+      title: `FFI review (${f.level}): ${f.rule}`,
+      file: prefix + f.file,
+      startLine: f.line || void 0
+    };
+    const msg = printable(`${f.symbol}: ${f.message} \u2014 confirm: ${f.checklist}`);
+    if (f.level === "high") warning(msg, props);
+    else notice(msg, props);
+  }
+  const total = report.changes.length + report.findings.length;
+  if (total > MAX_ANNOTATIONS)
+    notice(`${total - MAX_ANNOTATIONS} more changes and findings are in the job summary`);
+}
+async function writeSummary(markdown) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await summary.addRaw(markdown.length > 1e6 ? markdown.slice(0, 1e6) : markdown, true).write();
+}
+
+// src/action/sarif.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path2 = require("node:path");
 
 // src/core/render/report-sarif.ts
 var SARIF_VERSION = "2.1.0";
@@ -73010,7 +73279,7 @@ The reviewer confirms: ${r.checklist}`,
     }
   }));
 }
-function exportName3(symbol2, name2) {
+function exportName2(symbol2, name2) {
   if (symbol2 !== void 0 && symbol2 !== "" && symbol2 !== name2)
     return {
       text: `${sarifText(symbol2, 300)} (Rust ${sarifText(name2, 300)})`,
@@ -73020,7 +73289,7 @@ function exportName3(symbol2, name2) {
   return { text: sarifText(id, 300), markdown: inlineCode(id) };
 }
 function changeMessage(c) {
-  const who = exportName3(c.symbol, c.name);
+  const who = exportName2(c.symbol, c.name);
   let text2 = `${who.text} in crate ${sarifText(c.crate, 200)}: ${sarifText(c.message)}`;
   let markdown = `${who.markdown} in crate ${inlineCode(c.crate)}: ${richText(c.message)}`;
   if (c.before !== null || c.after !== null) {
@@ -73038,7 +73307,7 @@ After: ${sarifText(a)}`;
   return { text: text2, markdown };
 }
 function findingMessage(f) {
-  const who = exportName3(f.symbol, f.name);
+  const who = exportName2(f.symbol, f.name);
   return {
     text: `${who.text} in crate ${sarifText(f.crate, 200)}: ${sarifText(f.message)}
 The reviewer confirms: ${sarifText(f.checklist)}`,
@@ -73166,517 +73435,10 @@ function renderSarifJson(report, options = {}) {
   return JSON.stringify(renderSarif(report, options), null, 2) + "\n";
 }
 
-// src/cli/sarif.ts
-async function repositoryPrefix(root) {
-  try {
-    return (await git(root, ["rev-parse", "--show-prefix"])).trim().replace(/\/+$/, "");
-  } catch {
-    return "";
-  }
-}
-async function sarifOutput(report, root) {
-  return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root) });
-}
-
-// src/adapters/manifest-root.ts
-var fs9 = __toESM2(require("node:fs"));
-var path4 = __toESM2(require("node:path"));
-var MAX_LEVELS = 128;
-var MAX_MANIFEST_BYTES = 1024 * 1024;
-function declaresWorkspace(file2) {
-  let text2;
-  try {
-    const fd = fs9.openSync(file2, "r");
-    try {
-      const buf = Buffer.alloc(Math.min(fs9.fstatSync(fd).size, MAX_MANIFEST_BYTES));
-      fs9.readSync(fd, buf, 0, buf.length, 0);
-      text2 = buf.toString("utf8");
-    } finally {
-      fs9.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-  for (const line of text2.split("\n")) if (line.trim() === "[workspace]") return true;
-  return false;
-}
-function findManifestRoot(start2) {
-  let dir = path4.resolve(start2);
-  let nearest = null;
-  let workspace = null;
-  for (let i2 = 0; i2 < MAX_LEVELS; i2++) {
-    const manifest = path4.join(dir, "Cargo.toml");
-    if (fs9.existsSync(manifest)) {
-      nearest ??= dir;
-      if (declaresWorkspace(manifest)) workspace = dir;
-    }
-    if (fs9.existsSync(path4.join(dir, ".git"))) break;
-    const parent = path4.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const found = workspace ?? nearest;
-  return found === null ? start2 : path4.relative(process.cwd(), found) || ".";
-}
-
-// src/cli/arguments.ts
-var UsageError = class extends Error {
-};
-var ROOT_FLAG = {
-  type: "string",
-  value: "DIR",
-  description: "The directory holding the Cargo.toml (workspace or package) to analyse.",
-  default: "the nearest directory upwards holding a Cargo.toml, or the root of the workspace it belongs to (within the repository)"
-};
-function rootOf(args2) {
-  return stringFlag(args2, "--root") ?? findManifestRoot(".");
-}
-var FEATURE_FLAGS = {
-  features: {
-    type: "string",
-    value: "a,b",
-    repeatable: true,
-    group: "feature flags",
-    description: "Features to enable on top of the defaults (comma- or space-separated). Each must be declared by an analysed crate.",
-    default: "the config file's feature sets, else the default features"
-  },
-  "all-features": {
-    type: "boolean",
-    group: "feature flags",
-    description: "Enable every feature (cargo --all-features)."
-  },
-  "no-default-features": {
-    type: "boolean",
-    group: "feature flags",
-    description: "Do not enable the crates' default features (cargo --no-default-features)."
-  }
-};
-var CONFIG_FLAG = {
-  type: "string",
-  value: "FILE",
-  description: "The configuration file.",
-  default: ".github/ffi-surface-guard.yml under --root, when it exists"
-};
-var OUTPUT_FLAG = {
-  type: "string",
-  value: "FILE",
-  description: "Write the report to FILE (parent directories are created) instead of standard output; - is standard output.",
-  default: "standard output"
-};
-var DEADLINE_FLAG = {
-  type: "string",
-  value: "SECONDS",
-  description: `Stop the whole run with exit code 2 past this many seconds (1 to ${MAX_DEADLINE_SECONDS}).`,
-  default: "the config's limits.deadline-seconds (600)"
-};
-var BASE_FLAG = {
-  type: "string",
-  value: "REV",
-  required: true,
-  description: "The base git revision (or give it as the BASE argument)."
-};
-var HEAD_FLAG = {
-  type: "string",
-  value: "REV",
-  description: "The head git revision (or give it as the HEAD argument).",
-  default: "the working tree"
-};
-function stringFlag(args2, name2) {
-  const v = args2.flags.get(name2);
-  return typeof v === "string" ? v : void 0;
-}
-function featureList(args2) {
-  return (stringFlag(args2, "--features") ?? "").split(/[ ,]+/).map((s) => s.trim()).filter(Boolean);
-}
-function featureSelection2(args2) {
-  const list2 = featureList(args2);
-  const all = args2.flags.has("--all-features");
-  const none = args2.flags.has("--no-default-features");
-  if (all && none) throw new UsageError("--all-features and --no-default-features cannot be used together");
-  if (all) return { mode: "all" };
-  return none ? { mode: "none", features: list2 } : { mode: "default", features: list2 };
-}
-function formatFlag(args2, allowed, fallback) {
-  const f = stringFlag(args2, "--format") ?? fallback;
-  if (!allowed.includes(f))
-    throw new UsageError(`--format must be one of ${allowed.join(", ")} (got ${JSON.stringify(f)})`);
-  return f;
-}
-function hasFeatureFlags(args2) {
-  return args2.flags.has("--features") || args2.flags.has("--all-features") || args2.flags.has("--no-default-features");
-}
-function revisions(args2, ranges) {
-  let base = stringFlag(args2, "--base");
-  let head = stringFlag(args2, "--head");
-  let range;
-  const [first, second] = args2.positionals;
-  if (first !== void 0) {
-    if (base !== void 0)
-      throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
-    const m = /^(.*?)(\.\.\.?)(.*)$/s.exec(first);
-    if (m) {
-      range = m[2];
-      if (ranges === "none")
-        throw new UsageError(`${args2.command} takes BASE [HEAD], not a range (got ${JSON.stringify(first)})`);
-      if (range === "..." && ranges === "two-dot")
-        throw new UsageError(
-          `${args2.command} compares with the base itself, not a merge base: write ${m[1] || "HEAD"}..${m[3] || "HEAD"}`
-        );
-      if (!m[1] && !m[3]) throw new UsageError(`${JSON.stringify(first)} names no revision`);
-      if (second !== void 0)
-        throw new UsageError(
-          `the head is given twice (${JSON.stringify(first)} and ${JSON.stringify(second)})`
-        );
-      if (head !== void 0)
-        throw new UsageError(
-          `the head is given twice (${JSON.stringify(first)} and --head ${head}); give one`
-        );
-      base = m[1] || "HEAD";
-      head = m[3] || "HEAD";
-    } else base = first;
-  }
-  if (second !== void 0) {
-    if (head !== void 0)
-      throw new UsageError(
-        `the head is given twice (${JSON.stringify(second)} and --head ${head}); give one`
-      );
-    head = second;
-  }
-  if (!base) throw new UsageError(`${args2.command} needs --base REV`);
-  return { base, head, range };
-}
-function deadlineFlag(args2) {
-  const v = stringFlag(args2, "--deadline");
-  if (v === void 0) return void 0;
-  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
-    throw new UsageError(
-      `--deadline must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS} (got ${JSON.stringify(v)})`
-    );
-  return Number(v);
-}
-function runDeadline(args2, limits, run2) {
-  return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run2.clock, run2.started);
-}
-
-// src/app/feature-names.ts
-function namedFeatures(sets) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const s of sets)
-    if (s.mode !== "all") {
-      for (const f of s.features) if (!f.includes("/") && !f.startsWith("dep:")) out2.add(f);
-    }
-  return [...out2];
-}
-async function undeclaredFeature(o) {
-  const named = namedFeatures(o.sets);
-  if (!named.length) return null;
-  const declared2 = /* @__PURE__ */ new Set();
-  let crates = 0;
-  for (const rev of new Set(o.revisions)) {
-    let tree;
-    try {
-      tree = await openTree(o.root, rev, o.deadline);
-    } catch (e) {
-      if (e instanceof DeadlineExceeded) throw e;
-      return null;
-    }
-    try {
-      const ws = await discoverWorkspace(tree, o.limits);
-      for (const c of ws.crates) {
-        if (o.scope && !inCrateScope(o.scope, c.name)) continue;
-        crates++;
-        for (const f of Object.keys(c.featureTable)) declared2.add(f);
-        for (const d of c.optionalDeps) declared2.add(d);
-      }
-    } catch (e) {
-      if (e instanceof DeadlineExceeded) throw e;
-      return null;
-    } finally {
-      tree.close?.();
-    }
-  }
-  if (crates === 0) return null;
-  const missing = named.find((f) => !declared2.has(f));
-  return missing === void 0 ? null : { name: missing, guess: closestWord(missing, [...declared2]) };
-}
-function undeclaredDetail(u) {
-  return `feature ${JSON.stringify(u.name)} is not declared by any analysed crate (in [features] or as an optional dependency)${u.guess ? `; did you mean "${u.guess}"?` : ""}`;
-}
-
-// src/cli/feature-check.ts
-async function checkFeatureNames(args2, o) {
-  const u = await undeclaredFeature(o);
-  if (!u) return;
-  if (hasFeatureFlags(args2)) throw new UsageError(`--features: ${undeclaredDetail(u)}`);
-  throw new ConfigError(stringFlag(args2, "--config") ?? DEFAULT_CONFIG_PATH, "", undeclaredDetail(u));
-}
-
-// src/cli/commands/diff.ts
-var FAIL_ON = {
-  breaking: ["breaking", "source-breaking"],
-  "potentially-breaking": ["breaking", "source-breaking", "potentially-breaking"],
-  any: "any"
-};
-function failsOn(report, failOn) {
-  if (!failOn) return false;
-  const levels2 = FAIL_ON[failOn];
-  if (levels2 === "any") return report.changes.length > 0;
-  return report.changes.some((c) => levels2.includes(c.severity));
-}
-var DIFF = {
-  name: "diff",
-  summary: "What changed in the exported surface between two revisions, and the semver bump it needs.",
-  description: "BASE [HEAD] and BASE...HEAD compare HEAD with the merge base of BASE and HEAD, as a pull request does (the same as --base BASE --head HEAD); BASE..HEAD compares HEAD with BASE itself. HEAD defaults to the working tree; an empty side of a range is HEAD, as in git. A base missing from a shallow clone is fetched from origin when there is one.",
-  positionals: [
-    {
-      name: "BASE",
-      description: "The base revision, or a range BASE...HEAD (merge base) or BASE..HEAD (BASE itself)."
-    },
-    { name: "HEAD", description: "The head revision (default: the working tree).", optional: true }
-  ],
-  flags: {
-    base: BASE_FLAG,
-    head: HEAD_FLAG,
-    root: ROOT_FLAG,
-    ...FEATURE_FLAGS,
-    format: {
-      type: "string",
-      choices: ["json", "markdown", "text", "sarif"],
-      description: "The output format (sarif: a SARIF 2.1.0 log for code scanning).",
-      default: "json"
-    },
-    "fail-on": {
-      type: "string",
-      choices: Object.keys(FAIL_ON),
-      description: "Exit with code 1 when the change is this severe (any: when there is a change at all).",
-      default: "never fail"
-    },
-    config: CONFIG_FLAG,
-    output: OUTPUT_FLAG,
-    deadline: DEADLINE_FLAG
-  },
-  examples: [
-    { command: "diff origin/main", description: "The working tree against its merge base with origin/main." },
-    { command: "diff v1.4.0..v1.5.0 --format text", description: "Tag v1.5.0 against tag v1.4.0 itself." },
-    {
-      command: "diff --base main --head feature --fail-on breaking --format markdown --output report.md",
-      description: "A Markdown report in report.md; exit code 1 when the change is breaking."
-    },
-    {
-      command: "diff origin/main --format sarif --output ffi.sarif",
-      description: "A SARIF 2.1.0 log for GitHub code scanning (upload it with github/codeql-action/upload-sarif)."
-    }
-  ],
-  run: diffCommand
-};
-async function diffCommand(args2, run2) {
-  const format = formatFlag(args2, ["json", "markdown", "text", "sarif"], "json");
-  const { base, head, range } = revisions(args2, "both");
-  const failOn = stringFlag(args2, "--fail-on");
-  if (failOn !== void 0 && !(failOn in FAIL_ON))
-    throw new UsageError(
-      `--fail-on must be one of ${Object.keys(FAIL_ON).join(", ")} (got ${JSON.stringify(failOn)})`
-    );
-  const root = rootOf(args2);
-  const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
-  const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
-  const deadline = runDeadline(args2, settings.limits, run2);
-  await checkFeatureNames(args2, {
-    root,
-    revisions: [base, head],
-    sets,
-    limits: settings.limits,
-    scope: settings.scope,
-    deadline
-  });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      // BASE..HEAD: HEAD against BASE itself
-      useMergeBase: range !== "..",
-      features: settings.features,
-      findings: computeReportFindings(settings.findingsPolicy),
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline
-    },
-    sets
-  );
-  const { report } = analysis;
-  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderText(report);
-  const fails = failsOn(report, failOn);
-  return {
-    stdout: out2,
-    exitCode: fails ? 1 : 0,
-    error: fails ? `the surface change is ${failOn === "any" ? "non-empty" : `${failOn} or worse`} (--fail-on ${failOn})` : void 0
-  };
-}
-
-// src/action/event.ts
-var import_node_fs5 = require("node:fs");
-function readContext(env = process.env) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "/").split("/");
-  if (!owner || !repo)
-    throw new Error("GITHUB_REPOSITORY is not set (owner/repo): is this running in GitHub Actions?");
-  let payload = {};
-  if (env.GITHUB_EVENT_PATH) {
-    const text2 = (0, import_node_fs5.readFileSync)(env.GITHUB_EVENT_PATH, "utf8");
-    if (text2.length > 25 * 1024 * 1024) throw new Error("the event payload is larger than 25 MiB");
-    payload = JSON.parse(text2);
-  }
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    payload,
-    owner,
-    repo,
-    sha: env.GITHUB_SHA ?? "",
-    ref: env.GITHUB_REF ?? "",
-    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-    serverUrl,
-    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${serverUrl}/${owner}/${repo}/actions`,
-    workspace: env.GITHUB_WORKSPACE ?? process.cwd()
-  };
-}
-function field(payload, path7, check3) {
-  let v = payload;
-  for (const k of path7) {
-    if (typeof v !== "object" || v === null) return void 0;
-    v = v[k];
-  }
-  return check3(v) ? v : void 0;
-}
-var isNumber = (v) => typeof v === "number" && Number.isInteger(v) && v > 0;
-var isString = (v) => typeof v === "string";
-var isArray = (v) => Array.isArray(v);
-
-// src/action/inputs.ts
-var InputError2 = class extends Error {
-};
-function parseApprovers(text2, where2) {
-  const out2 = [];
-  for (const raw of text2.split(/[\n,]/)) {
-    const a = raw.trim().replace(/^@/, "");
-    if (!a || a.startsWith("#")) continue;
-    if (!APPROVER_PATTERN.test(a) && !BOT_LOGIN_PATTERN.test(a))
-      throw new InputError2(`${where2}: ${JSON.stringify(a)} is neither a GitHub login nor an org/team slug`);
-    out2.push(a.toLowerCase());
-  }
-  return out2;
-}
-function positiveInt(name2, v) {
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100)
-    throw new InputError2(`input ${name2}: expected a whole number from 1 to 100, got ${JSON.stringify(v)}`);
-  return Number(v);
-}
-function seconds(name2, v) {
-  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > MAX_DEADLINE_SECONDS)
-    throw new InputError2(
-      `input ${name2}: expected a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS}, got ${JSON.stringify(v)}`
-    );
-  return Number(v);
-}
-function bool(name2, v) {
-  if (/^(true|yes|on|1)$/i.test(v)) return true;
-  if (/^(false|no|off|0)$/i.test(v)) return false;
-  throw new InputError2(`input ${name2}: expected true or false, got ${JSON.stringify(v)}`);
-}
-function readInputs(env = process.env) {
-  const get = (name2) => getInput(name2);
-  const token = get("github-token") || env.GITHUB_TOKEN || "";
-  if (!token)
-    throw new InputError2("input github-token is empty: pass ${{ github.token }} or a GitHub App token");
-  const failOn = get("fail-on") || "never";
-  if (!["breaking", "potentially-breaking", "any", "never"].includes(failOn))
-    throw new InputError2(
-      `input fail-on: expected breaking, potentially-breaking, any or never, got ${JSON.stringify(failOn)}`
-    );
-  const featuresText = get("features").trim();
-  let features = null;
-  if (featuresText === "all" || featuresText === "--all-features") features = { mode: "all" };
-  else if (featuresText === "none" || featuresText === "--no-default-features")
-    features = { mode: "none", features: [] };
-  else if (featuresText)
-    features = { mode: "default", features: featuresText.split(/[\s,]+/).filter(Boolean) };
-  const statusContext = get("status-context") || "ffi-surface/security-review";
-  if (statusContext.length > 255) throw new InputError2("input status-context: at most 255 characters");
-  const approversText = get("approvers");
-  const botLogin = get("bot-login");
-  if (botLogin && !BOT_LOGIN_PATTERN.test(botLogin))
-    throw new InputError2(`input bot-login: ${JSON.stringify(botLogin)} is not a GitHub login`);
-  const requireReviewed = get("require-reviewed");
-  const deadline = get("deadline-seconds").trim();
-  return {
-    token,
-    workingDirectory: get("working-directory") || ".",
-    configPath: get("config") || ".github/ffi-surface-guard.yml",
-    approvers: approversText.trim() ? parseApprovers(approversText, "input approvers") : null,
-    requiredApprovals: get("required-approvals") ? positiveInt("required-approvals", get("required-approvals")) : null,
-    statusContext,
-    failOn,
-    features,
-    botLogin: botLogin || null,
-    reportPath: get("report-path") || `${env.RUNNER_TEMP || env.TMPDIR || "/tmp"}/ffi-surface-guard-report.json`,
-    sarifPath: get("sarif-path").trim() || null,
-    comment: get("comment") ? bool("comment", get("comment")) : true,
-    tagPattern: get("tag-pattern") || null,
-    requireReviewed: requireReviewed ? bool("require-reviewed", requireReviewed) : null,
-    deadlineSeconds: deadline ? seconds("deadline-seconds", deadline) : null
-  };
-}
-
-// src/action/publish.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path = require("node:path");
-var MAX_ANNOTATIONS = 50;
-function writeReport(path7, report) {
-  (0, import_node_fs6.mkdirSync)((0, import_node_path.dirname)(path7), { recursive: true });
-  (0, import_node_fs6.writeFileSync)(path7, JSON.stringify(report, null, 2) + "\n");
-}
-function annotate(report, root) {
-  let n = 0;
-  const prefix = root === "." || root === "" ? "" : root.replace(/\/+$/, "") + "/";
-  for (const c of report.changes) {
-    if (n++ >= MAX_ANNOTATIONS) break;
-    const props = {
-      title: `FFI ${c.severity}: ${c.rule}`,
-      file: prefix + c.file,
-      startLine: c.line || void 0
-    };
-    const msg = printable(`${c.symbol ?? c.name}: ${c.message}`);
-    if (c.severity === "breaking" || c.severity === "source-breaking") error(msg, props);
-    else if (c.severity === "potentially-breaking") warning(msg, props);
-    else notice(msg, props);
-  }
-  for (const f of report.findings) {
-    if (n++ >= MAX_ANNOTATIONS) break;
-    const props = {
-      title: `FFI review (${f.level}): ${f.rule}`,
-      file: prefix + f.file,
-      startLine: f.line || void 0
-    };
-    const msg = printable(`${f.symbol}: ${f.message} \u2014 confirm: ${f.checklist}`);
-    if (f.level === "high") warning(msg, props);
-    else notice(msg, props);
-  }
-  const total = report.changes.length + report.findings.length;
-  if (total > MAX_ANNOTATIONS)
-    notice(`${total - MAX_ANNOTATIONS} more changes and findings are in the job summary`);
-}
-async function writeSummary(markdown) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(markdown.length > 1e6 ? markdown.slice(0, 1e6) : markdown, true).write();
-}
-
 // src/action/sarif.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path2 = require("node:path");
-function writeSarif(path7, report, options) {
-  (0, import_node_fs7.mkdirSync)((0, import_node_path2.dirname)(path7), { recursive: true });
-  (0, import_node_fs7.writeFileSync)(path7, renderSarifJson(report, options));
+function writeSarif(path6, report, options) {
+  (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(path6), { recursive: true });
+  (0, import_node_fs5.writeFileSync)(path6, renderSarifJson(report, options));
 }
 function actionDocsUrl(serverUrl, env = process.env) {
   const repo = env.GITHUB_ACTION_REPOSITORY ?? "";
@@ -73685,7 +73447,7 @@ function actionDocsUrl(serverUrl, env = process.env) {
   return /^[A-Za-z0-9_./-]+$/.test(ref) && !ref.includes("..") ? `${serverUrl}/${repo}/blob/${ref}/README.md` : `${serverUrl}/${repo}#readme`;
 }
 
-// src/action/gate-config.ts
+// src/app/gate-config.ts
 function effectiveConfig(config2, inputs) {
   const approvers = inputs.approvers ?? config2.approvers;
   const users = approvers.filter((a) => !a.includes("/")).map((a) => a.toLowerCase());
@@ -73722,8 +73484,108 @@ async function resolveGateConfig(client, inputs) {
 }
 
 // src/action/release-gate.ts
+var path4 = __toESM2(require("node:path"));
+
+// src/adapters/git-release.ts
 var import_promises = require("node:fs/promises");
-var path5 = __toESM2(require("node:path"));
+var path3 = __toESM2(require("node:path"));
+function firstLine(s) {
+  return s.trim().split("\n")[0] ?? "";
+}
+async function shallowCommits(root) {
+  const file2 = path3.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
+  const text2 = await (0, import_promises.readFile)(file2, "utf8").catch(() => "");
+  return new Set(text2.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
+}
+var GitReleaseHistory = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  /**
+   * Makes sure the tags and their commits are in the local object database (a shallow checkout
+   * lacks them). Returns git's complaint when the fetch failed (the tags may still be there).
+   */
+  async fetchTags() {
+    const r = await runGit(this.root, [
+      "fetch",
+      "--quiet",
+      "--force",
+      "--no-write-fetch-head",
+      "origin",
+      "+refs/tags/*:refs/tags/*"
+    ]);
+    return r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}`;
+  }
+  /** The commit a tag points at, or null when there is no such tag. */
+  async resolveTag(tag) {
+    const r = await runGit(this.root, [
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      "--end-of-options",
+      `refs/tags/${tag}^{commit}`
+    ]);
+    return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+  }
+  /** The commit of a tag known to exist (a git error otherwise). */
+  async tagCommit(tag) {
+    return (await git(this.root, ["rev-parse", "--verify", `refs/tags/${tag}^{commit}`])).trim();
+  }
+  /** Every tag name of the repository. */
+  async listTags() {
+    return (await git(this.root, ["tag", "--list"])).split("\n").filter(Boolean);
+  }
+  /** The tree of a commit. */
+  async treeOf(sha) {
+    return (await git(this.root, ["rev-parse", `${sha}^{tree}`])).trim();
+  }
+  /** The files of a revision (close it when done). */
+  openRevision(sha) {
+    return GitRevisionTree.open(this.root, sha);
+  }
+  /**
+   * The first-parent commits `previous..tag`, oldest first, at most `max` (beyond: a GitError
+   * whose message is `tooMany`). In a shallow clone the history is fetched first; a range that
+   * still reaches a shallow commit cannot be trusted and throws.
+   */
+  async firstParentSteps(previousSha, tagSha, max, tooMany) {
+    let fetchProblem = "";
+    if (await isShallow(this.root)) {
+      const r = await runGit(this.root, [
+        "fetch",
+        "--quiet",
+        "--force",
+        "--unshallow",
+        "--no-write-fetch-head",
+        "origin",
+        "+refs/tags/*:refs/tags/*"
+      ]);
+      if (r.code !== 0) fetchProblem = firstLine(r.stderr);
+    }
+    const out2 = await git(this.root, [
+      "log",
+      "--first-parent",
+      "--no-show-signature",
+      `--max-count=${max + 1}`,
+      "--format=%H%x1f%T%x1f%P%x1f%s",
+      `${previousSha}..${tagSha}`,
+      "--"
+    ]);
+    const steps = out2.split("\n").filter(Boolean).map((line) => {
+      const [sha, tree, parents, ...subject] = line.split("");
+      return { sha, tree, parents: parents.split(" ").filter(Boolean), subject: subject.join("") };
+    }).reverse();
+    if (steps.length > max) throw new GitError(tooMany);
+    const shallow = await shallowCommits(this.root);
+    const cut = steps.find((s) => shallow.has(s.sha));
+    if (cut)
+      throw new GitError(
+        `require-reviewed needs the history since the previous release, but this clone is shallow at ${cut.sha.slice(0, 12)}${fetchProblem ? ` and fetching it failed (${fetchProblem})` : ""}: use actions/checkout with fetch-depth: 0`
+      );
+    return steps;
+  }
+};
 
 // src/core/release/previous-tag.ts
 var semver = __toESM2(require_semver2());
@@ -73825,9 +73687,9 @@ function versionBump(from, to) {
   const a = cargoVersion(from);
   const b = cargoVersion(to);
   if (!a || !b) return "invalid";
-  const cmp5 = semver2.compare(a, b);
-  if (cmp5 === 0) return "none";
-  if (cmp5 > 0) return "backwards";
+  const cmp4 = semver2.compare(a, b);
+  if (cmp4 === 0) return "none";
+  if (cmp4 > 0) return "backwards";
   const tri = (v) => [v.major, v.minor, v.patch];
   const [am, an, ap] = tri(a);
   const [bm, bn, bp] = tri(b);
@@ -73937,7 +73799,7 @@ function changeEntry(c, options = {}) {
   const label = options.label ? `${SEVERITY_LABEL[c.severity] ?? inlineText(String(c.severity), 30)} ` : "";
   return `${label}${itemName(c)}: ${richText(c.message, MAX_MESSAGE2)}${signature(c)}`;
 }
-function cmp3(a, b) {
+function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 var SEVERITY_ORDER = {
@@ -73948,7 +73810,7 @@ var SEVERITY_ORDER = {
   "non-abi": 4
 };
 function entryOrder(a, b) {
-  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp3(a.symbol ?? a.name, b.symbol ?? b.name) || cmp3(a.rule, b.rule) || cmp3(a.message, b.message);
+  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp2(a.symbol ?? a.name, b.symbol ?? b.name) || cmp2(a.rule, b.rule) || cmp2(a.message, b.message);
 }
 function heading(version3, date5, crate) {
   const v = `[${version3 === UNRELEASED ? UNRELEASED : inlineText(version3, MAX_VERSION)}]`;
@@ -73966,7 +73828,7 @@ function renderChangelog(report, options = {}) {
     const lines2 = options.version !== void 0 && options.version !== "" ? [heading(options.version, options.date, null), "", NO_CHANGES] : [NO_CHANGES];
     return lines2.join("\n") + "\n";
   }
-  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp3);
+  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp2);
   const lines = [];
   for (const crate of crates) {
     if (lines.length) lines.push("");
@@ -74007,7 +73869,7 @@ function actualRank(v) {
   const a = v.actualBump;
   return a === "major" || a === "minor" || a === "patch" ? RANK3[a] : 0;
 }
-function cmp4(a, b) {
+function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function summarizeRelease(report, options) {
@@ -74024,7 +73886,7 @@ function summarizeRelease(report, options) {
       level: "notice",
       message: `No previous release tag${options.tag ? ` before ${options.tag}` : ""}: the whole FFI surface is treated as an addition and nothing is gated.`
     });
-  for (const name2 of [...selected].sort(cmp4)) {
+  for (const name2 of [...selected].sort(cmp3)) {
     const crate = known.get(name2);
     if (!crate) continue;
     const changes = report.changes.filter((c) => c.crate === name2);
@@ -74293,10 +74155,12 @@ function renderReviewCoverageMarkdown(c, repoUrl) {
   return lines.join("\n") + "\n";
 }
 
-// src/action/release-gate.ts
+// src/app/release-gate.ts
 var RELEASE_STATUS_CONTEXT_SUFFIX = "/release";
-var RELEASE_ACTIONS = /* @__PURE__ */ new Set(["published", "created", "released", "prereleased"]);
 var MAX_REVIEW_STEPS = 1e3;
+function releaseStatusContext(statusContext) {
+  return statusContext.replace(/\/security-review$/, "") + RELEASE_STATUS_CONTEXT_SUFFIX;
+}
 function emptySurface2(rev) {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -74307,84 +74171,79 @@ function emptySurface2(rev) {
     digest: surfaceDigest([])
   };
 }
-function firstLine(s) {
-  return s.trim().split("\n")[0] ?? "";
-}
-async function fetchTags(root) {
-  const r = await runGit(root, [
-    "fetch",
-    "--quiet",
-    "--force",
-    "--no-write-fetch-head",
-    "origin",
-    "+refs/tags/*:refs/tags/*"
-  ]);
-  return r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}`;
-}
-async function resolveTag(root, tag) {
-  const r = await runGit(root, [
-    "rev-parse",
-    "--verify",
-    "--quiet",
-    "--end-of-options",
-    `refs/tags/${tag}^{commit}`
-  ]);
-  return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
-}
-async function shallowCommits(root) {
-  const file2 = path5.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
-  const text2 = await (0, import_promises.readFile)(file2, "utf8").catch(() => "");
-  return new Set(text2.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
-}
-async function listSteps(root, previousSha, tagSha) {
-  let fetchProblem = "";
-  if (await isShallow(root)) {
-    const r = await runGit(root, [
-      "fetch",
-      "--quiet",
-      "--force",
-      "--unshallow",
-      "--no-write-fetch-head",
-      "origin",
-      "+refs/tags/*:refs/tags/*"
-    ]);
-    if (r.code !== 0) fetchProblem = firstLine(r.stderr);
-  }
-  const out2 = await git(root, [
-    "log",
-    "--first-parent",
-    "--no-show-signature",
-    `--max-count=${MAX_REVIEW_STEPS + 1}`,
-    "--format=%H%x1f%T%x1f%P%x1f%s",
-    `${previousSha}..${tagSha}`,
-    "--"
-  ]);
-  const steps = out2.split("\n").filter(Boolean).map((line) => {
-    const [sha, tree, parents, ...subject] = line.split("");
-    return { sha, tree, parents: parents.split(" ").filter(Boolean), subject: subject.join("") };
-  }).reverse();
-  if (steps.length > MAX_REVIEW_STEPS)
-    throw new GitError(
-      `require-reviewed: more than ${MAX_REVIEW_STEPS} commits on the first-parent history since the previous release; the review check would not finish in reasonable time \u2014 release more often, or turn require-reviewed off for this release`
-    );
-  const shallow = await shallowCommits(root);
-  const cut = steps.find((s) => shallow.has(s.sha));
-  if (cut)
-    throw new GitError(
-      `require-reviewed needs the history since the previous release, but this clone is shallow at ${cut.sha.slice(0, 12)}${fetchProblem ? ` and fetching it failed (${fetchProblem})` : ""}: use actions/checkout with fetch-depth: 0`
-    );
-  return steps;
-}
 function crateScope(changes, crate, known) {
   return crate === null ? changes : changes.filter((c) => c.crate === crate || !known.has(c.crate));
 }
-async function measureSteps(root, commits, gate, crate, deadline) {
-  const rawParser = await loadRustParser();
+async function resolveReleaseTag(git2, s) {
+  const fetchProblem = await git2.fetchTags();
+  const sha = await git2.resolveTag(s.tag) ?? "";
+  if (sha) return { kind: "found", sha };
+  if (s.draft) return { kind: "draft" };
+  throw new GitError(
+    `tag ${s.tag} is not in the repository${fetchProblem ? ` (fetching the tags from origin failed: ${fetchProblem})` : ""}`
+  );
+}
+async function findRelease(git2, s) {
+  const crateTags = s.gate.config.release.crateTagPatterns;
+  const crate = crateForTag(s.tag, crateTags);
+  const pattern2 = crate ? crateTags[crate] : s.tagPattern ?? s.gate.config.release.tagPattern;
+  const prev = findPreviousTag(await git2.listTags(), s.tag, pattern2);
+  if (prev.status === "not-a-release-tag")
+    return {
+      kind: "not-a-release",
+      notice: `ffi-surface-guard: ${s.tag} is not a release tag under ${pattern2} (${prev.reason}); nothing to check`
+    };
+  return {
+    kind: "release",
+    target: { crate, pattern: pattern2, previous: prev.status === "found" ? prev.previous.tag : null }
+  };
+}
+async function analyseRelease(deps, s, tagSha, previous) {
+  const { gate, deadline } = s;
+  if (previous)
+    return (await analyseDiff({
+      root: deps.git.root,
+      base: `refs/tags/${previous}`,
+      head: tagSha,
+      features: gate.features,
+      useMergeBase: false,
+      findings: computeReportFindings(gate.findingsPolicy),
+      potentiallyBreakingBump: gate.potentiallyBreakingBump,
+      limits: gate.limits,
+      deadline,
+      parser: deps.parser
+    })).report;
+  const tree = await deps.git.openRevision(tagSha);
+  try {
+    const head = await extractSurface(
+      new DeadlineTree(tree, deadline),
+      parserWithDeadline(deps.parser ?? await loadRustParser(), deadline),
+      { features: gate.features, limits: gate.limits }
+    );
+    return buildReport(emptySurface2("(no previous release)"), head, {
+      potentiallyBreakingBump: gate.potentiallyBreakingBump
+    });
+  } finally {
+    tree.close();
+  }
+}
+function releasedPart(report, crate) {
+  if (!crate) return report;
+  const known = new Set(report.crates.map((c) => c.name));
+  return {
+    ...report,
+    changes: crateScope(report.changes, crate, known),
+    findings: report.findings.filter((f) => f.crate === crate),
+    crates: report.crates.filter((c) => c.name === crate)
+  };
+}
+async function measureSteps(deps, commits, gate, crate, deadline) {
+  const rawParser = deps.parser ?? await loadRustParser();
   const parser = deadline ? parserWithDeadline(rawParser, deadline) : rawParser;
   const scanCache = new ScanCache();
   const surfaceAt = async (sha) => {
     if (!sha) return emptySurface2("(none)");
-    const tree = await GitRevisionTree.open(root, sha);
+    const tree = await deps.git.openRevision(sha);
     try {
       const source = deadline ? new DeadlineTree(tree, deadline) : tree;
       return await extractSurface(source, parser, {
@@ -74404,7 +74263,7 @@ async function measureSteps(root, commits, gate, crate, deadline) {
     const parent = c.parents[0];
     if (prev === null || parent !== prevSha) {
       prev = await surfaceAt(parent);
-      prevTree = parent ? (await git(root, ["rev-parse", `${parent}^{tree}`])).trim() : "";
+      prevTree = parent ? await deps.git.treeOf(parent) : "";
     }
     let changes = 0;
     let cur = prev;
@@ -74428,10 +74287,7 @@ function gateState(comments, bot) {
   }
   return null;
 }
-async function checkReviewed(client, root, gate, statusContext, previousTag, tagSha, crate, deadline) {
-  const previousSha = (await git(root, ["rev-parse", "--verify", `refs/tags/${previousTag}^{commit}`])).trim();
-  const commits = await listSteps(root, previousSha, tagSha);
-  const steps = await measureSteps(root, commits, gate, crate, deadline);
+async function pullFacts(client, steps, botLogin) {
   const facts = /* @__PURE__ */ new Map();
   for (const step of steps) {
     if (step.changes === 0) continue;
@@ -74440,7 +74296,7 @@ async function checkReviewed(client, root, gate, statusContext, previousTag, tag
       if (facts.has(n)) continue;
       const pr = await client.getPull(n);
       const merged = pr.mergedAt !== null;
-      const state = merged ? gateState(await client.listComments(n), gate.botLogin) : null;
+      const state = merged ? gateState(await client.listComments(n), botLogin) : null;
       facts.set(n, {
         number: n,
         merged,
@@ -74451,205 +74307,227 @@ async function checkReviewed(client, root, gate, statusContext, previousTag, tag
       });
     }
   }
-  return evaluateReviewCoverage(steps, [...facts.values()], {
+  return [...facts.values()];
+}
+async function checkReviewed(deps, s, previousTag, tagSha, crate) {
+  const previousSha = await deps.git.tagCommit(previousTag);
+  const commits = await deps.git.firstParentSteps(
+    previousSha,
+    tagSha,
+    MAX_REVIEW_STEPS,
+    `require-reviewed: more than ${MAX_REVIEW_STEPS} commits on the first-parent history since the previous release; the review check would not finish in reasonable time \u2014 release more often, or turn require-reviewed off for this release`
+  );
+  const steps = await measureSteps(deps, commits, s.gate, crate, s.deadline);
+  const facts = await pullFacts(deps.client, steps, s.gate.botLogin);
+  return evaluateReviewCoverage(steps, facts, {
     previousTag,
-    emptyDeltaDigest: approvalDigest(deltaDigest([]), gate.policyHash),
-    statusContext,
-    botLogin: gate.botLogin
+    emptyDeltaDigest: approvalDigest(deltaDigest([]), s.gate.policyHash),
+    statusContext: s.statusContext,
+    botLogin: s.gate.botLogin
   });
 }
+async function reviewIfRequired(deps, s, tagSha, target) {
+  const requireReviewed = s.requireReviewed ?? s.gate.config.release.requireReviewed;
+  if (!requireReviewed) return { review: null, reviewNote: "" };
+  if (target.previous) {
+    const review = await checkReviewed(deps, s, target.previous, tagSha, target.crate);
+    for (const m of reviewMessages(review)) deps.log.error(m);
+    return { review, reviewNote: "" };
+  }
+  const reviewNote = `require-reviewed: no previous release before ${s.tag}, so there is no range of pull requests to check; the first release's surface is not review-gated.`;
+  deps.log.notice(reviewNote);
+  return { review: null, reviewNote };
+}
+function releaseSummaryMarkdown(s, summary2, report, review, reviewNote, changelog) {
+  const reviewSection = review ? `
+${renderReviewCoverageMarkdown(review, s.repoUrl)}` : reviewNote ? `
+## FFI surface review (require-reviewed)
+
+\u2139\uFE0F No previous release: there is no range of pull requests to check, and the first release's surface is not review-gated.
+` : "";
+  const errorDiags = report.diagnostics.filter((d) => d.level === "error");
+  const incomplete = errorDiags.length ? `
+\u274C **The analysis of ${inlineCode(s.tag, 200)} is incomplete** (${errorDiags.length} ${errorDiags.length === 1 ? "error" : "errors"}: ${inlineText(errorDiags[0].message, 300)}), so no verdict can vouch for this release: fix the source or exclude it in the configuration.
+` : "";
+  return `${renderReleaseSummaryMarkdown(summary2)}${incomplete}${reviewSection}
+## Surface changelog
+
+${changelog}`;
+}
+function releaseVerdict(tag, previous, summary2, review, report) {
+  const errorDiags = report.diagnostics.filter((d) => d.level === "error");
+  if (errorDiags.length) {
+    const msg = `FFI analysis of ${tag} incomplete: ${errorDiags.map((d) => d.message).join("; ")}`;
+    return { state: "error", description: msg, failure: msg };
+  }
+  if (summary2.ok && (review?.ok ?? true))
+    return {
+      state: "success",
+      description: (previous ? `version bump covers the FFI change since ${previous}` : "first release: the whole surface is new") + (review ? "; every change reviewed" : ""),
+      failure: null
+    };
+  const reasons = [];
+  if (!summary2.ok) {
+    const failing = summary2.crates.filter((c) => c.status === "not-covered");
+    reasons.push(
+      `version bump too small: ${failing.map((c) => `${c.name} needs ${c.requiredBump}, got ${c.actualBump}`).join("; ") || "see the job summary"}`
+    );
+  }
+  if (review && !review.ok) reasons.push(`not reviewed: ${reviewFailures(review).join(", ")}`);
+  return {
+    state: "failure",
+    description: reasons.join("; "),
+    failure: `${tag}: ${previous ? `the FFI surface change since ${previous} is not releasable` : "the release is not releasable"}: ${reasons.join("; ")}`
+  };
+}
+async function runReleaseGate(deps, s) {
+  const context = releaseStatusContext(s.statusContext);
+  let tagSha = "";
+  const setStatus2 = async (state, description) => {
+    if (!tagSha) return;
+    try {
+      await deps.client.createStatus(tagSha, state, context, statusDescription(description), s.runUrl);
+    } catch (e) {
+      deps.log.warning(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const result = (failure2) => ({ context, tagSha, failure: failure2 });
+  try {
+    const found = await resolveReleaseTag(deps.git, s);
+    if (found.kind === "draft") {
+      deps.log.notice(
+        `ffi-surface-guard: draft release: tag ${s.tag} does not exist yet; it is checked when published`
+      );
+      return result(null);
+    }
+    tagSha = found.sha;
+    const release = await findRelease(deps.git, s);
+    if (release.kind === "not-a-release") {
+      deps.log.notice(release.notice);
+      return result(null);
+    }
+    const target = release.target;
+    await setStatus2("pending", `checking the version bump of ${s.tag}`);
+    const report = await analyseRelease(deps, s, tagSha, target.previous);
+    const version3 = tagVersion(s.tag, target.pattern);
+    const summary2 = summarizeRelease(report, {
+      tag: s.tag,
+      previousTag: target.previous,
+      tagVersion: version3,
+      crates: target.crate ? [target.crate] : void 0,
+      potentiallyBreakingBump: s.gate.potentiallyBreakingBump
+    });
+    const released = releasedPart(report, target.crate);
+    const changelog = renderChangelog(released, { version: version3 ?? void 0, date: s.date });
+    for (const n of summary2.notices) {
+      if (n.level === "error") deps.log.error(n.message);
+      else if (n.level === "warning") deps.log.warning(n.message);
+      else deps.log.notice(n.message);
+    }
+    const { review, reviewNote } = await reviewIfRequired(deps, s, tagSha, target);
+    const verdict2 = releaseVerdict(s.tag, target.previous, summary2, review, report);
+    await deps.publish({
+      report: { ...report, release: summary2, ...review ? { review } : {} },
+      released,
+      summary: releaseSummaryMarkdown(s, summary2, report, review, reviewNote, changelog),
+      outputs: {
+        changelog,
+        requiredBump: summary2.requiredBump,
+        changed: released.changes.length > 0,
+        breaking: released.changes.some((c) => c.severity === "breaking"),
+        digest: report.head.digest,
+        approved: verdict2.state === "success"
+      }
+    });
+    await setStatus2(verdict2.state, verdict2.description);
+    return result(verdict2.failure);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    await setStatus2("error", `release check failed: ${msg}`);
+    return result(msg);
+  }
+}
+
+// src/action/release-gate.ts
+var RELEASE_ACTIONS = /* @__PURE__ */ new Set(["published", "created", "released", "prereleased"]);
 function releaseDate(ctx) {
   const when = field(ctx.payload, ["release", "published_at"], isString) ?? field(ctx.payload, ["release", "created_at"], isString);
   const d = when ? new Date(when) : /* @__PURE__ */ new Date();
   return (Number.isNaN(d.getTime()) ? /* @__PURE__ */ new Date() : d).toISOString().slice(0, 10);
 }
-async function runReleaseGate(client, ctx, inputs, root, started = SYSTEM_CLOCK.now()) {
+function releaseEventOf(ctx) {
   const tag = ctx.eventName === "release" ? field(ctx.payload, ["release", "tag_name"], isString) ?? "" : ctx.ref.replace(/^refs\/tags\//, "");
-  const context = inputs.statusContext.replace(/\/security-review$/, "") + RELEASE_STATUS_CONTEXT_SUFFIX;
   if (ctx.eventName === "release") {
     const action = field(ctx.payload, ["action"], isString) ?? "";
-    if (action && !RELEASE_ACTIONS.has(action)) {
-      notice(`ffi-surface-guard: release ${action} changes nothing to check`);
-      return;
-    }
+    if (action && !RELEASE_ACTIONS.has(action))
+      return { kind: "ignored", notice: `ffi-surface-guard: release ${action} changes nothing to check` };
   }
-  if (!tag) {
-    setFailed("the release event names no tag");
+  if (!tag) return { kind: "invalid", failure: "the release event names no tag" };
+  return {
+    kind: "release",
+    tag,
+    draft: field(ctx.payload, ["release", "draft"], (v) => v === true) ?? false,
+    date: releaseDate(ctx)
+  };
+}
+async function publishRelease(p, ctx, inputs, root) {
+  writeReport(inputs.reportPath, p.report);
+  if (inputs.sarifPath) {
+    const rootInRepo = path4.relative(ctx.workspace, root);
+    writeSarif(inputs.sarifPath, p.released, {
+      uriPrefix: rootInRepo.startsWith("..") || path4.isAbsolute(rootInRepo) ? "" : rootInRepo,
+      docsUrl: actionDocsUrl(ctx.serverUrl)
+    });
+  }
+  await writeSummary(p.summary);
+  setOutput("changelog", p.outputs.changelog);
+  setOutput("required-bump", p.outputs.requiredBump);
+  setOutput("changed", String(p.outputs.changed));
+  setOutput("breaking", String(p.outputs.breaking));
+  setOutput("digest", p.outputs.digest);
+  setOutput("surface-digest", p.outputs.digest);
+  setOutput("approved", String(p.outputs.approved));
+  setOutput("report-path", inputs.reportPath);
+  if (inputs.sarifPath) setOutput("sarif-path", inputs.sarifPath);
+}
+async function runReleaseEvent(client, ctx, inputs, root, started = SYSTEM_CLOCK.now()) {
+  const event = releaseEventOf(ctx);
+  if (event.kind === "ignored") {
+    notice(event.notice);
     return;
   }
-  let tagSha = "";
-  const setStatus2 = async (state, description) => {
-    if (!tagSha) return;
-    try {
-      await client.createStatus(tagSha, state, context, statusDescription(description), ctx.runUrl);
-    } catch (e) {
-      warning(e instanceof Error ? e.message : String(e));
-    }
-  };
-  try {
-    const gate = await resolveGateConfig(client, inputs);
-    const deadline = new Deadline(gate.limits.deadlineSeconds, SYSTEM_CLOCK, started);
-    const requireReviewed = inputs.requireReviewed ?? gate.config.release.requireReviewed;
-    const fetchProblem = await fetchTags(root);
-    tagSha = await resolveTag(root, tag) ?? "";
-    if (!tagSha) {
-      if (field(ctx.payload, ["release", "draft"], (v) => v === true)) {
-        notice(
-          `ffi-surface-guard: draft release: tag ${tag} does not exist yet; it is checked when published`
-        );
-        return;
-      }
-      throw new GitError(
-        `tag ${tag} is not in the repository${fetchProblem ? ` (fetching the tags from origin failed: ${fetchProblem})` : ""}`
-      );
-    }
-    const crateTags = gate.config.release.crateTagPatterns;
-    const crate = crateForTag(tag, crateTags);
-    const pattern2 = crate ? crateTags[crate] : inputs.tagPattern ?? gate.config.release.tagPattern;
-    const tags = (await git(root, ["tag", "--list"])).split("\n").filter(Boolean);
-    const prev = findPreviousTag(tags, tag, pattern2);
-    if (prev.status === "not-a-release-tag") {
-      notice(
-        `ffi-surface-guard: ${tag} is not a release tag under ${pattern2} (${prev.reason}); nothing to check`
-      );
-      return;
-    }
-    await setStatus2("pending", `checking the version bump of ${tag}`);
-    let report;
-    const previous = prev.status === "found" ? prev.previous.tag : null;
-    if (previous) {
-      report = (await analyseDiff({
-        root,
-        base: `refs/tags/${previous}`,
-        head: tagSha,
-        features: gate.features,
-        useMergeBase: false,
-        findings: computeReportFindings(gate.findingsPolicy),
-        potentiallyBreakingBump: gate.potentiallyBreakingBump,
-        limits: gate.limits,
-        deadline
-      })).report;
-    } else {
-      const tree = await GitRevisionTree.open(root, tagSha);
-      try {
-        const head = await extractSurface(
-          new DeadlineTree(tree, deadline),
-          parserWithDeadline(await loadRustParser(), deadline),
-          { features: gate.features, limits: gate.limits }
-        );
-        report = buildReport(emptySurface2("(no previous release)"), head, {
-          potentiallyBreakingBump: gate.potentiallyBreakingBump
-        });
-      } finally {
-        tree.close();
-      }
-    }
-    const version3 = tagVersion(tag, pattern2);
-    const summary2 = summarizeRelease(report, {
-      tag,
-      previousTag: previous,
-      tagVersion: version3,
-      crates: crate ? [crate] : void 0,
-      potentiallyBreakingBump: gate.potentiallyBreakingBump
-    });
-    const known = new Set(report.crates.map((c) => c.name));
-    const released = crate ? {
-      ...report,
-      changes: crateScope(report.changes, crate, known),
-      findings: report.findings.filter((f) => f.crate === crate),
-      crates: report.crates.filter((c) => c.name === crate)
-    } : report;
-    const changelog = renderChangelog(released, { version: version3 ?? void 0, date: releaseDate(ctx) });
-    for (const n of summary2.notices) {
-      if (n.level === "error") error(n.message);
-      else if (n.level === "warning") warning(n.message);
-      else notice(n.message);
-    }
-    let review = null;
-    let reviewNote = "";
-    if (requireReviewed) {
-      if (previous) {
-        review = await checkReviewed(
-          client,
-          root,
-          gate,
-          inputs.statusContext,
-          previous,
-          tagSha,
-          crate,
-          deadline
-        );
-        for (const m of reviewMessages(review)) error(m);
-      } else {
-        reviewNote = `require-reviewed: no previous release before ${tag}, so there is no range of pull requests to check; the first release's surface is not review-gated.`;
-        notice(reviewNote);
-      }
-    }
-    const repoUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`;
-    const reviewSection = review ? `
-${renderReviewCoverageMarkdown(review, repoUrl)}` : reviewNote ? `
-## FFI surface review (require-reviewed)
-
-\u2139\uFE0F No previous release: there is no range of pull requests to check, and the first release's surface is not review-gated.
-` : "";
-    const errorDiags = report.diagnostics.filter((d) => d.level === "error");
-    const incomplete = errorDiags.length ? `
-\u274C **The analysis of ${inlineCode(tag, 200)} is incomplete** (${errorDiags.length} ${errorDiags.length === 1 ? "error" : "errors"}: ${inlineText(errorDiags[0].message, 300)}), so no verdict can vouch for this release: fix the source or exclude it in the configuration.
-` : "";
-    writeReport(inputs.reportPath, { ...report, release: summary2, ...review ? { review } : {} });
-    if (inputs.sarifPath) {
-      const rootInRepo = path5.relative(ctx.workspace, root);
-      writeSarif(inputs.sarifPath, released, {
-        uriPrefix: rootInRepo.startsWith("..") || path5.isAbsolute(rootInRepo) ? "" : rootInRepo,
-        docsUrl: actionDocsUrl(ctx.serverUrl)
-      });
-    }
-    await writeSummary(
-      `${renderReleaseSummaryMarkdown(summary2)}${incomplete}${reviewSection}
-## Surface changelog
-
-${changelog}`
-    );
-    const ok = summary2.ok && (review?.ok ?? true) && errorDiags.length === 0;
-    setOutput("changelog", changelog);
-    setOutput("required-bump", summary2.requiredBump);
-    setOutput("changed", String(released.changes.length > 0));
-    setOutput("breaking", String(released.changes.some((c) => c.severity === "breaking")));
-    setOutput("digest", report.head.digest);
-    setOutput("surface-digest", report.head.digest);
-    setOutput("approved", String(ok));
-    setOutput("report-path", inputs.reportPath);
-    if (inputs.sarifPath) setOutput("sarif-path", inputs.sarifPath);
-    if (errorDiags.length) {
-      const msg = `FFI analysis of ${tag} incomplete: ${errorDiags.map((d) => d.message).join("; ")}`;
-      await setStatus2("error", msg);
-      setFailed(msg);
-      return;
-    }
-    if (ok) {
-      await setStatus2(
-        "success",
-        (previous ? `version bump covers the FFI change since ${previous}` : "first release: the whole surface is new") + (review ? "; every change reviewed" : "")
-      );
-      return;
-    }
-    const reasons = [];
-    if (!summary2.ok) {
-      const failing = summary2.crates.filter((c) => c.status === "not-covered");
-      reasons.push(
-        `version bump too small: ${failing.map((c) => `${c.name} needs ${c.requiredBump}, got ${c.actualBump}`).join("; ") || "see the job summary"}`
-      );
-    }
-    if (review && !review.ok) reasons.push(`not reviewed: ${reviewFailures(review).join(", ")}`);
-    await setStatus2("failure", reasons.join("; "));
-    setFailed(
-      `${tag}: ${previous ? `the FFI surface change since ${previous} is not releasable` : "the release is not releasable"}: ${reasons.join("; ")}`
-    );
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    await setStatus2("error", `release check failed: ${msg}`);
-    setFailed(msg);
+  if (event.kind === "invalid") {
+    setFailed(event.failure);
+    return;
   }
+  let gate;
+  try {
+    gate = await resolveGateConfig(client, inputs);
+  } catch (e) {
+    setFailed(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  const result = await runReleaseGate(
+    {
+      client,
+      git: new GitReleaseHistory(root),
+      log: { notice: (m) => notice(m), warning: (m) => warning(m), error: (m) => error(m) },
+      publish: (p) => publishRelease(p, ctx, inputs, root)
+    },
+    {
+      tag: event.tag,
+      draft: event.draft,
+      date: event.date,
+      gate,
+      statusContext: inputs.statusContext,
+      tagPattern: inputs.tagPattern,
+      requireReviewed: inputs.requireReviewed,
+      deadline: new Deadline(gate.limits.deadlineSeconds, SYSTEM_CLOCK, started),
+      repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+      runUrl: ctx.runUrl
+    }
+  );
+  if (result.failure !== null) setFailed(result.failure);
 }
 
 // src/action/run-action.ts
@@ -74698,9 +74576,7 @@ async function pullOf(ctx, client, botLogin) {
   }
   return { pull: null, why: `event ${ctx.eventName}` };
 }
-async function runAction() {
-  const started = SYSTEM_CLOCK.now();
-  const deadlineOf = (seconds2) => new Deadline(seconds2, SYSTEM_CLOCK, started);
+function startRun(started) {
   let inputs;
   let ctx;
   try {
@@ -74708,9 +74584,9 @@ async function runAction() {
     ctx = readContext();
   } catch (e) {
     setFailed(e instanceof Error ? e.message : String(e));
-    return;
+    return null;
   }
-  const root = path6.resolve(ctx.workspace, inputs.workingDirectory);
+  const root = path5.resolve(ctx.workspace, inputs.workingDirectory);
   const client = new GitHubClient({
     token: inputs.token,
     apiUrl: ctx.apiUrl,
@@ -74719,113 +74595,184 @@ async function runAction() {
     retryBaseMs: Number(process.env.FFI_SURFACE_GUARD_RETRY_BASE_MS) || void 0,
     log: (m) => info2(m)
   });
-  const repoUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`;
-  const rootInRepo = path6.relative(ctx.workspace, root);
+  const rootInRepo = path5.relative(ctx.workspace, root);
   const sarifOptions = {
-    uriPrefix: rootInRepo.startsWith("..") || path6.isAbsolute(rootInRepo) ? "" : rootInRepo,
+    uriPrefix: rootInRepo.startsWith("..") || path5.isAbsolute(rootInRepo) ? "" : rootInRepo,
     docsUrl: actionDocsUrl(ctx.serverUrl)
   };
-  if (ctx.eventName === "push" && ctx.ref.startsWith("refs/tags/") || ctx.eventName === "release") {
-    await runReleaseGate(client, ctx, inputs, root, started);
-    return;
-  }
-  if (ctx.eventName === "workflow_dispatch") {
-    try {
-      const config3 = await resolveGateConfig(client, inputs);
-      const report = await surfaceReport({
-        root,
-        features: config3.features,
-        findingsPolicy: config3.findingsPolicy,
-        limits: config3.limits,
-        scope: scopeOf2(config3.config),
-        deadline: deadlineOf(config3.limits.deadlineSeconds)
-      });
-      writeReport(inputs.reportPath, report);
-      if (inputs.sarifPath) writeSarif(inputs.sarifPath, report, sarifOptions);
-      await writeSummary(
-        renderMarkdown(report, {
-          repoUrl,
-          headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : void 0,
-          maxChars: 9e5
-        })
-      );
-      annotate(report, path6.relative(ctx.workspace, root) || ".");
-      setOutput("changed", "false");
-      setOutput("digest", report.head.digest);
-      setOutput("surface-digest", report.head.digest);
-      setOutput("report-path", inputs.reportPath);
-      if (inputs.sarifPath) setOutput("sarif-path", inputs.sarifPath);
-      const errors = report.diagnostics.filter((d) => d.level === "error");
-      if (errors.length)
-        setFailed(`the FFI analysis is incomplete: ${errors.map((d) => d.message).join("; ")}`);
-    } catch (e) {
-      setFailed(e instanceof Error ? e.message : String(e));
-    }
-    return;
-  }
-  if (ctx.eventName === "merge_group") {
-    const headSha = field(ctx.payload, ["merge_group", "head_sha"], isString) ?? "";
-    const baseSha = field(ctx.payload, ["merge_group", "base_sha"], isString) ?? "";
-    const headRef = field(ctx.payload, ["merge_group", "head_ref"], isString) ?? "";
-    if (!headSha || !baseSha) {
-      setFailed("the merge_group event has no head_sha/base_sha");
-      return;
-    }
-    try {
-      const config3 = await resolveGateConfig(client, inputs);
-      const { decision: d } = await runMergeGroupGate(client, {
-        root,
-        statusContext: inputs.statusContext,
-        headSha,
-        baseSha,
-        headRef,
-        features: config3.features,
-        featureSets: config3.featureSets,
-        potentiallyBreakingBump: config3.potentiallyBreakingBump,
-        limits: config3.limits,
-        scope: scopeOf2(config3.config),
-        policy: config3.policy,
-        policyHash: config3.policyHash,
-        deadline: deadlineOf(config3.limits.deadlineSeconds),
-        botLogin: config3.botLogin,
-        runUrl: ctx.runUrl,
-        log: (m) => info2(m)
-      });
-      info2(`status ${inputs.statusContext}: ${d.state} \u2014 ${d.description}`);
-      setOutput("approved", String(d.state === "success"));
-      if (d.state === "error") setFailed(d.description);
-    } catch (e) {
-      setFailed(e instanceof Error ? e.message : String(e));
-    }
-    return;
-  }
+  return {
+    inputs,
+    ctx,
+    root,
+    client,
+    repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+    sarifOptions,
+    started
+  };
+}
+function deadlineOf(run3, seconds2) {
+  return new Deadline(seconds2, SYSTEM_CLOCK, run3.started);
+}
+function eventKind(ctx) {
+  if (ctx.eventName === "push" && ctx.ref.startsWith("refs/tags/") || ctx.eventName === "release")
+    return "release";
+  if (ctx.eventName === "workflow_dispatch") return "workflow_dispatch";
+  if (ctx.eventName === "merge_group") return "merge_group";
   const handled = PR_EVENTS.has(ctx.eventName) || ["pull_request_review", "issue_comment", "workflow_run"].includes(ctx.eventName);
-  if (!handled) {
-    notice(
-      `ffi-surface-guard: event ${ctx.eventName || "(none)"} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, merge_group, workflow_dispatch, push of a tag, release); nothing to do`
+  return handled ? "pull_request" : "other";
+}
+async function runWorkflowDispatch(run3) {
+  const { inputs, ctx, root } = run3;
+  try {
+    const config2 = await resolveGateConfig(run3.client, inputs);
+    const report = await surfaceReport({
+      root,
+      features: config2.features,
+      findingsPolicy: config2.findingsPolicy,
+      limits: config2.limits,
+      scope: scopeOf2(config2.config),
+      deadline: deadlineOf(run3, config2.limits.deadlineSeconds)
+    });
+    writeReport(inputs.reportPath, report);
+    if (inputs.sarifPath) writeSarif(inputs.sarifPath, report, run3.sarifOptions);
+    await writeSummary(
+      renderMarkdown(report, {
+        repoUrl: run3.repoUrl,
+        headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : void 0,
+        maxChars: 9e5
+      })
     );
+    annotate(report, path5.relative(ctx.workspace, root) || ".");
+    setOutput("changed", "false");
+    setOutput("digest", report.head.digest);
+    setOutput("surface-digest", report.head.digest);
+    setOutput("report-path", inputs.reportPath);
+    if (inputs.sarifPath) setOutput("sarif-path", inputs.sarifPath);
+    const errors = report.diagnostics.filter((d) => d.level === "error");
+    if (errors.length)
+      setFailed(`the FFI analysis is incomplete: ${errors.map((d) => d.message).join("; ")}`);
+  } catch (e) {
+    setFailed(e instanceof Error ? e.message : String(e));
+  }
+}
+async function runMergeGroup(run3) {
+  const { inputs, ctx } = run3;
+  const headSha = field(ctx.payload, ["merge_group", "head_sha"], isString) ?? "";
+  const baseSha = field(ctx.payload, ["merge_group", "base_sha"], isString) ?? "";
+  const headRef = field(ctx.payload, ["merge_group", "head_ref"], isString) ?? "";
+  if (!headSha || !baseSha) {
+    setFailed("the merge_group event has no head_sha/base_sha");
     return;
   }
-  const eventSha = field(ctx.payload, ["pull_request", "head", "sha"], isString) ?? null;
-  let config2;
   try {
-    config2 = await resolveGateConfig(client, inputs);
+    const config2 = await resolveGateConfig(run3.client, inputs);
+    const { decision: d } = await runMergeGroupGate(run3.client, {
+      root: run3.root,
+      statusContext: inputs.statusContext,
+      headSha,
+      baseSha,
+      headRef,
+      features: config2.features,
+      featureSets: config2.featureSets,
+      potentiallyBreakingBump: config2.potentiallyBreakingBump,
+      limits: config2.limits,
+      scope: scopeOf2(config2.config),
+      policy: config2.policy,
+      policyHash: config2.policyHash,
+      deadline: deadlineOf(run3, config2.limits.deadlineSeconds),
+      botLogin: config2.botLogin,
+      runUrl: ctx.runUrl,
+      log: (m) => info2(m)
+    });
+    info2(`status ${inputs.statusContext}: ${d.state} \u2014 ${d.description}`);
+    setOutput("approved", String(d.state === "success"));
+    if (d.state === "error") setFailed(d.description);
+  } catch (e) {
+    setFailed(e instanceof Error ? e.message : String(e));
+  }
+}
+async function errorStatus(run3, sha, description) {
+  if (sha)
+    await run3.client.createStatus(sha, "error", run3.inputs.statusContext, statusDescription(description), run3.ctx.runUrl).catch(() => void 0);
+}
+async function pullRequestConfig(run3, eventSha) {
+  try {
+    return await resolveGateConfig(run3.client, run3.inputs);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (eventSha)
-      await client.createStatus(
-        eventSha,
-        "error",
-        inputs.statusContext,
-        statusDescription(`configuration error: ${msg}`),
-        ctx.runUrl
-      ).catch(() => void 0);
+    await errorStatus(run3, eventSha, `configuration error: ${msg}`);
     setFailed(msg);
-    return;
+    return null;
   }
+}
+function gatePullRequest(run3, config2, pull) {
+  const { inputs, ctx } = run3;
+  return runPullRequestGate(run3.client, {
+    root: run3.root,
+    pull,
+    statusContext: inputs.statusContext,
+    botLogin: config2.botLogin,
+    policy: config2.policy,
+    policyHash: config2.policyHash,
+    features: config2.features,
+    featureSets: config2.featureSets,
+    findingsPolicy: config2.findingsPolicy,
+    potentiallyBreakingBump: config2.potentiallyBreakingBump,
+    limits: config2.limits,
+    scope: scopeOf2(config2.config),
+    deadline: deadlineOf(run3, config2.limits.deadlineSeconds),
+    protectedPaths: [inputs.configPath, ".github/workflows"],
+    repoUrl: run3.repoUrl,
+    runUrl: ctx.runUrl,
+    comment: inputs.comment,
+    log: (m) => info2(m),
+    warn: (m) => warning(m)
+  });
+}
+async function publishPullRequestReport(run3, result, report) {
+  const { inputs, ctx } = run3;
+  writeReport(inputs.reportPath, {
+    ...report,
+    gate: {
+      decision: result.decision,
+      approval: result.outcome,
+      digest: result.digest,
+      // what was evaluated: the head merged into this tip of the base branch (or a conflict)
+      baseTip: result.baseTip,
+      conflict: result.conflict
+    }
+  });
+  if (inputs.sarifPath) writeSarif(inputs.sarifPath, report, run3.sarifOptions);
+  await writeSummary(
+    renderMarkdown(report, {
+      repoUrl: run3.repoUrl,
+      headSha: result.headSha ?? void 0,
+      maxChars: 9e5,
+      approval: void 0
+    })
+  );
+  annotate(report, path5.relative(ctx.workspace, run3.root) || ".");
+  setOutput("changed", String(report.changes.length > 0));
+  setOutput("breaking", String(report.changes.some((c) => c.severity === "breaking")));
+  setOutput("required-bump", report.requiredBump);
+  setOutput("digest", result.digest ?? report.head.digest);
+  setOutput("surface-digest", report.head.digest);
+  setOutput("approved", String(result.decision.state === "success"));
+  setOutput("report-path", inputs.reportPath);
+  if (inputs.sarifPath) setOutput("sarif-path", inputs.sarifPath);
+  if (result.commentUrl) setOutput("comment-url", result.commentUrl);
+}
+function failOnError(inputs, report) {
+  return inputs.failOn !== "never" && failsOn(report, inputs.failOn) ? `the FFI surface change is ${inputs.failOn === "any" ? "non-empty" : `${inputs.failOn} or worse`} (fail-on: ${inputs.failOn})` : null;
+}
+async function runPullRequestEvent(run3) {
+  const { inputs, ctx } = run3;
+  const eventSha = field(ctx.payload, ["pull_request", "head", "sha"], isString) ?? null;
+  const config2 = await pullRequestConfig(run3, eventSha);
+  if (!config2) return;
   let pull;
   try {
-    pull = await pullOf(ctx, client, config2.botLogin);
+    pull = await pullOf(ctx, run3.client, config2.botLogin);
   } catch (e) {
     setFailed(e instanceof Error ? e.message : String(e));
     return;
@@ -74835,65 +74782,14 @@ async function runAction() {
     return;
   }
   try {
-    const result = await runPullRequestGate(client, {
-      root,
-      pull: pull.pull,
-      statusContext: inputs.statusContext,
-      botLogin: config2.botLogin,
-      policy: config2.policy,
-      policyHash: config2.policyHash,
-      features: config2.features,
-      featureSets: config2.featureSets,
-      findingsPolicy: config2.findingsPolicy,
-      potentiallyBreakingBump: config2.potentiallyBreakingBump,
-      limits: config2.limits,
-      scope: scopeOf2(config2.config),
-      deadline: deadlineOf(config2.limits.deadlineSeconds),
-      protectedPaths: [inputs.configPath, ".github/workflows"],
-      repoUrl,
-      runUrl: ctx.runUrl,
-      comment: inputs.comment,
-      log: (m) => info2(m),
-      warn: (m) => warning(m)
-    });
+    const result = await gatePullRequest(run3, config2, pull.pull);
     for (const w of result.warnings) warning(w);
     const report = result.report;
     info2(`status ${inputs.statusContext}: ${result.decision.state} \u2014 ${result.decision.description}`);
     if (report) {
-      writeReport(inputs.reportPath, {
-        ...report,
-        gate: {
-          decision: result.decision,
-          approval: result.outcome,
-          digest: result.digest,
-          // what was evaluated: the head merged into this tip of the base branch (or a conflict)
-          baseTip: result.baseTip,
-          conflict: result.conflict
-        }
-      });
-      if (inputs.sarifPath) writeSarif(inputs.sarifPath, report, sarifOptions);
-      await writeSummary(
-        renderMarkdown(report, {
-          repoUrl,
-          headSha: result.headSha ?? void 0,
-          maxChars: 9e5,
-          approval: void 0
-        })
-      );
-      annotate(report, path6.relative(ctx.workspace, root) || ".");
-      setOutput("changed", String(report.changes.length > 0));
-      setOutput("breaking", String(report.changes.some((c) => c.severity === "breaking")));
-      setOutput("required-bump", report.requiredBump);
-      setOutput("digest", result.digest ?? report.head.digest);
-      setOutput("surface-digest", report.head.digest);
-      setOutput("approved", String(result.decision.state === "success"));
-      setOutput("report-path", inputs.reportPath);
-      if (inputs.sarifPath) setOutput("sarif-path", inputs.sarifPath);
-      if (result.commentUrl) setOutput("comment-url", result.commentUrl);
-      if (inputs.failOn !== "never" && failsOn(report, inputs.failOn))
-        result.errors.push(
-          `the FFI surface change is ${inputs.failOn === "any" ? "non-empty" : `${inputs.failOn} or worse`} (fail-on: ${inputs.failOn})`
-        );
+      await publishPullRequestReport(run3, result, report);
+      const failOn = failOnError(inputs, report);
+      if (failOn) result.errors.push(failOn);
     } else {
       await writeSummary(
         `## FFI surface review
@@ -74906,16 +74802,27 @@ async function runAction() {
     if (result.errors.length) setFailed(result.errors.join("\n"));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (eventSha)
-      await client.createStatus(
-        eventSha,
-        "error",
-        inputs.statusContext,
-        statusDescription(`FFI analysis failed: ${msg}`),
-        ctx.runUrl
-      ).catch(() => void 0);
+    await errorStatus(run3, eventSha, `FFI analysis failed: ${msg}`);
     setOutput("approved", "false");
     setFailed(msg);
+  }
+}
+async function runAction() {
+  const run3 = startRun(SYSTEM_CLOCK.now());
+  if (!run3) return;
+  switch (eventKind(run3.ctx)) {
+    case "release":
+      return runReleaseEvent(run3.client, run3.ctx, run3.inputs, run3.root, run3.started);
+    case "workflow_dispatch":
+      return runWorkflowDispatch(run3);
+    case "merge_group":
+      return runMergeGroup(run3);
+    case "pull_request":
+      return runPullRequestEvent(run3);
+    case "other":
+      notice(
+        `ffi-surface-guard: event ${run3.ctx.eventName || "(none)"} is not one it acts on (pull_request, pull_request_target, pull_request_review, issue_comment, workflow_run, merge_group, workflow_dispatch, push of a tag, release); nothing to do`
+      );
   }
 }
 

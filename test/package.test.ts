@@ -20,6 +20,8 @@ const EXPECTED_FILES = [
   'action.yml',
   'dist/cli.js',
   'dist/index.js',
+  'dist/tree-sitter-c.wasm',
+  'dist/tree-sitter-go.wasm',
   'dist/tree-sitter-rust.wasm',
   'dist/web-tree-sitter.wasm',
   'package.json',
