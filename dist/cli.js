@@ -13,9 +13,9 @@ var __commonJS2 = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
-var __export2 = (target, all) => {
+var __export2 = (target2, all) => {
   for (var name2 in all)
-    __defProp2(target, name2, { get: all[name2], enumerable: true });
+    __defProp2(target2, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps2 = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -25,12 +25,12 @@ var __copyProps2 = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(
+var __toESM2 = (mod, isNodeMode, target2) => (target2 = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp2(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -259,17 +259,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path6);
+            const ci = visit_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -280,13 +280,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -307,17 +307,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -328,13 +328,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -361,23 +361,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path7);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path7);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path7);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path7);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -885,7 +885,7 @@ var require_Scalar = __commonJS2({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar2 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -897,12 +897,12 @@ var require_Scalar = __commonJS2({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -913,7 +913,7 @@ var require_createNode = __commonJS2({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -958,7 +958,7 @@ var require_createNode = __commonJS2({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -969,7 +969,7 @@ var require_createNode = __commonJS2({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -989,10 +989,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
-        const k = path6[i2];
+      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
+        const k = path7[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1011,7 +1011,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1041,11 +1041,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -1059,8 +1059,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -1074,8 +1074,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -1093,8 +1093,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -1104,8 +1104,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1282,7 +1282,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1425,9 +1425,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1476,11 +1476,11 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1503,7 +1503,7 @@ ${indent}${start2}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1528,20 +1528,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1690,7 +1690,7 @@ var require_stringifyPair = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1705,7 +1705,7 @@ var require_stringifyPair = __commonJS2({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1845,19 +1845,19 @@ var require_merge = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -2164,7 +2164,7 @@ var require_YAMLMap = __commonJS2({
     var Collection = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2231,7 +2231,7 @@ var require_YAMLMap = __commonJS2({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2329,7 +2329,7 @@ var require_YAMLSeq = __commonJS2({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2386,7 +2386,7 @@ var require_YAMLSeq = __commonJS2({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2482,14 +2482,14 @@ var require_string = __commonJS2({
 var require_null = __commonJS2({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -2500,13 +2500,13 @@ var require_null = __commonJS2({
 var require_bool = __commonJS2({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2551,7 +2551,7 @@ var require_stringifyNumber = __commonJS2({
 var require_float = __commonJS2({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2579,7 +2579,7 @@ var require_float = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
+        const node2 = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node2.minFractionDigits = str.length - dot - 1;
@@ -2615,7 +2615,7 @@ var require_int = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2632,7 +2632,7 @@ var require_int = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -2648,16 +2648,16 @@ var require_schema = __commonJS2({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2670,7 +2670,7 @@ var require_schema = __commonJS2({
 var require_schema2 = __commonJS2({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2687,7 +2687,7 @@ var require_schema2 = __commonJS2({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2738,7 +2738,7 @@ var require_binary = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
       identify: (value) => value instanceof Uint8Array,
@@ -2782,15 +2782,15 @@ var require_binary = __commonJS2({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -2805,7 +2805,7 @@ var require_pairs = __commonJS2({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
@@ -2816,7 +2816,7 @@ var require_pairs = __commonJS2({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2959,7 +2959,7 @@ var require_omap = __commonJS2({
 var require_bool2 = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2971,7 +2971,7 @@ var require_bool2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2979,7 +2979,7 @@ var require_bool2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -2991,7 +2991,7 @@ var require_bool2 = __commonJS2({
 var require_float2 = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -3019,7 +3019,7 @@ var require_float2 = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -3091,7 +3091,7 @@ var require_int2 = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -3108,7 +3108,7 @@ var require_int2 = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -3303,7 +3303,7 @@ var require_schema3 = __commonJS2({
     var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3316,10 +3316,10 @@ var require_schema3 = __commonJS2({
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3346,7 +3346,7 @@ var require_tags = __commonJS2({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
@@ -3370,9 +3370,9 @@ var require_tags = __commonJS2({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge2.merge,
@@ -3620,9 +3620,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3697,14 +3697,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3719,10 +3719,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3733,10 +3733,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3753,13 +3753,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -4527,7 +4527,7 @@ var require_compose_collection = __commonJS2({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4576,7 +4576,7 @@ var require_compose_collection = __commonJS2({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4591,13 +4591,13 @@ var require_compose_collection = __commonJS2({
 var require_resolve_block_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -4659,7 +4659,7 @@ var require_resolve_block_scalar = __commonJS2({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4774,7 +4774,7 @@ var require_resolve_block_scalar = __commonJS2({
 var require_resolve_flow_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
@@ -4783,15 +4783,15 @@ var require_resolve_flow_scalar = __commonJS2({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4996,7 +4996,7 @@ var require_compose_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -5014,11 +5014,11 @@ var require_compose_scalar = __commonJS2({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -5720,9 +5720,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5731,23 +5731,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5758,10 +5758,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6560,12 +6560,12 @@ var require_parser = __commonJS2({
       }
       return prev.splice(i2, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+          target2.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -7471,7 +7471,7 @@ var require_dist = __commonJS2({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7496,7 +7496,7 @@ var require_dist = __commonJS2({
     exports2.isScalar = identity2.isScalar;
     exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -7522,7 +7522,7 @@ var require_web_tree_sitter2 = __commonJS2({
     var __getOwnPropNames = Object.getOwnPropertyNames;
     var __getProtoOf = Object.getPrototypeOf;
     var __hasOwnProp = Object.prototype.hasOwnProperty;
-    var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+    var __name = (target2, value) => __defProp(target2, "name", { value, configurable: true });
     var __commonJS = (cb, mod) => function __require() {
       try {
         return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -7530,9 +7530,9 @@ var require_web_tree_sitter2 = __commonJS2({
         throw mod = 0, e;
       }
     };
-    var __export = (target, all) => {
+    var __export = (target2, all) => {
       for (var name2 in all)
-        __defProp(target, name2, { get: all[name2], enumerable: true });
+        __defProp(target2, name2, { get: all[name2], enumerable: true });
     };
     var __copyProps = (to, from, except, desc) => {
       if (from && typeof from === "object" || typeof from === "function") {
@@ -7542,12 +7542,12 @@ var require_web_tree_sitter2 = __commonJS2({
       }
       return to;
     };
-    var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+    var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
       // If the importer is in node compatibility mode or this is not an ESM
       // file that has been converted to a CommonJS file using a Babel-
       // compatible transform (i.e. "__esModule" has not been set), then set
       // "default" to the CommonJS "module.exports" for node compatibility.
-      isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+      isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
       mod
     ));
     var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
@@ -7577,11 +7577,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path6) {
+            function locateFile(path7) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path6, scriptDirectory);
+                return Module["locateFile"](path7, scriptDirectory);
               }
-              return scriptDirectory + path6;
+              return scriptDirectory + path7;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -8459,9 +8459,9 @@ var require_web_tree_sitter2 = __commonJS2({
             }, "loadWebAssemblyModule");
             var mergeLibSymbols = /* @__PURE__ */ __name((exports2, libName2) => {
               for (var [sym, exp] of Object.entries(exports2)) {
-                const setImport = /* @__PURE__ */ __name((target) => {
-                  if (!isSymbolDefined(target)) {
-                    wasmImports[target] = exp;
+                const setImport = /* @__PURE__ */ __name((target2) => {
+                  if (!isSymbolDefined(target2)) {
+                    wasmImports[target2] = exp;
                   }
                 }, "setImport");
                 setImport(sym);
@@ -8550,16 +8550,16 @@ var require_web_tree_sitter2 = __commonJS2({
             }
             __name(loadDynamicLibrary, "loadDynamicLibrary");
             var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-              for (var [symName, entry] of Object.entries(GOT)) {
-                if (entry.value == 0) {
+              for (var [symName, entry2] of Object.entries(GOT)) {
+                if (entry2.value == 0) {
                   var value = resolveGlobalSymbol(symName, true).sym;
-                  if (!value && !entry.required) {
+                  if (!value && !entry2.required) {
                     continue;
                   }
                   if (typeof value == "function") {
-                    entry.value = addFunction(value, value.sig);
+                    entry2.value = addFunction(value, value.sig);
                   } else if (typeof value == "number") {
-                    entry.value = value;
+                    entry2.value = value;
                   } else {
                     throw new Error(`bad export type for '${symName}': ${typeof value}`);
                   }
@@ -10928,8 +10928,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       One: 3,
       OneOrMore: 4
     };
-    var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-    var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+    var isCaptureStep = /* @__PURE__ */ __name((step2) => step2.type === "capture", "isCaptureStep");
+    var isStringStep = /* @__PURE__ */ __name((step2) => step2.type === "string", "isStringStep");
     var QueryErrorKind = {
       Syntax: 1,
       NodeName: 2,
@@ -13810,7 +13810,7 @@ var TOOL_VERSION = "0.1.0";
 
 // src/cli/run.ts
 var import_node_fs5 = require("node:fs");
-var path5 = __toESM2(require("node:path"));
+var path6 = __toESM2(require("node:path"));
 
 // src/adapters/git.ts
 var import_node_child_process = require("node:child_process");
@@ -14642,8 +14642,8 @@ function getEnumValues(entries) {
   const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
-function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+function joinValues(array3, separator = "|") {
+  return array3.map((val) => stringifyPrimitive(val)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
   if (typeof value === "bigint")
@@ -14675,8 +14675,8 @@ function cleanRegex(source) {
   const end = source.endsWith("$") ? source.length - 1 : source.length;
   return source.slice(start2, end);
 }
-function floatSafeRemainder(val, step) {
-  const ratio = val / step;
+function floatSafeRemainder(val, step2) {
+  const ratio = val / step2;
   const roundedRatio = Math.round(ratio);
   const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
   if (Math.abs(ratio - roundedRatio) < tolerance)
@@ -14709,8 +14709,8 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target, prop, value) {
-  Object.defineProperty(target, prop, {
+function assignProp(target2, prop, value) {
+  Object.defineProperty(target2, prop, {
     value,
     writable: true,
     enumerable: true,
@@ -14724,8 +14724,8 @@ function rawShape(def) {
 function sourceShape(schema) {
   return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target2, key, getter) {
+  Object.defineProperty(target2, key, {
     get() {
       const value = getter();
       assignProp(this, key, value);
@@ -14735,36 +14735,36 @@ function deferProp(target, key, getter) {
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target2, key, value) {
+  if (key in target2)
+    assignProp(target2, key, value);
   else
-    target[key] = value;
+    target2[key] = value;
 }
-function mirrorShape(target, source, keys, wrap2) {
+function mirrorShape(target2, source, keys, wrap3) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
+      deferProp(target2, key, () => {
         const value = source._zod.def.shape[key];
-        return wrap2 ? wrap2(value, key) : value;
+        return wrap3 ? wrap3(value, key) : value;
       });
     } else
-      putProp(target, key, wrap2 ? wrap2(desc.value, key) : desc.value);
+      putProp(target2, key, wrap3 ? wrap3(desc.value, key) : desc.value);
   }
 }
-function mirrorProps(target, source) {
+function mirrorProps(target2, source) {
   for (const key of Reflect.ownKeys(source)) {
     const desc = Object.getOwnPropertyDescriptor(source, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target2, key, () => source[key]);
     else
-      putProp(target, key, desc.value);
+      putProp(target2, key, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -14778,10 +14778,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14943,35 +14943,35 @@ function normalizeParams(_params) {
   return params;
 }
 function createTransparentProxy(getter) {
-  let target;
+  let target2;
   return new Proxy({}, {
     get(_, prop, receiver) {
-      target ?? (target = getter());
-      return Reflect.get(target, prop, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.get(target2, prop, receiver);
     },
     set(_, prop, value, receiver) {
-      target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.set(target2, prop, value, receiver);
     },
     has(_, prop) {
-      target ?? (target = getter());
-      return Reflect.has(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.has(target2, prop);
     },
     deleteProperty(_, prop) {
-      target ?? (target = getter());
-      return Reflect.deleteProperty(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.deleteProperty(target2, prop);
     },
     ownKeys(_) {
-      target ?? (target = getter());
-      return Reflect.ownKeys(target);
+      target2 ?? (target2 = getter());
+      return Reflect.ownKeys(target2);
     },
     getOwnPropertyDescriptor(_, prop) {
-      target ?? (target = getter());
-      return Reflect.getOwnPropertyDescriptor(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.getOwnPropertyDescriptor(target2, prop);
     },
     defineProperty(_, prop, descriptor) {
-      target ?? (target = getter());
-      return Reflect.defineProperty(target, prop, descriptor);
+      target2 ?? (target2 = getter());
+      return Reflect.defineProperty(target2, prop, descriptor);
     }
   });
 }
@@ -15121,11 +15121,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -15302,12 +15302,12 @@ function hide(inst, key, value) {
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table2) {
   for (const key in computes) {
-    const compute = computes[key];
+    const compute2 = computes[key];
     Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own(this, key, compute2(this));
       },
       set(value) {
         own(this, key, value);
@@ -15340,7 +15340,7 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key, compute) {
+function defineLazyInternal(inst, key, compute2) {
   const proto = Object.getPrototypeOf(inst._zod);
   if (key in proto && installing !== inst._zod) {
     installing = void 0;
@@ -15354,7 +15354,7 @@ function defineLazyInternal(inst, key, compute) {
       const outer = broke;
       broke = false;
       try {
-        const value = compute(this);
+        const value = compute2(this);
         if (broke)
           delete this[key];
         else
@@ -15454,10 +15454,10 @@ function $constructor(name2, initializer3, proto, params) {
       let up = own2;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
-      if (!initialized.has(target)) {
-        initialized.add(target);
-        members(target, protoMembers);
+      const target2 = up ?? own2;
+      if (!initialized.has(target2)) {
+        initialized.add(target2);
+        members(target2, protoMembers);
       }
     }
     const proto2 = _.prototype;
@@ -15587,16 +15587,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path7 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15635,17 +15635,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path7 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15684,8 +15684,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -17722,7 +17722,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
   defineLazyInternal(inst, "values", (zod) => {
     if (zod.def.options.every((o) => o._zod.values)) {
-      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+      return new Set(zod.def.options.flatMap((option2) => Array.from(option2._zod.values)));
     }
     return void 0;
   });
@@ -17740,8 +17740,8 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -17800,8 +17800,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -17826,24 +17826,24 @@ function getDiscriminatedOption(union2, value) {
     map2 = discriminatorMap(internals.def);
     internals.bag.optionsMap = map2;
   }
-  const option = map2.get(value);
-  if (option === null)
+  const option2 = map2.get(value);
+  if (option2 === null)
     throw new Error(`Ambiguous discriminator value "${String(value)}"`);
-  return option;
+  return option2;
 }
 function discriminatorMap(def) {
   const map2 = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option2)}"`);
     for (const value of values) {
       if (map2.has(value)) {
         if (value !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value)}"`);
         map2.set(value, null);
       } else {
-        map2.set(value, option);
+        map2.set(value, option2);
       }
     }
   }
@@ -17856,10 +17856,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   defineLazyInternal(inst, "propValues", (zod) => {
     const propValues = {};
     let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
+    for (const option2 of zod.def.options) {
+      const pv = option2._zod.propValues;
       if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option2)}"`);
       if (pv[zod.def.discriminator]?.has(void 0))
         undefinedCount++;
       for (const [k, v] of Object.entries(pv)) {
@@ -17875,8 +17875,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i2) => {
-    const propShape = rawShape(option._zod.def);
+  def.options.forEach((option2, i2) => {
+    const propShape = rawShape(option2._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
       throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
@@ -19184,9 +19184,9 @@ var memo = {
     if (!bucket)
       return empty;
     handoff = void 0;
-    const entry = { value: empty, issues: null };
-    bucket.set(payload.value, entry);
-    open.push(entry);
+    const entry2 = { value: empty, issues: null };
+    bucket.set(payload.value, entry2);
+    open.push(entry2);
     return empty;
   },
   guard(inst) {
@@ -19260,16 +19260,16 @@ var memo = {
         const depth2 = open.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open.length > depth2 ? open.pop() : void 0;
+        const entry2 = open.length > depth2 ? open.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r) => {
-            if (entry)
-              entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+            if (entry2)
+              entry2.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
             return r;
           });
         }
-        if (entry)
-          entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+        if (entry2)
+          entry2.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
         return result;
       };
       inst._zod.parse = wrapped2;
@@ -26969,8 +26969,8 @@ function withParser(schema, parser) {
     installCompiledUserMethods(clone2, schema, parser);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
-  const targetAny = target;
+function installCompiledUserMethods(target2, source, parser) {
+  const targetAny = target2;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
@@ -28187,8 +28187,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   doc.write(`let ${outputVar};`);
   let firstBranch = true;
   const claimed = /* @__PURE__ */ new Set();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0) {
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     }
@@ -28202,7 +28202,7 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     const prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
-      const branchOutput = generateCheck(d, ctx, option, accessor);
+      const branchOutput = generateCheck(d, ctx, option2, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
     });
     doc.write(`}`);
@@ -29573,26 +29573,26 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 }
 
 // node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
+function assignProps(target2, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
       if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+        assignProp(target2, key, source[key]);
       }
     }
   }
-  return target;
+  return target2;
 }
 function initializeContext(params) {
-  let target = params?.target ?? "draft-2020-12";
-  if (target === "draft-4")
-    target = "draft-04";
-  if (target === "draft-7")
-    target = "draft-07";
+  let target2 = params?.target ?? "draft-2020-12";
+  if (target2 === "draft-4")
+    target2 = "draft-04";
+  if (target2 === "draft-7")
+    target2 = "draft-07";
   return {
     processors: params.processors ?? {},
     metadataRegistry: params?.metadata ?? globalRegistry,
-    target,
+    target: target2,
     unrepresentable: params?.unrepresentable ?? "throw",
     override: params?.override ?? (() => {
     }),
@@ -29683,42 +29683,42 @@ function extractDefs(ctx, schema) {
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
   const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+  for (const entry2 of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
       const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
+      if (existing && existing !== entry2[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id, entry2[0]);
     }
   }
-  const makeURI = (entry) => {
+  const makeURI = (entry2) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const externalId = ctx.external.registry.get(entry2[0])?.id;
       const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
+      const id = entry2[1].defId ?? entry2[1].schema.id ?? `schema${ctx.counter++}`;
+      entry2[1].defId = id;
       return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root && !entry[1].schema.id) {
+    if (entry2[1] === root && !entry2[1].schema.id) {
       return { ref: uriPrefix };
     }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    const defId = entry2[1].schema.id ?? `__schema${ctx.counter++}`;
     return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
   };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
+  const extractToDef = (entry2) => {
+    if (entry2[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const seen = entry2[1];
+    const { ref, defId } = makeURI(entry2);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -29729,8 +29729,8 @@ function extractDefs(ctx, schema) {
     schema2.$ref = ref;
   };
   if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.cycle) {
         throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
@@ -29738,31 +29738,31 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       }
     }
   }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
+  for (const entry2 of ctx.seen.entries()) {
+    const seen = entry2[1];
+    if (schema === entry2[0]) {
+      extractToDef(entry2);
       continue;
     }
     if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
+      const ext = ctx.external.registry.get(entry2[0])?.id;
+      if (schema !== entry2[0] && ext) {
+        extractToDef(entry2);
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.cycle) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.count > 1) {
       if (ctx.reused === "ref") {
-        extractToDef(entry);
+        extractToDef(entry2);
       }
     }
   }
@@ -29774,14 +29774,14 @@ function compactTypeUnion(schema) {
   if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options) {
-    if (!option || typeof option !== "object")
+  for (const option2 of options) {
+    if (!option2 || typeof option2 !== "object")
       return;
-    compactTypeUnion(option);
-    const keys = Object.keys(option);
+    compactTypeUnion(option2);
+    const keys = Object.keys(option2);
     if (keys.length !== 1 || keys[0] !== "type")
       return;
-    const type = option.type;
+    const type = option2.type;
     for (const member of Array.isArray(type) ? type : [type]) {
       if (typeof member !== "string")
         return;
@@ -29800,9 +29800,9 @@ function undeclaredConstraint(member) {
     return null;
   return Object.keys(extra).length ? extra : null;
 }
-function foldObjects(members2) {
+function foldObjects(members3) {
   const objects = [];
-  for (const member of members2) {
+  for (const member of members3) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
     for (const key in member) {
@@ -29944,12 +29944,12 @@ function finalize(ctx, schema) {
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
+    for (const entry2 of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry2[0]);
     }
     if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      for (const entry2 of ctx.seen.entries()) {
+        compactTypeUnion(entry2[1].def ?? entry2[1].schema);
       }
     }
     for (const rewrite of ctx.deferred)
@@ -29996,8 +29996,8 @@ function finalize(ctx, schema) {
     delete result.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
@@ -30071,8 +30071,8 @@ function isTransforming(_schema, _ctx) {
     return false;
   }
   if (def.type === "union") {
-    for (const option of def.options) {
-      if (isTransforming(option, ctx))
+    for (const option2 of def.options) {
+      if (isTransforming(option2, ctx))
         return true;
     }
     return false;
@@ -30095,8 +30095,8 @@ var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
   return finalize(ctx, schema);
 };
 var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
-  const { libraryOptions, target } = params ?? {};
-  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+  const { libraryOptions, target: target2 } = params ?? {};
+  const ctx = initializeContext({ ...libraryOptions ?? {}, target: target2, io, processors });
   processSchema(schema, ctx);
   extractDefs(ctx, schema);
   return finalize(ctx, schema);
@@ -30609,9 +30609,9 @@ function stringifyKeyNames(bySchema, json2, visited) {
 var pendingRecords = /* @__PURE__ */ new WeakMap();
 function rewriteKeyNames(ctx) {
   const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
+  for (const entry2 of ctx.seen.values()) {
+    if (entry2.def && !bySchema.has(entry2.schema))
+      bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
@@ -30625,8 +30625,8 @@ function rewriteKeyNames(ctx) {
   }
   if (!rewrites.size)
     return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
+  for (const entry2 of ctx.seen.values()) {
+    for (const carrier of [entry2.schema, entry2.def]) {
       const rewritten = carrier && rewrites.get(carrier.propertyNames);
       if (rewritten)
         carrier.propertyNames = rewritten;
@@ -30820,8 +30820,8 @@ function toJSONSchema(input2, params) {
     const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [_, schema] = entry2;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -30831,8 +30831,8 @@ function toJSONSchema(input2, params) {
       defs
     };
     ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [key, schema] = entry2;
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
     }
@@ -31290,8 +31290,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   catch(params) {
     return _catch2(this, params);
   },
-  pipe(target) {
-    return pipe(this, target);
+  pipe(target2) {
+    return pipe(this, target2);
   },
   readonly() {
     return readonly(this);
@@ -32823,13 +32823,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33895,16 +33895,19 @@ var Parser2 = class {
   expect(t2) {
     if (!this.eat(t2)) throw new Error(`expected ${t2}`);
   }
-  /** Text of the tokens up to (not including) a top-level stop token. */
-  until(stops) {
+  /**
+   * Text of the tokens up to (not including) a top-level stop token. `<`/`>` nest like brackets
+   * in types, not in an expression (an array length `1 << 3`, `N > 2`): `angles` says which.
+   */
+  until(stops, angles = true) {
     const start2 = this.i;
     let depth2 = 0;
     for (; ; ) {
       const tok = this.peek();
       if (!tok) break;
       if (depth2 === 0 && stops.has(tok.t)) break;
-      if (tok.t === "(" || tok.t === "[" || tok.t === "<") depth2++;
-      if (tok.t === ")" || tok.t === "]" || tok.t === ">") {
+      if (tok.t === "(" || tok.t === "[" || tok.t === "{" || angles && tok.t === "<") depth2++;
+      if (tok.t === ")" || tok.t === "]" || tok.t === "}" || angles && tok.t === ">") {
         if (depth2 === 0) break;
         depth2--;
       }
@@ -33937,7 +33940,7 @@ var Parser2 = class {
       this.i++;
       const of = this.type(depth2 + 1);
       if (this.eat(";")) {
-        const len = this.until(/* @__PURE__ */ new Set(["]"]));
+        const len = this.until(/* @__PURE__ */ new Set(["]"]), false);
         this.expect("]");
         return { k: "array", of, len };
       }
@@ -34162,10 +34165,10 @@ var MAX_DEPTH2 = 32;
 function resolve(t2, side) {
   let cur = t2;
   for (let i2 = 0; i2 < MAX_ALIAS_STEPS && cur.k === "path" && cur.args.length === 0; i2++) {
-    const target = side.scope.alias(cur.name);
-    if (target === null) break;
+    const target2 = side.scope.alias(cur.name);
+    if (target2 === null) break;
     side.aliased = true;
-    cur = parseType(target);
+    cur = parseType(target2);
   }
   return cur;
 }
@@ -34253,6 +34256,9 @@ function relateResolved(a, b, base, head, depth2) {
   return "different";
 }
 function sameShape(a, b, base, head, depth2) {
+  const sa = base.shapes?.(a) ?? null;
+  const sb = head.shapes?.(b) ?? null;
+  if (sa !== null && sb !== null) return sa === sb;
   const da = base.definition(a);
   const db = head.definition(b);
   if (!da || !db || da.kind !== db.kind) return false;
@@ -34269,338 +34275,6 @@ function sameShape(a, b, base, head, depth2) {
 function relateTypes(a, b, base = EMPTY_SCOPE, head = EMPTY_SCOPE) {
   if (a === b) return "same";
   return relate(parseType(a), parseType(b), base, head, 0);
-}
-
-// src/core/rust/lexer.ts
-var PUNCT3 = ["<<=", ">>=", "...", "..="];
-var PUNCT2 = [
-  "::",
-  "->",
-  "=>",
-  "==",
-  "!=",
-  "<=",
-  ">=",
-  "&&",
-  "||",
-  "+=",
-  "-=",
-  "*=",
-  "/=",
-  "%=",
-  "^=",
-  "&=",
-  "|=",
-  "<<",
-  ">>",
-  "..",
-  "<-"
-];
-function isRustWhitespace(x) {
-  return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
-}
-function isIdentStart(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127 && !isRustWhitespace(x);
-}
-function isIdentChar(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127 && !isRustWhitespace(x);
-}
-function isDigit(c) {
-  const x = c === void 0 ? -1 : c.charCodeAt(0);
-  return x >= 48 && x <= 57;
-}
-var RAW_STRING = /(?:b|c)?r(#*)"/y;
-function decimalDigits(text2, k) {
-  let digits = false;
-  while (k < text2.length && (isDigit(text2[k]) || text2[k] === "_")) {
-    if (text2[k] !== "_") digits = true;
-    k++;
-  }
-  return [k, digits];
-}
-function floatExponent(text2, k) {
-  if (text2[k] === "+" || text2[k] === "-") k++;
-  return decimalDigits(text2, k)[0];
-}
-function numberEnd(text2, i2) {
-  let k = i2 + 1;
-  const p = text2[k];
-  if (text2[i2] === "0" && (p === "b" || p === "o" || p === "x")) {
-    k++;
-    while (k < text2.length && (p === "x" ? /[0-9a-fA-F_]/.test(text2[k]) : isDigit(text2[k]) || text2[k] === "_"))
-      k++;
-  } else k = decimalDigits(text2, k)[0];
-  const next = text2[k];
-  if (next === "." && text2[k + 1] !== "." && !isIdentStart(text2[k + 1] ?? " ")) {
-    k++;
-    if (!isDigit(text2[k])) return k;
-    k = decimalDigits(text2, k)[0];
-    if (text2[k] === "e" || text2[k] === "E") k = floatExponent(text2, k + 1);
-  } else if (next === "e" || next === "E") k = floatExponent(text2, k + 1);
-  if (k < text2.length && isIdentStart(text2[k])) {
-    k++;
-    while (k < text2.length && isIdentChar(text2[k])) k++;
-  }
-  return k;
-}
-function lex(text2, maxTokens = 1e6, options = {}) {
-  const out2 = [];
-  const n = text2.length;
-  let i2 = 0;
-  while (i2 < n && out2.length < maxTokens) {
-    const c = text2[i2];
-    if (isRustWhitespace(text2.charCodeAt(i2))) {
-      i2++;
-      continue;
-    }
-    if (c === "/" && text2[i2 + 1] === "/") {
-      const nl = text2.indexOf("\n", i2);
-      const end = nl < 0 ? n : nl;
-      const doc = text2[i2 + 2] === "/" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
-      if (doc && options.docComments) {
-        const stop2 = text2[end - 1] === "\r" ? end - 1 : end;
-        out2.push({
-          kind: "punct",
-          text: text2.slice(i2, stop2),
-          start: i2,
-          end: stop2,
-          doc
-        });
-      }
-      i2 = end;
-      continue;
-    }
-    if (c === "/" && text2[i2 + 1] === "*") {
-      const start3 = i2;
-      const doc = text2[i2 + 2] === "*" && text2[i2 + 3] !== "*" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
-      let depth2 = 1;
-      i2 += 2;
-      while (i2 < n && depth2 > 0) {
-        if (text2[i2] === "/" && text2[i2 + 1] === "*") {
-          depth2++;
-          i2 += 2;
-        } else if (text2[i2] === "*" && text2[i2 + 1] === "/") {
-          depth2--;
-          i2 += 2;
-        } else i2++;
-      }
-      if (doc && options.docComments)
-        out2.push({
-          kind: "punct",
-          text: text2.slice(start3, i2),
-          start: start3,
-          end: i2,
-          doc
-        });
-      continue;
-    }
-    const start2 = i2;
-    let raw = null;
-    if (c === "r" || c === "b" || c === "c") {
-      RAW_STRING.lastIndex = i2;
-      raw = RAW_STRING.exec(text2);
-    }
-    if (raw) {
-      const hashes = raw[1];
-      i2 += raw[0].length;
-      const close = '"' + hashes;
-      const j = text2.indexOf(close, i2);
-      i2 = j < 0 ? n : j + close.length;
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === '"' || (c === "b" || c === "c") && text2[i2 + 1] === '"') {
-      i2 += c === '"' ? 1 : 2;
-      while (i2 < n && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
-      i2 = Math.min(n, i2 + 1);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "'" || c === "b" && text2[i2 + 1] === "'") {
-      const j = c === "b" ? i2 + 2 : i2 + 1;
-      if (c === "'" && isIdentStart(text2[j] ?? "") && text2[j + 1] !== "'") {
-        let k2 = text2[j] === "r" && text2[j + 1] === "#" && isIdentStart(text2[j + 2] ?? "") ? j + 3 : j + 1;
-        while (k2 < n && isIdentChar(text2[k2])) k2++;
-        if (text2[k2] !== "'") {
-          out2.push({
-            kind: "lifetime",
-            text: text2.slice(start2, k2),
-            start: start2,
-            end: k2
-          });
-          i2 = k2;
-          continue;
-        }
-      }
-      let k = j;
-      while (k < n && text2[k] !== "'" && text2[k] !== "\n") k += text2[k] === "\\" ? 2 : 1;
-      i2 = Math.min(n, k + 1);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (isDigit(c)) {
-      i2 = numberEnd(text2, i2);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "r" && text2[i2 + 1] === "#" && isIdentStart(text2[i2 + 2] ?? "")) {
-      let k = i2 + 2;
-      while (k < n && isIdentChar(text2[k])) k++;
-      i2 = k;
-      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let k = i2 + 1;
-      while (k < n && isIdentChar(text2[k])) k++;
-      i2 = k;
-      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") {
-      out2.push({ kind: "open", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    if (c === ")" || c === "]" || c === "}") {
-      out2.push({ kind: "close", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    const three = text2.slice(i2, i2 + 3);
-    const two = text2.slice(i2, i2 + 2);
-    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
-    out2.push({ kind: "punct", text: p, start: start2, end: i2 + p.length });
-    i2 += p.length;
-  }
-  return out2;
-}
-function skipTree(tokens, i2) {
-  if (tokens[i2]?.kind !== "open") return i2 + 1;
-  let depth2 = 0;
-  for (let k = i2; k < tokens.length; k++) {
-    if (tokens[k].kind === "open") depth2++;
-    else if (tokens[k].kind === "close") {
-      depth2--;
-      if (depth2 === 0) return k + 1;
-    }
-  }
-  return tokens.length;
-}
-
-// src/core/extract/discriminant.ts
-function literalValue(text2) {
-  const byte = /^b?'(.+)'$/.exec(text2);
-  if (byte) {
-    const body2 = byte[1];
-    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
-    if (body2 in esc2) return BigInt(esc2[body2]);
-    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
-    if (hex4) return BigInt(parseInt(hex4[1], 16));
-    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    return null;
-  }
-  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
-  if (!m) return null;
-  const digits = m[1].replace(/_/g, "");
-  try {
-    return BigInt(digits);
-  } catch {
-    return null;
-  }
-}
-var PREC = {
-  "|": 1,
-  "^": 2,
-  "&": 3,
-  "<<": 4,
-  ">>": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "%": 6
-};
-function evalDiscriminant(expr) {
-  const tokens = lex(expr, 1e3);
-  const s = { i: 0 };
-  const v = parseBinary(tokens, s, 0, 0);
-  return v !== null && s.i === tokens.length ? v : null;
-}
-function parseUnary(t2, s, depth2) {
-  if (depth2 > 50) return null;
-  const tok = t2[s.i];
-  if (!tok) return null;
-  if (tok.text === "-") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : -v;
-  }
-  if (tok.text === "!") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : ~v;
-  }
-  if (tok.text === "(") {
-    s.i++;
-    const v = parseBinary(t2, s, 0, depth2 + 1);
-    if (t2[s.i]?.text !== ")") return null;
-    s.i++;
-    return v;
-  }
-  if (tok.kind === "literal") {
-    s.i++;
-    return literalValue(tok.text);
-  }
-  return null;
-}
-function parseBinary(t2, s, minPrec, depth2) {
-  let left = parseUnary(t2, s, depth2);
-  if (left === null) return null;
-  for (; ; ) {
-    const op = t2[s.i];
-    const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
-    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
-    s.i++;
-    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
-    if (right === null) return null;
-    switch (op.text) {
-      case "|":
-        left = left | right;
-        break;
-      case "^":
-        left = left ^ right;
-        break;
-      case "&":
-        left = left & right;
-        break;
-      case "<<":
-        left = right > 4096n ? null : left << right;
-        break;
-      case ">>":
-        left = left >> right;
-        break;
-      case "+":
-        left = left + right;
-        break;
-      case "-":
-        left = left - right;
-        break;
-      case "*":
-        left = left * right;
-        break;
-      case "/":
-        left = right === 0n ? null : left / right;
-        break;
-      case "%":
-        left = right === 0n ? null : left % right;
-        break;
-    }
-    if (left === null) return null;
-  }
 }
 
 // node_modules/smol-toml/dist/error.js
@@ -34864,7 +34538,7 @@ var TomlDate = class _TomlDate extends Date {
 };
 
 // node_modules/smol-toml/dist/extract.js
-function isDigit2(char, base = 10) {
+function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
 function isEndOfValue(char, delim) {
@@ -34936,7 +34610,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit2(c))
+  } else if (!isDigit(c))
     TomlError.x("invalid value", ctx, startPtr);
   while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
@@ -34952,7 +34626,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit2(c))
+    } else if (!isDigit(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -34977,7 +34651,7 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit2(c, base))
+    } else if (!isDigit(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -35004,13 +34678,13 @@ function parseInteger(ctx, str, base, startPtr) {
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
     return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
-  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
     let t3 = ctx.s.slice(startPtr, ctx.p);
     return readDate(ctx, t3, 3, false, startPtr);
   }
@@ -35019,7 +34693,7 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p += 3) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
@@ -35036,13 +34710,13 @@ function parseDate(ctx, c, endChr) {
 }
 function parseTime(ctx, c, endChr) {
   let start2 = ctx.p;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
   let t2 = ctx.s.slice(start2, ctx.p);
   return readDate(ctx, t2, 4, false, start2);
@@ -35398,18 +35072,1200 @@ function cNameOf(names, rust) {
   return `${names.prefix ?? ""}${rust}`;
 }
 
+// src/core/rust/lexer.ts
+var PUNCT3 = ["<<=", ">>=", "...", "..="];
+var PUNCT2 = [
+  "::",
+  "->",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "^=",
+  "&=",
+  "|=",
+  "<<",
+  ">>",
+  "..",
+  "<-"
+];
+function isRustWhitespace(x) {
+  return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
+}
+function isIdentStart(c) {
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127 && !isRustWhitespace(x);
+}
+function isIdentChar(c) {
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127 && !isRustWhitespace(x);
+}
+function isDigit2(c) {
+  const x = c === void 0 ? -1 : c.charCodeAt(0);
+  return x >= 48 && x <= 57;
+}
+var RAW_STRING = /(?:b|c)?r(#*)"/y;
+function decimalDigits(text2, k) {
+  let digits = false;
+  while (k < text2.length && (isDigit2(text2[k]) || text2[k] === "_")) {
+    if (text2[k] !== "_") digits = true;
+    k++;
+  }
+  return [k, digits];
+}
+function floatExponent(text2, k) {
+  if (text2[k] === "+" || text2[k] === "-") k++;
+  return decimalDigits(text2, k)[0];
+}
+function numberEnd(text2, i2) {
+  let k = i2 + 1;
+  const p = text2[k];
+  if (text2[i2] === "0" && (p === "b" || p === "o" || p === "x")) {
+    k++;
+    while (k < text2.length && (p === "x" ? /[0-9a-fA-F_]/.test(text2[k]) : isDigit2(text2[k]) || text2[k] === "_"))
+      k++;
+  } else k = decimalDigits(text2, k)[0];
+  const next = text2[k];
+  if (next === "." && text2[k + 1] !== "." && !isIdentStart(text2[k + 1] ?? " ")) {
+    k++;
+    if (!isDigit2(text2[k])) return k;
+    k = decimalDigits(text2, k)[0];
+    if (text2[k] === "e" || text2[k] === "E") k = floatExponent(text2, k + 1);
+  } else if (next === "e" || next === "E") k = floatExponent(text2, k + 1);
+  if (k < text2.length && isIdentStart(text2[k])) {
+    k++;
+    while (k < text2.length && isIdentChar(text2[k])) k++;
+  }
+  return k;
+}
+function lex(text2, maxTokens = 1e6, options = {}) {
+  const out2 = [];
+  const n = text2.length;
+  let i2 = 0;
+  while (i2 < n && out2.length < maxTokens) {
+    const c = text2[i2];
+    if (isRustWhitespace(text2.charCodeAt(i2))) {
+      i2++;
+      continue;
+    }
+    if (c === "/" && text2[i2 + 1] === "/") {
+      const nl = text2.indexOf("\n", i2);
+      const end = nl < 0 ? n : nl;
+      const doc = text2[i2 + 2] === "/" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
+      if (doc && options.docComments) {
+        const stop2 = text2[end - 1] === "\r" ? end - 1 : end;
+        out2.push({
+          kind: "punct",
+          text: text2.slice(i2, stop2),
+          start: i2,
+          end: stop2,
+          doc
+        });
+      }
+      i2 = end;
+      continue;
+    }
+    if (c === "/" && text2[i2 + 1] === "*") {
+      const start3 = i2;
+      const doc = text2[i2 + 2] === "*" && text2[i2 + 3] !== "*" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
+      let depth2 = 1;
+      i2 += 2;
+      while (i2 < n && depth2 > 0) {
+        if (text2[i2] === "/" && text2[i2 + 1] === "*") {
+          depth2++;
+          i2 += 2;
+        } else if (text2[i2] === "*" && text2[i2 + 1] === "/") {
+          depth2--;
+          i2 += 2;
+        } else i2++;
+      }
+      if (doc && options.docComments)
+        out2.push({
+          kind: "punct",
+          text: text2.slice(start3, i2),
+          start: start3,
+          end: i2,
+          doc
+        });
+      continue;
+    }
+    const start2 = i2;
+    let raw = null;
+    if (c === "r" || c === "b" || c === "c") {
+      RAW_STRING.lastIndex = i2;
+      raw = RAW_STRING.exec(text2);
+    }
+    if (raw) {
+      const hashes = raw[1];
+      i2 += raw[0].length;
+      const close = '"' + hashes;
+      const j = text2.indexOf(close, i2);
+      i2 = j < 0 ? n : j + close.length;
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === '"' || (c === "b" || c === "c") && text2[i2 + 1] === '"') {
+      i2 += c === '"' ? 1 : 2;
+      while (i2 < n && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
+      i2 = Math.min(n, i2 + 1);
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "'" || c === "b" && text2[i2 + 1] === "'") {
+      const j = c === "b" ? i2 + 2 : i2 + 1;
+      if (c === "'" && isIdentStart(text2[j] ?? "") && text2[j + 1] !== "'") {
+        let k2 = text2[j] === "r" && text2[j + 1] === "#" && isIdentStart(text2[j + 2] ?? "") ? j + 3 : j + 1;
+        while (k2 < n && isIdentChar(text2[k2])) k2++;
+        if (text2[k2] !== "'") {
+          out2.push({
+            kind: "lifetime",
+            text: text2.slice(start2, k2),
+            start: start2,
+            end: k2
+          });
+          i2 = k2;
+          continue;
+        }
+      }
+      let k = j;
+      while (k < n && text2[k] !== "'" && text2[k] !== "\n") k += text2[k] === "\\" ? 2 : 1;
+      i2 = Math.min(n, k + 1);
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (isDigit2(c)) {
+      i2 = numberEnd(text2, i2);
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "r" && text2[i2 + 1] === "#" && isIdentStart(text2[i2 + 2] ?? "")) {
+      let k = i2 + 2;
+      while (k < n && isIdentChar(text2[k])) k++;
+      i2 = k;
+      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let k = i2 + 1;
+      while (k < n && isIdentChar(text2[k])) k++;
+      i2 = k;
+      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") {
+      out2.push({ kind: "open", text: c, start: start2, end: i2 + 1 });
+      i2++;
+      continue;
+    }
+    if (c === ")" || c === "]" || c === "}") {
+      out2.push({ kind: "close", text: c, start: start2, end: i2 + 1 });
+      i2++;
+      continue;
+    }
+    const three = text2.slice(i2, i2 + 3);
+    const two = text2.slice(i2, i2 + 2);
+    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
+    out2.push({ kind: "punct", text: p, start: start2, end: i2 + p.length });
+    i2 += p.length;
+  }
+  return out2;
+}
+function skipTree(tokens, i2) {
+  if (tokens[i2]?.kind !== "open") return i2 + 1;
+  let depth2 = 0;
+  for (let k = i2; k < tokens.length; k++) {
+    if (tokens[k].kind === "open") depth2++;
+    else if (tokens[k].kind === "close") {
+      depth2--;
+      if (depth2 === 0) return k + 1;
+    }
+  }
+  return tokens.length;
+}
+
+// src/core/abi/targets.ts
+function target(name2, arch, os, cCharSigned) {
+  return {
+    name: name2,
+    arch,
+    os,
+    pointerBytes: 8,
+    cLongBytes: os === "windows" ? 4 : 8,
+    cCharSigned,
+    u64Align: 8,
+    f64Align: 8,
+    u128Align: 16,
+    cIntBytes: 4
+  };
+}
+var TARGETS = {
+  "x86_64-unknown-linux-gnu": target("x86_64-unknown-linux-gnu", "x86_64", "linux", true),
+  "aarch64-unknown-linux-gnu": target("aarch64-unknown-linux-gnu", "aarch64", "linux", false),
+  "x86_64-apple-darwin": target("x86_64-apple-darwin", "x86_64", "macos", true),
+  "aarch64-apple-darwin": target("aarch64-apple-darwin", "aarch64", "macos", true),
+  "x86_64-pc-windows-msvc": target("x86_64-pc-windows-msvc", "x86_64", "windows", true),
+  "aarch64-pc-windows-msvc": target("aarch64-pc-windows-msvc", "aarch64", "windows", true)
+};
+var ALL_TARGETS = Object.values(TARGETS);
+function int2(signed, size, t2) {
+  const align = size === 16 ? t2.u128Align : size === 8 ? t2.u64Align : size;
+  return { class: "int", signed, size, align };
+}
+function scalarOf(name2, t2) {
+  const ptr = t2.pointerBytes;
+  const fixed = /^([iu])(8|16|32|64|128)$/.exec(name2);
+  if (fixed) return int2(fixed[1] === "i", Number(fixed[2]) / 8, t2);
+  const std = /^(u?)int(8|16|32|64)_t$/.exec(name2);
+  if (std) return int2(std[1] === "", Number(std[2]) / 8, t2);
+  switch (name2) {
+    case "isize":
+    case "ssize_t":
+    case "intptr_t":
+    case "ptrdiff_t":
+    case "c_ssize_t":
+    case "c_ptrdiff_t":
+      return int2(true, ptr, t2);
+    case "usize":
+    case "size_t":
+    case "uintptr_t":
+    case "c_size_t":
+      return int2(false, ptr, t2);
+    case "c_char":
+      return int2(t2.cCharSigned, 1, t2);
+    case "c_schar":
+      return int2(true, 1, t2);
+    case "c_uchar":
+      return int2(false, 1, t2);
+    case "c_short":
+      return int2(true, 2, t2);
+    case "c_ushort":
+      return int2(false, 2, t2);
+    case "c_int":
+      return int2(true, t2.cIntBytes, t2);
+    case "c_uint":
+      return int2(false, t2.cIntBytes, t2);
+    case "c_long":
+      return int2(true, t2.cLongBytes, t2);
+    case "c_ulong":
+      return int2(false, t2.cLongBytes, t2);
+    case "c_longlong":
+      return int2(true, 8, t2);
+    case "c_ulonglong":
+      return int2(false, 8, t2);
+    case "f32":
+    case "c_float":
+      return { class: "float", signed: true, size: 4, align: 4 };
+    case "f64":
+    case "c_double":
+      return { class: "float", signed: true, size: 8, align: t2.f64Align };
+    case "bool":
+      return { class: "bool", signed: false, size: 1, align: 1 };
+    case "char":
+      return { class: "char", signed: false, size: 4, align: 4 };
+    default:
+      return null;
+  }
+}
+
+// src/core/abi/const-eval.ts
+var MAX_EXPR_LENGTH = 2e3;
+var MAX_TOKENS = 500;
+var MAX_DEPTH3 = 120;
+var MAX_MAGNITUDE = 1n << 130n;
+var MAX_ALIAS_HOPS = 8;
+var I32 = { signed: true, bits: 32 };
+var USIZE_NAME = "usize";
+function intTypeOf(name2, t2, env) {
+  let cur = name2;
+  for (let hop = 0; cur !== null && hop <= MAX_ALIAS_HOPS; hop++) {
+    const s = scalarOf(cur, t2);
+    if (s) return s.class === "int" ? { signed: s.signed, bits: s.size * 8 } : null;
+    const target2 = env?.alias(cur) ?? null;
+    if (target2 === null) return null;
+    const parsed = parseType(target2);
+    cur = parsed.k === "path" && parsed.args.length === 0 ? parsed.name : null;
+  }
+  return null;
+}
+function fits(v, ty) {
+  const bits = BigInt(ty.bits);
+  return ty.signed ? v >= -(1n << bits - 1n) && v < 1n << bits - 1n : v >= 0n && v < 1n << bits;
+}
+function wrap(v, ty) {
+  return ty.signed ? BigInt.asIntN(ty.bits, v) : BigInt.asUintN(ty.bits, v);
+}
+var PREC = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6
+};
+var SUFFIX = /(?:[iu](?:8|16|32|64|128|size))$/;
+function literal2(text2) {
+  const byte = /^b'(.+)'$/s.exec(text2);
+  const chr = /^'(.+)'$/s.exec(text2);
+  const body2 = byte?.[1] ?? chr?.[1];
+  if (body2 !== void 0) {
+    const esc2 = {
+      "\\n": 10,
+      "\\r": 13,
+      "\\t": 9,
+      "\\0": 0,
+      "\\'": 39,
+      '\\"': 34,
+      "\\\\": 92
+    };
+    let code = null;
+    if (body2 in esc2) code = esc2[body2];
+    else if (/^\\x[0-7][0-9a-fA-F]$/.test(body2) || byte && /^\\x[0-9a-fA-F]{2}$/.test(body2))
+      code = parseInt(body2.slice(2), 16);
+    else if (chr && /^\\u\{[0-9a-fA-F_]{1,8}\}$/.test(body2))
+      code = parseInt(body2.slice(3, -1).replace(/_/g, ""), 16);
+    else if ([...body2].length === 1 && body2[0] !== "\\") code = body2.codePointAt(0) ?? null;
+    if (code === null || byte && code > 255) return null;
+    return { v: BigInt(code), ty: byte ? "u8" : "u32" };
+  }
+  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)((?:[iu](?:8|16|32|64|128|size))?)$/.exec(
+    text2
+  );
+  if (!m) return null;
+  const digits = m[1].replace(/_/g, "");
+  if (/^0[xob]$/.test(digits) || digits.length > 140) return null;
+  try {
+    return { v: BigInt(digits), ty: m[2] && SUFFIX.test(m[2]) ? m[2] : null };
+  } catch {
+    return null;
+  }
+}
+var ExprParser = class {
+  constructor(t2, text2) {
+    this.t = t2;
+    this.text = text2;
+  }
+  t;
+  text;
+  i = 0;
+  get done() {
+    return this.i >= this.t.length;
+  }
+  peek(o = 0) {
+    return this.t[this.i + o];
+  }
+  binary(minPrec, depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    let left = this.cast(depth2 + 1);
+    if (!left) return null;
+    for (; ; ) {
+      const op = this.peek();
+      const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
+      if (prec === void 0 || prec < minPrec) return left;
+      this.i++;
+      const right = this.binary(prec + 1, depth2 + 1);
+      if (!right) return null;
+      left = { k: "bin", op: op?.text ?? "", l: left, r: right };
+    }
+  }
+  cast(depth2) {
+    let e = this.unary(depth2 + 1);
+    while (e && this.peek()?.text === "as") {
+      this.i++;
+      const ty = this.peek();
+      if (!ty || ty.kind !== "ident") return null;
+      this.i++;
+      let name2 = ty.text;
+      while (this.peek()?.text === "::" && this.peek(1)?.kind === "ident") {
+        name2 = this.peek(1)?.text ?? name2;
+        this.i += 2;
+      }
+      e = { k: "cast", e, ty: name2 };
+    }
+    return e;
+  }
+  unary(depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    const tok = this.peek();
+    if (!tok) return null;
+    if (tok.text === "-" || tok.text === "!") {
+      this.i++;
+      const e = this.unary(depth2 + 1);
+      return e && { k: "un", op: tok.text, e };
+    }
+    if (tok.text === "(") {
+      this.i++;
+      const e = this.binary(0, depth2 + 1);
+      if (this.peek()?.text !== ")") return null;
+      this.i++;
+      return e;
+    }
+    if (tok.kind === "literal") {
+      this.i++;
+      const lit = literal2(tok.text);
+      return lit && { k: "lit", ...lit };
+    }
+    if (tok.kind === "ident" || tok.text === "::") return this.path();
+    return null;
+  }
+  /** `a::b::C`, `u32::MAX`, `[core::]mem::size_of::<T>()`. */
+  path() {
+    const segs = [];
+    if (this.peek()?.text === "::") this.i++;
+    for (; ; ) {
+      const tok = this.peek();
+      if (!tok || tok.kind !== "ident") return null;
+      segs.push(tok.text);
+      this.i++;
+      if (this.peek()?.text !== "::") break;
+      this.i++;
+      if (this.peek()?.text === "<") return this.turbofish(segs);
+    }
+    const last = segs[segs.length - 1];
+    if (segs.length >= 2 && (last === "MAX" || last === "MIN" || last === "BITS"))
+      return { k: "assoc", ty: segs[segs.length - 2], what: last };
+    return { k: "const", name: last };
+  }
+  turbofish(segs) {
+    const fn = segs[segs.length - 1];
+    if (fn !== "size_of" && fn !== "align_of") return null;
+    const open2 = this.peek();
+    if (!open2) return null;
+    this.i++;
+    let depth2 = 1;
+    let end = -1;
+    while (this.peek()) {
+      const tok = this.peek();
+      if (tok.text === "<") depth2++;
+      else if (tok.text === "<<") depth2 += 2;
+      else if (tok.text === ">" || tok.text === ">>") {
+        const n = tok.text.length;
+        if (depth2 <= n) {
+          if (depth2 !== n) return null;
+          end = tok.end - 1;
+          this.i++;
+          break;
+        }
+        depth2 -= n;
+      } else if (tok.text === "->" || tok.text === ">=" || tok.text === ">>=") return null;
+      this.i++;
+    }
+    if (end < 0) return null;
+    if (this.peek()?.text !== "(" || this.peek(1)?.text !== ")") return null;
+    this.i += 2;
+    return { k: "layout", what: fn === "size_of" ? "size" : "align", type: this.text.slice(open2.end, end) };
+  }
+};
+function parseExpr(text2) {
+  if (text2.length > MAX_EXPR_LENGTH) return null;
+  const tokens = lex(text2, MAX_TOKENS + 1);
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return null;
+  const p = new ExprParser(tokens, text2);
+  const e = p.binary(0, 0);
+  return e && p.done ? e : null;
+}
+var Evaluator = class {
+  constructor(env, target2) {
+    this.env = env;
+    this.target = target2;
+  }
+  env;
+  target;
+  int(name2) {
+    return intTypeOf(name2, this.target, this.env);
+  }
+  /** The type an expression has on its own (without context), by rustc's rules, or null. */
+  typeOf(e, depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    switch (e.k) {
+      case "lit":
+        return this.int(e.ty);
+      case "const":
+        return this.int(this.env.constType(e.name));
+      case "assoc":
+        return e.what === "BITS" ? { signed: false, bits: 32 } : this.int(e.ty);
+      case "layout":
+        return this.int(USIZE_NAME);
+      case "un":
+        return this.typeOf(e.e, depth2 + 1);
+      case "cast":
+        return this.int(e.ty);
+      case "bin":
+        return e.op === "<<" || e.op === ">>" ? this.typeOf(e.l, depth2 + 1) : this.typeOf(e.l, depth2 + 1) ?? this.typeOf(e.r, depth2 + 1);
+    }
+  }
+  /** The value of `e` where the context expects `hint` (null: unconstrained, no range check). */
+  eval(e, hint, depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    const ty = this.typeOf(e, depth2) ?? hint;
+    const v = this.value(e, ty, depth2);
+    if (v === null || v > MAX_MAGNITUDE || v < -MAX_MAGNITUDE) return null;
+    return ty && !fits(v, ty) ? null : v;
+  }
+  value(e, ty, depth2) {
+    switch (e.k) {
+      case "lit":
+        return e.v;
+      case "const":
+        return this.env.constValue(e.name);
+      case "assoc": {
+        if (e.what === "BITS") {
+          const t3 = this.int(e.ty);
+          return t3 ? BigInt(t3.bits) : null;
+        }
+        const t2 = this.int(e.ty);
+        if (!t2) return null;
+        const bits = BigInt(t2.bits);
+        if (e.what === "MAX") return t2.signed ? (1n << bits - 1n) - 1n : (1n << bits) - 1n;
+        return t2.signed ? -(1n << bits - 1n) : 0n;
+      }
+      case "layout": {
+        const parsed = parseType(e.type.trim());
+        if (parsed.k === "other") return null;
+        const l = this.env.sizeAlign(parsed);
+        return l ? BigInt(e.what === "size" ? l.size : l.align) : null;
+      }
+      case "un": {
+        const v = this.eval(e.e, ty, depth2 + 1);
+        if (v === null) return null;
+        if (e.op === "-") return ty && !ty.signed ? null : -v;
+        return ty ? wrap(~v, ty) : ~v;
+      }
+      case "cast": {
+        const to = this.int(e.ty);
+        if (!to) return null;
+        const v = this.eval(e.e, this.typeOf(e.e, depth2 + 1) ?? I32, depth2 + 1);
+        return v === null ? null : wrap(v, to);
+      }
+      case "bin": {
+        const shift = e.op === "<<" || e.op === ">>";
+        const l = this.eval(e.l, ty, depth2 + 1);
+        if (l === null) return null;
+        const r = this.eval(e.r, shift ? this.typeOf(e.r, depth2 + 1) ?? I32 : ty, depth2 + 1);
+        if (r === null) return null;
+        switch (e.op) {
+          case "+":
+            return l + r;
+          case "-":
+            return l - r;
+          case "*":
+            return l * r;
+          case "/":
+            return r === 0n ? null : l / r;
+          case "%":
+            return r === 0n ? null : l % r;
+          case "&":
+            return l & r;
+          case "|":
+            return l | r;
+          case "^":
+            return l ^ r;
+          case "<<":
+          case ">>": {
+            const width = BigInt(ty?.bits ?? 128);
+            if (r < 0n || r >= width) return null;
+            if (e.op === ">>") return l >> r;
+            return ty ? wrap(l << r, ty) : l << r;
+          }
+          default:
+            return null;
+        }
+      }
+    }
+  }
+};
+function evaluateConst(expr, env, target2, type = null) {
+  const e = parseExpr(expr.trim());
+  if (!e) return null;
+  const ev = new Evaluator(env, target2);
+  const expected = type === null ? null : intTypeOf(type, target2, env);
+  if (type !== null && !expected) return null;
+  return ev.eval(e, expected, 0);
+}
+
+// src/core/abi/layout.ts
+var MAX_DEPTH4 = 64;
+var MAX_STEPS = 2e4;
+var MAX_SIZE = Number.MAX_SAFE_INTEGER;
+var MAX_PARTS = 1024;
+var MAX_SHAPE_LENGTH = 16384;
+var MAX_ALIAS_HOPS2 = 16;
+var MAX_ALIGN = 1 << 29;
+var Ctx = class {
+  constructor(defs, target2) {
+    this.defs = defs;
+    this.target = target2;
+  }
+  defs;
+  target;
+  steps = 0;
+  depth = 0;
+  /** Inside a fn pointer's parameter list: results are not memoised (cycles through fn pointers are legal). */
+  noMemo = 0;
+  active = /* @__PURE__ */ new Set();
+  memo = /* @__PURE__ */ new Map();
+};
+var current = null;
+function within(defs, target2, f) {
+  if (current && current.defs === defs && current.target === target2) return f(current);
+  const saved = current;
+  current = new Ctx(defs, target2);
+  try {
+    return f(current);
+  } finally {
+    current = saved;
+  }
+}
+function scalarShape(s) {
+  switch (s.class) {
+    case "int":
+      return `${s.signed ? "i" : "u"}${s.size}`;
+    case "float":
+      return `f${s.size}`;
+    case "bool":
+      return "bool";
+    case "char":
+      return "u4";
+  }
+}
+function leaf(s) {
+  return s === null ? null : { agg: false, parts: [{ off: 0, s }] };
+}
+function render(l) {
+  const sh = l.shape;
+  if (!sh) return null;
+  const text2 = sh.agg ? `{${l.size},${l.align}|${sh.parts.map((p) => `${p.off}:${p.s}`).join(";")}}` : sh.parts[0]?.s ?? "";
+  return text2.length > MAX_SHAPE_LENGTH ? null : text2;
+}
+var ZST = { size: 0, align: 1, overAligned: false, shape: { agg: true, parts: [] } };
+function scalarLay(s) {
+  return { size: s.size, align: s.align, overAligned: false, shape: leaf(scalarShape(s)) };
+}
+function pointerLay(t2, fat, shape = fat ? "fatptr" : "ptr") {
+  const p = t2.pointerBytes;
+  return { size: fat ? 2 * p : p, align: p, overAligned: false, shape: leaf(shape) };
+}
+function roundUp(n, a) {
+  return Math.ceil(n / a) * a;
+}
+function structOf(members3, pack, alignAttr) {
+  let offset = 0;
+  let align = 1;
+  const fields = [];
+  let parts2 = [];
+  for (const m of members3) {
+    if (pack !== null && m.lay.overAligned)
+      return `packed type cannot contain the over-aligned field ${m.name}`;
+    const a = pack !== null ? Math.min(m.lay.align, pack) : m.lay.align;
+    offset = roundUp(offset, a);
+    fields.push({ name: m.name, offset, size: m.lay.size, align: m.lay.align });
+    if (parts2 && m.lay.size > 0) {
+      const sh = m.lay.shape;
+      if (!sh) parts2 = null;
+      else if (sh.agg) for (const p of sh.parts) parts2.push({ off: p.off + offset, s: p.s });
+      else parts2.push({ off: offset, s: sh.parts[0]?.s ?? "" });
+      if (parts2 && parts2.length > MAX_PARTS) parts2 = null;
+    }
+    offset += m.lay.size;
+    if (offset > MAX_SIZE) return "too large";
+    align = Math.max(align, a);
+  }
+  if (alignAttr !== null) align = Math.max(align, alignAttr);
+  const size = roundUp(offset, align);
+  if (size > MAX_SIZE) return "too large";
+  return {
+    size,
+    align,
+    overAligned: alignAttr !== null || members3.some((m) => m.lay.overAligned),
+    shape: parts2 && { agg: true, parts: parts2 },
+    fields
+  };
+}
+function unionOf(members3, pack, alignAttr) {
+  let size = 0;
+  let align = 1;
+  const shapes = /* @__PURE__ */ new Set();
+  let shapeKnown = true;
+  for (const m of members3) {
+    if (pack !== null && m.lay.overAligned)
+      return `packed type cannot contain the over-aligned field ${m.name}`;
+    size = Math.max(size, m.lay.size);
+    align = Math.max(align, pack !== null ? Math.min(m.lay.align, pack) : m.lay.align);
+    if (m.lay.size > 0) {
+      const s = render(m.lay);
+      if (s === null) shapeKnown = false;
+      else shapes.add(s);
+    }
+  }
+  if (alignAttr !== null) align = Math.max(align, alignAttr);
+  size = roundUp(size, align);
+  if (size > MAX_SIZE) return "too large";
+  return {
+    size,
+    align,
+    overAligned: alignAttr !== null || members3.some((m) => m.lay.overAligned),
+    shape: shapeKnown ? leaf(`union{${size},${align}|${[...shapes].sort().join("|")}}`) : null,
+    fields: members3.map((m) => ({ name: m.name, offset: 0, size: m.lay.size, align: m.lay.align }))
+  };
+}
+function powerOfTwo(text2) {
+  if (!/^[0-9]{1,10}$/.test(text2)) return null;
+  const n = Number(text2);
+  return n >= 1 && n <= MAX_ALIGN && (n & n - 1) === 0 ? n : null;
+}
+function readRepr(list2) {
+  const r = { c: false, transparent: false, int: null, pack: null, align: null };
+  for (const raw of list2) {
+    const h = raw.replace(/\s+/g, "");
+    if (h === "C") r.c = true;
+    else if (h === "transparent") r.transparent = true;
+    else if (h === "Rust") continue;
+    else if (/^[iu](8|16|32|64|128|size)$/.test(h)) {
+      if (r.int !== null && r.int !== h) return "conflicting integer reprs";
+      r.int = h;
+    } else if (h === "packed" || /^packed\(.*\)$/.test(h)) {
+      const n = h === "packed" ? 1 : powerOfTwo(h.slice(7, -1));
+      if (n === null) return `unsupported repr ${raw}`;
+      r.pack = r.pack === null ? n : Math.min(r.pack, n);
+    } else if (/^align\(.*\)$/.test(h)) {
+      const n = powerOfTwo(h.slice(6, -1));
+      if (n === null) return `unsupported repr ${raw}`;
+      r.align = r.align === null ? n : Math.max(r.align, n);
+    } else return `unsupported repr ${raw}`;
+  }
+  if (r.pack !== null && r.align !== null) return "packed and align together";
+  if (r.transparent && (r.c || r.int !== null || r.pack !== null || r.align !== null))
+    return "transparent with other reprs";
+  return r;
+}
+var TRANSPARENT_WRAPPERS = /* @__PURE__ */ new Set([
+  "MaybeUninit",
+  "ManuallyDrop",
+  "Cell",
+  "UnsafeCell",
+  "SyncUnsafeCell",
+  "Wrapping",
+  "Saturating",
+  "Pin"
+]);
+var UNSIZED = /* @__PURE__ */ new Set(["str", "CStr", "OsStr", "Path"]);
+function step(c) {
+  if (++c.steps > MAX_STEPS) return "too complex";
+  return null;
+}
+function layout(t2, c) {
+  const over = step(c);
+  if (over) return over;
+  if (c.depth >= MAX_DEPTH4) return "too deeply nested";
+  const key = renderType(t2);
+  const memo3 = c.memo.get(key);
+  if (memo3 !== void 0) return memo3;
+  c.depth++;
+  let r;
+  try {
+    r = compute(t2, c);
+  } finally {
+    c.depth--;
+  }
+  if (c.noMemo === 0 && r !== RECURSIVE) c.memo.set(key, r);
+  return r;
+}
+var RECURSIVE = "recursive type (a cycle through by-value fields, aliases or consts)";
+function guarded(c, key, f) {
+  if (c.active.has(key)) return RECURSIVE;
+  c.active.add(key);
+  try {
+    return f();
+  } finally {
+    c.active.delete(key);
+  }
+}
+function compute(t2, c) {
+  switch (t2.k) {
+    case "ptr":
+    case "ref":
+      return pointerLay(c.target, unsized(t2.to, c));
+    case "fn":
+      return pointerLay(c.target, false, fnShape(t2, c));
+    case "array":
+      return array2(t2.of, t2.len, c);
+    case "tuple":
+      return t2.items.length === 0 ? ZST : "a tuple has no defined layout";
+    case "slice":
+    case "dyn":
+    case "impl":
+      return `${renderType(t2)} is unsized or opaque`;
+    case "never":
+      return "! has no values";
+    case "other": {
+      const arr = arrayText(t2.text);
+      return arr ? array2(parseType(arr.of), arr.len, c) : `unreadable type ${t2.text.slice(0, 80)}`;
+    }
+    case "path":
+      return path(t2, c);
+  }
+}
+function arrayText(text2) {
+  const s = text2.trim();
+  if (!s.startsWith("[") || !s.endsWith("]")) return null;
+  let depth2 = 0;
+  for (let i2 = 1; i2 < s.length - 1; i2++) {
+    const ch = s[i2];
+    if (ch === "[" || ch === "(" || ch === "{") depth2++;
+    else if (ch === "]" || ch === ")" || ch === "}") {
+      if (--depth2 < 0) return null;
+    } else if (ch === ";" && depth2 === 0) return { of: s.slice(1, i2), len: s.slice(i2 + 1, -1) };
+  }
+  return null;
+}
+function unsized(t2, c) {
+  let cur = t2;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS2; hop++) {
+    if (cur.k === "slice" || cur.k === "dyn") return true;
+    if (cur.k !== "path") return false;
+    if (UNSIZED.has(cur.name) && cur.args.length === 0) return true;
+    const al = cur.args.length === 0 ? c.defs.alias(cur.name) : null;
+    if (al === null) return false;
+    cur = parseType(al);
+  }
+  return false;
+}
+function normaliseAbi(abi, t2) {
+  if (abi === null) return "Rust";
+  const base = abi.replace(/-unwind$/, "");
+  if (base === "C" || base === "system" || base === "cdecl") return "C";
+  if (t2.arch === "x86_64" && base === (t2.os === "windows" ? "win64" : "sysv64")) return "C";
+  if (t2.arch === "x86_64" && t2.os === "windows" && (base === "stdcall" || base === "fastcall" || base === "vectorcall" || base === "thiscall"))
+    return base === "vectorcall" ? "vectorcall" : "C";
+  return base;
+}
+function fnShape(t2, c) {
+  c.noMemo++;
+  try {
+    const params = [];
+    for (const p of t2.params) {
+      const l = layout(p, c);
+      const s = typeof l === "string" ? null : render(l);
+      if (s === null) return null;
+      params.push(s);
+    }
+    let ret = "void";
+    if (t2.ret && !(t2.ret.k === "tuple" && t2.ret.items.length === 0)) {
+      if (t2.ret.k === "never") ret = "never";
+      else {
+        const l = layout(t2.ret, c);
+        const s = typeof l === "string" ? null : render(l);
+        if (s === null) return null;
+        ret = s;
+      }
+    }
+    return `fn(${normaliseAbi(t2.abi, c.target)}|${params.join(",")}->${ret})`;
+  } finally {
+    c.noMemo--;
+  }
+}
+function array2(of, len, c) {
+  const el = layout(of, c);
+  if (typeof el === "string") return `element: ${el}`;
+  const n = evalIn(c, len, "usize");
+  if (n === null) return `array length ${len.slice(0, 80)} cannot be evaluated`;
+  const size = BigInt(el.size) * n;
+  if (size > BigInt(MAX_SIZE)) return "too large";
+  const es = render(el);
+  return {
+    size: Number(size),
+    align: el.align,
+    overAligned: el.overAligned,
+    shape: n === 0n ? { agg: true, parts: [] } : leaf(es === null ? null : `[${es};${n}]`)
+  };
+}
+function nonZero(t2, c) {
+  const m = /^NonZero([IU](?:8|16|32|64|128|size))$/.exec(t2.name);
+  if (m && t2.args.length === 0) return scalarOf(m[1].toLowerCase(), c.target);
+  if (t2.name === "NonZero" && t2.args.length === 1) {
+    const a = t2.args[0];
+    if (a.k === "path" && a.args.length === 0) {
+      const s = scalarOf(a.name, c.target);
+      return s && s.class === "int" ? s : null;
+    }
+  }
+  return null;
+}
+function option(inner, c) {
+  let cur = inner;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS2; hop++) {
+    if (cur.k === "ref" || cur.k === "fn") return layout(cur, c);
+    if (cur.k !== "path") break;
+    if ((cur.name === "Box" || cur.name === "NonNull") && cur.args.length === 1) return layout(cur, c);
+    const nz = nonZero(cur, c);
+    if (nz) return scalarLay(nz);
+    const al = cur.args.length === 0 ? c.defs.alias(cur.name) : null;
+    if (al === null) break;
+    cur = parseType(al);
+  }
+  return `Option<${renderType(inner).slice(0, 80)}> has no guaranteed layout`;
+}
+function atomic(name2, c) {
+  if (name2 === "AtomicBool") return { size: 1, align: 1, overAligned: false, shape: leaf("bool") };
+  const m = /^Atomic([IU](?:8|16|32|64|128|size))$/.exec(name2);
+  const s = m ? scalarOf(m[1].toLowerCase(), c.target) : null;
+  return s ? { ...scalarLay(s), align: s.size } : null;
+}
+function path(t2, c) {
+  const { defs } = c;
+  const name2 = t2.name;
+  if (t2.args.length === 0) {
+    const al = defs.alias(name2);
+    if (al !== null) return guarded(c, `alias:${name2}`, () => layout(parseType(al), c));
+    const s = defs.struct(name2);
+    if (s) return guarded(c, `struct:${name2}`, () => structDef(s, c));
+    const u = defs.union(name2);
+    if (u) return guarded(c, `union:${name2}`, () => structDef(u, c));
+    const e = defs.enum(name2);
+    if (e) return guarded(c, `enum:${name2}`, () => enumDef(e, c));
+    const sc = scalarOf(name2, c.target);
+    if (sc) return scalarLay(sc);
+    if (name2 === "PhantomPinned") return ZST;
+    const at = atomic(name2, c);
+    if (at) return at;
+    const nz2 = nonZero(t2, c);
+    if (nz2) return scalarLay(nz2);
+    if (name2 === "c_void") return "c_void is only meaningful behind a pointer";
+    return `${name2} is not a known type`;
+  }
+  const a0 = t2.args[0];
+  if (name2 === "Option" && t2.args.length === 1) return option(a0, c);
+  if ((name2 === "Box" || name2 === "NonNull") && t2.args.length === 1)
+    return pointerLay(c.target, unsized(a0, c));
+  if (name2 === "AtomicPtr" && t2.args.length === 1) return pointerLay(c.target, false);
+  if (name2 === "PhantomData") return ZST;
+  if (TRANSPARENT_WRAPPERS.has(name2) && t2.args.length === 1) return layout(a0, c);
+  const nz = nonZero(t2, c);
+  if (nz) return scalarLay(nz);
+  if (defs.struct(name2) || defs.union(name2) || defs.enum(name2)) return `${name2} is generic`;
+  return `${renderType(t2).slice(0, 80)} is not a known type`;
+}
+function members2(fields, c) {
+  const out2 = [];
+  for (const f of fields) {
+    const l = layout(parseType(f.type), c);
+    if (typeof l === "string") return `field ${f.name}: ${l}`;
+    out2.push({ name: f.name, lay: l });
+  }
+  return out2;
+}
+function structDef(item, c) {
+  const r = readRepr(item.repr);
+  if (typeof r === "string") return `${item.name}: ${r}`;
+  const ms = members2(item.fields, c);
+  if (typeof ms === "string") return `${item.name}: ${ms}`;
+  if (r.transparent) {
+    if (item.kind === "union") return `${item.name}: repr(transparent) unions are unstable`;
+    const big = ms.filter((m) => m.lay.size > 0);
+    if (big.length > 1) return `${item.name}: repr(transparent) with more than one non-zero-sized field`;
+    const inner = big[0]?.lay ?? { ...ZST, align: Math.max(1, ...ms.map((m) => m.lay.align)) };
+    const placed = structOf(ms, null, null);
+    return { ...inner, fields: typeof placed === "string" ? [] : placed.fields };
+  }
+  if (r.int !== null) return `${item.name}: an integer repr on a ${item.kind}`;
+  if (!r.c) return `${item.name} is not repr(C): rustc may reorder its fields`;
+  const res = item.kind === "union" ? unionOf(ms, r.pack, r.align) : structOf(ms, r.pack, r.align);
+  return typeof res === "string" ? `${item.name}: ${res}` : res;
+}
+function discriminants(item, type, c) {
+  const out2 = [];
+  let next = 0n;
+  for (const v of item.variants) {
+    const value = v.discriminant === null ? next : evalIn(c, v.discriminant, type);
+    if (value === null) return null;
+    out2.push(value);
+    next = value + 1n;
+  }
+  return out2;
+}
+function enumDef(item, c) {
+  const r = readRepr(item.repr);
+  if (typeof r === "string") return `${item.name}: ${r}`;
+  if (r.transparent || r.pack !== null) return `${item.name}: unsupported repr on an enum`;
+  if (item.variants.length === 0) return `${item.name} has no variants`;
+  let tag;
+  if (r.int !== null) tag = scalarOf(r.int, c.target);
+  else if (r.c) {
+    const values = discriminants(item, "isize", c);
+    if (!values) return `${item.name}: a discriminant cannot be evaluated`;
+    const fitsInt = values.every((v) => v >= -(1n << 31n) && v < 1n << 31n);
+    const fitsUint = values.every((v) => v >= 0n && v < 1n << 32n);
+    tag = fitsInt ? scalarOf("c_int", c.target) : fitsUint ? scalarOf("c_uint", c.target) : scalarOf("i64", c.target);
+  } else return `${item.name} has neither repr(C) nor an integer repr: rustc chooses its layout`;
+  if (!tag) return `${item.name}: unknown tag type`;
+  const tagLay = scalarLay(tag);
+  const dataful = item.variants.some((v) => (v.fields?.length ?? 0) > 0);
+  if (!dataful) {
+    const size = roundUp(tag.size, Math.max(tag.align, r.align ?? 1));
+    const align = Math.max(tag.align, r.align ?? 1);
+    return {
+      size,
+      align,
+      overAligned: r.align !== null,
+      shape: size === tag.size ? tagLay.shape : { agg: true, parts: [{ off: 0, s: scalarShape(tag) }] },
+      fields: [{ name: "tag", offset: 0, size: tag.size, align: tag.align }]
+    };
+  }
+  const fields = [{ name: "tag", offset: 0, size: tag.size, align: tag.align }];
+  const variantStructs = [];
+  for (const v of item.variants) {
+    const ms = members2(v.fields ?? [], c);
+    if (typeof ms === "string") return `${item.name}::${v.name}: ${ms}`;
+    const st = structOf(r.c ? ms : [{ name: "tag", lay: tagLay }, ...ms], null, null);
+    if (typeof st === "string") return `${item.name}::${v.name}: ${st}`;
+    variantStructs.push({ name: v.name, lay: st });
+  }
+  const payload = unionOf(variantStructs, null, null);
+  if (typeof payload === "string") return `${item.name}: ${payload}`;
+  const whole = r.c ? structOf(
+    [
+      { name: "tag", lay: tagLay },
+      { name: "payload", lay: payload }
+    ],
+    null,
+    r.align
+  ) : unionOf(variantStructs, null, r.align);
+  if (typeof whole === "string") return `${item.name}: ${whole}`;
+  const base = r.c ? whole.fields?.[1]?.offset ?? 0 : 0;
+  for (const vs of variantStructs)
+    for (const f of vs.lay.fields ?? [])
+      if (r.c || f.name !== "tag")
+        fields.push({ ...f, name: `${vs.name}.${f.name}`, offset: base + f.offset });
+  return { ...whole, fields };
+}
+function evalIn(c, expr, type) {
+  const { defs, target: target2 } = c;
+  return evaluateConst(
+    expr,
+    {
+      constValue: (n) => defs.constValue(n, target2),
+      constType: (n) => defs.constType?.(n) ?? null,
+      alias: (n) => defs.alias(n),
+      sizeAlign: (t2) => {
+        const l = layout(t2, c);
+        return typeof l === "string" ? null : { size: l.size, align: l.align };
+      }
+    },
+    target2,
+    type
+  );
+}
+function abiShape(type, defs, target2) {
+  return within(defs, target2, (c) => {
+    const l = layout(type, c);
+    return typeof l === "string" ? null : render(l);
+  });
+}
+function evalConstExpr(expr, defs, target2, type = null) {
+  return within(defs, target2, (c) => evalIn(c, expr, type));
+}
+function typeDefsFromItems(items) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const it of items) {
+    if (it.kind !== "struct" && it.kind !== "union" && it.kind !== "enum" && it.kind !== "type" && it.kind !== "const")
+      continue;
+    const ns = it.kind === "const" ? "value" : "type";
+    const key = `${ns}:${it.name}`;
+    byKind.set(key, byKind.has(key) ? null : it);
+  }
+  const get = (ns, name2) => byKind.get(`${ns}:${name2}`) ?? null;
+  const values = /* @__PURE__ */ new Map();
+  const inProgress = /* @__PURE__ */ new Set();
+  const defs = {
+    struct: (n) => {
+      const it = get("type", n);
+      return it?.kind === "struct" ? it : null;
+    },
+    union: (n) => {
+      const it = get("type", n);
+      return it?.kind === "union" ? it : null;
+    },
+    enum: (n) => {
+      const it = get("type", n);
+      return it?.kind === "enum" ? it : null;
+    },
+    alias: (n) => {
+      const it = get("type", n);
+      return it?.kind === "type" ? it.target : null;
+    },
+    constType: (n) => {
+      const it = get("value", n);
+      return it?.kind === "const" ? it.type : null;
+    },
+    constValue: (n, target2) => {
+      const it = get("value", n);
+      if (it?.kind !== "const") return null;
+      const key = `${target2.name}:${n}`;
+      const known = values.get(key);
+      if (known !== void 0) return known;
+      if (inProgress.has(key)) return null;
+      inProgress.add(key);
+      let v;
+      try {
+        v = evalConstExpr(it.value, defs, target2, it.type);
+      } finally {
+        inProgress.delete(key);
+      }
+      values.set(key, v);
+      return v;
+    }
+  };
+  return defs;
+}
+
 // src/core/abi/scope.ts
 function hasCRepr(repr) {
   return repr.some((r) => r !== "packed" && !r.startsWith("packed(") && !r.startsWith("align("));
 }
 var scopes = /* @__PURE__ */ new WeakMap();
-function scopeOf(crate) {
-  if (!crate) return EMPTY_SCOPE;
+function valueOnTargets(defs, expr, type) {
+  const values = [];
+  for (const t2 of ALL_TARGETS) {
+    const v = evalConstExpr(expr, defs, t2, type);
+    if (v === null) return null;
+    values.push(v.toString());
+  }
+  return values.every((v) => v === values[0]) ? values[0] : values.join("|");
+}
+function shapesOf(crate, type) {
+  if (!crate) return null;
+  const { defs } = entry(crate);
+  const parsed = parseType(type);
+  const shapes = [];
+  for (const t2 of ALL_TARGETS) {
+    const s = abiShape(parsed, defs, t2);
+    if (s === null) return null;
+    shapes.push(s);
+  }
+  return shapes.join("\n");
+}
+function sameLayoutAcross(base, baseName, head, headName) {
+  const a = shapesOf(base, baseName);
+  const b = shapesOf(head, headName);
+  return a !== null && a === b;
+}
+function entry(crate) {
   const known = scopes.get(crate.items);
   if (known) return known;
+  const defs = typeDefsFromItems(crate.items);
   const aliases = /* @__PURE__ */ new Map();
   const kinds = /* @__PURE__ */ new Map();
-  const consts = /* @__PURE__ */ new Map();
   const definitions = /* @__PURE__ */ new Map();
   for (const it of crate.items) {
     if (it.kind === "type" && !aliases.has(it.name)) aliases.set(it.name, it.target);
@@ -35425,38 +36281,41 @@ function scopeOf(crate) {
             variants: it.variants.map((v) => ({ name: v.name, value: v.value, fields: v.fields ?? [] }))
           } : { kind: it.kind, repr: it.repr, fields: it.fields, variants: [] }
         );
-    } else if (it.kind === "const" && !consts.has(it.name)) consts.set(it.name, it.value);
-  }
-  const evaluating = /* @__PURE__ */ new Set();
-  const value = (expr) => {
-    const direct = evalDiscriminant(expr);
-    if (direct !== null) return direct;
-    const named = consts.get(expr.trim());
-    if (named === void 0 || evaluating.has(expr)) return null;
-    evaluating.add(expr);
-    try {
-      return value(named);
-    } finally {
-      evaluating.delete(expr);
     }
-  };
+  }
+  const values = /* @__PURE__ */ new Map();
   const scope = {
     alias: (n) => aliases.get(n) ?? null,
     kind: (n) => kinds.get(n) ?? null,
-    value,
+    value: (expr, type) => {
+      const key = `${type ?? ""}\0${expr}`;
+      let v = values.get(key);
+      if (v === void 0) {
+        v = valueOnTargets(defs, expr, type ?? null);
+        values.set(key, v);
+      }
+      return v;
+    },
     cName: (n) => cNameOf(crate.cNames, n),
-    definition: (n) => definitions.get(n) ?? null
+    definition: (n) => definitions.get(n) ?? null,
+    shapes: (type) => shapesOf(crate, type)
   };
-  scopes.set(crate.items, scope);
-  return scope;
+  const e = { scope, defs };
+  scopes.set(crate.items, e);
+  return e;
+}
+function scopeOf(crate) {
+  return crate ? entry(crate).scope : EMPTY_SCOPE;
 }
 function variantValues(e, scope) {
   const out2 = [];
   let next = 0n;
   for (const v of e.variants) {
-    const value = v.discriminant !== null ? v.value !== null ? BigInt(v.value) : scope.value(v.discriminant) : next;
+    let value;
+    if (v.discriminant === null) value = next === null ? null : next.toString();
+    else value = v.value ?? scope.value(v.discriminant);
     out2.push(value);
-    next = value === null ? null : value + 1n;
+    next = value !== null && /^-?\d+$/.test(value) ? BigInt(value) + 1n : null;
   }
   return out2;
 }
@@ -35672,7 +36531,7 @@ function unansweredNames(items, pool) {
 }
 
 // src/core/abi/type-uses.ts
-var MAX_DEPTH3 = 64;
+var MAX_DEPTH5 = 64;
 function slots(item) {
   if (item.kind === "function" || item.kind === "import") {
     const out2 = (item.params ?? []).map((p, i2) => ({
@@ -35699,7 +36558,7 @@ function typeUses(crate) {
       const reached = /* @__PURE__ */ new Map();
       const visit2 = (name2, how, depth2) => {
         const had = reached.get(name2);
-        if (had === "value" || had === how || depth2 > MAX_DEPTH3) return;
+        if (had === "value" || had === how || depth2 > MAX_DEPTH5) return;
         reached.set(name2, how);
         for (const d of defs.get(name2) ?? []) {
           if (d.kind === "type") walk(parseType(d.target), how, depth2 + 1);
@@ -35722,7 +36581,7 @@ function typeUses(crate) {
         }
       };
       const walk = (t2, how, depth2) => {
-        if (depth2 > MAX_DEPTH3) return;
+        if (depth2 > MAX_DEPTH5) return;
         const ptr = pointerTarget(t2);
         if (ptr) return walk(ptr.to, "pointer", depth2 + 1);
         switch (t2.k) {
@@ -35797,6 +36656,10 @@ function affected(ctx, name2) {
 function layoutSeverity(a, isPublic) {
   return a.worst !== "none" || isPublic ? "breaking" : "non-abi";
 }
+function layoutKept(ctx, before, after) {
+  return sameLayoutAcross(ctx.base, before, ctx.head, after);
+}
+var LAYOUT_KEPT = "the layout is unchanged on every target (size, alignment and offsets as rustc computes them)";
 
 // src/core/diff/rules/const-value-changed.ts
 var constValueChanged = {
@@ -35808,11 +36671,11 @@ var constValueChanged = {
   check: (before, after, ctx) => {
     if (before?.kind !== "const" || after?.kind !== "const") return [];
     if (before.value === after.value) return [];
-    const was = scopeOf(ctx.base).value(before.value);
-    const now = scopeOf(ctx.head).value(after.value);
+    const was = scopeOf(ctx.base).value(before.value, before.type);
+    const now = scopeOf(ctx.head).value(after.value, after.type);
     if (was !== null && now !== null && was === now) return [];
     const hit = affected(ctx, after.name);
-    const shown2 = (text2, v) => v !== null && v.toString() !== text2 ? `${text2} (= ${v})` : text2;
+    const shown2 = (text2, v) => v !== null && v !== text2 ? `${text2} (= ${v})` : text2;
     const message = `value changed from ${shown2(before.value, was)} to ${shown2(after.value, now)}`;
     return hit.worst !== "none" ? [
       {
@@ -36450,6 +37313,7 @@ var structFieldAddedBehindPointer = {
     const g = growthOf(before, after);
     if (!g) return [];
     const a = affected(ctx, g.name);
+    if (a.worst === "pointer" && before && layoutKept(ctx, before.name, g.name)) return [];
     if (a.worst !== "pointer") return [];
     return [`${describeAdded(g)}, which the surface only uses behind pointers${a.suffix}`];
   }
@@ -36465,6 +37329,8 @@ var structFieldAddedByValue = {
   check: (before, after, ctx) => {
     const g = growthOf(before, after);
     if (!g) return [];
+    if (before && layoutKept(ctx, before.name, g.name))
+      return [{ message: `${describeAdded(g)}: ${LAYOUT_KEPT}`, severity: "non-abi" }];
     const a = affected(ctx, g.name);
     if (a.worst === "pointer") return [];
     if (a.worst === "none" && after?.visibility !== "pub") return [];
@@ -36524,6 +37390,8 @@ var structLayoutChanged = {
     if (firstNew >= 0 && before.kind === "struct" && b.slice(firstNew).some((g) => a.some((f) => f.name === g.name)) && a.length === common.length)
       out2.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
     if (!out2.length) return [];
+    if (layoutKept(ctx, before.name, after.name))
+      return out2.map((m) => ({ message: `${m}: ${LAYOUT_KEPT}`, severity: "non-abi" }));
     const hit = affected(ctx, after.name);
     const severity = layoutSeverity(hit, after.visibility === "pub");
     return out2.map((m) => ({ message: `${m}${hit.suffix}`, severity }));
@@ -36800,20 +37668,20 @@ function pointerParams(fn) {
   parsed.forEach((t2, j) => {
     if (!lengthType(t2)) return;
     const key = fn.params[j].name.toLowerCase();
-    const entry = byName3.get(key) ?? { at: [], next: 0 };
-    entry.at.push(j);
-    byName3.set(key, entry);
+    const entry2 = byName3.get(key) ?? { at: [], next: 0 };
+    entry2.at.push(j);
+    byName3.set(key, entry2);
   });
   for (const i2 of pointers) {
     let best = -1;
     for (const name2 of lengthNamesOf(fn.params[i2].name)) {
-      const entry = byName3.get(name2);
-      if (!entry) continue;
-      while (entry.next < entry.at.length && used.has(entry.at[entry.next])) entry.next++;
-      let k = entry.next;
-      if (entry.at[k] === i2) k++;
-      while (k < entry.at.length && used.has(entry.at[k])) k++;
-      if (k < entry.at.length && (best < 0 || entry.at[k] < best)) best = entry.at[k];
+      const entry2 = byName3.get(name2);
+      if (!entry2) continue;
+      while (entry2.next < entry2.at.length && used.has(entry2.at[entry2.next])) entry2.next++;
+      let k = entry2.next;
+      if (entry2.at[k] === i2) k++;
+      while (k < entry2.at.length && used.has(entry2.at[k])) k++;
+      if (k < entry2.at.length && (best < 0 || entry2.at[k] < best)) best = entry2.at[k];
     }
     if (best >= 0) {
       lengthOf.set(i2, best);
@@ -36870,8 +37738,8 @@ function fnPointer2(t2, aliases, depth2 = 0) {
     return f ? { nullable: true } : null;
   }
   if (t2.k === "path" && t2.args.length === 0) {
-    const target = aliases.get(t2.name);
-    if (target !== void 0) return fnPointer2(parseType(target), aliases, depth2 + 1);
+    const target2 = aliases.get(t2.name);
+    if (target2 !== void 0) return fnPointer2(parseType(target2), aliases, depth2 + 1);
   }
   return null;
 }
@@ -37379,9 +38247,9 @@ function resolveAlias(t2, env, depth2) {
   let cur = t2;
   for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH; i2++) {
     if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
-    const target = env.aliases.get(cur.name);
-    if (target === void 0) return cur;
-    cur = parseType(target);
+    const target2 = env.aliases.get(cur.name);
+    if (target2 === void 0) return cur;
+    cur = parseType(target2);
   }
   return cur;
 }
@@ -37735,7 +38603,7 @@ function tokenize2(p) {
   }
   return tokens;
 }
-function run2(tokens, path6, stats) {
+function run2(tokens, path7, stats) {
   const m = tokens.length;
   let cur = new Uint8Array(2 * m + 2);
   let next = new Uint8Array(2 * m + 2);
@@ -37748,8 +38616,8 @@ function run2(tokens, path6, stats) {
   };
   cur[0] = 1;
   close(cur);
-  for (let at = 0; at < path6.length; at++) {
-    const c = path6[at];
+  for (let at = 0; at < path7.length; at++) {
+    const c = path7[at];
     next.fill(0);
     let alive = false;
     for (let i2 = 0; i2 < m; i2++) {
@@ -37795,7 +38663,7 @@ function compileGlob(pattern2, stats) {
   const hit = stats ? void 0 : cache.get(pattern2);
   if (hit) return hit;
   const tokens = tokenize2(normalisePath(pattern2));
-  const matcher = { pattern: pattern2, test: (path6) => run2(tokens, path6, stats) };
+  const matcher = { pattern: pattern2, test: (path7) => run2(tokens, path7, stats) };
   if (stats) return matcher;
   if (cache.size > 1e3) cache.clear();
   cache.set(pattern2, matcher);
@@ -37805,8 +38673,8 @@ var globToRegExp = (pattern2) => compileGlob(pattern2);
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path6, stats) {
-  return compileGlob(pattern2, stats).test(normalisePath(path6));
+function matchGlob(pattern2, path7, stats) {
+  return compileGlob(pattern2, stats).test(normalisePath(path7));
 }
 
 // src/core/findings/policy.ts
@@ -37901,11 +38769,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path6) {
-    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
+  stat(path7) {
+    return this.guard(`reading ${path7}`, () => this.inner.stat(path7));
   }
-  read(path6, maxBytes) {
-    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
+  read(path7, maxBytes) {
+    return this.guard(`reading ${path7}`, () => this.inner.read(path7, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -38212,9 +39080,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path6) {
+function formatKeyPath(path7) {
   let out2 = "";
-  for (const seg of path6) {
+  for (const seg of path7) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -38234,10 +39102,10 @@ function describe5(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path6) {
+function findForbidden(node2, path7) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path6,
+      path: path7,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -38245,7 +39113,7 @@ function findForbidden(node2, path6) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path6,
+        path: path7,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -38253,22 +39121,22 @@ function findForbidden(node2, path6) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
+      const hit = findForbidden(pair.key, path7) ?? findForbidden(pair.value, [...path7, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path6, i2]);
+      const hit = findForbidden(node2.items[i2], [...path7, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path6, key) {
-  for (let n = path6.length; n >= 0; n--) {
-    const node2 = doc.getIn(path6.slice(0, n), true);
+function offsetOf(doc, path7, key) {
+  for (let n = path7.length; n >= 0; n--) {
+    const node2 = doc.getIn(path7.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path7.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -38327,12 +39195,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path6) {
+function schemaAt(schema, path7) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path6.length) return s;
-    const seg = path6[i2];
+    if (i2 === path7.length) return s;
+    const seg = path7[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -38373,34 +39241,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue2, doc) {
-  const path6 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
+  const path7 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path7, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
+      return { path: [...path7, first.key], detail: unknownKeyDetail(path7, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue2.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path6,
+        path: path7,
         detail: `invalid key: ${expected}, got ${describe5(issue2.input)}`,
-        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
+        offset: offsetOf(doc, path7.slice(0, -1), String(path7[path7.length - 1]))
       };
     }
     default:
       return {
-        path: path6,
+        path: path7,
         detail: "input" in issue2 ? `${issue2.message}, got ${describe5(issue2.input)}` : issue2.message,
-        offset: offsetOf(doc, path6)
+        offset: offsetOf(doc, path7)
       };
   }
 }
-function checkFeatureSet(set2, path6) {
+function checkFeatureSet(set2, path7) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path6, "all"],
+      path: [...path7, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -38564,7 +39432,7 @@ var import_node_fs2 = require("node:fs");
 // src/adapters/file-system-tree.ts
 var fsSync = __toESM2(require("node:fs"));
 var import_node_fs = require("node:fs");
-var path = __toESM2(require("node:path"));
+var path2 = __toESM2(require("node:path"));
 
 // src/core/source-tree.ts
 function decodeText(buf) {
@@ -38596,10 +39464,10 @@ var FileSystemTree = class _FileSystemTree {
   }
   abs(rel) {
     if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
-    return path.join(this.root, rel);
+    return path2.join(this.root, rel);
   }
   inside(real) {
-    return real === this.root || real.startsWith(this.root + path.sep);
+    return real === this.root || real.startsWith(this.root + path2.sep);
   }
   /** The real path of `rel` if it stays inside the root, else null. */
   async contained(rel) {
@@ -38615,7 +39483,7 @@ var FileSystemTree = class _FileSystemTree {
   async realPath(rel) {
     if (rel === "") return "";
     const real = await this.contained(rel);
-    return real === null ? null : path.relative(this.root, real).split(path.sep).join("/");
+    return real === null ? null : path2.relative(this.root, real).split(path2.sep).join("/");
   }
   /**
    * Where the directory holding `rel` really is: a symlinked directory on the way
@@ -38628,7 +39496,7 @@ var FileSystemTree = class _FileSystemTree {
     let state = this.dirState.get(dir);
     if (!state) {
       try {
-        state = this.inside(fsSync.realpathSync(path.join(this.root, dir))) ? "inside" : "outside";
+        state = this.inside(fsSync.realpathSync(path2.join(this.root, dir))) ? "inside" : "outside";
       } catch {
         state = "missing";
       }
@@ -38651,7 +39519,7 @@ var FileSystemTree = class _FileSystemTree {
     if (!m) {
       m = /* @__PURE__ */ new Map();
       try {
-        for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
+        for (const e of fsSync.readdirSync(dir ? path2.join(this.root, dir) : this.root, {
           withFileTypes: true
         }))
           m.set(e.name, e);
@@ -38775,7 +39643,7 @@ var FileSystemTree = class _FileSystemTree {
       const dir = stack.pop();
       let entries;
       try {
-        entries = await import_node_fs.promises.readdir(dir ? path.join(this.root, dir) : this.root, { withFileTypes: true });
+        entries = await import_node_fs.promises.readdir(dir ? path2.join(this.root, dir) : this.root, { withFileTypes: true });
       } catch {
         continue;
       }
@@ -38867,10 +39735,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path6) {
-    const r = await this.resolve(path6);
+  async stat(path7) {
+    const r = await this.resolve(path7);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path7)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -38886,11 +39754,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path6) {
-    const direct = this.entries.get(path6);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
-    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
-    const input2 = path6.split("/");
+  async resolve(path7) {
+    const direct = this.entries.get(path7);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path7, entry: direct };
+    if (!direct && this.dirs.has(path7)) return { kind: "dir", path: path7 };
+    const input2 = path7.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -38906,11 +39774,11 @@ var GitRevisionTree = class _GitRevisionTree {
       const e = this.entries.get(p);
       if (e && e.mode === LINK) {
         if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
-        const target = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
-        if (target === null) return { kind: "missing" };
-        if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target))
+        const target2 = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
+        if (target2 === null) return { kind: "missing" };
+        if (target2.startsWith("/") || target2.startsWith("\\") || /^[A-Za-z]:/.test(target2))
           return { kind: "outside" };
-        for (const s of target.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
+        for (const s of target2.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
       } else if (e) {
         return todo.length ? { kind: "missing" } : { kind: "file", path: p, entry: e };
       } else if (this.dirs.has(p)) cur.push(seg);
@@ -38918,13 +39786,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path6) {
-    const r = await this.resolve(path6);
+  async realPath(path7) {
+    const r = await this.resolve(path7);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path6, maxBytes) {
-    const r = await this.resolve(path6);
-    const own2 = this.entries.get(path6);
+  async read(path7, maxBytes) {
+    const r = await this.resolve(path7);
+    const own2 = this.entries.get(path7);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -38933,7 +39801,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path7) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -39041,7 +39909,7 @@ function colorize(text2, kind) {
 
 // src/adapters/manifest-root.ts
 var fs4 = __toESM2(require("node:fs"));
-var path2 = __toESM2(require("node:path"));
+var path3 = __toESM2(require("node:path"));
 var MAX_LEVELS = 128;
 var MAX_MANIFEST_BYTES = 1024 * 1024;
 function declaresWorkspace(file2) {
@@ -39062,22 +39930,22 @@ function declaresWorkspace(file2) {
   return false;
 }
 function findManifestRoot(start2) {
-  let dir = path2.resolve(start2);
+  let dir = path3.resolve(start2);
   let nearest = null;
   let workspace = null;
   for (let i2 = 0; i2 < MAX_LEVELS; i2++) {
-    const manifest = path2.join(dir, "Cargo.toml");
+    const manifest = path3.join(dir, "Cargo.toml");
     if (fs4.existsSync(manifest)) {
       nearest ??= dir;
       if (declaresWorkspace(manifest)) workspace = dir;
     }
-    if (fs4.existsSync(path2.join(dir, ".git"))) break;
-    const parent = path2.dirname(dir);
+    if (fs4.existsSync(path3.join(dir, ".git"))) break;
+    const parent = path3.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   const found = workspace ?? nearest;
-  return found === null ? start2 : path2.relative(process.cwd(), found) || ".";
+  return found === null ? start2 : path3.relative(process.cwd(), found) || ".";
 }
 
 // src/cli/arguments.ts
@@ -39251,7 +40119,7 @@ function positionalUsage(spec) {
   return out2;
 }
 var HELP_WIDTH = 100;
-function wrap(text2, width) {
+function wrap2(text2, width) {
   const lines = [];
   let line = "";
   for (const word of text2.split(/\s+/).filter(Boolean)) {
@@ -39268,7 +40136,7 @@ function table(rows) {
   const indent = " ".repeat(width + 4);
   const out2 = [];
   for (const [a, b] of rows) {
-    const text2 = wrap(b, HELP_WIDTH - indent.length);
+    const text2 = wrap2(b, HELP_WIDTH - indent.length);
     if (a.length > width) out2.push(`  ${a}`);
     else out2.push(`  ${a.padEnd(width)}  ${text2.shift() ?? ""}`.trimEnd());
     for (const l of text2) out2.push(indent + l);
@@ -39279,8 +40147,8 @@ function commandHelp(spec) {
   const lines = [`usage: ${TOOL_NAME} ${spec.name} ${synopsis(spec)}`.trimEnd()];
   if (spec.positionals.length)
     lines.push(`       ${TOOL_NAME} ${spec.name} ${positionalUsage(spec)} [options]`);
-  lines.push("", ...wrap(spec.summary, HELP_WIDTH));
-  if (spec.description) lines.push("", ...wrap(spec.description, HELP_WIDTH));
+  lines.push("", ...wrap2(spec.summary, HELP_WIDTH));
+  if (spec.description) lines.push("", ...wrap2(spec.description, HELP_WIDTH));
   if (spec.positionals.length) {
     lines.push("", "arguments:");
     lines.push(...table(spec.positionals.map((p) => [p.name, p.description])));
@@ -39487,26 +40355,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path6) => {
-      const slash = path6.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path6.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
+    const plainFile = async (path7) => {
+      const slash = path7.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path7.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path7.slice(slash + 1)) === "file";
     };
-    const read = async (path6, maxBytes) => {
-      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
-      const key = `${maxBytes}\0${path6}`;
+    const read = async (path7, maxBytes) => {
+      if (!this.unchanged(path7) || !await plainFile(path7)) return tree.read(path7, maxBytes);
+      const key = `${maxBytes}\0${path7}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path6, maxBytes);
+      const r = tree.read(path7, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path6) => tree.stat(path6),
+      stat: (path7) => tree.stat(path7),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -39874,10 +40742,10 @@ function mergeReports(reports) {
 
 // src/adapters/tree-sitter-parser.ts
 var fs5 = __toESM2(require("node:fs"));
-var path3 = __toESM2(require("node:path"));
+var path4 = __toESM2(require("node:path"));
 var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
 function locate(file2, packageName) {
-  const candidates = [path3.join(__dirname, file2), path3.join(__dirname, "wasm", file2)];
+  const candidates = [path4.join(__dirname, file2), path4.join(__dirname, "wasm", file2)];
   for (const c of candidates) if (fs5.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
@@ -40080,7 +40948,7 @@ function readAttribute(inner, env, depth2 = 0) {
   }
   return [{ ...meta3, conditions: [] }];
 }
-function readRepr(args2) {
+function readRepr2(args2) {
   const tokens = lex(args2, 1e4);
   return splitTopLevel(tokens, 0, tokens.length).map(([a, b]) => text(tokens, args2, a, b).replace(/\s+/g, "")).map((r) => r === "packed(1)" ? "packed" : r);
 }
@@ -40208,6 +41076,119 @@ function abiOf(externModifier) {
 }
 function isRawPointer(type) {
   return type.startsWith("*const ") || type.startsWith("*mut ");
+}
+
+// src/core/extract/discriminant.ts
+function literalValue(text2) {
+  const byte = /^b?'(.+)'$/.exec(text2);
+  if (byte) {
+    const body2 = byte[1];
+    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
+    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
+    if (body2 in esc2) return BigInt(esc2[body2]);
+    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
+    if (hex4) return BigInt(parseInt(hex4[1], 16));
+    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
+    return null;
+  }
+  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
+  if (!m) return null;
+  const digits = m[1].replace(/_/g, "");
+  try {
+    return BigInt(digits);
+  } catch {
+    return null;
+  }
+}
+var PREC2 = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6
+};
+function evalDiscriminant(expr) {
+  const tokens = lex(expr, 1e3);
+  const s = { i: 0 };
+  const v = parseBinary(tokens, s, 0, 0);
+  return v !== null && s.i === tokens.length ? v : null;
+}
+function parseUnary(t2, s, depth2) {
+  if (depth2 > 50) return null;
+  const tok = t2[s.i];
+  if (!tok) return null;
+  if (tok.text === "-") {
+    s.i++;
+    const v = parseUnary(t2, s, depth2 + 1);
+    return v === null ? null : -v;
+  }
+  if (tok.text === "!") {
+    s.i++;
+    const v = parseUnary(t2, s, depth2 + 1);
+    return v === null ? null : ~v;
+  }
+  if (tok.text === "(") {
+    s.i++;
+    const v = parseBinary(t2, s, 0, depth2 + 1);
+    if (t2[s.i]?.text !== ")") return null;
+    s.i++;
+    return v;
+  }
+  if (tok.kind === "literal") {
+    s.i++;
+    return literalValue(tok.text);
+  }
+  return null;
+}
+function parseBinary(t2, s, minPrec, depth2) {
+  let left = parseUnary(t2, s, depth2);
+  if (left === null) return null;
+  for (; ; ) {
+    const op = t2[s.i];
+    const prec = op && op.kind === "punct" ? PREC2[op.text] : void 0;
+    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
+    s.i++;
+    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
+    if (right === null) return null;
+    switch (op.text) {
+      case "|":
+        left = left | right;
+        break;
+      case "^":
+        left = left ^ right;
+        break;
+      case "&":
+        left = left & right;
+        break;
+      case "<<":
+        left = right > 4096n ? null : left << right;
+        break;
+      case ">>":
+        left = left >> right;
+        break;
+      case "+":
+        left = left + right;
+        break;
+      case "-":
+        left = left - right;
+        break;
+      case "*":
+        left = left * right;
+        break;
+      case "/":
+        left = right === 0n ? null : left / right;
+        break;
+      case "%":
+        left = right === 0n ? null : left % right;
+        break;
+    }
+    if (left === null) return null;
+  }
 }
 
 // src/core/extract/scan-file.ts
@@ -40684,7 +41665,7 @@ var FileScanner = class {
   }
   reprOf(pending) {
     const repr = [];
-    for (const a of pending.attrs) if (a.name === "repr" && a.args !== null) repr.push(...readRepr(a.args));
+    for (const a of pending.attrs) if (a.name === "repr" && a.args !== null) repr.push(...readRepr2(a.args));
     return repr;
   }
   fieldsOf(list2, ctx) {
@@ -41145,7 +42126,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   const line = (n) => lineBase + n.startPosition.row;
   let depth2 = 0;
   let tooDeep = false;
-  const visit2 = (node2, guarded) => {
+  const visit2 = (node2, guarded2) => {
     if (depth2 >= MAX_SYNTAX_NESTING) {
       if (!tooDeep) onTooDeep?.();
       tooDeep = true;
@@ -41153,12 +42134,12 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
     }
     depth2++;
     try {
-      visitNode(node2, guarded);
+      visitNode(node2, guarded2);
     } finally {
       depth2--;
     }
   };
-  const visitNode = (node2, guarded) => {
+  const visitNode = (node2, guarded2) => {
     switch (node2.type) {
       case "unary_expression": {
         if (node2.children[0]?.text === "*") {
@@ -41177,7 +42158,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
           const value = pointerRoot(callee.childForFieldName("value"));
           if (DEREF_METHODS.has(field) && value?.type === "identifier" && ptrs.has(value.text))
             derefs.add(value.text);
-          if (PANIC_METHODS.has(field) && !guarded) facts.panics.push({ what: field, line: line(node2) });
+          if (PANIC_METHODS.has(field) && !guarded2) facts.panics.push({ what: field, line: line(node2) });
         } else if (DEREF_CALLS.has(last) && args2) {
           for (const a of args2.namedChildren) {
             const v = pointerRoot(a);
@@ -41186,25 +42167,25 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
         }
         if (last === "catch_unwind") {
           facts.catchUnwind = true;
-          if (fn) visit2(fn, guarded);
+          if (fn) visit2(fn, guarded2);
           if (args2) for (const a of args2.namedChildren) visit2(a, true);
           return;
         }
         break;
       }
       case "index_expression":
-        if (!guarded) facts.panics.push({ what: "indexing", line: line(node2) });
+        if (!guarded2) facts.panics.push({ what: "indexing", line: line(node2) });
         break;
       case "macro_invocation": {
         const m = (node2.childForFieldName("macro")?.text ?? "").replace(/\s+/g, "");
         const name2 = m.split("::").pop() ?? m;
         macros.add(name2);
-        if (PANIC_MACROS.has(name2) && !guarded) facts.panics.push({ what: `${name2}!`, line: line(node2) });
+        if (PANIC_MACROS.has(name2) && !guarded2) facts.panics.push({ what: `${name2}!`, line: line(node2) });
         const tt = node2.namedChildren.find((c) => c.type === "token_tree");
         if (tt) {
           const txt = tt.text;
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
-          if (!guarded) {
+          if (!guarded2) {
             const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
             if (m2)
               facts.panics.push({
@@ -41239,7 +42220,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
       default:
         break;
     }
-    for (const c of node2.namedChildren) visit2(c, guarded);
+    for (const c of node2.namedChildren) visit2(c, guarded2);
   };
   visit2(body2, false);
   facts.derefs = [...derefs].sort();
@@ -41470,8 +42451,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path6) {
-    const cached2 = this.manifests.get(path6);
+  async manifest(path7) {
+    const cached2 = this.manifests.get(path7);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -41483,15 +42464,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path6, MANIFEST_BYTES);
+    const r = await this.tree.read(path7, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path6} ${r.detail}`,
-          file: path6
+          message: `${path7} ${r.detail}`,
+          file: path7
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -41503,13 +42484,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path6} is not valid TOML: ${msg}`,
-          file: path6
+          message: `${path7} is not valid TOML: ${msg}`,
+          file: path7
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path6, out2);
+    this.manifests.set(path7, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -41573,15 +42554,15 @@ var Discovery = class {
     };
     if (/^([\\/]|[A-Za-z]:)/.test(pattern2)) return refuse("is an absolute path");
     const cap = this.limits.maxCrates * 4;
-    let current = [base];
+    let current2 = [base];
     for (const seg of pattern2.split(/[\\/]/)) {
       if (seg === "" || seg === ".") continue;
       let next = [];
       if (seg === "..") {
-        if (current.includes("")) return refuse("leads outside the repository");
-        next = [...new Set(current.map((c) => parentDir(c)))];
+        if (current2.includes("")) return refuse("leads outside the repository");
+        next = [...new Set(current2.map((c) => parentDir(c)))];
       } else if (seg === "**") {
-        for (const start2 of current) {
+        for (const start2 of current2) {
           const stack = [start2];
           while (stack.length) {
             const d = stack.pop();
@@ -41602,11 +42583,11 @@ var Discovery = class {
           return [];
         }
         const g = compileGlob2(seg);
-        for (const d of current)
+        for (const d of current2)
           for (const e of await this.list(d))
             if ((e.type === "dir" || e.type === "symlink") && this.match(g, e.name))
               next.push(joinPath(d, e.name));
-      } else next = current.map((c) => joinPath(c, seg));
+      } else next = current2.map((c) => joinPath(c, seg));
       if (next.length > cap) {
         this.once(
           "glob-too-broad",
@@ -41622,12 +42603,12 @@ var Discovery = class {
           );
         next = next.slice(0, cap);
       }
-      current = next;
+      current2 = next;
     }
-    return current;
+    return current2;
   }
   /** Queues the packages a workspace root names: its own package, its members, its patches. */
-  async workspaceRoot(dir, manifest, toml, own2, members2) {
+  async workspaceRoot(dir, manifest, toml, own2, members3) {
     if (isTable2(toml.package)) this.queue.push({ dir, foundBy: own2, expect: null, via: null, literal: true });
     const w = isTable2(toml.workspace) ? await this.wsAt(dir) : null;
     if (w) {
@@ -41637,7 +42618,7 @@ var Discovery = class {
           if (!isExcluded(w, d))
             this.queue.push({
               dir: d,
-              foundBy: members2,
+              foundBy: members3,
               expect: null,
               via: manifest,
               literal: !hasGlobMeta(p)
@@ -41675,11 +42656,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable2(v)) continue;
         let base = dir;
-        let path6 = typeof v.path === "string" ? v.path : null;
+        let path7 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path6 === null && v.workspace === true) {
+        if (path7 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -41692,16 +42673,16 @@ var Discovery = class {
           }
           if (isTable2(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path6 = inherited.path;
+            path7 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path6 === null) continue;
+        if (path7 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path6);
-        if ("refused" in r) this.refuse(shown(base, path6), expect, manifest, r.refused);
+        const r = resolveRel(base, path7);
+        if ("refused" in r) this.refuse(shown(base, path7), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -42196,7 +43177,7 @@ var CONTINUES_UNAMBIGUOUSLY = /* @__PURE__ */ new Set([
 ]);
 var PLAIN2 = { blockLike: false };
 var BLOCK_LIKE = { blockLike: true };
-var MAX_DEPTH4 = 200;
+var MAX_DEPTH6 = 200;
 var FragmentParser = class {
   constructor(toks, close) {
     this.toks = toks;
@@ -42302,7 +43283,7 @@ var FragmentParser = class {
     return open2;
   }
   nest(f) {
-    if (++this.depth > MAX_DEPTH4) this.fail("nested too deeply");
+    if (++this.depth > MAX_DEPTH6) this.fail("nested too deeply");
     try {
       return f();
     } finally {
@@ -43978,13 +44959,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path6) {
-  const segs = path6.split("::");
+function isBuiltinAttribute(path7) {
+  const segs = path7.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path6) || path6.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path7) || path7.startsWith("rustc_");
 }
-function isBuiltinDerive(path6) {
-  const segs = path6.split("::");
+function isBuiltinDerive(path7) {
+  const segs = path7.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -44236,11 +45217,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path6) => {
-    if (!path6.length || name2 === "_") return;
-    out2.importPaths.set(name2, path6);
-    out2.imports.set(name2, path6[0]);
-    out2.uses.push({ scope, name: name2, path: path6 });
+  const add = (name2, path7) => {
+    if (!path7.length || name2 === "_") return;
+    out2.importPaths.set(name2, path7);
+    out2.imports.set(name2, path7[0]);
+    out2.uses.push({ scope, name: name2, path: path7 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -44293,21 +45274,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path6 = name2;
+  let path7 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path6 = `$${seg}::${path6}`;
+        path7 = `$${seg}::${path7}`;
         k -= 3;
         break;
       }
-      path6 = `${seg}::${path6}`;
+      path7 = `${seg}::${path7}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path6, name: name2 };
+  return { from: k, path: path7, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -44469,8 +45450,8 @@ function buildScopes(texts, env) {
   return scopes2;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path6, census) {
-  const segs = path6.replace(/^::/, "").split("::");
+function macroOrigins(crate, path7, census) {
+  const segs = path7.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -44539,10 +45520,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path6, moduleKey = "crate") {
+  resolve(crate, scopeKey, path7, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path6.replace(/^::/, "").split("::");
+    const segs = path7.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -44572,15 +45553,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path6, depth2, seen) {
+  resolvePath(c, scopeKey, path7, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path6.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path7.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path6;
-    const name2 = path6[path6.length - 1];
+    const [root, ...rest] = path7;
+    const name2 = path7[path7.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path6.length === 1) {
+    if (path7.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -44597,9 +45578,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path6[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path7[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path6.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path7.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -44676,32 +45657,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path6, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path6.split("::").pop();
-    if (kind === "attribute" && !path6.includes("::") && !census.imports.has(path6) && underDerive) return true;
+  attrSafe(crate, path7, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path7.split("::").pop();
+    if (kind === "attribute" && !path7.includes("::") && !census.imports.has(path7) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path6, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path7, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path6, census);
+    const o = macroOrigins(crate, path7, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path6, census, scopeKey, moduleKey) {
+  originLabel(crate, path7, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path6, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path7, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path6, census);
+    const o = macroOrigins(crate, path7, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path6) {
-  const segs = path6.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path7) {
+  const segs = path7.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -45345,11 +46326,11 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     }
   };
   const includeFile = async (inv, modDepth) => {
-    const literal2 = includedPath(inv.input);
-    if (literal2 === null) return;
-    const file2 = joinPath(dirname2(inv.ctx.file), literal2);
-    if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal2)) {
-      failed.set(inv, `${literal2} is outside the repository`);
+    const literal3 = includedPath(inv.input);
+    if (literal3 === null) return;
+    const file2 = joinPath(dirname2(inv.ctx.file), literal3);
+    if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal3)) {
+      failed.set(inv, `${literal3} is outside the repository`);
       return;
     }
     const r = await tree.read(file2, limits.maxFileBytes);
@@ -46379,10 +47360,10 @@ async function analyseFeatureSets(options, sets) {
 
 // src/app/config-file.ts
 var import_node_fs4 = require("node:fs");
-var path4 = __toESM2(require("node:path"));
+var path5 = __toESM2(require("node:path"));
 var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
 async function readConfigFile(root, explicit) {
-  const file2 = explicit ?? path4.join(root, DEFAULT_CONFIG_PATH);
+  const file2 = explicit ?? path5.join(root, DEFAULT_CONFIG_PATH);
   let text2 = null;
   try {
     const st = await import_node_fs4.promises.stat(file2);
@@ -46485,16 +47466,16 @@ function inlineCode(s, max = MAX_CODE) {
   if (s === "") return "*(empty)*";
   const { text: text2, truncated } = reveal(s, max);
   const parts2 = [];
-  let current = "";
+  let current2 = "";
   for (let i2 = 0; i2 < text2.length; i2++) {
     const c = text2[i2];
     if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
-      if (current) parts2.push(codeSpan(current));
+      if (current2) parts2.push(codeSpan(current2));
       parts2.push("\\" + c);
-      current = "";
-    } else current += c;
+      current2 = "";
+    } else current2 += c;
   }
-  if (current) parts2.push(codeSpan(current));
+  if (current2) parts2.push(codeSpan(current2));
   return parts2.join("") + (truncated ? "\u2026" : "");
 }
 function safeUrl(url2) {
@@ -46896,9 +47877,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path6 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path7 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path6}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path7}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -47061,11 +48042,11 @@ function findingDetails(ctx, groups) {
     if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`, ""))
       return null;
     for (const f of g.findings) {
-      const fits = out2.add(
+      const fits2 = out2.add(
         `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE2)}\\`,
         `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE2)}`
       );
-      if (!fits) return null;
+      if (!fits2) return null;
     }
   }
   return out2.lines;
@@ -47113,8 +48094,8 @@ var PLANS = [
   { nonAbiDetail: false, changeDetail: false, findingDetail: true, diagnosticDetail: true, rows: Infinity },
   { nonAbiDetail: false, changeDetail: false, findingDetail: false, diagnosticDetail: false, rows: Infinity }
 ];
-function append(target, lines) {
-  for (const l of lines) target.push(l);
+function append(target2, lines) {
+  for (const l of lines) target2.push(l);
 }
 function once(f) {
   let done = false;
@@ -48387,7 +49368,7 @@ function presentResult(result, args2, terminal) {
 }
 async function writeOutput(file2, text2) {
   try {
-    await import_node_fs5.promises.mkdir(path5.dirname(path5.resolve(file2)), { recursive: true });
+    await import_node_fs5.promises.mkdir(path6.dirname(path6.resolve(file2)), { recursive: true });
     await import_node_fs5.promises.writeFile(file2, text2);
   } catch (e) {
     const code = e.code;

@@ -12,9 +12,9 @@ var __commonJS2 = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
-var __export2 = (target, all) => {
+var __export2 = (target2, all) => {
   for (var name2 in all)
-    __defProp2(target, name2, { get: all[name2], enumerable: true });
+    __defProp2(target2, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps2 = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -24,12 +24,12 @@ var __copyProps2 = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(
+var __toESM2 = (mod, isNodeMode, target2) => (target2 = mod != null ? __create2(__getProtoOf2(mod)) : {}, __copyProps2(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp2(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -229,7 +229,7 @@ var require_tunnel = __commonJS2({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target2) {
       for (var i2 = 1, len = arguments.length; i2 < len; ++i2) {
         var overrides = arguments[i2];
         if (typeof overrides === "object") {
@@ -237,12 +237,12 @@ var require_tunnel = __commonJS2({
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target2[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target2;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -1072,14 +1072,14 @@ var require_util = __commonJS2({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1530,39 @@ var require_diagnostics = __commonJS2({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error63.message
         );
       });
@@ -1611,9 +1611,9 @@ var require_diagnostics = __commonJS2({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1676,7 @@ var require_request = __commonJS2({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -1691,11 +1691,11 @@ var require_request = __commonJS2({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1761,7 @@ var require_request = __commonJS2({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4507,8 +4507,8 @@ var require_util2 = __commonJS2({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -4558,8 +4558,8 @@ var require_util2 = __commonJS2({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
     function iteratorMixin(name2, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -5053,22 +5053,22 @@ var require_formdata = __commonJS2({
         name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name2, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry(name2, value, filename);
+        this[kState].push(entry2);
       }
       delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name2);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name2);
       }
       get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name2);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx === -1) {
           return null;
         }
@@ -5079,14 +5079,14 @@ var require_formdata = __commonJS2({
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name2).map((entry2) => entry2.value);
       }
       has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name2) !== -1;
       }
       set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5100,16 +5100,16 @@ var require_formdata = __commonJS2({
         name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name2, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
+        const entry2 = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name2)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth2, options) {
@@ -6454,7 +6454,7 @@ var require_client_h1 = __commonJS2({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS2({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7064,7 +7064,7 @@ var require_client_h2 = __commonJS2({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7161,7 @@ var require_client_h2 = __commonJS2({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7514,9 +7514,9 @@ var require_redirect_handler = __commonJS2({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8426,8 +8426,8 @@ var require_pool = __commonJS2({
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error63) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -8755,10 +8755,10 @@ var require_proxy_agent = __commonJS2({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9006,16 +9006,16 @@ var require_env_http_proxy_agent = __commonJS2({
           return false;
         }
         for (let i2 = 0; i2 < this.#noProxyEntries.length; i2++) {
-          const entry = this.#noProxyEntries[i2];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i2];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname3 === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname3 === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname3.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname3.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9027,13 +9027,13 @@ var require_env_http_proxy_agent = __commonJS2({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i2 = 0; i2 < noProxySplit.length; i2++) {
-          const entry = noProxySplit[i2];
-          if (!entry) {
+          const entry2 = noProxySplit[i2];
+          if (!entry2) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -9068,8 +9068,8 @@ var require_retry_handler = __commonJS2({
       wrapRequestBody
     } = require_util();
     function calculateRetryAfterHeader(retryAfter) {
-      const current = Date.now();
-      return new Date(retryAfter).getTime() - current;
+      const current2 = Date.now();
+      return new Date(retryAfter).getTime() - current2;
     }
     function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
       const contentLength = headers["content-length"];
@@ -10730,20 +10730,20 @@ var require_mock_utils = __commonJS2({
       }
       return true;
     }
-    function safeUrl2(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl2(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10765,7 @@ var require_mock_utils = __commonJS2({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl2(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl2(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10803,9 @@ var require_mock_utils = __commonJS2({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body: body2, headers, query } = opts;
+      const { path: path7, method, body: body2, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -11268,10 +11268,10 @@ var require_pending_interceptors_formatter = __commonJS2({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12117,24 +12117,24 @@ var require_headers = __commonJS2({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array2 = new Array(size);
+        const array3 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array2;
+            return array3;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
-          array2[0] = [firstValue[0], firstValue[1].value];
+          array3[0] = [firstValue[0], firstValue[1].value];
           assert2(firstValue[1].value !== null);
           for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i2 < size; ++i2) {
             value = iterator2.next().value;
-            x = array2[i2] = [value[0], value[1].value];
+            x = array3[i2] = [value[0], value[1].value];
             assert2(x[1] !== null);
             left = 0;
             right = i2;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array2[pivot][0] <= x[0]) {
+              if (array3[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -12143,22 +12143,22 @@ var require_headers = __commonJS2({
             if (i2 !== pivot) {
               j = i2;
               while (j > left) {
-                array2[j] = array2[--j];
+                array3[j] = array3[--j];
               }
-              array2[left] = x;
+              array3[left] = x;
             }
           }
           if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array2;
+          return array3;
         } else {
           let i2 = 0;
           for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-            array2[i2++] = [name2, value];
+            array3[i2++] = [name2, value];
             assert2(value !== null);
           }
-          return array2.sort(compareHeaderName);
+          return array3.sort(compareHeaderName);
         }
       }
     };
@@ -12614,12 +12614,12 @@ var require_response = __commonJS2({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value) {
+        set(target2, p, value) {
           assert2(!(p in state));
-          target[p] = value;
+          target2[p] = value;
           return true;
         }
       });
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS2({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code = path6.charCodeAt(i2);
+    function validateCookiePath(path7) {
+      for (let i2 = 0; i2 < path7.length; ++i2) {
+        const code = path7.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16923,9 +16923,9 @@ var require_util7 = __commonJS2({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init2) => new Event(type, init2), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init2) => new Event(type, init2), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -19072,11 +19072,11 @@ var require_undici = __commonJS2({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path6);
+          url2 = new URL(util.parseOrigin(url2).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19739,15 +19739,15 @@ var require_light = __commonJS2({
           });
         }
         next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
+          var current2, next;
+          current2 = this._jobs[id];
+          next = current2 + 1;
+          if (current2 != null && next < this.status.length) {
+            this.counts[current2]--;
             this.counts[next]++;
             return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
+          } else if (current2 != null) {
+            this.counts[current2]--;
             return delete this._jobs[id];
           }
         }
@@ -19758,13 +19758,13 @@ var require_light = __commonJS2({
           return this.counts[initial]++;
         }
         remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
+          var current2;
+          current2 = this._jobs[id];
+          if (current2 != null) {
+            this.counts[current2]--;
             delete this._jobs[id];
           }
-          return current != null;
+          return current2 != null;
         }
         jobStatus(id) {
           var ref;
@@ -20691,17 +20691,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path6);
+            const ci = visit_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20712,13 +20712,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20739,17 +20739,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path6);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20760,13 +20760,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20793,23 +20793,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path7);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path7);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path7);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path7);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -21317,7 +21317,7 @@ var require_Scalar = __commonJS2({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar2 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -21329,12 +21329,12 @@ var require_Scalar = __commonJS2({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -21345,7 +21345,7 @@ var require_createNode = __commonJS2({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName2, tags) {
       if (tagName2) {
@@ -21390,7 +21390,7 @@ var require_createNode = __commonJS2({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -21401,7 +21401,7 @@ var require_createNode = __commonJS2({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName2)
         node2.tag = tagName2;
       else if (!tagObj.default)
@@ -21421,10 +21421,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
-        const k = path6[i2];
+      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
+        const k = path7[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21443,7 +21443,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21473,11 +21473,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -21491,8 +21491,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21506,8 +21506,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -21525,8 +21525,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21536,8 +21536,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -21714,7 +21714,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -21857,9 +21857,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -21908,11 +21908,11 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -21935,7 +21935,7 @@ ${indent}${start2}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -21960,20 +21960,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -22122,7 +22122,7 @@ var require_stringifyPair = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -22137,7 +22137,7 @@ var require_stringifyPair = __commonJS2({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -22277,19 +22277,19 @@ var require_merge = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -22596,7 +22596,7 @@ var require_YAMLMap = __commonJS2({
     var Collection2 = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -22663,7 +22663,7 @@ var require_YAMLMap = __commonJS2({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -22761,7 +22761,7 @@ var require_YAMLSeq = __commonJS2({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -22818,7 +22818,7 @@ var require_YAMLSeq = __commonJS2({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -22914,14 +22914,14 @@ var require_string = __commonJS2({
 var require_null = __commonJS2({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -22932,13 +22932,13 @@ var require_null = __commonJS2({
 var require_bool = __commonJS2({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -22983,7 +22983,7 @@ var require_stringifyNumber = __commonJS2({
 var require_float = __commonJS2({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -23011,7 +23011,7 @@ var require_float = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
+        const node2 = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node2.minFractionDigits = str.length - dot - 1;
@@ -23047,7 +23047,7 @@ var require_int = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -23064,7 +23064,7 @@ var require_int = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -23080,16 +23080,16 @@ var require_schema = __commonJS2({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool2.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -23102,7 +23102,7 @@ var require_schema = __commonJS2({
 var require_schema2 = __commonJS2({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -23119,7 +23119,7 @@ var require_schema2 = __commonJS2({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -23170,7 +23170,7 @@ var require_binary = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
       identify: (value) => value instanceof Uint8Array,
@@ -23214,15 +23214,15 @@ var require_binary = __commonJS2({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -23237,7 +23237,7 @@ var require_pairs = __commonJS2({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
@@ -23248,7 +23248,7 @@ var require_pairs = __commonJS2({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -23391,7 +23391,7 @@ var require_omap = __commonJS2({
 var require_bool2 = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -23403,7 +23403,7 @@ var require_bool2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -23411,7 +23411,7 @@ var require_bool2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -23423,7 +23423,7 @@ var require_bool2 = __commonJS2({
 var require_float2 = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -23451,7 +23451,7 @@ var require_float2 = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -23523,7 +23523,7 @@ var require_int2 = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -23540,7 +23540,7 @@ var require_int2 = __commonJS2({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -23735,7 +23735,7 @@ var require_schema3 = __commonJS2({
     var binary2 = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -23748,10 +23748,10 @@ var require_schema3 = __commonJS2({
       _null4.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -23778,7 +23778,7 @@ var require_tags = __commonJS2({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
@@ -23802,9 +23802,9 @@ var require_tags = __commonJS2({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge3.merge,
@@ -24052,9 +24052,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24129,14 +24129,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection2.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24151,10 +24151,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection2.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24165,10 +24165,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection2.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24185,13 +24185,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection2.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -24959,7 +24959,7 @@ var require_compose_collection = __commonJS2({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -25008,7 +25008,7 @@ var require_compose_collection = __commonJS2({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName2, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName2;
       if (tag?.format)
@@ -25023,13 +25023,13 @@ var require_compose_collection = __commonJS2({
 var require_resolve_block_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -25091,7 +25091,7 @@ var require_resolve_block_scalar = __commonJS2({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -25206,7 +25206,7 @@ var require_resolve_block_scalar = __commonJS2({
 var require_resolve_flow_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
@@ -25215,15 +25215,15 @@ var require_resolve_flow_scalar = __commonJS2({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -25428,7 +25428,7 @@ var require_compose_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -25446,11 +25446,11 @@ var require_compose_scalar = __commonJS2({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -26152,9 +26152,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field2, index] of path6) {
+      for (const [field2, index] of path7) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26163,23 +26163,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field2 = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field2 = path7[path7.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path6.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26190,10 +26190,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -26992,12 +26992,12 @@ var require_parser = __commonJS2({
       }
       return prev.splice(i2, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+          target2.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -27903,7 +27903,7 @@ var require_dist = __commonJS2({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -27928,7 +27928,7 @@ var require_dist = __commonJS2({
     exports2.isScalar = identity2.isScalar;
     exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -27954,7 +27954,7 @@ var require_web_tree_sitter2 = __commonJS2({
     var __getOwnPropNames = Object.getOwnPropertyNames;
     var __getProtoOf = Object.getPrototypeOf;
     var __hasOwnProp = Object.prototype.hasOwnProperty;
-    var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+    var __name = (target2, value) => __defProp(target2, "name", { value, configurable: true });
     var __commonJS = (cb, mod) => function __require() {
       try {
         return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -27962,9 +27962,9 @@ var require_web_tree_sitter2 = __commonJS2({
         throw mod = 0, e;
       }
     };
-    var __export = (target, all) => {
+    var __export = (target2, all) => {
       for (var name2 in all)
-        __defProp(target, name2, { get: all[name2], enumerable: true });
+        __defProp(target2, name2, { get: all[name2], enumerable: true });
     };
     var __copyProps = (to, from, except, desc) => {
       if (from && typeof from === "object" || typeof from === "function") {
@@ -27974,12 +27974,12 @@ var require_web_tree_sitter2 = __commonJS2({
       }
       return to;
     };
-    var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+    var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
       // If the importer is in node compatibility mode or this is not an ESM
       // file that has been converted to a CommonJS file using a Babel-
       // compatible transform (i.e. "__esModule" has not been set), then set
       // "default" to the CommonJS "module.exports" for node compatibility.
-      isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+      isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
       mod
     ));
     var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
@@ -28009,11 +28009,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path6) {
+            function locateFile(path7) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path6, scriptDirectory);
+                return Module["locateFile"](path7, scriptDirectory);
               }
-              return scriptDirectory + path6;
+              return scriptDirectory + path7;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -28891,9 +28891,9 @@ var require_web_tree_sitter2 = __commonJS2({
             }, "loadWebAssemblyModule");
             var mergeLibSymbols = /* @__PURE__ */ __name((exports2, libName2) => {
               for (var [sym, exp] of Object.entries(exports2)) {
-                const setImport = /* @__PURE__ */ __name((target) => {
-                  if (!isSymbolDefined(target)) {
-                    wasmImports[target] = exp;
+                const setImport = /* @__PURE__ */ __name((target2) => {
+                  if (!isSymbolDefined(target2)) {
+                    wasmImports[target2] = exp;
                   }
                 }, "setImport");
                 setImport(sym);
@@ -28982,16 +28982,16 @@ var require_web_tree_sitter2 = __commonJS2({
             }
             __name(loadDynamicLibrary, "loadDynamicLibrary");
             var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-              for (var [symName, entry] of Object.entries(GOT)) {
-                if (entry.value == 0) {
+              for (var [symName, entry2] of Object.entries(GOT)) {
+                if (entry2.value == 0) {
                   var value = resolveGlobalSymbol(symName, true).sym;
-                  if (!value && !entry.required) {
+                  if (!value && !entry2.required) {
                     continue;
                   }
                   if (typeof value == "function") {
-                    entry.value = addFunction(value, value.sig);
+                    entry2.value = addFunction(value, value.sig);
                   } else if (typeof value == "number") {
-                    entry.value = value;
+                    entry2.value = value;
                   } else {
                     throw new Error(`bad export type for '${symName}': ${typeof value}`);
                   }
@@ -31360,8 +31360,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       One: 3,
       OneOrMore: 4
     };
-    var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-    var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+    var isCaptureStep = /* @__PURE__ */ __name((step2) => step2.type === "capture", "isCaptureStep");
+    var isStringStep = /* @__PURE__ */ __name((step2) => step2.type === "string", "isStringStep");
     var QueryErrorKind = {
       Syntax: 1,
       NodeName: 2,
@@ -34405,22 +34405,22 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
-        step(generator.next(value));
+        step2(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step(generator["throw"](value));
+        step2(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step(result) {
+    function step2(result) {
       result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
+    step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 var { access, appendFile, writeFile } = import_fs.promises;
@@ -34736,7 +34736,7 @@ function info2(message) {
 }
 
 // src/action/run-action.ts
-var path5 = __toESM2(require("node:path"));
+var path6 = __toESM2(require("node:path"));
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -35056,7 +35056,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -35080,7 +35080,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -35108,7 +35108,7 @@ function parse(options) {
   if (!/^http/.test(url2)) {
     url2 = options.baseUrl + url2;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
@@ -38675,28 +38675,28 @@ var handler = {
   has({ scope }, methodName) {
     return endpointMethodsMap.get(scope).has(methodName);
   },
-  getOwnPropertyDescriptor(target, methodName) {
+  getOwnPropertyDescriptor(target2, methodName) {
     return {
-      value: this.get(target, methodName),
+      value: this.get(target2, methodName),
       // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true
     };
   },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
+  defineProperty(target2, methodName, descriptor) {
+    Object.defineProperty(target2.cache, methodName, descriptor);
     return true;
   },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
+  deleteProperty(target2, methodName) {
+    delete target2.cache[methodName];
     return true;
   },
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target2, methodName, value) {
+    return target2.cache[methodName] = value;
   },
   get({ octokit, scope, cache: cache2 }, methodName) {
     if (cache2[methodName]) {
@@ -38931,7 +38931,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -39351,12 +39351,12 @@ var GitHubClient = class {
     }
   }
   /** A file's text on `ref`, or null when it does not exist. */
-  async getFile(path6, ref) {
+  async getFile(path7, ref) {
     try {
       const { data } = await this.kit.rest.repos.getContent({
         owner: this.owner,
         repo: this.repo,
-        path: path6,
+        path: path7,
         ref
       });
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
@@ -39366,11 +39366,11 @@ var GitHubClient = class {
       if (status === 404) return null;
       if (status === 403)
         throw new PermissionError(
-          `reading ${path6} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
+          `reading ${path7} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
           "contents: read"
         );
       throw new ApiError(
-        `reading ${path6} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
+        `reading ${path7} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
         status
       );
     }
@@ -40084,8 +40084,8 @@ function getEnumValues(entries) {
   const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
-function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+function joinValues(array3, separator = "|") {
+  return array3.map((val) => stringifyPrimitive(val)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
   if (typeof value === "bigint")
@@ -40117,8 +40117,8 @@ function cleanRegex(source) {
   const end = source.endsWith("$") ? source.length - 1 : source.length;
   return source.slice(start2, end);
 }
-function floatSafeRemainder(val, step) {
-  const ratio = val / step;
+function floatSafeRemainder(val, step2) {
+  const ratio = val / step2;
   const roundedRatio = Math.round(ratio);
   const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
   if (Math.abs(ratio - roundedRatio) < tolerance)
@@ -40151,8 +40151,8 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target, prop, value) {
-  Object.defineProperty(target, prop, {
+function assignProp(target2, prop, value) {
+  Object.defineProperty(target2, prop, {
     value,
     writable: true,
     enumerable: true,
@@ -40166,8 +40166,8 @@ function rawShape(def) {
 function sourceShape(schema) {
   return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target2, key, getter) {
+  Object.defineProperty(target2, key, {
     get() {
       const value = getter();
       assignProp(this, key, value);
@@ -40177,36 +40177,36 @@ function deferProp(target, key, getter) {
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target2, key, value) {
+  if (key in target2)
+    assignProp(target2, key, value);
   else
-    target[key] = value;
+    target2[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target2, source, keys, wrap2) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
+      deferProp(target2, key, () => {
         const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+        return wrap2 ? wrap2(value, key) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target2, key, wrap2 ? wrap2(desc.value, key) : desc.value);
   }
 }
-function mirrorProps(target, source) {
+function mirrorProps(target2, source) {
   for (const key of Reflect.ownKeys(source)) {
     const desc = Object.getOwnPropertyDescriptor(source, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target2, key, () => source[key]);
     else
-      putProp(target, key, desc.value);
+      putProp(target2, key, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -40220,10 +40220,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -40385,35 +40385,35 @@ function normalizeParams(_params) {
   return params;
 }
 function createTransparentProxy(getter) {
-  let target;
+  let target2;
   return new Proxy({}, {
     get(_, prop, receiver) {
-      target ?? (target = getter());
-      return Reflect.get(target, prop, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.get(target2, prop, receiver);
     },
     set(_, prop, value, receiver) {
-      target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.set(target2, prop, value, receiver);
     },
     has(_, prop) {
-      target ?? (target = getter());
-      return Reflect.has(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.has(target2, prop);
     },
     deleteProperty(_, prop) {
-      target ?? (target = getter());
-      return Reflect.deleteProperty(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.deleteProperty(target2, prop);
     },
     ownKeys(_) {
-      target ?? (target = getter());
-      return Reflect.ownKeys(target);
+      target2 ?? (target2 = getter());
+      return Reflect.ownKeys(target2);
     },
     getOwnPropertyDescriptor(_, prop) {
-      target ?? (target = getter());
-      return Reflect.getOwnPropertyDescriptor(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.getOwnPropertyDescriptor(target2, prop);
     },
     defineProperty(_, prop, descriptor) {
-      target ?? (target = getter());
-      return Reflect.defineProperty(target, prop, descriptor);
+      target2 ?? (target2 = getter());
+      return Reflect.defineProperty(target2, prop, descriptor);
     }
   });
 }
@@ -40563,11 +40563,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -40744,12 +40744,12 @@ function hide(inst, key, value) {
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
   for (const key in computes) {
-    const compute = computes[key];
+    const compute2 = computes[key];
     Object.defineProperty(table, key, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own(this, key, compute2(this));
       },
       set(value) {
         own(this, key, value);
@@ -40782,7 +40782,7 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key, compute) {
+function defineLazyInternal(inst, key, compute2) {
   const proto = Object.getPrototypeOf(inst._zod);
   if (key in proto && installing !== inst._zod) {
     installing = void 0;
@@ -40796,7 +40796,7 @@ function defineLazyInternal(inst, key, compute) {
       const outer = broke;
       broke = false;
       try {
-        const value = compute(this);
+        const value = compute2(this);
         if (broke)
           delete this[key];
         else
@@ -40896,10 +40896,10 @@ function $constructor(name2, initializer3, proto, params) {
       let up = own2;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
-      if (!initialized.has(target)) {
-        initialized.add(target);
-        members(target, protoMembers);
+      const target2 = up ?? own2;
+      if (!initialized.has(target2)) {
+        initialized.add(target2);
+        members(target2, protoMembers);
       }
     }
     const proto2 = _.prototype;
@@ -41029,16 +41029,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path6 = []) => {
+  const processError = (error64, path7 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else {
-        const fullpath = [...path6, ...issue3.path];
+        const fullpath = [...path7, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -41077,17 +41077,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path6 = []) => {
+  const processError = (error64, path7 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else {
-        const fullpath = [...path6, ...issue3.path];
+        const fullpath = [...path7, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -41126,8 +41126,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -43164,7 +43164,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
   defineLazyInternal(inst, "values", (zod) => {
     if (zod.def.options.every((o) => o._zod.values)) {
-      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+      return new Set(zod.def.options.flatMap((option2) => Array.from(option2._zod.values)));
     }
     return void 0;
   });
@@ -43182,8 +43182,8 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -43242,8 +43242,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -43268,24 +43268,24 @@ function getDiscriminatedOption(union2, value) {
     map2 = discriminatorMap(internals.def);
     internals.bag.optionsMap = map2;
   }
-  const option = map2.get(value);
-  if (option === null)
+  const option2 = map2.get(value);
+  if (option2 === null)
     throw new Error(`Ambiguous discriminator value "${String(value)}"`);
-  return option;
+  return option2;
 }
 function discriminatorMap(def) {
   const map2 = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option2)}"`);
     for (const value of values) {
       if (map2.has(value)) {
         if (value !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value)}"`);
         map2.set(value, null);
       } else {
-        map2.set(value, option);
+        map2.set(value, option2);
       }
     }
   }
@@ -43298,10 +43298,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   defineLazyInternal(inst, "propValues", (zod) => {
     const propValues = {};
     let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
+    for (const option2 of zod.def.options) {
+      const pv = option2._zod.propValues;
       if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option2)}"`);
       if (pv[zod.def.discriminator]?.has(void 0))
         undefinedCount++;
       for (const [k, v] of Object.entries(pv)) {
@@ -43317,8 +43317,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i2) => {
-    const propShape = rawShape(option._zod.def);
+  def.options.forEach((option2, i2) => {
+    const propShape = rawShape(option2._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
       throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
@@ -44626,9 +44626,9 @@ var memo = {
     if (!bucket)
       return empty;
     handoff = void 0;
-    const entry = { value: empty, issues: null };
-    bucket.set(payload.value, entry);
-    open2.push(entry);
+    const entry2 = { value: empty, issues: null };
+    bucket.set(payload.value, entry2);
+    open2.push(entry2);
     return empty;
   },
   guard(inst) {
@@ -44702,16 +44702,16 @@ var memo = {
         const depth2 = open2.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open2.length > depth2 ? open2.pop() : void 0;
+        const entry2 = open2.length > depth2 ? open2.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r) => {
-            if (entry)
-              entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+            if (entry2)
+              entry2.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
             return r;
           });
         }
-        if (entry)
-          entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+        if (entry2)
+          entry2.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
         return result;
       };
       inst._zod.parse = wrapped2;
@@ -52411,8 +52411,8 @@ function withParser(schema, parser) {
     installCompiledUserMethods(clone2, schema, parser);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
-  const targetAny = target;
+function installCompiledUserMethods(target2, source, parser) {
+  const targetAny = target2;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
@@ -53629,8 +53629,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   doc.write(`let ${outputVar};`);
   let firstBranch = true;
   const claimed = /* @__PURE__ */ new Set();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0) {
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     }
@@ -53644,7 +53644,7 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     const prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
-      const branchOutput = generateCheck(d, ctx, option, accessor);
+      const branchOutput = generateCheck(d, ctx, option2, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
     });
     doc.write(`}`);
@@ -55015,26 +55015,26 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 }
 
 // node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
+function assignProps(target2, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
       if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+        assignProp(target2, key, source[key]);
       }
     }
   }
-  return target;
+  return target2;
 }
 function initializeContext(params) {
-  let target = params?.target ?? "draft-2020-12";
-  if (target === "draft-4")
-    target = "draft-04";
-  if (target === "draft-7")
-    target = "draft-07";
+  let target2 = params?.target ?? "draft-2020-12";
+  if (target2 === "draft-4")
+    target2 = "draft-04";
+  if (target2 === "draft-7")
+    target2 = "draft-07";
   return {
     processors: params.processors ?? {},
     metadataRegistry: params?.metadata ?? globalRegistry,
-    target,
+    target: target2,
     unrepresentable: params?.unrepresentable ?? "throw",
     override: params?.override ?? (() => {
     }),
@@ -55125,42 +55125,42 @@ function extractDefs(ctx, schema) {
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
   const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+  for (const entry2 of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
       const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
+      if (existing && existing !== entry2[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id, entry2[0]);
     }
   }
-  const makeURI = (entry) => {
+  const makeURI = (entry2) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const externalId = ctx.external.registry.get(entry2[0])?.id;
       const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
+      const id = entry2[1].defId ?? entry2[1].schema.id ?? `schema${ctx.counter++}`;
+      entry2[1].defId = id;
       return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root && !entry[1].schema.id) {
+    if (entry2[1] === root && !entry2[1].schema.id) {
       return { ref: uriPrefix };
     }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    const defId = entry2[1].schema.id ?? `__schema${ctx.counter++}`;
     return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
   };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
+  const extractToDef = (entry2) => {
+    if (entry2[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const seen = entry2[1];
+    const { ref, defId } = makeURI(entry2);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -55171,8 +55171,8 @@ function extractDefs(ctx, schema) {
     schema2.$ref = ref;
   };
   if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.cycle) {
         throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
@@ -55180,31 +55180,31 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       }
     }
   }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
+  for (const entry2 of ctx.seen.entries()) {
+    const seen = entry2[1];
+    if (schema === entry2[0]) {
+      extractToDef(entry2);
       continue;
     }
     if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
+      const ext = ctx.external.registry.get(entry2[0])?.id;
+      if (schema !== entry2[0] && ext) {
+        extractToDef(entry2);
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.cycle) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.count > 1) {
       if (ctx.reused === "ref") {
-        extractToDef(entry);
+        extractToDef(entry2);
       }
     }
   }
@@ -55216,14 +55216,14 @@ function compactTypeUnion(schema) {
   if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options) {
-    if (!option || typeof option !== "object")
+  for (const option2 of options) {
+    if (!option2 || typeof option2 !== "object")
       return;
-    compactTypeUnion(option);
-    const keys = Object.keys(option);
+    compactTypeUnion(option2);
+    const keys = Object.keys(option2);
     if (keys.length !== 1 || keys[0] !== "type")
       return;
-    const type = option.type;
+    const type = option2.type;
     for (const member of Array.isArray(type) ? type : [type]) {
       if (typeof member !== "string")
         return;
@@ -55242,9 +55242,9 @@ function undeclaredConstraint(member) {
     return null;
   return Object.keys(extra).length ? extra : null;
 }
-function foldObjects(members2) {
+function foldObjects(members3) {
   const objects = [];
-  for (const member of members2) {
+  for (const member of members3) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
     for (const key in member) {
@@ -55386,12 +55386,12 @@ function finalize(ctx, schema) {
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
+    for (const entry2 of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry2[0]);
     }
     if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      for (const entry2 of ctx.seen.entries()) {
+        compactTypeUnion(entry2[1].def ?? entry2[1].schema);
       }
     }
     for (const rewrite of ctx.deferred)
@@ -55438,8 +55438,8 @@ function finalize(ctx, schema) {
     delete result.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
@@ -55513,8 +55513,8 @@ function isTransforming(_schema, _ctx) {
     return false;
   }
   if (def.type === "union") {
-    for (const option of def.options) {
-      if (isTransforming(option, ctx))
+    for (const option2 of def.options) {
+      if (isTransforming(option2, ctx))
         return true;
     }
     return false;
@@ -55537,8 +55537,8 @@ var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
   return finalize(ctx, schema);
 };
 var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
-  const { libraryOptions, target } = params ?? {};
-  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+  const { libraryOptions, target: target2 } = params ?? {};
+  const ctx = initializeContext({ ...libraryOptions ?? {}, target: target2, io, processors });
   processSchema(schema, ctx);
   extractDefs(ctx, schema);
   return finalize(ctx, schema);
@@ -56051,9 +56051,9 @@ function stringifyKeyNames(bySchema, json2, visited) {
 var pendingRecords = /* @__PURE__ */ new WeakMap();
 function rewriteKeyNames(ctx) {
   const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
+  for (const entry2 of ctx.seen.values()) {
+    if (entry2.def && !bySchema.has(entry2.schema))
+      bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
@@ -56067,8 +56067,8 @@ function rewriteKeyNames(ctx) {
   }
   if (!rewrites.size)
     return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
+  for (const entry2 of ctx.seen.values()) {
+    for (const carrier of [entry2.schema, entry2.def]) {
       const rewritten = carrier && rewrites.get(carrier.propertyNames);
       if (rewritten)
         carrier.propertyNames = rewritten;
@@ -56262,8 +56262,8 @@ function toJSONSchema(input2, params) {
     const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [_, schema] = entry2;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -56273,8 +56273,8 @@ function toJSONSchema(input2, params) {
       defs
     };
     ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [key, schema] = entry2;
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
     }
@@ -56732,8 +56732,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   catch(params) {
     return _catch2(this, params);
   },
-  pipe(target) {
-    return pipe(this, target);
+  pipe(target2) {
+    return pipe(this, target2);
   },
   readonly() {
     return readonly(this);
@@ -58265,13 +58265,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -59337,16 +59337,19 @@ var Parser2 = class {
   expect(t2) {
     if (!this.eat(t2)) throw new Error(`expected ${t2}`);
   }
-  /** Text of the tokens up to (not including) a top-level stop token. */
-  until(stops) {
+  /**
+   * Text of the tokens up to (not including) a top-level stop token. `<`/`>` nest like brackets
+   * in types, not in an expression (an array length `1 << 3`, `N > 2`): `angles` says which.
+   */
+  until(stops, angles = true) {
     const start2 = this.i;
     let depth2 = 0;
     for (; ; ) {
       const tok = this.peek();
       if (!tok) break;
       if (depth2 === 0 && stops.has(tok.t)) break;
-      if (tok.t === "(" || tok.t === "[" || tok.t === "<") depth2++;
-      if (tok.t === ")" || tok.t === "]" || tok.t === ">") {
+      if (tok.t === "(" || tok.t === "[" || tok.t === "{" || angles && tok.t === "<") depth2++;
+      if (tok.t === ")" || tok.t === "]" || tok.t === "}" || angles && tok.t === ">") {
         if (depth2 === 0) break;
         depth2--;
       }
@@ -59379,7 +59382,7 @@ var Parser2 = class {
       this.i++;
       const of = this.type(depth2 + 1);
       if (this.eat(";")) {
-        const len = this.until(/* @__PURE__ */ new Set(["]"]));
+        const len = this.until(/* @__PURE__ */ new Set(["]"]), false);
         this.expect("]");
         return { k: "array", of, len };
       }
@@ -59604,10 +59607,10 @@ var MAX_DEPTH2 = 32;
 function resolve(t2, side) {
   let cur = t2;
   for (let i2 = 0; i2 < MAX_ALIAS_STEPS && cur.k === "path" && cur.args.length === 0; i2++) {
-    const target = side.scope.alias(cur.name);
-    if (target === null) break;
+    const target2 = side.scope.alias(cur.name);
+    if (target2 === null) break;
     side.aliased = true;
-    cur = parseType(target);
+    cur = parseType(target2);
   }
   return cur;
 }
@@ -59695,6 +59698,9 @@ function relateResolved(a, b, base, head, depth2) {
   return "different";
 }
 function sameShape(a, b, base, head, depth2) {
+  const sa = base.shapes?.(a) ?? null;
+  const sb = head.shapes?.(b) ?? null;
+  if (sa !== null && sb !== null) return sa === sb;
   const da = base.definition(a);
   const db = head.definition(b);
   if (!da || !db || da.kind !== db.kind) return false;
@@ -59711,338 +59717,6 @@ function sameShape(a, b, base, head, depth2) {
 function relateTypes(a, b, base = EMPTY_SCOPE, head = EMPTY_SCOPE) {
   if (a === b) return "same";
   return relate(parseType(a), parseType(b), base, head, 0);
-}
-
-// src/core/rust/lexer.ts
-var PUNCT3 = ["<<=", ">>=", "...", "..="];
-var PUNCT2 = [
-  "::",
-  "->",
-  "=>",
-  "==",
-  "!=",
-  "<=",
-  ">=",
-  "&&",
-  "||",
-  "+=",
-  "-=",
-  "*=",
-  "/=",
-  "%=",
-  "^=",
-  "&=",
-  "|=",
-  "<<",
-  ">>",
-  "..",
-  "<-"
-];
-function isRustWhitespace(x) {
-  return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
-}
-function isIdentStart(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127 && !isRustWhitespace(x);
-}
-function isIdentChar(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127 && !isRustWhitespace(x);
-}
-function isDigit(c) {
-  const x = c === void 0 ? -1 : c.charCodeAt(0);
-  return x >= 48 && x <= 57;
-}
-var RAW_STRING = /(?:b|c)?r(#*)"/y;
-function decimalDigits(text2, k) {
-  let digits = false;
-  while (k < text2.length && (isDigit(text2[k]) || text2[k] === "_")) {
-    if (text2[k] !== "_") digits = true;
-    k++;
-  }
-  return [k, digits];
-}
-function floatExponent(text2, k) {
-  if (text2[k] === "+" || text2[k] === "-") k++;
-  return decimalDigits(text2, k)[0];
-}
-function numberEnd(text2, i2) {
-  let k = i2 + 1;
-  const p = text2[k];
-  if (text2[i2] === "0" && (p === "b" || p === "o" || p === "x")) {
-    k++;
-    while (k < text2.length && (p === "x" ? /[0-9a-fA-F_]/.test(text2[k]) : isDigit(text2[k]) || text2[k] === "_"))
-      k++;
-  } else k = decimalDigits(text2, k)[0];
-  const next = text2[k];
-  if (next === "." && text2[k + 1] !== "." && !isIdentStart(text2[k + 1] ?? " ")) {
-    k++;
-    if (!isDigit(text2[k])) return k;
-    k = decimalDigits(text2, k)[0];
-    if (text2[k] === "e" || text2[k] === "E") k = floatExponent(text2, k + 1);
-  } else if (next === "e" || next === "E") k = floatExponent(text2, k + 1);
-  if (k < text2.length && isIdentStart(text2[k])) {
-    k++;
-    while (k < text2.length && isIdentChar(text2[k])) k++;
-  }
-  return k;
-}
-function lex(text2, maxTokens = 1e6, options = {}) {
-  const out2 = [];
-  const n = text2.length;
-  let i2 = 0;
-  while (i2 < n && out2.length < maxTokens) {
-    const c = text2[i2];
-    if (isRustWhitespace(text2.charCodeAt(i2))) {
-      i2++;
-      continue;
-    }
-    if (c === "/" && text2[i2 + 1] === "/") {
-      const nl = text2.indexOf("\n", i2);
-      const end = nl < 0 ? n : nl;
-      const doc = text2[i2 + 2] === "/" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
-      if (doc && options.docComments) {
-        const stop2 = text2[end - 1] === "\r" ? end - 1 : end;
-        out2.push({
-          kind: "punct",
-          text: text2.slice(i2, stop2),
-          start: i2,
-          end: stop2,
-          doc
-        });
-      }
-      i2 = end;
-      continue;
-    }
-    if (c === "/" && text2[i2 + 1] === "*") {
-      const start3 = i2;
-      const doc = text2[i2 + 2] === "*" && text2[i2 + 3] !== "*" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
-      let depth2 = 1;
-      i2 += 2;
-      while (i2 < n && depth2 > 0) {
-        if (text2[i2] === "/" && text2[i2 + 1] === "*") {
-          depth2++;
-          i2 += 2;
-        } else if (text2[i2] === "*" && text2[i2 + 1] === "/") {
-          depth2--;
-          i2 += 2;
-        } else i2++;
-      }
-      if (doc && options.docComments)
-        out2.push({
-          kind: "punct",
-          text: text2.slice(start3, i2),
-          start: start3,
-          end: i2,
-          doc
-        });
-      continue;
-    }
-    const start2 = i2;
-    let raw = null;
-    if (c === "r" || c === "b" || c === "c") {
-      RAW_STRING.lastIndex = i2;
-      raw = RAW_STRING.exec(text2);
-    }
-    if (raw) {
-      const hashes = raw[1];
-      i2 += raw[0].length;
-      const close = '"' + hashes;
-      const j = text2.indexOf(close, i2);
-      i2 = j < 0 ? n : j + close.length;
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === '"' || (c === "b" || c === "c") && text2[i2 + 1] === '"') {
-      i2 += c === '"' ? 1 : 2;
-      while (i2 < n && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
-      i2 = Math.min(n, i2 + 1);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "'" || c === "b" && text2[i2 + 1] === "'") {
-      const j = c === "b" ? i2 + 2 : i2 + 1;
-      if (c === "'" && isIdentStart(text2[j] ?? "") && text2[j + 1] !== "'") {
-        let k2 = text2[j] === "r" && text2[j + 1] === "#" && isIdentStart(text2[j + 2] ?? "") ? j + 3 : j + 1;
-        while (k2 < n && isIdentChar(text2[k2])) k2++;
-        if (text2[k2] !== "'") {
-          out2.push({
-            kind: "lifetime",
-            text: text2.slice(start2, k2),
-            start: start2,
-            end: k2
-          });
-          i2 = k2;
-          continue;
-        }
-      }
-      let k = j;
-      while (k < n && text2[k] !== "'" && text2[k] !== "\n") k += text2[k] === "\\" ? 2 : 1;
-      i2 = Math.min(n, k + 1);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (isDigit(c)) {
-      i2 = numberEnd(text2, i2);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "r" && text2[i2 + 1] === "#" && isIdentStart(text2[i2 + 2] ?? "")) {
-      let k = i2 + 2;
-      while (k < n && isIdentChar(text2[k])) k++;
-      i2 = k;
-      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let k = i2 + 1;
-      while (k < n && isIdentChar(text2[k])) k++;
-      i2 = k;
-      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") {
-      out2.push({ kind: "open", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    if (c === ")" || c === "]" || c === "}") {
-      out2.push({ kind: "close", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    const three = text2.slice(i2, i2 + 3);
-    const two = text2.slice(i2, i2 + 2);
-    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
-    out2.push({ kind: "punct", text: p, start: start2, end: i2 + p.length });
-    i2 += p.length;
-  }
-  return out2;
-}
-function skipTree(tokens, i2) {
-  if (tokens[i2]?.kind !== "open") return i2 + 1;
-  let depth2 = 0;
-  for (let k = i2; k < tokens.length; k++) {
-    if (tokens[k].kind === "open") depth2++;
-    else if (tokens[k].kind === "close") {
-      depth2--;
-      if (depth2 === 0) return k + 1;
-    }
-  }
-  return tokens.length;
-}
-
-// src/core/extract/discriminant.ts
-function literalValue(text2) {
-  const byte = /^b?'(.+)'$/.exec(text2);
-  if (byte) {
-    const body2 = byte[1];
-    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
-    if (body2 in esc2) return BigInt(esc2[body2]);
-    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
-    if (hex4) return BigInt(parseInt(hex4[1], 16));
-    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    return null;
-  }
-  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
-  if (!m) return null;
-  const digits = m[1].replace(/_/g, "");
-  try {
-    return BigInt(digits);
-  } catch {
-    return null;
-  }
-}
-var PREC = {
-  "|": 1,
-  "^": 2,
-  "&": 3,
-  "<<": 4,
-  ">>": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "%": 6
-};
-function evalDiscriminant(expr) {
-  const tokens = lex(expr, 1e3);
-  const s = { i: 0 };
-  const v = parseBinary(tokens, s, 0, 0);
-  return v !== null && s.i === tokens.length ? v : null;
-}
-function parseUnary(t2, s, depth2) {
-  if (depth2 > 50) return null;
-  const tok = t2[s.i];
-  if (!tok) return null;
-  if (tok.text === "-") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : -v;
-  }
-  if (tok.text === "!") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : ~v;
-  }
-  if (tok.text === "(") {
-    s.i++;
-    const v = parseBinary(t2, s, 0, depth2 + 1);
-    if (t2[s.i]?.text !== ")") return null;
-    s.i++;
-    return v;
-  }
-  if (tok.kind === "literal") {
-    s.i++;
-    return literalValue(tok.text);
-  }
-  return null;
-}
-function parseBinary(t2, s, minPrec, depth2) {
-  let left = parseUnary(t2, s, depth2);
-  if (left === null) return null;
-  for (; ; ) {
-    const op = t2[s.i];
-    const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
-    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
-    s.i++;
-    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
-    if (right === null) return null;
-    switch (op.text) {
-      case "|":
-        left = left | right;
-        break;
-      case "^":
-        left = left ^ right;
-        break;
-      case "&":
-        left = left & right;
-        break;
-      case "<<":
-        left = right > 4096n ? null : left << right;
-        break;
-      case ">>":
-        left = left >> right;
-        break;
-      case "+":
-        left = left + right;
-        break;
-      case "-":
-        left = left - right;
-        break;
-      case "*":
-        left = left * right;
-        break;
-      case "/":
-        left = right === 0n ? null : left / right;
-        break;
-      case "%":
-        left = right === 0n ? null : left % right;
-        break;
-    }
-    if (left === null) return null;
-  }
 }
 
 // node_modules/smol-toml/dist/error.js
@@ -60306,7 +59980,7 @@ var TomlDate = class _TomlDate extends Date {
 };
 
 // node_modules/smol-toml/dist/extract.js
-function isDigit2(char, base = 10) {
+function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
 function isEndOfValue(char, delim) {
@@ -60378,7 +60052,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit2(c))
+  } else if (!isDigit(c))
     TomlError.x("invalid value", ctx, startPtr);
   while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
@@ -60394,7 +60068,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit2(c))
+    } else if (!isDigit(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -60419,7 +60093,7 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit2(c, base))
+    } else if (!isDigit(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -60446,13 +60120,13 @@ function parseInteger(ctx, str, base, startPtr) {
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
     return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
-  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
     let t3 = ctx.s.slice(startPtr, ctx.p);
     return readDate(ctx, t3, 3, false, startPtr);
   }
@@ -60461,7 +60135,7 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p += 3) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
@@ -60478,13 +60152,13 @@ function parseDate(ctx, c, endChr) {
 }
 function parseTime(ctx, c, endChr) {
   let start2 = ctx.p;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
   let t2 = ctx.s.slice(start2, ctx.p);
   return readDate(ctx, t2, 4, false, start2);
@@ -60840,18 +60514,1200 @@ function cNameOf(names3, rust) {
   return `${names3.prefix ?? ""}${rust}`;
 }
 
+// src/core/rust/lexer.ts
+var PUNCT3 = ["<<=", ">>=", "...", "..="];
+var PUNCT2 = [
+  "::",
+  "->",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "^=",
+  "&=",
+  "|=",
+  "<<",
+  ">>",
+  "..",
+  "<-"
+];
+function isRustWhitespace(x) {
+  return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
+}
+function isIdentStart(c) {
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127 && !isRustWhitespace(x);
+}
+function isIdentChar(c) {
+  const x = c.charCodeAt(0);
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127 && !isRustWhitespace(x);
+}
+function isDigit2(c) {
+  const x = c === void 0 ? -1 : c.charCodeAt(0);
+  return x >= 48 && x <= 57;
+}
+var RAW_STRING = /(?:b|c)?r(#*)"/y;
+function decimalDigits(text2, k) {
+  let digits = false;
+  while (k < text2.length && (isDigit2(text2[k]) || text2[k] === "_")) {
+    if (text2[k] !== "_") digits = true;
+    k++;
+  }
+  return [k, digits];
+}
+function floatExponent(text2, k) {
+  if (text2[k] === "+" || text2[k] === "-") k++;
+  return decimalDigits(text2, k)[0];
+}
+function numberEnd(text2, i2) {
+  let k = i2 + 1;
+  const p = text2[k];
+  if (text2[i2] === "0" && (p === "b" || p === "o" || p === "x")) {
+    k++;
+    while (k < text2.length && (p === "x" ? /[0-9a-fA-F_]/.test(text2[k]) : isDigit2(text2[k]) || text2[k] === "_"))
+      k++;
+  } else k = decimalDigits(text2, k)[0];
+  const next = text2[k];
+  if (next === "." && text2[k + 1] !== "." && !isIdentStart(text2[k + 1] ?? " ")) {
+    k++;
+    if (!isDigit2(text2[k])) return k;
+    k = decimalDigits(text2, k)[0];
+    if (text2[k] === "e" || text2[k] === "E") k = floatExponent(text2, k + 1);
+  } else if (next === "e" || next === "E") k = floatExponent(text2, k + 1);
+  if (k < text2.length && isIdentStart(text2[k])) {
+    k++;
+    while (k < text2.length && isIdentChar(text2[k])) k++;
+  }
+  return k;
+}
+function lex(text2, maxTokens = 1e6, options = {}) {
+  const out2 = [];
+  const n = text2.length;
+  let i2 = 0;
+  while (i2 < n && out2.length < maxTokens) {
+    const c = text2[i2];
+    if (isRustWhitespace(text2.charCodeAt(i2))) {
+      i2++;
+      continue;
+    }
+    if (c === "/" && text2[i2 + 1] === "/") {
+      const nl = text2.indexOf("\n", i2);
+      const end = nl < 0 ? n : nl;
+      const doc = text2[i2 + 2] === "/" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
+      if (doc && options.docComments) {
+        const stop2 = text2[end - 1] === "\r" ? end - 1 : end;
+        out2.push({
+          kind: "punct",
+          text: text2.slice(i2, stop2),
+          start: i2,
+          end: stop2,
+          doc
+        });
+      }
+      i2 = end;
+      continue;
+    }
+    if (c === "/" && text2[i2 + 1] === "*") {
+      const start3 = i2;
+      const doc = text2[i2 + 2] === "*" && text2[i2 + 3] !== "*" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
+      let depth2 = 1;
+      i2 += 2;
+      while (i2 < n && depth2 > 0) {
+        if (text2[i2] === "/" && text2[i2 + 1] === "*") {
+          depth2++;
+          i2 += 2;
+        } else if (text2[i2] === "*" && text2[i2 + 1] === "/") {
+          depth2--;
+          i2 += 2;
+        } else i2++;
+      }
+      if (doc && options.docComments)
+        out2.push({
+          kind: "punct",
+          text: text2.slice(start3, i2),
+          start: start3,
+          end: i2,
+          doc
+        });
+      continue;
+    }
+    const start2 = i2;
+    let raw = null;
+    if (c === "r" || c === "b" || c === "c") {
+      RAW_STRING.lastIndex = i2;
+      raw = RAW_STRING.exec(text2);
+    }
+    if (raw) {
+      const hashes = raw[1];
+      i2 += raw[0].length;
+      const close = '"' + hashes;
+      const j = text2.indexOf(close, i2);
+      i2 = j < 0 ? n : j + close.length;
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === '"' || (c === "b" || c === "c") && text2[i2 + 1] === '"') {
+      i2 += c === '"' ? 1 : 2;
+      while (i2 < n && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
+      i2 = Math.min(n, i2 + 1);
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "'" || c === "b" && text2[i2 + 1] === "'") {
+      const j = c === "b" ? i2 + 2 : i2 + 1;
+      if (c === "'" && isIdentStart(text2[j] ?? "") && text2[j + 1] !== "'") {
+        let k2 = text2[j] === "r" && text2[j + 1] === "#" && isIdentStart(text2[j + 2] ?? "") ? j + 3 : j + 1;
+        while (k2 < n && isIdentChar(text2[k2])) k2++;
+        if (text2[k2] !== "'") {
+          out2.push({
+            kind: "lifetime",
+            text: text2.slice(start2, k2),
+            start: start2,
+            end: k2
+          });
+          i2 = k2;
+          continue;
+        }
+      }
+      let k = j;
+      while (k < n && text2[k] !== "'" && text2[k] !== "\n") k += text2[k] === "\\" ? 2 : 1;
+      i2 = Math.min(n, k + 1);
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (isDigit2(c)) {
+      i2 = numberEnd(text2, i2);
+      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "r" && text2[i2 + 1] === "#" && isIdentStart(text2[i2 + 2] ?? "")) {
+      let k = i2 + 2;
+      while (k < n && isIdentChar(text2[k])) k++;
+      i2 = k;
+      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let k = i2 + 1;
+      while (k < n && isIdentChar(text2[k])) k++;
+      i2 = k;
+      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") {
+      out2.push({ kind: "open", text: c, start: start2, end: i2 + 1 });
+      i2++;
+      continue;
+    }
+    if (c === ")" || c === "]" || c === "}") {
+      out2.push({ kind: "close", text: c, start: start2, end: i2 + 1 });
+      i2++;
+      continue;
+    }
+    const three = text2.slice(i2, i2 + 3);
+    const two = text2.slice(i2, i2 + 2);
+    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
+    out2.push({ kind: "punct", text: p, start: start2, end: i2 + p.length });
+    i2 += p.length;
+  }
+  return out2;
+}
+function skipTree(tokens, i2) {
+  if (tokens[i2]?.kind !== "open") return i2 + 1;
+  let depth2 = 0;
+  for (let k = i2; k < tokens.length; k++) {
+    if (tokens[k].kind === "open") depth2++;
+    else if (tokens[k].kind === "close") {
+      depth2--;
+      if (depth2 === 0) return k + 1;
+    }
+  }
+  return tokens.length;
+}
+
+// src/core/abi/targets.ts
+function target(name2, arch2, os5, cCharSigned) {
+  return {
+    name: name2,
+    arch: arch2,
+    os: os5,
+    pointerBytes: 8,
+    cLongBytes: os5 === "windows" ? 4 : 8,
+    cCharSigned,
+    u64Align: 8,
+    f64Align: 8,
+    u128Align: 16,
+    cIntBytes: 4
+  };
+}
+var TARGETS = {
+  "x86_64-unknown-linux-gnu": target("x86_64-unknown-linux-gnu", "x86_64", "linux", true),
+  "aarch64-unknown-linux-gnu": target("aarch64-unknown-linux-gnu", "aarch64", "linux", false),
+  "x86_64-apple-darwin": target("x86_64-apple-darwin", "x86_64", "macos", true),
+  "aarch64-apple-darwin": target("aarch64-apple-darwin", "aarch64", "macos", true),
+  "x86_64-pc-windows-msvc": target("x86_64-pc-windows-msvc", "x86_64", "windows", true),
+  "aarch64-pc-windows-msvc": target("aarch64-pc-windows-msvc", "aarch64", "windows", true)
+};
+var ALL_TARGETS = Object.values(TARGETS);
+function int2(signed, size, t2) {
+  const align = size === 16 ? t2.u128Align : size === 8 ? t2.u64Align : size;
+  return { class: "int", signed, size, align };
+}
+function scalarOf(name2, t2) {
+  const ptr = t2.pointerBytes;
+  const fixed = /^([iu])(8|16|32|64|128)$/.exec(name2);
+  if (fixed) return int2(fixed[1] === "i", Number(fixed[2]) / 8, t2);
+  const std = /^(u?)int(8|16|32|64)_t$/.exec(name2);
+  if (std) return int2(std[1] === "", Number(std[2]) / 8, t2);
+  switch (name2) {
+    case "isize":
+    case "ssize_t":
+    case "intptr_t":
+    case "ptrdiff_t":
+    case "c_ssize_t":
+    case "c_ptrdiff_t":
+      return int2(true, ptr, t2);
+    case "usize":
+    case "size_t":
+    case "uintptr_t":
+    case "c_size_t":
+      return int2(false, ptr, t2);
+    case "c_char":
+      return int2(t2.cCharSigned, 1, t2);
+    case "c_schar":
+      return int2(true, 1, t2);
+    case "c_uchar":
+      return int2(false, 1, t2);
+    case "c_short":
+      return int2(true, 2, t2);
+    case "c_ushort":
+      return int2(false, 2, t2);
+    case "c_int":
+      return int2(true, t2.cIntBytes, t2);
+    case "c_uint":
+      return int2(false, t2.cIntBytes, t2);
+    case "c_long":
+      return int2(true, t2.cLongBytes, t2);
+    case "c_ulong":
+      return int2(false, t2.cLongBytes, t2);
+    case "c_longlong":
+      return int2(true, 8, t2);
+    case "c_ulonglong":
+      return int2(false, 8, t2);
+    case "f32":
+    case "c_float":
+      return { class: "float", signed: true, size: 4, align: 4 };
+    case "f64":
+    case "c_double":
+      return { class: "float", signed: true, size: 8, align: t2.f64Align };
+    case "bool":
+      return { class: "bool", signed: false, size: 1, align: 1 };
+    case "char":
+      return { class: "char", signed: false, size: 4, align: 4 };
+    default:
+      return null;
+  }
+}
+
+// src/core/abi/const-eval.ts
+var MAX_EXPR_LENGTH = 2e3;
+var MAX_TOKENS = 500;
+var MAX_DEPTH3 = 120;
+var MAX_MAGNITUDE = 1n << 130n;
+var MAX_ALIAS_HOPS = 8;
+var I32 = { signed: true, bits: 32 };
+var USIZE_NAME = "usize";
+function intTypeOf(name2, t2, env) {
+  let cur = name2;
+  for (let hop = 0; cur !== null && hop <= MAX_ALIAS_HOPS; hop++) {
+    const s = scalarOf(cur, t2);
+    if (s) return s.class === "int" ? { signed: s.signed, bits: s.size * 8 } : null;
+    const target2 = env?.alias(cur) ?? null;
+    if (target2 === null) return null;
+    const parsed = parseType(target2);
+    cur = parsed.k === "path" && parsed.args.length === 0 ? parsed.name : null;
+  }
+  return null;
+}
+function fits(v, ty) {
+  const bits = BigInt(ty.bits);
+  return ty.signed ? v >= -(1n << bits - 1n) && v < 1n << bits - 1n : v >= 0n && v < 1n << bits;
+}
+function wrap(v, ty) {
+  return ty.signed ? BigInt.asIntN(ty.bits, v) : BigInt.asUintN(ty.bits, v);
+}
+var PREC = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6
+};
+var SUFFIX = /(?:[iu](?:8|16|32|64|128|size))$/;
+function literal2(text2) {
+  const byte = /^b'(.+)'$/s.exec(text2);
+  const chr = /^'(.+)'$/s.exec(text2);
+  const body2 = byte?.[1] ?? chr?.[1];
+  if (body2 !== void 0) {
+    const esc2 = {
+      "\\n": 10,
+      "\\r": 13,
+      "\\t": 9,
+      "\\0": 0,
+      "\\'": 39,
+      '\\"': 34,
+      "\\\\": 92
+    };
+    let code = null;
+    if (body2 in esc2) code = esc2[body2];
+    else if (/^\\x[0-7][0-9a-fA-F]$/.test(body2) || byte && /^\\x[0-9a-fA-F]{2}$/.test(body2))
+      code = parseInt(body2.slice(2), 16);
+    else if (chr && /^\\u\{[0-9a-fA-F_]{1,8}\}$/.test(body2))
+      code = parseInt(body2.slice(3, -1).replace(/_/g, ""), 16);
+    else if ([...body2].length === 1 && body2[0] !== "\\") code = body2.codePointAt(0) ?? null;
+    if (code === null || byte && code > 255) return null;
+    return { v: BigInt(code), ty: byte ? "u8" : "u32" };
+  }
+  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)((?:[iu](?:8|16|32|64|128|size))?)$/.exec(
+    text2
+  );
+  if (!m) return null;
+  const digits = m[1].replace(/_/g, "");
+  if (/^0[xob]$/.test(digits) || digits.length > 140) return null;
+  try {
+    return { v: BigInt(digits), ty: m[2] && SUFFIX.test(m[2]) ? m[2] : null };
+  } catch {
+    return null;
+  }
+}
+var ExprParser = class {
+  constructor(t2, text2) {
+    this.t = t2;
+    this.text = text2;
+  }
+  t;
+  text;
+  i = 0;
+  get done() {
+    return this.i >= this.t.length;
+  }
+  peek(o = 0) {
+    return this.t[this.i + o];
+  }
+  binary(minPrec, depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    let left = this.cast(depth2 + 1);
+    if (!left) return null;
+    for (; ; ) {
+      const op = this.peek();
+      const prec = op && op.kind === "punct" ? PREC[op.text] : void 0;
+      if (prec === void 0 || prec < minPrec) return left;
+      this.i++;
+      const right = this.binary(prec + 1, depth2 + 1);
+      if (!right) return null;
+      left = { k: "bin", op: op?.text ?? "", l: left, r: right };
+    }
+  }
+  cast(depth2) {
+    let e = this.unary(depth2 + 1);
+    while (e && this.peek()?.text === "as") {
+      this.i++;
+      const ty = this.peek();
+      if (!ty || ty.kind !== "ident") return null;
+      this.i++;
+      let name2 = ty.text;
+      while (this.peek()?.text === "::" && this.peek(1)?.kind === "ident") {
+        name2 = this.peek(1)?.text ?? name2;
+        this.i += 2;
+      }
+      e = { k: "cast", e, ty: name2 };
+    }
+    return e;
+  }
+  unary(depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    const tok = this.peek();
+    if (!tok) return null;
+    if (tok.text === "-" || tok.text === "!") {
+      this.i++;
+      const e = this.unary(depth2 + 1);
+      return e && { k: "un", op: tok.text, e };
+    }
+    if (tok.text === "(") {
+      this.i++;
+      const e = this.binary(0, depth2 + 1);
+      if (this.peek()?.text !== ")") return null;
+      this.i++;
+      return e;
+    }
+    if (tok.kind === "literal") {
+      this.i++;
+      const lit = literal2(tok.text);
+      return lit && { k: "lit", ...lit };
+    }
+    if (tok.kind === "ident" || tok.text === "::") return this.path();
+    return null;
+  }
+  /** `a::b::C`, `u32::MAX`, `[core::]mem::size_of::<T>()`. */
+  path() {
+    const segs = [];
+    if (this.peek()?.text === "::") this.i++;
+    for (; ; ) {
+      const tok = this.peek();
+      if (!tok || tok.kind !== "ident") return null;
+      segs.push(tok.text);
+      this.i++;
+      if (this.peek()?.text !== "::") break;
+      this.i++;
+      if (this.peek()?.text === "<") return this.turbofish(segs);
+    }
+    const last = segs[segs.length - 1];
+    if (segs.length >= 2 && (last === "MAX" || last === "MIN" || last === "BITS"))
+      return { k: "assoc", ty: segs[segs.length - 2], what: last };
+    return { k: "const", name: last };
+  }
+  turbofish(segs) {
+    const fn = segs[segs.length - 1];
+    if (fn !== "size_of" && fn !== "align_of") return null;
+    const open3 = this.peek();
+    if (!open3) return null;
+    this.i++;
+    let depth2 = 1;
+    let end = -1;
+    while (this.peek()) {
+      const tok = this.peek();
+      if (tok.text === "<") depth2++;
+      else if (tok.text === "<<") depth2 += 2;
+      else if (tok.text === ">" || tok.text === ">>") {
+        const n = tok.text.length;
+        if (depth2 <= n) {
+          if (depth2 !== n) return null;
+          end = tok.end - 1;
+          this.i++;
+          break;
+        }
+        depth2 -= n;
+      } else if (tok.text === "->" || tok.text === ">=" || tok.text === ">>=") return null;
+      this.i++;
+    }
+    if (end < 0) return null;
+    if (this.peek()?.text !== "(" || this.peek(1)?.text !== ")") return null;
+    this.i += 2;
+    return { k: "layout", what: fn === "size_of" ? "size" : "align", type: this.text.slice(open3.end, end) };
+  }
+};
+function parseExpr(text2) {
+  if (text2.length > MAX_EXPR_LENGTH) return null;
+  const tokens = lex(text2, MAX_TOKENS + 1);
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return null;
+  const p = new ExprParser(tokens, text2);
+  const e = p.binary(0, 0);
+  return e && p.done ? e : null;
+}
+var Evaluator = class {
+  constructor(env, target2) {
+    this.env = env;
+    this.target = target2;
+  }
+  env;
+  target;
+  int(name2) {
+    return intTypeOf(name2, this.target, this.env);
+  }
+  /** The type an expression has on its own (without context), by rustc's rules, or null. */
+  typeOf(e, depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    switch (e.k) {
+      case "lit":
+        return this.int(e.ty);
+      case "const":
+        return this.int(this.env.constType(e.name));
+      case "assoc":
+        return e.what === "BITS" ? { signed: false, bits: 32 } : this.int(e.ty);
+      case "layout":
+        return this.int(USIZE_NAME);
+      case "un":
+        return this.typeOf(e.e, depth2 + 1);
+      case "cast":
+        return this.int(e.ty);
+      case "bin":
+        return e.op === "<<" || e.op === ">>" ? this.typeOf(e.l, depth2 + 1) : this.typeOf(e.l, depth2 + 1) ?? this.typeOf(e.r, depth2 + 1);
+    }
+  }
+  /** The value of `e` where the context expects `hint` (null: unconstrained, no range check). */
+  eval(e, hint, depth2) {
+    if (depth2 > MAX_DEPTH3) return null;
+    const ty = this.typeOf(e, depth2) ?? hint;
+    const v = this.value(e, ty, depth2);
+    if (v === null || v > MAX_MAGNITUDE || v < -MAX_MAGNITUDE) return null;
+    return ty && !fits(v, ty) ? null : v;
+  }
+  value(e, ty, depth2) {
+    switch (e.k) {
+      case "lit":
+        return e.v;
+      case "const":
+        return this.env.constValue(e.name);
+      case "assoc": {
+        if (e.what === "BITS") {
+          const t3 = this.int(e.ty);
+          return t3 ? BigInt(t3.bits) : null;
+        }
+        const t2 = this.int(e.ty);
+        if (!t2) return null;
+        const bits = BigInt(t2.bits);
+        if (e.what === "MAX") return t2.signed ? (1n << bits - 1n) - 1n : (1n << bits) - 1n;
+        return t2.signed ? -(1n << bits - 1n) : 0n;
+      }
+      case "layout": {
+        const parsed = parseType(e.type.trim());
+        if (parsed.k === "other") return null;
+        const l = this.env.sizeAlign(parsed);
+        return l ? BigInt(e.what === "size" ? l.size : l.align) : null;
+      }
+      case "un": {
+        const v = this.eval(e.e, ty, depth2 + 1);
+        if (v === null) return null;
+        if (e.op === "-") return ty && !ty.signed ? null : -v;
+        return ty ? wrap(~v, ty) : ~v;
+      }
+      case "cast": {
+        const to = this.int(e.ty);
+        if (!to) return null;
+        const v = this.eval(e.e, this.typeOf(e.e, depth2 + 1) ?? I32, depth2 + 1);
+        return v === null ? null : wrap(v, to);
+      }
+      case "bin": {
+        const shift = e.op === "<<" || e.op === ">>";
+        const l = this.eval(e.l, ty, depth2 + 1);
+        if (l === null) return null;
+        const r = this.eval(e.r, shift ? this.typeOf(e.r, depth2 + 1) ?? I32 : ty, depth2 + 1);
+        if (r === null) return null;
+        switch (e.op) {
+          case "+":
+            return l + r;
+          case "-":
+            return l - r;
+          case "*":
+            return l * r;
+          case "/":
+            return r === 0n ? null : l / r;
+          case "%":
+            return r === 0n ? null : l % r;
+          case "&":
+            return l & r;
+          case "|":
+            return l | r;
+          case "^":
+            return l ^ r;
+          case "<<":
+          case ">>": {
+            const width = BigInt(ty?.bits ?? 128);
+            if (r < 0n || r >= width) return null;
+            if (e.op === ">>") return l >> r;
+            return ty ? wrap(l << r, ty) : l << r;
+          }
+          default:
+            return null;
+        }
+      }
+    }
+  }
+};
+function evaluateConst(expr, env, target2, type = null) {
+  const e = parseExpr(expr.trim());
+  if (!e) return null;
+  const ev = new Evaluator(env, target2);
+  const expected = type === null ? null : intTypeOf(type, target2, env);
+  if (type !== null && !expected) return null;
+  return ev.eval(e, expected, 0);
+}
+
+// src/core/abi/layout.ts
+var MAX_DEPTH4 = 64;
+var MAX_STEPS = 2e4;
+var MAX_SIZE = Number.MAX_SAFE_INTEGER;
+var MAX_PARTS = 1024;
+var MAX_SHAPE_LENGTH = 16384;
+var MAX_ALIAS_HOPS2 = 16;
+var MAX_ALIGN = 1 << 29;
+var Ctx = class {
+  constructor(defs, target2) {
+    this.defs = defs;
+    this.target = target2;
+  }
+  defs;
+  target;
+  steps = 0;
+  depth = 0;
+  /** Inside a fn pointer's parameter list: results are not memoised (cycles through fn pointers are legal). */
+  noMemo = 0;
+  active = /* @__PURE__ */ new Set();
+  memo = /* @__PURE__ */ new Map();
+};
+var current = null;
+function within(defs, target2, f) {
+  if (current && current.defs === defs && current.target === target2) return f(current);
+  const saved = current;
+  current = new Ctx(defs, target2);
+  try {
+    return f(current);
+  } finally {
+    current = saved;
+  }
+}
+function scalarShape(s) {
+  switch (s.class) {
+    case "int":
+      return `${s.signed ? "i" : "u"}${s.size}`;
+    case "float":
+      return `f${s.size}`;
+    case "bool":
+      return "bool";
+    case "char":
+      return "u4";
+  }
+}
+function leaf(s) {
+  return s === null ? null : { agg: false, parts: [{ off: 0, s }] };
+}
+function render(l) {
+  const sh = l.shape;
+  if (!sh) return null;
+  const text2 = sh.agg ? `{${l.size},${l.align}|${sh.parts.map((p) => `${p.off}:${p.s}`).join(";")}}` : sh.parts[0]?.s ?? "";
+  return text2.length > MAX_SHAPE_LENGTH ? null : text2;
+}
+var ZST = { size: 0, align: 1, overAligned: false, shape: { agg: true, parts: [] } };
+function scalarLay(s) {
+  return { size: s.size, align: s.align, overAligned: false, shape: leaf(scalarShape(s)) };
+}
+function pointerLay(t2, fat, shape = fat ? "fatptr" : "ptr") {
+  const p = t2.pointerBytes;
+  return { size: fat ? 2 * p : p, align: p, overAligned: false, shape: leaf(shape) };
+}
+function roundUp(n, a) {
+  return Math.ceil(n / a) * a;
+}
+function structOf(members3, pack, alignAttr) {
+  let offset = 0;
+  let align = 1;
+  const fields = [];
+  let parts2 = [];
+  for (const m of members3) {
+    if (pack !== null && m.lay.overAligned)
+      return `packed type cannot contain the over-aligned field ${m.name}`;
+    const a = pack !== null ? Math.min(m.lay.align, pack) : m.lay.align;
+    offset = roundUp(offset, a);
+    fields.push({ name: m.name, offset, size: m.lay.size, align: m.lay.align });
+    if (parts2 && m.lay.size > 0) {
+      const sh = m.lay.shape;
+      if (!sh) parts2 = null;
+      else if (sh.agg) for (const p of sh.parts) parts2.push({ off: p.off + offset, s: p.s });
+      else parts2.push({ off: offset, s: sh.parts[0]?.s ?? "" });
+      if (parts2 && parts2.length > MAX_PARTS) parts2 = null;
+    }
+    offset += m.lay.size;
+    if (offset > MAX_SIZE) return "too large";
+    align = Math.max(align, a);
+  }
+  if (alignAttr !== null) align = Math.max(align, alignAttr);
+  const size = roundUp(offset, align);
+  if (size > MAX_SIZE) return "too large";
+  return {
+    size,
+    align,
+    overAligned: alignAttr !== null || members3.some((m) => m.lay.overAligned),
+    shape: parts2 && { agg: true, parts: parts2 },
+    fields
+  };
+}
+function unionOf(members3, pack, alignAttr) {
+  let size = 0;
+  let align = 1;
+  const shapes = /* @__PURE__ */ new Set();
+  let shapeKnown = true;
+  for (const m of members3) {
+    if (pack !== null && m.lay.overAligned)
+      return `packed type cannot contain the over-aligned field ${m.name}`;
+    size = Math.max(size, m.lay.size);
+    align = Math.max(align, pack !== null ? Math.min(m.lay.align, pack) : m.lay.align);
+    if (m.lay.size > 0) {
+      const s = render(m.lay);
+      if (s === null) shapeKnown = false;
+      else shapes.add(s);
+    }
+  }
+  if (alignAttr !== null) align = Math.max(align, alignAttr);
+  size = roundUp(size, align);
+  if (size > MAX_SIZE) return "too large";
+  return {
+    size,
+    align,
+    overAligned: alignAttr !== null || members3.some((m) => m.lay.overAligned),
+    shape: shapeKnown ? leaf(`union{${size},${align}|${[...shapes].sort().join("|")}}`) : null,
+    fields: members3.map((m) => ({ name: m.name, offset: 0, size: m.lay.size, align: m.lay.align }))
+  };
+}
+function powerOfTwo(text2) {
+  if (!/^[0-9]{1,10}$/.test(text2)) return null;
+  const n = Number(text2);
+  return n >= 1 && n <= MAX_ALIGN && (n & n - 1) === 0 ? n : null;
+}
+function readRepr(list2) {
+  const r = { c: false, transparent: false, int: null, pack: null, align: null };
+  for (const raw of list2) {
+    const h = raw.replace(/\s+/g, "");
+    if (h === "C") r.c = true;
+    else if (h === "transparent") r.transparent = true;
+    else if (h === "Rust") continue;
+    else if (/^[iu](8|16|32|64|128|size)$/.test(h)) {
+      if (r.int !== null && r.int !== h) return "conflicting integer reprs";
+      r.int = h;
+    } else if (h === "packed" || /^packed\(.*\)$/.test(h)) {
+      const n = h === "packed" ? 1 : powerOfTwo(h.slice(7, -1));
+      if (n === null) return `unsupported repr ${raw}`;
+      r.pack = r.pack === null ? n : Math.min(r.pack, n);
+    } else if (/^align\(.*\)$/.test(h)) {
+      const n = powerOfTwo(h.slice(6, -1));
+      if (n === null) return `unsupported repr ${raw}`;
+      r.align = r.align === null ? n : Math.max(r.align, n);
+    } else return `unsupported repr ${raw}`;
+  }
+  if (r.pack !== null && r.align !== null) return "packed and align together";
+  if (r.transparent && (r.c || r.int !== null || r.pack !== null || r.align !== null))
+    return "transparent with other reprs";
+  return r;
+}
+var TRANSPARENT_WRAPPERS = /* @__PURE__ */ new Set([
+  "MaybeUninit",
+  "ManuallyDrop",
+  "Cell",
+  "UnsafeCell",
+  "SyncUnsafeCell",
+  "Wrapping",
+  "Saturating",
+  "Pin"
+]);
+var UNSIZED = /* @__PURE__ */ new Set(["str", "CStr", "OsStr", "Path"]);
+function step(c) {
+  if (++c.steps > MAX_STEPS) return "too complex";
+  return null;
+}
+function layout(t2, c) {
+  const over = step(c);
+  if (over) return over;
+  if (c.depth >= MAX_DEPTH4) return "too deeply nested";
+  const key = renderType(t2);
+  const memo3 = c.memo.get(key);
+  if (memo3 !== void 0) return memo3;
+  c.depth++;
+  let r;
+  try {
+    r = compute(t2, c);
+  } finally {
+    c.depth--;
+  }
+  if (c.noMemo === 0 && r !== RECURSIVE) c.memo.set(key, r);
+  return r;
+}
+var RECURSIVE = "recursive type (a cycle through by-value fields, aliases or consts)";
+function guarded(c, key, f) {
+  if (c.active.has(key)) return RECURSIVE;
+  c.active.add(key);
+  try {
+    return f();
+  } finally {
+    c.active.delete(key);
+  }
+}
+function compute(t2, c) {
+  switch (t2.k) {
+    case "ptr":
+    case "ref":
+      return pointerLay(c.target, unsized(t2.to, c));
+    case "fn":
+      return pointerLay(c.target, false, fnShape(t2, c));
+    case "array":
+      return array2(t2.of, t2.len, c);
+    case "tuple":
+      return t2.items.length === 0 ? ZST : "a tuple has no defined layout";
+    case "slice":
+    case "dyn":
+    case "impl":
+      return `${renderType(t2)} is unsized or opaque`;
+    case "never":
+      return "! has no values";
+    case "other": {
+      const arr = arrayText(t2.text);
+      return arr ? array2(parseType(arr.of), arr.len, c) : `unreadable type ${t2.text.slice(0, 80)}`;
+    }
+    case "path":
+      return path(t2, c);
+  }
+}
+function arrayText(text2) {
+  const s = text2.trim();
+  if (!s.startsWith("[") || !s.endsWith("]")) return null;
+  let depth2 = 0;
+  for (let i2 = 1; i2 < s.length - 1; i2++) {
+    const ch = s[i2];
+    if (ch === "[" || ch === "(" || ch === "{") depth2++;
+    else if (ch === "]" || ch === ")" || ch === "}") {
+      if (--depth2 < 0) return null;
+    } else if (ch === ";" && depth2 === 0) return { of: s.slice(1, i2), len: s.slice(i2 + 1, -1) };
+  }
+  return null;
+}
+function unsized(t2, c) {
+  let cur = t2;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS2; hop++) {
+    if (cur.k === "slice" || cur.k === "dyn") return true;
+    if (cur.k !== "path") return false;
+    if (UNSIZED.has(cur.name) && cur.args.length === 0) return true;
+    const al = cur.args.length === 0 ? c.defs.alias(cur.name) : null;
+    if (al === null) return false;
+    cur = parseType(al);
+  }
+  return false;
+}
+function normaliseAbi(abi, t2) {
+  if (abi === null) return "Rust";
+  const base = abi.replace(/-unwind$/, "");
+  if (base === "C" || base === "system" || base === "cdecl") return "C";
+  if (t2.arch === "x86_64" && base === (t2.os === "windows" ? "win64" : "sysv64")) return "C";
+  if (t2.arch === "x86_64" && t2.os === "windows" && (base === "stdcall" || base === "fastcall" || base === "vectorcall" || base === "thiscall"))
+    return base === "vectorcall" ? "vectorcall" : "C";
+  return base;
+}
+function fnShape(t2, c) {
+  c.noMemo++;
+  try {
+    const params = [];
+    for (const p of t2.params) {
+      const l = layout(p, c);
+      const s = typeof l === "string" ? null : render(l);
+      if (s === null) return null;
+      params.push(s);
+    }
+    let ret = "void";
+    if (t2.ret && !(t2.ret.k === "tuple" && t2.ret.items.length === 0)) {
+      if (t2.ret.k === "never") ret = "never";
+      else {
+        const l = layout(t2.ret, c);
+        const s = typeof l === "string" ? null : render(l);
+        if (s === null) return null;
+        ret = s;
+      }
+    }
+    return `fn(${normaliseAbi(t2.abi, c.target)}|${params.join(",")}->${ret})`;
+  } finally {
+    c.noMemo--;
+  }
+}
+function array2(of, len, c) {
+  const el = layout(of, c);
+  if (typeof el === "string") return `element: ${el}`;
+  const n = evalIn(c, len, "usize");
+  if (n === null) return `array length ${len.slice(0, 80)} cannot be evaluated`;
+  const size = BigInt(el.size) * n;
+  if (size > BigInt(MAX_SIZE)) return "too large";
+  const es = render(el);
+  return {
+    size: Number(size),
+    align: el.align,
+    overAligned: el.overAligned,
+    shape: n === 0n ? { agg: true, parts: [] } : leaf(es === null ? null : `[${es};${n}]`)
+  };
+}
+function nonZero(t2, c) {
+  const m = /^NonZero([IU](?:8|16|32|64|128|size))$/.exec(t2.name);
+  if (m && t2.args.length === 0) return scalarOf(m[1].toLowerCase(), c.target);
+  if (t2.name === "NonZero" && t2.args.length === 1) {
+    const a = t2.args[0];
+    if (a.k === "path" && a.args.length === 0) {
+      const s = scalarOf(a.name, c.target);
+      return s && s.class === "int" ? s : null;
+    }
+  }
+  return null;
+}
+function option(inner, c) {
+  let cur = inner;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS2; hop++) {
+    if (cur.k === "ref" || cur.k === "fn") return layout(cur, c);
+    if (cur.k !== "path") break;
+    if ((cur.name === "Box" || cur.name === "NonNull") && cur.args.length === 1) return layout(cur, c);
+    const nz = nonZero(cur, c);
+    if (nz) return scalarLay(nz);
+    const al = cur.args.length === 0 ? c.defs.alias(cur.name) : null;
+    if (al === null) break;
+    cur = parseType(al);
+  }
+  return `Option<${renderType(inner).slice(0, 80)}> has no guaranteed layout`;
+}
+function atomic(name2, c) {
+  if (name2 === "AtomicBool") return { size: 1, align: 1, overAligned: false, shape: leaf("bool") };
+  const m = /^Atomic([IU](?:8|16|32|64|128|size))$/.exec(name2);
+  const s = m ? scalarOf(m[1].toLowerCase(), c.target) : null;
+  return s ? { ...scalarLay(s), align: s.size } : null;
+}
+function path(t2, c) {
+  const { defs } = c;
+  const name2 = t2.name;
+  if (t2.args.length === 0) {
+    const al = defs.alias(name2);
+    if (al !== null) return guarded(c, `alias:${name2}`, () => layout(parseType(al), c));
+    const s = defs.struct(name2);
+    if (s) return guarded(c, `struct:${name2}`, () => structDef(s, c));
+    const u = defs.union(name2);
+    if (u) return guarded(c, `union:${name2}`, () => structDef(u, c));
+    const e = defs.enum(name2);
+    if (e) return guarded(c, `enum:${name2}`, () => enumDef(e, c));
+    const sc = scalarOf(name2, c.target);
+    if (sc) return scalarLay(sc);
+    if (name2 === "PhantomPinned") return ZST;
+    const at = atomic(name2, c);
+    if (at) return at;
+    const nz2 = nonZero(t2, c);
+    if (nz2) return scalarLay(nz2);
+    if (name2 === "c_void") return "c_void is only meaningful behind a pointer";
+    return `${name2} is not a known type`;
+  }
+  const a0 = t2.args[0];
+  if (name2 === "Option" && t2.args.length === 1) return option(a0, c);
+  if ((name2 === "Box" || name2 === "NonNull") && t2.args.length === 1)
+    return pointerLay(c.target, unsized(a0, c));
+  if (name2 === "AtomicPtr" && t2.args.length === 1) return pointerLay(c.target, false);
+  if (name2 === "PhantomData") return ZST;
+  if (TRANSPARENT_WRAPPERS.has(name2) && t2.args.length === 1) return layout(a0, c);
+  const nz = nonZero(t2, c);
+  if (nz) return scalarLay(nz);
+  if (defs.struct(name2) || defs.union(name2) || defs.enum(name2)) return `${name2} is generic`;
+  return `${renderType(t2).slice(0, 80)} is not a known type`;
+}
+function members2(fields, c) {
+  const out2 = [];
+  for (const f of fields) {
+    const l = layout(parseType(f.type), c);
+    if (typeof l === "string") return `field ${f.name}: ${l}`;
+    out2.push({ name: f.name, lay: l });
+  }
+  return out2;
+}
+function structDef(item, c) {
+  const r = readRepr(item.repr);
+  if (typeof r === "string") return `${item.name}: ${r}`;
+  const ms = members2(item.fields, c);
+  if (typeof ms === "string") return `${item.name}: ${ms}`;
+  if (r.transparent) {
+    if (item.kind === "union") return `${item.name}: repr(transparent) unions are unstable`;
+    const big = ms.filter((m) => m.lay.size > 0);
+    if (big.length > 1) return `${item.name}: repr(transparent) with more than one non-zero-sized field`;
+    const inner = big[0]?.lay ?? { ...ZST, align: Math.max(1, ...ms.map((m) => m.lay.align)) };
+    const placed = structOf(ms, null, null);
+    return { ...inner, fields: typeof placed === "string" ? [] : placed.fields };
+  }
+  if (r.int !== null) return `${item.name}: an integer repr on a ${item.kind}`;
+  if (!r.c) return `${item.name} is not repr(C): rustc may reorder its fields`;
+  const res = item.kind === "union" ? unionOf(ms, r.pack, r.align) : structOf(ms, r.pack, r.align);
+  return typeof res === "string" ? `${item.name}: ${res}` : res;
+}
+function discriminants(item, type, c) {
+  const out2 = [];
+  let next = 0n;
+  for (const v of item.variants) {
+    const value = v.discriminant === null ? next : evalIn(c, v.discriminant, type);
+    if (value === null) return null;
+    out2.push(value);
+    next = value + 1n;
+  }
+  return out2;
+}
+function enumDef(item, c) {
+  const r = readRepr(item.repr);
+  if (typeof r === "string") return `${item.name}: ${r}`;
+  if (r.transparent || r.pack !== null) return `${item.name}: unsupported repr on an enum`;
+  if (item.variants.length === 0) return `${item.name} has no variants`;
+  let tag;
+  if (r.int !== null) tag = scalarOf(r.int, c.target);
+  else if (r.c) {
+    const values = discriminants(item, "isize", c);
+    if (!values) return `${item.name}: a discriminant cannot be evaluated`;
+    const fitsInt = values.every((v) => v >= -(1n << 31n) && v < 1n << 31n);
+    const fitsUint = values.every((v) => v >= 0n && v < 1n << 32n);
+    tag = fitsInt ? scalarOf("c_int", c.target) : fitsUint ? scalarOf("c_uint", c.target) : scalarOf("i64", c.target);
+  } else return `${item.name} has neither repr(C) nor an integer repr: rustc chooses its layout`;
+  if (!tag) return `${item.name}: unknown tag type`;
+  const tagLay = scalarLay(tag);
+  const dataful = item.variants.some((v) => (v.fields?.length ?? 0) > 0);
+  if (!dataful) {
+    const size = roundUp(tag.size, Math.max(tag.align, r.align ?? 1));
+    const align = Math.max(tag.align, r.align ?? 1);
+    return {
+      size,
+      align,
+      overAligned: r.align !== null,
+      shape: size === tag.size ? tagLay.shape : { agg: true, parts: [{ off: 0, s: scalarShape(tag) }] },
+      fields: [{ name: "tag", offset: 0, size: tag.size, align: tag.align }]
+    };
+  }
+  const fields = [{ name: "tag", offset: 0, size: tag.size, align: tag.align }];
+  const variantStructs = [];
+  for (const v of item.variants) {
+    const ms = members2(v.fields ?? [], c);
+    if (typeof ms === "string") return `${item.name}::${v.name}: ${ms}`;
+    const st = structOf(r.c ? ms : [{ name: "tag", lay: tagLay }, ...ms], null, null);
+    if (typeof st === "string") return `${item.name}::${v.name}: ${st}`;
+    variantStructs.push({ name: v.name, lay: st });
+  }
+  const payload = unionOf(variantStructs, null, null);
+  if (typeof payload === "string") return `${item.name}: ${payload}`;
+  const whole = r.c ? structOf(
+    [
+      { name: "tag", lay: tagLay },
+      { name: "payload", lay: payload }
+    ],
+    null,
+    r.align
+  ) : unionOf(variantStructs, null, r.align);
+  if (typeof whole === "string") return `${item.name}: ${whole}`;
+  const base = r.c ? whole.fields?.[1]?.offset ?? 0 : 0;
+  for (const vs of variantStructs)
+    for (const f of vs.lay.fields ?? [])
+      if (r.c || f.name !== "tag")
+        fields.push({ ...f, name: `${vs.name}.${f.name}`, offset: base + f.offset });
+  return { ...whole, fields };
+}
+function evalIn(c, expr, type) {
+  const { defs, target: target2 } = c;
+  return evaluateConst(
+    expr,
+    {
+      constValue: (n) => defs.constValue(n, target2),
+      constType: (n) => defs.constType?.(n) ?? null,
+      alias: (n) => defs.alias(n),
+      sizeAlign: (t2) => {
+        const l = layout(t2, c);
+        return typeof l === "string" ? null : { size: l.size, align: l.align };
+      }
+    },
+    target2,
+    type
+  );
+}
+function abiShape(type, defs, target2) {
+  return within(defs, target2, (c) => {
+    const l = layout(type, c);
+    return typeof l === "string" ? null : render(l);
+  });
+}
+function evalConstExpr(expr, defs, target2, type = null) {
+  return within(defs, target2, (c) => evalIn(c, expr, type));
+}
+function typeDefsFromItems(items) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const it of items) {
+    if (it.kind !== "struct" && it.kind !== "union" && it.kind !== "enum" && it.kind !== "type" && it.kind !== "const")
+      continue;
+    const ns = it.kind === "const" ? "value" : "type";
+    const key = `${ns}:${it.name}`;
+    byKind.set(key, byKind.has(key) ? null : it);
+  }
+  const get = (ns, name2) => byKind.get(`${ns}:${name2}`) ?? null;
+  const values = /* @__PURE__ */ new Map();
+  const inProgress = /* @__PURE__ */ new Set();
+  const defs = {
+    struct: (n) => {
+      const it = get("type", n);
+      return it?.kind === "struct" ? it : null;
+    },
+    union: (n) => {
+      const it = get("type", n);
+      return it?.kind === "union" ? it : null;
+    },
+    enum: (n) => {
+      const it = get("type", n);
+      return it?.kind === "enum" ? it : null;
+    },
+    alias: (n) => {
+      const it = get("type", n);
+      return it?.kind === "type" ? it.target : null;
+    },
+    constType: (n) => {
+      const it = get("value", n);
+      return it?.kind === "const" ? it.type : null;
+    },
+    constValue: (n, target2) => {
+      const it = get("value", n);
+      if (it?.kind !== "const") return null;
+      const key = `${target2.name}:${n}`;
+      const known = values.get(key);
+      if (known !== void 0) return known;
+      if (inProgress.has(key)) return null;
+      inProgress.add(key);
+      let v;
+      try {
+        v = evalConstExpr(it.value, defs, target2, it.type);
+      } finally {
+        inProgress.delete(key);
+      }
+      values.set(key, v);
+      return v;
+    }
+  };
+  return defs;
+}
+
 // src/core/abi/scope.ts
 function hasCRepr(repr) {
   return repr.some((r) => r !== "packed" && !r.startsWith("packed(") && !r.startsWith("align("));
 }
 var scopes = /* @__PURE__ */ new WeakMap();
-function scopeOf(crate) {
-  if (!crate) return EMPTY_SCOPE;
+function valueOnTargets(defs, expr, type) {
+  const values = [];
+  for (const t2 of ALL_TARGETS) {
+    const v = evalConstExpr(expr, defs, t2, type);
+    if (v === null) return null;
+    values.push(v.toString());
+  }
+  return values.every((v) => v === values[0]) ? values[0] : values.join("|");
+}
+function shapesOf(crate, type) {
+  if (!crate) return null;
+  const { defs } = entry(crate);
+  const parsed = parseType(type);
+  const shapes = [];
+  for (const t2 of ALL_TARGETS) {
+    const s = abiShape(parsed, defs, t2);
+    if (s === null) return null;
+    shapes.push(s);
+  }
+  return shapes.join("\n");
+}
+function sameLayoutAcross(base, baseName, head, headName) {
+  const a = shapesOf(base, baseName);
+  const b = shapesOf(head, headName);
+  return a !== null && a === b;
+}
+function entry(crate) {
   const known = scopes.get(crate.items);
   if (known) return known;
+  const defs = typeDefsFromItems(crate.items);
   const aliases = /* @__PURE__ */ new Map();
   const kinds = /* @__PURE__ */ new Map();
-  const consts = /* @__PURE__ */ new Map();
   const definitions = /* @__PURE__ */ new Map();
   for (const it of crate.items) {
     if (it.kind === "type" && !aliases.has(it.name)) aliases.set(it.name, it.target);
@@ -60867,38 +61723,41 @@ function scopeOf(crate) {
             variants: it.variants.map((v) => ({ name: v.name, value: v.value, fields: v.fields ?? [] }))
           } : { kind: it.kind, repr: it.repr, fields: it.fields, variants: [] }
         );
-    } else if (it.kind === "const" && !consts.has(it.name)) consts.set(it.name, it.value);
-  }
-  const evaluating = /* @__PURE__ */ new Set();
-  const value = (expr) => {
-    const direct = evalDiscriminant(expr);
-    if (direct !== null) return direct;
-    const named = consts.get(expr.trim());
-    if (named === void 0 || evaluating.has(expr)) return null;
-    evaluating.add(expr);
-    try {
-      return value(named);
-    } finally {
-      evaluating.delete(expr);
     }
-  };
+  }
+  const values = /* @__PURE__ */ new Map();
   const scope = {
     alias: (n) => aliases.get(n) ?? null,
     kind: (n) => kinds.get(n) ?? null,
-    value,
+    value: (expr, type) => {
+      const key = `${type ?? ""}\0${expr}`;
+      let v = values.get(key);
+      if (v === void 0) {
+        v = valueOnTargets(defs, expr, type ?? null);
+        values.set(key, v);
+      }
+      return v;
+    },
     cName: (n) => cNameOf(crate.cNames, n),
-    definition: (n) => definitions.get(n) ?? null
+    definition: (n) => definitions.get(n) ?? null,
+    shapes: (type) => shapesOf(crate, type)
   };
-  scopes.set(crate.items, scope);
-  return scope;
+  const e = { scope, defs };
+  scopes.set(crate.items, e);
+  return e;
+}
+function scopeOf(crate) {
+  return crate ? entry(crate).scope : EMPTY_SCOPE;
 }
 function variantValues(e, scope) {
   const out2 = [];
   let next = 0n;
   for (const v of e.variants) {
-    const value = v.discriminant !== null ? v.value !== null ? BigInt(v.value) : scope.value(v.discriminant) : next;
+    let value;
+    if (v.discriminant === null) value = next === null ? null : next.toString();
+    else value = v.value ?? scope.value(v.discriminant);
     out2.push(value);
-    next = value === null ? null : value + 1n;
+    next = value !== null && /^-?\d+$/.test(value) ? BigInt(value) + 1n : null;
   }
   return out2;
 }
@@ -61114,7 +61973,7 @@ function unansweredNames(items, pool) {
 }
 
 // src/core/abi/type-uses.ts
-var MAX_DEPTH3 = 64;
+var MAX_DEPTH5 = 64;
 function slots(item) {
   if (item.kind === "function" || item.kind === "import") {
     const out2 = (item.params ?? []).map((p, i2) => ({
@@ -61141,7 +62000,7 @@ function typeUses(crate) {
       const reached = /* @__PURE__ */ new Map();
       const visit2 = (name2, how, depth2) => {
         const had = reached.get(name2);
-        if (had === "value" || had === how || depth2 > MAX_DEPTH3) return;
+        if (had === "value" || had === how || depth2 > MAX_DEPTH5) return;
         reached.set(name2, how);
         for (const d of defs.get(name2) ?? []) {
           if (d.kind === "type") walk(parseType(d.target), how, depth2 + 1);
@@ -61164,7 +62023,7 @@ function typeUses(crate) {
         }
       };
       const walk = (t2, how, depth2) => {
-        if (depth2 > MAX_DEPTH3) return;
+        if (depth2 > MAX_DEPTH5) return;
         const ptr = pointerTarget(t2);
         if (ptr) return walk(ptr.to, "pointer", depth2 + 1);
         switch (t2.k) {
@@ -61239,6 +62098,10 @@ function affected(ctx, name2) {
 function layoutSeverity(a, isPublic) {
   return a.worst !== "none" || isPublic ? "breaking" : "non-abi";
 }
+function layoutKept(ctx, before, after) {
+  return sameLayoutAcross(ctx.base, before, ctx.head, after);
+}
+var LAYOUT_KEPT = "the layout is unchanged on every target (size, alignment and offsets as rustc computes them)";
 
 // src/core/diff/rules/const-value-changed.ts
 var constValueChanged = {
@@ -61250,11 +62113,11 @@ var constValueChanged = {
   check: (before, after, ctx) => {
     if (before?.kind !== "const" || after?.kind !== "const") return [];
     if (before.value === after.value) return [];
-    const was = scopeOf(ctx.base).value(before.value);
-    const now = scopeOf(ctx.head).value(after.value);
+    const was = scopeOf(ctx.base).value(before.value, before.type);
+    const now = scopeOf(ctx.head).value(after.value, after.type);
     if (was !== null && now !== null && was === now) return [];
     const hit = affected(ctx, after.name);
-    const shown2 = (text2, v) => v !== null && v.toString() !== text2 ? `${text2} (= ${v})` : text2;
+    const shown2 = (text2, v) => v !== null && v !== text2 ? `${text2} (= ${v})` : text2;
     const message = `value changed from ${shown2(before.value, was)} to ${shown2(after.value, now)}`;
     return hit.worst !== "none" ? [
       {
@@ -61892,6 +62755,7 @@ var structFieldAddedBehindPointer = {
     const g = growthOf(before, after);
     if (!g) return [];
     const a = affected(ctx, g.name);
+    if (a.worst === "pointer" && before && layoutKept(ctx, before.name, g.name)) return [];
     if (a.worst !== "pointer") return [];
     return [`${describeAdded(g)}, which the surface only uses behind pointers${a.suffix}`];
   }
@@ -61907,6 +62771,8 @@ var structFieldAddedByValue = {
   check: (before, after, ctx) => {
     const g = growthOf(before, after);
     if (!g) return [];
+    if (before && layoutKept(ctx, before.name, g.name))
+      return [{ message: `${describeAdded(g)}: ${LAYOUT_KEPT}`, severity: "non-abi" }];
     const a = affected(ctx, g.name);
     if (a.worst === "pointer") return [];
     if (a.worst === "none" && after?.visibility !== "pub") return [];
@@ -61966,6 +62832,8 @@ var structLayoutChanged = {
     if (firstNew >= 0 && before.kind === "struct" && b.slice(firstNew).some((g) => a.some((f) => f.name === g.name)) && a.length === common.length)
       out2.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
     if (!out2.length) return [];
+    if (layoutKept(ctx, before.name, after.name))
+      return out2.map((m) => ({ message: `${m}: ${LAYOUT_KEPT}`, severity: "non-abi" }));
     const hit = affected(ctx, after.name);
     const severity = layoutSeverity(hit, after.visibility === "pub");
     return out2.map((m) => ({ message: `${m}${hit.suffix}`, severity }));
@@ -62242,20 +63110,20 @@ function pointerParams(fn) {
   parsed.forEach((t2, j) => {
     if (!lengthType(t2)) return;
     const key = fn.params[j].name.toLowerCase();
-    const entry = byName3.get(key) ?? { at: [], next: 0 };
-    entry.at.push(j);
-    byName3.set(key, entry);
+    const entry2 = byName3.get(key) ?? { at: [], next: 0 };
+    entry2.at.push(j);
+    byName3.set(key, entry2);
   });
   for (const i2 of pointers) {
     let best = -1;
     for (const name2 of lengthNamesOf(fn.params[i2].name)) {
-      const entry = byName3.get(name2);
-      if (!entry) continue;
-      while (entry.next < entry.at.length && used.has(entry.at[entry.next])) entry.next++;
-      let k = entry.next;
-      if (entry.at[k] === i2) k++;
-      while (k < entry.at.length && used.has(entry.at[k])) k++;
-      if (k < entry.at.length && (best < 0 || entry.at[k] < best)) best = entry.at[k];
+      const entry2 = byName3.get(name2);
+      if (!entry2) continue;
+      while (entry2.next < entry2.at.length && used.has(entry2.at[entry2.next])) entry2.next++;
+      let k = entry2.next;
+      if (entry2.at[k] === i2) k++;
+      while (k < entry2.at.length && used.has(entry2.at[k])) k++;
+      if (k < entry2.at.length && (best < 0 || entry2.at[k] < best)) best = entry2.at[k];
     }
     if (best >= 0) {
       lengthOf.set(i2, best);
@@ -62312,8 +63180,8 @@ function fnPointer2(t2, aliases, depth2 = 0) {
     return f ? { nullable: true } : null;
   }
   if (t2.k === "path" && t2.args.length === 0) {
-    const target = aliases.get(t2.name);
-    if (target !== void 0) return fnPointer2(parseType(target), aliases, depth2 + 1);
+    const target2 = aliases.get(t2.name);
+    if (target2 !== void 0) return fnPointer2(parseType(target2), aliases, depth2 + 1);
   }
   return null;
 }
@@ -62821,9 +63689,9 @@ function resolveAlias(t2, env, depth2) {
   let cur = t2;
   for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH; i2++) {
     if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
-    const target = env.aliases.get(cur.name);
-    if (target === void 0) return cur;
-    cur = parseType(target);
+    const target2 = env.aliases.get(cur.name);
+    if (target2 === void 0) return cur;
+    cur = parseType(target2);
   }
   return cur;
 }
@@ -63177,7 +64045,7 @@ function tokenize2(p) {
   }
   return tokens;
 }
-function run2(tokens, path6, stats) {
+function run2(tokens, path7, stats) {
   const m = tokens.length;
   let cur = new Uint8Array(2 * m + 2);
   let next = new Uint8Array(2 * m + 2);
@@ -63190,8 +64058,8 @@ function run2(tokens, path6, stats) {
   };
   cur[0] = 1;
   close(cur);
-  for (let at = 0; at < path6.length; at++) {
-    const c = path6[at];
+  for (let at = 0; at < path7.length; at++) {
+    const c = path7[at];
     next.fill(0);
     let alive = false;
     for (let i2 = 0; i2 < m; i2++) {
@@ -63237,7 +64105,7 @@ function compileGlob(pattern2, stats) {
   const hit = stats ? void 0 : cache.get(pattern2);
   if (hit) return hit;
   const tokens = tokenize2(normalisePath(pattern2));
-  const matcher = { pattern: pattern2, test: (path6) => run2(tokens, path6, stats) };
+  const matcher = { pattern: pattern2, test: (path7) => run2(tokens, path7, stats) };
   if (stats) return matcher;
   if (cache.size > 1e3) cache.clear();
   cache.set(pattern2, matcher);
@@ -63247,8 +64115,8 @@ var globToRegExp = (pattern2) => compileGlob(pattern2);
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path6, stats) {
-  return compileGlob(pattern2, stats).test(normalisePath(path6));
+function matchGlob(pattern2, path7, stats) {
+  return compileGlob(pattern2, stats).test(normalisePath(path7));
 }
 
 // src/core/findings/policy.ts
@@ -63343,11 +64211,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path6) {
-    return this.guard(`reading ${path6}`, () => this.inner.stat(path6));
+  stat(path7) {
+    return this.guard(`reading ${path7}`, () => this.inner.stat(path7));
   }
-  read(path6, maxBytes) {
-    return this.guard(`reading ${path6}`, () => this.inner.read(path6, maxBytes));
+  read(path7, maxBytes) {
+    return this.guard(`reading ${path7}`, () => this.inner.read(path7, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -63654,9 +64522,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path6) {
+function formatKeyPath(path7) {
   let out2 = "";
-  for (const seg of path6) {
+  for (const seg of path7) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -63676,10 +64544,10 @@ function describe5(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path6) {
+function findForbidden(node2, path7) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path6,
+      path: path7,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -63687,7 +64555,7 @@ function findForbidden(node2, path6) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path6,
+        path: path7,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -63695,22 +64563,22 @@ function findForbidden(node2, path6) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path6) ?? findForbidden(pair.value, [...path6, key]);
+      const hit = findForbidden(pair.key, path7) ?? findForbidden(pair.value, [...path7, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path6, i2]);
+      const hit = findForbidden(node2.items[i2], [...path7, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path6, key) {
-  for (let n = path6.length; n >= 0; n--) {
-    const node2 = doc.getIn(path6.slice(0, n), true);
+function offsetOf(doc, path7, key) {
+  for (let n = path7.length; n >= 0; n--) {
+    const node2 = doc.getIn(path7.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path6.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path7.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -63769,12 +64637,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path6) {
+function schemaAt(schema, path7) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path6.length) return s;
-    const seg = path6[i2];
+    if (i2 === path7.length) return s;
+    const seg = path7[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -63815,34 +64683,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue3, doc) {
-  const path6 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
+  const path7 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue3.code) {
     case "unrecognized_keys": {
-      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path6, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path7, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path6, first.key], detail: unknownKeyDetail(path6, first.key), offset: first.offset };
+      return { path: [...path7, first.key], detail: unknownKeyDetail(path7, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue3.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path6,
+        path: path7,
         detail: `invalid key: ${expected}, got ${describe5(issue3.input)}`,
-        offset: offsetOf(doc, path6.slice(0, -1), String(path6[path6.length - 1]))
+        offset: offsetOf(doc, path7.slice(0, -1), String(path7[path7.length - 1]))
       };
     }
     default:
       return {
-        path: path6,
+        path: path7,
         detail: "input" in issue3 ? `${issue3.message}, got ${describe5(issue3.input)}` : issue3.message,
-        offset: offsetOf(doc, path6)
+        offset: offsetOf(doc, path7)
       };
   }
 }
-function checkFeatureSet(set2, path6) {
+function checkFeatureSet(set2, path7) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path6, "all"],
+      path: [...path7, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -64240,10 +65108,10 @@ async function mergeIntoBase(dir, base, head) {
 
 // src/adapters/tree-sitter-parser.ts
 var fs4 = __toESM2(require("node:fs"));
-var path = __toESM2(require("node:path"));
+var path2 = __toESM2(require("node:path"));
 var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
 function locate(file2, packageName) {
-  const candidates = [path.join(__dirname, file2), path.join(__dirname, "wasm", file2)];
+  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
   for (const c of candidates) if (fs4.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
@@ -64362,26 +65230,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path6) => {
-      const slash = path6.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path6.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path6.slice(slash + 1)) === "file";
+    const plainFile = async (path7) => {
+      const slash = path7.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path7.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path7.slice(slash + 1)) === "file";
     };
-    const read = async (path6, maxBytes) => {
-      if (!this.unchanged(path6) || !await plainFile(path6)) return tree.read(path6, maxBytes);
-      const key = `${maxBytes}\0${path6}`;
+    const read = async (path7, maxBytes) => {
+      if (!this.unchanged(path7) || !await plainFile(path7)) return tree.read(path7, maxBytes);
+      const key = `${maxBytes}\0${path7}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path6, maxBytes);
+      const r = tree.read(path7, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path6) => tree.stat(path6),
+      stat: (path7) => tree.stat(path7),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -64434,14 +65302,14 @@ function evaluateApprovals(reviews, facts, digestAt, currentDigest, policy, auth
     }
     const at = r.commitId ? digestAt(r.commitId) : null;
     const digest = typeof at === "string" ? at : null;
-    const current = digest !== null && digest === currentDigest;
+    const current2 = digest !== null && digest === currentDigest;
     if (r.state === "CHANGES_REQUESTED") {
-      if (current) changesRequestedBy.push(r.login);
+      if (current2) changesRequestedBy.push(r.login);
       continue;
     }
-    const unseen = current ? notShown(r) : null;
+    const unseen = current2 ? notShown(r) : null;
     if (unseen) ignored.push({ login: r.login, reason: `approved ${r.commitId?.slice(0, 12)}, ${unseen}` });
-    else if (current) approvedBy.push(r.login);
+    else if (current2) approvedBy.push(r.login);
     else
       ignored.push({
         login: r.login,
@@ -64938,7 +65806,7 @@ function readAttribute(inner, env, depth2 = 0) {
   }
   return [{ ...meta3, conditions: [] }];
 }
-function readRepr(args2) {
+function readRepr2(args2) {
   const tokens = lex(args2, 1e4);
   return splitTopLevel(tokens, 0, tokens.length).map(([a, b]) => text(tokens, args2, a, b).replace(/\s+/g, "")).map((r) => r === "packed(1)" ? "packed" : r);
 }
@@ -65066,6 +65934,119 @@ function abiOf(externModifier) {
 }
 function isRawPointer(type) {
   return type.startsWith("*const ") || type.startsWith("*mut ");
+}
+
+// src/core/extract/discriminant.ts
+function literalValue(text2) {
+  const byte = /^b?'(.+)'$/.exec(text2);
+  if (byte) {
+    const body2 = byte[1];
+    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
+    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
+    if (body2 in esc2) return BigInt(esc2[body2]);
+    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
+    if (hex4) return BigInt(parseInt(hex4[1], 16));
+    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
+    return null;
+  }
+  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
+  if (!m) return null;
+  const digits = m[1].replace(/_/g, "");
+  try {
+    return BigInt(digits);
+  } catch {
+    return null;
+  }
+}
+var PREC2 = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6
+};
+function evalDiscriminant(expr) {
+  const tokens = lex(expr, 1e3);
+  const s = { i: 0 };
+  const v = parseBinary(tokens, s, 0, 0);
+  return v !== null && s.i === tokens.length ? v : null;
+}
+function parseUnary(t2, s, depth2) {
+  if (depth2 > 50) return null;
+  const tok = t2[s.i];
+  if (!tok) return null;
+  if (tok.text === "-") {
+    s.i++;
+    const v = parseUnary(t2, s, depth2 + 1);
+    return v === null ? null : -v;
+  }
+  if (tok.text === "!") {
+    s.i++;
+    const v = parseUnary(t2, s, depth2 + 1);
+    return v === null ? null : ~v;
+  }
+  if (tok.text === "(") {
+    s.i++;
+    const v = parseBinary(t2, s, 0, depth2 + 1);
+    if (t2[s.i]?.text !== ")") return null;
+    s.i++;
+    return v;
+  }
+  if (tok.kind === "literal") {
+    s.i++;
+    return literalValue(tok.text);
+  }
+  return null;
+}
+function parseBinary(t2, s, minPrec, depth2) {
+  let left = parseUnary(t2, s, depth2);
+  if (left === null) return null;
+  for (; ; ) {
+    const op = t2[s.i];
+    const prec = op && op.kind === "punct" ? PREC2[op.text] : void 0;
+    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
+    s.i++;
+    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
+    if (right === null) return null;
+    switch (op.text) {
+      case "|":
+        left = left | right;
+        break;
+      case "^":
+        left = left ^ right;
+        break;
+      case "&":
+        left = left & right;
+        break;
+      case "<<":
+        left = right > 4096n ? null : left << right;
+        break;
+      case ">>":
+        left = left >> right;
+        break;
+      case "+":
+        left = left + right;
+        break;
+      case "-":
+        left = left - right;
+        break;
+      case "*":
+        left = left * right;
+        break;
+      case "/":
+        left = right === 0n ? null : left / right;
+        break;
+      case "%":
+        left = right === 0n ? null : left % right;
+        break;
+    }
+    if (left === null) return null;
+  }
 }
 
 // src/core/extract/scan-file.ts
@@ -65542,7 +66523,7 @@ var FileScanner = class {
   }
   reprOf(pending) {
     const repr = [];
-    for (const a of pending.attrs) if (a.name === "repr" && a.args !== null) repr.push(...readRepr(a.args));
+    for (const a of pending.attrs) if (a.name === "repr" && a.args !== null) repr.push(...readRepr2(a.args));
     return repr;
   }
   fieldsOf(list2, ctx) {
@@ -66003,7 +66984,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   const line = (n) => lineBase + n.startPosition.row;
   let depth2 = 0;
   let tooDeep = false;
-  const visit2 = (node2, guarded) => {
+  const visit2 = (node2, guarded2) => {
     if (depth2 >= MAX_SYNTAX_NESTING) {
       if (!tooDeep) onTooDeep?.();
       tooDeep = true;
@@ -66011,12 +66992,12 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
     }
     depth2++;
     try {
-      visitNode(node2, guarded);
+      visitNode(node2, guarded2);
     } finally {
       depth2--;
     }
   };
-  const visitNode = (node2, guarded) => {
+  const visitNode = (node2, guarded2) => {
     switch (node2.type) {
       case "unary_expression": {
         if (node2.children[0]?.text === "*") {
@@ -66035,7 +67016,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
           const value = pointerRoot(callee.childForFieldName("value"));
           if (DEREF_METHODS.has(field2) && value?.type === "identifier" && ptrs.has(value.text))
             derefs.add(value.text);
-          if (PANIC_METHODS.has(field2) && !guarded) facts.panics.push({ what: field2, line: line(node2) });
+          if (PANIC_METHODS.has(field2) && !guarded2) facts.panics.push({ what: field2, line: line(node2) });
         } else if (DEREF_CALLS.has(last) && args2) {
           for (const a of args2.namedChildren) {
             const v = pointerRoot(a);
@@ -66044,25 +67025,25 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
         }
         if (last === "catch_unwind") {
           facts.catchUnwind = true;
-          if (fn) visit2(fn, guarded);
+          if (fn) visit2(fn, guarded2);
           if (args2) for (const a of args2.namedChildren) visit2(a, true);
           return;
         }
         break;
       }
       case "index_expression":
-        if (!guarded) facts.panics.push({ what: "indexing", line: line(node2) });
+        if (!guarded2) facts.panics.push({ what: "indexing", line: line(node2) });
         break;
       case "macro_invocation": {
         const m = (node2.childForFieldName("macro")?.text ?? "").replace(/\s+/g, "");
         const name2 = m.split("::").pop() ?? m;
         macros.add(name2);
-        if (PANIC_MACROS.has(name2) && !guarded) facts.panics.push({ what: `${name2}!`, line: line(node2) });
+        if (PANIC_MACROS.has(name2) && !guarded2) facts.panics.push({ what: `${name2}!`, line: line(node2) });
         const tt = node2.namedChildren.find((c) => c.type === "token_tree");
         if (tt) {
           const txt = tt.text;
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
-          if (!guarded) {
+          if (!guarded2) {
             const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
             if (m2)
               facts.panics.push({
@@ -66097,7 +67078,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
       default:
         break;
     }
-    for (const c of node2.namedChildren) visit2(c, guarded);
+    for (const c of node2.namedChildren) visit2(c, guarded2);
   };
   visit2(body2, false);
   facts.derefs = [...derefs].sort();
@@ -66328,8 +67309,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path6) {
-    const cached2 = this.manifests.get(path6);
+  async manifest(path7) {
+    const cached2 = this.manifests.get(path7);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -66341,15 +67322,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path6, MANIFEST_BYTES);
+    const r = await this.tree.read(path7, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path6} ${r.detail}`,
-          file: path6
+          message: `${path7} ${r.detail}`,
+          file: path7
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -66361,13 +67342,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path6} is not valid TOML: ${msg}`,
-          file: path6
+          message: `${path7} is not valid TOML: ${msg}`,
+          file: path7
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path6, out2);
+    this.manifests.set(path7, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -66431,15 +67412,15 @@ var Discovery = class {
     };
     if (/^([\\/]|[A-Za-z]:)/.test(pattern2)) return refuse("is an absolute path");
     const cap = this.limits.maxCrates * 4;
-    let current = [base];
+    let current2 = [base];
     for (const seg of pattern2.split(/[\\/]/)) {
       if (seg === "" || seg === ".") continue;
       let next = [];
       if (seg === "..") {
-        if (current.includes("")) return refuse("leads outside the repository");
-        next = [...new Set(current.map((c) => parentDir(c)))];
+        if (current2.includes("")) return refuse("leads outside the repository");
+        next = [...new Set(current2.map((c) => parentDir(c)))];
       } else if (seg === "**") {
-        for (const start2 of current) {
+        for (const start2 of current2) {
           const stack = [start2];
           while (stack.length) {
             const d = stack.pop();
@@ -66460,11 +67441,11 @@ var Discovery = class {
           return [];
         }
         const g = compileGlob2(seg);
-        for (const d of current)
+        for (const d of current2)
           for (const e of await this.list(d))
             if ((e.type === "dir" || e.type === "symlink") && this.match(g, e.name))
               next.push(joinPath(d, e.name));
-      } else next = current.map((c) => joinPath(c, seg));
+      } else next = current2.map((c) => joinPath(c, seg));
       if (next.length > cap) {
         this.once(
           "glob-too-broad",
@@ -66480,12 +67461,12 @@ var Discovery = class {
           );
         next = next.slice(0, cap);
       }
-      current = next;
+      current2 = next;
     }
-    return current;
+    return current2;
   }
   /** Queues the packages a workspace root names: its own package, its members, its patches. */
-  async workspaceRoot(dir, manifest, toml, own2, members2) {
+  async workspaceRoot(dir, manifest, toml, own2, members3) {
     if (isTable2(toml.package)) this.queue.push({ dir, foundBy: own2, expect: null, via: null, literal: true });
     const w = isTable2(toml.workspace) ? await this.wsAt(dir) : null;
     if (w) {
@@ -66495,7 +67476,7 @@ var Discovery = class {
           if (!isExcluded(w, d))
             this.queue.push({
               dir: d,
-              foundBy: members2,
+              foundBy: members3,
               expect: null,
               via: manifest,
               literal: !hasGlobMeta(p)
@@ -66533,11 +67514,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable2(v)) continue;
         let base = dir;
-        let path6 = typeof v.path === "string" ? v.path : null;
+        let path7 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path6 === null && v.workspace === true) {
+        if (path7 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -66550,16 +67531,16 @@ var Discovery = class {
           }
           if (isTable2(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path6 = inherited.path;
+            path7 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path6 === null) continue;
+        if (path7 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path6);
-        if ("refused" in r) this.refuse(shown(base, path6), expect, manifest, r.refused);
+        const r = resolveRel(base, path7);
+        if ("refused" in r) this.refuse(shown(base, path7), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -67054,7 +68035,7 @@ var CONTINUES_UNAMBIGUOUSLY = /* @__PURE__ */ new Set([
 ]);
 var PLAIN2 = { blockLike: false };
 var BLOCK_LIKE = { blockLike: true };
-var MAX_DEPTH4 = 200;
+var MAX_DEPTH6 = 200;
 var FragmentParser = class {
   constructor(toks, close) {
     this.toks = toks;
@@ -67160,7 +68141,7 @@ var FragmentParser = class {
     return open3;
   }
   nest(f) {
-    if (++this.depth > MAX_DEPTH4) this.fail("nested too deeply");
+    if (++this.depth > MAX_DEPTH6) this.fail("nested too deeply");
     try {
       return f();
     } finally {
@@ -68836,13 +69817,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path6) {
-  const segs = path6.split("::");
+function isBuiltinAttribute(path7) {
+  const segs = path7.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path6) || path6.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path7) || path7.startsWith("rustc_");
 }
-function isBuiltinDerive(path6) {
-  const segs = path6.split("::");
+function isBuiltinDerive(path7) {
+  const segs = path7.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -69094,11 +70075,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path6) => {
-    if (!path6.length || name2 === "_") return;
-    out2.importPaths.set(name2, path6);
-    out2.imports.set(name2, path6[0]);
-    out2.uses.push({ scope, name: name2, path: path6 });
+  const add = (name2, path7) => {
+    if (!path7.length || name2 === "_") return;
+    out2.importPaths.set(name2, path7);
+    out2.imports.set(name2, path7[0]);
+    out2.uses.push({ scope, name: name2, path: path7 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -69151,21 +70132,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path6 = name2;
+  let path7 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path6 = `$${seg}::${path6}`;
+        path7 = `$${seg}::${path7}`;
         k -= 3;
         break;
       }
-      path6 = `${seg}::${path6}`;
+      path7 = `${seg}::${path7}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path6, name: name2 };
+  return { from: k, path: path7, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -69327,8 +70308,8 @@ function buildScopes(texts, env) {
   return scopes2;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path6, census) {
-  const segs = path6.replace(/^::/, "").split("::");
+function macroOrigins(crate, path7, census) {
+  const segs = path7.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -69397,10 +70378,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path6, moduleKey = "crate") {
+  resolve(crate, scopeKey, path7, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path6.replace(/^::/, "").split("::");
+    const segs = path7.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -69430,15 +70411,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path6, depth2, seen) {
+  resolvePath(c, scopeKey, path7, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path6.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path7.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path6;
-    const name2 = path6[path6.length - 1];
+    const [root, ...rest] = path7;
+    const name2 = path7[path7.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path6.length === 1) {
+    if (path7.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -69455,9 +70436,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path6[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path7[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path6.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path7.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -69534,32 +70515,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path6, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path6.split("::").pop();
-    if (kind === "attribute" && !path6.includes("::") && !census.imports.has(path6) && underDerive) return true;
+  attrSafe(crate, path7, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path7.split("::").pop();
+    if (kind === "attribute" && !path7.includes("::") && !census.imports.has(path7) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path6, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path7, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path6, census);
+    const o = macroOrigins(crate, path7, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path6, census, scopeKey, moduleKey) {
+  originLabel(crate, path7, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path6, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path7, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path6, census);
+    const o = macroOrigins(crate, path7, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path6) {
-  const segs = path6.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path7) {
+  const segs = path7.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -70203,11 +71184,11 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     }
   };
   const includeFile = async (inv, modDepth) => {
-    const literal2 = includedPath(inv.input);
-    if (literal2 === null) return;
-    const file2 = joinPath(dirname(inv.ctx.file), literal2);
-    if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal2)) {
-      failed.set(inv, `${literal2} is outside the repository`);
+    const literal3 = includedPath(inv.input);
+    if (literal3 === null) return;
+    const file2 = joinPath(dirname(inv.ctx.file), literal3);
+    if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal3)) {
+      failed.set(inv, `${literal3} is outside the repository`);
       return;
     }
     const r = await tree.read(file2, limits.maxFileBytes);
@@ -71069,7 +72050,7 @@ function buildReport(base, head, options = {}) {
 // src/adapters/file-system-tree.ts
 var fsSync = __toESM2(require("node:fs"));
 var import_node_fs = require("node:fs");
-var path2 = __toESM2(require("node:path"));
+var path3 = __toESM2(require("node:path"));
 
 // src/core/source-tree.ts
 function decodeText(buf) {
@@ -71101,10 +72082,10 @@ var FileSystemTree = class _FileSystemTree {
   }
   abs(rel) {
     if (rel.startsWith("/") || rel.split("/").includes("..")) return null;
-    return path2.join(this.root, rel);
+    return path3.join(this.root, rel);
   }
   inside(real) {
-    return real === this.root || real.startsWith(this.root + path2.sep);
+    return real === this.root || real.startsWith(this.root + path3.sep);
   }
   /** The real path of `rel` if it stays inside the root, else null. */
   async contained(rel) {
@@ -71120,7 +72101,7 @@ var FileSystemTree = class _FileSystemTree {
   async realPath(rel) {
     if (rel === "") return "";
     const real = await this.contained(rel);
-    return real === null ? null : path2.relative(this.root, real).split(path2.sep).join("/");
+    return real === null ? null : path3.relative(this.root, real).split(path3.sep).join("/");
   }
   /**
    * Where the directory holding `rel` really is: a symlinked directory on the way
@@ -71133,7 +72114,7 @@ var FileSystemTree = class _FileSystemTree {
     let state = this.dirState.get(dir);
     if (!state) {
       try {
-        state = this.inside(fsSync.realpathSync(path2.join(this.root, dir))) ? "inside" : "outside";
+        state = this.inside(fsSync.realpathSync(path3.join(this.root, dir))) ? "inside" : "outside";
       } catch {
         state = "missing";
       }
@@ -71156,7 +72137,7 @@ var FileSystemTree = class _FileSystemTree {
     if (!m) {
       m = /* @__PURE__ */ new Map();
       try {
-        for (const e of fsSync.readdirSync(dir ? path2.join(this.root, dir) : this.root, {
+        for (const e of fsSync.readdirSync(dir ? path3.join(this.root, dir) : this.root, {
           withFileTypes: true
         }))
           m.set(e.name, e);
@@ -71280,7 +72261,7 @@ var FileSystemTree = class _FileSystemTree {
       const dir = stack.pop();
       let entries;
       try {
-        entries = await import_node_fs.promises.readdir(dir ? path2.join(this.root, dir) : this.root, { withFileTypes: true });
+        entries = await import_node_fs.promises.readdir(dir ? path3.join(this.root, dir) : this.root, { withFileTypes: true });
       } catch {
         continue;
       }
@@ -71372,10 +72353,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path6) {
-    const r = await this.resolve(path6);
+  async stat(path7) {
+    const r = await this.resolve(path7);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path6)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path7)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -71391,11 +72372,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path6) {
-    const direct = this.entries.get(path6);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path6, entry: direct };
-    if (!direct && this.dirs.has(path6)) return { kind: "dir", path: path6 };
-    const input2 = path6.split("/");
+  async resolve(path7) {
+    const direct = this.entries.get(path7);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path7, entry: direct };
+    if (!direct && this.dirs.has(path7)) return { kind: "dir", path: path7 };
+    const input2 = path7.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -71411,11 +72392,11 @@ var GitRevisionTree = class _GitRevisionTree {
       const e = this.entries.get(p);
       if (e && e.mode === LINK) {
         if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
-        const target = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
-        if (target === null) return { kind: "missing" };
-        if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target))
+        const target2 = e.size > MAX_LINK_BYTES ? null : await this.linkText(e.oid);
+        if (target2 === null) return { kind: "missing" };
+        if (target2.startsWith("/") || target2.startsWith("\\") || /^[A-Za-z]:/.test(target2))
           return { kind: "outside" };
-        for (const s of target.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
+        for (const s of target2.split("/").reverse()) if (s !== "" && s !== ".") todo.push(s);
       } else if (e) {
         return todo.length ? { kind: "missing" } : { kind: "file", path: p, entry: e };
       } else if (this.dirs.has(p)) cur.push(seg);
@@ -71423,13 +72404,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path6) {
-    const r = await this.resolve(path6);
+  async realPath(path7) {
+    const r = await this.resolve(path7);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path6, maxBytes) {
-    const r = await this.resolve(path6);
-    const own2 = this.entries.get(path6);
+  async read(path7, maxBytes) {
+    const r = await this.resolve(path7);
+    const own2 = this.entries.get(path7);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -71438,7 +72419,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path6) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path7) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -72260,16 +73241,16 @@ function inlineCode(s, max = MAX_CODE) {
   if (s === "") return "*(empty)*";
   const { text: text2, truncated } = reveal(s, max);
   const parts2 = [];
-  let current = "";
+  let current2 = "";
   for (let i2 = 0; i2 < text2.length; i2++) {
     const c = text2[i2];
     if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
-      if (current) parts2.push(codeSpan(current));
+      if (current2) parts2.push(codeSpan(current2));
       parts2.push("\\" + c);
-      current = "";
-    } else current += c;
+      current2 = "";
+    } else current2 += c;
   }
-  if (current) parts2.push(codeSpan(current));
+  if (current2) parts2.push(codeSpan(current2));
   return parts2.join("") + (truncated ? "\u2026" : "");
 }
 function safeUrl(url2) {
@@ -72357,9 +73338,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path6 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path7 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path6}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path7}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -72522,11 +73503,11 @@ function findingDetails(ctx, groups2) {
     if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where ? ` \xB7 ${where}` : ""}`, ""))
       return null;
     for (const f of g.findings) {
-      const fits = out2.add(
+      const fits2 = out2.add(
         `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE)}\\`,
         `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE)}`
       );
-      if (!fits) return null;
+      if (!fits2) return null;
     }
   }
   return out2.lines;
@@ -72574,8 +73555,8 @@ var PLANS = [
   { nonAbiDetail: false, changeDetail: false, findingDetail: true, diagnosticDetail: true, rows: Infinity },
   { nonAbiDetail: false, changeDetail: false, findingDetail: false, diagnosticDetail: false, rows: Infinity }
 ];
-function append(target, lines) {
-  for (const l of lines) target.push(l);
+function append(target2, lines) {
+  for (const l of lines) target2.push(l);
 }
 function once(f) {
   let done = false;
@@ -72936,12 +73917,12 @@ async function runPullRequestGate(client, s) {
     approval,
     summaryUrl: s.runUrl
   });
-  const current = await currentHead(client, s, headSha, warnings);
+  const current2 = await currentHead(client, s, headSha, warnings);
   await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
   let commentUrl = existing?.htmlUrl ?? null;
-  if (current !== headSha) {
+  if (current2 !== headSha) {
     warnings.push(
-      `the pull request head moved to ${current.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`
+      `the pull request head moved to ${current2.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`
     );
   } else if (s.comment && (report.changes.length > 0 || conflict !== null || existing)) {
     try {
@@ -73015,9 +73996,9 @@ function readContext(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd()
   };
 }
-function field(payload, path6, check3) {
+function field(payload, path7, check3) {
   let v = payload;
-  for (const k of path6) {
+  for (const k of path7) {
     if (typeof v !== "object" || v === null) return void 0;
     v = v[k];
   }
@@ -73106,9 +74087,9 @@ function readInputs(env = process.env) {
 var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 var MAX_ANNOTATIONS = 50;
-function writeReport(path6, report) {
-  (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path6), { recursive: true });
-  (0, import_node_fs4.writeFileSync)(path6, JSON.stringify(report, null, 2) + "\n");
+function writeReport(path7, report) {
+  (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path7), { recursive: true });
+  (0, import_node_fs4.writeFileSync)(path7, JSON.stringify(report, null, 2) + "\n");
 }
 function annotate(report, root) {
   let n = 0;
@@ -73436,9 +74417,9 @@ function renderSarifJson(report, options = {}) {
 }
 
 // src/action/sarif.ts
-function writeSarif(path6, report, options) {
-  (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(path6), { recursive: true });
-  (0, import_node_fs5.writeFileSync)(path6, renderSarifJson(report, options));
+function writeSarif(path7, report, options) {
+  (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(path7), { recursive: true });
+  (0, import_node_fs5.writeFileSync)(path7, renderSarifJson(report, options));
 }
 function actionDocsUrl(serverUrl, env = process.env) {
   const repo = env.GITHUB_ACTION_REPOSITORY ?? "";
@@ -73484,16 +74465,16 @@ async function resolveGateConfig(client, inputs) {
 }
 
 // src/action/release-gate.ts
-var path4 = __toESM2(require("node:path"));
+var path5 = __toESM2(require("node:path"));
 
 // src/adapters/git-release.ts
 var import_promises = require("node:fs/promises");
-var path3 = __toESM2(require("node:path"));
+var path4 = __toESM2(require("node:path"));
 function firstLine(s) {
   return s.trim().split("\n")[0] ?? "";
 }
 async function shallowCommits(root) {
-  const file2 = path3.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
+  const file2 = path4.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
   const text2 = await (0, import_promises.readFile)(file2, "utf8").catch(() => "");
   return new Set(text2.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
 }
@@ -73641,9 +74622,9 @@ function releaseTags(tags, pattern2) {
   }
   return out2.sort(compareReleases);
 }
-function findPreviousTag(tags, current, pattern2 = DEFAULT_TAG_PATTERN2, options = {}) {
+function findPreviousTag(tags, current2, pattern2 = DEFAULT_TAG_PATTERN2, options = {}) {
   const p = parseTagPattern(pattern2);
-  const name2 = tagName(current);
+  const name2 = tagName(current2);
   const cur = releaseTag(name2, p);
   if (!cur)
     return {
@@ -73673,11 +74654,11 @@ function crateForTag(tag, crateTagPatterns) {
   const ranked = cratesForTag(name2, crateTagPatterns);
   if (ranked.length === 0) return null;
   if (ranked.length === 1) return ranked[0];
-  const literal2 = (crate) => {
+  const literal3 = (crate) => {
     const p = parseTagPattern(crateTagPatterns[crate]);
     return p.prefix.length + p.suffix.length;
   };
-  return literal2(ranked[0]) > literal2(ranked[1]) ? ranked[0] : null;
+  return literal3(ranked[0]) > literal3(ranked[1]) ? ranked[0] : null;
 }
 
 // src/core/release-check.ts
@@ -74072,12 +75053,12 @@ function evaluateReviewCoverage(steps, facts, options) {
   const surfaceSteps = steps.filter((s) => s.changes > 0);
   const directPushes = [];
   const delivered = /* @__PURE__ */ new Map();
-  for (const step of surfaceSteps) {
-    const merged = [...new Set(step.pulls)].filter((n) => byNumber.get(n)?.merged === true);
-    const unknown2 = [...new Set(step.pulls)].filter((n) => !byNumber.has(n));
+  for (const step2 of surfaceSteps) {
+    const merged = [...new Set(step2.pulls)].filter((n) => byNumber.get(n)?.merged === true);
+    const unknown2 = [...new Set(step2.pulls)].filter((n) => !byNumber.has(n));
     const deliverers = [...merged, ...unknown2];
-    if (deliverers.length === 0) directPushes.push(step);
-    for (const n of deliverers) delivered.set(n, [...delivered.get(n) ?? [], step.sha]);
+    if (deliverers.length === 0) directPushes.push(step2);
+    for (const n of deliverers) delivered.set(n, [...delivered.get(n) ?? [], step2.sha]);
   }
   const pulls = [...delivered.entries()].sort(([a], [b]) => a - b).map(([n, shas]) => ({ ...judge(byNumber.get(n), n, options), steps: shas }));
   return {
@@ -74289,10 +75270,10 @@ function gateState(comments, bot) {
 }
 async function pullFacts(client, steps, botLogin) {
   const facts = /* @__PURE__ */ new Map();
-  for (const step of steps) {
-    if (step.changes === 0) continue;
-    step.pulls = [...new Set(await client.pullsOfCommit(step.sha))];
-    for (const n of step.pulls) {
+  for (const step2 of steps) {
+    if (step2.changes === 0) continue;
+    step2.pulls = [...new Set(await client.pullsOfCommit(step2.sha))];
+    for (const n of step2.pulls) {
       if (facts.has(n)) continue;
       const pr = await client.getPull(n);
       const merged = pr.mergedAt !== null;
@@ -74326,11 +75307,11 @@ async function checkReviewed(deps, s, previousTag, tagSha, crate) {
     botLogin: s.gate.botLogin
   });
 }
-async function reviewIfRequired(deps, s, tagSha, target) {
+async function reviewIfRequired(deps, s, tagSha, target2) {
   const requireReviewed = s.requireReviewed ?? s.gate.config.release.requireReviewed;
   if (!requireReviewed) return { review: null, reviewNote: "" };
-  if (target.previous) {
-    const review = await checkReviewed(deps, s, target.previous, tagSha, target.crate);
+  if (target2.previous) {
+    const review = await checkReviewed(deps, s, target2.previous, tagSha, target2.crate);
     for (const m of reviewMessages(review)) deps.log.error(m);
     return { review, reviewNote: "" };
   }
@@ -74406,26 +75387,26 @@ async function runReleaseGate(deps, s) {
       deps.log.notice(release.notice);
       return result(null);
     }
-    const target = release.target;
+    const target2 = release.target;
     await setStatus2("pending", `checking the version bump of ${s.tag}`);
-    const report = await analyseRelease(deps, s, tagSha, target.previous);
-    const version3 = tagVersion(s.tag, target.pattern);
+    const report = await analyseRelease(deps, s, tagSha, target2.previous);
+    const version3 = tagVersion(s.tag, target2.pattern);
     const summary2 = summarizeRelease(report, {
       tag: s.tag,
-      previousTag: target.previous,
+      previousTag: target2.previous,
       tagVersion: version3,
-      crates: target.crate ? [target.crate] : void 0,
+      crates: target2.crate ? [target2.crate] : void 0,
       potentiallyBreakingBump: s.gate.potentiallyBreakingBump
     });
-    const released = releasedPart(report, target.crate);
+    const released = releasedPart(report, target2.crate);
     const changelog = renderChangelog(released, { version: version3 ?? void 0, date: s.date });
     for (const n of summary2.notices) {
       if (n.level === "error") deps.log.error(n.message);
       else if (n.level === "warning") deps.log.warning(n.message);
       else deps.log.notice(n.message);
     }
-    const { review, reviewNote } = await reviewIfRequired(deps, s, tagSha, target);
-    const verdict2 = releaseVerdict(s.tag, target.previous, summary2, review, report);
+    const { review, reviewNote } = await reviewIfRequired(deps, s, tagSha, target2);
+    const verdict2 = releaseVerdict(s.tag, target2.previous, summary2, review, report);
     await deps.publish({
       report: { ...report, release: summary2, ...review ? { review } : {} },
       released,
@@ -74473,9 +75454,9 @@ function releaseEventOf(ctx) {
 async function publishRelease(p, ctx, inputs, root) {
   writeReport(inputs.reportPath, p.report);
   if (inputs.sarifPath) {
-    const rootInRepo = path4.relative(ctx.workspace, root);
+    const rootInRepo = path5.relative(ctx.workspace, root);
     writeSarif(inputs.sarifPath, p.released, {
-      uriPrefix: rootInRepo.startsWith("..") || path4.isAbsolute(rootInRepo) ? "" : rootInRepo,
+      uriPrefix: rootInRepo.startsWith("..") || path5.isAbsolute(rootInRepo) ? "" : rootInRepo,
       docsUrl: actionDocsUrl(ctx.serverUrl)
     });
   }
@@ -74586,7 +75567,7 @@ function startRun(started) {
     setFailed(e instanceof Error ? e.message : String(e));
     return null;
   }
-  const root = path5.resolve(ctx.workspace, inputs.workingDirectory);
+  const root = path6.resolve(ctx.workspace, inputs.workingDirectory);
   const client = new GitHubClient({
     token: inputs.token,
     apiUrl: ctx.apiUrl,
@@ -74595,9 +75576,9 @@ function startRun(started) {
     retryBaseMs: Number(process.env.FFI_SURFACE_GUARD_RETRY_BASE_MS) || void 0,
     log: (m) => info2(m)
   });
-  const rootInRepo = path5.relative(ctx.workspace, root);
+  const rootInRepo = path6.relative(ctx.workspace, root);
   const sarifOptions = {
-    uriPrefix: rootInRepo.startsWith("..") || path5.isAbsolute(rootInRepo) ? "" : rootInRepo,
+    uriPrefix: rootInRepo.startsWith("..") || path6.isAbsolute(rootInRepo) ? "" : rootInRepo,
     docsUrl: actionDocsUrl(ctx.serverUrl)
   };
   return {
@@ -74642,7 +75623,7 @@ async function runWorkflowDispatch(run3) {
         maxChars: 9e5
       })
     );
-    annotate(report, path5.relative(ctx.workspace, root) || ".");
+    annotate(report, path6.relative(ctx.workspace, root) || ".");
     setOutput("changed", "false");
     setOutput("digest", report.head.digest);
     setOutput("surface-digest", report.head.digest);
@@ -74751,7 +75732,7 @@ async function publishPullRequestReport(run3, result, report) {
       approval: void 0
     })
   );
-  annotate(report, path5.relative(ctx.workspace, run3.root) || ".");
+  annotate(report, path6.relative(ctx.workspace, run3.root) || ".");
   setOutput("changed", String(report.changes.length > 0));
   setOutput("breaking", String(report.changes.some((c) => c.severity === "breaking")));
   setOutput("required-bump", report.requiredBump);

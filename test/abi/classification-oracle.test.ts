@@ -23,7 +23,9 @@ interface Pair {
   before: string;
   after: string;
   probes: Probe[];
-  /** What rustc prints for the probes: the same layouts, or not. */
+  /** Integer expressions whose values are part of the ABI (discriminants), printed too. */
+  values?: string[];
+  /** What rustc prints for the probes: the same layouts (and values), or not. */
   abi: 'same' | 'differs';
   /** The worst severity the diff must report, and the rule that carries it. */
   worst: 'breaking' | 'source-breaking' | 'non-abi' | 'addition' | 'potentially-breaking' | 'none';
@@ -117,7 +119,27 @@ const PAIRS: Pair[] = [
     worst: 'potentially-breaking',
     rule: 'enum-variant-added',
   },
+  {
+    label: 'a PhantomData field appended',
+    before: '#[repr(C)] pub struct S { pub a: u32 }\npub extern "C" fn f(s: S) {}',
+    after:
+      '#[repr(C)] pub struct S { pub a: u32, pub _m: std::marker::PhantomData<*mut u8> }\npub extern "C" fn f(s: S) {}',
+    probes: [{ ty: 'S', fields: ['a'] }],
+    abi: 'same',
+    worst: 'non-abi',
+    rule: 'struct-field-added-by-value',
+  },
   // missed breaks: the layout changes
+  {
+    label: 'a const in a discriminant expression',
+    before: 'const BASE: u32 = 1;\n#[repr(u32)] pub enum E { A = BASE + 1, B }\npub extern "C" fn f(e: E) {}',
+    after: 'const BASE: u32 = 5;\n#[repr(u32)] pub enum E { A = BASE + 1, B }\npub extern "C" fn f(e: E) {}',
+    probes: [{ ty: 'E' }],
+    values: ['E::A as u32', 'E::B as u32'],
+    abi: 'differs',
+    worst: 'breaking',
+    rule: 'const-value-changed',
+  },
   {
     label: 'a private repr(C) struct passed by value grows',
     before: '#[repr(C)] struct P { a: u32 }\npub extern "C" fn f(p: P) {}',
@@ -171,6 +193,7 @@ function program(): string {
         const offsets = (probe.fields ?? []).map((f) => `std::mem::offset_of!(${probe.ty}, ${f})`);
         return `println!("{} {} {} {} {}", ${i}, "${side}", std::mem::size_of::<${probe.ty}>(), std::mem::align_of::<${probe.ty}>(), [${offsets.join(', ')}].iter().map(|x: &usize| x.to_string()).collect::<Vec<_>>().join(","));`;
       });
+      for (const v of p.values ?? []) prints.push(`println!("{} {} value {}", ${i}, "${side}", ${v});`);
       mods.push(
         `#[allow(dead_code, unused, improper_ctypes_definitions)]\nmod ${m} {\n${p[side]}\npub fn probe() {\n${prints.join('\n')}\n}\n}`,
       );

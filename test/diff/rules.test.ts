@@ -478,6 +478,24 @@ const CASES: Case[] = [
     ),
     not: ['function-parameters-changed'],
   },
+  {
+    // a zero-sized field: rustc's layout is the same on every target, so the growth is not ABI
+    rule: 'struct-field-added-by-value',
+    before: fn('#[repr(C)] pub struct S { pub a: u32 }\n#[no_mangle] pub extern "C" fn f(s: S) {}'),
+    after: fn(
+      '#[repr(C)] pub struct S { pub a: u32, pub _m: std::marker::PhantomData<u8> }\n#[no_mangle] pub extern "C" fn f(s: S) {}',
+    ),
+    severity: 'non-abi',
+    not: ['struct-field-added-behind-pointer'],
+    total: 1,
+  },
+  {
+    // an array length that shifts: parsed as an expression, evaluated
+    rule: 'rust-spelling-changed',
+    before: fn('#[repr(C)] pub struct B { pub d: [u8; 1 << 12] }\n#[no_mangle] pub extern "C" fn f(b: B) {}'),
+    after: fn('#[repr(C)] pub struct B { pub d: [u8; 4096] }\n#[no_mangle] pub extern "C" fn f(b: B) {}'),
+    total: 1,
+  },
 ];
 
 describe('change rules', () => {

@@ -50,3 +50,14 @@ describe('parseType', () => {
     }
   });
 });
+
+describe('array lengths are expressions', () => {
+  it.each(['[u8; 1 << 3]', '[u8; N >> 1]', '[u8; { 4 * 2 }]', '[u8; (1 << 2) + size_of::<u32>()]'])(
+    '%s',
+    (t) => {
+      const parsed = parseType(t);
+      expect(parsed.k).toBe('array');
+      expect(renderType(parsed)).toBe(t);
+    },
+  );
+});

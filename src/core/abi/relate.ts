@@ -37,12 +37,17 @@ export interface TypeScope {
   alias(name: string): string | null;
   /** `repr`: a struct, union or enum with a C-compatible repr; `opaque`: one without (or unknown). */
   kind(name: string): 'repr' | 'opaque' | null;
-  /** The value of an integer const expression (array lengths), or null when unknown. */
-  value(expr: string): bigint | null;
+  /**
+   * The value of an integer const expression (array lengths) on every target: one decimal value
+   * when the targets agree, values per target otherwise; null when unknown.
+   */
+  value(expr: string, type?: string): string | null;
   /** The name C sees for a Rust type (cbindgen's `[export] prefix`/`rename`), or the name itself. */
   cName(name: string): string;
   /** The struct, union or enum of that name on this side (the first of the name), or null. */
   definition(name: string): TypeDefinition | null;
+  /** The ABI shapes of a type spelling on every target, as rustc lays it out; null when unknown. */
+  shapes?(type: string): string | null;
 }
 
 /** What `relate` needs of a type definition to tell two named types apart. */
@@ -249,6 +254,10 @@ function relateResolved(
  * with the same ABI. Structural, through the one type model; bounded by the relation's depth.
  */
 function sameShape(a: string, b: string, base: TypeScope, head: TypeScope, depth: number): boolean {
+  // the layouts rustc computes, on every target, when both are known
+  const sa = base.shapes?.(a) ?? null;
+  const sb = head.shapes?.(b) ?? null;
+  if (sa !== null && sb !== null) return sa === sb;
   const da = base.definition(a);
   const db = head.definition(b);
   if (!da || !db || da.kind !== db.kind) return false;

@@ -5,6 +5,7 @@
 import type { Severity } from '../report';
 import { describeUses, TypeUse, usesOf, UseHow, worstUse } from '../abi/type-uses';
 import type { DiffContext } from './rule';
+import { sameLayoutAcross } from '../abi/scope';
 
 export interface Affected {
   uses: TypeUse[];
@@ -28,3 +29,16 @@ export function affected(ctx: DiffContext, name: string): Affected {
 export function layoutSeverity(a: Affected, isPublic: boolean): Severity {
   return a.worst !== 'none' || isPublic ? 'breaking' : 'non-abi';
 }
+
+/**
+ * The type's layout (size, alignment, every field's offset and shape) is the same before and
+ * after on every target, as rustc computes it: a zero-sized field added, union members reordered.
+ * False when either layout is unknown.
+ */
+export function layoutKept(ctx: DiffContext, before: string, after: string): boolean {
+  return sameLayoutAcross(ctx.base, before, ctx.head, after);
+}
+
+/** The note a layout-preserving edit gets, as a non-ABI occurrence. */
+export const LAYOUT_KEPT =
+  'the layout is unchanged on every target (size, alignment and offsets as rustc computes them)';

@@ -98,16 +98,19 @@ class Parser {
     if (!this.eat(t)) throw new Error(`expected ${t}`);
   }
 
-  /** Text of the tokens up to (not including) a top-level stop token. */
-  private until(stops: ReadonlySet<string>): string {
+  /**
+   * Text of the tokens up to (not including) a top-level stop token. `<`/`>` nest like brackets
+   * in types, not in an expression (an array length `1 << 3`, `N > 2`): `angles` says which.
+   */
+  private until(stops: ReadonlySet<string>, angles = true): string {
     const start = this.i;
     let depth = 0;
     for (;;) {
       const tok = this.peek();
       if (!tok) break;
       if (depth === 0 && stops.has(tok.t)) break;
-      if (tok.t === '(' || tok.t === '[' || tok.t === '<') depth++;
-      if (tok.t === ')' || tok.t === ']' || tok.t === '>') {
+      if (tok.t === '(' || tok.t === '[' || tok.t === '{' || (angles && tok.t === '<')) depth++;
+      if (tok.t === ')' || tok.t === ']' || tok.t === '}' || (angles && tok.t === '>')) {
         if (depth === 0) break;
         depth--;
       }
@@ -142,7 +145,7 @@ class Parser {
       this.i++;
       const of = this.type(depth + 1);
       if (this.eat(';')) {
-        const len = this.until(new Set([']']));
+        const len = this.until(new Set([']']), false);
         this.expect(']');
         return { k: 'array', of, len };
       }

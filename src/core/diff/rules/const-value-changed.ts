@@ -12,12 +12,11 @@ export const constValueChanged: ChangeRule = {
   check: (before, after, ctx) => {
     if (before?.kind !== 'const' || after?.kind !== 'const') return [];
     if (before.value === after.value) return [];
-    const was = scopeOf(ctx.base).value(before.value);
-    const now = scopeOf(ctx.head).value(after.value);
+    const was = scopeOf(ctx.base).value(before.value, before.type);
+    const now = scopeOf(ctx.head).value(after.value, after.type);
     if (was !== null && now !== null && was === now) return []; // `4 * 1024` → `4096`
     const hit = affected(ctx, after.name);
-    const shown = (text: string, v: bigint | null) =>
-      v !== null && v.toString() !== text ? `${text} (= ${v})` : text;
+    const shown = (text: string, v: string | null) => (v !== null && v !== text ? `${text} (= ${v})` : text);
     const message = `value changed from ${shown(before.value, was)} to ${shown(after.value, now)}`;
     return hit.worst !== 'none'
       ? [

@@ -1,6 +1,6 @@
 import type { ChangeRule } from '../rule';
 import { describeAdded, growthOf } from '../struct-growth';
-import { affected } from '../affects';
+import { affected, layoutKept } from '../affects';
 
 export const structFieldAddedBehindPointer: ChangeRule = {
   id: 'struct-field-added-behind-pointer',
@@ -13,6 +13,7 @@ export const structFieldAddedBehindPointer: ChangeRule = {
     const g = growthOf(before, after);
     if (!g) return [];
     const a = affected(ctx, g.name);
+    if (a.worst === 'pointer' && before && layoutKept(ctx, before.name, g.name)) return []; // struct-field-added-by-value says it once, as non-ABI
     if (a.worst !== 'pointer') return [];
     return [`${describeAdded(g)}, which the surface only uses behind pointers${a.suffix}`];
   },

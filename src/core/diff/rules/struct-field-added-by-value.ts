@@ -1,6 +1,6 @@
 import type { ChangeRule } from '../rule';
 import { describeAdded, growthOf } from '../struct-growth';
-import { affected } from '../affects';
+import { affected, LAYOUT_KEPT, layoutKept } from '../affects';
 
 export const structFieldAddedByValue: ChangeRule = {
   id: 'struct-field-added-by-value',
@@ -12,6 +12,8 @@ export const structFieldAddedByValue: ChangeRule = {
   check: (before, after, ctx) => {
     const g = growthOf(before, after);
     if (!g) return [];
+    if (before && layoutKept(ctx, before.name, g.name))
+      return [{ message: `${describeAdded(g)}: ${LAYOUT_KEPT}`, severity: 'non-abi' }];
     const a = affected(ctx, g.name);
     if (a.worst === 'pointer') return [];
     if (a.worst === 'none' && after?.visibility !== 'pub') return [];

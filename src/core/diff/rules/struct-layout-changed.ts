@@ -1,6 +1,6 @@
 import type { ChangeRule } from '../rule';
 import { relateTypes, t } from '../rule';
-import { affected, layoutSeverity } from '../affects';
+import { affected, LAYOUT_KEPT, layoutKept, layoutSeverity } from '../affects';
 
 export const structLayoutChanged: ChangeRule = {
   id: 'struct-layout-changed',
@@ -50,6 +50,8 @@ export const structLayoutChanged: ChangeRule = {
     )
       out.push(`field ${b[firstNew].name} was inserted before existing fields, shifting their offsets`);
     if (!out.length) return [];
+    if (layoutKept(ctx, before.name, after.name))
+      return out.map((m) => ({ message: `${m}: ${LAYOUT_KEPT}`, severity: 'non-abi' as const }));
     const hit = affected(ctx, after.name);
     const severity = layoutSeverity(hit, after.visibility === 'pub');
     return out.map((m) => ({ message: `${m}${hit.suffix}`, severity }));
