@@ -10,6 +10,7 @@ import { signatureOf } from '../render/surface-text';
 import type { Bump, Change, Severity } from '../report';
 import { SEVERITIES } from '../report';
 import { CHANGE_RULES, changeRule } from './catalogue';
+import { libraryChanges } from './library-identity';
 import type { DiffContext } from './rule';
 
 export interface DiffOptions {
@@ -204,6 +205,11 @@ export function diffSurfaces(base: Surface, head: Surface): SurfaceDiff {
         touched,
       ),
       ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+      ),
+      ...libraryChanges(
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null,
