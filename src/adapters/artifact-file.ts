@@ -16,11 +16,11 @@ export async function readArtifactFile(file: string): Promise<ReadArtifact> {
     handle = await fs.open(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new ArtifactError(`--binary ${file}: cannot be read (${code})`);
+    throw new ArtifactError(`${file}: cannot be read (${code})`);
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) throw new ArtifactError(`--binary ${file}: not a regular file`);
+    if (!st.isFile()) throw new ArtifactError(`${file}: not a regular file`);
     if (st.size > ARTIFACT_LIMITS.maxFileBytes)
       throw new ArtifactError(
         `--binary ${file}: larger than ${ARTIFACT_LIMITS.maxFileBytes} bytes: not read`,

@@ -5,7 +5,10 @@
  * source has but the library lacks are a note (a cfg or platform that build does not enable).
  * Pure: the caller reads the files.
  */
+import { changeRule } from '../diff/catalogue';
+import { sortChanges } from '../diff/diff-surfaces';
 import type { BinaryOnlyExport, CrateSurface, Diagnostic, Surface } from '../model';
+import type { Change, DiffReport } from '../report';
 import { ArtifactError } from './bytes';
 import { isBuiltinExport } from './builtin-exports';
 import { matchArtifact } from './match';
@@ -95,4 +98,53 @@ export function crossCheckArtifacts(surface: Surface, artifacts: readonly ReadAr
 /** Every binary-only export of a surface, with its crate. */
 export function binaryOnlyExports(surface: Surface): { crate: string; entry: BinaryOnlyExport }[] {
   return surface.crates.flatMap((c) => (c.binaryOnly ?? []).map((entry) => ({ crate: c.name, entry })));
+}
+
+/**
+ * `binary-only-export` changes: entries of the head not in the base (the base is normally built
+ * from source only, so every entry of the head is new). Placed in the crate's manifest.
+ */
+export function binaryOnlyChanges(base: Surface, head: Surface): Change[] {
+  const rule = changeRule('binary-only-export');
+  const out: Change[] = [];
+  for (const c of head.crates) {
+    const before = new Set(
+      (base.crates.find((b) => b.name === c.name)?.binaryOnly ?? []).map((e) => e.symbol),
+    );
+    for (const e of c.binaryOnly ?? []) {
+      if (before.has(e.symbol)) continue;
+      out.push({
+        rule: rule.id,
+        severity: rule.severity,
+        kind: e.kind === 'data' ? 'static' : e.kind === 'function' ? 'function' : 'unknown',
+        name: e.symbol,
+        symbol: e.symbol,
+        crate: c.name,
+        file: c.manifest,
+        line: 1,
+        before: null,
+        after: `${e.symbol} (${e.artifacts.join(', ')})`,
+        message: `${e.artifacts.join(', ')} exports ${e.symbol}, which no source surface explains (a proc macro, build.rs output or a linked dependency): review what defines it`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The report with the binary-only changes of `head` added to `changes` — and nothing else: the
+ * required bump and the delta digest an approval binds to stay those of the source surface, since
+ * on a pull request the artifact is built from the pull request's own code (SECURITY.md).
+ */
+export function withBinaryOnly(report: DiffReport, base: Surface, head: Surface): DiffReport {
+  const extra = binaryOnlyChanges(base, head);
+  const notes = head.diagnostics.filter(
+    (d) => d.code.startsWith('artifact-') && !report.diagnostics.includes(d),
+  );
+  if (!extra.length && !notes.length) return report;
+  return {
+    ...report,
+    changes: sortChanges([...report.changes, ...extra]),
+    diagnostics: [...report.diagnostics, ...notes],
+  };
 }

@@ -57,5 +57,10 @@ export function matchArtifact(fileName: string, crates: readonly CrateSurface[])
       reason: `several crates build a library named ${want} (${found.map((c) => c.name).join(', ')})`,
     };
   const crate = found[0];
+  if (crate.lib?.crateTypes.includes('proc-macro'))
+    return {
+      ok: false,
+      reason: `${crate.name} is a proc-macro crate: its library runs inside the compiler and is never linked by a consumer`,
+    };
   return { ok: true, crate, declared: !!crate.lib?.crateTypes.includes(parsed.crateType) };
 }
