@@ -12,7 +12,11 @@ const fileNames = (lib: string, types: string[]): string =>
     .map((t) => (t === 'cdylib' ? `lib${lib}.so / lib${lib}.dylib / ${lib}.dll` : `lib${lib}.a / ${lib}.lib`))
     .join(', ');
 
-export function libraryChanges(crate: string, base: CrateSurface | null, head: CrateSurface | null): Change[] {
+export function libraryChanges(
+  crate: string,
+  base: CrateSurface | null,
+  head: CrateSurface | null,
+): Change[] {
   if (!base?.lib || !head?.lib) return [];
   const before = base.lib.crateTypes.filter(isLinkedType);
   const after = head.lib.crateTypes.filter(isLinkedType);
@@ -53,7 +57,12 @@ export function libraryChanges(crate: string, base: CrateSurface | null, head: C
     );
   for (const t of after.filter((x) => !before.includes(x)))
     out.push(
-      change('crate-type-added', null, `crate-type ${t}`, `${t} is now built: ${fileNames(head.lib.name, [t])}`),
+      change(
+        'crate-type-added',
+        null,
+        `crate-type ${t}`,
+        `${t} is now built: ${fileNames(head.lib.name, [t])}`,
+      ),
     );
   return out;
 }
