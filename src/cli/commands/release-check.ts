@@ -60,8 +60,7 @@ export const RELEASE_CHECK: CommandSpec<CommandResult> = {
     { command: 'release-check v1.4.0', description: 'The working tree against the v1.4.0 release.' },
     {
       command: 'release-check v1.4.0..v1.5.0 --binary libdemo.so --binary libdemo.a',
-      description:
-        'Also fails while the shipped libraries export a symbol neither the source nor binary-exports.allow explains.',
+      description: 'Also fails on a symbol the libraries export that neither source nor allow list explains.',
     },
     {
       command: 'release-check v1.4.0..v1.5.0 --format json',
