@@ -52,6 +52,7 @@ import { field, isString, RunContext } from './event';
 import { GateConfig, resolveGateConfig } from './gate-config';
 import { actionDocsUrl, writeSarif } from './sarif';
 import type { ActionInputs } from './inputs';
+import { BinaryGate, checkReleaseBinaries } from './release-binaries';
 import { writeReport, writeSummary } from './publish';
 
 export const RELEASE_STATUS_CONTEXT_SUFFIX = '/release';
@@ -350,21 +351,22 @@ export async function runReleaseGate(
     // only now: a tag that is no release must not be left with a pending status forever
     await setStatus('pending', `checking the version bump of ${tag}`);
     let report: DiffReport;
+    let headSurface: Surface;
     const previous = prev.status === 'found' ? prev.previous.tag : null;
     if (previous) {
-      report = (
-        await analyseDiff({
-          root,
-          base: `refs/tags/${previous}`,
-          head: tagSha,
-          features: gate.features,
-          useMergeBase: false,
-          findings: computeReportFindings(gate.findingsPolicy),
-          potentiallyBreakingBump: gate.potentiallyBreakingBump,
-          limits: gate.limits,
-          deadline,
-        })
-      ).report;
+      const analysis = await analyseDiff({
+        root,
+        base: `refs/tags/${previous}`,
+        head: tagSha,
+        features: gate.features,
+        useMergeBase: false,
+        findings: computeReportFindings(gate.findingsPolicy),
+        potentiallyBreakingBump: gate.potentiallyBreakingBump,
+        limits: gate.limits,
+        deadline,
+      });
+      report = analysis.report;
+      headSurface = analysis.head;
     } else {
       const tree = await GitRevisionTree.open(root, tagSha);
       try {
@@ -376,10 +378,21 @@ export async function runReleaseGate(
         report = buildReport(emptySurface('(no previous release)'), head, {
           potentiallyBreakingBump: gate.potentiallyBreakingBump,
         });
+        headSurface = head;
       } finally {
         tree.close();
       }
     }
+    // the shipped libraries (input binaries): trusted on a release, judged by the default branch's allow list
+    const binaries: BinaryGate | null = inputs.binaries?.length
+      ? await checkReleaseBinaries(
+          ctx.workspace,
+          inputs.binaries,
+          headSurface,
+          gate.config.binaryExports.allow,
+          crate,
+        )
+      : null;
     const version = tagVersion(tag, pattern);
     const summary = summarizeRelease(report, {
       tag,
@@ -445,9 +458,9 @@ export async function runReleaseGate(
       });
     }
     await writeSummary(
-      `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}\n## Surface changelog\n\n${changelog}`,
+      `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}${binaries?.markdown ?? ''}\n## Surface changelog\n\n${changelog}`,
     );
-    const ok = summary.ok && (review?.ok ?? true) && errorDiags.length === 0;
+    const ok = summary.ok && (review?.ok ?? true) && (binaries?.ok ?? true) && errorDiags.length === 0;
     core.setOutput('changelog', changelog);
     core.setOutput('required-bump', summary.requiredBump);
     core.setOutput('changed', String(released.changes.length > 0));
@@ -485,6 +498,7 @@ export async function runReleaseGate(
       );
     }
     if (review && !review.ok) reasons.push(`not reviewed: ${reviewFailures(review).join(', ')}`);
+    if (binaries && !binaries.ok) reasons.push(binaries.reason);
     await setStatus('failure', reasons.join('; '));
     core.setFailed(
       `${tag}: ${previous ? `the FFI surface change since ${previous} is not releasable` : 'the release is not releasable'}: ${reasons.join('; ')}`,

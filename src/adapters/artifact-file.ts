@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACT_LIMITS, ArtifactError } from '../core/artifact/bytes';
+import { compileGlob, hasGlobMeta, matchGlobSegment } from '../core/cargo-glob';
 import type { ReadArtifact } from '../core/artifact/binary-only';
 import { readArtifact } from '../core/artifact/read-artifact';
 
@@ -45,4 +46,54 @@ export async function readArtifactFiles(files: readonly string[]): Promise<ReadA
     out.push(await readArtifactFile(f));
   }
   return out;
+}
+
+/** Most files one `binaries` input may name. */
+const MAX_GLOB_MATCHES = 1000;
+
+/**
+ * Expands the Action's `binaries` globs (one per line; `*`, `?` and `[…]` within a path segment,
+ * relative to `base`) to the regular files they match, sorted. A pattern that matches nothing is
+ * an error: a release gate told to check a library must not pass because the build put it elsewhere.
+ */
+export async function expandArtifactGlobs(base: string, patterns: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const pattern of patterns) {
+    const segments = pattern
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((s) => s !== '' && s !== '.');
+    if (segments.includes('**') || segments.includes('..'))
+      throw new ArtifactError(`binaries: ${pattern}: ** and .. are not supported; name the directory`);
+    let dirs = [path.isAbsolute(pattern) ? path.parse(path.resolve(pattern)).root : base];
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      const next: string[] = [];
+      for (const d of dirs) {
+        if (!hasGlobMeta(seg)) {
+          next.push(path.join(d, seg));
+          continue;
+        }
+        const glob = compileGlob(seg);
+        let names: string[] = [];
+        try {
+          names = (await fs.readdir(d)).sort();
+        } catch {
+          continue;
+        }
+        for (const n of names) if (matchGlobSegment(glob, n)) next.push(path.join(d, n));
+        if (next.length > MAX_GLOB_MATCHES)
+          throw new ArtifactError(`binaries: ${pattern} matches more than ${MAX_GLOB_MATCHES} paths`);
+      }
+      dirs = next;
+    }
+    const files: string[] = [];
+    for (const f of dirs) {
+      const st = await fs.stat(f).catch(() => null);
+      if (st?.isFile()) files.push(f);
+    }
+    if (!files.length) throw new ArtifactError(`binaries: ${pattern} matches no file`);
+    for (const f of files) out.add(f);
+  }
+  return [...out].sort();
 }
