@@ -105,6 +105,12 @@ describeWithTools(hasTools())('fuzzed ELF and archives', () => {
     expect(seen.ok).toBeGreaterThan(0);
   });
 
+  it('a shared library whose symbol table cannot be found fails closed, never "exports nothing"', () => {
+    const noHeaders = new Uint8Array(so);
+    new DataView(noHeaders.buffer).setBigUint64(0x28, 0n, true); // e_shoff
+    expect(() => readArtifact(noHeaders, 'libx.so')).toThrow('libx.so: no section headers');
+  });
+
   it('ar archive', () => {
     const ar = gnuArchive([
       ['a-rather-long-member-name-over-sixteen.o', so.subarray(0, 64)],
@@ -122,6 +128,19 @@ describeWithTools(fs.existsSync(macho) && fs.existsSync(pe))('fuzzed Mach-O and 
   it('Mach-O', () => {
     const seen = fuzz(read(macho), 'x.dylib', (b, w) => readMachO(b, w));
     expect(seen.error).toBeGreaterThan(50);
+  });
+
+  it('a dylib whose symbol table is emptied while its export trie is not fails closed', () => {
+    const copy = new Uint8Array(read(macho));
+    const v = new DataView(copy.buffer);
+    const ncmds = v.getUint32(16, true);
+    let o = 32;
+    for (let i = 0; i < ncmds; i++) {
+      if (v.getUint32(o, true) === 0x2) v.setUint32(o + 12, 0, true); // LC_SYMTAB nsyms
+      o += v.getUint32(o + 4, true);
+    }
+    expect(readMachO(read(macho), 'x').symbols.length).toBeGreaterThan(0);
+    expect(() => readMachO(copy, 'x.dylib')).toThrow('x.dylib: an export trie but no external symbols');
   });
 
   it('PE', () => {

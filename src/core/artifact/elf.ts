@@ -65,7 +65,13 @@ export function readElf(buf: Uint8Array, what: string, budget = new SymbolBudget
   const shoff = is64 ? b.u64(0x28, 'e_shoff') : b.u32(0x20, 'e_shoff');
   const shentsize = b.u16(is64 ? 0x3a : 0x2e, 'e_shentsize');
   let shnum = b.u16(is64 ? 0x3c : 0x30, 'e_shnum');
-  if (shoff === 0) return { objectType, symbols: [] };
+  // a shared library without section headers still exports through its dynamic segment: a file
+  // whose symbol table cannot be found must not pass as one that exports nothing (fail closed)
+  if (shoff === 0) {
+    if (objectType === 'shared')
+      b.fail('no section headers (stripped with sstrip?): its dynamic symbols cannot be read');
+    return { objectType, symbols: [] };
+  }
   const wantEnt = is64 ? 64 : 40;
   if (shentsize !== wantEnt) b.fail(`section header size ${shentsize}, expected ${wantEnt}`);
   const section = (i: number): Section => {
@@ -98,7 +104,10 @@ export function readElf(buf: Uint8Array, what: string, budget = new SymbolBudget
     const s = section(i);
     if (s.type === want) table = s;
   }
-  if (!table) return { objectType, symbols: [] };
+  if (!table) {
+    if (objectType === 'shared') b.fail('no dynamic symbol table (.dynsym): its exports cannot be read');
+    return { objectType, symbols: [] };
+  }
   const symSize = is64 ? 24 : 16;
   if (table.entsize !== symSize) b.fail(`symbol entry size ${table.entsize}, expected ${symSize}`);
   if (table.size % symSize !== 0) b.fail(`symbol table size ${table.size} is not a multiple of ${symSize}`);

@@ -11,6 +11,9 @@ const MH_MAGIC_64 = 0xfeedfacf;
 const FAT_MAGIC = 0xcafebabe;
 const FAT_MAGIC_64 = 0xcafebabf;
 const LC_SYMTAB = 0x2;
+const LC_DYLD_INFO = 0x22;
+const LC_DYLD_INFO_ONLY = 0x80000022;
+const LC_DYLD_EXPORTS_TRIE = 0x80000033;
 const MH_DYLIB = 0x6;
 const MH_OBJECT = 0x1;
 
@@ -44,6 +47,15 @@ export interface MachOSymbols {
   symbols: ArtifactSymbol[];
 }
 
+/** The root node of an export trie has no terminal information and no children. */
+function emptyTrie(b: Bytes, off: number, size: number): boolean {
+  b.check(off, size, 'export trie');
+  const terminal = b.u8(off, 'export trie root');
+  // a terminal size of 128 or more is a multi-byte ULEB128: certainly not empty
+  if (terminal !== 0) return false;
+  return size < 2 || b.u8(off + 1, 'export trie root') === 0;
+}
+
 function readThin(buf: Uint8Array, what: string, budget: SymbolBudget): MachOSymbols {
   const magic = thinMagic(buf);
   let b = new Bytes(buf, what);
@@ -58,6 +70,7 @@ function readThin(buf: Uint8Array, what: string, budget: SymbolBudget): MachOSym
   b.check(header, sizeofcmds, 'load commands');
   const cmdsEnd = header + sizeofcmds;
   const symbols: ArtifactSymbol[] = [];
+  let trie: { off: number; size: number } | null = null;
   let o = header;
   for (let i = 0; i < ncmds; i++) {
     if (o + 8 > cmdsEnd) b.fail(`load command ${i} lies beyond sizeofcmds`);
@@ -88,8 +101,16 @@ function readThin(buf: Uint8Array, what: string, budget: SymbolBudget): MachOSym
         if (name) symbols.push({ name, kind: 'other' });
       }
     }
+    // dyld exports through the trie; this reader reads the symbol table, which a linker writes too
+    if ((cmd === LC_DYLD_INFO || cmd === LC_DYLD_INFO_ONLY) && size >= 48)
+      trie = { off: b.u32(o + 40, 'export_off'), size: b.u32(o + 44, 'export_size') };
+    if (cmd === LC_DYLD_EXPORTS_TRIE && size >= 16)
+      trie = { off: b.u32(o + 8, 'dataoff'), size: b.u32(o + 12, 'datasize') };
     o += size;
   }
+  // a trie that exports something while the symbol table names nothing: stripped, or hostile
+  if (trie && trie.size > 0 && symbols.length === 0 && !emptyTrie(b, trie.off, trie.size))
+    b.fail('an export trie but no external symbols in LC_SYMTAB: its exports cannot be read');
   return { fileType: ft === MH_DYLIB ? 'dylib' : ft === MH_OBJECT ? 'object' : 'other', symbols };
 }
 
