@@ -259,17 +259,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path7);
+            const ci = visit_(i2, node2.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -280,13 +280,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -307,17 +307,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -328,13 +328,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -361,23 +361,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -989,10 +989,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
-        const k = path7[i2];
+      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
+        const k = path8[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1011,7 +1011,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1041,11 +1041,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -1059,8 +1059,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -1074,8 +1074,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -1093,8 +1093,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -1104,8 +1104,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3620,9 +3620,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3697,14 +3697,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3719,10 +3719,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3733,10 +3733,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3753,13 +3753,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -5720,9 +5720,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5731,23 +5731,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5758,10 +5758,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7063,14 +7063,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs9, sep: [] });
+                map2.items.push({ start: start2, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7198,13 +7198,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7412,7 +7412,7 @@ var require_public_api = __commonJS2({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7453,7 +7453,7 @@ var require_public_api = __commonJS2({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse5;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -7577,11 +7577,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path7) {
+            function locateFile(path8) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path7, scriptDirectory);
+                return Module["locateFile"](path8, scriptDirectory);
               }
-              return scriptDirectory + path7;
+              return scriptDirectory + path8;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7626,13 +7626,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve5, reject) => {
+                    return new Promise((resolve6, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve5(xhr.response);
+                          resolve6(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7825,9 +7825,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve5, reject) => {
+                return new Promise((resolve6, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve5(receiveInstance(mod, inst));
+                    resolve6(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9160,8 +9160,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve5, reject) => {
-                readyPromiseResolve = resolve5;
+              moduleRtn = new Promise((resolve6, reject) => {
+                readyPromiseResolve = resolve6;
                 readyPromiseReject = reject;
               });
             }
@@ -12090,7 +12090,7 @@ var require_parse = __commonJS2({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version2, options, throwErrors = false) => {
+    var parse6 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -12103,7 +12103,7 @@ var require_parse = __commonJS2({
         throw er;
       }
     };
-    module2.exports = parse5;
+    module2.exports = parse6;
   }
 });
 
@@ -12111,9 +12111,9 @@ var require_parse = __commonJS2({
 var require_valid = __commonJS2({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var valid = (version2, options) => {
-      const v = parse5(version2, options);
+      const v = parse6(version2, options);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -12124,9 +12124,9 @@ var require_valid = __commonJS2({
 var require_clean = __commonJS2({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var clean = (version2, options) => {
-      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -12161,10 +12161,10 @@ var require_inc = __commonJS2({
 var require_diff = __commonJS2({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse5(version1, null, true);
-      const v2 = parse5(version2, null, true);
+      const v1 = parse6(version1, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -12235,9 +12235,9 @@ var require_patch = __commonJS2({
 var require_prerelease = __commonJS2({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var prerelease = (version2, options) => {
-      const parsed = parse5(version2, options);
+      const parsed = parse6(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -12423,7 +12423,7 @@ var require_coerce = __commonJS2({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var { safeRe: re, t: t2 } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -12458,7 +12458,7 @@ var require_coerce = __commonJS2({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse6(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -12468,7 +12468,7 @@ var require_coerce = __commonJS2({
 var require_truncate = __commonJS2({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var constants2 = require_constants();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -12480,7 +12480,7 @@ var require_truncate = __commonJS2({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse5(versionStringToParse, options);
+      return parse6(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -13715,7 +13715,7 @@ var require_semver2 = __commonJS2({
     var constants2 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -13754,7 +13754,7 @@ var require_semver2 = __commonJS2({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse5,
+      parse: parse6,
       valid,
       clean,
       inc,
@@ -13809,8 +13809,8 @@ var TOOL_NAME = "ffi-surface-guard";
 var TOOL_VERSION = "0.1.0";
 
 // src/cli/run.ts
-var import_node_fs5 = require("node:fs");
-var path6 = __toESM2(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var path7 = __toESM2(require("node:path"));
 
 // src/adapters/git.ts
 var import_node_child_process = require("node:child_process");
@@ -13849,7 +13849,7 @@ function explainGitFailure(args2, stderr, code, cwd = ".") {
   return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
 }
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -13867,7 +13867,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve5({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve6({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -13945,8 +13945,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve5, reject) => {
-      this.waiting.push({ resolve: resolve5, reject });
+    return new Promise((resolve6, reject) => {
+      this.waiting.push({ resolve: resolve6, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -14778,10 +14778,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -15121,11 +15121,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -15587,16 +15587,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path8 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15635,17 +15635,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path8 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15684,8 +15684,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -15819,18 +15819,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -17325,7 +17325,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -17339,7 +17339,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -19028,7 +19028,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -19038,7 +19038,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve6);
       if (answer > result)
         result = answer;
     }
@@ -19049,7 +19049,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -19113,7 +19113,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32823,13 +32823,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33791,16 +33791,32 @@ function sortItems(items) {
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
 }
+function isLinkedType(crateType) {
+  return crateType === "cdylib" || crateType === "staticlib";
+}
 function surfaceDigest(crates) {
   const canon = [...crates].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((c) => ({
     crate: c.name,
     items: sortItems(c.items).map(canonicalItem),
     // what may export but was not understood is surface too (absent when there is none, so the
     // digest of a fully understood crate is what it always was)
-    unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : void 0
+    unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : void 0,
+    // the file consumers link against, and whether it is built (SPEC section 2); binary-only
+    // exports are not here: on a pull request they come from the pull request's own build
+    lib: c.lib?.crateTypes.some(isLinkedType) ? { name: c.lib.name, crateTypes: c.lib.crateTypes.filter(isLinkedType) } : void 0
   }));
   return sha256(stableStringify(canon));
 }
+
+// src/core/diff/rules/binary-only-export.ts
+var binaryOnlyExport = {
+  id: "binary-only-export",
+  severity: "addition",
+  rationale: "The built library exports a symbol no source surface explains (a proc macro, build.rs output, a linked dependency): attack surface the source review cannot see.",
+  example: "(absent) \u2192 nm -D libdemo.so: T gen_alpha (made by a proc macro)",
+  kinds: [],
+  check: () => []
+};
 
 // src/core/diff/rules/cfg-gate-changed.ts
 var cfgGateChanged = {
@@ -36686,6 +36702,26 @@ var constValueChanged = {
   }
 };
 
+// src/core/diff/rules/crate-type-added.ts
+var crateTypeAdded = {
+  id: "crate-type-added",
+  severity: "addition",
+  rationale: "A new kind of library is built and shipped: its exports become an interface to keep.",
+  example: 'crate-type = ["rlib"] \u2192 crate-type = ["rlib", "cdylib"]',
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/rules/crate-type-removed.ts
+var crateTypeRemoved = {
+  id: "crate-type-removed",
+  severity: "breaking",
+  rationale: "The shared or static library is no longer built: consumers linking against it have nothing to link.",
+  example: 'crate-type = ["cdylib", "staticlib"] \u2192 crate-type = ["staticlib"]',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/enum-discriminant-changed.ts
 var enumDiscriminantChanged = {
   id: "enum-discriminant-changed",
@@ -37114,6 +37150,16 @@ var itemGated = {
   }
 };
 
+// src/core/diff/rules/library-renamed.ts
+var libraryRenamed = {
+  id: "library-renamed",
+  severity: "breaking",
+  rationale: "The library file consumers link against is renamed (libdemo.so \u2192 libdemo_ffi.so): every -ldemo, dlopen and cgo LDFLAGS breaks.",
+  example: '[lib] name = "demo" \u2192 [lib] name = "demo_ffi"',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/platform-width-changed.ts
 var platformWidthChanged = {
   id: "platform-width-changed",
@@ -37511,6 +37557,7 @@ var unresolvedMacro = {
 
 // src/core/diff/catalogue.ts
 var CHANGE_RULES = [
+  binaryOnlyExport,
   cfgGateChanged,
   cfgGateRemoved,
   cDeclarationChanged,
@@ -37518,6 +37565,8 @@ var CHANGE_RULES = [
   constRemoved,
   constTypeChanged,
   constValueChanged,
+  crateTypeAdded,
+  crateTypeRemoved,
   enumDiscriminantChanged,
   enumVariantAdded,
   enumVariantAddedNonExhaustive,
@@ -37538,6 +37587,7 @@ var CHANGE_RULES = [
   importAdded,
   importRemoved,
   itemGated,
+  libraryRenamed,
   platformWidthChanged,
   rustSpellingChanged,
   reprChanged,
@@ -38603,7 +38653,7 @@ function tokenize2(p) {
   }
   return tokens;
 }
-function run2(tokens, path7, stats) {
+function run2(tokens, path8, stats) {
   const m = tokens.length;
   let cur = new Uint8Array(2 * m + 2);
   let next = new Uint8Array(2 * m + 2);
@@ -38616,8 +38666,8 @@ function run2(tokens, path7, stats) {
   };
   cur[0] = 1;
   close(cur);
-  for (let at = 0; at < path7.length; at++) {
-    const c = path7[at];
+  for (let at = 0; at < path8.length; at++) {
+    const c = path8[at];
     next.fill(0);
     let alive = false;
     for (let i2 = 0; i2 < m; i2++) {
@@ -38663,7 +38713,7 @@ function compileGlob(pattern2, stats) {
   const hit = stats ? void 0 : cache.get(pattern2);
   if (hit) return hit;
   const tokens = tokenize2(normalisePath(pattern2));
-  const matcher = { pattern: pattern2, test: (path7) => run2(tokens, path7, stats) };
+  const matcher = { pattern: pattern2, test: (path8) => run2(tokens, path8, stats) };
   if (stats) return matcher;
   if (cache.size > 1e3) cache.clear();
   cache.set(pattern2, matcher);
@@ -38673,8 +38723,8 @@ var globToRegExp = (pattern2) => compileGlob(pattern2);
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path7, stats) {
-  return compileGlob(pattern2, stats).test(normalisePath(path7));
+function matchGlob(pattern2, path8, stats) {
+  return compileGlob(pattern2, stats).test(normalisePath(path8));
 }
 
 // src/core/findings/policy.ts
@@ -38769,11 +38819,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path7) {
-    return this.guard(`reading ${path7}`, () => this.inner.stat(path7));
+  stat(path8) {
+    return this.guard(`reading ${path8}`, () => this.inner.stat(path8));
   }
-  read(path7, maxBytes) {
-    return this.guard(`reading ${path7}`, () => this.inner.read(path7, maxBytes));
+  read(path8, maxBytes) {
+    return this.guard(`reading ${path8}`, () => this.inner.read(path8, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -38870,6 +38920,8 @@ var TAG_PATTERN_PATTERN = (
   // eslint-disable-next-line no-control-regex -- control characters are what the pattern rejects
   /^[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}\*[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}$/
 );
+var SYMBOL_GLOB_PATTERN = /^[\x21-\x7e]{1,512}$/;
+var REASON_PATTERN = /^[^\u0000-\u001f\u007f]{1,500}$/;
 var LEVEL_VALUES = ["high", "medium", "low", "off"];
 function boolean4(description, fallback) {
   return external_exports.boolean({ error: "expected true or false" }).optional().meta({ description, default: fallback });
@@ -39033,6 +39085,32 @@ var configSchema = external_exports.strictObject(
       },
       "Macros the engine cannot expand."
     ),
+    "binary-exports": strict(
+      "a mapping with allow",
+      {
+        allow: external_exports.array(
+          external_exports.strictObject(
+            {
+              name: pattern(
+                SYMBOL_GLOB_PATTERN,
+                "a symbol name or glob (* and ?), printable ASCII"
+              ).meta({
+                description: "The exported symbol, or a glob over symbols (* and ?)."
+              }),
+              reason: pattern(REASON_PATTERN, "a reason: one line of 1 to 500 characters").meta({
+                description: "Why the library may export it (what defines it)."
+              })
+            },
+            { error: "expected a mapping with name and reason" }
+          ).meta({ description: "A symbol the built library may export beyond the source surface." }),
+          { error: `expected a list of {name, reason} entries (at most ${MAX_LIST_ENTRIES})` }
+        ).max(MAX_LIST_ENTRIES).optional().meta({
+          description: "Symbols a built library may export although no source surface explains them (proc macros, build.rs output): release-check --binary fails on any other.",
+          default: []
+        })
+      },
+      "Built libraries (--binary, the Action input binaries)."
+    ),
     limits: strict(
       "a mapping of limits",
       limitsShape,
@@ -39058,6 +39136,7 @@ function defaultConfig() {
     botLogin: DEFAULT_BOT_LOGIN,
     release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
     macros: { trusted: [] },
+    binaryExports: { allow: [] },
     limits: { ...DEFAULT_LIMITS }
   };
 }
@@ -39080,9 +39159,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path7) {
+function formatKeyPath(path8) {
   let out2 = "";
-  for (const seg of path7) {
+  for (const seg of path8) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -39102,10 +39181,10 @@ function describe5(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path7) {
+function findForbidden(node2, path8) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path7,
+      path: path8,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -39113,7 +39192,7 @@ function findForbidden(node2, path7) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path7,
+        path: path8,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -39121,22 +39200,22 @@ function findForbidden(node2, path7) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path7) ?? findForbidden(pair.value, [...path7, key]);
+      const hit = findForbidden(pair.key, path8) ?? findForbidden(pair.value, [...path8, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path7, i2]);
+      const hit = findForbidden(node2.items[i2], [...path8, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path7, key) {
-  for (let n = path7.length; n >= 0; n--) {
-    const node2 = doc.getIn(path7.slice(0, n), true);
+function offsetOf(doc, path8, key) {
+  for (let n = path8.length; n >= 0; n--) {
+    const node2 = doc.getIn(path8.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path7.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path8.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -39195,12 +39274,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path7) {
+function schemaAt(schema, path8) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path7.length) return s;
-    const seg = path7[i2];
+    if (i2 === path8.length) return s;
+    const seg = path8[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -39241,34 +39320,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue2, doc) {
-  const path7 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
+  const path8 = issue2.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path7, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue2.keys.map((key) => ({ key, offset: offsetOf(doc, path8, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path7, first.key], detail: unknownKeyDetail(path7, first.key), offset: first.offset };
+      return { path: [...path8, first.key], detail: unknownKeyDetail(path8, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue2.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path7,
+        path: path8,
         detail: `invalid key: ${expected}, got ${describe5(issue2.input)}`,
-        offset: offsetOf(doc, path7.slice(0, -1), String(path7[path7.length - 1]))
+        offset: offsetOf(doc, path8.slice(0, -1), String(path8[path8.length - 1]))
       };
     }
     default:
       return {
-        path: path7,
+        path: path8,
         detail: "input" in issue2 ? `${issue2.message}, got ${describe5(issue2.input)}` : issue2.message,
-        offset: offsetOf(doc, path7)
+        offset: offsetOf(doc, path8)
       };
   }
 }
-function checkFeatureSet(set2, path7) {
+function checkFeatureSet(set2, path8) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path7, "all"],
+      path: [...path8, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -39330,10 +39409,18 @@ function fromRaw(raw) {
       requireReviewed: raw.release?.["require-reviewed"] ?? d.release.requireReviewed
     },
     macros: { trusted: raw.macros?.trusted ?? [] },
+    binaryExports: {
+      allow: (raw["binary-exports"]?.allow ?? []).map((e) => ({ name: e.name, reason: e.reason }))
+    },
     limits
   };
 }
 var uniqueSorted = (xs) => [...new Set(xs)].sort();
+function uniqueAllowed(xs) {
+  const key = (e) => `${e.name}\0${e.reason}`;
+  const seen = new Map(xs.map((e) => [key(e), { name: e.name, reason: e.reason }]));
+  return [...seen.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, e]) => e);
+}
 var normaliseGlob = (g) => g.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 function sortedRecord(r) {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
@@ -39376,6 +39463,7 @@ function normaliseConfig(config2) {
       requireReviewed: config2.release.requireReviewed
     },
     macros: { trusted: uniqueSorted(config2.macros.trusted.map((c) => c.replace(/-/g, "_"))) },
+    binaryExports: { allow: uniqueAllowed(config2.binaryExports.allow) },
     limits: { ...config2.limits }
   };
 }
@@ -39735,10 +39823,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path7) {
-    const r = await this.resolve(path7);
+  async stat(path8) {
+    const r = await this.resolve(path8);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path7)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path8)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -39754,11 +39842,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path7) {
-    const direct = this.entries.get(path7);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path7, entry: direct };
-    if (!direct && this.dirs.has(path7)) return { kind: "dir", path: path7 };
-    const input2 = path7.split("/");
+  async resolve(path8) {
+    const direct = this.entries.get(path8);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path8, entry: direct };
+    if (!direct && this.dirs.has(path8)) return { kind: "dir", path: path8 };
+    const input2 = path8.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -39786,13 +39874,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path7) {
-    const r = await this.resolve(path7);
+  async realPath(path8) {
+    const r = await this.resolve(path8);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path7, maxBytes) {
-    const r = await this.resolve(path7);
-    const own2 = this.entries.get(path7);
+  async read(path8, maxBytes) {
+    const r = await this.resolve(path8);
+    const own2 = this.entries.get(path8);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -39801,7 +39889,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path7) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path8) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -40355,26 +40443,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path7) => {
-      const slash = path7.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path7.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path7.slice(slash + 1)) === "file";
+    const plainFile = async (path8) => {
+      const slash = path8.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path8.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path8.slice(slash + 1)) === "file";
     };
-    const read = async (path7, maxBytes) => {
-      if (!this.unchanged(path7) || !await plainFile(path7)) return tree.read(path7, maxBytes);
-      const key = `${maxBytes}\0${path7}`;
+    const read = async (path8, maxBytes) => {
+      if (!this.unchanged(path8) || !await plainFile(path8)) return tree.read(path8, maxBytes);
+      const key = `${maxBytes}\0${path8}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path7, maxBytes);
+      const r = tree.read(path8, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path7) => tree.stat(path7),
+      stat: (path8) => tree.stat(path8),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -40478,6 +40566,59 @@ function renderSurfaceText(s) {
 }
 function reprText(repr) {
   return repr.length ? `#[repr(${repr.join(", ")})] ` : "";
+}
+
+// src/core/diff/library-identity.ts
+var fileNames = (lib, types) => types.map((t2) => t2 === "cdylib" ? `lib${lib}.so / lib${lib}.dylib / ${lib}.dll` : `lib${lib}.a / ${lib}.lib`).join(", ");
+function libraryChanges(crate, base, head) {
+  if (!base?.lib || !head?.lib) return [];
+  const before = base.lib.crateTypes.filter(isLinkedType);
+  const after = head.lib.crateTypes.filter(isLinkedType);
+  const out2 = [];
+  const change = (id, b, a, message) => {
+    const rule = changeRule(id);
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: "unknown",
+      name: head.lib?.name ?? crate,
+      crate,
+      file: head.manifest,
+      line: 1,
+      before: b,
+      after: a,
+      message
+    };
+  };
+  const kept = before.filter((t2) => after.includes(t2));
+  if (base.lib.name !== head.lib.name && kept.length)
+    out2.push(
+      change(
+        "library-renamed",
+        `[lib] name = "${base.lib.name}"`,
+        `[lib] name = "${head.lib.name}"`,
+        `the library is renamed from ${base.lib.name} to ${head.lib.name}: consumers link against ${fileNames(head.lib.name, kept)} instead of ${fileNames(base.lib.name, kept)}`
+      )
+    );
+  for (const t2 of before.filter((x) => !after.includes(x)))
+    out2.push(
+      change(
+        "crate-type-removed",
+        `crate-type ${t2}`,
+        null,
+        `${t2} is no longer built: ${fileNames(base.lib.name, [t2])} is gone`
+      )
+    );
+  for (const t2 of after.filter((x) => !before.includes(x)))
+    out2.push(
+      change(
+        "crate-type-added",
+        null,
+        `crate-type ${t2}`,
+        `${t2} is now built: ${fileNames(head.lib.name, [t2])}`
+      )
+    );
+  return out2;
 }
 
 // src/core/diff/diff-surfaces.ts
@@ -40613,6 +40754,11 @@ function diffSurfaces(base, head) {
         touched
       ),
       ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
+      ),
+      ...libraryChanges(
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null
@@ -42451,8 +42597,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path7) {
-    const cached2 = this.manifests.get(path7);
+  async manifest(path8) {
+    const cached2 = this.manifests.get(path8);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -42464,15 +42610,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path7, MANIFEST_BYTES);
+    const r = await this.tree.read(path8, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path7} ${r.detail}`,
-          file: path7
+          message: `${path8} ${r.detail}`,
+          file: path8
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -42484,13 +42630,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path7} is not valid TOML: ${msg}`,
-          file: path7
+          message: `${path8} is not valid TOML: ${msg}`,
+          file: path8
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path7, out2);
+    this.manifests.set(path8, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -42656,11 +42802,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable2(v)) continue;
         let base = dir;
-        let path7 = typeof v.path === "string" ? v.path : null;
+        let path8 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path7 === null && v.workspace === true) {
+        if (path8 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -42673,16 +42819,16 @@ var Discovery = class {
           }
           if (isTable2(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path7 = inherited.path;
+            path8 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path7 === null) continue;
+        if (path8 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path7);
-        if ("refused" in r) this.refuse(shown(base, path7), expect, manifest, r.refused);
+        const r = resolveRel(base, path8);
+        if ("refused" in r) this.refuse(shown(base, path8), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -44959,13 +45105,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path7) {
-  const segs = path7.split("::");
+function isBuiltinAttribute(path8) {
+  const segs = path8.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path7) || path7.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path8) || path8.startsWith("rustc_");
 }
-function isBuiltinDerive(path7) {
-  const segs = path7.split("::");
+function isBuiltinDerive(path8) {
+  const segs = path8.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -45217,11 +45363,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path7) => {
-    if (!path7.length || name2 === "_") return;
-    out2.importPaths.set(name2, path7);
-    out2.imports.set(name2, path7[0]);
-    out2.uses.push({ scope, name: name2, path: path7 });
+  const add = (name2, path8) => {
+    if (!path8.length || name2 === "_") return;
+    out2.importPaths.set(name2, path8);
+    out2.imports.set(name2, path8[0]);
+    out2.uses.push({ scope, name: name2, path: path8 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -45274,21 +45420,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path7 = name2;
+  let path8 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path7 = `$${seg}::${path7}`;
+        path8 = `$${seg}::${path8}`;
         k -= 3;
         break;
       }
-      path7 = `${seg}::${path7}`;
+      path8 = `${seg}::${path8}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path7, name: name2 };
+  return { from: k, path: path8, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -45450,8 +45596,8 @@ function buildScopes(texts, env) {
   return scopes2;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path7, census) {
-  const segs = path7.replace(/^::/, "").split("::");
+function macroOrigins(crate, path8, census) {
+  const segs = path8.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -45520,10 +45666,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path7, moduleKey = "crate") {
+  resolve(crate, scopeKey, path8, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path7.replace(/^::/, "").split("::");
+    const segs = path8.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -45553,15 +45699,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path7, depth2, seen) {
+  resolvePath(c, scopeKey, path8, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path7.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path8.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path7;
-    const name2 = path7[path7.length - 1];
+    const [root, ...rest] = path8;
+    const name2 = path8[path8.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path7.length === 1) {
+    if (path8.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -45578,9 +45724,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path7[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path8[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path7.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path8.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -45657,32 +45803,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path7, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path7.split("::").pop();
-    if (kind === "attribute" && !path7.includes("::") && !census.imports.has(path7) && underDerive) return true;
+  attrSafe(crate, path8, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path8.split("::").pop();
+    if (kind === "attribute" && !path8.includes("::") && !census.imports.has(path8) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path7, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path8, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path7, census);
+    const o = macroOrigins(crate, path8, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path7, census, scopeKey, moduleKey) {
+  originLabel(crate, path8, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path7, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path8, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path7, census);
+    const o = macroOrigins(crate, path8, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path7) {
-  const segs = path7.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path8) {
+  const segs = path8.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -46590,7 +46736,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
 }
 var MAX_DEMAND_ROUNDS = 8;
 var DECLARATION = /\b(?:struct|enum|union|type|const)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
-function readDefinitionsOnDemand(items, pool, candidates, parse5) {
+function readDefinitionsOnDemand(items, pool, candidates, parse6) {
   let unparsed = candidates;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && unparsed.length; round++) {
     const wanted = unansweredNames([...items, ...reachableDefinitions(items, pool)], pool);
@@ -46600,7 +46746,7 @@ function readDefinitionsOnDemand(items, pool, candidates, parse5) {
       return false;
     });
     if (!hits.length) return;
-    for (const f of hits) parse5(f);
+    for (const f of hits) parse6(f);
     unparsed = unparsed.filter((f) => !hits.includes(f));
   }
 }
@@ -47051,7 +47197,12 @@ async function extractSurface(tree, parser, options) {
       ) : [];
       unresolved = [...account.entries, ...r.surface.unresolved ?? [], ...unreached];
     }
-    crates.push({ ...r.surface, items: sortItems(r.surface.items), unresolved });
+    crates.push({
+      ...r.surface,
+      items: sortItems(r.surface.items),
+      unresolved,
+      lib: { name: manifest.libName.replace(/-/g, "_"), crateTypes: [...manifest.crateTypes].sort() }
+    });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
   }
@@ -47877,9 +48028,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path7 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path8 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path7}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path8}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -48670,6 +48821,925 @@ async function sarifOutput(report, root) {
   return renderSarifJson(report, { uriPrefix: await repositoryPrefix(root), docsUrl: CLI_DOCS_URL });
 }
 
+// src/cli/binary.ts
+var import_node_fs6 = require("node:fs");
+
+// src/adapters/artifact-file.ts
+var import_node_fs5 = require("node:fs");
+var path6 = __toESM2(require("node:path"));
+
+// src/core/artifact/bytes.ts
+var ArtifactError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ArtifactError";
+  }
+};
+var ARTIFACT_LIMITS = {
+  /** Largest artifact read, in bytes (a release cdylib/staticlib is well below). */
+  maxFileBytes: 512 * 1024 * 1024,
+  /** Most symbols read from one file (all members of an archive together). */
+  maxSymbols: 2e6,
+  /** Longest symbol name read. */
+  maxNameBytes: 4096,
+  /** Most members read from one archive. */
+  maxMembers: 1e5,
+  /** Most sections or load commands read from one object. */
+  maxSections: 65536,
+  /** Most nodes visited in a Mach-O export trie. */
+  maxTrieNodes: 2e6
+};
+var Bytes = class _Bytes {
+  constructor(buf, what, little = true) {
+    this.buf = buf;
+    this.what = what;
+    this.little = little;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  buf;
+  what;
+  little;
+  view;
+  get length() {
+    return this.buf.length;
+  }
+  withEndian(little) {
+    return new _Bytes(this.buf, this.what, little);
+  }
+  fail(message) {
+    throw new ArtifactError(`${this.what}: ${message}`);
+  }
+  /** Throws unless [offset, offset + size) lies in the buffer. */
+  check(offset, size, field) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0)
+      this.fail(`invalid ${field} (offset ${offset}, size ${size})`);
+    if (offset + size > this.buf.length)
+      this.fail(
+        `truncated: ${field} at ${offset} (+${size}) lies beyond the end of the file (${this.buf.length} bytes)`
+      );
+  }
+  u8(o, field = "byte") {
+    this.check(o, 1, field);
+    return this.view.getUint8(o);
+  }
+  u16(o, field = "u16") {
+    this.check(o, 2, field);
+    return this.view.getUint16(o, this.little);
+  }
+  u32(o, field = "u32") {
+    this.check(o, 4, field);
+    return this.view.getUint32(o, this.little);
+  }
+  /** A 64-bit field; values above 2^53 cannot be an offset in a file we hold, so they fail. */
+  u64(o, field = "u64") {
+    this.check(o, 8, field);
+    const v = this.view.getBigUint64(o, this.little);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) this.fail(`${field} out of range (${v})`);
+    return Number(v);
+  }
+  /** A sub-range as its own view (no copy). */
+  slice(offset, size, what) {
+    this.check(offset, size, what);
+    return new _Bytes(this.buf.subarray(offset, offset + size), `${this.what}: ${what}`, this.little);
+  }
+  /** A NUL-terminated string starting at `o`, at most `max` bytes (and within `end`). */
+  cstring(o, field, end = this.buf.length, max = ARTIFACT_LIMITS.maxNameBytes) {
+    if (!Number.isSafeInteger(o) || o < 0 || o >= end || end > this.buf.length)
+      this.fail(`${field} offset ${o} outside its table`);
+    const stop2 = Math.min(end, o + max + 1);
+    const nul = this.buf.subarray(o, stop2).indexOf(0);
+    if (nul < 0)
+      this.fail(
+        stop2 === end ? `${field} at ${o} is not NUL-terminated` : `${field} longer than ${max} bytes`
+      );
+    return latin1(this.buf.subarray(o, o + nul));
+  }
+  /** Fixed-size text (archive headers, section names), as Latin-1. */
+  text(o, size, field) {
+    this.check(o, size, field);
+    return latin1(this.buf.subarray(o, o + size));
+  }
+};
+function latin1(b) {
+  let s = "";
+  for (let i2 = 0; i2 < b.length; i2 += 8192)
+    s += String.fromCharCode(...b.subarray(i2, Math.min(b.length, i2 + 8192)));
+  return s;
+}
+var SymbolBudget = class {
+  constructor(what, max = ARTIFACT_LIMITS.maxSymbols) {
+    this.what = what;
+    this.max = max;
+  }
+  what;
+  max;
+  used = 0;
+  take(n) {
+    this.used += n;
+    if (this.used > this.max)
+      throw new ArtifactError(
+        `${this.what}: more than ${this.max} symbols: not read (raise no limit, split the file)`
+      );
+  }
+};
+
+// src/core/artifact/coff.ts
+var MACHINES = /* @__PURE__ */ new Set([332, 34404, 43620, 452, 42561, 42574, 448]);
+function isCoffObject(b) {
+  if (b.length < 20) return false;
+  const machine = b[0] | b[1] << 8;
+  const optional2 = b[16] | b[17] << 8;
+  return MACHINES.has(machine) && optional2 === 0;
+}
+function readCoffObject(buf, what, budget = new SymbolBudget(what)) {
+  const b = new Bytes(buf, what);
+  const nsections = b.u16(2, "NumberOfSections");
+  const symtab = b.u32(8, "PointerToSymbolTable");
+  const nsyms = b.u32(12, "NumberOfSymbols");
+  if (nsections > ARTIFACT_LIMITS.maxSections) b.fail(`${nsections} sections`);
+  if (symtab === 0 || nsyms === 0) return [];
+  b.check(symtab, nsyms * 18, "symbol table");
+  const strtab = symtab + nsyms * 18;
+  const strsize = strtab + 4 <= buf.length ? b.u32(strtab, "string table size") : 0;
+  if (strsize) b.check(strtab, strsize, "string table");
+  budget.take(nsyms);
+  const out2 = [];
+  for (let i2 = 0; i2 < nsyms; i2++) {
+    const e = symtab + i2 * 18;
+    const section = b.u16(e + 12);
+    const type = b.u16(e + 14);
+    const storage = b.u8(e + 16);
+    const aux = b.u8(e + 17);
+    const defined = section > 0 && section < 65534;
+    if (storage === 2 && defined) {
+      let name2;
+      if (b.u32(e) === 0) {
+        const off = b.u32(e + 4);
+        if (off < 4 || off >= strsize) b.fail(`symbol ${i2}: name offset ${off} outside the string table`);
+        name2 = b.cstring(strtab + off, `name of symbol ${i2}`, strtab + strsize);
+      } else {
+        const raw = buf.subarray(e, e + 8);
+        const nul = raw.indexOf(0);
+        name2 = latin1(nul < 0 ? raw : raw.subarray(0, nul));
+      }
+      if (name2) out2.push({ name: name2, kind: (type & 240) === 32 ? "function" : "data" });
+    }
+    i2 += aux;
+  }
+  return out2;
+}
+
+// src/core/artifact/elf.ts
+var SHT_SYMTAB = 2;
+var SHT_STRTAB = 3;
+var SHT_DYNSYM = 11;
+var ET_REL = 1;
+var ET_DYN = 3;
+function isElf(b) {
+  return b.length >= 4 && b[0] === 127 && b[1] === 69 && b[2] === 76 && b[3] === 70;
+}
+function kindOf(type) {
+  switch (type) {
+    case 2:
+    // FUNC
+    case 10:
+      return "function";
+    case 1:
+    // OBJECT
+    case 5:
+    // COMMON
+    case 6:
+      return "data";
+    case 3:
+    // SECTION
+    case 4:
+      return null;
+    default:
+      return "other";
+  }
+}
+function readElf(buf, what, budget = new SymbolBudget(what)) {
+  let b = new Bytes(buf, what);
+  if (!isElf(buf)) b.fail("not an ELF file");
+  const cls = b.u8(4, "ELF class");
+  const data = b.u8(5, "ELF data encoding");
+  if (cls !== 1 && cls !== 2) b.fail(`unknown ELF class ${cls}`);
+  if (data !== 1 && data !== 2) b.fail(`unknown ELF data encoding ${data}`);
+  b = b.withEndian(data === 1);
+  const is64 = cls === 2;
+  const etype = b.u16(16, "e_type");
+  const objectType = etype === ET_DYN ? "shared" : etype === ET_REL ? "relocatable" : "other";
+  const shoff = is64 ? b.u64(40, "e_shoff") : b.u32(32, "e_shoff");
+  const shentsize = b.u16(is64 ? 58 : 46, "e_shentsize");
+  let shnum = b.u16(is64 ? 60 : 48, "e_shnum");
+  if (shoff === 0) {
+    if (objectType === "shared")
+      b.fail("no section headers (stripped with sstrip?): its dynamic symbols cannot be read");
+    return { objectType, symbols: [] };
+  }
+  const wantEnt = is64 ? 64 : 40;
+  if (shentsize !== wantEnt) b.fail(`section header size ${shentsize}, expected ${wantEnt}`);
+  const section = (i2) => {
+    const o = shoff + i2 * shentsize;
+    b.check(o, shentsize, `section header ${i2}`);
+    return is64 ? {
+      type: b.u32(o + 4),
+      offset: b.u64(o + 24, "sh_offset"),
+      size: b.u64(o + 32, "sh_size"),
+      link: b.u32(o + 40),
+      entsize: b.u64(o + 56, "sh_entsize")
+    } : {
+      type: b.u32(o + 4),
+      offset: b.u32(o + 16),
+      size: b.u32(o + 20),
+      link: b.u32(o + 24),
+      entsize: b.u32(o + 36)
+    };
+  };
+  if (shnum === 0) shnum = section(0).size;
+  if (shnum > ARTIFACT_LIMITS.maxSections)
+    b.fail(`${shnum} sections: more than ${ARTIFACT_LIMITS.maxSections}`);
+  b.check(shoff, shnum * shentsize, "section header table");
+  const want = objectType === "shared" ? SHT_DYNSYM : SHT_SYMTAB;
+  let table2 = null;
+  for (let i2 = 0; i2 < shnum && !table2; i2++) {
+    const s = section(i2);
+    if (s.type === want) table2 = s;
+  }
+  if (!table2) {
+    if (objectType === "shared") b.fail("no dynamic symbol table (.dynsym): its exports cannot be read");
+    return { objectType, symbols: [] };
+  }
+  const symSize = is64 ? 24 : 16;
+  if (table2.entsize !== symSize) b.fail(`symbol entry size ${table2.entsize}, expected ${symSize}`);
+  if (table2.size % symSize !== 0) b.fail(`symbol table size ${table2.size} is not a multiple of ${symSize}`);
+  b.check(table2.offset, table2.size, "symbol table");
+  if (table2.link >= shnum) b.fail(`symbol table links to section ${table2.link} of ${shnum}`);
+  const strtab = section(table2.link);
+  if (strtab.type !== SHT_STRTAB)
+    b.fail(`symbol table's string table (section ${table2.link}) is not a string table`);
+  b.check(strtab.offset, strtab.size, "string table");
+  const strEnd = strtab.offset + strtab.size;
+  const count2 = table2.size / symSize;
+  budget.take(count2);
+  const symbols = [];
+  for (let i2 = 1; i2 < count2; i2++) {
+    const o = table2.offset + i2 * symSize;
+    const nameOff = b.u32(o);
+    const info2 = b.u8(o + (is64 ? 4 : 12));
+    const shndx = b.u16(o + (is64 ? 6 : 14));
+    const bind = info2 >> 4;
+    if (shndx === 0 || bind !== 1 && bind !== 2 && bind !== 10) continue;
+    const kind = kindOf(info2 & 15);
+    if (!kind) continue;
+    const name2 = b.cstring(strtab.offset + nameOff, `name of symbol ${i2}`, strEnd);
+    if (name2) symbols.push({ name: name2, kind });
+  }
+  return { objectType, symbols };
+}
+
+// src/core/artifact/macho.ts
+var MH_MAGIC = 4277009102;
+var MH_MAGIC_64 = 4277009103;
+var FAT_MAGIC = 3405691582;
+var FAT_MAGIC_64 = 3405691583;
+var LC_SYMTAB = 2;
+var LC_DYLD_INFO = 34;
+var LC_DYLD_INFO_ONLY = 2147483682;
+var LC_DYLD_EXPORTS_TRIE = 2147483699;
+var MH_DYLIB = 6;
+var MH_OBJECT = 1;
+function magicOf(b) {
+  if (b.length < 4) return 0;
+  return (b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]) >>> 0;
+}
+function thinMagic(b) {
+  const m = magicOf(b);
+  const le = (b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0]) >>> 0;
+  if (le === MH_MAGIC || le === MH_MAGIC_64) return { is64: le === MH_MAGIC_64, little: true };
+  if (m === MH_MAGIC || m === MH_MAGIC_64) return { is64: m === MH_MAGIC_64, little: false };
+  return null;
+}
+function fatCount(b) {
+  const m = magicOf(b);
+  if (m !== FAT_MAGIC && m !== FAT_MAGIC_64 || b.length < 8) return 0;
+  const n = (b[4] << 24 | b[5] << 16 | b[6] << 8 | b[7]) >>> 0;
+  return n > 0 && n < 64 ? n : 0;
+}
+function isMachO(b) {
+  return thinMagic(b) !== null || fatCount(b) > 0;
+}
+function emptyTrie(b, off, size) {
+  b.check(off, size, "export trie");
+  const terminal = b.u8(off, "export trie root");
+  if (terminal !== 0) return false;
+  return size < 2 || b.u8(off + 1, "export trie root") === 0;
+}
+function readThin(buf, what, budget) {
+  const magic = thinMagic(buf);
+  let b = new Bytes(buf, what);
+  if (!magic) return b.fail("not a Mach-O file");
+  b = b.withEndian(magic.little);
+  const ft = b.u32(12, "filetype");
+  const ncmds = b.u32(16, "ncmds");
+  const sizeofcmds = b.u32(20, "sizeofcmds");
+  const header = magic.is64 ? 32 : 28;
+  if (ncmds > ARTIFACT_LIMITS.maxSections)
+    b.fail(`${ncmds} load commands: more than ${ARTIFACT_LIMITS.maxSections}`);
+  b.check(header, sizeofcmds, "load commands");
+  const cmdsEnd = header + sizeofcmds;
+  const symbols = [];
+  let trie = null;
+  let o = header;
+  for (let i2 = 0; i2 < ncmds; i2++) {
+    if (o + 8 > cmdsEnd) b.fail(`load command ${i2} lies beyond sizeofcmds`);
+    const cmd = b.u32(o, "cmd");
+    const size = b.u32(o + 4, "cmdsize");
+    if (size < 8 || o + size > cmdsEnd) b.fail(`load command ${i2} has an invalid size ${size}`);
+    if (cmd === LC_SYMTAB) {
+      if (size < 24) b.fail("LC_SYMTAB too short");
+      const symoff = b.u32(o + 8, "symoff");
+      const nsyms = b.u32(o + 12, "nsyms");
+      const stroff = b.u32(o + 16, "stroff");
+      const strsize = b.u32(o + 20, "strsize");
+      const entry2 = magic.is64 ? 16 : 12;
+      b.check(symoff, nsyms * entry2, "symbol table");
+      b.check(stroff, strsize, "string table");
+      budget.take(nsyms);
+      for (let s = 0; s < nsyms; s++) {
+        const e = symoff + s * entry2;
+        const strx = b.u32(e);
+        const type = b.u8(e + 4);
+        if (type & 224 || !(type & 1) || type & 16) continue;
+        const t2 = type & 14;
+        if (t2 !== 14 && t2 !== 2 && t2 !== 10) continue;
+        if (strx >= strsize) b.fail(`symbol ${s}: name offset ${strx} outside the string table`);
+        const raw = b.cstring(stroff + strx, `name of symbol ${s}`, stroff + strsize);
+        const name2 = raw.startsWith("_") ? raw.slice(1) : raw;
+        if (name2) symbols.push({ name: name2, kind: "other" });
+      }
+    }
+    if ((cmd === LC_DYLD_INFO || cmd === LC_DYLD_INFO_ONLY) && size >= 48)
+      trie = { off: b.u32(o + 40, "export_off"), size: b.u32(o + 44, "export_size") };
+    if (cmd === LC_DYLD_EXPORTS_TRIE && size >= 16)
+      trie = { off: b.u32(o + 8, "dataoff"), size: b.u32(o + 12, "datasize") };
+    o += size;
+  }
+  if (trie && trie.size > 0 && symbols.length === 0 && !emptyTrie(b, trie.off, trie.size))
+    b.fail("an export trie but no external symbols in LC_SYMTAB: its exports cannot be read");
+  return { fileType: ft === MH_DYLIB ? "dylib" : ft === MH_OBJECT ? "object" : "other", symbols };
+}
+function readMachO(buf, what, budget = new SymbolBudget(what)) {
+  const n = fatCount(buf);
+  if (!n) return readThin(buf, what, budget);
+  const b = new Bytes(buf, what, false);
+  const is64 = magicOf(buf) === FAT_MAGIC_64;
+  const entry2 = is64 ? 32 : 20;
+  b.check(8, n * entry2, "universal header");
+  const symbols = [];
+  let fileType = "other";
+  for (let i2 = 0; i2 < n; i2++) {
+    const e = 8 + i2 * entry2;
+    const offset = is64 ? b.u64(e + 8, "offset") : b.u32(e + 8, "offset");
+    const size = is64 ? b.u64(e + 16, "size") : b.u32(e + 12, "size");
+    const slice = b.slice(offset, size, `architecture ${i2}`);
+    if (!thinMagic(slice.buf)) b.fail(`architecture ${i2} is not a Mach-O file`);
+    const r = readThin(slice.buf, `${what}[arch ${i2}]`, budget);
+    fileType = r.fileType;
+    symbols.push(...r.symbols);
+  }
+  return { fileType, symbols };
+}
+
+// src/core/artifact/archive.ts
+var MAGIC = "!<arch>\n";
+var HEADER = 60;
+function isArchive(b) {
+  if (b.length < 8) return false;
+  let s = "";
+  for (let i2 = 0; i2 < 8; i2++) s += String.fromCharCode(b[i2]);
+  return s === MAGIC || s === "!<thin>\n";
+}
+function decimal(b, o, size, field) {
+  const t2 = b.text(o, size, field).trimEnd();
+  if (!/^[0-9]{1,15}$/.test(t2)) b.fail(`${field} is not a decimal number: ${JSON.stringify(t2)}`);
+  return Number(t2);
+}
+function readArchive(buf, what, budget = new SymbolBudget(what)) {
+  const b = new Bytes(buf, what);
+  if (!isArchive(buf)) b.fail("not an ar archive");
+  if (b.text(0, 8, "magic") !== MAGIC) b.fail("a thin archive (its members are separate files): not read");
+  let longNames = null;
+  const symbols = [];
+  const skippedMembers = [];
+  let members3 = 0;
+  let o = 8;
+  while (o < buf.length) {
+    if (o + 1 === buf.length && buf[o] === 10) break;
+    if (++members3 > ARTIFACT_LIMITS.maxMembers) b.fail(`more than ${ARTIFACT_LIMITS.maxMembers} members`);
+    b.check(o, HEADER, `member header at ${o}`);
+    if (buf[o + 58] !== 96 || buf[o + 59] !== 10) b.fail(`member header at ${o} has no terminator`);
+    const rawName = b.text(o, 16, "member name").trimEnd();
+    let size = decimal(b, o + 48, 10, `size of member at ${o}`);
+    let dataOff = o + HEADER;
+    b.check(dataOff, size, `member at ${o}`);
+    const next = dataOff + size + size % 2;
+    let name2 = rawName;
+    if (rawName.startsWith("#1/")) {
+      const n = decimal(b, o + 3, 13, `BSD name length of member at ${o}`);
+      if (n > size || n > ARTIFACT_LIMITS.maxNameBytes)
+        b.fail(`member at ${o}: name length ${n} exceeds its size`);
+      name2 = b.text(dataOff, n, "member name").replace(/\0+$/, "");
+      dataOff += n;
+      size -= n;
+    } else if (rawName === "//") {
+      longNames = b.slice(dataOff, size, "long name table");
+      o = next;
+      continue;
+    } else if (/^\/[0-9]+$/.test(rawName)) {
+      if (!longNames) return b.fail(`member at ${o} names the long name table before it`);
+      const at = Number(rawName.slice(1));
+      if (at >= longNames.length) b.fail(`member at ${o}: long name offset ${at} outside the table`);
+      const end = longNames.buf.subarray(at, Math.min(longNames.length, at + ARTIFACT_LIMITS.maxNameBytes)).indexOf(10);
+      name2 = longNames.text(at, end < 0 ? Math.min(longNames.length - at, ARTIFACT_LIMITS.maxNameBytes) : end, "long name").replace(/\/$/, "");
+    } else name2 = rawName.replace(/\/$/, "");
+    o = next;
+    if (rawName === "/" || rawName === "/SYM64/" || rawName === "/<ECSYMBOLS>/" || name2 === "__.SYMDEF" || name2 === "__.SYMDEF SORTED" || name2 === "__.SYMDEF_64" || name2 === "__.SYMDEF_64 SORTED")
+      continue;
+    const data = buf.subarray(dataOff, dataOff + size);
+    const memberWhat = `${what}(${name2})`;
+    let found = null;
+    if (isElf(data)) found = readElf(data, memberWhat, budget).symbols;
+    else if (isMachO(data)) found = readMachO(data, memberWhat, budget).symbols;
+    else if (isCoffObject(data)) found = readCoffObject(data, memberWhat, budget);
+    if (!found) {
+      skippedMembers.push(name2);
+      continue;
+    }
+    for (const s of found) symbols.push({ ...s, member: name2 });
+  }
+  if (members3 === 0) throw new ArtifactError(`${what}: an archive without members`);
+  return { symbols, skippedMembers, members: members3 };
+}
+
+// src/core/artifact/pe.ts
+function isPe(b) {
+  if (b.length < 64 || b[0] !== 77 || b[1] !== 90) return false;
+  const lfanew = b[60] | b[61] << 8 | b[62] << 16 | b[63] << 24;
+  return lfanew > 0 && lfanew + 4 <= b.length && b[lfanew] === 80 && b[lfanew + 1] === 69 && b[lfanew + 2] === 0 && b[lfanew + 3] === 0;
+}
+function readPe(buf, what, budget = new SymbolBudget(what)) {
+  const b = new Bytes(buf, what);
+  if (!isPe(buf)) b.fail("not a PE image");
+  const pe = b.u32(60, "e_lfanew");
+  const coff = pe + 4;
+  const nsections = b.u16(coff + 2, "NumberOfSections");
+  const optSize = b.u16(coff + 16, "SizeOfOptionalHeader");
+  const opt = coff + 20;
+  const magic = b.u16(opt, "optional header magic");
+  if (magic !== 267 && magic !== 523) b.fail(`unknown optional header magic 0x${magic.toString(16)}`);
+  const dirs = opt + (magic === 523 ? 112 : 96);
+  const ndirs = b.u32(dirs - 4, "NumberOfRvaAndSizes");
+  const sections = [];
+  const secTable = opt + optSize;
+  b.check(secTable, nsections * 40, "section table");
+  for (let i2 = 0; i2 < nsections; i2++) {
+    const s = secTable + i2 * 40;
+    const ch = b.u32(s + 36);
+    sections.push({
+      vsize: b.u32(s + 8),
+      va: b.u32(s + 12),
+      rawSize: b.u32(s + 16),
+      raw: b.u32(s + 20),
+      code: (ch & 32) !== 0 || (ch & 536870912) !== 0
+    });
+  }
+  if (ndirs < 1 || dirs + 8 > opt + optSize) return [];
+  const expRva = b.u32(dirs, "export table RVA");
+  const expSize = b.u32(dirs + 4, "export table size");
+  if (expRva === 0) return [];
+  const sectionOf = (rva) => sections.find((s) => rva >= s.va && rva < s.va + Math.max(s.vsize, s.rawSize)) ?? null;
+  const offsetOf2 = (rva, field) => {
+    const s = sectionOf(rva);
+    if (!s) return b.fail(`${field}: address 0x${rva.toString(16)} is in no section`);
+    const off = s.raw + (rva - s.va);
+    if (rva - s.va >= s.rawSize) b.fail(`${field}: address 0x${rva.toString(16)} is not in the file`);
+    return off;
+  };
+  const dir = offsetOf2(expRva, "export directory");
+  b.check(dir, 40, "export directory");
+  const nfuncs = b.u32(dir + 20, "NumberOfFunctions");
+  const nnames = b.u32(dir + 24, "NumberOfNames");
+  if (nnames === 0) return [];
+  budget.take(nnames);
+  const funcs = offsetOf2(b.u32(dir + 28), "AddressOfFunctions");
+  const names = offsetOf2(b.u32(dir + 32), "AddressOfNames");
+  const ords = offsetOf2(b.u32(dir + 36), "AddressOfNameOrdinals");
+  b.check(names, nnames * 4, "export name table");
+  b.check(ords, nnames * 2, "export ordinal table");
+  b.check(funcs, nfuncs * 4, "export address table");
+  const out2 = [];
+  for (let i2 = 0; i2 < nnames; i2++) {
+    const nameRva = b.u32(names + i2 * 4);
+    const ord = b.u16(ords + i2 * 2);
+    if (ord >= nfuncs) b.fail(`export ${i2}: ordinal index ${ord} beyond ${nfuncs} functions`);
+    const nameOff = offsetOf2(nameRva, `name of export ${i2}`);
+    const s = sectionOf(nameRva);
+    const name2 = b.cstring(nameOff, `name of export ${i2}`, s.raw + s.rawSize);
+    const addr2 = b.u32(funcs + ord * 4);
+    const forwarder = addr2 >= expRva && addr2 < expRva + expSize;
+    const kind = forwarder ? "other" : sectionOf(addr2)?.code ? "function" : "data";
+    if (name2) out2.push({ name: name2, kind });
+  }
+  return out2;
+}
+
+// src/core/artifact/symbols.ts
+function sortSymbols(symbols) {
+  const key = (s) => `${s.name}\0${s.member ?? ""}`;
+  const seen = /* @__PURE__ */ new Set();
+  return symbols.filter((s) => seen.has(key(s)) ? false : (seen.add(key(s)), true)).sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+// src/core/artifact/read-artifact.ts
+function readArtifact(buf, what) {
+  if (buf.length > ARTIFACT_LIMITS.maxFileBytes)
+    throw new ArtifactError(`${what}: larger than ${ARTIFACT_LIMITS.maxFileBytes} bytes: not read`);
+  const budget = new SymbolBudget(what);
+  if (isArchive(buf)) {
+    const r = readArchive(buf, what, budget);
+    return {
+      format: "archive",
+      crateType: "staticlib",
+      symbols: sortSymbols(r.symbols),
+      skippedMembers: r.skippedMembers
+    };
+  }
+  if (isElf(buf)) {
+    const r = readElf(buf, what, budget);
+    if (r.objectType !== "shared")
+      throw new ArtifactError(`${what}: an ELF ${r.objectType} file, not a shared library (.so)`);
+    return { format: "elf", crateType: "cdylib", symbols: sortSymbols(r.symbols), skippedMembers: [] };
+  }
+  if (isMachO(buf)) {
+    const r = readMachO(buf, what, budget);
+    if (r.fileType !== "dylib")
+      throw new ArtifactError(`${what}: a Mach-O ${r.fileType} file, not a dynamic library (.dylib)`);
+    return { format: "mach-o", crateType: "cdylib", symbols: sortSymbols(r.symbols), skippedMembers: [] };
+  }
+  if (isPe(buf))
+    return {
+      format: "pe",
+      crateType: "cdylib",
+      symbols: sortSymbols(readPe(buf, what, budget)),
+      skippedMembers: []
+    };
+  throw new ArtifactError(
+    `${what}: not a library this tool reads (ELF .so, Mach-O .dylib, PE .dll, or an .a/.lib archive)`
+  );
+}
+
+// src/adapters/artifact-file.ts
+async function readArtifactFile(file2) {
+  const name2 = path6.basename(file2);
+  let handle2;
+  try {
+    handle2 = await import_node_fs5.promises.open(file2, "r");
+  } catch (e) {
+    const code = e.code ?? "error";
+    throw new ArtifactError(`${file2}: cannot be read (${code})`);
+  }
+  try {
+    const st = await handle2.stat();
+    if (!st.isFile()) throw new ArtifactError(`${file2}: not a regular file`);
+    if (st.size > ARTIFACT_LIMITS.maxFileBytes)
+      throw new ArtifactError(
+        `--binary ${file2}: larger than ${ARTIFACT_LIMITS.maxFileBytes} bytes: not read`
+      );
+    const buf = Buffer.alloc(st.size);
+    const { bytesRead } = await handle2.read(buf, 0, st.size, 0);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
+    return { file: name2, read: readArtifact(bytes, name2) };
+  } finally {
+    await handle2.close();
+  }
+}
+async function readArtifactFiles(files) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const f of files) {
+    const key = path6.resolve(f);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out2.push(await readArtifactFile(f));
+  }
+  return out2;
+}
+
+// src/core/artifact/builtin-exports.ts
+var BUILTIN_EXPORTS = /* @__PURE__ */ new Set([
+  "_init",
+  "_fini",
+  "_edata",
+  "_end",
+  "__bss_start",
+  "_DYNAMIC",
+  "_GLOBAL_OFFSET_TABLE_",
+  "__dso_handle",
+  "rust_eh_personality",
+  "DW.ref.rust_eh_personality",
+  "rust_begin_unwind",
+  "rust_panic",
+  "__rust_alloc",
+  "__rust_dealloc",
+  "__rust_realloc",
+  "__rust_alloc_zeroed",
+  "__rust_alloc_error_handler",
+  "__rust_alloc_error_handler_should_panic",
+  "__rust_no_alloc_shim_is_unstable",
+  "__rust_probestack",
+  "__rust_start_panic",
+  "__rust_panic_cleanup",
+  "__rust_drop_panic",
+  "__rust_foreign_exception",
+  "__rg_oom",
+  "__rdl_oom",
+  "__rdl_alloc",
+  "__rdl_dealloc",
+  "__rdl_realloc",
+  "__rdl_alloc_zeroed"
+]);
+var TOOLCHAIN_CRATES = /* @__PURE__ */ new Set([
+  "std",
+  "core",
+  "alloc",
+  "compiler_builtins",
+  "panic_unwind",
+  "panic_abort",
+  "unwind",
+  "std_detect",
+  "rustc_demangle",
+  "addr2line",
+  "gimli",
+  "object",
+  "miniz_oxide",
+  "memchr",
+  "adler",
+  "adler2",
+  "hashbrown",
+  "libc",
+  "cfg_if",
+  "rustc_std_workspace_alloc",
+  "rustc_std_workspace_core",
+  "rustc_std_workspace_std",
+  "profiler_builtins"
+]);
+var COMPILER_RT_OBJECTS = new Set(
+  "absvdi2 absvsi2 absvti2 addvdi3 addvsi3 addvti3 cmpdi2 cmpti2 divdc3 divsc3 divxc3 ffsti2 int_util muldc3 mulsc3 mulxc3 mulvdi3 mulvsi3 mulvti3 negdf2 negdi2 negsf2 negti2 negvdi2 negvsi2 negvti2 paritydi2 paritysi2 parityti2 popcountdi2 popcountsi2 popcountti2 subvdi3 subvsi3 subvti3 ucmpdi2 ucmpti2 divtc3 multc3 ffsdi2 ffssi2 emutls clear_cache".split(" ")
+);
+var TOOLCHAIN_MEMBER = /^([A-Za-z0-9_]+)-[0-9a-f]{16}\.([A-Za-z0-9_]+)\.[0-9a-f]+-cgu\.[0-9]+\.rcgu\.o$/;
+var COMPILER_RT_MEMBER = /^[0-9a-f]{16}-([A-Za-z0-9_]+)\.o$/;
+function isToolchainMember(member) {
+  const m = TOOLCHAIN_MEMBER.exec(member);
+  if (m && m[1] === m[2] && TOOLCHAIN_CRATES.has(m[1])) return true;
+  const c = COMPILER_RT_MEMBER.exec(member);
+  return !!c && COMPILER_RT_OBJECTS.has(c[1]);
+}
+function isRustMangled(name2) {
+  const base = name2.replace(/\.llvm\.[0-9]+$/, "");
+  if (/^_R[0-9]*[CNMXYIB][0-9A-Za-z_]*$/.test(base)) return true;
+  if (!base.startsWith("_ZN") || !base.endsWith("E")) return false;
+  let i2 = 3;
+  let last = "";
+  const end = base.length - 1;
+  while (i2 < end) {
+    let j = i2;
+    while (j < end && j - i2 < 6 && base.charCodeAt(j) >= 48 && base.charCodeAt(j) <= 57) j++;
+    if (j === i2) return false;
+    const len = Number(base.slice(i2, j));
+    if (len === 0 || j + len > end) return false;
+    last = base.slice(j, j + len);
+    i2 = j + len;
+  }
+  return i2 === end && /^h[0-9a-f]{16}$/.test(last);
+}
+function isLlvmAnonymous(name2) {
+  return /^anon\.[0-9a-f]{32}\.[0-9]+(\.llvm\.[0-9]+)?$/.test(name2);
+}
+function isBuiltinExport(sym, archive) {
+  if (BUILTIN_EXPORTS.has(sym.name)) return true;
+  if (!archive) return false;
+  if (sym.member !== void 0 && isToolchainMember(sym.member)) return true;
+  return isRustMangled(sym.name) || isLlvmAnonymous(sym.name);
+}
+
+// src/core/artifact/match.ts
+function parseArtifactName(fileName) {
+  const base = fileName.replace(/^.*[\\/]/, "");
+  let m = /^lib(.+)\.so(\.[0-9]+)*$/.exec(base) ?? /^lib(.+)\.dylib$/.exec(base);
+  if (m) return { lib: m[1], crateType: "cdylib" };
+  m = /^(.+)\.dll$/i.exec(base);
+  if (m) return { lib: m[1], crateType: "cdylib" };
+  m = /^lib(.+)\.a$/.exec(base);
+  if (m) return { lib: m[1], crateType: "staticlib" };
+  m = /^(.+)\.lib$/i.exec(base);
+  if (m && !/\.dll$/i.test(m[1])) return { lib: m[1], crateType: "staticlib" };
+  return null;
+}
+function matchArtifact(fileName, crates) {
+  const parsed = parseArtifactName(fileName);
+  if (!parsed)
+    return {
+      ok: false,
+      reason: "not a library file name (libNAME.so, libNAME.dylib, NAME.dll, libNAME.a or NAME.lib, NAME being the [lib] name)"
+    };
+  const want = parsed.lib.replace(/-/g, "_");
+  const found = crates.filter((c) => c.lib?.name === want);
+  if (found.length === 0) {
+    const names = crates.filter((c) => c.lib?.crateTypes.some((t2) => t2 === "cdylib" || t2 === "staticlib")).map((c) => c.lib?.name);
+    return {
+      ok: false,
+      reason: `no analysed crate builds the library ${want}${names.length ? ` (libraries: ${names.join(", ")})` : ""}`
+    };
+  }
+  if (found.length > 1)
+    return {
+      ok: false,
+      reason: `several crates build a library named ${want} (${found.map((c) => c.name).join(", ")})`
+    };
+  const crate = found[0];
+  if (crate.lib?.crateTypes.includes("proc-macro"))
+    return {
+      ok: false,
+      reason: `${crate.name} is a proc-macro crate: its library runs inside the compiler and is never linked by a consumer`
+    };
+  return { ok: true, crate, declared: !!crate.lib?.crateTypes.includes(parsed.crateType) };
+}
+
+// src/core/artifact/binary-only.ts
+function some(names, max = 10) {
+  const shown2 = names.slice(0, max).join(", ");
+  return names.length > max ? `${shown2} and ${names.length - max} more` : shown2;
+}
+function sourceSymbols(crates) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const c of crates) {
+    for (const i2 of c.items) if (i2.kind === "function" || i2.kind === "static") out2.add(i2.symbol);
+    for (const g of c.gated ?? []) if (g.symbol) out2.add(g.symbol);
+  }
+  return out2;
+}
+function crossCheckArtifacts(surface, artifacts) {
+  if (!artifacts.length) return surface;
+  const explained = sourceSymbols(surface.crates);
+  const diagnostics = [...surface.diagnostics];
+  const perCrate = /* @__PURE__ */ new Map();
+  for (const a of artifacts) {
+    const m = matchArtifact(a.file, surface.crates);
+    if (!m.ok) throw new ArtifactError(`${a.file}: ${m.reason}`);
+    if (m.crate.lib && !m.declared)
+      diagnostics.push({
+        level: "warning",
+        code: "artifact-crate-type-undeclared",
+        message: `${a.file} is a ${a.read.crateType}, which crate ${m.crate.name} does not declare in [lib] crate-type (${m.crate.lib.crateTypes.join(", ")}): compared all the same`
+      });
+    if (a.read.skippedMembers.length)
+      diagnostics.push({
+        level: "warning",
+        code: "artifact-members-skipped",
+        message: `${a.file}: ${a.read.skippedMembers.length} archive member(s) are not object files this tool reads (LLVM bitcode, metadata): their symbols are not known: ${some(a.read.skippedMembers)}`
+      });
+    const archive = a.read.crateType === "staticlib" && a.read.format === "archive";
+    const found = perCrate.get(m.crate.name) ?? /* @__PURE__ */ new Map();
+    perCrate.set(m.crate.name, found);
+    const names = /* @__PURE__ */ new Set();
+    for (const s of a.read.symbols) {
+      names.add(s.name);
+      if (explained.has(s.name) || isBuiltinExport(s, archive)) continue;
+      const prev = found.get(s.name);
+      if (prev) {
+        if (!prev.artifacts.includes(a.file)) prev.artifacts = [...prev.artifacts, a.file].sort();
+        if (prev.kind === "other" && s.kind !== "other") prev.kind = s.kind;
+      } else found.set(s.name, { symbol: s.name, kind: s.kind, artifacts: [a.file] });
+    }
+    const missing = m.crate.items.filter((i2) => (i2.kind === "function" || i2.kind === "static") && !names.has(i2.symbol)).map((i2) => i2.kind === "function" || i2.kind === "static" ? i2.symbol : i2.name);
+    if (missing.length)
+      diagnostics.push({
+        level: "warning",
+        code: "artifact-lacks-export",
+        message: `${a.file} does not export ${missing.length} symbol(s) of crate ${m.crate.name}'s source surface (a cfg or platform this build does not enable?): ${some(missing)}`
+      });
+  }
+  const crates = surface.crates.map((c) => {
+    const found = perCrate.get(c.name);
+    if (!found) return c;
+    const binaryOnly = [...found.values()].sort(
+      (x, y) => x.symbol < y.symbol ? -1 : x.symbol > y.symbol ? 1 : 0
+    );
+    return { ...c, binaryOnly };
+  });
+  return { ...surface, crates, diagnostics };
+}
+function binaryOnlyExports(surface) {
+  return surface.crates.flatMap((c) => (c.binaryOnly ?? []).map((entry2) => ({ crate: c.name, entry: entry2 })));
+}
+function binaryOnlyChanges(base, head) {
+  const rule = changeRule("binary-only-export");
+  const out2 = [];
+  for (const c of head.crates) {
+    const before = new Set(
+      (base.crates.find((b) => b.name === c.name)?.binaryOnly ?? []).map((e) => e.symbol)
+    );
+    for (const e of c.binaryOnly ?? []) {
+      if (before.has(e.symbol)) continue;
+      out2.push({
+        rule: rule.id,
+        severity: rule.severity,
+        kind: e.kind === "data" ? "static" : e.kind === "function" ? "function" : "unknown",
+        name: e.symbol,
+        symbol: e.symbol,
+        crate: c.name,
+        file: c.manifest,
+        line: 1,
+        before: null,
+        after: `${e.symbol} (${e.artifacts.join(", ")})`,
+        message: `${e.artifacts.join(", ")} exports ${e.symbol}, which no source surface explains (a proc macro, build.rs output or a linked dependency): review what defines it`
+      });
+    }
+  }
+  return out2;
+}
+function withBinaryOnly(report, base, head) {
+  const extra = binaryOnlyChanges(base, head);
+  const notes = head.diagnostics.filter(
+    (d) => d.code.startsWith("artifact-") && !report.diagnostics.includes(d)
+  );
+  if (!extra.length && !notes.length) return report;
+  return {
+    ...report,
+    changes: sortChanges([...report.changes, ...extra]),
+    diagnostics: [...report.diagnostics, ...notes]
+  };
+}
+
+// src/cli/binary.ts
+var BINARY_FLAG = {
+  type: "string",
+  value: "PATH",
+  repeatable: true,
+  description: "A built library of the analysed head (libNAME.so, libNAME.dylib, NAME.dll, libNAME.a, NAME.lib; NAME the [lib] name): what it exports beyond the source surface is listed as binary-only (binaryOnly[] per crate). Not part of the approval digest."
+};
+var ALLOW_FLAG = {
+  type: "string",
+  value: "FILE",
+  repeatable: true,
+  description: "A YAML file in the configuration format whose binary-exports.allow lists more binary-only symbols (names or globs, each with a reason) the release may ship."
+};
+function binaryPaths(args2) {
+  return (stringFlag(args2, "--binary") ?? "").split(",").filter((p) => p !== "");
+}
+async function readBinaries(args2) {
+  try {
+    return await readArtifactFiles(binaryPaths(args2));
+  } catch (e) {
+    if (e instanceof ArtifactError) throw new InputError(`--binary: ${e.message}`);
+    throw e;
+  }
+}
+async function readAllowFiles(args2) {
+  const out2 = [];
+  for (const file2 of (stringFlag(args2, "--allow") ?? "").split(",").filter((p) => p !== "")) {
+    let text2;
+    try {
+      text2 = await import_node_fs6.promises.readFile(file2, "utf8");
+    } catch {
+      throw new ConfigError(file2, "", "cannot be read (--allow)");
+    }
+    out2.push(...loadConfig(text2, file2).binaryExports.allow);
+  }
+  return out2;
+}
+function renderBinaryOnlyText(surface) {
+  const crates = surface.crates.filter((c) => c.binaryOnly);
+  if (!crates.length) return "";
+  const lines = [""];
+  for (const c of crates) {
+    const b = c.binaryOnly ?? [];
+    lines.push(`binary-only exports of ${printable(c.name)} (${b.length}):${b.length ? "" : " none"}`);
+    for (const e of b)
+      lines.push(`  ${printable(e.symbol)} [${e.kind}] in ${e.artifacts.map(printable).join(", ")}`);
+  }
+  return lines.join("\n") + "\n";
+}
+function crossCheck2(surface, artifacts) {
+  try {
+    return crossCheckArtifacts(surface, artifacts);
+  } catch (e) {
+    if (e instanceof ArtifactError) throw new InputError(`--binary: ${e.message}`);
+    throw e;
+  }
+}
+
 // src/cli/commands/diff.ts
 var DIFF = {
   name: "diff",
@@ -48700,6 +49770,7 @@ var DIFF = {
       default: "never fail"
     },
     config: CONFIG_FLAG,
+    binary: BINARY_FLAG,
     output: OUTPUT_FLAG,
     color: COLOR_FLAG,
     quiet: QUIET_FLAG,
@@ -48731,6 +49802,7 @@ async function diffCommand(args2, run4) {
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run4);
+  const artifacts = await readBinaries(args2);
   await checkFeatureNames(args2, {
     root,
     revisions: [base, head],
@@ -48755,7 +49827,7 @@ async function diffCommand(args2, run4) {
     },
     sets
   );
-  const { report } = analysis;
+  const report = withBinaryOnly(analysis.report, analysis.base, crossCheck2(analysis.head, artifacts));
   const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderText(report);
   const fails = failsOn(report, failOn);
   return {
@@ -48846,6 +49918,7 @@ var EXTRACT = {
       type: "boolean",
       description: "Add the security findings of every exported item (and whether a test calls it)."
     },
+    binary: BINARY_FLAG,
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
     color: COLOR_FLAG,
@@ -48854,6 +49927,10 @@ var EXTRACT = {
   },
   examples: [
     { command: "extract --format text", description: "The surface of the crate in the current directory." },
+    {
+      command: "extract --binary target/release/libdemo.so --format text",
+      description: "With the symbols the built library exports beyond the source (proc macros, build.rs)."
+    },
     {
       command: "extract --root rust/ffi --rev v1.2.0 --all-features",
       description: "The surface of rust/ffi at tag v1.2.0, every feature enabled."
@@ -48869,6 +49946,7 @@ async function extractCommand(args2, run4) {
   const features = hasFeatureFlags(args2) ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
   const wantFindings = args2.flags.has("--findings");
   const deadline = runDeadline(args2, config2.limits, run4);
+  const artifacts = await readBinaries(args2);
   await checkFeatureNames(args2, {
     root,
     revisions: [stringFlag(args2, "--rev")],
@@ -48886,7 +49964,10 @@ async function extractCommand(args2, run4) {
       limits: config2.limits,
       trustedMacros: config2.macros.trusted
     });
-    const surface = applyScope(raw, scopeOf2(config2), (s) => surfaceDigest(s.crates));
+    const surface = crossCheck2(
+      applyScope(raw, scopeOf2(config2), (s) => surfaceDigest(s.crates)),
+      artifacts
+    );
     const findings = wantFindings ? surface.crates.flatMap(
       (c) => computeFindings(
         c.items.map((item) => ({ item })),
@@ -48895,7 +49976,7 @@ async function extractCommand(args2, run4) {
       )
     ) : void 0;
     const fatal = surface.diagnostics.find((d) => d.code === "no-manifest" || d.code === "manifest-invalid");
-    const out2 = format === "json" ? JSON.stringify(findings ? { ...surface, findings } : surface, null, 2) + "\n" : renderSurfaceText(surface) + (findings ? renderFindingsText(findings) : "");
+    const out2 = format === "json" ? JSON.stringify(findings ? { ...surface, findings } : surface, null, 2) + "\n" : renderSurfaceText(surface) + renderBinaryOnlyText(surface) + (findings ? renderFindingsText(findings) : "");
     const failed = !!fatal && surface.crates.length === 0;
     return {
       stdout: out2,
@@ -49233,11 +50314,40 @@ function checkCrate(name2, baseVersion, headVersion, changes, options = {}) {
   return { ...base, actualBump: actual, covered: ok, reason };
 }
 
+// src/core/artifact/allow.ts
+function globMatch(glob, name2) {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name2.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === name2[n])) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      mark = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++mark;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
+}
+function judgeBinaryOnly(exports2, allow) {
+  return exports2.map(({ crate, entry: entry2 }) => ({
+    crate,
+    entry: entry2,
+    allowedBy: allow.find((a) => globMatch(a.name, entry2.symbol)) ?? null
+  }));
+}
+
 // src/cli/commands/release-check.ts
 var RELEASE_CHECK = {
   name: "release-check",
   summary: "Does each crate's version bump cover its surface change? Exit code 1 when not.",
-  description: "Compares HEAD with BASE itself (no merge base: a release against the previous release) and maps the change onto each crate's versions with Cargo's rules.",
+  description: "Compares HEAD with BASE itself (no merge base: a release against the previous release) and maps the change onto each crate's versions with Cargo's rules. With --binary, the release's built libraries are trusted (the code is merged): each symbol they export that no source surface explains fails the check unless the configuration's binary-exports.allow or an --allow file lists it.",
   positionals: [
     { name: "BASE", description: "The previous release, or a range BASE..HEAD." },
     { name: "HEAD", description: "The release candidate (default: the working tree).", optional: true }
@@ -49253,6 +50363,8 @@ var RELEASE_CHECK = {
       description: "The output format (sarif: the changes as a SARIF 2.1.0 log; the exit code still says whether the bump covers them).",
       default: "text"
     },
+    binary: BINARY_FLAG,
+    allow: ALLOW_FLAG,
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
     color: COLOR_FLAG,
@@ -49261,6 +50373,10 @@ var RELEASE_CHECK = {
   },
   examples: [
     { command: "release-check v1.4.0", description: "The working tree against the v1.4.0 release." },
+    {
+      command: "release-check v1.4.0..v1.5.0 --binary libdemo.so --binary libdemo.a",
+      description: "Also fails on a symbol the libraries export that neither source nor allow list explains."
+    },
     {
       command: "release-check v1.4.0..v1.5.0 --format json",
       description: "Tag v1.5.0 against v1.4.0, as JSON."
@@ -49274,11 +50390,30 @@ function renderVerdictsText(verdicts) {
   );
   return lines.join("\n") + "\n";
 }
+function binaryJson(b) {
+  return {
+    crate: b.crate,
+    symbol: b.entry.symbol,
+    kind: b.entry.kind,
+    artifacts: b.entry.artifacts,
+    allowed: b.allowedBy !== null,
+    ...b.allowedBy ? { allowedBy: b.allowedBy } : {}
+  };
+}
+function renderBinaryVerdictsText(binary2) {
+  if (!binary2.length) return "ok   built libraries: no binary-only export\n";
+  return binary2.map(
+    (b) => b.allowedBy ? `ok   ${printable(b.crate)}: binary-only export ${printable(b.entry.symbol)} in ${b.entry.artifacts.map(printable).join(", ")} allowed by ${printable(b.allowedBy.name)} (${printable(b.allowedBy.reason)})` : `FAIL ${printable(b.crate)}: binary-only export ${printable(b.entry.symbol)} in ${b.entry.artifacts.map(printable).join(", ")}: no source surface explains it and binary-exports.allow does not list it`
+  ).join("\n") + "\n";
+}
 async function releaseCheckCommand(args2, run4) {
   const format = formatFlag(args2, ["json", "text", "sarif"], "text");
   const { base, head } = revisions(args2, "two-dot");
   const root = rootOf(args2);
-  const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
+  const settings = analysisSettings(config2);
+  const artifacts = await readBinaries(args2);
+  const allow = [...config2.binaryExports.allow, ...await readAllowFiles(args2)];
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run4);
   await checkFeatureNames(args2, {
@@ -49303,17 +50438,22 @@ async function releaseCheckCommand(args2, run4) {
     },
     sets
   );
-  const { report } = analysis;
+  const checked = crossCheck2(analysis.head, artifacts);
+  const report = withBinaryOnly(analysis.report, analysis.base, checked);
+  const binary2 = judgeBinaryOnly(binaryOnlyExports(checked), allow);
+  const unexplained = binary2.filter((b) => b.allowedBy === null);
   const verdicts = report.crates.map(
     (c) => checkCrate(
       c.name,
       c.baseVersion,
       c.headVersion,
-      report.changes.filter((ch) => ch.crate === c.name),
+      // the bump covers the source surface; binary-only exports are judged by the allow list
+      analysis.report.changes.filter((ch) => ch.crate === c.name),
       { potentiallyBreakingBump: settings.potentiallyBreakingBump }
     )
   );
-  const ok = verdicts.every((v) => v.covered);
+  const bumpOk = verdicts.every((v) => v.covered);
+  const ok = bumpOk && unexplained.length === 0;
   const out2 = format === "json" ? JSON.stringify(
     {
       schemaVersion: 1,
@@ -49322,18 +50462,23 @@ async function releaseCheckCommand(args2, run4) {
       ok,
       requiredBump: report.requiredBump,
       crates: verdicts,
+      ...artifacts.length ? { binaryOnly: binary2.map(binaryJson) } : {},
       diagnostics: report.diagnostics
     },
     null,
     2
-  ) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderVerdictsText(verdicts);
+  ) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderVerdictsText(verdicts) + (artifacts.length ? renderBinaryVerdictsText(binary2) : "");
   const failed = verdicts.filter((v) => !v.covered);
+  const errors = [
+    bumpOk ? "" : `version bump does not cover the surface change: ${failed.map((v) => `${printable(v.name)} needs ${v.requiredBump}, got ${v.actualBump}`).join("; ")}`,
+    unexplained.length ? `the built libraries export ${unexplained.length} symbol(s) neither the source surface nor binary-exports.allow explains: ${unexplained.slice(0, 20).map((b) => `${printable(b.entry.symbol)} (${printable(b.crate)})`).join(", ")}${unexplained.length > 20 ? ", \u2026" : ""}` : ""
+  ].filter((e) => e !== "");
   return {
     stdout: out2,
     colorable: format === "text" ? "text" : void 0,
     warnings: analysis.warnings,
     exitCode: ok ? 0 : 1,
-    error: ok ? void 0 : `version bump does not cover the surface change: ${failed.map((v) => `${printable(v.name)} needs ${v.requiredBump}, got ${v.actualBump}`).join("; ")}`
+    error: ok ? void 0 : errors.join("; ")
   };
 }
 
@@ -49368,8 +50513,8 @@ function presentResult(result, args2, terminal) {
 }
 async function writeOutput(file2, text2) {
   try {
-    await import_node_fs5.promises.mkdir(path6.dirname(path6.resolve(file2)), { recursive: true });
-    await import_node_fs5.promises.writeFile(file2, text2);
+    await import_node_fs7.promises.mkdir(path7.dirname(path7.resolve(file2)), { recursive: true });
+    await import_node_fs7.promises.writeFile(file2, text2);
   } catch (e) {
     const code = e.code;
     throw new UsageError(`--output ${file2} cannot be written${code ? ` (${code})` : ""}`);

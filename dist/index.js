@@ -1072,14 +1072,14 @@ var require_util = __commonJS2({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1530,39 +1530,39 @@ var require_diagnostics = __commonJS2({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error63.message
         );
       });
@@ -1611,9 +1611,9 @@ var require_diagnostics = __commonJS2({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,7 +1676,7 @@ var require_request = __commonJS2({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body: body2,
         headers,
@@ -1691,11 +1691,11 @@ var require_request = __commonJS2({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1761,7 +1761,7 @@ var require_request = __commonJS2({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2158,9 +2158,9 @@ var require_dispatcher_base = __commonJS2({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve5(data);
+              return err2 ? reject(err2) : resolve6(data);
             });
           });
         }
@@ -2198,12 +2198,12 @@ var require_dispatcher_base = __commonJS2({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4470,8 +4470,8 @@ var require_util2 = __commonJS2({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise2 = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6454,7 +6454,7 @@ var require_client_h1 = __commonJS2({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6535,7 +6535,7 @@ var require_client_h1 = __commonJS2({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6722,12 +6722,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7064,7 +7064,7 @@ var require_client_h2 = __commonJS2({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7161,7 +7161,7 @@ var require_client_h2 = __commonJS2({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7397,12 +7397,12 @@ var require_client_h2 = __commonJS2({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7514,9 +7514,9 @@ var require_redirect_handler = __commonJS2({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7881,16 +7881,16 @@ var require_client = __commonJS2({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7901,7 +7901,7 @@ var require_client = __commonJS2({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7952,7 +7952,7 @@ var require_client = __commonJS2({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7964,7 +7964,7 @@ var require_client = __commonJS2({
             if (err2) {
               reject(err2);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8300,8 +8300,8 @@ var require_pool_base = __commonJS2({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -8755,10 +8755,10 @@ var require_proxy_agent = __commonJS2({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9570,7 +9570,7 @@ var require_readable = __commonJS2({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9583,7 +9583,7 @@ var require_readable = __commonJS2({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9602,7 +9602,7 @@ var require_readable = __commonJS2({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9619,7 +9619,7 @@ var require_readable = __commonJS2({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9689,18 +9689,18 @@ var require_readable = __commonJS2({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve5, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body2, length));
+          resolve6(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body2, length)));
+          resolve6(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body2, length).buffer);
+          resolve6(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body2, { type: stream[kContentType] }));
+          resolve6(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body2, length));
+          resolve6(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9957,9 +9957,9 @@ var require_api_request = __commonJS2({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10182,9 +10182,9 @@ var require_api_stream = __commonJS2({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10469,9 +10469,9 @@ var require_api_upgrade = __commonJS2({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10563,9 +10563,9 @@ var require_api_connect = __commonJS2({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10730,20 +10730,20 @@ var require_mock_utils = __commonJS2({
       }
       return true;
     }
-    function safeUrl2(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl2(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10765,7 +10765,7 @@ var require_mock_utils = __commonJS2({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl2(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl2(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10803,9 +10803,9 @@ var require_mock_utils = __commonJS2({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body: body2, headers, query } = opts;
+      const { path: path8, method, body: body2, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body: body2,
         headers,
@@ -11268,10 +11268,10 @@ var require_pending_interceptors_formatter = __commonJS2({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14428,7 +14428,7 @@ var require_fetch = __commonJS2({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS2({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14547,7 +14547,7 @@ var require_fetch = __commonJS2({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS2({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i2 = 0; i2 < path7.length; ++i2) {
-        const code = path7.charCodeAt(i2);
+    function validateCookiePath(path8) {
+      for (let i2 = 0; i2 < path8.length; ++i2) {
+        const code = path8.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18288,8 +18288,8 @@ var require_util8 = __commonJS2({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module2.exports = {
@@ -19072,11 +19072,11 @@ var require_undici = __commonJS2({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path7);
+          url2 = new URL(util.parseOrigin(url2).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19600,8 +19600,8 @@ var require_light = __commonJS2({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t2);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t2);
           });
         }
         computePenalty() {
@@ -19812,15 +19812,15 @@ var require_light = __commonJS2({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error63, reject, resolve5, returned, task;
+          var args2, cb, error63, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19835,13 +19835,13 @@ var require_light = __commonJS2({
           }
         }
         schedule(task, ...args2) {
-          var promise2, reject, resolve5;
-          resolve5 = reject = null;
+          var promise2, reject, resolve6;
+          resolve6 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve5, reject });
+          this._queue.push({ task, args: args2, resolve: resolve6, reject });
           this._tryToRun();
           return promise2;
         }
@@ -20242,14 +20242,14 @@ var require_light = __commonJS2({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -20342,9 +20342,9 @@ var require_light = __commonJS2({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve5)(args4);
+                  return (args4[0] != null ? reject : resolve6)(args4);
                 });
               });
             };
@@ -20691,17 +20691,17 @@ var require_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path7);
+            const ci = visit_(i2, node2.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20712,13 +20712,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20739,17 +20739,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20760,13 +20760,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20793,23 +20793,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -21421,10 +21421,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
-        const k = path7[i2];
+      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
+        const k = path8[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21443,7 +21443,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21473,11 +21473,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -21491,8 +21491,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21506,8 +21506,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -21525,8 +21525,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21536,8 +21536,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24052,9 +24052,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24129,14 +24129,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24151,10 +24151,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24165,10 +24165,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24185,13 +24185,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -26152,9 +26152,9 @@ var require_cst_visit = __commonJS2({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field2, index] of path7) {
+      for (const [field2, index] of path8) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26163,23 +26163,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field2 = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field2 = path8[path8.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path7.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26190,10 +26190,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -27495,14 +27495,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs7, sep: [] });
+                map2.items.push({ start: start2, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27630,13 +27630,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -27844,7 +27844,7 @@ var require_public_api = __commonJS2({
       }
       return doc;
     }
-    function parse8(src, reviver, options) {
+    function parse9(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27885,7 +27885,7 @@ var require_public_api = __commonJS2({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse8;
+    exports2.parse = parse9;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -28009,11 +28009,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path7) {
+            function locateFile(path8) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path7, scriptDirectory);
+                return Module["locateFile"](path8, scriptDirectory);
               }
-              return scriptDirectory + path7;
+              return scriptDirectory + path8;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -28058,13 +28058,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve5, reject) => {
+                    return new Promise((resolve6, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve5(xhr.response);
+                          resolve6(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -28257,9 +28257,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info22 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve5, reject) => {
+                return new Promise((resolve6, reject) => {
                   Module["instantiateWasm"](info22, (mod, inst) => {
-                    resolve5(receiveInstance(mod, inst));
+                    resolve6(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -29592,8 +29592,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve5, reject) => {
-                readyPromiseResolve = resolve5;
+              moduleRtn = new Promise((resolve6, reject) => {
+                readyPromiseResolve = resolve6;
                 readyPromiseReject = reject;
               });
             }
@@ -32522,7 +32522,7 @@ var require_parse2 = __commonJS2({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = (version3, options, throwErrors = false) => {
+    var parse9 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -32535,7 +32535,7 @@ var require_parse2 = __commonJS2({
         throw er;
       }
     };
-    module2.exports = parse8;
+    module2.exports = parse9;
   }
 });
 
@@ -32543,9 +32543,9 @@ var require_parse2 = __commonJS2({
 var require_valid = __commonJS2({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var valid = (version3, options) => {
-      const v = parse8(version3, options);
+      const v = parse9(version3, options);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -32556,9 +32556,9 @@ var require_valid = __commonJS2({
 var require_clean = __commonJS2({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var clean = (version3, options) => {
-      const s = parse8(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse9(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -32593,10 +32593,10 @@ var require_inc = __commonJS2({
 var require_diff = __commonJS2({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse8(version1, null, true);
-      const v2 = parse8(version22, null, true);
+      const v1 = parse9(version1, null, true);
+      const v2 = parse9(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -32667,9 +32667,9 @@ var require_patch = __commonJS2({
 var require_prerelease = __commonJS2({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse8(version3, options);
+      const parsed = parse9(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -32855,7 +32855,7 @@ var require_coerce = __commonJS2({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var { safeRe: re, t: t2 } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -32890,7 +32890,7 @@ var require_coerce = __commonJS2({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse8(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse9(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -32900,7 +32900,7 @@ var require_coerce = __commonJS2({
 var require_truncate = __commonJS2({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -32912,7 +32912,7 @@ var require_truncate = __commonJS2({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse8(versionStringToParse, options);
+      return parse9(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -34147,7 +34147,7 @@ var require_semver2 = __commonJS2({
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -34186,7 +34186,7 @@ var require_semver2 = __commonJS2({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse8,
+      parse: parse9,
       valid,
       clean,
       inc,
@@ -34398,11 +34398,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -34418,7 +34418,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34736,7 +34736,7 @@ function info2(message) {
 }
 
 // src/action/run-action.ts
-var path6 = __toESM2(require("node:path"));
+var path7 = __toESM2(require("node:path"));
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -38931,7 +38931,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -39351,12 +39351,12 @@ var GitHubClient = class {
     }
   }
   /** A file's text on `ref`, or null when it does not exist. */
-  async getFile(path7, ref) {
+  async getFile(path8, ref) {
     try {
       const { data } = await this.kit.rest.repos.getContent({
         owner: this.owner,
         repo: this.repo,
-        path: path7,
+        path: path8,
         ref
       });
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
@@ -39366,11 +39366,11 @@ var GitHubClient = class {
       if (status === 404) return null;
       if (status === 403)
         throw new PermissionError(
-          `reading ${path7} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
+          `reading ${path8} was refused (403: ${messageOf(e)}); the workflow token needs \`contents: read\``,
           "contents: read"
         );
       throw new ApiError(
-        `reading ${path7} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
+        `reading ${path8} on ${ref} failed${status ? ` (${status})` : ""}: ${messageOf(e)}`,
         status
       );
     }
@@ -40220,10 +40220,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -40563,11 +40563,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -41029,16 +41029,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path8 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path8, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -41077,17 +41077,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path8 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path8, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -41126,8 +41126,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -41261,18 +41261,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse8 = _parse(_Err);
+  const parse9 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse8(schema, value, ctx, finalizeParams(fn, _params));
+    return parse9(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse8 = _parse(_Err);
+  const parse9 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse8(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse9(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -42767,7 +42767,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse8 = inst._zod.parse;
+  const parse9 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -42781,7 +42781,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse8(payload, ctx);
+    return parse9(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -44470,7 +44470,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -44480,7 +44480,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve6);
       if (answer > result)
         result = answer;
     }
@@ -44491,7 +44491,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -44555,7 +44555,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -58265,13 +58265,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -59233,16 +59233,32 @@ function sortItems(items) {
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
 }
+function isLinkedType(crateType) {
+  return crateType === "cdylib" || crateType === "staticlib";
+}
 function surfaceDigest(crates) {
   const canon = [...crates].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((c) => ({
     crate: c.name,
     items: sortItems(c.items).map(canonicalItem),
     // what may export but was not understood is surface too (absent when there is none, so the
     // digest of a fully understood crate is what it always was)
-    unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : void 0
+    unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : void 0,
+    // the file consumers link against, and whether it is built (SPEC section 2); binary-only
+    // exports are not here: on a pull request they come from the pull request's own build
+    lib: c.lib?.crateTypes.some(isLinkedType) ? { name: c.lib.name, crateTypes: c.lib.crateTypes.filter(isLinkedType) } : void 0
   }));
   return sha256(stableStringify(canon));
 }
+
+// src/core/diff/rules/binary-only-export.ts
+var binaryOnlyExport = {
+  id: "binary-only-export",
+  severity: "addition",
+  rationale: "The built library exports a symbol no source surface explains (a proc macro, build.rs output, a linked dependency): attack surface the source review cannot see.",
+  example: "(absent) \u2192 nm -D libdemo.so: T gen_alpha (made by a proc macro)",
+  kinds: [],
+  check: () => []
+};
 
 // src/core/diff/rules/cfg-gate-changed.ts
 var cfgGateChanged = {
@@ -62128,6 +62144,26 @@ var constValueChanged = {
   }
 };
 
+// src/core/diff/rules/crate-type-added.ts
+var crateTypeAdded = {
+  id: "crate-type-added",
+  severity: "addition",
+  rationale: "A new kind of library is built and shipped: its exports become an interface to keep.",
+  example: 'crate-type = ["rlib"] \u2192 crate-type = ["rlib", "cdylib"]',
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/rules/crate-type-removed.ts
+var crateTypeRemoved = {
+  id: "crate-type-removed",
+  severity: "breaking",
+  rationale: "The shared or static library is no longer built: consumers linking against it have nothing to link.",
+  example: 'crate-type = ["cdylib", "staticlib"] \u2192 crate-type = ["staticlib"]',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/enum-discriminant-changed.ts
 var enumDiscriminantChanged = {
   id: "enum-discriminant-changed",
@@ -62556,6 +62592,16 @@ var itemGated = {
   }
 };
 
+// src/core/diff/rules/library-renamed.ts
+var libraryRenamed = {
+  id: "library-renamed",
+  severity: "breaking",
+  rationale: "The library file consumers link against is renamed (libdemo.so \u2192 libdemo_ffi.so): every -ldemo, dlopen and cgo LDFLAGS breaks.",
+  example: '[lib] name = "demo" \u2192 [lib] name = "demo_ffi"',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/platform-width-changed.ts
 var platformWidthChanged = {
   id: "platform-width-changed",
@@ -62953,6 +62999,7 @@ var unresolvedMacro = {
 
 // src/core/diff/catalogue.ts
 var CHANGE_RULES = [
+  binaryOnlyExport,
   cfgGateChanged,
   cfgGateRemoved,
   cDeclarationChanged,
@@ -62960,6 +63007,8 @@ var CHANGE_RULES = [
   constRemoved,
   constTypeChanged,
   constValueChanged,
+  crateTypeAdded,
+  crateTypeRemoved,
   enumDiscriminantChanged,
   enumVariantAdded,
   enumVariantAddedNonExhaustive,
@@ -62980,6 +63029,7 @@ var CHANGE_RULES = [
   importAdded,
   importRemoved,
   itemGated,
+  libraryRenamed,
   platformWidthChanged,
   rustSpellingChanged,
   reprChanged,
@@ -64045,7 +64095,7 @@ function tokenize2(p) {
   }
   return tokens;
 }
-function run2(tokens, path7, stats) {
+function run2(tokens, path8, stats) {
   const m = tokens.length;
   let cur = new Uint8Array(2 * m + 2);
   let next = new Uint8Array(2 * m + 2);
@@ -64058,8 +64108,8 @@ function run2(tokens, path7, stats) {
   };
   cur[0] = 1;
   close(cur);
-  for (let at = 0; at < path7.length; at++) {
-    const c = path7[at];
+  for (let at = 0; at < path8.length; at++) {
+    const c = path8[at];
     next.fill(0);
     let alive = false;
     for (let i2 = 0; i2 < m; i2++) {
@@ -64105,7 +64155,7 @@ function compileGlob(pattern2, stats) {
   const hit = stats ? void 0 : cache.get(pattern2);
   if (hit) return hit;
   const tokens = tokenize2(normalisePath(pattern2));
-  const matcher = { pattern: pattern2, test: (path7) => run2(tokens, path7, stats) };
+  const matcher = { pattern: pattern2, test: (path8) => run2(tokens, path8, stats) };
   if (stats) return matcher;
   if (cache.size > 1e3) cache.clear();
   cache.set(pattern2, matcher);
@@ -64115,8 +64165,8 @@ var globToRegExp = (pattern2) => compileGlob(pattern2);
 function normalisePath(p) {
   return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function matchGlob(pattern2, path7, stats) {
-  return compileGlob(pattern2, stats).test(normalisePath(path7));
+function matchGlob(pattern2, path8, stats) {
+  return compileGlob(pattern2, stats).test(normalisePath(path8));
 }
 
 // src/core/findings/policy.ts
@@ -64211,11 +64261,11 @@ var DeadlineTree = class {
   get label() {
     return this.inner.label;
   }
-  stat(path7) {
-    return this.guard(`reading ${path7}`, () => this.inner.stat(path7));
+  stat(path8) {
+    return this.guard(`reading ${path8}`, () => this.inner.stat(path8));
   }
-  read(path7, maxBytes) {
-    return this.guard(`reading ${path7}`, () => this.inner.read(path7, maxBytes));
+  read(path8, maxBytes) {
+    return this.guard(`reading ${path8}`, () => this.inner.read(path8, maxBytes));
   }
   list(dir) {
     return this.guard(`reading ${dir === "" ? "." : dir}`, () => this.inner.list(dir));
@@ -64312,6 +64362,8 @@ var TAG_PATTERN_PATTERN = (
   // eslint-disable-next-line no-control-regex -- control characters are what the pattern rejects
   /^[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}\*[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}$/
 );
+var SYMBOL_GLOB_PATTERN = /^[\x21-\x7e]{1,512}$/;
+var REASON_PATTERN = /^[^\u0000-\u001f\u007f]{1,500}$/;
 var LEVEL_VALUES = ["high", "medium", "low", "off"];
 function boolean4(description, fallback) {
   return external_exports.boolean({ error: "expected true or false" }).optional().meta({ description, default: fallback });
@@ -64475,6 +64527,32 @@ var configSchema = external_exports.strictObject(
       },
       "Macros the engine cannot expand."
     ),
+    "binary-exports": strict(
+      "a mapping with allow",
+      {
+        allow: external_exports.array(
+          external_exports.strictObject(
+            {
+              name: pattern(
+                SYMBOL_GLOB_PATTERN,
+                "a symbol name or glob (* and ?), printable ASCII"
+              ).meta({
+                description: "The exported symbol, or a glob over symbols (* and ?)."
+              }),
+              reason: pattern(REASON_PATTERN, "a reason: one line of 1 to 500 characters").meta({
+                description: "Why the library may export it (what defines it)."
+              })
+            },
+            { error: "expected a mapping with name and reason" }
+          ).meta({ description: "A symbol the built library may export beyond the source surface." }),
+          { error: `expected a list of {name, reason} entries (at most ${MAX_LIST_ENTRIES})` }
+        ).max(MAX_LIST_ENTRIES).optional().meta({
+          description: "Symbols a built library may export although no source surface explains them (proc macros, build.rs output): release-check --binary fails on any other.",
+          default: []
+        })
+      },
+      "Built libraries (--binary, the Action input binaries)."
+    ),
     limits: strict(
       "a mapping of limits",
       limitsShape,
@@ -64500,6 +64578,7 @@ function defaultConfig() {
     botLogin: DEFAULT_BOT_LOGIN,
     release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
     macros: { trusted: [] },
+    binaryExports: { allow: [] },
     limits: { ...DEFAULT_LIMITS }
   };
 }
@@ -64522,9 +64601,9 @@ var ConfigError = class extends Error {
 function oneLine(text2) {
   return text2.replace(new RegExp("\\p{Cc}", "gu"), (c) => JSON.stringify(c).slice(1, -1));
 }
-function formatKeyPath(path7) {
+function formatKeyPath(path8) {
   let out2 = "";
-  for (const seg of path7) {
+  for (const seg of path8) {
     if (typeof seg === "number") out2 += `[${seg}]`;
     else out2 += (out2 === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
   }
@@ -64544,10 +64623,10 @@ function describe5(value) {
 var ALLOWED_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
 );
-function findForbidden(node2, path7) {
+function findForbidden(node2, path8) {
   if ((0, import_yaml.isAlias)(node2))
     return {
-      path: path7,
+      path: path8,
       offset: node2.range?.[0] ?? 0,
       what: `YAML aliases are not allowed (*${node2.source}); write the value out`
     };
@@ -64555,7 +64634,7 @@ function findForbidden(node2, path7) {
     const tag = node2.tag;
     if (tag !== void 0 && !ALLOWED_TAGS.has(tag))
       return {
-        path: path7,
+        path: path8,
         offset: node2.range?.[0] ?? 0,
         what: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed`
       };
@@ -64563,22 +64642,22 @@ function findForbidden(node2, path7) {
   if ((0, import_yaml.isMap)(node2)) {
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-      const hit = findForbidden(pair.key, path7) ?? findForbidden(pair.value, [...path7, key]);
+      const hit = findForbidden(pair.key, path8) ?? findForbidden(pair.value, [...path8, key]);
       if (hit) return hit;
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
     for (let i2 = 0; i2 < node2.items.length; i2++) {
-      const hit = findForbidden(node2.items[i2], [...path7, i2]);
+      const hit = findForbidden(node2.items[i2], [...path8, i2]);
       if (hit) return hit;
     }
   }
   return null;
 }
-function offsetOf(doc, path7, key) {
-  for (let n = path7.length; n >= 0; n--) {
-    const node2 = doc.getIn(path7.slice(0, n), true);
+function offsetOf(doc, path8, key) {
+  for (let n = path8.length; n >= 0; n--) {
+    const node2 = doc.getIn(path8.slice(0, n), true);
     if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2) && !(0, import_yaml.isScalar)(node2)) continue;
-    if (n === path7.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    if (n === path8.length && key !== void 0 && (0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
       const keyNode = pair?.key;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.range) return keyNode.range[0];
@@ -64637,12 +64716,12 @@ function parseYaml(text2, file2) {
   if (doc.warnings.length > 0) fail(doc.warnings[0]);
   return { doc, lines };
 }
-function schemaAt(schema, path7) {
+function schemaAt(schema, path8) {
   let s = schema;
   for (let i2 = 0; ; i2++) {
     while (s instanceof external_exports.ZodOptional) s = s.unwrap();
-    if (i2 === path7.length) return s;
-    const seg = path7[i2];
+    if (i2 === path8.length) return s;
+    const seg = path8[i2];
     if (s instanceof external_exports.ZodObject && typeof seg === "string") {
       const next = s.shape[seg];
       if (!next) return null;
@@ -64683,34 +64762,34 @@ function unknownKeyDetail(parent, key) {
   return allowed.length > 0 ? `${unknown2} (known keys: ${allowed.join(", ")})` : unknown2;
 }
 function issueError(issue3, doc) {
-  const path7 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
+  const path8 = issue3.path.map((p) => typeof p === "number" ? p : String(p));
   switch (issue3.code) {
     case "unrecognized_keys": {
-      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path7, key) })).sort((a, b) => a.offset - b.offset);
+      const keys = issue3.keys.map((key) => ({ key, offset: offsetOf(doc, path8, key) })).sort((a, b) => a.offset - b.offset);
       const first = keys[0];
-      return { path: [...path7, first.key], detail: unknownKeyDetail(path7, first.key), offset: first.offset };
+      return { path: [...path8, first.key], detail: unknownKeyDetail(path8, first.key), offset: first.offset };
     }
     case "invalid_key": {
       const inner = issue3.issues[0];
       const expected = inner ? inner.message : "expected a valid key";
       return {
-        path: path7,
+        path: path8,
         detail: `invalid key: ${expected}, got ${describe5(issue3.input)}`,
-        offset: offsetOf(doc, path7.slice(0, -1), String(path7[path7.length - 1]))
+        offset: offsetOf(doc, path8.slice(0, -1), String(path8[path8.length - 1]))
       };
     }
     default:
       return {
-        path: path7,
+        path: path8,
         detail: "input" in issue3 ? `${issue3.message}, got ${describe5(issue3.input)}` : issue3.message,
-        offset: offsetOf(doc, path7)
+        offset: offsetOf(doc, path8)
       };
   }
 }
-function checkFeatureSet(set2, path7) {
+function checkFeatureSet(set2, path8) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
     return {
-      path: [...path7, "all"],
+      path: [...path8, "all"],
       detail: "cannot be combined with default: false or a list (all: true enables every feature)"
     };
   return null;
@@ -64772,10 +64851,18 @@ function fromRaw(raw) {
       requireReviewed: raw.release?.["require-reviewed"] ?? d.release.requireReviewed
     },
     macros: { trusted: raw.macros?.trusted ?? [] },
+    binaryExports: {
+      allow: (raw["binary-exports"]?.allow ?? []).map((e) => ({ name: e.name, reason: e.reason }))
+    },
     limits
   };
 }
 var uniqueSorted = (xs) => [...new Set(xs)].sort();
+function uniqueAllowed(xs) {
+  const key = (e) => `${e.name}\0${e.reason}`;
+  const seen = new Map(xs.map((e) => [key(e), { name: e.name, reason: e.reason }]));
+  return [...seen.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, e]) => e);
+}
 var normaliseGlob = (g) => g.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 function sortedRecord(r) {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
@@ -64818,6 +64905,7 @@ function normaliseConfig(config2) {
       requireReviewed: config2.release.requireReviewed
     },
     macros: { trusted: uniqueSorted(config2.macros.trusted.map((c) => c.replace(/-/g, "_"))) },
+    binaryExports: { allow: uniqueAllowed(config2.binaryExports.allow) },
     limits: { ...config2.limits }
   };
 }
@@ -64871,7 +64959,8 @@ function policyHash(config2) {
   const normal = normaliseConfig(config2);
   const limits = { ...normal.limits };
   delete limits.deadlineSeconds;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits } }));
+  const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : void 0;
+  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports } }));
 }
 
 // src/app/config-file.ts
@@ -64921,7 +65010,7 @@ function explainGitFailure(args2, stderr, code, cwd = ".") {
   return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
 }
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -64939,7 +65028,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve5({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve6({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -65017,8 +65106,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve5, reject) => {
-      this.waiting.push({ resolve: resolve5, reject });
+    return new Promise((resolve6, reject) => {
+      this.waiting.push({ resolve: resolve6, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -65230,26 +65319,26 @@ var SharedReads = class {
       }
       return r;
     };
-    const plainFile = async (path7) => {
-      const slash = path7.lastIndexOf("/");
-      const dir = slash < 0 ? "" : path7.slice(0, slash);
-      return await realDir(dir) && (await entries(dir)).get(path7.slice(slash + 1)) === "file";
+    const plainFile = async (path8) => {
+      const slash = path8.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path8.slice(0, slash);
+      return await realDir(dir) && (await entries(dir)).get(path8.slice(slash + 1)) === "file";
     };
-    const read = async (path7, maxBytes) => {
-      if (!this.unchanged(path7) || !await plainFile(path7)) return tree.read(path7, maxBytes);
-      const key = `${maxBytes}\0${path7}`;
+    const read = async (path8, maxBytes) => {
+      if (!this.unchanged(path8) || !await plainFile(path8)) return tree.read(path8, maxBytes);
+      const key = `${maxBytes}\0${path8}`;
       const shared = this.reads.get(key);
       if (shared) {
         this.reused++;
         return shared;
       }
-      const r = tree.read(path7, maxBytes);
+      const r = tree.read(path8, maxBytes);
       this.reads.set(key, r);
       return r;
     };
     return {
       label: tree.label,
-      stat: (path7) => tree.stat(path7),
+      stat: (path8) => tree.stat(path8),
       read,
       list: (dir) => tree.list(dir),
       listAll: (max) => tree.listAll(max),
@@ -65375,6 +65464,59 @@ function printable(s) {
 }
 function reprText(repr) {
   return repr.length ? `#[repr(${repr.join(", ")})] ` : "";
+}
+
+// src/core/diff/library-identity.ts
+var fileNames = (lib, types) => types.map((t2) => t2 === "cdylib" ? `lib${lib}.so / lib${lib}.dylib / ${lib}.dll` : `lib${lib}.a / ${lib}.lib`).join(", ");
+function libraryChanges(crate, base, head) {
+  if (!base?.lib || !head?.lib) return [];
+  const before = base.lib.crateTypes.filter(isLinkedType);
+  const after = head.lib.crateTypes.filter(isLinkedType);
+  const out2 = [];
+  const change = (id, b, a, message) => {
+    const rule = changeRule(id);
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: "unknown",
+      name: head.lib?.name ?? crate,
+      crate,
+      file: head.manifest,
+      line: 1,
+      before: b,
+      after: a,
+      message
+    };
+  };
+  const kept = before.filter((t2) => after.includes(t2));
+  if (base.lib.name !== head.lib.name && kept.length)
+    out2.push(
+      change(
+        "library-renamed",
+        `[lib] name = "${base.lib.name}"`,
+        `[lib] name = "${head.lib.name}"`,
+        `the library is renamed from ${base.lib.name} to ${head.lib.name}: consumers link against ${fileNames(head.lib.name, kept)} instead of ${fileNames(base.lib.name, kept)}`
+      )
+    );
+  for (const t2 of before.filter((x) => !after.includes(x)))
+    out2.push(
+      change(
+        "crate-type-removed",
+        `crate-type ${t2}`,
+        null,
+        `${t2} is no longer built: ${fileNames(base.lib.name, [t2])} is gone`
+      )
+    );
+  for (const t2 of after.filter((x) => !before.includes(x)))
+    out2.push(
+      change(
+        "crate-type-added",
+        null,
+        `crate-type ${t2}`,
+        `${t2} is now built: ${fileNames(head.lib.name, [t2])}`
+      )
+    );
+  return out2;
 }
 
 // src/core/diff/diff-surfaces.ts
@@ -65510,6 +65652,11 @@ function diffSurfaces(base, head) {
         touched
       ),
       ...unresolvedChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
+      ),
+      ...libraryChanges(
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null
@@ -67309,8 +67456,8 @@ var Discovery = class {
     });
     this.skip(dir, manifest, name2, `${reason}; not read`);
   }
-  async manifest(path7) {
-    const cached2 = this.manifests.get(path7);
+  async manifest(path8) {
+    const cached2 = this.manifests.get(path8);
     if (cached2) return cached2;
     let out2;
     if (this.stats.manifestsRead >= this.maxManifests) {
@@ -67322,15 +67469,15 @@ var Discovery = class {
       return { ok: false, missing: false, reason: `not read: more than ${this.maxManifests} manifests` };
     }
     this.stats.manifestsRead++;
-    const r = await this.tree.read(path7, MANIFEST_BYTES);
+    const r = await this.tree.read(path8, MANIFEST_BYTES);
     if (!r.ok) {
       if (r.reason === "missing") out2 = { ok: false, missing: true, reason: "does not exist" };
       else {
         this.diagnostics.push({
           level: "error",
           code: "manifest-unreadable",
-          message: `${path7} ${r.detail}`,
-          file: path7
+          message: `${path8} ${r.detail}`,
+          file: path8
         });
         out2 = { ok: false, missing: false, reason: `manifest ${r.detail}` };
       }
@@ -67342,13 +67489,13 @@ var Discovery = class {
         this.diagnostics.push({
           level: "error",
           code: "manifest-invalid",
-          message: `${path7} is not valid TOML: ${msg}`,
-          file: path7
+          message: `${path8} is not valid TOML: ${msg}`,
+          file: path8
         });
         out2 = { ok: false, missing: false, reason: "manifest is not valid TOML" };
       }
     }
-    this.manifests.set(path7, out2);
+    this.manifests.set(path8, out2);
     return out2;
   }
   /** The workspace whose root manifest is in `dir`, if any. */
@@ -67514,11 +67661,11 @@ var Discovery = class {
       for (const [key, v] of Object.entries(deps)) {
         if (!isTable2(v)) continue;
         let base = dir;
-        let path7 = typeof v.path === "string" ? v.path : null;
+        let path8 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
         const features = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
-        if (path7 === null && v.workspace === true) {
+        if (path8 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
           if (inherited === void 0) {
             this.diagnostics.push({
@@ -67531,16 +67678,16 @@ var Discovery = class {
           }
           if (isTable2(inherited) && typeof inherited.path === "string") {
             base = w.dir;
-            path7 = inherited.path;
+            path8 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
             features.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
-        if (path7 === null) continue;
+        if (path8 === null) continue;
         const expect = pkgName ?? key;
-        const r = resolveRel(base, path7);
-        if ("refused" in r) this.refuse(shown(base, path7), expect, manifest, r.refused);
+        const r = resolveRel(base, path8);
+        if ("refused" in r) this.refuse(shown(base, path8), expect, manifest, r.refused);
         else
           jobs.push({
             dir: r.path,
@@ -69817,13 +69964,13 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "for"
 ]);
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
-function isBuiltinAttribute(path7) {
-  const segs = path7.split("::");
+function isBuiltinAttribute(path8) {
+  const segs = path8.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
-  return BUILTIN_ATTRIBUTES.has(path7) || path7.startsWith("rustc_");
+  return BUILTIN_ATTRIBUTES.has(path8) || path8.startsWith("rustc_");
 }
-function isBuiltinDerive(path7) {
-  const segs = path7.split("::");
+function isBuiltinDerive(path8) {
+  const segs = path8.split("::");
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !["std", "core", "alloc"].includes(segs[0])) return false;
   return BUILTIN_DERIVES.has(last);
@@ -70075,11 +70222,11 @@ function implName(tokens, from, to, skip) {
 var MAX_USE_TOKENS = 4096;
 function readUse(tokens, from, to, out2, scope) {
   const end = Math.min(to, from + MAX_USE_TOKENS);
-  const add = (name2, path7) => {
-    if (!path7.length || name2 === "_") return;
-    out2.importPaths.set(name2, path7);
-    out2.imports.set(name2, path7[0]);
-    out2.uses.push({ scope, name: name2, path: path7 });
+  const add = (name2, path8) => {
+    if (!path8.length || name2 === "_") return;
+    out2.importPaths.set(name2, path8);
+    out2.imports.set(name2, path8[0]);
+    out2.uses.push({ scope, name: name2, path: path8 });
   };
   const prefixes = [[]];
   let cur = [];
@@ -70132,21 +70279,21 @@ function bangAt(tokens, bang) {
   if (!nameTok || nameTok.kind !== "ident") return null;
   const name2 = nameTok.text.replace(/^r#/, "");
   if (NOT_MACRO.has(name2) || name2 === "macro_rules") return null;
-  let path7 = name2;
+  let path8 = name2;
   while (tokens[k - 1]?.text === "::" && (tokens[k - 2]?.kind === "ident" || tokens[k - 2]?.text === "$")) {
     if (tokens[k - 2].kind === "ident") {
       const seg = tokens[k - 2].text;
       if (tokens[k - 3]?.text === "$") {
-        path7 = `$${seg}::${path7}`;
+        path8 = `$${seg}::${path8}`;
         k -= 3;
         break;
       }
-      path7 = `${seg}::${path7}`;
+      path8 = `${seg}::${path8}`;
       k -= 2;
     } else break;
   }
   if (tokens[k - 1]?.text === "::") k--;
-  return { from: k, path: path7, name: name2 };
+  return { from: k, path: path8, name: name2 };
 }
 
 // src/core/extract/macro-trust.ts
@@ -70308,8 +70455,8 @@ function buildScopes(texts, env) {
   return scopes2;
 }
 var STD_ROOTS = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
-function macroOrigins(crate, path7, census) {
-  const segs = path7.replace(/^::/, "").split("::");
+function macroOrigins(crate, path8, census) {
+  const segs = path8.replace(/^::/, "").split("::");
   const name2 = segs[segs.length - 1];
   const anyDep = Object.values(crate.deps);
   if (segs.length > 1) {
@@ -70378,10 +70525,10 @@ var MacroWorld = class {
    * is looked up from `scopeKey` outwards down to `moduleKey` (a fn body sees its module's `use`s;
    * a module does not see its parent's).
    */
-  resolve(crate, scopeKey, path7, moduleKey = "crate") {
+  resolve(crate, scopeKey, path8, moduleKey = "crate") {
     if (!crate.scopes) return [];
     this.steps = 0;
-    const segs = path7.replace(/^::/, "").split("::");
+    const segs = path8.replace(/^::/, "").split("::");
     if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
       return [{ kind: "std" }];
     const seen = /* @__PURE__ */ new Set();
@@ -70411,15 +70558,15 @@ var MacroWorld = class {
     return this.findNamed(c, scopeKey, name2) === null && !c.definitions.has(name2);
   }
   /** A path written in `scopeKey` of crate `c`. */
-  resolvePath(c, scopeKey, path7, depth2, seen) {
+  resolvePath(c, scopeKey, path8, depth2, seen) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
-    const visit2 = `${c.lib}\0${scopeKey}\0${path7.join("::")}`;
+    const visit2 = `${c.lib}\0${scopeKey}\0${path8.join("::")}`;
     if (seen.has(visit2)) return [];
     seen.add(visit2);
-    const [root, ...rest] = path7;
-    const name2 = path7[path7.length - 1];
+    const [root, ...rest] = path8;
+    const name2 = path8[path8.length - 1];
     if (STD_ROOTS.has(root)) return [{ kind: "std" }];
-    if (path7.length === 1) {
+    if (path8.length === 1) {
       const dep2 = c.deps[root];
       return dep2 !== void 0 ? [{ kind: "package", lib: dep2 }] : this.resolveName(c, scopeKey, root, depth2 + 1, seen);
     }
@@ -70436,9 +70583,9 @@ var MacroWorld = class {
     if (root === "super") {
       let m = moduleOf(scopeKey).split("::");
       let i2 = 0;
-      for (; path7[i2] === "super"; i2++) m = m.slice(0, -1);
+      for (; path8[i2] === "super"; i2++) m = m.slice(0, -1);
       if (!m.length) return [{ kind: "unknown" }];
-      return this.lookupIn(c, [...m, ...path7.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
+      return this.lookupIn(c, [...m, ...path8.slice(i2, -1)].join("::"), name2, depth2 + 1, seen);
     }
     const dep = c.deps[root];
     if (dep !== void 0) {
@@ -70515,32 +70662,32 @@ var MacroWorld = class {
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
   /** An attribute or derive that cannot export (or is a derive helper). */
-  attrSafe(crate, path7, kind, underDerive, census, scopeKey, moduleKey = "crate") {
-    const name2 = path7.split("::").pop();
-    if (kind === "attribute" && !path7.includes("::") && !census.imports.has(path7) && underDerive) return true;
+  attrSafe(crate, path8, kind, underDerive, census, scopeKey, moduleKey = "crate") {
+    const name2 = path8.split("::").pop();
+    if (kind === "attribute" && !path8.includes("::") && !census.imports.has(path8) && underDerive) return true;
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path7, moduleKey), name2, kind);
+      const resolved = this.originsSafe(this.resolve(crate, scopeKey, path8, moduleKey), name2, kind);
       if (resolved !== void 0) return resolved;
     }
-    const o = macroOrigins(crate, path7, census);
+    const o = macroOrigins(crate, path8, census);
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
   }
   /** The package an invocation names, for messages. */
-  originLabel(crate, path7, census, scopeKey, moduleKey) {
+  originLabel(crate, path8, census, scopeKey, moduleKey) {
     if (scopeKey !== void 0) {
-      const origins = this.resolve(crate, scopeKey, path7, moduleKey);
+      const origins = this.resolve(crate, scopeKey, path8, moduleKey);
       const libs = [...new Set(origins.flatMap((x) => x.kind === "package" ? [x.lib] : []))];
       if (libs.length === 1 && origins.every((x) => x.kind === "package")) return libs[0];
     }
-    const o = macroOrigins(crate, path7, census);
+    const o = macroOrigins(crate, path8, census);
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
-function isOwnMacroPath(path7) {
-  const segs = path7.replace(/\s+/g, "").split("::");
+function isOwnMacroPath(path8) {
+  const segs = path8.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");
 }
 function accountCrate(input2, world) {
@@ -71448,7 +71595,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
 }
 var MAX_DEMAND_ROUNDS = 8;
 var DECLARATION = /\b(?:struct|enum|union|type|const)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
-function readDefinitionsOnDemand(items, pool, candidates, parse8) {
+function readDefinitionsOnDemand(items, pool, candidates, parse9) {
   let unparsed = candidates;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && unparsed.length; round++) {
     const wanted = unansweredNames([...items, ...reachableDefinitions(items, pool)], pool);
@@ -71458,7 +71605,7 @@ function readDefinitionsOnDemand(items, pool, candidates, parse8) {
       return false;
     });
     if (!hits.length) return;
-    for (const f of hits) parse8(f);
+    for (const f of hits) parse9(f);
     unparsed = unparsed.filter((f) => !hits.includes(f));
   }
 }
@@ -71909,7 +72056,12 @@ async function extractSurface(tree, parser, options) {
       ) : [];
       unresolved = [...account.entries, ...r.surface.unresolved ?? [], ...unreached];
     }
-    crates.push({ ...r.surface, items: sortItems(r.surface.items), unresolved });
+    crates.push({
+      ...r.surface,
+      items: sortItems(r.surface.items),
+      unresolved,
+      lib: { name: manifest.libName.replace(/-/g, "_"), crateTypes: [...manifest.crateTypes].sort() }
+    });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
   }
@@ -72353,10 +72505,10 @@ var GitRevisionTree = class _GitRevisionTree {
   close() {
     this.reader.close();
   }
-  async stat(path7) {
-    const r = await this.resolve(path7);
+  async stat(path8) {
+    const r = await this.resolve(path8);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path7)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.get(path8)?.mode === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -72372,11 +72524,11 @@ var GitRevisionTree = class _GitRevisionTree {
    * before it) is followed, as long as it stays inside the root. An absolute link, one that climbs
    * above the root, or a path with `..` is `outside`; a dangling link or a loop is `missing`.
    */
-  async resolve(path7) {
-    const direct = this.entries.get(path7);
-    if (direct && direct.mode !== LINK) return { kind: "file", path: path7, entry: direct };
-    if (!direct && this.dirs.has(path7)) return { kind: "dir", path: path7 };
-    const input2 = path7.split("/");
+  async resolve(path8) {
+    const direct = this.entries.get(path8);
+    if (direct && direct.mode !== LINK) return { kind: "file", path: path8, entry: direct };
+    if (!direct && this.dirs.has(path8)) return { kind: "dir", path: path8 };
+    const input2 = path8.split("/");
     if (input2.includes("..")) return { kind: "outside" };
     const todo = input2.filter((s) => s !== "" && s !== ".").reverse();
     const cur = [];
@@ -72404,13 +72556,13 @@ var GitRevisionTree = class _GitRevisionTree {
     }
     return { kind: "dir", path: cur.join("/") };
   }
-  async realPath(path7) {
-    const r = await this.resolve(path7);
+  async realPath(path8) {
+    const r = await this.resolve(path8);
     return r.kind === "file" || r.kind === "dir" ? r.path : null;
   }
-  async read(path7, maxBytes) {
-    const r = await this.resolve(path7);
-    const own2 = this.entries.get(path7);
+  async read(path8, maxBytes) {
+    const r = await this.resolve(path8);
+    const own2 = this.entries.get(path8);
     if (r.kind === "outside" || r.kind === "missing" && own2?.mode === LINK)
       return {
         ok: false,
@@ -72419,7 +72571,7 @@ var GitRevisionTree = class _GitRevisionTree {
       };
     if (r.kind === "missing") return { ok: false, reason: "missing", detail: "does not exist" };
     if (r.kind === "dir")
-      return own2 || !this.dirs.has(path7) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
+      return own2 || !this.dirs.has(path8) ? { ok: false, reason: "error", detail: "is not a regular file" } : { ok: false, reason: "missing", detail: "does not exist" };
     const e = r.entry;
     if (e.mode === "160000") return { ok: false, reason: "error", detail: "is a submodule" };
     if (e.size > maxBytes)
@@ -73338,9 +73490,9 @@ function blobUrl(repo, sha, file2, line) {
   if (reveal(file2).text !== file2) return null;
   const segments = file2.split("/");
   if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  const path7 = segments.map((s) => encodeURIComponent(s)).join("/");
+  const path8 = segments.map((s) => encodeURIComponent(s)).join("/");
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
-  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path7}${anchor2}`);
+  return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path8}${anchor2}`);
 }
 function location(ctx, file2, line, sha) {
   if (!file2) return "";
@@ -73996,9 +74148,9 @@ function readContext(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd()
   };
 }
-function field(payload, path7, check3) {
+function field(payload, path8, check3) {
   let v = payload;
-  for (const k of path7) {
+  for (const k of path8) {
     if (typeof v !== "object" || v === null) return void 0;
     v = v[k];
   }
@@ -74079,7 +74231,8 @@ function readInputs(env = process.env) {
     comment: get("comment") ? bool("comment", get("comment")) : true,
     tagPattern: get("tag-pattern") || null,
     requireReviewed: requireReviewed ? bool("require-reviewed", requireReviewed) : null,
-    deadlineSeconds: deadline ? seconds("deadline-seconds", deadline) : null
+    deadlineSeconds: deadline ? seconds("deadline-seconds", deadline) : null,
+    binaries: get("binaries").split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))
   };
 }
 
@@ -74087,9 +74240,9 @@ function readInputs(env = process.env) {
 var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 var MAX_ANNOTATIONS = 50;
-function writeReport(path7, report) {
-  (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path7), { recursive: true });
-  (0, import_node_fs4.writeFileSync)(path7, JSON.stringify(report, null, 2) + "\n");
+function writeReport(path8, report) {
+  (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path8), { recursive: true });
+  (0, import_node_fs4.writeFileSync)(path8, JSON.stringify(report, null, 2) + "\n");
 }
 function annotate(report, root) {
   let n = 0;
@@ -74417,9 +74570,9 @@ function renderSarifJson(report, options = {}) {
 }
 
 // src/action/sarif.ts
-function writeSarif(path7, report, options) {
-  (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(path7), { recursive: true });
-  (0, import_node_fs5.writeFileSync)(path7, renderSarifJson(report, options));
+function writeSarif(path8, report, options) {
+  (0, import_node_fs5.mkdirSync)((0, import_node_path2.dirname)(path8), { recursive: true });
+  (0, import_node_fs5.writeFileSync)(path8, renderSarifJson(report, options));
 }
 function actionDocsUrl(serverUrl, env = process.env) {
   const repo = env.GITHUB_ACTION_REPOSITORY ?? "";
@@ -74465,7 +74618,7 @@ async function resolveGateConfig(client, inputs) {
 }
 
 // src/action/release-gate.ts
-var path5 = __toESM2(require("node:path"));
+var path6 = __toESM2(require("node:path"));
 
 // src/adapters/git-release.ts
 var import_promises = require("node:fs/promises");
@@ -74567,6 +74720,928 @@ var GitReleaseHistory = class {
     return steps;
   }
 };
+
+// src/adapters/artifact-file.ts
+var import_node_fs6 = require("node:fs");
+var path5 = __toESM2(require("node:path"));
+
+// src/core/artifact/bytes.ts
+var ArtifactError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ArtifactError";
+  }
+};
+var ARTIFACT_LIMITS = {
+  /** Largest artifact read, in bytes (a release cdylib/staticlib is well below). */
+  maxFileBytes: 512 * 1024 * 1024,
+  /** Most symbols read from one file (all members of an archive together). */
+  maxSymbols: 2e6,
+  /** Longest symbol name read. */
+  maxNameBytes: 4096,
+  /** Most members read from one archive. */
+  maxMembers: 1e5,
+  /** Most sections or load commands read from one object. */
+  maxSections: 65536,
+  /** Most nodes visited in a Mach-O export trie. */
+  maxTrieNodes: 2e6
+};
+var Bytes = class _Bytes {
+  constructor(buf, what, little = true) {
+    this.buf = buf;
+    this.what = what;
+    this.little = little;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  buf;
+  what;
+  little;
+  view;
+  get length() {
+    return this.buf.length;
+  }
+  withEndian(little) {
+    return new _Bytes(this.buf, this.what, little);
+  }
+  fail(message) {
+    throw new ArtifactError(`${this.what}: ${message}`);
+  }
+  /** Throws unless [offset, offset + size) lies in the buffer. */
+  check(offset, size, field2) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0)
+      this.fail(`invalid ${field2} (offset ${offset}, size ${size})`);
+    if (offset + size > this.buf.length)
+      this.fail(
+        `truncated: ${field2} at ${offset} (+${size}) lies beyond the end of the file (${this.buf.length} bytes)`
+      );
+  }
+  u8(o, field2 = "byte") {
+    this.check(o, 1, field2);
+    return this.view.getUint8(o);
+  }
+  u16(o, field2 = "u16") {
+    this.check(o, 2, field2);
+    return this.view.getUint16(o, this.little);
+  }
+  u32(o, field2 = "u32") {
+    this.check(o, 4, field2);
+    return this.view.getUint32(o, this.little);
+  }
+  /** A 64-bit field; values above 2^53 cannot be an offset in a file we hold, so they fail. */
+  u64(o, field2 = "u64") {
+    this.check(o, 8, field2);
+    const v = this.view.getBigUint64(o, this.little);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) this.fail(`${field2} out of range (${v})`);
+    return Number(v);
+  }
+  /** A sub-range as its own view (no copy). */
+  slice(offset, size, what) {
+    this.check(offset, size, what);
+    return new _Bytes(this.buf.subarray(offset, offset + size), `${this.what}: ${what}`, this.little);
+  }
+  /** A NUL-terminated string starting at `o`, at most `max` bytes (and within `end`). */
+  cstring(o, field2, end = this.buf.length, max = ARTIFACT_LIMITS.maxNameBytes) {
+    if (!Number.isSafeInteger(o) || o < 0 || o >= end || end > this.buf.length)
+      this.fail(`${field2} offset ${o} outside its table`);
+    const stop2 = Math.min(end, o + max + 1);
+    const nul = this.buf.subarray(o, stop2).indexOf(0);
+    if (nul < 0)
+      this.fail(
+        stop2 === end ? `${field2} at ${o} is not NUL-terminated` : `${field2} longer than ${max} bytes`
+      );
+    return latin1(this.buf.subarray(o, o + nul));
+  }
+  /** Fixed-size text (archive headers, section names), as Latin-1. */
+  text(o, size, field2) {
+    this.check(o, size, field2);
+    return latin1(this.buf.subarray(o, o + size));
+  }
+};
+function latin1(b) {
+  let s = "";
+  for (let i2 = 0; i2 < b.length; i2 += 8192)
+    s += String.fromCharCode(...b.subarray(i2, Math.min(b.length, i2 + 8192)));
+  return s;
+}
+var SymbolBudget = class {
+  constructor(what, max = ARTIFACT_LIMITS.maxSymbols) {
+    this.what = what;
+    this.max = max;
+  }
+  what;
+  max;
+  used = 0;
+  take(n) {
+    this.used += n;
+    if (this.used > this.max)
+      throw new ArtifactError(
+        `${this.what}: more than ${this.max} symbols: not read (raise no limit, split the file)`
+      );
+  }
+};
+
+// src/core/artifact/coff.ts
+var MACHINES = /* @__PURE__ */ new Set([332, 34404, 43620, 452, 42561, 42574, 448]);
+function isCoffObject(b) {
+  if (b.length < 20) return false;
+  const machine = b[0] | b[1] << 8;
+  const optional2 = b[16] | b[17] << 8;
+  return MACHINES.has(machine) && optional2 === 0;
+}
+function readCoffObject(buf, what, budget = new SymbolBudget(what)) {
+  const b = new Bytes(buf, what);
+  const nsections = b.u16(2, "NumberOfSections");
+  const symtab = b.u32(8, "PointerToSymbolTable");
+  const nsyms = b.u32(12, "NumberOfSymbols");
+  if (nsections > ARTIFACT_LIMITS.maxSections) b.fail(`${nsections} sections`);
+  if (symtab === 0 || nsyms === 0) return [];
+  b.check(symtab, nsyms * 18, "symbol table");
+  const strtab = symtab + nsyms * 18;
+  const strsize = strtab + 4 <= buf.length ? b.u32(strtab, "string table size") : 0;
+  if (strsize) b.check(strtab, strsize, "string table");
+  budget.take(nsyms);
+  const out2 = [];
+  for (let i2 = 0; i2 < nsyms; i2++) {
+    const e = symtab + i2 * 18;
+    const section = b.u16(e + 12);
+    const type = b.u16(e + 14);
+    const storage = b.u8(e + 16);
+    const aux = b.u8(e + 17);
+    const defined = section > 0 && section < 65534;
+    if (storage === 2 && defined) {
+      let name2;
+      if (b.u32(e) === 0) {
+        const off = b.u32(e + 4);
+        if (off < 4 || off >= strsize) b.fail(`symbol ${i2}: name offset ${off} outside the string table`);
+        name2 = b.cstring(strtab + off, `name of symbol ${i2}`, strtab + strsize);
+      } else {
+        const raw = buf.subarray(e, e + 8);
+        const nul = raw.indexOf(0);
+        name2 = latin1(nul < 0 ? raw : raw.subarray(0, nul));
+      }
+      if (name2) out2.push({ name: name2, kind: (type & 240) === 32 ? "function" : "data" });
+    }
+    i2 += aux;
+  }
+  return out2;
+}
+
+// src/core/artifact/elf.ts
+var SHT_SYMTAB = 2;
+var SHT_STRTAB = 3;
+var SHT_DYNSYM = 11;
+var ET_REL = 1;
+var ET_DYN = 3;
+function isElf(b) {
+  return b.length >= 4 && b[0] === 127 && b[1] === 69 && b[2] === 76 && b[3] === 70;
+}
+function kindOf(type) {
+  switch (type) {
+    case 2:
+    // FUNC
+    case 10:
+      return "function";
+    case 1:
+    // OBJECT
+    case 5:
+    // COMMON
+    case 6:
+      return "data";
+    case 3:
+    // SECTION
+    case 4:
+      return null;
+    default:
+      return "other";
+  }
+}
+function readElf(buf, what, budget = new SymbolBudget(what)) {
+  let b = new Bytes(buf, what);
+  if (!isElf(buf)) b.fail("not an ELF file");
+  const cls = b.u8(4, "ELF class");
+  const data = b.u8(5, "ELF data encoding");
+  if (cls !== 1 && cls !== 2) b.fail(`unknown ELF class ${cls}`);
+  if (data !== 1 && data !== 2) b.fail(`unknown ELF data encoding ${data}`);
+  b = b.withEndian(data === 1);
+  const is64 = cls === 2;
+  const etype = b.u16(16, "e_type");
+  const objectType = etype === ET_DYN ? "shared" : etype === ET_REL ? "relocatable" : "other";
+  const shoff = is64 ? b.u64(40, "e_shoff") : b.u32(32, "e_shoff");
+  const shentsize = b.u16(is64 ? 58 : 46, "e_shentsize");
+  let shnum = b.u16(is64 ? 60 : 48, "e_shnum");
+  if (shoff === 0) {
+    if (objectType === "shared")
+      b.fail("no section headers (stripped with sstrip?): its dynamic symbols cannot be read");
+    return { objectType, symbols: [] };
+  }
+  const wantEnt = is64 ? 64 : 40;
+  if (shentsize !== wantEnt) b.fail(`section header size ${shentsize}, expected ${wantEnt}`);
+  const section = (i2) => {
+    const o = shoff + i2 * shentsize;
+    b.check(o, shentsize, `section header ${i2}`);
+    return is64 ? {
+      type: b.u32(o + 4),
+      offset: b.u64(o + 24, "sh_offset"),
+      size: b.u64(o + 32, "sh_size"),
+      link: b.u32(o + 40),
+      entsize: b.u64(o + 56, "sh_entsize")
+    } : {
+      type: b.u32(o + 4),
+      offset: b.u32(o + 16),
+      size: b.u32(o + 20),
+      link: b.u32(o + 24),
+      entsize: b.u32(o + 36)
+    };
+  };
+  if (shnum === 0) shnum = section(0).size;
+  if (shnum > ARTIFACT_LIMITS.maxSections)
+    b.fail(`${shnum} sections: more than ${ARTIFACT_LIMITS.maxSections}`);
+  b.check(shoff, shnum * shentsize, "section header table");
+  const want = objectType === "shared" ? SHT_DYNSYM : SHT_SYMTAB;
+  let table = null;
+  for (let i2 = 0; i2 < shnum && !table; i2++) {
+    const s = section(i2);
+    if (s.type === want) table = s;
+  }
+  if (!table) {
+    if (objectType === "shared") b.fail("no dynamic symbol table (.dynsym): its exports cannot be read");
+    return { objectType, symbols: [] };
+  }
+  const symSize = is64 ? 24 : 16;
+  if (table.entsize !== symSize) b.fail(`symbol entry size ${table.entsize}, expected ${symSize}`);
+  if (table.size % symSize !== 0) b.fail(`symbol table size ${table.size} is not a multiple of ${symSize}`);
+  b.check(table.offset, table.size, "symbol table");
+  if (table.link >= shnum) b.fail(`symbol table links to section ${table.link} of ${shnum}`);
+  const strtab = section(table.link);
+  if (strtab.type !== SHT_STRTAB)
+    b.fail(`symbol table's string table (section ${table.link}) is not a string table`);
+  b.check(strtab.offset, strtab.size, "string table");
+  const strEnd = strtab.offset + strtab.size;
+  const count = table.size / symSize;
+  budget.take(count);
+  const symbols = [];
+  for (let i2 = 1; i2 < count; i2++) {
+    const o = table.offset + i2 * symSize;
+    const nameOff = b.u32(o);
+    const info3 = b.u8(o + (is64 ? 4 : 12));
+    const shndx = b.u16(o + (is64 ? 6 : 14));
+    const bind2 = info3 >> 4;
+    if (shndx === 0 || bind2 !== 1 && bind2 !== 2 && bind2 !== 10) continue;
+    const kind = kindOf(info3 & 15);
+    if (!kind) continue;
+    const name2 = b.cstring(strtab.offset + nameOff, `name of symbol ${i2}`, strEnd);
+    if (name2) symbols.push({ name: name2, kind });
+  }
+  return { objectType, symbols };
+}
+
+// src/core/artifact/macho.ts
+var MH_MAGIC = 4277009102;
+var MH_MAGIC_64 = 4277009103;
+var FAT_MAGIC = 3405691582;
+var FAT_MAGIC_64 = 3405691583;
+var LC_SYMTAB = 2;
+var LC_DYLD_INFO = 34;
+var LC_DYLD_INFO_ONLY = 2147483682;
+var LC_DYLD_EXPORTS_TRIE = 2147483699;
+var MH_DYLIB = 6;
+var MH_OBJECT = 1;
+function magicOf(b) {
+  if (b.length < 4) return 0;
+  return (b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]) >>> 0;
+}
+function thinMagic(b) {
+  const m = magicOf(b);
+  const le = (b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0]) >>> 0;
+  if (le === MH_MAGIC || le === MH_MAGIC_64) return { is64: le === MH_MAGIC_64, little: true };
+  if (m === MH_MAGIC || m === MH_MAGIC_64) return { is64: m === MH_MAGIC_64, little: false };
+  return null;
+}
+function fatCount(b) {
+  const m = magicOf(b);
+  if (m !== FAT_MAGIC && m !== FAT_MAGIC_64 || b.length < 8) return 0;
+  const n = (b[4] << 24 | b[5] << 16 | b[6] << 8 | b[7]) >>> 0;
+  return n > 0 && n < 64 ? n : 0;
+}
+function isMachO(b) {
+  return thinMagic(b) !== null || fatCount(b) > 0;
+}
+function emptyTrie(b, off, size) {
+  b.check(off, size, "export trie");
+  const terminal = b.u8(off, "export trie root");
+  if (terminal !== 0) return false;
+  return size < 2 || b.u8(off + 1, "export trie root") === 0;
+}
+function readThin(buf, what, budget) {
+  const magic = thinMagic(buf);
+  let b = new Bytes(buf, what);
+  if (!magic) return b.fail("not a Mach-O file");
+  b = b.withEndian(magic.little);
+  const ft = b.u32(12, "filetype");
+  const ncmds = b.u32(16, "ncmds");
+  const sizeofcmds = b.u32(20, "sizeofcmds");
+  const header = magic.is64 ? 32 : 28;
+  if (ncmds > ARTIFACT_LIMITS.maxSections)
+    b.fail(`${ncmds} load commands: more than ${ARTIFACT_LIMITS.maxSections}`);
+  b.check(header, sizeofcmds, "load commands");
+  const cmdsEnd = header + sizeofcmds;
+  const symbols = [];
+  let trie = null;
+  let o = header;
+  for (let i2 = 0; i2 < ncmds; i2++) {
+    if (o + 8 > cmdsEnd) b.fail(`load command ${i2} lies beyond sizeofcmds`);
+    const cmd = b.u32(o, "cmd");
+    const size = b.u32(o + 4, "cmdsize");
+    if (size < 8 || o + size > cmdsEnd) b.fail(`load command ${i2} has an invalid size ${size}`);
+    if (cmd === LC_SYMTAB) {
+      if (size < 24) b.fail("LC_SYMTAB too short");
+      const symoff = b.u32(o + 8, "symoff");
+      const nsyms = b.u32(o + 12, "nsyms");
+      const stroff = b.u32(o + 16, "stroff");
+      const strsize = b.u32(o + 20, "strsize");
+      const entry2 = magic.is64 ? 16 : 12;
+      b.check(symoff, nsyms * entry2, "symbol table");
+      b.check(stroff, strsize, "string table");
+      budget.take(nsyms);
+      for (let s = 0; s < nsyms; s++) {
+        const e = symoff + s * entry2;
+        const strx = b.u32(e);
+        const type = b.u8(e + 4);
+        if (type & 224 || !(type & 1) || type & 16) continue;
+        const t2 = type & 14;
+        if (t2 !== 14 && t2 !== 2 && t2 !== 10) continue;
+        if (strx >= strsize) b.fail(`symbol ${s}: name offset ${strx} outside the string table`);
+        const raw = b.cstring(stroff + strx, `name of symbol ${s}`, stroff + strsize);
+        const name2 = raw.startsWith("_") ? raw.slice(1) : raw;
+        if (name2) symbols.push({ name: name2, kind: "other" });
+      }
+    }
+    if ((cmd === LC_DYLD_INFO || cmd === LC_DYLD_INFO_ONLY) && size >= 48)
+      trie = { off: b.u32(o + 40, "export_off"), size: b.u32(o + 44, "export_size") };
+    if (cmd === LC_DYLD_EXPORTS_TRIE && size >= 16)
+      trie = { off: b.u32(o + 8, "dataoff"), size: b.u32(o + 12, "datasize") };
+    o += size;
+  }
+  if (trie && trie.size > 0 && symbols.length === 0 && !emptyTrie(b, trie.off, trie.size))
+    b.fail("an export trie but no external symbols in LC_SYMTAB: its exports cannot be read");
+  return { fileType: ft === MH_DYLIB ? "dylib" : ft === MH_OBJECT ? "object" : "other", symbols };
+}
+function readMachO(buf, what, budget = new SymbolBudget(what)) {
+  const n = fatCount(buf);
+  if (!n) return readThin(buf, what, budget);
+  const b = new Bytes(buf, what, false);
+  const is64 = magicOf(buf) === FAT_MAGIC_64;
+  const entry2 = is64 ? 32 : 20;
+  b.check(8, n * entry2, "universal header");
+  const symbols = [];
+  let fileType = "other";
+  for (let i2 = 0; i2 < n; i2++) {
+    const e = 8 + i2 * entry2;
+    const offset = is64 ? b.u64(e + 8, "offset") : b.u32(e + 8, "offset");
+    const size = is64 ? b.u64(e + 16, "size") : b.u32(e + 12, "size");
+    const slice = b.slice(offset, size, `architecture ${i2}`);
+    if (!thinMagic(slice.buf)) b.fail(`architecture ${i2} is not a Mach-O file`);
+    const r = readThin(slice.buf, `${what}[arch ${i2}]`, budget);
+    fileType = r.fileType;
+    symbols.push(...r.symbols);
+  }
+  return { fileType, symbols };
+}
+
+// src/core/artifact/archive.ts
+var MAGIC = "!<arch>\n";
+var HEADER = 60;
+function isArchive(b) {
+  if (b.length < 8) return false;
+  let s = "";
+  for (let i2 = 0; i2 < 8; i2++) s += String.fromCharCode(b[i2]);
+  return s === MAGIC || s === "!<thin>\n";
+}
+function decimal(b, o, size, field2) {
+  const t2 = b.text(o, size, field2).trimEnd();
+  if (!/^[0-9]{1,15}$/.test(t2)) b.fail(`${field2} is not a decimal number: ${JSON.stringify(t2)}`);
+  return Number(t2);
+}
+function readArchive(buf, what, budget = new SymbolBudget(what)) {
+  const b = new Bytes(buf, what);
+  if (!isArchive(buf)) b.fail("not an ar archive");
+  if (b.text(0, 8, "magic") !== MAGIC) b.fail("a thin archive (its members are separate files): not read");
+  let longNames = null;
+  const symbols = [];
+  const skippedMembers = [];
+  let members3 = 0;
+  let o = 8;
+  while (o < buf.length) {
+    if (o + 1 === buf.length && buf[o] === 10) break;
+    if (++members3 > ARTIFACT_LIMITS.maxMembers) b.fail(`more than ${ARTIFACT_LIMITS.maxMembers} members`);
+    b.check(o, HEADER, `member header at ${o}`);
+    if (buf[o + 58] !== 96 || buf[o + 59] !== 10) b.fail(`member header at ${o} has no terminator`);
+    const rawName = b.text(o, 16, "member name").trimEnd();
+    let size = decimal(b, o + 48, 10, `size of member at ${o}`);
+    let dataOff = o + HEADER;
+    b.check(dataOff, size, `member at ${o}`);
+    const next = dataOff + size + size % 2;
+    let name2 = rawName;
+    if (rawName.startsWith("#1/")) {
+      const n = decimal(b, o + 3, 13, `BSD name length of member at ${o}`);
+      if (n > size || n > ARTIFACT_LIMITS.maxNameBytes)
+        b.fail(`member at ${o}: name length ${n} exceeds its size`);
+      name2 = b.text(dataOff, n, "member name").replace(/\0+$/, "");
+      dataOff += n;
+      size -= n;
+    } else if (rawName === "//") {
+      longNames = b.slice(dataOff, size, "long name table");
+      o = next;
+      continue;
+    } else if (/^\/[0-9]+$/.test(rawName)) {
+      if (!longNames) return b.fail(`member at ${o} names the long name table before it`);
+      const at = Number(rawName.slice(1));
+      if (at >= longNames.length) b.fail(`member at ${o}: long name offset ${at} outside the table`);
+      const end = longNames.buf.subarray(at, Math.min(longNames.length, at + ARTIFACT_LIMITS.maxNameBytes)).indexOf(10);
+      name2 = longNames.text(at, end < 0 ? Math.min(longNames.length - at, ARTIFACT_LIMITS.maxNameBytes) : end, "long name").replace(/\/$/, "");
+    } else name2 = rawName.replace(/\/$/, "");
+    o = next;
+    if (rawName === "/" || rawName === "/SYM64/" || rawName === "/<ECSYMBOLS>/" || name2 === "__.SYMDEF" || name2 === "__.SYMDEF SORTED" || name2 === "__.SYMDEF_64" || name2 === "__.SYMDEF_64 SORTED")
+      continue;
+    const data = buf.subarray(dataOff, dataOff + size);
+    const memberWhat = `${what}(${name2})`;
+    let found = null;
+    if (isElf(data)) found = readElf(data, memberWhat, budget).symbols;
+    else if (isMachO(data)) found = readMachO(data, memberWhat, budget).symbols;
+    else if (isCoffObject(data)) found = readCoffObject(data, memberWhat, budget);
+    if (!found) {
+      skippedMembers.push(name2);
+      continue;
+    }
+    for (const s of found) symbols.push({ ...s, member: name2 });
+  }
+  if (members3 === 0) throw new ArtifactError(`${what}: an archive without members`);
+  return { symbols, skippedMembers, members: members3 };
+}
+
+// src/core/artifact/pe.ts
+function isPe(b) {
+  if (b.length < 64 || b[0] !== 77 || b[1] !== 90) return false;
+  const lfanew = b[60] | b[61] << 8 | b[62] << 16 | b[63] << 24;
+  return lfanew > 0 && lfanew + 4 <= b.length && b[lfanew] === 80 && b[lfanew + 1] === 69 && b[lfanew + 2] === 0 && b[lfanew + 3] === 0;
+}
+function readPe(buf, what, budget = new SymbolBudget(what)) {
+  const b = new Bytes(buf, what);
+  if (!isPe(buf)) b.fail("not a PE image");
+  const pe = b.u32(60, "e_lfanew");
+  const coff = pe + 4;
+  const nsections = b.u16(coff + 2, "NumberOfSections");
+  const optSize = b.u16(coff + 16, "SizeOfOptionalHeader");
+  const opt = coff + 20;
+  const magic = b.u16(opt, "optional header magic");
+  if (magic !== 267 && magic !== 523) b.fail(`unknown optional header magic 0x${magic.toString(16)}`);
+  const dirs = opt + (magic === 523 ? 112 : 96);
+  const ndirs = b.u32(dirs - 4, "NumberOfRvaAndSizes");
+  const sections = [];
+  const secTable = opt + optSize;
+  b.check(secTable, nsections * 40, "section table");
+  for (let i2 = 0; i2 < nsections; i2++) {
+    const s = secTable + i2 * 40;
+    const ch = b.u32(s + 36);
+    sections.push({
+      vsize: b.u32(s + 8),
+      va: b.u32(s + 12),
+      rawSize: b.u32(s + 16),
+      raw: b.u32(s + 20),
+      code: (ch & 32) !== 0 || (ch & 536870912) !== 0
+    });
+  }
+  if (ndirs < 1 || dirs + 8 > opt + optSize) return [];
+  const expRva = b.u32(dirs, "export table RVA");
+  const expSize = b.u32(dirs + 4, "export table size");
+  if (expRva === 0) return [];
+  const sectionOf = (rva) => sections.find((s) => rva >= s.va && rva < s.va + Math.max(s.vsize, s.rawSize)) ?? null;
+  const offsetOf2 = (rva, field2) => {
+    const s = sectionOf(rva);
+    if (!s) return b.fail(`${field2}: address 0x${rva.toString(16)} is in no section`);
+    const off = s.raw + (rva - s.va);
+    if (rva - s.va >= s.rawSize) b.fail(`${field2}: address 0x${rva.toString(16)} is not in the file`);
+    return off;
+  };
+  const dir = offsetOf2(expRva, "export directory");
+  b.check(dir, 40, "export directory");
+  const nfuncs = b.u32(dir + 20, "NumberOfFunctions");
+  const nnames = b.u32(dir + 24, "NumberOfNames");
+  if (nnames === 0) return [];
+  budget.take(nnames);
+  const funcs = offsetOf2(b.u32(dir + 28), "AddressOfFunctions");
+  const names3 = offsetOf2(b.u32(dir + 32), "AddressOfNames");
+  const ords = offsetOf2(b.u32(dir + 36), "AddressOfNameOrdinals");
+  b.check(names3, nnames * 4, "export name table");
+  b.check(ords, nnames * 2, "export ordinal table");
+  b.check(funcs, nfuncs * 4, "export address table");
+  const out2 = [];
+  for (let i2 = 0; i2 < nnames; i2++) {
+    const nameRva = b.u32(names3 + i2 * 4);
+    const ord = b.u16(ords + i2 * 2);
+    if (ord >= nfuncs) b.fail(`export ${i2}: ordinal index ${ord} beyond ${nfuncs} functions`);
+    const nameOff = offsetOf2(nameRva, `name of export ${i2}`);
+    const s = sectionOf(nameRva);
+    const name2 = b.cstring(nameOff, `name of export ${i2}`, s.raw + s.rawSize);
+    const addr2 = b.u32(funcs + ord * 4);
+    const forwarder = addr2 >= expRva && addr2 < expRva + expSize;
+    const kind = forwarder ? "other" : sectionOf(addr2)?.code ? "function" : "data";
+    if (name2) out2.push({ name: name2, kind });
+  }
+  return out2;
+}
+
+// src/core/artifact/symbols.ts
+function sortSymbols(symbols) {
+  const key = (s) => `${s.name}\0${s.member ?? ""}`;
+  const seen = /* @__PURE__ */ new Set();
+  return symbols.filter((s) => seen.has(key(s)) ? false : (seen.add(key(s)), true)).sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+// src/core/artifact/read-artifact.ts
+function readArtifact(buf, what) {
+  if (buf.length > ARTIFACT_LIMITS.maxFileBytes)
+    throw new ArtifactError(`${what}: larger than ${ARTIFACT_LIMITS.maxFileBytes} bytes: not read`);
+  const budget = new SymbolBudget(what);
+  if (isArchive(buf)) {
+    const r = readArchive(buf, what, budget);
+    return {
+      format: "archive",
+      crateType: "staticlib",
+      symbols: sortSymbols(r.symbols),
+      skippedMembers: r.skippedMembers
+    };
+  }
+  if (isElf(buf)) {
+    const r = readElf(buf, what, budget);
+    if (r.objectType !== "shared")
+      throw new ArtifactError(`${what}: an ELF ${r.objectType} file, not a shared library (.so)`);
+    return { format: "elf", crateType: "cdylib", symbols: sortSymbols(r.symbols), skippedMembers: [] };
+  }
+  if (isMachO(buf)) {
+    const r = readMachO(buf, what, budget);
+    if (r.fileType !== "dylib")
+      throw new ArtifactError(`${what}: a Mach-O ${r.fileType} file, not a dynamic library (.dylib)`);
+    return { format: "mach-o", crateType: "cdylib", symbols: sortSymbols(r.symbols), skippedMembers: [] };
+  }
+  if (isPe(buf))
+    return {
+      format: "pe",
+      crateType: "cdylib",
+      symbols: sortSymbols(readPe(buf, what, budget)),
+      skippedMembers: []
+    };
+  throw new ArtifactError(
+    `${what}: not a library this tool reads (ELF .so, Mach-O .dylib, PE .dll, or an .a/.lib archive)`
+  );
+}
+
+// src/adapters/artifact-file.ts
+async function readArtifactFile(file2) {
+  const name2 = path5.basename(file2);
+  let handle2;
+  try {
+    handle2 = await import_node_fs6.promises.open(file2, "r");
+  } catch (e) {
+    const code = e.code ?? "error";
+    throw new ArtifactError(`${file2}: cannot be read (${code})`);
+  }
+  try {
+    const st = await handle2.stat();
+    if (!st.isFile()) throw new ArtifactError(`${file2}: not a regular file`);
+    if (st.size > ARTIFACT_LIMITS.maxFileBytes)
+      throw new ArtifactError(
+        `--binary ${file2}: larger than ${ARTIFACT_LIMITS.maxFileBytes} bytes: not read`
+      );
+    const buf = Buffer.alloc(st.size);
+    const { bytesRead } = await handle2.read(buf, 0, st.size, 0);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
+    return { file: name2, read: readArtifact(bytes, name2) };
+  } finally {
+    await handle2.close();
+  }
+}
+async function readArtifactFiles(files) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const f of files) {
+    const key = path5.resolve(f);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out2.push(await readArtifactFile(f));
+  }
+  return out2;
+}
+var MAX_GLOB_MATCHES = 1e3;
+async function expandArtifactGlobs(base, patterns) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const pattern2 of patterns) {
+    const segments = pattern2.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
+    if (segments.includes("**") || segments.includes(".."))
+      throw new ArtifactError(`binaries: ${pattern2}: ** and .. are not supported; name the directory`);
+    let dirs = [path5.isAbsolute(pattern2) ? path5.parse(path5.resolve(pattern2)).root : base];
+    for (let i2 = 0; i2 < segments.length; i2++) {
+      const seg = segments[i2];
+      const next = [];
+      for (const d of dirs) {
+        if (!hasGlobMeta(seg)) {
+          next.push(path5.join(d, seg));
+          continue;
+        }
+        const glob = compileGlob2(seg);
+        let names3 = [];
+        try {
+          names3 = (await import_node_fs6.promises.readdir(d)).sort();
+        } catch {
+          continue;
+        }
+        for (const n of names3) if (matchGlobSegment(glob, n)) next.push(path5.join(d, n));
+        if (next.length > MAX_GLOB_MATCHES)
+          throw new ArtifactError(`binaries: ${pattern2} matches more than ${MAX_GLOB_MATCHES} paths`);
+      }
+      dirs = next;
+    }
+    const files = [];
+    for (const f of dirs) {
+      const st = await import_node_fs6.promises.stat(f).catch(() => null);
+      if (st?.isFile()) files.push(f);
+    }
+    if (!files.length) throw new ArtifactError(`binaries: ${pattern2} matches no file`);
+    for (const f of files) out2.add(f);
+  }
+  return [...out2].sort();
+}
+
+// src/core/artifact/allow.ts
+function globMatch(glob, name2) {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name2.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === name2[n])) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      mark = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++mark;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
+}
+function judgeBinaryOnly(exports2, allow) {
+  return exports2.map(({ crate, entry: entry2 }) => ({
+    crate,
+    entry: entry2,
+    allowedBy: allow.find((a) => globMatch(a.name, entry2.symbol)) ?? null
+  }));
+}
+
+// src/core/artifact/builtin-exports.ts
+var BUILTIN_EXPORTS = /* @__PURE__ */ new Set([
+  "_init",
+  "_fini",
+  "_edata",
+  "_end",
+  "__bss_start",
+  "_DYNAMIC",
+  "_GLOBAL_OFFSET_TABLE_",
+  "__dso_handle",
+  "rust_eh_personality",
+  "DW.ref.rust_eh_personality",
+  "rust_begin_unwind",
+  "rust_panic",
+  "__rust_alloc",
+  "__rust_dealloc",
+  "__rust_realloc",
+  "__rust_alloc_zeroed",
+  "__rust_alloc_error_handler",
+  "__rust_alloc_error_handler_should_panic",
+  "__rust_no_alloc_shim_is_unstable",
+  "__rust_probestack",
+  "__rust_start_panic",
+  "__rust_panic_cleanup",
+  "__rust_drop_panic",
+  "__rust_foreign_exception",
+  "__rg_oom",
+  "__rdl_oom",
+  "__rdl_alloc",
+  "__rdl_dealloc",
+  "__rdl_realloc",
+  "__rdl_alloc_zeroed"
+]);
+var TOOLCHAIN_CRATES = /* @__PURE__ */ new Set([
+  "std",
+  "core",
+  "alloc",
+  "compiler_builtins",
+  "panic_unwind",
+  "panic_abort",
+  "unwind",
+  "std_detect",
+  "rustc_demangle",
+  "addr2line",
+  "gimli",
+  "object",
+  "miniz_oxide",
+  "memchr",
+  "adler",
+  "adler2",
+  "hashbrown",
+  "libc",
+  "cfg_if",
+  "rustc_std_workspace_alloc",
+  "rustc_std_workspace_core",
+  "rustc_std_workspace_std",
+  "profiler_builtins"
+]);
+var COMPILER_RT_OBJECTS = new Set(
+  "absvdi2 absvsi2 absvti2 addvdi3 addvsi3 addvti3 cmpdi2 cmpti2 divdc3 divsc3 divxc3 ffsti2 int_util muldc3 mulsc3 mulxc3 mulvdi3 mulvsi3 mulvti3 negdf2 negdi2 negsf2 negti2 negvdi2 negvsi2 negvti2 paritydi2 paritysi2 parityti2 popcountdi2 popcountsi2 popcountti2 subvdi3 subvsi3 subvti3 ucmpdi2 ucmpti2 divtc3 multc3 ffsdi2 ffssi2 emutls clear_cache".split(" ")
+);
+var TOOLCHAIN_MEMBER = /^([A-Za-z0-9_]+)-[0-9a-f]{16}\.([A-Za-z0-9_]+)\.[0-9a-f]+-cgu\.[0-9]+\.rcgu\.o$/;
+var COMPILER_RT_MEMBER = /^[0-9a-f]{16}-([A-Za-z0-9_]+)\.o$/;
+function isToolchainMember(member) {
+  const m = TOOLCHAIN_MEMBER.exec(member);
+  if (m && m[1] === m[2] && TOOLCHAIN_CRATES.has(m[1])) return true;
+  const c = COMPILER_RT_MEMBER.exec(member);
+  return !!c && COMPILER_RT_OBJECTS.has(c[1]);
+}
+function isRustMangled(name2) {
+  const base = name2.replace(/\.llvm\.[0-9]+$/, "");
+  if (/^_R[0-9]*[CNMXYIB][0-9A-Za-z_]*$/.test(base)) return true;
+  if (!base.startsWith("_ZN") || !base.endsWith("E")) return false;
+  let i2 = 3;
+  let last = "";
+  const end = base.length - 1;
+  while (i2 < end) {
+    let j = i2;
+    while (j < end && j - i2 < 6 && base.charCodeAt(j) >= 48 && base.charCodeAt(j) <= 57) j++;
+    if (j === i2) return false;
+    const len = Number(base.slice(i2, j));
+    if (len === 0 || j + len > end) return false;
+    last = base.slice(j, j + len);
+    i2 = j + len;
+  }
+  return i2 === end && /^h[0-9a-f]{16}$/.test(last);
+}
+function isLlvmAnonymous(name2) {
+  return /^anon\.[0-9a-f]{32}\.[0-9]+(\.llvm\.[0-9]+)?$/.test(name2);
+}
+function isBuiltinExport(sym, archive) {
+  if (BUILTIN_EXPORTS.has(sym.name)) return true;
+  if (!archive) return false;
+  if (sym.member !== void 0 && isToolchainMember(sym.member)) return true;
+  return isRustMangled(sym.name) || isLlvmAnonymous(sym.name);
+}
+
+// src/core/artifact/match.ts
+function parseArtifactName(fileName) {
+  const base = fileName.replace(/^.*[\\/]/, "");
+  let m = /^lib(.+)\.so(\.[0-9]+)*$/.exec(base) ?? /^lib(.+)\.dylib$/.exec(base);
+  if (m) return { lib: m[1], crateType: "cdylib" };
+  m = /^(.+)\.dll$/i.exec(base);
+  if (m) return { lib: m[1], crateType: "cdylib" };
+  m = /^lib(.+)\.a$/.exec(base);
+  if (m) return { lib: m[1], crateType: "staticlib" };
+  m = /^(.+)\.lib$/i.exec(base);
+  if (m && !/\.dll$/i.test(m[1])) return { lib: m[1], crateType: "staticlib" };
+  return null;
+}
+function matchArtifact(fileName, crates) {
+  const parsed = parseArtifactName(fileName);
+  if (!parsed)
+    return {
+      ok: false,
+      reason: "not a library file name (libNAME.so, libNAME.dylib, NAME.dll, libNAME.a or NAME.lib, NAME being the [lib] name)"
+    };
+  const want = parsed.lib.replace(/-/g, "_");
+  const found = crates.filter((c) => c.lib?.name === want);
+  if (found.length === 0) {
+    const names3 = crates.filter((c) => c.lib?.crateTypes.some((t2) => t2 === "cdylib" || t2 === "staticlib")).map((c) => c.lib?.name);
+    return {
+      ok: false,
+      reason: `no analysed crate builds the library ${want}${names3.length ? ` (libraries: ${names3.join(", ")})` : ""}`
+    };
+  }
+  if (found.length > 1)
+    return {
+      ok: false,
+      reason: `several crates build a library named ${want} (${found.map((c) => c.name).join(", ")})`
+    };
+  const crate = found[0];
+  if (crate.lib?.crateTypes.includes("proc-macro"))
+    return {
+      ok: false,
+      reason: `${crate.name} is a proc-macro crate: its library runs inside the compiler and is never linked by a consumer`
+    };
+  return { ok: true, crate, declared: !!crate.lib?.crateTypes.includes(parsed.crateType) };
+}
+
+// src/core/artifact/binary-only.ts
+function some(names3, max = 10) {
+  const shown2 = names3.slice(0, max).join(", ");
+  return names3.length > max ? `${shown2} and ${names3.length - max} more` : shown2;
+}
+function sourceSymbols(crates) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const c of crates) {
+    for (const i2 of c.items) if (i2.kind === "function" || i2.kind === "static") out2.add(i2.symbol);
+    for (const g of c.gated ?? []) if (g.symbol) out2.add(g.symbol);
+  }
+  return out2;
+}
+function crossCheckArtifacts(surface, artifacts) {
+  if (!artifacts.length) return surface;
+  const explained = sourceSymbols(surface.crates);
+  const diagnostics = [...surface.diagnostics];
+  const perCrate = /* @__PURE__ */ new Map();
+  for (const a of artifacts) {
+    const m = matchArtifact(a.file, surface.crates);
+    if (!m.ok) throw new ArtifactError(`${a.file}: ${m.reason}`);
+    if (m.crate.lib && !m.declared)
+      diagnostics.push({
+        level: "warning",
+        code: "artifact-crate-type-undeclared",
+        message: `${a.file} is a ${a.read.crateType}, which crate ${m.crate.name} does not declare in [lib] crate-type (${m.crate.lib.crateTypes.join(", ")}): compared all the same`
+      });
+    if (a.read.skippedMembers.length)
+      diagnostics.push({
+        level: "warning",
+        code: "artifact-members-skipped",
+        message: `${a.file}: ${a.read.skippedMembers.length} archive member(s) are not object files this tool reads (LLVM bitcode, metadata): their symbols are not known: ${some(a.read.skippedMembers)}`
+      });
+    const archive = a.read.crateType === "staticlib" && a.read.format === "archive";
+    const found = perCrate.get(m.crate.name) ?? /* @__PURE__ */ new Map();
+    perCrate.set(m.crate.name, found);
+    const names3 = /* @__PURE__ */ new Set();
+    for (const s of a.read.symbols) {
+      names3.add(s.name);
+      if (explained.has(s.name) || isBuiltinExport(s, archive)) continue;
+      const prev = found.get(s.name);
+      if (prev) {
+        if (!prev.artifacts.includes(a.file)) prev.artifacts = [...prev.artifacts, a.file].sort();
+        if (prev.kind === "other" && s.kind !== "other") prev.kind = s.kind;
+      } else found.set(s.name, { symbol: s.name, kind: s.kind, artifacts: [a.file] });
+    }
+    const missing = m.crate.items.filter((i2) => (i2.kind === "function" || i2.kind === "static") && !names3.has(i2.symbol)).map((i2) => i2.kind === "function" || i2.kind === "static" ? i2.symbol : i2.name);
+    if (missing.length)
+      diagnostics.push({
+        level: "warning",
+        code: "artifact-lacks-export",
+        message: `${a.file} does not export ${missing.length} symbol(s) of crate ${m.crate.name}'s source surface (a cfg or platform this build does not enable?): ${some(missing)}`
+      });
+  }
+  const crates = surface.crates.map((c) => {
+    const found = perCrate.get(c.name);
+    if (!found) return c;
+    const binaryOnly = [...found.values()].sort(
+      (x, y) => x.symbol < y.symbol ? -1 : x.symbol > y.symbol ? 1 : 0
+    );
+    return { ...c, binaryOnly };
+  });
+  return { ...surface, crates, diagnostics };
+}
+function binaryOnlyExports(surface) {
+  return surface.crates.flatMap((c) => (c.binaryOnly ?? []).map((entry2) => ({ crate: c.name, entry: entry2 })));
+}
+
+// src/app/release-binaries.ts
+async function checkReleaseBinaries(base, patterns, head, allow, crate) {
+  const files = await expandArtifactGlobs(base, patterns);
+  const checked = crossCheckArtifacts(head, await readArtifactFiles(files));
+  const verdicts = judgeBinaryOnly(
+    binaryOnlyExports(checked).filter((b) => crate === null || b.crate === crate),
+    allow
+  );
+  const bad = verdicts.filter((v) => v.allowedBy === null);
+  const lines = ["", "## Built libraries", ""];
+  lines.push(
+    `Checked ${files.length} ${files.length === 1 ? "file" : "files"}: ${files.slice(0, 20).map((f) => inlineCode(f.replace(/^.*[\\/]/, ""), 200)).join(", ")}.`,
+    ""
+  );
+  if (!verdicts.length)
+    lines.push("\u2705 No binary-only export: every exported symbol is in the source surface.");
+  else {
+    lines.push("| | crate | symbol | in | allowed by |", "| --- | --- | --- | --- | --- |");
+    for (const v of verdicts.slice(0, 500))
+      lines.push(
+        `| ${v.allowedBy ? "\u2705" : "\u274C"} | ${inlineText(v.crate, 100)} | ${inlineCode(v.entry.symbol, 200)} | ${v.entry.artifacts.map((a) => inlineCode(a, 200)).join(
+          ", "
+        )} | ${v.allowedBy ? `${inlineCode(v.allowedBy.name, 200)} (${inlineText(v.allowedBy.reason, 300)})` : "nothing: not in `binary-exports.allow`"} |`
+      );
+    if (verdicts.length > 500) lines.push("", `\u2026 and ${verdicts.length - 500} more.`);
+  }
+  return {
+    ok: bad.length === 0,
+    verdicts,
+    markdown: lines.join("\n") + "\n",
+    reason: `binary-only exports not in binary-exports.allow: ${bad.slice(0, 10).map((v) => v.entry.symbol).join(", ")}${bad.length > 10 ? ` and ${bad.length - 10} more` : ""}`
+  };
+}
 
 // src/core/release/previous-tag.ts
 var semver = __toESM2(require_semver2());
@@ -75181,8 +76256,8 @@ async function findRelease(git2, s) {
 }
 async function analyseRelease(deps, s, tagSha, previous) {
   const { gate, deadline } = s;
-  if (previous)
-    return (await analyseDiff({
+  if (previous) {
+    const analysis = await analyseDiff({
       root: deps.git.root,
       base: `refs/tags/${previous}`,
       head: tagSha,
@@ -75193,7 +76268,9 @@ async function analyseRelease(deps, s, tagSha, previous) {
       limits: gate.limits,
       deadline,
       parser: deps.parser
-    })).report;
+    });
+    return { report: analysis.report, head: analysis.head };
+  }
   const tree = await deps.git.openRevision(tagSha);
   try {
     const head = await extractSurface(
@@ -75201,9 +76278,10 @@ async function analyseRelease(deps, s, tagSha, previous) {
       parserWithDeadline(deps.parser ?? await loadRustParser(), deadline),
       { features: gate.features, limits: gate.limits }
     );
-    return buildReport(emptySurface2("(no previous release)"), head, {
+    const report = buildReport(emptySurface2("(no previous release)"), head, {
       potentiallyBreakingBump: gate.potentiallyBreakingBump
     });
+    return { report, head };
   } finally {
     tree.close();
   }
@@ -75319,7 +76397,7 @@ async function reviewIfRequired(deps, s, tagSha, target2) {
   deps.log.notice(reviewNote);
   return { review: null, reviewNote };
 }
-function releaseSummaryMarkdown(s, summary2, report, review, reviewNote, changelog) {
+function releaseSummaryMarkdown(s, summary2, report, review, reviewNote, changelog, binaries) {
   const reviewSection = review ? `
 ${renderReviewCoverageMarkdown(review, s.repoUrl)}` : reviewNote ? `
 ## FFI surface review (require-reviewed)
@@ -75330,18 +76408,18 @@ ${renderReviewCoverageMarkdown(review, s.repoUrl)}` : reviewNote ? `
   const incomplete = errorDiags.length ? `
 \u274C **The analysis of ${inlineCode(s.tag, 200)} is incomplete** (${errorDiags.length} ${errorDiags.length === 1 ? "error" : "errors"}: ${inlineText(errorDiags[0].message, 300)}), so no verdict can vouch for this release: fix the source or exclude it in the configuration.
 ` : "";
-  return `${renderReleaseSummaryMarkdown(summary2)}${incomplete}${reviewSection}
+  return `${renderReleaseSummaryMarkdown(summary2)}${incomplete}${reviewSection}${binaries?.markdown ?? ""}
 ## Surface changelog
 
 ${changelog}`;
 }
-function releaseVerdict(tag, previous, summary2, review, report) {
+function releaseVerdict(tag, previous, summary2, review, report, binaries) {
   const errorDiags = report.diagnostics.filter((d) => d.level === "error");
   if (errorDiags.length) {
     const msg = `FFI analysis of ${tag} incomplete: ${errorDiags.map((d) => d.message).join("; ")}`;
     return { state: "error", description: msg, failure: msg };
   }
-  if (summary2.ok && (review?.ok ?? true))
+  if (summary2.ok && (review?.ok ?? true) && (binaries?.ok ?? true))
     return {
       state: "success",
       description: (previous ? `version bump covers the FFI change since ${previous}` : "first release: the whole surface is new") + (review ? "; every change reviewed" : ""),
@@ -75355,6 +76433,7 @@ function releaseVerdict(tag, previous, summary2, review, report) {
     );
   }
   if (review && !review.ok) reasons.push(`not reviewed: ${reviewFailures(review).join(", ")}`);
+  if (binaries && !binaries.ok) reasons.push(binaries.reason);
   return {
     state: "failure",
     description: reasons.join("; "),
@@ -75389,7 +76468,14 @@ async function runReleaseGate(deps, s) {
     }
     const target2 = release.target;
     await setStatus2("pending", `checking the version bump of ${s.tag}`);
-    const report = await analyseRelease(deps, s, tagSha, target2.previous);
+    const { report, head } = await analyseRelease(deps, s, tagSha, target2.previous);
+    const binaries = s.binaries?.patterns.length ? await checkReleaseBinaries(
+      s.binaries.base,
+      s.binaries.patterns,
+      head,
+      s.gate.config.binaryExports.allow,
+      target2.crate
+    ) : null;
     const version3 = tagVersion(s.tag, target2.pattern);
     const summary2 = summarizeRelease(report, {
       tag: s.tag,
@@ -75406,11 +76492,11 @@ async function runReleaseGate(deps, s) {
       else deps.log.notice(n.message);
     }
     const { review, reviewNote } = await reviewIfRequired(deps, s, tagSha, target2);
-    const verdict2 = releaseVerdict(s.tag, target2.previous, summary2, review, report);
+    const verdict2 = releaseVerdict(s.tag, target2.previous, summary2, review, report, binaries);
     await deps.publish({
       report: { ...report, release: summary2, ...review ? { review } : {} },
       released,
-      summary: releaseSummaryMarkdown(s, summary2, report, review, reviewNote, changelog),
+      summary: releaseSummaryMarkdown(s, summary2, report, review, reviewNote, changelog, binaries),
       outputs: {
         changelog,
         requiredBump: summary2.requiredBump,
@@ -75454,9 +76540,9 @@ function releaseEventOf(ctx) {
 async function publishRelease(p, ctx, inputs, root) {
   writeReport(inputs.reportPath, p.report);
   if (inputs.sarifPath) {
-    const rootInRepo = path5.relative(ctx.workspace, root);
+    const rootInRepo = path6.relative(ctx.workspace, root);
     writeSarif(inputs.sarifPath, p.released, {
-      uriPrefix: rootInRepo.startsWith("..") || path5.isAbsolute(rootInRepo) ? "" : rootInRepo,
+      uriPrefix: rootInRepo.startsWith("..") || path6.isAbsolute(rootInRepo) ? "" : rootInRepo,
       docsUrl: actionDocsUrl(ctx.serverUrl)
     });
   }
@@ -75504,6 +76590,7 @@ async function runReleaseEvent(client, ctx, inputs, root, started = SYSTEM_CLOCK
       tagPattern: inputs.tagPattern,
       requireReviewed: inputs.requireReviewed,
       deadline: new Deadline(gate.limits.deadlineSeconds, SYSTEM_CLOCK, started),
+      binaries: inputs.binaries?.length ? { base: ctx.workspace, patterns: inputs.binaries } : null,
       repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
       runUrl: ctx.runUrl
     }
@@ -75567,7 +76654,7 @@ function startRun(started) {
     setFailed(e instanceof Error ? e.message : String(e));
     return null;
   }
-  const root = path6.resolve(ctx.workspace, inputs.workingDirectory);
+  const root = path7.resolve(ctx.workspace, inputs.workingDirectory);
   const client = new GitHubClient({
     token: inputs.token,
     apiUrl: ctx.apiUrl,
@@ -75576,9 +76663,9 @@ function startRun(started) {
     retryBaseMs: Number(process.env.FFI_SURFACE_GUARD_RETRY_BASE_MS) || void 0,
     log: (m) => info2(m)
   });
-  const rootInRepo = path6.relative(ctx.workspace, root);
+  const rootInRepo = path7.relative(ctx.workspace, root);
   const sarifOptions = {
-    uriPrefix: rootInRepo.startsWith("..") || path6.isAbsolute(rootInRepo) ? "" : rootInRepo,
+    uriPrefix: rootInRepo.startsWith("..") || path7.isAbsolute(rootInRepo) ? "" : rootInRepo,
     docsUrl: actionDocsUrl(ctx.serverUrl)
   };
   return {
@@ -75623,7 +76710,7 @@ async function runWorkflowDispatch(run3) {
         maxChars: 9e5
       })
     );
-    annotate(report, path6.relative(ctx.workspace, root) || ".");
+    annotate(report, path7.relative(ctx.workspace, root) || ".");
     setOutput("changed", "false");
     setOutput("digest", report.head.digest);
     setOutput("surface-digest", report.head.digest);
@@ -75732,7 +76819,7 @@ async function publishPullRequestReport(run3, result, report) {
       approval: void 0
     })
   );
-  annotate(report, path6.relative(ctx.workspace, run3.root) || ".");
+  annotate(report, path7.relative(ctx.workspace, run3.root) || ".");
   setOutput("changed", String(report.changes.length > 0));
   setOutput("breaking", String(report.changes.some((c) => c.severity === "breaking")));
   setOutput("required-bump", report.requiredBump);

@@ -27,6 +27,8 @@ export interface ActionInputs {
   requireReviewed: boolean | null;
   /** `deadline-seconds`: overrides the config file's `limits.deadline-seconds`. */
   deadlineSeconds?: number | null;
+  /** `binaries`: globs of the built libraries a release run checks (one per line); none when empty. */
+  binaries?: string[];
 }
 
 // the shapes the config file accepts (a [bot] login is allowed here too: it is listed, and never counts)
@@ -107,5 +109,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     tagPattern: get('tag-pattern') || null,
     requireReviewed: requireReviewed ? bool('require-reviewed', requireReviewed) : null,
     deadlineSeconds: deadline ? seconds('deadline-seconds', deadline) : null,
+    binaries: get('binaries')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#')),
   };
 }

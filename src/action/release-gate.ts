@@ -121,6 +121,7 @@ export async function runReleaseEvent(
       tagPattern: inputs.tagPattern,
       requireReviewed: inputs.requireReviewed,
       deadline: new Deadline(gate.limits.deadlineSeconds, SYSTEM_CLOCK, started),
+      binaries: inputs.binaries?.length ? { base: ctx.workspace, patterns: inputs.binaries } : null,
       repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
       runUrl: ctx.runUrl,
     },

@@ -16,6 +16,7 @@
  * (`ReleaseGit`, src/adapters/git-release.ts), the log and the publisher — so the Action wires the
  * real ones and the tests run every release policy in process against the fake API.
  */
+import { BinaryGate, checkReleaseBinaries } from './release-binaries';
 import type { GitHubClient, IssueComment } from '../adapters/github-client';
 import { GitError } from '../adapters/git';
 import type { GitReleaseHistory, StepCommit } from '../adapters/git-release';
@@ -128,6 +129,8 @@ export interface ReleaseSettings {
   /** The `require-reviewed` input (overrides the config). */
   requireReviewed: boolean | null;
   deadline: Deadline;
+  /** The `binaries` input: globs (relative to `base`) of the shipped libraries to cross-check. */
+  binaries?: { base: string; patterns: readonly string[] } | null;
   /** `https://github.com/owner/repo` */
   repoUrl: string;
   /** The run's page: the status links there. */
@@ -215,23 +218,23 @@ async function analyseRelease(
   s: ReleaseSettings,
   tagSha: string,
   previous: string | null,
-): Promise<DiffReport> {
+): Promise<{ report: DiffReport; head: Surface }> {
   const { gate, deadline } = s;
-  if (previous)
-    return (
-      await analyseDiff({
-        root: deps.git.root,
-        base: `refs/tags/${previous}`,
-        head: tagSha,
-        features: gate.features,
-        useMergeBase: false,
-        findings: computeReportFindings(gate.findingsPolicy),
-        potentiallyBreakingBump: gate.potentiallyBreakingBump,
-        limits: gate.limits,
-        deadline,
-        parser: deps.parser,
-      })
-    ).report;
+  if (previous) {
+    const analysis = await analyseDiff({
+      root: deps.git.root,
+      base: `refs/tags/${previous}`,
+      head: tagSha,
+      features: gate.features,
+      useMergeBase: false,
+      findings: computeReportFindings(gate.findingsPolicy),
+      potentiallyBreakingBump: gate.potentiallyBreakingBump,
+      limits: gate.limits,
+      deadline,
+      parser: deps.parser,
+    });
+    return { report: analysis.report, head: analysis.head };
+  }
   const tree = await deps.git.openRevision(tagSha);
   try {
     const head = await extractSurface(
@@ -239,9 +242,10 @@ async function analyseRelease(
       parserWithDeadline(deps.parser ?? (await loadRustParser()), deadline),
       { features: gate.features, limits: gate.limits },
     );
-    return buildReport(emptySurface('(no previous release)'), head, {
+    const report = buildReport(emptySurface('(no previous release)'), head, {
       potentiallyBreakingBump: gate.potentiallyBreakingBump,
     });
+    return { report, head };
   } finally {
     tree.close();
   }
@@ -399,6 +403,7 @@ function releaseSummaryMarkdown(
   review: ReviewCoverage | null,
   reviewNote: string,
   changelog: string,
+  binaries: BinaryGate | null,
 ): string {
   const reviewSection = review
     ? `\n${renderReviewCoverageMarkdown(review, s.repoUrl)}`
@@ -409,7 +414,7 @@ function releaseSummaryMarkdown(
   const incomplete = errorDiags.length
     ? `\n❌ **The analysis of ${inlineCode(s.tag, 200)} is incomplete** (${errorDiags.length} ${errorDiags.length === 1 ? 'error' : 'errors'}: ${inlineText(errorDiags[0].message, 300)}), so no verdict can vouch for this release: fix the source or exclude it in the configuration.\n`
     : '';
-  return `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}\n## Surface changelog\n\n${changelog}`;
+  return `${renderReleaseSummaryMarkdown(summary)}${incomplete}${reviewSection}${binaries?.markdown ?? ''}\n## Surface changelog\n\n${changelog}`;
 }
 
 type Verdict = { state: 'success' | 'failure' | 'error'; description: string; failure: string | null };
@@ -421,6 +426,7 @@ function releaseVerdict(
   summary: ReleaseSummary,
   review: ReviewCoverage | null,
   report: DiffReport,
+  binaries: BinaryGate | null,
 ): Verdict {
   const errorDiags = report.diagnostics.filter((d) => d.level === 'error');
   if (errorDiags.length) {
@@ -428,7 +434,7 @@ function releaseVerdict(
     const msg = `FFI analysis of ${tag} incomplete: ${errorDiags.map((d) => d.message).join('; ')}`;
     return { state: 'error', description: msg, failure: msg };
   }
-  if (summary.ok && (review?.ok ?? true))
+  if (summary.ok && (review?.ok ?? true) && (binaries?.ok ?? true))
     return {
       state: 'success',
       description:
@@ -448,6 +454,7 @@ function releaseVerdict(
     );
   }
   if (review && !review.ok) reasons.push(`not reviewed: ${reviewFailures(review).join(', ')}`);
+  if (binaries && !binaries.ok) reasons.push(binaries.reason);
   return {
     state: 'failure',
     description: reasons.join('; '),
@@ -487,7 +494,17 @@ export async function runReleaseGate(deps: ReleaseDeps, s: ReleaseSettings): Pro
     const target = release.target;
     // only now: a tag that is no release must not be left with a pending status forever
     await setStatus('pending', `checking the version bump of ${s.tag}`);
-    const report = await analyseRelease(deps, s, tagSha, target.previous);
+    const { report, head } = await analyseRelease(deps, s, tagSha, target.previous);
+    // the shipped libraries (input binaries): trusted on a release, judged by the default branch's allow list
+    const binaries: BinaryGate | null = s.binaries?.patterns.length
+      ? await checkReleaseBinaries(
+          s.binaries.base,
+          s.binaries.patterns,
+          head,
+          s.gate.config.binaryExports.allow,
+          target.crate,
+        )
+      : null;
     const version = tagVersion(s.tag, target.pattern);
     const summary = summarizeRelease(report, {
       tag: s.tag,
@@ -504,11 +521,11 @@ export async function runReleaseGate(deps: ReleaseDeps, s: ReleaseSettings): Pro
       else deps.log.notice(n.message);
     }
     const { review, reviewNote } = await reviewIfRequired(deps, s, tagSha, target);
-    const verdict = releaseVerdict(s.tag, target.previous, summary, review, report);
+    const verdict = releaseVerdict(s.tag, target.previous, summary, review, report, binaries);
     await deps.publish({
       report: { ...report, release: summary, ...(review ? { review } : {}) },
       released,
-      summary: releaseSummaryMarkdown(s, summary, report, review, reviewNote, changelog),
+      summary: releaseSummaryMarkdown(s, summary, report, review, reviewNote, changelog, binaries),
       outputs: {
         changelog,
         requiredBump: summary.requiredBump,

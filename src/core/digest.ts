@@ -105,6 +105,11 @@ export function sortItems<T extends SurfaceItem>(items: T[]): T[] {
   });
 }
 
+/** The crate types that produce a file a C consumer links against. */
+export function isLinkedType(crateType: string): boolean {
+  return crateType === 'cdylib' || crateType === 'staticlib';
+}
+
 export function surfaceDigest(crates: CrateSurface[]): string {
   const canon = [...crates]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -114,6 +119,11 @@ export function surfaceDigest(crates: CrateSurface[]): string {
       // what may export but was not understood is surface too (absent when there is none, so the
       // digest of a fully understood crate is what it always was)
       unresolved: c.unresolved?.length ? c.unresolved.map((e) => e.key).sort() : undefined,
+      // the file consumers link against, and whether it is built (SPEC section 2); binary-only
+      // exports are not here: on a pull request they come from the pull request's own build
+      lib: c.lib?.crateTypes.some(isLinkedType)
+        ? { name: c.lib.name, crateTypes: c.lib.crateTypes.filter(isLinkedType) }
+        : undefined,
     }));
   return sha256(stableStringify(canon));
 }

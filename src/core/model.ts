@@ -202,6 +202,27 @@ export interface UnresolvedEntry {
   message: string;
 }
 
+/** The library a crate builds: the file consumers link against, and its kinds (SPEC section 2). */
+export interface LibraryIdentity {
+  /** `[lib] name`, else the package name with `-` as `_` (`libNAME.so`, `NAME.dll`, `libNAME.a`). */
+  name: string;
+  /** `[lib] crate-type`, sorted (`lib` when not declared, `proc-macro` for a proc-macro crate). */
+  crateTypes: string[];
+}
+
+/**
+ * A symbol a built library (`--binary`) exports that the crate's source surface does not explain
+ * (a proc macro, `build.rs` output, a linked dependency). Not part of the surface digest: the
+ * artifact of a pull request comes from a build of the pull request's own code.
+ */
+export interface BinaryOnlyExport {
+  symbol: string;
+  /** From the symbol table: `function`, `data` (a static) or `other` (Mach-O, forwarders). */
+  kind: 'function' | 'data' | 'other';
+  /** The artifacts' file names (no directory) that export it, sorted. */
+  artifacts: string[];
+}
+
 export interface CrateSurface {
   name: string;
   version: string;
@@ -223,6 +244,10 @@ export interface CrateSurface {
   unresolved?: UnresolvedEntry[];
   /** The C names the crate's `cbindgen.toml` gives its types; absent without one. */
   cNames?: CNames;
+  /** The library this crate builds (absent for a package the engine skipped). */
+  lib?: LibraryIdentity;
+  /** With `--binary`: what the built library exports beyond the source surface, sorted by symbol. */
+  binaryOnly?: BinaryOnlyExport[];
 }
 
 /** `cbindgen.toml`'s `[export]` naming: C sees `rename[name]`, else `prefix` + name. */

@@ -43,7 +43,7 @@ const CASES: Case[] = [
     line: 1,
     message:
       'colour: unknown key "colour" (known keys: crates, paths, features, feature-sets, findings, changes, ' +
-      'approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, limits)',
+      'approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
   },
   {
     title: 'unknown nested key',
@@ -319,7 +319,7 @@ const CASES: Case[] = [
     line: 1,
     message:
       '"<<": unknown key "<<" (known keys: crates, paths, features, feature-sets, findings, changes, approvers, ' +
-      'required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, limits)',
+      'required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
   },
   {
     title: 'custom tag',
@@ -411,7 +411,7 @@ describe('parseConfig: errors', () => {
     expect(e.message).toBe(
       `${FILE}: "bad\\nkey": unknown key "bad\\nkey" (known keys: crates, paths, features, feature-sets, findings, ` +
         'changes, approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, ' +
-        'release, macros, limits)',
+        'release, macros, binary-exports, limits)',
     );
     const v = errorOf('findings:\n  levels:\n    "x\\ny": high\n');
     expect(v.message).not.toMatch(/[\r\n]/);

@@ -31,6 +31,7 @@ interface JsonSchema {
   minimum?: number;
   maximum?: number;
   minItems?: number;
+  required?: string[];
   maxItems?: number;
   default?: unknown;
   description?: string;
@@ -86,6 +87,7 @@ function subschemas(schema: JsonSchema, prefix = ''): [string, JsonSchema][] {
 
 const SUPPORTED = new Set([
   '$schema',
+  'required',
   'title',
   'description',
   'default',
@@ -130,6 +132,8 @@ function validate(schema: JsonSchema, value: unknown, path = ''): string[] {
     if (schema.items) value.forEach((v, i) => errors.push(...validate(schema.items!, v, `${path}[${i}]`)));
   }
   if (isObject) {
+    for (const r of schema.required ?? [])
+      if (!(r in (value as Record<string, unknown>))) errors.push(`${at}: ${r} is missing`);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const p = path === '' ? k : `${path}.${k}`;
       if (schema.propertyNames) errors.push(...validate(schema.propertyNames, k, `${p}<key>`));
@@ -196,6 +200,7 @@ describe('JSON Schema', () => {
       [
         'allow-commit-authors',
         'approvers',
+        'binary-exports',
         'bot-login',
         'changes',
         'crates',

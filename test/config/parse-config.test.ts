@@ -36,6 +36,7 @@ describe('parseConfig: valid files', () => {
         requireReviewed: true,
       },
       macros: { trusted: ['our_derives', 'our_macros'] },
+      binaryExports: { allow: [] },
       limits: {
         maxFileBytes: 1048576,
         maxFilesPerCrate: 5000,
@@ -75,6 +76,7 @@ describe('parseConfig: valid files', () => {
       botLogin: 'github-actions[bot]',
       release: { tagPattern: 'v*', crateTagPatterns: {}, requireReviewed: false },
       macros: { trusted: [] },
+      binaryExports: { allow: [] },
       limits: DEFAULT_LIMITS,
     });
     // a fresh object every time: callers may not mutate the shared limits through it

@@ -2,7 +2,10 @@
  * One old/new pair of Rust sources per change rule: the rule fires with its severity. A rule
  * without a case here fails the completeness test.
  */
+import { crossCheckArtifacts, withBinaryOnly } from '../../src/core/artifact/binary-only';
 import { CHANGE_RULES } from '../../src/core/diff/catalogue';
+import { buildReport } from '../../src/core/diff/build-report';
+import { crateFiles, extractMemory } from '../support/extract';
 import { diffLib, H } from './helpers';
 
 interface Case {
@@ -22,7 +25,23 @@ interface Case {
   total?: number;
   extraBefore?: Record<string, string>;
   extraAfter?: Record<string, string>;
+  /** Symbols the head's built library (`libdemo.so`, `--binary`) exports. */
+  binary?: string[];
 }
+
+/** The diff with the head's library read as `--binary` would (the symbol table given as data). */
+async function diffWithBinary(c: Case) {
+  const base = await extractMemory(crateFiles(c.before, c.extraBefore));
+  const source = await extractMemory(crateFiles(c.after, c.extraAfter));
+  const symbols = (c.binary ?? []).map((name) => ({ name, kind: 'function' as const }));
+  const head = crossCheckArtifacts(source, [
+    { file: 'libdemo.so', read: { format: 'elf', crateType: 'cdylib', symbols, skippedMembers: [] } },
+  ]);
+  return withBinaryOnly(buildReport(base, source), base, head);
+}
+
+const CDYLIB = (name = 'demo', types = '"cdylib"') =>
+  `[package]\nname = "demo"\nversion = "1.0.0"\nedition = "2021"\n[lib]\nname = "${name}"\ncrate-type = [${types}]\n`;
 
 const fn = (body: string) => `${H}${body}\n`;
 
@@ -496,11 +515,43 @@ const CASES: Case[] = [
     after: fn('#[repr(C)] pub struct B { pub d: [u8; 4096] }\n#[no_mangle] pub extern "C" fn f(b: B) {}'),
     total: 1,
   },
+  {
+    rule: 'binary-only-export',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}\ngen::exports!(g);'),
+    binary: ['f', 'gen_g', 'rust_eh_personality'],
+  },
+  {
+    rule: 'library-renamed',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    extraBefore: { 'Cargo.toml': CDYLIB('demo') },
+    extraAfter: { 'Cargo.toml': CDYLIB('demo_ffi') },
+    not: ['crate-type-removed', 'crate-type-added'],
+  },
+  {
+    rule: 'crate-type-removed',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    extraBefore: { 'Cargo.toml': CDYLIB('demo', '"cdylib", "staticlib"') },
+    extraAfter: { 'Cargo.toml': CDYLIB('demo', '"staticlib"') },
+    not: ['library-renamed', 'crate-type-added'],
+  },
+  {
+    rule: 'crate-type-added',
+    before: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    after: fn('#[no_mangle] pub extern "C" fn f() {}'),
+    extraBefore: { 'Cargo.toml': CDYLIB('demo', '"rlib"') },
+    extraAfter: { 'Cargo.toml': CDYLIB('demo_ffi', '"rlib", "cdylib"') },
+    not: ['library-renamed', 'crate-type-removed'],
+  },
 ];
 
 describe('change rules', () => {
   it.each(CASES.map((c) => [c.rule, c] as const))('%s', async (_id, c) => {
-    const report = await diffLib(c.before, c.after, c.extraBefore, c.extraAfter);
+    const report = c.binary
+      ? await diffWithBinary(c)
+      : await diffLib(c.before, c.after, c.extraBefore, c.extraAfter);
     const rule = CHANGE_RULES.find((r) => r.id === c.rule);
     expect(rule).toBeDefined();
     const hits = report.changes.filter((ch) => ch.rule === c.rule);
@@ -606,5 +657,45 @@ describe('required bump', () => {
     expect((await diffLib(fn('pub const X: u32 = 1;'), fn('pub const X: u32 = 2;'))).requiredBump).toBe(
       'major',
     );
+  });
+});
+
+describe('the library identity and the built library', () => {
+  it('binary-only exports are shown, but the bump and the approval digest are the source surface’s', async () => {
+    const c = CASES.find((x) => x.rule === 'binary-only-export') as Case;
+    const plain = await diffLib(c.before, c.after);
+    const withBin = await diffWithBinary(c);
+    expect(withBin.changes.filter((x) => x.rule === 'binary-only-export').map((x) => x.symbol)).toEqual([
+      'gen_g',
+    ]);
+    expect(withBin.deltaDigest).toBe(plain.deltaDigest);
+    expect(withBin.requiredBump).toBe(plain.requiredBump);
+  });
+
+  it('a renamed library is one breaking change naming both files; a crate type lost is another', async () => {
+    const lib = fn('#[no_mangle] pub extern "C" fn f() {}');
+    const r = await diffLib(
+      lib,
+      lib,
+      { 'Cargo.toml': CDYLIB('demo', '"cdylib", "staticlib"') },
+      { 'Cargo.toml': CDYLIB('demo_ffi', '"cdylib"') },
+    );
+    expect(r.changes.map((x) => `${x.rule} ${x.severity}`)).toEqual([
+      'crate-type-removed breaking',
+      'library-renamed breaking',
+    ]);
+    expect(r.changes.find((x) => x.rule === 'library-renamed')?.message).toContain('libdemo_ffi.so');
+    expect(r.requiredBump).toBe('major');
+  });
+
+  it('a crate that builds no cdylib or staticlib may rename its lib freely', async () => {
+    const lib = fn('#[no_mangle] pub extern "C" fn f() {}');
+    const r = await diffLib(
+      lib,
+      lib,
+      { 'Cargo.toml': CDYLIB('demo', '"rlib"') },
+      { 'Cargo.toml': CDYLIB('x', '"rlib"') },
+    );
+    expect(r.changes).toEqual([]);
   });
 });

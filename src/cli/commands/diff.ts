@@ -28,6 +28,8 @@ import {
   rootOf,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
+import { BINARY_FLAG, crossCheck, readBinaries } from '../binary';
+import { withBinaryOnly } from '../../core/artifact/binary-only';
 import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
@@ -61,6 +63,7 @@ export const DIFF: CommandSpec<CommandResult> = {
       default: 'never fail',
     },
     config: CONFIG_FLAG,
+    binary: BINARY_FLAG,
     output: OUTPUT_FLAG,
     color: COLOR_FLAG,
     quiet: QUIET_FLAG,
@@ -94,6 +97,8 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);
+  // read (and checked) before the analysis: a wrong --binary fails at once
+  const artifacts = await readBinaries(args);
   await checkFeatureNames(args, {
     root,
     revisions: [base, head],
@@ -118,7 +123,8 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
     },
     sets,
   );
-  const { report } = analysis;
+  // the head's built libraries: binary-only exports shown, outside the bump and the delta digest
+  const report = withBinaryOnly(analysis.report, analysis.base, crossCheck(analysis.head, artifacts));
   const out =
     format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'

@@ -27,6 +27,7 @@ import {
   stringFlag,
   rootOf,
 } from '../arguments';
+import { BINARY_FLAG, crossCheck, readBinaries, renderBinaryOnlyText } from '../binary';
 import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
@@ -60,6 +61,7 @@ export const EXTRACT: CommandSpec<CommandResult> = {
       type: 'boolean',
       description: 'Add the security findings of every exported item (and whether a test calls it).',
     },
+    binary: BINARY_FLAG,
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
     color: COLOR_FLAG,
@@ -68,6 +70,10 @@ export const EXTRACT: CommandSpec<CommandResult> = {
   },
   examples: [
     { command: 'extract --format text', description: 'The surface of the crate in the current directory.' },
+    {
+      command: 'extract --binary target/release/libdemo.so --format text',
+      description: 'With the symbols the built library exports beyond the source (proc macros, build.rs).',
+    },
     {
       command: 'extract --root rust/ffi --rev v1.2.0 --all-features',
       description: 'The surface of rust/ffi at tag v1.2.0, every feature enabled.',
@@ -86,6 +92,8 @@ export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<C
     : (config.featureSets[0] ?? featureSelection(args));
   const wantFindings = args.flags.has('--findings');
   const deadline = runDeadline(args, config.limits, run);
+  // read (and checked) before the analysis: a wrong --binary fails at once
+  const artifacts = await readBinaries(args);
   await checkFeatureNames(args, {
     root,
     revisions: [stringFlag(args, '--rev')],
@@ -103,7 +111,10 @@ export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<C
       limits: config.limits,
       trustedMacros: config.macros.trusted,
     });
-    const surface = applyScope(raw, scopeOf(config), (s) => surfaceDigest(s.crates));
+    const surface = crossCheck(
+      applyScope(raw, scopeOf(config), (s) => surfaceDigest(s.crates)),
+      artifacts,
+    );
     const findings = wantFindings
       ? surface.crates.flatMap((c) =>
           computeFindings(
@@ -117,7 +128,9 @@ export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<C
     const out =
       format === 'json'
         ? JSON.stringify(findings ? { ...surface, findings } : surface, null, 2) + '\n'
-        : renderSurfaceText(surface) + (findings ? renderFindingsText(findings) : '');
+        : renderSurfaceText(surface) +
+          renderBinaryOnlyText(surface) +
+          (findings ? renderFindingsText(findings) : '');
     const failed = !!fatal && surface.crates.length === 0;
     return {
       stdout: out,

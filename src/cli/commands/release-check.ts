@@ -25,6 +25,9 @@ import {
   rootOf,
 } from '../arguments';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
+import { ALLOW_FLAG, BINARY_FLAG, crossCheck, readAllowFiles, readBinaries } from '../binary';
+import { AllowVerdict, judgeBinaryOnly } from '../../core/artifact/allow';
+import { binaryOnlyExports, withBinaryOnly } from '../../core/artifact/binary-only';
 import { checkFeatureNames } from '../feature-check';
 import type { CommandResult } from '../run';
 
@@ -32,7 +35,7 @@ export const RELEASE_CHECK: CommandSpec<CommandResult> = {
   name: 'release-check',
   summary: "Does each crate's version bump cover its surface change? Exit code 1 when not.",
   description:
-    "Compares HEAD with BASE itself (no merge base: a release against the previous release) and maps the change onto each crate's versions with Cargo's rules.",
+    "Compares HEAD with BASE itself (no merge base: a release against the previous release) and maps the change onto each crate's versions with Cargo's rules. With --binary, the release's built libraries are trusted (the code is merged): each symbol they export that no source surface explains fails the check unless the configuration's binary-exports.allow or an --allow file lists it.",
   positionals: [
     { name: 'BASE', description: 'The previous release, or a range BASE..HEAD.' },
     { name: 'HEAD', description: 'The release candidate (default: the working tree).', optional: true },
@@ -49,6 +52,8 @@ export const RELEASE_CHECK: CommandSpec<CommandResult> = {
         'The output format (sarif: the changes as a SARIF 2.1.0 log; the exit code still says whether the bump covers them).',
       default: 'text',
     },
+    binary: BINARY_FLAG,
+    allow: ALLOW_FLAG,
     config: CONFIG_FLAG,
     output: OUTPUT_FLAG,
     color: COLOR_FLAG,
@@ -57,6 +62,10 @@ export const RELEASE_CHECK: CommandSpec<CommandResult> = {
   },
   examples: [
     { command: 'release-check v1.4.0', description: 'The working tree against the v1.4.0 release.' },
+    {
+      command: 'release-check v1.4.0..v1.5.0 --binary libdemo.so --binary libdemo.a',
+      description: 'Also fails on a symbol the libraries export that neither source nor allow list explains.',
+    },
     {
       command: 'release-check v1.4.0..v1.5.0 --format json',
       description: 'Tag v1.5.0 against v1.4.0, as JSON.',
@@ -73,11 +82,40 @@ export function renderVerdictsText(verdicts: CrateVerdict[]): string {
   return lines.join('\n') + '\n';
 }
 
+function binaryJson(b: AllowVerdict) {
+  return {
+    crate: b.crate,
+    symbol: b.entry.symbol,
+    kind: b.entry.kind,
+    artifacts: b.entry.artifacts,
+    allowed: b.allowedBy !== null,
+    ...(b.allowedBy ? { allowedBy: b.allowedBy } : {}),
+  };
+}
+
+/** One line per binary-only export: FAIL unless an allow entry covers it (and then its reason). */
+export function renderBinaryVerdictsText(binary: AllowVerdict[]): string {
+  if (!binary.length) return 'ok   built libraries: no binary-only export\n';
+  return (
+    binary
+      .map((b) =>
+        b.allowedBy
+          ? `ok   ${printable(b.crate)}: binary-only export ${printable(b.entry.symbol)} in ${b.entry.artifacts.map(printable).join(', ')} allowed by ${printable(b.allowedBy.name)} (${printable(b.allowedBy.reason)})`
+          : `FAIL ${printable(b.crate)}: binary-only export ${printable(b.entry.symbol)} in ${b.entry.artifacts.map(printable).join(', ')}: no source surface explains it and binary-exports.allow does not list it`,
+      )
+      .join('\n') + '\n'
+  );
+}
+
 export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text', 'sarif'], 'text');
   const { base, head } = revisions(args, 'two-dot');
   const root = rootOf(args);
-  const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
+  const config = await readConfigFile(root, stringFlag(args, '--config'));
+  const settings = analysisSettings(config);
+  // read (and checked) before the analysis: a wrong --binary or --allow fails at once
+  const artifacts = await readBinaries(args);
+  const allow = [...config.binaryExports.allow, ...(await readAllowFiles(args))];
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);
   await checkFeatureNames(args, {
@@ -102,17 +140,22 @@ export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Prom
     },
     sets,
   );
-  const { report } = analysis;
+  const checked = crossCheck(analysis.head, artifacts);
+  const report = withBinaryOnly(analysis.report, analysis.base, checked);
+  const binary = judgeBinaryOnly(binaryOnlyExports(checked), allow);
+  const unexplained = binary.filter((b) => b.allowedBy === null);
   const verdicts = report.crates.map((c) =>
     checkCrate(
       c.name,
       c.baseVersion,
       c.headVersion,
-      report.changes.filter((ch) => ch.crate === c.name),
+      // the bump covers the source surface; binary-only exports are judged by the allow list
+      analysis.report.changes.filter((ch) => ch.crate === c.name),
       { potentiallyBreakingBump: settings.potentiallyBreakingBump },
     ),
   );
-  const ok = verdicts.every((v) => v.covered);
+  const bumpOk = verdicts.every((v) => v.covered);
+  const ok = bumpOk && unexplained.length === 0;
   const out =
     format === 'json'
       ? JSON.stringify(
@@ -123,6 +166,7 @@ export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Prom
             ok,
             requiredBump: report.requiredBump,
             crates: verdicts,
+            ...(artifacts.length ? { binaryOnly: binary.map(binaryJson) } : {}),
             diagnostics: report.diagnostics,
           },
           null,
@@ -130,15 +174,24 @@ export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Prom
         ) + '\n'
       : format === 'sarif'
         ? await sarifOutput(report, root)
-        : renderVerdictsText(verdicts);
+        : renderVerdictsText(verdicts) + (artifacts.length ? renderBinaryVerdictsText(binary) : '');
   const failed = verdicts.filter((v) => !v.covered);
+  const errors = [
+    bumpOk
+      ? ''
+      : `version bump does not cover the surface change: ${failed.map((v) => `${printable(v.name)} needs ${v.requiredBump}, got ${v.actualBump}`).join('; ')}`,
+    unexplained.length
+      ? `the built libraries export ${unexplained.length} symbol(s) neither the source surface nor binary-exports.allow explains: ${unexplained
+          .slice(0, 20)
+          .map((b) => `${printable(b.entry.symbol)} (${printable(b.crate)})`)
+          .join(', ')}${unexplained.length > 20 ? ', …' : ''}`
+      : '',
+  ].filter((e) => e !== '');
   return {
     stdout: out,
     colorable: format === 'text' ? 'text' : undefined,
     warnings: analysis.warnings,
     exitCode: ok ? 0 : 1,
-    error: ok
-      ? undefined
-      : `version bump does not cover the surface change: ${failed.map((v) => `${printable(v.name)} needs ${v.requiredBump}, got ${v.actualBump}`).join('; ')}`,
+    error: ok ? undefined : errors.join('; '),
   };
 }

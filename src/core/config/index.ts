@@ -17,4 +17,4 @@ export {
   LIMIT_BOUNDS,
   MAX_CONFIG_BYTES,
 } from './schema';
-export type { Config, RawConfig } from './schema';
+export type { AllowedExport, Config, RawConfig } from './schema';

@@ -21,7 +21,7 @@ import { DEFAULT_LIMITS } from '../limits';
 import type { Limits } from '../limits';
 import type { FeatureSelection } from '../model';
 import type { FindingLevel } from '../report';
-import type { Config, RawConfig } from './schema';
+import type { AllowedExport, Config, RawConfig } from './schema';
 import { configSchema, defaultConfig, LIMIT_BOUNDS, MAX_CONFIG_BYTES } from './schema';
 
 /** A configuration file that cannot be used; the message is one line naming the file and the key. */
@@ -348,11 +348,20 @@ function fromRaw(raw: RawConfig): Config {
       requireReviewed: raw.release?.['require-reviewed'] ?? d.release.requireReviewed,
     },
     macros: { trusted: raw.macros?.trusted ?? [] },
+    binaryExports: {
+      allow: (raw['binary-exports']?.allow ?? []).map((e) => ({ name: e.name, reason: e.reason })),
+    },
     limits,
   };
 }
 
 const uniqueSorted = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+/** `binary-exports.allow` sorted by name then reason, exact duplicates dropped. */
+function uniqueAllowed(xs: readonly AllowedExport[]): AllowedExport[] {
+  const key = (e: AllowedExport) => `${e.name}\u0000${e.reason}`;
+  const seen = new Map(xs.map((e) => [key(e), { name: e.name, reason: e.reason }]));
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+}
 const normaliseGlob = (g: string): string => g.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 function sortedRecord<T>(r: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -402,6 +411,7 @@ export function normaliseConfig(config: Config): Config {
       requireReviewed: config.release.requireReviewed,
     },
     macros: { trusted: uniqueSorted(config.macros.trusted.map((c) => c.replace(/-/g, '_'))) },
+    binaryExports: { allow: uniqueAllowed(config.binaryExports.allow) },
     limits: { ...config.limits },
   };
 }
@@ -475,5 +485,7 @@ export function policyHash(config: Config): string {
   // the deadline decides whether a run finishes, not what it finds: changing it keeps approvals
   const limits: Partial<Limits> = { ...normal.limits };
   delete limits.deadlineSeconds;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits } }));
+  // absent when empty, so a configuration without it hashes as it did before the key existed
+  const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : undefined;
+  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports } }));
 }

@@ -90,6 +90,13 @@ const TAG_PATTERN_PATTERN =
   // eslint-disable-next-line no-control-regex -- control characters are what the pattern rejects
   /^[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}\*[^*?\s~^:\\[\u0000-\u001f\u007f]{0,100}$/;
 
+/** An exported symbol name, or a glob over symbol names (`*` and `?`): printable ASCII, no spaces. */
+const SYMBOL_GLOB_PATTERN = /^[\x21-\x7e]{1,512}$/;
+
+/** A one-line free text: no control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what the pattern rejects
+const REASON_PATTERN = /^[^\u0000-\u001f\u007f]{1,500}$/;
+
 const LEVEL_VALUES = ['high', 'medium', 'low', 'off'] as const;
 
 function boolean(description: string, fallback: boolean) {
@@ -302,6 +309,39 @@ export const configSchema = z
         },
         'Macros the engine cannot expand.',
       ),
+      'binary-exports': strict(
+        'a mapping with allow',
+        {
+          allow: z
+            .array(
+              z
+                .strictObject(
+                  {
+                    name: pattern(
+                      SYMBOL_GLOB_PATTERN,
+                      'a symbol name or glob (* and ?), printable ASCII',
+                    ).meta({
+                      description: 'The exported symbol, or a glob over symbols (* and ?).',
+                    }),
+                    reason: pattern(REASON_PATTERN, 'a reason: one line of 1 to 500 characters').meta({
+                      description: 'Why the library may export it (what defines it).',
+                    }),
+                  },
+                  { error: 'expected a mapping with name and reason' },
+                )
+                .meta({ description: 'A symbol the built library may export beyond the source surface.' }),
+              { error: `expected a list of {name, reason} entries (at most ${MAX_LIST_ENTRIES})` },
+            )
+            .max(MAX_LIST_ENTRIES)
+            .optional()
+            .meta({
+              description:
+                'Symbols a built library may export although no source surface explains them (proc macros, build.rs output): release-check --binary fails on any other.',
+              default: [],
+            }),
+        },
+        'Built libraries (--binary, the Action input binaries).',
+      ),
       limits: strict(
         'a mapping of limits',
         limitsShape,
@@ -367,7 +407,18 @@ export interface Config {
     /** Crate names (`-` and `_` alike) trusted not to export through their macros. Sorted, unique. */
     trusted: string[];
   };
+  binaryExports: {
+    /** Symbols (or globs) a built library may export beyond the source surface. Sorted by name, unique. */
+    allow: AllowedExport[];
+  };
   limits: Limits;
+}
+
+/** A `binary-exports.allow` entry. */
+export interface AllowedExport {
+  /** A symbol name or a glob (`*`, `?`). */
+  name: string;
+  reason: string;
 }
 
 /** The configuration when the file is missing or empty. */
@@ -385,6 +436,7 @@ export function defaultConfig(): Config {
     botLogin: DEFAULT_BOT_LOGIN,
     release: { tagPattern: DEFAULT_TAG_PATTERN, crateTagPatterns: {}, requireReviewed: false },
     macros: { trusted: [] },
+    binaryExports: { allow: [] },
     limits: { ...DEFAULT_LIMITS },
   };
 }

@@ -1,5 +1,6 @@
 /** Every change rule, sorted by id. The README's rule table is generated from this list. */
 import type { ChangeRule } from './rule';
+import { binaryOnlyExport } from './rules/binary-only-export';
 import { cfgGateChanged } from './rules/cfg-gate-changed';
 import { cfgGateRemoved } from './rules/cfg-gate-removed';
 import { cDeclarationChanged } from './rules/c-declaration-changed';
@@ -7,6 +8,8 @@ import { constAdded } from './rules/const-added';
 import { constRemoved } from './rules/const-removed';
 import { constTypeChanged } from './rules/const-type-changed';
 import { constValueChanged } from './rules/const-value-changed';
+import { crateTypeAdded } from './rules/crate-type-added';
+import { crateTypeRemoved } from './rules/crate-type-removed';
 import { enumDiscriminantChanged } from './rules/enum-discriminant-changed';
 import { enumVariantAdded } from './rules/enum-variant-added';
 import { enumVariantAddedNonExhaustive } from './rules/enum-variant-added-non-exhaustive';
@@ -27,6 +30,7 @@ import { functionUnsafeChanged } from './rules/function-unsafe-changed';
 import { importAdded } from './rules/import-added';
 import { importRemoved } from './rules/import-removed';
 import { itemGated } from './rules/item-gated';
+import { libraryRenamed } from './rules/library-renamed';
 import { platformWidthChanged } from './rules/platform-width-changed';
 import { rustSpellingChanged } from './rules/rust-spelling-changed';
 import { reprChanged } from './rules/repr-changed';
@@ -48,6 +52,7 @@ import { unresolvedExportSite } from './rules/unresolved-export-site';
 import { unresolvedMacro } from './rules/unresolved-macro';
 
 export const CHANGE_RULES: ChangeRule[] = [
+  binaryOnlyExport,
   cfgGateChanged,
   cfgGateRemoved,
   cDeclarationChanged,
@@ -55,6 +60,8 @@ export const CHANGE_RULES: ChangeRule[] = [
   constRemoved,
   constTypeChanged,
   constValueChanged,
+  crateTypeAdded,
+  crateTypeRemoved,
   enumDiscriminantChanged,
   enumVariantAdded,
   enumVariantAddedNonExhaustive,
@@ -75,6 +82,7 @@ export const CHANGE_RULES: ChangeRule[] = [
   importAdded,
   importRemoved,
   itemGated,
+  libraryRenamed,
   platformWidthChanged,
   rustSpellingChanged,
   reprChanged,

@@ -219,7 +219,12 @@ export async function extractSurface(
         : [];
       unresolved = [...account.entries, ...(r.surface.unresolved ?? []), ...unreached];
     }
-    crates.push({ ...r.surface, items: sortItems(r.surface.items), unresolved });
+    crates.push({
+      ...r.surface,
+      items: sortItems(r.surface.items),
+      unresolved,
+      lib: { name: manifest.libName.replace(/-/g, '_'), crateTypes: [...manifest.crateTypes].sort() },
+    });
     diagnostics.push(...r.diagnostics);
     testTexts.push(...r.testText);
   }
