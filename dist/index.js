@@ -74623,9 +74623,6 @@ var path6 = __toESM2(require("node:path"));
 // src/adapters/git-release.ts
 var import_promises = require("node:fs/promises");
 var path4 = __toESM2(require("node:path"));
-function firstLine(s) {
-  return s.trim().split("\n")[0] ?? "";
-}
 async function shallowCommits(root) {
   const file2 = path4.resolve(root, (await git(root, ["rev-parse", "--git-path", "shallow"])).trim());
   const text2 = await (0, import_promises.readFile)(file2, "utf8").catch(() => "");
@@ -74649,7 +74646,7 @@ var GitReleaseHistory = class {
       "origin",
       "+refs/tags/*:refs/tags/*"
     ]);
-    return r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}`;
+    return r.code === 0 ? "" : explainGitFailure(["fetch", "origin"], r.stderr, r.code, this.root);
   }
   /** The commit a tag points at, or null when there is no such tag. */
   async resolveTag(tag) {
@@ -74695,7 +74692,7 @@ var GitReleaseHistory = class {
         "origin",
         "+refs/tags/*:refs/tags/*"
       ]);
-      if (r.code !== 0) fetchProblem = firstLine(r.stderr);
+      if (r.code !== 0) fetchProblem = explainGitFailure(["fetch", "origin"], r.stderr, r.code, this.root);
     }
     const out2 = await git(this.root, [
       "log",

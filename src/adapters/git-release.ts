@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SourceTree } from '../core/source-tree';
-import { git, GitError, runGit } from './git';
+import { explainGitFailure, git, GitError, runGit } from './git';
 import { GitRevisionTree } from './git-revision-tree';
 import { isShallow } from './git-revisions';
 
@@ -20,10 +20,6 @@ export interface StepCommit {
 
 /** A revision's files, to be closed when read. */
 export type RevisionTree = SourceTree & { close(): void };
-
-function firstLine(s: string): string {
-  return s.trim().split('\n')[0] ?? '';
-}
 
 /** The commits a shallow clone holds without their parents. */
 async function shallowCommits(root: string): Promise<Set<string>> {
@@ -49,7 +45,8 @@ export class GitReleaseHistory {
       'origin',
       '+refs/tags/*:refs/tags/*',
     ]);
-    return r.code === 0 ? '' : firstLine(r.stderr) || `git fetch exited with ${r.code}`;
+    // git's own words are translated into one line of ours (no raw "fatal:" in the Action's log)
+    return r.code === 0 ? '' : explainGitFailure(['fetch', 'origin'], r.stderr, r.code, this.root);
   }
 
   /** The commit a tag points at, or null when there is no such tag. */
@@ -106,7 +103,7 @@ export class GitReleaseHistory {
         'origin',
         '+refs/tags/*:refs/tags/*',
       ]);
-      if (r.code !== 0) fetchProblem = firstLine(r.stderr);
+      if (r.code !== 0) fetchProblem = explainGitFailure(['fetch', 'origin'], r.stderr, r.code, this.root);
     }
     const out = await git(this.root, [
       'log',
