@@ -60834,6 +60834,12 @@ function scalarOf(name2, t2) {
 }
 
 // src/core/abi/const-eval.ts
+var NO_CONSTS = {
+  constValue: () => null,
+  constType: () => null,
+  alias: () => null,
+  sizeAlign: () => null
+};
 var MAX_EXPR_LENGTH = 2e3;
 var MAX_TOKENS = 500;
 var MAX_DEPTH3 = 120;
@@ -66083,119 +66089,6 @@ function isRawPointer(type) {
   return type.startsWith("*const ") || type.startsWith("*mut ");
 }
 
-// src/core/extract/discriminant.ts
-function literalValue(text2) {
-  const byte = /^b?'(.+)'$/.exec(text2);
-  if (byte) {
-    const body2 = byte[1];
-    if (body2.length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    const esc2 = { "\\n": 10, "\\r": 13, "\\t": 9, "\\0": 0, "\\'": 39, "\\\\": 92 };
-    if (body2 in esc2) return BigInt(esc2[body2]);
-    const hex4 = /^\\x([0-9a-fA-F]{2})$/.exec(body2);
-    if (hex4) return BigInt(parseInt(hex4[1], 16));
-    if ([...body2].length === 1) return BigInt(body2.codePointAt(0) ?? 0);
-    return null;
-  }
-  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text2);
-  if (!m) return null;
-  const digits = m[1].replace(/_/g, "");
-  try {
-    return BigInt(digits);
-  } catch {
-    return null;
-  }
-}
-var PREC2 = {
-  "|": 1,
-  "^": 2,
-  "&": 3,
-  "<<": 4,
-  ">>": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "%": 6
-};
-function evalDiscriminant(expr) {
-  const tokens = lex(expr, 1e3);
-  const s = { i: 0 };
-  const v = parseBinary(tokens, s, 0, 0);
-  return v !== null && s.i === tokens.length ? v : null;
-}
-function parseUnary(t2, s, depth2) {
-  if (depth2 > 50) return null;
-  const tok = t2[s.i];
-  if (!tok) return null;
-  if (tok.text === "-") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : -v;
-  }
-  if (tok.text === "!") {
-    s.i++;
-    const v = parseUnary(t2, s, depth2 + 1);
-    return v === null ? null : ~v;
-  }
-  if (tok.text === "(") {
-    s.i++;
-    const v = parseBinary(t2, s, 0, depth2 + 1);
-    if (t2[s.i]?.text !== ")") return null;
-    s.i++;
-    return v;
-  }
-  if (tok.kind === "literal") {
-    s.i++;
-    return literalValue(tok.text);
-  }
-  return null;
-}
-function parseBinary(t2, s, minPrec, depth2) {
-  let left = parseUnary(t2, s, depth2);
-  if (left === null) return null;
-  for (; ; ) {
-    const op = t2[s.i];
-    const prec = op && op.kind === "punct" ? PREC2[op.text] : void 0;
-    if (prec === void 0 || prec <= minPrec - 1 || prec < minPrec) return left;
-    s.i++;
-    const right = parseBinary(t2, s, prec + 1, depth2 + 1);
-    if (right === null) return null;
-    switch (op.text) {
-      case "|":
-        left = left | right;
-        break;
-      case "^":
-        left = left ^ right;
-        break;
-      case "&":
-        left = left & right;
-        break;
-      case "<<":
-        left = right > 4096n ? null : left << right;
-        break;
-      case ">>":
-        left = left >> right;
-        break;
-      case "+":
-        left = left + right;
-        break;
-      case "-":
-        left = left - right;
-        break;
-      case "*":
-        left = left * right;
-        break;
-      case "/":
-        left = right === 0n ? null : left / right;
-        break;
-      case "%":
-        left = right === 0n ? null : left % right;
-        break;
-    }
-    if (left === null) return null;
-  }
-}
-
 // src/core/extract/scan-file.ts
 function emptyScan() {
   return {
@@ -66746,6 +66639,7 @@ var FileScanner = class {
     const variants = [];
     const body2 = node2.childForFieldName("body");
     let next = 0n;
+    const reprInt = repr.find((r) => /^[iu](8|16|32|64|128|size)$/.test(r)) ?? "isize";
     let vp = newPending();
     for (const c of body2?.namedChildren ?? []) {
       if (c.type === "attribute_item") {
@@ -66762,7 +66656,8 @@ var FileScanner = class {
       const valueNode = c.childForFieldName("value");
       const discriminant = valueNode ? valueNode.text.replace(/\s+/g, " ") : null;
       let value;
-      if (valueNode) value = evalDiscriminant(valueNode.text);
+      if (valueNode)
+        value = evaluateConst(valueNode.text, NO_CONSTS, TARGETS["x86_64-unknown-linux-gnu"], reprInt);
       else value = next;
       const variant = { name: vname, discriminant, value: value === null ? null : value.toString() };
       const vbody = c.childForFieldName("body");

@@ -29,6 +29,14 @@ export interface ConstEnv {
   sizeAlign(type: RustType): { size: number; align: number } | null;
 }
 
+/** No consts, aliases or layouts: literals and operators only. */
+export const NO_CONSTS: ConstEnv = {
+  constValue: () => null,
+  constType: () => null,
+  alias: () => null,
+  sizeAlign: () => null,
+};
+
 export interface IntType {
   signed: boolean;
   bits: number;

@@ -24,7 +24,8 @@ import { Attr, hasSafetySection, readAttribute, readRepr, unescapeRustString } f
 import { CfgEnv, CfgPred, conjoin, evalCfg, parseCfg, renderCfg } from '../rust/cfg';
 import { isLineBreak, isSpace, isWordChar } from '../rust/text';
 import { abiOf, isRawPointer, normaliseType, TypeContext } from '../rust/types';
-import { evalDiscriminant } from './discriminant';
+import { evaluateConst, NO_CONSTS } from '../abi/const-eval';
+import { TARGETS } from '../abi/targets';
 
 /** A type, alias or const declaration, whatever its visibility (see `FileScan.definitions`). */
 export type Definition = StructItem | EnumItem | TypeAliasItem | ConstItem;
@@ -737,6 +738,7 @@ export class FileScanner {
     const variants: Variant[] = [];
     const body = node.childForFieldName('body');
     let next: bigint | null = 0n;
+    const reprInt = repr.find((r) => /^[iu](8|16|32|64|128|size)$/.test(r)) ?? 'isize';
     let vp = newPending();
     for (const c of body?.namedChildren ?? []) {
       if (c.type === 'attribute_item') {
@@ -753,7 +755,10 @@ export class FileScanner {
       const valueNode = c.childForFieldName('value');
       const discriminant = valueNode ? valueNode.text.replace(/\s+/g, ' ') : null;
       let value: bigint | null;
-      if (valueNode) value = evalDiscriminant(valueNode.text);
+      // the one const evaluator, without the crate's consts here (the diff evaluates those); the
+      // discriminant's type is the enum's integer repr, else isize as rustc types it
+      if (valueNode)
+        value = evaluateConst(valueNode.text, NO_CONSTS, TARGETS['x86_64-unknown-linux-gnu'], reprInt);
       else value = next;
       const variant: Variant = { name: vname, discriminant, value: value === null ? null : value.toString() };
       const vbody = c.childForFieldName('body');
