@@ -37511,8 +37511,8 @@ var typeAliasRemoved = {
 // src/core/diff/rules/type-removed.ts
 var typeRemoved = {
   id: "type-removed",
-  severity: "breaking",
-  rationale: "Consumers\u2019 headers declare the type; code that uses it no longer matches the library.",
+  severity: "source-breaking",
+  rationale: "Consumers\u2019 code that names the type no longer compiles against the new header. Removing a type changes no export\u2019s ABI by itself: the exports that used it report their own change.",
   example: "#[repr(C)] pub struct S { \u2026 } \u2192 (removed)",
   kinds: ["struct", "union", "enum"],
   check: (before, after, ctx) => {

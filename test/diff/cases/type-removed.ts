@@ -6,6 +6,6 @@ export const cases: RuleCase[] = [
     shows: 'a repr(C) struct removed',
     before: fn('#[repr(C)] pub struct S { pub a: u32 }'),
     after: fn(''),
-    expect: [['type-removed', 'breaking', 'S']],
+    expect: [['type-removed', 'source-breaking', 'S']],
   },
 ];

@@ -2,8 +2,9 @@ import type { ChangeRule } from '../rule';
 
 export const typeRemoved: ChangeRule = {
   id: 'type-removed',
-  severity: 'breaking',
-  rationale: 'Consumers\u2019 headers declare the type; code that uses it no longer matches the library.',
+  severity: 'source-breaking',
+  rationale:
+    'Consumers\u2019 code that names the type no longer compiles against the new header. Removing a type changes no export\u2019s ABI by itself: the exports that used it report their own change.',
   example: '#[repr(C)] pub struct S { … } → (removed)',
   kinds: ['struct', 'union', 'enum'],
   check: (before, after, ctx) => {
