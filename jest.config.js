@@ -5,7 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // spawned CLIs see a pipe's environment, not jest's FORCE_COLOR (see the file)
   setupFiles: ['<rootDir>/test/support/plain-terminal.js'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+  // each test file is transpiled on its own (isolatedModules): types are checked once for the
+  // whole project by `npm run typecheck`, which CI runs before the tests
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   testTimeout: 120000,
   maxWorkers: 2,
 };
