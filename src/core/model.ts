@@ -40,6 +40,17 @@ export interface BodyFacts {
   macros: string[];
   /** Plain identifiers assigned to (`X = ...`, `X += ...`), to find writes to `static mut`. */
   assigns: string[];
+  /**
+   * `.as_ptr()` returned from a temporary or a local owner (`CString::new(..).unwrap().as_ptr()`,
+   * `s.as_ptr()` of a `let s = String::from(..)`): `what` is the receiver's text, shortened.
+   */
+  danglingReturns?: { what: string; line: number }[];
+  /** `Box::from_raw(x)` calls: `arg` is the pointer the argument derives from (casts stripped). */
+  boxFromRaw?: { arg: string; line: number }[];
+  /** `transmute(x)` calls on a plain identifier `x`, with the target type when written. */
+  transmutes?: { arg: string; line: number; to?: string }[];
+  /** Type names the doc comment names (capitalised identifiers, at most 32). */
+  docTypes?: string[];
 }
 
 export interface ItemBase {
@@ -248,6 +259,8 @@ export interface CrateSurface {
   lib?: LibraryIdentity;
   /** With `--binary`: what the built library exports beyond the source surface, sorted by symbol. */
   binaryOnly?: BinaryOnlyExport[];
+  /** Types with an `unsafe impl Send` or `unsafe impl Sync` in the crate's files, sorted, unique. */
+  unsafeSendSync?: string[];
 }
 
 /** `cbindgen.toml`'s `[export]` naming: C sees `rename[name]`, else `prefix` + name. */
