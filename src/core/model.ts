@@ -84,7 +84,7 @@ export interface FunctionItem extends ItemBase {
   export: 'no_mangle' | 'export_name';
   doc: { present: boolean; safety: boolean };
   body: BodyFacts;
-  /** Named in tests, benches, fuzz targets, `#[cfg(test)]` code or Go `_test.go` files (when searched). */
+  /** Named in tests, benches, fuzz targets or examples in Rust, C/C++, Go or Python, or `#[cfg(test)]` code (when searched). */
   tested?: boolean;
   /** `#[target_feature(enable = …)]` features, sorted; absent when none. */
   targetFeatures?: string[];
@@ -261,6 +261,11 @@ export interface CrateSurface {
   binaryOnly?: BinaryOnlyExport[];
   /** Types with an `unsafe impl Send` or `unsafe impl Sync` in the crate's files, sorted, unique. */
   unsafeSendSync?: string[];
+  /**
+   * When tests were searched (`tested`): how many files of each language were searched, beside the
+   * crate's own `#[cfg(test)]` code (Python files count only when they use `ctypes` or `cffi`).
+   */
+  testSearch?: { rust: number; c: number; go: number; python: number };
 }
 
 /** `cbindgen.toml`'s `[export]` naming: C sees `rename[name]`, else `prefix` + name. */

@@ -16,11 +16,11 @@ export const missingDestructor: FindingRule = {
     const owned = ownedReturn(item);
     if (!owned) return [];
     const freed = memoised(ctx, 'freed-pointees', () => freedPointees(ctx.crate));
-    if (freed.has(renderType(owned.pointee)) || freed.has('c_void')) return [];
     const pointee = renderType(owned.pointee);
+    if (freed.has(pointee)) return [];
     return [
       {
-        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it`,
+        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it (a \`*mut c_void\` destructor counts only when its doc names \`${pointee}\`)`,
       },
     ];
   },
