@@ -1364,7 +1364,9 @@ function tailExpression(block: Node): Node | null {
     const kids: Node[] = b.namedChildren.filter(
       (c: Node) => c.type !== 'line_comment' && c.type !== 'block_comment',
     );
-    const last: Node | undefined = kids[kids.length - 1];
+    let last: Node | undefined = kids[kids.length - 1];
+    // a block-like tail (`unsafe { … }`, `if`, `match`) is an expression statement without `;`
+    if (last?.type === 'expression_statement' && !last.text.endsWith(';')) last = last.namedChildren[0];
     if (
       !last ||
       last.type.endsWith('_statement') ||
