@@ -28,7 +28,10 @@ import { TOOL_NAME, TOOL_VERSION } from '../version';
 export interface ExtractOptions {
   features: FeatureSelection;
   limits?: Limits;
-  /** Search tests, benches, fuzz targets, `#[cfg(test)]` code and Go `_test.go` files for each export. */
+  /**
+   * Search tests, benches, fuzz targets and examples (Rust, C/C++, Go, Python ctypes/cffi) and
+   * `#[cfg(test)]` code for each export (see `testFileLanguage`).
+   */
   testCoverage?: boolean;
   /**
    * Per-file scan results to reuse and fill: extracting a diff's head with the cache its base filled
@@ -98,6 +101,8 @@ const PYTHON_FFI = /\b(?:ctypes|cffi)\b/;
 
 /** At most this many test files are read, whatever their size. */
 export const MAX_TEST_FILES = 20_000;
+/** At most this many bytes of test files are read (64 MiB). */
+export const TEST_TEXT_BUDGET = 64 * 1024 * 1024;
 
 /** The `.rs` files below `dir` that are not below a directory `foreign` claims (a nested package). */
 function rsFilesUnder(paths: string[], dir: string, foreign: (d: string) => boolean): string[] {
@@ -324,17 +329,20 @@ async function markTested(
       code: 'too-many-files',
       message: `more than ${limits.maxListedFiles} files; tests beyond them were not searched`,
     });
-  let budget = 64 * 1024 * 1024;
+  let budget = TEST_TEXT_BUDGET;
   let files = 0;
   const searched: Record<TestLanguage, number> = { rust: 0, c: 0, go: 0, python: 0 };
   for (const p of listing.paths) {
     const lang = testFileLanguage(p);
-    if (lang === null || budget <= 0) continue;
-    if (files >= MAX_TEST_FILES) {
+    if (lang === null) continue;
+    if (files >= MAX_TEST_FILES || budget <= 0) {
       diagnostics.push({
         level: 'warning',
         code: 'test-search-incomplete',
-        message: `more than ${MAX_TEST_FILES} test files; the rest were not searched`,
+        message:
+          files >= MAX_TEST_FILES
+            ? `more than ${MAX_TEST_FILES} test files; the rest were not searched`
+            : `test files past ${TEST_TEXT_BUDGET} bytes were not searched`,
       });
       break;
     }

@@ -7,6 +7,7 @@ export const danglingPointerReturn: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: `.as_ptr()` borrows; when its owner (a temporary `CString`, a local `String` or `Vec`) is dropped at the end of the statement or the function, the caller receives a pointer to freed memory',
+  example: 'fn greeting() -> *const c_char { CString::new("hi").unwrap_or_default().as_ptr() }',
   checklist:
     'the returned pointer outlives the call: hand ownership out with `into_raw()` (with a matching free export) or point into data that lives as long as documented',
   check(item) {

@@ -8,6 +8,7 @@ export const fromRawVoid: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a `c_void` pointer carries no type; rebuilding a `Box` from it trusts the caller to pass exactly what this library allocated as that type, and anything else is freed with the wrong layout',
+  example: 'fn engine_free(p: *mut c_void) { drop(Box::from_raw(p as *mut Engine)) }',
   checklist:
     'take a typed pointer (`*mut Engine`) so C sees a distinct handle type, or document and check (a tag or magic field) that the pointer came from this library as that type',
   check(item) {

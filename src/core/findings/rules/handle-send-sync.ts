@@ -9,6 +9,7 @@ export const handleSendSync: FindingRule = {
   kinds: ['function'],
   rationale:
     "memory safety: `unsafe impl Send`/`Sync` switches off the compiler's thread-safety check for a type C callers then hold as a handle and may use from any thread; a wrong claim is a data race",
+  example: 'unsafe impl Send for Engine {} + fn engine_new() -> *mut Engine',
   checklist:
     'the handle type really is thread-safe (every field `Send`/`Sync`, interior mutability synchronised) and the header says which functions may be called concurrently on one handle',
   check(item, ctx) {

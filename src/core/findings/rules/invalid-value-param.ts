@@ -65,6 +65,7 @@ export const invalidValueParam: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: C can pass any bit pattern; a value outside what the Rust type allows (2 as `bool`, 7 for a 3-variant enum, 0 as `NonZeroU32`) is undefined behaviour the moment it exists, before any check in the body can run',
+  example: 'fn set_mode(mode: Mode) / fn set(on: bool) / transmute::<u32, Mode>(m)',
   checklist:
     'take the raw integer (`u32`, `c_int`) and convert it with a checked match or `TryFrom`, returning an error code for values out of range',
   check(item, ctx) {

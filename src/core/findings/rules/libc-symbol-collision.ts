@@ -52,6 +52,7 @@ export const libcSymbolCollision: FindingRule = {
   kinds: ['function', 'static'],
   rationale:
     "memory safety: an exported `free`, `malloc` or `puts` interposes the C library's for the whole process that loads the library (the dynamic linker binds every caller to the first definition), so unrelated code calls it with the C contract",
+  example: '#[no_mangle] pub extern "C" fn puts(s: *const c_char) -> c_int',
   checklist:
     "the symbol is renamed with the library's prefix (`mylib_free`), unless interposing the C library function is the intended, documented purpose",
   check(item) {

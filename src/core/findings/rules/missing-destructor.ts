@@ -9,6 +9,8 @@ export const missingDestructor: FindingRule = {
   kinds: ['function'],
   rationale:
     'contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator',
+  example:
+    'fn parser_new() -> *mut Parser, and no parser_free(p: *mut Parser) (a free(*mut c_void) counts only when its doc names Parser)',
   checklist:
     'ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented',
   check(item, ctx) {

@@ -20,6 +20,7 @@ export const untestedExport: FindingRule = {
   kinds: ['function', 'static'],
   rationale:
     'hygiene: an export that no test, bench, fuzz target or example in any language names has had its boundary behaviour exercised by nobody',
+  example: 'fn ping() -> c_int, named in no Rust, C/C++, Go or Python test',
   checklist: 'a test or fuzz target covers the export, including its error and NULL paths',
   check(item, ctx) {
     if ((item.kind !== 'function' && item.kind !== 'static') || item.tested !== false) return [];
