@@ -40,6 +40,17 @@ export interface BodyFacts {
   macros: string[];
   /** Plain identifiers assigned to (`X = ...`, `X += ...`), to find writes to `static mut`. */
   assigns: string[];
+  /**
+   * `.as_ptr()` returned from a temporary or a local owner (`CString::new(..).unwrap().as_ptr()`,
+   * `s.as_ptr()` of a `let s = String::from(..)`): `what` is the receiver's text, shortened.
+   */
+  danglingReturns?: { what: string; line: number }[];
+  /** `Box::from_raw(x)` calls: `arg` is the pointer the argument derives from (casts stripped). */
+  boxFromRaw?: { arg: string; line: number }[];
+  /** `transmute(x)` calls on a plain identifier `x`, with the target type when written. */
+  transmutes?: { arg: string; line: number; to?: string }[];
+  /** Type names the doc comment names (capitalised identifiers, at most 32). */
+  docTypes?: string[];
 }
 
 export interface ItemBase {
@@ -73,7 +84,7 @@ export interface FunctionItem extends ItemBase {
   export: 'no_mangle' | 'export_name';
   doc: { present: boolean; safety: boolean };
   body: BodyFacts;
-  /** Named in tests, benches, fuzz targets, `#[cfg(test)]` code or Go `_test.go` files (when searched). */
+  /** Named in tests, benches, fuzz targets or examples in Rust, C/C++, Go or Python, or `#[cfg(test)]` code (when searched). */
   tested?: boolean;
   /** `#[target_feature(enable = …)]` features, sorted; absent when none. */
   targetFeatures?: string[];
@@ -248,6 +259,13 @@ export interface CrateSurface {
   lib?: LibraryIdentity;
   /** With `--binary`: what the built library exports beyond the source surface, sorted by symbol. */
   binaryOnly?: BinaryOnlyExport[];
+  /** Types with an `unsafe impl Send` or `unsafe impl Sync` in the crate's files, sorted, unique. */
+  unsafeSendSync?: string[];
+  /**
+   * When tests were searched (`tested`): how many files of each language were searched, beside the
+   * crate's own `#[cfg(test)]` code (Python files count only when they use `ctypes` or `cffi`).
+   */
+  testSearch?: { rust: number; c: number; go: number; python: number };
 }
 
 /** `cbindgen.toml`'s `[export]` naming: C sees `rename[name]`, else `prefix` + name. */

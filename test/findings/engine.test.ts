@@ -7,8 +7,13 @@ const LEVELS: Record<string, string> = {
   'buffer-param': 'high',
   'c-string-param': 'high',
   'callback-param': 'high',
+  'dangling-pointer-return': 'high',
   'exposure-widened': 'medium',
+  'from-raw-void': 'high',
+  'handle-send-sync': 'high',
   'hidden-export': 'low',
+  'invalid-value-param': 'high',
+  'libc-symbol-collision': 'high',
   'missing-destructor': 'medium',
   'missing-safety-doc': 'medium',
   'mutable-global': 'high',
@@ -37,6 +42,9 @@ describe('catalogue', () => {
       if (typeof want === 'string') expect(r.rationale.startsWith(`${want}: `)).toBe(true);
       else expect(r.rationale).toMatch(want);
       expect(r.kinds.length).toBeGreaterThan(0);
+      // the README's rule table shows it
+      expect(r.example).toMatch(/\S/);
+      expect(r.example).not.toMatch(/\n/);
     }
   });
 });

@@ -110,13 +110,19 @@ describe('missing-destructor', () => {
     ['*mut *mut Parser', exp('parser_destroy(p: *mut *mut Parser)')],
     ['camelCase ParserRelease', exp('ParserRelease(p: *mut Parser)')],
     ['free_ prefix', exp('free_parser(p: *mut Parser)')],
-    ['a generic *mut c_void free', exp('lib_free(p: *mut c_void)')],
+    [
+      'a *mut c_void free whose doc names Parser',
+      `/// Frees a \`Parser\`.\n${exp('lib_free(p: *mut c_void)')}`,
+    ],
   ])('is satisfied by a destructor taking %s', async (_label, destructor) => {
     expect(await flagged(PARSER + NEW + destructor)).toEqual([]);
   });
-  it('is not satisfied by a destructor of another type, or a non-destructor taking the type', async () => {
+  it('is not satisfied by a destructor of another type, a non-destructor taking the type, or an undocumented c_void free', async () => {
     const other =
-      'pub struct Lexer;\n' + exp('lexer_free(p: *mut Lexer)') + exp('parser_reset(p: *mut Parser)');
+      'pub struct Lexer;\n' +
+      exp('lexer_free(p: *mut Lexer)') +
+      exp('parser_reset(p: *mut Parser)') +
+      exp('lib_free(p: *mut c_void)');
     expect(await flagged(PARSER + NEW + other)).toEqual(['parser_new']);
   });
   it('flags an owned string and a Box return, spares borrowed and accessor returns', async () => {

@@ -182,6 +182,66 @@ const cases: Case[] = [
       },
     },
   },
+  {
+    rule: 'dangling-pointer-return',
+    level: 'high',
+    flagged: {
+      lib: `use std::ffi::CString;\n#[no_mangle]\npub extern "C" fn greeting() -> *const c_char {\n    CString::new("hello").unwrap_or_default().as_ptr()\n}\n`,
+    },
+    symbol: 'greeting',
+    message: ['`greeting` returns `.as_ptr()` of `CString::new("hello").unwrap_or_default()`', 'dangles'],
+    // `into_raw` hands the buffer to the caller
+    spared: {
+      lib: `use std::ffi::CString;\n#[no_mangle]\npub extern "C" fn greeting() -> *mut c_char {\n    CString::new("hello").unwrap_or_default().into_raw()\n}\n`,
+    },
+  },
+  {
+    rule: 'from-raw-void',
+    level: 'high',
+    flagged: {
+      lib: `pub struct Engine;\n${SAFETY}#[no_mangle]\npub unsafe extern "C" fn engine_free(p: *mut c_void) {\n    drop(Box::from_raw(p as *mut Engine));\n}\n`,
+    },
+    symbol: 'engine_free',
+    message: ['`Box::from_raw` rebuilds a `Box` from parameter `p` (`*mut c_void`)'],
+    spared: {
+      lib: `pub struct Engine;\n${SAFETY}#[no_mangle]\npub unsafe extern "C" fn engine_free(p: *mut Engine) {\n    drop(Box::from_raw(p));\n}\n`,
+    },
+  },
+  {
+    rule: 'invalid-value-param',
+    level: 'high',
+    flagged: {
+      lib: `#[repr(C)]\npub enum Mode { Fast, Safe }\n#[no_mangle]\npub extern "C" fn set_mode(mode: Mode) {}\n`,
+    },
+    symbol: 'set_mode',
+    message: [
+      'parameter `mode` is `Mode` taken by value from C',
+      'enum `Mode` is valid only as one of its discriminants',
+    ],
+    spared: {
+      lib: `#[repr(C)]\npub enum Mode { Fast, Safe }\n#[no_mangle]\npub extern "C" fn set_mode(mode: u32) -> c_int {\n    match mode { 0 => 0, 1 => 0, _ => -1 }\n}\n`,
+    },
+  },
+  {
+    rule: 'handle-send-sync',
+    level: 'high',
+    flagged: {
+      lib: `pub struct Engine { p: *mut u8 }\nunsafe impl Send for Engine {}\n#[no_mangle]\npub extern "C" fn engine_new() -> *mut Engine { Box::into_raw(Box::new(Engine { p: std::ptr::null_mut() })) }\n`,
+    },
+    symbol: 'engine_new',
+    message: ['`engine_new` hands out `*mut Engine` as a handle', '`unsafe impl Send`/`Sync` for `Engine`'],
+    spared: {
+      lib: `pub struct Engine { p: *mut u8 }\n#[no_mangle]\npub extern "C" fn engine_new() -> *mut Engine { Box::into_raw(Box::new(Engine { p: std::ptr::null_mut() })) }\n`,
+    },
+  },
+  {
+    rule: 'libc-symbol-collision',
+    level: 'high',
+    flagged: { lib: `#[no_mangle]\npub extern "C" fn puts(s: *const c_char) -> c_int { 0 }\n` },
+    symbol: 'puts',
+    message: ['`puts` is the name of a C standard library or POSIX function'],
+    spared: { lib: `#[no_mangle]\npub extern "C" fn mylib_puts(s: *const c_char) -> c_int { 0 }\n` },
+  },
 ];
 
 describe('every rule has a flagged fixture and a spared twin', () => {

@@ -273,6 +273,7 @@ export async function extractCrate(
   const macros = new Map<string, MacroDef>();
   const invocations: MacroInvocation[] = [];
   const testText: string[] = [];
+  const unsafeSendSync = new Set<string>();
   const gated: GatedItem[] = [];
   const unparsed: PendingFile[] = [];
   const visited = new Set<string>();
@@ -342,6 +343,7 @@ export async function extractCrate(
     diagnostics.push(...o.diagnostics);
     testText.push(...o.testText);
     gated.push(...o.gated);
+    for (const t of o.unsafeSendSync ?? []) unsafeSendSync.add(t);
     return takeMods ? o.mods : [];
   };
 
@@ -885,6 +887,7 @@ export async function extractCrate(
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
       ...(cNames ? { cNames } : {}),
+      ...(unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}),
     },
     diagnostics,
     testText,

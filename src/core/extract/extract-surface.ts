@@ -28,7 +28,10 @@ import { TOOL_NAME, TOOL_VERSION } from '../version';
 export interface ExtractOptions {
   features: FeatureSelection;
   limits?: Limits;
-  /** Search tests, benches, fuzz targets, `#[cfg(test)]` code and Go `_test.go` files for each export. */
+  /**
+   * Search tests, benches, fuzz targets and examples (Rust, C/C++, Go, Python ctypes/cffi) and
+   * `#[cfg(test)]` code for each export (see `testFileLanguage`).
+   */
   testCoverage?: boolean;
   /**
    * Per-file scan results to reuse and fill: extracting a diff's head with the cache its base filled
@@ -39,21 +42,67 @@ export interface ExtractOptions {
   trustedMacros?: readonly string[];
 }
 
+/** The languages whose files count as tests for `untested-export`. */
+export type TestLanguage = 'rust' | 'c' | 'go' | 'python';
+
+/** Directories whose C, C++ and Go sources count as tests (besides Go's `_test.go` anywhere). */
+const TEST_DIRS = new Set([
+  'test',
+  'tests',
+  'fuzz',
+  'fuzz_targets',
+  'bench',
+  'benches',
+  'example',
+  'examples',
+]);
+const C_EXTENSIONS = ['.c', '.cc', '.cpp', '.cxx', '.h', '.hh', '.hpp'];
+
+/** Some directory of the path (not the file name) is one of `dirs`. */
+function underDir(p: string, dirs: ReadonlySet<string>): boolean {
+  const parts = p.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (dirs.has(parts[i])) return true;
+  return false;
+}
+
 /**
- * A test, bench or fuzz target: what `/(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$|_test\.go$/`
- * tests, without rescanning the path from every such directory name in it.
+ * The language of a file that counts as a test, or null: Rust under `tests/`, `benches/`, `fuzz/`,
+ * `fuzz_targets/` (what `/(^|\/)(tests|benches|fuzz|fuzz_targets)\/.*\.rs$/` tests, without
+ * rescanning the path from every such directory name in it); C and C++ (`*.c`, `*.cc`, `*.cpp`,
+ * `*.cxx`, `*.h`, `*.hh`, `*.hpp`) and Go (`*.go`) under `test/`, `tests/`, `fuzz/`, `bench/`,
+ * `benches/`, `example/` or `examples/`; Go `_test.go` anywhere; Python `test_*.py` and `*_test.py`
+ * anywhere (they count only when they load the library through `ctypes` or `cffi`).
  */
-export function isTestFile(p: string): boolean {
-  if (p.endsWith('_test.go')) return true;
-  if (!p.endsWith('.rs')) return false;
+export function testFileLanguage(p: string): TestLanguage | null {
+  if (p.endsWith('_test.go')) return 'go';
+  if (p.endsWith('.py')) {
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    return base.startsWith('test_') || base.endsWith('_test.py') ? 'python' : null;
+  }
+  if (p.endsWith('.go')) return underDir(p, TEST_DIRS) ? 'go' : null;
+  if (C_EXTENSIONS.some((e) => p.endsWith(e))) return underDir(p, TEST_DIRS) ? 'c' : null;
+  if (!p.endsWith('.rs')) return null;
   let lineStart = p.length; // `.*` stops at a line break: the directory must come after the last one
   while (lineStart > 0 && !isLineBreak(p.charCodeAt(lineStart - 1))) lineStart--;
   for (const m of p.matchAll(/(?<=^|\/)(?:tests|benches|fuzz|fuzz_targets)\//g)) {
     const end = m.index + m[0].length;
-    if (end >= lineStart && end <= p.length - 3) return true;
+    if (end >= lineStart && end <= p.length - 3) return 'rust';
   }
-  return false;
+  return null;
 }
+
+/** A test, bench, fuzz target or example in any language `untested-export` searches. */
+export function isTestFile(p: string): boolean {
+  return testFileLanguage(p) !== null;
+}
+
+/** A Python test counts only when it loads a C library. */
+const PYTHON_FFI = /\b(?:ctypes|cffi)\b/;
+
+/** At most this many test files are read, whatever their size. */
+export const MAX_TEST_FILES = 20_000;
+/** At most this many bytes of test files are read (64 MiB). */
+export const TEST_TEXT_BUDGET = 64 * 1024 * 1024;
 
 /** The `.rs` files below `dir` that are not below a directory `foreign` claims (a nested package). */
 function rsFilesUnder(paths: string[], dir: string, foreign: (d: string) => boolean): string[] {
@@ -280,15 +329,33 @@ async function markTested(
       code: 'too-many-files',
       message: `more than ${limits.maxListedFiles} files; tests beyond them were not searched`,
     });
-  let budget = 64 * 1024 * 1024;
+  let budget = TEST_TEXT_BUDGET;
+  let files = 0;
+  const searched: Record<TestLanguage, number> = { rust: 0, c: 0, go: 0, python: 0 };
   for (const p of listing.paths) {
-    if (!isTestFile(p) || budget <= 0) continue;
+    const lang = testFileLanguage(p);
+    if (lang === null) continue;
+    if (files >= MAX_TEST_FILES || budget <= 0) {
+      diagnostics.push({
+        level: 'warning',
+        code: 'test-search-incomplete',
+        message:
+          files >= MAX_TEST_FILES
+            ? `more than ${MAX_TEST_FILES} test files; the rest were not searched`
+            : `test files past ${TEST_TEXT_BUDGET} bytes were not searched`,
+      });
+      break;
+    }
+    files++;
     const r = await tree.read(p, Math.min(limits.maxFileBytes, budget));
     if (r.ok) {
-      texts.push(r.text);
       budget -= r.bytes;
+      if (lang === 'python' && !PYTHON_FFI.test(r.text)) continue;
+      texts.push(r.text);
+      searched[lang]++;
     }
   }
+  for (const c of crates) c.testSearch = { ...searched };
   const haystack = texts.join('\n');
   const tested = new MentionIndex(haystack);
   for (const c of crates) {

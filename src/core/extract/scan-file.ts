@@ -114,6 +114,8 @@ export interface FileScan {
   gated: GatedItem[];
   /** Offset ranges of the export attributes of extracted items (for the accounting net). */
   accounted: [number, number][];
+  /** Types named by `unsafe impl Send for T` / `unsafe impl Sync for T` (last path segment). */
+  unsafeSendSync?: string[];
 }
 
 export function emptyScan(): FileScan {
@@ -422,6 +424,8 @@ export class FileScanner {
       case 'impl_item': {
         const body = node.childForFieldName('body');
         const ty = node.childForFieldName('type');
+        const sendSync = unsafeSendSyncOf(node);
+        if (sendSync) (this.out.unsafeSendSync ??= []).push(sendSync);
         if (body)
           this.scanContainer(body, {
             ...ctx,
@@ -558,6 +562,8 @@ export class FileScanner {
       const facts = body
         ? bodyFacts(body, params, ctx.lineBase, () => this.bodyTooDeep(body, ctx))
         : emptyBody();
+      const docTypes = docTypeNames(pending.docs);
+      if (docTypes.length) facts.docTypes = docTypes;
       // the same for every export variant: computed once (there can be as many variants as attributes)
       const line = this.line(node, ctx);
       const visibility = this.visibility(node);
@@ -1185,6 +1191,12 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
   const assigns = new Set<string>();
   const line = (n: Node) => lineBase + n.startPosition.row;
 
+  const owners = new Set<string>();
+  const forgotten = new Set<string>();
+  const returned: Node[] = [];
+  const boxFromRaw: { arg: string; line: number }[] = [];
+  const transmutes: { arg: string; line: number; to?: string }[] = [];
+
   let depth = 0;
   let tooDeep = false;
   const visit = (node: Node, guarded: boolean): void => {
@@ -1226,6 +1238,22 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
             const v = pointerRoot(a);
             if (v?.type === 'identifier' && ptrs.has(v.text)) derefs.add(v.text);
           }
+        }
+        if (last === 'from_raw' && /\bBox\b/.test(callee?.text ?? '') && args) {
+          const v = pointerRoot(args.namedChildren[0] ?? null);
+          if (v?.type === 'identifier' && boxFromRaw.length < MAX_BODY_RECORDS)
+            boxFromRaw.push({ arg: v.text, line: line(node) });
+        }
+        if ((last === 'transmute' || last === 'transmute_copy') && args) {
+          const v = stripParens(args.namedChildren[0] ?? null);
+          if (v?.type === 'identifier' && transmutes.length < MAX_BODY_RECORDS) {
+            const to = transmuteTarget(fn, node);
+            transmutes.push(to ? { arg: v.text, line: line(node), to } : { arg: v.text, line: line(node) });
+          }
+        }
+        if ((last === 'forget' || last === 'into_raw') && args) {
+          const v = stripParens(args.namedChildren[0] ?? null);
+          if (v?.type === 'identifier') forgotten.add(v.text);
         }
         if (last === 'catch_unwind') {
           facts.catchUnwind = true;
@@ -1274,6 +1302,17 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
         }
         break;
       }
+      case 'let_declaration': {
+        const pat = node.childForFieldName('pattern');
+        const name = pat?.type === 'identifier' ? pat.text : pat?.childForFieldName('name')?.text;
+        const ty = node.childForFieldName('type')?.text ?? '';
+        const value = node.childForFieldName('value')?.text.slice(0, 512) ?? '';
+        if (name && (OWNING_TYPE.test(ty) || OWNING_VALUE.test(value))) owners.add(name);
+        break;
+      }
+      case 'return_expression':
+        if (node.namedChildren[0] && returned.length < MAX_BODY_RECORDS) returned.push(node.namedChildren[0]);
+        break;
       case 'function_item':
       case 'impl_item':
       case 'mod_item':
@@ -1284,10 +1323,127 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
     for (const c of node.namedChildren) visit(c, guarded);
   };
   visit(body, false);
+  const tail = tailExpression(body);
+  if (tail) returned.push(tail);
+  const dangling: { what: string; line: number }[] = [];
+  for (const r of returned) {
+    const what = danglingAsPtr(r, owners, forgotten);
+    if (what !== null) dangling.push({ what, line: line(r) });
+  }
+  if (dangling.length) facts.danglingReturns = dangling;
+  if (boxFromRaw.length) facts.boxFromRaw = boxFromRaw;
+  if (transmutes.length) facts.transmutes = transmutes;
   facts.derefs = [...derefs].sort();
   facts.macros = [...macros].sort();
   facts.assigns = [...assigns].sort();
   return facts;
+}
+
+/** At most this many `boxFromRaw`, `transmutes` and returned expressions are kept per body. */
+const MAX_BODY_RECORDS = 64;
+
+/** A type that owns its heap buffer: `.as_ptr()` into it dangles once it is dropped. */
+const OWNING_TYPE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\b/;
+/** An expression that builds an owner (a temporary, or a local's initialiser). */
+const OWNING_VALUE =
+  /\b(?:CString|String|Vec|OsString|PathBuf|Box)\s*::|\b(?:format|vec)\s*!|\.\s*(?:to_string|to_owned|to_vec|into_bytes|into_bytes_with_nul)\s*\(/;
+
+/** `transmute::<u32, Mode>(x)` → `Mode`; `let m: Mode = transmute(x)` → `Mode`. */
+function transmuteTarget(fn: Node | null, call: Node): string | undefined {
+  if (fn?.type === 'generic_function') {
+    const targs = fn.childForFieldName('type_arguments')?.namedChildren ?? [];
+    const t = targs[targs.length - 1];
+    if (targs.length === 2 && t) return t.text.replace(/\s+/g, ' ').slice(0, 200);
+  }
+  let p = call.parent;
+  while (p && (p.type === 'unsafe_block' || p.type === 'block' || p.type === 'parenthesized_expression'))
+    p = p.parent;
+  const ty = p?.type === 'let_declaration' ? p.childForFieldName('type') : null;
+  return ty ? ty.text.replace(/\s+/g, ' ').slice(0, 200) : undefined;
+}
+
+/** The tail expression of a block, through `unsafe { … }` and nested blocks. */
+function tailExpression(block: Node): Node | null {
+  let b: Node | null = block;
+  for (let guard = 0; b && guard < 16; guard++) {
+    const kids: Node[] = b.namedChildren.filter(
+      (c: Node) => c.type !== 'line_comment' && c.type !== 'block_comment',
+    );
+    let last: Node | undefined = kids[kids.length - 1];
+    // a block-like tail (`unsafe { … }`, `if`, `match`) is an expression statement without `;`
+    if (last?.type === 'expression_statement' && !last.text.endsWith(';')) last = last.namedChildren[0];
+    if (
+      !last ||
+      last.type.endsWith('_statement') ||
+      last.type.endsWith('_item') ||
+      last.type === 'let_declaration'
+    )
+      return null;
+    if (last.type === 'unsafe_block' || last.type === 'block') {
+      b = last.type === 'block' ? last : (last.namedChildren.find((c: Node) => c.type === 'block') ?? null);
+      continue;
+    }
+    return last;
+  }
+  return null;
+}
+
+/**
+ * The receiver text when `expr` (a returned expression) is `X.as_ptr()` (or `as_mut_ptr`, through
+ * casts and parentheses) and `X` is a temporary owner or a local owner not forgotten; else null.
+ */
+function danglingAsPtr(
+  expr: Node,
+  owners: ReadonlySet<string>,
+  forgotten: ReadonlySet<string>,
+): string | null {
+  let n = stripParens(expr);
+  for (let guard = 0; n?.type === 'type_cast_expression' && guard < 16; guard++)
+    n = stripParens(n.childForFieldName('value'));
+  if (n?.type !== 'call_expression') return null;
+  const fn = n.childForFieldName('function');
+  if (fn?.type !== 'field_expression') return null;
+  const field = fn.childForFieldName('field')?.text;
+  if (field !== 'as_ptr' && field !== 'as_mut_ptr') return null;
+  const recv = stripParens(fn.childForFieldName('value'));
+  if (!recv) return null;
+  const shown = recv.text.replace(/\s+/g, ' ');
+  const short = shown.length > 80 ? shown.slice(0, 77) + '...' : shown;
+  if (recv.type === 'identifier') return owners.has(recv.text) && !forgotten.has(recv.text) ? short : null;
+  if (recv.type === 'call_expression' || recv.type === 'macro_invocation' || recv.type === 'try_expression')
+    return OWNING_VALUE.test(recv.text.slice(0, 1024)) ? short : null;
+  return null;
+}
+
+/** `unsafe impl Send for Engine` → `Engine` (last path segment, generics dropped); else null. */
+function unsafeSendSyncOf(node: Node): string | null {
+  if (!node.children.some((c) => c.type === 'unsafe')) return null;
+  const trait = node.childForFieldName('trait');
+  const ty = node.childForFieldName('type');
+  if (!trait || !ty) return null;
+  const t = calleeName(trait.text.replace(/\s+/g, ''));
+  if (t !== 'Send' && t !== 'Sync') return null;
+  const base = ty.type === 'generic_type' ? (ty.childForFieldName('type') ?? ty) : ty;
+  const name = calleeName(base.text.replace(/\s+/g, ''));
+  return name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : null;
+}
+
+/** Capitalised identifiers a doc comment names (`Engine`, `` `Widget` ``): at most 32, sorted. */
+export function docTypeNames(docs: readonly string[]): string[] {
+  const out = new Set<string>();
+  let budget = 64 * 1024;
+  for (const d of docs) {
+    if (budget <= 0 || out.size >= 32) break;
+    const text = d.slice(0, budget);
+    budget -= text.length;
+    for (const m of text.matchAll(/[A-Z][A-Za-z0-9_]*/g)) {
+      const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+      if (isWordChar(before)) continue;
+      out.add(m[0]);
+      if (out.size >= 32) break;
+    }
+  }
+  return [...out].sort();
 }
 
 /** Re-exported for the macro expander: decoding of string literals in attributes. */

@@ -5,8 +5,13 @@ import type { FindingRule } from './rule';
 import { bufferParam } from './rules/buffer-param';
 import { callbackParam } from './rules/callback-param';
 import { cStringParam } from './rules/c-string-param';
+import { danglingPointerReturn } from './rules/dangling-pointer-return';
 import { exposureWidened } from './rules/exposure-widened';
+import { fromRawVoid } from './rules/from-raw-void';
+import { handleSendSync } from './rules/handle-send-sync';
 import { hiddenExport } from './rules/hidden-export';
+import { invalidValueParam } from './rules/invalid-value-param';
+import { libcSymbolCollision } from './rules/libc-symbol-collision';
 import { missingDestructor } from './rules/missing-destructor';
 import { missingSafetyDoc } from './rules/missing-safety-doc';
 import { mutableGlobal } from './rules/mutable-global';
@@ -23,8 +28,13 @@ export const FINDING_RULES: FindingRule[] = [
   bufferParam,
   callbackParam,
   cStringParam,
+  danglingPointerReturn,
   exposureWidened,
+  fromRawVoid,
+  handleSendSync,
   hiddenExport,
+  invalidValueParam,
+  libcSymbolCollision,
   missingDestructor,
   missingSafetyDoc,
   mutableGlobal,

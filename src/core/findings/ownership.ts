@@ -156,14 +156,28 @@ export function ownedReturn(fn: FunctionItem): { type: string; pointee: RustType
 }
 
 /**
+ * The pointees a destructor's parameter covers: every level of indirection, except that a
+ * `c_void` frees nothing in particular: it covers `c_void` handles and the types its doc comment
+ * names (`/// Frees an \`Engine\`.` on `engine_free(p: *mut c_void)` covers `Engine`).
+ */
+function coveredBy(fn: FunctionItem, type: string): string[] {
+  const out: string[] = [];
+  for (const got of levels(parseType(type))) {
+    out.push(got);
+    if (got === 'c_void') out.push(...(fn.body.docTypes ?? []));
+  }
+  return out;
+}
+
+/**
  * Every pointee (rendered, at every level of indirection) some destructor-named export of the crate
- * takes: `destructorsOf(crate, p)` is non-empty exactly when this holds `renderType(p)` or `c_void`.
+ * takes: `destructorsOf(crate, p)` is non-empty exactly when this holds `renderType(p)`.
  */
 export function freedPointees(crate: CrateSurface): Set<string> {
   const out = new Set<string>();
   for (const it of crate.items) {
     if (it.kind !== 'function' || (!isDestructorName(it.name) && !isDestructorName(it.symbol))) continue;
-    for (const p of it.params) for (const got of levels(parseType(p.type))) out.add(got);
+    for (const p of it.params) for (const got of coveredBy(it, p.type)) out.add(got);
   }
   return out;
 }
@@ -175,10 +189,7 @@ export function destructorsOf(crate: CrateSurface, pointee: RustType): string[] 
   for (const it of crate.items) {
     if (it.kind !== 'function' || (!isDestructorName(it.name) && !isDestructorName(it.symbol))) continue;
     // `foo_free(p: *mut *mut Foo)` frees and clears the caller's pointer: every level counts
-    const frees = it.params.some((p) =>
-      levels(parseType(p.type)).some((got) => got === want || got === 'c_void'),
-    );
-    if (frees) out.push(it.symbol);
+    if (it.params.some((p) => coveredBy(it, p.type).includes(want))) out.push(it.symbol);
   }
   return out.sort();
 }

@@ -66,5 +66,7 @@ export interface FindingRule {
   rationale: string;
   /** What the reviewer must confirm (rendered as the checklist item). */
   checklist: string;
+  /** A short Rust example the rule flags (the README's rule table shows it). */
+  example?: string;
   check(item: SurfaceItem, ctx: FindingContext): FindingHit[];
 }

@@ -8,6 +8,7 @@ export const bufferParam: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds',
+  example: 'fn checksum(buf: *const u8, len: usize) -> u32',
   checklist:
     'bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)',
   check(item) {

@@ -8,6 +8,7 @@ export const cStringParam: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation',
+  example: 'fn greet(name: *const c_char)',
   checklist:
     'NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded',
   check(item) {

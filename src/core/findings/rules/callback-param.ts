@@ -30,6 +30,7 @@ export const callbackParam: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees',
+  example: 'fn on_event(cb: extern "C" fn(c_int), user_data: *mut c_void)',
   checklist:
     'reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call',
   check(item, ctx) {

@@ -45,6 +45,7 @@ export const exposureWidened: FindingRule = {
   kinds: ['function', 'static', 'struct', 'union', 'enum', 'type', 'const', 'import'],
   rationale:
     'contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user',
+  example: '#[cfg(feature = "unsafe-api")] fn raw_write(..) → (no cfg)',
   checklist:
     'the capability should be on by default, and users who never enabled the feature are ready to ship it',
   check(item, ctx) {

@@ -7,6 +7,7 @@ export const hiddenExport: FindingRule = {
   kinds: ['function', 'static'],
   rationale:
     'hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface',
+  example: 'mod inner { #[no_mangle] extern "C" fn helper() {} }',
   checklist: 'the export is intended (make the item `pub` to say so), or the export attribute is removed',
   check(item) {
     if ((item.kind !== 'function' && item.kind !== 'static') || item.visibility === 'pub') return [];

@@ -7,6 +7,7 @@ export const missingSafetyDoc: FindingRule = {
   kinds: ['function'],
   rationale:
     'documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten',
+  example: '/// Frees the buffer. + pub unsafe extern "C" fn buf_free(p: *mut u8)',
   checklist:
     'the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section',
   check(item) {

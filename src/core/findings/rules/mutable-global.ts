@@ -10,6 +10,7 @@ export const mutableGlobal: FindingRule = {
   kinds: ['function', 'static'],
   rationale:
     'memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour',
+  example: '#[no_mangle] pub static mut LAST_ERROR: c_int = 0;',
   checklist:
     'access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined',
   check(item, ctx) {

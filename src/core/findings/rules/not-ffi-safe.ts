@@ -63,6 +63,7 @@ export const notFfiSafe: FindingRule = {
   kinds: ['function', 'static', 'import', 'struct', 'union', 'enum'],
   rationale:
     'memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted',
+  example: 'fn name_len(name: &str) -> usize',
   checklist:
     'the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type',
   check(item, ctx) {

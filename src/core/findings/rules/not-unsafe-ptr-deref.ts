@@ -7,6 +7,7 @@ export const notUnsafePtrDeref: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer',
+  example: 'pub extern "C" fn read(p: *const u32) -> u32 { unsafe { *p } }',
   checklist:
     'the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy',
   check(item) {

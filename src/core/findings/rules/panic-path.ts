@@ -16,6 +16,7 @@ export const panicPath: FindingRule = {
   kinds: ['function'],
   rationale:
     'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
+  example: 'fn port(n: u32) -> u16 { u16::try_from(n).unwrap() }',
   checklist:
     'the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code',
   check(item) {

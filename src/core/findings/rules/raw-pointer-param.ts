@@ -8,6 +8,7 @@ export const rawPointerParam: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation',
+  example: 'fn widget_poke(w: *mut Widget)',
   checklist:
     'NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`',
   check(item) {

@@ -7,6 +7,7 @@ export const rustAbiExport: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments',
+  example: '#[no_mangle] pub fn helper() {}',
   checklist: 'add `extern "C"`, or stop exporting the function',
   check(item) {
     if (item.kind !== 'function' || item.abi !== 'Rust') return [];

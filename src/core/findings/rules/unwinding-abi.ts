@@ -7,6 +7,7 @@ export const unwindingAbi: FindingRule = {
   kinds: ['function'],
   rationale:
     'memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames',
+  example: 'pub extern "C-unwind" fn run()',
   checklist:
     'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
   check(item) {
