@@ -2158,9 +2158,9 @@ var require_dispatcher_base = __commonJS2({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve6(data);
+              return err2 ? reject(err2) : resolve7(data);
             });
           });
         }
@@ -2198,12 +2198,12 @@ var require_dispatcher_base = __commonJS2({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4470,8 +4470,8 @@ var require_util2 = __commonJS2({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise2 = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6722,12 +6722,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7397,12 +7397,12 @@ var require_client_h2 = __commonJS2({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7881,16 +7881,16 @@ var require_client = __commonJS2({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7901,7 +7901,7 @@ var require_client = __commonJS2({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7952,7 +7952,7 @@ var require_client = __commonJS2({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7964,7 +7964,7 @@ var require_client = __commonJS2({
             if (err2) {
               reject(err2);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8300,8 +8300,8 @@ var require_pool_base = __commonJS2({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9570,7 +9570,7 @@ var require_readable = __commonJS2({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9583,7 +9583,7 @@ var require_readable = __commonJS2({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9602,7 +9602,7 @@ var require_readable = __commonJS2({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9619,7 +9619,7 @@ var require_readable = __commonJS2({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9689,18 +9689,18 @@ var require_readable = __commonJS2({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve6, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body2, length));
+          resolve7(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body2, length)));
+          resolve7(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body2, length).buffer);
+          resolve7(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body2, { type: stream[kContentType] }));
+          resolve7(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body2, length));
+          resolve7(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9957,9 +9957,9 @@ var require_api_request = __commonJS2({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve7(data);
           });
         });
       }
@@ -10182,9 +10182,9 @@ var require_api_stream = __commonJS2({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve7(data);
           });
         });
       }
@@ -10469,9 +10469,9 @@ var require_api_upgrade = __commonJS2({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve7(data);
           });
         });
       }
@@ -10563,9 +10563,9 @@ var require_api_connect = __commonJS2({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve6(data);
+            return err2 ? reject(err2) : resolve7(data);
           });
         });
       }
@@ -14428,7 +14428,7 @@ var require_fetch = __commonJS2({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS2({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14547,7 +14547,7 @@ var require_fetch = __commonJS2({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18288,8 +18288,8 @@ var require_util8 = __commonJS2({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module2.exports = {
@@ -19600,8 +19600,8 @@ var require_light = __commonJS2({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t2);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t2);
           });
         }
         computePenalty() {
@@ -19812,15 +19812,15 @@ var require_light = __commonJS2({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error63, reject, resolve6, returned, task;
+          var args2, cb, error63, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19835,13 +19835,13 @@ var require_light = __commonJS2({
           }
         }
         schedule(task, ...args2) {
-          var promise2, reject, resolve6;
-          resolve6 = reject = null;
+          var promise2, reject, resolve7;
+          resolve7 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve6, reject });
+          this._queue.push({ task, args: args2, resolve: resolve7, reject });
           this._tryToRun();
           return promise2;
         }
@@ -20242,14 +20242,14 @@ var require_light = __commonJS2({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -20342,9 +20342,9 @@ var require_light = __commonJS2({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve6)(args4);
+                  return (args4[0] != null ? reject : resolve7)(args4);
                 });
               });
             };
@@ -28058,13 +28058,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url2) => {
                   if (isFileURI(url2)) {
-                    return new Promise((resolve6, reject) => {
+                    return new Promise((resolve7, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url2, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve6(xhr.response);
+                          resolve7(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -28257,9 +28257,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info22 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve6, reject) => {
+                return new Promise((resolve7, reject) => {
                   Module["instantiateWasm"](info22, (mod, inst) => {
-                    resolve6(receiveInstance(mod, inst));
+                    resolve7(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -29592,8 +29592,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve6, reject) => {
-                readyPromiseResolve = resolve6;
+              moduleRtn = new Promise((resolve7, reject) => {
+                readyPromiseResolve = resolve7;
                 readyPromiseReject = reject;
               });
             }
@@ -34398,11 +34398,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -34418,7 +34418,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44470,7 +44470,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -44480,7 +44480,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve7);
       if (answer > result)
         result = answer;
     }
@@ -44491,7 +44491,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -44555,7 +44555,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -63212,6 +63212,7 @@ var bufferParam = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds",
+  example: "fn checksum(buf: *const u8, len: usize) -> u32",
   checklist: "bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)",
   check(item) {
     if (item.kind !== "function") return [];
@@ -63247,6 +63248,7 @@ var callbackParam = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees",
+  example: 'fn on_event(cb: extern "C" fn(c_int), user_data: *mut c_void)',
   checklist: "reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call",
   check(item, ctx) {
     if (item.kind !== "function") return [];
@@ -63272,6 +63274,7 @@ var cStringParam = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation",
+  example: "fn greet(name: *const c_char)",
   checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded",
   check(item) {
     if (item.kind !== "function") return [];
@@ -63280,6 +63283,23 @@ var cStringParam = {
       const what = nested ? "a pointer to C strings" : "a C string";
       return { message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\`` };
     });
+  }
+};
+
+// src/core/findings/rules/dangling-pointer-return.ts
+var danglingPointerReturn = {
+  id: "dangling-pointer-return",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: `.as_ptr()` borrows; when its owner (a temporary `CString`, a local `String` or `Vec`) is dropped at the end of the statement or the function, the caller receives a pointer to freed memory",
+  example: 'fn greeting() -> *const c_char { CString::new("hi").unwrap_or_default().as_ptr() }',
+  checklist: "the returned pointer outlives the call: hand ownership out with `into_raw()` (with a matching free export) or point into data that lives as long as documented",
+  check(item) {
+    if (item.kind !== "function") return [];
+    return (item.body.danglingReturns ?? []).map((d) => ({
+      message: `\`${item.name}\` returns \`.as_ptr()\` of \`${d.what}\`, which is dropped when \`${item.name}\` returns: the pointer dangles`,
+      line: d.line
+    }));
   }
 };
 
@@ -63437,6 +63457,7 @@ var exposureWidened = {
   level: "medium",
   kinds: ["function", "static", "struct", "union", "enum", "type", "const", "import"],
   rationale: "contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user",
+  example: '#[cfg(feature = "unsafe-api")] fn raw_write(..) \u2192 (no cfg)',
   checklist: "the capability should be on by default, and users who never enabled the feature are ready to ship it",
   check(item, ctx) {
     if (enabled(item.cfg, ctx.crate.features) === false) return [];
@@ -63462,22 +63483,35 @@ var exposureWidened = {
   }
 };
 
-// src/core/findings/rules/hidden-export.ts
-var hiddenExport = {
-  id: "hidden-export",
-  level: "low",
-  kinds: ["function", "static"],
-  rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
-  checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
+// src/core/findings/rules/from-raw-void.ts
+var fromRawVoid = {
+  id: "from-raw-void",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a `c_void` pointer carries no type; rebuilding a `Box` from it trusts the caller to pass exactly what this library allocated as that type, and anything else is freed with the wrong layout",
+  example: "fn engine_free(p: *mut c_void) { drop(Box::from_raw(p as *mut Engine)) }",
+  checklist: "take a typed pointer (`*mut Engine`) so C sees a distinct handle type, or document and check (a tag or magic field) that the pointer came from this library as that type",
   check(item) {
-    if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
-    const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
-    const via = item.macro ? ` (made by macro \`${item.macro}!\`)` : "";
-    return [
-      {
-        message: `\`${item.name}\` is ${vis}${via}, yet its export attribute makes it a public symbol of the library`
-      }
-    ];
+    if (item.kind !== "function") return [];
+    const calls = item.body.boxFromRaw ?? [];
+    if (calls.length === 0) return [];
+    const voids = /* @__PURE__ */ new Map();
+    for (const p of item.params) {
+      const t2 = parseType(p.type);
+      if (t2.k === "ptr" && t2.to.k === "path" && t2.to.name === "c_void") voids.set(p.name, p.type);
+    }
+    const out2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const c of calls) {
+      const type = voids.get(c.arg);
+      if (type === void 0 || seen.has(c.arg)) continue;
+      seen.add(c.arg);
+      out2.push({
+        message: `\`Box::from_raw\` rebuilds a \`Box\` from parameter \`${c.arg}\` (\`${type}\`): nothing checks what the caller passed`,
+        line: c.line
+      });
+    }
+    return out2;
   }
 };
 
@@ -63604,14 +63638,211 @@ function ownedReturn(fn) {
   if (fn.params.some((p) => levels(parseType(p.type)).includes(same))) return null;
   return { type: fn.returns, pointee };
 }
+function coveredBy(fn, type) {
+  const out2 = [];
+  for (const got of levels(parseType(type))) {
+    out2.push(got);
+    if (got === "c_void") out2.push(...fn.body.docTypes ?? []);
+  }
+  return out2;
+}
 function freedPointees(crate) {
   const out2 = /* @__PURE__ */ new Set();
   for (const it of crate.items) {
     if (it.kind !== "function" || !isDestructorName(it.name) && !isDestructorName(it.symbol)) continue;
-    for (const p of it.params) for (const got of levels(parseType(p.type))) out2.add(got);
+    for (const p of it.params) for (const got of coveredBy(it, p.type)) out2.add(got);
   }
   return out2;
 }
+
+// src/core/findings/rules/handle-send-sync.ts
+var handleSendSync = {
+  id: "handle-send-sync",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: `unsafe impl Send`/`Sync` switches off the compiler's thread-safety check for a type C callers then hold as a handle and may use from any thread; a wrong claim is a data race",
+  example: "unsafe impl Send for Engine {} + fn engine_new() -> *mut Engine",
+  checklist: "the handle type really is thread-safe (every field `Send`/`Sync`, interior mutability synchronised) and the header says which functions may be called concurrently on one handle",
+  check(item, ctx) {
+    if (item.kind !== "function" || !item.returns) return [];
+    const marked = ctx.crate.unsafeSendSync ?? [];
+    if (marked.length === 0) return [];
+    let d = designated(parseType(item.returns));
+    for (let i2 = 0; d && d.k === "ptr" && i2 < 4; i2++) d = d.to;
+    if (!d || d.k !== "path" || !marked.includes(d.name)) return [];
+    return [
+      {
+        message: `\`${item.name}\` hands out \`${item.returns}\` as a handle, and the crate declares \`unsafe impl Send\`/\`Sync\` for \`${renderType(d)}\`: C callers may share it across threads`
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/hidden-export.ts
+var hiddenExport = {
+  id: "hidden-export",
+  level: "low",
+  kinds: ["function", "static"],
+  rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
+  example: 'mod inner { #[no_mangle] extern "C" fn helper() {} }',
+  checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
+  check(item) {
+    if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
+    const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
+    const via = item.macro ? ` (made by macro \`${item.macro}!\`)` : "";
+    return [
+      {
+        message: `\`${item.name}\` is ${vis}${via}, yet its export attribute makes it a public symbol of the library`
+      }
+    ];
+  }
+};
+
+// src/core/findings/rules/invalid-value-param.ts
+var INTEGERS = /* @__PURE__ */ new Set([
+  "u8",
+  "u16",
+  "u32",
+  "u64",
+  "usize",
+  "i8",
+  "i16",
+  "i32",
+  "i64",
+  "isize",
+  "c_int",
+  "c_uint",
+  "c_long",
+  "c_ulong",
+  "c_short",
+  "c_ushort",
+  "c_longlong",
+  "c_ulonglong",
+  "c_char",
+  "c_schar",
+  "c_uchar",
+  "size_t",
+  "uintptr_t",
+  "intptr_t"
+]);
+var MAX_ALIAS_DEPTH = 8;
+function resolve2(t2, env) {
+  let cur = t2;
+  for (let i2 = 0; i2 < MAX_ALIAS_DEPTH && cur.k === "path" && cur.args.length === 0; i2++) {
+    if (env.declared.has(cur.name)) break;
+    const target2 = env.aliases.get(cur.name);
+    if (target2 === void 0) break;
+    cur = parseType(target2);
+  }
+  return cur;
+}
+function restricted(t2, env) {
+  const r = resolve2(t2, env);
+  if (r.k !== "path") return null;
+  if (r.name === "bool" && r.args.length === 0) return "`bool` is valid only as 0 or 1";
+  if (r.name === "char" && r.args.length === 0) return "`char` is valid only as a Unicode scalar value";
+  if (/^NonZero/.test(r.name)) return `\`${r.name}\` is never valid as 0`;
+  const d = env.declared.get(r.name);
+  if (d?.kind === "enum") return `enum \`${r.name}\` is valid only as one of its discriminants`;
+  return null;
+}
+var invalidValueParam = {
+  id: "invalid-value-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: C can pass any bit pattern; a value outside what the Rust type allows (2 as `bool`, 7 for a 3-variant enum, 0 as `NonZeroU32`) is undefined behaviour the moment it exists, before any check in the body can run",
+  example: "fn set_mode(mode: Mode) / fn set(on: bool) / transmute::<u32, Mode>(m)",
+  checklist: "take the raw integer (`u32`, `c_int`) and convert it with a checked match or `TryFrom`, returning an error code for values out of range",
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    const out2 = [];
+    const ints = /* @__PURE__ */ new Map();
+    for (const p of item.params) {
+      const t2 = parseType(p.type);
+      const byValue = restricted(t2, ctx.types);
+      if (byValue) {
+        out2.push({ message: `parameter \`${p.name}\` is \`${p.type}\` taken by value from C: ${byValue}` });
+        continue;
+      }
+      const inner = optionInner(t2) ?? t2;
+      if (inner.k === "ptr" && !inner.mut || inner.k === "ref") {
+        const why = restricted(inner.to, ctx.types);
+        if (why) {
+          out2.push({ message: `parameter \`${p.name}\` is \`${p.type}\`, read from C memory: ${why}` });
+          continue;
+        }
+      }
+      const r = resolve2(t2, ctx.types);
+      if (r.k === "path" && r.args.length === 0 && INTEGERS.has(r.name)) ints.set(p.name, p.type);
+    }
+    for (const tr of item.body.transmutes ?? []) {
+      const from = ints.get(tr.arg);
+      if (from === void 0 || tr.to === void 0) continue;
+      const why = restricted(parseType(tr.to), ctx.types);
+      if (!why) continue;
+      out2.push({
+        message: `parameter \`${tr.arg}\` (\`${from}\`) is transmuted to \`${tr.to}\`: ${why}, and an integer from C can be anything`,
+        line: tr.line
+      });
+    }
+    return out2;
+  }
+};
+
+// src/core/findings/rules/libc-symbol-collision.ts
+var LIBC_NAMES = new Set(
+  [
+    // stdlib.h
+    `malloc calloc realloc free aligned_alloc posix_memalign memalign valloc abort exit _exit _Exit`,
+    `atexit at_quick_exit quick_exit getenv setenv unsetenv putenv system atoi atol atoll atof strtol`,
+    `strtoll strtoul strtoull strtod strtof strtold rand srand random srandom qsort bsearch abs labs`,
+    `llabs div ldiv mkstemp mktemp realpath`,
+    // string.h
+    `memcpy memmove memset memcmp memchr strlen strnlen strcpy strncpy strcat strncat strcmp strncmp`,
+    `strchr strrchr strstr strdup strndup strtok strtok_r strerror strerror_r strspn strcspn strpbrk`,
+    `strcoll strxfrm strcasecmp strncasecmp bzero explicit_bzero`,
+    // stdio.h
+    `printf fprintf sprintf snprintf vprintf vfprintf vsprintf vsnprintf scanf fscanf sscanf puts`,
+    `fputs putchar fputc putc gets fgets getchar fgetc getc ungetc fopen fdopen freopen fclose fflush`,
+    `fread fwrite fseek ftell rewind feof ferror clearerr perror remove rename tmpfile tmpnam setbuf`,
+    `setvbuf fileno getline getdelim popen pclose stdin stdout stderr`,
+    // ctype.h, errno.h, locale.h, setjmp.h, signal.h, time.h, math.h (the common ones)
+    `isalpha isdigit isalnum isspace isupper islower isprint ispunct isxdigit toupper tolower errno`,
+    `__errno_location setlocale localeconv setjmp longjmp signal raise sigaction kill time clock`,
+    `difftime mktime gmtime localtime strftime asctime ctime nanosleep clock_gettime gettimeofday sqrt`,
+    `pow exp log sin cos tan floor ceil fabs fmod`,
+    // unistd.h, fcntl.h, sys/*
+    `open openat creat close read write pread pwrite lseek dup dup2 pipe fork vfork execve execv`,
+    `execvp execl execlp wait waitpid getpid getppid getuid geteuid getgid setuid setgid chdir getcwd`,
+    `unlink rmdir mkdir access chmod chown stat fstat lstat fsync truncate ftruncate sleep usleep`,
+    `isatty sysconf ioctl fcntl mmap munmap mprotect select poll opendir readdir closedir link symlink`,
+    `readlink umask alarm pause`,
+    // sockets and netdb.h
+    `socket bind listen accept connect send recv sendto recvfrom shutdown setsockopt getsockopt`,
+    `getaddrinfo freeaddrinfo gethostbyname`,
+    // pthread.h and dlfcn.h
+    `pthread_create pthread_join pthread_detach pthread_self pthread_mutex_lock pthread_mutex_unlock`,
+    `pthread_mutex_init pthread_mutex_destroy pthread_once pthread_key_create pthread_getspecific`,
+    `pthread_setspecific dlopen dlsym dlclose dlerror`
+  ].join(" ").split(" ")
+);
+var libcSymbolCollision = {
+  id: "libc-symbol-collision",
+  level: "high",
+  kinds: ["function", "static"],
+  rationale: "memory safety: an exported `free`, `malloc` or `puts` interposes the C library's for the whole process that loads the library (the dynamic linker binds every caller to the first definition), so unrelated code calls it with the C contract",
+  example: '#[no_mangle] pub extern "C" fn puts(s: *const c_char) -> c_int',
+  checklist: "the symbol is renamed with the library's prefix (`mylib_free`), unless interposing the C library function is the intended, documented purpose",
+  check(item) {
+    if (item.kind !== "function" && item.kind !== "static") return [];
+    if (!LIBC_NAMES.has(item.symbol)) return [];
+    return [
+      {
+        message: `\`${item.symbol}\` is the name of a C standard library or POSIX ${item.kind === "static" ? "object or function" : "function"}: exporting it interposes the C library's in every process that loads this library`
+      }
+    ];
+  }
+};
 
 // src/core/findings/rules/missing-destructor.ts
 var missingDestructor = {
@@ -63619,17 +63850,18 @@ var missingDestructor = {
   level: "medium",
   kinds: ["function"],
   rationale: "contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator",
+  example: "fn parser_new() -> *mut Parser, and no parser_free(p: *mut Parser) (a free(*mut c_void) counts only when its doc names Parser)",
   checklist: "ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const owned = ownedReturn(item);
     if (!owned) return [];
     const freed = memoised(ctx, "freed-pointees", () => freedPointees(ctx.crate));
-    if (freed.has(renderType(owned.pointee)) || freed.has("c_void")) return [];
     const pointee = renderType(owned.pointee);
+    if (freed.has(pointee)) return [];
     return [
       {
-        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it`
+        message: `returns \`${owned.type}\`, and no export named \`*_free\`, \`*_destroy\`, \`*_release\`, \`*_delete\`, \`*_drop\` or \`*_close\` takes a \`${pointee}\` pointer to free it (a \`*mut c_void\` destructor counts only when its doc names \`${pointee}\`)`
       }
     ];
   }
@@ -63641,6 +63873,7 @@ var missingSafetyDoc = {
   level: "medium",
   kinds: ["function"],
   rationale: "documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten",
+  example: '/// Frees the buffer. + pub unsafe extern "C" fn buf_free(p: *mut u8)',
   checklist: "the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section",
   check(item) {
     if (item.kind !== "function" || !item.unsafe || item.doc.safety) return [];
@@ -63656,6 +63889,7 @@ var mutableGlobal = {
   level: "high",
   kinds: ["function", "static"],
   rationale: "memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour",
+  example: "#[no_mangle] pub static mut LAST_ERROR: c_int = 0;",
   checklist: "access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined",
   check(item, ctx) {
     if (item.kind === "static") {
@@ -63740,10 +63974,10 @@ var TRANSPARENT = /* @__PURE__ */ new Set([
   "Saturating"
 ]);
 var INT_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]);
-var MAX_ALIAS_DEPTH = 16;
+var MAX_ALIAS_DEPTH2 = 16;
 function resolveAlias(t2, env, depth2) {
   let cur = t2;
-  for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH; i2++) {
+  for (let i2 = depth2; i2 < MAX_ALIAS_DEPTH2; i2++) {
     if (cur.k !== "path" || cur.args.length > 0 || env.declared.has(cur.name)) return cur;
     const target2 = env.aliases.get(cur.name);
     if (target2 === void 0) return cur;
@@ -63770,7 +64004,7 @@ function reprOk(d) {
   return d.kind === "enum" && d.repr.some((r) => INT_REPRS.has(r));
 }
 function ffiProblem(t2, pos, env, depth2 = 0) {
-  if (depth2 > MAX_ALIAS_DEPTH) return null;
+  if (depth2 > MAX_ALIAS_DEPTH2) return null;
   const r = resolveAlias(t2, env, 0);
   const shown2 = `\`${renderType(t2)}\``;
   switch (r.k) {
@@ -63894,6 +64128,7 @@ var notFfiSafe = {
   level: "high",
   kinds: ["function", "static", "import", "struct", "union", "enum"],
   rationale: "memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted",
+  example: "fn name_len(name: &str) -> usize",
   checklist: "the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type",
   check(item, ctx) {
     return check2(item, ctx.types);
@@ -63906,6 +64141,7 @@ var notUnsafePtrDeref = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer",
+  example: 'pub extern "C" fn read(p: *const u32) -> u32 { unsafe { *p } }',
   checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
   check(item) {
     if (item.kind !== "function" || item.unsafe) return [];
@@ -63932,6 +64168,7 @@ var panicPath = {
   level: "medium",
   kinds: ["function"],
   rationale: 'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
+  example: "fn port(n: u32) -> u16 { u16::try_from(n).unwrap() }",
   checklist: "the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code",
   check(item) {
     if (item.kind !== "function" || item.body.panics.length === 0) return [];
@@ -63953,6 +64190,7 @@ var rawPointerParam = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation",
+  example: "fn widget_poke(w: *mut Widget)",
   checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
   check(item) {
     if (item.kind !== "function") return [];
@@ -63966,6 +64204,7 @@ var referenceParam = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs",
+  example: "fn config_set(cfg: &mut Config, level: c_int)",
   checklist: "callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it",
   check(item, ctx) {
     if (item.kind !== "function") return [];
@@ -63996,6 +64235,7 @@ var rustAbiExport = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments",
+  example: "#[no_mangle] pub fn helper() {}",
   checklist: 'add `extern "C"`, or stop exporting the function',
   check(item) {
     if (item.kind !== "function" || item.abi !== "Rust") return [];
@@ -64005,19 +64245,21 @@ var rustAbiExport = {
 };
 
 // src/core/findings/rules/untested-export.ts
+function searchedPlaces(crate) {
+  const s = crate.testSearch;
+  const counts = s ? `${s.rust} Rust, ${s.c} C/C++, ${s.go} Go and ${s.python} Python (ctypes/cffi)` : "Rust, C/C++, Go and Python (ctypes/cffi)";
+  return `searched ${counts} test, bench, fuzz and example files, and \`#[cfg(test)]\` code`;
+}
 var untestedExport = {
   id: "untested-export",
   level: "low",
   kinds: ["function", "static"],
-  rationale: "hygiene: an export that no test, bench or fuzz target names has had its boundary behaviour exercised by nobody",
+  rationale: "hygiene: an export that no test, bench, fuzz target or example in any language names has had its boundary behaviour exercised by nobody",
+  example: "fn ping() -> c_int, named in no Rust, C/C++, Go or Python test",
   checklist: "a test or fuzz target covers the export, including its error and NULL paths",
-  check(item) {
+  check(item, ctx) {
     if (item.kind !== "function" && item.kind !== "static" || item.tested !== false) return [];
-    return [
-      {
-        message: `\`${item.name}\` is named in no test, bench, fuzz target, \`#[cfg(test)]\` code or Go \`_test.go\` file`
-      }
-    ];
+    return [{ message: `\`${item.name}\` is named in no test (${searchedPlaces(ctx.crate)})` }];
   }
 };
 
@@ -64027,6 +64269,7 @@ var unwindingAbi = {
   level: "high",
   kinds: ["function"],
   rationale: "memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames",
+  example: 'pub extern "C-unwind" fn run()',
   checklist: 'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
   check(item) {
     if (item.kind !== "function" || !item.abi.endsWith("-unwind")) return [];
@@ -64043,8 +64286,13 @@ var FINDING_RULES = [
   bufferParam,
   callbackParam,
   cStringParam,
+  danglingPointerReturn,
   exposureWidened,
+  fromRawVoid,
+  handleSendSync,
   hiddenExport,
+  invalidValueParam,
+  libcSymbolCollision,
   missingDestructor,
   missingSafetyDoc,
   mutableGlobal,
@@ -65016,7 +65264,7 @@ function explainGitFailure(args2, stderr, code, cwd = ".") {
   return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
 }
 function runGit(cwd, args2, input2) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
@@ -65034,7 +65282,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve6({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code) => resolve7({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -65112,8 +65360,8 @@ var BlobReader = class {
   }
   read(oid) {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve6, reject) => {
-      this.waiting.push({ resolve: resolve6, reject });
+    return new Promise((resolve7, reject) => {
+      this.waiting.push({ resolve: resolve7, reject });
       this.child.stdin.write(oid + "\n");
     });
   }
@@ -66353,6 +66601,8 @@ var FileScanner = class {
       case "impl_item": {
         const body2 = node2.childForFieldName("body");
         const ty = node2.childForFieldName("type");
+        const sendSync = unsafeSendSyncOf(node2);
+        if (sendSync) (this.out.unsafeSendSync ??= []).push(sendSync);
         if (body2)
           this.scanContainer(body2, {
             ...ctx,
@@ -66470,6 +66720,8 @@ var FileScanner = class {
       const ret = node2.childForFieldName("return_type");
       const returns = ret ? normaliseType(ret, this.tctx(ctx)) : null;
       const facts = body2 ? bodyFacts(body2, params, ctx.lineBase, () => this.bodyTooDeep(body2, ctx)) : emptyBody();
+      const docTypes = docTypeNames(pending.docs);
+      if (docTypes.length) facts.docTypes = docTypes;
       const line = this.line(node2, ctx);
       const visibility = this.visibility(node2);
       const doc = this.docOf(pending);
@@ -67024,6 +67276,11 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   const macros = /* @__PURE__ */ new Set();
   const assigns = /* @__PURE__ */ new Set();
   const line = (n) => lineBase + n.startPosition.row;
+  const owners = /* @__PURE__ */ new Set();
+  const forgotten = /* @__PURE__ */ new Set();
+  const returned = [];
+  const boxFromRaw = [];
+  const transmutes = [];
   let depth2 = 0;
   let tooDeep = false;
   const visit2 = (node2, guarded2) => {
@@ -67064,6 +67321,22 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
             const v = pointerRoot(a);
             if (v?.type === "identifier" && ptrs.has(v.text)) derefs.add(v.text);
           }
+        }
+        if (last === "from_raw" && /\bBox\b/.test(callee?.text ?? "") && args2) {
+          const v = pointerRoot(args2.namedChildren[0] ?? null);
+          if (v?.type === "identifier" && boxFromRaw.length < MAX_BODY_RECORDS)
+            boxFromRaw.push({ arg: v.text, line: line(node2) });
+        }
+        if ((last === "transmute" || last === "transmute_copy") && args2) {
+          const v = stripParens(args2.namedChildren[0] ?? null);
+          if (v?.type === "identifier" && transmutes.length < MAX_BODY_RECORDS) {
+            const to = transmuteTarget(fn, node2);
+            transmutes.push(to ? { arg: v.text, line: line(node2), to } : { arg: v.text, line: line(node2) });
+          }
+        }
+        if ((last === "forget" || last === "into_raw") && args2) {
+          const v = stripParens(args2.namedChildren[0] ?? null);
+          if (v?.type === "identifier") forgotten.add(v.text);
         }
         if (last === "catch_unwind") {
           facts.catchUnwind = true;
@@ -67112,6 +67385,17 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
         }
         break;
       }
+      case "let_declaration": {
+        const pat = node2.childForFieldName("pattern");
+        const name2 = pat?.type === "identifier" ? pat.text : pat?.childForFieldName("name")?.text;
+        const ty = node2.childForFieldName("type")?.text ?? "";
+        const value = node2.childForFieldName("value")?.text.slice(0, 512) ?? "";
+        if (name2 && (OWNING_TYPE.test(ty) || OWNING_VALUE.test(value))) owners.add(name2);
+        break;
+      }
+      case "return_expression":
+        if (node2.namedChildren[0] && returned.length < MAX_BODY_RECORDS) returned.push(node2.namedChildren[0]);
+        break;
       case "function_item":
       case "impl_item":
       case "mod_item":
@@ -67123,10 +67407,98 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
     for (const c of node2.namedChildren) visit2(c, guarded2);
   };
   visit2(body2, false);
+  const tail = tailExpression(body2);
+  if (tail) returned.push(tail);
+  const dangling = [];
+  for (const r of returned) {
+    const what = danglingAsPtr(r, owners, forgotten);
+    if (what !== null) dangling.push({ what, line: line(r) });
+  }
+  if (dangling.length) facts.danglingReturns = dangling;
+  if (boxFromRaw.length) facts.boxFromRaw = boxFromRaw;
+  if (transmutes.length) facts.transmutes = transmutes;
   facts.derefs = [...derefs].sort();
   facts.macros = [...macros].sort();
   facts.assigns = [...assigns].sort();
   return facts;
+}
+var MAX_BODY_RECORDS = 64;
+var OWNING_TYPE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\b/;
+var OWNING_VALUE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\s*::|\b(?:format|vec)\s*!|\.\s*(?:to_string|to_owned|to_vec|into_bytes|into_bytes_with_nul)\s*\(/;
+function transmuteTarget(fn, call) {
+  if (fn?.type === "generic_function") {
+    const targs = fn.childForFieldName("type_arguments")?.namedChildren ?? [];
+    const t2 = targs[targs.length - 1];
+    if (targs.length === 2 && t2) return t2.text.replace(/\s+/g, " ").slice(0, 200);
+  }
+  let p = call.parent;
+  while (p && (p.type === "unsafe_block" || p.type === "block" || p.type === "parenthesized_expression"))
+    p = p.parent;
+  const ty = p?.type === "let_declaration" ? p.childForFieldName("type") : null;
+  return ty ? ty.text.replace(/\s+/g, " ").slice(0, 200) : void 0;
+}
+function tailExpression(block) {
+  let b = block;
+  for (let guard = 0; b && guard < 16; guard++) {
+    const kids = b.namedChildren.filter(
+      (c) => c.type !== "line_comment" && c.type !== "block_comment"
+    );
+    let last = kids[kids.length - 1];
+    if (last?.type === "expression_statement" && !last.text.endsWith(";")) last = last.namedChildren[0];
+    if (!last || last.type.endsWith("_statement") || last.type.endsWith("_item") || last.type === "let_declaration")
+      return null;
+    if (last.type === "unsafe_block" || last.type === "block") {
+      b = last.type === "block" ? last : last.namedChildren.find((c) => c.type === "block") ?? null;
+      continue;
+    }
+    return last;
+  }
+  return null;
+}
+function danglingAsPtr(expr, owners, forgotten) {
+  let n = stripParens(expr);
+  for (let guard = 0; n?.type === "type_cast_expression" && guard < 16; guard++)
+    n = stripParens(n.childForFieldName("value"));
+  if (n?.type !== "call_expression") return null;
+  const fn = n.childForFieldName("function");
+  if (fn?.type !== "field_expression") return null;
+  const field2 = fn.childForFieldName("field")?.text;
+  if (field2 !== "as_ptr" && field2 !== "as_mut_ptr") return null;
+  const recv = stripParens(fn.childForFieldName("value"));
+  if (!recv) return null;
+  const shown2 = recv.text.replace(/\s+/g, " ");
+  const short2 = shown2.length > 80 ? shown2.slice(0, 77) + "..." : shown2;
+  if (recv.type === "identifier") return owners.has(recv.text) && !forgotten.has(recv.text) ? short2 : null;
+  if (recv.type === "call_expression" || recv.type === "macro_invocation" || recv.type === "try_expression")
+    return OWNING_VALUE.test(recv.text.slice(0, 1024)) ? short2 : null;
+  return null;
+}
+function unsafeSendSyncOf(node2) {
+  if (!node2.children.some((c) => c.type === "unsafe")) return null;
+  const trait = node2.childForFieldName("trait");
+  const ty = node2.childForFieldName("type");
+  if (!trait || !ty) return null;
+  const t2 = calleeName(trait.text.replace(/\s+/g, ""));
+  if (t2 !== "Send" && t2 !== "Sync") return null;
+  const base = ty.type === "generic_type" ? ty.childForFieldName("type") ?? ty : ty;
+  const name2 = calleeName(base.text.replace(/\s+/g, ""));
+  return name2 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name2) ? name2 : null;
+}
+function docTypeNames(docs) {
+  const out2 = /* @__PURE__ */ new Set();
+  let budget = 64 * 1024;
+  for (const d of docs) {
+    if (budget <= 0 || out2.size >= 32) break;
+    const text2 = d.slice(0, budget);
+    budget -= text2.length;
+    for (const m of text2.matchAll(/[A-Z][A-Za-z0-9_]*/g)) {
+      const before = m.index > 0 ? text2.charCodeAt(m.index - 1) : 32;
+      if (isWordChar(before)) continue;
+      out2.add(m[0]);
+      if (out2.size >= 32) break;
+    }
+  }
+  return [...out2].sort();
 }
 function targetFeatures(attrs) {
   const out2 = /* @__PURE__ */ new Set();
@@ -69591,7 +69963,7 @@ function matchRule(m, toks, close, src, budget) {
     cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc.index, loc.depth, { text: text2 }) }];
   }
 }
-function resolve2(b, idx) {
+function resolve3(b, idx) {
   let x = b;
   for (const k of idx) {
     if (!x || !("items" in x)) break;
@@ -69628,7 +70000,7 @@ function transcribe(tokens, src, from, to, binds, idx, out2, size) {
         }
         const b = binds.get(n.text);
         if (b) {
-          const r = resolve2(b, idx);
+          const r = resolve3(b, idx);
           if (!r) return false;
           out2.push(r.text);
           size.n += r.text.length;
@@ -70949,6 +71321,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const macros = /* @__PURE__ */ new Map();
   const invocations = [];
   const testText = [];
+  const unsafeSendSync = /* @__PURE__ */ new Set();
   const gated = [];
   const unparsed = [];
   const visited = /* @__PURE__ */ new Set();
@@ -71001,6 +71374,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     diagnostics.push(...o.diagnostics);
     testText.push(...o.testText);
     gated.push(...o.gated);
+    for (const t2 of o.unsafeSendSync ?? []) unsafeSendSync.add(t2);
     return takeMods ? o.mods : [];
   };
   const record2 = (text2, origin, scan, isFile) => {
@@ -71480,7 +71854,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       files: files.sort(),
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
-      ...cNames ? { cNames } : {}
+      ...cNames ? { cNames } : {},
+      ...unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}
     },
     diagnostics,
     testText,
@@ -71832,17 +72207,42 @@ function unifiedFeatures(crates, sel) {
 }
 
 // src/core/extract/extract-surface.ts
-function isTestFile(p) {
-  if (p.endsWith("_test.go")) return true;
-  if (!p.endsWith(".rs")) return false;
+var TEST_DIRS = /* @__PURE__ */ new Set([
+  "test",
+  "tests",
+  "fuzz",
+  "fuzz_targets",
+  "bench",
+  "benches",
+  "example",
+  "examples"
+]);
+var C_EXTENSIONS = [".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp"];
+function underDir(p, dirs) {
+  const parts2 = p.split("/");
+  for (let i2 = 0; i2 < parts2.length - 1; i2++) if (dirs.has(parts2[i2])) return true;
+  return false;
+}
+function testFileLanguage(p) {
+  if (p.endsWith("_test.go")) return "go";
+  if (p.endsWith(".py")) {
+    const base = p.slice(p.lastIndexOf("/") + 1);
+    return base.startsWith("test_") || base.endsWith("_test.py") ? "python" : null;
+  }
+  if (p.endsWith(".go")) return underDir(p, TEST_DIRS) ? "go" : null;
+  if (C_EXTENSIONS.some((e) => p.endsWith(e))) return underDir(p, TEST_DIRS) ? "c" : null;
+  if (!p.endsWith(".rs")) return null;
   let lineStart = p.length;
   while (lineStart > 0 && !isLineBreak(p.charCodeAt(lineStart - 1))) lineStart--;
   for (const m of p.matchAll(/(?<=^|\/)(?:tests|benches|fuzz|fuzz_targets)\//g)) {
     const end = m.index + m[0].length;
-    if (end >= lineStart && end <= p.length - 3) return true;
+    if (end >= lineStart && end <= p.length - 3) return "rust";
   }
-  return false;
+  return null;
 }
+var PYTHON_FFI = /\b(?:ctypes|cffi)\b/;
+var MAX_TEST_FILES = 2e4;
+var TEST_TEXT_BUDGET = 64 * 1024 * 1024;
 function rsFilesUnder(paths, dir, foreign) {
   const prefix = dir ? dir + "/" : "";
   return paths.filter((p) => {
@@ -72003,15 +72403,30 @@ async function markTested(tree, crates, texts, limits, diagnostics, listed) {
       code: "too-many-files",
       message: `more than ${limits.maxListedFiles} files; tests beyond them were not searched`
     });
-  let budget = 64 * 1024 * 1024;
+  let budget = TEST_TEXT_BUDGET;
+  let files = 0;
+  const searched = { rust: 0, c: 0, go: 0, python: 0 };
   for (const p of listing.paths) {
-    if (!isTestFile(p) || budget <= 0) continue;
+    const lang = testFileLanguage(p);
+    if (lang === null) continue;
+    if (files >= MAX_TEST_FILES || budget <= 0) {
+      diagnostics.push({
+        level: "warning",
+        code: "test-search-incomplete",
+        message: files >= MAX_TEST_FILES ? `more than ${MAX_TEST_FILES} test files; the rest were not searched` : `test files past ${TEST_TEXT_BUDGET} bytes were not searched`
+      });
+      break;
+    }
+    files++;
     const r = await tree.read(p, Math.min(limits.maxFileBytes, budget));
     if (r.ok) {
-      texts.push(r.text);
       budget -= r.bytes;
+      if (lang === "python" && !PYTHON_FFI.test(r.text)) continue;
+      texts.push(r.text);
+      searched[lang]++;
     }
   }
+  for (const c of crates) c.testSearch = { ...searched };
   const haystack = texts.join("\n");
   const tested = new MentionIndex(haystack);
   for (const c of crates) {
