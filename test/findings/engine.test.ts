@@ -7,6 +7,7 @@ const LEVELS: Record<string, string> = {
   'buffer-param': 'high',
   'c-string-param': 'high',
   'callback-param': 'high',
+  'declared-not-exported': 'high',
   'exposure-widened': 'medium',
   'hidden-export': 'low',
   'missing-destructor': 'medium',
@@ -18,6 +19,8 @@ const LEVELS: Record<string, string> = {
   'raw-pointer-param': 'high',
   'reference-param': 'high',
   'rust-abi-export': 'high',
+  'signature-mismatch': 'high',
+  'undeclared-export': 'medium',
   'untested-export': 'low',
   'unwinding-abi': 'high',
 };

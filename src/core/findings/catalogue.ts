@@ -5,6 +5,7 @@ import type { FindingRule } from './rule';
 import { bufferParam } from './rules/buffer-param';
 import { callbackParam } from './rules/callback-param';
 import { cStringParam } from './rules/c-string-param';
+import { declaredNotExported } from './rules/declared-not-exported';
 import { exposureWidened } from './rules/exposure-widened';
 import { hiddenExport } from './rules/hidden-export';
 import { missingDestructor } from './rules/missing-destructor';
@@ -16,6 +17,8 @@ import { panicPath } from './rules/panic-path';
 import { rawPointerParam } from './rules/raw-pointer-param';
 import { referenceParam } from './rules/reference-param';
 import { rustAbiExport } from './rules/rust-abi-export';
+import { signatureMismatch } from './rules/signature-mismatch';
+import { undeclaredExport } from './rules/undeclared-export';
 import { untestedExport } from './rules/untested-export';
 import { unwindingAbi } from './rules/unwinding-abi';
 
@@ -23,6 +26,7 @@ export const FINDING_RULES: FindingRule[] = [
   bufferParam,
   callbackParam,
   cStringParam,
+  declaredNotExported,
   exposureWidened,
   hiddenExport,
   missingDestructor,
@@ -34,6 +38,8 @@ export const FINDING_RULES: FindingRule[] = [
   rawPointerParam,
   referenceParam,
   rustAbiExport,
+  signatureMismatch,
+  undeclaredExport,
   untestedExport,
   unwindingAbi,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
