@@ -111,6 +111,8 @@ beforeAll(() => {
   branch('remove', {
     'src/lib.rs': LIB.replace(/#\[no_mangle\]\npub extern "C" fn mini_version[^}]*}\n/, ''),
   });
+  // a hostile header name and a stray declaration in it
+  branch('hostile', { 'include/<b>x</b>`|.h': 'uint32_t mini_version(void);\nvoid mini_gone(void);\n' });
   // (d) a new export that no header declares
   branch('undeclared', {
     'src/lib.rs': LIB + '#[no_mangle]\npub extern "C" fn mini_extra() -> i32 {\n    7\n}\n',
@@ -213,6 +215,19 @@ describe('the contract check in the diff report', () => {
       consumers: { policy: { levels: { 'signature-mismatch': 'off' } } },
     });
     expect(contract(silenced.report)).toEqual([]);
+  });
+});
+
+describe('hostile input', () => {
+  it('escapes the header path in Markdown and text', async () => {
+    const r = await reportOf('hostile');
+    expect(contract(r).map((f) => [f.rule, f.symbol, f.file])).toEqual([
+      ['declared-not-exported', 'mini_gone', 'include/<b>x</b>`|.h'],
+    ]);
+    const md = renderMarkdown(r);
+    expect(md).toContain('mini_gone');
+    expect(md).not.toContain('<b>');
+    expect(renderText(r)).toContain('include/<b>x</b>`|.h:2');
   });
 });
 
