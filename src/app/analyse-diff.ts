@@ -144,7 +144,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
         headSource,
         head,
         base,
-        { c: await loadCParser(), go: await loadGoParser() },
+        { c: loadCParser, go: loadGoParser },
         o.consumers || {},
       );
       warnings.push(...view.warnings);

@@ -113,7 +113,7 @@ export async function readConsumers(
   tree: SourceTree,
   head: Surface,
   base: Surface | null,
-  parsers: { c: CParser; go: GoParser },
+  loaders: { c: () => Promise<CParser>; go: () => Promise<GoParser> },
   options: ConsumerOptions = {},
 ): Promise<ConsumerView> {
   const warnings: string[] = [];
@@ -130,6 +130,9 @@ export async function readConsumers(
     configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p),
   );
   const goPaths = listing.paths.filter((p) => p.endsWith('.go'));
+  if (headerPaths.length === 0 && goPaths.length === 0) return { findings: [], callSites, warnings };
+  // the grammars are loaded only for a tree that has something for them to read
+  const parsers = { c: await loaders.c(), go: await loaders.go() };
 
   const incomplete = new Set<string>();
   const readings = new Map<string, CReading>();

@@ -252,7 +252,7 @@ describe('readConsumers', () => {
     }) as unknown as Surface;
 
   it('ignores headers that declare no export (auto), and reads only the configured ones when set', async () => {
-    const parsers = { c: await loadCParser(), go: await loadGoParser() };
+    const parsers = { c: loadCParser, go: loadGoParser };
     const tree = new MemoryTree({
       'vendor/zlib.h': 'int deflate(void);\n',
       'include/x.h': 'void x_one(void);\nvoid x_gone(void);\n',
@@ -271,7 +271,7 @@ describe('readConsumers', () => {
   });
 
   it('keeps a bound: an oversized header is a warning and suppresses undeclared-export', async () => {
-    const parsers = { c: await loadCParser(), go: await loadGoParser() };
+    const parsers = { c: loadCParser, go: loadGoParser };
     const tree = new MemoryTree({
       'include/x.h': 'void x_one(void);\n',
       'include/big.h': 'void x_one(void);\n' + '/*' + 'a'.repeat(1024 * 1024) + '*/\n',
@@ -282,7 +282,7 @@ describe('readConsumers', () => {
   });
 
   it('an inline cgo prototype of another library is not a Rust declaration', async () => {
-    const parsers = { c: await loadCParser(), go: await loadGoParser() };
+    const parsers = { c: loadCParser, go: loadGoParser };
     const tree = new MemoryTree({
       'main.go':
         'package main\n\n/*\n#include <zlib.h>\nint other(int);\nvoid x_one(void);\n*/\nimport "C"\n\nfunc main() { C.x_one(); C.other(1) }\n',
