@@ -45,9 +45,9 @@ export interface AnalyseOptions {
   /** The run's deadline: every read and parse checks it (default: none). */
   deadline?: Deadline;
   /**
-   * The consumers' contract check (committed C headers, cgo files; SPEC §11): its findings join the
-   * report's and the Go call sites of breaking changes are named. Default: on when `findings` is
-   * given; false turns it off.
+   * The consumers' contract check (committed C headers, cgo files; SPEC §11): the Go call sites of
+   * breaking and removed exports are named on their changes, and, when `findings` is given, its
+   * findings join the report's. Default: on when `findings` is given; false turns it off.
    */
   consumers?: ConsumerOptions | false;
 }
