@@ -3543,9 +3543,9 @@ var require_data_url = __commonJS2({
     }
     function serializeAMimeType(mimeType) {
       assert2(mimeType !== "failure");
-      const { parameters, essence } = mimeType;
+      const { parameters: parameters2, essence } = mimeType;
       let serialization = essence;
-      for (let [name2, value] of parameters.entries()) {
+      for (let [name2, value] of parameters2.entries()) {
         serialization += ";";
         serialization += name2;
         serialization += "=";
@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS2({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser4 = class {
+    var Parser5 = class {
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
@@ -6281,7 +6281,7 @@ var require_client_h1 = __commonJS2({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser4(client, socket, llhttpInstance);
+      socket[kParser] = new Parser5(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
         const parser = this[kParser];
         if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -11792,16 +11792,16 @@ var require_dns = __commonJS2({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
+        for (const record3 of addresses) {
+          record3.timestamp = timestamp;
+          if (typeof record3.ttl === "number") {
+            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
           } else {
-            record2.ttl = this.#maxTTL;
+            record3.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record3.family] ?? { ips: [] };
+          familyRecords.ips.push(record3);
+          records.records[record3.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -27018,7 +27018,7 @@ var require_parser = __commonJS2({
         }
       }
     }
-    var Parser4 = class {
+    var Parser5 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -27495,14 +27495,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start: start2, key: fs8, sep: [] });
+                map2.items.push({ start: start2, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27630,13 +27630,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -27791,7 +27791,7 @@ var require_parser = __commonJS2({
         }
       }
     };
-    exports2.Parser = Parser4;
+    exports2.Parser = Parser5;
   }
 });
 
@@ -34927,17 +34927,17 @@ function merge(defaults, route, options) {
   }
   return mergedOptions;
 }
-function addQueryParameters(url2, parameters) {
+function addQueryParameters(url2, parameters2) {
   const separator = /\?/.test(url2) ? "&" : "?";
-  const names3 = Object.keys(parameters);
+  const names3 = Object.keys(parameters2);
   if (names3.length === 0) {
     return url2;
   }
   return url2 + separator + names3.map((name2) => {
     if (name2 === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+      return "q=" + parameters2.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name2}=${encodeURIComponent(parameters[name2])}`;
+    return `${name2}=${encodeURIComponent(parameters2[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -35095,7 +35095,7 @@ function parse(options) {
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body2;
-  let parameters = omit(options, [
+  let parameters2 = omit(options, [
     "method",
     "baseUrl",
     "url",
@@ -35104,12 +35104,12 @@ function parse(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url2);
-  url2 = parseUrl(url2).expand(parameters);
+  url2 = parseUrl(url2).expand(parameters2);
   if (!/^http/.test(url2)) {
     url2 = options.baseUrl + url2;
   }
   const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
+  const remainingParameters = omit(parameters2, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -35245,7 +35245,7 @@ function parse2(header, options) {
   return parseParameters(header, type, index, len, stopFlags);
 }
 function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
+  const parameters2 = new NullObject();
   parameter: while (index < len) {
     index++;
     while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
@@ -35276,8 +35276,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           while (index < len) {
             const code2 = header.charCodeAt(index);
             if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters2[key] === void 0) {
+                parameters2[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
@@ -35321,9 +35321,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters2[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters2[key] = header.slice(valueStart, valueEnd);
         }
         if (stop2 !== 0)
           break parameter;
@@ -35339,7 +35339,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       index++;
     }
   }
-  return { type, index, parameters };
+  return { type, index, parameters: parameters2 };
 }
 function unescapeQuotedPairs(str, start2, end) {
   let result = "";
@@ -35885,14 +35885,14 @@ function toErrorMessage(data) {
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+  const newApi = function(route, parameters2) {
+    const endpointOptions = endpoint2.merge(route, parameters2);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request2 = (route2, parameters22) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint2.parse(endpoint2.merge(route2, parameters22))
       );
     };
     Object.assign(request2, {
@@ -36040,10 +36040,10 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route, parameters) {
+async function hook(token, request2, route, parameters2) {
   const endpoint2 = request2.endpoint.merge(
     route,
-    parameters
+    parameters2
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
@@ -36232,8 +36232,8 @@ function normalizePaginatedListResponse(response) {
   response.data.total_commits = totalCommits;
   return response;
 }
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+function iterator(octokit, route, parameters2) {
+  const options = typeof route === "function" ? route.endpoint(parameters2) : octokit.request.endpoint(route, parameters2);
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options.method;
   const headers = options.headers;
@@ -36274,15 +36274,15 @@ function iterator(octokit, route, parameters) {
     })
   };
 }
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
+function paginate(octokit, route, parameters2, mapFn) {
+  if (typeof parameters2 === "function") {
+    mapFn = parameters2;
+    parameters2 = void 0;
   }
   return gather(
     octokit,
     [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    iterator(octokit, route, parameters2)[Symbol.asyncIterator](),
     mapFn
   );
 }
@@ -56056,8 +56056,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record3 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record3);
     const names3 = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names3 || names3 === true || rewrites.has(names3))
       continue;
@@ -63303,6 +63303,19 @@ var danglingPointerReturn = {
   }
 };
 
+// src/core/findings/rules/declared-not-exported.ts
+var declaredNotExported = {
+  id: "declared-not-exported",
+  level: "high",
+  kinds: ["function", "static"],
+  example: "include/demo.h:12 declares void demo_free(Demo *); no Rust export is named demo_free",
+  rationale: "memory safety: a consumer compiled against the declaration fails to link, or binds to whatever other library defines the name",
+  checklist: "the declaration is removed from the header or preamble (regenerate it), or the Rust export is restored",
+  check() {
+    return [];
+  }
+};
+
 // src/core/rust/cfg.ts
 function parseCfg(text2) {
   const tokens = lex(text2, 1e4);
@@ -64244,6 +64257,32 @@ var rustAbiExport = {
   }
 };
 
+// src/core/findings/rules/signature-mismatch.ts
+var signatureMismatch = {
+  id: "signature-mismatch",
+  level: "high",
+  kinds: ["function", "static"],
+  example: "include/demo.h: int demo_clamp(int v); Rust: fn demo_clamp(v: i64) -> i64",
+  rationale: "memory safety: a consumer calls the function with the arguments the declaration says, and Rust reads others (truncated, sign-flipped or garbage values)",
+  checklist: "the header or preamble is regenerated from the Rust source, and every consumer rebuilt against it",
+  check() {
+    return [];
+  }
+};
+
+// src/core/findings/rules/undeclared-export.ts
+var undeclaredExport = {
+  id: "undeclared-export",
+  level: "medium",
+  kinds: ["function", "static"],
+  example: '#[no_mangle] pub extern "C" fn demo_reset() exported, declared in no committed header',
+  rationale: "contract: an export the header does not declare is surface nobody reviews as API, and consumers re-declare it by hand",
+  checklist: "the export is added to the header named (regenerate it), or it is not meant to be exported and the export attribute is removed",
+  check() {
+    return [];
+  }
+};
+
 // src/core/findings/rules/untested-export.ts
 function searchedPlaces(crate) {
   const s = crate.testSearch;
@@ -64287,6 +64326,7 @@ var FINDING_RULES = [
   callbackParam,
   cStringParam,
   danglingPointerReturn,
+  declaredNotExported,
   exposureWidened,
   fromRawVoid,
   handleSendSync,
@@ -64302,6 +64342,8 @@ var FINDING_RULES = [
   rawPointerParam,
   referenceParam,
   rustAbiExport,
+  signatureMismatch,
+  undeclaredExport,
   untestedExport,
   unwindingAbi
 ].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -64698,6 +64740,11 @@ var configSchema = external_exports.strictObject(
       },
       "Source paths to ignore."
     ),
+    headers: list(
+      pathGlob(),
+      "path globs",
+      "The committed C/C++ headers consumers compile against (globs: * within a segment, ** across); default: every *.h and *.hpp that declares an export."
+    ),
     features: strict(
       "a feature set: a mapping with default, all and list",
       featureSetShape,
@@ -64822,6 +64869,7 @@ function defaultConfig() {
   return {
     crates: { include: [], exclude: [] },
     paths: { exclude: [] },
+    headers: [],
     featureSets: [{ mode: "default", features: [] }],
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: "major" },
@@ -65089,6 +65137,7 @@ function fromRaw(raw) {
   return {
     crates: { include: raw.crates?.include ?? [], exclude: raw.crates?.exclude ?? [] },
     paths: { exclude: raw.paths?.exclude ?? [] },
+    headers: raw.headers ?? [],
     featureSets: sets.length > 0 ? sets.map(featureSelection) : d.featureSets,
     findings: { levels: levels2, scopes: scopes2 },
     changes: {
@@ -65145,6 +65194,7 @@ function normaliseConfig(config2) {
   return {
     crates: { include: uniqueSorted(config2.crates.include), exclude: uniqueSorted(config2.crates.exclude) },
     paths: { exclude: uniqueSorted(config2.paths.exclude.map(normaliseGlob)) },
+    headers: uniqueSorted(config2.headers.map(normaliseGlob)),
     featureSets: featureSets.length > 0 ? featureSets : defaultConfig().featureSets,
     findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes2) },
     changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
@@ -65214,7 +65264,8 @@ function policyHash(config2) {
   const limits = { ...normal.limits };
   delete limits.deadlineSeconds;
   const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : void 0;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports } }));
+  const headers = normal.headers.length ? normal.headers : void 0;
+  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports, headers } }));
 }
 
 // src/app/config-file.ts
@@ -69904,34 +69955,34 @@ function matchRule(m, toks, close, src, budget) {
     while (cur.length) {
       if (--budget.steps < 0 || cur.length > MAX_POSITIONS) throw new Abort("matcher too costly");
       const mp2 = cur.pop();
-      const loc2 = locs[mp2.idx];
-      switch (loc2.k) {
+      const loc4 = locs[mp2.idx];
+      switch (loc4.k) {
         case "token":
-          if (!atEof && tok === loc2.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          if (!atEof && tok === loc4.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
           break;
         case "seq": {
           let ms = mp2.ms;
-          for (let v = loc2.firstVar; v < loc2.firstVar + loc2.vars; v++) {
+          for (let v = loc4.firstVar; v < loc4.firstVar + loc4.vars; v++) {
             budget.steps -= ms.length;
-            ms = pushMatch(ms, v, loc2.depth, EMPTY_SEQ);
+            ms = pushMatch(ms, v, loc4.depth, EMPTY_SEQ);
           }
-          if (loc2.op !== "+") cur.push({ idx: loc2.firstAfter, ms });
+          if (loc4.op !== "+") cur.push({ idx: loc4.firstAfter, ms });
           cur.push({ idx: mp2.idx + 1, ms });
           break;
         }
         case "kleene":
           cur.push({ idx: mp2.idx + 1, ms: mp2.ms });
-          if (loc2.op !== "?") cur.push({ idx: loc2.first, ms: mp2.ms });
+          if (loc4.op !== "?") cur.push({ idx: loc4.first, ms: mp2.ms });
           break;
         case "sep":
           cur.push({ idx: mp2.idx + 2, ms: mp2.ms });
-          if (!atEof && tok === loc2.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          if (!atEof && tok === loc4.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
           break;
         case "afterSep":
-          cur.push({ idx: loc2.first, ms: mp2.ms });
+          cur.push({ idx: loc4.first, ms: mp2.ms });
           break;
         case "var":
-          if (p.mayBegin(loc2.frag)) bb.push(mp2);
+          if (p.mayBegin(loc4.frag)) bb.push(mp2);
           break;
         case "eof":
           if (atEof) eof.push(mp2);
@@ -69955,12 +70006,12 @@ function matchRule(m, toks, close, src, budget) {
     }
     if (next.length > 0 || bb.length > 1) throw new Abort("local ambiguity: multiple parsing options");
     const mp = bb[0];
-    const loc = locs[mp.idx];
+    const loc3 = locs[mp.idx];
     const from = { i: p.i, rem: p.rem };
-    p.parseFragment(loc.frag);
+    p.parseFragment(loc3.frag);
     budget.steps -= p.i - from.i + mp.ms.length;
     const text2 = renderRange(toks, src, from, { i: p.i, rem: p.rem });
-    cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc.index, loc.depth, { text: text2 }) }];
+    cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc3.index, loc3.depth, { text: text2 }) }];
   }
 }
 function resolve3(b, idx) {
@@ -70983,12 +71034,12 @@ function accountCrate(input2, world) {
     const defRanges = census.macroDefs.map((d) => [d.start, d.end]);
     const settled = (offset) => inRanges(census.inactive, offset) || inRanges(expandedRanges, offset) || inRanges(defRanges, offset);
     const macroOf = t2.origin.expansionOf;
-    const push = (d) => drafts.push({ ...d, file: t2.origin.file, order: order++ });
+    const push2 = (d) => drafts.push({ ...d, file: t2.origin.file, order: order++ });
     for (const s of census.sites) {
       if (settled(s.offset) || inRanges(t2.accounted, s.offset)) continue;
       const holder = innermostBang(census.bangs, s.offset);
       const via = holder ? holder.path : macroOf;
-      push({
+      push2({
         kind: "export-site",
         line: line(s.offset),
         path: pathOf(s.itemPath),
@@ -71007,7 +71058,7 @@ function accountCrate(input2, world) {
         const shadowed = world.shadowed(own2, b.name);
         const riskyMacro = b.name !== "cfg_if" && world.risky(own2, b.name);
         if (shadowed && riskyMacro && !(inv && macros.textual.has(inv) && macros.expanded.has(inv))) {
-          push({
+          push2({
             ...base,
             kind: "export-site",
             macro: b.path,
@@ -71019,7 +71070,7 @@ function accountCrate(input2, world) {
         if (inv && macros.expanded.has(inv)) continue;
         if (!riskyMacro && b.name !== "cfg_if") continue;
         const failure2 = inv ? macros.failed.get(inv) : void 0;
-        push({
+        push2({
           ...base,
           kind: "export-site",
           macro: b.path,
@@ -71038,7 +71089,7 @@ function accountCrate(input2, world) {
         );
         const verified = origins.length > 0 && origins.every((o) => o.kind === "def" && o.crate === own2 && o.name === b.name);
         if (verified) continue;
-        push({
+        push2({
           ...base,
           kind: "export-site",
           macro: b.path,
@@ -71058,7 +71109,7 @@ function accountCrate(input2, world) {
         t2.origin.modPath
       );
       if (UNSAFE_STD_MACROS.has(b.name) && macroOrigins(own2, b.path, census).std) {
-        push({
+        push2({
           ...base,
           kind: "macro",
           macro: b.path,
@@ -71067,7 +71118,7 @@ function accountCrate(input2, world) {
         });
         continue;
       }
-      push({
+      push2({
         ...base,
         kind: "macro",
         macro: b.path,
@@ -71087,7 +71138,7 @@ function accountCrate(input2, world) {
         t2.origin.modPath
       ))
         continue;
-      push({
+      push2({
         kind: "macro",
         line: line(a.start),
         path: pathOf(a.itemPath),
@@ -71377,7 +71428,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     for (const t2 of o.unsafeSendSync ?? []) unsafeSendSync.add(t2);
     return takeMods ? o.mods : [];
   };
-  const record2 = (text2, origin, scan, isFile) => {
+  const record3 = (text2, origin, scan, isFile) => {
     const t2 = {
       text: text2,
       origin,
@@ -71395,7 +71446,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       cache2?.set(key, outcome, text2.length);
     }
     if (outcome.error) diagnostics.push(outcome.error);
-    record2(text2, origin, outcome.scan, isFile);
+    record3(text2, origin, outcome.scan, isFile);
     return absorb(outcome.scan, takeMods);
   };
   const fileOrigin = (ctx) => ({
@@ -71581,7 +71632,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       let mods;
       if (isRoot || mayContribute(text2)) mods = parseAndScan(text2, fileCtx, true, fileOrigin(fileCtx), true);
       else {
-        record2(text2, fileOrigin(fileCtx), null, true);
+        record3(text2, fileOrigin(fileCtx), null, true);
         mods = scanModsLexically(
           text2,
           fileCtx,
@@ -72943,6 +72994,1688 @@ function applyScope(surface, scope, digest) {
   return { ...scoped, digest: digest(scoped) };
 }
 
+// src/adapters/consumer-parsers.ts
+var fs6 = __toESM2(require("node:fs"));
+var import_web_tree_sitter3 = __toESM2(require_web_tree_sitter2());
+function loader(file2, packageName) {
+  let loaded2 = null;
+  return () => {
+    if (!loaded2) {
+      loaded2 = (async () => {
+        await initTreeSitter();
+        const language = await import_web_tree_sitter3.Language.load(fs6.readFileSync(locate(file2, packageName)));
+        const parser = new import_web_tree_sitter3.Parser();
+        parser.setLanguage(language);
+        return {
+          parse: (text2) => {
+            const tree = parser.parse(text2);
+            if (!tree) throw new Error(`tree-sitter returned no tree (${packageName})`);
+            return tree;
+          }
+        };
+      })();
+    }
+    return loaded2;
+  };
+}
+var loadCParser = loader("tree-sitter-c.wasm", "tree-sitter-c");
+var loadGoParser = loader("tree-sitter-go.wasm", "tree-sitter-go");
+
+// src/core/consumers/c-types.ts
+var LP64 = {
+  name: "LP64",
+  triple: "x86_64-unknown-linux-gnu",
+  longBytes: 8,
+  pointerBytes: 8,
+  charSigned: true
+};
+var LLP64 = {
+  name: "LLP64",
+  triple: "x86_64-pc-windows-msvc",
+  longBytes: 4,
+  pointerBytes: 8,
+  charSigned: true
+};
+var MAX_TYPEDEF_CHAIN = 32;
+function canonicalPrimitive(words2) {
+  let signed = null;
+  let longs = 0;
+  let short2 = false;
+  let base = null;
+  for (const w of words2) {
+    if (w === "signed") signed = true;
+    else if (w === "unsigned") signed = false;
+    else if (w === "long") longs++;
+    else if (w === "short") short2 = true;
+    else if (["int", "char", "double", "float", "void", "_Bool", "bool"].includes(w)) {
+      if (base !== null) return null;
+      base = w;
+    } else return null;
+  }
+  if (longs > 2 || short2 && longs > 0) return null;
+  if (base === "void" || base === "float" || base === "_Bool" || base === "bool") {
+    return signed === null && longs === 0 && !short2 ? base === "_Bool" ? "bool" : base : null;
+  }
+  if (base === "double")
+    return signed === null && !short2 && longs <= 1 ? longs ? "long double" : "double" : null;
+  if (base === "char") {
+    if (short2 || longs) return null;
+    return signed === null ? "char" : signed ? "signed char" : "unsigned char";
+  }
+  const core = short2 ? "short" : longs === 2 ? "long long" : longs === 1 ? "long" : "int";
+  return signed === false ? `unsigned ${core}` : core;
+}
+function knownTypedef(name2, m) {
+  const fixed = /^(u?)int(8|16|32|64)_t$/.exec(name2);
+  if (fixed) return { k: "int", bytes: Number(fixed[2]) / 8, signed: fixed[1] === "" };
+  const least = /^(u?)int_(?:least|fast)(8|16|32|64)_t$/.exec(name2);
+  if (least && (least[2] === "8" || least[2] === "64"))
+    return { k: "int", bytes: Number(least[2]) / 8, signed: least[1] === "" };
+  switch (name2) {
+    case "size_t":
+    case "uintptr_t":
+    case "uintmax_t":
+      return { k: "int", bytes: name2 === "uintmax_t" ? 8 : m.pointerBytes, signed: false };
+    case "ssize_t":
+    case "intptr_t":
+    case "ptrdiff_t":
+    case "intmax_t":
+      return { k: "int", bytes: name2 === "intmax_t" ? 8 : m.pointerBytes, signed: true };
+    case "char16_t":
+      return { k: "int", bytes: 2, signed: false };
+    case "char32_t":
+      return { k: "int", bytes: 4, signed: false };
+    case "wchar_t":
+      return m.longBytes === 4 ? { k: "int", bytes: 2, signed: false } : { k: "int", bytes: 4, signed: true };
+    default:
+      return null;
+  }
+}
+function primitiveLeaf(name2, m) {
+  switch (name2) {
+    case "void":
+      return { k: "void" };
+    case "bool":
+      return { k: "int", bytes: 1, signed: false };
+    case "char":
+      return { k: "int", bytes: 1, signed: m.charSigned };
+    case "signed char":
+      return { k: "int", bytes: 1, signed: true };
+    case "unsigned char":
+      return { k: "int", bytes: 1, signed: false };
+    case "short":
+    case "unsigned short":
+      return { k: "int", bytes: 2, signed: name2 === "short" };
+    case "int":
+    case "unsigned int":
+      return { k: "int", bytes: 4, signed: name2 === "int" };
+    case "long":
+    case "unsigned long":
+      return { k: "int", bytes: m.longBytes, signed: name2 === "long" };
+    case "long long":
+    case "unsigned long long":
+      return { k: "int", bytes: 8, signed: name2 === "long long" };
+    case "float":
+      return { k: "float", bytes: 4 };
+    case "double":
+      return { k: "float", bytes: 8 };
+    case "long double":
+      return { k: "float", bytes: 16 };
+    default:
+      return knownTypedef(name2, m);
+  }
+}
+function resolveTypedef(t2, typedefs) {
+  let cur = t2;
+  for (let i2 = 0; i2 < MAX_TYPEDEF_CHAIN; i2++) {
+    if (cur.k !== "base" || cur.tag !== null) return cur;
+    const next = typedefs.get(cur.name);
+    if (!next) return cur;
+    cur = next;
+  }
+  return cur;
+}
+function cAbiShape(t2, m, typedefs, parameter = false) {
+  let depth2 = 0;
+  let cur = resolveTypedef(t2, typedefs);
+  if (parameter && cur.k === "array") {
+    cur = resolveTypedef(cur.of, typedefs);
+    depth2++;
+  }
+  for (let i2 = 0; i2 < 256; i2++) {
+    if (cur.k === "ptr") {
+      const to = resolveTypedef(cur.to, typedefs);
+      if (to.k === "fn") return { depth: depth2, leaf: { k: "fn" } };
+      depth2++;
+      cur = to;
+      continue;
+    }
+    if (cur.k === "array") {
+      if (depth2 === 0) return { depth: depth2, leaf: { k: "record", name: renderCType(cur) } };
+      cur = resolveTypedef(cur.of, typedefs);
+      continue;
+    }
+    if (cur.k === "fn") return { depth: depth2, leaf: { k: "fn" } };
+    if (cur.k === "other") return { depth: depth2, leaf: { k: "unknown", name: cur.text } };
+    if (cur.tag === "enum") return { depth: depth2, leaf: { k: "int", bytes: 4, signed: true } };
+    if (cur.tag !== null) return { depth: depth2, leaf: { k: "record", name: `${cur.tag} ${cur.name}` } };
+    const leaf2 = primitiveLeaf(cur.name, m);
+    return { depth: depth2, leaf: leaf2 ?? { k: "unknown", name: cur.name } };
+  }
+  return { depth: depth2, leaf: { k: "unknown", name: renderCType(t2) } };
+}
+function qualifiers(c, v) {
+  return `${c ? "const " : ""}${v ? "volatile " : ""}`;
+}
+function renderCType(t2) {
+  return render2(t2, "").trim();
+}
+function render2(t2, inner) {
+  switch (t2.k) {
+    case "base":
+      return `${qualifiers(t2.const, t2.volatile)}${t2.tag ? `${t2.tag} ` : ""}${t2.name}${inner ? ` ${inner}` : ""}`;
+    case "ptr":
+      return render2(t2.to, `*${t2.const ? "const" : ""}${inner && t2.const ? " " : ""}${inner}`);
+    case "array": {
+      const i2 = inner.startsWith("*") ? `(${inner})` : inner;
+      return render2(t2.of, `${i2}[${t2.len ?? ""}]`);
+    }
+    case "fn": {
+      const i2 = inner.startsWith("*") ? `(${inner})` : inner;
+      const ps = t2.params.map(renderCType);
+      if (t2.variadic) ps.push("...");
+      return render2(t2.ret, `${i2}(${ps.length ? ps.join(", ") : "void"})`);
+    }
+    case "other":
+      return `${t2.text}${inner ? ` ${inner}` : ""}`;
+  }
+}
+
+// src/core/consumers/preprocess.ts
+var PREDEFINED = /* @__PURE__ */ new Map([
+  ["__STDC__", 1],
+  ["__STDC_VERSION__", 201710]
+]);
+var MAX_EXPANSION_DEPTH = 8;
+var MAX_INVOCATIONS = 2e4;
+var MAX_ARGUMENT_CHARS = 1024;
+var MAX_CONDITION_CHARS = 300;
+var clip = (s) => s.length > MAX_CONDITION_CHARS ? `${s.slice(0, MAX_CONDITION_CHARS)}\u2026` : s;
+var MAX_EXPR_DEPTH = 64;
+function stripComments(text2) {
+  const out2 = [];
+  let pending = 0;
+  let i2 = 0;
+  let row = 0;
+  let unterminated = null;
+  let start2 = 0;
+  const flush = (to) => {
+    if (to > start2) out2.push(text2.slice(start2, to));
+  };
+  const n = text2.length;
+  while (i2 < n) {
+    const c = text2.charCodeAt(i2);
+    if (c === 10) {
+      flush(i2 + 1);
+      if (pending) out2.push("\n".repeat(pending));
+      pending = 0;
+      row++;
+      i2++;
+      start2 = i2;
+      continue;
+    }
+    if (c === 92 && (text2[i2 + 1] === "\n" || text2[i2 + 1] === "\r" && text2[i2 + 2] === "\n")) {
+      flush(i2);
+      i2 += text2[i2 + 1] === "\n" ? 2 : 3;
+      pending++;
+      row++;
+      start2 = i2;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      let j = i2 + 1;
+      while (j < n && text2.charCodeAt(j) !== c && text2.charCodeAt(j) !== 10)
+        j += text2.charCodeAt(j) === 92 ? 2 : 1;
+      i2 = Math.min(j + 1, n);
+      if (j < n && text2.charCodeAt(j) === 10) i2 = j;
+      continue;
+    }
+    if (c === 47 && text2[i2 + 1] === "/") {
+      flush(i2);
+      let j = i2 + 2;
+      while (j < n && text2.charCodeAt(j) !== 10) {
+        if (text2.charCodeAt(j) === 92 && text2[j + 1] === "\n") {
+          pending++;
+          row++;
+          j++;
+        }
+        j++;
+      }
+      out2.push(" ");
+      i2 = j;
+      start2 = i2;
+      continue;
+    }
+    if (c === 47 && text2[i2 + 1] === "*") {
+      flush(i2);
+      const end = text2.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? n : end + 2;
+      if (end < 0) unterminated = row + 1;
+      for (let j = i2; j < stop2; j++) if (text2.charCodeAt(j) === 10) pending++;
+      out2.push(" ");
+      i2 = stop2;
+      start2 = i2;
+      continue;
+    }
+    i2++;
+  }
+  flush(n);
+  if (pending) out2.push("\n".repeat(pending));
+  return { text: out2.join(""), unterminated };
+}
+function tokenize3(s) {
+  const toks = [];
+  const re = /\s*(?:([A-Za-z_][A-Za-z0-9_]*)|(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*|("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?)|(&&|\|\||==|!=|<=|>=|<<|>>|##|\S))/gy;
+  let m;
+  while ((m = re.exec(s)) !== null) {
+    if (m[0] === "") break;
+    if (m[1] !== void 0) toks.push({ t: m[1], kind: "id" });
+    else if (m[2] !== void 0) toks.push({ t: m[2], kind: "num" });
+    else if (m[3] !== void 0) toks.push({ t: m[3], kind: "str" });
+    else if (m[4] !== void 0) toks.push({ t: m[4], kind: "op" });
+  }
+  return toks;
+}
+var not = (a) => a === "T" ? "F" : a === "F" ? "T" : "U";
+var and = (a, b) => a === "F" || b === "F" ? "F" : a === "T" && b === "T" ? "T" : "U";
+var or = (a, b) => a === "T" || b === "T" ? "T" : a === "F" && b === "F" ? "F" : "U";
+function evaluate(expr, macros) {
+  const toks = tokenize3(expr);
+  let i2 = 0;
+  const truth = (v) => v === "U" ? "U" : v !== 0 ? "T" : "F";
+  const fromTri = (t2) => t2 === "U" ? "U" : t2 === "T" ? 1 : 0;
+  const definedOf = (name2) => {
+    if (name2 === "__cplusplus") return "F";
+    if (PREDEFINED.has(name2)) return "T";
+    const m = macros.get(name2);
+    if (m) return m.certain ? "T" : "U";
+    return "U";
+  };
+  const valueOf = (name2) => {
+    if (name2 === "__cplusplus") return 0;
+    const pre = PREDEFINED.get(name2);
+    if (pre !== void 0) return pre;
+    const m = macros.get(name2);
+    if (!m || !m.certain || m.functionLike) return "U";
+    const v = m.value.trim();
+    if (/^[0-9]+$/.test(v)) return Number(v);
+    if (v === "") return 0;
+    return "U";
+  };
+  const primary = (depth2) => {
+    if (depth2 > MAX_EXPR_DEPTH) throw new Error("too deep");
+    const tok = toks[i2++];
+    if (!tok) throw new Error("end");
+    if (tok.t === "!") return fromTri(not(truth(primary(depth2 + 1))));
+    if (tok.t === "(") {
+      const v = orExpr(depth2 + 1);
+      if (toks[i2++]?.t !== ")") throw new Error(")");
+      return v;
+    }
+    if (tok.t === "defined") {
+      const paren = toks[i2]?.t === "(";
+      if (paren) i2++;
+      const name2 = toks[i2++];
+      if (!name2 || name2.kind !== "id") throw new Error("defined");
+      if (paren && toks[i2++]?.t !== ")") throw new Error(")");
+      return fromTri(definedOf(name2.t));
+    }
+    if (tok.kind === "num")
+      return tok.t.startsWith("0x") || tok.t.startsWith("0X") ? parseInt(tok.t, 16) : Number(tok.t);
+    if (tok.kind === "id") {
+      if (toks[i2]?.t === "(") throw new Error("function-like macro");
+      return valueOf(tok.t);
+    }
+    throw new Error(`unexpected ${tok.t}`);
+  };
+  const compare4 = (depth2) => {
+    let a = primary(depth2);
+    for (; ; ) {
+      const op = toks[i2]?.t;
+      if (op !== "==" && op !== "!=" && op !== "<" && op !== ">" && op !== "<=" && op !== ">=") return a;
+      i2++;
+      const b = primary(depth2);
+      if (a === "U" || b === "U") a = "U";
+      else
+        a = Number(
+          op === "==" ? a === b : op === "!=" ? a !== b : op === "<" ? a < b : op === ">" ? a > b : op === "<=" ? a <= b : a >= b
+        );
+    }
+  };
+  const andExpr = (depth2) => {
+    let a = compare4(depth2);
+    while (toks[i2]?.t === "&&") {
+      i2++;
+      a = fromTri(and(truth(a), truth(compare4(depth2))));
+    }
+    return a;
+  };
+  function orExpr(depth2) {
+    let a = andExpr(depth2);
+    while (toks[i2]?.t === "||") {
+      i2++;
+      a = fromTri(or(truth(a), truth(andExpr(depth2))));
+    }
+    return a;
+  }
+  try {
+    const v = orExpr(0);
+    return i2 === toks.length ? truth(v) : "U";
+  } catch {
+    return "U";
+  }
+}
+var DIRECTIVE = /^\s*#\s*([A-Za-z_]+)?\s*(.*)$/;
+function preprocess2(input2, options = {}) {
+  const stripped = stripComments(input2);
+  const lines = stripped.text.split("\n");
+  const maxOut = options.maxOutputChars ?? 2 * input2.length + 65536;
+  const maxDepth = options.maxIfDepth ?? 64;
+  const diagnostics = [];
+  if (stripped.unterminated !== null)
+    diagnostics.push({
+      line: stripped.unterminated,
+      message: "unterminated comment: it runs to the end of the file"
+    });
+  const defines = [];
+  const includes = [];
+  const macros = /* @__PURE__ */ new Map();
+  const stack = [];
+  const conditions = [];
+  const conditionIndex = /* @__PURE__ */ new Map();
+  const lineCondition = new Int32Array(lines.length).fill(-1);
+  let complete = true;
+  let outChars = 0;
+  let expansionStopped = false;
+  let invocations = 0;
+  const active = () => stack.every((f) => f.state !== "F");
+  const certain = () => stack.every((f) => f.state === "T");
+  const currentCondition = () => {
+    const parts2 = stack.filter((f) => f.state === "U" && f.cond !== null).map((f) => f.cond);
+    return parts2.length ? parts2.join(" && ") : null;
+  };
+  const conditionId = (c) => {
+    if (c === null) return -1;
+    let id = conditionIndex.get(c);
+    if (id === void 0) {
+      id = conditions.length;
+      conditions.push(c);
+      conditionIndex.set(c, id);
+    }
+    return id;
+  };
+  const nextNonEmpty = (from) => {
+    for (let j = from; j < lines.length && j < from + 64; j++) if (lines[j].trim() !== "") return lines[j];
+    return "";
+  };
+  const paren = (c) => /^[\w]+$|^!?defined\s*\(\s*\w+\s*\)$/.test(c) ? c : `(${c})`;
+  const open3 = (state, cond, row) => {
+    if (stack.length >= maxDepth) {
+      diagnostics.push({
+        line: row + 1,
+        message: `#if nesting deeper than ${maxDepth}: the rest of the file is not read`
+      });
+      complete = false;
+      throw new StopReading();
+    }
+    stack.push({
+      state,
+      cond: state === "U" ? cond : null,
+      seenTrue: state === "T",
+      seenUnknown: state === "U" ? [cond] : [],
+      line: row + 1
+    });
+  };
+  const expand2 = (line) => {
+    if (expansionStopped || macros.size === 0) return line;
+    if (!/[A-Za-z_]/.test(line)) return line;
+    const out3 = expandText(line, /* @__PURE__ */ new Set(), 0);
+    return out3;
+  };
+  const expandText = (text2, hidden, depth2) => {
+    const re = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_][A-Za-z0-9_]*/g;
+    let result = "";
+    let last = 0;
+    let m;
+    while ((m = re.exec(text2)) !== null) {
+      const word = m[0];
+      const macro = word[0] === '"' || word[0] === "'" ? void 0 : macros.get(word);
+      if (expansionStopped || !macro || hidden.has(word) || depth2 >= MAX_EXPANSION_DEPTH) continue;
+      let end = m.index + word.length;
+      let body2 = macro.value;
+      if (macro.functionLike) {
+        if (++invocations > MAX_INVOCATIONS) {
+          expansionStopped = true;
+          complete = false;
+          break;
+        }
+        const call = macroArguments(text2, end);
+        if (!call) continue;
+        end = call.end;
+        body2 = substitute(macro, call.args);
+      }
+      outChars += body2.length;
+      if (outChars > maxOut) {
+        expansionStopped = true;
+        complete = false;
+        break;
+      }
+      const inner = new Set(hidden);
+      inner.add(word);
+      result += text2.slice(last, m.index) + expandText(body2, inner, depth2 + 1);
+      last = end;
+      re.lastIndex = end;
+    }
+    return result + text2.slice(last);
+  };
+  const out2 = new Array(lines.length);
+  try {
+    for (let row = 0; row < lines.length; row++) {
+      const line = lines[row];
+      const d = line.includes("#") ? DIRECTIVE.exec(line) : null;
+      if (!d) {
+        if (active()) {
+          const expanded = expand2(line);
+          outChars += line.length;
+          out2[row] = expanded;
+          lineCondition[row] = conditionId(currentCondition());
+        } else out2[row] = "";
+        continue;
+      }
+      out2[row] = "";
+      const name2 = d[1] ?? "";
+      const rest = d[2].trim();
+      switch (name2) {
+        case "if":
+        case "ifdef":
+        case "ifndef": {
+          if (!active()) {
+            open3("F", "", row);
+            break;
+          }
+          const id = clip(/^[A-Za-z_]\w*/.exec(rest)?.[0] ?? "");
+          let state;
+          let cond;
+          if (name2 === "if") {
+            state = evaluate(rest, macros);
+            cond = clip(rest);
+          } else if (name2 === "ifdef") {
+            state = evaluate(`defined(${id})`, macros);
+            cond = `defined(${id})`;
+          } else {
+            state = not(evaluate(`defined(${id})`, macros));
+            cond = `!defined(${id})`;
+            if (state === "U" && new RegExp(`^\\s*#\\s*define\\s+${id}\\b`).test(nextNonEmpty(row + 1)))
+              state = "T";
+          }
+          open3(state, cond, row);
+          break;
+        }
+        case "elif":
+        case "else": {
+          const f = stack[stack.length - 1];
+          if (!f) {
+            diagnostics.push({ line: row + 1, message: `#${name2} without #if` });
+            break;
+          }
+          const parentActive = stack.slice(0, -1).every((p) => p.state !== "F");
+          if (!parentActive || f.seenTrue) {
+            f.state = "F";
+            f.cond = null;
+            break;
+          }
+          const prior = f.seenUnknown.map((c) => `!${paren(c)}`);
+          const v = name2 === "else" ? "T" : evaluate(rest, macros);
+          if (v === "F") {
+            f.state = "F";
+            f.cond = null;
+          } else if (v === "T" && prior.length === 0) {
+            f.state = "T";
+            f.cond = null;
+            f.seenTrue = true;
+          } else {
+            f.state = "U";
+            f.cond = [...prior, ...name2 === "elif" && v === "U" ? [paren(clip(rest))] : []].join(" && ");
+            if (name2 === "elif" && v === "U") f.seenUnknown.push(clip(rest));
+          }
+          break;
+        }
+        case "endif":
+          if (!stack.pop()) diagnostics.push({ line: row + 1, message: "#endif without #if" });
+          break;
+        case "define": {
+          if (!active()) break;
+          const m = /^([A-Za-z_]\w*)(\()?\s*(.*)$/.exec(rest);
+          if (!m) {
+            diagnostics.push({ line: row + 1, message: "unreadable #define" });
+            break;
+          }
+          const functionLike = m[2] !== void 0;
+          let value = m[3].trim();
+          let params = [];
+          if (functionLike) {
+            const close = value.indexOf(")");
+            params = close < 0 ? [] : value.slice(0, close).split(",").map((p) => p.trim()).filter((p) => p !== "");
+            value = close < 0 ? "" : value.slice(close + 1).trim();
+          }
+          macros.set(m[1], { value, certain: certain(), functionLike, params });
+          if (!functionLike)
+            defines.push({ name: m[1], value: m[3].trim(), line: row + 1, condition: currentCondition() });
+          break;
+        }
+        case "undef": {
+          if (!active()) break;
+          const id = /^[A-Za-z_]\w*/.exec(rest)?.[0];
+          if (id) {
+            if (certain()) macros.delete(id);
+            else macros.set(id, { value: "", certain: false, functionLike: false, params: [] });
+          }
+          break;
+        }
+        case "include":
+        case "include_next":
+        case "import": {
+          if (!active()) break;
+          const m = /^(?:"([^"]*)"|<([^>]*)>)/.exec(rest);
+          if (m)
+            includes.push({
+              name: m[1] ?? m[2],
+              system: m[1] === void 0,
+              line: row + 1,
+              condition: currentCondition()
+            });
+          else diagnostics.push({ line: row + 1, message: "unreadable #include" });
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof StopReading)) throw e;
+  }
+  for (let row = 0; row < out2.length; row++) if (out2[row] === void 0) out2[row] = "";
+  for (const f of stack) diagnostics.push({ line: f.line, message: "unterminated #if: no matching #endif" });
+  if (expansionStopped)
+    diagnostics.push({
+      line: 0,
+      message: `macro expansion exceeded ${maxOut} characters: stopped expanding`
+    });
+  return {
+    text: out2.join("\n"),
+    conditionOf: (row) => {
+      const id = row >= 0 && row < lineCondition.length ? lineCondition[row] : -1;
+      return id < 0 ? null : conditions[id];
+    },
+    defines,
+    includes,
+    diagnostics,
+    complete
+  };
+}
+var StopReading = class extends Error {
+};
+function macroArguments(text2, from) {
+  let i2 = from;
+  while (i2 < text2.length && (text2[i2] === " " || text2[i2] === "	")) i2++;
+  if (text2[i2] !== "(") return null;
+  const args2 = [];
+  let depth2 = 0;
+  let start2 = i2 + 1;
+  const stop2 = Math.min(text2.length, i2 + MAX_ARGUMENT_CHARS);
+  for (let j = i2 + 1; j < stop2; j++) {
+    const c = text2[j];
+    if (c === '"' || c === "'") {
+      let k = j + 1;
+      while (k < stop2 && text2[k] !== c) k += text2[k] === "\\" ? 2 : 1;
+      j = k;
+    } else if (c === "(") depth2++;
+    else if (c === ")") {
+      if (depth2 === 0) {
+        args2.push(text2.slice(start2, j).trim());
+        return { args: args2.length === 1 && args2[0] === "" ? [] : args2, end: j + 1 };
+      }
+      depth2--;
+    } else if (c === "," && depth2 === 0) {
+      args2.push(text2.slice(start2, j).trim());
+      start2 = j + 1;
+    }
+  }
+  return null;
+}
+function substitute(macro, args2) {
+  const variadic = macro.params[macro.params.length - 1] === "...";
+  const named = variadic ? macro.params.slice(0, -1) : macro.params;
+  const values = /* @__PURE__ */ new Map();
+  named.forEach((p, i2) => values.set(p, args2[i2] ?? ""));
+  if (variadic) values.set("__VA_ARGS__", args2.slice(named.length).join(", "));
+  return macro.value.replace(
+    /##|#\s*([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\b/g,
+    (all, str, id) => {
+      if (str !== void 0 && values.has(str)) return JSON.stringify(values.get(str));
+      if (str !== void 0) return all;
+      return id !== void 0 && values.has(id) ? values.get(id) : all;
+    }
+  ).replace(/\s*##\s*/g, "");
+}
+
+// src/core/consumers/c-declarations.ts
+var DEFAULT_MAX_CHARS = 4 * 1024 * 1024;
+var MAX_DECLARATOR_DEPTH = 64;
+var MAX_NESTING = 32;
+var MAX_DECLARATIONS = 2e5;
+var TooDeep = class extends Error {
+};
+function readCDeclarations(text2, file2, parser, options = {}) {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const offset = options.lineOffset ?? 0;
+  if (text2.length > maxChars) {
+    return {
+      file: file2,
+      declarations: [],
+      includes: [],
+      diagnostics: [{ file: file2, line: 0, message: `larger than ${maxChars} characters: not read` }],
+      complete: false
+    };
+  }
+  const pre = preprocess2(text2);
+  const ctx = {
+    file: file2,
+    offset,
+    conditionOf: pre.conditionOf,
+    out: [],
+    diagnostics: pre.diagnostics.map((d) => ({
+      file: file2,
+      line: d.line ? d.line + offset : 0,
+      message: d.message
+    })),
+    complete: pre.complete
+  };
+  for (const d of pre.defines)
+    ctx.out.push({
+      kind: "define",
+      name: d.name,
+      value: d.value,
+      file: file2,
+      line: d.line + offset,
+      condition: d.condition
+    });
+  const tree = parser.parse(pre.text);
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      ctx.complete = false;
+      const first = firstError(root);
+      ctx.diagnostics.push({
+        file: file2,
+        line: (first?.startPosition.row ?? 0) + 1 + offset,
+        message: "C the reader cannot parse: declarations there may be missing"
+      });
+    }
+    walkItems(root, ctx, 0);
+  } finally {
+    tree.delete();
+  }
+  ctx.out.sort((a, b) => a.line - b.line);
+  return {
+    file: file2,
+    declarations: ctx.out,
+    includes: pre.includes.map((i2) => ({ ...i2, line: i2.line + offset, file: file2 })),
+    diagnostics: ctx.diagnostics,
+    complete: ctx.complete
+  };
+}
+function firstError(root) {
+  const cursor = root.walk();
+  try {
+    for (let steps = 0; steps < 1e7; steps++) {
+      const n = cursor.currentNode;
+      if (n.isError || n.isMissing) return n;
+      if (n.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return null;
+    }
+    return null;
+  } finally {
+    cursor.delete();
+  }
+}
+function push(ctx, d) {
+  if (ctx.out.length >= MAX_DECLARATIONS) {
+    if (ctx.complete)
+      ctx.diagnostics.push({
+        file: ctx.file,
+        line: d.line,
+        message: `more than ${MAX_DECLARATIONS} declarations: the rest are not read`
+      });
+    ctx.complete = false;
+    return;
+  }
+  ctx.out.push(d);
+}
+function loc(ctx, node2) {
+  return {
+    file: ctx.file,
+    line: node2.startPosition.row + 1 + ctx.offset,
+    condition: ctx.conditionOf(node2.startPosition.row)
+  };
+}
+function walkItems(parent, ctx, nesting) {
+  if (nesting > MAX_NESTING) {
+    ctx.complete = false;
+    ctx.diagnostics.push({
+      file: ctx.file,
+      line: parent.startPosition.row + 1 + ctx.offset,
+      message: "nested too deeply: not read"
+    });
+    return;
+  }
+  for (const child of parent.namedChildren) {
+    if (!child) continue;
+    try {
+      switch (child.type) {
+        case "declaration":
+          declaration(child, ctx, false);
+          break;
+        case "function_definition":
+          declaration(child, ctx, true);
+          break;
+        case "type_definition":
+          typeDefinition(child, ctx);
+          break;
+        case "struct_specifier":
+        case "union_specifier":
+        case "enum_specifier":
+          specifierType(child, ctx);
+          break;
+        case "linkage_specification": {
+          const body2 = child.childForFieldName("body");
+          if (body2?.type === "declaration_list") walkItems(body2, ctx, nesting + 1);
+          else if (body2?.type === "declaration") declaration(body2, ctx, false);
+          else if (body2?.type === "function_definition") declaration(body2, ctx, true);
+          break;
+        }
+        case "ERROR":
+        case "declaration_list":
+        case "preproc_if":
+        case "preproc_ifdef":
+        case "preproc_else":
+        case "preproc_elif":
+          walkItems(child, ctx, nesting + 1);
+          break;
+        default:
+          break;
+      }
+    } catch (e) {
+      if (!(e instanceof TooDeep)) throw e;
+      ctx.complete = false;
+      ctx.diagnostics.push({
+        file: ctx.file,
+        line: child.startPosition.row + 1 + ctx.offset,
+        message: "declarator nested too deeply: not read"
+      });
+    }
+  }
+}
+function specifiers(node2, ctx) {
+  let storage = null;
+  let isConst = false;
+  let isVolatile = false;
+  const typeNode = node2.childForFieldName("type");
+  for (const c of node2.namedChildren) {
+    if (!c) continue;
+    if (c.type === "storage_class_specifier") {
+      if (c.text === "static") storage = "static";
+      else if (c.text === "extern" && storage === null) storage = "extern";
+    } else if (c.type === "type_qualifier") {
+      if (c.text === "const") isConst = true;
+      if (c.text === "volatile") isVolatile = true;
+    }
+  }
+  const base = typeNode ? specifierType(typeNode, ctx) : { k: "other", text: "" };
+  if (base.k === "base") {
+    base.const = base.const || isConst;
+    base.volatile = base.volatile || isVolatile;
+  }
+  return { base, storage, typedef: false };
+}
+function specifierType(t2, ctx) {
+  const base = (name2, tag) => ({
+    k: "base",
+    name: name2,
+    tag,
+    const: false,
+    volatile: false
+  });
+  switch (t2.type) {
+    case "primitive_type":
+      return base(canonicalPrimitive([t2.text]) ?? t2.text, null);
+    case "sized_type_specifier": {
+      const words2 = t2.text.split(/\s+/).filter((w) => w !== "");
+      const canon = canonicalPrimitive(words2);
+      return canon ? base(canon, null) : { k: "other", text: t2.text };
+    }
+    case "type_identifier":
+      return base(t2.text, null);
+    case "struct_specifier":
+    case "union_specifier":
+    case "enum_specifier": {
+      const tag = t2.type.slice(0, t2.type.indexOf("_"));
+      const nameNode = t2.childForFieldName("name");
+      const body2 = t2.childForFieldName("body");
+      const name2 = nameNode?.text ?? `<anonymous ${tag} at line ${t2.startPosition.row + 1 + ctx.offset}>`;
+      if (body2) recordDefinition(tag, name2, body2, t2, ctx);
+      return base(name2, tag);
+    }
+    default:
+      return { k: "other", text: t2.text.slice(0, 200) };
+  }
+}
+function recordDefinition(tag, name2, body2, at, ctx) {
+  if (tag === "enum") {
+    const variants = [];
+    for (const e of body2.namedChildren) {
+      if (e?.type !== "enumerator") continue;
+      variants.push({
+        name: e.childForFieldName("name")?.text ?? "",
+        value: e.childForFieldName("value")?.text ?? null
+      });
+    }
+    push(ctx, { kind: "enum", name: name2, variants, ...loc(ctx, at) });
+    return;
+  }
+  const fields = [];
+  for (const f of body2.namedChildren) {
+    if (f?.type !== "field_declaration") continue;
+    const spec = specifiers(f, ctx);
+    const bits = f.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text ?? null;
+    const decls = f.childrenForFieldName("declarator").filter((d) => d !== null);
+    if (decls.length === 0)
+      fields.push({ name: null, type: spec.base, bits, line: f.startPosition.row + 1 + ctx.offset });
+    for (const d of decls) {
+      const r = declarator(d, spec.base, ctx, 0);
+      fields.push({ name: r.name, type: r.type, bits, line: d.startPosition.row + 1 + ctx.offset });
+    }
+  }
+  push(ctx, { kind: tag, name: name2, fields, ...loc(ctx, at) });
+}
+function declarator(d, t2, ctx, depth2) {
+  if (depth2 > MAX_DECLARATOR_DEPTH) throw new TooDeep();
+  if (!d) return { name: null, type: t2, at: null };
+  switch (d.type) {
+    case "identifier":
+    case "field_identifier":
+    case "type_identifier":
+    case "primitive_type":
+      return { name: d.text, type: t2, at: d };
+    case "pointer_declarator":
+    case "abstract_pointer_declarator": {
+      const isConst = d.namedChildren.some((c) => c?.type === "type_qualifier" && c.text === "const");
+      return declarator(
+        d.childForFieldName("declarator"),
+        { k: "ptr", const: isConst, to: t2 },
+        ctx,
+        depth2 + 1
+      );
+    }
+    case "array_declarator":
+    case "abstract_array_declarator": {
+      const size = d.childForFieldName("size");
+      return declarator(
+        d.childForFieldName("declarator"),
+        { k: "array", of: t2, len: size ? size.text : null },
+        ctx,
+        depth2 + 1
+      );
+    }
+    case "function_declarator":
+    case "abstract_function_declarator": {
+      const p = parameters(d.childForFieldName("parameters"), ctx, depth2);
+      const fn = { k: "fn", params: p.params.map((x) => x.type), variadic: p.variadic, ret: t2 };
+      const inner = declarator(d.childForFieldName("declarator"), fn, ctx, depth2 + 1);
+      return inner.type === fn ? { ...inner, params: p.params } : inner;
+    }
+    case "parenthesized_declarator":
+    case "abstract_parenthesized_declarator":
+    case "attributed_declarator": {
+      const inner = d.namedChildren.find((c) => c !== null && /declarator$|identifier$/.test(c.type)) ?? null;
+      return declarator(inner, t2, ctx, depth2 + 1);
+    }
+    case "init_declarator":
+      return declarator(d.childForFieldName("declarator"), t2, ctx, depth2 + 1);
+    default:
+      return { name: null, type: { k: "other", text: d.text.slice(0, 200) }, at: d };
+  }
+}
+function parameters(list2, ctx, depth2) {
+  const params = [];
+  let variadic = false;
+  if (!list2) return { params, variadic };
+  for (const p of list2.namedChildren) {
+    if (!p) continue;
+    if (p.type === "variadic_parameter") {
+      variadic = true;
+      continue;
+    }
+    if (p.type !== "parameter_declaration") continue;
+    const spec = specifiers(p, ctx);
+    const r = declarator(p.childForFieldName("declarator"), spec.base, ctx, depth2 + 1);
+    params.push({ name: r.name, type: r.type });
+  }
+  if (params.length === 1 && params[0].name === null && params[0].type.k === "base" && params[0].type.name === "void" && params[0].type.tag === null)
+    params.length = 0;
+  return { params, variadic };
+}
+function declaration(node2, ctx, definition) {
+  const spec = specifiers(node2, ctx);
+  const decls = node2.childrenForFieldName("declarator").filter((d) => d !== null);
+  for (const d of decls) {
+    const r = declarator(d, spec.base, ctx, 0);
+    if (r.name === null) continue;
+    const at = r.at ?? d;
+    if (r.type.k === "fn") {
+      push(ctx, {
+        kind: "function",
+        name: r.name,
+        params: r.params ?? r.type.params.map((type) => ({ name: null, type })),
+        variadic: r.type.variadic,
+        returns: r.type.ret,
+        storage: spec.storage,
+        definition,
+        ...loc(ctx, at)
+      });
+    } else if (!definition) {
+      push(ctx, { kind: "variable", name: r.name, type: r.type, storage: spec.storage, ...loc(ctx, at) });
+    }
+  }
+}
+function typeDefinition(node2, ctx) {
+  const spec = specifiers(node2, ctx);
+  for (const d of node2.childrenForFieldName("declarator")) {
+    if (!d) continue;
+    const r = declarator(d, spec.base, ctx, 0);
+    if (r.name === null) continue;
+    push(ctx, { kind: "typedef", name: r.name, type: r.type, ...loc(ctx, r.at ?? d) });
+  }
+}
+function typedefsOf(declarations) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const d of declarations) if (d.kind === "typedef" && !map2.has(d.name)) map2.set(d.name, d.type);
+  return map2;
+}
+
+// src/core/consumers/cgo.ts
+var CGO_BUILTINS = /* @__PURE__ */ new Set(["CString", "CBytes", "GoString", "GoStringN", "GoBytes", "malloc"]);
+var CGO_NUMERIC = /* @__PURE__ */ new Set([
+  "char",
+  "schar",
+  "uchar",
+  "short",
+  "ushort",
+  "int",
+  "uint",
+  "long",
+  "ulong",
+  "longlong",
+  "ulonglong",
+  "float",
+  "double",
+  "complexfloat",
+  "complexdouble",
+  "size_t",
+  "ssize_t",
+  "uintptr_t",
+  "intptr_t",
+  "int8_t",
+  "int16_t",
+  "int32_t",
+  "int64_t",
+  "uint8_t",
+  "uint16_t",
+  "uint32_t",
+  "uint64_t"
+]);
+function isTypeName(name2) {
+  return CGO_NUMERIC.has(name2) || /^(struct|union|enum)_/.test(name2);
+}
+function preambleText(comments) {
+  const firstRow = comments[0].startPosition.row;
+  const lines = [];
+  for (const c of comments) {
+    const row = c.startPosition.row - firstRow;
+    while (lines.length < row) lines.push("");
+    const t2 = c.text;
+    if (t2.startsWith("//")) lines[row] = t2.slice(2);
+    else {
+      const inner = t2.slice(2, t2.endsWith("*/") ? -2 : void 0).split("\n");
+      inner.forEach((l, k) => {
+        lines[row + k] = l;
+      });
+    }
+  }
+  return { text: lines.join("\n"), firstRow };
+}
+function commentGroupBefore(node2) {
+  const group = [];
+  let nextRow = node2.startPosition.row;
+  for (let p = node2.previousNamedSibling; p && p.type === "comment"; p = p.previousNamedSibling) {
+    if (p.endPosition.row < nextRow - 1) break;
+    group.unshift(p);
+    nextRow = p.startPosition.row;
+    if (group.length > 1e5) break;
+  }
+  return group;
+}
+function importsOnlyC(decl) {
+  const specs = decl.descendantsOfType("import_spec");
+  return specs.length === 1 && specs[0] !== null && specs[0].childForFieldName("path")?.text === '"C"';
+}
+function readCgo(text2, file2, goParser, cParser, options = {}) {
+  const maxChars = options.maxChars ?? 4 * 1024 * 1024;
+  const maxUses = options.maxUses ?? 1e5;
+  const reading = {
+    file: file2,
+    importsC: false,
+    preamble: null,
+    uses: [],
+    diagnostics: [],
+    complete: true
+  };
+  if (text2.length > maxChars) {
+    reading.diagnostics.push({ file: file2, line: 0, message: `larger than ${maxChars} characters: not read` });
+    reading.complete = false;
+    return reading;
+  }
+  const tree = goParser.parse(text2);
+  try {
+    const root = tree.rootNode;
+    const last = root.lastChild;
+    if (last?.type === "comment" && last.text.startsWith("/*") && !last.text.endsWith("*/")) {
+      reading.complete = false;
+      reading.diagnostics.push({
+        file: file2,
+        line: last.startPosition.row + 1,
+        message: "unterminated comment: it runs to the end of the file"
+      });
+    }
+    if (root.hasError) {
+      reading.complete = false;
+      reading.diagnostics.push({
+        file: file2,
+        line: 0,
+        message: "Go the reader cannot parse: uses of C there may be missing"
+      });
+    }
+    for (const decl of root.namedChildren) {
+      if (decl?.type !== "import_declaration") continue;
+      const specs = decl.descendantsOfType("import_spec");
+      if (!specs.some((s) => s?.childForFieldName("path")?.text === '"C"')) continue;
+      reading.importsC = true;
+      const group = importsOnlyC(decl) ? commentGroupBefore(decl) : [];
+      if (group.length > 0 && reading.preamble === null) {
+        const { text: c, firstRow } = preambleText(group);
+        reading.preamble = readCDeclarations(c, file2, cParser, { lineOffset: firstRow, maxChars });
+        if (!reading.preamble.complete) reading.complete = false;
+      }
+    }
+    if (reading.importsC) collectUses(root, file2, maxUses, reading);
+  } finally {
+    tree.delete();
+  }
+  return reading;
+}
+function collectUses(root, file2, maxUses, reading) {
+  const cursor = root.walk();
+  try {
+    for (; ; ) {
+      const n = cursor.currentNode;
+      let descend = true;
+      if (n.type === "selector_expression") {
+        const operand = n.childForFieldName("operand");
+        const field2 = n.childForFieldName("field");
+        if (operand?.type === "identifier" && operand.text === "C" && field2) {
+          const parent = n.parent;
+          const called = parent?.type === "call_expression" && parent.childForFieldName("function")?.id === n.id;
+          const name2 = field2.text;
+          if (!(called && CGO_BUILTINS.has(name2))) {
+            const use = called ? isTypeName(name2) ? "conversion" : "call" : "value";
+            record2(reading, maxUses, { name: name2, use, file: file2, line: n.startPosition.row + 1 });
+          }
+          descend = false;
+        }
+      } else if (n.type === "qualified_type") {
+        const pkg = n.childForFieldName("package");
+        const name2 = n.childForFieldName("name");
+        if (pkg?.text === "C" && name2)
+          record2(reading, maxUses, { name: name2.text, use: "type", file: file2, line: n.startPosition.row + 1 });
+        descend = false;
+      }
+      if (descend && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+function record2(reading, maxUses, use) {
+  if (reading.uses.length >= maxUses) {
+    if (reading.complete)
+      reading.diagnostics.push({
+        file: use.file,
+        line: use.line,
+        message: `more than ${maxUses} uses of C: the rest are not read`
+      });
+    reading.complete = false;
+    return;
+  }
+  reading.uses.push(use);
+}
+
+// src/core/consumers/contract.ts
+function isImport(d) {
+  if (d.kind === "function") return d.storage !== "static" && !d.definition;
+  if (d.kind === "variable") return d.storage === "extern";
+  return false;
+}
+var TRANSPARENT2 = /* @__PURE__ */ new Set([
+  "MaybeUninit",
+  "ManuallyDrop",
+  "Cell",
+  "UnsafeCell",
+  "Wrapping",
+  "Saturating",
+  "Pin"
+]);
+var POINTER_LIKE = /* @__PURE__ */ new Set(["Box", "NonNull"]);
+function rustIntLeaf(name2, m) {
+  const fixed = /^([iu])(8|16|32|64|128)$/.exec(name2);
+  if (fixed) return { k: "int", bytes: Number(fixed[2]) / 8, signed: fixed[1] === "i" };
+  const nz = /^NonZero([IU])(8|16|32|64|128|size)$/.exec(name2);
+  if (nz)
+    return { k: "int", bytes: nz[2] === "size" ? m.pointerBytes : Number(nz[2]) / 8, signed: nz[1] === "I" };
+  switch (name2) {
+    case "isize":
+    case "ssize_t":
+    case "intptr_t":
+    case "ptrdiff_t":
+    case "c_ptrdiff_t":
+    case "c_ssize_t":
+      return { k: "int", bytes: m.pointerBytes, signed: true };
+    case "usize":
+    case "size_t":
+    case "uintptr_t":
+    case "c_size_t":
+      return { k: "int", bytes: m.pointerBytes, signed: false };
+    case "bool":
+      return { k: "int", bytes: 1, signed: false };
+    case "char":
+      return { k: "int", bytes: 4, signed: false };
+    case "c_char":
+      return { k: "int", bytes: 1, signed: m.charSigned };
+    case "c_schar":
+      return { k: "int", bytes: 1, signed: true };
+    case "c_uchar":
+      return { k: "int", bytes: 1, signed: false };
+    case "c_short":
+    case "c_ushort":
+      return { k: "int", bytes: 2, signed: name2 === "c_short" };
+    case "c_int":
+    case "c_uint":
+      return { k: "int", bytes: 4, signed: name2 === "c_int" };
+    case "c_long":
+    case "c_ulong":
+      return { k: "int", bytes: m.longBytes, signed: name2 === "c_long" };
+    case "c_longlong":
+    case "c_ulonglong":
+      return { k: "int", bytes: 8, signed: name2 === "c_longlong" };
+    case "f32":
+    case "c_float":
+      return { k: "float", bytes: 4 };
+    case "f64":
+    case "c_double":
+      return { k: "float", bytes: 8 };
+    case "c_void":
+      return { k: "void" };
+    default: {
+      const libc = /^(u?)int(8|16|32|64)_t$/.exec(name2);
+      if (libc) return { k: "int", bytes: Number(libc[2]) / 8, signed: libc[1] === "" };
+      return null;
+    }
+  }
+}
+function rustAbiShape(t2, m, resolveName = () => null) {
+  let depth2 = 0;
+  let cur = t2;
+  for (let i2 = 0; i2 < 256; i2++) {
+    if (cur === null || cur.k === "never" || cur.k === "tuple" && cur.items.length === 0)
+      return { depth: depth2, leaf: { k: "void" } };
+    if (cur.k === "ptr" || cur.k === "ref") {
+      depth2++;
+      cur = cur.to;
+      continue;
+    }
+    if (cur.k === "fn") return { depth: depth2, leaf: { k: "fn" } };
+    if (cur.k === "path") {
+      const inner = optionInner(cur);
+      if (inner) {
+        cur = inner;
+        continue;
+      }
+      if (cur.args.length === 1 && POINTER_LIKE.has(cur.name)) {
+        depth2++;
+        cur = cur.args[0];
+        continue;
+      }
+      if (cur.args.length === 1 && TRANSPARENT2.has(cur.name)) {
+        cur = cur.args[0];
+        continue;
+      }
+      if (cur.name === "NonZero" && cur.args.length === 1) {
+        cur = cur.args[0];
+        continue;
+      }
+      const leaf2 = cur.args.length === 0 ? rustIntLeaf(cur.name, m) : null;
+      if (leaf2) return { depth: depth2, leaf: leaf2 };
+      const named = cur.args.length === 0 ? resolveName(cur.name) : null;
+      if (named && named.leaf.k !== "unknown") return { depth: depth2 + named.depth, leaf: named.leaf };
+      return { depth: depth2, leaf: { k: "unknown", name: renderType(cur) } };
+    }
+    return { depth: depth2, leaf: { k: "unknown", name: renderType(cur) } };
+  }
+  return { depth: depth2, leaf: { k: "unknown", name: t2 ? renderType(t2) : "()" } };
+}
+function compareShapes(c, r) {
+  if (c.leaf.k === "unknown" || r.leaf.k === "unknown") {
+    return c.depth !== r.depth && (c.depth === 0 || r.depth === 0) && c.leaf.k !== "fn" && r.leaf.k !== "fn" ? ["pointer-depth"] : [];
+  }
+  if (c.depth !== r.depth) return ["pointer-depth"];
+  const a = c.leaf;
+  const b = r.leaf;
+  if (c.depth > 0) {
+    if (a.k === "void" || b.k === "void" || a.k === "record" || b.k === "record") return [];
+    if (a.k !== b.k) return a.k === "fn" || b.k === "fn" ? ["kind"] : [];
+    if ((a.k === "int" || a.k === "float") && (b.k === "int" || b.k === "float") && a.bytes !== b.bytes)
+      return ["size"];
+    return [];
+  }
+  if (a.k === "record" || b.k === "record")
+    return a.k === b.k || a.k === "void" || b.k === "void" ? [] : ["kind"];
+  if (a.k !== b.k) {
+    if (a.k === "void" || b.k === "void") return ["size"];
+    return ["kind"];
+  }
+  const out2 = [];
+  if ((a.k === "int" || a.k === "float") && (b.k === "int" || b.k === "float") && a.bytes !== b.bytes)
+    out2.push("size");
+  if (a.k === "int" && b.k === "int" && a.signed !== b.signed) out2.push("signedness");
+  return out2;
+}
+function checkContract(exports2, declarations, options = {}) {
+  const models = options.models ?? [LP64, LLP64];
+  const typedefs = typedefsOf(declarations);
+  const tags = /* @__PURE__ */ new Map();
+  for (const d of declarations)
+    if ((d.kind === "struct" || d.kind === "union" || d.kind === "enum") && !tags.has(d.name))
+      tags.set(d.name, d.kind);
+  const named = (m) => (name2) => {
+    if (typedefs.has(name2))
+      return cAbiShape({ k: "base", name: name2, tag: null, const: false, volatile: false }, m, typedefs);
+    const tag = tags.get(name2);
+    return tag ? cAbiShape({ k: "base", name: name2, tag, const: false, volatile: false }, m, typedefs) : null;
+  };
+  const imports = declarations.filter(isImport);
+  const bySymbol = /* @__PURE__ */ new Map();
+  for (const e of exports2) {
+    const list2 = bySymbol.get(e.symbol);
+    if (list2) list2.push(e);
+    else bySymbol.set(e.symbol, [e]);
+  }
+  const declared2 = new Set(imports.map((d) => d.name));
+  const results = [];
+  for (const d of imports) {
+    const c = { file: d.file, line: d.line, condition: d.condition };
+    const matches = bySymbol.get(d.name);
+    if (!matches) {
+      results.push({ rule: "declared-not-exported", symbol: d.name, c });
+      continue;
+    }
+    for (const e of matches) results.push(...compareOne(d, e, c, typedefs, models, named));
+  }
+  const incomplete = options.incompleteFiles ?? [];
+  for (const file2 of incomplete) results.push({ rule: "incomplete-declarations", file: file2 });
+  if (incomplete.length === 0) {
+    for (const e of exports2)
+      if (!declared2.has(e.symbol))
+        results.push({
+          rule: "exported-not-declared",
+          symbol: e.symbol,
+          rust: { file: e.file, line: e.line }
+        });
+  }
+  return results;
+}
+function compareOne(d, e, c, typedefs, models, named) {
+  const rust = { file: e.file, line: e.line };
+  const rustKind = e.kind ?? "function";
+  if (d.kind === "function" !== (rustKind === "function"))
+    return [{ rule: "kind-mismatch", symbol: d.name, c, rust, cKind: d.kind, rustKind }];
+  const out2 = [];
+  const types = (position, cType, rustText, param) => {
+    const parsed = rustText === null ? null : parseType(rustText);
+    const aspects = /* @__PURE__ */ new Set();
+    const hit = [];
+    for (const m of models) {
+      const found = compareShapes(cAbiShape(cType, m, typedefs, param), rustAbiShape(parsed, m, named(m)));
+      if (found.length) {
+        hit.push(m.name);
+        for (const a of found) aspects.add(a);
+      }
+    }
+    if (hit.length)
+      out2.push({
+        rule: "type-mismatch",
+        symbol: d.name,
+        position,
+        cType: renderCType(cType),
+        rustType: rustText ?? "()",
+        aspects: [...aspects],
+        models: hit,
+        c,
+        rust
+      });
+  };
+  if (d.kind === "variable") {
+    types("return", d.type, e.returns, false);
+    return out2;
+  }
+  const variadic = e.variadic ?? false;
+  if (d.params.length !== e.params.length || d.variadic !== variadic) {
+    out2.push({
+      rule: "parameter-count",
+      symbol: d.name,
+      c,
+      rust,
+      cParams: d.params.length,
+      rustParams: e.params.length,
+      cVariadic: d.variadic,
+      rustVariadic: variadic
+    });
+  }
+  const n = Math.min(d.params.length, e.params.length);
+  for (let i2 = 0; i2 < n; i2++) types(i2, d.params[i2].type, e.params[i2], true);
+  types("return", d.returns, e.returns, false);
+  return out2;
+}
+
+// src/app/consumers.ts
+var MAX_LISTED = 2e5;
+var MAX_FILES = 2e3;
+var MAX_FILE_BYTES = 1024 * 1024;
+function exportsOf(surface) {
+  const out2 = [];
+  for (const crate of surface.crates)
+    for (const item of crate.items) {
+      if (item.kind === "function") {
+        const f = item;
+        out2.push({
+          crate: crate.name,
+          name: f.name,
+          symbol: f.symbol,
+          params: f.params.map((p) => p.type),
+          returns: f.returns,
+          variadic: f.variadic,
+          file: f.file,
+          line: f.line
+        });
+      } else if (item.kind === "static") {
+        const s = item;
+        out2.push({
+          crate: crate.name,
+          name: s.name,
+          symbol: s.symbol,
+          kind: "static",
+          params: [],
+          returns: s.type,
+          file: s.file,
+          line: s.line
+        });
+      }
+    }
+  return out2;
+}
+function importName(d) {
+  if (d.kind === "function") return d.storage !== "static" && !d.definition ? d.name : null;
+  if (d.kind === "variable") return d.storage === "extern" ? d.name : null;
+  return null;
+}
+function dirname2(p) {
+  const i2 = p.lastIndexOf("/");
+  return i2 < 0 ? "" : p.slice(0, i2);
+}
+function normalise(p) {
+  const out2 = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out2.length === 0) return null;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+var isHeader = (p) => /\.(h|hpp|hh|hxx)$/i.test(p);
+async function readConsumers(tree, head, base, loaders, options = {}) {
+  const warnings = [];
+  const callSites = /* @__PURE__ */ new Map();
+  const exports2 = exportsOf(head);
+  const baseExports = base ? exportsOf(base) : [];
+  const exported = new Set(exports2.map((e) => e.symbol));
+  const known = /* @__PURE__ */ new Set([...exported, ...baseExports.map((e) => e.symbol)]);
+  const listing = await tree.listAll(MAX_LISTED);
+  if (listing.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
+  const configured = options.headers && options.headers.length > 0 ? options.headers : null;
+  const headerPaths = listing.paths.filter(
+    (p) => configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p)
+  );
+  const goPaths = listing.paths.filter((p) => p.endsWith(".go"));
+  if (headerPaths.length === 0 && goPaths.length === 0) return { findings: [], callSites, warnings };
+  const parsers = { c: await loaders.c(), go: await loaders.go() };
+  const incomplete = /* @__PURE__ */ new Set();
+  const readings = /* @__PURE__ */ new Map();
+  let budget = MAX_FILES;
+  const readHeader = async (path8) => {
+    const cached2 = readings.get(path8);
+    if (cached2) return cached2;
+    if (budget <= 0) {
+      incomplete.add(path8);
+      return null;
+    }
+    budget--;
+    const r = await tree.read(path8, MAX_FILE_BYTES);
+    if (!r.ok) {
+      if (r.reason !== "missing") {
+        warnings.push(`consumers: ${path8} ${r.detail}: not read`);
+        incomplete.add(path8);
+      }
+      return null;
+    }
+    const reading = readCDeclarations(r.text, path8, parsers.c);
+    if (!reading.complete) incomplete.add(path8);
+    readings.set(path8, reading);
+    return reading;
+  };
+  const declarations = [];
+  const used = /* @__PURE__ */ new Set();
+  const useReading = (reading, always) => {
+    if (used.has(reading.file)) return;
+    if (!always && !reading.declarations.some((d) => known.has(importName(d) ?? ""))) return;
+    used.add(reading.file);
+    declarations.push(...reading.declarations);
+  };
+  for (const p of headerPaths) {
+    const reading = await readHeader(p);
+    if (reading) useReading(reading, configured !== null);
+  }
+  if (budget <= 0) warnings.push(`consumers: more than ${MAX_FILES} headers; the rest are not read`);
+  let goBudget = MAX_FILES;
+  for (const p of goPaths) {
+    if (goBudget-- <= 0) {
+      warnings.push(`consumers: more than ${MAX_FILES} Go files; the rest are not read`);
+      break;
+    }
+    const r = await tree.read(p, MAX_FILE_BYTES);
+    if (!r.ok) continue;
+    if (!r.text.includes('"C"')) continue;
+    const cgo = readCgo(r.text, p, parsers.go, parsers.c);
+    if (!cgo.importsC) continue;
+    if (!cgo.complete) incomplete.add(p);
+    for (const u of cgo.uses) {
+      if (u.use !== "call" || !known.has(u.name)) continue;
+      const list2 = callSites.get(u.name) ?? [];
+      list2.push({ file: u.file, line: u.line, via: "call" });
+      callSites.set(u.name, list2);
+    }
+    if (!cgo.preamble) continue;
+    const own2 = cgo.preamble.declarations.filter((d) => {
+      const n = importName(d);
+      return n === null || known.has(n);
+    });
+    if (own2.some((d) => importName(d) !== null)) declarations.push(...own2);
+    for (const inc of cgo.preamble.includes) {
+      if (inc.system) continue;
+      for (const candidate of [normalise(`${dirname2(p)}/${inc.name}`), normalise(inc.name)]) {
+        if (candidate === null) continue;
+        const reading = await readHeader(candidate);
+        if (reading) {
+          useReading(reading, true);
+          break;
+        }
+      }
+    }
+  }
+  for (const list2 of callSites.values())
+    list2.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+  const findings = [];
+  if (declarations.some((d) => importName(d) !== null)) {
+    const results = checkContract(exports2, declarations, { incompleteFiles: [...incomplete].sort() });
+    findings.push(...toFindings(results, exports2, baseExports, declarations, options.policy, warnings));
+  }
+  return { findings, callSites, warnings };
+}
+var loc2 = (s) => `${s.file}:${s.line}`;
+function toFindings(results, exports2, baseExports, declarations, policy, warnings) {
+  const bySymbol = new Map(exports2.map((e) => [e.symbol, e]));
+  const baseBySymbol = new Map(baseExports.map((e) => [e.symbol, e]));
+  const headerOf = /* @__PURE__ */ new Map();
+  for (const d of declarations) {
+    const n = importName(d);
+    const e = n === null ? void 0 : bySymbol.get(n);
+    if (!e || d.file.endsWith(".go")) continue;
+    const counts = headerOf.get(e.crate) ?? /* @__PURE__ */ new Map();
+    counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
+    headerOf.set(e.crate, counts);
+  }
+  const homeHeader = (crate) => {
+    const counts = headerOf.get(crate);
+    if (!counts) return null;
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  };
+  const out2 = [];
+  const push2 = (id, symbol2, e, side, message) => {
+    const rule = findingRule(id);
+    if (!rule) return;
+    const level2 = effectiveLevel(policy, id, rule.level);
+    if (level2 === "off" || !inScope(policy, id, side.file)) return;
+    out2.push({
+      rule: id,
+      level: level2,
+      symbol: symbol2,
+      name: e?.name ?? symbol2,
+      crate: e?.crate ?? "",
+      file: side.file,
+      line: side.line,
+      message,
+      checklist: rule.checklist
+    });
+  };
+  const signatures = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    switch (r.rule) {
+      case "declared-not-exported": {
+        const was = baseBySymbol.get(r.symbol);
+        const rust = was ? `; the base exported it at ${loc2(was)}` : "; no Rust code defines it";
+        push2(
+          "declared-not-exported",
+          r.symbol,
+          was,
+          r.c,
+          `\`${r.symbol}\` is declared at ${loc2(r.c)} but not exported by the Rust library${rust}: a consumer that calls it fails to link`
+        );
+        break;
+      }
+      case "exported-not-declared": {
+        const e = bySymbol.get(r.symbol);
+        const home = e ? homeHeader(e.crate) : null;
+        if (!e || home === null) break;
+        push2(
+          "undeclared-export",
+          r.symbol,
+          e,
+          r.rust,
+          `\`${r.symbol}\` is exported at ${loc2(r.rust)} but declared in no header or cgo preamble; declare it in ${home}`
+        );
+        break;
+      }
+      case "parameter-count":
+      case "type-mismatch":
+      case "kind-mismatch": {
+        const key = `${r.symbol}\0${loc2(r.c)}\0${loc2(r.rust)}`;
+        const entry2 = signatures.get(key) ?? {
+          symbol: r.symbol,
+          c: loc2(r.c),
+          rust: loc2(r.rust),
+          side: r.c,
+          what: []
+        };
+        signatures.set(key, entry2);
+        entry2.what.push(
+          r.rule === "parameter-count" ? `${r.cParams}${r.cVariadic ? " + ..." : ""} parameters in C, ${r.rustParams}${r.rustVariadic ? " + ..." : ""} in Rust` : r.rule === "kind-mismatch" ? `a ${r.cKind} in C, a ${r.rustKind} in Rust` : `${r.position === "return" ? "the return type" : `parameter ${r.position + 1}`} is \`${r.cType}\` in C and \`${r.rustType}\` in Rust (${r.aspects.join(", ")}; ${r.models.join(", ")})`
+        );
+        break;
+      }
+      case "incomplete-declarations":
+        warnings.push(`consumers: ${r.file} was not read completely; undeclared exports are not reported`);
+        break;
+    }
+  }
+  for (const e of signatures.values())
+    push2(
+      "signature-mismatch",
+      e.symbol,
+      bySymbol.get(e.symbol),
+      e.side,
+      `\`${e.symbol}\` declared at ${e.c} disagrees with its Rust definition at ${e.rust}: ${e.what.join("; ")}`
+    );
+  return out2;
+}
+function withConsumers(changes, callSites) {
+  return changes.map((c) => {
+    const removed = c.before !== null && c.after === null;
+    if (!c.symbol || c.severity !== "breaking" && !removed) return c;
+    const sites = callSites.get(c.symbol);
+    return sites && sites.length ? { ...c, consumers: sites.slice(0, 20) } : c;
+  });
+}
+
 // src/app/analyse-diff.ts
 async function analyseDiff(o) {
   const warnings = [];
@@ -73010,6 +74743,19 @@ async function analyseDiff(o) {
       potentiallyBreakingBump: o.potentiallyBreakingBump,
       findings: o.findings
     });
+    if (o.consumers !== false && (o.consumers !== void 0 || o.findings !== void 0)) {
+      o.deadline?.check("reading the consumers");
+      const view = await readConsumers(
+        headSource,
+        head,
+        base,
+        { c: loadCParser, go: loadGoParser },
+        o.consumers || {}
+      );
+      warnings.push(...view.warnings);
+      report.changes = withConsumers(report.changes, view.callSites);
+      if (o.findings) report.findings.push(...view.findings);
+    }
     return { report, base, head, baseSha, headSha, warnings };
   } finally {
     baseTree.close();
@@ -73749,7 +75495,7 @@ function richText(s, max = MAX_TEXT) {
 }
 
 // src/core/render/report-markdown.ts
-var DEFAULT_MAX_CHARS = 6e4;
+var DEFAULT_MAX_CHARS2 = 6e4;
 var MIN_MAX_CHARS = 1e3;
 var MARKER_PREFIX2 = "<!-- ffi-surface-guard";
 var SEVERITY_TITLE = {
@@ -73882,6 +75628,10 @@ function changeLines(ctx, c) {
   ];
   if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
   if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
+  if (c.consumers?.length)
+    lines.push(
+      `  - called from ${c.consumers.map((u) => location(ctx, u.file, u.line, ctx.headSha)).join(", ")}`
+    );
   return lines;
 }
 var Bounded = class {
@@ -74107,7 +75857,7 @@ function sizeOf(lines) {
   return n;
 }
 function renderMarkdown(report, options = {}) {
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS2;
   if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS)
     throw new RangeError(`maxChars must be an integer of at least ${MIN_MAX_CHARS}`);
   if (options.marker !== void 0 && !validMarker(options.marker))

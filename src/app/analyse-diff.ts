@@ -20,6 +20,8 @@ import type { SourceTree } from '../core/source-tree';
 import { applyScope, AnalysisScope } from '../core/scope';
 import { surfaceDigest } from '../core/digest';
 import { Deadline, DeadlineTree, parserWithDeadline } from '../core/deadline';
+import { loadCParser, loadGoParser } from '../adapters/consumer-parsers';
+import { readConsumers, withConsumers, type ConsumerOptions } from './consumers';
 
 export interface AnalyseOptions {
   root: string;
@@ -42,6 +44,12 @@ export interface AnalyseOptions {
   trustedMacros?: readonly string[];
   /** The run's deadline: every read and parse checks it (default: none). */
   deadline?: Deadline;
+  /**
+   * The consumers' contract check (committed C headers, cgo files; SPEC §11): the Go call sites of
+   * breaking and removed exports are named on their changes, and, when `findings` is given, its
+   * findings join the report's. Default: on when `findings` is given; false turns it off.
+   */
+  consumers?: ConsumerOptions | false;
 }
 
 export interface Analysis {
@@ -130,6 +138,19 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       potentiallyBreakingBump: o.potentiallyBreakingBump,
       findings: o.findings,
     });
+    if (o.consumers !== false && (o.consumers !== undefined || o.findings !== undefined)) {
+      o.deadline?.check('reading the consumers');
+      const view = await readConsumers(
+        headSource,
+        head,
+        base,
+        { c: loadCParser, go: loadGoParser },
+        o.consumers || {},
+      );
+      warnings.push(...view.warnings);
+      report.changes = withConsumers(report.changes, view.callSites);
+      if (o.findings) report.findings.push(...view.findings);
+    }
     return { report, base, head, baseSha, headSha, warnings };
   } finally {
     baseTree.close();

@@ -42,6 +42,7 @@ export function analysisSettings(config: Config) {
     featureSets,
     scope: scopeOf(config),
     findingsPolicy: config.findings,
+    consumers: { headers: config.headers, policy: config.findings },
     potentiallyBreakingBump: config.changes.potentiallyBreakingBump,
     limits: config.limits,
   };

@@ -34,6 +34,15 @@ export interface Change {
   message: string;
   /** Labels of the feature sets the change appears under (only when several sets are analysed). */
   featureSets?: string[];
+  /** For a breaking or removed export: the Go call sites (cgo) that use it, at most 20. */
+  consumers?: ChangeConsumer[];
+}
+
+/** A consumer's use of an export: a Go call `C.symbol(…)` at file:line. */
+export interface ChangeConsumer {
+  file: string;
+  line: number;
+  via: 'call';
 }
 
 export type FindingLevel = 'high' | 'medium' | 'low';

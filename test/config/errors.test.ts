@@ -42,7 +42,7 @@ const CASES: Case[] = [
     key: 'colour',
     line: 1,
     message:
-      'colour: unknown key "colour" (known keys: crates, paths, features, feature-sets, findings, changes, ' +
+      'colour: unknown key "colour" (known keys: crates, paths, headers, features, feature-sets, findings, changes, ' +
       'approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
   },
   {
@@ -318,7 +318,7 @@ const CASES: Case[] = [
     key: '"<<"',
     line: 1,
     message:
-      '"<<": unknown key "<<" (known keys: crates, paths, features, feature-sets, findings, changes, approvers, ' +
+      '"<<": unknown key "<<" (known keys: crates, paths, headers, features, feature-sets, findings, changes, approvers, ' +
       'required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
   },
   {
@@ -409,7 +409,7 @@ describe('parseConfig: errors', () => {
   it('control characters in keys and values are escaped: the message stays one line', () => {
     const e = errorOf('"bad\\nkey": 1\n');
     expect(e.message).toBe(
-      `${FILE}: "bad\\nkey": unknown key "bad\\nkey" (known keys: crates, paths, features, feature-sets, findings, ` +
+      `${FILE}: "bad\\nkey": unknown key "bad\\nkey" (known keys: crates, paths, headers, features, feature-sets, findings, ` +
         'changes, approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, ' +
         'release, macros, binary-exports, limits)',
     );

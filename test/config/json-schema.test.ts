@@ -206,6 +206,7 @@ describe('JSON Schema', () => {
         'crates',
         'features',
         'findings',
+        'headers',
         'limits',
         'macros',
         'paths',

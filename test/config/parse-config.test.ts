@@ -12,6 +12,7 @@ describe('parseConfig: valid files', () => {
     const expected: Config = {
       crates: { include: ['mylib-*', 'mylib-ffi'], exclude: ['mylib-bench'] },
       paths: { exclude: ['**/generated/*.rs', 'vendor/**'] },
+      headers: ['include/*.h'],
       featureSets: [
         { mode: 'default', features: ['tls'] },
         { mode: 'none', features: ['minimal'] },
@@ -66,6 +67,7 @@ describe('parseConfig: valid files', () => {
     expect(defaultConfig()).toEqual({
       crates: { include: [], exclude: [] },
       paths: { exclude: [] },
+      headers: [],
       featureSets: [{ mode: 'default', features: [] }],
       findings: { levels: {}, scopes: {} },
       changes: { potentiallyBreakingBump: 'major' },

@@ -257,5 +257,11 @@ describe('--fail-on', () => {
 });
 
 it('the bundle directory holds nothing but the bundle', () => {
-  expect(fs.readdirSync(cli.dir).sort()).toEqual(['cli.js', 'tree-sitter-rust.wasm', 'web-tree-sitter.wasm']);
+  expect(fs.readdirSync(cli.dir).sort()).toEqual([
+    'cli.js',
+    'tree-sitter-c.wasm',
+    'tree-sitter-go.wasm',
+    'tree-sitter-rust.wasm',
+    'web-tree-sitter.wasm',
+  ]);
 });

@@ -186,7 +186,13 @@ export function makeMonorepo(): Monorepo {
 
 /** `dist/` by default; `FSG_DIST_DIR` points the tests at another build of the bundle. */
 export const DIST = process.env.FSG_DIST_DIR ?? path.join(__dirname, '..', '..', 'dist');
-const BUNDLE_FILES = ['cli.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm'];
+const BUNDLE_FILES = [
+  'cli.js',
+  'web-tree-sitter.wasm',
+  'tree-sitter-rust.wasm',
+  'tree-sitter-c.wasm',
+  'tree-sitter-go.wasm',
+];
 
 export interface CliResult {
   code: number | null;

@@ -8,6 +8,7 @@ const LEVELS: Record<string, string> = {
   'c-string-param': 'high',
   'callback-param': 'high',
   'dangling-pointer-return': 'high',
+  'declared-not-exported': 'high',
   'exposure-widened': 'medium',
   'from-raw-void': 'high',
   'handle-send-sync': 'high',
@@ -23,6 +24,8 @@ const LEVELS: Record<string, string> = {
   'raw-pointer-param': 'high',
   'reference-param': 'high',
   'rust-abi-export': 'high',
+  'signature-mismatch': 'high',
+  'undeclared-export': 'medium',
   'untested-export': 'low',
   'unwinding-abi': 'high',
 };

@@ -116,6 +116,7 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
       useMergeBase: range !== '..',
       features: settings.features,
       findings: computeReportFindings(settings.findingsPolicy),
+      consumers: settings.consumers,
       scope: settings.scope,
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,

@@ -331,6 +331,7 @@ function fromRaw(raw: RawConfig): Config {
   return {
     crates: { include: raw.crates?.include ?? [], exclude: raw.crates?.exclude ?? [] },
     paths: { exclude: raw.paths?.exclude ?? [] },
+    headers: raw.headers ?? [],
     featureSets: sets.length > 0 ? sets.map(featureSelection) : d.featureSets,
     findings: { levels, scopes },
     changes: {
@@ -397,6 +398,7 @@ export function normaliseConfig(config: Config): Config {
   return {
     crates: { include: uniqueSorted(config.crates.include), exclude: uniqueSorted(config.crates.exclude) },
     paths: { exclude: uniqueSorted(config.paths.exclude.map(normaliseGlob)) },
+    headers: uniqueSorted(config.headers.map(normaliseGlob)),
     featureSets: featureSets.length > 0 ? featureSets : defaultConfig().featureSets,
     findings: { levels: sortedRecord(levels), scopes: sortedRecord(scopes) },
     changes: { potentiallyBreakingBump: config.changes.potentiallyBreakingBump },
@@ -487,5 +489,6 @@ export function policyHash(config: Config): string {
   delete limits.deadlineSeconds;
   // absent when empty, so a configuration without it hashes as it did before the key existed
   const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : undefined;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports } }));
+  const headers = normal.headers.length ? normal.headers : undefined;
+  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports, headers } }));
 }

@@ -211,6 +211,11 @@ export const configSchema = z
         },
         'Source paths to ignore.',
       ),
+      headers: list(
+        pathGlob(),
+        'path globs',
+        'The committed C/C++ headers consumers compile against (globs: * within a segment, ** across); default: every *.h and *.hpp that declares an export.',
+      ),
       features: strict(
         'a feature set: a mapping with default, all and list',
         featureSetShape,
@@ -383,6 +388,8 @@ export interface Config {
     /** Source path globs to ignore. Sorted, unique. */
     exclude: string[];
   };
+  /** Header globs the consumers' contract check reads; empty: auto-discovery. Sorted, unique. */
+  headers: string[];
   /** The feature sets to analyse, at least one, in the order written, without duplicates. */
   featureSets: FeatureSelection[];
   /** Finding levels and scopes; levels equal to a rule's default are dropped. */
@@ -426,6 +433,7 @@ export function defaultConfig(): Config {
   return {
     crates: { include: [], exclude: [] },
     paths: { exclude: [] },
+    headers: [],
     featureSets: [{ mode: 'default', features: [] }],
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: 'major' },

@@ -6,6 +6,7 @@ import { bufferParam } from './rules/buffer-param';
 import { callbackParam } from './rules/callback-param';
 import { cStringParam } from './rules/c-string-param';
 import { danglingPointerReturn } from './rules/dangling-pointer-return';
+import { declaredNotExported } from './rules/declared-not-exported';
 import { exposureWidened } from './rules/exposure-widened';
 import { fromRawVoid } from './rules/from-raw-void';
 import { handleSendSync } from './rules/handle-send-sync';
@@ -21,6 +22,8 @@ import { panicPath } from './rules/panic-path';
 import { rawPointerParam } from './rules/raw-pointer-param';
 import { referenceParam } from './rules/reference-param';
 import { rustAbiExport } from './rules/rust-abi-export';
+import { signatureMismatch } from './rules/signature-mismatch';
+import { undeclaredExport } from './rules/undeclared-export';
 import { untestedExport } from './rules/untested-export';
 import { unwindingAbi } from './rules/unwinding-abi';
 
@@ -29,6 +32,7 @@ export const FINDING_RULES: FindingRule[] = [
   callbackParam,
   cStringParam,
   danglingPointerReturn,
+  declaredNotExported,
   exposureWidened,
   fromRawVoid,
   handleSendSync,
@@ -44,6 +48,8 @@ export const FINDING_RULES: FindingRule[] = [
   rawPointerParam,
   referenceParam,
   rustAbiExport,
+  signatureMismatch,
+  undeclaredExport,
   untestedExport,
   unwindingAbi,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -205,6 +205,10 @@ function changeLines(ctx: Context, c: Change): string[] {
   ];
   if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
   if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
+  if (c.consumers?.length)
+    lines.push(
+      `  - called from ${c.consumers.map((u) => location(ctx, u.file, u.line, ctx.headSha)).join(', ')}`,
+    );
   return lines;
 }
 

@@ -63,6 +63,8 @@ function changeLines(c: Change): string[] {
   lines.push(`      ${term(c.message)}`);
   if (c.before !== null) lines.push(`      before: ${term(c.before)}`);
   if (c.after !== null) lines.push(`      after:  ${term(c.after)}`);
+  if (c.consumers?.length)
+    lines.push(`      called from ${c.consumers.map((u) => where(u.file, u.line)).join(', ')}`);
   return lines;
 }
 

@@ -1,0 +1,3 @@
+module example.com/tinyimg-demo
+
+go 1.19
