@@ -74566,7 +74566,10 @@ async function readConsumers(tree, head, base, loaders, options = {}) {
     list2.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
   const findings = [];
   if (declarations.some((d) => importName(d) !== null)) {
-    const results = checkContract(exports2, declarations, { incompleteFiles: [...incomplete].sort() });
+    const gatedSymbols = new Set(head.crates.flatMap((c) => (c.gated ?? []).map((g) => g.symbol ?? g.name)));
+    const results = checkContract(exports2, declarations, { incompleteFiles: [...incomplete].sort() }).filter(
+      (r) => !(r.rule === "declared-not-exported" && gatedSymbols.has(r.symbol))
+    );
     findings.push(...toFindings(results, exports2, baseExports, declarations, options.policy, warnings));
   }
   return { findings, callSites, warnings };

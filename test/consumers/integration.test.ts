@@ -270,6 +270,27 @@ describe('readConsumers', () => {
     ]);
   });
 
+  it('a declaration of an export the source gates behind a feature that is off is no finding', async () => {
+    const parsers = { c: loadCParser, go: loadGoParser };
+    const tree = new MemoryTree({
+      'include/x.h':
+        'void x_one(void);\n#if defined(X_FEAT)\nvoid x_feat(void);\n#endif\nvoid x_gone(void);\n',
+    });
+    const head = surface(['x_one']);
+    (head.crates[0] as { gated?: unknown }).gated = [
+      {
+        kind: 'function',
+        name: 'x_feat',
+        symbol: 'x_feat',
+        cfg: 'feature = "feat"',
+        file: 'src/lib.rs',
+        line: 9,
+      },
+    ];
+    const view = await readConsumers(tree, head, null, parsers);
+    expect(view.findings.map((f) => [f.rule, f.symbol])).toEqual([['declared-not-exported', 'x_gone']]);
+  });
+
   it('keeps a bound: an oversized header is a warning and suppresses undeclared-export', async () => {
     const parsers = { c: loadCParser, go: loadGoParser };
     const tree = new MemoryTree({
