@@ -52149,7 +52149,8 @@ var LandingDeltas = class {
           scope: this.s.scope,
           scanCache: this.scanCache,
           parser: await this.parser,
-          deadline: this.s.deadline
+          deadline: this.s.deadline,
+          consumers: this.s.consumers
         },
         this.s.featureSets ?? [this.s.features]
       );

@@ -74851,7 +74851,8 @@ var LandingDeltas = class {
           scope: this.s.scope,
           scanCache: this.scanCache,
           parser: await this.parser,
-          deadline: this.s.deadline
+          deadline: this.s.deadline,
+          consumers: this.s.consumers
         },
         this.s.featureSets ?? [this.s.features]
       );
@@ -75974,7 +75975,8 @@ async function analyseLanding(s, pr, findings) {
       potentiallyBreakingBump: s.potentiallyBreakingBump,
       limits: s.limits,
       scope: s.scope,
-      deadline: s.deadline
+      deadline: s.deadline,
+      consumers: s.consumers
     },
     s.featureSets ?? [s.features]
   );
@@ -78845,6 +78847,7 @@ function gatePullRequest(run3, config2, pull) {
     features: config2.features,
     featureSets: config2.featureSets,
     findingsPolicy: config2.findingsPolicy,
+    consumers: { headers: config2.config.headers, policy: config2.findingsPolicy },
     potentiallyBreakingBump: config2.potentiallyBreakingBump,
     limits: config2.limits,
     scope: scopeOf2(config2.config),

@@ -255,6 +255,7 @@ function gatePullRequest(run: ActionRun, config: GateConfig, pull: number): Prom
     features: config.features,
     featureSets: config.featureSets,
     findingsPolicy: config.findingsPolicy,
+    consumers: { headers: config.config.headers, policy: config.findingsPolicy },
     potentiallyBreakingBump: config.potentiallyBreakingBump,
     limits: config.limits,
     scope: scopeOf(config.config),

@@ -8,6 +8,7 @@
  * commit, and by merged tree: two commits that merge to the same tree share one analysis), with
  * one scan cache, so several reviews on one commit cost one analysis.
  */
+import type { ConsumerOptions } from './consumers';
 import { mergeIntoBase } from '../adapters/git-merge';
 import { loadRustParser } from '../adapters/tree-sitter-parser';
 import type { FindingsFunction } from '../core/diff/build-report';
@@ -33,6 +34,8 @@ export interface DeltaSettings {
   policyHash: string;
   /** The run's deadline: every read and parse checks it (default: none). */
   deadline?: Deadline;
+  /** The consumers' contract check: the config's `headers` and findings policy. */
+  consumers?: ConsumerOptions;
   log?: (message: string) => void;
 }
 
@@ -115,6 +118,7 @@ export class LandingDeltas {
           scanCache: this.scanCache,
           parser: await this.parser,
           deadline: this.s.deadline,
+          consumers: this.s.consumers,
         },
         this.s.featureSets ?? [this.s.features],
       );

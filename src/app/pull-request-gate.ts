@@ -6,6 +6,7 @@
  * any failure ends in an `error` status, never `success`; a head that does not merge cleanly is
  * `pending`.
  */
+import type { ConsumerOptions } from './consumers';
 import type { Analysis } from './analyse-diff';
 import { analyseFeatureSets } from './analyse-feature-sets';
 import { computeReportFindings } from './findings';
@@ -52,6 +53,8 @@ export interface GateSettings {
   /** The feature sets to analyse and merge (default: `features` alone). */
   featureSets?: FeatureSelection[];
   findingsPolicy?: FindingPolicy;
+  /** The consumers' contract check: the config's `headers` and findings policy. */
+  consumers?: ConsumerOptions;
   potentiallyBreakingBump?: 'major' | 'minor';
   limits?: Limits;
   /** Crates and paths the configuration includes. */
@@ -202,6 +205,7 @@ async function analyseLanding(
       limits: s.limits,
       scope: s.scope,
       deadline: s.deadline,
+      consumers: s.consumers,
     },
     s.featureSets ?? [s.features],
   );
