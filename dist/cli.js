@@ -40662,6 +40662,249 @@ function runDeadline(args2, limits, run4) {
   return new Deadline(deadlineFlag(args2) ?? limits.deadlineSeconds, run4.clock, run4.started);
 }
 
+// src/app/config-file.ts
+var import_node_fs3 = require("node:fs");
+var path4 = __toESM2(require("node:path"));
+var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
+async function readConfigFile(root, explicit) {
+  const file2 = explicit ?? path4.join(root, DEFAULT_CONFIG_PATH);
+  let text2 = null;
+  try {
+    const st = await import_node_fs3.promises.stat(file2);
+    if (!st.isFile()) throw new Error("not a file");
+    text2 = await import_node_fs3.promises.readFile(file2, "utf8");
+  } catch {
+    if (explicit) throw new ConfigError(explicit, "", "cannot be read (no such file)");
+    text2 = null;
+  }
+  return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
+}
+function scopeOf2(config2) {
+  return {
+    includeCrates: config2.crates.include,
+    excludeCrates: config2.crates.exclude,
+    excludePaths: config2.paths.exclude,
+    trustedMacros: config2.macros.trusted
+  };
+}
+function analysisSettings(config2) {
+  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
+  return {
+    features: featureSets[0] ?? { mode: "default", features: [] },
+    featureSets,
+    scope: scopeOf2(config2),
+    findingsPolicy: config2.findings,
+    consumers: { headers: config2.headers, policy: config2.findings },
+    potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
+    limits: config2.limits
+  };
+}
+
+// src/core/render/escape-markdown.ts
+var ZWJ = "\u200D";
+var MAX_TEXT = 1e3;
+var MAX_CODE = 300;
+var MAX_CELL = 200;
+var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
+function invisible(ch) {
+  return INVISIBLE_CATEGORY.test(ch) || INVISIBLE_OTHER.test(ch);
+}
+function hex3(cp) {
+  return `\\u{${cp.toString(16)}}`;
+}
+function reveal(s, max = Number.POSITIVE_INFINITY) {
+  if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
+  let out2 = "";
+  let count2 = 0;
+  for (const ch of s) {
+    const shown2 = ch === "\\" ? "\\\\" : invisible(ch) ? hex3(ch.codePointAt(0)) : ch;
+    const width = shown2 === ch ? 1 : shown2.length;
+    if (count2 + width > max) return { text: out2, truncated: true };
+    out2 += shown2;
+    count2 += width;
+  }
+  return { text: out2, truncated: false };
+}
+var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
+function escapeRevealed(text2) {
+  if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
+  let out2 = "";
+  let digitsSoFar = true;
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    const next = text2[i2 + 1];
+    const number4 = digitsSoFar && i2 > 0;
+    digitsSoFar &&= c >= "0" && c <= "9";
+    if (c === "&") out2 += "&amp;";
+    else if (c === "<") out2 += "&lt;";
+    else if (c === ">") out2 += "&gt;";
+    else if (c === "$") out2 += "&#36;";
+    else if (c === "@") out2 += "@" + ZWJ;
+    else if (c === "#") out2 += next === void 0 || /[0-9]/.test(next) ? "\\#" + ZWJ : "\\#";
+    else if (ALWAYS_ESCAPED.has(c)) out2 += "\\" + c;
+    else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
+    else if (c === "." && (number4 && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
+      out2 += "\\.";
+    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
+    else if (i2 === 0 && c === " ") out2 += "&#32;";
+    else out2 += c;
+  }
+  return out2;
+}
+function inlineText(s, max = MAX_TEXT) {
+  const { text: text2, truncated } = reveal(s, max);
+  return escapeRevealed(text2) + (truncated ? "\u2026" : "");
+}
+function tableCell(s, max = MAX_CELL) {
+  return inlineText(s, max);
+}
+function codeSpan(content) {
+  let longest = 0;
+  for (const run4 of content.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
+  const fence = "`".repeat(longest + 1);
+  const allSpaces = /^ +$/.test(content);
+  const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
+  return fence + pad + content + pad + fence;
+}
+function inlineCode(s, max = MAX_CODE) {
+  if (s === "") return "*(empty)*";
+  const { text: text2, truncated } = reveal(s, max);
+  const parts2 = [];
+  let current2 = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
+      if (current2) parts2.push(codeSpan(current2));
+      parts2.push("\\" + c);
+      current2 = "";
+    } else current2 += c;
+  }
+  if (current2) parts2.push(codeSpan(current2));
+  return parts2.join("") + (truncated ? "\u2026" : "");
+}
+function safeUrl(url2) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.username || parsed.password)
+    return null;
+  const href = parsed.href.replace(
+    /[\s()<>[\]`\\"'|{}^]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+  return /^[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$/.test(href) ? href : null;
+}
+function link(label, url2) {
+  const href = safeUrl(url2);
+  return href ? `[${label}](${href})` : label;
+}
+function richText(s, max = MAX_TEXT) {
+  const parts2 = s.split("`");
+  if (parts2.length % 2 === 0 || parts2.length === 1) return inlineText(s, max);
+  let budget = max;
+  const out2 = [];
+  for (let i2 = 0; i2 < parts2.length && budget > 0; i2++) {
+    const piece = [...parts2[i2]].slice(0, budget).join("");
+    budget -= [...parts2[i2]].length;
+    if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
+    else out2.push(inlineText(piece, max));
+  }
+  return out2.join("") + (budget < 0 ? "\u2026" : "");
+}
+
+// src/core/render/changelog.ts
+var CHANGELOG_SECTIONS = ["Breaking", "Added", "Changed", "Removed"];
+var NO_CHANGES = "No changes to the FFI surface.";
+var UNRELEASED = "Unreleased";
+var MAX_NAME = 200;
+var MAX_MESSAGE = 500;
+var MAX_SIGNATURE = 300;
+var MAX_VERSION = 100;
+var SEVERITY_LABEL = {
+  breaking: "**Breaking:**",
+  "source-breaking": "**Source-breaking:**",
+  "potentially-breaking": "*Potentially breaking:*",
+  addition: "*Addition:*",
+  "non-abi": "*Non-ABI:*"
+};
+function isRemoval(c) {
+  return /-removed$/.test(c.rule) && c.severity !== "addition";
+}
+function changelogSection(c) {
+  if (isRemoval(c)) return "Removed";
+  switch (c.severity) {
+    case "breaking":
+      return "Breaking";
+    case "addition":
+      return "Added";
+    default:
+      return "Changed";
+  }
+}
+function itemName(c) {
+  return c.symbol !== void 0 && c.symbol !== c.name ? `${inlineCode(c.symbol, MAX_NAME)} (Rust ${inlineCode(c.name, MAX_NAME)})` : inlineCode(c.symbol ?? c.name, MAX_NAME);
+}
+function signature(c) {
+  if (c.before !== null && c.after !== null)
+    return c.before === c.after ? ` \u2014 ${inlineCode(c.after, MAX_SIGNATURE)}` : ` \u2014 ${inlineCode(c.before, MAX_SIGNATURE)} \u2192 ${inlineCode(c.after, MAX_SIGNATURE)}`;
+  if (c.after !== null) return ` \u2014 ${inlineCode(c.after, MAX_SIGNATURE)}`;
+  if (c.before !== null) return ` \u2014 was ${inlineCode(c.before, MAX_SIGNATURE)}`;
+  return "";
+}
+function changeEntry(c, options = {}) {
+  const label = options.label ? `${SEVERITY_LABEL[c.severity] ?? inlineText(String(c.severity), 30)} ` : "";
+  return `${label}${itemName(c)}: ${richText(c.message, MAX_MESSAGE)}${signature(c)}`;
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var SEVERITY_ORDER = {
+  breaking: 0,
+  "source-breaking": 1,
+  "potentially-breaking": 2,
+  addition: 3,
+  "non-abi": 4
+};
+function entryOrder(a, b) {
+  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp(a.symbol ?? a.name, b.symbol ?? b.name) || cmp(a.rule, b.rule) || cmp(a.message, b.message);
+}
+function heading(version2, date5, crate) {
+  const v = `[${version2 === UNRELEASED ? UNRELEASED : inlineText(version2, MAX_VERSION)}]`;
+  const d = date5 !== void 0 && date5 !== "" && version2 !== UNRELEASED ? ` - ${inlineText(date5, 40)}` : "";
+  const name2 = crate === null ? "" : crate === "" ? "*(no crate)* " : `${inlineCode(crate, MAX_NAME)} `;
+  return `## ${name2}${v}${d}`;
+}
+function blockVersion(report, crate, options) {
+  if (options.version !== void 0 && options.version !== "") return options.version;
+  const v = report.crates.find((c) => c.name === crate);
+  return v && v.headVersion !== null && v.headVersion !== v.baseVersion ? v.headVersion : UNRELEASED;
+}
+function renderChangelog(report, options = {}) {
+  if (report.changes.length === 0) {
+    const lines2 = options.version !== void 0 && options.version !== "" ? [heading(options.version, options.date, null), "", NO_CHANGES] : [NO_CHANGES];
+    return lines2.join("\n") + "\n";
+  }
+  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp);
+  const lines = [];
+  for (const crate of crates) {
+    if (lines.length) lines.push("");
+    const version2 = blockVersion(report, crate, options);
+    lines.push(heading(version2, options.date, crates.length > 1 ? crate : null));
+    const changes = report.changes.filter((c) => c.crate === crate);
+    for (const section of CHANGELOG_SECTIONS) {
+      const entries = changes.filter((c) => changelogSection(c) === section).sort(entryOrder);
+      if (!entries.length) continue;
+      const label = section === "Changed" || section === "Removed";
+      lines.push("", `### ${section}`, "", ...entries.map((c) => `- ${changeEntry(c, { label })}`));
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
 // src/core/extract/scan-cache.ts
 var import_node_crypto2 = require("node:crypto");
 var DEFAULT_MAX_ENTRIES = 1e5;
@@ -41191,12 +41434,12 @@ function mergeReports(reports) {
 }
 
 // src/adapters/tree-sitter-parser.ts
-var fs5 = __toESM2(require("node:fs"));
-var path4 = __toESM2(require("node:path"));
+var fs6 = __toESM2(require("node:fs"));
+var path5 = __toESM2(require("node:path"));
 var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
 function locate(file2, packageName) {
-  const candidates = [path4.join(__dirname, file2), path4.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs5.existsSync(c)) return c;
+  const candidates = [path5.join(__dirname, file2), path5.join(__dirname, "wasm", file2)];
+  for (const c of candidates) if (fs6.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
 var loaded = null;
@@ -41213,7 +41456,7 @@ function loadRustParser() {
     loaded = (async () => {
       await initTreeSitter();
       const language = await import_web_tree_sitter2.Language.load(
-        fs5.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
+        fs6.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
       const parser = new import_web_tree_sitter2.Parser();
       parser.setLanguage(language);
@@ -41230,7 +41473,7 @@ function loadRustParser() {
 }
 
 // src/app/analyse-diff.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // src/core/rust/text.ts
 function isSpace(c) {
@@ -47770,7 +48013,7 @@ function applyScope(surface, scope, digest) {
 }
 
 // src/adapters/consumer-parsers.ts
-var fs6 = __toESM2(require("node:fs"));
+var fs7 = __toESM2(require("node:fs"));
 var import_web_tree_sitter3 = __toESM2(require_web_tree_sitter2());
 function loader(file2, packageName) {
   let loaded2 = null;
@@ -47778,7 +48021,7 @@ function loader(file2, packageName) {
     if (!loaded2) {
       loaded2 = (async () => {
         await initTreeSitter();
-        const language = await import_web_tree_sitter3.Language.load(fs6.readFileSync(locate(file2, packageName)));
+        const language = await import_web_tree_sitter3.Language.load(fs7.readFileSync(locate(file2, packageName)));
         const parser = new import_web_tree_sitter3.Parser();
         parser.setLanguage(language);
         return {
@@ -49541,7 +49784,7 @@ async function analyseDiff(o) {
   }
 }
 async function checkRoot(root) {
-  const st = await import_node_fs3.promises.stat(root).catch(() => null);
+  const st = await import_node_fs4.promises.stat(root).catch(() => null);
   if (!st) throw new InputError(`--root ${root} does not exist`);
   if (!st.isDirectory()) throw new InputError(`--root ${root} is not a directory`);
   if ((await runGit(root, ["rev-parse", "--git-dir"])).code !== 0)
@@ -49565,249 +49808,6 @@ async function analyseFeatureSets(options, sets) {
   const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
   const warnings = [...new Set(analyses.flatMap((a) => a.analysis.warnings))];
   return { ...first, report, warnings };
-}
-
-// src/app/config-file.ts
-var import_node_fs4 = require("node:fs");
-var path5 = __toESM2(require("node:path"));
-var DEFAULT_CONFIG_PATH = ".github/ffi-surface-guard.yml";
-async function readConfigFile(root, explicit) {
-  const file2 = explicit ?? path5.join(root, DEFAULT_CONFIG_PATH);
-  let text2 = null;
-  try {
-    const st = await import_node_fs4.promises.stat(file2);
-    if (!st.isFile()) throw new Error("not a file");
-    text2 = await import_node_fs4.promises.readFile(file2, "utf8");
-  } catch {
-    if (explicit) throw new ConfigError(explicit, "", "cannot be read (no such file)");
-    text2 = null;
-  }
-  return loadConfig(text2, explicit ?? DEFAULT_CONFIG_PATH);
-}
-function scopeOf2(config2) {
-  return {
-    includeCrates: config2.crates.include,
-    excludeCrates: config2.crates.exclude,
-    excludePaths: config2.paths.exclude,
-    trustedMacros: config2.macros.trusted
-  };
-}
-function analysisSettings(config2) {
-  const featureSets = config2.featureSets.length > 0 ? config2.featureSets : [{ mode: "default", features: [] }];
-  return {
-    features: featureSets[0] ?? { mode: "default", features: [] },
-    featureSets,
-    scope: scopeOf2(config2),
-    findingsPolicy: config2.findings,
-    consumers: { headers: config2.headers, policy: config2.findings },
-    potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
-    limits: config2.limits
-  };
-}
-
-// src/core/render/escape-markdown.ts
-var ZWJ = "\u200D";
-var MAX_TEXT = 1e3;
-var MAX_CODE = 300;
-var MAX_CELL = 200;
-var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
-function invisible(ch) {
-  return INVISIBLE_CATEGORY.test(ch) || INVISIBLE_OTHER.test(ch);
-}
-function hex3(cp) {
-  return `\\u{${cp.toString(16)}}`;
-}
-function reveal(s, max = Number.POSITIVE_INFINITY) {
-  if (s.length <= max && !s.includes("\\") && !invisible(s)) return { text: s, truncated: false };
-  let out2 = "";
-  let count2 = 0;
-  for (const ch of s) {
-    const shown2 = ch === "\\" ? "\\\\" : invisible(ch) ? hex3(ch.codePointAt(0)) : ch;
-    const width = shown2 === ch ? 1 : shown2.length;
-    if (count2 + width > max) return { text: out2, truncated: true };
-    out2 += shown2;
-    count2 += width;
-  }
-  return { text: out2, truncated: false };
-}
-var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
-function escapeRevealed(text2) {
-  if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
-  let out2 = "";
-  let digitsSoFar = true;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
-    const next = text2[i2 + 1];
-    const number4 = digitsSoFar && i2 > 0;
-    digitsSoFar &&= c >= "0" && c <= "9";
-    if (c === "&") out2 += "&amp;";
-    else if (c === "<") out2 += "&lt;";
-    else if (c === ">") out2 += "&gt;";
-    else if (c === "$") out2 += "&#36;";
-    else if (c === "@") out2 += "@" + ZWJ;
-    else if (c === "#") out2 += next === void 0 || /[0-9]/.test(next) ? "\\#" + ZWJ : "\\#";
-    else if (ALWAYS_ESCAPED.has(c)) out2 += "\\" + c;
-    else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
-    else if (c === "." && (number4 && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
-      out2 += "\\.";
-    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
-    else if (i2 === 0 && c === " ") out2 += "&#32;";
-    else out2 += c;
-  }
-  return out2;
-}
-function inlineText(s, max = MAX_TEXT) {
-  const { text: text2, truncated } = reveal(s, max);
-  return escapeRevealed(text2) + (truncated ? "\u2026" : "");
-}
-function tableCell(s, max = MAX_CELL) {
-  return inlineText(s, max);
-}
-function codeSpan(content) {
-  let longest = 0;
-  for (const run4 of content.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
-  const fence = "`".repeat(longest + 1);
-  const allSpaces = /^ +$/.test(content);
-  const pad = content.startsWith("`") || content.endsWith("`") || !allSpaces && content.startsWith(" ") && content.endsWith(" ") ? " " : "";
-  return fence + pad + content + pad + fence;
-}
-function inlineCode(s, max = MAX_CODE) {
-  if (s === "") return "*(empty)*";
-  const { text: text2, truncated } = reveal(s, max);
-  const parts2 = [];
-  let current2 = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
-    if (c === "|" || c === "!" && text2[i2 - 1] === "<") {
-      if (current2) parts2.push(codeSpan(current2));
-      parts2.push("\\" + c);
-      current2 = "";
-    } else current2 += c;
-  }
-  if (current2) parts2.push(codeSpan(current2));
-  return parts2.join("") + (truncated ? "\u2026" : "");
-}
-function safeUrl(url2) {
-  let parsed;
-  try {
-    parsed = new URL(url2);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.username || parsed.password)
-    return null;
-  const href = parsed.href.replace(
-    /[\s()<>[\]`\\"'|{}^]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-  return /^[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$/.test(href) ? href : null;
-}
-function link(label, url2) {
-  const href = safeUrl(url2);
-  return href ? `[${label}](${href})` : label;
-}
-function richText(s, max = MAX_TEXT) {
-  const parts2 = s.split("`");
-  if (parts2.length % 2 === 0 || parts2.length === 1) return inlineText(s, max);
-  let budget = max;
-  const out2 = [];
-  for (let i2 = 0; i2 < parts2.length && budget > 0; i2++) {
-    const piece = [...parts2[i2]].slice(0, budget).join("");
-    budget -= [...parts2[i2]].length;
-    if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
-    else out2.push(inlineText(piece, max));
-  }
-  return out2.join("") + (budget < 0 ? "\u2026" : "");
-}
-
-// src/core/render/changelog.ts
-var CHANGELOG_SECTIONS = ["Breaking", "Added", "Changed", "Removed"];
-var NO_CHANGES = "No changes to the FFI surface.";
-var UNRELEASED = "Unreleased";
-var MAX_NAME = 200;
-var MAX_MESSAGE = 500;
-var MAX_SIGNATURE = 300;
-var MAX_VERSION = 100;
-var SEVERITY_LABEL = {
-  breaking: "**Breaking:**",
-  "source-breaking": "**Source-breaking:**",
-  "potentially-breaking": "*Potentially breaking:*",
-  addition: "*Addition:*",
-  "non-abi": "*Non-ABI:*"
-};
-function isRemoval(c) {
-  return /-removed$/.test(c.rule) && c.severity !== "addition";
-}
-function changelogSection(c) {
-  if (isRemoval(c)) return "Removed";
-  switch (c.severity) {
-    case "breaking":
-      return "Breaking";
-    case "addition":
-      return "Added";
-    default:
-      return "Changed";
-  }
-}
-function itemName(c) {
-  return c.symbol !== void 0 && c.symbol !== c.name ? `${inlineCode(c.symbol, MAX_NAME)} (Rust ${inlineCode(c.name, MAX_NAME)})` : inlineCode(c.symbol ?? c.name, MAX_NAME);
-}
-function signature(c) {
-  if (c.before !== null && c.after !== null)
-    return c.before === c.after ? ` \u2014 ${inlineCode(c.after, MAX_SIGNATURE)}` : ` \u2014 ${inlineCode(c.before, MAX_SIGNATURE)} \u2192 ${inlineCode(c.after, MAX_SIGNATURE)}`;
-  if (c.after !== null) return ` \u2014 ${inlineCode(c.after, MAX_SIGNATURE)}`;
-  if (c.before !== null) return ` \u2014 was ${inlineCode(c.before, MAX_SIGNATURE)}`;
-  return "";
-}
-function changeEntry(c, options = {}) {
-  const label = options.label ? `${SEVERITY_LABEL[c.severity] ?? inlineText(String(c.severity), 30)} ` : "";
-  return `${label}${itemName(c)}: ${richText(c.message, MAX_MESSAGE)}${signature(c)}`;
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var SEVERITY_ORDER = {
-  breaking: 0,
-  "source-breaking": 1,
-  "potentially-breaking": 2,
-  addition: 3,
-  "non-abi": 4
-};
-function entryOrder(a, b) {
-  return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || cmp(a.symbol ?? a.name, b.symbol ?? b.name) || cmp(a.rule, b.rule) || cmp(a.message, b.message);
-}
-function heading(version2, date5, crate) {
-  const v = `[${version2 === UNRELEASED ? UNRELEASED : inlineText(version2, MAX_VERSION)}]`;
-  const d = date5 !== void 0 && date5 !== "" && version2 !== UNRELEASED ? ` - ${inlineText(date5, 40)}` : "";
-  const name2 = crate === null ? "" : crate === "" ? "*(no crate)* " : `${inlineCode(crate, MAX_NAME)} `;
-  return `## ${name2}${v}${d}`;
-}
-function blockVersion(report, crate, options) {
-  if (options.version !== void 0 && options.version !== "") return options.version;
-  const v = report.crates.find((c) => c.name === crate);
-  return v && v.headVersion !== null && v.headVersion !== v.baseVersion ? v.headVersion : UNRELEASED;
-}
-function renderChangelog(report, options = {}) {
-  if (report.changes.length === 0) {
-    const lines2 = options.version !== void 0 && options.version !== "" ? [heading(options.version, options.date, null), "", NO_CHANGES] : [NO_CHANGES];
-    return lines2.join("\n") + "\n";
-  }
-  const crates = [...new Set(report.changes.map((c) => c.crate))].sort(cmp);
-  const lines = [];
-  for (const crate of crates) {
-    if (lines.length) lines.push("");
-    const version2 = blockVersion(report, crate, options);
-    lines.push(heading(version2, options.date, crates.length > 1 ? crate : null));
-    const changes = report.changes.filter((c) => c.crate === crate);
-    for (const section of CHANGELOG_SECTIONS) {
-      const entries = changes.filter((c) => changelogSection(c) === section).sort(entryOrder);
-      if (!entries.length) continue;
-      const label = section === "Changed" || section === "Removed";
-      lines.push("", `### ${section}`, "", ...entries.map((c) => `- ${changeEntry(c, { label })}`));
-    }
-  }
-  return lines.join("\n") + "\n";
 }
 
 // src/app/feature-names.ts
@@ -49861,6 +49861,34 @@ async function checkFeatureNames(args2, o) {
   if (!u) return;
   if (hasFeatureFlags(args2)) throw new UsageError(`--features: ${undeclaredDetail(u)}`);
   throw new ConfigError(stringFlag(args2, "--config") ?? DEFAULT_CONFIG_PATH, "", undeclaredDetail(u));
+}
+
+// src/cli/analyse-revisions.ts
+async function analyseRevisions(args2, r) {
+  const { root, base, head, sets, settings, deadline } = r;
+  await checkFeatureNames(args2, {
+    root,
+    revisions: [base, head],
+    sets,
+    limits: settings.limits,
+    scope: settings.scope,
+    deadline
+  });
+  return analyseFeatureSets(
+    {
+      root,
+      base,
+      head,
+      useMergeBase: r.useMergeBase,
+      features: settings.features,
+      ...r.findings ? { findings: r.findings, consumers: settings.consumers } : {},
+      scope: settings.scope,
+      potentiallyBreakingBump: settings.potentiallyBreakingBump,
+      limits: settings.limits,
+      deadline
+    },
+    sets
+  );
 }
 
 // src/cli/commands/changelog.ts
@@ -49935,28 +49963,15 @@ async function changelogCommand(args2, run4) {
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run4);
-  await checkFeatureNames(args2, {
+  const analysis = await analyseRevisions(args2, {
     root,
-    revisions: [base, head],
+    base,
+    head,
     sets,
-    limits: settings.limits,
-    scope: settings.scope,
-    deadline
+    settings,
+    deadline,
+    useMergeBase: false
   });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      features: settings.features,
-      useMergeBase: false,
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline
-    },
-    sets
-  );
   const date5 = own2.date ?? (own2.version !== void 0 ? await releaseDate(root, analysis.headSha) : void 0);
   const stdout = renderChangelog(analysis.report, { version: own2.version, date: date5 });
   const errors = analysis.report.diagnostics.filter((d) => d.level === "error").length;
@@ -51868,31 +51883,17 @@ async function diffCommand(args2, run4) {
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run4);
   const artifacts = await readBinaries(args2);
-  await checkFeatureNames(args2, {
+  const analysis = await analyseRevisions(args2, {
     root,
-    revisions: [base, head],
+    base,
+    head,
     sets,
-    limits: settings.limits,
-    scope: settings.scope,
-    deadline
+    settings,
+    deadline,
+    useMergeBase: range !== "..",
+    // BASE..HEAD: HEAD against BASE itself
+    findings: computeReportFindings(settings.findingsPolicy)
   });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      // BASE..HEAD: HEAD against BASE itself
-      useMergeBase: range !== "..",
-      features: settings.features,
-      findings: computeReportFindings(settings.findingsPolicy),
-      consumers: settings.consumers,
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline
-    },
-    sets
-  );
   const report = withBinaryOnly(analysis.report, analysis.base, crossCheck2(analysis.head, artifacts));
   const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderText(report);
   const fails = failsOn(report, failOn);
@@ -52291,7 +52292,8 @@ async function gateStatusCommand(args2, run4) {
       potentiallyBreakingBump: settings.potentiallyBreakingBump,
       limits: settings.limits,
       policyHash: "",
-      deadline
+      deadline,
+      consumers: settings.consumers
     },
     baseTip
   );
@@ -52483,28 +52485,15 @@ async function releaseCheckCommand(args2, run4) {
   const allow = [...config2.binaryExports.allow, ...await readAllowFiles(args2)];
   const sets = hasFeatureFlags(args2) ? [featureSelection2(args2)] : settings.featureSets;
   const deadline = runDeadline(args2, settings.limits, run4);
-  await checkFeatureNames(args2, {
+  const analysis = await analyseRevisions(args2, {
     root,
-    revisions: [base, head],
+    base,
+    head,
     sets,
-    limits: settings.limits,
-    scope: settings.scope,
-    deadline
+    settings,
+    deadline,
+    useMergeBase: false
   });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      features: settings.features,
-      useMergeBase: false,
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline
-    },
-    sets
-  );
   const checked = crossCheck2(analysis.head, artifacts);
   const report = withBinaryOnly(analysis.report, analysis.base, checked);
   const binary2 = judgeBinaryOnly(binaryOnlyExports(checked), allow);

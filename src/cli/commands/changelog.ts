@@ -11,7 +11,6 @@
  * `--version X` here names the release (the global `ffi-surface-guard --version` prints the tool's
  * version); the declarations keep the two apart, since each command parses its own flags.
  */
-import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { git } from '../../adapters/git';
 import { renderChangelog } from '../../core/render/changelog';
@@ -36,7 +35,7 @@ import {
   UsageError,
   rootOf,
 } from '../arguments';
-import { checkFeatureNames } from '../feature-check';
+import { analyseRevisions } from '../analyse-revisions';
 import type { CommandResult } from '../run';
 
 export const CHANGELOG: CommandSpec<CommandResult> = {
@@ -116,28 +115,15 @@ export async function changelogCommand(args: ParsedArgs, run: RunClock): Promise
   const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);
-  await checkFeatureNames(args, {
+  const analysis = await analyseRevisions(args, {
     root,
-    revisions: [base, head],
+    base,
+    head,
     sets,
-    limits: settings.limits,
-    scope: settings.scope,
+    settings,
     deadline,
+    useMergeBase: false,
   });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      features: settings.features,
-      useMergeBase: false,
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline,
-    },
-    sets,
-  );
   const date =
     own.date ?? (own.version !== undefined ? await releaseDate(root, analysis.headSha) : undefined);
   const stdout = renderChangelog(analysis.report, { version: own.version, date });

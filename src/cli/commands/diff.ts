@@ -1,5 +1,4 @@
 /** `ffi-surface-guard diff`: what changed in the surface between two revisions, and what it needs. */
-import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { computeReportFindings } from '../../app/findings';
 import { FAIL_ON, failsOn } from '../../core/fail-on';
 import { renderMarkdown } from '../../core/render/report-markdown';
@@ -30,7 +29,7 @@ import {
 import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { BINARY_FLAG, crossCheck, readBinaries } from '../binary';
 import { withBinaryOnly } from '../../core/artifact/binary-only';
-import { checkFeatureNames } from '../feature-check';
+import { analyseRevisions } from '../analyse-revisions';
 import type { CommandResult } from '../run';
 
 export const DIFF: CommandSpec<CommandResult> = {
@@ -99,31 +98,16 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
   const deadline = runDeadline(args, settings.limits, run);
   // read (and checked) before the analysis: a wrong --binary fails at once
   const artifacts = await readBinaries(args);
-  await checkFeatureNames(args, {
+  const analysis = await analyseRevisions(args, {
     root,
-    revisions: [base, head],
+    base,
+    head,
     sets,
-    limits: settings.limits,
-    scope: settings.scope,
+    settings,
     deadline,
+    useMergeBase: range !== '..', // BASE..HEAD: HEAD against BASE itself
+    findings: computeReportFindings(settings.findingsPolicy),
   });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      // BASE..HEAD: HEAD against BASE itself
-      useMergeBase: range !== '..',
-      features: settings.features,
-      findings: computeReportFindings(settings.findingsPolicy),
-      consumers: settings.consumers,
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline,
-    },
-    sets,
-  );
   // the head's built libraries: binary-only exports shown, outside the bump and the delta digest
   const report = withBinaryOnly(analysis.report, analysis.base, crossCheck(analysis.head, artifacts));
   const out =

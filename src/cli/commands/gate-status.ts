@@ -98,6 +98,7 @@ export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promis
       limits: settings.limits,
       policyHash: '',
       deadline,
+      consumers: settings.consumers,
     },
     baseTip,
   );

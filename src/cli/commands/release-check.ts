@@ -1,5 +1,4 @@
 /** `ffi-surface-guard release-check`: does each crate's version bump cover its surface change? */
-import { analyseFeatureSets } from '../../app/analyse-feature-sets';
 import { checkCrate, CrateVerdict } from '../../core/release-check';
 import { printable } from '../../core/render/surface-text';
 import { sarifOutput } from '../sarif';
@@ -28,7 +27,7 @@ import { analysisSettings, readConfigFile } from '../../app/config-file';
 import { ALLOW_FLAG, BINARY_FLAG, crossCheck, readAllowFiles, readBinaries } from '../binary';
 import { AllowVerdict, judgeBinaryOnly } from '../../core/artifact/allow';
 import { binaryOnlyExports, withBinaryOnly } from '../../core/artifact/binary-only';
-import { checkFeatureNames } from '../feature-check';
+import { analyseRevisions } from '../analyse-revisions';
 import type { CommandResult } from '../run';
 
 export const RELEASE_CHECK: CommandSpec<CommandResult> = {
@@ -118,28 +117,15 @@ export async function releaseCheckCommand(args: ParsedArgs, run: RunClock): Prom
   const allow = [...config.binaryExports.allow, ...(await readAllowFiles(args))];
   const sets = hasFeatureFlags(args) ? [featureSelection(args)] : settings.featureSets;
   const deadline = runDeadline(args, settings.limits, run);
-  await checkFeatureNames(args, {
+  const analysis = await analyseRevisions(args, {
     root,
-    revisions: [base, head],
+    base,
+    head,
     sets,
-    limits: settings.limits,
-    scope: settings.scope,
+    settings,
     deadline,
+    useMergeBase: false,
   });
-  const analysis = await analyseFeatureSets(
-    {
-      root,
-      base,
-      head,
-      features: settings.features,
-      useMergeBase: false,
-      scope: settings.scope,
-      potentiallyBreakingBump: settings.potentiallyBreakingBump,
-      limits: settings.limits,
-      deadline,
-    },
-    sets,
-  );
   const checked = crossCheck(analysis.head, artifacts);
   const report = withBinaryOnly(analysis.report, analysis.base, checked);
   const binary = judgeBinaryOnly(binaryOnlyExports(checked), allow);
