@@ -60,6 +60,21 @@ export interface Finding {
   message: string;
   /** What the reviewer must confirm. */
   checklist: string;
+  /**
+   * `verified` when the code shows the mitigation the checklist asks about (SPEC section 5; the
+   * proof is in `evidence`); `open` (or absent) when a reviewer has to confirm it.
+   */
+  status?: 'open' | 'verified';
+  /** What the code shows that answers the finding's question, at file:line. */
+  evidence?: Evidence[];
+}
+
+/** One place in the source that answers a finding's question (a null check, a boundary macro, ...). */
+export interface Evidence {
+  file: string;
+  line: number;
+  /** What was seen there, in one line, e.g. "`conn` checked by `try_ref_from_ptr!` (defined at src/ffi.rs:384)". */
+  what: string;
 }
 
 export interface DiffReport {
