@@ -40411,7 +40411,7 @@ var BASE_FLAG = {
   type: "string",
   value: "REV",
   required: true,
-  description: "The base git revision (or give it as the BASE argument)."
+  description: "The base git revision, or a range where the BASE argument takes one (or give it as the BASE argument)."
 };
 var HEAD_FLAG = {
   type: "string",
@@ -40613,7 +40613,12 @@ function revisions(args2, ranges) {
   let base = stringFlag(args2, "--base");
   let head = stringFlag(args2, "--head");
   let range;
-  const [first, second] = args2.positionals;
+  const second = args2.positionals[1];
+  let first = args2.positionals[0];
+  if (first === void 0 && base?.includes("..")) {
+    first = base;
+    base = void 0;
+  }
   if (first !== void 0) {
     if (base !== void 0)
       throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
