@@ -62582,6 +62582,26 @@ var importRemoved = {
   check: (before, after) => before?.kind === "import" && !after ? [`the library no longer needs ${before.symbol} from the host`] : []
 };
 
+// src/core/diff/rules/gated-export-added.ts
+var gatedExportAdded = {
+  id: "gated-export-added",
+  severity: "addition",
+  rationale: "A new export behind a feature the analysed build does not enable: whoever builds with that feature gets a symbol nobody reviewed, so it is shown and needs review like any addition; add the feature to `feature-sets` to see its signature and findings.",
+  example: '(absent) \u2192 #[cfg(feature = "fips")] #[no_mangle] extern "C" fn f()',
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/rules/gated-export-removed.ts
+var gatedExportRemoved = {
+  id: "gated-export-removed",
+  severity: "breaking",
+  rationale: "An export that a feature the analysed build does not enable used to provide is gone: consumers that build with that feature fail to link.",
+  example: '#[cfg(feature = "fips")] #[no_mangle] extern "C" fn f() \u2192 (removed)',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/item-gated.ts
 var itemGated = {
   id: "item-gated",
@@ -63034,6 +63054,8 @@ var CHANGE_RULES = [
   functionUnsafeChanged,
   importAdded,
   importRemoved,
+  gatedExportAdded,
+  gatedExportRemoved,
   itemGated,
   libraryRenamed,
   platformWidthChanged,
@@ -63435,10 +63457,10 @@ function memoised(ctx, key, make) {
 }
 
 // src/core/findings/rules/exposure-widened.ts
-function enabled(cfg, features) {
+function enabled(cfg, features2) {
   if (cfg === null) return true;
   const pred = parseCfg(cfg);
-  return pred ? evalCfg(pred, { features: new Set(features) }) : null;
+  return pred ? evalCfg(pred, { features: new Set(features2) }) : null;
 }
 function required2(p, out2) {
   if (p.op === "kv" && p.key === "feature") out2.add(p.value);
@@ -65118,8 +65140,8 @@ function crossCheck(raw) {
 }
 function featureSelection(set2) {
   if (set2.all === true) return { mode: "all" };
-  const features = set2.list ?? [];
-  return set2.default === false ? { mode: "none", features } : { mode: "default", features };
+  const features2 = set2.list ?? [];
+  return set2.default === false ? { mode: "none", features: features2 } : { mode: "default", features: features2 };
 }
 function fromRaw(raw) {
   const d = defaultConfig();
@@ -65771,6 +65793,65 @@ function reprText(repr) {
   return repr.length ? `#[repr(${repr.join(", ")})] ` : "";
 }
 
+// src/core/diff/gated-exports.ts
+var EXPORT_KINDS = /* @__PURE__ */ new Set(["function", "static"]);
+var keyOf = (x) => `${x.kind}:${x.symbol ?? x.name}`;
+function itemKey2(item) {
+  return keyOf({ kind: item.kind, name: item.name, symbol: "symbol" in item ? item.symbol : void 0 });
+}
+function features(crate) {
+  return crate.features.join(", ") || "no features";
+}
+function gatedExportChanges(crate, base, head) {
+  if (!base || !head) return [];
+  const exportsOf2 = (gated) => (gated ?? []).filter((g) => EXPORT_KINDS.has(g.kind));
+  const baseGated = new Map(exportsOf2(base.gated).map((g) => [keyOf(g), g]));
+  const headGated = new Map(exportsOf2(head.gated).map((g) => [keyOf(g), g]));
+  const baseItems = new Set(base.items.map(itemKey2));
+  const headItems = new Set(head.items.map(itemKey2));
+  const out2 = [];
+  const change = (id, g, file2, message, side) => {
+    const rule = changeRule(id);
+    const text2 = `#[cfg(${g.cfg})] ${g.kind} ${g.symbol ?? g.name}`;
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: g.kind,
+      name: g.name,
+      ...g.symbol !== void 0 ? { symbol: g.symbol } : {},
+      crate,
+      file: file2,
+      line: g.line,
+      before: side === "before" ? text2 : null,
+      after: side === "after" ? text2 : null,
+      message
+    };
+  };
+  for (const [k, g] of headGated)
+    if (!baseGated.has(k) && !baseItems.has(k) && !headItems.has(k))
+      out2.push(
+        change(
+          "gated-export-added",
+          g,
+          g.file,
+          `new export ${g.symbol ?? g.name} behind cfg(${g.cfg}), which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
+          "after"
+        )
+      );
+  for (const [k, g] of baseGated)
+    if (!headGated.has(k) && !headItems.has(k) && !baseItems.has(k))
+      out2.push(
+        change(
+          "gated-export-removed",
+          g,
+          g.file,
+          `${g.symbol ?? g.name} behind cfg(${g.cfg}) is gone: builds that enable it no longer export it`,
+          "before"
+        )
+      );
+  return out2;
+}
+
 // src/core/diff/library-identity.ts
 var fileNames = (lib, types) => types.map((t2) => t2 === "cdylib" ? `lib${lib}.so / lib${lib}.dylib / ${lib}.dll` : `lib${lib}.a / ${lib}.lib`).join(", ");
 function libraryChanges(crate, base, head) {
@@ -65965,6 +66046,11 @@ function diffSurfaces(base, head) {
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null
+      ),
+      ...gatedExportChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
       )
     );
   }
@@ -66007,6 +66093,7 @@ function featureSetLabel(set2) {
   const head = set2.mode === "default" ? "default" : "no-default-features";
   return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
 }
+var GATED_RULES = /* @__PURE__ */ new Set(["gated-export-added", "gated-export-removed"]);
 var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 function changeKey(c) {
   return stableStringify({
@@ -66058,6 +66145,12 @@ function mergeReports(reports) {
       } else changes.set(k, { change: c, sets: [label] });
     }
   }
+  const analysed = new Set(
+    [...changes.values()].filter(({ change }) => !GATED_RULES.has(change.rule)).map(({ change }) => `${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`)
+  );
+  for (const [k, { change }] of changes)
+    if (GATED_RULES.has(change.rule) && analysed.has(`${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`))
+      changes.delete(k);
   const merged = sortChanges(
     [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
   );
@@ -66776,7 +66869,7 @@ var FileScanner = class {
       const line = this.line(node2, ctx);
       const visibility = this.visibility(node2);
       const doc = this.docOf(pending);
-      const features = targetFeatures(pending.attrs);
+      const features2 = targetFeatures(pending.attrs);
       for (const exp of variants) {
         const item = {
           kind: "function",
@@ -66797,7 +66890,7 @@ var FileScanner = class {
           body: facts
         };
         if (ctx.macro) item.macro = ctx.macro;
-        if (features.length) item.targetFeatures = features;
+        if (features2.length) item.targetFeatures = features2;
         this.out.items.push(item);
       }
       this.out.accounted.push(...pending.attrRanges);
@@ -67981,7 +68074,7 @@ var Discovery = class {
         let base = dir;
         let path8 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
-        const features = strings(v.features);
+        const features2 = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
         if (path8 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
@@ -67998,7 +68091,7 @@ var Discovery = class {
             base = w.dir;
             path8 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
-            features.push(...strings(inherited.features));
+            features2.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
@@ -68013,7 +68106,7 @@ var Discovery = class {
             expect,
             via: manifest,
             literal: true,
-            dependency: { key, features, defaultFeatures, optional: v.optional === true }
+            dependency: { key, features: features2, defaultFeatures, optional: v.optional === true }
           });
       }
     }
@@ -71362,8 +71455,8 @@ function scanText(text2, ctx, env, parser) {
   }
   return { scan: scanner.out, error: error63 };
 }
-async function extractCrate(tree, manifest, features, parser, limits, cache2) {
-  const env = { features };
+async function extractCrate(tree, manifest, features2, parser, limits, cache2) {
+  const env = { features: features2 };
   const diagnostics = [];
   const items = [];
   const candidates = [];
@@ -71898,7 +71991,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       version: manifest.version,
       manifest: manifest.manifest,
       root: manifest.libRoot,
-      features: [...features].sort(),
+      features: [...features2].sort(),
       items: dedup,
       declaredTypes: uniqueTypes(declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
@@ -72375,9 +72468,9 @@ async function extractSurface(tree, parser, options) {
   const unified = unifiedFeatures(ws.crates, options.features);
   const read = [];
   for (const manifest of ws.crates) {
-    const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
-    read.push({ manifest, features, r });
+    const features2 = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
+    const r = await extractCrate(tree, manifest, features2, parser, limits, options.scanCache);
+    read.push({ manifest, features: features2, r });
   }
   for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
@@ -72385,7 +72478,7 @@ async function extractSurface(tree, parser, options) {
     trustedMacros,
     { features: /* @__PURE__ */ new Set() }
   );
-  for (const { manifest, features, r } of read) {
+  for (const { manifest, features: features2, r } of read) {
     const linked = !manifest.crateTypes.includes("proc-macro");
     let unresolved = [];
     if (linked) {
@@ -72397,7 +72490,7 @@ async function extractSurface(tree, parser, options) {
         account.inactiveModules,
         packageDirs,
         listing.paths,
-        { features },
+        { features: features2 },
         limits
       ) : [];
       unresolved = [...account.entries, ...r.surface.unresolved ?? [], ...unreached];
@@ -74781,10 +74874,10 @@ async function analyseFeatureSets(options, sets) {
   const scanCache = options.scanCache ?? new ScanCache();
   const parser = options.parser ?? await loadRustParser();
   const analyses = [];
-  for (const features of sets)
+  for (const features2 of sets)
     analyses.push({
-      label: featureSetLabel(features),
-      analysis: await analyseDiff({ ...options, features, scanCache, parser })
+      label: featureSetLabel(features2),
+      analysis: await analyseDiff({ ...options, features: features2, scanCache, parser })
     });
   const first = analyses[0].analysis;
   const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
@@ -76267,12 +76360,12 @@ function readInputs(env = process.env) {
       `input fail-on: expected breaking, potentially-breaking, any or never, got ${JSON.stringify(failOn)}`
     );
   const featuresText = get("features").trim();
-  let features = null;
-  if (featuresText === "all" || featuresText === "--all-features") features = { mode: "all" };
+  let features2 = null;
+  if (featuresText === "all" || featuresText === "--all-features") features2 = { mode: "all" };
   else if (featuresText === "none" || featuresText === "--no-default-features")
-    features = { mode: "none", features: [] };
+    features2 = { mode: "none", features: [] };
   else if (featuresText)
-    features = { mode: "default", features: featuresText.split(/[\s,]+/).filter(Boolean) };
+    features2 = { mode: "default", features: featuresText.split(/[\s,]+/).filter(Boolean) };
   const statusContext = get("status-context") || "ffi-surface/security-review";
   if (statusContext.length > 255) throw new InputError2("input status-context: at most 255 characters");
   const approversText = get("approvers");
@@ -76289,7 +76382,7 @@ function readInputs(env = process.env) {
     requiredApprovals: get("required-approvals") ? positiveInt("required-approvals", get("required-approvals")) : null,
     statusContext,
     failOn,
-    features,
+    features: features2,
     botLogin: botLogin || null,
     reportPath: get("report-path") || `${env.RUNNER_TEMP || env.TMPDIR || "/tmp"}/ffi-surface-guard-report.json`,
     sarifPath: get("sarif-path").trim() || null,
@@ -76659,15 +76752,15 @@ function effectiveConfig(config2, inputs) {
     requiredApprovalsBreaking: Math.max(requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors
   };
-  const features = inputs.features ?? config2.featureSets[0] ?? { mode: "default", features: [] };
-  const featureSets = inputs.features || config2.featureSets.length === 0 ? [features] : config2.featureSets;
+  const features2 = inputs.features ?? config2.featureSets[0] ?? { mode: "default", features: [] };
+  const featureSets = inputs.features || config2.featureSets.length === 0 ? [features2] : config2.featureSets;
   const botLogin = inputs.botLogin ?? config2.botLogin;
-  const hash2 = sha256(stableStringify({ config: policyHash(config2), policy, features, botLogin }));
+  const hash2 = sha256(stableStringify({ config: policyHash(config2), policy, features: features2, botLogin }));
   return {
     config: config2,
     policy,
     policyHash: hash2,
-    features,
+    features: features2,
     featureSets,
     findingsPolicy: config2.findings,
     potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,

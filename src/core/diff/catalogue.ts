@@ -29,6 +29,8 @@ import { functionTargetFeatureChanged } from './rules/function-target-feature-ch
 import { functionUnsafeChanged } from './rules/function-unsafe-changed';
 import { importAdded } from './rules/import-added';
 import { importRemoved } from './rules/import-removed';
+import { gatedExportAdded } from './rules/gated-export-added';
+import { gatedExportRemoved } from './rules/gated-export-removed';
 import { itemGated } from './rules/item-gated';
 import { libraryRenamed } from './rules/library-renamed';
 import { platformWidthChanged } from './rules/platform-width-changed';
@@ -81,6 +83,8 @@ export const CHANGE_RULES: ChangeRule[] = [
   functionUnsafeChanged,
   importAdded,
   importRemoved,
+  gatedExportAdded,
+  gatedExportRemoved,
   itemGated,
   libraryRenamed,
   platformWidthChanged,
