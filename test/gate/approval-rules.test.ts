@@ -9,6 +9,8 @@
 import * as path from 'node:path';
 import { gitIn, OriginRepo, pullRequestEvent } from '../support/action-runner';
 import { gateInputs, runPullJob, type PullJobRun } from '../support/gate-run';
+import { parseMarker } from '../../src/core/gate/comment-state';
+import { evaluateReviewCoverage } from '../../src/core/release/review-coverage';
 import {
   isoTime,
   makeUser,
@@ -946,6 +948,29 @@ describe('review policy (approval-required-for)', () => {
       '**Review policy:** No approval needed: only 1 non-ABI change, none of a severity that needs one and no open high finding (policy: approval-required-for: breaking, source-breaking, potentially-breaking, addition)',
     );
     expect(r.result?.need).toEqual(expect.objectContaining({ needed: false, reasons: [] }));
+
+    // require-reviewed at release accepts what the gate recorded: the comment's record, proven by
+    // the gate's own status on the final head (newest first, as the API lists them)
+    const coverage = evaluateReviewCoverage(
+      [{ sha: 'f'.repeat(40), subject: 'Rename a parameter (#1)', changes: 1, pulls: [1] }],
+      [
+        {
+          number: 1,
+          merged: true,
+          headSha: head,
+          state: parseMarker(comment),
+          statuses: [...statuses(g, head)].reverse().map((x) => ({
+            state: x.state,
+            context: x.context,
+            description: x.description ?? '',
+            creator: { login: x.creator.login },
+          })),
+        },
+      ],
+      { previousTag: 'v1.0.0', statusContext: CONTEXT, botLogin: BOT },
+    );
+    expect(coverage.ok).toBe(true);
+    expect(coverage.pulls[0].detail).toMatch(/^final FFI delta needed no approval under the review policy/);
   });
 
   it('the same pull request needs a review when non-abi is configured, and the earlier pass does not carry over', async () => {

@@ -36,7 +36,13 @@ describe('merge_group (in process)', () => {
 
   async function group(
     files: Record<string, string>,
-    o: { approvedBy?: string; prStatus?: 'success' | 'pending' } = {},
+    o: {
+      approvedBy?: string;
+      prStatus?: 'success' | 'pending';
+      /** Files the queue's merge commit changes besides the PR's (a merge that lands more than the PR). */
+      alsoInMerge?: Record<string, string>;
+      requestedChangesBy?: string;
+    } = {},
   ) {
     const origin = new OriginRepo();
     const base = origin.commit('main', V1, 'base');
@@ -46,7 +52,12 @@ describe('merge_group (in process)', () => {
     const work = path.join(origin.dir, 'author');
     const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
     gitIn(work, 'checkout', '-q', '-b', branch, 'main');
-    gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
+    if (o.alsoInMerge) {
+      gitIn(work, 'merge', '-q', '--no-ff', '--no-commit', 'feature-7');
+      for (const [file, text] of Object.entries(o.alsoInMerge)) fs.writeFileSync(path.join(work, file), text);
+      gitIn(work, 'add', '-A');
+      gitIn(work, 'commit', '-q', '--no-edit');
+    } else gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
     gitIn(work, 'push', '-q', 'origin', branch);
     const groupHead = gitIn(work, 'rev-parse', 'HEAD');
     const fake = await startFakeGitHub();
@@ -68,6 +79,13 @@ describe('merge_group (in process)', () => {
     fake.state.commits.push(groupHead);
     if (o.approvedBy)
       fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(o.approvedBy), state: 'APPROVED' });
+    if (o.requestedChangesBy)
+      fake.addReview({
+        repo: 'octo/lib',
+        number: 7,
+        user: makeUser(o.requestedChangesBy),
+        state: 'CHANGES_REQUESTED',
+      });
     if (o.prStatus)
       fake.addStatus({
         repo: 'octo/lib',
@@ -105,5 +123,46 @@ describe('merge_group (in process)', () => {
     expect(statuses.map((s) => s.state)).toEqual(['failure']);
     expect(run.stdout).toContain('#7: not counted: carol: not a designated FFI approver');
     expect(run.outputs.approved).toBe('false');
+  });
+
+  describe('review policy (approval-required-for)', () => {
+    /** tinyimg_fill's parameter renamed: the PR's only FFI change, non-ABI. */
+    const RENAMED = {
+      'src/ffi.rs': V1['src/ffi.rs'].replace(
+        'pub extern "C" fn tinyimg_fill(value: c_int) -> c_int {',
+        'pub extern "C" fn tinyimg_fill(fill_value: c_int) -> c_int {',
+      ),
+    };
+    const ADDED = '\n#[no_mangle]\npub extern "C" fn tinyimg_extra() -> c_int {\n    7\n}\n';
+
+    it('a group that lands only the non-ABI change of a policy-passed PR passes without a review', async () => {
+      expect(RENAMED['src/ffi.rs']).not.toBe(V1['src/ffi.rs']);
+      const { run, statuses } = await group(RENAMED);
+      expect(run.code).toBe(0);
+      expect(statuses.map((s) => s.state)).toEqual(['success']);
+      expect(statuses[0].description).toMatch(
+        /^No review needed for #7's group: 1 non-ABI change · ffi sha256:[0-9a-f]{12}$/,
+      );
+      expect(run.stdout).toContain('#7: review policy: No approval needed: only 1 non-ABI change');
+      expect(run.outputs.approved).toBe('true');
+    });
+
+    it("a group delta the PR's policy pass does not cover (the merge also adds an export) fails", async () => {
+      const { run, statuses } = await group(RENAMED, {
+        alsoInMerge: { 'src/ffi.rs': RENAMED['src/ffi.rs'] + ADDED },
+      });
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(
+        /^the group's FFI delta \(1 addition, 1 non-ABI change\) is not covered by approvals of #7 \(0\/1\) · ffi sha256:/,
+      );
+      expect(run.stdout).toContain('#7: review policy: Approval needed: 1 addition');
+      expect(run.outputs.approved).toBe('false');
+    });
+
+    it("a designated reviewer's request for changes fails the group even when the policy would pass it", async () => {
+      const { statuses } = await group(RENAMED, { requestedChangesBy: 'sec-bob' });
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(/^FFI changes of #7 requested by sec-bob · ffi sha256:/);
+    });
   });
 });
