@@ -42,10 +42,12 @@ describe('merge_group (in process)', () => {
       /** Files the queue's merge commit changes besides the PR's (a merge that lands more than the PR). */
       alsoInMerge?: Record<string, string>;
       requestedChangesBy?: string;
+      /** The base branch's files (default: the demo's v1). */
+      base?: Record<string, string>;
     } = {},
   ) {
     const origin = new OriginRepo();
-    const base = origin.commit('main', V1, 'base');
+    const base = origin.commit('main', o.base ?? V1, 'base');
     const prHead = origin.commit('feature-7', files, 'pr');
     origin.setPullRef(7, prHead);
     // the queue's group: main's tip with the PR head merged in
@@ -157,6 +159,20 @@ describe('merge_group (in process)', () => {
       );
       expect(run.stdout).toContain('#7: review policy: Approval needed: 1 addition');
       expect(run.outputs.approved).toBe('false');
+    });
+
+    it('a group whose non-ABI change comes with an open high finding (computed for the group) is not covered', async () => {
+      const peek = (p: string) =>
+        `\n#[no_mangle]\npub extern "C" fn tinyimg_peek(${p}: *const u8) -> u8 {\n    unsafe { *${p} }\n}\n`;
+      const { run, statuses } = await group(
+        { 'src/ffi.rs': V1['src/ffi.rs'] + peek('q') },
+        { base: { ...V1, 'src/ffi.rs': V1['src/ffi.rs'] + peek('p') } },
+      );
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(
+        /^the group's FFI delta \(1 non-ABI change\) is not covered by approvals of #7 \(0\/1\) · ffi sha256:/,
+      );
+      expect(run.stdout).toMatch(/#7: review policy: Approval needed: \d+ open high findings?/);
     });
 
     it("a designated reviewer's request for changes fails the group even when the policy would pass it", async () => {
