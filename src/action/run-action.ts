@@ -208,6 +208,7 @@ async function runMergeGroup(run: ActionRun): Promise<void> {
       limits: config.limits,
       scope: scopeOf(config.config),
       policy: config.policy,
+      findingsPolicy: config.findingsPolicy,
       policyHash: config.policyHash,
       deadline: deadlineOf(run, config.limits.deadlineSeconds),
       botLogin: config.botLogin,
@@ -293,7 +294,7 @@ async function publishPullRequestReport(
       repoUrl: run.repoUrl,
       headSha: result.headSha ?? undefined,
       maxChars: 900_000,
-      approval: undefined,
+      approval: result.approval ?? undefined,
     }),
   );
   annotate(report, path.relative(ctx.workspace, run.root) || '.');

@@ -9,7 +9,10 @@
 import * as path from 'node:path';
 import { gitIn, OriginRepo, pullRequestEvent } from '../support/action-runner';
 import { gateInputs, runPullJob, type PullJobRun } from '../support/gate-run';
+import { parseMarker } from '../../src/core/gate/comment-state';
+import { evaluateReviewCoverage } from '../../src/core/release/review-coverage';
 import {
+  isoTime,
   makeUser,
   startFakeGitHub,
   type FakeComment,
@@ -63,6 +66,8 @@ interface Gate {
 }
 
 interface SetupOptions {
+  /** The base branch's files (default: BASE). */
+  base?: Record<string, string>;
   head?: Record<string, string | null>;
   config?: string;
   author?: string;
@@ -87,7 +92,7 @@ function commitOf(sha: string, login: string, parent: string): FakeCommit {
 
 async function setup(o: SetupOptions = {}): Promise<Gate> {
   const origin = new OriginRepo();
-  const base = origin.commit('main', BASE, 'mini 1.0.0');
+  const base = origin.commit('main', o.base ?? BASE, 'mini 1.0.0');
   const head = origin.commit('feature-1', o.head ?? ADDS_TWO, 'PR change');
   origin.setPullRef(1, head);
   const fake = await startFakeGitHub(o.state ?? {});
@@ -209,6 +214,7 @@ interface MarkerState {
   v: number;
   head: string;
   digests: Record<string, string>;
+  approved: string[];
 }
 
 function markerOf(body: string): MarkerState {
@@ -905,5 +911,161 @@ describe('order and robustness', () => {
     expect(markerOf(c.body).head).toBe(head);
     expect(g.fake.requestsTo('DELETE /repos/:owner/:repo/issues/comments/:id')).toHaveLength(1);
     expect(states(g, head)).toEqual(['pending', 'pending']);
+  });
+});
+
+describe('review policy (approval-required-for)', () => {
+  /** mini_two with its parameter renamed: a non-ABI change. */
+  const TWO_Y = '#[no_mangle]\npub extern "C" fn mini_two(y: i32) -> i32 {\n    y + 1\n}\n';
+  const BASE_TWO = { ...BASE, 'src/lib.rs': lib(ONE, TWO) };
+  const RENAMES = { 'src/lib.rs': lib(ONE, TWO_Y) };
+  /** A raw pointer parameter read without a NULL check: an open high finding on the changed export. */
+  const PTR = '#[no_mangle]\npub extern "C" fn mini_ptr(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n';
+  const PTR_Q = '#[no_mangle]\npub extern "C" fn mini_ptr(q: *const u8) -> u8 {\n    unsafe { *q }\n}\n';
+  const NON_ABI_TOO =
+    'approvers:\n  - sec-bob\napproval-required-for: [breaking, source-breaking, potentially-breaking, addition, non-abi]\n';
+
+  it('a non-ABI-only pull request passes by default without a review, in the ledger and the approved record', async () => {
+    g = await setup({ base: BASE_TWO, head: RENAMES });
+    const head = g.pull.head.sha;
+    const r = await run(g);
+    expectClean(r);
+    expect(r.result?.report?.changes.map((c) => [c.rule, c.severity])).toEqual([
+      ['function-parameter-renamed', 'non-abi'],
+    ]);
+    expect(states(g, head)).toEqual(['pending', 'success']);
+    expect(lastStatus(g, head).description).toBe(
+      `No review needed: 1 non-ABI change${ledgerOf(r.outputs.digest)}`,
+    );
+    expect((lastStatus(g, head).description ?? '').length).toBeLessThanOrEqual(140);
+    expect(r.outputs.approved).toBe('true');
+    // recorded like an approved delta: the release step's require-reviewed reads this record
+    const comment = sticky(g).body;
+    expect(markerOf(comment).approved).toEqual([r.outputs.digest]);
+    const body = plain(comment);
+    expect(body).toContain('**Approval:** not needed for surface');
+    expect(body).toContain(
+      '**Review policy:** No approval needed: only 1 non-ABI change, none of a severity that needs one and no open high finding (policy: approval-required-for: breaking, source-breaking, potentially-breaking, addition)',
+    );
+    expect(r.result?.need).toEqual(expect.objectContaining({ needed: false, reasons: [] }));
+
+    // require-reviewed at release accepts what the gate recorded: the comment's record, proven by
+    // the gate's own status on the final head (newest first, as the API lists them)
+    const coverage = evaluateReviewCoverage(
+      [{ sha: 'f'.repeat(40), subject: 'Rename a parameter (#1)', changes: 1, pulls: [1] }],
+      [
+        {
+          number: 1,
+          merged: true,
+          headSha: head,
+          state: parseMarker(comment),
+          statuses: [...statuses(g, head)].reverse().map((x) => ({
+            state: x.state,
+            context: x.context,
+            description: x.description ?? '',
+            creator: { login: x.creator.login },
+          })),
+        },
+      ],
+      { previousTag: 'v1.0.0', statusContext: CONTEXT, botLogin: BOT },
+    );
+    expect(coverage.ok).toBe(true);
+    expect(coverage.pulls[0].detail).toMatch(/^final FFI delta needed no approval under the review policy/);
+  });
+
+  it('the same pull request needs a review when non-abi is configured, and the earlier pass does not carry over', async () => {
+    g = await setup({ base: BASE_TWO, head: RENAMES });
+    const head = g.pull.head.sha;
+    const passed = await run(g);
+    expectClean(passed);
+    expect(states(g, head)).toEqual(['pending', 'success']);
+
+    setConfig(g, NON_ABI_TOO);
+    const r = await run(g);
+    expectClean(r);
+    // the setting is part of the policy hash: what passed before is another approval digest
+    expect(r.outputs.digest).not.toBe(passed.outputs.digest);
+    expect(states(g, head)).toEqual(['pending', 'success', 'pending', 'pending']);
+    expect(lastStatus(g, head).description).toBe(
+      `awaiting FFI security review (0/1): 1 non-ABI change${ledgerOf(r.outputs.digest)}`,
+    );
+    expect(r.outputs.approved).toBe('false');
+    const comment = sticky(g).body;
+    expect(markerOf(comment).approved).not.toContain(r.outputs.digest);
+    expect(plain(comment)).toContain(
+      '**Review policy:** Approval needed: 1 non-ABI change (policy: approval-required-for: breaking, source-breaking, potentially-breaking, addition, non-abi;',
+    );
+
+    // given after the gate showed the pending delta (statuses and reviews carry whole seconds)
+    g.fake.addReview({
+      repo: REPO,
+      number: 1,
+      user: makeUser('sec-bob'),
+      state: 'APPROVED',
+      submittedAt: isoTime(new Date(Date.parse(lastStatus(g, head).createdAt) + 1000)),
+    });
+    const approved = await run(g);
+    expectClean(approved);
+    expect(lastStatus(g, head).description).toBe(
+      `FFI surface approved by sec-bob${ledgerOf(approved.outputs.digest)}`,
+    );
+  });
+
+  it('an addition still needs a review under the default policy', async () => {
+    g = await setup();
+    const head = g.pull.head.sha;
+    const r = await run(g);
+    expectClean(r);
+    expect(states(g, head)).toEqual(['pending', 'pending']);
+    expect(lastStatus(g, head).description).toMatch(
+      /^awaiting FFI security review \(0\/1\): 1 addition · ffi /,
+    );
+    expect(plain(sticky(g).body)).toContain('**Review policy:** Approval needed: 1 addition (policy:');
+    expect(markerOf(sticky(g).body).approved).toEqual([]);
+  });
+
+  it('an open high finding needs a review even when the changes alone would pass', async () => {
+    g = await setup({
+      base: { ...BASE, 'src/lib.rs': lib(ONE, PTR) },
+      head: { 'src/lib.rs': lib(ONE, PTR_Q) },
+    });
+    const head = g.pull.head.sha;
+    const r = await run(g);
+    expectClean(r);
+    const report = r.result?.report;
+    expect(report?.changes.map((c) => c.severity)).toEqual(['non-abi']);
+    const openHigh = (report?.findings ?? []).filter((f) => f.level === 'high' && f.status !== 'verified');
+    expect(openHigh.length).toBeGreaterThan(0);
+    expect(states(g, head)).toEqual(['pending', 'pending']);
+    const n = openHigh.length;
+    expect(lastStatus(g, head).description).toBe(
+      `awaiting FFI security review (0/1): 1 non-ABI change; ${n} open high finding${n === 1 ? '' : 's'}${ledgerOf(r.outputs.digest)}`,
+    );
+    expect(plain(sticky(g).body)).toContain(`**Review policy:** Approval needed: ${n} open high finding`);
+
+    review(g, 'sec-bob', 'APPROVED');
+    const approved = await run(g);
+    expectClean(approved);
+    expect(states(g, head)).toEqual(['pending', 'pending', 'pending', 'success']);
+  });
+
+  it("a designated approver's request for changes fails a delta the policy would let through (fail closed)", async () => {
+    g = await setup({ base: BASE_TWO, head: RENAMES });
+    const head = g.pull.head.sha;
+    review(g, 'sec-bob', 'CHANGES_REQUESTED');
+    const r = await run(g);
+    expectClean(r);
+    expect(states(g, head)).toEqual(['pending', 'failure']);
+    expect(lastStatus(g, head).description).toBe(
+      `FFI changes requested by sec-bob${ledgerOf(r.outputs.digest)}`,
+    );
+    expect(markerOf(sticky(g).body).approved).toEqual([]);
+    expect(plain(sticky(g).body)).toContain('**Review policy:** No approval needed');
+    // someone who is not a designated approver cannot block it that way
+    g.fake.state.reviews = [];
+    review(g, 'carol', 'CHANGES_REQUESTED');
+    const again = await run(g);
+    expectClean(again);
+    expect(lastStatus(g, head).state).toBe('success');
   });
 });

@@ -36,17 +36,30 @@ describe('merge_group (in process)', () => {
 
   async function group(
     files: Record<string, string>,
-    o: { approvedBy?: string; prStatus?: 'success' | 'pending' } = {},
+    o: {
+      approvedBy?: string;
+      prStatus?: 'success' | 'pending';
+      /** Files the queue's merge commit changes besides the PR's (a merge that lands more than the PR). */
+      alsoInMerge?: Record<string, string>;
+      requestedChangesBy?: string;
+      /** The base branch's files (default: the demo's v1). */
+      base?: Record<string, string>;
+    } = {},
   ) {
     const origin = new OriginRepo();
-    const base = origin.commit('main', V1, 'base');
+    const base = origin.commit('main', o.base ?? V1, 'base');
     const prHead = origin.commit('feature-7', files, 'pr');
     origin.setPullRef(7, prHead);
     // the queue's group: main's tip with the PR head merged in
     const work = path.join(origin.dir, 'author');
     const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
     gitIn(work, 'checkout', '-q', '-b', branch, 'main');
-    gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
+    if (o.alsoInMerge) {
+      gitIn(work, 'merge', '-q', '--no-ff', '--no-commit', 'feature-7');
+      for (const [file, text] of Object.entries(o.alsoInMerge)) fs.writeFileSync(path.join(work, file), text);
+      gitIn(work, 'add', '-A');
+      gitIn(work, 'commit', '-q', '--no-edit');
+    } else gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
     gitIn(work, 'push', '-q', 'origin', branch);
     const groupHead = gitIn(work, 'rev-parse', 'HEAD');
     const fake = await startFakeGitHub();
@@ -68,6 +81,13 @@ describe('merge_group (in process)', () => {
     fake.state.commits.push(groupHead);
     if (o.approvedBy)
       fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(o.approvedBy), state: 'APPROVED' });
+    if (o.requestedChangesBy)
+      fake.addReview({
+        repo: 'octo/lib',
+        number: 7,
+        user: makeUser(o.requestedChangesBy),
+        state: 'CHANGES_REQUESTED',
+      });
     if (o.prStatus)
       fake.addStatus({
         repo: 'octo/lib',
@@ -105,5 +125,60 @@ describe('merge_group (in process)', () => {
     expect(statuses.map((s) => s.state)).toEqual(['failure']);
     expect(run.stdout).toContain('#7: not counted: carol: not a designated FFI approver');
     expect(run.outputs.approved).toBe('false');
+  });
+
+  describe('review policy (approval-required-for)', () => {
+    /** tinyimg_fill's parameter renamed: the PR's only FFI change, non-ABI. */
+    const RENAMED = {
+      'src/ffi.rs': V1['src/ffi.rs'].replace(
+        'pub extern "C" fn tinyimg_fill(value: c_int) -> c_int {',
+        'pub extern "C" fn tinyimg_fill(fill_value: c_int) -> c_int {',
+      ),
+    };
+    const ADDED = '\n#[no_mangle]\npub extern "C" fn tinyimg_extra() -> c_int {\n    7\n}\n';
+
+    it('a group that lands only the non-ABI change of a policy-passed PR passes without a review', async () => {
+      expect(RENAMED['src/ffi.rs']).not.toBe(V1['src/ffi.rs']);
+      const { run, statuses } = await group(RENAMED);
+      expect(run.code).toBe(0);
+      expect(statuses.map((s) => s.state)).toEqual(['success']);
+      expect(statuses[0].description).toMatch(
+        /^No review needed for #7's group: 1 non-ABI change · ffi sha256:[0-9a-f]{12}$/,
+      );
+      expect(run.stdout).toContain('#7: review policy: No approval needed: only 1 non-ABI change');
+      expect(run.outputs.approved).toBe('true');
+    });
+
+    it("a group delta the PR's policy pass does not cover (the merge also adds an export) fails", async () => {
+      const { run, statuses } = await group(RENAMED, {
+        alsoInMerge: { 'src/ffi.rs': RENAMED['src/ffi.rs'] + ADDED },
+      });
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(
+        /^the group's FFI delta \(1 addition, 1 non-ABI change\) is not covered by approvals of #7 \(0\/1\) · ffi sha256:/,
+      );
+      expect(run.stdout).toContain('#7: review policy: Approval needed: 1 addition');
+      expect(run.outputs.approved).toBe('false');
+    });
+
+    it('a group whose non-ABI change comes with an open high finding (computed for the group) is not covered', async () => {
+      const peek = (p: string) =>
+        `\n#[no_mangle]\npub extern "C" fn tinyimg_peek(${p}: *const u8) -> u8 {\n    unsafe { *${p} }\n}\n`;
+      const { run, statuses } = await group(
+        { 'src/ffi.rs': V1['src/ffi.rs'] + peek('q') },
+        { base: { ...V1, 'src/ffi.rs': V1['src/ffi.rs'] + peek('p') } },
+      );
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(
+        /^the group's FFI delta \(1 non-ABI change\) is not covered by approvals of #7 \(0\/1\) · ffi sha256:/,
+      );
+      expect(run.stdout).toMatch(/#7: review policy: Approval needed: \d+ open high findings?/);
+    });
+
+    it("a designated reviewer's request for changes fails the group even when the policy would pass it", async () => {
+      const { statuses } = await group(RENAMED, { requestedChangesBy: 'sec-bob' });
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(/^FFI changes of #7 requested by sec-bob · ffi sha256:/);
+    });
   });
 });

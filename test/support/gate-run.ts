@@ -234,6 +234,7 @@ export async function runMergeGroupJob(o: MergeGroupJobOptions): Promise<PullJob
       limits: config.limits,
       scope: scopeOf(config.config),
       policy: config.policy,
+      findingsPolicy: config.findingsPolicy,
       policyHash: config.policyHash,
       botLogin: config.botLogin,
       runUrl: o.runUrl ?? 'https://github.example/octo/lib/actions/runs/4242',

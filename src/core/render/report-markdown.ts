@@ -20,8 +20,11 @@ export interface MarkdownOptions {
   headSha?: string;
   /** The hidden first line, e.g. `<!-- ffi-surface-guard v1 {...} -->`; emitted verbatim. */
   marker?: string;
-  /** The approval state and lines such as who may approve (untrusted text, escaped here). */
-  approval?: { state: string; lines: string[] };
+  /**
+   * The approval state and lines such as who may approve (untrusted text, escaped here), and the
+   * review policy's outcome: whether this delta needs an approval at all, in one line.
+   */
+  approval?: { state: string; lines: string[]; policy?: { needed: boolean; summary: string } };
   /** Upper bound on the length of the output (default 60000; GitHub rejects comments over 65536). */
   maxChars?: number;
   /** Where the full report is (the job summary); named in the truncation notice. */
@@ -177,8 +180,9 @@ function verdict(report: DiffReport): string[] {
   return lines;
 }
 
-function approvalSection(approval: { state: string; lines: string[] }): string[] {
+function approvalSection(approval: NonNullable<MarkdownOptions['approval']>): string[] {
   const lines = ['', `**Approval:** ${inlineText(approval.state, 300)}`];
+  if (approval.policy) lines.push('', `**Review policy:** ${inlineText(approval.policy.summary, 400)}`);
   const shown = approval.lines.slice(0, MAX_APPROVAL_LINES);
   if (shown.length) lines.push('');
   for (const l of shown) lines.push(`- ${inlineText(l, 300)}`);
