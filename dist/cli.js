@@ -24672,8 +24672,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24817,8 +24817,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -39090,6 +39090,70 @@ function inScope(policy, id, file2) {
   return true;
 }
 
+// src/core/gate/status-description.ts
+var MAX_DESCRIPTION = 140;
+var LABEL = {
+  breaking: ["breaking", "breaking"],
+  "source-breaking": ["source-breaking", "source-breaking"],
+  "potentially-breaking": ["potentially breaking", "potentially breaking"],
+  addition: ["addition", "additions"],
+  "non-abi": ["non-ABI change", "non-ABI changes"]
+};
+function countChanges(report) {
+  const parts2 = [];
+  for (const s of Object.keys(LABEL)) {
+    const n = report.changes.filter((c) => c.severity === s).length;
+    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
+  }
+  return parts2.join(", ") || "no changes";
+}
+function ledger(digest) {
+  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
+}
+function statusDescription(text2, digest) {
+  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
+  const room = MAX_DESCRIPTION - [...tail].length;
+  const chars = [...text2.replace(/\s+/g, " ")];
+  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
+  return body2 + tail;
+}
+
+// src/core/gate/review-policy.ts
+var DEFAULT_APPROVAL_REQUIRED_FOR = [
+  "breaking",
+  "source-breaking",
+  "potentially-breaking",
+  "addition"
+];
+var APPROVAL_REQUIRED_FOR_KEY = "approval-required-for";
+function isUnresolved(change) {
+  return change.rule.startsWith("unresolved-");
+}
+function isOpenHigh(finding) {
+  return finding.level === "high" && finding.status !== "verified";
+}
+function plural2(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function canonicalSeverities(list2) {
+  const set2 = new Set(list2);
+  return SEVERITIES.filter((s) => set2.has(s));
+}
+function reviewNeed(report, requiredFor) {
+  const set2 = new Set(requiredFor);
+  const inSet = report.changes.filter((c) => set2.has(c.severity) && !isUnresolved(c));
+  const unresolved = report.changes.filter(isUnresolved).length;
+  const openHigh = report.findings.filter(isOpenHigh).length;
+  const reasons = [];
+  if (inSet.length) reasons.push(countChanges({ changes: inSet }));
+  if (unresolved) reasons.push(plural2(unresolved, "unresolved entry", "unresolved entries"));
+  if (openHigh) reasons.push(plural2(openHigh, "open high finding", "open high findings"));
+  const needed = reasons.length > 0;
+  const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(", ") || "none"}`;
+  const summary = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
+  return { needed, reasons, summary };
+}
+
 // src/core/deadline.ts
 var SYSTEM_CLOCK = { now: () => performance.now() };
 var DEFAULT_DEADLINE_SECONDS = 600;
@@ -39362,6 +39426,15 @@ var configSchema = external_exports.strictObject(
       "GitHub logins or org/team slugs",
       "Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed)."
     ),
+    "approval-required-for": external_exports.array(
+      external_exports.enum(SEVERITIES, {
+        error: "expected one of breaking, source-breaking, potentially-breaking, addition or non-abi"
+      }),
+      { error: `expected a list of change severities (at most ${MAX_LIST_ENTRIES})` }
+    ).max(MAX_LIST_ENTRIES).optional().meta({
+      description: "The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.",
+      default: [...DEFAULT_APPROVAL_REQUIRED_FOR]
+    }),
     "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),
     "required-approvals-breaking": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({
       description: "Approvals a pull request with breaking changes needs (default: required-approvals)."
@@ -39454,6 +39527,7 @@ function defaultConfig() {
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: "major" },
     approvers: [],
+    approvalRequiredFor: [...DEFAULT_APPROVAL_REQUIRED_FOR],
     requiredApprovals: 1,
     requiredApprovalsBreaking: 1,
     allowCommitAuthors: false,
@@ -39660,6 +39734,12 @@ function issueError(issue2, doc) {
         offset: offsetOf(doc, path8.slice(0, -1), String(path8[path8.length - 1]))
       };
     }
+    case "invalid_value":
+      return {
+        path: path8,
+        detail: `${issue2.message}, got ${describe5(issue2.input)}${valueHint(path8, issue2.input, issue2.values)}`,
+        offset: offsetOf(doc, path8)
+      };
     default:
       return {
         path: path8,
@@ -39667,6 +39747,14 @@ function issueError(issue2, doc) {
         offset: offsetOf(doc, path8)
       };
   }
+}
+function valueHint(path8, input2, values) {
+  if (typeof input2 !== "string" || input2.length > 100) return "";
+  const guess = closestWord(input2, values.map(String));
+  if (guess) return ` (did you mean "${guess}"?)`;
+  if (path8[0] === "approval-required-for" && /^(unresolved|high|finding)/i.test(input2))
+    return " (unresolved entries and open high findings always need an approval; the list names change severities)";
+  return "";
 }
 function checkFeatureSet(set2, path8) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
@@ -39724,6 +39812,7 @@ function fromRaw(raw) {
       potentiallyBreakingBump: raw.changes?.["potentially-breaking-bump"] ?? d.changes.potentiallyBreakingBump
     },
     approvers: raw.approvers ?? [],
+    approvalRequiredFor: raw["approval-required-for"] ?? d.approvalRequiredFor,
     requiredApprovals,
     requiredApprovalsBreaking: raw["required-approvals-breaking"] ?? requiredApprovals,
     allowCommitAuthors: raw["allow-commit-authors"] ?? d.allowCommitAuthors,
@@ -39779,6 +39868,7 @@ function normaliseConfig(config2) {
     findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes2) },
     changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
     approvers: uniqueSorted(config2.approvers.map((a) => a.replace(/^@/, "").toLowerCase())),
+    approvalRequiredFor: canonicalSeverities(config2.approvalRequiredFor),
     requiredApprovals: config2.requiredApprovals,
     requiredApprovalsBreaking: Math.max(config2.requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors,
@@ -50172,7 +50262,7 @@ var MAX_DIAGNOSTICS = 50;
 function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function plural2(n, one, many = `${one}s`) {
+function plural3(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function countBy(items, keys, key) {
@@ -50236,19 +50326,19 @@ function verdict(report) {
       `${bySeverity.breaking} breaking`,
       ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
       `${bySeverity["potentially-breaking"]} potentially breaking`,
-      plural2(bySeverity.addition, "addition"),
+      plural3(bySeverity.addition, "addition"),
       `${bySeverity["non-abi"]} non-ABI`
     ];
-    const findings = report.findings.length ? `${plural2(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
+    const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
     lines.push(
-      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural2(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
+      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural3(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
     );
   }
   const errors = report.diagnostics.filter((d) => d.level === "error").length;
   if (errors)
     lines.push(
       "",
-      `\u26A0\uFE0F **${plural2(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
+      `\u26A0\uFE0F **${plural3(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
     );
   lines.push(
     "",
@@ -50258,6 +50348,7 @@ function verdict(report) {
 }
 function approvalSection(approval) {
   const lines = ["", `**Approval:** ${inlineText(approval.state, 300)}`];
+  if (approval.policy) lines.push("", `**Review policy:** ${inlineText(approval.policy.summary, 400)}`);
   const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
   if (shown2.length) lines.push("");
   for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
@@ -50361,7 +50452,7 @@ function exportGroups(findings) {
 var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
 function findingDetails(ctx, groups) {
   const out2 = new Bounded(ctx.budget);
-  out2.add("", `### Review checklist (${plural2(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
+  out2.add("", `### Review checklist (${plural3(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
   for (const g of groups) {
     const first = g.findings[0];
     const where2 = location(ctx, first.file, first.line, ctx.headSha);
@@ -50385,7 +50476,7 @@ function findingCountTable(ctx, groups) {
   };
   const head = [
     "",
-    `### Review checklist (${plural2(ctx.report.findings.length, "finding")} on ${plural2(groups.length, "export")})`,
+    `### Review checklist (${plural3(ctx.report.findings.length, "finding")} on ${plural3(groups.length, "export")})`,
     "",
     CHECKBOX_NOTE,
     "",
@@ -50402,12 +50493,12 @@ function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
   if (!ds.length) return [];
   const errors = ds.filter((d) => d.level === "error").length;
-  const title = `Diagnostics: ${plural2(errors, "error")}, ${plural2(ds.length - errors, "warning")}`;
+  const title = `Diagnostics: ${plural3(errors, "error")}, ${plural3(ds.length - errors, "warning")}`;
   if (!detail) {
     const byCode = groupBy(ds, (d) => d.code);
     const codes = [...byCode.keys()].sort(cmp2);
     const shown3 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
-    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural2(codes.length - shown3.length, "code")} more`);
+    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural3(codes.length - shown3.length, "code")} more`);
     return ["", `**${title}** (${shown3.join(", ")})`];
   }
   const ordered = [...ds].sort((a, b) => a.level === b.level ? 0 : a.level === "error" ? -1 : 1);
@@ -50578,7 +50669,7 @@ var SEVERITY_TITLE2 = {
 function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function plural3(n, one, many = `${one}s`) {
+function plural4(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function count(items, pred) {
@@ -50638,18 +50729,18 @@ function renderText(report) {
   const bySeverity = (s) => count(report.changes, (c) => c.severity === s);
   if (!report.changes.length) lines.push("No change to the FFI surface. Required semver bump: none.");
   else {
-    const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
+    const findings = report.findings.length ? `${plural4(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
     lines.push(
-      `Required semver bump: ${term(report.requiredBump)}; ${plural3(report.changes.length, "change")} (${SEVERITIES.filter(
+      `Required semver bump: ${term(report.requiredBump)}; ${plural4(report.changes.length, "change")} (${SEVERITIES.filter(
         (s) => s !== "source-breaking" || bySeverity(s) > 0
       ).map(
-        (s) => s === "addition" ? plural3(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`
+        (s) => s === "addition" ? plural4(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`
       ).join(", ")}); ${findings}`
     );
   }
   const errors = count(report.diagnostics, (d) => d.level === "error");
   if (errors)
-    lines.push(`WARNING: ${plural3(errors, "error")} during analysis: the surface may be incomplete.`);
+    lines.push(`WARNING: ${plural4(errors, "error")} during analysis: the surface may be incomplete.`);
   lines.push(
     `base ${term(report.base.rev)} \u2192 head ${term(report.head.rev)}; delta digest ${term(report.deltaDigest)}`
   );
@@ -50672,7 +50763,7 @@ function renderText(report) {
   if (report.findings.length) {
     lines.push(
       "",
-      `Review checklist (${plural3(report.findings.length, "finding")}; approval comes only from a pull-request review):`
+      `Review checklist (${plural4(report.findings.length, "finding")}; approval comes only from a pull-request review):`
     );
     for (const g of findingGroups(report.findings)) {
       const first = g[0];
@@ -50688,7 +50779,7 @@ function renderText(report) {
   if (report.diagnostics.length) {
     lines.push(
       "",
-      `Diagnostics (${plural3(errors, "error")}, ${plural3(report.diagnostics.length - errors, "warning")}):`
+      `Diagnostics (${plural4(errors, "error")}, ${plural4(report.diagnostics.length - errors, "warning")}):`
     );
     for (const d of report.diagnostics) {
       const loc3 = d.file ? ` (${where(d.file, d.line ?? 0)})` : "";
@@ -52280,34 +52371,6 @@ var LandingDeltas = class {
   }
 };
 
-// src/core/gate/status-description.ts
-var MAX_DESCRIPTION = 140;
-var LABEL = {
-  breaking: ["breaking", "breaking"],
-  "source-breaking": ["source-breaking", "source-breaking"],
-  "potentially-breaking": ["potentially breaking", "potentially breaking"],
-  addition: ["addition", "additions"],
-  "non-abi": ["non-ABI change", "non-ABI changes"]
-};
-function countChanges(report) {
-  const parts2 = [];
-  for (const s of Object.keys(LABEL)) {
-    const n = report.changes.filter((c) => c.severity === s).length;
-    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
-  }
-  return parts2.join(", ") || "no changes";
-}
-function ledger(digest) {
-  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
-}
-function statusDescription(text2, digest) {
-  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
-  const room = MAX_DESCRIPTION - [...tail].length;
-  const chars = [...text2.replace(/\s+/g, " ")];
-  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
-  return body2 + tail;
-}
-
 // src/core/gate/decide-status.ts
 var DEFAULT_STATUS_CONTEXT = "ffi-surface/security-review";
 function conflictDecision(baseRef, digest) {
@@ -52319,13 +52382,26 @@ function conflictDecision(baseRef, digest) {
     )
   };
 }
-function decideWithoutApproval(report) {
+function policyPassed(report, digest) {
+  return {
+    state: "success",
+    description: statusDescription(`No review needed: ${countChanges(report)}`, digest)
+  };
+}
+function awaited(report, need, requiredFor) {
+  const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
+  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
+  return changesAlone || extra.length === 0 ? countChanges(report) : `${countChanges(report)}; ${extra.join(", ")}`;
+}
+function decideWithoutApproval(report, requiredFor) {
   if (report.changes.length === 0)
     return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
+  const need = reviewNeed(report, requiredFor);
+  if (!need.needed) return policyPassed(report, report.deltaDigest);
   return {
     state: "pending",
     description: statusDescription(
-      `awaiting FFI security review: ${countChanges(report)}`,
+      `awaiting FFI security review: ${awaited(report, need, requiredFor)}`,
       report.deltaDigest
     )
   };
@@ -52368,7 +52444,8 @@ async function gateStatusCommand(args2, run4) {
   const revs = revisions(args2, "none");
   const base = revs.base;
   const root = rootOf(args2);
-  const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
+  const settings = analysisSettings(config2);
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, "--base");
   const head = await resolveCommit(root, revs.head ?? "HEAD", "--head");
@@ -52397,7 +52474,7 @@ async function gateStatusCommand(args2, run4) {
     baseTip
   );
   const landing = await deltas.landing(head, computeReportFindings(settings.findingsPolicy));
-  const d = landing.kind === "clean" ? decideWithoutApproval(landing.analysis.report) : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ""));
+  const d = landing.kind === "clean" ? decideWithoutApproval(landing.analysis.report, config2.approvalRequiredFor) : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ""));
   return {
     stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
 `,

@@ -3666,8 +3666,8 @@ var require_webidl = __commonJS2({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11230,9 +11230,9 @@ var require_pluralizer = __commonJS2({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one = count === 1;
@@ -50114,8 +50114,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -50259,8 +50259,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -64532,6 +64532,70 @@ function inScope(policy, id, file2) {
   return true;
 }
 
+// src/core/gate/status-description.ts
+var MAX_DESCRIPTION = 140;
+var LABEL = {
+  breaking: ["breaking", "breaking"],
+  "source-breaking": ["source-breaking", "source-breaking"],
+  "potentially-breaking": ["potentially breaking", "potentially breaking"],
+  addition: ["addition", "additions"],
+  "non-abi": ["non-ABI change", "non-ABI changes"]
+};
+function countChanges(report) {
+  const parts2 = [];
+  for (const s of Object.keys(LABEL)) {
+    const n = report.changes.filter((c) => c.severity === s).length;
+    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
+  }
+  return parts2.join(", ") || "no changes";
+}
+function ledger(digest) {
+  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
+}
+function statusDescription(text2, digest) {
+  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
+  const room = MAX_DESCRIPTION - [...tail].length;
+  const chars = [...text2.replace(/\s+/g, " ")];
+  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
+  return body2 + tail;
+}
+
+// src/core/gate/review-policy.ts
+var DEFAULT_APPROVAL_REQUIRED_FOR = [
+  "breaking",
+  "source-breaking",
+  "potentially-breaking",
+  "addition"
+];
+var APPROVAL_REQUIRED_FOR_KEY = "approval-required-for";
+function isUnresolved(change) {
+  return change.rule.startsWith("unresolved-");
+}
+function isOpenHigh(finding) {
+  return finding.level === "high" && finding.status !== "verified";
+}
+function plural2(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function canonicalSeverities(list2) {
+  const set2 = new Set(list2);
+  return SEVERITIES.filter((s) => set2.has(s));
+}
+function reviewNeed(report, requiredFor) {
+  const set2 = new Set(requiredFor);
+  const inSet = report.changes.filter((c) => set2.has(c.severity) && !isUnresolved(c));
+  const unresolved = report.changes.filter(isUnresolved).length;
+  const openHigh = report.findings.filter(isOpenHigh).length;
+  const reasons = [];
+  if (inSet.length) reasons.push(countChanges({ changes: inSet }));
+  if (unresolved) reasons.push(plural2(unresolved, "unresolved entry", "unresolved entries"));
+  if (openHigh) reasons.push(plural2(openHigh, "open high finding", "open high findings"));
+  const needed = reasons.length > 0;
+  const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(", ") || "none"}`;
+  const summary2 = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
+  return { needed, reasons, summary: summary2 };
+}
+
 // src/core/deadline.ts
 var SYSTEM_CLOCK = { now: () => performance.now() };
 var DEFAULT_DEADLINE_SECONDS = 600;
@@ -64804,6 +64868,15 @@ var configSchema = external_exports.strictObject(
       "GitHub logins or org/team slugs",
       "Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed)."
     ),
+    "approval-required-for": external_exports.array(
+      external_exports.enum(SEVERITIES, {
+        error: "expected one of breaking, source-breaking, potentially-breaking, addition or non-abi"
+      }),
+      { error: `expected a list of change severities (at most ${MAX_LIST_ENTRIES})` }
+    ).max(MAX_LIST_ENTRIES).optional().meta({
+      description: "The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.",
+      default: [...DEFAULT_APPROVAL_REQUIRED_FOR]
+    }),
     "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),
     "required-approvals-breaking": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({
       description: "Approvals a pull request with breaking changes needs (default: required-approvals)."
@@ -64896,6 +64969,7 @@ function defaultConfig() {
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: "major" },
     approvers: [],
+    approvalRequiredFor: [...DEFAULT_APPROVAL_REQUIRED_FOR],
     requiredApprovals: 1,
     requiredApprovalsBreaking: 1,
     allowCommitAuthors: false,
@@ -65102,6 +65176,12 @@ function issueError(issue3, doc) {
         offset: offsetOf(doc, path8.slice(0, -1), String(path8[path8.length - 1]))
       };
     }
+    case "invalid_value":
+      return {
+        path: path8,
+        detail: `${issue3.message}, got ${describe5(issue3.input)}${valueHint(path8, issue3.input, issue3.values)}`,
+        offset: offsetOf(doc, path8)
+      };
     default:
       return {
         path: path8,
@@ -65109,6 +65189,14 @@ function issueError(issue3, doc) {
         offset: offsetOf(doc, path8)
       };
   }
+}
+function valueHint(path8, input2, values) {
+  if (typeof input2 !== "string" || input2.length > 100) return "";
+  const guess = closestWord(input2, values.map(String));
+  if (guess) return ` (did you mean "${guess}"?)`;
+  if (path8[0] === "approval-required-for" && /^(unresolved|high|finding)/i.test(input2))
+    return " (unresolved entries and open high findings always need an approval; the list names change severities)";
+  return "";
 }
 function checkFeatureSet(set2, path8) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
@@ -65166,6 +65254,7 @@ function fromRaw(raw) {
       potentiallyBreakingBump: raw.changes?.["potentially-breaking-bump"] ?? d.changes.potentiallyBreakingBump
     },
     approvers: raw.approvers ?? [],
+    approvalRequiredFor: raw["approval-required-for"] ?? d.approvalRequiredFor,
     requiredApprovals,
     requiredApprovalsBreaking: raw["required-approvals-breaking"] ?? requiredApprovals,
     allowCommitAuthors: raw["allow-commit-authors"] ?? d.allowCommitAuthors,
@@ -65183,6 +65272,7 @@ function fromRaw(raw) {
   };
 }
 var uniqueSorted = (xs) => [...new Set(xs)].sort();
+var sameList = (a, b) => a.length === b.length && a.every((x, i2) => x === b[i2]);
 function uniqueAllowed(xs) {
   const key = (e) => `${e.name}\0${e.reason}`;
   const seen = new Map(xs.map((e) => [key(e), { name: e.name, reason: e.reason }]));
@@ -65221,6 +65311,7 @@ function normaliseConfig(config2) {
     findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes2) },
     changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
     approvers: uniqueSorted(config2.approvers.map((a) => a.replace(/^@/, "").toLowerCase())),
+    approvalRequiredFor: canonicalSeverities(config2.approvalRequiredFor),
     requiredApprovals: config2.requiredApprovals,
     requiredApprovalsBreaking: Math.max(config2.requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors,
@@ -65287,7 +65378,13 @@ function policyHash(config2) {
   delete limits.deadlineSeconds;
   const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : void 0;
   const headers = normal.headers.length ? normal.headers : void 0;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports, headers } }));
+  const approvalRequiredFor = sameList(normal.approvalRequiredFor, DEFAULT_APPROVAL_REQUIRED_FOR) ? void 0 : normal.approvalRequiredFor;
+  return sha256(
+    stableStringify({
+      configSchema: 1,
+      config: { ...normal, limits, binaryExports, headers, approvalRequiredFor }
+    })
+  );
 }
 
 // src/app/config-file.ts
@@ -75041,34 +75138,6 @@ async function firstParent(dir, sha) {
   return parent();
 }
 
-// src/core/gate/status-description.ts
-var MAX_DESCRIPTION = 140;
-var LABEL = {
-  breaking: ["breaking", "breaking"],
-  "source-breaking": ["source-breaking", "source-breaking"],
-  "potentially-breaking": ["potentially breaking", "potentially breaking"],
-  addition: ["addition", "additions"],
-  "non-abi": ["non-ABI change", "non-ABI changes"]
-};
-function countChanges(report) {
-  const parts2 = [];
-  for (const s of Object.keys(LABEL)) {
-    const n = report.changes.filter((c) => c.severity === s).length;
-    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
-  }
-  return parts2.join(", ") || "no changes";
-}
-function ledger(digest) {
-  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
-}
-function statusDescription(text2, digest) {
-  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
-  const room = MAX_DESCRIPTION - [...tail].length;
-  const chars = [...text2.replace(/\s+/g, " ")];
-  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
-  return body2 + tail;
-}
-
 // src/core/gate/shown-delta.ts
 var LEDGER = / · ffi sha256:[0-9a-f]{12}$/;
 function shownBefore(statuses, at, o) {
@@ -75170,184 +75239,6 @@ async function evaluatePullApprovals(client, o) {
   return { outcome, digests };
 }
 
-// src/core/gate/decide-status.ts
-function errorDecision(reason) {
-  return { state: "error", description: statusDescription(`FFI analysis failed: ${reason}`) };
-}
-function deadlineDecision(seconds2, activity) {
-  const head = `FFI analysis failed: deadline of ${seconds2} s exceeded while `;
-  const room = MAX_DESCRIPTION - [...head].length;
-  const text2 = activity.replace(/\s+/g, " ");
-  const chars = [...text2];
-  const verb = /^\S+ /.exec(text2)?.[0] ?? "";
-  const shown2 = chars.length <= room ? chars.join("") : verb + "\u2026" + chars.slice(chars.length - (room - verb.length - 1)).join("");
-  return { state: "error", description: statusDescription(head + shown2) };
-}
-function permissionDecision(permission, reason) {
-  return {
-    state: "error",
-    description: statusDescription(`FFI gate: the token needs ${permission}; ${reason}`)
-  };
-}
-function conflictDecision(baseRef, digest) {
-  return {
-    state: "pending",
-    description: statusDescription(
-      `merge conflict with ${baseRef}: resolve it so the FFI surface that lands can be evaluated`,
-      digest
-    )
-  };
-}
-function names(list2) {
-  return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;
-}
-function decideGate(report, outcome, digest) {
-  if (report.changes.length === 0)
-    return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
-  if (outcome.state === "changes-requested")
-    return {
-      state: "failure",
-      description: statusDescription(`FFI changes requested by ${names(outcome.changesRequestedBy)}`, digest)
-    };
-  if (outcome.state === "approved")
-    return {
-      state: "success",
-      description: statusDescription(`FFI surface approved by ${names(outcome.approvedBy)}`, digest)
-    };
-  if (outcome.noEligibleApprover)
-    return {
-      state: "pending",
-      description: statusDescription(
-        `no eligible FFI approver (configure approvers): ${countChanges(report)}`,
-        digest
-      )
-    };
-  return {
-    state: "pending",
-    description: statusDescription(
-      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${countChanges(report)}`,
-      digest
-    )
-  };
-}
-
-// src/app/merge-group-gate.ts
-function pullOfMergeGroupRef(ref) {
-  const m = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(ref);
-  return m ? Number(m[1]) : null;
-}
-function names2(list2) {
-  return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;
-}
-async function evaluateMergeGroup(client, s) {
-  const out2 = {
-    decision: errorDecision("not evaluated"),
-    pull: null,
-    analysis: null,
-    digest: null,
-    parent: null
-  };
-  try {
-    await fetchCommit(s.root, s.headSha);
-    await fetchCommit(s.root, s.baseSha);
-    const parent = await firstParent(s.root, s.headSha);
-    if (!parent) {
-      out2.decision = errorDecision(
-        `cannot read the first parent of the merge group head ${s.headSha.slice(0, 12)}`
-      );
-      return out2;
-    }
-    out2.parent = parent;
-    if (parent !== s.baseSha)
-      s.log?.(
-        `the merge group head's first parent is ${parent}; the event's base_sha ${s.baseSha} is not used`
-      );
-    const deltas = new LandingDeltas(s, parent);
-    const group = await deltas.landing(s.headSha);
-    if (group.kind !== "clean") {
-      out2.decision = errorDecision("the merge group head does not descend from its first parent");
-      return out2;
-    }
-    out2.analysis = group.analysis;
-    out2.digest = group.digest;
-    const report = group.analysis.report;
-    const errorDiags = report.diagnostics.filter((d) => d.level === "error");
-    if (errorDiags.length) {
-      out2.decision = {
-        state: "error",
-        description: statusDescription(
-          `FFI analysis of the merge group incomplete: ${errorDiags[0].message}`
-        )
-      };
-      return out2;
-    }
-    if (report.changes.length === 0) {
-      out2.decision = {
-        state: "success",
-        description: statusDescription("no FFI surface change in the merge group", report.head.digest)
-      };
-      return out2;
-    }
-    const pull = pullOfMergeGroupRef(s.headRef);
-    if (pull === null) {
-      out2.decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
-      return out2;
-    }
-    out2.pull = pull;
-    const pr = await client.getPull(pull);
-    await fetchPullHead(s.root, pull);
-    const { outcome } = await evaluatePullApprovals(client, {
-      root: s.root,
-      pull,
-      author: pr.author.login,
-      policy: s.policy,
-      deltas,
-      currentDigest: group.digest,
-      hasBreaking: report.changes.some((c) => c.severity === "breaking"),
-      gate: { botLogin: s.botLogin, statusContext: s.statusContext }
-    });
-    for (const i2 of outcome.ignored) s.log?.(`#${pull}: not counted: ${i2.login}: ${i2.reason}`);
-    if (outcome.state === "approved")
-      out2.decision = {
-        state: "success",
-        description: statusDescription(
-          `FFI delta of #${pull} approved by ${names2(outcome.approvedBy)}`,
-          group.digest
-        )
-      };
-    else if (outcome.state === "changes-requested")
-      out2.decision = {
-        state: "failure",
-        description: statusDescription(
-          `FFI changes of #${pull} requested by ${names2(outcome.changesRequestedBy)}`,
-          group.digest
-        )
-      };
-    else
-      out2.decision = {
-        state: "failure",
-        description: statusDescription(
-          `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
-          group.digest
-        )
-      };
-  } catch (e) {
-    out2.decision = e instanceof DeadlineExceeded ? deadlineDecision(e.seconds, e.activity) : errorDecision(e instanceof Error ? e.message : String(e));
-  }
-  return out2;
-}
-async function runMergeGroupGate(client, s) {
-  const result = await evaluateMergeGroup(client, s);
-  await client.createStatus(
-    s.headSha,
-    result.decision.state,
-    s.statusContext,
-    result.decision.description,
-    s.runUrl
-  );
-  return result;
-}
-
 // src/core/findings/compute-findings.ts
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -75400,6 +75291,207 @@ function computeFindings(items, crate, policy, options = {}) {
 // src/app/findings.ts
 function computeReportFindings(policy) {
   return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
+}
+
+// src/core/gate/decide-status.ts
+function errorDecision(reason) {
+  return { state: "error", description: statusDescription(`FFI analysis failed: ${reason}`) };
+}
+function deadlineDecision(seconds2, activity) {
+  const head = `FFI analysis failed: deadline of ${seconds2} s exceeded while `;
+  const room = MAX_DESCRIPTION - [...head].length;
+  const text2 = activity.replace(/\s+/g, " ");
+  const chars = [...text2];
+  const verb = /^\S+ /.exec(text2)?.[0] ?? "";
+  const shown2 = chars.length <= room ? chars.join("") : verb + "\u2026" + chars.slice(chars.length - (room - verb.length - 1)).join("");
+  return { state: "error", description: statusDescription(head + shown2) };
+}
+function permissionDecision(permission, reason) {
+  return {
+    state: "error",
+    description: statusDescription(`FFI gate: the token needs ${permission}; ${reason}`)
+  };
+}
+function conflictDecision(baseRef, digest) {
+  return {
+    state: "pending",
+    description: statusDescription(
+      `merge conflict with ${baseRef}: resolve it so the FFI surface that lands can be evaluated`,
+      digest
+    )
+  };
+}
+function policyPassed(report, digest) {
+  return {
+    state: "success",
+    description: statusDescription(`No review needed: ${countChanges(report)}`, digest)
+  };
+}
+function awaited(report, need, requiredFor) {
+  const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
+  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
+  return changesAlone || extra.length === 0 ? countChanges(report) : `${countChanges(report)}; ${extra.join(", ")}`;
+}
+function names(list2) {
+  return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;
+}
+function decideGate(report, outcome, digest, requiredFor) {
+  if (report.changes.length === 0)
+    return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
+  if (outcome.state === "changes-requested")
+    return {
+      state: "failure",
+      description: statusDescription(`FFI changes requested by ${names(outcome.changesRequestedBy)}`, digest)
+    };
+  if (outcome.state === "approved")
+    return {
+      state: "success",
+      description: statusDescription(`FFI surface approved by ${names(outcome.approvedBy)}`, digest)
+    };
+  const need = reviewNeed(report, requiredFor);
+  if (!need.needed) return policyPassed(report, digest);
+  if (outcome.noEligibleApprover)
+    return {
+      state: "pending",
+      description: statusDescription(
+        `no eligible FFI approver (configure approvers): ${awaited(report, need, requiredFor)}`,
+        digest
+      )
+    };
+  return {
+    state: "pending",
+    description: statusDescription(
+      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${awaited(report, need, requiredFor)}`,
+      digest
+    )
+  };
+}
+
+// src/app/merge-group-gate.ts
+function pullOfMergeGroupRef(ref) {
+  const m = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(ref);
+  return m ? Number(m[1]) : null;
+}
+function names2(list2) {
+  return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;
+}
+async function evaluateMergeGroup(client, s) {
+  const out2 = {
+    decision: errorDecision("not evaluated"),
+    pull: null,
+    analysis: null,
+    digest: null,
+    parent: null
+  };
+  try {
+    await fetchCommit(s.root, s.headSha);
+    await fetchCommit(s.root, s.baseSha);
+    const parent = await firstParent(s.root, s.headSha);
+    if (!parent) {
+      out2.decision = errorDecision(
+        `cannot read the first parent of the merge group head ${s.headSha.slice(0, 12)}`
+      );
+      return out2;
+    }
+    out2.parent = parent;
+    if (parent !== s.baseSha)
+      s.log?.(
+        `the merge group head's first parent is ${parent}; the event's base_sha ${s.baseSha} is not used`
+      );
+    const deltas = new LandingDeltas(s, parent);
+    const group = await deltas.landing(s.headSha, computeReportFindings(s.findingsPolicy));
+    if (group.kind !== "clean") {
+      out2.decision = errorDecision("the merge group head does not descend from its first parent");
+      return out2;
+    }
+    out2.analysis = group.analysis;
+    out2.digest = group.digest;
+    const report = group.analysis.report;
+    const errorDiags = report.diagnostics.filter((d) => d.level === "error");
+    if (errorDiags.length) {
+      out2.decision = {
+        state: "error",
+        description: statusDescription(
+          `FFI analysis of the merge group incomplete: ${errorDiags[0].message}`
+        )
+      };
+      return out2;
+    }
+    if (report.changes.length === 0) {
+      out2.decision = {
+        state: "success",
+        description: statusDescription("no FFI surface change in the merge group", report.head.digest)
+      };
+      return out2;
+    }
+    const pull = pullOfMergeGroupRef(s.headRef);
+    if (pull === null) {
+      out2.decision = errorDecision(`cannot tell which pull request merge group ${s.headRef} is for`);
+      return out2;
+    }
+    out2.pull = pull;
+    const pr = await client.getPull(pull);
+    await fetchPullHead(s.root, pull);
+    const { outcome } = await evaluatePullApprovals(client, {
+      root: s.root,
+      pull,
+      author: pr.author.login,
+      policy: s.policy,
+      deltas,
+      currentDigest: group.digest,
+      hasBreaking: report.changes.some((c) => c.severity === "breaking"),
+      gate: { botLogin: s.botLogin, statusContext: s.statusContext }
+    });
+    for (const i2 of outcome.ignored) s.log?.(`#${pull}: not counted: ${i2.login}: ${i2.reason}`);
+    const need = reviewNeed(report, s.policy.approvalRequiredFor);
+    s.log?.(`#${pull}: review policy: ${need.summary}`);
+    if (outcome.state === "changes-requested")
+      out2.decision = {
+        state: "failure",
+        description: statusDescription(
+          `FFI changes of #${pull} requested by ${names2(outcome.changesRequestedBy)}`,
+          group.digest
+        )
+      };
+    else if (outcome.state === "approved")
+      out2.decision = {
+        state: "success",
+        description: statusDescription(
+          `FFI delta of #${pull} approved by ${names2(outcome.approvedBy)}`,
+          group.digest
+        )
+      };
+    else if (!need.needed)
+      out2.decision = {
+        state: "success",
+        description: statusDescription(
+          `No review needed for #${pull}'s group: ${countChanges(report)}`,
+          group.digest
+        )
+      };
+    else
+      out2.decision = {
+        state: "failure",
+        description: statusDescription(
+          `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
+          group.digest
+        )
+      };
+  } catch (e) {
+    out2.decision = e instanceof DeadlineExceeded ? deadlineDecision(e.seconds, e.activity) : errorDecision(e instanceof Error ? e.message : String(e));
+  }
+  return out2;
+}
+async function runMergeGroupGate(client, s) {
+  const result = await evaluateMergeGroup(client, s);
+  await client.createStatus(
+    s.headSha,
+    result.decision.state,
+    s.statusContext,
+    result.decision.description,
+    s.runUrl
+  );
+  return result;
 }
 
 // src/app/surface-report.ts
@@ -75615,7 +75707,7 @@ var MAX_DIAGNOSTICS = 50;
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function plural2(n, one, many = `${one}s`) {
+function plural3(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function countBy(items, keys, key) {
@@ -75679,19 +75771,19 @@ function verdict(report) {
       `${bySeverity.breaking} breaking`,
       ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
       `${bySeverity["potentially-breaking"]} potentially breaking`,
-      plural2(bySeverity.addition, "addition"),
+      plural3(bySeverity.addition, "addition"),
       `${bySeverity["non-abi"]} non-ABI`
     ];
-    const findings = report.findings.length ? `${plural2(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
+    const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
     lines.push(
-      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural2(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
+      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural3(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
     );
   }
   const errors = report.diagnostics.filter((d) => d.level === "error").length;
   if (errors)
     lines.push(
       "",
-      `\u26A0\uFE0F **${plural2(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
+      `\u26A0\uFE0F **${plural3(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
     );
   lines.push(
     "",
@@ -75701,6 +75793,7 @@ function verdict(report) {
 }
 function approvalSection(approval) {
   const lines = ["", `**Approval:** ${inlineText(approval.state, 300)}`];
+  if (approval.policy) lines.push("", `**Review policy:** ${inlineText(approval.policy.summary, 400)}`);
   const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
   if (shown2.length) lines.push("");
   for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
@@ -75804,7 +75897,7 @@ function exportGroups(findings) {
 var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
 function findingDetails(ctx, groups2) {
   const out2 = new Bounded(ctx.budget);
-  out2.add("", `### Review checklist (${plural2(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
+  out2.add("", `### Review checklist (${plural3(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
   for (const g of groups2) {
     const first = g.findings[0];
     const where = location(ctx, first.file, first.line, ctx.headSha);
@@ -75828,7 +75921,7 @@ function findingCountTable(ctx, groups2) {
   };
   const head = [
     "",
-    `### Review checklist (${plural2(ctx.report.findings.length, "finding")} on ${plural2(groups2.length, "export")})`,
+    `### Review checklist (${plural3(ctx.report.findings.length, "finding")} on ${plural3(groups2.length, "export")})`,
     "",
     CHECKBOX_NOTE,
     "",
@@ -75845,12 +75938,12 @@ function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
   if (!ds.length) return [];
   const errors = ds.filter((d) => d.level === "error").length;
-  const title = `Diagnostics: ${plural2(errors, "error")}, ${plural2(ds.length - errors, "warning")}`;
+  const title = `Diagnostics: ${plural3(errors, "error")}, ${plural3(ds.length - errors, "warning")}`;
   if (!detail) {
     const byCode = groupBy(ds, (d) => d.code);
     const codes = [...byCode.keys()].sort(cmp);
     const shown3 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
-    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural2(codes.length - shown3.length, "code")} more`);
+    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural3(codes.length - shown3.length, "code")} more`);
     return ["", `**${title}** (${shown3.join(", ")})`];
   }
   const ordered = [...ds].sort((a, b) => a.level === b.level ? 0 : a.level === "error" ? -1 : 1);
@@ -76017,9 +76110,9 @@ async function setStatus(client, s, sha, state, description, targetUrl, errors) 
     return false;
   }
 }
-function approvalLines(outcome, policy, author, digest, baseRef) {
+function approvalLines(outcome, need, policy, author, digest, baseRef) {
   const who = [...policy.users.map((u) => `@${u}`), ...policy.teams.map((t2) => `@${t2}`)];
-  const state = outcome.state === "approved" ? `approved (${outcome.approvedBy.length}/${outcome.required}) for surface ${digest.slice(0, 19)}` : outcome.state === "changes-requested" ? `changes requested by ${outcome.changesRequestedBy.join(", ")}` : `awaiting review (${outcome.approvedBy.length}/${outcome.required} approvals of surface ${digest.slice(0, 19)})`;
+  const state = outcome.state === "approved" ? `approved (${outcome.approvedBy.length}/${outcome.required}) for surface ${digest.slice(0, 19)}` : outcome.state === "changes-requested" ? `changes requested by ${outcome.changesRequestedBy.join(", ")}` : !need.needed ? `not needed for surface ${digest.slice(0, 19)}: the review policy lets this delta through (recorded like an approval)` : `awaiting review (${outcome.approvedBy.length}/${outcome.required} approvals of surface ${digest.slice(0, 19)})`;
   const lines = [];
   if (outcome.approvedBy.length) lines.push(`approved by: ${outcome.approvedBy.join(", ")}`);
   for (const i2 of outcome.ignored) lines.push(`not counted: ${i2.login}: ${i2.reason}`);
@@ -76029,7 +76122,11 @@ function approvalLines(outcome, policy, author, digest, baseRef) {
   lines.push(
     `an approval binds to this exact FFI delta, what the pull request lands on ${baseRef}: a push or a base change that alters it needs a new one`
   );
-  return { state, lines };
+  if (!need.needed && outcome.state !== "approved")
+    lines.push(
+      "a request for changes by a designated approver still fails the gate, whatever the review policy says"
+    );
+  return { state, lines, policy: { needed: need.needed, summary: need.summary } };
 }
 async function readPullAndComment(client, s, warnings) {
   const pr = await client.getPull(s.pull);
@@ -76085,6 +76182,7 @@ function conflictVerdict(pr, baseTip, conflict, digest) {
   return {
     decision: conflictDecision(pr.baseRef, digest),
     outcome: null,
+    need: null,
     approval: {
       state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(", ")}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ""}` : ""}: what this pull request would land cannot be evaluated`,
       lines: [
@@ -76112,7 +76210,8 @@ async function approvalVerdict(client, s, pr, deltas, report, digest, cached2, e
   });
   const outcome = approvals.outcome;
   for (const [c, d] of approvals.digests) digests.set(c, d);
-  let decision = decideGate(report, outcome, digest);
+  const need = reviewNeed(report, s.policy.approvalRequiredFor);
+  let decision = decideGate(report, outcome, digest, s.policy.approvalRequiredFor);
   const errorDiags = report.diagnostics.filter((d) => d.level === "error");
   if (errorDiags.length) {
     decision = {
@@ -76121,8 +76220,8 @@ async function approvalVerdict(client, s, pr, deltas, report, digest, cached2, e
     };
     errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join("; ")}`);
   }
-  const approval = report.changes.length ? approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef) : void 0;
-  return { decision, outcome, approval, digests };
+  const approval = report.changes.length ? approvalLines(outcome, need, s.policy, pr.author.login, digest, pr.baseRef) : void 0;
+  return { decision, outcome, need, approval, digests };
 }
 function nextCommentState(state, headSha, baseTip, cached2, verdict2, digest, conflict, changed) {
   const approvedDigests = conflict ? [...state?.approved ?? []] : (state?.approved ?? []).filter((d) => d !== digest);
@@ -76153,6 +76252,8 @@ async function runPullRequestGate(client, s) {
     analysis: null,
     report: null,
     outcome: null,
+    need: null,
+    approval: null,
     digest: null,
     headSha: null,
     baseTip: null,
@@ -76205,7 +76306,7 @@ async function runPullRequestGate(client, s) {
       return await fail(e instanceof Error ? e.message : String(e), e);
     }
   }
-  const { decision, outcome, approval } = verdict2;
+  const { decision, outcome, need, approval } = verdict2;
   const newState = nextCommentState(
     state,
     headSha,
@@ -76246,6 +76347,8 @@ async function runPullRequestGate(client, s) {
     report,
     decision,
     outcome,
+    need,
+    approval: approval ?? null,
     digest,
     headSha,
     baseTip,
@@ -76745,17 +76848,20 @@ function effectiveConfig(config2, inputs) {
   const users = approvers.filter((a) => !a.includes("/")).map((a) => a.toLowerCase());
   const teams = approvers.filter((a) => a.includes("/")).map((a) => a.toLowerCase());
   const requiredApprovals = inputs.requiredApprovals ?? config2.requiredApprovals;
-  const policy = {
+  const overridable = {
     users,
     teams,
     requiredApprovals,
     requiredApprovalsBreaking: Math.max(requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors
   };
+  const policy = { ...overridable, approvalRequiredFor: config2.approvalRequiredFor };
   const features2 = inputs.features ?? config2.featureSets[0] ?? { mode: "default", features: [] };
   const featureSets = inputs.features || config2.featureSets.length === 0 ? [features2] : config2.featureSets;
   const botLogin = inputs.botLogin ?? config2.botLogin;
-  const hash2 = sha256(stableStringify({ config: policyHash(config2), policy, features: features2, botLogin }));
+  const hash2 = sha256(
+    stableStringify({ config: policyHash(config2), policy: overridable, features: features2, botLogin })
+  );
   return {
     config: config2,
     policy,
@@ -78250,6 +78356,10 @@ function unproven(statuses, sha, digest, o) {
   return why === null ? null : `approval not confirmed by a success status from ${o.botLogin} on ${short(sha)}: ${why}`;
 }
 var short = (sha) => sha.slice(0, 12);
+function policyPassed2(statuses, o) {
+  const latest = statuses.find((x) => x.context === o.statusContext);
+  return latest?.description.startsWith("No review needed: ") ?? false;
+}
 function judge(f, number4, options) {
   const no = (status, detail) => ({ number: number4, status, ok: false, detail });
   if (!f || f.state === null)
@@ -78271,11 +78381,12 @@ function judge(f, number4, options) {
   const why = unproven(f.statuses, f.headSha, digest, options);
   if (why !== null) return no("unconfirmed", why);
   const proof = `confirmed by the ${options.statusContext} status on ${short(f.headSha)}`;
+  const byPolicy = policyPassed2(f.statuses, options);
   return approved ? {
     number: number4,
     status: "approved",
     ok: true,
-    detail: `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`
+    detail: byPolicy ? `final FFI delta needed no approval under the review policy (approval-required-for) (${digest.slice(0, 19)}), ${proof}` : `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`
   } : { number: number4, status: "no-net-change", ok: true, detail: `its final FFI delta is empty, ${proof}` };
 }
 function evaluateReviewCoverage(steps, facts, options) {
@@ -78901,6 +79012,7 @@ async function runMergeGroup(run3) {
       limits: config2.limits,
       scope: scopeOf2(config2.config),
       policy: config2.policy,
+      findingsPolicy: config2.findingsPolicy,
       policyHash: config2.policyHash,
       deadline: deadlineOf(run3, config2.limits.deadlineSeconds),
       botLogin: config2.botLogin,
@@ -78972,7 +79084,7 @@ async function publishPullRequestReport(run3, result, report) {
       repoUrl: run3.repoUrl,
       headSha: result.headSha ?? void 0,
       maxChars: 9e5,
-      approval: void 0
+      approval: result.approval ?? void 0
     })
   );
   annotate(report, path7.relative(ctx.workspace, run3.root) || ".");
