@@ -6,24 +6,10 @@
  * with the PR head (first parent: main). The bundled action runs an approved group end to end in
  * test/action/merge-group.e2e.test.ts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { makeUser, startFakeGitHub, FakeGitHub } from '../support/fake-github';
-import { gitIn, OriginRepo } from '../support/action-runner';
+import { FakeGitHub } from '../support/fake-github';
+import { OriginRepo } from '../support/action-runner';
 import { runMergeGroupJob } from '../support/gate-run';
-
-const DEMO = path.join(__dirname, '..', '..', 'demo');
-const read = (p: string) => fs.readFileSync(path.join(DEMO, p), 'utf8');
-const V1 = {
-  'Cargo.toml': read('v1/Cargo.toml'),
-  'src/lib.rs': read('v1/src/lib.rs'),
-  'src/ffi.rs': read('v1/src/ffi.rs'),
-};
-const V2 = {
-  'Cargo.toml': read('v2/Cargo.toml'),
-  'src/lib.rs': read('v2/src/lib.rs'),
-  'src/ffi.rs': read('v2/src/ffi.rs'),
-};
+import { groupStatuses, openMergeGroup, V1, V2, type GroupOptions } from '../support/merge-queue';
 
 describe('merge_group (in process)', () => {
   const opened: { origin: OriginRepo; fake: FakeGitHub }[] = [];
@@ -34,77 +20,15 @@ describe('merge_group (in process)', () => {
     }
   });
 
-  async function group(
-    files: Record<string, string>,
-    o: {
-      approvedBy?: string;
-      prStatus?: 'success' | 'pending';
-      /** Files the queue's merge commit changes besides the PR's (a merge that lands more than the PR). */
-      alsoInMerge?: Record<string, string>;
-      requestedChangesBy?: string;
-      /** The base branch's files (default: the demo's v1). */
-      base?: Record<string, string>;
-    } = {},
-  ) {
-    const origin = new OriginRepo();
-    const base = origin.commit('main', o.base ?? V1, 'base');
-    const prHead = origin.commit('feature-7', files, 'pr');
-    origin.setPullRef(7, prHead);
-    // the queue's group: main's tip with the PR head merged in
-    const work = path.join(origin.dir, 'author');
-    const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
-    gitIn(work, 'checkout', '-q', '-b', branch, 'main');
-    if (o.alsoInMerge) {
-      gitIn(work, 'merge', '-q', '--no-ff', '--no-commit', 'feature-7');
-      for (const [file, text] of Object.entries(o.alsoInMerge)) fs.writeFileSync(path.join(work, file), text);
-      gitIn(work, 'add', '-A');
-      gitIn(work, 'commit', '-q', '--no-edit');
-    } else gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
-    gitIn(work, 'push', '-q', 'origin', branch);
-    const groupHead = gitIn(work, 'rev-parse', 'HEAD');
-    const fake = await startFakeGitHub();
-    opened.push({ origin, fake });
-    fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-    fake.addFile({
-      repo: 'octo/lib',
-      path: '.github/ffi-surface-guard.yml',
-      content: 'approvers: [sec-bob]\n',
-      ref: 'main',
-    });
-    fake.addPull({
-      repo: 'octo/lib',
-      number: 7,
-      user: 'alice',
-      head: { sha: prHead, ref: 'feature-7' },
-      base: { sha: base, ref: 'main' },
-    });
-    fake.state.commits.push(groupHead);
-    if (o.approvedBy)
-      fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(o.approvedBy), state: 'APPROVED' });
-    if (o.requestedChangesBy)
-      fake.addReview({
-        repo: 'octo/lib',
-        number: 7,
-        user: makeUser(o.requestedChangesBy),
-        state: 'CHANGES_REQUESTED',
-      });
-    if (o.prStatus)
-      fake.addStatus({
-        repo: 'octo/lib',
-        sha: prHead,
-        state: o.prStatus,
-        context: 'ffi-surface/security-review',
-        description: 'FFI surface approved by bob · ffi sha256:0123456789ab',
-      });
+  async function group(files: Record<string, string>, o: GroupOptions = {}) {
+    const g = await openMergeGroup(files, o);
+    opened.push(g);
     const run = await runMergeGroupJob({
-      workspace: origin.checkout('main'),
-      fake,
-      group: { head_sha: groupHead, base_sha: base, head_ref: `refs/heads/${branch}` },
+      workspace: g.origin.checkout('main'),
+      fake: g.fake,
+      group: { head_sha: g.groupHead, base_sha: g.base, head_ref: `refs/heads/${g.branch}` },
     });
-    const st = fake.state.statuses.filter(
-      (x) => x.sha === groupHead && x.context === 'ffi-surface/security-review',
-    );
-    return { run, statuses: st };
+    return { run, statuses: groupStatuses(g) };
   }
 
   it('no FFI change in the group: success', async () => {
