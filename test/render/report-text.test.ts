@@ -17,7 +17,10 @@ function mapStrings(r: DiffReport, f: (s: string) => string): DiffReport {
         ? v.map(map)
         : v && typeof v === 'object'
           ? Object.fromEntries(
-              Object.entries(v).map(([k, x]) => [k, ['severity', 'level', 'kind'].includes(k) ? x : map(x)]),
+              Object.entries(v).map(([k, x]) => [
+                k,
+                ['severity', 'level', 'kind', 'status'].includes(k) ? x : map(x),
+              ]),
             )
           : v;
   return map(r) as DiffReport;

@@ -313,7 +313,12 @@ function kindClass(kind: string): string {
 
 function changeGroups(changes: Change[]): ChangeGroup[] {
   const groups = [
-    ...groupBy(changes, (c) => `${c.crate}\u0000${kindClass(c.kind)}\u0000${c.symbol ?? c.name}`).values(),
+    // the symbol is what C links against; a different Rust name under it is shown apart
+    ...groupBy(
+      changes,
+      (c) =>
+        `${c.crate}\u0000${kindClass(c.kind)}\u0000${c.symbol ?? c.name}\u0000${c.symbol === undefined ? '' : c.name}`,
+    ).values(),
   ].map((list): ChangeGroup => {
     const sorted = [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
     const first = sorted[0];
@@ -721,12 +726,20 @@ const PLANS: Plan[] = (() => {
   return out;
 })();
 
-function shortenedParts(plan: Plan, lowCount: number, hardCut: boolean): string[] {
+/** What the report holds that a plan can shorten. */
+interface Amounts {
+  verified: number;
+  low: number;
+  diagnostics: number;
+  highMedium: number;
+}
+
+function shortenedParts(plan: Plan, n: Amounts, hardCut: boolean): string[] {
   const out: string[] = [];
-  if (plan.verified === 'locations') out.push('verified findings without their evidence text');
-  if (plan.verified === 'counts') out.push('verified findings as counts');
-  if (!plan.low && lowCount) out.push(`${plural(lowCount, 'low finding')} moved out`);
-  if (!plan.diagnostics) out.push('diagnostics as counts');
+  if (n.verified && plan.verified === 'locations') out.push('verified findings without their evidence text');
+  if (n.verified && plan.verified === 'counts') out.push('verified findings as counts');
+  if (!plan.low && n.low) out.push(`${plural(n.low, 'low finding')} moved out`);
+  if (!plan.diagnostics && n.diagnostics) out.push('diagnostics as counts');
   if (plan.changes === 'line') out.push('one line per changed export');
   if (plan.changes === 'names') out.push('changed exports by name only');
   if (plan.shortFindings) out.push('compact checklist items');
@@ -757,7 +770,7 @@ function sizeOf(lines: string[]): number {
 function bodyRenderer(
   ctx: Context,
   options: MarkdownOptions,
-): { render: (plan: Plan) => string[] | null; lowCount: number; highMedium: number } {
+): { render: (plan: Plan) => string[] | null; amounts: Amounts } {
   const { report } = ctx;
   const fullReport = inlineText(options.fullReportName ?? 'the job summary', 100);
   const cGroups = changeGroups(report.changes);
@@ -818,8 +831,12 @@ function bodyRenderer(
   };
   return {
     render,
-    lowCount: open.filter((f) => f.level === 'low').length,
-    highMedium: open.filter((f) => f.level !== 'low').length,
+    amounts: {
+      verified: verified.length,
+      low: open.filter((f) => f.level === 'low').length,
+      diagnostics: report.diagnostics.length,
+      highMedium: open.filter((f) => f.level !== 'low').length,
+    },
   };
 }
 
@@ -849,7 +866,7 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
     if (!b) return null;
     const out = [...head];
     append(out, b);
-    if (shortened) out.push('', shortenedNotice(options, shortenedParts(plan, body.lowCount, hardCut)));
+    if (shortened) out.push('', shortenedNotice(options, shortenedParts(plan, body.amounts, hardCut)));
     return out;
   };
 
@@ -860,7 +877,7 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
   // even the most compact checklist is too long: as many high and medium items as fit
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
-  let hi = body.highMedium;
+  let hi = body.amounts.highMedium;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     const out = lines({ ...last, limit: mid }, true);
@@ -871,7 +888,7 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
   const out = lines(plan, true);
   if (out && sizeOf(out) <= maxChars) return join(out);
   // still too long (a tiny maxChars): whole lines while they fit, then the notice
-  const notice = ['', shortenedNotice(options, shortenedParts(plan, body.lowCount, true))];
+  const notice = ['', shortenedNotice(options, shortenedParts(plan, body.amounts, true))];
   const kept: string[] = [];
   let size = sizeOf(notice);
   for (const l of [...head, ...(body.render(plan) ?? [])]) {
