@@ -169,6 +169,7 @@ async function runWorkflowDispatch(run: ActionRun): Promise<void> {
         headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : undefined,
         maxChars: 900_000,
         docsUrl: run.sarifOptions.docsUrl,
+        fullReportName: 'the JSON report (output report-path)',
       }),
     );
     annotate(report, path.relative(ctx.workspace, root) || '.');
@@ -298,6 +299,7 @@ async function publishPullRequestReport(
       maxChars: 900_000,
       approval: result.approval ?? undefined,
       docsUrl: run.sarifOptions.docsUrl,
+      fullReportName: 'the JSON report (output report-path)',
     }),
   );
   annotate(report, path.relative(ctx.workspace, run.root) || '.');

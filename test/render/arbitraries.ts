@@ -17,6 +17,8 @@ export const FRAGMENTS = [
   '<details>',
   '</details>',
   '<summary>',
+  '</summary>',
+  '<details open>',
   '</code>',
   '<!--',
   '-->',
