@@ -124,7 +124,14 @@ const options: fc.Arbitrary<MarkdownOptions> = fc.record(
     repoUrl: fc.constantFrom(REPO, 'javascript:alert(1)'),
     headSha: fc.constantFrom(HEAD_SHA, 'not-a-sha'),
     marker: fc.constant(MARKER),
-    approval: fc.record({ state: hostile, lines: fc.array(hostile, { maxLength: 3 }) }),
+    approval: fc.record(
+      {
+        state: hostile,
+        lines: fc.array(hostile, { maxLength: 3 }),
+        policy: fc.record({ needed: fc.boolean(), summary: hostile }),
+      },
+      { requiredKeys: ['state', 'lines'] },
+    ),
     summaryUrl: fc.constantFrom(SUMMARY, 'javascript:alert(1)'),
     docsUrl: fc.constant(DOCS),
   },
@@ -315,6 +322,19 @@ describe('renderMarkdown', () => {
     const last = md.trimEnd().split('\n').pop() ?? '';
     expect(last).toContain(`[the job summary](${SUMMARY})`);
     await check(md, r, o, false);
+  });
+
+  it('shows the review policy outcome under the approval state', () => {
+    const md = renderMarkdown(realisticReport(), {
+      approval: {
+        state: 'approved: no approval needed',
+        lines: [],
+        policy: { needed: false, summary: 'No approval needed: only 1 non-ABI change (@team #12)' },
+      },
+    });
+    expect(md).toContain(
+      '**Approval:** approved: no approval needed\n\n**Review policy:** No approval needed: only 1 non-ABI change \\(@\u200dteam \\#\u200d12\\)\n',
+    );
   });
 
   it('says there is nothing to review when the surface did not change', () => {
