@@ -168,6 +168,8 @@ async function runWorkflowDispatch(run: ActionRun): Promise<void> {
         repoUrl: run.repoUrl,
         headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : undefined,
         maxChars: 900_000,
+        docsUrl: run.sarifOptions.docsUrl,
+        fullReportName: 'the JSON report (output report-path)',
       }),
     );
     annotate(report, path.relative(ctx.workspace, root) || '.');
@@ -264,6 +266,7 @@ function gatePullRequest(run: ActionRun, config: GateConfig, pull: number): Prom
     protectedPaths: [inputs.configPath, '.github/workflows'],
     repoUrl: run.repoUrl,
     runUrl: ctx.runUrl,
+    docsUrl: run.sarifOptions.docsUrl,
     comment: inputs.comment,
     log: (m) => core.info(m),
     warn: (m) => core.warning(m),
@@ -295,6 +298,8 @@ async function publishPullRequestReport(
       headSha: result.headSha ?? undefined,
       maxChars: 900_000,
       approval: result.approval ?? undefined,
+      docsUrl: run.sarifOptions.docsUrl,
+      fullReportName: 'the JSON report (output report-path)',
     }),
   );
   annotate(report, path.relative(ctx.workspace, run.root) || '.');

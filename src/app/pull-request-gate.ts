@@ -71,6 +71,8 @@ export interface GateSettings {
   repoUrl: string;
   /** The run's page (job summary); the status links here before a comment exists. */
   runUrl: string;
+  /** The tool's README (rule ids in the comment's legend link to its `#rule-<id>` anchors). */
+  docsUrl?: string;
   comment: boolean;
   log: (message: string) => void;
   warn: (message: string) => void;
@@ -443,6 +445,7 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     marker: renderMarker(newState),
     approval,
     summaryUrl: s.runUrl,
+    docsUrl: s.docsUrl,
   });
 
   // A run for an older head must not overwrite a newer one's comment; its status is per-commit.
