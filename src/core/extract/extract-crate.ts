@@ -34,6 +34,7 @@ import {
   ScanContext,
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
+import { HelperFn, nullCheckersOf } from './body-evidence';
 
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 /** Roots of a path into the crate's own modules. */
@@ -274,6 +275,7 @@ export async function extractCrate(
   const invocations: MacroInvocation[] = [];
   const testText: string[] = [];
   const unsafeSendSync = new Set<string>();
+  const helpers: HelperFn[] = [];
   const gated: GatedItem[] = [];
   const unparsed: PendingFile[] = [];
   const visited = new Set<string>();
@@ -344,6 +346,7 @@ export async function extractCrate(
     testText.push(...o.testText);
     gated.push(...o.gated);
     for (const t of o.unsafeSendSync ?? []) unsafeSendSync.add(t);
+    if (o.helpers) helpers.push(...o.helpers);
     return takeMods ? o.mods : [];
   };
 
@@ -888,6 +891,7 @@ export async function extractCrate(
       unresolved,
       ...(cNames ? { cNames } : {}),
       ...(unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}),
+      ...nullCheckersOf(helpers, [...definitions.values()].flat()),
     },
     diagnostics,
     testText,
