@@ -17,7 +17,7 @@ export const MAX_EVIDENCE_RECORDS = 64;
 /** Most tokens of one body read for evidence (past it, what follows is not evidence: fail closed). */
 const MAX_TOKENS = 200_000;
 /** Calls followed from a checker to the one that performs the check. */
-const MAX_CHECKER_DEPTH = 4;
+export const MAX_CHECKER_DEPTH = 4;
 /** Most checkers a crate records. */
 export const MAX_NULL_CHECKERS = 512;
 
@@ -281,9 +281,10 @@ export function resolveNullCheckers(
   const memo = new Map<string, string | null>();
   /** How `name` checks argument `arg`, or null. */
   const checks = (name: string, macro: boolean, arg: number, depth: number): string | null => {
-    const key = `${macro ? 'm' : 'f'}\0${name}\0${arg}`;
-    if (memo.has(key)) return memo.get(key) ?? null;
     if (depth > MAX_CHECKER_DEPTH) return null;
+    // by depth: what is out of reach from deep down may be in reach from higher up
+    const key = `${macro ? 'm' : 'f'}\0${name}\0${arg}\0${depth}`;
+    if (memo.has(key)) return memo.get(key) ?? null;
     memo.set(key, null); // a cycle checks nothing
     const how = (
       ev: Pick<BodyEvidence, 'nullChecks' | 'passes'>,
