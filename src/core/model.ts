@@ -34,6 +34,11 @@ export interface BodyFacts {
    * names the macro whose input holds it (a crate panic-boundary macro guards its input).
    */
   panics: { what: string; line: number; macro?: string }[];
+  /**
+   * Panic sites spared because they run inside `catch_unwind` or inside the input of a crate
+   * panic-boundary macro (`by`: `catch_unwind` or the macro, `ffi_panic_boundary!`); at most 64.
+   */
+  sparedPanics?: { what: string; line: number; by: string }[];
   /** The body calls `catch_unwind`. */
   catchUnwind: boolean;
   /** Macros invoked in the body (by last path segment). */

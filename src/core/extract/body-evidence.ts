@@ -8,7 +8,7 @@
  * are read like the rest of the body, and a comment or a string that spells `p.is_null()` is no
  * evidence. One pass over the tokens; every list is bounded.
  */
-import type { NullCheck, NullChecker, PointerPass } from '../model';
+import type { BodyFacts, NullCheck, NullChecker, PointerPass } from '../model';
 import { lex, Token } from '../rust/lexer';
 import type { MacroDef } from './scan-file';
 
@@ -376,4 +376,18 @@ export function nullCheckersOf(
 ): { nullCheckers?: NullChecker[] } {
   const list = resolveNullCheckers(helpers, macros);
   return list.length ? { nullCheckers: list } : {};
+}
+
+/**
+ * Moves the panic sites of `body` that sit in the input of a crate panic-boundary macro (its
+ * definition calls `catch_unwind`) from `panics` to `sparedPanics`, naming the macro.
+ */
+export function spareBoundaryPanics(body: BodyFacts, boundaries: ReadonlySet<string>): void {
+  const spared = body.panics.filter((p) => p.macro && boundaries.has(p.macro));
+  if (spared.length === 0) return;
+  body.panics = body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+  const list = [...(body.sparedPanics ?? [])];
+  for (const p of spared)
+    if (list.length < MAX_EVIDENCE_RECORDS) list.push({ what: p.what, line: p.line, by: `${p.macro}!` });
+  body.sparedPanics = list;
 }

@@ -34,7 +34,7 @@ import {
   ScanContext,
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
-import { HelperFn, nullCheckersOf } from './body-evidence';
+import { HelperFn, nullCheckersOf, spareBoundaryPanics } from './body-evidence';
 
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 /** Roots of a path into the crate's own modules. */
@@ -831,7 +831,7 @@ export async function extractCrate(
   const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
   for (const it of items) {
     if (it.kind === 'function') {
-      it.body.panics = it.body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+      spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }

@@ -1262,6 +1262,13 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
   const boxFromRaw: { arg: string; line: number }[] = [];
   const transmutes: { arg: string; line: number; to?: string }[] = [];
 
+  const spared: NonNullable<BodyFacts['sparedPanics']> = [];
+  /** A panic site: inside `catch_unwind` it is spared (kept as evidence for panic-path). */
+  const panic = (p: BodyFacts['panics'][number], guarded: boolean): void => {
+    if (!guarded) facts.panics.push(p);
+    else if (spared.length < MAX_BODY_RECORDS)
+      spared.push({ what: p.what, line: p.line, by: 'catch_unwind' });
+  };
   let depth = 0;
   let tooDeep = false;
   const visit = (node: Node, guarded: boolean): void => {
@@ -1297,7 +1304,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
           const value = pointerRoot(callee.childForFieldName('value'));
           if (DEREF_METHODS.has(field) && value?.type === 'identifier' && ptrs.has(value.text))
             derefs.add(value.text);
-          if (PANIC_METHODS.has(field) && !guarded) facts.panics.push({ what: field, line: line(node) });
+          if (PANIC_METHODS.has(field)) panic({ what: field, line: line(node) }, guarded);
         } else if (DEREF_CALLS.has(last) && args) {
           for (const a of args.namedChildren) {
             const v = pointerRoot(a);
@@ -1329,26 +1336,20 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
         break;
       }
       case 'index_expression':
-        if (!guarded) facts.panics.push({ what: 'indexing', line: line(node) });
+        panic({ what: 'indexing', line: line(node) }, guarded);
         break;
       case 'macro_invocation': {
         const m = (node.childForFieldName('macro')?.text ?? '').replace(/\s+/g, '');
         const name = m.split('::').pop() ?? m;
         macros.add(name);
-        if (PANIC_MACROS.has(name) && !guarded) facts.panics.push({ what: `${name}!`, line: line(node) });
+        if (PANIC_MACROS.has(name)) panic({ what: `${name}!`, line: line(node) }, guarded);
         const tt = node.namedChildren.find((c) => c.type === 'token_tree');
         if (tt) {
           const txt = tt.text;
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
-          if (!guarded) {
-            const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
-            if (m2)
-              facts.panics.push({
-                what: `${m2[1] ?? m2[2] + '!'} in ${name}!`,
-                line: line(node),
-                macro: name,
-              });
-          }
+          const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
+          if (m2)
+            panic({ what: `${m2[1] ?? m2[2] + '!'} in ${name}!`, line: line(node), macro: name }, guarded);
           if (ptrs.size > 0) derefsInText(txt, ptrs, derefs);
         }
         return;
@@ -1404,6 +1405,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
     if (ev.passes.length) facts.passes = ev.passes.slice(0, MAX_EVIDENCE_RECORDS);
     if (ev.checkedArith.length) facts.checkedArith = ev.checkedArith;
   }
+  if (spared.length) facts.sparedPanics = spared;
   if (boxFromRaw.length) facts.boxFromRaw = boxFromRaw;
   if (transmutes.length) facts.transmutes = transmutes;
   facts.derefs = [...derefs].sort();

@@ -32,7 +32,7 @@ export interface Verdict {
 }
 
 /** Names (chosen by a PR author) shortened and kept inside one code span. */
-function code(name: string): string {
+export function code(name: string): string {
   const short = name.length > 40 ? `${name.slice(0, 37)}...` : name;
   return `\`${short.replace(/`/g, "'")}\``;
 }
