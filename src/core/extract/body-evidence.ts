@@ -8,7 +8,8 @@
  * are read like the rest of the body, and a comment or a string that spells `p.is_null()` is no
  * evidence. One pass over the tokens; every list is bounded.
  */
-import type { BodyFacts, NullCheck, NullChecker, PointerPass } from '../model';
+import type { BodyFacts, NullCheck, NullChecker, PointerPass, SurfaceItem } from '../model';
+import { isRawPointer } from '../rust/types';
 import { lex, Token } from '../rust/lexer';
 import type { MacroDef } from './scan-file';
 
@@ -369,12 +370,32 @@ export function safetyParamNames(doc: string, params: readonly string[]): string
   return [...found].sort();
 }
 
-/** `{ nullCheckers }` for a crate surface, or `{}` when there is none. */
+/**
+ * `{ nullCheckers }` for a crate surface, or `{}` when there is none. Exported functions count as
+ * helpers too (an export may hand its pointer to another export that checks it).
+ */
 export function nullCheckersOf(
   helpers: readonly HelperFn[],
   macros: readonly MacroDef[],
+  items: readonly SurfaceItem[] = [],
 ): { nullCheckers?: NullChecker[] } {
-  const list = resolveNullCheckers(helpers, macros);
+  const exported: HelperFn[] = [];
+  for (const it of items) {
+    if (it.kind !== 'function') continue;
+    const ptrs = it.params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
+    if (ptrs.length === 0) continue;
+    exported.push({
+      name: it.name,
+      file: it.file,
+      line: it.line,
+      params: it.params.map((p) => p.name),
+      ptrs,
+      nullChecks: it.body.nullChecks ?? [],
+      passes: it.body.passes ?? [],
+      identity: false,
+    });
+  }
+  const list = resolveNullCheckers([...helpers, ...exported], macros);
   return list.length ? { nullCheckers: list } : {};
 }
 

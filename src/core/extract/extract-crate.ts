@@ -891,7 +891,7 @@ export async function extractCrate(
       unresolved,
       ...(cNames ? { cNames } : {}),
       ...(unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}),
-      ...nullCheckersOf(helpers, [...definitions.values()].flat()),
+      ...nullCheckersOf(helpers, [...definitions.values()].flat(), dedup),
     },
     diagnostics,
     testText,
