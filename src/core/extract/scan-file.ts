@@ -616,6 +616,8 @@ export class FileScanner {
    * read only when short or when its text names a check.
    */
   private recordHelper(name: string, node: Node, body: Node, ctx: ScanContext): void {
+    // a raw pointer is spelt with `*`: other signatures are not read at all
+    if (!node.childForFieldName('parameters')?.text.includes('*')) return;
     const { params } = this.readParams(node, ctx);
     const ptrs = params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
     if (ptrs.length === 0) return;
