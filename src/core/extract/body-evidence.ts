@@ -255,7 +255,11 @@ export function resolveNullCheckers(
   macros: readonly MacroDef[],
 ): NullChecker[] {
   const fns = new Map<string, HelperFn[]>();
-  for (const h of helpers) fns.set(h.name, [...(fns.get(h.name) ?? []), h]);
+  for (const h of helpers) {
+    const list = fns.get(h.name);
+    if (list) list.push(h);
+    else fns.set(h.name, [h]);
+  }
   interface MacroShape {
     def: MacroDef;
     rules: { vars: string[]; ev: BodyEvidence }[] | null;
@@ -273,7 +277,11 @@ export function resolveNullCheckers(
     }
     return { def, rules: rules.length ? rules : null };
   };
-  for (const m of macros) macroDefs.set(m.name, [...(macroDefs.get(m.name) ?? []), shapeOf(m)]);
+  for (const m of macros) {
+    const list = macroDefs.get(m.name);
+    if (list) list.push(shapeOf(m));
+    else macroDefs.set(m.name, [shapeOf(m)]);
+  }
 
   const identity = (name: string): boolean => {
     const defs = fns.get(name);
@@ -327,20 +335,21 @@ export function resolveNullCheckers(
   };
 
   const out: NullChecker[] = [];
-  for (const [name, defs] of fns) {
-    const first = defs[0];
-    for (let arg = 0; arg < first.params.length && out.length < MAX_NULL_CHECKERS; arg++) {
-      if (!first.ptrs.includes(first.params[arg])) continue;
-      const how = checks(name, false, arg, 0);
-      if (how !== null) out.push({ name, macro: false, arg, file: first.file, line: first.line, how });
-    }
-  }
+  // macros first: past the bound, what is dropped is the long tail of functions
   for (const [name, defs] of macroDefs) {
     const first = defs[0];
     const arity = first.rules?.[0]?.vars.length ?? 0;
     for (let arg = 0; arg < arity && out.length < MAX_NULL_CHECKERS; arg++) {
       const how = checks(name, true, arg, 0);
       if (how !== null) out.push({ name, macro: true, arg, file: first.def.file, line: first.def.line, how });
+    }
+  }
+  for (const [name, defs] of fns) {
+    const first = defs[0];
+    for (let arg = 0; arg < first.params.length && out.length < MAX_NULL_CHECKERS; arg++) {
+      if (!first.ptrs.includes(first.params[arg])) continue;
+      const how = checks(name, false, arg, 0);
+      if (how !== null) out.push({ name, macro: false, arg, file: first.file, line: first.line, how });
     }
   }
   return out.sort(
