@@ -135,7 +135,7 @@ describe('evidence a PR author names', () => {
         '    0\n}\n',
     };
     const crate = await crateOf(fx);
-    expect(crate.nullCheckers?.map((c) => c.name.length)).toEqual([1, long.length]);
+    expect(crate.nullCheckers?.map((c) => c.name.length)).toEqual([long.length, 1]);
     const [hit] = byRule(await findingsOf(fx), 'raw-pointer-param');
     expect(hit.status).toBe('verified');
     expect(hit.evidence?.length).toBeGreaterThan(0);
