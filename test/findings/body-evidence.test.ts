@@ -28,6 +28,15 @@ describe('scanEvidence', () => {
     expect(ev.nullChecks).toEqual([]);
     expect(ev.passes).toEqual([{ param: 'p', callee: 'check', macro: true, arg: 0, line: 11 }]);
   });
+  it('takes no evidence from debug_assert! (compiled out of release builds), but from assert!', () => {
+    expect(
+      scanEvidence('{ debug_assert!(!p.is_null()); debug_assert_ne!(p, std::ptr::null()); }', P, NONE, 1)
+        .nullChecks,
+    ).toEqual([]);
+    expect(scanEvidence('{ assert!(!p.is_null()); }', P, NONE, 1).nullChecks.map((c) => c.what)).toEqual([
+      '`.is_null()`',
+    ]);
+  });
   it('does not take a field or a path of the same name for the parameter', () => {
     const ev = scanEvidence('{ s.p.is_null(); p::is_null(); x.f(p); }', P, NONE, 1);
     expect(ev.nullChecks).toEqual([]);

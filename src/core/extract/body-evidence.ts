@@ -33,6 +33,8 @@ const NULL_METHODS = new Set(['is_null', 'as_ref', 'as_mut']);
 const ARITH = /^(checked|saturating|overflowing)_(mul|add|sub)$/;
 /** Casts that keep the pointer: `p.cast()`, `p.cast_mut()`, `p.cast_const()`. */
 const CASTS = new Set(['cast', 'cast_mut', 'cast_const']);
+/** Macros whose input is compiled out of release builds. */
+const DEBUG_ONLY = new Set(['debug_assert', 'debug_assert_eq', 'debug_assert_ne']);
 /** Words followed by `(` that are no call. */
 const NOT_CALLS = new Set(['if', 'while', 'match', 'return', 'for', 'in', 'fn', 'loop', 'as', 'move']);
 
@@ -125,6 +127,11 @@ export function scanEvidence(
     const t = toks[i];
     if (t.kind !== 'ident') continue;
     const name = t.text;
+    // `debug_assert!(!p.is_null())` is compiled out of release builds: no evidence
+    if (DEBUG_ONLY.has(name) && txt(i + 1) === '!' && toks[i + 2]?.kind === 'open') {
+      i = close[i + 2];
+      continue;
+    }
     if (isPtr(i)) {
       // p.is_null(), p.as_ref(), p.as_mut()
       if (txt(i + 1) === '.' && NULL_METHODS.has(txt(i + 2)) && txt(i + 3) === '(')
