@@ -4,6 +4,7 @@
  * names is shortened before it reaches a message.
  */
 import {
+  declaresFunction,
   MAX_CHECKER_DEPTH,
   MAX_EVIDENCE_RECORDS,
   matcherMetavariables,
@@ -150,5 +151,16 @@ describe('evidence a PR author names', () => {
     expect(hit.evidence?.length).toBeGreaterThan(0);
     expect(hit.evidence?.length).toBeLessThanOrEqual(8);
     for (const e of hit.evidence ?? []) expect(e.what.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('declaresFunction', () => {
+  it('finds a declaration of a wanted name, not a call or a longer name', () => {
+    const want = new Set(['check']);
+    expect(declaresFunction('pub(crate) fn check<T>(p: *const T) -> bool { true }', want)).toBe(true);
+    expect(declaresFunction('fn r#check(p: *const u8) {}', want)).toBe(true);
+    expect(declaresFunction('fn other() { check(p) }', want)).toBe(false);
+    expect(declaresFunction('fn checker() {}', want)).toBe(false);
+    expect(declaresFunction('fn check() {}', new Set())).toBe(false);
   });
 });

@@ -252,18 +252,35 @@ describe('evidence before questions on a rustls-ffi-like crate', () => {
     });
   });
 
-  it('reopens a checker defined in a file the prefilter does not read (fail closed)', async () => {
-    // the checking function moves to a module with no export, macro or extern: it is not parsed
+  /** The fixture with the checking functions moved to `src/util.rs` (declared with `mod` or not). */
+  const movedHelpers = (declared: boolean): Record<string, string> => {
     const ffi = files['src/ffi.rs'];
     const helpers = ffi.slice(ffi.indexOf('/// Returns its argument'), ffi.indexOf('/// Returns `-1`'));
     const moved = {
       ...variant(files, 'src/ffi.rs', helpers, 'pub(crate) use crate::util::try_from;\n\n'),
       'src/util.rs': helpers,
     };
-    const withMod = variant(moved, 'src/lib.rs', 'mod ffi;', 'mod ffi;\nmod util;');
-    const f = one(await findings(withMod), 'conn_get', 'raw-pointer-param', 'conn');
+    return declared ? variant(moved, 'src/lib.rs', 'mod ffi;', 'mod ffi;\nmod util;') : moved;
+  };
+
+  it('reads a checker in a file the prefilter skipped on demand', async () => {
+    // src/util.rs has no export, macro or extern: the prefilter does not parse it
+    const fx = movedHelpers(true);
+    const f = one(await findings(fx), 'conn_get', 'raw-pointer-param', 'conn');
+    expect(f.status).toBe('verified');
+    expect(f.evidence?.[0].what).toContain('`.as_ref()` in `try_from`');
+    const s = await extractMemory(fx);
+    const tryFrom = s.crates[0].nullCheckers?.find((c) => c.name === 'try_from');
+    expect(tryFrom && `${tryFrom.file}:${tryFrom.line}`).toBe(
+      `src/util.rs:${lineOf(fx, 'src/util.rs', 'fn try_from')}`,
+    );
+  });
+
+  it('leaves the finding open when the checker is in no file of the crate (fail closed)', async () => {
+    const fx = movedHelpers(false);
+    const f = one(await findings(fx), 'conn_get', 'raw-pointer-param', 'conn');
     expect(f.status).toBe('open');
-    const s = await extractMemory(withMod);
+    const s = await extractMemory(fx);
     expect((s.crates[0].nullCheckers ?? []).filter((c) => c.macro).map((c) => c.name)).toEqual(['try_slice']);
   });
 

@@ -428,3 +428,75 @@ export function spareBoundaryPanics(body: BodyFacts, boundaries: ReadonlySet<str
     if (list.length < MAX_EVIDENCE_RECORDS) list.push({ what: p.what, line: p.line, by: `${p.macro}!` });
   body.sparedPanics = list;
 }
+
+const transcriberPasses = new WeakMap<MacroDef, PointerPass[]>();
+
+/**
+ * Functions a raw pointer is handed to (by an export, a helper or a crate macro) that no read file
+ * defines: where a checker may hide in a file the prefilter did not parse.
+ */
+export function unknownCallees(
+  items: readonly SurfaceItem[],
+  helpers: readonly HelperFn[],
+  macros: readonly MacroDef[],
+): Set<string> {
+  const known = new Set(helpers.map((h) => h.name));
+  const called = new Set<string>();
+  const add = (passes: readonly PointerPass[] | undefined): void => {
+    for (const p of passes ?? []) if (!p.macro) called.add(p.callee);
+  };
+  for (const it of items)
+    if (it.kind === 'function') {
+      known.add(it.name);
+      add(it.body.passes);
+    }
+  for (const h of helpers) add(h.passes);
+  for (const m of macros) {
+    let passes = transcriberPasses.get(m);
+    if (!passes) {
+      passes = [];
+      for (const r of m.rules) {
+        const vars = matcherMetavariables(r.matcher);
+        if (vars)
+          passes.push(...scanEvidence(r.transcriber.slice(0, 64 * 1024), new Set(vars), new Set(), 1).passes);
+      }
+      transcriberPasses.set(m, passes);
+    }
+    add(passes);
+  }
+  for (const k of known) called.delete(k);
+  for (const k of STD_CALLEES) called.delete(k);
+  return called;
+}
+
+/** Constructors and std functions a pointer is often handed to: never a crate's checker. */
+const STD_CALLEES = [
+  'Some',
+  'Ok',
+  'Err',
+  'Box',
+  'drop',
+  'forget',
+  'from_raw',
+  'from_raw_parts',
+  'from_raw_parts_mut',
+  'from_ptr',
+  'read',
+  'write',
+  'copy',
+  'copy_nonoverlapping',
+  'transmute',
+  'null',
+  'null_mut',
+];
+
+const FN_DECLARATION = /\bfn\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The text declares a function named in `names` (one pass of a regular expression). */
+export function declaresFunction(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  // a few names (the usual case): a substring search rules most files out before the expression
+  if (names.size <= 16 && ![...names].some((n) => text.includes(n))) return false;
+  for (const m of text.matchAll(FN_DECLARATION)) if (names.has(m[1])) return true;
+  return false;
+}

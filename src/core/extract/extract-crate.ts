@@ -34,7 +34,13 @@ import {
   ScanContext,
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
-import { HelperFn, nullCheckersOf, spareBoundaryPanics } from './body-evidence';
+import {
+  declaresFunction,
+  HelperFn,
+  nullCheckersOf,
+  spareBoundaryPanics,
+  unknownCallees,
+} from './body-evidence';
 
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 /** Roots of a path into the crate's own modules. */
@@ -846,6 +852,18 @@ export async function extractCrate(
       parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
     },
   );
+
+  // Functions a pointer is handed to that sit in files the prefilter did not parse: read on demand
+  // (a null-checking helper of the crate; see body-evidence.ts).
+  for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
+    const wanted = unknownCallees(items, helpers, [...definitions.values()].flat());
+    const hits = unparsed.filter((f) => !rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    if (!hits.length) break;
+    for (const f of hits) {
+      rescanned.add(f.path);
+      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+  }
 
   // pub const / pub type: at the crate root or in a module that holds exports, of a C type.
   const exportModules = new Set(items.filter((i) => i.kind !== 'import').map((i) => i.path));
