@@ -283,10 +283,10 @@ const CAPI_PARTS = [
   'global',
   'table',
   'memory',
-  'extern',
+  'externals',
   'trap',
   'val',
-  'ref',
+  'reference',
   'config',
   'linker',
   'wasi',
@@ -301,7 +301,7 @@ const CAPI_PARTS = [
   'types_extern',
   'types_val',
   'types_limits',
-  'async',
+  'async_support',
   'profiling',
   'sharedmemory',
   'component',
@@ -334,7 +334,7 @@ export function capiCrate(r, { parts = CAPI_PARTS.length, deps = [], workspace =
   files['src/macros.rs'] = CAPI_MACROS;
   files['src/lib.rs'] =
     `//! The C API of the wasmtime-shaped benchmark workspace.\n#![allow(clippy::missing_safety_doc)]\n\n#[macro_use]\nmod macros;\n\n` +
-    names.map((n) => (n === 'async' ? `#[cfg(feature = "async")]\nmod r#async;` : `mod ${n};`)).join('\n') +
+    names.map((n) => (n === 'async_support' ? `#[cfg(feature = "async")]\nmod ${n};` : `mod ${n};`)).join('\n') +
     `\n\n#[no_mangle]\npub extern "C" fn wasmtime_c_api_version() -> u32 {\n    30\n}\n`;
   for (const n of names) files[`src/${n}.rs`] = capiModule(r, n, n.startsWith('wasi') ? 'wasi' : 'wasm');
   return files;
