@@ -334,7 +334,9 @@ export function capiCrate(r, { parts = CAPI_PARTS.length, deps = [], workspace =
   files['src/macros.rs'] = CAPI_MACROS;
   files['src/lib.rs'] =
     `//! The C API of the wasmtime-shaped benchmark workspace.\n#![allow(clippy::missing_safety_doc)]\n\n#[macro_use]\nmod macros;\n\n` +
-    names.map((n) => (n === 'async_support' ? `#[cfg(feature = "async")]\nmod ${n};` : `mod ${n};`)).join('\n') +
+    names
+      .map((n) => (n === 'async_support' ? `#[cfg(feature = "async")]\nmod ${n};` : `mod ${n};`))
+      .join('\n') +
     `\n\n#[no_mangle]\npub extern "C" fn wasmtime_c_api_version() -> u32 {\n    30\n}\n`;
   for (const n of names) files[`src/${n}.rs`] = capiModule(r, n, n.startsWith('wasi') ? 'wasi' : 'wasm');
   return files;
