@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS2({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser5 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
@@ -6281,7 +6281,7 @@ var require_client_h1 = __commonJS2({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser5(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
         const parser = this[kParser];
         if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -27018,7 +27018,7 @@ var require_parser = __commonJS2({
         }
       }
     }
-    var Parser5 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -27791,7 +27791,7 @@ var require_parser = __commonJS2({
         }
       }
     };
-    exports2.Parser = Parser5;
+    exports2.Parser = Parser3;
   }
 });
 
@@ -65765,7 +65765,11 @@ async function mergeIntoBase(dir, base, head) {
 // src/adapters/tree-sitter-parser.ts
 var fs4 = __toESM2(require("node:fs"));
 var path2 = __toESM2(require("node:path"));
-var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
+var imported = null;
+function webTreeSitter() {
+  imported ??= Promise.resolve().then(() => __toESM2(require_web_tree_sitter2()));
+  return imported;
+}
 function locate(file2, packageName) {
   const candidates2 = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
   for (const c of candidates2) if (fs4.existsSync(c)) return c;
@@ -65776,7 +65780,7 @@ var runtime = null;
 function initTreeSitter() {
   if (!runtime) {
     const wasm = locate("web-tree-sitter.wasm", "web-tree-sitter");
-    runtime = import_web_tree_sitter2.Parser.init({ locateFile: () => wasm });
+    runtime = webTreeSitter().then(({ Parser: Parser3 }) => Parser3.init({ locateFile: () => wasm }));
   }
   return runtime;
 }
@@ -65784,10 +65788,11 @@ function loadRustParser() {
   if (!loaded) {
     loaded = (async () => {
       await initTreeSitter();
-      const language = await import_web_tree_sitter2.Language.load(
+      const { Language: Language2, Parser: Parser3 } = await webTreeSitter();
+      const language = await Language2.load(
         fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
-      const parser = new import_web_tree_sitter2.Parser();
+      const parser = new Parser3();
       parser.setLanguage(language);
       return {
         parse: (text2) => {
@@ -71548,10 +71553,10 @@ function macroOrigins(crate, path8, census) {
     if (dep !== void 0) return { std: false, packages: [dep], local: false };
     return { std: false, packages: anyDep, local: true };
   }
-  const imported = census.imports.get(name2);
-  if (imported !== void 0) {
-    if (STD_ROOTS.has(imported)) return { std: true, packages: [], local: false };
-    const dep = crate.deps[imported];
+  const imported2 = census.imports.get(name2);
+  if (imported2 !== void 0) {
+    if (STD_ROOTS.has(imported2)) return { std: true, packages: [], local: false };
+    const dep = crate.deps[imported2];
     if (dep !== void 0) return { std: false, packages: [dep], local: false };
     return { std: STD_MACROS.has(name2), packages: anyDep, local: true };
   }
@@ -73771,15 +73776,15 @@ function applyScope(surface, scope, digest) {
 
 // src/adapters/consumer-parsers.ts
 var fs6 = __toESM2(require("node:fs"));
-var import_web_tree_sitter3 = __toESM2(require_web_tree_sitter2());
 function loader(file2, packageName) {
   let loaded2 = null;
   return () => {
     if (!loaded2) {
       loaded2 = (async () => {
         await initTreeSitter();
-        const language = await import_web_tree_sitter3.Language.load(fs6.readFileSync(locate(file2, packageName)));
-        const parser = new import_web_tree_sitter3.Parser();
+        const { Language: Language2, Parser: Parser3 } = await webTreeSitter();
+        const language = await Language2.load(fs6.readFileSync(locate(file2, packageName)));
+        const parser = new Parser3();
         parser.setLanguage(language);
         return {
           parse: (text2) => {
