@@ -77046,10 +77046,8 @@ async function currentHead(client, s, headSha, warnings) {
     return headSha;
   }
 }
-async function runPullRequestGate(client, s) {
-  const errors = [];
-  const warnings = [];
-  const result = (partial2) => ({
+function gateResult(partial2, errors, warnings) {
+  return {
     analysis: null,
     report: null,
     outcome: null,
@@ -77064,7 +77062,29 @@ async function runPullRequestGate(client, s) {
     errors,
     warnings,
     ...partial2
-  });
+  };
+}
+async function publishDecision(client, s, p) {
+  const current2 = await currentHead(client, s, p.headSha, p.warnings);
+  await setStatus(client, s, p.headSha, p.decision.state, p.decision.description, p.targetUrl, p.errors);
+  if (current2 !== p.headSha) {
+    p.warnings.push(
+      `the pull request head moved to ${current2.slice(0, 12)} while ${p.headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`
+    );
+    return p.existing?.htmlUrl ?? null;
+  }
+  if (!s.comment || !(p.wantsComment || p.existing)) return p.existing?.htmlUrl ?? null;
+  try {
+    return await upsertComment(client, s, p.existing, p.markdown);
+  } catch (e) {
+    p.warnings.push(e instanceof Error ? e.message : String(e));
+    return p.existing?.htmlUrl ?? null;
+  }
+}
+async function runPullRequestGate(client, s) {
+  const errors = [];
+  const warnings = [];
+  const result = (partial2) => gateResult(partial2, errors, warnings);
   const { pr, headSha, existing, state, targetUrl } = await readPullAndComment(client, s, warnings);
   await setStatus(
     client,
@@ -77130,20 +77150,16 @@ async function runPullRequestGate(client, s) {
     summaryUrl: s.runUrl,
     docsUrl: s.docsUrl
   });
-  const current2 = await currentHead(client, s, headSha, warnings);
-  await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
-  let commentUrl = existing?.htmlUrl ?? null;
-  if (current2 !== headSha) {
-    warnings.push(
-      `the pull request head moved to ${current2.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`
-    );
-  } else if (s.comment && (report.changes.length > 0 || conflict !== null || existing)) {
-    try {
-      commentUrl = await upsertComment(client, s, existing, markdown);
-    } catch (e) {
-      warnings.push(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const commentUrl = await publishDecision(client, s, {
+    headSha,
+    decision,
+    targetUrl,
+    existing,
+    markdown,
+    wantsComment: report.changes.length > 0 || conflict !== null,
+    errors,
+    warnings
+  });
   return result({
     analysis,
     report,

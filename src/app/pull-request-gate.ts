@@ -351,10 +351,13 @@ async function currentHead(client: GateClient, s: GateSettings, headSha: string,
   }
 }
 
-export async function runPullRequestGate(client: GateClient, s: GateSettings): Promise<GateResult> {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const result = (partial: Partial<GateResult> & { decision: GateDecision }): GateResult => ({
+/** A gate result: what `partial` says, nothing for the rest, and the run's errors and warnings. */
+function gateResult(
+  partial: Partial<GateResult> & { decision: GateDecision },
+  errors: string[],
+  warnings: string[],
+): GateResult {
+  return {
     analysis: null,
     report: null,
     outcome: null,
@@ -369,7 +372,52 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     errors,
     warnings,
     ...partial,
-  });
+  };
+}
+
+/**
+ * The last step: the status on the evaluated head, then the comment — unless the pull request's
+ * head moved on meanwhile (a run for an older head must not overwrite a newer one's comment; its
+ * status is per-commit). A failure to comment is a warning and never changes the status. Returns
+ * the comment's URL (the existing one when it is left alone).
+ */
+async function publishDecision(
+  client: GateClient,
+  s: GateSettings,
+  p: {
+    headSha: string;
+    decision: GateDecision;
+    targetUrl: string;
+    existing: IssueComment | null;
+    markdown: string;
+    /** The report has something to say (a change or a conflict); an existing comment is updated anyway. */
+    wantsComment: boolean;
+    errors: string[];
+    warnings: string[];
+  },
+): Promise<string | null> {
+  const current = await currentHead(client, s, p.headSha, p.warnings);
+  await setStatus(client, s, p.headSha, p.decision.state, p.decision.description, p.targetUrl, p.errors);
+  if (current !== p.headSha) {
+    p.warnings.push(
+      `the pull request head moved to ${current.slice(0, 12)} while ${p.headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`,
+    );
+    return p.existing?.htmlUrl ?? null;
+  }
+  if (!s.comment || !(p.wantsComment || p.existing)) return p.existing?.htmlUrl ?? null;
+  try {
+    return await upsertComment(client, s, p.existing, p.markdown);
+  } catch (e) {
+    p.warnings.push(e instanceof Error ? e.message : String(e));
+    return p.existing?.htmlUrl ?? null;
+  }
+}
+
+export async function runPullRequestGate(client: GateClient, s: GateSettings): Promise<GateResult> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const result = (partial: Partial<GateResult> & { decision: GateDecision }): GateResult =>
+    gateResult(partial, errors, warnings);
 
   const { pr, headSha, existing, state, targetUrl } = await readPullAndComment(client, s, warnings);
   await setStatus(
@@ -448,23 +496,16 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     docsUrl: s.docsUrl,
   });
 
-  // A run for an older head must not overwrite a newer one's comment; its status is per-commit.
-  const current = await currentHead(client, s, headSha, warnings);
-  await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
-
-  let commentUrl: string | null = existing?.htmlUrl ?? null;
-  if (current !== headSha) {
-    warnings.push(
-      `the pull request head moved to ${current.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`,
-    );
-  } else if (s.comment && (report.changes.length > 0 || conflict !== null || existing)) {
-    try {
-      commentUrl = await upsertComment(client, s, existing, markdown);
-    } catch (e) {
-      // a failure to comment is a warning and never changes the status
-      warnings.push(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const commentUrl = await publishDecision(client, s, {
+    headSha,
+    decision,
+    targetUrl,
+    existing,
+    markdown,
+    wantsComment: report.changes.length > 0 || conflict !== null,
+    errors,
+    warnings,
+  });
   return result({
     analysis,
     report,
