@@ -210,6 +210,7 @@ async function runMergeGroup(run: ActionRun): Promise<void> {
       policy: config.policy,
       policyHash: config.policyHash,
       deadline: deadlineOf(run, config.limits.deadlineSeconds),
+      consumers: { headers: config.config.headers, policy: config.findingsPolicy },
       botLogin: config.botLogin,
       runUrl: ctx.runUrl,
       log: (m) => core.info(m),

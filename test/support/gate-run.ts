@@ -235,6 +235,7 @@ export async function runMergeGroupJob(o: MergeGroupJobOptions): Promise<PullJob
       scope: scopeOf(config.config),
       policy: config.policy,
       policyHash: config.policyHash,
+      consumers: { headers: config.config.headers, policy: config.findingsPolicy },
       botLogin: config.botLogin,
       runUrl: o.runUrl ?? 'https://github.example/octo/lib/actions/runs/4242',
       log: (m) => log.push(m),
