@@ -8,6 +8,8 @@ const H = (body: string): Record<string, string> => ({
   'include/demo.h': `#include <stdint.h>\n${body}\n`,
 });
 
+const FEATURES = '[package]\nname = "demo"\nversion = "1.0.0"\nedition = "2021"\n[features]\nextra = []\n';
+
 export const cases: RuleCase[] = [
   {
     shows: 'a parameter added in Rust, the committed header not regenerated: both file:line sides',
@@ -98,5 +100,21 @@ export const cases: RuleCase[] = [
     messages: [
       '`seek` in include/demo.h now disagrees with Rust: parameter 1 is `int32_t` at include/demo.h:3 and `i64` at src/lib.rs:2 (size; LLP64): consumers read the wrong value; regenerate the header',
     ],
+  },
+  {
+    shows:
+      'a cbindgen #if block declaring an export behind a feature the analysis leaves off: no link failure, no change',
+    before: fn(
+      '#[no_mangle] pub extern "C" fn keep() {}\n#[cfg(feature = "extra")]\n#[no_mangle] pub extern "C" fn extra() {}',
+    ),
+    after: fn(
+      '#[no_mangle] pub extern "C" fn keep() {}\n#[cfg(feature = "extra")]\n#[no_mangle] pub extern "C" fn extra() {}',
+    ),
+    extraBefore: { ...H('void keep(void);'), 'Cargo.toml': FEATURES },
+    extraAfter: {
+      ...H('void keep(void);\n#if defined(DEFINE_EXTRA)\nvoid extra(void);\n#endif'),
+      'Cargo.toml': FEATURES,
+    },
+    expect: [],
   },
 ];
