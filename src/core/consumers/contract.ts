@@ -315,9 +315,7 @@ export function compareShapes(c: AbiShape, r: AbiShape): Aspect[] {
 
 /** Whether a declaration under `condition` is compiled under data model `m` (unknown: yes). */
 export function activeUnder(condition: string | null, m: DataModel): boolean {
-  if (condition === null) return true;
-  const defined = new Map(Object.entries(m.predefined ?? {}));
-  return evaluateCondition(condition, defined, new Set(m.notDefined ?? [])) !== 'false';
+  return conditionUnder(condition, m) !== 'false';
 }
 
 /** The typedefs and tagged types a consumer compiling under one data model sees. */
@@ -325,19 +323,22 @@ interface ModelView {
   model: DataModel;
   typedefs: Typedefs;
   named: (name: string) => AbiShape | null;
+  /** Whether this model's compiler takes a condition: memoised (a header repeats few conditions). */
+  condition: (condition: string | null) => 'true' | 'false' | 'unknown';
   active: (condition: string | null) => boolean;
 }
 
 function modelView(m: DataModel, declarations: readonly CDeclaration[]): ModelView {
-  const memo = new Map<string | null, boolean>();
-  const active = (condition: string | null): boolean => {
-    let v = memo.get(condition);
+  const memo = new Map<string | null, 'true' | 'false' | 'unknown'>();
+  const condition = (c: string | null): 'true' | 'false' | 'unknown' => {
+    let v = memo.get(c);
     if (v === undefined) {
-      v = activeUnder(condition, m);
-      memo.set(condition, v);
+      v = conditionUnder(c, m);
+      memo.set(c, v);
     }
     return v;
   };
+  const active = (c: string | null): boolean => condition(c) !== 'false';
   const visible = declarations.filter((d) => active(d.condition));
   const typedefs = typedefsOf(visible);
   const tags = new Map<string, CTag>();
@@ -350,7 +351,7 @@ function modelView(m: DataModel, declarations: readonly CDeclaration[]): ModelVi
     const tag = tags.get(name);
     return tag ? cAbiShape({ k: 'base', name, tag, const: false, volatile: false }, m, typedefs) : null;
   };
-  return { model: m, typedefs, named, active };
+  return { model: m, typedefs, named, condition, active };
 }
 
 /** Checks the C declarations against the Rust exports (and the repr(C) records against theirs). */
@@ -512,7 +513,7 @@ function checkRecords(
             (f) =>
               (f.condition ?? null) === null ||
               f.condition === d.condition ||
-              conditionUnder(f.condition ?? null, v.model) !== 'unknown',
+              v.condition(f.condition ?? null) !== 'unknown',
           ),
       );
       if (under.length === 0) continue;
