@@ -1329,8 +1329,8 @@ var require_stringifyString = __commonJS2({
             case "u":
               {
                 str += json2.slice(start2, i2);
-                const code = json2.substr(i2 + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1356,8 +1356,8 @@ var require_stringifyString = __commonJS2({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json2.substr(i2, 6);
                 }
@@ -1470,9 +1470,9 @@ ${indent}`) + "'";
         start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1487,11 +1487,11 @@ ${indent}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -3856,22 +3856,22 @@ var require_errors = __commonJS2({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4594,10 +4594,10 @@ var require_resolve_block_scalar = __commonJS2({
     var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -4608,26 +4608,26 @@ var require_resolve_block_scalar = __commonJS2({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4654,7 +4654,7 @@ var require_resolve_block_scalar = __commonJS2({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4681,7 +4681,7 @@ var require_resolve_block_scalar = __commonJS2({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4693,8 +4693,8 @@ var require_resolve_block_scalar = __commonJS2({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start2 + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4780,7 +4780,7 @@ var require_resolve_flow_scalar = __commonJS2({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -4978,9 +4978,9 @@ var require_resolve_flow_scalar = __commonJS2({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5302,12 +5302,12 @@ var require_composer = __commonJS2({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5469,12 +5469,12 @@ var require_cst_scalar = __commonJS2({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5533,10 +5533,10 @@ var require_cst_scalar = __commonJS2({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5568,10 +5568,10 @@ var require_cst_scalar = __commonJS2({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -8103,8 +8103,8 @@ var require_web_tree_sitter2 = __commonJS2({
               "e": 111
             };
             var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-              var code = wasmTypeCodes[type];
-              return code;
+              var code2 = wasmTypeCodes[type];
+              return code2;
             })), "generateTypePack");
             var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
               var bytes = Uint8Array.of(
@@ -8763,13 +8763,13 @@ var require_web_tree_sitter2 = __commonJS2({
             __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
             var runtimeKeepaliveCounter = 0;
             var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-            var _proc_exit = /* @__PURE__ */ __name((code) => {
-              EXITSTATUS = code;
+            var _proc_exit = /* @__PURE__ */ __name((code2) => {
+              EXITSTATUS = code2;
               if (!keepRuntimeAlive()) {
-                Module["onExit"]?.(code);
+                Module["onExit"]?.(code2);
                 ABORT = true;
               }
-              quit_(code, new ExitStatus(code));
+              quit_(code2, new ExitStatus(code2));
             }, "_proc_exit");
             _proc_exit.sig = "vi";
             var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -13821,7 +13821,7 @@ var MAX_STDERR = 64 * 1024;
 function quoted(s) {
   return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}\u2026` : s);
 }
-function explainGitFailure(args2, stderr, code, cwd = ".") {
+function explainGitFailure(args2, stderr, code2, cwd = ".") {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^hint:/i.test(l));
   const main = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? "";
   const text2 = main.replace(/^(fatal|error):\s*/i, "").replace(new RegExp("\\p{Cc}", "gu"), " ").slice(0, 300);
@@ -13846,7 +13846,7 @@ function explainGitFailure(args2, stderr, code, cwd = ".") {
     return `git ${args2[0] ?? ""} cannot fetch from the remote (${text2}): check the remote, the network and the credentials`;
   if (/unknown option|usage: git/i.test(text2) || /^usage: git/m.test(stderr))
     return `git ${args2[0] ?? ""} does not take these options: a newer git (2.38 or later) is needed`;
-  return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
+  return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code2})`}`;
 }
 function runGit(cwd, args2, input2) {
   return new Promise((resolve7, reject) => {
@@ -13867,7 +13867,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve7({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code2) => resolve7({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code2 ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -13909,7 +13909,7 @@ var BlobReader = class {
     this.child.on("error", (e) => fail(new GitError(`cannot run git cat-file: ${e.message}`)));
     this.child.on(
       "close",
-      (code) => fail(new GitError(explainGitFailure(["cat-file"], stderr || "ended early", code ?? 1, cwd)))
+      (code2) => fail(new GitError(explainGitFailure(["cat-file"], stderr || "ended early", code2 ?? 1, cwd)))
     );
     this.child.stdin.on("error", () => void 0);
   }
@@ -13927,13 +13927,13 @@ var BlobReader = class {
         this.need = this.buffer.length + 1;
         return;
       }
-      const header = this.buffer.subarray(0, nl).toString("utf8");
-      if (header.endsWith(" missing")) {
+      const header2 = this.buffer.subarray(0, nl).toString("utf8");
+      if (header2.endsWith(" missing")) {
         this.buffer = this.buffer.subarray(nl + 1);
         this.waiting.shift().resolve(null);
         continue;
       }
-      const size = Number(header.split(" ")[2]);
+      const size = Number(header2.split(" ")[2]);
       if (this.buffer.length < nl + 1 + size + 1) {
         this.need = nl + 1 + size + 1;
         return;
@@ -17062,12 +17062,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -17096,10 +17096,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -23934,11 +23934,11 @@ var error37 = () => {
       case "too_small": {
         const adj = issue2.inclusive ? ">=" : ">";
         const sizing = getSizing(issue2.origin);
-        const shortName = issue2.origin === "date" ? "vroeg" : issue2.origin === "string" ? "kort" : "klein";
+        const shortName2 = issue2.origin === "date" ? "vroeg" : issue2.origin === "string" ? "kort" : "klein";
         if (sizing) {
-          return `Te ${shortName}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
+          return `Te ${shortName2}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
         }
-        return `Te ${shortName}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} is`;
+        return `Te ${shortName2}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} is`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -24672,8 +24672,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24817,8 +24817,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -27013,12 +27013,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -35451,15 +35451,15 @@ function literal2(text2) {
       '\\"': 34,
       "\\\\": 92
     };
-    let code = null;
-    if (body2 in esc2) code = esc2[body2];
+    let code2 = null;
+    if (body2 in esc2) code2 = esc2[body2];
     else if (/^\\x[0-7][0-9a-fA-F]$/.test(body2) || byte && /^\\x[0-9a-fA-F]{2}$/.test(body2))
-      code = parseInt(body2.slice(2), 16);
+      code2 = parseInt(body2.slice(2), 16);
     else if (chr && /^\\u\{[0-9a-fA-F_]{1,8}\}$/.test(body2))
-      code = parseInt(body2.slice(3, -1).replace(/_/g, ""), 16);
-    else if ([...body2].length === 1 && body2[0] !== "\\") code = body2.codePointAt(0) ?? null;
-    if (code === null || byte && code > 255) return null;
-    return { v: BigInt(code), ty: byte ? "u8" : "u32" };
+      code2 = parseInt(body2.slice(3, -1).replace(/_/g, ""), 16);
+    else if ([...body2].length === 1 && body2[0] !== "\\") code2 = body2.codePointAt(0) ?? null;
+    if (code2 === null || byte && code2 > 255) return null;
+    return { v: BigInt(code2), ty: byte ? "u8" : "u32" };
   }
   const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)((?:[iu](?:8|16|32|64|128|size))?)$/.exec(
     text2
@@ -37140,6 +37140,26 @@ var importRemoved = {
   check: (before, after) => before?.kind === "import" && !after ? [`the library no longer needs ${before.symbol} from the host`] : []
 };
 
+// src/core/diff/rules/gated-export-added.ts
+var gatedExportAdded = {
+  id: "gated-export-added",
+  severity: "addition",
+  rationale: "A new export behind a feature the analysed build does not enable: whoever builds with that feature gets a symbol nobody reviewed, so it is shown and needs review like any addition; add the feature to `feature-sets` to see its signature and findings.",
+  example: '(absent) \u2192 #[cfg(feature = "fips")] #[no_mangle] extern "C" fn f()',
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/rules/gated-export-removed.ts
+var gatedExportRemoved = {
+  id: "gated-export-removed",
+  severity: "breaking",
+  rationale: "An export that a feature the analysed build does not enable used to provide is gone: consumers that build with that feature fail to link.",
+  example: '#[cfg(feature = "fips")] #[no_mangle] extern "C" fn f() \u2192 (removed)',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/item-gated.ts
 var itemGated = {
   id: "item-gated",
@@ -37592,6 +37612,8 @@ var CHANGE_RULES = [
   functionUnsafeChanged,
   importAdded,
   importRemoved,
+  gatedExportAdded,
+  gatedExportRemoved,
   itemGated,
   libraryRenamed,
   platformWidthChanged,
@@ -37618,6 +37640,103 @@ function changeRule(id) {
   const r = CHANGE_RULES.find((x) => x.id === id);
   if (!r) throw new Error(`unknown change rule ${id}`);
   return r;
+}
+
+// src/core/findings/rule.ts
+function memoised(ctx, key, make) {
+  if (!ctx.memo) return make();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
+  return ctx.memo.get(key);
+}
+
+// src/core/findings/evidence.ts
+var MAX_EVIDENCE = 8;
+var MAX_WHAT = 200;
+function code(name2) {
+  const short = name2.length > 40 ? `${name2.slice(0, 37)}...` : name2;
+  return `\`${short.replace(/`/g, "'")}\``;
+}
+function clip(what) {
+  return what.length > MAX_WHAT ? `${what.slice(0, MAX_WHAT - 3)}...` : what;
+}
+function checkersOf(ctx) {
+  return memoised(ctx, "evidence:nullCheckers", () => {
+    const m = /* @__PURE__ */ new Map();
+    for (const c of ctx.crate.nullCheckers ?? []) m.set(`${c.macro ? "!" : ""}${c.name}\0${c.arg}`, c);
+    return m;
+  });
+}
+function nullEvidence(item, name2, type, ctx) {
+  const out2 = [];
+  const t2 = parseType(type);
+  const inner = optionInner(t2);
+  if (inner && wrapped(inner, "NonNull"))
+    out2.push({
+      file: item.file,
+      line: item.line,
+      what: `${code(name2)} is an \`Option<NonNull<\u2026>>\`: NULL arrives as \`None\``
+    });
+  for (const c of item.body.nullChecks ?? [])
+    if (c.param === name2 && !c.through)
+      out2.push({ file: item.file, line: c.line, what: `${code(name2)} checked with ${c.what}` });
+  const checkers = checkersOf(ctx);
+  for (const p of item.body.passes ?? []) {
+    if (p.param !== name2) continue;
+    const c = checkers.get(`${p.macro ? "!" : ""}${p.callee}\0${p.arg}`);
+    if (!c) continue;
+    const callee = p.macro ? `${code(c.name + "!")}` : code(c.name);
+    out2.push({
+      file: item.file,
+      line: p.line,
+      what: clip(`${code(name2)} checked by ${callee} (defined at ${c.file}:${c.line}: ${c.how})`)
+    });
+  }
+  if (item.unsafe && safetyNames(item, name2))
+    out2.push({ file: item.file, line: item.line, what: safetyWhat(name2, true) });
+  return out2;
+}
+function safetyNames(item, name2) {
+  return item.doc.safetyNames?.includes(name2) ?? false;
+}
+function safetyWhat(name2, contract) {
+  return contract ? `the \`# Safety\` section of this \`unsafe\` fn names ${code(name2)}: the caller's contract` : `the \`# Safety\` section names ${code(name2)} (documented; the fn is not \`unsafe\`)`;
+}
+var BYTE_TYPES = /* @__PURE__ */ new Set(["u8", "i8", "c_char", "c_uchar", "c_schar", "bool"]);
+function lengthEvidence(item, p) {
+  if (p.role.kind !== "buffer") return [];
+  const len = p.role.len.name;
+  const t2 = parseType(p.param.type);
+  let pointee = t2.k === "ptr" ? t2.to : null;
+  const nn = optionInner(t2);
+  if (!pointee && nn) pointee = wrapped(nn, "NonNull");
+  if (pointee?.k === "path" && pointee.args.length === 0 && BYTE_TYPES.has(pointee.name))
+    return [
+      {
+        file: item.file,
+        line: item.line,
+        what: `the element type \`${renderType(pointee)}\` is one byte: ${code(len)} counts bytes, nothing is multiplied`
+      }
+    ];
+  return (item.body.checkedArith ?? []).filter((a) => a.param === len).map((a) => ({ file: item.file, line: a.line, what: clip(`${code(len)} used through ${a.what}`) }));
+}
+function pointerVerdict(item, p, ctx) {
+  const name2 = p.param.name;
+  const nulls = nullEvidence(item, name2, p.param.type, ctx);
+  const lengths = lengthEvidence(item, p);
+  const evidence = [...nulls, ...lengths];
+  if (!item.unsafe && safetyNames(item, name2))
+    evidence.push({ file: item.file, line: item.line, what: safetyWhat(name2, false) });
+  const verified = nulls.length > 0 && (p.role.kind !== "buffer" || lengths.length > 0);
+  return { status: verified ? "verified" : "open", evidence: dedupe(evidence).slice(0, MAX_EVIDENCE) };
+}
+function dedupe(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((e) => {
+    const k = `${e.file}\0${e.line}\0${e.what}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 // src/core/findings/pointer-params.ts
@@ -37764,21 +37883,42 @@ function pointerParams(fn) {
   return out2;
 }
 
+// src/core/findings/rules/raw-pointer-param.ts
+var NULL_EVIDENCE = "`p.is_null()`, `NonNull::new(p)`, `p.as_ref()`/`as_mut()` (an `Option`) or a comparison with `null()` in the body or inside a macro call, a crate macro or function called with `p` whose definition checks that argument (a few calls deep, in the files the scan read), an `Option<NonNull<T>>` type, or in an `unsafe` fn a `# Safety` section naming `p`";
+var rawPointerParam = {
+  id: "raw-pointer-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation (a pointer that is a C string or has a length gets `c-string-param` or `buffer-param` instead: one finding per parameter)",
+  example: "fn widget_poke(w: *mut Widget)",
+  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
+  evidence: `NULL checked: ${NULL_EVIDENCE}`,
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({
+      message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\``,
+      ...pointerVerdict(item, p, ctx)
+    }));
+  }
+};
+
 // src/core/findings/rules/buffer-param.ts
 var bufferParam = {
   id: "buffer-param",
   level: "high",
   kinds: ["function"],
-  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds",
+  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds (this finding replaces `raw-pointer-param` and `c-string-param` on the pointer and asks their questions too)",
   example: "fn checksum(buf: *const u8, len: usize) -> u32",
-  checklist: "bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)",
-  check(item) {
+  checklist: "NULL with a non-zero length is rejected and `slice::from_raw_parts` never gets NULL (even for length 0), bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, alignment and lifetime are documented, and the buffer never aliases a live `&mut`",
+  evidence: `NULL checked (${NULL_EVIDENCE}) and, unless the element is one byte (\`u8\`, \`c_char\`, \u2026), \`len.checked_mul(..)\`, \`checked_add\`/\`checked_sub\` or \`saturating_*\`/\`overflowing_*\` on the length`,
+  check(item, ctx) {
     if (item.kind !== "function") return [];
     const out2 = [];
     for (const p of pointerParams(item)) {
       if (p.role.kind !== "buffer") continue;
       out2.push({
-        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`
+        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`,
+        ...pointerVerdict(item, p, ctx)
       });
     }
     return out2;
@@ -37808,6 +37948,7 @@ var callbackParam = {
   rationale: "memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees",
   example: 'fn on_event(cb: extern "C" fn(c_int), user_data: *mut c_void)',
   checklist: "reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
@@ -37831,15 +37972,19 @@ var cStringParam = {
   id: "c-string-param",
   level: "high",
   kinds: ["function"],
-  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation",
+  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation (this finding replaces `raw-pointer-param` on the parameter and asks its questions too)",
   example: "fn greet(name: *const c_char)",
-  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded",
-  check(item) {
+  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, its length is bounded, and its lifetime is documented",
+  evidence: `NULL checked: ${NULL_EVIDENCE}`,
+  check(item, ctx) {
     if (item.kind !== "function") return [];
     return pointerParams(item).filter((p) => p.role.kind === "c-string").map((p) => {
       const nested = /^\*(const|mut) \*/.test(p.param.type);
       const what = nested ? "a pointer to C strings" : "a C string";
-      return { message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\`` };
+      return {
+        message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\``,
+        ...pointerVerdict(item, p, ctx)
+      };
     });
   }
 };
@@ -37852,6 +37997,7 @@ var danglingPointerReturn = {
   rationale: "memory safety: `.as_ptr()` borrows; when its owner (a temporary `CString`, a local `String` or `Vec`) is dropped at the end of the statement or the function, the caller receives a pointer to freed memory",
   example: 'fn greeting() -> *const c_char { CString::new("hi").unwrap_or_default().as_ptr() }',
   checklist: "the returned pointer outlives the call: hand ownership out with `into_raw()` (with a matching free export) or point into data that lives as long as documented",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function") return [];
     return (item.body.danglingReturns ?? []).map((d) => ({
@@ -37869,6 +38015,7 @@ var declaredNotExported = {
   example: "include/demo.h:12 declares void demo_free(Demo *); no Rust export is named demo_free",
   rationale: "memory safety: a consumer compiled against the declaration fails to link, or binds to whatever other library defines the name",
   checklist: "the declaration is removed from the header or preamble (regenerate it), or the Rust export is restored",
+  evidence: "none: always open",
   check() {
     return [];
   }
@@ -37985,18 +38132,11 @@ function conjoin(preds) {
   return uniq.length === 1 ? uniq[0] : { op: "all", args: uniq };
 }
 
-// src/core/findings/rule.ts
-function memoised(ctx, key, make) {
-  if (!ctx.memo) return make();
-  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
-  return ctx.memo.get(key);
-}
-
 // src/core/findings/rules/exposure-widened.ts
-function enabled(cfg, features) {
+function enabled(cfg, features2) {
   if (cfg === null) return true;
   const pred = parseCfg(cfg);
-  return pred ? evalCfg(pred, { features: new Set(features) }) : null;
+  return pred ? evalCfg(pred, { features: new Set(features2) }) : null;
 }
 function required2(p, out2) {
   if (p.op === "kv" && p.key === "feature") out2.add(p.value);
@@ -38030,6 +38170,7 @@ var exposureWidened = {
   rationale: "contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user",
   example: '#[cfg(feature = "unsafe-api")] fn raw_write(..) \u2192 (no cfg)',
   checklist: "the capability should be on by default, and users who never enabled the feature are ready to ship it",
+  evidence: "none: always open",
   check(item, ctx) {
     if (enabled(item.cfg, ctx.crate.features) === false) return [];
     const baseFeatures = ctx.base?.features ?? ctx.crate.features;
@@ -38062,6 +38203,7 @@ var fromRawVoid = {
   rationale: "memory safety: a `c_void` pointer carries no type; rebuilding a `Box` from it trusts the caller to pass exactly what this library allocated as that type, and anything else is freed with the wrong layout",
   example: "fn engine_free(p: *mut c_void) { drop(Box::from_raw(p as *mut Engine)) }",
   checklist: "take a typed pointer (`*mut Engine`) so C sees a distinct handle type, or document and check (a tag or magic field) that the pointer came from this library as that type",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function") return [];
     const calls = item.body.boxFromRaw ?? [];
@@ -38234,6 +38376,7 @@ var handleSendSync = {
   rationale: "memory safety: `unsafe impl Send`/`Sync` switches off the compiler's thread-safety check for a type C callers then hold as a handle and may use from any thread; a wrong claim is a data race",
   example: "unsafe impl Send for Engine {} + fn engine_new() -> *mut Engine",
   checklist: "the handle type really is thread-safe (every field `Send`/`Sync`, interior mutability synchronised) and the header says which functions may be called concurrently on one handle",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function" || !item.returns) return [];
     const marked = ctx.crate.unsafeSendSync ?? [];
@@ -38257,6 +38400,7 @@ var hiddenExport = {
   rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
   example: 'mod inner { #[no_mangle] extern "C" fn helper() {} }',
   checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
     const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
@@ -38324,6 +38468,7 @@ var invalidValueParam = {
   rationale: "memory safety: C can pass any bit pattern; a value outside what the Rust type allows (2 as `bool`, 7 for a 3-variant enum, 0 as `NonZeroU32`) is undefined behaviour the moment it exists, before any check in the body can run",
   example: "fn set_mode(mode: Mode) / fn set(on: bool) / transmute::<u32, Mode>(m)",
   checklist: "take the raw integer (`u32`, `c_int`) and convert it with a checked match or `TryFrom`, returning an error code for values out of range",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const out2 = [];
@@ -38404,6 +38549,7 @@ var libcSymbolCollision = {
   rationale: "memory safety: an exported `free`, `malloc` or `puts` interposes the C library's for the whole process that loads the library (the dynamic linker binds every caller to the first definition), so unrelated code calls it with the C contract",
   example: '#[no_mangle] pub extern "C" fn puts(s: *const c_char) -> c_int',
   checklist: "the symbol is renamed with the library's prefix (`mylib_free`), unless interposing the C library function is the intended, documented purpose",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" && item.kind !== "static") return [];
     if (!LIBC_NAMES.has(item.symbol)) return [];
@@ -38423,6 +38569,7 @@ var missingDestructor = {
   rationale: "contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator",
   example: "fn parser_new() -> *mut Parser, and no parser_free(p: *mut Parser) (a free(*mut c_void) counts only when its doc names Parser)",
   checklist: "ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const owned = ownedReturn(item);
@@ -38446,6 +38593,7 @@ var missingSafetyDoc = {
   rationale: "documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten",
   example: '/// Frees the buffer. + pub unsafe extern "C" fn buf_free(p: *mut u8)',
   checklist: "the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || !item.unsafe || item.doc.safety) return [];
     const why = item.doc.present ? "its doc comment has no `# Safety` section" : "it has no doc comment";
@@ -38462,6 +38610,7 @@ var mutableGlobal = {
   rationale: "memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour",
   example: "#[no_mangle] pub static mut LAST_ERROR: c_int = 0;",
   checklist: "access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind === "static") {
       if (!item.mutable) return [];
@@ -38701,6 +38850,7 @@ var notFfiSafe = {
   rationale: "memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted",
   example: "fn name_len(name: &str) -> usize",
   checklist: "the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type",
+  evidence: "none: always open",
   check(item, ctx) {
     return check2(item, ctx.types);
   }
@@ -38714,6 +38864,7 @@ var notUnsafePtrDeref = {
   rationale: "memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer",
   example: 'pub extern "C" fn read(p: *const u32) -> u32 { unsafe { *p } }',
   checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || item.unsafe) return [];
     const typeOf = /* @__PURE__ */ new Map();
@@ -38741,33 +38892,41 @@ var panicPath = {
   rationale: 'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
   example: "fn port(n: u32) -> u16 { u16::try_from(n).unwrap() }",
   checklist: "the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code",
+  evidence: "every panic site runs inside `catch_unwind(\u2026)` or in the input of a crate macro whose definition calls `catch_unwind` (like rustls-ffi's `ffi_panic_boundary!`): the finding is reported verified, naming the sites and what guards them",
   check(item) {
-    if (item.kind !== "function" || item.body.panics.length === 0) return [];
-    const panics = [...item.body.panics].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
-    const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
-    const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
+    if (item.kind !== "function") return [];
+    const byLine = (list2) => [...list2].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
+    const spared = byLine(item.body.sparedPanics ?? []);
+    if (item.body.panics.length === 0) {
+      if (spared.length === 0) return [];
+      const guards = [...new Set(spared.map((p) => code(p.by)))].slice(0, SHOWN2).join(", ");
+      return [
+        {
+          message: `\`${item.name}\` can panic only inside ${guards}: ${listing(spared)}`,
+          line: spared[0].line,
+          status: "verified",
+          evidence: spared.slice(0, MAX_EVIDENCE).map((p) => ({
+            file: item.file,
+            line: p.line,
+            what: `${show(p.what)} runs inside ${code(p.by)}${p.by === "catch_unwind" ? "" : ", a crate macro whose definition calls `catch_unwind`"}`
+          }))
+        }
+      ];
+    }
+    const panics = byLine(item.body.panics);
     return [
       {
-        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listed.join(", ")}${more}`,
+        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listing(panics)}`,
         line: panics[0].line
       }
     ];
   }
 };
-
-// src/core/findings/rules/raw-pointer-param.ts
-var rawPointerParam = {
-  id: "raw-pointer-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation",
-  example: "fn widget_poke(w: *mut Widget)",
-  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
-  check(item) {
-    if (item.kind !== "function") return [];
-    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({ message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\`` }));
-  }
-};
+function listing(panics) {
+  const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
+  const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
+  return `${listed.join(", ")}${more}`;
+}
 
 // src/core/findings/rules/reference-param.ts
 var referenceParam = {
@@ -38777,6 +38936,7 @@ var referenceParam = {
   rationale: "memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs",
   example: "fn config_set(cfg: &mut Config, level: c_int)",
   checklist: "callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const out2 = [];
@@ -38808,6 +38968,7 @@ var rustAbiExport = {
   rationale: "memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments",
   example: "#[no_mangle] pub fn helper() {}",
   checklist: 'add `extern "C"`, or stop exporting the function',
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || item.abi !== "Rust") return [];
     const attr = item.export === "export_name" ? "`#[export_name]`" : "`#[no_mangle]`";
@@ -38823,6 +38984,7 @@ var signatureMismatch = {
   example: "include/demo.h: int demo_clamp(int v); Rust: fn demo_clamp(v: i64) -> i64",
   rationale: "memory safety: a consumer calls the function with the arguments the declaration says, and Rust reads others (truncated, sign-flipped or garbage values)",
   checklist: "the header or preamble is regenerated from the Rust source, and every consumer rebuilt against it",
+  evidence: "none: always open",
   check() {
     return [];
   }
@@ -38836,6 +38998,7 @@ var undeclaredExport = {
   example: '#[no_mangle] pub extern "C" fn demo_reset() exported, declared in no committed header',
   rationale: "contract: an export the header does not declare is surface nobody reviews as API, and consumers re-declare it by hand",
   checklist: "the export is added to the header named (regenerate it), or it is not meant to be exported and the export attribute is removed",
+  evidence: "none: always open",
   check() {
     return [];
   }
@@ -38854,6 +39017,7 @@ var untestedExport = {
   rationale: "hygiene: an export that no test, bench, fuzz target or example in any language names has had its boundary behaviour exercised by nobody",
   example: "fn ping() -> c_int, named in no Rust, C/C++, Go or Python test",
   checklist: "a test or fuzz target covers the export, including its error and NULL paths",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function" && item.kind !== "static" || item.tested !== false) return [];
     return [{ message: `\`${item.name}\` is named in no test (${searchedPlaces(ctx.crate)})` }];
@@ -38868,6 +39032,7 @@ var unwindingAbi = {
   rationale: "memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames",
   example: 'pub extern "C-unwind" fn run()',
   checklist: 'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || !item.abi.endsWith("-unwind")) return [];
     return [
@@ -39066,6 +39231,70 @@ function inScope(policy, id, file2) {
   if (scope.include && !scope.include.some((g) => matchGlob(g, file2))) return false;
   if (scope.exclude && scope.exclude.some((g) => matchGlob(g, file2))) return false;
   return true;
+}
+
+// src/core/gate/status-description.ts
+var MAX_DESCRIPTION = 140;
+var LABEL = {
+  breaking: ["breaking", "breaking"],
+  "source-breaking": ["source-breaking", "source-breaking"],
+  "potentially-breaking": ["potentially breaking", "potentially breaking"],
+  addition: ["addition", "additions"],
+  "non-abi": ["non-ABI change", "non-ABI changes"]
+};
+function countChanges(report) {
+  const parts2 = [];
+  for (const s of Object.keys(LABEL)) {
+    const n = report.changes.filter((c) => c.severity === s).length;
+    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
+  }
+  return parts2.join(", ") || "no changes";
+}
+function ledger(digest) {
+  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
+}
+function statusDescription(text2, digest) {
+  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
+  const room = MAX_DESCRIPTION - [...tail].length;
+  const chars = [...text2.replace(/\s+/g, " ")];
+  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
+  return body2 + tail;
+}
+
+// src/core/gate/review-policy.ts
+var DEFAULT_APPROVAL_REQUIRED_FOR = [
+  "breaking",
+  "source-breaking",
+  "potentially-breaking",
+  "addition"
+];
+var APPROVAL_REQUIRED_FOR_KEY = "approval-required-for";
+function isUnresolved(change) {
+  return change.rule.startsWith("unresolved-");
+}
+function isOpenHigh(finding) {
+  return finding.level === "high" && finding.status !== "verified";
+}
+function plural2(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function canonicalSeverities(list2) {
+  const set2 = new Set(list2);
+  return SEVERITIES.filter((s) => set2.has(s));
+}
+function reviewNeed(report, requiredFor) {
+  const set2 = new Set(requiredFor);
+  const inSet = report.changes.filter((c) => set2.has(c.severity) && !isUnresolved(c));
+  const unresolved = report.changes.filter(isUnresolved).length;
+  const openHigh = report.findings.filter(isOpenHigh).length;
+  const reasons = [];
+  if (inSet.length) reasons.push(countChanges({ changes: inSet }));
+  if (unresolved) reasons.push(plural2(unresolved, "unresolved entry", "unresolved entries"));
+  if (openHigh) reasons.push(plural2(openHigh, "open high finding", "open high findings"));
+  const needed = reasons.length > 0;
+  const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(", ") || "none"}`;
+  const summary = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
+  return { needed, reasons, summary };
 }
 
 // src/core/deadline.ts
@@ -39340,6 +39569,15 @@ var configSchema = external_exports.strictObject(
       "GitHub logins or org/team slugs",
       "Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed)."
     ),
+    "approval-required-for": external_exports.array(
+      external_exports.enum(SEVERITIES, {
+        error: "expected one of breaking, source-breaking, potentially-breaking, addition or non-abi"
+      }),
+      { error: `expected a list of change severities (at most ${MAX_LIST_ENTRIES})` }
+    ).max(MAX_LIST_ENTRIES).optional().meta({
+      description: "The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.",
+      default: [...DEFAULT_APPROVAL_REQUIRED_FOR]
+    }),
     "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),
     "required-approvals-breaking": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({
       description: "Approvals a pull request with breaking changes needs (default: required-approvals)."
@@ -39432,6 +39670,7 @@ function defaultConfig() {
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: "major" },
     approvers: [],
+    approvalRequiredFor: [...DEFAULT_APPROVAL_REQUIRED_FOR],
     requiredApprovals: 1,
     requiredApprovalsBreaking: 1,
     allowCommitAuthors: false,
@@ -39638,6 +39877,12 @@ function issueError(issue2, doc) {
         offset: offsetOf(doc, path8.slice(0, -1), String(path8[path8.length - 1]))
       };
     }
+    case "invalid_value":
+      return {
+        path: path8,
+        detail: `${issue2.message}, got ${describe5(issue2.input)}${valueHint(path8, issue2.input, issue2.values)}`,
+        offset: offsetOf(doc, path8)
+      };
     default:
       return {
         path: path8,
@@ -39645,6 +39890,14 @@ function issueError(issue2, doc) {
         offset: offsetOf(doc, path8)
       };
   }
+}
+function valueHint(path8, input2, values) {
+  if (typeof input2 !== "string" || input2.length > 100) return "";
+  const guess = closestWord(input2, values.map(String));
+  if (guess) return ` (did you mean "${guess}"?)`;
+  if (path8[0] === "approval-required-for" && /^(unresolved|high|finding)/i.test(input2))
+    return " (unresolved entries and open high findings always need an approval; the list names change severities)";
+  return "";
 }
 function checkFeatureSet(set2, path8) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
@@ -39676,8 +39929,8 @@ function crossCheck(raw) {
 }
 function featureSelection(set2) {
   if (set2.all === true) return { mode: "all" };
-  const features = set2.list ?? [];
-  return set2.default === false ? { mode: "none", features } : { mode: "default", features };
+  const features2 = set2.list ?? [];
+  return set2.default === false ? { mode: "none", features: features2 } : { mode: "default", features: features2 };
 }
 function fromRaw(raw) {
   const d = defaultConfig();
@@ -39702,6 +39955,7 @@ function fromRaw(raw) {
       potentiallyBreakingBump: raw.changes?.["potentially-breaking-bump"] ?? d.changes.potentiallyBreakingBump
     },
     approvers: raw.approvers ?? [],
+    approvalRequiredFor: raw["approval-required-for"] ?? d.approvalRequiredFor,
     requiredApprovals,
     requiredApprovalsBreaking: raw["required-approvals-breaking"] ?? requiredApprovals,
     allowCommitAuthors: raw["allow-commit-authors"] ?? d.allowCommitAuthors,
@@ -39757,6 +40011,7 @@ function normaliseConfig(config2) {
     findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes2) },
     changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
     approvers: uniqueSorted(config2.approvers.map((a) => a.replace(/^@/, "").toLowerCase())),
+    approvalRequiredFor: canonicalSeverities(config2.approvalRequiredFor),
     requiredApprovals: config2.requiredApprovals,
     requiredApprovalsBreaking: Math.max(config2.requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors,
@@ -39961,10 +40216,10 @@ var FileSystemTree = class _FileSystemTree {
       try {
         fd = fsSync.openSync(abs, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
       } catch (e) {
-        const code = e.code;
-        if (code === "ENOENT" || code === "ENOTDIR")
+        const code2 = e.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR")
           return { ok: false, reason: "missing", detail: "does not exist" };
-        if (code !== "ELOOP" && code !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
+        if (code2 !== "ELOOP" && code2 !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
       }
       if (fd === null || O_NOFOLLOW === void 0) {
         if (fd !== null && !fsSync.lstatSync(abs).isSymbolicLink()) {
@@ -40411,7 +40666,7 @@ var BASE_FLAG = {
   type: "string",
   value: "REV",
   required: true,
-  description: "The base git revision (or give it as the BASE argument)."
+  description: "The base git revision, or a range where the BASE argument takes one (or give it as the BASE argument)."
 };
 var HEAD_FLAG = {
   type: "string",
@@ -40613,7 +40868,12 @@ function revisions(args2, ranges) {
   let base = stringFlag(args2, "--base");
   let head = stringFlag(args2, "--head");
   let range;
-  const [first, second] = args2.positionals;
+  const second = args2.positionals[1];
+  let first = args2.positionals[0];
+  if (first === void 0 && base?.includes("..")) {
+    first = base;
+    base = void 0;
+  }
   if (first !== void 0) {
     if (base !== void 0)
       throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);
@@ -40704,7 +40964,6 @@ function analysisSettings(config2) {
 var ZWJ = "\u200D";
 var MAX_TEXT = 1e3;
 var MAX_CODE = 300;
-var MAX_CELL = 200;
 var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
 function invisible(ch) {
@@ -40727,7 +40986,7 @@ function reveal(s, max = Number.POSITIVE_INFINITY) {
   return { text: out2, truncated: false };
 }
 var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
-function escapeRevealed(text2) {
+function escapeRevealed(text2, lineStart = true) {
   if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
   let out2 = "";
   let digitsSoFar = true;
@@ -40746,8 +41005,8 @@ function escapeRevealed(text2) {
     else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
     else if (c === "." && (number4 && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
       out2 += "\\.";
-    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
-    else if (i2 === 0 && c === " ") out2 += "&#32;";
+    else if (lineStart && i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
+    else if (lineStart && i2 === 0 && c === " ") out2 += "&#32;";
     else out2 += c;
   }
   return out2;
@@ -40755,9 +41014,6 @@ function escapeRevealed(text2) {
 function inlineText(s, max = MAX_TEXT) {
   const { text: text2, truncated } = reveal(s, max);
   return escapeRevealed(text2) + (truncated ? "\u2026" : "");
-}
-function tableCell(s, max = MAX_CELL) {
-  return inlineText(s, max);
 }
 function codeSpan(content) {
   let longest = 0;
@@ -40811,9 +41067,31 @@ function richText(s, max = MAX_TEXT) {
     const piece = [...parts2[i2]].slice(0, budget).join("");
     budget -= [...parts2[i2]].length;
     if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
-    else out2.push(inlineText(piece, max));
+    else out2.push(i2 === 0 ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
   }
   return out2.join("") + (budget < 0 ? "\u2026" : "");
+}
+function htmlText(s, max = MAX_TEXT) {
+  const { text: text2, truncated } = reveal(s, max);
+  return escapeHtml(text2, true) + (truncated ? "\u2026" : "");
+}
+function htmlCode(s, max = MAX_CODE) {
+  if (s === "") return "<em>(empty)</em>";
+  const { text: text2, truncated } = reveal(s, max);
+  return `<code>${escapeHtml(text2, false)}</code>${truncated ? "\u2026" : ""}`;
+}
+function escapeHtml(text2, breakMentions) {
+  let out2 = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "&") out2 += "&amp;";
+    else if (c === "<") out2 += "&lt;";
+    else if (c === ">") out2 += "&gt;";
+    else if (breakMentions && c === "@") out2 += "@" + ZWJ;
+    else if (breakMentions && c === "#" && /[0-9]/.test(text2[i2 + 1] ?? "")) out2 += "#" + ZWJ;
+    else out2 += c;
+  }
+  return out2;
 }
 
 // src/core/render/changelog.ts
@@ -41115,6 +41393,65 @@ function reprText(repr) {
   return repr.length ? `#[repr(${repr.join(", ")})] ` : "";
 }
 
+// src/core/diff/gated-exports.ts
+var EXPORT_KINDS = /* @__PURE__ */ new Set(["function", "static"]);
+var keyOf = (x) => `${x.kind}:${x.symbol ?? x.name}`;
+function itemKey2(item) {
+  return keyOf({ kind: item.kind, name: item.name, symbol: "symbol" in item ? item.symbol : void 0 });
+}
+function features(crate) {
+  return crate.features.join(", ") || "no features";
+}
+function gatedExportChanges(crate, base, head) {
+  if (!base || !head) return [];
+  const exportsOf2 = (gated) => (gated ?? []).filter((g) => EXPORT_KINDS.has(g.kind));
+  const baseGated = new Map(exportsOf2(base.gated).map((g) => [keyOf(g), g]));
+  const headGated = new Map(exportsOf2(head.gated).map((g) => [keyOf(g), g]));
+  const baseItems = new Set(base.items.map(itemKey2));
+  const headItems = new Set(head.items.map(itemKey2));
+  const out2 = [];
+  const change = (id, g, file2, message, side) => {
+    const rule = changeRule(id);
+    const text2 = `#[cfg(${g.cfg})] ${g.kind} ${g.symbol ?? g.name}`;
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: g.kind,
+      name: g.name,
+      ...g.symbol !== void 0 ? { symbol: g.symbol } : {},
+      crate,
+      file: file2,
+      line: g.line,
+      before: side === "before" ? text2 : null,
+      after: side === "after" ? text2 : null,
+      message
+    };
+  };
+  for (const [k, g] of headGated)
+    if (!baseGated.has(k) && !baseItems.has(k) && !headItems.has(k))
+      out2.push(
+        change(
+          "gated-export-added",
+          g,
+          g.file,
+          `new export ${g.symbol ?? g.name} behind cfg(${g.cfg}), which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
+          "after"
+        )
+      );
+  for (const [k, g] of baseGated)
+    if (!headGated.has(k) && !headItems.has(k) && !baseItems.has(k))
+      out2.push(
+        change(
+          "gated-export-removed",
+          g,
+          g.file,
+          `${g.symbol ?? g.name} behind cfg(${g.cfg}) is gone: builds that enable it no longer export it`,
+          "before"
+        )
+      );
+  return out2;
+}
+
 // src/core/diff/library-identity.ts
 var fileNames = (lib, types) => types.map((t2) => t2 === "cdylib" ? `lib${lib}.so / lib${lib}.dylib / ${lib}.dll` : `lib${lib}.a / ${lib}.lib`).join(", ");
 function libraryChanges(crate, base, head) {
@@ -41309,6 +41646,11 @@ function diffSurfaces(base, head) {
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null
+      ),
+      ...gatedExportChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
       )
     );
   }
@@ -41351,6 +41693,7 @@ function featureSetLabel(set2) {
   const head = set2.mode === "default" ? "default" : "no-default-features";
   return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
 }
+var GATED_RULES = /* @__PURE__ */ new Set(["gated-export-added", "gated-export-removed"]);
 var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 function changeKey(c) {
   return stableStringify({
@@ -41402,6 +41745,12 @@ function mergeReports(reports) {
       } else changes.set(k, { change: c, sets: [label] });
     }
   }
+  const analysed = new Set(
+    [...changes.values()].filter(({ change }) => !GATED_RULES.has(change.rule)).map(({ change }) => `${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`)
+  );
+  for (const [k, { change }] of changes)
+    if (GATED_RULES.has(change.rule) && analysed.has(`${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`))
+      changes.delete(k);
   const merged = sortChanges(
     [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
   );
@@ -41771,6 +42120,365 @@ function isRawPointer(type) {
   return type.startsWith("*const ") || type.startsWith("*mut ");
 }
 
+// src/core/extract/body-evidence.ts
+var MAX_EVIDENCE_RECORDS = 64;
+var MAX_TOKENS2 = 2e5;
+var MAX_CHECKER_DEPTH = 4;
+var MAX_NULL_CHECKERS = 512;
+var NULL_METHODS = /* @__PURE__ */ new Set(["is_null", "as_ref", "as_mut"]);
+var ARITH = /^(checked|saturating|overflowing)_(mul|add|sub)$/;
+var CASTS = /* @__PURE__ */ new Set(["cast", "cast_mut", "cast_const"]);
+var DEBUG_ONLY = /* @__PURE__ */ new Set(["debug_assert", "debug_assert_eq", "debug_assert_ne"]);
+var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "match", "return", "for", "in", "fn", "loop", "as", "move"]);
+function joinMetavariables(tokens) {
+  const out2 = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const t2 = tokens[i2];
+    const next = tokens[i2 + 1];
+    if (t2.text === "$" && next?.kind === "ident" && next.start === t2.end) {
+      out2.push({ kind: "ident", text: "$" + next.text, start: t2.start, end: next.end });
+      i2++;
+    } else out2.push(t2);
+  }
+  return out2;
+}
+function matchingClose(tokens) {
+  const close = new Int32Array(tokens.length).fill(tokens.length);
+  const stack = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    if (tokens[i2].kind === "open") stack.push(i2);
+    else if (tokens[i2].kind === "close") {
+      const o = stack.pop();
+      if (o !== void 0) close[o] = i2;
+    }
+  }
+  return close;
+}
+function scanEvidence(text2, ptrs, ints, firstLine) {
+  const out2 = { nullChecks: [], passes: [], checkedArith: [] };
+  if (ptrs.size === 0 && ints.size === 0) return out2;
+  const toks = joinMetavariables(lex(text2, MAX_TOKENS2));
+  const close = matchingClose(toks);
+  let lineAt = 0;
+  let line = firstLine;
+  const lineOf = (offset) => {
+    for (; lineAt < offset && lineAt < text2.length; lineAt++) if (text2.charCodeAt(lineAt) === 10) line++;
+    return line;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const add = (list2, key, rec) => {
+    if (list2.length >= MAX_EVIDENCE_RECORDS || seen.has(key)) return;
+    seen.add(key);
+    list2.push(rec);
+  };
+  const txt = (k) => toks[k]?.text ?? "";
+  const isPtr = (k) => toks[k]?.kind === "ident" && ptrs.has(toks[k].text) && txt(k - 1) !== "." && txt(k + 1) !== "::";
+  const check3 = (param, what, at, through) => {
+    const rec = { param, what, line: lineOf(toks[at].start) };
+    if (through) rec.through = through;
+    add(out2.nullChecks, `c\0${param}\0${what}\0${through ?? ""}`, rec);
+  };
+  const nullCallEndingAt = (k) => txt(k) === ")" && txt(k - 1) === "(" && (txt(k - 2) === "null" || txt(k - 2) === "null_mut");
+  const nullCallFrom = (k) => {
+    let j = k;
+    if (txt(j) === "::") j++;
+    while (toks[j]?.kind === "ident" && txt(j + 1) === "::") j += 2;
+    if ((txt(j) === "null" || txt(j) === "null_mut") && txt(j + 1) === "(" && txt(j + 2) === ")")
+      return j + 3;
+    return -1;
+  };
+  const pointerArg = (from, to) => {
+    if (!isPtr(from)) return null;
+    const n = to - from;
+    if (n === 1) return txt(from);
+    if (txt(from + 1) === "as") return txt(from);
+    if (txt(from + 1) === "." && CASTS.has(txt(from + 2))) return txt(from);
+    return null;
+  };
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t2 = toks[i2];
+    if (t2.kind !== "ident") continue;
+    const name2 = t2.text;
+    if (DEBUG_ONLY.has(name2) && txt(i2 + 1) === "!" && toks[i2 + 2]?.kind === "open") {
+      i2 = close[i2 + 2];
+      continue;
+    }
+    if (isPtr(i2)) {
+      if (txt(i2 + 1) === "." && NULL_METHODS.has(txt(i2 + 2)) && txt(i2 + 3) === "(")
+        check3(name2, `\`.${txt(i2 + 2)}()\``, i2);
+      if ((txt(i2 + 1) === "==" || txt(i2 + 1) === "!=") && nullCallFrom(i2 + 2) > 0)
+        check3(name2, "a comparison with `null()`", i2);
+      if ((txt(i2 - 1) === "==" || txt(i2 - 1) === "!=") && nullCallEndingAt(i2 - 2))
+        check3(name2, "a comparison with `null()`", i2);
+    }
+    if (ints.has(name2) && txt(i2 - 1) !== "." && txt(i2 + 1) === "." && ARITH.test(txt(i2 + 2)) && txt(i2 + 3) === "(")
+      add(out2.checkedArith, `a\0${name2}\0${txt(i2 + 2)}`, {
+        param: name2,
+        what: `\`${name2}.${txt(i2 + 2)}()\``,
+        line: lineOf(t2.start)
+      });
+    if (ARITH.test(name2) && txt(i2 - 1) === "." && txt(i2 + 1) === "(" && ints.has(txt(i2 + 2))) {
+      const after = txt(i2 + 3);
+      if (after === ")" || after === ",")
+        add(out2.checkedArith, `a\0${txt(i2 + 2)}\0${name2}`, {
+          param: txt(i2 + 2),
+          what: `\`.${name2}(${txt(i2 + 2)})\``,
+          line: lineOf(t2.start)
+        });
+    }
+    if (name2 === "NonNull" && txt(i2 + 1) === "::" && txt(i2 + 2) === "new" && txt(i2 + 3) === "(") {
+      const end2 = close[i2 + 3];
+      const p = pointerArg(i2 + 4, end2);
+      if (p !== null) check3(p, "`NonNull::new`", i2);
+    }
+    if (txt(i2 - 1) === "." || NOT_CALLS.has(name2) || txt(i2 - 1) === "fn") continue;
+    const isMacro = txt(i2 + 1) === "!" && toks[i2 + 2]?.kind === "open";
+    const open2 = isMacro ? i2 + 2 : txt(i2 + 1) === "(" ? i2 + 1 : -1;
+    if (open2 < 0) continue;
+    const end = close[open2];
+    let argStart = open2 + 1;
+    let arg = 0;
+    for (let k = open2 + 1; k <= end && k < toks.length + 1; k++) {
+      const tk = toks[k];
+      if (k === end || tk.text === ",") {
+        const p = pointerArg(argStart, k);
+        if (p !== null) {
+          const at = argStart;
+          add(out2.passes, `p\0${p}\0${name2}\0${isMacro}\0${arg}`, {
+            param: p,
+            callee: name2,
+            macro: isMacro,
+            arg,
+            line: lineOf(toks[at].start)
+          });
+          if (!isMacro && arg === 0 && k === end && txt(end + 1) === "." && NULL_METHODS.has(txt(end + 2))) {
+            if (txt(end + 2) !== "is_null" && txt(end + 3) === "(")
+              check3(p, `\`.${txt(end + 2)}()\``, at, name2);
+          }
+        }
+        if (k === end) break;
+        argStart = k + 1;
+        arg++;
+        continue;
+      }
+      if (tk.kind === "open") k = close[k];
+    }
+  }
+  return out2;
+}
+function matcherMetavariables(matcher) {
+  const toks = joinMetavariables(lex(matcher, 256));
+  const out2 = [];
+  for (let i2 = 0; i2 < toks.length; ) {
+    if (!toks[i2].text.startsWith("$") || toks[i2].text === "$" || txt1(toks, i2 + 1) !== ":") return null;
+    if (toks[i2 + 2]?.kind !== "ident") return null;
+    out2.push(toks[i2].text);
+    i2 += 3;
+    if (i2 < toks.length) {
+      if (toks[i2].text !== ",") return null;
+      i2++;
+    }
+  }
+  return out2;
+}
+function txt1(toks, k) {
+  return toks[k]?.text ?? "";
+}
+function shortName(name2) {
+  return name2.length > 40 ? name2.slice(0, 37) + "..." : name2;
+}
+function resolveNullCheckers(helpers, macros) {
+  const fns = /* @__PURE__ */ new Map();
+  for (const h of helpers) {
+    const list2 = fns.get(h.name);
+    if (list2) list2.push(h);
+    else fns.set(h.name, [h]);
+  }
+  const macroDefs = /* @__PURE__ */ new Map();
+  const shapeOf = (def) => {
+    const rules = [];
+    for (const r of def.rules) {
+      const vars = matcherMetavariables(r.matcher);
+      if (!vars || rules.length && rules[0].vars.length !== vars.length) return { def, rules: null };
+      rules.push({
+        vars,
+        ev: scanEvidence(r.transcriber.slice(0, 64 * 1024), new Set(vars), /* @__PURE__ */ new Set(), def.line)
+      });
+    }
+    return { def, rules: rules.length ? rules : null };
+  };
+  for (const m of macros) {
+    const list2 = macroDefs.get(m.name);
+    if (list2) list2.push(shapeOf(m));
+    else macroDefs.set(m.name, [shapeOf(m)]);
+  }
+  const identity2 = (name2) => {
+    const defs = fns.get(name2);
+    return !!defs && defs.every((d) => d.identity);
+  };
+  const memo3 = /* @__PURE__ */ new Map();
+  const checks = (name2, macro, arg, depth2) => {
+    if (depth2 > MAX_CHECKER_DEPTH) return null;
+    const key = `${macro ? "m" : "f"}\0${name2}\0${arg}\0${depth2}`;
+    if (memo3.has(key)) return memo3.get(key) ?? null;
+    memo3.set(key, null);
+    const how = (ev, param, owner) => {
+      const direct = ev.nullChecks.find((c) => c.param === param && (!c.through || identity2(c.through)));
+      if (direct) return `${direct.what} in \`${shortName(owner)}\``;
+      for (const p of ev.passes) {
+        if (p.param !== param) continue;
+        const inner = checks(p.callee, p.macro, p.arg, depth2 + 1);
+        if (inner !== null) return inner;
+      }
+      return null;
+    };
+    let result = null;
+    if (macro) {
+      const defs = macroDefs.get(name2) ?? [];
+      for (const d of defs) {
+        if (!d.rules) return null;
+        for (const r of d.rules) {
+          const v = r.vars[arg];
+          const h = v === void 0 ? null : how(r.ev, v, `${d.def.name}!`);
+          if (h === null) return null;
+          result ??= h;
+        }
+      }
+    } else {
+      const defs = fns.get(name2) ?? [];
+      for (const d of defs) {
+        const p = d.params[arg];
+        const h = p !== void 0 && d.ptrs.includes(p) ? how(d, p, d.name) : null;
+        if (h === null) return null;
+        result ??= h;
+      }
+    }
+    memo3.set(key, result);
+    return result;
+  };
+  const out2 = [];
+  for (const [name2, defs] of macroDefs) {
+    const first = defs[0];
+    const arity2 = first.rules?.[0]?.vars.length ?? 0;
+    for (let arg = 0; arg < arity2 && out2.length < MAX_NULL_CHECKERS; arg++) {
+      const how = checks(name2, true, arg, 0);
+      if (how !== null) out2.push({ name: name2, macro: true, arg, file: first.def.file, line: first.def.line, how });
+    }
+  }
+  for (const [name2, defs] of fns) {
+    const first = defs[0];
+    for (let arg = 0; arg < first.params.length && out2.length < MAX_NULL_CHECKERS; arg++) {
+      if (!first.ptrs.includes(first.params[arg])) continue;
+      const how = checks(name2, false, arg, 0);
+      if (how !== null) out2.push({ name: name2, macro: false, arg, file: first.file, line: first.line, how });
+    }
+  }
+  return out2.sort(
+    (a, b) => Number(a.macro) - Number(b.macro) || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.arg - b.arg)
+  );
+}
+function safetyParamNames(doc, params) {
+  const wanted = new Set(params);
+  const found = /* @__PURE__ */ new Set();
+  let inSafety = false;
+  for (const raw of doc.slice(0, 64 * 1024).split("\n")) {
+    const l = raw.trim();
+    const heading2 = /^#+\s*(\S*)/.exec(l);
+    if (heading2) {
+      inSafety = /^safety$/i.test(heading2[1].replace(/[^A-Za-z]/g, ""));
+      continue;
+    }
+    if (!inSafety) continue;
+    for (const m of l.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (wanted.has(m[0])) found.add(m[0]);
+  }
+  return [...found].sort();
+}
+function nullCheckersOf(helpers, macros, items = []) {
+  const exported = [];
+  for (const it of items) {
+    if (it.kind !== "function") continue;
+    const ptrs = it.params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
+    if (ptrs.length === 0) continue;
+    exported.push({
+      name: it.name,
+      file: it.file,
+      line: it.line,
+      params: it.params.map((p) => p.name),
+      ptrs,
+      nullChecks: it.body.nullChecks ?? [],
+      passes: it.body.passes ?? [],
+      identity: false
+    });
+  }
+  const list2 = resolveNullCheckers([...helpers, ...exported], macros);
+  return list2.length ? { nullCheckers: list2 } : {};
+}
+function spareBoundaryPanics(body2, boundaries) {
+  const spared = body2.panics.filter((p) => p.macro && boundaries.has(p.macro));
+  if (spared.length === 0) return;
+  body2.panics = body2.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+  const list2 = [...body2.sparedPanics ?? []];
+  for (const p of spared)
+    if (list2.length < MAX_EVIDENCE_RECORDS) list2.push({ what: p.what, line: p.line, by: `${p.macro}!` });
+  body2.sparedPanics = list2;
+}
+var transcriberPasses = /* @__PURE__ */ new WeakMap();
+function unknownCallees(items, helpers, macros) {
+  const known = new Set(helpers.map((h) => h.name));
+  const called = /* @__PURE__ */ new Set();
+  const add = (passes) => {
+    for (const p of passes ?? []) if (!p.macro) called.add(p.callee);
+  };
+  for (const it of items)
+    if (it.kind === "function") {
+      known.add(it.name);
+      add(it.body.passes);
+    }
+  for (const h of helpers) add(h.passes);
+  for (const m of macros) {
+    let passes = transcriberPasses.get(m);
+    if (!passes) {
+      passes = [];
+      for (const r of m.rules) {
+        const vars = matcherMetavariables(r.matcher);
+        if (vars)
+          passes.push(...scanEvidence(r.transcriber.slice(0, 64 * 1024), new Set(vars), /* @__PURE__ */ new Set(), 1).passes);
+      }
+      transcriberPasses.set(m, passes);
+    }
+    add(passes);
+  }
+  for (const k of known) called.delete(k);
+  for (const k of STD_CALLEES) called.delete(k);
+  return called;
+}
+var STD_CALLEES = [
+  "Some",
+  "Ok",
+  "Err",
+  "Box",
+  "drop",
+  "forget",
+  "from_raw",
+  "from_raw_parts",
+  "from_raw_parts_mut",
+  "from_ptr",
+  "read",
+  "write",
+  "copy",
+  "copy_nonoverlapping",
+  "transmute",
+  "null",
+  "null_mut"
+];
+var FN_DECLARATION = /\bfn\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
+function declaresFunction(text2, names) {
+  if (names.size === 0) return false;
+  if (names.size <= 16 && ![...names].some((n) => text2.includes(n))) return false;
+  for (const m of text2.matchAll(FN_DECLARATION)) if (names.has(m[1])) return true;
+  return false;
+}
+
 // src/core/extract/scan-file.ts
 function emptyScan() {
   return {
@@ -41843,10 +42551,10 @@ var FileScanner = class {
   line(node2, ctx) {
     return ctx.lineBase + node2.startPosition.row;
   }
-  diag(level2, code, message, ctx, node2) {
+  diag(level2, code2, message, ctx, node2) {
     this.out.diagnostics.push({
       level: level2,
-      code,
+      code: code2,
       message,
       file: ctx.file,
       line: node2 ? this.line(node2, ctx) : void 0
@@ -42159,7 +42867,15 @@ var FileScanner = class {
       const line = this.line(node2, ctx);
       const visibility = this.visibility(node2);
       const doc = this.docOf(pending);
-      const features = targetFeatures(pending.attrs);
+      if (doc.safety) {
+        const text2 = pending.docs.map((d) => d.replace(/^\/\/\/|^\/\*\*|\*\/$/g, "")).join("\n");
+        const names = safetyParamNames(
+          text2,
+          params.map((p) => p.name)
+        );
+        if (names.length) doc.safetyNames = names;
+      }
+      const features2 = targetFeatures(pending.attrs);
       for (const exp of variants) {
         const item = {
           kind: "function",
@@ -42180,12 +42896,46 @@ var FileScanner = class {
           body: facts
         };
         if (ctx.macro) item.macro = ctx.macro;
-        if (features.length) item.targetFeatures = features;
+        if (features2.length) item.targetFeatures = features2;
         this.out.items.push(item);
       }
       this.out.accounted.push(...pending.attrRanges);
-    }
+    } else if (nameNode && body2) this.recordHelper(ident(nameNode), node2, body2, ctx);
     if (body2) this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+  }
+  /**
+   * A function that is not exported but takes a raw pointer: what it null-checks, which pointers it
+   * hands on, and whether it is a plain cast (`fn cast(p: *const C) -> *const T { p as _ }`), so a
+   * checker macro or function of the crate can be followed (`resolveNullCheckers`). The body is
+   * read only when short or when its text names a check.
+   */
+  recordHelper(name2, node2, body2, ctx) {
+    if (!node2.childForFieldName("parameters")?.text.includes("*")) return;
+    const { params } = this.readParams(node2, ctx);
+    const ptrs = params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
+    if (ptrs.length === 0) return;
+    const helpers = this.out.helpers ??= [];
+    if (helpers.length >= MAX_HELPERS) return;
+    const text2 = body2.text;
+    const firstLine = this.line(body2, ctx);
+    const read = text2.length <= 1024 || text2.length <= 64 * 1024 && HELPER_WORDS.test(text2);
+    const ev = read ? scanEvidence(text2, new Set(ptrs), /* @__PURE__ */ new Set(), firstLine) : null;
+    let identity2 = false;
+    if (text2.length <= 512) {
+      const tail = tailExpression(body2);
+      const root = tail ? castRoot(tail) : null;
+      identity2 = root?.type === "identifier" && ptrs.includes(root.text);
+    }
+    helpers.push({
+      name: name2,
+      file: ctx.file,
+      line: this.line(node2, ctx),
+      params: params.map((p) => p.name),
+      ptrs,
+      nullChecks: ev?.nullChecks ?? [],
+      passes: ev?.passes ?? [],
+      identity: identity2
+    });
   }
   /**
    * `fn f() { #![no_mangle] }`: inner attributes at the top of a body apply to the fn. The export
@@ -42648,6 +43398,24 @@ function pointerRoot(node2) {
   }
   return n;
 }
+function castRoot(node2) {
+  let n = stripParens(node2);
+  for (let guard = 0; n && guard < 16; guard++) {
+    if (n.type === "type_cast_expression") {
+      n = stripParens(n.childForFieldName("value"));
+      continue;
+    }
+    let fn = n.type === "call_expression" ? n.childForFieldName("function") : null;
+    if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
+    const field = fn?.type === "field_expression" ? fn.childForFieldName("field")?.text : void 0;
+    if (fn && (field === "cast" || field === "cast_mut" || field === "cast_const")) {
+      n = stripParens(fn.childForFieldName("value"));
+      continue;
+    }
+    break;
+  }
+  return n;
+}
 function calleeName(fnText) {
   const colons = fnText.lastIndexOf("::");
   const last = colons < 0 ? fnText : fnText.slice(colons + 2);
@@ -42715,6 +43483,12 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   const returned = [];
   const boxFromRaw = [];
   const transmutes = [];
+  const spared = [];
+  const panic = (p, guarded2) => {
+    if (!guarded2) facts.panics.push(p);
+    else if (spared.length < MAX_BODY_RECORDS)
+      spared.push({ what: p.what, line: p.line, by: "catch_unwind" });
+  };
   let depth2 = 0;
   let tooDeep = false;
   const visit2 = (node2, guarded2) => {
@@ -42749,7 +43523,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
           const value = pointerRoot(callee.childForFieldName("value"));
           if (DEREF_METHODS.has(field) && value?.type === "identifier" && ptrs.has(value.text))
             derefs.add(value.text);
-          if (PANIC_METHODS.has(field) && !guarded2) facts.panics.push({ what: field, line: line(node2) });
+          if (PANIC_METHODS.has(field)) panic({ what: field, line: line(node2) }, guarded2);
         } else if (DEREF_CALLS.has(last) && args2) {
           for (const a of args2.namedChildren) {
             const v = pointerRoot(a);
@@ -42781,26 +43555,20 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
         break;
       }
       case "index_expression":
-        if (!guarded2) facts.panics.push({ what: "indexing", line: line(node2) });
+        panic({ what: "indexing", line: line(node2) }, guarded2);
         break;
       case "macro_invocation": {
         const m = (node2.childForFieldName("macro")?.text ?? "").replace(/\s+/g, "");
         const name2 = m.split("::").pop() ?? m;
         macros.add(name2);
-        if (PANIC_MACROS.has(name2) && !guarded2) facts.panics.push({ what: `${name2}!`, line: line(node2) });
+        if (PANIC_MACROS.has(name2)) panic({ what: `${name2}!`, line: line(node2) }, guarded2);
         const tt = node2.namedChildren.find((c) => c.type === "token_tree");
         if (tt) {
           const txt = tt.text;
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
-          if (!guarded2) {
-            const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
-            if (m2)
-              facts.panics.push({
-                what: `${m2[1] ?? m2[2] + "!"} in ${name2}!`,
-                line: line(node2),
-                macro: name2
-              });
-          }
+          const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
+          if (m2)
+            panic({ what: `${m2[1] ?? m2[2] + "!"} in ${name2}!`, line: line(node2), macro: name2 }, guarded2);
           if (ptrs.size > 0) derefsInText(txt, ptrs, derefs);
         }
         return;
@@ -42849,6 +43617,15 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
     if (what !== null) dangling.push({ what, line: line(r) });
   }
   if (dangling.length) facts.danglingReturns = dangling;
+  if (ptrs.size > 0) {
+    const ints = new Set(params.filter((p) => !ptrs.has(p.name)).map((p) => p.name));
+    const ev = scanEvidence(body2.text, ptrs, ints, line(body2));
+    if (ev.nullChecks.length) facts.nullChecks = ev.nullChecks.filter((c) => !c.through);
+    if (!facts.nullChecks?.length) delete facts.nullChecks;
+    if (ev.passes.length) facts.passes = ev.passes.slice(0, MAX_EVIDENCE_RECORDS);
+    if (ev.checkedArith.length) facts.checkedArith = ev.checkedArith;
+  }
+  if (spared.length) facts.sparedPanics = spared;
   if (boxFromRaw.length) facts.boxFromRaw = boxFromRaw;
   if (transmutes.length) facts.transmutes = transmutes;
   facts.derefs = [...derefs].sort();
@@ -42856,6 +43633,8 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   facts.assigns = [...assigns].sort();
   return facts;
 }
+var MAX_HELPERS = 1024;
+var HELPER_WORDS = /is_null|as_ref|as_mut|NonNull|null_mut|null\s*(?:::\s*<[^>]*>\s*)?\(/;
 var MAX_BODY_RECORDS = 64;
 var OWNING_TYPE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\b/;
 var OWNING_VALUE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\s*::|\b(?:format|vec)\s*!|\.\s*(?:to_string|to_owned|to_vec|into_bytes|into_bytes_with_nul)\s*\(/;
@@ -43138,10 +43917,10 @@ var Discovery = class {
   queue = [];
   reported = /* @__PURE__ */ new Set();
   /** Reports a bound once per discovery. */
-  once(code, message, level2 = "warning") {
-    if (this.reported.has(code)) return;
-    this.reported.add(code);
-    this.diagnostics.push({ level: level2, code, message });
+  once(code2, message, level2 = "warning") {
+    if (this.reported.has(code2)) return;
+    this.reported.add(code2);
+    this.diagnostics.push({ level: level2, code: code2, message });
   }
   skip(dir, manifest, name2, reason) {
     if (!this.skipped.some((s) => s.dir === dir && s.reason === reason))
@@ -43364,7 +44143,7 @@ var Discovery = class {
         let base = dir;
         let path8 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
-        const features = strings(v.features);
+        const features2 = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
         if (path8 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
@@ -43381,7 +44160,7 @@ var Discovery = class {
             base = w.dir;
             path8 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
-            features.push(...strings(inherited.features));
+            features2.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
@@ -43396,7 +44175,7 @@ var Discovery = class {
             expect,
             via: manifest,
             literal: true,
-            dependency: { key, features, defaultFeatures, optional: v.optional === true }
+            dependency: { key, features: features2, defaultFeatures, optional: v.optional === true }
           });
       }
     }
@@ -43570,14 +44349,14 @@ var Discovery = class {
    * workspace one of whose packages builds one (then all of its packages).
    */
   async standalone() {
-    const listing = await this.tree.listAll(this.limits.maxListedFiles);
-    if (listing.truncated)
+    const listing2 = await this.tree.listAll(this.limits.maxListedFiles);
+    if (listing2.truncated)
       this.diagnostics.push({
         level: "warning",
         code: "too-many-files",
         message: `more than ${this.limits.maxListedFiles} files; packages beyond them were not searched for`
       });
-    const dirs = listing.paths.filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map((p) => parentDir(p)).filter((d) => !d.split("/").some((s) => SKIP_DIRS2.has(s))).sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const dirs = listing2.paths.filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map((p) => parentDir(p)).filter((d) => !d.split("/").some((s) => SKIP_DIRS2.has(s))).sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
     for (const dir of dirs) {
       if (this.claimed.has(dir)) continue;
       this.claimed.add(dir);
@@ -46745,8 +47524,8 @@ function scanText(text2, ctx, env, parser) {
   }
   return { scan: scanner.out, error: error62 };
 }
-async function extractCrate(tree, manifest, features, parser, limits, cache2) {
-  const env = { features };
+async function extractCrate(tree, manifest, features2, parser, limits, cache2) {
+  const env = { features: features2 };
   const diagnostics = [];
   const items = [];
   const candidates = [];
@@ -46756,6 +47535,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const invocations = [];
   const testText = [];
   const unsafeSendSync = /* @__PURE__ */ new Set();
+  const helpers = [];
   const gated = [];
   const unparsed = [];
   const visited = /* @__PURE__ */ new Set();
@@ -46809,6 +47589,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     testText.push(...o.testText);
     gated.push(...o.gated);
     for (const t2 of o.unsafeSendSync ?? []) unsafeSendSync.add(t2);
+    if (o.helpers) helpers.push(...o.helpers);
     return takeMods ? o.mods : [];
   };
   const record3 = (text2, origin, scan, isFile) => {
@@ -47237,7 +48018,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
   for (const it of items) {
     if (it.kind === "function") {
-      it.body.panics = it.body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+      spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
@@ -47250,6 +48031,15 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
     }
   );
+  for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
+    const wanted = unknownCallees(items, helpers, [...definitions.values()].flat());
+    const hits = unparsed.filter((f) => !rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    if (!hits.length) break;
+    for (const f of hits) {
+      rescanned.add(f.path);
+      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+  }
   const exportModules = new Set(items.filter((i2) => i2.kind !== "import").map((i2) => i2.path));
   const reprTypes = new Set(
     items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum").map((i2) => i2.name)
@@ -47261,7 +48051,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
   items.push(...reachableDefinitions(items, typeDefinitions));
-  const dedup = dedupe(items, diagnostics);
+  const dedup = dedupe2(items, diagnostics);
   const accounting = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
@@ -47281,7 +48071,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       version: manifest.version,
       manifest: manifest.manifest,
       root: manifest.libRoot,
-      features: [...features].sort(),
+      features: [...features2].sort(),
       items: dedup,
       declaredTypes: uniqueTypes(declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
@@ -47289,7 +48079,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
       ...cNames ? { cNames } : {},
-      ...unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}
+      ...unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {},
+      ...nullCheckersOf(helpers, [...definitions.values()].flat(), dedup)
     },
     diagnostics,
     testText,
@@ -47387,7 +48178,7 @@ function arrayElement(t2) {
   const k = t2.lastIndexOf("; ", t2.length - 4);
   return k >= 2 ? t2.slice(1, k) : null;
 }
-function dedupe(items, diagnostics) {
+function dedupe2(items, diagnostics) {
   const seen = /* @__PURE__ */ new Map();
   const out2 = [];
   for (const it of items) {
@@ -47751,16 +48542,16 @@ async function extractSurface(tree, parser, options) {
   const crates = [];
   const testTexts = [];
   const trustedMacros = trustedMacroCrates(options.trustedMacros);
-  const listing = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
+  const listing2 = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
   const packageDirs = new Set(
-    (listing?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname2)
+    (listing2?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname2)
   );
   const unified = unifiedFeatures(ws.crates, options.features);
   const read = [];
   for (const manifest of ws.crates) {
-    const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
-    read.push({ manifest, features, r });
+    const features2 = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
+    const r = await extractCrate(tree, manifest, features2, parser, limits, options.scanCache);
+    read.push({ manifest, features: features2, r });
   }
   for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
@@ -47768,19 +48559,19 @@ async function extractSurface(tree, parser, options) {
     trustedMacros,
     { features: /* @__PURE__ */ new Set() }
   );
-  for (const { manifest, features, r } of read) {
+  for (const { manifest, features: features2, r } of read) {
     const linked = !manifest.crateTypes.includes("proc-macro");
     let unresolved = [];
     if (linked) {
       const account = accountCrate(r.accounting, world);
-      const unreached = listing ? await unreachedExportSites(
+      const unreached = listing2 ? await unreachedExportSites(
         tree,
         manifest,
         r,
         account.inactiveModules,
         packageDirs,
-        listing.paths,
-        { features },
+        listing2.paths,
+        { features: features2 },
         limits
       ) : [];
       unresolved = [...account.entries, ...r.surface.unresolved ?? [], ...unreached];
@@ -47796,7 +48587,7 @@ async function extractSurface(tree, parser, options) {
   }
   const analysedDirs = new Set(ws.crates.map((c) => c.dir));
   for (const sk of ws.skipped) {
-    const entries = await skippedPackageSites(tree, sk, listing?.paths ?? [], analysedDirs, limits, {
+    const entries = await skippedPackageSites(tree, sk, listing2?.paths ?? [], analysedDirs, limits, {
       features: /* @__PURE__ */ new Set()
     });
     if (!entries.length) continue;
@@ -47813,13 +48604,13 @@ async function extractSurface(tree, parser, options) {
       unresolved: entries
     });
   }
-  if (listing?.truncated)
+  if (listing2?.truncated)
     diagnostics.push({
       level: "error",
       code: "too-many-files",
       message: `more than ${limits.maxListedFiles} files; files beyond them were not searched for exports outside the module tree`
     });
-  if (options.testCoverage) await markTested(tree, crates, testTexts, limits, diagnostics, listing);
+  if (options.testCoverage) await markTested(tree, crates, testTexts, limits, diagnostics, listing2);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -47830,8 +48621,8 @@ async function extractSurface(tree, parser, options) {
   };
 }
 async function markTested(tree, crates, texts, limits, diagnostics, listed) {
-  const listing = listed ?? await tree.listAll(limits.maxListedFiles);
-  if (listing.truncated)
+  const listing2 = listed ?? await tree.listAll(limits.maxListedFiles);
+  if (listing2.truncated)
     diagnostics.push({
       level: "warning",
       code: "too-many-files",
@@ -47840,7 +48631,7 @@ async function markTested(tree, crates, texts, limits, diagnostics, listed) {
   let budget = TEST_TEXT_BUDGET;
   let files = 0;
   const searched = { rust: 0, c: 0, go: 0, python: 0 };
-  for (const p of listing.paths) {
+  for (const p of listing2.paths) {
     const lang = testFileLanguage(p);
     if (lang === null) continue;
     if (files >= MAX_TEST_FILES || budget <= 0) {
@@ -48218,7 +49009,7 @@ var MAX_EXPANSION_DEPTH = 8;
 var MAX_INVOCATIONS = 2e4;
 var MAX_ARGUMENT_CHARS = 1024;
 var MAX_CONDITION_CHARS = 300;
-var clip = (s) => s.length > MAX_CONDITION_CHARS ? `${s.slice(0, MAX_CONDITION_CHARS)}\u2026` : s;
+var clip2 = (s) => s.length > MAX_CONDITION_CHARS ? `${s.slice(0, MAX_CONDITION_CHARS)}\u2026` : s;
 var MAX_EXPR_DEPTH = 64;
 function stripComments(text2) {
   const out2 = [];
@@ -48521,12 +49312,12 @@ function preprocess2(input2, options = {}) {
             open2("F", "", row);
             break;
           }
-          const id = clip(/^[A-Za-z_]\w*/.exec(rest)?.[0] ?? "");
+          const id = clip2(/^[A-Za-z_]\w*/.exec(rest)?.[0] ?? "");
           let state;
           let cond;
           if (name2 === "if") {
             state = evaluate(rest, macros);
-            cond = clip(rest);
+            cond = clip2(rest);
           } else if (name2 === "ifdef") {
             state = evaluate(`defined(${id})`, macros);
             cond = `defined(${id})`;
@@ -48563,8 +49354,8 @@ function preprocess2(input2, options = {}) {
             f.seenTrue = true;
           } else {
             f.state = "U";
-            f.cond = [...prior, ...name2 === "elif" && v === "U" ? [paren(clip(rest))] : []].join(" && ");
-            if (name2 === "elif" && v === "U") f.seenUnknown.push(clip(rest));
+            f.cond = [...prior, ...name2 === "elif" && v === "U" ? [paren(clip2(rest))] : []].join(" && ");
+            if (name2 === "elif" && v === "U") f.seenUnknown.push(clip2(rest));
           }
           break;
         }
@@ -49498,13 +50289,13 @@ async function readConsumers(tree, head, base, loaders, options = {}) {
   const baseExports = base ? exportsOf(base) : [];
   const exported = new Set(exports2.map((e) => e.symbol));
   const known = /* @__PURE__ */ new Set([...exported, ...baseExports.map((e) => e.symbol)]);
-  const listing = await tree.listAll(MAX_LISTED);
-  if (listing.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
+  const listing2 = await tree.listAll(MAX_LISTED);
+  if (listing2.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
   const configured = options.headers && options.headers.length > 0 ? options.headers : null;
-  const headerPaths = listing.paths.filter(
+  const headerPaths = listing2.paths.filter(
     (p) => configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p)
   );
-  const goPaths = listing.paths.filter((p) => p.endsWith(".go"));
+  const goPaths = listing2.paths.filter((p) => p.endsWith(".go"));
   if (headerPaths.length === 0 && goPaths.length === 0) return { findings: [], callSites, warnings };
   const parsers = { c: await loaders.c(), go: await loaders.go() };
   const incomplete = /* @__PURE__ */ new Set();
@@ -49799,10 +50590,10 @@ async function analyseFeatureSets(options, sets) {
   const scanCache = options.scanCache ?? new ScanCache();
   const parser = options.parser ?? await loadRustParser();
   const analyses = [];
-  for (const features of sets)
+  for (const features2 of sets)
     analyses.push({
-      label: featureSetLabel(features),
-      analysis: await analyseDiff({ ...options, features, scanCache, parser })
+      label: featureSetLabel(features2),
+      analysis: await analyseDiff({ ...options, features: features2, scanCache, parser })
     });
   const first = analyses[0].analysis;
   const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
@@ -50019,8 +50810,10 @@ function computeFindings(items, crate, policy, options = {}) {
           file: item.file,
           line: hit.line ?? item.line,
           message: hit.message,
-          checklist: rule.checklist
+          checklist: rule.checklist,
+          status: hit.status ?? "open"
         };
+        if (hit.evidence?.length) finding.evidence = hit.evidence;
         const key = JSON.stringify([finding.rule, item.kind, finding.symbol, finding.line, finding.message]);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -50052,6 +50845,7 @@ function failsOn(report, failOn) {
 
 // src/core/render/report-markdown.ts
 var DEFAULT_MAX_CHARS2 = 6e4;
+var FULL_REPORT = Number.MAX_SAFE_INTEGER;
 var MIN_MAX_CHARS = 1e3;
 var MARKER_PREFIX = "<!-- ffi-surface-guard";
 var SEVERITY_TITLE = {
@@ -50061,6 +50855,7 @@ var SEVERITY_TITLE = {
   addition: "\u{1F7E2} Addition",
   "non-abi": "\u26AA Non-ABI"
 };
+var LEVEL_ICON = { high: "\u{1F534}", medium: "\u{1F7E0}", low: "\u{1F7E1}" };
 var LEVEL_BADGE = {
   high: "\u{1F534} **high**",
   medium: "\u{1F7E0} **medium**",
@@ -50069,17 +50864,22 @@ var LEVEL_BADGE = {
 var MAX_NAME2 = 200;
 var MAX_SIGNATURE2 = 1e3;
 var MAX_MESSAGE2 = 1e3;
+var MAX_SHORT_MESSAGE = 160;
+var MAX_EVIDENCE_TEXT = 300;
+var MAX_EVIDENCE2 = 3;
 var MAX_APPROVAL_LINES = 20;
 var MAX_DIAGNOSTICS = 50;
+var MAX_CRATES = 20;
+var NAMES_SHARE = 0.25;
 function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function plural2(n, one, many = `${one}s`) {
+function plural3(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function countBy(items, keys, key) {
   const out2 = Object.fromEntries(keys.map((k) => [k, 0]));
-  for (const t2 of items) out2[key(t2)] += 1;
+  for (const t2 of items) if (key(t2) in out2) out2[key(t2)] += 1;
   return out2;
 }
 function groupBy(items, key) {
@@ -50092,9 +50892,28 @@ function groupBy(items, key) {
   }
   return out2;
 }
+function append(target2, lines) {
+  for (const l of lines) target2.push(l);
+}
+function once(f) {
+  let done = false;
+  let value;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
 function validMarker(marker) {
   return marker.startsWith(MARKER_PREFIX) && marker.endsWith("-->") && marker.indexOf("-->") === marker.length - 3 && marker.indexOf("<!--", 1) === -1 && !/[\r\n\u2028\u2029]/.test(marker);
 }
+var SEVERITY_RANK2 = new Map(SEVERITIES.map((s, i2) => [s, i2]));
+var LEVEL_RANK = new Map(FINDING_LEVELS.map((l, i2) => [l, i2]));
+var severityRank = (s) => SEVERITY_RANK2.get(s) ?? SEVERITIES.length;
+var levelRank2 = (l) => LEVEL_RANK.get(l) ?? FINDING_LEVELS.length;
+var isVerified = (f) => f.status === "verified";
 function isSha(s) {
   return s !== void 0 && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(s);
 }
@@ -50106,89 +50925,26 @@ function blobUrl(repo, sha, file2, line) {
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
   return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path8}${anchor2}`);
 }
-function location(ctx, file2, line, sha) {
+function location(ctx, file2, line, sha, linked = true) {
   if (!file2) return "";
   const label = inlineText(Number.isInteger(line) && line > 0 ? `${file2}:${line}` : file2, MAX_NAME2);
-  const url2 = ctx.repo && sha ? blobUrl(ctx.repo, sha, file2, line) : null;
+  const url2 = linked && ctx.repo && sha ? blobUrl(ctx.repo, sha, file2, line) : null;
   return url2 ? link(label, url2) : label;
 }
-function ruleRef(ctx, rule) {
-  const code = inlineCode(rule, 100);
-  return ctx.docs && /^[a-z0-9][a-z0-9-]*$/.test(rule) ? link(code, `${ctx.docs}#rule-${rule}`) : code;
+function ruleRef(ctx, rule, linked) {
+  const code2 = inlineCode(rule, 100);
+  return linked && ctx.docs && /^[a-z0-9][a-z0-9-]*$/.test(rule) ? link(code2, `${ctx.docs}#rule-${rule}`) : code2;
 }
 function exportName(symbol2, name2) {
   return symbol2 !== void 0 && symbol2 !== name2 ? `${inlineCode(symbol2, MAX_NAME2)} (Rust ${inlineCode(name2, MAX_NAME2)})` : inlineCode(symbol2 ?? name2, MAX_NAME2);
 }
-function crateTitle(ctx, crate) {
+function crateLabel(ctx, crate) {
   const v = ctx.versions.get(crate);
-  const name2 = crate ? `Crate ${inlineCode(crate, MAX_NAME2)}` : "No crate";
+  const name2 = crate ? inlineCode(crate, MAX_NAME2) : "*(no crate)*";
   if (!v) return name2;
   const base = v.baseVersion === null ? "new" : inlineCode(v.baseVersion, 50);
   const head = v.headVersion === null ? "removed" : inlineCode(v.headVersion, 50);
   return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
-}
-function verdict(report) {
-  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
-  const byLevel = countBy(report.findings, FINDING_LEVELS, (f) => f.level);
-  const lines = [];
-  if (!report.changes.length && !report.findings.length)
-    lines.push("\u2705 **No change to the FFI surface.** Required semver bump: none.");
-  else {
-    const parts2 = [
-      `${bySeverity.breaking} breaking`,
-      ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
-      `${bySeverity["potentially-breaking"]} potentially breaking`,
-      plural2(bySeverity.addition, "addition"),
-      `${bySeverity["non-abi"]} non-ABI`
-    ];
-    const findings = report.findings.length ? `${plural2(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
-    lines.push(
-      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural2(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
-    );
-  }
-  const errors = report.diagnostics.filter((d) => d.level === "error").length;
-  if (errors)
-    lines.push(
-      "",
-      `\u26A0\uFE0F **${plural2(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
-    );
-  lines.push(
-    "",
-    `Base ${inlineCode(report.base.rev, 64)} \u2192 head ${inlineCode(report.head.rev, 64)} \xB7 delta digest ${inlineCode(report.deltaDigest, 80)}`
-  );
-  return lines;
-}
-function approvalSection(approval) {
-  const lines = ["", `**Approval:** ${inlineText(approval.state, 300)}`];
-  const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
-  if (shown2.length) lines.push("");
-  for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
-  if (approval.lines.length > shown2.length)
-    lines.push(`- \u2026 and ${approval.lines.length - shown2.length} more`);
-  return lines;
-}
-function summaryTable(report) {
-  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
-  return [
-    "",
-    "| Severity | Changes |",
-    "| --- | ---: |",
-    ...SEVERITIES.map((s) => `| ${SEVERITY_TITLE[s]} | ${bySeverity[s]} |`)
-  ];
-}
-function changeLines(ctx, c) {
-  const removal = c.before !== null && c.after === null;
-  const where2 = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
-  const lines = [
-    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE2)}${where2 ? ` (${where2})` : ""}`
-  ];
-  if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE2)}`);
-  if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE2)}`);
-  if (c.consumers?.length)
-    lines.push(
-      `  - called from ${c.consumers.map((u) => location(ctx, u.file, u.line, ctx.headSha)).join(", ")}`
-    );
-  return lines;
 }
 var Bounded = class {
   constructor(budget) {
@@ -50205,96 +50961,302 @@ var Bounded = class {
     return this.size <= this.budget;
   }
 };
-function changeDetails(ctx, severity, changes) {
-  const out2 = new Bounded(ctx.budget);
-  out2.add("", `### ${SEVERITY_TITLE[severity]} (${changes.length})`);
-  const byCrate = groupBy(changes, (c) => c.crate);
-  for (const crate of [...byCrate.keys()].sort(cmp2)) {
-    if (!out2.add("", `#### ${crateTitle(ctx, crate)}`, "")) return null;
-    for (const c of byCrate.get(crate) ?? []) if (!out2.add(...changeLines(ctx, c))) return null;
+function header(ctx, exportCount, approval) {
+  const { report } = ctx;
+  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
+  const open2 = report.findings.filter((f) => !isVerified(f));
+  const byLevel = countBy(open2, FINDING_LEVELS, (f) => f.level);
+  const verified = report.findings.length - open2.length;
+  const lines = ["## FFI surface review", ""];
+  if (!report.changes.length && !report.findings.length)
+    lines.push("\u2705 **No change to the FFI surface.** Required semver bump: none.");
+  else {
+    const parts2 = [
+      `${bySeverity.breaking} breaking`,
+      ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
+      `${bySeverity["potentially-breaking"]} potentially breaking`,
+      plural3(bySeverity.addition, "addition"),
+      `${bySeverity["non-abi"]} non-ABI`
+    ];
+    const findings = report.findings.length ? `${plural3(open2.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})${verified ? `, ${verified} verified by the code` : ""}` : "no findings";
+    lines.push(
+      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural3(report.changes.length, "change")} to ${plural3(exportCount, "export")} (${parts2.join(", ")}) \xB7 ${findings}`
+    );
   }
+  const errors = report.diagnostics.filter((d) => d.level === "error").length;
+  if (errors)
+    lines.push(
+      "",
+      `\u26A0\uFE0F **${plural3(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
+    );
+  if (approval) {
+    lines.push("", `**Approval:** ${inlineText(approval.state, 300)}`);
+    if (approval.policy) lines.push("", `**Review policy:** ${inlineText(approval.policy.summary, 400)}`);
+    const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
+    if (shown2.length) lines.push("");
+    for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
+    if (approval.lines.length > shown2.length)
+      lines.push(`- \u2026 and ${approval.lines.length - shown2.length} more`);
+  }
+  const crates = report.crates.filter((c) => c.baseVersion !== c.headVersion);
+  const crateParts = crates.slice(0, MAX_CRATES).map((c) => crateLabel(ctx, c.name));
+  if (crates.length > crateParts.length) crateParts.push(`\u2026 and ${crates.length - crateParts.length} more`);
+  lines.push(
+    "",
+    `${crateParts.length ? `Crates ${crateParts.join(", ")} \xB7 ` : ""}Base ${inlineCode(report.base.rev, 64)} \u2192 head ${inlineCode(report.head.rev, 64)} \xB7 delta digest ${inlineCode(report.deltaDigest, 80)}`
+  );
+  return lines;
+}
+function kindClass(kind) {
+  return kind === "function" || kind === "static" || kind === "unknown" || kind === "import" ? kind : "type";
+}
+function changeGroups(changes) {
+  const groups = [
+    // the symbol is what C links against; a different Rust name under it is shown apart
+    ...groupBy(
+      changes,
+      (c) => `${c.crate}\0${kindClass(c.kind)}\0${c.symbol ?? c.name}\0${c.symbol === void 0 ? "" : c.name}`
+    ).values()
+  ].map((list2) => {
+    const sorted = [...list2].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    const first = sorted[0];
+    return {
+      crate: first.crate,
+      kind: first.kind,
+      symbol: first.symbol,
+      name: first.name,
+      changes: sorted,
+      worst: SEVERITY_RANK2.has(first.severity) ? first.severity : "potentially-breaking"
+    };
+  });
+  return groups.sort(
+    (a, b) => severityRank(a.worst) - severityRank(b.worst) || cmp2(a.crate, b.crate) || cmp2(a.symbol ?? a.name, b.symbol ?? b.name) || cmp2(a.kind, b.kind)
+  );
+}
+function changeSha(ctx, c) {
+  return c.before !== null && c.after === null ? ctx.baseSha : ctx.headSha;
+}
+function groupTitle(ctx, g, linked) {
+  const first = g.changes[0];
+  const where2 = location(ctx, first.file, first.line, changeSha(ctx, first), linked);
+  const crate = ctx.manyCrates ? ` \xB7 crate ${g.crate ? inlineCode(g.crate, MAX_NAME2) : "*(none)*"}` : "";
+  return `${inlineText(g.kind, 20)} ${exportName(g.symbol, g.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`;
+}
+function changeGroupLines(ctx, g) {
+  const lines = [`- ${groupTitle(ctx, g, true)}`];
+  const first = g.changes[0];
+  const pairs = new Set(g.changes.map((c) => `${c.before}\0${c.after}`));
+  const shared = pairs.size === 1;
+  for (const c of g.changes) {
+    const elsewhere = c.file !== first.file || c.line !== first.line ? location(ctx, c.file, c.line, changeSha(ctx, c)) : "";
+    lines.push(
+      `  - ${inlineCode(c.rule, 100)} ${richText(c.message, MAX_MESSAGE2)}${elsewhere ? ` (${elsewhere})` : ""}`
+    );
+    if (!shared) {
+      if (c.before !== null) lines.push(`    - before: ${inlineCode(c.before, MAX_SIGNATURE2)}`);
+      if (c.after !== null) lines.push(`    - after: ${inlineCode(c.after, MAX_SIGNATURE2)}`);
+    }
+  }
+  if (shared) {
+    if (first.before !== null) lines.push(`  - before: ${inlineCode(first.before, MAX_SIGNATURE2)}`);
+    if (first.after !== null) lines.push(`  - after: ${inlineCode(first.after, MAX_SIGNATURE2)}`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const callers = [];
+  for (const c of g.changes)
+    for (const u of c.consumers ?? []) {
+      const key = `${u.file}:${u.line}`;
+      if (seen.has(key) || callers.length >= 20) continue;
+      seen.add(key);
+      callers.push(location(ctx, u.file, u.line, ctx.headSha));
+    }
+  if (callers.length) lines.push(`  - called from ${callers.join(", ")}`);
+  return lines;
+}
+function changeGroupLine(ctx, g) {
+  const rules = [...new Set(g.changes.map((c) => c.rule))].map((r) => inlineCode(r, 100));
+  return `- ${groupTitle(ctx, g, false)} \u2014 ${rules.join(", ")}`;
+}
+function changeSection(ctx, groups, mode, namesBudget, fullReport) {
+  const out2 = new Bounded(ctx.budget);
+  out2.add(
+    "",
+    `### Changes by export (${plural3(ctx.report.changes.length, "change")} to ${plural3(groups.length, "export")})`
+  );
+  const bySeverity = groupBy(groups, (g) => g.worst);
+  let namesLeft = namesBudget;
+  let namesCut = 0;
+  for (const s of SEVERITIES) {
+    const list2 = bySeverity.get(s);
+    if (!list2) continue;
+    if (!out2.add("", `#### ${SEVERITY_TITLE[s]} (${plural3(list2.length, "export")})`, "")) return null;
+    if (mode === "names") {
+      const names = [];
+      for (const g of list2) {
+        const n = inlineCode(g.symbol ?? g.name, 60);
+        if (n.length + 2 > namesLeft) break;
+        names.push(n);
+        namesLeft -= n.length + 2;
+      }
+      const rest = list2.length - names.length;
+      namesCut += rest;
+      out2.add(
+        names.length ? `${names.join(", ")}${rest ? ` \u2026 and ${rest} more` : ""}` : `${plural3(rest, "export")}, named in ${fullReport}.`
+      );
+      continue;
+    }
+    for (const g of list2) {
+      const fits2 = mode === "full" ? out2.add(...changeGroupLines(ctx, g)) : out2.add(changeGroupLine(ctx, g));
+      if (!fits2) return null;
+    }
+  }
+  if (namesCut)
+    out2.add("", `${plural3(namesCut, "export")} not named here: ${fullReport} lists every change.`);
   return out2.lines;
 }
-function countTable(ctx, head, total, row, what) {
-  const rows = new Bounded(ctx.budget);
-  for (let i2 = 0; i2 < total; i2++) if (!rows.add(row(i2))) break;
-  return {
-    render: (limit) => {
-      const shown2 = Math.min(limit, rows.lines.length);
-      const out2 = shown2 > 0 ? [...head] : head.slice(0, -2);
-      for (let i2 = 0; i2 < shown2; i2++) out2.push(rows.lines[i2]);
-      const rest = total - shown2;
-      const noun = rest === 1 ? what : `${what}s`;
-      if (shown2 === 0) out2.push(`${rest} ${noun}, not shown.`);
-      else if (rest > 0) out2.push("", `\u2026 and ${rest} more ${noun}.`);
-      return out2;
-    }
-  };
-}
-function changeCountTable(ctx) {
-  const byCrate = groupBy(ctx.report.changes, (c) => c.crate);
-  const crates = [...byCrate.keys()].sort(cmp2);
-  const row = (i2) => {
-    const n = countBy(byCrate.get(crates[i2]) ?? [], SEVERITIES, (c) => c.severity);
-    return `| ${crates[i2] ? tableCell(crates[i2]) : "*(none)*"} | ${SEVERITIES.map((s) => n[s]).join(" | ")} |`;
-  };
-  const head = [
-    "",
-    "### Changes by crate",
-    "",
-    `| Crate | ${SEVERITIES.map((s) => SEVERITY_TITLE[s]).join(" | ")} |`,
-    `| --- | ${SEVERITIES.map(() => "---:").join(" | ")} |`
-  ];
-  return countTable(ctx, head, crates.length, row, "crate");
-}
-function exportGroups(findings) {
-  const rank = (l) => FINDING_LEVELS.indexOf(l);
+function findingGroups(findings) {
   const groups = [...groupBy(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map((list2) => ({
     crate: list2[0].crate,
     symbol: list2[0].symbol,
+    name: list2[0].name,
     // stable: input order within a level
-    findings: [...list2].sort((a, b) => rank(a.level) - rank(b.level)),
+    findings: [...list2].sort((a, b) => levelRank2(a.level) - levelRank2(b.level)),
     counts: countBy(list2, FINDING_LEVELS, (f) => f.level)
   }));
   return groups.sort(
     (a, b) => b.counts.high - a.counts.high || b.counts.medium - a.counts.medium || b.counts.low - a.counts.low || cmp2(a.crate, b.crate) || cmp2(a.symbol, b.symbol)
   );
 }
-var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
-function findingDetails(ctx, groups) {
-  const out2 = new Bounded(ctx.budget);
-  out2.add("", `### Review checklist (${plural2(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
-  for (const g of groups) {
-    const first = g.findings[0];
-    const where2 = location(ctx, first.file, first.line, ctx.headSha);
-    const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME2)}` : "";
-    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where2 ? ` \xB7 ${where2}` : ""}`, ""))
-      return null;
-    for (const f of g.findings) {
-      const fits2 = out2.add(
-        `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE2)}\\`,
-        `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE2)}`
-      );
-      if (!fits2) return null;
-    }
+function legendTexts(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const m = counts.get(f.rule) ?? /* @__PURE__ */ new Map();
+    m.set(f.checklist, (m.get(f.checklist) ?? 0) + 1);
+    counts.set(f.rule, m);
   }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [rule, m] of counts) {
+    let best = "";
+    let n = -1;
+    for (const [text2, k] of m) if (k > n) [best, n] = [text2, k];
+    out2.set(rule, best);
+  }
+  return out2;
+}
+function legendLines(ctx, legend) {
+  const rules = [...legend.keys()].sort(cmp2);
+  if (!rules.length) return [];
+  const lines = ["", "**What to confirm, per rule** (each item below says only what is specific to it):", ""];
+  for (const r of rules)
+    lines.push(`- ${ruleRef(ctx, r, true)}: ${richText(legend.get(r) ?? "", MAX_MESSAGE2)}`);
+  return lines;
+}
+var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
+function findingItem(ctx, f, legend, short) {
+  const where2 = location(ctx, f.file, f.line, ctx.headSha, !short);
+  const message = richText(f.message, short ? MAX_SHORT_MESSAGE : MAX_MESSAGE2);
+  const first = `- [ ] ${LEVEL_BADGE[f.level] ?? inlineText(f.level, 10)} ${inlineCode(f.rule, 100)} \u2014 ${message}${where2 ? ` (${where2})` : ""}`;
+  if (legend.get(f.rule) === f.checklist) return [first];
+  return [`${first}\\`, `  **Confirm:** ${richText(f.checklist, short ? MAX_SHORT_MESSAGE : MAX_MESSAGE2)}`];
+}
+function groupSummary(ctx, g, counts) {
+  const worst = FINDING_LEVELS.find((l) => counts[l] > 0) ?? "low";
+  const parts2 = FINDING_LEVELS.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${l}`);
+  const rust = g.name !== g.symbol ? ` (Rust ${htmlCode(g.name, MAX_NAME2)})` : "";
+  const crate = ctx.manyCrates ? ` in ${g.crate ? htmlCode(g.crate, MAX_NAME2) : "<em>(no crate)</em>"}` : "";
+  return `<summary>${LEVEL_ICON[worst]} ${htmlCode(g.symbol, MAX_NAME2)}${rust}${crate} \u2014 ${htmlText(parts2.join(", "), 100)}</summary>`;
+}
+function checklistSection(ctx, groups, legend, plan, fullReport) {
+  const open2 = ctx.report.findings.length - ctx.report.findings.filter(isVerified).length;
+  const out2 = new Bounded(ctx.budget);
+  out2.add(
+    "",
+    `### Review checklist (${plural3(open2, "open finding")} on ${plural3(groups.length, "export")})`,
+    "",
+    CHECKBOX_NOTE
+  );
+  let kept = null;
+  const all = groups.flatMap((g) => g.findings).filter((f) => f.level !== "low");
+  if (plan.limit < all.length)
+    kept = new Set(
+      all.map((f, i2) => ({ f, i: i2 })).sort((a, b) => levelRank2(a.f.level) - levelRank2(b.f.level) || a.i - b.i).slice(0, plan.limit).map((x) => x.f)
+    );
+  const withLow = plan.low && kept === null;
+  const shownOf = (g) => g.findings.filter((f) => f.level === "low" ? withLow : kept === null || kept.has(f));
+  const rules = /* @__PURE__ */ new Map();
+  for (const g of groups)
+    for (const f of shownOf(g)) if (legend.has(f.rule)) rules.set(f.rule, legend.get(f.rule) ?? "");
+  if (!out2.add(...legendLines(ctx, rules))) return null;
+  const movedLow = { findings: 0, exports: 0 };
+  const cut = { high: 0, medium: 0, low: 0 };
+  for (const g of groups) {
+    const shown2 = shownOf(g);
+    const lows = g.findings.filter((f) => f.level === "low").length;
+    if (lows && !withLow) {
+      movedLow.findings += lows;
+      movedLow.exports += 1;
+    }
+    for (const f of g.findings) if (f.level !== "low" && kept !== null && !kept.has(f)) cut[f.level] += 1;
+    if (!shown2.length) continue;
+    const counts = countBy(shown2, FINDING_LEVELS, (f) => f.level);
+    const fits2 = out2.add(
+      "",
+      counts.high ? "<details open>" : "<details>",
+      groupSummary(ctx, g, counts),
+      "",
+      ...shown2.flatMap((f) => findingItem(ctx, f, legend, plan.short)),
+      "",
+      "</details>"
+    );
+    if (!fits2) return null;
+  }
+  if (movedLow.findings)
+    out2.add(
+      "",
+      `\u{1F7E1} **${plural3(movedLow.findings, "low finding")} on ${plural3(movedLow.exports, "export")} moved to ${fullReport}** to fit this comment.`
+    );
+  if (cut.high || cut.medium)
+    out2.add(
+      "",
+      `\u26A0\uFE0F **${cut.high} high and ${cut.medium} medium open findings are not in this comment:** even in their most compact form they would not fit GitHub's 65,536-character limit. ${fullReport[0].toUpperCase()}${fullReport.slice(1)} has the whole checklist.`
+    );
   return out2.lines;
 }
-function findingCountTable(ctx, groups) {
-  const row = (i2) => {
-    const g = groups[i2];
-    return `| ${tableCell(g.symbol)} | ${g.crate ? tableCell(g.crate) : "*(none)*"} | ${FINDING_LEVELS.map((l) => g.counts[l]).join(" | ")} |`;
-  };
-  const head = [
-    "",
-    `### Review checklist (${plural2(ctx.report.findings.length, "finding")} on ${plural2(groups.length, "export")})`,
-    "",
-    CHECKBOX_NOTE,
-    "",
-    "| Export | Crate | \u{1F534} high | \u{1F7E0} medium | \u{1F7E1} low |",
-    "| --- | --- | ---: | ---: | ---: |"
-  ];
-  return countTable(ctx, head, groups.length, row, "export");
+function evidenceRef(ctx, e, withText) {
+  const where2 = location(ctx, e.file, e.line, ctx.headSha, withText);
+  if (!withText) return where2 || "?";
+  const what = richText(e.what, MAX_EVIDENCE_TEXT);
+  return where2 ? `${what} (${where2})` : what;
+}
+function verifiedLine(ctx, g, withText) {
+  const parts2 = g.findings.map((f) => {
+    const evidence = f.evidence ?? [];
+    const shown2 = evidence.slice(0, MAX_EVIDENCE2).map((e) => evidenceRef(ctx, e, withText));
+    if (evidence.length > shown2.length) shown2.push(`${evidence.length - shown2.length} more`);
+    const proof = shown2.length ? shown2.join("; ") : "no evidence recorded";
+    return `${inlineCode(f.rule, 100)} ${withText ? `\u2014 ${proof}` : `(${proof})`}`;
+  });
+  return `- ${exportName(g.symbol, g.name)}: ${parts2.join(withText ? " \xB7 " : ", ")}`;
+}
+function verifiedSection(ctx, groups, mode, fullReport) {
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  if (!total) return [];
+  const title = `\u2705 ${plural3(total, "finding")} verified by the code, on ${plural3(groups.length, "export")}`;
+  if (mode === "counts") {
+    const byRule = groupBy(
+      groups.flatMap((g) => g.findings),
+      (f) => f.rule
+    );
+    const rules = [...byRule.keys()].sort(cmp2);
+    const shown2 = rules.slice(0, 30).map((r) => `${inlineCode(r, 100)} \xD7 ${byRule.get(r)?.length ?? 0}`);
+    if (rules.length > shown2.length) shown2.push(`\u2026 and ${plural3(rules.length - shown2.length, "rule")} more`);
+    return ["", `**${title}** (${shown2.join(", ")}); the evidence is in ${fullReport}.`];
+  }
+  const out2 = new Bounded(ctx.budget);
+  out2.add("", "<details>", `<summary>${htmlText(title, 200)}</summary>`, "");
+  for (const g of groups) if (!out2.add(verifiedLine(ctx, g, mode === "text"))) return null;
+  out2.add("", "</details>");
+  return out2.lines;
 }
 function diagnosticLine(d) {
   const where2 = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME2)})` : "";
@@ -50304,12 +51266,12 @@ function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
   if (!ds.length) return [];
   const errors = ds.filter((d) => d.level === "error").length;
-  const title = `Diagnostics: ${plural2(errors, "error")}, ${plural2(ds.length - errors, "warning")}`;
+  const title = `Diagnostics: ${plural3(errors, "error")}, ${plural3(ds.length - errors, "warning")}`;
   if (!detail) {
     const byCode = groupBy(ds, (d) => d.code);
     const codes = [...byCode.keys()].sort(cmp2);
     const shown3 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
-    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural2(codes.length - shown3.length, "code")} more`);
+    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural3(codes.length - shown3.length, "code")} more`);
     return ["", `**${title}** (${shown3.join(", ")})`];
   }
   const ordered = [...ds].sort((a, b) => a.level === b.level ? 0 : a.level === "error" ? -1 : 1);
@@ -50317,92 +51279,48 @@ function diagnosticsSection(report, detail) {
   if (ordered.length > shown2.length) shown2.push(`- \u2026 and ${ordered.length - shown2.length} more`);
   return ["", "<details>", `<summary>${title}</summary>`, "", ...shown2, "", "</details>"];
 }
-var PLANS = [
-  { nonAbiDetail: true, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
-  { nonAbiDetail: false, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
-  { nonAbiDetail: false, changeDetail: false, findingDetail: true, diagnosticDetail: true, rows: Infinity },
-  { nonAbiDetail: false, changeDetail: false, findingDetail: false, diagnosticDetail: false, rows: Infinity }
-];
-function append(target2, lines) {
-  for (const l of lines) target2.push(l);
-}
-function once(f) {
-  let done = false;
-  let value;
-  return () => {
-    if (!done) {
-      value = f();
-      done = true;
-    }
-    return value;
+var PLANS = (() => {
+  const base = {
+    verified: "text",
+    low: true,
+    diagnostics: true,
+    changes: "full",
+    shortFindings: false,
+    limit: Infinity
   };
-}
-function bodyRenderer(ctx, approval) {
-  const { report } = ctx;
-  const top = once(() => {
-    const lines = ["## FFI surface review", "", ...verdict(report)];
-    if (approval) append(lines, approvalSection(approval));
-    if (report.changes.length) append(lines, summaryTable(report));
-    return lines;
-  });
-  const bySeverity = once(() => groupBy(report.changes, (c) => c.severity));
-  const severityDetail = once(
-    () => new Map([...bySeverity()].map(([s, list2]) => [s, changeDetails(ctx, s, list2)]))
-  );
-  const changeTable = once(() => changeCountTable(ctx));
-  const groups = once(() => exportGroups(report.findings));
-  const findingDetail = once(() => findingDetails(ctx, groups()));
-  const findingTable = once(() => findingCountTable(ctx, groups()));
-  const diagnostics = once(() => diagnosticsSection(report, true));
-  const diagnosticCounts = once(() => diagnosticsSection(report, false));
-  const footer = ["", `*${inlineText(report.tool.name, 60)} ${inlineText(report.tool.version, 30)}*`];
-  return (plan) => {
-    const lines = [];
-    append(lines, top());
-    if (report.changes.length) {
-      if (plan.changeDetail) {
-        for (const s of SEVERITIES) {
-          const list2 = bySeverity().get(s);
-          if (!list2) continue;
-          if (s === "non-abi" && !plan.nonAbiDetail)
-            append(lines, [
-              "",
-              `### ${SEVERITY_TITLE[s]} (${list2.length})`,
-              "",
-              "Details left out of this comment."
-            ]);
-          else {
-            const detail = severityDetail().get(s);
-            if (!detail) return null;
-            append(lines, detail);
-          }
-        }
-      } else append(lines, changeTable().render(plan.rows));
-    }
-    if (report.findings.length) {
-      const findings = plan.findingDetail ? findingDetail() : findingTable().render(plan.rows);
-      if (!findings) return null;
-      append(lines, findings);
-    }
-    append(lines, plan.diagnosticDetail ? diagnostics() : diagnosticCounts());
-    append(lines, footer);
-    return lines;
-  };
-}
-function truncationNotice(summaryUrl, dropped) {
-  const href = summaryUrl ? safeUrl(summaryUrl) : null;
-  const where2 = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
-  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where2}.`;
-}
-function droppedParts(plan, hardCut) {
+  const steps = [
+    {},
+    { verified: "locations" },
+    { verified: "counts" },
+    { low: false },
+    { diagnostics: false },
+    { changes: "line" },
+    { shortFindings: true },
+    { changes: "names" }
+  ];
   const out2 = [];
-  if (!plan.changeDetail) out2.push("changes shown as counts");
-  else if (!plan.nonAbiDetail) out2.push("non-ABI change details left out");
-  if (!plan.findingDetail) out2.push("findings shown as counts per export");
-  if (!plan.diagnosticDetail) out2.push("diagnostics shown as counts");
-  if (plan.rows !== Infinity) out2.push("table rows cut");
+  let p = base;
+  for (const s of steps) out2.push(p = { ...p, ...s });
+  return out2;
+})();
+function shortenedParts(plan, n, hardCut) {
+  const out2 = [];
+  if (n.verified && plan.verified === "locations") out2.push("verified findings without their evidence text");
+  if (n.verified && plan.verified === "counts") out2.push("verified findings as counts");
+  if (!plan.low && n.low) out2.push(`${plural3(n.low, "low finding")} moved out`);
+  if (!plan.diagnostics && n.diagnostics) out2.push("diagnostics as counts");
+  if (plan.changes === "line") out2.push("one line per changed export");
+  if (plan.changes === "names") out2.push("changed exports by name only");
+  if (plan.shortFindings) out2.push("compact checklist items");
+  if (plan.limit !== Infinity) out2.push("checklist cut");
   if (hardCut) out2.push("cut at the size limit");
   return out2;
+}
+function shortenedNotice(options, parts2) {
+  const href = options.summaryUrl ? safeUrl(options.summaryUrl) : null;
+  const name2 = inlineText(options.fullReportName ?? "the job summary", 100);
+  const where2 = href && href.length <= 500 ? link(name2, href) : name2;
+  return `\u26A0\uFE0F **This report was shortened to fit in a comment** (${parts2.join(", ")}). The full report is in ${where2}.`;
 }
 function join5(lines) {
   return lines.join("\n") + "\n";
@@ -50411,6 +51329,72 @@ function sizeOf(lines) {
   let n = 0;
   for (const l of lines) n += l.length + 1;
   return n;
+}
+function bodyRenderer(ctx, options) {
+  const { report } = ctx;
+  const fullReport = inlineText(options.fullReportName ?? "the job summary", 100);
+  const cGroups = changeGroups(report.changes);
+  const open2 = report.findings.filter((f) => !isVerified(f));
+  const verified = report.findings.filter(isVerified);
+  const openGroups = findingGroups(open2);
+  const verifiedGroups = findingGroups(verified);
+  const legend = legendTexts(open2);
+  const top = header(ctx, cGroups.length, options.approval);
+  const namesBudget = Math.floor(Math.min(ctx.budget, 4e6) * NAMES_SHARE);
+  const changes = new Map(
+    ["full", "line", "names"].map((m) => [
+      m,
+      once(() => changeSection(ctx, cGroups, m, namesBudget, fullReport))
+    ])
+  );
+  const verifiedParts = new Map(
+    ["text", "locations", "counts"].map((m) => [
+      m,
+      once(() => verifiedSection(ctx, verifiedGroups, m, fullReport))
+    ])
+  );
+  const checklists = /* @__PURE__ */ new Map();
+  const checklist = (p) => {
+    const key = `${p.low}/${p.short}/${p.limit}`;
+    if (!checklists.has(key)) {
+      const value = checklistSection(ctx, openGroups, legend, p, fullReport);
+      if (p.limit !== Infinity) return value;
+      checklists.set(key, value);
+    }
+    return checklists.get(key) ?? null;
+  };
+  const diagnostics = once(() => diagnosticsSection(report, true));
+  const diagnosticCounts = once(() => diagnosticsSection(report, false));
+  const footer = ["", `*${inlineText(report.tool.name, 60)} ${inlineText(report.tool.version, 30)}*`];
+  const render3 = (plan) => {
+    const lines = [];
+    append(lines, top);
+    if (report.changes.length) {
+      const c = changes.get(plan.changes)?.();
+      if (!c) return null;
+      append(lines, c);
+    }
+    if (open2.length) {
+      const c = checklist({ low: plan.low, short: plan.shortFindings, limit: plan.limit });
+      if (!c) return null;
+      append(lines, c);
+    }
+    const v = verifiedParts.get(plan.verified)?.();
+    if (!v) return null;
+    append(lines, v);
+    append(lines, plan.diagnostics ? diagnostics() : diagnosticCounts());
+    append(lines, footer);
+    return lines;
+  };
+  return {
+    render: render3,
+    amounts: {
+      verified: verified.length,
+      low: open2.filter((f) => f.level === "low").length,
+      diagnostics: report.diagnostics.length,
+      highMedium: open2.filter((f) => f.level !== "low").length
+    }
+  };
 }
 function renderMarkdown(report, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS2;
@@ -50426,16 +51410,17 @@ function renderMarkdown(report, options = {}) {
     baseSha: isSha(report.base.rev) ? report.base.rev : null,
     docs: options.docsUrl && safeUrl(options.docsUrl) ? options.docsUrl.replace(/#.*$/, "") : null,
     versions: new Map(report.crates.map((c) => [c.name, c])),
-    budget: maxChars
+    budget: maxChars,
+    manyCrates: new Set([...report.changes, ...report.findings].map((c) => c.crate)).size > 1
   };
   const head = options.marker !== void 0 ? [options.marker, ""] : [];
-  const body2 = bodyRenderer(ctx, options.approval);
-  const lines = (plan2, truncated, hardCut = false) => {
-    const b = body2(plan2);
+  const body2 = bodyRenderer(ctx, options);
+  const lines = (plan2, shortened, hardCut = false) => {
+    const b = body2.render(plan2);
     if (!b) return null;
     const out3 = [...head];
     append(out3, b);
-    if (truncated) out3.push("", truncationNotice(options.summaryUrl, droppedParts(plan2, hardCut)));
+    if (shortened) out3.push("", shortenedNotice(options, shortenedParts(plan2, body2.amounts, hardCut)));
     return out3;
   };
   for (let i2 = 0; i2 < PLANS.length; i2++) {
@@ -50444,20 +51429,20 @@ function renderMarkdown(report, options = {}) {
   }
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
-  let hi = Math.max(report.changes.length, report.findings.length);
+  let hi = body2.amounts.highMedium;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    const out3 = lines({ ...last, rows: mid }, true);
+    const out3 = lines({ ...last, limit: mid }, true);
     if (out3 && sizeOf(out3) <= maxChars) lo = mid;
     else hi = mid - 1;
   }
-  const plan = { ...last, rows: lo };
+  const plan = { ...last, limit: lo };
   const out2 = lines(plan, true);
   if (out2 && sizeOf(out2) <= maxChars) return join5(out2);
-  const notice = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
+  const notice = ["", shortenedNotice(options, shortenedParts(plan, body2.amounts, true))];
   const kept = [];
   let size = sizeOf(notice);
-  for (const l of [...head, ...body2(plan) ?? []]) {
+  for (const l of [...head, ...body2.render(plan) ?? []]) {
     if (size + l.length + 1 > maxChars) break;
     kept.push(l);
     size += l.length + 1;
@@ -50477,10 +51462,11 @@ var SEVERITY_TITLE2 = {
   addition: "addition",
   "non-abi": "non-ABI"
 };
+var MAX_EVIDENCE3 = 3;
 function cmp3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function plural3(n, one, many = `${one}s`) {
+function plural4(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function count(items, pred) {
@@ -50503,7 +51489,7 @@ function where(file2, line) {
 function exportName2(symbol2, name2) {
   return symbol2 !== void 0 && symbol2 !== name2 ? `${term(symbol2)} (Rust ${term(name2)})` : term(symbol2 ?? name2);
 }
-function changeLines2(c) {
+function changeLines(c) {
   const loc3 = where(c.file, c.line);
   const lines = [
     `    ${term(c.rule)}  ${term(c.kind)} ${exportName2(c.symbol, c.name)}${loc3 ? `  ${loc3}` : ""}`
@@ -50515,7 +51501,7 @@ function changeLines2(c) {
     lines.push(`      called from ${c.consumers.map((u) => where(u.file, u.line)).join(", ")}`);
   return lines;
 }
-function crateTitle2(report, crate) {
+function crateTitle(report, crate) {
   const v = report.crates.find((c) => c.name === crate);
   const name2 = crate ? `crate ${term(crate)}` : "no crate";
   if (!v) return name2;
@@ -50523,7 +51509,7 @@ function crateTitle2(report, crate) {
   const head = v.headVersion === null ? "removed" : term(v.headVersion);
   return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
 }
-function findingGroups(findings) {
+function findingGroups2(findings) {
   const rank = (l) => FINDING_LEVELS.indexOf(l);
   const groups = [...groupBy2(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map(
     (list2) => [...list2].sort((a, b) => rank(a.level) - rank(b.level))
@@ -50538,20 +51524,22 @@ function findingGroups(findings) {
 function renderText(report) {
   const lines = ["FFI surface review", ""];
   const bySeverity = (s) => count(report.changes, (c) => c.severity === s);
+  const open2 = report.findings.filter((f) => f.status !== "verified");
+  const verified = report.findings.filter((f) => f.status === "verified");
   if (!report.changes.length) lines.push("No change to the FFI surface. Required semver bump: none.");
   else {
-    const findings = report.findings.length ? `${plural3(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(", ")})` : "no findings";
+    const findings = report.findings.length ? `${plural4(open2.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(open2, (f) => f.level === l)} ${l}`).join(", ")})${verified.length ? `, ${verified.length} verified by the code` : ""}` : "no findings";
     lines.push(
-      `Required semver bump: ${term(report.requiredBump)}; ${plural3(report.changes.length, "change")} (${SEVERITIES.filter(
+      `Required semver bump: ${term(report.requiredBump)}; ${plural4(report.changes.length, "change")} (${SEVERITIES.filter(
         (s) => s !== "source-breaking" || bySeverity(s) > 0
       ).map(
-        (s) => s === "addition" ? plural3(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`
+        (s) => s === "addition" ? plural4(bySeverity(s), "addition") : `${bySeverity(s)} ${SEVERITY_TITLE2[s]}`
       ).join(", ")}); ${findings}`
     );
   }
   const errors = count(report.diagnostics, (d) => d.level === "error");
   if (errors)
-    lines.push(`WARNING: ${plural3(errors, "error")} during analysis: the surface may be incomplete.`);
+    lines.push(`WARNING: ${plural4(errors, "error")} during analysis: the surface may be incomplete.`);
   lines.push(
     `base ${term(report.base.rev)} \u2192 head ${term(report.head.rev)}; delta digest ${term(report.deltaDigest)}`
   );
@@ -50566,17 +51554,17 @@ function renderText(report) {
       lines.push("", `${SEVERITY_TITLE2[s][0].toUpperCase()}${SEVERITY_TITLE2[s].slice(1)} (${list2.length}):`);
       const byCrate = groupBy2(list2, (c) => c.crate);
       for (const crate of [...byCrate.keys()].sort(cmp3)) {
-        lines.push(`  ${crateTitle2(report, crate)}`);
-        for (const c of byCrate.get(crate) ?? []) lines.push(...changeLines2(c));
+        lines.push(`  ${crateTitle(report, crate)}`);
+        for (const c of byCrate.get(crate) ?? []) lines.push(...changeLines(c));
       }
     }
   }
-  if (report.findings.length) {
+  if (open2.length) {
     lines.push(
       "",
-      `Review checklist (${plural3(report.findings.length, "finding")}; approval comes only from a pull-request review):`
+      `Review checklist (${plural4(open2.length, "finding")}; approval comes only from a pull-request review):`
     );
-    for (const g of findingGroups(report.findings)) {
+    for (const g of findingGroups2(open2)) {
       const first = g[0];
       const loc3 = where(first.file, first.line);
       const crate = first.crate ? ` in crate ${term(first.crate)}` : "";
@@ -50587,10 +51575,26 @@ function renderText(report) {
       }
     }
   }
+  if (verified.length) {
+    lines.push(
+      "",
+      `Verified by the code (${plural4(verified.length, "finding")}; the evidence, at file:line):`
+    );
+    for (const g of findingGroups2(verified)) {
+      const first = g[0];
+      const parts2 = g.map((f) => {
+        const evidence = f.evidence ?? [];
+        const shown2 = evidence.slice(0, MAX_EVIDENCE3).map((e) => where(e.file, e.line) || term(e.what));
+        if (evidence.length > shown2.length) shown2.push(`${evidence.length - shown2.length} more`);
+        return `${term(f.rule)} (${shown2.length ? shown2.join("; ") : "no evidence recorded"})`;
+      });
+      lines.push(`  ${exportName2(first.symbol, first.name)}: ${parts2.join(", ")}`);
+    }
+  }
   if (report.diagnostics.length) {
     lines.push(
       "",
-      `Diagnostics (${plural3(errors, "error")}, ${plural3(report.diagnostics.length - errors, "warning")}):`
+      `Diagnostics (${plural4(errors, "error")}, ${plural4(report.diagnostics.length - errors, "warning")}):`
     );
     for (const d of report.diagnostics) {
       const loc3 = d.file ? ` (${where(d.file, d.line ?? 0)})` : "";
@@ -50816,6 +51820,7 @@ function renderSarif(report, options = {}) {
   }
   for (let i2 = 0; i2 < report.findings.length && all.length < max; i2++) {
     const f = report.findings[i2];
+    if (f.status === "verified") continue;
     all.push({
       ruleId: f.rule,
       ...ruleIndex(f.rule),
@@ -50827,13 +51832,22 @@ function renderSarif(report, options = {}) {
     });
   }
   const notifications = [];
-  const total = report.changes.length + report.findings.length;
+  const verifiedTotal = report.findings.filter((f) => f.status === "verified").length;
+  const total = report.changes.length + report.findings.length - verifiedTotal;
   if (total > all.length)
     notifications.push({
       level: "warning",
       descriptor: { id: "results-truncated" },
       message: {
         text: `${total - all.length} of ${total} changes and findings were left out of this SARIF log (at most ${max} results); the JSON report (diff --format json) has them all.`
+      }
+    });
+  if (verifiedTotal)
+    notifications.push({
+      level: "note",
+      descriptor: { id: "verified-findings" },
+      message: {
+        text: `${verifiedTotal} ${verifiedTotal === 1 ? "finding is" : "findings are"} verified by the code (the mitigation is shown at file:line) and not reported as results; the JSON report (diff --format json) lists them with their evidence.`
       }
     });
   const diagnostics = report.diagnostics.slice(0, MAX_NOTIFICATIONS);
@@ -50877,7 +51891,8 @@ function renderSarif(report, options = {}) {
           requiredBump: report.requiredBump,
           deltaDigest: report.deltaDigest,
           changes: report.changes.length,
-          findings: report.findings.length
+          findings: report.findings.length - verifiedTotal,
+          verifiedFindings: verifiedTotal
         }
       }
     ]
@@ -51223,14 +52238,14 @@ function readThin(buf, what, budget) {
   const ft = b.u32(12, "filetype");
   const ncmds = b.u32(16, "ncmds");
   const sizeofcmds = b.u32(20, "sizeofcmds");
-  const header = magic.is64 ? 32 : 28;
+  const header2 = magic.is64 ? 32 : 28;
   if (ncmds > ARTIFACT_LIMITS.maxSections)
     b.fail(`${ncmds} load commands: more than ${ARTIFACT_LIMITS.maxSections}`);
-  b.check(header, sizeofcmds, "load commands");
-  const cmdsEnd = header + sizeofcmds;
+  b.check(header2, sizeofcmds, "load commands");
+  const cmdsEnd = header2 + sizeofcmds;
   const symbols = [];
   let trie = null;
-  let o = header;
+  let o = header2;
   for (let i2 = 0; i2 < ncmds; i2++) {
     if (o + 8 > cmdsEnd) b.fail(`load command ${i2} lies beyond sizeofcmds`);
     const cmd = b.u32(o, "cmd");
@@ -51486,8 +52501,8 @@ async function readArtifactFile(file2) {
   try {
     handle2 = await import_node_fs5.promises.open(file2, "r");
   } catch (e) {
-    const code = e.code ?? "error";
-    throw new ArtifactError(`${file2}: cannot be read (${code})`);
+    const code2 = e.code ?? "error";
+    throw new ArtifactError(`${file2}: cannot be read (${code2})`);
   }
   try {
     const st = await handle2.stat();
@@ -51843,6 +52858,10 @@ var DIFF = {
       description: "The output format (sarif: a SARIF 2.1.0 log for code scanning).",
       default: "json"
     },
+    comment: {
+      type: "boolean",
+      description: "With --format markdown: the pull-request comment the Action would post, shortened to fit GitHub's 65,536-character limit (default: the full report)."
+    },
     "fail-on": {
       type: "string",
       choices: Object.keys(FAIL_ON),
@@ -51864,6 +52883,10 @@ var DIFF = {
       description: "A Markdown report in report.md; exit code 1 when the change is breaking."
     },
     {
+      command: "diff origin/main --format markdown --comment",
+      description: "The pull-request comment the Action would post for this change (size-limited)."
+    },
+    {
       command: "diff origin/main --format sarif --output ffi.sarif",
       description: "A SARIF 2.1.0 log for GitHub code scanning (upload it with github/codeql-action/upload-sarif)."
     }
@@ -51872,6 +52895,8 @@ var DIFF = {
 };
 async function diffCommand(args2, run4) {
   const format = formatFlag(args2, ["json", "markdown", "text", "sarif"], "json");
+  const comment = args2.flags.has("--comment");
+  if (comment && format !== "markdown") throw new UsageError("--comment needs --format markdown");
   const { base, head, range } = revisions(args2, "both");
   const failOn = stringFlag(args2, "--fail-on");
   if (failOn !== void 0 && !(failOn in FAIL_ON))
@@ -51895,7 +52920,10 @@ async function diffCommand(args2, run4) {
     findings: computeReportFindings(settings.findingsPolicy)
   });
   const report = withBinaryOnly(analysis.report, analysis.base, crossCheck2(analysis.head, artifacts));
-  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {}) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderText(report);
+  const out2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report, {
+    docsUrl: CLI_DOCS_URL,
+    ...comment ? { fullReportName: "the full report (the same command without --comment)" } : { maxChars: FULL_REPORT }
+  }) + "\n" : format === "sarif" ? await sarifOutput(report, root) : renderText(report);
   const fails = failsOn(report, failOn);
   return {
     stdout: out2,
@@ -51929,6 +52957,7 @@ function explainRule(id) {
       "",
       `the reviewer confirms: ${finding.checklist}`,
       "",
+      ...finding.example ? ["example it flags:", ...finding.example.split("\n").map((l) => `    ${l}`), ""] : [],
       `silence it: in .github/ffi-surface-guard.yml, findings: { levels: { ${finding.id}: 'off' } }, or scope it to paths with findings: { scopes: { ${finding.id}: { exclude: ['path/**'] } } }.`,
       ""
     ].join("\n");
@@ -52010,14 +53039,14 @@ async function extractCommand(args2, run4) {
   const format = formatFlag(args2, ["json", "text"], "json");
   const root = rootOf(args2);
   const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
-  const features = hasFeatureFlags(args2) ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
+  const features2 = hasFeatureFlags(args2) ? featureSelection2(args2) : config2.featureSets[0] ?? featureSelection2(args2);
   const wantFindings = args2.flags.has("--findings");
   const deadline = runDeadline(args2, config2.limits, run4);
   const artifacts = await readBinaries(args2);
   await checkFeatureNames(args2, {
     root,
     revisions: [stringFlag(args2, "--rev")],
-    sets: [features],
+    sets: [features2],
     limits: config2.limits,
     scope: scopeOf2(config2),
     deadline
@@ -52026,7 +53055,7 @@ async function extractCommand(args2, run4) {
   try {
     const parser = parserWithDeadline(await loadRustParser(), deadline);
     const raw = await extractSurface(tree, parser, {
-      features,
+      features: features2,
       testCoverage: wantFindings,
       limits: config2.limits,
       trustedMacros: config2.macros.trusted
@@ -52181,34 +53210,6 @@ var LandingDeltas = class {
   }
 };
 
-// src/core/gate/status-description.ts
-var MAX_DESCRIPTION = 140;
-var LABEL = {
-  breaking: ["breaking", "breaking"],
-  "source-breaking": ["source-breaking", "source-breaking"],
-  "potentially-breaking": ["potentially breaking", "potentially breaking"],
-  addition: ["addition", "additions"],
-  "non-abi": ["non-ABI change", "non-ABI changes"]
-};
-function countChanges(report) {
-  const parts2 = [];
-  for (const s of Object.keys(LABEL)) {
-    const n = report.changes.filter((c) => c.severity === s).length;
-    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
-  }
-  return parts2.join(", ") || "no changes";
-}
-function ledger(digest) {
-  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
-}
-function statusDescription(text2, digest) {
-  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
-  const room = MAX_DESCRIPTION - [...tail].length;
-  const chars = [...text2.replace(/\s+/g, " ")];
-  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
-  return body2 + tail;
-}
-
 // src/core/gate/decide-status.ts
 var DEFAULT_STATUS_CONTEXT = "ffi-surface/security-review";
 function conflictDecision(baseRef, digest) {
@@ -52220,13 +53221,26 @@ function conflictDecision(baseRef, digest) {
     )
   };
 }
-function decideWithoutApproval(report) {
+function policyPassed(report, digest) {
+  return {
+    state: "success",
+    description: statusDescription(`No review needed: ${countChanges(report)}`, digest)
+  };
+}
+function awaited(report, need, requiredFor) {
+  const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
+  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
+  return changesAlone || extra.length === 0 ? countChanges(report) : `${countChanges(report)}; ${extra.join(", ")}`;
+}
+function decideWithoutApproval(report, requiredFor) {
   if (report.changes.length === 0)
     return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
+  const need = reviewNeed(report, requiredFor);
+  if (!need.needed) return policyPassed(report, report.deltaDigest);
   return {
     state: "pending",
     description: statusDescription(
-      `awaiting FFI security review: ${countChanges(report)}`,
+      `awaiting FFI security review: ${awaited(report, need, requiredFor)}`,
       report.deltaDigest
     )
   };
@@ -52269,7 +53283,8 @@ async function gateStatusCommand(args2, run4) {
   const revs = revisions(args2, "none");
   const base = revs.base;
   const root = rootOf(args2);
-  const settings = analysisSettings(await readConfigFile(root, stringFlag(args2, "--config")));
+  const config2 = await readConfigFile(root, stringFlag(args2, "--config"));
+  const settings = analysisSettings(config2);
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, "--base");
   const head = await resolveCommit(root, revs.head ?? "HEAD", "--head");
@@ -52298,7 +53313,7 @@ async function gateStatusCommand(args2, run4) {
     baseTip
   );
   const landing = await deltas.landing(head, computeReportFindings(settings.findingsPolicy));
-  const d = landing.kind === "clean" ? decideWithoutApproval(landing.analysis.report) : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ""));
+  const d = landing.kind === "clean" ? decideWithoutApproval(landing.analysis.report, config2.approvalRequiredFor) : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ""));
   return {
     stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} \u2014 ${d.description}
 `,
@@ -52572,8 +53587,8 @@ async function writeOutput(file2, text2) {
     await import_node_fs7.promises.mkdir(path7.dirname(path7.resolve(file2)), { recursive: true });
     await import_node_fs7.promises.writeFile(file2, text2);
   } catch (e) {
-    const code = e.code;
-    throw new UsageError(`--output ${file2} cannot be written${code ? ` (${code})` : ""}`);
+    const code2 = e.code;
+    throw new UsageError(`--output ${file2} cannot be written${code2 ? ` (${code2})` : ""}`);
   }
 }
 function helpAsked(argv) {

@@ -234,6 +234,7 @@ export async function runMergeGroupJob(o: MergeGroupJobOptions): Promise<PullJob
       limits: config.limits,
       scope: scopeOf(config.config),
       policy: config.policy,
+      findingsPolicy: config.findingsPolicy,
       policyHash: config.policyHash,
       consumers: { headers: config.config.headers, policy: config.findingsPolicy },
       botLogin: config.botLogin,

@@ -31,6 +31,8 @@ import { functionUnsafeChanged } from './rules/function-unsafe-changed';
 import { headerOutOfDate } from './rules/header-out-of-date';
 import { importAdded } from './rules/import-added';
 import { importRemoved } from './rules/import-removed';
+import { gatedExportAdded } from './rules/gated-export-added';
+import { gatedExportRemoved } from './rules/gated-export-removed';
 import { itemGated } from './rules/item-gated';
 import { libraryRenamed } from './rules/library-renamed';
 import { platformWidthChanged } from './rules/platform-width-changed';
@@ -85,6 +87,8 @@ export const CHANGE_RULES: ChangeRule[] = [
   headerOutOfDate,
   importAdded,
   importRemoved,
+  gatedExportAdded,
+  gatedExportRemoved,
   itemGated,
   libraryRenamed,
   platformWidthChanged,

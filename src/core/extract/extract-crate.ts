@@ -34,6 +34,13 @@ import {
   ScanContext,
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
+import {
+  declaresFunction,
+  HelperFn,
+  nullCheckersOf,
+  spareBoundaryPanics,
+  unknownCallees,
+} from './body-evidence';
 
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 /** Roots of a path into the crate's own modules. */
@@ -274,6 +281,7 @@ export async function extractCrate(
   const invocations: MacroInvocation[] = [];
   const testText: string[] = [];
   const unsafeSendSync = new Set<string>();
+  const helpers: HelperFn[] = [];
   const gated: GatedItem[] = [];
   const unparsed: PendingFile[] = [];
   const visited = new Set<string>();
@@ -344,6 +352,7 @@ export async function extractCrate(
     testText.push(...o.testText);
     gated.push(...o.gated);
     for (const t of o.unsafeSendSync ?? []) unsafeSendSync.add(t);
+    if (o.helpers) helpers.push(...o.helpers);
     return takeMods ? o.mods : [];
   };
 
@@ -828,7 +837,7 @@ export async function extractCrate(
   const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
   for (const it of items) {
     if (it.kind === 'function') {
-      it.body.panics = it.body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+      spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
@@ -843,6 +852,18 @@ export async function extractCrate(
       parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
     },
   );
+
+  // Functions a pointer is handed to that sit in files the prefilter did not parse: read on demand
+  // (a null-checking helper of the crate; see body-evidence.ts).
+  for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
+    const wanted = unknownCallees(items, helpers, [...definitions.values()].flat());
+    const hits = unparsed.filter((f) => !rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    if (!hits.length) break;
+    for (const f of hits) {
+      rescanned.add(f.path);
+      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+  }
 
   // pub const / pub type: at the crate root or in a module that holds exports, of a C type.
   const exportModules = new Set(items.filter((i) => i.kind !== 'import').map((i) => i.path));
@@ -888,6 +909,7 @@ export async function extractCrate(
       unresolved,
       ...(cNames ? { cNames } : {}),
       ...(unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}),
+      ...nullCheckersOf(helpers, [...definitions.values()].flat(), dedup),
     },
     diagnostics,
     testText,
