@@ -213,6 +213,7 @@ async function runMergeGroup(run: ActionRun): Promise<void> {
       findingsPolicy: config.findingsPolicy,
       policyHash: config.policyHash,
       deadline: deadlineOf(run, config.limits.deadlineSeconds),
+      consumers: { headers: config.config.headers, policy: config.findingsPolicy },
       botLogin: config.botLogin,
       runUrl: ctx.runUrl,
       log: (m) => core.info(m),

@@ -15,6 +15,7 @@
  * ref that names no pull request): fail closed.
  */
 import type { Analysis } from './analyse-diff';
+import type { ConsumerOptions } from './consumers';
 import { LandingDeltas } from './landing-deltas';
 import { evaluatePullApprovals, GateClient } from './pull-approvals';
 import { computeReportFindings } from './findings';
@@ -51,6 +52,11 @@ export interface MergeGroupSettings {
   policyHash: string;
   /** The run's deadline: past it, the analysis stops and the status is `error` (default: none). */
   deadline?: Deadline;
+  /**
+   * The consumers' contract check (the config's `headers` and findings policy), as the
+   * pull-request gate runs it: contract changes are part of the delta an approval covers.
+   */
+  consumers?: ConsumerOptions;
   /** The gate's identity: its statuses on a reviewed commit say which delta the reviewer was shown. */
   botLogin: string;
   runUrl: string;

@@ -38,7 +38,7 @@ describe('the action on a pull request', () => {
     expect(statuses.map((x) => x.state)).toEqual(['pending', 'pending']);
     expect(statuses[0].description).toMatch(/analysing/);
     expect(statuses[1].description).toMatch(
-      /^awaiting FFI security review \(0\/1\): 4 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}$/,
+      /^awaiting FFI security review \(0\/1\): 7 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}$/,
     );
     expect(statuses[1].description?.length).toBeLessThanOrEqual(140);
     const comments = s.fake.state.comments.filter((c) => c.number === 1);
@@ -58,7 +58,7 @@ describe('the action on a pull request', () => {
       changes: unknown[];
       gate: { decision: { state: string } };
     };
-    expect(report.changes.length).toBe(10);
+    expect(report.changes.length).toBe(13);
     expect(report.gate.decision.state).toBe('pending');
     expect(run.summary).toContain('FFI surface review');
     expect(run.stdout).toMatch(

@@ -236,6 +236,7 @@ export async function runMergeGroupJob(o: MergeGroupJobOptions): Promise<PullJob
       policy: config.policy,
       findingsPolicy: config.findingsPolicy,
       policyHash: config.policyHash,
+      consumers: { headers: config.config.headers, policy: config.findingsPolicy },
       botLogin: config.botLogin,
       runUrl: o.runUrl ?? 'https://github.example/octo/lib/actions/runs/4242',
       log: (m) => log.push(m),
