@@ -22,7 +22,7 @@ import { GitRevisionTree } from '../../src/adapters/git-revision-tree';
 import { loadRustParser } from '../../src/adapters/tree-sitter-parser';
 import { loadCParser, loadGoParser } from '../../src/adapters/consumer-parsers';
 import { computeReportFindings } from '../../src/app/findings';
-import { readConsumers, withConsumers } from '../../src/app/consumers';
+import { readConsumers, withConsumerView } from '../../src/app/consumers';
 import { Repo } from '../diff/git-fixture';
 
 /** A small seeded PRNG (mulberry32): the same sequence on every run. */
@@ -209,10 +209,15 @@ async function fullPathReport(dir: string, baseSha: string, headSha: string): Pr
     );
     const findings = computeReportFindings();
     const report = buildReport(base, head, { findings });
-    const view = await readConsumers(headTree, head, base, { c: loadCParser, go: loadGoParser }, {});
-    report.changes = withConsumers(report.changes, view.callSites);
-    report.findings.push(...view.findings);
-    return report;
+    const view = await readConsumers(
+      headTree,
+      head,
+      base,
+      { c: loadCParser, go: loadGoParser },
+      {},
+      baseTree,
+    );
+    return withConsumerView(report, view, { findings: true });
   } finally {
     baseTree.close();
     headTree.close();
