@@ -131,8 +131,17 @@ export interface CrateMemoStats {
   reused: number;
   /** Tree questions asked again to decide reuse. */
   replayedCalls: number;
+  /** Censuses of texts in crates extracted again, taken from earlier extractions of the same text. */
+  sharedCensuses: number;
   /** The names of the reused crates, in order. */
   reusedCrates: string[];
+}
+
+/** The cfg environment a crate's censuses were taken in. */
+function envKey(x: CrateExtraction): string {
+  const env = x.accounting.env;
+  // every field of the environment, the features' set as a sorted list
+  return stableStringify({ ...env, features: [...env.features].sort() });
 }
 
 /** Most recorded extractions kept per crate key (a run extracts a crate once per side and feature set). */
@@ -140,7 +149,13 @@ const MAX_PER_KEY = 4;
 
 export class CrateMemo {
   private readonly recorded = new Map<string, Recorded[]>();
-  readonly stats: CrateMemoStats = { extracted: 0, reused: 0, replayedCalls: 0, reusedCrates: [] };
+  readonly stats: CrateMemoStats = {
+    extracted: 0,
+    reused: 0,
+    replayedCalls: 0,
+    sharedCensuses: 0,
+    reusedCrates: [],
+  };
 
   /**
    * The extraction of `manifest` with `features` from `tree`: a copy of a recorded one when `tree`
@@ -159,6 +174,7 @@ export class CrateMemo {
     const recording = new RecordingTree(tree);
     const live = await run(recording);
     this.stats.extracted++;
+    this.shareCensuses(live);
     if (!recording.failed) {
       const entry: Recorded = {
         calls: recording.calls,
@@ -169,6 +185,29 @@ export class CrateMemo {
       this.recorded.set(key, [entry, ...candidates].slice(0, MAX_PER_KEY));
     }
     return live;
+  }
+
+  /**
+   * Gives the texts of a crate extracted again the censuses taken of the same texts under the same
+   * cfg environment in earlier extractions (a census is a pure function of both, and nothing writes
+   * to one once taken): a changed crate's unchanged files are not lexed again for the accounting.
+   */
+  private shareCensuses(live: CrateExtraction): void {
+    const env = envKey(live);
+    const known = new Map<string, Census>();
+    for (const rs of this.recorded.values())
+      for (const r of rs) {
+        if (envKey(r.live) !== env) continue;
+        for (const t of r.live.accounting.texts) if (t.census) known.set(t.text, t.census);
+      }
+    if (!known.size) return;
+    for (const t of live.accounting.texts) {
+      const census = known.get(t.text);
+      if (census && !t.census) {
+        t.census = census;
+        this.stats.sharedCensuses++;
+      }
+    }
   }
 
   private async answersAlike(tree: SourceTree, r: Recorded): Promise<boolean> {
