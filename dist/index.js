@@ -587,10 +587,10 @@ var require_errors = __commonJS2({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -613,12 +613,12 @@ var require_errors = __commonJS2({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -629,12 +629,12 @@ var require_errors = __commonJS2({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -844,8 +844,8 @@ var require_tree = __commonJS2({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -866,11 +866,11 @@ var require_tree = __commonJS2({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code) {
+          if (node2.code === code2) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -880,7 +880,7 @@ var require_tree = __commonJS2({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code) {
+          } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -904,19 +904,19 @@ var require_tree = __commonJS2({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node2 !== null) {
-            if (code === node2.code) {
+            if (code2 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code ? node2.left : node2.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1623,11 +1623,11 @@ var require_diagnostics = __commonJS2({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -1780,11 +1780,11 @@ var require_request = __commonJS2({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -3666,8 +3666,8 @@ var require_webidl = __commonJS2({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4115,9 +4115,9 @@ var require_util2 = __commonJS2({
     }
     function isValidEncodedURL(url2) {
       for (let i2 = 0; i2 < url2.length; ++i2) {
-        const code = url2.charCodeAt(i2);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url2.charCodeAt(i2);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4181,9 +4181,9 @@ var require_util2 = __commonJS2({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4708,8 +4708,8 @@ var require_util2 = __commonJS2({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4735,8 +4735,8 @@ var require_util2 = __commonJS2({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS2({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser5 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
@@ -6281,7 +6281,7 @@ var require_client_h1 = __commonJS2({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser5(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
         const parser = this[kParser];
         if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6535,22 +6535,22 @@ var require_client_h1 = __commonJS2({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header2 = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6558,41 +6558,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header += `${key}: ${val[i2]}\r
+              header2 += `${key}: ${val[i2]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort2, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort2, body2.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6658,22 +6658,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert2(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body2)) {
           assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -6689,7 +6689,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeBlob(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6697,7 +6697,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6712,7 +6712,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6731,7 +6731,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6749,19 +6749,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort2;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6784,10 +6784,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6811,7 +6811,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6822,11 +6822,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7027,9 +7027,9 @@ var require_client_h2 = __commonJS2({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -7039,8 +7039,8 @@ var require_client_h2 = __commonJS2({
       this.destroy(err2);
       util.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7245,8 +7245,8 @@ var require_client_h2 = __commonJS2({
       stream.once("error", function(err2) {
         abort2(err2);
       });
-      stream.once("frameError", (type, code) => {
-        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7556,15 +7556,15 @@ var require_redirect_handler = __commonJS2({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name2 = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name2 = util.headerNameToString(header2);
         return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
@@ -9184,7 +9184,7 @@ var require_retry_handler = __commonJS2({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
-        const { statusCode, code, headers } = err2;
+        const { statusCode, code: code2, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9196,7 +9196,7 @@ var require_retry_handler = __commonJS2({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err2);
           return;
         }
@@ -11230,9 +11230,9 @@ var require_pluralizer = __commonJS2({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11939,8 +11939,8 @@ var require_headers = __commonJS2({
     var util = require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -11952,14 +11952,14 @@ var require_headers = __commonJS2({
     function fill(headers, object2) {
       if (Array.isArray(object2)) {
         for (let i2 = 0; i2 < object2.length; ++i2) {
-          const header = object2[i2];
-          if (header.length !== 2) {
+          const header2 = object2[i2];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object2 === "object" && object2 !== null) {
         const keys = Object.keys(object2);
@@ -15403,10 +15403,10 @@ var require_util5 = __commonJS2({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert2(header !== null);
+    function getFieldValues(header2) {
+      assert2(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16095,8 +16095,8 @@ var require_util6 = __commonJS2({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code = value.charCodeAt(i2);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i2);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16104,26 +16104,26 @@ var require_util6 = __commonJS2({
     }
     function validateCookieName(name2) {
       for (let i2 = 0; i2 < name2.length; ++i2) {
-        const code = name2.charCodeAt(i2);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name2.charCodeAt(i2);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16139,31 +16139,31 @@ var require_util6 = __commonJS2({
         ++i2;
       }
       while (i2 < len) {
-        const code = value.charCodeAt(i2++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i2++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path8) {
       for (let i2 = 0; i2 < path8.length; ++i2) {
-        const code = path8.charCodeAt(i2);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path8.charCodeAt(i2);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -16174,8 +16174,8 @@ var require_util6 = __commonJS2({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain2.length; ++i2) {
-        const code = domain2.charCodeAt(i2);
-        if (code === 46) {
+        const code2 = domain2.charCodeAt(i2);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16185,10 +16185,10 @@ var require_util6 = __commonJS2({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16305,20 +16305,20 @@ var require_parse = __commonJS2({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert2 = require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name2 = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -16962,37 +16962,37 @@ var require_util7 = __commonJS2({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code = protocol.charCodeAt(i2);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i2);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17261,7 +17261,7 @@ var require_connection = __commonJS2({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17269,12 +17269,12 @@ var require_connection = __commonJS2({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17299,25 +17299,25 @@ var require_connection = __commonJS2({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init2) => new CloseEvent(type, init2), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17442,8 +17442,8 @@ var require_receiver = __commonJS2({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17630,8 +17630,8 @@ var require_receiver = __commonJS2({
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
-                      const code = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error63.message);
+                      const code2 = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error63.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17717,11 +17717,11 @@ var require_receiver = __commonJS2({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17733,7 +17733,7 @@ var require_receiver = __commonJS2({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17748,8 +17748,8 @@ var require_receiver = __commonJS2({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17987,17 +17987,17 @@ var require_websocket = __commonJS2({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18011,7 +18011,7 @@ var require_websocket = __commonJS2({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18257,15 +18257,15 @@ var require_websocket = __commonJS2({
     }
     function onParserError(err2) {
       let message;
-      let code;
+      let code2;
       if (err2 instanceof CloseEvent) {
         message = err2.reason;
-        code = err2.code;
+        code2 = err2.code;
       } else {
         message = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module2.exports = {
       WebSocket
@@ -21761,8 +21761,8 @@ var require_stringifyString = __commonJS2({
             case "u":
               {
                 str += json2.slice(start2, i2);
-                const code = json2.substr(i2 + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -21788,8 +21788,8 @@ var require_stringifyString = __commonJS2({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json2.substr(i2, 6);
                 }
@@ -21902,9 +21902,9 @@ ${indent}`) + "'";
         start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -21919,11 +21919,11 @@ ${indent}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -24288,22 +24288,22 @@ var require_errors2 = __commonJS2({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -25026,10 +25026,10 @@ var require_resolve_block_scalar = __commonJS2({
     var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -25040,26 +25040,26 @@ var require_resolve_block_scalar = __commonJS2({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -25086,7 +25086,7 @@ var require_resolve_block_scalar = __commonJS2({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -25113,7 +25113,7 @@ var require_resolve_block_scalar = __commonJS2({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -25125,8 +25125,8 @@ var require_resolve_block_scalar = __commonJS2({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start2 + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -25212,7 +25212,7 @@ var require_resolve_flow_scalar = __commonJS2({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -25410,9 +25410,9 @@ var require_resolve_flow_scalar = __commonJS2({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -25734,12 +25734,12 @@ var require_composer = __commonJS2({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -25901,12 +25901,12 @@ var require_cst_scalar = __commonJS2({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -25965,10 +25965,10 @@ var require_cst_scalar = __commonJS2({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -26000,10 +26000,10 @@ var require_cst_scalar = __commonJS2({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -27018,7 +27018,7 @@ var require_parser = __commonJS2({
         }
       }
     }
-    var Parser5 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -27791,7 +27791,7 @@ var require_parser = __commonJS2({
         }
       }
     };
-    exports2.Parser = Parser5;
+    exports2.Parser = Parser3;
   }
 });
 
@@ -28535,8 +28535,8 @@ var require_web_tree_sitter2 = __commonJS2({
               "e": 111
             };
             var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-              var code = wasmTypeCodes[type];
-              return code;
+              var code2 = wasmTypeCodes[type];
+              return code2;
             })), "generateTypePack");
             var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
               var bytes = Uint8Array.of(
@@ -29195,13 +29195,13 @@ var require_web_tree_sitter2 = __commonJS2({
             __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
             var runtimeKeepaliveCounter = 0;
             var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-            var _proc_exit = /* @__PURE__ */ __name((code) => {
-              EXITSTATUS = code;
+            var _proc_exit = /* @__PURE__ */ __name((code2) => {
+              EXITSTATUS = code2;
               if (!keepRuntimeAlive()) {
-                Module["onExit"]?.(code);
+                Module["onExit"]?.(code2);
                 ABORT = true;
               }
-              quit_(code, new ExitStatus(code));
+              quit_(code2, new ExitStatus(code2));
             }, "_proc_exit");
             _proc_exit.sig = "vi";
             var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -34548,9 +34548,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -34580,8 +34580,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -35188,20 +35188,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -35209,11 +35209,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse2(header, options) {
+function parse2(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -35221,8 +35221,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags2 = CHAR_MAP[code];
+    const code2 = header2.charCodeAt(index);
+    const flags2 = CHAR_MAP[code2];
     if ((flags2 & stopFlags) !== 0) {
       stop2 |= flags2 & COMMA_FLAG;
       break;
@@ -35233,57 +35233,57 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags2;
+    typeFlags |= code2 & NON_ASCII | flags2;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
+  const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index === len || stop2 !== 0) {
     return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header2, type, index, len, stopFlags) {
   const parameters2 = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags2 = CHAR_MAP[code];
+      const code2 = header2.charCodeAt(index);
+      const flags2 = CHAR_MAP[code2];
       if ((flags2 & stopFlags) !== 0) {
         if ((flags2 & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header2.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters2[key] === void 0) {
-                parameters2[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters2[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags3 = CHAR_MAP[code3];
+                const code4 = header2.charCodeAt(index);
+                const flags3 = CHAR_MAP[code4];
                 if ((flags3 & stopFlags) !== 0) {
                   stop3 = flags3 & COMMA_FLAG;
                   break;
@@ -35294,7 +35294,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -35307,8 +35307,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags3 = CHAR_MAP[code2];
+          const code3 = header2.charCodeAt(index);
+          const flags3 = CHAR_MAP[code3];
           if ((flags3 & stopFlags) !== 0) {
             stop2 = flags3 & COMMA_FLAG;
             break;
@@ -35323,7 +35323,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         }
         if (parameters2[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters2[key] = header.slice(valueStart, valueEnd);
+          parameters2[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop2 !== 0)
           break parameter;
@@ -35335,7 +35335,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags2;
+      keyFlags |= code2 & NON_ASCII | flags2;
       index++;
     }
   }
@@ -42504,12 +42504,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -42538,10 +42538,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -49376,11 +49376,11 @@ var error38 = () => {
       case "too_small": {
         const adj = issue3.inclusive ? ">=" : ">";
         const sizing = getSizing(issue3.origin);
-        const shortName = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
+        const shortName2 = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
         if (sizing) {
-          return `Te ${shortName}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
+          return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
         }
-        return `Te ${shortName}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
+        return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
       }
       case "invalid_format": {
         const _issue = issue3;
@@ -50114,8 +50114,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -50259,8 +50259,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -52455,12 +52455,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -60893,15 +60893,15 @@ function literal2(text2) {
       '\\"': 34,
       "\\\\": 92
     };
-    let code = null;
-    if (body2 in esc2) code = esc2[body2];
+    let code2 = null;
+    if (body2 in esc2) code2 = esc2[body2];
     else if (/^\\x[0-7][0-9a-fA-F]$/.test(body2) || byte && /^\\x[0-9a-fA-F]{2}$/.test(body2))
-      code = parseInt(body2.slice(2), 16);
+      code2 = parseInt(body2.slice(2), 16);
     else if (chr && /^\\u\{[0-9a-fA-F_]{1,8}\}$/.test(body2))
-      code = parseInt(body2.slice(3, -1).replace(/_/g, ""), 16);
-    else if ([...body2].length === 1 && body2[0] !== "\\") code = body2.codePointAt(0) ?? null;
-    if (code === null || byte && code > 255) return null;
-    return { v: BigInt(code), ty: byte ? "u8" : "u32" };
+      code2 = parseInt(body2.slice(3, -1).replace(/_/g, ""), 16);
+    else if ([...body2].length === 1 && body2[0] !== "\\") code2 = body2.codePointAt(0) ?? null;
+    if (code2 === null || byte && code2 > 255) return null;
+    return { v: BigInt(code2), ty: byte ? "u8" : "u32" };
   }
   const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)((?:[iu](?:8|16|32|64|128|size))?)$/.exec(
     text2
@@ -62582,6 +62582,26 @@ var importRemoved = {
   check: (before, after) => before?.kind === "import" && !after ? [`the library no longer needs ${before.symbol} from the host`] : []
 };
 
+// src/core/diff/rules/gated-export-added.ts
+var gatedExportAdded = {
+  id: "gated-export-added",
+  severity: "addition",
+  rationale: "A new export behind a feature the analysed build does not enable: whoever builds with that feature gets a symbol nobody reviewed, so it is shown and needs review like any addition; add the feature to `feature-sets` to see its signature and findings.",
+  example: '(absent) \u2192 #[cfg(feature = "fips")] #[no_mangle] extern "C" fn f()',
+  kinds: [],
+  check: () => []
+};
+
+// src/core/diff/rules/gated-export-removed.ts
+var gatedExportRemoved = {
+  id: "gated-export-removed",
+  severity: "breaking",
+  rationale: "An export that a feature the analysed build does not enable used to provide is gone: consumers that build with that feature fail to link.",
+  example: '#[cfg(feature = "fips")] #[no_mangle] extern "C" fn f() \u2192 (removed)',
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/item-gated.ts
 var itemGated = {
   id: "item-gated",
@@ -63034,6 +63054,8 @@ var CHANGE_RULES = [
   functionUnsafeChanged,
   importAdded,
   importRemoved,
+  gatedExportAdded,
+  gatedExportRemoved,
   itemGated,
   libraryRenamed,
   platformWidthChanged,
@@ -63060,6 +63082,103 @@ function changeRule(id) {
   const r = CHANGE_RULES.find((x) => x.id === id);
   if (!r) throw new Error(`unknown change rule ${id}`);
   return r;
+}
+
+// src/core/findings/rule.ts
+function memoised(ctx, key, make) {
+  if (!ctx.memo) return make();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
+  return ctx.memo.get(key);
+}
+
+// src/core/findings/evidence.ts
+var MAX_EVIDENCE = 8;
+var MAX_WHAT = 200;
+function code(name2) {
+  const short2 = name2.length > 40 ? `${name2.slice(0, 37)}...` : name2;
+  return `\`${short2.replace(/`/g, "'")}\``;
+}
+function clip(what) {
+  return what.length > MAX_WHAT ? `${what.slice(0, MAX_WHAT - 3)}...` : what;
+}
+function checkersOf(ctx) {
+  return memoised(ctx, "evidence:nullCheckers", () => {
+    const m = /* @__PURE__ */ new Map();
+    for (const c of ctx.crate.nullCheckers ?? []) m.set(`${c.macro ? "!" : ""}${c.name}\0${c.arg}`, c);
+    return m;
+  });
+}
+function nullEvidence(item, name2, type, ctx) {
+  const out2 = [];
+  const t2 = parseType(type);
+  const inner = optionInner(t2);
+  if (inner && wrapped(inner, "NonNull"))
+    out2.push({
+      file: item.file,
+      line: item.line,
+      what: `${code(name2)} is an \`Option<NonNull<\u2026>>\`: NULL arrives as \`None\``
+    });
+  for (const c of item.body.nullChecks ?? [])
+    if (c.param === name2 && !c.through)
+      out2.push({ file: item.file, line: c.line, what: `${code(name2)} checked with ${c.what}` });
+  const checkers = checkersOf(ctx);
+  for (const p of item.body.passes ?? []) {
+    if (p.param !== name2) continue;
+    const c = checkers.get(`${p.macro ? "!" : ""}${p.callee}\0${p.arg}`);
+    if (!c) continue;
+    const callee = p.macro ? `${code(c.name + "!")}` : code(c.name);
+    out2.push({
+      file: item.file,
+      line: p.line,
+      what: clip(`${code(name2)} checked by ${callee} (defined at ${c.file}:${c.line}: ${c.how})`)
+    });
+  }
+  if (item.unsafe && safetyNames(item, name2))
+    out2.push({ file: item.file, line: item.line, what: safetyWhat(name2, true) });
+  return out2;
+}
+function safetyNames(item, name2) {
+  return item.doc.safetyNames?.includes(name2) ?? false;
+}
+function safetyWhat(name2, contract) {
+  return contract ? `the \`# Safety\` section of this \`unsafe\` fn names ${code(name2)}: the caller's contract` : `the \`# Safety\` section names ${code(name2)} (documented; the fn is not \`unsafe\`)`;
+}
+var BYTE_TYPES = /* @__PURE__ */ new Set(["u8", "i8", "c_char", "c_uchar", "c_schar", "bool"]);
+function lengthEvidence(item, p) {
+  if (p.role.kind !== "buffer") return [];
+  const len = p.role.len.name;
+  const t2 = parseType(p.param.type);
+  let pointee = t2.k === "ptr" ? t2.to : null;
+  const nn = optionInner(t2);
+  if (!pointee && nn) pointee = wrapped(nn, "NonNull");
+  if (pointee?.k === "path" && pointee.args.length === 0 && BYTE_TYPES.has(pointee.name))
+    return [
+      {
+        file: item.file,
+        line: item.line,
+        what: `the element type \`${renderType(pointee)}\` is one byte: ${code(len)} counts bytes, nothing is multiplied`
+      }
+    ];
+  return (item.body.checkedArith ?? []).filter((a) => a.param === len).map((a) => ({ file: item.file, line: a.line, what: clip(`${code(len)} used through ${a.what}`) }));
+}
+function pointerVerdict(item, p, ctx) {
+  const name2 = p.param.name;
+  const nulls = nullEvidence(item, name2, p.param.type, ctx);
+  const lengths = lengthEvidence(item, p);
+  const evidence = [...nulls, ...lengths];
+  if (!item.unsafe && safetyNames(item, name2))
+    evidence.push({ file: item.file, line: item.line, what: safetyWhat(name2, false) });
+  const verified = nulls.length > 0 && (p.role.kind !== "buffer" || lengths.length > 0);
+  return { status: verified ? "verified" : "open", evidence: dedupe(evidence).slice(0, MAX_EVIDENCE) };
+}
+function dedupe(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((e) => {
+    const k = `${e.file}\0${e.line}\0${e.what}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 // src/core/findings/pointer-params.ts
@@ -63206,21 +63325,42 @@ function pointerParams(fn) {
   return out2;
 }
 
+// src/core/findings/rules/raw-pointer-param.ts
+var NULL_EVIDENCE = "`p.is_null()`, `NonNull::new(p)`, `p.as_ref()`/`as_mut()` (an `Option`) or a comparison with `null()` in the body or inside a macro call, a crate macro or function called with `p` whose definition checks that argument (a few calls deep, in the files the scan read), an `Option<NonNull<T>>` type, or in an `unsafe` fn a `# Safety` section naming `p`";
+var rawPointerParam = {
+  id: "raw-pointer-param",
+  level: "high",
+  kinds: ["function"],
+  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation (a pointer that is a C string or has a length gets `c-string-param` or `buffer-param` instead: one finding per parameter)",
+  example: "fn widget_poke(w: *mut Widget)",
+  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
+  evidence: `NULL checked: ${NULL_EVIDENCE}`,
+  check(item, ctx) {
+    if (item.kind !== "function") return [];
+    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({
+      message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\``,
+      ...pointerVerdict(item, p, ctx)
+    }));
+  }
+};
+
 // src/core/findings/rules/buffer-param.ts
 var bufferParam = {
   id: "buffer-param",
   level: "high",
   kinds: ["function"],
-  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds",
+  rationale: "memory safety: a pointer and length pair is only as safe as the length; a wrong length or an overflowing `len * size` reads or writes out of bounds (this finding replaces `raw-pointer-param` and `c-string-param` on the pointer and asks their questions too)",
   example: "fn checksum(buf: *const u8, len: usize) -> u32",
-  checklist: "bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)",
-  check(item) {
+  checklist: "NULL with a non-zero length is rejected and `slice::from_raw_parts` never gets NULL (even for length 0), bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, alignment and lifetime are documented, and the buffer never aliases a live `&mut`",
+  evidence: `NULL checked (${NULL_EVIDENCE}) and, unless the element is one byte (\`u8\`, \`c_char\`, \u2026), \`len.checked_mul(..)\`, \`checked_add\`/\`checked_sub\` or \`saturating_*\`/\`overflowing_*\` on the length`,
+  check(item, ctx) {
     if (item.kind !== "function") return [];
     const out2 = [];
     for (const p of pointerParams(item)) {
       if (p.role.kind !== "buffer") continue;
       out2.push({
-        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`
+        message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\` with length \`${p.role.len.name}\` (\`${p.role.len.type}\`)`,
+        ...pointerVerdict(item, p, ctx)
       });
     }
     return out2;
@@ -63250,6 +63390,7 @@ var callbackParam = {
   rationale: "memory safety: a callback runs foreign code inside the library, where reentrancy, other threads and unwinding can break aliasing and thread-safety guarantees",
   example: 'fn on_event(cb: extern "C" fn(c_int), user_data: *mut c_void)',
   checklist: "reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);
@@ -63273,15 +63414,19 @@ var cStringParam = {
   id: "c-string-param",
   level: "high",
   kinds: ["function"],
-  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation",
+  rationale: "memory safety: a C string is trusted to be NUL-terminated, so a missing terminator reads past the end of the allocation (this finding replaces `raw-pointer-param` on the parameter and asks its questions too)",
   example: "fn greet(name: *const c_char)",
-  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, and its length is bounded",
-  check(item) {
+  checklist: "NULL is checked, the string is NUL-terminated (read through `CStr::from_ptr`), UTF-8 is validated before it becomes `&str`, its length is bounded, and its lifetime is documented",
+  evidence: `NULL checked: ${NULL_EVIDENCE}`,
+  check(item, ctx) {
     if (item.kind !== "function") return [];
     return pointerParams(item).filter((p) => p.role.kind === "c-string").map((p) => {
       const nested = /^\*(const|mut) \*/.test(p.param.type);
       const what = nested ? "a pointer to C strings" : "a C string";
-      return { message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\`` };
+      return {
+        message: `parameter \`${p.param.name}\` is ${what} \`${p.param.type}\``,
+        ...pointerVerdict(item, p, ctx)
+      };
     });
   }
 };
@@ -63294,6 +63439,7 @@ var danglingPointerReturn = {
   rationale: "memory safety: `.as_ptr()` borrows; when its owner (a temporary `CString`, a local `String` or `Vec`) is dropped at the end of the statement or the function, the caller receives a pointer to freed memory",
   example: 'fn greeting() -> *const c_char { CString::new("hi").unwrap_or_default().as_ptr() }',
   checklist: "the returned pointer outlives the call: hand ownership out with `into_raw()` (with a matching free export) or point into data that lives as long as documented",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function") return [];
     return (item.body.danglingReturns ?? []).map((d) => ({
@@ -63311,6 +63457,7 @@ var declaredNotExported = {
   example: "include/demo.h:12 declares void demo_free(Demo *); no Rust export is named demo_free",
   rationale: "memory safety: a consumer compiled against the declaration fails to link, or binds to whatever other library defines the name",
   checklist: "the declaration is removed from the header or preamble (regenerate it), or the Rust export is restored",
+  evidence: "none: always open",
   check() {
     return [];
   }
@@ -63427,18 +63574,11 @@ function conjoin(preds) {
   return uniq.length === 1 ? uniq[0] : { op: "all", args: uniq };
 }
 
-// src/core/findings/rule.ts
-function memoised(ctx, key, make) {
-  if (!ctx.memo) return make();
-  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
-  return ctx.memo.get(key);
-}
-
 // src/core/findings/rules/exposure-widened.ts
-function enabled(cfg, features) {
+function enabled(cfg, features2) {
   if (cfg === null) return true;
   const pred = parseCfg(cfg);
-  return pred ? evalCfg(pred, { features: new Set(features) }) : null;
+  return pred ? evalCfg(pred, { features: new Set(features2) }) : null;
 }
 function required2(p, out2) {
   if (p.op === "kv" && p.key === "feature") out2.add(p.value);
@@ -63472,6 +63612,7 @@ var exposureWidened = {
   rationale: "contract: an item that leaves a non-default feature gate is compiled into every default build, so the attack surface grows for every user",
   example: '#[cfg(feature = "unsafe-api")] fn raw_write(..) \u2192 (no cfg)',
   checklist: "the capability should be on by default, and users who never enabled the feature are ready to ship it",
+  evidence: "none: always open",
   check(item, ctx) {
     if (enabled(item.cfg, ctx.crate.features) === false) return [];
     const baseFeatures = ctx.base?.features ?? ctx.crate.features;
@@ -63504,6 +63645,7 @@ var fromRawVoid = {
   rationale: "memory safety: a `c_void` pointer carries no type; rebuilding a `Box` from it trusts the caller to pass exactly what this library allocated as that type, and anything else is freed with the wrong layout",
   example: "fn engine_free(p: *mut c_void) { drop(Box::from_raw(p as *mut Engine)) }",
   checklist: "take a typed pointer (`*mut Engine`) so C sees a distinct handle type, or document and check (a tag or magic field) that the pointer came from this library as that type",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function") return [];
     const calls = item.body.boxFromRaw ?? [];
@@ -63676,6 +63818,7 @@ var handleSendSync = {
   rationale: "memory safety: `unsafe impl Send`/`Sync` switches off the compiler's thread-safety check for a type C callers then hold as a handle and may use from any thread; a wrong claim is a data race",
   example: "unsafe impl Send for Engine {} + fn engine_new() -> *mut Engine",
   checklist: "the handle type really is thread-safe (every field `Send`/`Sync`, interior mutability synchronised) and the header says which functions may be called concurrently on one handle",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function" || !item.returns) return [];
     const marked = ctx.crate.unsafeSendSync ?? [];
@@ -63699,6 +63842,7 @@ var hiddenExport = {
   rationale: "hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface",
   example: 'mod inner { #[no_mangle] extern "C" fn helper() {} }',
   checklist: "the export is intended (make the item `pub` to say so), or the export attribute is removed",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" && item.kind !== "static" || item.visibility === "pub") return [];
     const vis = item.visibility === "private" ? "private" : `only \`${item.visibility}\``;
@@ -63766,6 +63910,7 @@ var invalidValueParam = {
   rationale: "memory safety: C can pass any bit pattern; a value outside what the Rust type allows (2 as `bool`, 7 for a 3-variant enum, 0 as `NonZeroU32`) is undefined behaviour the moment it exists, before any check in the body can run",
   example: "fn set_mode(mode: Mode) / fn set(on: bool) / transmute::<u32, Mode>(m)",
   checklist: "take the raw integer (`u32`, `c_int`) and convert it with a checked match or `TryFrom`, returning an error code for values out of range",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const out2 = [];
@@ -63846,6 +63991,7 @@ var libcSymbolCollision = {
   rationale: "memory safety: an exported `free`, `malloc` or `puts` interposes the C library's for the whole process that loads the library (the dynamic linker binds every caller to the first definition), so unrelated code calls it with the C contract",
   example: '#[no_mangle] pub extern "C" fn puts(s: *const c_char) -> c_int',
   checklist: "the symbol is renamed with the library's prefix (`mylib_free`), unless interposing the C library function is the intended, documented purpose",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" && item.kind !== "static") return [];
     if (!LIBC_NAMES.has(item.symbol)) return [];
@@ -63865,6 +64011,7 @@ var missingDestructor = {
   rationale: "contract: ownership handed to the caller needs a matching destructor in this library, or it leaks or gets freed by the wrong allocator",
   example: "fn parser_new() -> *mut Parser, and no parser_free(p: *mut Parser) (a free(*mut c_void) counts only when its doc names Parser)",
   checklist: "ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const owned = ownedReturn(item);
@@ -63888,6 +64035,7 @@ var missingSafetyDoc = {
   rationale: "documentation: an `unsafe` export without a `# Safety` section leaves the obligations of its callers unwritten",
   example: '/// Frees the buffer. + pub unsafe extern "C" fn buf_free(p: *mut u8)',
   checklist: "the contract (pointer validity, lifetimes, threads, ownership) is written down in a `# Safety` doc section",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || !item.unsafe || item.doc.safety) return [];
     const why = item.doc.present ? "its doc comment has no `# Safety` section" : "it has no doc comment";
@@ -63904,6 +64052,7 @@ var mutableGlobal = {
   rationale: "memory safety: unsynchronised reads and writes of a `static mut` from several threads (or from C) are a data race, which is undefined behaviour",
   example: "#[no_mangle] pub static mut LAST_ERROR: c_int = 0;",
   checklist: "access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind === "static") {
       if (!item.mutable) return [];
@@ -64143,6 +64292,7 @@ var notFfiSafe = {
   rationale: "memory safety: with a type that has no C layout the caller and the library disagree on size, layout or calling convention, and memory is corrupted",
   example: "fn name_len(name: &str) -> usize",
   checklist: "the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type",
+  evidence: "none: always open",
   check(item, ctx) {
     return check2(item, ctx.types);
   }
@@ -64156,6 +64306,7 @@ var notUnsafePtrDeref = {
   rationale: "memory safety: a safe fn that dereferences a raw-pointer parameter is unsound, because safe Rust may call it with any pointer",
   example: 'pub extern "C" fn read(p: *const u32) -> u32 { unsafe { *p } }',
   checklist: "the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy",
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || item.unsafe) return [];
     const typeOf = /* @__PURE__ */ new Map();
@@ -64183,33 +64334,41 @@ var panicPath = {
   rationale: 'contract: a panic that reaches an `extern "C"` boundary aborts the host process, a denial of service any input that reaches it can trigger',
   example: "fn port(n: u32) -> u16 { u16::try_from(n).unwrap() }",
   checklist: "the panic cannot be reached from caller input, or the body runs inside `catch_unwind` (or a panic-boundary macro) and reports an error code",
+  evidence: "every panic site runs inside `catch_unwind(\u2026)` or in the input of a crate macro whose definition calls `catch_unwind` (like rustls-ffi's `ffi_panic_boundary!`): the finding is reported verified, naming the sites and what guards them",
   check(item) {
-    if (item.kind !== "function" || item.body.panics.length === 0) return [];
-    const panics = [...item.body.panics].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
-    const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
-    const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
+    if (item.kind !== "function") return [];
+    const byLine = (list2) => [...list2].sort((a, b) => a.line - b.line || a.what.localeCompare(b.what));
+    const spared = byLine(item.body.sparedPanics ?? []);
+    if (item.body.panics.length === 0) {
+      if (spared.length === 0) return [];
+      const guards = [...new Set(spared.map((p) => code(p.by)))].slice(0, SHOWN2).join(", ");
+      return [
+        {
+          message: `\`${item.name}\` can panic only inside ${guards}: ${listing(spared)}`,
+          line: spared[0].line,
+          status: "verified",
+          evidence: spared.slice(0, MAX_EVIDENCE).map((p) => ({
+            file: item.file,
+            line: p.line,
+            what: `${show(p.what)} runs inside ${code(p.by)}${p.by === "catch_unwind" ? "" : ", a crate macro whose definition calls `catch_unwind`"}`
+          }))
+        }
+      ];
+    }
+    const panics = byLine(item.body.panics);
     return [
       {
-        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listed.join(", ")}${more}`,
+        message: `\`${item.name}\` can panic outside \`catch_unwind\`: ${listing(panics)}`,
         line: panics[0].line
       }
     ];
   }
 };
-
-// src/core/findings/rules/raw-pointer-param.ts
-var rawPointerParam = {
-  id: "raw-pointer-param",
-  level: "high",
-  kinds: ["function"],
-  rationale: "memory safety: a raw pointer from the caller can be NULL, dangling, misaligned or aliased, and every use of it is an unchecked obligation",
-  example: "fn widget_poke(w: *mut Widget)",
-  checklist: "NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`",
-  check(item) {
-    if (item.kind !== "function") return [];
-    return pointerParams(item).filter((p) => p.role.kind === "raw").map((p) => ({ message: `parameter \`${p.param.name}\` is a raw pointer \`${p.param.type}\`` }));
-  }
-};
+function listing(panics) {
+  const listed = panics.slice(0, SHOWN2).map((p) => `${show(p.what)} (line ${p.line})`);
+  const more = panics.length > SHOWN2 ? ` and ${panics.length - SHOWN2} more` : "";
+  return `${listed.join(", ")}${more}`;
+}
 
 // src/core/findings/rules/reference-param.ts
 var referenceParam = {
@@ -64219,6 +64378,7 @@ var referenceParam = {
   rationale: "memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs",
   example: "fn config_set(cfg: &mut Config, level: c_int)",
   checklist: "callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function") return [];
     const out2 = [];
@@ -64250,6 +64410,7 @@ var rustAbiExport = {
   rationale: "memory safety: the Rust ABI is unspecified, so a C or Go caller calls this symbol with the wrong calling convention and garbles its arguments",
   example: "#[no_mangle] pub fn helper() {}",
   checklist: 'add `extern "C"`, or stop exporting the function',
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || item.abi !== "Rust") return [];
     const attr = item.export === "export_name" ? "`#[export_name]`" : "`#[no_mangle]`";
@@ -64265,6 +64426,7 @@ var signatureMismatch = {
   example: "include/demo.h: int demo_clamp(int v); Rust: fn demo_clamp(v: i64) -> i64",
   rationale: "memory safety: a consumer calls the function with the arguments the declaration says, and Rust reads others (truncated, sign-flipped or garbage values)",
   checklist: "the header or preamble is regenerated from the Rust source, and every consumer rebuilt against it",
+  evidence: "none: always open",
   check() {
     return [];
   }
@@ -64278,6 +64440,7 @@ var undeclaredExport = {
   example: '#[no_mangle] pub extern "C" fn demo_reset() exported, declared in no committed header',
   rationale: "contract: an export the header does not declare is surface nobody reviews as API, and consumers re-declare it by hand",
   checklist: "the export is added to the header named (regenerate it), or it is not meant to be exported and the export attribute is removed",
+  evidence: "none: always open",
   check() {
     return [];
   }
@@ -64296,6 +64459,7 @@ var untestedExport = {
   rationale: "hygiene: an export that no test, bench, fuzz target or example in any language names has had its boundary behaviour exercised by nobody",
   example: "fn ping() -> c_int, named in no Rust, C/C++, Go or Python test",
   checklist: "a test or fuzz target covers the export, including its error and NULL paths",
+  evidence: "none: always open",
   check(item, ctx) {
     if (item.kind !== "function" && item.kind !== "static" || item.tested !== false) return [];
     return [{ message: `\`${item.name}\` is named in no test (${searchedPlaces(ctx.crate)})` }];
@@ -64310,6 +64474,7 @@ var unwindingAbi = {
   rationale: "memory safety: a `-unwind` ABI lets a Rust panic unwind into the caller, which is undefined behaviour for Go (cgo) and for C frames",
   example: 'pub extern "C-unwind" fn run()',
   checklist: 'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
+  evidence: "none: always open",
   check(item) {
     if (item.kind !== "function" || !item.abi.endsWith("-unwind")) return [];
     return [
@@ -64508,6 +64673,70 @@ function inScope(policy, id, file2) {
   if (scope.include && !scope.include.some((g) => matchGlob(g, file2))) return false;
   if (scope.exclude && scope.exclude.some((g) => matchGlob(g, file2))) return false;
   return true;
+}
+
+// src/core/gate/status-description.ts
+var MAX_DESCRIPTION = 140;
+var LABEL = {
+  breaking: ["breaking", "breaking"],
+  "source-breaking": ["source-breaking", "source-breaking"],
+  "potentially-breaking": ["potentially breaking", "potentially breaking"],
+  addition: ["addition", "additions"],
+  "non-abi": ["non-ABI change", "non-ABI changes"]
+};
+function countChanges(report) {
+  const parts2 = [];
+  for (const s of Object.keys(LABEL)) {
+    const n = report.changes.filter((c) => c.severity === s).length;
+    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
+  }
+  return parts2.join(", ") || "no changes";
+}
+function ledger(digest) {
+  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
+}
+function statusDescription(text2, digest) {
+  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
+  const room = MAX_DESCRIPTION - [...tail].length;
+  const chars = [...text2.replace(/\s+/g, " ")];
+  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
+  return body2 + tail;
+}
+
+// src/core/gate/review-policy.ts
+var DEFAULT_APPROVAL_REQUIRED_FOR = [
+  "breaking",
+  "source-breaking",
+  "potentially-breaking",
+  "addition"
+];
+var APPROVAL_REQUIRED_FOR_KEY = "approval-required-for";
+function isUnresolved(change) {
+  return change.rule.startsWith("unresolved-");
+}
+function isOpenHigh(finding) {
+  return finding.level === "high" && finding.status !== "verified";
+}
+function plural2(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function canonicalSeverities(list2) {
+  const set2 = new Set(list2);
+  return SEVERITIES.filter((s) => set2.has(s));
+}
+function reviewNeed(report, requiredFor) {
+  const set2 = new Set(requiredFor);
+  const inSet = report.changes.filter((c) => set2.has(c.severity) && !isUnresolved(c));
+  const unresolved = report.changes.filter(isUnresolved).length;
+  const openHigh = report.findings.filter(isOpenHigh).length;
+  const reasons = [];
+  if (inSet.length) reasons.push(countChanges({ changes: inSet }));
+  if (unresolved) reasons.push(plural2(unresolved, "unresolved entry", "unresolved entries"));
+  if (openHigh) reasons.push(plural2(openHigh, "open high finding", "open high findings"));
+  const needed = reasons.length > 0;
+  const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(", ") || "none"}`;
+  const summary2 = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
+  return { needed, reasons, summary: summary2 };
 }
 
 // src/core/deadline.ts
@@ -64782,6 +65011,15 @@ var configSchema = external_exports.strictObject(
       "GitHub logins or org/team slugs",
       "Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed)."
     ),
+    "approval-required-for": external_exports.array(
+      external_exports.enum(SEVERITIES, {
+        error: "expected one of breaking, source-breaking, potentially-breaking, addition or non-abi"
+      }),
+      { error: `expected a list of change severities (at most ${MAX_LIST_ENTRIES})` }
+    ).max(MAX_LIST_ENTRIES).optional().meta({
+      description: "The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.",
+      default: [...DEFAULT_APPROVAL_REQUIRED_FOR]
+    }),
     "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),
     "required-approvals-breaking": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({
       description: "Approvals a pull request with breaking changes needs (default: required-approvals)."
@@ -64874,6 +65112,7 @@ function defaultConfig() {
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: "major" },
     approvers: [],
+    approvalRequiredFor: [...DEFAULT_APPROVAL_REQUIRED_FOR],
     requiredApprovals: 1,
     requiredApprovalsBreaking: 1,
     allowCommitAuthors: false,
@@ -65033,11 +65272,11 @@ function schemaAt(schema, path8) {
     else return null;
   }
 }
-function closestWord(word, candidates) {
+function closestWord(word, candidates2) {
   const plain = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   let best = null;
   let bestDistance = Infinity;
-  for (const c of candidates) {
+  for (const c of candidates2) {
     const d = plain(c) === plain(word) ? 0 : (0, import_fastest_levenshtein2.distance)(word.toLowerCase(), c);
     if (d < bestDistance) {
       bestDistance = d;
@@ -65080,6 +65319,12 @@ function issueError(issue3, doc) {
         offset: offsetOf(doc, path8.slice(0, -1), String(path8[path8.length - 1]))
       };
     }
+    case "invalid_value":
+      return {
+        path: path8,
+        detail: `${issue3.message}, got ${describe5(issue3.input)}${valueHint(path8, issue3.input, issue3.values)}`,
+        offset: offsetOf(doc, path8)
+      };
     default:
       return {
         path: path8,
@@ -65087,6 +65332,14 @@ function issueError(issue3, doc) {
         offset: offsetOf(doc, path8)
       };
   }
+}
+function valueHint(path8, input2, values) {
+  if (typeof input2 !== "string" || input2.length > 100) return "";
+  const guess = closestWord(input2, values.map(String));
+  if (guess) return ` (did you mean "${guess}"?)`;
+  if (path8[0] === "approval-required-for" && /^(unresolved|high|finding)/i.test(input2))
+    return " (unresolved entries and open high findings always need an approval; the list names change severities)";
+  return "";
 }
 function checkFeatureSet(set2, path8) {
   if (set2.all === true && (set2.default === false || (set2.list ?? []).length > 0))
@@ -65118,8 +65371,8 @@ function crossCheck(raw) {
 }
 function featureSelection(set2) {
   if (set2.all === true) return { mode: "all" };
-  const features = set2.list ?? [];
-  return set2.default === false ? { mode: "none", features } : { mode: "default", features };
+  const features2 = set2.list ?? [];
+  return set2.default === false ? { mode: "none", features: features2 } : { mode: "default", features: features2 };
 }
 function fromRaw(raw) {
   const d = defaultConfig();
@@ -65144,6 +65397,7 @@ function fromRaw(raw) {
       potentiallyBreakingBump: raw.changes?.["potentially-breaking-bump"] ?? d.changes.potentiallyBreakingBump
     },
     approvers: raw.approvers ?? [],
+    approvalRequiredFor: raw["approval-required-for"] ?? d.approvalRequiredFor,
     requiredApprovals,
     requiredApprovalsBreaking: raw["required-approvals-breaking"] ?? requiredApprovals,
     allowCommitAuthors: raw["allow-commit-authors"] ?? d.allowCommitAuthors,
@@ -65161,6 +65415,7 @@ function fromRaw(raw) {
   };
 }
 var uniqueSorted = (xs) => [...new Set(xs)].sort();
+var sameList = (a, b) => a.length === b.length && a.every((x, i2) => x === b[i2]);
 function uniqueAllowed(xs) {
   const key = (e) => `${e.name}\0${e.reason}`;
   const seen = new Map(xs.map((e) => [key(e), { name: e.name, reason: e.reason }]));
@@ -65199,6 +65454,7 @@ function normaliseConfig(config2) {
     findings: { levels: sortedRecord(levels2), scopes: sortedRecord(scopes2) },
     changes: { potentiallyBreakingBump: config2.changes.potentiallyBreakingBump },
     approvers: uniqueSorted(config2.approvers.map((a) => a.replace(/^@/, "").toLowerCase())),
+    approvalRequiredFor: canonicalSeverities(config2.approvalRequiredFor),
     requiredApprovals: config2.requiredApprovals,
     requiredApprovalsBreaking: Math.max(config2.requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors,
@@ -65265,7 +65521,13 @@ function policyHash(config2) {
   delete limits.deadlineSeconds;
   const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : void 0;
   const headers = normal.headers.length ? normal.headers : void 0;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports, headers } }));
+  const approvalRequiredFor = sameList(normal.approvalRequiredFor, DEFAULT_APPROVAL_REQUIRED_FOR) ? void 0 : normal.approvalRequiredFor;
+  return sha256(
+    stableStringify({
+      configSchema: 1,
+      config: { ...normal, limits, binaryExports, headers, approvalRequiredFor }
+    })
+  );
 }
 
 // src/app/config-file.ts
@@ -65287,7 +65549,7 @@ var MAX_STDERR = 64 * 1024;
 function quoted(s) {
   return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}\u2026` : s);
 }
-function explainGitFailure(args2, stderr, code, cwd = ".") {
+function explainGitFailure(args2, stderr, code2, cwd = ".") {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^hint:/i.test(l));
   const main = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? "";
   const text2 = main.replace(/^(fatal|error):\s*/i, "").replace(new RegExp("\\p{Cc}", "gu"), " ").slice(0, 300);
@@ -65312,7 +65574,7 @@ function explainGitFailure(args2, stderr, code, cwd = ".") {
     return `git ${args2[0] ?? ""} cannot fetch from the remote (${text2}): check the remote, the network and the credentials`;
   if (/unknown option|usage: git/i.test(text2) || /^usage: git/m.test(stderr))
     return `git ${args2[0] ?? ""} does not take these options: a newer git (2.38 or later) is needed`;
-  return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code})`}`;
+  return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code2})`}`;
 }
 function runGit(cwd, args2, input2) {
   return new Promise((resolve7, reject) => {
@@ -65333,7 +65595,7 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code) => resolve7({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code ?? 1 })
+      (code2) => resolve7({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code2 ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
@@ -65375,7 +65637,7 @@ var BlobReader = class {
     this.child.on("error", (e) => fail(new GitError(`cannot run git cat-file: ${e.message}`)));
     this.child.on(
       "close",
-      (code) => fail(new GitError(explainGitFailure(["cat-file"], stderr || "ended early", code ?? 1, cwd)))
+      (code2) => fail(new GitError(explainGitFailure(["cat-file"], stderr || "ended early", code2 ?? 1, cwd)))
     );
     this.child.stdin.on("error", () => void 0);
   }
@@ -65393,13 +65655,13 @@ var BlobReader = class {
         this.need = this.buffer.length + 1;
         return;
       }
-      const header = this.buffer.subarray(0, nl).toString("utf8");
-      if (header.endsWith(" missing")) {
+      const header2 = this.buffer.subarray(0, nl).toString("utf8");
+      if (header2.endsWith(" missing")) {
         this.buffer = this.buffer.subarray(nl + 1);
         this.waiting.shift().resolve(null);
         continue;
       }
-      const size = Number(header.split(" ")[2]);
+      const size = Number(header2.split(" ")[2]);
       if (this.buffer.length < nl + 1 + size + 1) {
         this.need = nl + 1 + size + 1;
         return;
@@ -65503,10 +65765,14 @@ async function mergeIntoBase(dir, base, head) {
 // src/adapters/tree-sitter-parser.ts
 var fs4 = __toESM2(require("node:fs"));
 var path2 = __toESM2(require("node:path"));
-var import_web_tree_sitter2 = __toESM2(require_web_tree_sitter2());
+var imported = null;
+function webTreeSitter() {
+  imported ??= Promise.resolve().then(() => __toESM2(require_web_tree_sitter2()));
+  return imported;
+}
 function locate(file2, packageName) {
-  const candidates = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
-  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  const candidates2 = [path2.join(__dirname, file2), path2.join(__dirname, "wasm", file2)];
+  for (const c of candidates2) if (fs4.existsSync(c)) return c;
   return require.resolve(`${packageName}/${file2}`);
 }
 var loaded = null;
@@ -65514,7 +65780,7 @@ var runtime = null;
 function initTreeSitter() {
   if (!runtime) {
     const wasm = locate("web-tree-sitter.wasm", "web-tree-sitter");
-    runtime = import_web_tree_sitter2.Parser.init({ locateFile: () => wasm });
+    runtime = webTreeSitter().then(({ Parser: Parser3 }) => Parser3.init({ locateFile: () => wasm }));
   }
   return runtime;
 }
@@ -65522,10 +65788,11 @@ function loadRustParser() {
   if (!loaded) {
     loaded = (async () => {
       await initTreeSitter();
-      const language = await import_web_tree_sitter2.Language.load(
+      const { Language: Language2, Parser: Parser3 } = await webTreeSitter();
+      const language = await Language2.load(
         fs4.readFileSync(locate("tree-sitter-rust.wasm", "tree-sitter-rust"))
       );
-      const parser = new import_web_tree_sitter2.Parser();
+      const parser = new Parser3();
       parser.setLanguage(language);
       return {
         parse: (text2) => {
@@ -65710,10 +65977,10 @@ function evaluateApprovals(reviews, facts, digestAt, currentDigest, policy, auth
         reason: at !== null && typeof at === "object" ? `approved ${r.commitId?.slice(0, 12)}, ${at.reason}` : digest === null ? `approved ${r.commitId ? r.commitId.slice(0, 12) : "an unknown commit"}, whose surface could not be computed` : `approved ${r.commitId?.slice(0, 12)}, whose FFI surface differs from the head's (stale)`
       });
   }
-  const candidates = policy.users.filter(
+  const candidates2 = policy.users.filter(
     (u) => u.toLowerCase() !== author.toLowerCase() && !/\[bot\]$/i.test(u)
   );
-  const noEligibleApprover = candidates.length === 0 && policy.teams.length === 0;
+  const noEligibleApprover = candidates2.length === 0 && policy.teams.length === 0;
   const state = changesRequestedBy.length ? "changes-requested" : approvedBy.length >= required3 ? "approved" : "pending";
   return {
     state,
@@ -65769,6 +66036,65 @@ function printable(s) {
 }
 function reprText(repr) {
   return repr.length ? `#[repr(${repr.join(", ")})] ` : "";
+}
+
+// src/core/diff/gated-exports.ts
+var EXPORT_KINDS = /* @__PURE__ */ new Set(["function", "static"]);
+var keyOf = (x) => `${x.kind}:${x.symbol ?? x.name}`;
+function itemKey2(item) {
+  return keyOf({ kind: item.kind, name: item.name, symbol: "symbol" in item ? item.symbol : void 0 });
+}
+function features(crate) {
+  return crate.features.join(", ") || "no features";
+}
+function gatedExportChanges(crate, base, head) {
+  if (!base || !head) return [];
+  const exportsOf2 = (gated) => (gated ?? []).filter((g) => EXPORT_KINDS.has(g.kind));
+  const baseGated = new Map(exportsOf2(base.gated).map((g) => [keyOf(g), g]));
+  const headGated = new Map(exportsOf2(head.gated).map((g) => [keyOf(g), g]));
+  const baseItems = new Set(base.items.map(itemKey2));
+  const headItems = new Set(head.items.map(itemKey2));
+  const out2 = [];
+  const change = (id, g, file2, message, side) => {
+    const rule = changeRule(id);
+    const text2 = `#[cfg(${g.cfg})] ${g.kind} ${g.symbol ?? g.name}`;
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      kind: g.kind,
+      name: g.name,
+      ...g.symbol !== void 0 ? { symbol: g.symbol } : {},
+      crate,
+      file: file2,
+      line: g.line,
+      before: side === "before" ? text2 : null,
+      after: side === "after" ? text2 : null,
+      message
+    };
+  };
+  for (const [k, g] of headGated)
+    if (!baseGated.has(k) && !baseItems.has(k) && !headItems.has(k))
+      out2.push(
+        change(
+          "gated-export-added",
+          g,
+          g.file,
+          `new export ${g.symbol ?? g.name} behind cfg(${g.cfg}), which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
+          "after"
+        )
+      );
+  for (const [k, g] of baseGated)
+    if (!headGated.has(k) && !headItems.has(k) && !baseItems.has(k))
+      out2.push(
+        change(
+          "gated-export-removed",
+          g,
+          g.file,
+          `${g.symbol ?? g.name} behind cfg(${g.cfg}) is gone: builds that enable it no longer export it`,
+          "before"
+        )
+      );
+  return out2;
 }
 
 // src/core/diff/library-identity.ts
@@ -65965,6 +66291,11 @@ function diffSurfaces(base, head) {
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null
+      ),
+      ...gatedExportChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null
       )
     );
   }
@@ -66007,6 +66338,7 @@ function featureSetLabel(set2) {
   const head = set2.mode === "default" ? "default" : "no-default-features";
   return set2.features.length > 0 ? `${head}+${set2.features.join(",")}` : head;
 }
+var GATED_RULES = /* @__PURE__ */ new Set(["gated-export-added", "gated-export-removed"]);
 var BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 function changeKey(c) {
   return stableStringify({
@@ -66058,6 +66390,12 @@ function mergeReports(reports) {
       } else changes.set(k, { change: c, sets: [label] });
     }
   }
+  const analysed = new Set(
+    [...changes.values()].filter(({ change }) => !GATED_RULES.has(change.rule)).map(({ change }) => `${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`)
+  );
+  for (const [k, { change }] of changes)
+    if (GATED_RULES.has(change.rule) && analysed.has(`${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`))
+      changes.delete(k);
   const merged = sortChanges(
     [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets }))
   );
@@ -66388,6 +66726,365 @@ function isRawPointer(type) {
   return type.startsWith("*const ") || type.startsWith("*mut ");
 }
 
+// src/core/extract/body-evidence.ts
+var MAX_EVIDENCE_RECORDS = 64;
+var MAX_TOKENS2 = 2e5;
+var MAX_CHECKER_DEPTH = 4;
+var MAX_NULL_CHECKERS = 512;
+var NULL_METHODS = /* @__PURE__ */ new Set(["is_null", "as_ref", "as_mut"]);
+var ARITH = /^(checked|saturating|overflowing)_(mul|add|sub)$/;
+var CASTS = /* @__PURE__ */ new Set(["cast", "cast_mut", "cast_const"]);
+var DEBUG_ONLY = /* @__PURE__ */ new Set(["debug_assert", "debug_assert_eq", "debug_assert_ne"]);
+var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "match", "return", "for", "in", "fn", "loop", "as", "move"]);
+function joinMetavariables(tokens) {
+  const out2 = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const t2 = tokens[i2];
+    const next = tokens[i2 + 1];
+    if (t2.text === "$" && next?.kind === "ident" && next.start === t2.end) {
+      out2.push({ kind: "ident", text: "$" + next.text, start: t2.start, end: next.end });
+      i2++;
+    } else out2.push(t2);
+  }
+  return out2;
+}
+function matchingClose(tokens) {
+  const close = new Int32Array(tokens.length).fill(tokens.length);
+  const stack = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    if (tokens[i2].kind === "open") stack.push(i2);
+    else if (tokens[i2].kind === "close") {
+      const o = stack.pop();
+      if (o !== void 0) close[o] = i2;
+    }
+  }
+  return close;
+}
+function scanEvidence(text2, ptrs, ints, firstLine) {
+  const out2 = { nullChecks: [], passes: [], checkedArith: [] };
+  if (ptrs.size === 0 && ints.size === 0) return out2;
+  const toks = joinMetavariables(lex(text2, MAX_TOKENS2));
+  const close = matchingClose(toks);
+  let lineAt = 0;
+  let line = firstLine;
+  const lineOf = (offset) => {
+    for (; lineAt < offset && lineAt < text2.length; lineAt++) if (text2.charCodeAt(lineAt) === 10) line++;
+    return line;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const add = (list2, key, rec) => {
+    if (list2.length >= MAX_EVIDENCE_RECORDS || seen.has(key)) return;
+    seen.add(key);
+    list2.push(rec);
+  };
+  const txt = (k) => toks[k]?.text ?? "";
+  const isPtr = (k) => toks[k]?.kind === "ident" && ptrs.has(toks[k].text) && txt(k - 1) !== "." && txt(k + 1) !== "::";
+  const check3 = (param, what, at, through) => {
+    const rec = { param, what, line: lineOf(toks[at].start) };
+    if (through) rec.through = through;
+    add(out2.nullChecks, `c\0${param}\0${what}\0${through ?? ""}`, rec);
+  };
+  const nullCallEndingAt = (k) => txt(k) === ")" && txt(k - 1) === "(" && (txt(k - 2) === "null" || txt(k - 2) === "null_mut");
+  const nullCallFrom = (k) => {
+    let j = k;
+    if (txt(j) === "::") j++;
+    while (toks[j]?.kind === "ident" && txt(j + 1) === "::") j += 2;
+    if ((txt(j) === "null" || txt(j) === "null_mut") && txt(j + 1) === "(" && txt(j + 2) === ")")
+      return j + 3;
+    return -1;
+  };
+  const pointerArg = (from, to) => {
+    if (!isPtr(from)) return null;
+    const n = to - from;
+    if (n === 1) return txt(from);
+    if (txt(from + 1) === "as") return txt(from);
+    if (txt(from + 1) === "." && CASTS.has(txt(from + 2))) return txt(from);
+    return null;
+  };
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t2 = toks[i2];
+    if (t2.kind !== "ident") continue;
+    const name2 = t2.text;
+    if (DEBUG_ONLY.has(name2) && txt(i2 + 1) === "!" && toks[i2 + 2]?.kind === "open") {
+      i2 = close[i2 + 2];
+      continue;
+    }
+    if (isPtr(i2)) {
+      if (txt(i2 + 1) === "." && NULL_METHODS.has(txt(i2 + 2)) && txt(i2 + 3) === "(")
+        check3(name2, `\`.${txt(i2 + 2)}()\``, i2);
+      if ((txt(i2 + 1) === "==" || txt(i2 + 1) === "!=") && nullCallFrom(i2 + 2) > 0)
+        check3(name2, "a comparison with `null()`", i2);
+      if ((txt(i2 - 1) === "==" || txt(i2 - 1) === "!=") && nullCallEndingAt(i2 - 2))
+        check3(name2, "a comparison with `null()`", i2);
+    }
+    if (ints.has(name2) && txt(i2 - 1) !== "." && txt(i2 + 1) === "." && ARITH.test(txt(i2 + 2)) && txt(i2 + 3) === "(")
+      add(out2.checkedArith, `a\0${name2}\0${txt(i2 + 2)}`, {
+        param: name2,
+        what: `\`${name2}.${txt(i2 + 2)}()\``,
+        line: lineOf(t2.start)
+      });
+    if (ARITH.test(name2) && txt(i2 - 1) === "." && txt(i2 + 1) === "(" && ints.has(txt(i2 + 2))) {
+      const after = txt(i2 + 3);
+      if (after === ")" || after === ",")
+        add(out2.checkedArith, `a\0${txt(i2 + 2)}\0${name2}`, {
+          param: txt(i2 + 2),
+          what: `\`.${name2}(${txt(i2 + 2)})\``,
+          line: lineOf(t2.start)
+        });
+    }
+    if (name2 === "NonNull" && txt(i2 + 1) === "::" && txt(i2 + 2) === "new" && txt(i2 + 3) === "(") {
+      const end2 = close[i2 + 3];
+      const p = pointerArg(i2 + 4, end2);
+      if (p !== null) check3(p, "`NonNull::new`", i2);
+    }
+    if (txt(i2 - 1) === "." || NOT_CALLS.has(name2) || txt(i2 - 1) === "fn") continue;
+    const isMacro = txt(i2 + 1) === "!" && toks[i2 + 2]?.kind === "open";
+    const open3 = isMacro ? i2 + 2 : txt(i2 + 1) === "(" ? i2 + 1 : -1;
+    if (open3 < 0) continue;
+    const end = close[open3];
+    let argStart = open3 + 1;
+    let arg = 0;
+    for (let k = open3 + 1; k <= end && k < toks.length + 1; k++) {
+      const tk = toks[k];
+      if (k === end || tk.text === ",") {
+        const p = pointerArg(argStart, k);
+        if (p !== null) {
+          const at = argStart;
+          add(out2.passes, `p\0${p}\0${name2}\0${isMacro}\0${arg}`, {
+            param: p,
+            callee: name2,
+            macro: isMacro,
+            arg,
+            line: lineOf(toks[at].start)
+          });
+          if (!isMacro && arg === 0 && k === end && txt(end + 1) === "." && NULL_METHODS.has(txt(end + 2))) {
+            if (txt(end + 2) !== "is_null" && txt(end + 3) === "(")
+              check3(p, `\`.${txt(end + 2)}()\``, at, name2);
+          }
+        }
+        if (k === end) break;
+        argStart = k + 1;
+        arg++;
+        continue;
+      }
+      if (tk.kind === "open") k = close[k];
+    }
+  }
+  return out2;
+}
+function matcherMetavariables(matcher) {
+  const toks = joinMetavariables(lex(matcher, 256));
+  const out2 = [];
+  for (let i2 = 0; i2 < toks.length; ) {
+    if (!toks[i2].text.startsWith("$") || toks[i2].text === "$" || txt1(toks, i2 + 1) !== ":") return null;
+    if (toks[i2 + 2]?.kind !== "ident") return null;
+    out2.push(toks[i2].text);
+    i2 += 3;
+    if (i2 < toks.length) {
+      if (toks[i2].text !== ",") return null;
+      i2++;
+    }
+  }
+  return out2;
+}
+function txt1(toks, k) {
+  return toks[k]?.text ?? "";
+}
+function shortName(name2) {
+  return name2.length > 40 ? name2.slice(0, 37) + "..." : name2;
+}
+function resolveNullCheckers(helpers, macros) {
+  const fns = /* @__PURE__ */ new Map();
+  for (const h of helpers) {
+    const list2 = fns.get(h.name);
+    if (list2) list2.push(h);
+    else fns.set(h.name, [h]);
+  }
+  const macroDefs = /* @__PURE__ */ new Map();
+  const shapeOf = (def) => {
+    const rules = [];
+    for (const r of def.rules) {
+      const vars = matcherMetavariables(r.matcher);
+      if (!vars || rules.length && rules[0].vars.length !== vars.length) return { def, rules: null };
+      rules.push({
+        vars,
+        ev: scanEvidence(r.transcriber.slice(0, 64 * 1024), new Set(vars), /* @__PURE__ */ new Set(), def.line)
+      });
+    }
+    return { def, rules: rules.length ? rules : null };
+  };
+  for (const m of macros) {
+    const list2 = macroDefs.get(m.name);
+    if (list2) list2.push(shapeOf(m));
+    else macroDefs.set(m.name, [shapeOf(m)]);
+  }
+  const identity2 = (name2) => {
+    const defs = fns.get(name2);
+    return !!defs && defs.every((d) => d.identity);
+  };
+  const memo3 = /* @__PURE__ */ new Map();
+  const checks = (name2, macro, arg, depth2) => {
+    if (depth2 > MAX_CHECKER_DEPTH) return null;
+    const key = `${macro ? "m" : "f"}\0${name2}\0${arg}\0${depth2}`;
+    if (memo3.has(key)) return memo3.get(key) ?? null;
+    memo3.set(key, null);
+    const how = (ev, param, owner) => {
+      const direct = ev.nullChecks.find((c) => c.param === param && (!c.through || identity2(c.through)));
+      if (direct) return `${direct.what} in \`${shortName(owner)}\``;
+      for (const p of ev.passes) {
+        if (p.param !== param) continue;
+        const inner = checks(p.callee, p.macro, p.arg, depth2 + 1);
+        if (inner !== null) return inner;
+      }
+      return null;
+    };
+    let result = null;
+    if (macro) {
+      const defs = macroDefs.get(name2) ?? [];
+      for (const d of defs) {
+        if (!d.rules) return null;
+        for (const r of d.rules) {
+          const v = r.vars[arg];
+          const h = v === void 0 ? null : how(r.ev, v, `${d.def.name}!`);
+          if (h === null) return null;
+          result ??= h;
+        }
+      }
+    } else {
+      const defs = fns.get(name2) ?? [];
+      for (const d of defs) {
+        const p = d.params[arg];
+        const h = p !== void 0 && d.ptrs.includes(p) ? how(d, p, d.name) : null;
+        if (h === null) return null;
+        result ??= h;
+      }
+    }
+    memo3.set(key, result);
+    return result;
+  };
+  const out2 = [];
+  for (const [name2, defs] of macroDefs) {
+    const first = defs[0];
+    const arity2 = first.rules?.[0]?.vars.length ?? 0;
+    for (let arg = 0; arg < arity2 && out2.length < MAX_NULL_CHECKERS; arg++) {
+      const how = checks(name2, true, arg, 0);
+      if (how !== null) out2.push({ name: name2, macro: true, arg, file: first.def.file, line: first.def.line, how });
+    }
+  }
+  for (const [name2, defs] of fns) {
+    const first = defs[0];
+    for (let arg = 0; arg < first.params.length && out2.length < MAX_NULL_CHECKERS; arg++) {
+      if (!first.ptrs.includes(first.params[arg])) continue;
+      const how = checks(name2, false, arg, 0);
+      if (how !== null) out2.push({ name: name2, macro: false, arg, file: first.file, line: first.line, how });
+    }
+  }
+  return out2.sort(
+    (a, b) => Number(a.macro) - Number(b.macro) || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.arg - b.arg)
+  );
+}
+function safetyParamNames(doc, params) {
+  const wanted = new Set(params);
+  const found = /* @__PURE__ */ new Set();
+  let inSafety = false;
+  for (const raw of doc.slice(0, 64 * 1024).split("\n")) {
+    const l = raw.trim();
+    const heading2 = /^#+\s*(\S*)/.exec(l);
+    if (heading2) {
+      inSafety = /^safety$/i.test(heading2[1].replace(/[^A-Za-z]/g, ""));
+      continue;
+    }
+    if (!inSafety) continue;
+    for (const m of l.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (wanted.has(m[0])) found.add(m[0]);
+  }
+  return [...found].sort();
+}
+function nullCheckersOf(helpers, macros, items = []) {
+  const exported = [];
+  for (const it of items) {
+    if (it.kind !== "function") continue;
+    const ptrs = it.params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
+    if (ptrs.length === 0) continue;
+    exported.push({
+      name: it.name,
+      file: it.file,
+      line: it.line,
+      params: it.params.map((p) => p.name),
+      ptrs,
+      nullChecks: it.body.nullChecks ?? [],
+      passes: it.body.passes ?? [],
+      identity: false
+    });
+  }
+  const list2 = resolveNullCheckers([...helpers, ...exported], macros);
+  return list2.length ? { nullCheckers: list2 } : {};
+}
+function spareBoundaryPanics(body2, boundaries) {
+  const spared = body2.panics.filter((p) => p.macro && boundaries.has(p.macro));
+  if (spared.length === 0) return;
+  body2.panics = body2.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+  const list2 = [...body2.sparedPanics ?? []];
+  for (const p of spared)
+    if (list2.length < MAX_EVIDENCE_RECORDS) list2.push({ what: p.what, line: p.line, by: `${p.macro}!` });
+  body2.sparedPanics = list2;
+}
+var transcriberPasses = /* @__PURE__ */ new WeakMap();
+function unknownCallees(items, helpers, macros) {
+  const known = new Set(helpers.map((h) => h.name));
+  const called = /* @__PURE__ */ new Set();
+  const add = (passes) => {
+    for (const p of passes ?? []) if (!p.macro) called.add(p.callee);
+  };
+  for (const it of items)
+    if (it.kind === "function") {
+      known.add(it.name);
+      add(it.body.passes);
+    }
+  for (const h of helpers) add(h.passes);
+  for (const m of macros) {
+    let passes = transcriberPasses.get(m);
+    if (!passes) {
+      passes = [];
+      for (const r of m.rules) {
+        const vars = matcherMetavariables(r.matcher);
+        if (vars)
+          passes.push(...scanEvidence(r.transcriber.slice(0, 64 * 1024), new Set(vars), /* @__PURE__ */ new Set(), 1).passes);
+      }
+      transcriberPasses.set(m, passes);
+    }
+    add(passes);
+  }
+  for (const k of known) called.delete(k);
+  for (const k of STD_CALLEES) called.delete(k);
+  return called;
+}
+var STD_CALLEES = [
+  "Some",
+  "Ok",
+  "Err",
+  "Box",
+  "drop",
+  "forget",
+  "from_raw",
+  "from_raw_parts",
+  "from_raw_parts_mut",
+  "from_ptr",
+  "read",
+  "write",
+  "copy",
+  "copy_nonoverlapping",
+  "transmute",
+  "null",
+  "null_mut"
+];
+var FN_DECLARATION = /\bfn\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
+function declaresFunction(text2, names3) {
+  if (names3.size === 0) return false;
+  if (names3.size <= 16 && ![...names3].some((n) => text2.includes(n))) return false;
+  for (const m of text2.matchAll(FN_DECLARATION)) if (names3.has(m[1])) return true;
+  return false;
+}
+
 // src/core/extract/scan-file.ts
 function emptyScan() {
   return {
@@ -66460,10 +67157,10 @@ var FileScanner = class {
   line(node2, ctx) {
     return ctx.lineBase + node2.startPosition.row;
   }
-  diag(level2, code, message, ctx, node2) {
+  diag(level2, code2, message, ctx, node2) {
     this.out.diagnostics.push({
       level: level2,
-      code,
+      code: code2,
       message,
       file: ctx.file,
       line: node2 ? this.line(node2, ctx) : void 0
@@ -66776,7 +67473,15 @@ var FileScanner = class {
       const line = this.line(node2, ctx);
       const visibility = this.visibility(node2);
       const doc = this.docOf(pending);
-      const features = targetFeatures(pending.attrs);
+      if (doc.safety) {
+        const text2 = pending.docs.map((d) => d.replace(/^\/\/\/|^\/\*\*|\*\/$/g, "")).join("\n");
+        const names3 = safetyParamNames(
+          text2,
+          params.map((p) => p.name)
+        );
+        if (names3.length) doc.safetyNames = names3;
+      }
+      const features2 = targetFeatures(pending.attrs);
       for (const exp of variants) {
         const item = {
           kind: "function",
@@ -66797,12 +67502,46 @@ var FileScanner = class {
           body: facts
         };
         if (ctx.macro) item.macro = ctx.macro;
-        if (features.length) item.targetFeatures = features;
+        if (features2.length) item.targetFeatures = features2;
         this.out.items.push(item);
       }
       this.out.accounted.push(...pending.attrRanges);
-    }
+    } else if (nameNode && body2) this.recordHelper(ident(nameNode), node2, body2, ctx);
     if (body2) this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+  }
+  /**
+   * A function that is not exported but takes a raw pointer: what it null-checks, which pointers it
+   * hands on, and whether it is a plain cast (`fn cast(p: *const C) -> *const T { p as _ }`), so a
+   * checker macro or function of the crate can be followed (`resolveNullCheckers`). The body is
+   * read only when short or when its text names a check.
+   */
+  recordHelper(name2, node2, body2, ctx) {
+    if (!node2.childForFieldName("parameters")?.text.includes("*")) return;
+    const { params } = this.readParams(node2, ctx);
+    const ptrs = params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
+    if (ptrs.length === 0) return;
+    const helpers = this.out.helpers ??= [];
+    if (helpers.length >= MAX_HELPERS) return;
+    const text2 = body2.text;
+    const firstLine = this.line(body2, ctx);
+    const read = text2.length <= 1024 || text2.length <= 64 * 1024 && HELPER_WORDS.test(text2);
+    const ev = read ? scanEvidence(text2, new Set(ptrs), /* @__PURE__ */ new Set(), firstLine) : null;
+    let identity2 = false;
+    if (text2.length <= 512) {
+      const tail = tailExpression(body2);
+      const root = tail ? castRoot(tail) : null;
+      identity2 = root?.type === "identifier" && ptrs.includes(root.text);
+    }
+    helpers.push({
+      name: name2,
+      file: ctx.file,
+      line: this.line(node2, ctx),
+      params: params.map((p) => p.name),
+      ptrs,
+      nullChecks: ev?.nullChecks ?? [],
+      passes: ev?.passes ?? [],
+      identity: identity2
+    });
   }
   /**
    * `fn f() { #![no_mangle] }`: inner attributes at the top of a body apply to the fn. The export
@@ -67265,6 +68004,24 @@ function pointerRoot(node2) {
   }
   return n;
 }
+function castRoot(node2) {
+  let n = stripParens(node2);
+  for (let guard = 0; n && guard < 16; guard++) {
+    if (n.type === "type_cast_expression") {
+      n = stripParens(n.childForFieldName("value"));
+      continue;
+    }
+    let fn = n.type === "call_expression" ? n.childForFieldName("function") : null;
+    if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
+    const field2 = fn?.type === "field_expression" ? fn.childForFieldName("field")?.text : void 0;
+    if (fn && (field2 === "cast" || field2 === "cast_mut" || field2 === "cast_const")) {
+      n = stripParens(fn.childForFieldName("value"));
+      continue;
+    }
+    break;
+  }
+  return n;
+}
 function calleeName(fnText) {
   const colons = fnText.lastIndexOf("::");
   const last = colons < 0 ? fnText : fnText.slice(colons + 2);
@@ -67332,6 +68089,12 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   const returned = [];
   const boxFromRaw = [];
   const transmutes = [];
+  const spared = [];
+  const panic = (p, guarded2) => {
+    if (!guarded2) facts.panics.push(p);
+    else if (spared.length < MAX_BODY_RECORDS)
+      spared.push({ what: p.what, line: p.line, by: "catch_unwind" });
+  };
   let depth2 = 0;
   let tooDeep = false;
   const visit2 = (node2, guarded2) => {
@@ -67366,7 +68129,7 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
           const value = pointerRoot(callee.childForFieldName("value"));
           if (DEREF_METHODS.has(field2) && value?.type === "identifier" && ptrs.has(value.text))
             derefs.add(value.text);
-          if (PANIC_METHODS.has(field2) && !guarded2) facts.panics.push({ what: field2, line: line(node2) });
+          if (PANIC_METHODS.has(field2)) panic({ what: field2, line: line(node2) }, guarded2);
         } else if (DEREF_CALLS.has(last) && args2) {
           for (const a of args2.namedChildren) {
             const v = pointerRoot(a);
@@ -67398,26 +68161,20 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
         break;
       }
       case "index_expression":
-        if (!guarded2) facts.panics.push({ what: "indexing", line: line(node2) });
+        panic({ what: "indexing", line: line(node2) }, guarded2);
         break;
       case "macro_invocation": {
         const m = (node2.childForFieldName("macro")?.text ?? "").replace(/\s+/g, "");
         const name2 = m.split("::").pop() ?? m;
         macros.add(name2);
-        if (PANIC_MACROS.has(name2) && !guarded2) facts.panics.push({ what: `${name2}!`, line: line(node2) });
+        if (PANIC_MACROS.has(name2)) panic({ what: `${name2}!`, line: line(node2) }, guarded2);
         const tt = node2.namedChildren.find((c) => c.type === "token_tree");
         if (tt) {
           const txt = tt.text;
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
-          if (!guarded2) {
-            const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
-            if (m2)
-              facts.panics.push({
-                what: `${m2[1] ?? m2[2] + "!"} in ${name2}!`,
-                line: line(node2),
-                macro: name2
-              });
-          }
+          const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
+          if (m2)
+            panic({ what: `${m2[1] ?? m2[2] + "!"} in ${name2}!`, line: line(node2), macro: name2 }, guarded2);
           if (ptrs.size > 0) derefsInText(txt, ptrs, derefs);
         }
         return;
@@ -67466,6 +68223,15 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
     if (what !== null) dangling.push({ what, line: line(r) });
   }
   if (dangling.length) facts.danglingReturns = dangling;
+  if (ptrs.size > 0) {
+    const ints = new Set(params.filter((p) => !ptrs.has(p.name)).map((p) => p.name));
+    const ev = scanEvidence(body2.text, ptrs, ints, line(body2));
+    if (ev.nullChecks.length) facts.nullChecks = ev.nullChecks.filter((c) => !c.through);
+    if (!facts.nullChecks?.length) delete facts.nullChecks;
+    if (ev.passes.length) facts.passes = ev.passes.slice(0, MAX_EVIDENCE_RECORDS);
+    if (ev.checkedArith.length) facts.checkedArith = ev.checkedArith;
+  }
+  if (spared.length) facts.sparedPanics = spared;
   if (boxFromRaw.length) facts.boxFromRaw = boxFromRaw;
   if (transmutes.length) facts.transmutes = transmutes;
   facts.derefs = [...derefs].sort();
@@ -67473,6 +68239,8 @@ function bodyFacts(body2, params, lineBase, onTooDeep) {
   facts.assigns = [...assigns].sort();
   return facts;
 }
+var MAX_HELPERS = 1024;
+var HELPER_WORDS = /is_null|as_ref|as_mut|NonNull|null_mut|null\s*(?:::\s*<[^>]*>\s*)?\(/;
 var MAX_BODY_RECORDS = 64;
 var OWNING_TYPE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\b/;
 var OWNING_VALUE = /\b(?:CString|String|Vec|OsString|PathBuf|Box)\s*::|\b(?:format|vec)\s*!|\.\s*(?:to_string|to_owned|to_vec|into_bytes|into_bytes_with_nul)\s*\(/;
@@ -67755,10 +68523,10 @@ var Discovery = class {
   queue = [];
   reported = /* @__PURE__ */ new Set();
   /** Reports a bound once per discovery. */
-  once(code, message, level2 = "warning") {
-    if (this.reported.has(code)) return;
-    this.reported.add(code);
-    this.diagnostics.push({ level: level2, code, message });
+  once(code2, message, level2 = "warning") {
+    if (this.reported.has(code2)) return;
+    this.reported.add(code2);
+    this.diagnostics.push({ level: level2, code: code2, message });
   }
   skip(dir, manifest, name2, reason) {
     if (!this.skipped.some((s) => s.dir === dir && s.reason === reason))
@@ -67981,7 +68749,7 @@ var Discovery = class {
         let base = dir;
         let path8 = typeof v.path === "string" ? v.path : null;
         let pkgName = typeof v.package === "string" ? v.package : null;
-        const features = strings(v.features);
+        const features2 = strings(v.features);
         let defaultFeatures = v["default-features"] !== false && v.default_features !== false;
         if (path8 === null && v.workspace === true) {
           const inherited = w && isTable2(w.ws.dependencies) ? w.ws.dependencies[key] : void 0;
@@ -67998,7 +68766,7 @@ var Discovery = class {
             base = w.dir;
             path8 = inherited.path;
             if (typeof inherited.package === "string") pkgName = inherited.package;
-            features.push(...strings(inherited.features));
+            features2.push(...strings(inherited.features));
             defaultFeatures = inherited["default-features"] !== false && inherited.default_features !== false;
           }
         }
@@ -68013,7 +68781,7 @@ var Discovery = class {
             expect,
             via: manifest,
             literal: true,
-            dependency: { key, features, defaultFeatures, optional: v.optional === true }
+            dependency: { key, features: features2, defaultFeatures, optional: v.optional === true }
           });
       }
     }
@@ -68187,14 +68955,14 @@ var Discovery = class {
    * workspace one of whose packages builds one (then all of its packages).
    */
   async standalone() {
-    const listing = await this.tree.listAll(this.limits.maxListedFiles);
-    if (listing.truncated)
+    const listing2 = await this.tree.listAll(this.limits.maxListedFiles);
+    if (listing2.truncated)
       this.diagnostics.push({
         level: "warning",
         code: "too-many-files",
         message: `more than ${this.limits.maxListedFiles} files; packages beyond them were not searched for`
       });
-    const dirs = listing.paths.filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map((p) => parentDir(p)).filter((d) => !d.split("/").some((s) => SKIP_DIRS.has(s))).sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const dirs = listing2.paths.filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map((p) => parentDir(p)).filter((d) => !d.split("/").some((s) => SKIP_DIRS.has(s))).sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
     for (const dir of dirs) {
       if (this.claimed.has(dir)) continue;
       this.claimed.add(dir);
@@ -70785,10 +71553,10 @@ function macroOrigins(crate, path8, census) {
     if (dep !== void 0) return { std: false, packages: [dep], local: false };
     return { std: false, packages: anyDep, local: true };
   }
-  const imported = census.imports.get(name2);
-  if (imported !== void 0) {
-    if (STD_ROOTS.has(imported)) return { std: true, packages: [], local: false };
-    const dep = crate.deps[imported];
+  const imported2 = census.imports.get(name2);
+  if (imported2 !== void 0) {
+    if (STD_ROOTS.has(imported2)) return { std: true, packages: [], local: false };
+    const dep = crate.deps[imported2];
     if (dep !== void 0) return { std: false, packages: [dep], local: false };
     return { std: STD_MACROS.has(name2), packages: anyDep, local: true };
   }
@@ -71362,17 +72130,18 @@ function scanText(text2, ctx, env, parser) {
   }
   return { scan: scanner.out, error: error63 };
 }
-async function extractCrate(tree, manifest, features, parser, limits, cache2) {
-  const env = { features };
+async function extractCrate(tree, manifest, features2, parser, limits, cache2) {
+  const env = { features: features2 };
   const diagnostics = [];
   const items = [];
-  const candidates = [];
+  const candidates2 = [];
   const typeDefinitions = [];
   const declaredTypes = [];
   const macros = /* @__PURE__ */ new Map();
   const invocations = [];
   const testText = [];
   const unsafeSendSync = /* @__PURE__ */ new Set();
+  const helpers = [];
   const gated = [];
   const unparsed = [];
   const visited = /* @__PURE__ */ new Set();
@@ -71414,7 +72183,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const unreadable = [];
   const absorb = (o, takeMods) => {
     items.push(...o.items);
-    candidates.push(...o.candidates);
+    candidates2.push(...o.candidates);
     typeDefinitions.push(...o.definitions);
     declaredTypes.push(...o.declaredTypes);
     for (const m of o.macros) {
@@ -71426,6 +72195,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
     testText.push(...o.testText);
     gated.push(...o.gated);
     for (const t2 of o.unsafeSendSync ?? []) unsafeSendSync.add(t2);
+    if (o.helpers) helpers.push(...o.helpers);
     return takeMods ? o.mods : [];
   };
   const record3 = (text2, origin, scan, isFile) => {
@@ -71854,7 +72624,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
   const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
   for (const it of items) {
     if (it.kind === "function") {
-      it.body.panics = it.body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+      spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
@@ -71867,18 +72637,27 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
     }
   );
+  for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
+    const wanted = unknownCallees(items, helpers, [...definitions.values()].flat());
+    const hits = unparsed.filter((f) => !rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    if (!hits.length) break;
+    for (const f of hits) {
+      rescanned.add(f.path);
+      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+  }
   const exportModules = new Set(items.filter((i2) => i2.kind !== "import").map((i2) => i2.path));
   const reprTypes = new Set(
     items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum").map((i2) => i2.name)
   );
-  const aliasNames = new Set(candidates.filter((c) => c.kind === "type").map((c) => c.name));
-  for (const c of candidates) {
+  const aliasNames = new Set(candidates2.filter((c) => c.kind === "type").map((c) => c.name));
+  for (const c of candidates2) {
     if (c.path !== "crate" && !exportModules.has(c.path)) continue;
     const ty = c.kind === "type" ? c.target : c.kind === "const" ? c.type : "";
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
   items.push(...reachableDefinitions(items, typeDefinitions));
-  const dedup = dedupe(items, diagnostics);
+  const dedup = dedupe2(items, diagnostics);
   const accounting = {
     crate: manifest.name,
     texts: [...fileTexts.values(), ...fragments],
@@ -71898,7 +72677,7 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       version: manifest.version,
       manifest: manifest.manifest,
       root: manifest.libRoot,
-      features: [...features].sort(),
+      features: [...features2].sort(),
       items: dedup,
       declaredTypes: uniqueTypes(declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
@@ -71906,7 +72685,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
       gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
       ...cNames ? { cNames } : {},
-      ...unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}
+      ...unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {},
+      ...nullCheckersOf(helpers, [...definitions.values()].flat(), dedup)
     },
     diagnostics,
     testText,
@@ -71916,8 +72696,8 @@ async function extractCrate(tree, manifest, features, parser, limits, cache2) {
 }
 var MAX_DEMAND_ROUNDS = 8;
 var DECLARATION = /\b(?:struct|enum|union|type|const)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g;
-function readDefinitionsOnDemand(items, pool, candidates, parse9) {
-  let unparsed = candidates;
+function readDefinitionsOnDemand(items, pool, candidates2, parse9) {
+  let unparsed = candidates2;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && unparsed.length; round++) {
     const wanted = unansweredNames([...items, ...reachableDefinitions(items, pool)], pool);
     if (!wanted.size) return;
@@ -72004,7 +72784,7 @@ function arrayElement(t2) {
   const k = t2.lastIndexOf("; ", t2.length - 4);
   return k >= 2 ? t2.slice(1, k) : null;
 }
-function dedupe(items, diagnostics) {
+function dedupe2(items, diagnostics) {
   const seen = /* @__PURE__ */ new Map();
   const out2 = [];
   for (const it of items) {
@@ -72368,16 +73148,16 @@ async function extractSurface(tree, parser, options) {
   const crates = [];
   const testTexts = [];
   const trustedMacros = trustedMacroCrates(options.trustedMacros);
-  const listing = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
+  const listing2 = ws.crates.length || ws.skipped.length ? await tree.listAll(limits.maxListedFiles) : null;
   const packageDirs = new Set(
-    (listing?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname)
+    (listing2?.paths ?? []).filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")).map(dirname)
   );
   const unified = unifiedFeatures(ws.crates, options.features);
   const read = [];
   for (const manifest of ws.crates) {
-    const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
-    read.push({ manifest, features, r });
+    const features2 = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
+    const r = await extractCrate(tree, manifest, features2, parser, limits, options.scanCache);
+    read.push({ manifest, features: features2, r });
   }
   for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
@@ -72385,19 +73165,19 @@ async function extractSurface(tree, parser, options) {
     trustedMacros,
     { features: /* @__PURE__ */ new Set() }
   );
-  for (const { manifest, features, r } of read) {
+  for (const { manifest, features: features2, r } of read) {
     const linked = !manifest.crateTypes.includes("proc-macro");
     let unresolved = [];
     if (linked) {
       const account = accountCrate(r.accounting, world);
-      const unreached = listing ? await unreachedExportSites(
+      const unreached = listing2 ? await unreachedExportSites(
         tree,
         manifest,
         r,
         account.inactiveModules,
         packageDirs,
-        listing.paths,
-        { features },
+        listing2.paths,
+        { features: features2 },
         limits
       ) : [];
       unresolved = [...account.entries, ...r.surface.unresolved ?? [], ...unreached];
@@ -72413,7 +73193,7 @@ async function extractSurface(tree, parser, options) {
   }
   const analysedDirs = new Set(ws.crates.map((c) => c.dir));
   for (const sk of ws.skipped) {
-    const entries = await skippedPackageSites(tree, sk, listing?.paths ?? [], analysedDirs, limits, {
+    const entries = await skippedPackageSites(tree, sk, listing2?.paths ?? [], analysedDirs, limits, {
       features: /* @__PURE__ */ new Set()
     });
     if (!entries.length) continue;
@@ -72430,13 +73210,13 @@ async function extractSurface(tree, parser, options) {
       unresolved: entries
     });
   }
-  if (listing?.truncated)
+  if (listing2?.truncated)
     diagnostics.push({
       level: "error",
       code: "too-many-files",
       message: `more than ${limits.maxListedFiles} files; files beyond them were not searched for exports outside the module tree`
     });
-  if (options.testCoverage) await markTested(tree, crates, testTexts, limits, diagnostics, listing);
+  if (options.testCoverage) await markTested(tree, crates, testTexts, limits, diagnostics, listing2);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -72447,8 +73227,8 @@ async function extractSurface(tree, parser, options) {
   };
 }
 async function markTested(tree, crates, texts, limits, diagnostics, listed) {
-  const listing = listed ?? await tree.listAll(limits.maxListedFiles);
-  if (listing.truncated)
+  const listing2 = listed ?? await tree.listAll(limits.maxListedFiles);
+  if (listing2.truncated)
     diagnostics.push({
       level: "warning",
       code: "too-many-files",
@@ -72457,7 +73237,7 @@ async function markTested(tree, crates, texts, limits, diagnostics, listed) {
   let budget = TEST_TEXT_BUDGET;
   let files = 0;
   const searched = { rust: 0, c: 0, go: 0, python: 0 };
-  for (const p of listing.paths) {
+  for (const p of listing2.paths) {
     const lang = testFileLanguage(p);
     if (lang === null) continue;
     if (files >= MAX_TEST_FILES || budget <= 0) {
@@ -72700,10 +73480,10 @@ var FileSystemTree = class _FileSystemTree {
       try {
         fd = fsSync.openSync(abs, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
       } catch (e) {
-        const code = e.code;
-        if (code === "ENOENT" || code === "ENOTDIR")
+        const code2 = e.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR")
           return { ok: false, reason: "missing", detail: "does not exist" };
-        if (code !== "ELOOP" && code !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
+        if (code2 !== "ELOOP" && code2 !== "EMLINK" && O_NOFOLLOW !== void 0) throw e;
       }
       if (fd === null || O_NOFOLLOW === void 0) {
         if (fd !== null && !fsSync.lstatSync(abs).isSymbolicLink()) {
@@ -72996,15 +73776,15 @@ function applyScope(surface, scope, digest) {
 
 // src/adapters/consumer-parsers.ts
 var fs6 = __toESM2(require("node:fs"));
-var import_web_tree_sitter3 = __toESM2(require_web_tree_sitter2());
 function loader(file2, packageName) {
   let loaded2 = null;
   return () => {
     if (!loaded2) {
       loaded2 = (async () => {
         await initTreeSitter();
-        const language = await import_web_tree_sitter3.Language.load(fs6.readFileSync(locate(file2, packageName)));
-        const parser = new import_web_tree_sitter3.Parser();
+        const { Language: Language2, Parser: Parser3 } = await webTreeSitter();
+        const language = await Language2.load(fs6.readFileSync(locate(file2, packageName)));
+        const parser = new Parser3();
         parser.setLanguage(language);
         return {
           parse: (text2) => {
@@ -73200,7 +73980,7 @@ var MAX_EXPANSION_DEPTH = 8;
 var MAX_INVOCATIONS = 2e4;
 var MAX_ARGUMENT_CHARS = 1024;
 var MAX_CONDITION_CHARS = 300;
-var clip = (s) => s.length > MAX_CONDITION_CHARS ? `${s.slice(0, MAX_CONDITION_CHARS)}\u2026` : s;
+var clip2 = (s) => s.length > MAX_CONDITION_CHARS ? `${s.slice(0, MAX_CONDITION_CHARS)}\u2026` : s;
 var MAX_EXPR_DEPTH = 64;
 function stripComments(text2) {
   const out2 = [];
@@ -73503,12 +74283,12 @@ function preprocess2(input2, options = {}) {
             open3("F", "", row);
             break;
           }
-          const id = clip(/^[A-Za-z_]\w*/.exec(rest)?.[0] ?? "");
+          const id = clip2(/^[A-Za-z_]\w*/.exec(rest)?.[0] ?? "");
           let state;
           let cond;
           if (name2 === "if") {
             state = evaluate(rest, macros);
-            cond = clip(rest);
+            cond = clip2(rest);
           } else if (name2 === "ifdef") {
             state = evaluate(`defined(${id})`, macros);
             cond = `defined(${id})`;
@@ -73545,8 +74325,8 @@ function preprocess2(input2, options = {}) {
             f.seenTrue = true;
           } else {
             f.state = "U";
-            f.cond = [...prior, ...name2 === "elif" && v === "U" ? [paren(clip(rest))] : []].join(" && ");
-            if (name2 === "elif" && v === "U") f.seenUnknown.push(clip(rest));
+            f.cond = [...prior, ...name2 === "elif" && v === "U" ? [paren(clip2(rest))] : []].join(" && ");
+            if (name2 === "elif" && v === "U") f.seenUnknown.push(clip2(rest));
           }
           break;
         }
@@ -74480,13 +75260,13 @@ async function readConsumers(tree, head, base, loaders, options = {}) {
   const baseExports = base ? exportsOf(base) : [];
   const exported = new Set(exports2.map((e) => e.symbol));
   const known = /* @__PURE__ */ new Set([...exported, ...baseExports.map((e) => e.symbol)]);
-  const listing = await tree.listAll(MAX_LISTED);
-  if (listing.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
+  const listing2 = await tree.listAll(MAX_LISTED);
+  if (listing2.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
   const configured = options.headers && options.headers.length > 0 ? options.headers : null;
-  const headerPaths = listing.paths.filter(
+  const headerPaths = listing2.paths.filter(
     (p) => configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p)
   );
-  const goPaths = listing.paths.filter((p) => p.endsWith(".go"));
+  const goPaths = listing2.paths.filter((p) => p.endsWith(".go"));
   if (headerPaths.length === 0 && goPaths.length === 0) return { findings: [], callSites, warnings };
   const parsers = { c: await loaders.c(), go: await loaders.go() };
   const incomplete = /* @__PURE__ */ new Set();
@@ -74781,10 +75561,10 @@ async function analyseFeatureSets(options, sets) {
   const scanCache = options.scanCache ?? new ScanCache();
   const parser = options.parser ?? await loadRustParser();
   const analyses = [];
-  for (const features of sets)
+  for (const features2 of sets)
     analyses.push({
-      label: featureSetLabel(features),
-      analysis: await analyseDiff({ ...options, features, scanCache, parser })
+      label: featureSetLabel(features2),
+      analysis: await analyseDiff({ ...options, features: features2, scanCache, parser })
     });
   const first = analyses[0].analysis;
   const report = mergeReports(analyses.map((a) => ({ label: a.label, report: a.analysis.report })));
@@ -74948,34 +75728,6 @@ async function firstParent(dir, sha) {
   return parent();
 }
 
-// src/core/gate/status-description.ts
-var MAX_DESCRIPTION = 140;
-var LABEL = {
-  breaking: ["breaking", "breaking"],
-  "source-breaking": ["source-breaking", "source-breaking"],
-  "potentially-breaking": ["potentially breaking", "potentially breaking"],
-  addition: ["addition", "additions"],
-  "non-abi": ["non-ABI change", "non-ABI changes"]
-};
-function countChanges(report) {
-  const parts2 = [];
-  for (const s of Object.keys(LABEL)) {
-    const n = report.changes.filter((c) => c.severity === s).length;
-    if (n) parts2.push(`${n} ${LABEL[s][n === 1 ? 0 : 1]}`);
-  }
-  return parts2.join(", ") || "no changes";
-}
-function ledger(digest) {
-  return `ffi ${digest.replace(/^(sha256:[0-9a-f]{12}).*$/, "$1")}`;
-}
-function statusDescription(text2, digest) {
-  const tail = digest ? ` \xB7 ${ledger(digest)}` : "";
-  const room = MAX_DESCRIPTION - [...tail].length;
-  const chars = [...text2.replace(/\s+/g, " ")];
-  const body2 = chars.length > room ? chars.slice(0, room - 1).join("") + "\u2026" : chars.join("");
-  return body2 + tail;
-}
-
 // src/core/gate/shown-delta.ts
 var LEDGER = / · ffi sha256:[0-9a-f]{12}$/;
 function shownBefore(statuses, at, o) {
@@ -75077,6 +75829,62 @@ async function evaluatePullApprovals(client, o) {
   return { outcome, digests };
 }
 
+// src/core/findings/compute-findings.ts
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var levelRank = (l) => FINDING_LEVELS.indexOf(l);
+function compareFindings(a, b) {
+  return compare(a.crate, b.crate) || compare(a.symbol, b.symbol) || levelRank(a.level) - levelRank(b.level) || compare(a.rule, b.rule) || a.line - b.line || compare(a.message, b.message) || compare(a.file, b.file);
+}
+function computeFindings(items, crate, policy, options = {}) {
+  if (policy) validateFindingPolicy(policy);
+  const types = typeEnv(crate);
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const memo3 = /* @__PURE__ */ new Map();
+  for (const { item, before } of items) {
+    const ctx = {
+      crate,
+      types,
+      changed: before !== void 0,
+      before,
+      base: options.base,
+      memo: memo3
+    };
+    for (const rule of FINDING_RULES) {
+      if (!rule.kinds.includes(item.kind)) continue;
+      const level2 = effectiveLevel(policy, rule.id, rule.level);
+      if (level2 === "off" || !inScope(policy, rule.id, item.file)) continue;
+      for (const hit of rule.check(item, ctx)) {
+        const finding = {
+          rule: rule.id,
+          level: level2,
+          symbol: displayName(item),
+          name: item.name,
+          crate: crate.name,
+          file: item.file,
+          line: hit.line ?? item.line,
+          message: hit.message,
+          checklist: rule.checklist,
+          status: hit.status ?? "open"
+        };
+        if (hit.evidence?.length) finding.evidence = hit.evidence;
+        const key = JSON.stringify([finding.rule, item.kind, finding.symbol, finding.line, finding.message]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out2.push(finding);
+      }
+    }
+  }
+  return out2.sort(compareFindings);
+}
+
+// src/app/findings.ts
+function computeReportFindings(policy) {
+  return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
+}
+
 // src/core/gate/decide-status.ts
 function errorDecision(reason) {
   return { state: "error", description: statusDescription(`FFI analysis failed: ${reason}`) };
@@ -75105,10 +75913,21 @@ function conflictDecision(baseRef, digest) {
     )
   };
 }
+function policyPassed(report, digest) {
+  return {
+    state: "success",
+    description: statusDescription(`No review needed: ${countChanges(report)}`, digest)
+  };
+}
+function awaited(report, need, requiredFor) {
+  const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
+  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
+  return changesAlone || extra.length === 0 ? countChanges(report) : `${countChanges(report)}; ${extra.join(", ")}`;
+}
 function names(list2) {
   return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;
 }
-function decideGate(report, outcome, digest) {
+function decideGate(report, outcome, digest, requiredFor) {
   if (report.changes.length === 0)
     return { state: "success", description: statusDescription("no FFI surface change", report.head.digest) };
   if (outcome.state === "changes-requested")
@@ -75121,18 +75940,20 @@ function decideGate(report, outcome, digest) {
       state: "success",
       description: statusDescription(`FFI surface approved by ${names(outcome.approvedBy)}`, digest)
     };
+  const need = reviewNeed(report, requiredFor);
+  if (!need.needed) return policyPassed(report, digest);
   if (outcome.noEligibleApprover)
     return {
       state: "pending",
       description: statusDescription(
-        `no eligible FFI approver (configure approvers): ${countChanges(report)}`,
+        `no eligible FFI approver (configure approvers): ${awaited(report, need, requiredFor)}`,
         digest
       )
     };
   return {
     state: "pending",
     description: statusDescription(
-      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${countChanges(report)}`,
+      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${awaited(report, need, requiredFor)}`,
       digest
     )
   };
@@ -75170,7 +75991,7 @@ async function evaluateMergeGroup(client, s) {
         `the merge group head's first parent is ${parent}; the event's base_sha ${s.baseSha} is not used`
       );
     const deltas = new LandingDeltas(s, parent);
-    const group = await deltas.landing(s.headSha);
+    const group = await deltas.landing(s.headSha, computeReportFindings(s.findingsPolicy));
     if (group.kind !== "clean") {
       out2.decision = errorDecision("the merge group head does not descend from its first parent");
       return out2;
@@ -75214,7 +76035,17 @@ async function evaluateMergeGroup(client, s) {
       gate: { botLogin: s.botLogin, statusContext: s.statusContext }
     });
     for (const i2 of outcome.ignored) s.log?.(`#${pull}: not counted: ${i2.login}: ${i2.reason}`);
-    if (outcome.state === "approved")
+    const need = reviewNeed(report, s.policy.approvalRequiredFor);
+    s.log?.(`#${pull}: review policy: ${need.summary}`);
+    if (outcome.state === "changes-requested")
+      out2.decision = {
+        state: "failure",
+        description: statusDescription(
+          `FFI changes of #${pull} requested by ${names2(outcome.changesRequestedBy)}`,
+          group.digest
+        )
+      };
+    else if (outcome.state === "approved")
       out2.decision = {
         state: "success",
         description: statusDescription(
@@ -75222,11 +76053,11 @@ async function evaluateMergeGroup(client, s) {
           group.digest
         )
       };
-    else if (outcome.state === "changes-requested")
+    else if (!need.needed)
       out2.decision = {
-        state: "failure",
+        state: "success",
         description: statusDescription(
-          `FFI changes of #${pull} requested by ${names2(outcome.changesRequestedBy)}`,
+          `No review needed for #${pull}'s group: ${countChanges(report)}`,
           group.digest
         )
       };
@@ -75253,60 +76084,6 @@ async function runMergeGroupGate(client, s) {
     s.runUrl
   );
   return result;
-}
-
-// src/core/findings/compute-findings.ts
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var levelRank = (l) => FINDING_LEVELS.indexOf(l);
-function compareFindings(a, b) {
-  return compare(a.crate, b.crate) || compare(a.symbol, b.symbol) || levelRank(a.level) - levelRank(b.level) || compare(a.rule, b.rule) || a.line - b.line || compare(a.message, b.message) || compare(a.file, b.file);
-}
-function computeFindings(items, crate, policy, options = {}) {
-  if (policy) validateFindingPolicy(policy);
-  const types = typeEnv(crate);
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const memo3 = /* @__PURE__ */ new Map();
-  for (const { item, before } of items) {
-    const ctx = {
-      crate,
-      types,
-      changed: before !== void 0,
-      before,
-      base: options.base,
-      memo: memo3
-    };
-    for (const rule of FINDING_RULES) {
-      if (!rule.kinds.includes(item.kind)) continue;
-      const level2 = effectiveLevel(policy, rule.id, rule.level);
-      if (level2 === "off" || !inScope(policy, rule.id, item.file)) continue;
-      for (const hit of rule.check(item, ctx)) {
-        const finding = {
-          rule: rule.id,
-          level: level2,
-          symbol: displayName(item),
-          name: item.name,
-          crate: crate.name,
-          file: item.file,
-          line: hit.line ?? item.line,
-          message: hit.message,
-          checklist: rule.checklist
-        };
-        const key = JSON.stringify([finding.rule, item.kind, finding.symbol, finding.line, finding.message]);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out2.push(finding);
-      }
-    }
-  }
-  return out2.sort(compareFindings);
-}
-
-// src/app/findings.ts
-function computeReportFindings(policy) {
-  return (items, crate, base) => computeFindings(items, crate, policy, base ? { base } : {});
 }
 
 // src/app/surface-report.ts
@@ -75386,7 +76163,6 @@ function foreignMarkers(comments, botLogin) {
 var ZWJ = "\u200D";
 var MAX_TEXT = 1e3;
 var MAX_CODE = 300;
-var MAX_CELL = 200;
 var INVISIBLE_CATEGORY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 var INVISIBLE_OTHER = /[\u115f\u1160\u3164\uffa0]|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
 function invisible(ch) {
@@ -75409,7 +76185,7 @@ function reveal(s, max = Number.POSITIVE_INFINITY) {
   return { text: out2, truncated: false };
 }
 var ALWAYS_ESCAPED = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "!", "#", "~", "|"]);
-function escapeRevealed(text2) {
+function escapeRevealed(text2, lineStart = true) {
   if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text2)) return text2;
   let out2 = "";
   let digitsSoFar = true;
@@ -75428,8 +76204,8 @@ function escapeRevealed(text2) {
     else if (c === ":" && (next === void 0 || next === "/")) out2 += "\\:";
     else if (c === "." && (number4 && (next === void 0 || next === " ") || /www$/i.test(text2.slice(Math.max(0, i2 - 3), i2))))
       out2 += "\\.";
-    else if (i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
-    else if (i2 === 0 && c === " ") out2 += "&#32;";
+    else if (lineStart && i2 === 0 && (c === "-" || c === "+" || c === "=")) out2 += "\\" + c;
+    else if (lineStart && i2 === 0 && c === " ") out2 += "&#32;";
     else out2 += c;
   }
   return out2;
@@ -75437,9 +76213,6 @@ function escapeRevealed(text2) {
 function inlineText(s, max = MAX_TEXT) {
   const { text: text2, truncated } = reveal(s, max);
   return escapeRevealed(text2) + (truncated ? "\u2026" : "");
-}
-function tableCell(s, max = MAX_CELL) {
-  return inlineText(s, max);
 }
 function codeSpan(content) {
   let longest = 0;
@@ -75493,13 +76266,36 @@ function richText(s, max = MAX_TEXT) {
     const piece = [...parts2[i2]].slice(0, budget).join("");
     budget -= [...parts2[i2]].length;
     if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
-    else out2.push(inlineText(piece, max));
+    else out2.push(i2 === 0 ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
   }
   return out2.join("") + (budget < 0 ? "\u2026" : "");
+}
+function htmlText(s, max = MAX_TEXT) {
+  const { text: text2, truncated } = reveal(s, max);
+  return escapeHtml(text2, true) + (truncated ? "\u2026" : "");
+}
+function htmlCode(s, max = MAX_CODE) {
+  if (s === "") return "<em>(empty)</em>";
+  const { text: text2, truncated } = reveal(s, max);
+  return `<code>${escapeHtml(text2, false)}</code>${truncated ? "\u2026" : ""}`;
+}
+function escapeHtml(text2, breakMentions) {
+  let out2 = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "&") out2 += "&amp;";
+    else if (c === "<") out2 += "&lt;";
+    else if (c === ">") out2 += "&gt;";
+    else if (breakMentions && c === "@") out2 += "@" + ZWJ;
+    else if (breakMentions && c === "#" && /[0-9]/.test(text2[i2 + 1] ?? "")) out2 += "#" + ZWJ;
+    else out2 += c;
+  }
+  return out2;
 }
 
 // src/core/render/report-markdown.ts
 var DEFAULT_MAX_CHARS2 = 6e4;
+var FULL_REPORT = Number.MAX_SAFE_INTEGER;
 var MIN_MAX_CHARS = 1e3;
 var MARKER_PREFIX2 = "<!-- ffi-surface-guard";
 var SEVERITY_TITLE = {
@@ -75509,6 +76305,7 @@ var SEVERITY_TITLE = {
   addition: "\u{1F7E2} Addition",
   "non-abi": "\u26AA Non-ABI"
 };
+var LEVEL_ICON = { high: "\u{1F534}", medium: "\u{1F7E0}", low: "\u{1F7E1}" };
 var LEVEL_BADGE = {
   high: "\u{1F534} **high**",
   medium: "\u{1F7E0} **medium**",
@@ -75517,17 +76314,22 @@ var LEVEL_BADGE = {
 var MAX_NAME = 200;
 var MAX_SIGNATURE = 1e3;
 var MAX_MESSAGE = 1e3;
+var MAX_SHORT_MESSAGE = 160;
+var MAX_EVIDENCE_TEXT = 300;
+var MAX_EVIDENCE2 = 3;
 var MAX_APPROVAL_LINES = 20;
 var MAX_DIAGNOSTICS = 50;
+var MAX_CRATES = 20;
+var NAMES_SHARE = 0.25;
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function plural2(n, one, many = `${one}s`) {
+function plural3(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function countBy(items, keys, key) {
   const out2 = Object.fromEntries(keys.map((k) => [k, 0]));
-  for (const t2 of items) out2[key(t2)] += 1;
+  for (const t2 of items) if (key(t2) in out2) out2[key(t2)] += 1;
   return out2;
 }
 function groupBy(items, key) {
@@ -75540,9 +76342,28 @@ function groupBy(items, key) {
   }
   return out2;
 }
+function append(target2, lines) {
+  for (const l of lines) target2.push(l);
+}
+function once(f) {
+  let done = false;
+  let value;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
 function validMarker(marker) {
   return marker.startsWith(MARKER_PREFIX2) && marker.endsWith("-->") && marker.indexOf("-->") === marker.length - 3 && marker.indexOf("<!--", 1) === -1 && !/[\r\n\u2028\u2029]/.test(marker);
 }
+var SEVERITY_RANK2 = new Map(SEVERITIES.map((s, i2) => [s, i2]));
+var LEVEL_RANK = new Map(FINDING_LEVELS.map((l, i2) => [l, i2]));
+var severityRank = (s) => SEVERITY_RANK2.get(s) ?? SEVERITIES.length;
+var levelRank2 = (l) => LEVEL_RANK.get(l) ?? FINDING_LEVELS.length;
+var isVerified = (f) => f.status === "verified";
 function isSha(s) {
   return s !== void 0 && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(s);
 }
@@ -75554,89 +76375,26 @@ function blobUrl(repo, sha, file2, line) {
   const anchor2 = Number.isInteger(line) && line > 0 ? `#L${line}` : "";
   return safeUrl(`${repo.replace(/\/+$/, "")}/blob/${sha}/${path8}${anchor2}`);
 }
-function location(ctx, file2, line, sha) {
+function location(ctx, file2, line, sha, linked = true) {
   if (!file2) return "";
   const label = inlineText(Number.isInteger(line) && line > 0 ? `${file2}:${line}` : file2, MAX_NAME);
-  const url2 = ctx.repo && sha ? blobUrl(ctx.repo, sha, file2, line) : null;
+  const url2 = linked && ctx.repo && sha ? blobUrl(ctx.repo, sha, file2, line) : null;
   return url2 ? link(label, url2) : label;
 }
-function ruleRef(ctx, rule) {
-  const code = inlineCode(rule, 100);
-  return ctx.docs && /^[a-z0-9][a-z0-9-]*$/.test(rule) ? link(code, `${ctx.docs}#rule-${rule}`) : code;
+function ruleRef(ctx, rule, linked) {
+  const code2 = inlineCode(rule, 100);
+  return linked && ctx.docs && /^[a-z0-9][a-z0-9-]*$/.test(rule) ? link(code2, `${ctx.docs}#rule-${rule}`) : code2;
 }
 function exportName(symbol2, name2) {
   return symbol2 !== void 0 && symbol2 !== name2 ? `${inlineCode(symbol2, MAX_NAME)} (Rust ${inlineCode(name2, MAX_NAME)})` : inlineCode(symbol2 ?? name2, MAX_NAME);
 }
-function crateTitle(ctx, crate) {
+function crateLabel(ctx, crate) {
   const v = ctx.versions.get(crate);
-  const name2 = crate ? `Crate ${inlineCode(crate, MAX_NAME)}` : "No crate";
+  const name2 = crate ? inlineCode(crate, MAX_NAME) : "*(no crate)*";
   if (!v) return name2;
   const base = v.baseVersion === null ? "new" : inlineCode(v.baseVersion, 50);
   const head = v.headVersion === null ? "removed" : inlineCode(v.headVersion, 50);
   return v.baseVersion === v.headVersion ? `${name2} ${base}` : `${name2} ${base} \u2192 ${head}`;
-}
-function verdict(report) {
-  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
-  const byLevel = countBy(report.findings, FINDING_LEVELS, (f) => f.level);
-  const lines = [];
-  if (!report.changes.length && !report.findings.length)
-    lines.push("\u2705 **No change to the FFI surface.** Required semver bump: none.");
-  else {
-    const parts2 = [
-      `${bySeverity.breaking} breaking`,
-      ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
-      `${bySeverity["potentially-breaking"]} potentially breaking`,
-      plural2(bySeverity.addition, "addition"),
-      `${bySeverity["non-abi"]} non-ABI`
-    ];
-    const findings = report.findings.length ? `${plural2(report.findings.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})` : "no findings";
-    lines.push(
-      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural2(report.changes.length, "change")} (${parts2.join(", ")}) \xB7 ${findings}`
-    );
-  }
-  const errors = report.diagnostics.filter((d) => d.level === "error").length;
-  if (errors)
-    lines.push(
-      "",
-      `\u26A0\uFE0F **${plural2(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
-    );
-  lines.push(
-    "",
-    `Base ${inlineCode(report.base.rev, 64)} \u2192 head ${inlineCode(report.head.rev, 64)} \xB7 delta digest ${inlineCode(report.deltaDigest, 80)}`
-  );
-  return lines;
-}
-function approvalSection(approval) {
-  const lines = ["", `**Approval:** ${inlineText(approval.state, 300)}`];
-  const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
-  if (shown2.length) lines.push("");
-  for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
-  if (approval.lines.length > shown2.length)
-    lines.push(`- \u2026 and ${approval.lines.length - shown2.length} more`);
-  return lines;
-}
-function summaryTable(report) {
-  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
-  return [
-    "",
-    "| Severity | Changes |",
-    "| --- | ---: |",
-    ...SEVERITIES.map((s) => `| ${SEVERITY_TITLE[s]} | ${bySeverity[s]} |`)
-  ];
-}
-function changeLines(ctx, c) {
-  const removal = c.before !== null && c.after === null;
-  const where = location(ctx, c.file, c.line, removal ? ctx.baseSha : ctx.headSha);
-  const lines = [
-    `- ${ruleRef(ctx, c.rule)} ${inlineText(c.kind, 20)} ${exportName(c.symbol, c.name)} \u2014 ${richText(c.message, MAX_MESSAGE)}${where ? ` (${where})` : ""}`
-  ];
-  if (c.before !== null) lines.push(`  - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
-  if (c.after !== null) lines.push(`  - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
-  if (c.consumers?.length)
-    lines.push(
-      `  - called from ${c.consumers.map((u) => location(ctx, u.file, u.line, ctx.headSha)).join(", ")}`
-    );
-  return lines;
 }
 var Bounded = class {
   constructor(budget) {
@@ -75653,96 +76411,302 @@ var Bounded = class {
     return this.size <= this.budget;
   }
 };
-function changeDetails(ctx, severity, changes) {
-  const out2 = new Bounded(ctx.budget);
-  out2.add("", `### ${SEVERITY_TITLE[severity]} (${changes.length})`);
-  const byCrate = groupBy(changes, (c) => c.crate);
-  for (const crate of [...byCrate.keys()].sort(cmp)) {
-    if (!out2.add("", `#### ${crateTitle(ctx, crate)}`, "")) return null;
-    for (const c of byCrate.get(crate) ?? []) if (!out2.add(...changeLines(ctx, c))) return null;
+function header(ctx, exportCount, approval) {
+  const { report } = ctx;
+  const bySeverity = countBy(report.changes, SEVERITIES, (c) => c.severity);
+  const open3 = report.findings.filter((f) => !isVerified(f));
+  const byLevel = countBy(open3, FINDING_LEVELS, (f) => f.level);
+  const verified = report.findings.length - open3.length;
+  const lines = ["## FFI surface review", ""];
+  if (!report.changes.length && !report.findings.length)
+    lines.push("\u2705 **No change to the FFI surface.** Required semver bump: none.");
+  else {
+    const parts2 = [
+      `${bySeverity.breaking} breaking`,
+      ...bySeverity["source-breaking"] ? [`${bySeverity["source-breaking"]} source-breaking`] : [],
+      `${bySeverity["potentially-breaking"]} potentially breaking`,
+      plural3(bySeverity.addition, "addition"),
+      `${bySeverity["non-abi"]} non-ABI`
+    ];
+    const findings = report.findings.length ? `${plural3(open3.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${byLevel[l]} ${l}`).join(", ")})${verified ? `, ${verified} verified by the code` : ""}` : "no findings";
+    lines.push(
+      `**Required semver bump: ${inlineText(report.requiredBump, 10)}** \xB7 ${plural3(report.changes.length, "change")} to ${plural3(exportCount, "export")} (${parts2.join(", ")}) \xB7 ${findings}`
+    );
   }
+  const errors = report.diagnostics.filter((d) => d.level === "error").length;
+  if (errors)
+    lines.push(
+      "",
+      `\u26A0\uFE0F **${plural3(errors, "error")} during analysis:** the surface may be incomplete \u2014 see the diagnostics below.`
+    );
+  if (approval) {
+    lines.push("", `**Approval:** ${inlineText(approval.state, 300)}`);
+    if (approval.policy) lines.push("", `**Review policy:** ${inlineText(approval.policy.summary, 400)}`);
+    const shown2 = approval.lines.slice(0, MAX_APPROVAL_LINES);
+    if (shown2.length) lines.push("");
+    for (const l of shown2) lines.push(`- ${inlineText(l, 300)}`);
+    if (approval.lines.length > shown2.length)
+      lines.push(`- \u2026 and ${approval.lines.length - shown2.length} more`);
+  }
+  const crates = report.crates.filter((c) => c.baseVersion !== c.headVersion);
+  const crateParts = crates.slice(0, MAX_CRATES).map((c) => crateLabel(ctx, c.name));
+  if (crates.length > crateParts.length) crateParts.push(`\u2026 and ${crates.length - crateParts.length} more`);
+  lines.push(
+    "",
+    `${crateParts.length ? `Crates ${crateParts.join(", ")} \xB7 ` : ""}Base ${inlineCode(report.base.rev, 64)} \u2192 head ${inlineCode(report.head.rev, 64)} \xB7 delta digest ${inlineCode(report.deltaDigest, 80)}`
+  );
+  return lines;
+}
+function kindClass(kind) {
+  return kind === "function" || kind === "static" || kind === "unknown" || kind === "import" ? kind : "type";
+}
+function changeGroups(changes) {
+  const groups2 = [
+    // the symbol is what C links against; a different Rust name under it is shown apart
+    ...groupBy(
+      changes,
+      (c) => `${c.crate}\0${kindClass(c.kind)}\0${c.symbol ?? c.name}\0${c.symbol === void 0 ? "" : c.name}`
+    ).values()
+  ].map((list2) => {
+    const sorted = [...list2].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    const first = sorted[0];
+    return {
+      crate: first.crate,
+      kind: first.kind,
+      symbol: first.symbol,
+      name: first.name,
+      changes: sorted,
+      worst: SEVERITY_RANK2.has(first.severity) ? first.severity : "potentially-breaking"
+    };
+  });
+  return groups2.sort(
+    (a, b) => severityRank(a.worst) - severityRank(b.worst) || cmp(a.crate, b.crate) || cmp(a.symbol ?? a.name, b.symbol ?? b.name) || cmp(a.kind, b.kind)
+  );
+}
+function changeSha(ctx, c) {
+  return c.before !== null && c.after === null ? ctx.baseSha : ctx.headSha;
+}
+function groupTitle(ctx, g, linked) {
+  const first = g.changes[0];
+  const where = location(ctx, first.file, first.line, changeSha(ctx, first), linked);
+  const crate = ctx.manyCrates ? ` \xB7 crate ${g.crate ? inlineCode(g.crate, MAX_NAME) : "*(none)*"}` : "";
+  return `${inlineText(g.kind, 20)} ${exportName(g.symbol, g.name)}${crate}${where ? ` \xB7 ${where}` : ""}`;
+}
+function changeGroupLines(ctx, g) {
+  const lines = [`- ${groupTitle(ctx, g, true)}`];
+  const first = g.changes[0];
+  const pairs = new Set(g.changes.map((c) => `${c.before}\0${c.after}`));
+  const shared = pairs.size === 1;
+  for (const c of g.changes) {
+    const elsewhere = c.file !== first.file || c.line !== first.line ? location(ctx, c.file, c.line, changeSha(ctx, c)) : "";
+    lines.push(
+      `  - ${inlineCode(c.rule, 100)} ${richText(c.message, MAX_MESSAGE)}${elsewhere ? ` (${elsewhere})` : ""}`
+    );
+    if (!shared) {
+      if (c.before !== null) lines.push(`    - before: ${inlineCode(c.before, MAX_SIGNATURE)}`);
+      if (c.after !== null) lines.push(`    - after: ${inlineCode(c.after, MAX_SIGNATURE)}`);
+    }
+  }
+  if (shared) {
+    if (first.before !== null) lines.push(`  - before: ${inlineCode(first.before, MAX_SIGNATURE)}`);
+    if (first.after !== null) lines.push(`  - after: ${inlineCode(first.after, MAX_SIGNATURE)}`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const callers = [];
+  for (const c of g.changes)
+    for (const u of c.consumers ?? []) {
+      const key = `${u.file}:${u.line}`;
+      if (seen.has(key) || callers.length >= 20) continue;
+      seen.add(key);
+      callers.push(location(ctx, u.file, u.line, ctx.headSha));
+    }
+  if (callers.length) lines.push(`  - called from ${callers.join(", ")}`);
+  return lines;
+}
+function changeGroupLine(ctx, g) {
+  const rules = [...new Set(g.changes.map((c) => c.rule))].map((r) => inlineCode(r, 100));
+  return `- ${groupTitle(ctx, g, false)} \u2014 ${rules.join(", ")}`;
+}
+function changeSection(ctx, groups2, mode, namesBudget, fullReport) {
+  const out2 = new Bounded(ctx.budget);
+  out2.add(
+    "",
+    `### Changes by export (${plural3(ctx.report.changes.length, "change")} to ${plural3(groups2.length, "export")})`
+  );
+  const bySeverity = groupBy(groups2, (g) => g.worst);
+  let namesLeft = namesBudget;
+  let namesCut = 0;
+  for (const s of SEVERITIES) {
+    const list2 = bySeverity.get(s);
+    if (!list2) continue;
+    if (!out2.add("", `#### ${SEVERITY_TITLE[s]} (${plural3(list2.length, "export")})`, "")) return null;
+    if (mode === "names") {
+      const names3 = [];
+      for (const g of list2) {
+        const n = inlineCode(g.symbol ?? g.name, 60);
+        if (n.length + 2 > namesLeft) break;
+        names3.push(n);
+        namesLeft -= n.length + 2;
+      }
+      const rest = list2.length - names3.length;
+      namesCut += rest;
+      out2.add(
+        names3.length ? `${names3.join(", ")}${rest ? ` \u2026 and ${rest} more` : ""}` : `${plural3(rest, "export")}, named in ${fullReport}.`
+      );
+      continue;
+    }
+    for (const g of list2) {
+      const fits2 = mode === "full" ? out2.add(...changeGroupLines(ctx, g)) : out2.add(changeGroupLine(ctx, g));
+      if (!fits2) return null;
+    }
+  }
+  if (namesCut)
+    out2.add("", `${plural3(namesCut, "export")} not named here: ${fullReport} lists every change.`);
   return out2.lines;
 }
-function countTable(ctx, head, total, row, what) {
-  const rows = new Bounded(ctx.budget);
-  for (let i2 = 0; i2 < total; i2++) if (!rows.add(row(i2))) break;
-  return {
-    render: (limit) => {
-      const shown2 = Math.min(limit, rows.lines.length);
-      const out2 = shown2 > 0 ? [...head] : head.slice(0, -2);
-      for (let i2 = 0; i2 < shown2; i2++) out2.push(rows.lines[i2]);
-      const rest = total - shown2;
-      const noun = rest === 1 ? what : `${what}s`;
-      if (shown2 === 0) out2.push(`${rest} ${noun}, not shown.`);
-      else if (rest > 0) out2.push("", `\u2026 and ${rest} more ${noun}.`);
-      return out2;
-    }
-  };
-}
-function changeCountTable(ctx) {
-  const byCrate = groupBy(ctx.report.changes, (c) => c.crate);
-  const crates = [...byCrate.keys()].sort(cmp);
-  const row = (i2) => {
-    const n = countBy(byCrate.get(crates[i2]) ?? [], SEVERITIES, (c) => c.severity);
-    return `| ${crates[i2] ? tableCell(crates[i2]) : "*(none)*"} | ${SEVERITIES.map((s) => n[s]).join(" | ")} |`;
-  };
-  const head = [
-    "",
-    "### Changes by crate",
-    "",
-    `| Crate | ${SEVERITIES.map((s) => SEVERITY_TITLE[s]).join(" | ")} |`,
-    `| --- | ${SEVERITIES.map(() => "---:").join(" | ")} |`
-  ];
-  return countTable(ctx, head, crates.length, row, "crate");
-}
-function exportGroups(findings) {
-  const rank = (l) => FINDING_LEVELS.indexOf(l);
+function findingGroups(findings) {
   const groups2 = [...groupBy(findings, (f) => `${f.crate}\0${f.symbol}`).values()].map((list2) => ({
     crate: list2[0].crate,
     symbol: list2[0].symbol,
+    name: list2[0].name,
     // stable: input order within a level
-    findings: [...list2].sort((a, b) => rank(a.level) - rank(b.level)),
+    findings: [...list2].sort((a, b) => levelRank2(a.level) - levelRank2(b.level)),
     counts: countBy(list2, FINDING_LEVELS, (f) => f.level)
   }));
   return groups2.sort(
     (a, b) => b.counts.high - a.counts.high || b.counts.medium - a.counts.medium || b.counts.low - a.counts.low || cmp(a.crate, b.crate) || cmp(a.symbol, b.symbol)
   );
 }
-var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
-function findingDetails(ctx, groups2) {
-  const out2 = new Bounded(ctx.budget);
-  out2.add("", `### Review checklist (${plural2(ctx.report.findings.length, "finding")})`, "", CHECKBOX_NOTE);
-  for (const g of groups2) {
-    const first = g.findings[0];
-    const where = location(ctx, first.file, first.line, ctx.headSha);
-    const crate = g.crate ? ` in crate ${inlineCode(g.crate, MAX_NAME)}` : "";
-    if (!out2.add("", `#### ${exportName(g.symbol, first.name)}${crate}${where ? ` \xB7 ${where}` : ""}`, ""))
-      return null;
-    for (const f of g.findings) {
-      const fits2 = out2.add(
-        `- [ ] ${LEVEL_BADGE[f.level]} ${ruleRef(ctx, f.rule)} \u2014 ${richText(f.message, MAX_MESSAGE)}\\`,
-        `  **Confirm:** ${richText(f.checklist, MAX_MESSAGE)}`
-      );
-      if (!fits2) return null;
-    }
+function legendTexts(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const m = counts.get(f.rule) ?? /* @__PURE__ */ new Map();
+    m.set(f.checklist, (m.get(f.checklist) ?? 0) + 1);
+    counts.set(f.rule, m);
   }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [rule, m] of counts) {
+    let best = "";
+    let n = -1;
+    for (const [text2, k] of m) if (k > n) [best, n] = [text2, k];
+    out2.set(rule, best);
+  }
+  return out2;
+}
+function legendLines(ctx, legend) {
+  const rules = [...legend.keys()].sort(cmp);
+  if (!rules.length) return [];
+  const lines = ["", "**What to confirm, per rule** (each item below says only what is specific to it):", ""];
+  for (const r of rules)
+    lines.push(`- ${ruleRef(ctx, r, true)}: ${richText(legend.get(r) ?? "", MAX_MESSAGE)}`);
+  return lines;
+}
+var CHECKBOX_NOTE = "> Checkboxes are informational: ticking them approves nothing. Approval comes only from an approving pull-request review by a designated reviewer who is not the author, on this exact surface.";
+function findingItem(ctx, f, legend, short2) {
+  const where = location(ctx, f.file, f.line, ctx.headSha, !short2);
+  const message = richText(f.message, short2 ? MAX_SHORT_MESSAGE : MAX_MESSAGE);
+  const first = `- [ ] ${LEVEL_BADGE[f.level] ?? inlineText(f.level, 10)} ${inlineCode(f.rule, 100)} \u2014 ${message}${where ? ` (${where})` : ""}`;
+  if (legend.get(f.rule) === f.checklist) return [first];
+  return [`${first}\\`, `  **Confirm:** ${richText(f.checklist, short2 ? MAX_SHORT_MESSAGE : MAX_MESSAGE)}`];
+}
+function groupSummary(ctx, g, counts) {
+  const worst = FINDING_LEVELS.find((l) => counts[l] > 0) ?? "low";
+  const parts2 = FINDING_LEVELS.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${l}`);
+  const rust = g.name !== g.symbol ? ` (Rust ${htmlCode(g.name, MAX_NAME)})` : "";
+  const crate = ctx.manyCrates ? ` in ${g.crate ? htmlCode(g.crate, MAX_NAME) : "<em>(no crate)</em>"}` : "";
+  return `<summary>${LEVEL_ICON[worst]} ${htmlCode(g.symbol, MAX_NAME)}${rust}${crate} \u2014 ${htmlText(parts2.join(", "), 100)}</summary>`;
+}
+function checklistSection(ctx, groups2, legend, plan, fullReport) {
+  const open3 = ctx.report.findings.length - ctx.report.findings.filter(isVerified).length;
+  const out2 = new Bounded(ctx.budget);
+  out2.add(
+    "",
+    `### Review checklist (${plural3(open3, "open finding")} on ${plural3(groups2.length, "export")})`,
+    "",
+    CHECKBOX_NOTE
+  );
+  let kept = null;
+  const all = groups2.flatMap((g) => g.findings).filter((f) => f.level !== "low");
+  if (plan.limit < all.length)
+    kept = new Set(
+      all.map((f, i2) => ({ f, i: i2 })).sort((a, b) => levelRank2(a.f.level) - levelRank2(b.f.level) || a.i - b.i).slice(0, plan.limit).map((x) => x.f)
+    );
+  const withLow = plan.low && kept === null;
+  const shownOf = (g) => g.findings.filter((f) => f.level === "low" ? withLow : kept === null || kept.has(f));
+  const rules = /* @__PURE__ */ new Map();
+  for (const g of groups2)
+    for (const f of shownOf(g)) if (legend.has(f.rule)) rules.set(f.rule, legend.get(f.rule) ?? "");
+  if (!out2.add(...legendLines(ctx, rules))) return null;
+  const movedLow = { findings: 0, exports: 0 };
+  const cut = { high: 0, medium: 0, low: 0 };
+  for (const g of groups2) {
+    const shown2 = shownOf(g);
+    const lows = g.findings.filter((f) => f.level === "low").length;
+    if (lows && !withLow) {
+      movedLow.findings += lows;
+      movedLow.exports += 1;
+    }
+    for (const f of g.findings) if (f.level !== "low" && kept !== null && !kept.has(f)) cut[f.level] += 1;
+    if (!shown2.length) continue;
+    const counts = countBy(shown2, FINDING_LEVELS, (f) => f.level);
+    const fits2 = out2.add(
+      "",
+      counts.high ? "<details open>" : "<details>",
+      groupSummary(ctx, g, counts),
+      "",
+      ...shown2.flatMap((f) => findingItem(ctx, f, legend, plan.short)),
+      "",
+      "</details>"
+    );
+    if (!fits2) return null;
+  }
+  if (movedLow.findings)
+    out2.add(
+      "",
+      `\u{1F7E1} **${plural3(movedLow.findings, "low finding")} on ${plural3(movedLow.exports, "export")} moved to ${fullReport}** to fit this comment.`
+    );
+  if (cut.high || cut.medium)
+    out2.add(
+      "",
+      `\u26A0\uFE0F **${cut.high} high and ${cut.medium} medium open findings are not in this comment:** even in their most compact form they would not fit GitHub's 65,536-character limit. ${fullReport[0].toUpperCase()}${fullReport.slice(1)} has the whole checklist.`
+    );
   return out2.lines;
 }
-function findingCountTable(ctx, groups2) {
-  const row = (i2) => {
-    const g = groups2[i2];
-    return `| ${tableCell(g.symbol)} | ${g.crate ? tableCell(g.crate) : "*(none)*"} | ${FINDING_LEVELS.map((l) => g.counts[l]).join(" | ")} |`;
-  };
-  const head = [
-    "",
-    `### Review checklist (${plural2(ctx.report.findings.length, "finding")} on ${plural2(groups2.length, "export")})`,
-    "",
-    CHECKBOX_NOTE,
-    "",
-    "| Export | Crate | \u{1F534} high | \u{1F7E0} medium | \u{1F7E1} low |",
-    "| --- | --- | ---: | ---: | ---: |"
-  ];
-  return countTable(ctx, head, groups2.length, row, "export");
+function evidenceRef(ctx, e, withText) {
+  const where = location(ctx, e.file, e.line, ctx.headSha, withText);
+  if (!withText) return where || "?";
+  const what = richText(e.what, MAX_EVIDENCE_TEXT);
+  return where ? `${what} (${where})` : what;
+}
+function verifiedLine(ctx, g, withText) {
+  const parts2 = g.findings.map((f) => {
+    const evidence = f.evidence ?? [];
+    const shown2 = evidence.slice(0, MAX_EVIDENCE2).map((e) => evidenceRef(ctx, e, withText));
+    if (evidence.length > shown2.length) shown2.push(`${evidence.length - shown2.length} more`);
+    const proof = shown2.length ? shown2.join("; ") : "no evidence recorded";
+    return `${inlineCode(f.rule, 100)} ${withText ? `\u2014 ${proof}` : `(${proof})`}`;
+  });
+  return `- ${exportName(g.symbol, g.name)}: ${parts2.join(withText ? " \xB7 " : ", ")}`;
+}
+function verifiedSection(ctx, groups2, mode, fullReport) {
+  const total = groups2.reduce((n, g) => n + g.findings.length, 0);
+  if (!total) return [];
+  const title = `\u2705 ${plural3(total, "finding")} verified by the code, on ${plural3(groups2.length, "export")}`;
+  if (mode === "counts") {
+    const byRule = groupBy(
+      groups2.flatMap((g) => g.findings),
+      (f) => f.rule
+    );
+    const rules = [...byRule.keys()].sort(cmp);
+    const shown2 = rules.slice(0, 30).map((r) => `${inlineCode(r, 100)} \xD7 ${byRule.get(r)?.length ?? 0}`);
+    if (rules.length > shown2.length) shown2.push(`\u2026 and ${plural3(rules.length - shown2.length, "rule")} more`);
+    return ["", `**${title}** (${shown2.join(", ")}); the evidence is in ${fullReport}.`];
+  }
+  const out2 = new Bounded(ctx.budget);
+  out2.add("", "<details>", `<summary>${htmlText(title, 200)}</summary>`, "");
+  for (const g of groups2) if (!out2.add(verifiedLine(ctx, g, mode === "text"))) return null;
+  out2.add("", "</details>");
+  return out2.lines;
 }
 function diagnosticLine(d) {
   const where = d.file ? ` (${inlineText(d.line ? `${d.file}:${d.line}` : d.file, MAX_NAME)})` : "";
@@ -75752,12 +76716,12 @@ function diagnosticsSection(report, detail) {
   const ds = report.diagnostics;
   if (!ds.length) return [];
   const errors = ds.filter((d) => d.level === "error").length;
-  const title = `Diagnostics: ${plural2(errors, "error")}, ${plural2(ds.length - errors, "warning")}`;
+  const title = `Diagnostics: ${plural3(errors, "error")}, ${plural3(ds.length - errors, "warning")}`;
   if (!detail) {
     const byCode = groupBy(ds, (d) => d.code);
     const codes = [...byCode.keys()].sort(cmp);
     const shown3 = codes.slice(0, 20).map((c) => `${inlineCode(c, 60)} \xD7 ${byCode.get(c)?.length ?? 0}`);
-    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural2(codes.length - shown3.length, "code")} more`);
+    if (codes.length > shown3.length) shown3.push(`\u2026 and ${plural3(codes.length - shown3.length, "code")} more`);
     return ["", `**${title}** (${shown3.join(", ")})`];
   }
   const ordered = [...ds].sort((a, b) => a.level === b.level ? 0 : a.level === "error" ? -1 : 1);
@@ -75765,92 +76729,48 @@ function diagnosticsSection(report, detail) {
   if (ordered.length > shown2.length) shown2.push(`- \u2026 and ${ordered.length - shown2.length} more`);
   return ["", "<details>", `<summary>${title}</summary>`, "", ...shown2, "", "</details>"];
 }
-var PLANS = [
-  { nonAbiDetail: true, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
-  { nonAbiDetail: false, changeDetail: true, findingDetail: true, diagnosticDetail: true, rows: Infinity },
-  { nonAbiDetail: false, changeDetail: false, findingDetail: true, diagnosticDetail: true, rows: Infinity },
-  { nonAbiDetail: false, changeDetail: false, findingDetail: false, diagnosticDetail: false, rows: Infinity }
-];
-function append(target2, lines) {
-  for (const l of lines) target2.push(l);
-}
-function once(f) {
-  let done = false;
-  let value;
-  return () => {
-    if (!done) {
-      value = f();
-      done = true;
-    }
-    return value;
+var PLANS = (() => {
+  const base = {
+    verified: "text",
+    low: true,
+    diagnostics: true,
+    changes: "full",
+    shortFindings: false,
+    limit: Infinity
   };
-}
-function bodyRenderer(ctx, approval) {
-  const { report } = ctx;
-  const top = once(() => {
-    const lines = ["## FFI surface review", "", ...verdict(report)];
-    if (approval) append(lines, approvalSection(approval));
-    if (report.changes.length) append(lines, summaryTable(report));
-    return lines;
-  });
-  const bySeverity = once(() => groupBy(report.changes, (c) => c.severity));
-  const severityDetail = once(
-    () => new Map([...bySeverity()].map(([s, list2]) => [s, changeDetails(ctx, s, list2)]))
-  );
-  const changeTable = once(() => changeCountTable(ctx));
-  const groups2 = once(() => exportGroups(report.findings));
-  const findingDetail = once(() => findingDetails(ctx, groups2()));
-  const findingTable = once(() => findingCountTable(ctx, groups2()));
-  const diagnostics = once(() => diagnosticsSection(report, true));
-  const diagnosticCounts = once(() => diagnosticsSection(report, false));
-  const footer = ["", `*${inlineText(report.tool.name, 60)} ${inlineText(report.tool.version, 30)}*`];
-  return (plan) => {
-    const lines = [];
-    append(lines, top());
-    if (report.changes.length) {
-      if (plan.changeDetail) {
-        for (const s of SEVERITIES) {
-          const list2 = bySeverity().get(s);
-          if (!list2) continue;
-          if (s === "non-abi" && !plan.nonAbiDetail)
-            append(lines, [
-              "",
-              `### ${SEVERITY_TITLE[s]} (${list2.length})`,
-              "",
-              "Details left out of this comment."
-            ]);
-          else {
-            const detail = severityDetail().get(s);
-            if (!detail) return null;
-            append(lines, detail);
-          }
-        }
-      } else append(lines, changeTable().render(plan.rows));
-    }
-    if (report.findings.length) {
-      const findings = plan.findingDetail ? findingDetail() : findingTable().render(plan.rows);
-      if (!findings) return null;
-      append(lines, findings);
-    }
-    append(lines, plan.diagnosticDetail ? diagnostics() : diagnosticCounts());
-    append(lines, footer);
-    return lines;
-  };
-}
-function truncationNotice(summaryUrl, dropped) {
-  const href = summaryUrl ? safeUrl(summaryUrl) : null;
-  const where = href && href.length <= 500 ? link("the job summary", href) : "the job summary";
-  return `\u26A0\uFE0F **This report was truncated** to fit in a comment (${dropped.join(", ")}). The full report is in ${where}.`;
-}
-function droppedParts(plan, hardCut) {
+  const steps = [
+    {},
+    { verified: "locations" },
+    { verified: "counts" },
+    { low: false },
+    { diagnostics: false },
+    { changes: "line" },
+    { shortFindings: true },
+    { changes: "names" }
+  ];
   const out2 = [];
-  if (!plan.changeDetail) out2.push("changes shown as counts");
-  else if (!plan.nonAbiDetail) out2.push("non-ABI change details left out");
-  if (!plan.findingDetail) out2.push("findings shown as counts per export");
-  if (!plan.diagnosticDetail) out2.push("diagnostics shown as counts");
-  if (plan.rows !== Infinity) out2.push("table rows cut");
+  let p = base;
+  for (const s of steps) out2.push(p = { ...p, ...s });
+  return out2;
+})();
+function shortenedParts(plan, n, hardCut) {
+  const out2 = [];
+  if (n.verified && plan.verified === "locations") out2.push("verified findings without their evidence text");
+  if (n.verified && plan.verified === "counts") out2.push("verified findings as counts");
+  if (!plan.low && n.low) out2.push(`${plural3(n.low, "low finding")} moved out`);
+  if (!plan.diagnostics && n.diagnostics) out2.push("diagnostics as counts");
+  if (plan.changes === "line") out2.push("one line per changed export");
+  if (plan.changes === "names") out2.push("changed exports by name only");
+  if (plan.shortFindings) out2.push("compact checklist items");
+  if (plan.limit !== Infinity) out2.push("checklist cut");
   if (hardCut) out2.push("cut at the size limit");
   return out2;
+}
+function shortenedNotice(options, parts2) {
+  const href = options.summaryUrl ? safeUrl(options.summaryUrl) : null;
+  const name2 = inlineText(options.fullReportName ?? "the job summary", 100);
+  const where = href && href.length <= 500 ? link(name2, href) : name2;
+  return `\u26A0\uFE0F **This report was shortened to fit in a comment** (${parts2.join(", ")}). The full report is in ${where}.`;
 }
 function join3(lines) {
   return lines.join("\n") + "\n";
@@ -75859,6 +76779,72 @@ function sizeOf(lines) {
   let n = 0;
   for (const l of lines) n += l.length + 1;
   return n;
+}
+function bodyRenderer(ctx, options) {
+  const { report } = ctx;
+  const fullReport = inlineText(options.fullReportName ?? "the job summary", 100);
+  const cGroups = changeGroups(report.changes);
+  const open3 = report.findings.filter((f) => !isVerified(f));
+  const verified = report.findings.filter(isVerified);
+  const openGroups = findingGroups(open3);
+  const verifiedGroups = findingGroups(verified);
+  const legend = legendTexts(open3);
+  const top = header(ctx, cGroups.length, options.approval);
+  const namesBudget = Math.floor(Math.min(ctx.budget, 4e6) * NAMES_SHARE);
+  const changes = new Map(
+    ["full", "line", "names"].map((m) => [
+      m,
+      once(() => changeSection(ctx, cGroups, m, namesBudget, fullReport))
+    ])
+  );
+  const verifiedParts = new Map(
+    ["text", "locations", "counts"].map((m) => [
+      m,
+      once(() => verifiedSection(ctx, verifiedGroups, m, fullReport))
+    ])
+  );
+  const checklists = /* @__PURE__ */ new Map();
+  const checklist = (p) => {
+    const key = `${p.low}/${p.short}/${p.limit}`;
+    if (!checklists.has(key)) {
+      const value = checklistSection(ctx, openGroups, legend, p, fullReport);
+      if (p.limit !== Infinity) return value;
+      checklists.set(key, value);
+    }
+    return checklists.get(key) ?? null;
+  };
+  const diagnostics = once(() => diagnosticsSection(report, true));
+  const diagnosticCounts = once(() => diagnosticsSection(report, false));
+  const footer = ["", `*${inlineText(report.tool.name, 60)} ${inlineText(report.tool.version, 30)}*`];
+  const render3 = (plan) => {
+    const lines = [];
+    append(lines, top);
+    if (report.changes.length) {
+      const c = changes.get(plan.changes)?.();
+      if (!c) return null;
+      append(lines, c);
+    }
+    if (open3.length) {
+      const c = checklist({ low: plan.low, short: plan.shortFindings, limit: plan.limit });
+      if (!c) return null;
+      append(lines, c);
+    }
+    const v = verifiedParts.get(plan.verified)?.();
+    if (!v) return null;
+    append(lines, v);
+    append(lines, plan.diagnostics ? diagnostics() : diagnosticCounts());
+    append(lines, footer);
+    return lines;
+  };
+  return {
+    render: render3,
+    amounts: {
+      verified: verified.length,
+      low: open3.filter((f) => f.level === "low").length,
+      diagnostics: report.diagnostics.length,
+      highMedium: open3.filter((f) => f.level !== "low").length
+    }
+  };
 }
 function renderMarkdown(report, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS2;
@@ -75874,16 +76860,17 @@ function renderMarkdown(report, options = {}) {
     baseSha: isSha(report.base.rev) ? report.base.rev : null,
     docs: options.docsUrl && safeUrl(options.docsUrl) ? options.docsUrl.replace(/#.*$/, "") : null,
     versions: new Map(report.crates.map((c) => [c.name, c])),
-    budget: maxChars
+    budget: maxChars,
+    manyCrates: new Set([...report.changes, ...report.findings].map((c) => c.crate)).size > 1
   };
   const head = options.marker !== void 0 ? [options.marker, ""] : [];
-  const body2 = bodyRenderer(ctx, options.approval);
-  const lines = (plan2, truncated, hardCut = false) => {
-    const b = body2(plan2);
+  const body2 = bodyRenderer(ctx, options);
+  const lines = (plan2, shortened, hardCut = false) => {
+    const b = body2.render(plan2);
     if (!b) return null;
     const out3 = [...head];
     append(out3, b);
-    if (truncated) out3.push("", truncationNotice(options.summaryUrl, droppedParts(plan2, hardCut)));
+    if (shortened) out3.push("", shortenedNotice(options, shortenedParts(plan2, body2.amounts, hardCut)));
     return out3;
   };
   for (let i2 = 0; i2 < PLANS.length; i2++) {
@@ -75892,20 +76879,20 @@ function renderMarkdown(report, options = {}) {
   }
   const last = PLANS[PLANS.length - 1];
   let lo = 0;
-  let hi = Math.max(report.changes.length, report.findings.length);
+  let hi = body2.amounts.highMedium;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    const out3 = lines({ ...last, rows: mid }, true);
+    const out3 = lines({ ...last, limit: mid }, true);
     if (out3 && sizeOf(out3) <= maxChars) lo = mid;
     else hi = mid - 1;
   }
-  const plan = { ...last, rows: lo };
+  const plan = { ...last, limit: lo };
   const out2 = lines(plan, true);
   if (out2 && sizeOf(out2) <= maxChars) return join3(out2);
-  const notice2 = ["", truncationNotice(options.summaryUrl, droppedParts(plan, true))];
+  const notice2 = ["", shortenedNotice(options, shortenedParts(plan, body2.amounts, true))];
   const kept = [];
   let size = sizeOf(notice2);
-  for (const l of [...head, ...body2(plan) ?? []]) {
+  for (const l of [...head, ...body2.render(plan) ?? []]) {
     if (size + l.length + 1 > maxChars) break;
     kept.push(l);
     size += l.length + 1;
@@ -75924,9 +76911,9 @@ async function setStatus(client, s, sha, state, description, targetUrl, errors) 
     return false;
   }
 }
-function approvalLines(outcome, policy, author, digest, baseRef) {
+function approvalLines(outcome, need, policy, author, digest, baseRef) {
   const who = [...policy.users.map((u) => `@${u}`), ...policy.teams.map((t2) => `@${t2}`)];
-  const state = outcome.state === "approved" ? `approved (${outcome.approvedBy.length}/${outcome.required}) for surface ${digest.slice(0, 19)}` : outcome.state === "changes-requested" ? `changes requested by ${outcome.changesRequestedBy.join(", ")}` : `awaiting review (${outcome.approvedBy.length}/${outcome.required} approvals of surface ${digest.slice(0, 19)})`;
+  const state = outcome.state === "approved" ? `approved (${outcome.approvedBy.length}/${outcome.required}) for surface ${digest.slice(0, 19)}` : outcome.state === "changes-requested" ? `changes requested by ${outcome.changesRequestedBy.join(", ")}` : !need.needed ? `not needed for surface ${digest.slice(0, 19)}: the review policy lets this delta through (recorded like an approval)` : `awaiting review (${outcome.approvedBy.length}/${outcome.required} approvals of surface ${digest.slice(0, 19)})`;
   const lines = [];
   if (outcome.approvedBy.length) lines.push(`approved by: ${outcome.approvedBy.join(", ")}`);
   for (const i2 of outcome.ignored) lines.push(`not counted: ${i2.login}: ${i2.reason}`);
@@ -75936,7 +76923,11 @@ function approvalLines(outcome, policy, author, digest, baseRef) {
   lines.push(
     `an approval binds to this exact FFI delta, what the pull request lands on ${baseRef}: a push or a base change that alters it needs a new one`
   );
-  return { state, lines };
+  if (!need.needed && outcome.state !== "approved")
+    lines.push(
+      "a request for changes by a designated approver still fails the gate, whatever the review policy says"
+    );
+  return { state, lines, policy: { needed: need.needed, summary: need.summary } };
 }
 async function readPullAndComment(client, s, warnings) {
   const pr = await client.getPull(s.pull);
@@ -75992,6 +76983,7 @@ function conflictVerdict(pr, baseTip, conflict, digest) {
   return {
     decision: conflictDecision(pr.baseRef, digest),
     outcome: null,
+    need: null,
     approval: {
       state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(", ")}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ""}` : ""}: what this pull request would land cannot be evaluated`,
       lines: [
@@ -76019,7 +77011,8 @@ async function approvalVerdict(client, s, pr, deltas, report, digest, cached2, e
   });
   const outcome = approvals.outcome;
   for (const [c, d] of approvals.digests) digests.set(c, d);
-  let decision = decideGate(report, outcome, digest);
+  const need = reviewNeed(report, s.policy.approvalRequiredFor);
+  let decision = decideGate(report, outcome, digest, s.policy.approvalRequiredFor);
   const errorDiags = report.diagnostics.filter((d) => d.level === "error");
   if (errorDiags.length) {
     decision = {
@@ -76028,19 +77021,19 @@ async function approvalVerdict(client, s, pr, deltas, report, digest, cached2, e
     };
     errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join("; ")}`);
   }
-  const approval = report.changes.length ? approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef) : void 0;
-  return { decision, outcome, approval, digests };
+  const approval = report.changes.length ? approvalLines(outcome, need, s.policy, pr.author.login, digest, pr.baseRef) : void 0;
+  return { decision, outcome, need, approval, digests };
 }
-function nextCommentState(state, headSha, baseTip, cached2, verdict2, digest, conflict, changed) {
+function nextCommentState(state, headSha, baseTip, cached2, verdict, digest, conflict, changed) {
   const approvedDigests = conflict ? [...state?.approved ?? []] : (state?.approved ?? []).filter((d) => d !== digest);
-  if (verdict2.decision.state === "success" && changed) approvedDigests.push(digest);
+  if (verdict.decision.state === "success" && changed) approvedDigests.push(digest);
   return {
     v: 1,
     head: headSha,
     base: baseTip,
     digests: {
       ...cached2,
-      ...Object.fromEntries([...verdict2.digests].filter((e) => e[1] !== null))
+      ...Object.fromEntries([...verdict.digests].filter((e) => e[1] !== null))
     },
     approved: approvedDigests
   };
@@ -76053,13 +77046,13 @@ async function currentHead(client, s, headSha, warnings) {
     return headSha;
   }
 }
-async function runPullRequestGate(client, s) {
-  const errors = [];
-  const warnings = [];
-  const result = (partial2) => ({
+function gateResult(partial2, errors, warnings) {
+  return {
     analysis: null,
     report: null,
     outcome: null,
+    need: null,
+    approval: null,
     digest: null,
     headSha: null,
     baseTip: null,
@@ -76069,7 +77062,29 @@ async function runPullRequestGate(client, s) {
     errors,
     warnings,
     ...partial2
-  });
+  };
+}
+async function publishDecision(client, s, p) {
+  const current2 = await currentHead(client, s, p.headSha, p.warnings);
+  await setStatus(client, s, p.headSha, p.decision.state, p.decision.description, p.targetUrl, p.errors);
+  if (current2 !== p.headSha) {
+    p.warnings.push(
+      `the pull request head moved to ${current2.slice(0, 12)} while ${p.headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`
+    );
+    return p.existing?.htmlUrl ?? null;
+  }
+  if (!s.comment || !(p.wantsComment || p.existing)) return p.existing?.htmlUrl ?? null;
+  try {
+    return await upsertComment(client, s, p.existing, p.markdown);
+  } catch (e) {
+    p.warnings.push(e instanceof Error ? e.message : String(e));
+    return p.existing?.htmlUrl ?? null;
+  }
+}
+async function runPullRequestGate(client, s) {
+  const errors = [];
+  const warnings = [];
+  const result = (partial2) => gateResult(partial2, errors, warnings);
   const { pr, headSha, existing, state, targetUrl } = await readPullAndComment(client, s, warnings);
   await setStatus(
     client,
@@ -76103,22 +77118,22 @@ async function runPullRequestGate(client, s) {
   const digest = approvalDigest(report.deltaDigest, s.policyHash);
   const protectedEdits = await protectedEditsOf(s, analysis, headSha);
   const cached2 = state && state.base === baseTip ? state.digests : {};
-  let verdict2;
-  if (conflict) verdict2 = conflictVerdict(pr, baseTip, conflict, digest);
+  let verdict;
+  if (conflict) verdict = conflictVerdict(pr, baseTip, conflict, digest);
   else {
     try {
-      verdict2 = await approvalVerdict(client, s, pr, deltas, report, digest, cached2, errors);
+      verdict = await approvalVerdict(client, s, pr, deltas, report, digest, cached2, errors);
     } catch (e) {
       return await fail(e instanceof Error ? e.message : String(e), e);
     }
   }
-  const { decision, outcome, approval } = verdict2;
+  const { decision, outcome, need, approval } = verdict;
   const newState = nextCommentState(
     state,
     headSha,
     baseTip,
     cached2,
-    verdict2,
+    verdict,
     digest,
     conflict,
     report.changes.length > 0
@@ -76132,27 +77147,26 @@ async function runPullRequestGate(client, s) {
     headSha,
     marker: renderMarker(newState),
     approval,
-    summaryUrl: s.runUrl
+    summaryUrl: s.runUrl,
+    docsUrl: s.docsUrl
   });
-  const current2 = await currentHead(client, s, headSha, warnings);
-  await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
-  let commentUrl = existing?.htmlUrl ?? null;
-  if (current2 !== headSha) {
-    warnings.push(
-      `the pull request head moved to ${current2.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`
-    );
-  } else if (s.comment && (report.changes.length > 0 || conflict !== null || existing)) {
-    try {
-      commentUrl = await upsertComment(client, s, existing, markdown);
-    } catch (e) {
-      warnings.push(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const commentUrl = await publishDecision(client, s, {
+    headSha,
+    decision,
+    targetUrl,
+    existing,
+    markdown,
+    wantsComment: report.changes.length > 0 || conflict !== null,
+    errors,
+    warnings
+  });
   return result({
     analysis,
     report,
     decision,
     outcome,
+    need,
+    approval: approval ?? null,
     digest,
     headSha,
     baseTip,
@@ -76267,12 +77281,12 @@ function readInputs(env = process.env) {
       `input fail-on: expected breaking, potentially-breaking, any or never, got ${JSON.stringify(failOn)}`
     );
   const featuresText = get("features").trim();
-  let features = null;
-  if (featuresText === "all" || featuresText === "--all-features") features = { mode: "all" };
+  let features2 = null;
+  if (featuresText === "all" || featuresText === "--all-features") features2 = { mode: "all" };
   else if (featuresText === "none" || featuresText === "--no-default-features")
-    features = { mode: "none", features: [] };
+    features2 = { mode: "none", features: [] };
   else if (featuresText)
-    features = { mode: "default", features: featuresText.split(/[\s,]+/).filter(Boolean) };
+    features2 = { mode: "default", features: featuresText.split(/[\s,]+/).filter(Boolean) };
   const statusContext = get("status-context") || "ffi-surface/security-review";
   if (statusContext.length > 255) throw new InputError2("input status-context: at most 255 characters");
   const approversText = get("approvers");
@@ -76289,7 +77303,7 @@ function readInputs(env = process.env) {
     requiredApprovals: get("required-approvals") ? positiveInt("required-approvals", get("required-approvals")) : null,
     statusContext,
     failOn,
-    features,
+    features: features2,
     botLogin: botLogin || null,
     reportPath: get("report-path") || `${env.RUNNER_TEMP || env.TMPDIR || "/tmp"}/ffi-surface-guard-report.json`,
     sarifPath: get("sarif-path").trim() || null,
@@ -76304,40 +77318,110 @@ function readInputs(env = process.env) {
 // src/action/publish.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
-var MAX_ANNOTATIONS = 50;
+
+// src/core/render/annotations.ts
+var ANNOTATION_LIMITS = { perLevel: 10, total: 30 };
+var CHANGE_RANK = {
+  breaking: { rank: 0, level: "error" },
+  "source-breaking": { rank: 0, level: "error" },
+  "potentially-breaking": { rank: 2, level: "warning" },
+  addition: { rank: 4, level: "notice" },
+  "non-abi": { rank: 5, level: "notice" }
+};
+var FINDING_RANK = {
+  high: { rank: 1, level: "warning" },
+  medium: { rank: 3, level: "notice" },
+  low: { rank: 6, level: "notice" }
+};
+var WHAT_ORDER = [
+  "breaking",
+  "source-breaking",
+  "high findings",
+  "potentially-breaking",
+  "medium findings",
+  "additions",
+  "non-ABI",
+  "low findings"
+];
+function candidates(report, prefix) {
+  const out2 = [];
+  const where = (file2, line) => ({
+    ...file2 ? { file: prefix + file2 } : {},
+    ...Number.isInteger(line) && line > 0 ? { line } : {}
+  });
+  for (const c of report.changes) {
+    const r = CHANGE_RANK[c.severity] ?? CHANGE_RANK["potentially-breaking"];
+    out2.push({
+      rank: r.rank,
+      what: c.severity === "addition" ? "additions" : c.severity === "non-abi" ? "non-ABI" : c.severity,
+      annotation: {
+        level: r.level,
+        title: printable(`FFI ${c.severity}: ${c.rule}`),
+        message: printable(`${c.symbol ?? c.name}: ${c.message}`),
+        ...where(c.file, c.line)
+      }
+    });
+  }
+  for (const f of report.findings) {
+    if (f.status === "verified") continue;
+    const r = FINDING_RANK[f.level] ?? FINDING_RANK.high;
+    out2.push({
+      rank: r.rank,
+      what: `${f.level} findings`,
+      annotation: {
+        level: r.level,
+        title: printable(`FFI review (${f.level}): ${f.rule}`),
+        message: printable(`${f.symbol}: ${f.message} \u2014 confirm: ${f.checklist}`),
+        ...where(f.file, f.line)
+      }
+    });
+  }
+  return out2.map((c, i2) => ({ c, i: i2 })).sort((a, b) => a.c.rank - b.c.rank || a.i - b.i).map((x) => x.c);
+}
+function select(all, perLevel, total) {
+  const used = { error: 0, warning: 0, notice: 0 };
+  const out2 = /* @__PURE__ */ new Set();
+  for (const c of all) {
+    if (out2.size >= total) break;
+    const level2 = c.annotation.level;
+    if (used[level2] >= perLevel[level2]) continue;
+    used[level2]++;
+    out2.add(c);
+  }
+  return out2;
+}
+function planAnnotations(report, root, limits = ANNOTATION_LIMITS) {
+  const prefix = root === "." || root === "" ? "" : root.replace(/\/+$/, "") + "/";
+  const all = candidates(report, prefix);
+  const q = Math.max(0, limits.perLevel);
+  const full = select(all, { error: q, warning: q, notice: q }, Math.max(0, limits.total));
+  if (full.size === all.length) return all.map((c) => c.annotation);
+  const chosen = select(all, { error: q, warning: q, notice: q - 1 }, Math.max(0, limits.total - 1));
+  const left = /* @__PURE__ */ new Map();
+  for (const c of all) if (!chosen.has(c)) left.set(c.what, (left.get(c.what) ?? 0) + 1);
+  const counts = [...left.entries()].sort((a, b) => WHAT_ORDER.indexOf(a[0]) - WHAT_ORDER.indexOf(b[0])).map(([what, n]) => `${n} ${what}`);
+  const rest = all.length - chosen.size;
+  const summary2 = {
+    level: "notice",
+    title: "FFI surface: more changes and findings",
+    message: `${rest} more ${rest === 1 ? "change or finding is" : "changes and findings are"} not annotated (GitHub shows at most ${q} annotations of each level per step): ${counts.join(", ")}. The job summary and the pull-request comment list them all.`
+  };
+  const out2 = all.filter((c) => chosen.has(c)).map((c) => c.annotation);
+  return limits.total > 0 && q > 0 ? [...out2, summary2] : out2;
+}
+
+// src/action/publish.ts
 function writeReport(path8, report) {
   (0, import_node_fs4.mkdirSync)((0, import_node_path.dirname)(path8), { recursive: true });
   (0, import_node_fs4.writeFileSync)(path8, JSON.stringify(report, null, 2) + "\n");
 }
 function annotate(report, root) {
-  let n = 0;
-  const prefix = root === "." || root === "" ? "" : root.replace(/\/+$/, "") + "/";
-  for (const c of report.changes) {
-    if (n++ >= MAX_ANNOTATIONS) break;
-    const props = {
-      title: `FFI ${c.severity}: ${c.rule}`,
-      file: prefix + c.file,
-      startLine: c.line || void 0
-    };
-    const msg = printable(`${c.symbol ?? c.name}: ${c.message}`);
-    if (c.severity === "breaking" || c.severity === "source-breaking") error(msg, props);
-    else if (c.severity === "potentially-breaking") warning(msg, props);
-    else notice(msg, props);
+  for (const a of planAnnotations(report, root)) {
+    const props = { title: a.title, file: a.file, startLine: a.line };
+    if (a.level === "error") error(a.message, props);
+    else if (a.level === "warning") warning(a.message, props);
+    else notice(a.message, props);
   }
-  for (const f of report.findings) {
-    if (n++ >= MAX_ANNOTATIONS) break;
-    const props = {
-      title: `FFI review (${f.level}): ${f.rule}`,
-      file: prefix + f.file,
-      startLine: f.line || void 0
-    };
-    const msg = printable(`${f.symbol}: ${f.message} \u2014 confirm: ${f.checklist}`);
-    if (f.level === "high") warning(msg, props);
-    else notice(msg, props);
-  }
-  const total = report.changes.length + report.findings.length;
-  if (total > MAX_ANNOTATIONS)
-    notice(`${total - MAX_ANNOTATIONS} more changes and findings are in the job summary`);
 }
 async function writeSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -76563,6 +77647,7 @@ function renderSarif(report, options = {}) {
   }
   for (let i2 = 0; i2 < report.findings.length && all.length < max; i2++) {
     const f = report.findings[i2];
+    if (f.status === "verified") continue;
     all.push({
       ruleId: f.rule,
       ...ruleIndex(f.rule),
@@ -76574,13 +77659,22 @@ function renderSarif(report, options = {}) {
     });
   }
   const notifications = [];
-  const total = report.changes.length + report.findings.length;
+  const verifiedTotal = report.findings.filter((f) => f.status === "verified").length;
+  const total = report.changes.length + report.findings.length - verifiedTotal;
   if (total > all.length)
     notifications.push({
       level: "warning",
       descriptor: { id: "results-truncated" },
       message: {
         text: `${total - all.length} of ${total} changes and findings were left out of this SARIF log (at most ${max} results); the JSON report (diff --format json) has them all.`
+      }
+    });
+  if (verifiedTotal)
+    notifications.push({
+      level: "note",
+      descriptor: { id: "verified-findings" },
+      message: {
+        text: `${verifiedTotal} ${verifiedTotal === 1 ? "finding is" : "findings are"} verified by the code (the mitigation is shown at file:line) and not reported as results; the JSON report (diff --format json) lists them with their evidence.`
       }
     });
   const diagnostics = report.diagnostics.slice(0, MAX_NOTIFICATIONS);
@@ -76624,7 +77718,8 @@ function renderSarif(report, options = {}) {
           requiredBump: report.requiredBump,
           deltaDigest: report.deltaDigest,
           changes: report.changes.length,
-          findings: report.findings.length
+          findings: report.findings.length - verifiedTotal,
+          verifiedFindings: verifiedTotal
         }
       }
     ]
@@ -76652,22 +77747,25 @@ function effectiveConfig(config2, inputs) {
   const users = approvers.filter((a) => !a.includes("/")).map((a) => a.toLowerCase());
   const teams = approvers.filter((a) => a.includes("/")).map((a) => a.toLowerCase());
   const requiredApprovals = inputs.requiredApprovals ?? config2.requiredApprovals;
-  const policy = {
+  const overridable = {
     users,
     teams,
     requiredApprovals,
     requiredApprovalsBreaking: Math.max(requiredApprovals, config2.requiredApprovalsBreaking),
     allowCommitAuthors: config2.allowCommitAuthors
   };
-  const features = inputs.features ?? config2.featureSets[0] ?? { mode: "default", features: [] };
-  const featureSets = inputs.features || config2.featureSets.length === 0 ? [features] : config2.featureSets;
+  const policy = { ...overridable, approvalRequiredFor: config2.approvalRequiredFor };
+  const features2 = inputs.features ?? config2.featureSets[0] ?? { mode: "default", features: [] };
+  const featureSets = inputs.features || config2.featureSets.length === 0 ? [features2] : config2.featureSets;
   const botLogin = inputs.botLogin ?? config2.botLogin;
-  const hash2 = sha256(stableStringify({ config: policyHash(config2), policy, features, botLogin }));
+  const hash2 = sha256(
+    stableStringify({ config: policyHash(config2), policy: overridable, features: features2, botLogin })
+  );
   return {
     config: config2,
     policy,
     policyHash: hash2,
-    features,
+    features: features2,
     featureSets,
     findingsPolicy: config2.findings,
     potentiallyBreakingBump: config2.changes.potentiallyBreakingBump,
@@ -77102,14 +78200,14 @@ function readThin(buf, what, budget) {
   const ft = b.u32(12, "filetype");
   const ncmds = b.u32(16, "ncmds");
   const sizeofcmds = b.u32(20, "sizeofcmds");
-  const header = magic.is64 ? 32 : 28;
+  const header2 = magic.is64 ? 32 : 28;
   if (ncmds > ARTIFACT_LIMITS.maxSections)
     b.fail(`${ncmds} load commands: more than ${ARTIFACT_LIMITS.maxSections}`);
-  b.check(header, sizeofcmds, "load commands");
-  const cmdsEnd = header + sizeofcmds;
+  b.check(header2, sizeofcmds, "load commands");
+  const cmdsEnd = header2 + sizeofcmds;
   const symbols = [];
   let trie = null;
-  let o = header;
+  let o = header2;
   for (let i2 = 0; i2 < ncmds; i2++) {
     if (o + 8 > cmdsEnd) b.fail(`load command ${i2} lies beyond sizeofcmds`);
     const cmd = b.u32(o, "cmd");
@@ -77365,8 +78463,8 @@ async function readArtifactFile(file2) {
   try {
     handle2 = await import_node_fs6.promises.open(file2, "r");
   } catch (e) {
-    const code = e.code ?? "error";
-    throw new ArtifactError(`${file2}: cannot be read (${code})`);
+    const code2 = e.code ?? "error";
+    throw new ArtifactError(`${file2}: cannot be read (${code2})`);
   }
   try {
     const st = await handle2.stat();
@@ -78157,6 +79255,10 @@ function unproven(statuses, sha, digest, o) {
   return why === null ? null : `approval not confirmed by a success status from ${o.botLogin} on ${short(sha)}: ${why}`;
 }
 var short = (sha) => sha.slice(0, 12);
+function policyPassed2(statuses, o) {
+  const latest = statuses.find((x) => x.context === o.statusContext);
+  return latest?.description.startsWith("No review needed: ") ?? false;
+}
 function judge(f, number4, options) {
   const no = (status, detail) => ({ number: number4, status, ok: false, detail });
   if (!f || f.state === null)
@@ -78178,11 +79280,12 @@ function judge(f, number4, options) {
   const why = unproven(f.statuses, f.headSha, digest, options);
   if (why !== null) return no("unconfirmed", why);
   const proof = `confirmed by the ${options.statusContext} status on ${short(f.headSha)}`;
+  const byPolicy = policyPassed2(f.statuses, options);
   return approved ? {
     number: number4,
     status: "approved",
     ok: true,
-    detail: `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`
+    detail: byPolicy ? `final FFI delta needed no approval under the review policy (approval-required-for) (${digest.slice(0, 19)}), ${proof}` : `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`
   } : { number: number4, status: "no-net-change", ok: true, detail: `its final FFI delta is empty, ${proof}` };
 }
 function evaluateReviewCoverage(steps, facts, options) {
@@ -78554,7 +79657,7 @@ async function runReleaseGate(deps, s) {
       else deps.log.notice(n.message);
     }
     const { review, reviewNote } = await reviewIfRequired(deps, s, tagSha, target2);
-    const verdict2 = releaseVerdict(s.tag, target2.previous, summary2, review, report, binaries);
+    const verdict = releaseVerdict(s.tag, target2.previous, summary2, review, report, binaries);
     await deps.publish({
       report: { ...report, release: summary2, ...review ? { review } : {} },
       released,
@@ -78565,11 +79668,11 @@ async function runReleaseGate(deps, s) {
         changed: released.changes.length > 0,
         breaking: released.changes.some((c) => c.severity === "breaking"),
         digest: report.head.digest,
-        approved: verdict2.state === "success"
+        approved: verdict.state === "success"
       }
     });
-    await setStatus2(verdict2.state, verdict2.description);
-    return result(verdict2.failure);
+    await setStatus2(verdict.state, verdict.description);
+    return result(verdict.failure);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     await setStatus2("error", `release check failed: ${msg}`);
@@ -78769,7 +79872,9 @@ async function runWorkflowDispatch(run3) {
       renderMarkdown(report, {
         repoUrl: run3.repoUrl,
         headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : void 0,
-        maxChars: 9e5
+        maxChars: 9e5,
+        docsUrl: run3.sarifOptions.docsUrl,
+        fullReportName: "the JSON report (output report-path)"
       })
     );
     annotate(report, path7.relative(ctx.workspace, root) || ".");
@@ -78808,6 +79913,7 @@ async function runMergeGroup(run3) {
       limits: config2.limits,
       scope: scopeOf2(config2.config),
       policy: config2.policy,
+      findingsPolicy: config2.findingsPolicy,
       policyHash: config2.policyHash,
       deadline: deadlineOf(run3, config2.limits.deadlineSeconds),
       botLogin: config2.botLogin,
@@ -78855,6 +79961,7 @@ function gatePullRequest(run3, config2, pull) {
     protectedPaths: [inputs.configPath, ".github/workflows"],
     repoUrl: run3.repoUrl,
     runUrl: ctx.runUrl,
+    docsUrl: run3.sarifOptions.docsUrl,
     comment: inputs.comment,
     log: (m) => info2(m),
     warn: (m) => warning(m)
@@ -78879,7 +79986,9 @@ async function publishPullRequestReport(run3, result, report) {
       repoUrl: run3.repoUrl,
       headSha: result.headSha ?? void 0,
       maxChars: 9e5,
-      approval: void 0
+      approval: result.approval ?? void 0,
+      docsUrl: run3.sarifOptions.docsUrl,
+      fullReportName: "the JSON report (output report-path)"
     })
   );
   annotate(report, path7.relative(ctx.workspace, run3.root) || ".");

@@ -1,18 +1,27 @@
-// `npm run bench`: the performance budget of SPEC section 9, measured on a generated workspace.
+// `npm run bench`: the performance targets of issue 19 and SPEC section 9, measured on generated
+// workspaces, printed as ratios measured in the same run beside their targets.
 //
-// Generates (in a temporary directory) a Cargo workspace of N crates with about 10,000 .rs files
-// of plain Rust (1-3 KB each) and a few hundred exports spread around, commits it to a git
-// repository, and measures:
-//   (a) `git grep -l -e no_mangle -e export_name` over the work tree and over HEAD — the yardstick;
-//   (b) a full `extract` through the bundled `dist/cli.js`, on the work tree and with `--rev HEAD`
-//       (process wall time, so it includes Node start-up and loading the WebAssembly parser);
-//   (c) the engine alone, in-process (the engine bundled from src/ with esbuild), on both trees;
-//   (d) a `diff` of a pull request touching 20 files (budget: well under a second of engine time),
-//       through the CLI and in-process, beside the full extract (see `benchDiff`);
-// and prints each time, the ratio extract / git grep (budget: at most 2×) and peak RSS.
+// Every ratio compares two things timed in this process, alternately (a warm-up each, then rounds
+// in rotating order; medians), so that a loaded machine slows both sides:
+//   1. full extract of a wasmtime-shaped workspace (scripts/bench-wasmtime.mjs: ~85 crates, path
+//      dependencies through [workspace.dependencies], exports made by macro_rules in a C-API crate)
+//      against `git grep -l -F -e no_mangle -e export_name` spawned from this process:
+//      - the engine in-process (extractSurface on the work tree, bundle already loaded) / git grep,
+//        target ≤ 3×;
+//      - the whole command (`node dist/cli.js extract`) / (`node -e 0` + git grep), target ≤ 5×;
+//   2. `diff` of a 20-file pull request on a 10,000-file workspace against `git grep … HEAD`
+//      (the diff reads git objects): engine (analyseDiff in-process) ≤ 1×, whole command ≤ 3×;
+//   3. extract of one generated C-API crate against `cbindgen --lang c -o /dev/null` in the crate
+//      directory (when cbindgen is installed; run offline), whole command / cbindgen ≤ 2×;
+//   4. peak RSS of `extract` at 100,000 files, work tree and `--rev HEAD`, each in a child
+//      process (< 200 MB);
+//   5. start-up: `node dist/cli.js --version` (< 0.3 s), beside `node -e 0`.
+// It ends with a table: measure, value, target, met?
 //
-// Options: --crates N (20), --files N (10000), --exports N (300), --runs N (3), --keep;
-// FSG_DIST_DIR=dir benchmarks another build of the bundle than dist/.
+// Options: --quick (small sizes, one round: for the test that checks every line is printed),
+// --runs N (rounds, default 5), --wasmtime-files N (2000), --files N (10000), --rss-files N
+// (100000), --keep (keep the temporary directory); FSG_DIST_DIR=dir benchmarks another build of
+// the bundle than dist/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,26 +29,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { generateCapiCrate, generateWasmtime, rng } from './bench-wasmtime.mjs';
+
+export { rng };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.FSG_DIST_DIR ? path.resolve(process.env.FSG_DIST_DIR) : path.join(ROOT, 'dist');
+const CLI = path.join(DIST, 'cli.js');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
 // ---------------------------------------------------------------------------------------------
-// Workspace generation (deterministic)
+// The plain workspace (deterministic): N crates of about `files` .rs files, a few hundred exports
 // ---------------------------------------------------------------------------------------------
-
-/** A small seeded PRNG (mulberry32), so every run benchmarks the same tree. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['u8', 'u16', 'u32', 'u64', 'i32', 'i64', 'f64', 'usize', 'bool'];
 
@@ -241,7 +242,21 @@ export function generateWorkspace(dir, { crates = 20, files = 10_000, exports = 
 function git(dir, args, opts = {}) {
   return execFileSync(
     'git',
-    ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args],
+    [
+      '-c',
+      'user.name=bench',
+      '-c',
+      'user.email=bench@example.com',
+      '-c',
+      'commit.gpgsign=false',
+      // no background `git gc --auto` after committing 100,000 files: it would still be writing
+      // into .git when the bench removes its directory
+      '-c',
+      'gc.auto=0',
+      '-c',
+      'maintenance.auto=false',
+      ...args,
+    ],
     { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts },
   );
 }
@@ -252,153 +267,6 @@ export function commitAll(dir, message = 'workspace') {
   git(dir, ['commit', '-q', '-m', message]);
   return git(dir, ['rev-parse', 'HEAD']).trim();
 }
-
-// ---------------------------------------------------------------------------------------------
-// Measurement helpers
-// ---------------------------------------------------------------------------------------------
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Runs a command `runs` times (after one warm-up) and returns the median wall time in ms. */
-function timeCommand(cmd, args, { cwd, runs, env }) {
-  const once = () => {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const ms = performance.now() - t0;
-    if (r.status !== 0 && !(cmd === 'git' && r.status === 1))
-      throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.split('\n')[0]}`);
-    return { ms, stdout: r.stdout, stderr: r.stderr };
-  };
-  const warm = once();
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(once().ms);
-  return { ms: median(times), stdout: warm.stdout, stderr: warm.stderr };
-}
-
-/** A preload script that reports the child's peak RSS when it exits. */
-function rssProbe(tmp) {
-  const file = path.join(tmp, 'rss-probe.cjs');
-  fs.writeFileSync(
-    file,
-    `process.on('exit', () => { require('fs').writeFileSync(process.env.FSG_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n`,
-  );
-  return file;
-}
-
-function cliRun(label, args, { tmp, runs }) {
-  const rssFile = path.join(tmp, 'rss.txt');
-  const env = { ...process.env, FSG_RSS_FILE: rssFile };
-  const r = timeCommand(process.execPath, ['-r', rssProbe(tmp), path.join(DIST, 'cli.js'), ...args], {
-    cwd: tmp,
-    runs,
-    env,
-  });
-  const rssKb = Number(fs.readFileSync(rssFile, 'utf8'));
-  const out = JSON.parse(r.stdout);
-  const symbols = out.crates
-    .flatMap((c) => c.items)
-    .filter((i) => i.kind === 'function' || i.kind === 'static');
-  return {
-    label,
-    ms: r.ms,
-    rssMb: rssKb / 1024,
-    symbols: symbols.length,
-    diagnostics: out.diagnostics.length,
-  };
-}
-
-/** Bundles the engine from src/ into one CommonJS file (with the .wasm beside it) and loads it. */
-export async function loadEngine(tmp) {
-  const { build } = require('esbuild');
-  const entry = path.join(tmp, 'engine-entry.ts');
-  fs.writeFileSync(
-    entry,
-    [
-      `export { extractSurface } from ${JSON.stringify(path.join(ROOT, 'src/core/extract/extract-surface'))};`,
-      `export { FileSystemTree } from ${JSON.stringify(path.join(ROOT, 'src/adapters/file-system-tree'))};`,
-      `export { GitRevisionTree } from ${JSON.stringify(path.join(ROOT, 'src/adapters/git-revision-tree'))};`,
-      `export { loadRustParser } from ${JSON.stringify(path.join(ROOT, 'src/adapters/tree-sitter-parser'))};`,
-      `export { analyseDiff } from ${JSON.stringify(path.join(ROOT, 'src/app/analyse-diff'))};`,
-      `export { computeReportFindings } from ${JSON.stringify(path.join(ROOT, 'src/app/findings'))};`,
-      `export { ScanCache, SharedReads } from ${JSON.stringify(path.join(ROOT, 'src/core/extract/scan-cache'))};`,
-    ].join('\n'),
-  );
-  const outfile = path.join(tmp, 'engine.cjs');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-  });
-  fs.copyFileSync(
-    require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
-    path.join(tmp, 'web-tree-sitter.wasm'),
-  );
-  fs.copyFileSync(
-    require.resolve('tree-sitter-rust/tree-sitter-rust.wasm'),
-    path.join(tmp, 'tree-sitter-rust.wasm'),
-  );
-  return createRequire(outfile)(outfile);
-}
-
-/** Wraps the parser to count what the byte prefilter let through. */
-function countingParser(parser, counts) {
-  return {
-    parse(text) {
-      const t0 = performance.now();
-      const tree = parser.parse(text);
-      counts.parses++;
-      counts.parsedBytes += text.length;
-      counts.parseMs += performance.now() - t0;
-      return tree;
-    },
-  };
-}
-
-async function engineRun(engine, label, openTree, runs) {
-  const base = await engine.loadRustParser();
-  const times = [];
-  let counts;
-  let surface;
-  for (let i = 0; i < runs + 1; i++) {
-    counts = { parses: 0, parsedBytes: 0, parseMs: 0 };
-    const tree = await openTree();
-    const t0 = performance.now();
-    surface = await engine.extractSurface(tree, countingParser(base, counts), {
-      features: { mode: 'default', features: [] },
-    });
-    const ms = performance.now() - t0;
-    tree.close?.();
-    if (i > 0) times.push(ms); // the first run warms the JIT and the page cache
-  }
-  const symbols = surface.crates
-    .flatMap((c) => c.items)
-    .filter((it) => it.kind === 'function' || it.kind === 'static');
-  const files = surface.crates.reduce((n, c) => n + c.files.length, 0);
-  return { label, ms: median(times), symbols: symbols.length, files, ...counts };
-}
-
-// DIFF BENCHMARK (SPEC section 9): a pull request touching 20 files of the 10,000-file workspace,
-// "well under a second of engine time".
-//
-// `makePullRequest` commits the pull request (18 plain edits, two new exports) on top of the
-// workspace; `benchDiff` times `diff --base BASE --head HEAD` of it
-//   - through the bundled CLI (process wall time: Node start-up, WebAssembly load, git, both
-//     extractions, findings, JSON), and
-//   - in-process through `analyseDiff` (the engine: git plumbing, both extractions sharing one scan
-//     cache, the report with findings),
-// and breaks the engine time down into opening both revisions, the base extraction (cold scan
-// cache) and the head extraction (warm cache, reads of unchanged blobs shared: only the touched
-// files are read and parsed again; the per-file module walk and the test search remain).
-// ---------------------------------------------------------------------------------------------
 
 /** Commits a change to `touch` files of the workspace; returns { base, head, touched }. */
 export function makePullRequest(dir, moduleFiles, { touch = 20, seed = 7 } = {}) {
@@ -430,219 +298,471 @@ function changeSummary(report) {
   return [...counts].map(([rule, n]) => `${rule} ×${n}`).join(', ') || 'no changes';
 }
 
-/** Times the diff engine in-process: the whole `analyseDiff`, then base and head extraction apart. */
-async function engineDiffRun(engine, { dir, base, head, runs }) {
-  const features = { mode: 'default', features: [] };
-  const parser = await engine.loadRustParser();
-  const times = [];
-  let report;
-  let counts;
-  for (let i = 0; i < runs + 1; i++) {
-    counts = { parses: 0, parsedBytes: 0, parseMs: 0 };
+/** Bundles the engine from src/ into one CommonJS file (with the .wasm beside it) and loads it. */
+export async function loadEngine(tmp) {
+  const { build } = require('esbuild');
+  const entry = path.join(tmp, 'engine-entry.ts');
+  fs.writeFileSync(
+    entry,
+    [
+      `export { extractSurface } from ${JSON.stringify(path.join(ROOT, 'src/core/extract/extract-surface'))};`,
+      `export { FileSystemTree } from ${JSON.stringify(path.join(ROOT, 'src/adapters/file-system-tree'))};`,
+      `export { GitRevisionTree } from ${JSON.stringify(path.join(ROOT, 'src/adapters/git-revision-tree'))};`,
+      `export { loadRustParser } from ${JSON.stringify(path.join(ROOT, 'src/adapters/tree-sitter-parser'))};`,
+      `export { analyseDiff } from ${JSON.stringify(path.join(ROOT, 'src/app/analyse-diff'))};`,
+      `export { computeReportFindings } from ${JSON.stringify(path.join(ROOT, 'src/app/findings'))};`,
+    ].join('\n'),
+  );
+  const outfile = path.join(tmp, 'engine.cjs');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  });
+  fs.copyFileSync(
+    require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+    path.join(tmp, 'web-tree-sitter.wasm'),
+  );
+  fs.copyFileSync(
+    require.resolve('tree-sitter-rust/tree-sitter-rust.wasm'),
+    path.join(tmp, 'tree-sitter-rust.wasm'),
+  );
+  return createRequire(outfile)(outfile);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+// ---------------------------------------------------------------------------------------------
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Spawns a command and returns its wall time; throws when it fails. */
+function spawnTimed(cmd, args, { cwd, env, okCodes = [0] } = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.error) throw r.error;
+  if (!okCodes.includes(r.status))
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${(r.stderr ?? '').split('\n')[0]}`);
+  return { ms, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Times each task (an async function returning its result) after one warm-up each, in `runs`
+ * rounds whose order rotates, and returns per task the median time and the last result.
+ */
+async function alternate(tasks, runs, { warmUp = true } = {}) {
+  const names = Object.keys(tasks);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  const last = {};
+  const once = async (n) => {
     const t0 = performance.now();
-    const a = await engine.analyseDiff({
-      root: dir,
-      base,
-      head,
-      features,
-      findings: engine.computeReportFindings(),
-      parser: countingParser(parser, counts),
-    });
-    const ms = performance.now() - t0;
-    if (i > 0) times.push(ms); // the first run warms the JIT and the page cache
-    report = a.report;
-  }
-  // the parts apart, composed as analyseDiff composes them: the two trees, one scan cache, reads
-  // of unchanged blobs shared
-  const openTimes = [];
-  const baseTimes = [];
-  const headTimes = [];
-  let split;
-  for (let i = 0; i < runs; i++) {
-    const cache = new engine.ScanCache();
-    const baseCounts = { parses: 0, parsedBytes: 0, parseMs: 0 };
-    const headOnly = { parses: 0, parsedBytes: 0, parseMs: 0 };
-    let t0 = performance.now();
-    const baseTree = await engine.GitRevisionTree.open(dir, base);
-    const headTree = await engine.GitRevisionTree.open(dir, head);
-    const changed = baseTree.changedPaths(headTree);
-    const shared = new engine.SharedReads((p) => !changed.has(p));
-    openTimes.push(performance.now() - t0);
-    t0 = performance.now();
-    await engine.extractSurface(shared.wrap(baseTree), countingParser(parser, baseCounts), {
-      features,
-      scanCache: cache,
-    });
-    baseTimes.push(performance.now() - t0);
-    t0 = performance.now();
-    await engine.extractSurface(shared.wrap(headTree), countingParser(parser, headOnly), {
-      features,
-      testCoverage: true,
-      scanCache: cache,
-    });
-    headTimes.push(performance.now() - t0);
-    baseTree.close();
-    headTree.close();
-    split = { baseCounts, headOnly, hits: cache.stats.hits, reused: shared.reused, changed: changed.size };
-  }
+    const result = await tasks[n]();
+    const ms = result && typeof result.ms === 'number' ? result.ms : performance.now() - t0;
+    last[n] = result;
+    return ms;
+  };
+  if (warmUp) for (const n of names) await once(n); // JIT, page cache
+  for (let round = 0; round < runs; round++)
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(k + round) % names.length];
+      times[n].push(await once(n));
+    }
+  return Object.fromEntries(names.map((n) => [n, { ms: median(times[n]), result: last[n] }]));
+}
+
+/** A preload script that writes the child's peak RSS (KB) to FSG_RSS_FILE when it exits. */
+function rssProbe(tmp) {
+  const file = path.join(tmp, 'rss-probe.cjs');
+  fs.writeFileSync(
+    file,
+    `process.on('exit', () => { require('fs').writeFileSync(process.env.FSG_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n`,
+  );
+  return file;
+}
+
+/** Runs the CLI once in a child process; its wall time, peak RSS and parsed JSON output. */
+function cliChild(args, tmp) {
+  const rssFile = path.join(tmp, 'rss.txt');
+  const env = { ...process.env, FSG_RSS_FILE: rssFile };
+  const r = spawnTimed(process.execPath, ['-r', rssProbe(tmp), CLI, ...args], { cwd: tmp, env });
+  return { ms: r.ms, rssMb: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, json: JSON.parse(r.stdout) };
+}
+
+/** The CLI as users run it (no probe): wall time and parsed JSON output. */
+function cliTimed(args, tmp, okCodes) {
+  const r = spawnTimed(process.execPath, [CLI, ...args], { cwd: tmp, okCodes });
+  return { ms: r.ms, json: args.includes('json') ? JSON.parse(r.stdout) : r.stdout };
+}
+
+const GREP = ['grep', '-l', '-F', '-e', 'no_mangle', '-e', 'export_name'];
+
+/** `git grep -l -F -e no_mangle -e export_name [REV]`: wall time and the files it lists. */
+function gitGrep(dir, rev) {
+  const r = spawnTimed('git', rev ? [...GREP, rev] : GREP, { cwd: dir, okCodes: [0, 1] });
+  return { ms: r.ms, files: r.stdout.split('\n').filter(Boolean).length };
+}
+
+function nodeZero() {
+  return spawnTimed(process.execPath, ['-e', '0']);
+}
+
+/** Wraps the parser to count what reaches tree-sitter. */
+function countingParser(parser, counts) {
   return {
-    ms: median(times),
-    report,
-    parses: counts.parses,
-    openMs: median(openTimes),
-    baseMs: median(baseTimes),
-    headMs: median(headTimes),
-    ...split,
+    parse(text) {
+      const t0 = performance.now();
+      const tree = parser.parse(text);
+      counts.parses++;
+      counts.parsedBytes += text.length;
+      counts.parseMs += performance.now() - t0;
+      return tree;
+    },
   };
 }
 
-export async function benchDiff({ dir, moduleFiles, tmp, runs, engine }) {
-  const probe = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'diff'], { encoding: 'utf8' });
-  if (/unknown command/.test(probe.stderr) || !fs.existsSync(path.join(dir, '.git'))) return null;
-  const { base, head, touched } = makePullRequest(dir, moduleFiles);
-  try {
-    const cli = timeCommand(
-      process.execPath,
-      [path.join(DIST, 'cli.js'), 'diff', '--base', base, '--head', head, '--root', dir, '--format', 'json'],
-      { cwd: tmp, runs, env: process.env },
-    );
-    const cliReport = JSON.parse(cli.stdout);
-    const eng = engine ? await engineDiffRun(engine, { dir, base, head, runs }) : null;
-    return { touched: touched.length, cliMs: cli.ms, cliChanges: changeSummary(cliReport), engine: eng };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  } finally {
-    git(dir, ['reset', '-q', '--hard', base]);
-  }
+const symbolsOf = (surface) =>
+  surface.crates.flatMap((c) => c.items).filter((i) => i.kind === 'function' || i.kind === 'static').length;
+
+const FEATURES = { mode: 'default', features: [] };
+
+/** --quick: no warm-up rounds (the quick run shows that every measure runs, not what it costs). */
+let warmUp = true;
+
+// ---------------------------------------------------------------------------------------------
+// The measures
+// ---------------------------------------------------------------------------------------------
+
+const fmtMs = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
+const times = (x) => `${x.toFixed(2)}×`;
+
+/** 5. start-up: `--version` against `node -e 0`. */
+async function benchStartup(runs) {
+  const m = await alternate(
+    { node: async () => nodeZero(), version: async () => spawnTimed(process.execPath, [CLI, '--version']) },
+    Math.max(5, runs * 2 + 1),
+    { warmUp },
+  );
+  console.log('start-up');
+  console.log(`${fmtMs(m.node.ms)}  node -e 0`);
+  console.log(`${fmtMs(m.version.ms)}  node dist/cli.js --version`);
+  return { versionMs: m.version.ms, nodeMs: m.node.ms };
 }
 
-function printDiff(diff, { cliExtract, engineExtract }) {
-  if (!diff) {
-    console.log('\ndiff benchmark: dist/cli.js has no diff command (run `npm run build`)');
-    return;
-  }
-  if (diff.error) {
-    console.log(`\ndiff benchmark failed: ${diff.error}`);
-    return;
-  }
-  console.log(
-    `\ndiff of a pull request touching ${diff.touched} files (budget: well under 1 s of engine time):`,
+/** 1. full extract of the wasmtime-shaped workspace against git grep. */
+async function benchWasmtime({ tmp, engine, parser, runs, files }) {
+  const dir = path.join(tmp, 'wasmtime');
+  const gen = generateWasmtime(dir, { files, crates: files >= 1000 ? 84 : 12 });
+  commitAll(dir);
+  const counts = { parses: 0, parsedBytes: 0, parseMs: 0 };
+  const m = await alternate(
+    {
+      grep: async () => gitGrep(dir),
+      node: async () => nodeZero(),
+      engine: async () => {
+        Object.assign(counts, { parses: 0, parsedBytes: 0, parseMs: 0 });
+        const t0 = performance.now(); // opening the tree (the walk of the work tree) included
+        const tree = await engine.FileSystemTree.open(dir);
+        const surface = await engine.extractSurface(tree, countingParser(parser, counts), {
+          features: FEATURES,
+        });
+        const ms = performance.now() - t0;
+        tree.close?.();
+        return { ms, symbols: symbolsOf(surface), crates: surface.crates.length };
+      },
+      cli: async () => cliTimed(['extract', '--root', dir, '--format', 'json'], tmp),
+    },
+    runs,
+    { warmUp },
   );
-  console.log(`${fmtMs(diff.cliMs)}  dist/cli.js diff --base --head: ${diff.cliChanges}`);
-  const e = diff.engine;
-  if (e) {
-    console.log(
-      `${fmtMs(e.ms)}  engine only (analyseDiff, with findings): ${e.parses} files parsed over both sides, ${changeSummary(e.report)}`,
-    );
-    console.log(`${fmtMs(e.openMs)}    opening both revisions (git ls-tree): ${e.changed} paths differ`);
-    console.log(
-      `${fmtMs(e.baseMs)}    base extraction (cold scan cache): ${e.baseCounts.parses} parsed (${e.baseCounts.parseMs.toFixed(0)} ms in tree-sitter)`,
-    );
-    console.log(
-      `${fmtMs(e.headMs)}    head extraction (warm scan cache): ${e.headOnly.parses} parsed (${e.headOnly.parseMs.toFixed(0)} ms in tree-sitter), ` +
-        `${e.hits} scans and ${e.reused} file reads reused, test files searched`,
-    );
+  const engineRatio = m.engine.ms / m.grep.ms;
+  const cliRatio = m.cli.ms / (m.node.ms + m.grep.ms);
+  console.log(
+    `\nfull extract, wasmtime-shaped workspace: ${gen.crates} crates, ${gen.rsFiles} .rs files, ` +
+      `${(gen.bytes / 1024 / 1024).toFixed(1)} MB, C-API crate of ${gen.capiParts} modules with macro-made exports`,
+  );
+  console.log(
+    `${fmtMs(m.grep.ms)}  git grep -l -F -e no_mangle -e export_name: ${m.grep.result.files} files`,
+  );
+  console.log(`${fmtMs(m.node.ms)}  node -e 0`);
+  console.log(
+    `${fmtMs(m.engine.ms)}  engine in-process (work tree): ${m.engine.result.crates} crates, ${m.engine.result.symbols} symbols, ` +
+      `${counts.parses} parses (${(counts.parsedBytes / 1024).toFixed(0)} KB, ${counts.parseMs.toFixed(0)} ms in tree-sitter)`,
+  );
+  console.log(`${fmtMs(m.cli.ms)}  node dist/cli.js extract: ${symbolsOf(m.cli.result.json)} symbols`);
+  console.log(`ratio full extract, engine / git grep: ${times(engineRatio)} (target ≤ 3×)`);
+  console.log(`ratio full extract, whole command / (node -e 0 + git grep): ${times(cliRatio)} (target ≤ 5×)`);
+  return { engineRatio, cliRatio };
+}
+
+/** 2. a 20-file pull request's diff on the plain workspace against git grep over HEAD. */
+async function benchDiff({ tmp, engine, parser, runs, files }) {
+  const dir = path.join(tmp, 'workspace');
+  const gen = generateWorkspace(dir, {
+    files,
+    crates: files >= 5000 ? 20 : 4,
+    exports: Math.round(files * 0.03),
+  });
+  commitAll(dir);
+  const { base, head, touched } = makePullRequest(dir, gen.moduleFiles);
+  const counts = { parses: 0, parsedBytes: 0, parseMs: 0 };
+  const findings = engine.computeReportFindings();
+  const m = await alternate(
+    {
+      grep: async () => gitGrep(dir, 'HEAD'),
+      node: async () => nodeZero(),
+      engine: async () => {
+        Object.assign(counts, { parses: 0, parsedBytes: 0, parseMs: 0 });
+        const a = await engine.analyseDiff({
+          root: dir,
+          base,
+          head,
+          features: FEATURES,
+          findings,
+          parser: countingParser(parser, counts),
+        });
+        return a.report;
+      },
+      cli: async () =>
+        cliTimed(['diff', '--base', base, '--head', head, '--root', dir, '--format', 'json'], tmp),
+    },
+    runs,
+    { warmUp },
+  );
+  const engineRatio = m.engine.ms / m.grep.ms;
+  const cliRatio = m.cli.ms / (m.node.ms + m.grep.ms);
+  console.log(
+    `\ndiff of a pull request touching ${touched.length} files, workspace of ${gen.rsFiles} .rs files ` +
+      `(${(gen.bytes / 1024 / 1024).toFixed(1)} MB, ${gen.exported} files with exports)`,
+  );
+  console.log(
+    `${fmtMs(m.grep.ms)}  git grep -l -F -e no_mangle -e export_name HEAD: ${m.grep.result.files} files`,
+  );
+  console.log(`${fmtMs(m.node.ms)}  node -e 0`);
+  console.log(
+    `${fmtMs(m.engine.ms)}  engine in-process (analyseDiff with findings): ${changeSummary(m.engine.result)}, ` +
+      `${counts.parses} parses over both sides (${counts.parseMs.toFixed(0)} ms in tree-sitter)`,
+  );
+  console.log(`${fmtMs(m.cli.ms)}  node dist/cli.js diff --base --head: ${changeSummary(m.cli.result.json)}`);
+  console.log(`ratio 20-file PR diff, engine / git grep: ${times(engineRatio)} (target ≤ 1×)`);
+  console.log(
+    `ratio 20-file PR diff, whole command / (node -e 0 + git grep): ${times(cliRatio)} (target ≤ 3×)`,
+  );
+  return { engineRatio, cliRatio };
+}
+
+/** 3. one C-API crate against cbindgen (null when cbindgen is not installed or cannot run). */
+async function benchCbindgen({ tmp, engine, parser, runs }, parts) {
+  const which = spawnSync('cbindgen', ['--version'], { encoding: 'utf8' });
+  if (which.error || which.status !== 0) {
+    console.log('\nratio one crate, whole command / cbindgen: skipped (cbindgen is not installed)');
+    return null;
   }
-  console.log('beside the full extract of the same tree:');
-  console.log(`${fmtMs(cliExtract)}  dist/cli.js extract --rev HEAD`);
-  console.log(`${fmtMs(engineExtract)}  engine only extract (git HEAD)`);
+  const dir = path.join(tmp, 'capi');
+  const gen = generateCapiCrate(dir, { parts });
+  // offline: cbindgen runs `cargo metadata`, which needs no network for a crate without dependencies
+  const env = { ...process.env, CARGO_NET_OFFLINE: 'true' };
+  const cbindgen = () => spawnTimed('cbindgen', ['--lang', 'c', '-o', '/dev/null'], { cwd: dir, env });
+  try {
+    cbindgen();
+  } catch (e) {
+    console.log(`\nratio one crate, whole command / cbindgen: skipped (cbindgen fails: ${e.message})`);
+    return null;
+  }
+  const m = await alternate(
+    {
+      cbindgen: async () => cbindgen(),
+      engine: async () => {
+        const t0 = performance.now();
+        const tree = await engine.FileSystemTree.open(dir);
+        const surface = await engine.extractSurface(tree, parser, { features: FEATURES });
+        const ms = performance.now() - t0;
+        tree.close?.();
+        return { ms, symbols: symbolsOf(surface) };
+      },
+      cli: async () => cliTimed(['extract', '--root', dir, '--format', 'json'], tmp),
+    },
+    runs,
+    { warmUp },
+  );
+  const ratio = m.cli.ms / m.cbindgen.ms;
+  console.log(`\none crate: the C-API crate alone, ${gen.rs} .rs files (${which.stdout.trim()})`);
+  console.log(`${fmtMs(m.cbindgen.ms)}  cbindgen --lang c -o /dev/null (includes its cargo metadata)`);
+  console.log(`${fmtMs(m.engine.ms)}  engine in-process: ${m.engine.result.symbols} symbols`);
+  console.log(`${fmtMs(m.cli.ms)}  node dist/cli.js extract: ${symbolsOf(m.cli.result.json)} symbols`);
+  console.log(`ratio one crate, whole command / cbindgen: ${times(ratio)} (target ≤ 2×)`);
+  console.log(`ratio one crate, engine / cbindgen: ${times(m.engine.ms / m.cbindgen.ms)} (for information)`);
+  return { ratio };
+}
+
+/** 4. peak RSS of extract at `files` files, both modes, each in its own child process. */
+function benchRss({ tmp }, files) {
+  const dir = path.join(tmp, 'rss');
+  // 20 crates at 100,000 files, as when issue 19 measured 167 MB (332 MB with --rev)
+  const crates = Math.max(2, Math.min(20, Math.round(files / 500)));
+  const gen = generateWorkspace(dir, { files, crates, seed: 11 });
+  commitAll(dir);
+  const work = cliChild(['extract', '--root', dir, '--format', 'json'], tmp);
+  const rev = cliChild(['extract', '--root', dir, '--rev', 'HEAD', '--format', 'json'], tmp);
+  console.log(
+    `\npeak RSS at ${gen.rsFiles} .rs files, ${crates} crates (${(gen.bytes / 1024 / 1024).toFixed(0)} MB of source; ` +
+      'the node process, not its git children)',
+  );
+  console.log(
+    `peak RSS, work tree: ${work.rssMb.toFixed(0)} MB (${fmtMs(work.ms).trim()}, ${symbolsOf(work.json)} symbols)`,
+  );
+  console.log(
+    `peak RSS, --rev HEAD: ${rev.rssMb.toFixed(0)} MB (${fmtMs(rev.ms).trim()}, ${symbolsOf(rev.json)} symbols)`,
+  );
+  return { files: gen.rsFiles, workMb: work.rssMb, revMb: rev.rssMb };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
 
-function parseOptions(argv) {
-  const o = { crates: 20, files: 10_000, exports: 300, runs: 3, keep: false };
+export function parseOptions(argv) {
+  const o = {
+    runs: 5,
+    wasmtimeFiles: 2000,
+    files: 10_000,
+    rssFiles: 100_000,
+    capiParts: 40,
+    keep: false,
+    quick: false,
+  };
+  const numeric = {
+    '--runs': 'runs',
+    '--wasmtime-files': 'wasmtimeFiles',
+    '--files': 'files',
+    '--rss-files': 'rssFiles',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--keep') o.keep = true;
-    else if (['--crates', '--files', '--exports', '--runs'].includes(a)) o[a.slice(2)] = Number(argv[++i]);
-    else throw new Error(`unknown option ${a}`);
+    else if (a === '--quick')
+      Object.assign(o, {
+        quick: true,
+        runs: 1,
+        wasmtimeFiles: 150,
+        files: 400,
+        rssFiles: 1000,
+        capiParts: 8,
+      });
+    else if (a in numeric) {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive integer`);
+      o[numeric[a]] = n;
+    } else throw new Error(`unknown option ${a}`);
   }
   return o;
 }
 
-const fmtMs = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
+/** The closing table: measure, value, target, met? */
+function table(rows) {
+  const head = ['measure', 'value', 'target', 'met?'];
+  const cells = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.target,
+    r.met === null ? 'n/a' : r.met ? 'yes' : 'NO',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 export async function main(argv = process.argv.slice(2)) {
   const opts = parseOptions(argv);
-  if (!fs.existsSync(path.join(DIST, 'cli.js')))
-    throw new Error('dist/cli.js is missing: run `npm run build`');
+  warmUp = !opts.quick;
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\``);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fsg-bench-'));
-  const dir = path.join(tmp, 'workspace');
+  const loadBefore = load();
+  console.log(
+    `${opts.quick ? 'quick run (small sizes: the ratios are not the targets’ sizes); ' : ''}` +
+      `${os.cpus().length} cores, load average ${loadBefore}; medians of ${opts.runs} alternating rounds${opts.quick ? ', no warm-up' : ' after a warm-up'}\n`,
+  );
   try {
-    const t0 = performance.now();
-    const gen = generateWorkspace(dir, opts);
-    const genMs = performance.now() - t0;
-    const t1 = performance.now();
-    commitAll(dir);
-    const commitMs = performance.now() - t1;
-    console.log(
-      `workspace: ${opts.crates} crates, ${gen.rsFiles} .rs files, ${(gen.bytes / 1024 / 1024).toFixed(1)} MB, ` +
-        `${gen.exported} files with exports (generated in ${genMs.toFixed(0)} ms, committed in ${commitMs.toFixed(0)} ms)`,
-    );
-    console.log(`median of ${opts.runs} runs after a warm-up\n`);
-
-    const grepArgs = ['grep', '-l', '-e', 'no_mangle', '-e', 'export_name'];
-    const grepWork = timeCommand('git', grepArgs, { cwd: dir, runs: opts.runs });
-    const grepHead = timeCommand('git', [...grepArgs, 'HEAD'], { cwd: dir, runs: opts.runs });
-    const grepFiles = grepWork.stdout.split('\n').filter(Boolean).length;
-
-    const cliWork = cliRun(
-      'dist/cli.js extract (work tree)',
-      ['extract', '--root', dir, '--format', 'json'],
-      {
-        tmp,
-        runs: opts.runs,
-      },
-    );
-    const cliRev = cliRun(
-      'dist/cli.js extract --rev HEAD',
-      ['extract', '--root', dir, '--rev', 'HEAD', '--format', 'json'],
-      { tmp, runs: opts.runs },
-    );
-
     const engine = await loadEngine(tmp);
-    const engWork = await engineRun(
-      engine,
-      'engine only (work tree)',
-      () => engine.FileSystemTree.open(dir),
-      opts.runs,
-    );
-    const engRev = await engineRun(
-      engine,
-      'engine only (git HEAD)',
-      () => engine.GitRevisionTree.open(dir, 'HEAD'),
-      opts.runs,
-    );
-    const benchRss = process.resourceUsage().maxRSS / 1024;
-
-    console.log(`${fmtMs(grepWork.ms)}  git grep -l (work tree): ${grepFiles} files`);
-    console.log(`${fmtMs(grepHead.ms)}  git grep -l HEAD`);
-    for (const c of [cliWork, cliRev])
-      console.log(
-        `${fmtMs(c.ms)}  ${c.label}: ${c.symbols} symbols, ${c.diagnostics} diagnostics, peak RSS ${c.rssMb.toFixed(0)} MB`,
-      );
-    for (const e of [engWork, engRev])
-      console.log(
-        `${fmtMs(e.ms)}  ${e.label}: ${e.files} files read, ${e.parses} parsed (${(e.parsedBytes / 1024).toFixed(0)} KB, ` +
-          `${e.parseMs.toFixed(0)} ms in tree-sitter), ${e.symbols} symbols`,
-      );
-    console.log(`          bench process (engine in-process) peak RSS ${benchRss.toFixed(0)} MB`);
-
-    const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-    console.log('\nratio extract / git grep (budget ≤ 2×):');
-    console.log(`  CLI, work tree     ${ratio(cliWork.ms, grepWork.ms)}`);
-    console.log(`  CLI, --rev HEAD    ${ratio(cliRev.ms, grepHead.ms)}`);
-    console.log(`  engine, work tree  ${ratio(engWork.ms, grepWork.ms)}`);
-    console.log(`  engine, git HEAD   ${ratio(engRev.ms, grepHead.ms)}`);
-
-    const diff = await benchDiff({ dir, moduleFiles: gen.moduleFiles, tmp, runs: opts.runs, engine });
-    printDiff(diff, { cliExtract: cliRev.ms, engineExtract: engRev.ms });
+    const parser = await engine.loadRustParser();
+    const ctx = { tmp, engine, parser, runs: opts.runs };
+    const startup = await benchStartup(opts.runs);
+    const wasmtime = await benchWasmtime({ ...ctx, files: opts.wasmtimeFiles });
+    const diff = await benchDiff({ ...ctx, files: opts.files });
+    const cbindgen = await benchCbindgen(ctx, opts.capiParts);
+    const rss = benchRss(ctx, opts.rssFiles);
+    const mb = (x) => `${x.toFixed(0)} MB`;
+    const rows = [
+      {
+        measure: 'full extract (wasmtime-shaped), engine / git grep',
+        value: times(wasmtime.engineRatio),
+        target: '≤ 3×',
+        met: wasmtime.engineRatio <= 3,
+      },
+      {
+        measure: 'full extract, whole command / (node -e 0 + git grep)',
+        value: times(wasmtime.cliRatio),
+        target: '≤ 5×',
+        met: wasmtime.cliRatio <= 5,
+      },
+      {
+        measure: '20-file PR diff, engine / git grep',
+        value: times(diff.engineRatio),
+        target: '≤ 1×',
+        met: diff.engineRatio <= 1,
+      },
+      {
+        measure: '20-file PR diff, whole command / (node -e 0 + git grep)',
+        value: times(diff.cliRatio),
+        target: '≤ 3×',
+        met: diff.cliRatio <= 3,
+      },
+      {
+        measure: 'one crate, whole command / cbindgen',
+        value: cbindgen ? times(cbindgen.ratio) : 'not run',
+        target: '≤ 2×',
+        met: cbindgen ? cbindgen.ratio <= 2 : null,
+      },
+      {
+        measure: `peak RSS at ${rss.files} files, work tree`,
+        value: mb(rss.workMb),
+        target: '< 200 MB',
+        met: rss.workMb < 200,
+      },
+      {
+        measure: `peak RSS at ${rss.files} files, --rev HEAD`,
+        value: mb(rss.revMb),
+        target: '< 200 MB',
+        met: rss.revMb < 200,
+      },
+      {
+        measure: 'start-up, --version',
+        value: `${startup.versionMs.toFixed(0)} ms (node -e 0: ${startup.nodeMs.toFixed(0)} ms)`,
+        target: '< 300 ms',
+        met: startup.versionMs < 300,
+      },
+    ];
+    console.log(`\nload average before ${loadBefore}, after ${load()}\n`);
+    console.log(table(rows));
+    return rows;
   } finally {
     if (opts.keep) console.log(`\nkept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
+    else fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

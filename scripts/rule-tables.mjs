@@ -34,11 +34,11 @@ const changes = [
   ),
 ].join('\n');
 const findings = [
-  '| id | level | rationale | example | the reviewer confirms |',
-  '| --- | --- | --- | --- | --- |',
+  '| id | level | rationale | example | the reviewer confirms | verified by (evidence) |',
+  '| --- | --- | --- | --- | --- | --- |',
   ...FINDING_RULES.map(
     (r) =>
-      `| <a id="rule-${r.id}"></a>\`${r.id}\` | ${r.level} | ${cell(r.rationale)} | ${r.example ? `\`${cell(r.example)}\`` : ''} | ${cell(r.checklist)} |`,
+      `| <a id="rule-${r.id}"></a>\`${r.id}\` | ${r.level} | ${cell(r.rationale)} | ${r.example ? `\`${cell(r.example)}\`` : ''} | ${cell(r.checklist)} | ${cell(r.evidence)} |`,
   ),
 ].join('\n');
 

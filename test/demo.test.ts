@@ -24,9 +24,14 @@ it('npm run demo prints the report, the checklist, the pending status and the fa
     expect(out).not.toMatch(/&#\d+;|\\[()_*]|\| --- \|/);
     expect(out).not.toContain('\u001b[');
     expect(out).toMatch(
-      /status ffi-surface\/security-review: pending — awaiting FFI security review: 4 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}/,
+      /status ffi-surface\/security-review: pending — awaiting FFI security review: 7 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}/,
     );
-    expect(out).toContain('required bump: major; 10 changes, 20 findings');
+    expect(out).toContain('required bump: major; 13 changes, 21 findings');
+    // the header not regenerated is a change of the pull request (three declarations), with both sides
+    expect(out).toMatch(/header-out-of-date {2}function tinyimg_clamp {2}include\/tinyimg\.h:\d+/);
+    expect(out).toMatch(
+      /signature-mismatch: `Dimensions` declared at include\/tinyimg\.h:\d+ .*: 2 fields in C, 3 in Rust/,
+    );
     // the committed header was not regenerated: its drift, with both sides, and the Go call sites hit
     expect(out).toMatch(
       /signature-mismatch: `tinyimg_clamp` declared at include\/tinyimg\.h:\d+ disagrees with its Rust definition at src\/lib\.rs:\d+/,

@@ -18,6 +18,7 @@ const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
   'action.yml',
+  'dist/cli-run.js',
   'dist/cli.js',
   'dist/index.js',
   'dist/tree-sitter-c.wasm',

@@ -168,6 +168,8 @@ async function runWorkflowDispatch(run: ActionRun): Promise<void> {
         repoUrl: run.repoUrl,
         headSha: /^[0-9a-f]{40}$/.test(ctx.sha) ? ctx.sha : undefined,
         maxChars: 900_000,
+        docsUrl: run.sarifOptions.docsUrl,
+        fullReportName: 'the JSON report (output report-path)',
       }),
     );
     annotate(report, path.relative(ctx.workspace, root) || '.');
@@ -208,8 +210,10 @@ async function runMergeGroup(run: ActionRun): Promise<void> {
       limits: config.limits,
       scope: scopeOf(config.config),
       policy: config.policy,
+      findingsPolicy: config.findingsPolicy,
       policyHash: config.policyHash,
       deadline: deadlineOf(run, config.limits.deadlineSeconds),
+      consumers: { headers: config.config.headers, policy: config.findingsPolicy },
       botLogin: config.botLogin,
       runUrl: ctx.runUrl,
       log: (m) => core.info(m),
@@ -263,6 +267,7 @@ function gatePullRequest(run: ActionRun, config: GateConfig, pull: number): Prom
     protectedPaths: [inputs.configPath, '.github/workflows'],
     repoUrl: run.repoUrl,
     runUrl: ctx.runUrl,
+    docsUrl: run.sarifOptions.docsUrl,
     comment: inputs.comment,
     log: (m) => core.info(m),
     warn: (m) => core.warning(m),
@@ -293,7 +298,9 @@ async function publishPullRequestReport(
       repoUrl: run.repoUrl,
       headSha: result.headSha ?? undefined,
       maxChars: 900_000,
-      approval: undefined,
+      approval: result.approval ?? undefined,
+      docsUrl: run.sarifOptions.docsUrl,
+      fullReportName: 'the JSON report (output report-path)',
     }),
   );
   annotate(report, path.relative(ctx.workspace, run.root) || '.');

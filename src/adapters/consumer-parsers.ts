@@ -4,8 +4,8 @@
  * or from `node_modules` when running from source.
  */
 import * as fs from 'node:fs';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
-import { initTreeSitter, locate } from './tree-sitter-parser';
+import type { Tree } from 'web-tree-sitter';
+import { initTreeSitter, locate, webTreeSitter } from './tree-sitter-parser';
 import type { CParser } from '../core/consumers/c-declarations';
 import type { GoParser } from '../core/consumers/cgo';
 
@@ -15,6 +15,7 @@ function loader(file: string, packageName: string): () => Promise<{ parse(text: 
     if (!loaded) {
       loaded = (async () => {
         await initTreeSitter();
+        const { Language, Parser } = await webTreeSitter();
         const language = await Language.load(fs.readFileSync(locate(file, packageName)));
         const parser = new Parser();
         parser.setLanguage(language);

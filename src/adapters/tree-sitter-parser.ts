@@ -1,11 +1,29 @@
 /**
  * Loads the WebAssembly build of tree-sitter and its Rust grammar. The `.wasm` files sit next to
  * the bundle in `dist/`, or in `node_modules` when running from source.
+ *
+ * Loading is lazy and happens once per process: `web-tree-sitter` itself is imported on the first
+ * call (a command that parses nothing never evaluates it), the runtime is initialised once, and
+ * each grammar is compiled once and shared by every extraction of the run (base and head of a
+ * diff, every feature set). Compiling is cheap (V8 compiles WebAssembly lazily: ~9 ms for the
+ * runtime, ~2 ms for the Rust grammar on the development machine); a compiled module cannot be
+ * cached across runs on Node 20 (`v8.serialize` of a `WebAssembly.Module` gives a two-byte
+ * in-process reference that `v8.deserialize` refuses in another process; see README,
+ * Performance).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
 import type { RustParser } from '../core/extract/extract-crate';
+
+type WebTreeSitter = typeof import('web-tree-sitter');
+
+let imported: Promise<WebTreeSitter> | null = null;
+
+/** The `web-tree-sitter` module, imported on first use. */
+export function webTreeSitter(): Promise<WebTreeSitter> {
+  imported ??= import('web-tree-sitter');
+  return imported;
+}
 
 export function locate(file: string, packageName: string): string {
   const candidates = [path.join(__dirname, file), path.join(__dirname, 'wasm', file)];
@@ -20,7 +38,7 @@ let runtime: Promise<void> | null = null;
 export function initTreeSitter(): Promise<void> {
   if (!runtime) {
     const wasm = locate('web-tree-sitter.wasm', 'web-tree-sitter');
-    runtime = Parser.init({ locateFile: () => wasm });
+    runtime = webTreeSitter().then(({ Parser }) => Parser.init({ locateFile: () => wasm }));
   }
   return runtime;
 }
@@ -29,6 +47,7 @@ export function loadRustParser(): Promise<RustParser> {
   if (!loaded) {
     loaded = (async () => {
       await initTreeSitter();
+      const { Language, Parser } = await webTreeSitter();
       const language = await Language.load(
         fs.readFileSync(locate('tree-sitter-rust.wasm', 'tree-sitter-rust')),
       );

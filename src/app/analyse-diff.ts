@@ -22,7 +22,7 @@ import { applyScope, AnalysisScope } from '../core/scope';
 import { surfaceDigest } from '../core/digest';
 import { Deadline, DeadlineTree, parserWithDeadline } from '../core/deadline';
 import { loadCParser, loadGoParser } from '../adapters/consumer-parsers';
-import { readConsumers, withConsumers, type ConsumerOptions } from './consumers';
+import { readConsumers, withConsumerView, type ConsumerOptions } from './consumers';
 
 export interface AnalyseOptions {
   root: string;
@@ -156,10 +156,14 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
         base,
         { c: loadCParser, go: loadGoParser },
         o.consumers || {},
+        baseSource,
       );
       warnings.push(...view.warnings);
-      report.changes = withConsumers(report.changes, view.callSites);
-      if (o.findings) report.findings.push(...view.findings);
+      const withView = withConsumerView(report, view, {
+        findings: o.findings !== undefined,
+        potentiallyBreakingBump: o.potentiallyBreakingBump,
+      });
+      return { report: withView, base, head, baseSha, headSha, warnings };
     }
     return { report, base, head, baseSha, headSha, warnings };
   } finally {

@@ -7,8 +7,8 @@
  * MAX_FILE_BYTES; a bound hit is a warning, and an incomplete reading suppresses the
  * undeclared-export findings (they could be false).
  */
-import type { FunctionItem, StaticItem, Surface } from '../core/model';
-import type { Change, ChangeConsumer, Finding } from '../core/report';
+import type { FunctionItem, StaticItem, StructItem, Surface } from '../core/model';
+import type { Change, ChangeConsumer, DiffReport, Finding } from '../core/report';
 import type { SourceTree } from '../core/source-tree';
 import {
   checkContract,
@@ -21,7 +21,15 @@ import {
   type CReading,
   type GoParser,
   type RustExport,
+  type RustRecord,
 } from '../core/consumers';
+import { contractChanges, type ContractSubject } from '../core/consumers/contract-changes';
+import { hasCRepr } from '../core/abi/scope';
+import { cNameOf } from '../core/abi/cbindgen-names';
+import { isKnown, layoutOf, typeDefsFromItems, type TypeDefs } from '../core/abi/layout';
+import { TARGETS } from '../core/abi/targets';
+import { parseType } from '../core/rust/type-syntax';
+import { deltaDigest, requiredBump, sortChanges } from '../core/diff/diff-surfaces';
 import { matchGlob } from '../core/findings/glob';
 import { effectiveLevel, inScope, type FindingPolicy } from '../core/findings/policy';
 import { findingRule } from '../core/findings/catalogue';
@@ -29,6 +37,9 @@ import { findingRule } from '../core/findings/catalogue';
 const MAX_LISTED = 200_000;
 const MAX_FILES = 2_000;
 const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_RECORD_FIELDS = 4096;
+/** Which fields are zero-sized (no C counterpart) does not depend on the target. */
+const LAYOUT_TARGET = TARGETS['x86_64-unknown-linux-gnu'];
 
 export interface ConsumerOptions {
   /** Header globs of the configuration: when set, these headers (and no others) are read. */
@@ -38,6 +49,8 @@ export interface ConsumerOptions {
 
 export interface ConsumerView {
   findings: Finding[];
+  /** Contract problems the head has and the base did not (`header-out-of-date`, `cgo-prototype-mismatch`). */
+  changes: Change[];
   /** Exported symbol → the Go call sites `C.symbol(…)`, sorted by file and line. */
   callSites: Map<string, ChangeConsumer[]>;
   warnings: string[];
@@ -108,32 +121,54 @@ function normalise(p: string): string | null {
 
 const isHeader = (p: string): boolean => /\.(h|hpp|hh|hxx)$/i.test(p);
 
-/** Reads the consumers of `tree` and checks them against `head` (`base`: for removed exports). */
-export async function readConsumers(
-  tree: SourceTree,
-  head: Surface,
-  base: Surface | null,
-  loaders: { c: () => Promise<CParser>; go: () => Promise<GoParser> },
-  options: ConsumerOptions = {},
-): Promise<ConsumerView> {
-  const warnings: string[] = [];
-  const callSites = new Map<string, ChangeConsumer[]>();
-  const exports = exportsOf(head);
-  const baseExports = base ? exportsOf(base) : [];
-  const exported = new Set(exports.map((e) => e.symbol));
-  const known = new Set([...exported, ...baseExports.map((e) => e.symbol)]);
+/** The repr(C) structs and unions of a surface, as the records check takes them. */
+function recordsOf(surface: Surface): (RustRecord & { crate: string })[] {
+  const out: (RustRecord & { crate: string })[] = [];
+  for (const crate of surface.crates) {
+    let defs: TypeDefs | null = null;
+    for (const item of crate.items) {
+      if ((item.kind !== 'struct' && item.kind !== 'union') || !hasCRepr((item as StructItem).repr)) continue;
+      const s = item as StructItem;
+      defs ??= typeDefsFromItems(crate.items);
+      const typeDefs = defs;
+      out.push({
+        crate: crate.name,
+        name: s.name,
+        cName: cNameOf(crate.cNames, s.name),
+        kind: s.kind,
+        tuple: s.tuple,
+        fields: s.fields.slice(0, MAX_RECORD_FIELDS).map((f) => {
+          const l = layoutOf(parseType(f.type), typeDefs, LAYOUT_TARGET);
+          return { name: f.name, type: f.type, ...(isKnown(l) && l.size === 0 ? { zeroSized: true } : {}) };
+        }),
+        file: s.file,
+        line: s.line,
+      });
+    }
+  }
+  return out;
+}
 
-  const listing = await tree.listAll(MAX_LISTED);
-  if (listing.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
-  const configured = options.headers && options.headers.length > 0 ? options.headers : null;
+/** What one revision's consumers declare, and where Go calls the exports. */
+interface Side {
+  declarations: CDeclaration[];
+  incomplete: Set<string>;
+  callSites: Map<string, ChangeConsumer[]>;
+}
+
+async function readSide(
+  tree: SourceTree,
+  known: ReadonlySet<string>,
+  parsers: { c: CParser; go: GoParser },
+  listing: { paths: string[] },
+  configured: readonly string[] | null,
+  warnings: string[],
+): Promise<Side> {
+  const callSites = new Map<string, ChangeConsumer[]>();
   const headerPaths = listing.paths.filter((p) =>
     configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p),
   );
   const goPaths = listing.paths.filter((p) => p.endsWith('.go'));
-  if (headerPaths.length === 0 && goPaths.length === 0) return { findings: [], callSites, warnings };
-  // the grammars are loaded only for a tree that has something for them to read
-  const parsers = { c: await loaders.c(), go: await loaders.go() };
-
   const incomplete = new Set<string>();
   const readings = new Map<string, CReading>();
   let budget = MAX_FILES;
@@ -214,18 +249,104 @@ export async function readConsumers(
   }
   for (const list of callSites.values())
     list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { declarations, incomplete, callSites };
+}
 
-  const findings: Finding[] = [];
-  if (declarations.some((d) => importName(d) !== null)) {
-    // a declaration of an export the source defines behind a feature this analysis leaves off
-    // (cbindgen's `#if defined(FEATURE)` blocks) is not a link failure: that build has it
-    const gatedSymbols = new Set(head.crates.flatMap((c) => (c.gated ?? []).map((g) => g.symbol ?? g.name)));
-    const results = checkContract(exports, declarations, { incompleteFiles: [...incomplete].sort() }).filter(
-      (r) => !(r.rule === 'declared-not-exported' && gatedSymbols.has(r.symbol)),
+/** The contract check of one revision: its exports and records against its consumers' declarations. */
+function checkSide(surface: Surface, side: Side): ContractResult[] {
+  if (!side.declarations.some((d) => importName(d) !== null)) return [];
+  // a declaration of an export the source defines behind a feature this analysis leaves off
+  // (cbindgen's `#if defined(FEATURE)` blocks) is not a link failure: that build has it
+  const gatedSymbols = new Set(surface.crates.flatMap((c) => (c.gated ?? []).map((g) => g.symbol ?? g.name)));
+  return checkContract(exportsOf(surface), side.declarations, {
+    incompleteFiles: [...side.incomplete].sort(),
+    records: recordsOf(surface),
+  }).filter((r) => !(r.rule === 'declared-not-exported' && gatedSymbols.has(r.symbol)));
+}
+
+/**
+ * Reads the consumers of `tree` and checks them against `head` (`base`: for removed exports).
+ * With `baseTree` (the base revision's files), the base's consumers are checked against `base`
+ * too, and each contract problem the head has and the base did not is a change.
+ */
+export async function readConsumers(
+  tree: SourceTree,
+  head: Surface,
+  base: Surface | null,
+  loaders: { c: () => Promise<CParser>; go: () => Promise<GoParser> },
+  options: ConsumerOptions = {},
+  baseTree?: SourceTree,
+): Promise<ConsumerView> {
+  const warnings: string[] = [];
+  const exports = exportsOf(head);
+  const baseExports = base ? exportsOf(base) : [];
+  const known = new Set([...exports.map((e) => e.symbol), ...baseExports.map((e) => e.symbol)]);
+  const configured = options.headers && options.headers.length > 0 ? options.headers : null;
+  const consumerFile = (p: string): boolean =>
+    p.endsWith('.go') || (configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p));
+
+  const listing = await tree.listAll(MAX_LISTED);
+  if (listing.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
+  const baseListing = baseTree && base ? await baseTree.listAll(MAX_LISTED) : null;
+  if (!listing.paths.some(consumerFile) && !baseListing?.paths.some(consumerFile))
+    return { findings: [], changes: [], callSites: new Map(), warnings };
+  // the grammars are loaded only for a tree that has something for them to read
+  const parsers = { c: await loaders.c(), go: await loaders.go() };
+
+  const headSide = await readSide(tree, known, parsers, listing, configured, warnings);
+  const headResults = checkSide(head, headSide);
+  const findings = toFindings(
+    headResults,
+    exports,
+    baseExports,
+    headSide.declarations,
+    options.policy,
+    warnings,
+  );
+
+  const changes: Change[] = [];
+  if (baseTree && base && baseListing) {
+    const baseSide = await readSide(baseTree, known, parsers, baseListing, configured, []);
+    const baseResults = checkSide(base, baseSide);
+    const subjects = (s: Surface) => {
+      const bySymbol = new Map<string, ContractSubject>();
+      for (const e of exportsOf(s))
+        bySymbol.set(e.symbol, { crate: e.crate, name: e.name, kind: e.kind ?? 'function' });
+      const byRecord = new Map<string, ContractSubject>();
+      for (const r of recordsOf(s)) byRecord.set(r.name, { crate: r.crate, name: r.name, kind: r.kind });
+      return { bySymbol, byRecord };
+    };
+    const h = subjects(head);
+    const b = subjects(base);
+    changes.push(
+      ...contractChanges(baseResults, headResults, {
+        exportOf: (symbol) => h.bySymbol.get(symbol) ?? b.bySymbol.get(symbol) ?? null,
+        recordOf: (name) => h.byRecord.get(name) ?? b.byRecord.get(name) ?? null,
+        models: 2,
+      }),
     );
-    findings.push(...toFindings(results, exports, baseExports, declarations, options.policy, warnings));
   }
-  return { findings, callSites, warnings };
+  return { findings, changes, callSites: headSide.callSites, warnings };
+}
+
+/**
+ * The report with the consumers' view applied: the contract changes joined (sorted, the required
+ * bump and the delta digest recomputed: an approval binds to them too), the Go call sites named on
+ * breaking, source-breaking and removed changes, and the findings added when `findings` is set.
+ */
+export function withConsumerView(
+  report: DiffReport,
+  view: ConsumerView,
+  options: { findings: boolean; potentiallyBreakingBump?: 'major' | 'minor' },
+): DiffReport {
+  const changes = view.changes.length ? sortChanges([...report.changes, ...view.changes]) : report.changes;
+  const out: DiffReport = { ...report, changes: withConsumers(changes, view.callSites) };
+  if (view.changes.length) {
+    out.requiredBump = requiredBump(changes, options);
+    out.deltaDigest = deltaDigest(changes);
+  }
+  if (options.findings) out.findings = [...report.findings, ...view.findings];
+  return out;
 }
 
 const loc = (s: { file: string; line: number }): string => `${s.file}:${s.line}`;
@@ -333,6 +454,28 @@ function toFindings(
         );
         break;
       }
+      case 'record-mismatch': {
+        const key = `${r.record}\0${r.c.file}\0${loc(r.rust)}`;
+        const entry = signatures.get(key) ?? {
+          symbol: r.record,
+          c: loc(r.c),
+          rust: loc(r.rust),
+          side: r.c,
+          what: [],
+        };
+        signatures.set(key, entry);
+        const d = r.detail;
+        entry.what.push(
+          d.k === 'tag'
+            ? `a ${d.cTag} in C, a ${d.rustKind} in Rust`
+            : d.k === 'field-count'
+              ? `${d.cFields} fields in C, ${d.rustFields} in Rust`
+              : d.k === 'field-order'
+                ? `the fields are ${d.cNames.join(', ')} in C and ${d.rustNames.join(', ')} in Rust`
+                : `field ${d.index + 1} (${d.field}) is \`${d.cType}\` in C (${loc(r.c)}) and \`${d.rustType}\` in Rust (${d.aspects.join(', ')}; ${d.models.join(', ')})`,
+        );
+        break;
+      }
       case 'incomplete-declarations':
         warnings.push(`consumers: ${r.file} was not read completely; undeclared exports are not reported`);
         break;
@@ -349,14 +492,15 @@ function toFindings(
   return out;
 }
 
-/** The Go call sites of each breaking or removed change's symbol, on a copy of the changes. */
+/** The Go call sites of each breaking, source-breaking or removed change's symbol, on a copy of the changes. */
 export function withConsumers(
   changes: readonly Change[],
   callSites: Map<string, ChangeConsumer[]>,
 ): Change[] {
   return changes.map((c) => {
     const removed = c.before !== null && c.after === null;
-    if (!c.symbol || (c.severity !== 'breaking' && !removed)) return c;
+    // source-breaking: the C declaration changes type, and a cgo call stops compiling (SPEC §4)
+    if (!c.symbol || (c.severity !== 'breaking' && c.severity !== 'source-breaking' && !removed)) return c;
     const sites = callSites.get(c.symbol);
     return sites && sites.length ? { ...c, consumers: sites.slice(0, 20) } : c;
   });

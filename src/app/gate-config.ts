@@ -40,18 +40,22 @@ export function effectiveConfig(config: Config, inputs: GateInputs): GateConfig 
   const users = approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase());
   const teams = approvers.filter((a) => a.includes('/')).map((a) => a.toLowerCase());
   const requiredApprovals = inputs.requiredApprovals ?? config.requiredApprovals;
-  const policy: ApprovalPolicy = {
+  const overridable = {
     users,
     teams,
     requiredApprovals,
     requiredApprovalsBreaking: Math.max(requiredApprovals, config.requiredApprovalsBreaking),
     allowCommitAuthors: config.allowCommitAuthors,
   };
+  const policy: ApprovalPolicy = { ...overridable, approvalRequiredFor: config.approvalRequiredFor };
   const features = inputs.features ?? config.featureSets[0] ?? { mode: 'default', features: [] };
   const featureSets = inputs.features || config.featureSets.length === 0 ? [features] : config.featureSets;
   const botLogin = inputs.botLogin ?? config.botLogin;
-  // the approval binds to the policy actually applied: config file and overriding inputs
-  const hash = sha256(stableStringify({ config: configHash(config), policy, features, botLogin }));
+  // the approval binds to the policy actually applied: config file and overriding inputs (the
+  // review policy comes from the file alone, so the file's hash covers it)
+  const hash = sha256(
+    stableStringify({ config: configHash(config), policy: overridable, features, botLogin }),
+  );
   return {
     config,
     policy,

@@ -5,17 +5,26 @@
  * - that delta is empty, or
  * - it is *covered* by N's approvals: enough eligible approvals (the pull-request gate's policy)
  *   given on commits that, merged into the same first parent, land a delta with the same approval
- *   digest — recomputed here from git objects and the reviews API, never read from a status.
- * Anything else is `failure` (an unapproved or stale delta, a request for changes) or `error`
- * (an analysis or API failure, a ref that names no pull request): fail closed.
+ *   digest — recomputed here from git objects and the reviews API, never read from a status; or
+ * - it needs no approval under the review policy (`approval-required-for`: only changes of
+ *   severities outside the set, no unresolved entry, no open high finding — the group's own
+ *   findings, computed here), as N's policy-passed delta did, and no designated reviewer requested
+ *   changes on it.
+ * Anything else is `failure` (an unapproved or stale delta, a request for changes, a group delta
+ * that needs the approval N's policy pass did not give) or `error` (an analysis or API failure, a
+ * ref that names no pull request): fail closed.
  */
 import type { Analysis } from './analyse-diff';
+import type { ConsumerOptions } from './consumers';
 import { LandingDeltas } from './landing-deltas';
 import { evaluatePullApprovals, GateClient } from './pull-approvals';
+import { computeReportFindings } from './findings';
 import { fetchCommit, fetchPullHead, firstParent } from '../adapters/git-fetch';
+import type { FindingPolicy } from '../core/findings';
 import type { ApprovalPolicy } from '../core/gate/approvals';
 import { Deadline, DeadlineExceeded } from '../core/deadline';
 import { deadlineDecision, errorDecision, GateDecision } from '../core/gate/decide-status';
+import { reviewNeed } from '../core/gate/review-policy';
 import { countChanges, statusDescription } from '../core/gate/status-description';
 import type { FeatureSelection } from '../core/model';
 import type { Limits } from '../core/limits';
@@ -35,9 +44,19 @@ export interface MergeGroupSettings {
   scope?: AnalysisScope;
   /** The pull-request gate's approval policy and policy hash: coverage means the same approvals. */
   policy: ApprovalPolicy;
+  /**
+   * The findings policy (levels, scopes): the review policy lets a group through without an
+   * approval only when it has no open high finding, so the group's findings are computed.
+   */
+  findingsPolicy: FindingPolicy;
   policyHash: string;
   /** The run's deadline: past it, the analysis stops and the status is `error` (default: none). */
   deadline?: Deadline;
+  /**
+   * The consumers' contract check (the config's `headers` and findings policy), as the
+   * pull-request gate runs it: contract changes are part of the delta an approval covers.
+   */
+  consumers?: ConsumerOptions;
   /** The gate's identity: its statuses on a reviewed commit say which delta the reviewer was shown. */
   botLogin: string;
   runUrl: string;
@@ -94,7 +113,7 @@ export async function evaluateMergeGroup(
       );
     // The group head descends from its first parent: merging it in lands exactly the group's tree.
     const deltas = new LandingDeltas(s, parent);
-    const group = await deltas.landing(s.headSha);
+    const group = await deltas.landing(s.headSha, computeReportFindings(s.findingsPolicy));
     if (group.kind !== 'clean') {
       out.decision = errorDecision('the merge group head does not descend from its first parent');
       return out;
@@ -138,7 +157,17 @@ export async function evaluateMergeGroup(
       gate: { botLogin: s.botLogin, statusContext: s.statusContext },
     });
     for (const i of outcome.ignored) s.log?.(`#${pull}: not counted: ${i.login}: ${i.reason}`);
-    if (outcome.state === 'approved')
+    const need = reviewNeed(report, s.policy.approvalRequiredFor);
+    s.log?.(`#${pull}: review policy: ${need.summary}`);
+    if (outcome.state === 'changes-requested')
+      out.decision = {
+        state: 'failure',
+        description: statusDescription(
+          `FFI changes of #${pull} requested by ${names(outcome.changesRequestedBy)}`,
+          group.digest,
+        ),
+      };
+    else if (outcome.state === 'approved')
       out.decision = {
         state: 'success',
         description: statusDescription(
@@ -146,11 +175,11 @@ export async function evaluateMergeGroup(
           group.digest,
         ),
       };
-    else if (outcome.state === 'changes-requested')
+    else if (!need.needed)
       out.decision = {
-        state: 'failure',
+        state: 'success',
         description: statusDescription(
-          `FFI changes of #${pull} requested by ${names(outcome.changesRequestedBy)}`,
+          `No review needed for #${pull}'s group: ${countChanges(report)}`,
           group.digest,
         ),
       };

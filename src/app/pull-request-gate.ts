@@ -32,6 +32,7 @@ import {
   permissionDecision,
   StatusState,
 } from '../core/gate/decide-status';
+import { reviewNeed, ReviewNeed } from '../core/gate/review-policy';
 import { statusDescription } from '../core/gate/status-description';
 import { Deadline, DeadlineExceeded } from '../core/deadline';
 import type { FeatureSelection } from '../core/model';
@@ -41,6 +42,10 @@ import type { AnalysisScope } from '../core/scope';
 import type { DiffReport } from '../core/report';
 import type { FindingsFunction } from '../core/diff/build-report';
 import { renderMarkdown } from '../core/render/report-markdown';
+import type { MarkdownOptions } from '../core/render/report-markdown';
+
+/** What the comment (and the job summary) say about approval: state, lines, the policy's outcome. */
+export type ApprovalView = NonNullable<MarkdownOptions['approval']>;
 
 export interface GateSettings {
   root: string;
@@ -66,6 +71,8 @@ export interface GateSettings {
   repoUrl: string;
   /** The run's page (job summary); the status links here before a comment exists. */
   runUrl: string;
+  /** The tool's README (rule ids in the comment's legend link to its `#rule-<id>` anchors). */
+  docsUrl?: string;
   comment: boolean;
   log: (message: string) => void;
   warn: (message: string) => void;
@@ -76,6 +83,10 @@ export interface GateResult {
   report: DiffReport | null;
   decision: GateDecision;
   outcome: ApprovalOutcome | null;
+  /** What the review policy says of the delta (null: not evaluated, e.g. a conflict or an error). */
+  need: ReviewNeed | null;
+  /** The approval section the comment shows, for the job summary to show too (null: none). */
+  approval: ApprovalView | null;
   digest: string | null;
   headSha: string | null;
   markdown: string;
@@ -110,18 +121,21 @@ async function setStatus(
 
 function approvalLines(
   outcome: ApprovalOutcome,
+  need: ReviewNeed,
   policy: ApprovalPolicy,
   author: string,
   digest: string,
   baseRef: string,
-): { state: string; lines: string[] } {
+): ApprovalView {
   const who = [...policy.users.map((u) => `@${u}`), ...policy.teams.map((t) => `@${t}`)];
   const state =
     outcome.state === 'approved'
       ? `approved (${outcome.approvedBy.length}/${outcome.required}) for surface ${digest.slice(0, 19)}`
       : outcome.state === 'changes-requested'
         ? `changes requested by ${outcome.changesRequestedBy.join(', ')}`
-        : `awaiting review (${outcome.approvedBy.length}/${outcome.required} approvals of surface ${digest.slice(0, 19)})`;
+        : !need.needed
+          ? `not needed for surface ${digest.slice(0, 19)}: the review policy lets this delta through (recorded like an approval)`
+          : `awaiting review (${outcome.approvedBy.length}/${outcome.required} approvals of surface ${digest.slice(0, 19)})`;
   const lines: string[] = [];
   if (outcome.approvedBy.length) lines.push(`approved by: ${outcome.approvedBy.join(', ')}`);
   for (const i of outcome.ignored) lines.push(`not counted: ${i.login}: ${i.reason}`);
@@ -133,7 +147,11 @@ function approvalLines(
   lines.push(
     `an approval binds to this exact FFI delta, what the pull request lands on ${baseRef}: a push or a base change that alters it needs a new one`,
   );
-  return { state, lines };
+  if (!need.needed && outcome.state !== 'approved')
+    lines.push(
+      'a request for changes by a designated approver still fails the gate, whatever the review policy says',
+    );
+  return { state, lines, policy: { needed: need.needed, summary: need.summary } };
 }
 
 /** The pull request, and what the bot's own comment says about it. */
@@ -225,6 +243,7 @@ function conflictVerdict(pr: PullRequest, baseTip: string, conflict: string[], d
   return {
     decision: conflictDecision(pr.baseRef, digest),
     outcome: null,
+    need: null,
     approval: {
       state: `merge conflict with ${pr.baseRef} (at ${baseTip.slice(0, 12)})${conflict.length ? ` in ${conflict.slice(0, 5).join(', ')}${conflict.length > 5 ? ` and ${conflict.length - 5} more` : ''}` : ''}: what this pull request would land cannot be evaluated`,
       lines: [
@@ -239,7 +258,8 @@ function conflictVerdict(pr: PullRequest, baseTip: string, conflict: string[], d
 interface Verdict {
   decision: GateDecision;
   outcome: ApprovalOutcome | null;
-  approval: { state: string; lines: string[] } | undefined;
+  need: ReviewNeed | null;
+  approval: ApprovalView | undefined;
   /** The digest of what each evaluated commit lands (null: unknown). */
   digests: Map<string, string | null>;
 }
@@ -274,7 +294,8 @@ async function approvalVerdict(
   });
   const outcome = approvals.outcome;
   for (const [c, d] of approvals.digests) digests.set(c, d);
-  let decision = decideGate(report, outcome, digest);
+  const need = reviewNeed(report, s.policy.approvalRequiredFor);
+  let decision = decideGate(report, outcome, digest, s.policy.approvalRequiredFor);
   const errorDiags = report.diagnostics.filter((d) => d.level === 'error');
   if (errorDiags.length) {
     // an analysis that could not read part of the source vouches neither for "no change" nor for the
@@ -286,9 +307,9 @@ async function approvalVerdict(
     errors.push(`analysis incomplete: ${errorDiags.map((d) => d.message).join('; ')}`);
   }
   const approval = report.changes.length
-    ? approvalLines(outcome, s.policy, pr.author.login, digest, pr.baseRef)
+    ? approvalLines(outcome, need, s.policy, pr.author.login, digest, pr.baseRef)
     : undefined;
-  return { decision, outcome, approval, digests };
+  return { decision, outcome, need, approval, digests };
 }
 
 /** The state the comment's marker records after this run. */
@@ -330,13 +351,18 @@ async function currentHead(client: GateClient, s: GateSettings, headSha: string,
   }
 }
 
-export async function runPullRequestGate(client: GateClient, s: GateSettings): Promise<GateResult> {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const result = (partial: Partial<GateResult> & { decision: GateDecision }): GateResult => ({
+/** A gate result: what `partial` says, nothing for the rest, and the run's errors and warnings. */
+function gateResult(
+  partial: Partial<GateResult> & { decision: GateDecision },
+  errors: string[],
+  warnings: string[],
+): GateResult {
+  return {
     analysis: null,
     report: null,
     outcome: null,
+    need: null,
+    approval: null,
     digest: null,
     headSha: null,
     baseTip: null,
@@ -346,7 +372,52 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     errors,
     warnings,
     ...partial,
-  });
+  };
+}
+
+/**
+ * The last step: the status on the evaluated head, then the comment — unless the pull request's
+ * head moved on meanwhile (a run for an older head must not overwrite a newer one's comment; its
+ * status is per-commit). A failure to comment is a warning and never changes the status. Returns
+ * the comment's URL (the existing one when it is left alone).
+ */
+async function publishDecision(
+  client: GateClient,
+  s: GateSettings,
+  p: {
+    headSha: string;
+    decision: GateDecision;
+    targetUrl: string;
+    existing: IssueComment | null;
+    markdown: string;
+    /** The report has something to say (a change or a conflict); an existing comment is updated anyway. */
+    wantsComment: boolean;
+    errors: string[];
+    warnings: string[];
+  },
+): Promise<string | null> {
+  const current = await currentHead(client, s, p.headSha, p.warnings);
+  await setStatus(client, s, p.headSha, p.decision.state, p.decision.description, p.targetUrl, p.errors);
+  if (current !== p.headSha) {
+    p.warnings.push(
+      `the pull request head moved to ${current.slice(0, 12)} while ${p.headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`,
+    );
+    return p.existing?.htmlUrl ?? null;
+  }
+  if (!s.comment || !(p.wantsComment || p.existing)) return p.existing?.htmlUrl ?? null;
+  try {
+    return await upsertComment(client, s, p.existing, p.markdown);
+  } catch (e) {
+    p.warnings.push(e instanceof Error ? e.message : String(e));
+    return p.existing?.htmlUrl ?? null;
+  }
+}
+
+export async function runPullRequestGate(client: GateClient, s: GateSettings): Promise<GateResult> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const result = (partial: Partial<GateResult> & { decision: GateDecision }): GateResult =>
+    gateResult(partial, errors, warnings);
 
   const { pr, headSha, existing, state, targetUrl } = await readPullAndComment(client, s, warnings);
   await setStatus(
@@ -401,7 +472,7 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
       return await fail(e instanceof Error ? e.message : String(e), e);
     }
   }
-  const { decision, outcome, approval } = verdict;
+  const { decision, outcome, need, approval } = verdict;
   const newState = nextCommentState(
     state,
     headSha,
@@ -422,30 +493,26 @@ export async function runPullRequestGate(client: GateClient, s: GateSettings): P
     marker: renderMarker(newState),
     approval,
     summaryUrl: s.runUrl,
+    docsUrl: s.docsUrl,
   });
 
-  // A run for an older head must not overwrite a newer one's comment; its status is per-commit.
-  const current = await currentHead(client, s, headSha, warnings);
-  await setStatus(client, s, headSha, decision.state, decision.description, targetUrl, errors);
-
-  let commentUrl: string | null = existing?.htmlUrl ?? null;
-  if (current !== headSha) {
-    warnings.push(
-      `the pull request head moved to ${current.slice(0, 12)} while ${headSha.slice(0, 12)} was evaluated; the comment is left to the newer run`,
-    );
-  } else if (s.comment && (report.changes.length > 0 || conflict !== null || existing)) {
-    try {
-      commentUrl = await upsertComment(client, s, existing, markdown);
-    } catch (e) {
-      // a failure to comment is a warning and never changes the status
-      warnings.push(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const commentUrl = await publishDecision(client, s, {
+    headSha,
+    decision,
+    targetUrl,
+    existing,
+    markdown,
+    wantsComment: report.changes.length > 0 || conflict !== null,
+    errors,
+    warnings,
+  });
   return result({
     analysis,
     report,
     decision,
     outcome,
+    need,
+    approval: approval ?? null,
     digest,
     headSha,
     baseTip,

@@ -148,7 +148,8 @@ export const BASE_FLAG: FlagSpec = {
   type: 'string',
   value: 'REV',
   required: true,
-  description: 'The base git revision (or give it as the BASE argument).',
+  description:
+    'The base git revision, or a range where the BASE argument takes one (or give it as the BASE argument).',
 };
 
 export const HEAD_FLAG: FlagSpec = {
@@ -419,14 +420,20 @@ export interface Revisions {
 
 /**
  * `--base A [--head B]`, or `BASE [HEAD]`, `A...B` (merge base of A and B → B) or `A..B` (A → B);
- * an empty side of a range is `HEAD`, as in git. `ranges` says which ranges the command takes:
+ * an empty side of a range is `HEAD`, as in git; `--base A..B` is read as the range. `ranges` says which ranges the command takes:
  * `two-dot` refuses `A...B` (a command that never compares with the merge base), `none` both.
  */
 export function revisions(args: ParsedArgs, ranges: 'both' | 'two-dot' | 'none'): Revisions {
   let base = stringFlag(args, '--base');
   let head = stringFlag(args, '--head');
   let range: Revisions['range'];
-  const [first, second] = args.positionals;
+  const second = args.positionals[1];
+  let first = args.positionals[0];
+  // `--base A..B` is the range written as a flag: no ref name can hold `..` (git check-ref-format)
+  if (first === undefined && base?.includes('..')) {
+    first = base;
+    base = undefined;
+  }
   if (first !== undefined) {
     if (base !== undefined)
       throw new UsageError(`the base is given twice (${JSON.stringify(first)} and --base ${base}); give one`);

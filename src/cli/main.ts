@@ -1,6 +1,13 @@
-/** The `ffi-surface-guard` executable. */
-import { TOOL_NAME } from '../core/version';
-import { run } from './run';
+/**
+ * The `ffi-surface-guard` executable.
+ *
+ * Start-up is part of every command's time, so this entry loads nothing it does not need: the
+ * version is answered from `../core/version` alone, and every other command line loads the
+ * commands (`./run`) with a dynamic `import()`. The build (scripts/build.mjs) bundles `./run` as a
+ * second CommonJS file, `dist/cli-run.js`, that this one requires only then: `--version` neither
+ * reads the 2 MB of commands nor evaluates tree-sitter, zod or yaml.
+ */
+import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 
 // `ffi-surface-guard diff … | head`: the reader went away; nothing is wrong, end quietly
 for (const stream of [process.stdout, process.stderr])
@@ -9,17 +16,30 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-run(process.argv.slice(2), {
-  terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env },
-}).then(
-  (r) => {
-    if (r.stdout) process.stdout.write(r.stdout);
-    for (const w of r.warnings ?? []) process.stderr.write(`${TOOL_NAME}: warning: ${w.split('\n')[0]}\n`);
-    if (r.error) process.stderr.write(`${TOOL_NAME}: ${r.error.split('\n')[0]}\n`);
-    process.exitCode = r.exitCode;
-  },
-  (e: unknown) => {
-    process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+/** The command lines answered without loading the commands (the same line `run` prints). */
+function fastAnswer(argv: readonly string[]): string | null {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === 'version'))
+    return `${TOOL_NAME} ${TOOL_VERSION}\n`;
+  return null;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const fast = fastAnswer(argv);
+  if (fast !== null) {
+    process.stdout.write(fast);
+    return;
+  }
+  const { run } = await import('./run');
+  const r = await run(argv, {
+    terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env },
+  });
+  if (r.stdout) process.stdout.write(r.stdout);
+  for (const w of r.warnings ?? []) process.stderr.write(`${TOOL_NAME}: warning: ${w.split('\n')[0]}\n`);
+  if (r.error) process.stderr.write(`${TOOL_NAME}: ${r.error.split('\n')[0]}\n`);
+  process.exitCode = r.exitCode;
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 2;
+});

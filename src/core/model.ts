@@ -34,6 +34,11 @@ export interface BodyFacts {
    * names the macro whose input holds it (a crate panic-boundary macro guards its input).
    */
   panics: { what: string; line: number; macro?: string }[];
+  /**
+   * Panic sites spared because they run inside `catch_unwind` or inside the input of a crate
+   * panic-boundary macro (`by`: `catch_unwind` or the macro, `ffi_panic_boundary!`); at most 64.
+   */
+  sparedPanics?: { what: string; line: number; by: string }[];
   /** The body calls `catch_unwind`. */
   catchUnwind: boolean;
   /** Macros invoked in the body (by last path segment). */
@@ -51,6 +56,64 @@ export interface BodyFacts {
   transmutes?: { arg: string; line: number; to?: string }[];
   /** Type names the doc comment names (capitalised identifiers, at most 32). */
   docTypes?: string[];
+  /**
+   * Null checks of raw-pointer parameters the body shows, also inside macro invocations
+   * (`p.is_null()`, `NonNull::new(p)`, `p.as_ref()`/`as_mut()`, `p == ptr::null()`); at most 64.
+   */
+  nullChecks?: NullCheck[];
+  /**
+   * Raw-pointer parameters passed whole (or cast) as an argument of a macro or function call
+   * (`try_ref_from_ptr!(p)`, `check(p, n)`): a crate macro or function that checks that argument
+   * (`CrateSurface.nullCheckers`) checks the parameter; at most 64.
+   */
+  passes?: PointerPass[];
+  /** `checked_*`, `saturating_*` or `overflowing_*` arithmetic on an integer parameter; at most 64. */
+  checkedArith?: { param: string; what: string; line: number }[];
+}
+
+/** A null check seen in a body: `what` is the form (`.is_null()`, `NonNull::new`, …). */
+export interface NullCheck {
+  param: string;
+  what: string;
+  line: number;
+  /**
+   * The check is on the result of this function called with the parameter (`cast(p).as_ref()`):
+   * it checks the parameter only when that function returns its argument (a cast).
+   */
+  through?: string;
+}
+
+/** A raw-pointer parameter passed as argument `arg` (0-based) of a call of `callee` (last path segment). */
+export interface PointerPass {
+  param: string;
+  callee: string;
+  macro: boolean;
+  arg: number;
+  line: number;
+}
+
+/**
+ * A crate macro or non-exported crate function that null-checks its argument `arg` (directly, or
+ * by handing it to another that does, a few calls deep): a call passing a pointer there checks it.
+ */
+export interface NullChecker {
+  name: string;
+  macro: boolean;
+  arg: number;
+  /** Where it is defined (the first definition of the name). */
+  file: string;
+  line: number;
+  /** How it checks, in a few words: "`.as_ref()` in `try_from`". */
+  how: string;
+}
+
+/** Documentation facts of a function (not part of the surface digest). */
+export interface FunctionDoc {
+  present: boolean;
+  /** The doc comment has a `# Safety` section. */
+  safety: boolean;
+  /** Parameter names the `# Safety` section mentions as words, sorted (absent when none). */
+  safetyNames?: string[];
 }
 
 export interface ItemBase {
@@ -82,7 +145,7 @@ export interface FunctionItem extends ItemBase {
   returns: string | null;
   /** How it is exported: `no_mangle` or `export_name`. */
   export: 'no_mangle' | 'export_name';
-  doc: { present: boolean; safety: boolean };
+  doc: FunctionDoc;
   body: BodyFacts;
   /** Named in tests, benches, fuzz targets or examples in Rust, C/C++, Go or Python, or `#[cfg(test)]` code (when searched). */
   tested?: boolean;
@@ -247,6 +310,11 @@ export interface CrateSurface {
   declaredTypes: DeclaredType[];
   /** Names of crate macros whose definition calls `catch_unwind` (panic boundaries). */
   panicBoundaryMacros: string[];
+  /**
+   * Crate macros and non-exported functions (in the files read) that null-check an argument, by
+   * name and argument position; at most 512. Absent when none.
+   */
+  nullCheckers?: NullChecker[];
   /** Files read for this crate (reachable modules), sorted. */
   files: string[];
   /** Items present in the source but off in this build because of a feature cfg. */

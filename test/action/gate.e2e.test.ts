@@ -5,126 +5,27 @@
  * list of commit states posted on the PR head, and what the sticky comment says. The approval rules
  * themselves run in process in test/gate/approval-rules.test.ts.
  */
-import { OriginRepo, pullRequestEvent, runAction, type ActionRun } from '../support/action-runner';
+import { pullRequestEvent, runAction, type ActionRun } from '../support/action-runner';
 import {
-  makeUser,
-  startFakeGitHub,
-  type FakeComment,
-  type FakeCommit,
-  type FakeGitHub,
-  type FakePull,
-  type FakeReview,
-  type FakeState,
-  type FakeStatus,
-  type ReviewState,
-} from '../support/fake-github';
-
-const REPO = 'octo/lib';
-const CONTEXT = 'ffi-surface/security-review';
-const CONFIG_PATH = '.github/ffi-surface-guard.yml';
-const BOT = 'github-actions[bot]';
-
-// ---------------------------------------------------------------------------------------------
-// The crate: a base with one export, and heads that add, keep, change or remove exports.
-
-const CARGO =
-  '[package]\nname = "mini"\nversion = "1.0.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n';
-
-function lib(...fns: string[]): string {
-  return fns.join('\n');
-}
-const ONE = '#[no_mangle]\npub extern "C" fn mini_one() -> i32 {\n    1\n}\n';
-const TWO = '#[no_mangle]\npub extern "C" fn mini_two(x: i32) -> i32 {\n    x + 1\n}\n';
-const THREE = '#[no_mangle]\npub extern "C" fn mini_three() -> u8 {\n    3\n}\n';
-
-const BASE = { 'Cargo.toml': CARGO, 'src/lib.rs': lib(ONE) };
-/** An addition (non-breaking). */
-const ADDS_TWO = { 'src/lib.rs': lib(ONE, TWO) };
-const ADDS_TWO_AND_THREE = { 'src/lib.rs': lib(ONE, TWO, THREE) };
+  ADDS_TWO_AND_THREE,
+  BOT,
+  commentsBy,
+  forgedMarker,
+  type Gate,
+  markerOf,
+  plain,
+  push,
+  REPO,
+  review,
+  reviewEvent,
+  type RunOptions,
+  setup,
+  states,
+  sticky,
+} from '../support/gate-world';
 
 // ---------------------------------------------------------------------------------------------
-// Harness
-
-interface Gate {
-  origin: OriginRepo;
-  fake: FakeGitHub;
-  base: string;
-  workspace: string;
-  pull: FakePull;
-}
-
-interface SetupOptions {
-  head?: Record<string, string | null>;
-  config?: string;
-  author?: string;
-  /** Who authored the head commit (default: the PR author). */
-  commitAuthor?: string;
-  state?: Partial<FakeState>;
-}
-
-function commitOf(sha: string, login: string, parent: string): FakeCommit {
-  const user = makeUser(login);
-  return {
-    sha,
-    message: 'change',
-    author: user,
-    committer: user,
-    authorName: login,
-    authorEmail: `${user.id}+${login}@users.noreply.github.com`,
-    date: '2026-11-24T10:00:00Z',
-    parents: [parent],
-  };
-}
-
-async function setup(o: SetupOptions = {}): Promise<Gate> {
-  const origin = new OriginRepo();
-  const base = origin.commit('main', BASE, 'mini 1.0.0');
-  const head = origin.commit('feature-1', o.head ?? ADDS_TWO, 'PR change');
-  origin.setPullRef(1, head);
-  const fake = await startFakeGitHub(o.state ?? {});
-  fake.addRepo({ fullName: REPO, defaultBranch: 'main', branches: { main: base } });
-  const author = o.author ?? 'alice';
-  const pull = fake.addPull({
-    repo: REPO,
-    number: 1,
-    user: author,
-    head: { sha: head, ref: 'feature-1' },
-    base: { sha: base, ref: 'main' },
-    commits: [commitOf(head, o.commitAuthor ?? author, base)],
-  });
-  setConfig({ fake } as Gate, o.config ?? 'approvers:\n  - sec-bob\n');
-  return { origin, fake, base, workspace: origin.checkout('main'), pull };
-}
-
-function setConfig(g: Pick<Gate, 'fake'>, text: string): void {
-  g.fake.addFile({ repo: REPO, path: CONFIG_PATH, content: text, ref: 'main' });
-}
-
-/** A new PR commit (pushed to origin and to `refs/pull/1/head`); the fake's PR head moves to it. */
-function push(g: Gate, files: Record<string, string | null>, login = g.pull.user.login): string {
-  const parent = g.pull.head.sha;
-  const sha = g.origin.commit('feature-1', files, 'another change');
-  g.origin.setPullRef(1, sha);
-  g.pull.head.sha = sha;
-  g.pull.commits.push(commitOf(sha, login, parent));
-  return sha;
-}
-
-function review(g: Gate, login: string | null, state: ReviewState, commitId?: string): FakeReview {
-  return g.fake.addReview({
-    repo: REPO,
-    number: 1,
-    user: login === null ? null : makeUser(login),
-    state,
-    commitId,
-  });
-}
-
-interface RunOptions {
-  eventName?: string;
-  event?: Record<string, unknown>;
-  inputs?: Record<string, string>;
-}
+// Harness (the crate, the origin and the fake API: test/support/gate-world.ts)
 
 function run(g: Gate, o: RunOptions = {}): Promise<ActionRun> {
   return runAction({
@@ -134,25 +35,6 @@ function run(g: Gate, o: RunOptions = {}): Promise<ActionRun> {
     event: o.event ?? pullRequestEvent(1, g.pull.head.sha, g.base, 'synchronize', g.pull.user.login),
     inputs: o.inputs,
   });
-}
-
-function pullPayload(g: Gate, sha = g.pull.head.sha): Record<string, unknown> {
-  return {
-    number: 1,
-    head: { sha, ref: 'feature-1' },
-    base: { sha: g.base, ref: 'main' },
-    user: { login: g.pull.user.login },
-  };
-}
-
-function reviewEvent(g: Gate, action: string, reviewer: string, state = 'approved'): Record<string, unknown> {
-  return {
-    action,
-    review: { id: 1, state, user: { login: reviewer }, commit_id: g.pull.head.sha },
-    pull_request: pullPayload(g),
-    repository: { full_name: REPO, default_branch: 'main' },
-    sender: { login: reviewer },
-  };
 }
 
 function commentEvent(
@@ -172,46 +54,6 @@ function commentEvent(
     repository: { full_name: REPO, default_branch: 'main' },
     sender: { login: sender },
   };
-}
-
-function statuses(g: Gate, sha: string): FakeStatus[] {
-  return g.fake.state.statuses.filter((s) => s.sha === sha && s.context === CONTEXT);
-}
-
-function states(g: Gate, sha: string): string[] {
-  return statuses(g, sha).map((s) => s.state);
-}
-
-function commentsBy(g: Gate, login: string): FakeComment[] {
-  return g.fake.state.comments.filter((c) => c.number === 1 && c.user?.login === login);
-}
-
-/** The one sticky comment of `login` (default the Actions bot). */
-function sticky(g: Gate, login = BOT): FakeComment {
-  const mine = commentsBy(g, login).filter((c) => c.body.startsWith('<!-- ffi-surface-guard v1 '));
-  expect(mine).toHaveLength(1);
-  return mine[0];
-}
-
-/** The comment as a reader sees it: Markdown escapes and zero-width joiners removed. */
-function plain(body: string): string {
-  return body.replace(/\u200d/g, '').replace(/\\(.)/g, '$1');
-}
-
-interface MarkerState {
-  v: number;
-  head: string;
-  digests: Record<string, string>;
-}
-
-function markerOf(body: string): MarkerState {
-  const m = /^<!-- ffi-surface-guard v1 ([A-Za-z0-9+/=]+) -->/.exec(body);
-  if (!m) throw new Error('no marker');
-  return JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as MarkerState;
-}
-
-function forgedMarker(state: Record<string, unknown>): string {
-  return `<!-- ffi-surface-guard v1 ${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`;
 }
 
 function warnings(r: ActionRun): string[] {

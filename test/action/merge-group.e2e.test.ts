@@ -5,23 +5,9 @@
  * with the PR head (first parent: main). End to end with the bundled action: an approved group;
  * the other policies run in process in test/gate/merge-group.test.ts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { makeUser, startFakeGitHub, FakeGitHub } from '../support/fake-github';
-import { gitIn, OriginRepo, runAction } from '../support/action-runner';
-
-const DEMO = path.join(__dirname, '..', '..', 'demo');
-const read = (p: string) => fs.readFileSync(path.join(DEMO, p), 'utf8');
-const V1 = {
-  'Cargo.toml': read('v1/Cargo.toml'),
-  'src/lib.rs': read('v1/src/lib.rs'),
-  'src/ffi.rs': read('v1/src/ffi.rs'),
-};
-const V2 = {
-  'Cargo.toml': read('v2/Cargo.toml'),
-  'src/lib.rs': read('v2/src/lib.rs'),
-  'src/ffi.rs': read('v2/src/ffi.rs'),
-};
+import { FakeGitHub } from '../support/fake-github';
+import { OriginRepo, runAction } from '../support/action-runner';
+import { groupStatuses, openMergeGroup, V2, type GroupOptions } from '../support/merge-queue';
 
 describe('merge_group', () => {
   const opened: { origin: OriginRepo; fake: FakeGitHub }[] = [];
@@ -32,67 +18,25 @@ describe('merge_group', () => {
     }
   });
 
-  async function group(
-    files: Record<string, string>,
-    o: { approvedBy?: string; prStatus?: 'success' | 'pending' } = {},
-  ) {
-    const origin = new OriginRepo();
-    const base = origin.commit('main', V1, 'base');
-    const prHead = origin.commit('feature-7', files, 'pr');
-    origin.setPullRef(7, prHead);
-    // the queue's group: main's tip with the PR head merged in
-    const work = path.join(origin.dir, 'author');
-    const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
-    gitIn(work, 'checkout', '-q', '-b', branch, 'main');
-    gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
-    gitIn(work, 'push', '-q', 'origin', branch);
-    const groupHead = gitIn(work, 'rev-parse', 'HEAD');
-    const fake = await startFakeGitHub();
-    opened.push({ origin, fake });
-    fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-    fake.addFile({
-      repo: 'octo/lib',
-      path: '.github/ffi-surface-guard.yml',
-      content: 'approvers: [sec-bob]\n',
-      ref: 'main',
-    });
-    fake.addPull({
-      repo: 'octo/lib',
-      number: 7,
-      user: 'alice',
-      head: { sha: prHead, ref: 'feature-7' },
-      base: { sha: base, ref: 'main' },
-    });
-    fake.state.commits.push(groupHead);
-    if (o.approvedBy)
-      fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(o.approvedBy), state: 'APPROVED' });
-    if (o.prStatus)
-      fake.addStatus({
-        repo: 'octo/lib',
-        sha: prHead,
-        state: o.prStatus,
-        context: 'ffi-surface/security-review',
-        description: 'FFI surface approved by bob · ffi sha256:0123456789ab',
-      });
+  async function group(files: Record<string, string>, o: GroupOptions = {}) {
+    const g = await openMergeGroup(files, o);
+    opened.push(g);
     const event = {
       action: 'checks_requested',
       merge_group: {
-        head_sha: groupHead,
-        base_sha: base,
-        head_ref: `refs/heads/${branch}`,
+        head_sha: g.groupHead,
+        base_sha: g.base,
+        head_ref: `refs/heads/${g.branch}`,
         base_ref: 'refs/heads/main',
       },
     };
     const run = await runAction({
-      workspace: origin.checkout('main'),
-      fake,
+      workspace: g.origin.checkout('main'),
+      fake: g.fake,
       eventName: 'merge_group',
       event,
     });
-    const st = fake.state.statuses.filter(
-      (x) => x.sha === groupHead && x.context === 'ffi-surface/security-review',
-    );
-    return { run, statuses: st };
+    return { run, statuses: groupStatuses(g) };
   }
 
   it("an FFI change covered by an approval of the PR's delta: success", async () => {

@@ -6,61 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startFakeGitHub, FakeGitHub, githubError } from '../support/fake-github';
-import { OriginRepo, pullRequestEvent, runAction } from '../support/action-runner';
+import { githubError } from '../support/fake-github';
+import { DEMO_V1, DEMO_V2, openDemoPull, statusesOf, type DemoPull } from '../support/demo-pull';
+import { pullRequestEvent, runAction } from '../support/action-runner';
 
-const DEMO = path.join(__dirname, '..', '..', 'demo');
+type Setup = DemoPull;
+const V1 = DEMO_V1;
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
-      else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(d, e.name), 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
-
-const V1 = tree(path.join(DEMO, 'v1'));
-const V2 = { ...tree(path.join(DEMO, 'v2')), 'src/lib.rs': tree(path.join(DEMO, 'v2'))['src/lib.rs'] };
-
-interface Setup {
-  origin: OriginRepo;
-  fake: FakeGitHub;
-  base: string;
-  head: string;
-  workspace: string;
-}
-
-async function setup(headFiles: Record<string, string | null> = V2): Promise<Setup> {
-  const origin = new OriginRepo();
-  const base = origin.commit('main', V1, 'tinyimg 1.4.0');
-  const head = origin.commit('feature-1', headFiles, 'PR change');
-  origin.setPullRef(1, head);
-  const fake = await startFakeGitHub();
-  fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-  fake.addPull({
-    repo: 'octo/lib',
-    number: 1,
-    user: 'alice',
-    head: { sha: head, ref: 'feature-1' },
-    base: { sha: base, ref: 'main' },
-    commits: [head],
-  });
-  fake.addFile({
-    repo: 'octo/lib',
-    path: '.github/ffi-surface-guard.yml',
-    content: 'approvers:\n  - sec-bob\n',
-    ref: 'main',
-  });
-  return { origin, fake, base, head, workspace: origin.checkout('main') };
-}
-
-function statusesOf(fake: FakeGitHub, sha: string) {
-  return fake.state.statuses.filter((s) => s.sha === sha && s.context === 'ffi-surface/security-review');
-}
+const setup = (head: Record<string, string | null> = DEMO_V2) => openDemoPull({ head });
 
 describe('the action on a pull request', () => {
   let s: Setup;
@@ -85,7 +38,7 @@ describe('the action on a pull request', () => {
     expect(statuses.map((x) => x.state)).toEqual(['pending', 'pending']);
     expect(statuses[0].description).toMatch(/analysing/);
     expect(statuses[1].description).toMatch(
-      /^awaiting FFI security review \(0\/1\): 4 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}$/,
+      /^awaiting FFI security review \(0\/1\): 7 breaking, 2 potentially breaking, 4 additions · ffi sha256:[0-9a-f]{12}$/,
     );
     expect(statuses[1].description?.length).toBeLessThanOrEqual(140);
     const comments = s.fake.state.comments.filter((c) => c.number === 1);
@@ -105,7 +58,7 @@ describe('the action on a pull request', () => {
       changes: unknown[];
       gate: { decision: { state: string } };
     };
-    expect(report.changes.length).toBe(10);
+    expect(report.changes.length).toBe(13);
     expect(report.gate.decision.state).toBe('pending');
     expect(run.summary).toContain('FFI surface review');
     expect(run.stdout).toMatch(

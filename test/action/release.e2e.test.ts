@@ -7,96 +7,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FakeGitHub, startFakeGitHub } from '../support/fake-github';
-import { ActionRun, gitIn, OriginRepo, runAction, writeFiles } from '../support/action-runner';
-
-const REPO = 'octo/lib';
-const CONTEXT = 'ffi-surface/release';
-const CONFIG = '.github/ffi-surface-guard.yml';
-
-function manifest(name: string, version: string): string {
-  return `[package]\nname = "${name}"\nversion = "${version}"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n`;
-}
-
-function lib(fns: string[]): string {
-  return fns.map((f) => `#[no_mangle]\npub extern "C" fn ${f}(x: i32) -> i32 {\n    x\n}\n`).join('\n');
-}
-
-/** A crate's files: `Cargo.toml` and `src/lib.rs` exporting `fns`, under `dir`. */
-function crate(name: string, version: string, fns: string[], dir = ''): Record<string, string> {
-  return { [`${dir}Cargo.toml`]: manifest(name, version), [`${dir}src/lib.rs`]: lib(fns) };
-}
-
-/** The origin's history, built in a clone of its own (merges, branches, tags). */
-class History {
-  readonly origin = new OriginRepo();
-  private readonly work: string;
-  private started = false;
-
-  constructor() {
-    this.work = path.join(this.origin.dir, 'history');
-    gitIn(this.origin.dir, 'init', '-q', '-b', 'main', this.work);
-    gitIn(this.work, 'remote', 'add', 'origin', this.origin.bare);
-  }
-
-  /** Commits on `branch` (created from `from` when new) and pushes it; returns the SHA. */
-  commit(files: Record<string, string | null>, message = 'change', branch = 'main', from = 'main'): string {
-    if (this.started) {
-      const exists = gitIn(this.work, 'branch', '--list', branch).length > 0;
-      gitIn(this.work, 'checkout', '-q', ...(exists ? [branch] : ['-b', branch, from]));
-    }
-    writeFiles(this.work, files);
-    gitIn(this.work, 'add', '-A');
-    gitIn(this.work, 'commit', '-q', '--allow-empty', '-m', message);
-    gitIn(this.work, 'push', '-q', 'origin', branch);
-    this.started = true;
-    return gitIn(this.work, 'rev-parse', 'HEAD');
-  }
-
-  /** Merges `branch` into main with a merge commit (GitHub's "Create a merge commit"). */
-  merge(branch: string, message: string): string {
-    gitIn(this.work, 'checkout', '-q', 'main');
-    gitIn(this.work, 'merge', '-q', '--no-ff', '-m', message, branch);
-    gitIn(this.work, 'push', '-q', 'origin', 'main');
-    return gitIn(this.work, 'rev-parse', 'HEAD');
-  }
-
-  tag(name: string, sha: string, fake: FakeGitHub): void {
-    gitIn(this.work, 'tag', name, sha);
-    gitIn(this.work, 'push', '-q', 'origin', `refs/tags/${name}`);
-    fake.addTag({ repo: REPO, name, sha });
-  }
-}
-
-interface Setup {
-  h: History;
-  fake: FakeGitHub;
-}
-
-async function setup(config?: string): Promise<Setup> {
-  const fake = await startFakeGitHub();
-  fake.addRepo({ fullName: REPO, defaultBranch: 'main' });
-  if (config !== undefined) fake.addFile({ repo: REPO, path: CONFIG, content: config, ref: 'main' });
-  return { h: new History(), fake };
-}
-
-/** A runner workspace: actions/checkout's default (depth 1) of a branch or tag. */
-function checkout(s: Setup, ref: string): string {
-  const ws = path.join(s.h.origin.dir, `workspace-${Math.random().toString(36).slice(2, 8)}`);
-  gitIn(
-    s.h.origin.dir,
-    '-c',
-    'advice.detachedHead=false',
-    'clone',
-    '-q',
-    '--depth=1',
-    '--branch',
-    ref,
-    `file://${s.h.origin.bare}`,
-    ws,
-  );
-  return ws;
-}
+import { ActionRun, gitIn, runAction } from '../support/action-runner';
+import {
+  checkout,
+  CONTEXT,
+  crate,
+  lib,
+  REPO,
+  setup,
+  type Setup,
+  releaseStatuses,
+  row,
+} from '../support/release-world';
 
 /** `push` of a tag: the runner's checkout of the tag is shallow (depth 1), as actions/checkout makes it. */
 function pushTag(s: Setup, tag: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -129,21 +51,6 @@ function releaseEvent(
     },
     env: { GITHUB_REF: `refs/tags/${tag}`, GITHUB_SHA: sha },
   });
-}
-
-function releaseStatuses(s: Setup, sha: string) {
-  return s.fake.state.statuses.filter((x) => x.sha === sha && x.context === CONTEXT);
-}
-
-/** The summary table row of a crate: previous, new, required, actual, verdict. */
-function row(summary: string, crateName: string): string[] | null {
-  const line = summary.split('\n').find((l) => l.startsWith(`| \`${crateName}\` |`));
-  return line
-    ? line
-        .split('|')
-        .slice(2, -1)
-        .map((c) => c.trim())
-    : null;
 }
 
 describe('the action on a release tag', () => {

@@ -7,22 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { actionDocsUrl } from '../../src/action/sarif';
 import type { SarifLog } from '../../src/core/render/report-sarif';
+import { DEMO_DIR as DEMO, openDemoPull, tree } from '../support/demo-pull';
 import { startFakeGitHub } from '../support/fake-github';
 import { OriginRepo, pullRequestEvent, runAction } from '../support/action-runner';
-
-const DEMO = path.join(__dirname, '..', '..', 'demo');
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
-      else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(d, e.name), 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 const ajv = new Ajv({ schemaId: 'auto', allErrors: true, meta: false });
 ajv.addMetaSchema(
@@ -42,21 +29,8 @@ function readSarif(file: string): SarifLog {
 }
 
 it('the pull-request gate writes the SARIF log to sarif-path', async () => {
-  const origin = new OriginRepo();
-  const fake = await startFakeGitHub();
+  const { origin, fake, base, head } = await openDemoPull({ config: null });
   try {
-    const base = origin.commit('main', tree(path.join(DEMO, 'v1')), 'tinyimg 1.4.0');
-    const head = origin.commit('feature-1', tree(path.join(DEMO, 'v2')), 'PR change');
-    origin.setPullRef(1, head);
-    fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-    fake.addPull({
-      repo: 'octo/lib',
-      number: 1,
-      user: 'alice',
-      head: { sha: head, ref: 'feature-1' },
-      base: { sha: base, ref: 'main' },
-      commits: [head],
-    });
     const sarifPath = path.join(origin.dir, 'out', 'ffi.sarif');
     const run = await runAction({
       workspace: origin.checkout('main'),

@@ -5,8 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startFakeGitHub, FakeGitHub, makeUser } from '../support/fake-github';
-import { OriginRepo, pullRequestEvent, runAction } from '../support/action-runner';
+import { makeUser } from '../support/fake-github';
+import { openDemoPull } from '../support/demo-pull';
+import { pullRequestEvent, runAction } from '../support/action-runner';
 
 const V1_DIR = path.join(__dirname, '..', '..', 'demo', 'v1');
 const V1: Record<string, string> = {
@@ -26,43 +27,17 @@ const HIDDEN = [
   '',
 ].join('\n');
 
-async function setup(): Promise<{
-  origin: OriginRepo;
-  fake: FakeGitHub;
-  base: string;
-  head: string;
-  workspace: string;
-}> {
-  const origin = new OriginRepo();
-  const base = origin.commit('main', V1, 'v1');
-  const head = origin.commit(
-    'feature-1',
-    {
+const setup = () =>
+  openDemoPull({
+    base: V1,
+    baseMessage: 'v1',
+    head: {
       'src/lib.rs': V1['src/lib.rs'].replace('mod ffi;', 'mod ffi;\nmod hidden;'),
       'src/hidden.rs': HIDDEN,
       'src/generated.rs': '#[no_mangle]\npub extern "C" fn sneaky_included() {}\n',
     },
-    'PR hides exports',
-  );
-  origin.setPullRef(1, head);
-  const fake = await startFakeGitHub();
-  fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-  fake.addPull({
-    repo: 'octo/lib',
-    number: 1,
-    user: 'alice',
-    head: { sha: head, ref: 'feature-1' },
-    base: { sha: base, ref: 'main' },
-    commits: [head],
+    headMessage: 'PR hides exports',
   });
-  fake.addFile({
-    repo: 'octo/lib',
-    path: '.github/ffi-surface-guard.yml',
-    content: 'approvers: [sec-bob]\n',
-    ref: 'main',
-  });
-  return { origin, fake, base, head, workspace: origin.checkout('main') };
-}
 
 describe('the action on exports the engine cannot extract', () => {
   it('holds the gate, names every site in the comment, and passes only with an approval', async () => {

@@ -237,6 +237,13 @@ describe('revisions', () => {
     expect(revs('diff', ['--base', 'a', '--head', 'b'])).toEqual({ base: 'a', head: 'b', range: undefined });
     expect(revs('diff', ['a', '--head', 'b'])).toEqual({ base: 'a', head: 'b', range: undefined });
     expect(revs('release-check', ['v1..v2'], 'two-dot')).toEqual({ base: 'v1', head: 'v2', range: '..' });
+    // a range written as --base is read as the range, not looked up as one revision
+    expect(revs('diff', ['--base', 'v0.15.0..v0.15.1'])).toEqual({
+      base: 'v0.15.0',
+      head: 'v0.15.1',
+      range: '..',
+    });
+    expect(revs('diff', ['--base', 'main...pr'])).toEqual({ base: 'main', head: 'pr', range: '...' });
   });
 
   it('refuses what is ambiguous or what the command does not do', () => {
@@ -249,6 +256,12 @@ describe('revisions', () => {
     );
     expect(revError('diff', ['a..b', 'c'])).toBe('the head is given twice ("a..b" and "c")');
     expect(revError('diff', ['...'])).toBe('"..." names no revision');
+    expect(revError('diff', ['--base', 'a..b', '--head', 'c'])).toBe(
+      'the head is given twice ("a..b" and --head c); give one',
+    );
+    expect(revError('gate-status', ['--base', 'main..pr'], 'none')).toBe(
+      'gate-status takes BASE [HEAD], not a range (got "main..pr")',
+    );
     expect(revError('release-check', ['v1...v2'], 'two-dot')).toBe(
       'release-check compares with the base itself, not a merge base: write v1..v2',
     );

@@ -22,6 +22,16 @@ describe('explain', () => {
     expect(r.stdout).toContain("raw-pointer-param: 'off'");
   });
 
+  it.each(FINDING_RULES.map((r) => [r.id, r.example ?? '']))(
+    'shows the example %s flags',
+    async (id, example) => {
+      const r = await run(['explain', id]);
+      expect(example).not.toBe('');
+      expect(r.stdout).toContain('example it flags:');
+      for (const line of example.split('\n')) expect(r.stdout).toContain(`    ${line}`);
+    },
+  );
+
   it('refuses an unknown rule in one line, with a suggestion', async () => {
     const r = await run(['explain', 'function-remove']);
     expect(r.exitCode).toBe(2);

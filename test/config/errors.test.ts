@@ -43,7 +43,7 @@ const CASES: Case[] = [
     line: 1,
     message:
       'colour: unknown key "colour" (known keys: crates, paths, headers, features, feature-sets, findings, changes, ' +
-      'approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
+      'approvers, approval-required-for, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
   },
   {
     title: 'unknown nested key',
@@ -216,6 +216,48 @@ const CASES: Case[] = [
     message: 'feature-sets: expected a list of feature sets (1 to 16), got an empty list',
   },
   {
+    title: 'a misspelt severity in approval-required-for',
+    yaml: 'approval-required-for:\n  - breaking\n  - non_abi\n',
+    key: 'approval-required-for[1]',
+    line: 3,
+    message:
+      'approval-required-for[1]: expected one of breaking, source-breaking, potentially-breaking, ' +
+      'addition or non-abi, got "non_abi" (did you mean "non-abi"?)',
+  },
+  {
+    title: 'a typo in a severity',
+    yaml: 'approval-required-for: [breaking, additon]\n',
+    key: 'approval-required-for[1]',
+    line: 1,
+    message:
+      'approval-required-for[1]: expected one of breaking, source-breaking, potentially-breaking, ' +
+      'addition or non-abi, got "additon" (did you mean "addition"?)',
+  },
+  {
+    title: 'what always needs an approval, in approval-required-for',
+    yaml: 'approval-required-for: [unresolved-macro]\n',
+    key: 'approval-required-for[0]',
+    line: 1,
+    message:
+      'approval-required-for[0]: expected one of breaking, source-breaking, potentially-breaking, ' +
+      'addition or non-abi, got "unresolved-macro" (unresolved entries and open high findings always ' +
+      'need an approval; the list names change severities)',
+  },
+  {
+    title: 'approval-required-for as one word',
+    yaml: 'approval-required-for: addition\n',
+    key: 'approval-required-for',
+    line: 1,
+    message: 'approval-required-for: expected a list of change severities (at most 1000), got "addition"',
+  },
+  {
+    title: 'approval-required-for left empty',
+    yaml: 'approval-required-for:\n',
+    key: 'approval-required-for',
+    line: 1,
+    message: 'approval-required-for: expected a list of change severities (at most 1000), got an empty value',
+  },
+  {
     title: 'bad bump',
     yaml: 'changes:\n  potentially-breaking-bump: patch\n',
     key: 'changes.potentially-breaking-bump',
@@ -319,7 +361,7 @@ const CASES: Case[] = [
     line: 1,
     message:
       '"<<": unknown key "<<" (known keys: crates, paths, headers, features, feature-sets, findings, changes, approvers, ' +
-      'required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
+      'approval-required-for, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, release, macros, binary-exports, limits)',
   },
   {
     title: 'custom tag',
@@ -410,7 +452,7 @@ describe('parseConfig: errors', () => {
     const e = errorOf('"bad\\nkey": 1\n');
     expect(e.message).toBe(
       `${FILE}: "bad\\nkey": unknown key "bad\\nkey" (known keys: crates, paths, headers, features, feature-sets, findings, ` +
-        'changes, approvers, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, ' +
+        'changes, approvers, approval-required-for, required-approvals, required-approvals-breaking, allow-commit-authors, bot-login, ' +
         'release, macros, binary-exports, limits)',
     );
     const v = errorOf('findings:\n  levels:\n    "x\\ny": high\n');

@@ -199,6 +199,7 @@ describe('JSON Schema', () => {
     expect(Object.keys(defaults).sort()).toEqual(
       [
         'allow-commit-authors',
+        'approval-required-for',
         'approvers',
         'binary-exports',
         'bot-login',
@@ -244,6 +245,8 @@ describe('JSON Schema', () => {
     ['tag pattern without *', 'release: { tag-pattern: v1 }\n'],
     ['limit too high', 'limits: { max-macro-depth: 5000 }\n'],
     ['empty feature-sets', 'feature-sets: []\n'],
+    ['unknown severity', 'approval-required-for: [non-abi, major]\n'],
+    ['a severity that is not a list', 'approval-required-for: addition\n'],
   ])('rejects what the loader rejects: %s', (_title, text) => {
     expect(() => parseConfig(text, FILE)).toThrow();
     expect(validate(committed, parseYaml(text))).not.toEqual([]);

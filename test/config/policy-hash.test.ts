@@ -31,6 +31,7 @@ describe('policyHash', () => {
       'bot-login: github-actions[bot]',
       'features: { default: true, list: [] }',
       'changes: { potentially-breaking-bump: major }',
+      'approval-required-for: [addition, breaking, potentially-breaking, source-breaking, addition]',
       'release: { tag-pattern: "v*", require-reviewed: false }',
       'findings: { levels: { raw-pointer-param: high }, scopes: { panic-path: { exclude: [] } } }',
       'limits: { max-crates: 1000 }',
@@ -80,6 +81,9 @@ describe('policyHash', () => {
       'release: { crate-tag-patterns: { a: "a-v*" } }\n',
       'release: { require-reviewed: true }\n',
       'limits: { max-crates: 10 }\n',
+      'approval-required-for: [breaking, source-breaking, potentially-breaking, addition, non-abi]\n',
+      'approval-required-for: [breaking, source-breaking, potentially-breaking]\n',
+      'approval-required-for: []\n',
     ];
     const hashes = variants.map(hashOf);
     expect(new Set(hashes).size).toBe(variants.length);

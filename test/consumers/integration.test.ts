@@ -12,7 +12,7 @@ import { computeReportFindings } from '../../src/app/findings';
 import { readConsumers } from '../../src/app/consumers';
 import { loadCParser, loadGoParser } from '../../src/adapters/consumer-parsers';
 import { MemoryTree } from '../../src/core/source-tree';
-import type { DiffReport, Finding } from '../../src/core/report';
+import type { Change, DiffReport, Finding } from '../../src/core/report';
 import type { Surface } from '../../src/core/model';
 import { renderMarkdown } from '../../src/core/render/report-markdown';
 import { renderText } from '../../src/core/render/report-text';
@@ -87,8 +87,8 @@ let root = '';
 let base = '';
 const heads: Record<string, string> = {};
 
-function branch(name: string, files: Record<string, string | null>): void {
-  gitIn(root, 'checkout', '-q', '-b', name, base);
+function branch(name: string, files: Record<string, string | null>, from = base): void {
+  gitIn(root, 'checkout', '-q', '-b', name, from);
   writeFiles(root, files);
   gitIn(root, 'add', '-A');
   gitIn(root, 'commit', '-q', '-m', name);
@@ -113,6 +113,12 @@ beforeAll(() => {
   });
   // a hostile header name and a stray declaration in it
   branch('hostile', { 'include/<b>x</b>`|.h': 'uint32_t mini_version(void);\nvoid mini_gone(void);\n' });
+  // on top of (a): an unrelated edit, the header still out of date
+  branch('param-later', { 'README.md': 'later\n' }, heads.param);
+  // the header edited by hand, the Rust side unchanged
+  branch('header-only', {
+    'include/mini.h': HEADER.replace('uint32_t mini_version', 'uint64_t mini_version'),
+  });
   // (d) a new export that no header declares
   branch('undeclared', {
     'src/lib.rs': LIB + '#[no_mangle]\npub extern "C" fn mini_extra() -> i32 {\n    7\n}\n',
@@ -123,10 +129,10 @@ afterAll(() => {
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function reportOf(head: string): Promise<DiffReport> {
+async function reportOf(head: string, from = base): Promise<DiffReport> {
   const a = await analyseDiff({
     root,
-    base,
+    base: from,
     head: heads[head],
     features: { mode: 'default', features: [] },
     findings: computeReportFindings(),
@@ -136,11 +142,14 @@ async function reportOf(head: string): Promise<DiffReport> {
 
 const CONTRACT = new Set(['declared-not-exported', 'undeclared-export', 'signature-mismatch']);
 const contract = (r: DiffReport): Finding[] => r.findings.filter((f) => CONTRACT.has(f.rule));
+const CONTRACT_CHANGES = new Set(['header-out-of-date', 'cgo-prototype-mismatch']);
+const contractChanges = (r: DiffReport): Change[] => r.changes.filter((c) => CONTRACT_CHANGES.has(c.rule));
 
 describe('the contract check in the diff report', () => {
   it('reports nothing on a consistent project', async () => {
     const r = await reportOf('consistent');
     expect(contract(r)).toEqual([]);
+    expect(r.changes).toEqual([]);
   });
 
   it('(a) a parameter added without regenerating the header: signature-mismatch, both sides', async () => {
@@ -153,6 +162,35 @@ describe('the contract check in the diff report', () => {
     expect(found[0].message).toContain('src/lib.rs:2');
     expect(found[0].message).toContain('2 parameters in C, 3 in Rust');
     expect(found[0].crate).toBe('mini');
+    // the pull request introduced it: a change of its own, both sides, and the Go call site
+    const changes = contractChanges(r);
+    expect(changes.map((c) => [c.rule, c.severity, c.kind, c.symbol, c.crate, c.file, c.line])).toEqual([
+      ['header-out-of-date', 'breaking', 'function', 'mini_add', 'mini', 'include/mini.h', 7],
+    ]);
+    expect(changes[0].message).toBe(
+      '`mini_add` in include/mini.h now disagrees with Rust: declared at include/mini.h:7 with 2 parameters, defined at src/lib.rs:2 with 3: callers pass the wrong arguments; regenerate the header',
+    );
+    expect(changes[0].consumers).toEqual([{ file: 'go/main.go', line: 15, via: 'call' }]);
+  });
+
+  it('a problem the base already had is a finding, not a change of this pull request', async () => {
+    const r = await reportOf('param-later', heads.param);
+    expect(r.changes).toEqual([]);
+    expect(r.requiredBump).toBe('none');
+    expect(contract(r).map((f) => [f.rule, f.symbol])).toEqual([['signature-mismatch', 'mini_add']]);
+  });
+
+  it('a header edited by hand (Rust unchanged) is the only change: breaking, and the digest binds it', async () => {
+    const r = await reportOf('header-only');
+    expect(r.changes.map((c) => [c.rule, c.severity, c.symbol, c.file, c.line])).toEqual([
+      ['header-out-of-date', 'breaking', 'mini_version', 'include/mini.h', 8],
+    ]);
+    expect(r.changes[0].message).toContain(
+      'the return type is `uint64_t` at include/mini.h:8 and `u32` at src/lib.rs:7 (size; LP64, LLP64)',
+    );
+    expect(r.requiredBump).toBe('major');
+    const consistent = await reportOf('consistent');
+    expect(r.deltaDigest).not.toBe(consistent.deltaDigest);
   });
 
   it('(b) a type widened that the inline cgo prototype declares narrow: the preamble line and the Rust line', async () => {
@@ -169,6 +207,14 @@ describe('the contract check in the diff report', () => {
     const change = r.changes.find((c) => c.symbol === 'mini_twice');
     expect(change?.severity).toBe('breaking');
     expect(change?.consumers).toEqual([{ file: 'go/main.go', line: 17, via: 'call' }]);
+    const changes = contractChanges(r);
+    expect(changes.map((c) => [c.rule, c.severity, c.symbol, c.file, c.line])).toEqual([
+      ['cgo-prototype-mismatch', 'breaking', 'mini_twice', 'go/main.go', 8],
+    ]);
+    expect(changes[0].message).toBe(
+      '`mini_twice` in the cgo preamble of go/main.go now disagrees with Rust: parameter 1 is `int32_t` at go/main.go:8 and `i64` at src/lib.rs:12 (size; LP64, LLP64): consumers read the wrong value; the return type is `int32_t` at go/main.go:8 and `i64` at src/lib.rs:12 (size; LP64, LLP64): consumers read the wrong value; update the prototype',
+    );
+    expect(changes[0].consumers).toEqual([{ file: 'go/main.go', line: 17, via: 'call' }]);
   });
 
   it('(c) an export removed that the header declares and Go calls: declared-not-exported and the call site', async () => {
@@ -182,8 +228,29 @@ describe('the contract check in the diff report', () => {
     const removed = r.changes.find((c) => c.symbol === 'mini_version');
     expect(removed?.rule).toBe('function-removed');
     expect(removed?.consumers).toEqual([{ file: 'go/main.go', line: 16, via: 'call' }]);
+    // the header still declares it: a change of its own, naming the same call site
+    expect(
+      contractChanges(r).map((c) => [c.rule, c.severity, c.symbol, c.file, c.line, c.consumers]),
+    ).toEqual([
+      [
+        'header-out-of-date',
+        'breaking',
+        'mini_version',
+        'include/mini.h',
+        8,
+        [{ file: 'go/main.go', line: 16, via: 'call' }],
+      ],
+    ]);
+    expect(contractChanges(r)[0].message).toContain(
+      'declared at include/mini.h:8 but exported by no Rust code',
+    );
     // the other changes name no consumer
-    expect(r.changes.filter((c) => c.consumers).length).toBe(1);
+    expect(
+      r.changes
+        .filter((c) => c.consumers)
+        .map((c) => c.rule)
+        .sort(),
+    ).toEqual(['function-removed', 'header-out-of-date']);
     expect(renderText(r)).toContain('called from go/main.go:16');
     expect(renderMarkdown(r)).toContain('called from go/main.go:16');
   });
@@ -196,6 +263,8 @@ describe('the contract check in the diff report', () => {
     ]);
     expect(found[0].message).toContain('src/lib.rs:16');
     expect(found[0].message).toContain('declare it in include/mini.h');
+    // an undeclared export breaks no consumer: a finding, no change beyond the addition
+    expect(r.changes.map((c) => c.rule)).toEqual(['function-added']);
   });
 
   it('is off without findings, and a level off in the policy silences it', async () => {
@@ -227,6 +296,9 @@ describe('hostile input', () => {
     const md = renderMarkdown(r);
     expect(md).toContain('mini_gone');
     expect(md).not.toContain('<b>');
+    expect(contractChanges(r).map((c) => [c.rule, c.symbol, c.file])).toEqual([
+      ['header-out-of-date', 'mini_gone', 'include/<b>x</b>`|.h'],
+    ]);
     expect(renderText(r)).toContain('include/<b>x</b>`|.h:2');
   });
 });

@@ -258,6 +258,7 @@ describe('--fail-on', () => {
 
 it('the bundle directory holds nothing but the bundle', () => {
   expect(fs.readdirSync(cli.dir).sort()).toEqual([
+    'cli-run.js',
     'cli.js',
     'tree-sitter-c.wasm',
     'tree-sitter-go.wasm',

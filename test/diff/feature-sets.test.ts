@@ -201,9 +201,12 @@ describe('diff, gate-status and release-check over several feature sets', () => 
     ]);
   });
 
-  it('does not see it with the default set alone, and the digests differ', async () => {
+  it('with the default set alone, shows it only as an export behind a feature, and the digests differ', async () => {
     const only = await diffJson('default.yml');
-    expect(only.changes.map((c) => c.name)).toEqual(['common_fn']);
+    expect(only.changes.map((c) => [c.rule, c.name])).toEqual([
+      ['function-added', 'common_fn'],
+      ['gated-export-added', 'extra_fn'],
+    ]);
     expect(only.changes[0]?.featureSets).toBeUndefined();
     const both = await diffJson('both.yml');
     expect(both.deltaDigest).not.toBe(only.deltaDigest);

@@ -188,6 +188,7 @@ export function makeMonorepo(): Monorepo {
 export const DIST = process.env.FSG_DIST_DIR ?? path.join(__dirname, '..', '..', 'dist');
 const BUNDLE_FILES = [
   'cli.js',
+  'cli-run.js',
   'web-tree-sitter.wasm',
   'tree-sitter-rust.wasm',
   'tree-sitter-c.wasm',

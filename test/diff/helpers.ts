@@ -3,6 +3,9 @@ import { crossCheckArtifacts, withBinaryOnly } from '../../src/core/artifact/bin
 import type { Change, DiffReport, Severity } from '../../src/core/report';
 import type { FeatureSelection, Surface } from '../../src/core/model';
 import { crateFiles, DEFAULT_FEATURES, extractMemory } from '../support/extract';
+import { readConsumers, withConsumerView } from '../../src/app/consumers';
+import { loadCParser, loadGoParser } from '../../src/adapters/consumer-parsers';
+import { MemoryTree } from '../../src/core/source-tree';
 
 /** Diffs two versions of src/lib.rs (plus optional extra files) of a one-crate workspace. */
 export async function diffLib(
@@ -97,7 +100,20 @@ export async function diffCase(c: {
 }): Promise<DiffReport> {
   const base = await sharedSurface(c.before, c.extraBefore);
   const source = await sharedSurface(c.after, c.extraAfter);
-  const report = buildReport(base, source);
+  let report = buildReport(base, source);
+  // a case with C headers or Go files: the consumers' contract check on both sides, as analyseDiff runs it
+  const consumerFile = (p: string): boolean => /\.(h|go)$/.test(p);
+  if ([c.extraBefore, c.extraAfter].some((x) => Object.keys(x ?? {}).some(consumerFile))) {
+    const view = await readConsumers(
+      new MemoryTree(crateFiles(c.after, c.extraAfter)),
+      source,
+      base,
+      { c: loadCParser, go: loadGoParser },
+      {},
+      new MemoryTree(crateFiles(c.before, c.extraBefore)),
+    );
+    report = withConsumerView(report, view, { findings: false });
+  }
   if (!c.binary) return report;
   const symbols = c.binary.map((name) => ({ name, kind: 'function' as const }));
   const head = crossCheckArtifacts(source, [

@@ -13,7 +13,7 @@ import { MANIFEST, removeTree, writeTree } from './helpers';
 
 const DIST = process.env.FSG_DIST_DIR ?? path.join(__dirname, '..', '..', 'dist');
 const FORMS = path.join(__dirname, '..', 'fixtures', 'crates', 'forms');
-const BUNDLE_FILES = ['cli.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm'];
+const BUNDLE_FILES = ['cli.js', 'cli-run.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm'];
 
 let tmp: string;
 let cli: string;

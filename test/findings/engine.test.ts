@@ -74,6 +74,7 @@ describe('computeFindings', () => {
         'safe export dereferences raw-pointer parameter `p` (`*const u8`): nothing stops a caller passing a dangling pointer',
       checklist:
         'the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy',
+      status: 'open',
     });
   });
   it('sorts by crate, symbol, level (high first), then rule; exactly these findings', async () => {

@@ -3,7 +3,8 @@
  * a twin that does it right and must not be flagged by that rule. Sources go through the real
  * extractor, then computeFindings.
  */
-import { byRule, findingsOf, Fixture } from './helpers';
+import { FINDING_RULES } from '../../src/core/findings/catalogue';
+import { byRule, findingsOf, Fixture, PRELUDE } from './helpers';
 
 interface Case {
   rule: string;
@@ -267,9 +268,248 @@ describe('every rule has a flagged fixture and a spared twin', () => {
       expect(hits[0].line).toBeGreaterThan(1);
       expect(hits[0].checklist.length).toBeGreaterThan(10);
     });
-    it('spares the twin that does it right', async () => {
+    it('spares the twin that does it right (no open finding; a verified one names its evidence)', async () => {
       const all = await findingsOf(c.spared);
-      expect(byRule(all, c.rule)).toEqual([]);
+      expect(byRule(all, c.rule).filter((f) => f.status !== 'verified')).toEqual([]);
     });
+    it('leaves the flagged finding open (nothing in the fixture answers it)', async () => {
+      const hits = byRule(await findingsOf(c.flagged), c.rule);
+      expect(hits.map((h) => h.status)).toEqual(['open']);
+    });
+  });
+});
+
+/**
+ * Verified cases: the mitigation is in the code, so the finding is `verified` with its evidence
+ * (the line of `at`, a `what` containing each of `what`); `reopened` is the same code without the
+ * mitigation, and the finding is open again.
+ */
+interface VerifiedCase {
+  rule: string;
+  name: string;
+  verified: Fixture;
+  symbol: string;
+  evidence: { at: string; what: string[] }[];
+  reopened: Fixture;
+}
+
+const WIDGET = 'pub struct Widget { n: c_int }\n';
+const poke = (body: string, param = 'w: *mut Widget') =>
+  `${WIDGET}#[no_mangle]\npub extern "C" fn widget_poke(${param}) -> c_int {\n${body}\n}\n`;
+
+const verifiedCases: VerifiedCase[] = [
+  {
+    rule: 'raw-pointer-param',
+    name: '`is_null()`',
+    verified: { lib: poke('    if w.is_null() { return -1; }\n    unsafe { (*w).n = 0 };\n    0') },
+    symbol: 'widget_poke',
+    evidence: [{ at: 'if w.is_null()', what: ['`w` checked with `.is_null()`'] }],
+    // a comment and a string literal that spell the check are no evidence
+    reopened: {
+      lib: poke(
+        '    // if w.is_null() { return -1; }\n    let _s = "w.is_null()";\n    unsafe { (*w).n = 0 };\n    0',
+      ),
+    },
+  },
+  {
+    rule: 'raw-pointer-param',
+    name: '`as_mut()` (an Option)',
+    verified: { lib: poke('    match unsafe { w.as_mut() } { Some(w) => { w.n = 0; 0 } None => -1 }') },
+    symbol: 'widget_poke',
+    evidence: [{ at: 'w.as_mut()', what: ['`w` checked with `.as_mut()`'] }],
+    // a field of the same name is another pointer
+    reopened: {
+      lib: poke(
+        '    let h = Holder { w };\n    match unsafe { h.w.as_mut() } { Some(w) => { w.n = 0; 0 } None => -1 }',
+      ).replace(WIDGET, `${WIDGET}struct Holder { w: *mut Widget }\n`),
+    },
+  },
+  {
+    rule: 'raw-pointer-param',
+    name: 'a comparison with `ptr::null_mut()`',
+    verified: {
+      lib: poke('    if w == std::ptr::null_mut() { return -1; }\n    unsafe { (*w).n = 0 };\n    0'),
+    },
+    symbol: 'widget_poke',
+    evidence: [{ at: 'if w == std::ptr::null_mut()', what: ['`w` checked with a comparison with `null()`'] }],
+    reopened: {
+      lib: poke('    if w == w.wrapping_add(1) { return -1; }\n    unsafe { (*w).n = 0 };\n    0'),
+    },
+  },
+  {
+    rule: 'raw-pointer-param',
+    name: 'a crate function whose body checks its parameter',
+    verified: {
+      lib:
+        'fn check<T>(p: *const T) -> bool {\n    !p.is_null()\n}\n' +
+        poke('    if !check(w) { return -1; }\n    unsafe { (*w).n = 0 };\n    0'),
+    },
+    symbol: 'widget_poke',
+    evidence: [
+      { at: 'if !check(w)', what: ['`w` checked by `check`', 'src/lib.rs:2', '`.is_null()` in `check`'] },
+    ],
+    reopened: {
+      lib:
+        'fn check<T>(p: *const T) -> bool {\n    p as usize % 2 == 0\n}\n' +
+        poke('    if !check(w) { return -1; }\n    unsafe { (*w).n = 0 };\n    0'),
+    },
+  },
+  {
+    rule: 'raw-pointer-param',
+    name: 'another export that checks the pointer it is handed',
+    verified: {
+      lib:
+        poke('    widget_reset(w)') +
+        `#[no_mangle]\npub extern "C" fn widget_reset(w: *mut Widget) -> c_int {\n    match unsafe { w.as_mut() } { Some(w) => { w.n = 0; 0 } None => -1 }\n}\n`,
+    },
+    symbol: 'widget_poke',
+    evidence: [
+      { at: '    widget_reset(w)', what: ['`w` checked by `widget_reset`', '`.as_mut()` in `widget_reset`'] },
+    ],
+    reopened: {
+      lib:
+        poke('    widget_reset(w)') +
+        `#[no_mangle]\npub extern "C" fn widget_reset(w: *mut Widget) -> c_int {\n    unsafe { (*w).n = 0 };\n    0\n}\n`,
+    },
+  },
+  {
+    rule: 'c-string-param',
+    name: 'a crate macro whose definition checks its argument, in the input of another macro',
+    verified: {
+      lib:
+        'macro_rules! nonnull_or {\n    ($p:ident, $e:expr) => { if $p.is_null() { return $e; } };\n}\n' +
+        'macro_rules! guard {\n    ($($t:tt)*) => { match std::panic::catch_unwind(|| { $($t)* }) { Ok(r) => r, Err(_) => -2 } };\n}\n' +
+        '#[no_mangle]\npub extern "C" fn greet(name: *const c_char) -> c_int {\n    guard! {\n        nonnull_or!(name, -1);\n        0\n    }\n}\n',
+    },
+    symbol: 'greet',
+    evidence: [{ at: 'nonnull_or!(name, -1)', what: ['`name` checked by `nonnull_or!`', 'src/lib.rs:2'] }],
+    reopened: {
+      lib:
+        'macro_rules! nonnull_or {\n    ($p:ident, $e:expr) => { if $e == 0 { return $e; } };\n}\n' +
+        'macro_rules! guard {\n    ($($t:tt)*) => { match std::panic::catch_unwind(|| { $($t)* }) { Ok(r) => r, Err(_) => -2 } };\n}\n' +
+        '#[no_mangle]\npub extern "C" fn greet(name: *const c_char) -> c_int {\n    guard! {\n        nonnull_or!(name, -1);\n        0\n    }\n}\n',
+    },
+  },
+  {
+    rule: 'panic-path',
+    name: 'every panic inside `catch_unwind`',
+    verified: {
+      lib: `#[no_mangle]\npub extern "C" fn port(n: u32) -> u16 {\n    std::panic::catch_unwind(|| u16::try_from(n).unwrap()).unwrap_or(0)\n}\n`,
+    },
+    symbol: 'port',
+    evidence: [{ at: 'catch_unwind(||', what: ['`unwrap` runs inside `catch_unwind`'] }],
+    reopened: {
+      lib: `#[no_mangle]\npub extern "C" fn port(n: u32) -> u16 {\n    std::panic::catch_unwind(|| u16::try_from(n)).unwrap_or(Ok(0)).unwrap()\n}\n`,
+    },
+  },
+  {
+    rule: 'panic-path',
+    name: 'every panic inside a crate boundary macro',
+    verified: {
+      lib: `macro_rules! boundary {\n    ($($t:tt)*) => { match std::panic::catch_unwind(|| { $($t)* }) { Ok(r) => r, Err(_) => 0 } };\n}\n#[no_mangle]\npub extern "C" fn port(n: u32) -> u16 {\n    boundary! { u16::try_from(n).unwrap() }\n}\n`,
+    },
+    symbol: 'port',
+    evidence: [
+      {
+        at: 'boundary! { u16',
+        what: [
+          '`unwrap` in `boundary!` runs inside `boundary!`, a crate macro whose definition calls `catch_unwind`',
+        ],
+      },
+    ],
+    reopened: {
+      lib: `macro_rules! boundary {\n    ($($t:tt)*) => { { $($t)* } };\n}\n#[no_mangle]\npub extern "C" fn port(n: u32) -> u16 {\n    boundary! { u16::try_from(n).unwrap() }\n}\n`,
+    },
+  },
+  {
+    rule: 'buffer-param',
+    name: '`NonNull::new` and `checked_mul` on the length',
+    verified: {
+      lib:
+        '#[no_mangle]\npub extern "C" fn sum(vals: *const u64, n_vals: usize) -> u64 {\n' +
+        '    let Some(p) = std::ptr::NonNull::new(vals as *mut u64) else { return 0 };\n' +
+        '    if n_vals.checked_mul(8).is_none() { return 0; }\n' +
+        '    unsafe { std::slice::from_raw_parts(p.as_ptr(), n_vals) }.iter().sum()\n}\n',
+    },
+    symbol: 'sum',
+    evidence: [
+      { at: 'NonNull::new(vals', what: ['`vals` checked with `NonNull::new`'] },
+      { at: 'n_vals.checked_mul(8)', what: ['`n_vals` used through `n_vals.checked_mul()`'] },
+    ],
+    reopened: {
+      lib:
+        '#[no_mangle]\npub extern "C" fn sum(vals: *const u64, n_vals: usize) -> u64 {\n' +
+        '    let Some(p) = std::ptr::NonNull::new(vals as *mut u64) else { return 0 };\n' +
+        '    if n_vals * 8 > 4096 { return 0; }\n' +
+        '    unsafe { std::slice::from_raw_parts(p.as_ptr(), n_vals) }.iter().sum()\n}\n',
+    },
+  },
+  {
+    rule: 'buffer-param',
+    name: 'a one-byte element (no multiplication) and `is_null()`',
+    verified: {
+      lib: `#[no_mangle]\npub extern "C" fn checksum(buf: *const u8, len: usize) -> u32 {\n    if buf.is_null() { return 0; }\n    0\n}\n`,
+    },
+    symbol: 'checksum',
+    evidence: [
+      { at: 'if buf.is_null()', what: ['`buf` checked with `.is_null()`'] },
+      { at: 'fn checksum', what: ['the element type `u8` is one byte'] },
+    ],
+    reopened: {
+      lib: `#[no_mangle]\npub extern "C" fn checksum(buf: *const u32, len: usize) -> u32 {\n    if buf.is_null() { return 0; }\n    0\n}\n`,
+    },
+  },
+  {
+    rule: 'raw-pointer-param',
+    name: 'a `# Safety` section of an `unsafe` fn naming the parameter',
+    verified: {
+      lib: `${WIDGET}/// Pokes.\n///\n/// # Safety\n///\n/// \`w\` must point to a live \`Widget\`.\n#[no_mangle]\npub unsafe extern "C" fn widget_poke(w: *mut Widget) {}\n`,
+    },
+    symbol: 'widget_poke',
+    evidence: [{ at: 'fn widget_poke', what: ['the `# Safety` section of this `unsafe` fn names `w`'] }],
+    // the same section on a safe fn documents, but does not make NULL the caller's obligation
+    reopened: {
+      lib: `${WIDGET}/// Pokes.\n///\n/// # Safety\n///\n/// \`w\` must point to a live \`Widget\`.\n#[no_mangle]\npub extern "C" fn widget_poke(w: *mut Widget) {}\n`,
+    },
+  },
+];
+
+describe('verified findings: the mitigation in the code, and its twin without it', () => {
+  it('covers every rule whose findings can be verified', () => {
+    const verifiable = FINDING_RULES.filter((r) => r.evidence !== 'none: always open').map((r) => r.id);
+    expect([...new Set(verifiedCases.map((c) => c.rule))].sort()).toEqual(verifiable);
+  });
+  it('says for every rule what verifies its findings', () => {
+    for (const r of FINDING_RULES) expect(r.evidence.length).toBeGreaterThan(10);
+  });
+
+  describe.each(verifiedCases)('$rule: $name', (c) => {
+    it(`verifies the finding on ${c.symbol} with the evidence at file:line`, async () => {
+      const hits = byRule(await findingsOf(c.verified), c.rule).filter((h) => h.symbol === c.symbol);
+      expect(hits.map((h) => [h.symbol, h.status])).toEqual([[c.symbol, 'verified']]);
+      const lines = (PRELUDE + c.verified.lib).split('\n');
+      for (const e of c.evidence) {
+        const at = lines.findIndex((l) => l.includes(e.at)) + 1;
+        expect(at).toBeGreaterThan(0);
+        const ev = hits[0].evidence?.find((x) => x.file === 'src/lib.rs' && x.line === at);
+        expect(ev).toBeDefined();
+        for (const w of e.what) expect(ev?.what).toContain(w);
+      }
+    });
+    it('reopens it without the mitigation', async () => {
+      const hits = byRule(await findingsOf(c.reopened), c.rule).filter((h) => h.symbol === c.symbol);
+      expect(hits.map((h) => [h.symbol, h.status])).toEqual([[c.symbol, 'open']]);
+    });
+  });
+
+  it('no rule without evidence ever verifies, over every fixture of this file', async () => {
+    const always = new Set(FINDING_RULES.filter((r) => r.evidence === 'none: always open').map((r) => r.id));
+    const fixtures = [
+      ...cases.flatMap((c) => [c.flagged, c.spared]),
+      ...verifiedCases.flatMap((c) => [c.verified, c.reopened]),
+    ];
+    for (const fx of fixtures)
+      for (const f of await findingsOf(fx))
+        if (always.has(f.rule)) expect([f.rule, f.status]).toEqual([f.rule, 'open']);
   });
 });

@@ -7,133 +7,49 @@
  * and an edit of the bot's comment end to end in test/action/gate.e2e.test.ts.
  */
 import * as path from 'node:path';
-import { gitIn, OriginRepo, pullRequestEvent } from '../support/action-runner';
+import { gitIn, pullRequestEvent } from '../support/action-runner';
 import { gateInputs, runPullJob, type PullJobRun } from '../support/gate-run';
+import { parseMarker } from '../../src/core/gate/comment-state';
+import { evaluateReviewCoverage } from '../../src/core/release/review-coverage';
+import { isoTime, makeUser, type FakeStatus } from '../support/fake-github';
 import {
-  makeUser,
-  startFakeGitHub,
-  type FakeComment,
-  type FakeCommit,
-  type FakeGitHub,
-  type FakePull,
-  type FakeReview,
-  type FakeState,
-  type FakeStatus,
-  type ReviewState,
-} from '../support/fake-github';
-
-const REPO = 'octo/lib';
-const CONTEXT = 'ffi-surface/security-review';
-const CONFIG_PATH = '.github/ffi-surface-guard.yml';
-const BOT = 'github-actions[bot]';
+  ADDS_TWO_AND_THREE,
+  BASE,
+  BOT,
+  commitOf,
+  CONTEXT,
+  forgedMarker,
+  type Gate,
+  lib,
+  markerOf,
+  ONE,
+  plain,
+  push,
+  REPO,
+  review,
+  reviewEvent,
+  type RunOptions,
+  setConfig,
+  setup,
+  states,
+  statuses,
+  sticky,
+  THREE,
+  TWO,
+} from '../support/gate-world';
 
 // ---------------------------------------------------------------------------------------------
 // The crate: a base with one export, and heads that add, keep, change or remove exports.
 
-const CARGO =
-  '[package]\nname = "mini"\nversion = "1.0.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n';
-
-function lib(...fns: string[]): string {
-  return fns.join('\n');
-}
-const ONE = '#[no_mangle]\npub extern "C" fn mini_one() -> i32 {\n    1\n}\n';
-const TWO = '#[no_mangle]\npub extern "C" fn mini_two(x: i32) -> i32 {\n    x + 1\n}\n';
 /** mini_two with another body and a comment: the same surface. */
 const TWO_EDITED =
   '/// Adds two now.\n#[no_mangle]\npub extern "C" fn mini_two(x: i32) -> i32 {\n    x + 2\n}\n';
-const THREE = '#[no_mangle]\npub extern "C" fn mini_three() -> u8 {\n    3\n}\n';
-
-const BASE = { 'Cargo.toml': CARGO, 'src/lib.rs': lib(ONE) };
-/** An addition (non-breaking). */
-const ADDS_TWO = { 'src/lib.rs': lib(ONE, TWO) };
 const ADDS_TWO_EDITED = { 'src/lib.rs': lib(ONE, TWO_EDITED) };
-const ADDS_TWO_AND_THREE = { 'src/lib.rs': lib(ONE, TWO, THREE) };
 /** mini_one removed: breaking. */
 const REMOVES_ONE = { 'src/lib.rs': lib(TWO) };
 
 // ---------------------------------------------------------------------------------------------
 // Harness
-
-interface Gate {
-  origin: OriginRepo;
-  fake: FakeGitHub;
-  base: string;
-  workspace: string;
-  pull: FakePull;
-}
-
-interface SetupOptions {
-  head?: Record<string, string | null>;
-  config?: string;
-  author?: string;
-  /** Who authored the head commit (default: the PR author). */
-  commitAuthor?: string;
-  state?: Partial<FakeState>;
-}
-
-function commitOf(sha: string, login: string, parent: string): FakeCommit {
-  const user = makeUser(login);
-  return {
-    sha,
-    message: 'change',
-    author: user,
-    committer: user,
-    authorName: login,
-    authorEmail: `${user.id}+${login}@users.noreply.github.com`,
-    date: '2026-11-24T10:00:00Z',
-    parents: [parent],
-  };
-}
-
-async function setup(o: SetupOptions = {}): Promise<Gate> {
-  const origin = new OriginRepo();
-  const base = origin.commit('main', BASE, 'mini 1.0.0');
-  const head = origin.commit('feature-1', o.head ?? ADDS_TWO, 'PR change');
-  origin.setPullRef(1, head);
-  const fake = await startFakeGitHub(o.state ?? {});
-  fake.addRepo({ fullName: REPO, defaultBranch: 'main', branches: { main: base } });
-  const author = o.author ?? 'alice';
-  const pull = fake.addPull({
-    repo: REPO,
-    number: 1,
-    user: author,
-    head: { sha: head, ref: 'feature-1' },
-    base: { sha: base, ref: 'main' },
-    commits: [commitOf(head, o.commitAuthor ?? author, base)],
-  });
-  setConfig({ fake } as Gate, o.config ?? 'approvers:\n  - sec-bob\n');
-  return { origin, fake, base, workspace: origin.checkout('main'), pull };
-}
-
-function setConfig(g: Pick<Gate, 'fake'>, text: string): void {
-  g.fake.addFile({ repo: REPO, path: CONFIG_PATH, content: text, ref: 'main' });
-}
-
-/** A new PR commit (pushed to origin and to `refs/pull/1/head`); the fake's PR head moves to it. */
-function push(g: Gate, files: Record<string, string | null>, login = g.pull.user.login): string {
-  const parent = g.pull.head.sha;
-  const sha = g.origin.commit('feature-1', files, 'another change');
-  g.origin.setPullRef(1, sha);
-  g.pull.head.sha = sha;
-  g.pull.commits.push(commitOf(sha, login, parent));
-  return sha;
-}
-
-function review(g: Gate, login: string | null, state: ReviewState, commitId?: string): FakeReview {
-  return g.fake.addReview({
-    repo: REPO,
-    number: 1,
-    user: login === null ? null : makeUser(login),
-    state,
-    commitId,
-  });
-}
-
-interface RunOptions {
-  eventName?: string;
-  event?: Record<string, unknown>;
-  inputs?: Record<string, string>;
-}
 
 /**
  * One gate job for PR 1, as the Action runs it once the event (`eventName`, `event`: a pull_request
@@ -151,33 +67,6 @@ function run(g: Gate, o: RunOptions = {}): Promise<PullJobRun> {
   });
 }
 
-function pullPayload(g: Gate, sha = g.pull.head.sha): Record<string, unknown> {
-  return {
-    number: 1,
-    head: { sha, ref: 'feature-1' },
-    base: { sha: g.base, ref: 'main' },
-    user: { login: g.pull.user.login },
-  };
-}
-
-function reviewEvent(g: Gate, action: string, reviewer: string, state = 'approved'): Record<string, unknown> {
-  return {
-    action,
-    review: { id: 1, state, user: { login: reviewer }, commit_id: g.pull.head.sha },
-    pull_request: pullPayload(g),
-    repository: { full_name: REPO, default_branch: 'main' },
-    sender: { login: reviewer },
-  };
-}
-
-function statuses(g: Gate, sha: string): FakeStatus[] {
-  return g.fake.state.statuses.filter((s) => s.sha === sha && s.context === CONTEXT);
-}
-
-function states(g: Gate, sha: string): string[] {
-  return statuses(g, sha).map((s) => s.state);
-}
-
 function lastStatus(g: Gate, sha: string): FakeStatus {
   const s = statuses(g, sha).at(-1);
   if (!s) throw new Error(`no ${CONTEXT} status on ${sha}`);
@@ -187,38 +76,6 @@ function lastStatus(g: Gate, sha: string): FakeStatus {
 /** Every status this context ever got, on any commit. */
 function allStates(g: Gate): string[] {
   return g.fake.state.statuses.filter((s) => s.context === CONTEXT).map((s) => s.state);
-}
-
-function commentsBy(g: Gate, login: string): FakeComment[] {
-  return g.fake.state.comments.filter((c) => c.number === 1 && c.user?.login === login);
-}
-
-/** The one sticky comment of `login` (default the Actions bot). */
-function sticky(g: Gate, login = BOT): FakeComment {
-  const mine = commentsBy(g, login).filter((c) => c.body.startsWith('<!-- ffi-surface-guard v1 '));
-  expect(mine).toHaveLength(1);
-  return mine[0];
-}
-
-/** The comment as a reader sees it: Markdown escapes and zero-width joiners removed. */
-function plain(body: string): string {
-  return body.replace(/\u200d/g, '').replace(/\\(.)/g, '$1');
-}
-
-interface MarkerState {
-  v: number;
-  head: string;
-  digests: Record<string, string>;
-}
-
-function markerOf(body: string): MarkerState {
-  const m = /^<!-- ffi-surface-guard v1 ([A-Za-z0-9+/=]+) -->/.exec(body);
-  if (!m) throw new Error('no marker');
-  return JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as MarkerState;
-}
-
-function forgedMarker(state: Record<string, unknown>): string {
-  return `<!-- ffi-surface-guard v1 ${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`;
 }
 
 /** The ledger a status description ends with, for an approval digest. */
@@ -905,5 +762,161 @@ describe('order and robustness', () => {
     expect(markerOf(c.body).head).toBe(head);
     expect(g.fake.requestsTo('DELETE /repos/:owner/:repo/issues/comments/:id')).toHaveLength(1);
     expect(states(g, head)).toEqual(['pending', 'pending']);
+  });
+});
+
+describe('review policy (approval-required-for)', () => {
+  /** mini_two with its parameter renamed: a non-ABI change. */
+  const TWO_Y = '#[no_mangle]\npub extern "C" fn mini_two(y: i32) -> i32 {\n    y + 1\n}\n';
+  const BASE_TWO = { ...BASE, 'src/lib.rs': lib(ONE, TWO) };
+  const RENAMES = { 'src/lib.rs': lib(ONE, TWO_Y) };
+  /** A raw pointer parameter read without a NULL check: an open high finding on the changed export. */
+  const PTR = '#[no_mangle]\npub extern "C" fn mini_ptr(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n';
+  const PTR_Q = '#[no_mangle]\npub extern "C" fn mini_ptr(q: *const u8) -> u8 {\n    unsafe { *q }\n}\n';
+  const NON_ABI_TOO =
+    'approvers:\n  - sec-bob\napproval-required-for: [breaking, source-breaking, potentially-breaking, addition, non-abi]\n';
+
+  it('a non-ABI-only pull request passes by default without a review, in the ledger and the approved record', async () => {
+    g = await setup({ base: BASE_TWO, head: RENAMES });
+    const head = g.pull.head.sha;
+    const r = await run(g);
+    expectClean(r);
+    expect(r.result?.report?.changes.map((c) => [c.rule, c.severity])).toEqual([
+      ['function-parameter-renamed', 'non-abi'],
+    ]);
+    expect(states(g, head)).toEqual(['pending', 'success']);
+    expect(lastStatus(g, head).description).toBe(
+      `No review needed: 1 non-ABI change${ledgerOf(r.outputs.digest)}`,
+    );
+    expect((lastStatus(g, head).description ?? '').length).toBeLessThanOrEqual(140);
+    expect(r.outputs.approved).toBe('true');
+    // recorded like an approved delta: the release step's require-reviewed reads this record
+    const comment = sticky(g).body;
+    expect(markerOf(comment).approved).toEqual([r.outputs.digest]);
+    const body = plain(comment);
+    expect(body).toContain('**Approval:** not needed for surface');
+    expect(body).toContain(
+      '**Review policy:** No approval needed: only 1 non-ABI change, none of a severity that needs one and no open high finding (policy: approval-required-for: breaking, source-breaking, potentially-breaking, addition)',
+    );
+    expect(r.result?.need).toEqual(expect.objectContaining({ needed: false, reasons: [] }));
+
+    // require-reviewed at release accepts what the gate recorded: the comment's record, proven by
+    // the gate's own status on the final head (newest first, as the API lists them)
+    const coverage = evaluateReviewCoverage(
+      [{ sha: 'f'.repeat(40), subject: 'Rename a parameter (#1)', changes: 1, pulls: [1] }],
+      [
+        {
+          number: 1,
+          merged: true,
+          headSha: head,
+          state: parseMarker(comment),
+          statuses: [...statuses(g, head)].reverse().map((x) => ({
+            state: x.state,
+            context: x.context,
+            description: x.description ?? '',
+            creator: { login: x.creator.login },
+          })),
+        },
+      ],
+      { previousTag: 'v1.0.0', statusContext: CONTEXT, botLogin: BOT },
+    );
+    expect(coverage.ok).toBe(true);
+    expect(coverage.pulls[0].detail).toMatch(/^final FFI delta needed no approval under the review policy/);
+  });
+
+  it('the same pull request needs a review when non-abi is configured, and the earlier pass does not carry over', async () => {
+    g = await setup({ base: BASE_TWO, head: RENAMES });
+    const head = g.pull.head.sha;
+    const passed = await run(g);
+    expectClean(passed);
+    expect(states(g, head)).toEqual(['pending', 'success']);
+
+    setConfig(g, NON_ABI_TOO);
+    const r = await run(g);
+    expectClean(r);
+    // the setting is part of the policy hash: what passed before is another approval digest
+    expect(r.outputs.digest).not.toBe(passed.outputs.digest);
+    expect(states(g, head)).toEqual(['pending', 'success', 'pending', 'pending']);
+    expect(lastStatus(g, head).description).toBe(
+      `awaiting FFI security review (0/1): 1 non-ABI change${ledgerOf(r.outputs.digest)}`,
+    );
+    expect(r.outputs.approved).toBe('false');
+    const comment = sticky(g).body;
+    expect(markerOf(comment).approved).not.toContain(r.outputs.digest);
+    expect(plain(comment)).toContain(
+      '**Review policy:** Approval needed: 1 non-ABI change (policy: approval-required-for: breaking, source-breaking, potentially-breaking, addition, non-abi;',
+    );
+
+    // given after the gate showed the pending delta (statuses and reviews carry whole seconds)
+    g.fake.addReview({
+      repo: REPO,
+      number: 1,
+      user: makeUser('sec-bob'),
+      state: 'APPROVED',
+      submittedAt: isoTime(new Date(Date.parse(lastStatus(g, head).createdAt) + 1000)),
+    });
+    const approved = await run(g);
+    expectClean(approved);
+    expect(lastStatus(g, head).description).toBe(
+      `FFI surface approved by sec-bob${ledgerOf(approved.outputs.digest)}`,
+    );
+  });
+
+  it('an addition still needs a review under the default policy', async () => {
+    g = await setup();
+    const head = g.pull.head.sha;
+    const r = await run(g);
+    expectClean(r);
+    expect(states(g, head)).toEqual(['pending', 'pending']);
+    expect(lastStatus(g, head).description).toMatch(
+      /^awaiting FFI security review \(0\/1\): 1 addition · ffi /,
+    );
+    expect(plain(sticky(g).body)).toContain('**Review policy:** Approval needed: 1 addition (policy:');
+    expect(markerOf(sticky(g).body).approved).toEqual([]);
+  });
+
+  it('an open high finding needs a review even when the changes alone would pass', async () => {
+    g = await setup({
+      base: { ...BASE, 'src/lib.rs': lib(ONE, PTR) },
+      head: { 'src/lib.rs': lib(ONE, PTR_Q) },
+    });
+    const head = g.pull.head.sha;
+    const r = await run(g);
+    expectClean(r);
+    const report = r.result?.report;
+    expect(report?.changes.map((c) => c.severity)).toEqual(['non-abi']);
+    const openHigh = (report?.findings ?? []).filter((f) => f.level === 'high' && f.status !== 'verified');
+    expect(openHigh.length).toBeGreaterThan(0);
+    expect(states(g, head)).toEqual(['pending', 'pending']);
+    const n = openHigh.length;
+    expect(lastStatus(g, head).description).toBe(
+      `awaiting FFI security review (0/1): 1 non-ABI change; ${n} open high finding${n === 1 ? '' : 's'}${ledgerOf(r.outputs.digest)}`,
+    );
+    expect(plain(sticky(g).body)).toContain(`**Review policy:** Approval needed: ${n} open high finding`);
+
+    review(g, 'sec-bob', 'APPROVED');
+    const approved = await run(g);
+    expectClean(approved);
+    expect(states(g, head)).toEqual(['pending', 'pending', 'pending', 'success']);
+  });
+
+  it("a designated approver's request for changes fails a delta the policy would let through (fail closed)", async () => {
+    g = await setup({ base: BASE_TWO, head: RENAMES });
+    const head = g.pull.head.sha;
+    review(g, 'sec-bob', 'CHANGES_REQUESTED');
+    const r = await run(g);
+    expectClean(r);
+    expect(states(g, head)).toEqual(['pending', 'failure']);
+    expect(lastStatus(g, head).description).toBe(
+      `FFI changes requested by sec-bob${ledgerOf(r.outputs.digest)}`,
+    );
+    expect(markerOf(sticky(g).body).approved).toEqual([]);
+    expect(plain(sticky(g).body)).toContain('**Review policy:** No approval needed');
+    // someone who is not a designated approver cannot block it that way
+    g.fake.state.reviews = [];
+    review(g, 'carol', 'CHANGES_REQUESTED');
+    const again = await run(g);
+    expectClean(again);
+    expect(lastStatus(g, head).state).toBe('success');
   });
 });

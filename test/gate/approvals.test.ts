@@ -10,6 +10,7 @@ import {
   ReviewerFacts,
   ReviewInput,
 } from '../../src/core/gate/approvals';
+import { DEFAULT_APPROVAL_REQUIRED_FOR } from '../../src/core/gate/review-policy';
 
 const HEAD = 'a'.repeat(40);
 const OLD_SAME = 'b'.repeat(40);
@@ -39,6 +40,7 @@ const POLICY: ApprovalPolicy = {
   teams: [],
   requiredApprovals: 1,
   allowCommitAuthors: false,
+  approvalRequiredFor: DEFAULT_APPROVAL_REQUIRED_FOR,
 };
 
 function facts(extra: Record<string, Partial<ReviewerFacts>> = {}) {

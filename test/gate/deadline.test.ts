@@ -8,6 +8,7 @@ import type { GitHubClient, PullRequest } from '../../src/adapters/github-client
 import { runPullRequestGate } from '../../src/app/pull-request-gate';
 import { Clock, Deadline, DeadlineExceeded } from '../../src/core/deadline';
 import { OriginRepo } from '../support/action-runner';
+import { DEFAULT_APPROVAL_REQUIRED_FOR } from '../../src/core/gate/review-policy';
 
 jest.mock('../../src/adapters/github-client', () => ({
   ApiError: class ApiError extends Error {},
@@ -83,7 +84,13 @@ describe('the pull-request gate past its deadline', () => {
       pull: 1,
       statusContext: CONTEXT,
       botLogin: 'github-actions[bot]',
-      policy: { users: ['sec-bob'], teams: [], requiredApprovals: 1, allowCommitAuthors: false },
+      policy: {
+        users: ['sec-bob'],
+        teams: [],
+        requiredApprovals: 1,
+        allowCommitAuthors: false,
+        approvalRequiredFor: DEFAULT_APPROVAL_REQUIRED_FOR,
+      },
       policyHash: 'sha256:' + '0'.repeat(64),
       features: { mode: 'default', features: [] },
       deadline: new Deadline(1, new SteppingClock(1000), 0), // a second per look at the clock

@@ -6,24 +6,10 @@
  * with the PR head (first parent: main). The bundled action runs an approved group end to end in
  * test/action/merge-group.e2e.test.ts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { makeUser, startFakeGitHub, FakeGitHub } from '../support/fake-github';
-import { gitIn, OriginRepo } from '../support/action-runner';
+import { FakeGitHub } from '../support/fake-github';
+import { OriginRepo } from '../support/action-runner';
 import { runMergeGroupJob } from '../support/gate-run';
-
-const DEMO = path.join(__dirname, '..', '..', 'demo');
-const read = (p: string) => fs.readFileSync(path.join(DEMO, p), 'utf8');
-const V1 = {
-  'Cargo.toml': read('v1/Cargo.toml'),
-  'src/lib.rs': read('v1/src/lib.rs'),
-  'src/ffi.rs': read('v1/src/ffi.rs'),
-};
-const V2 = {
-  'Cargo.toml': read('v2/Cargo.toml'),
-  'src/lib.rs': read('v2/src/lib.rs'),
-  'src/ffi.rs': read('v2/src/ffi.rs'),
-};
+import { groupStatuses, openMergeGroup, V1, V2, type GroupOptions } from '../support/merge-queue';
 
 describe('merge_group (in process)', () => {
   const opened: { origin: OriginRepo; fake: FakeGitHub }[] = [];
@@ -34,57 +20,15 @@ describe('merge_group (in process)', () => {
     }
   });
 
-  async function group(
-    files: Record<string, string>,
-    o: { approvedBy?: string; prStatus?: 'success' | 'pending' } = {},
-  ) {
-    const origin = new OriginRepo();
-    const base = origin.commit('main', V1, 'base');
-    const prHead = origin.commit('feature-7', files, 'pr');
-    origin.setPullRef(7, prHead);
-    // the queue's group: main's tip with the PR head merged in
-    const work = path.join(origin.dir, 'author');
-    const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
-    gitIn(work, 'checkout', '-q', '-b', branch, 'main');
-    gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
-    gitIn(work, 'push', '-q', 'origin', branch);
-    const groupHead = gitIn(work, 'rev-parse', 'HEAD');
-    const fake = await startFakeGitHub();
-    opened.push({ origin, fake });
-    fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-    fake.addFile({
-      repo: 'octo/lib',
-      path: '.github/ffi-surface-guard.yml',
-      content: 'approvers: [sec-bob]\n',
-      ref: 'main',
-    });
-    fake.addPull({
-      repo: 'octo/lib',
-      number: 7,
-      user: 'alice',
-      head: { sha: prHead, ref: 'feature-7' },
-      base: { sha: base, ref: 'main' },
-    });
-    fake.state.commits.push(groupHead);
-    if (o.approvedBy)
-      fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(o.approvedBy), state: 'APPROVED' });
-    if (o.prStatus)
-      fake.addStatus({
-        repo: 'octo/lib',
-        sha: prHead,
-        state: o.prStatus,
-        context: 'ffi-surface/security-review',
-        description: 'FFI surface approved by bob · ffi sha256:0123456789ab',
-      });
+  async function group(files: Record<string, string>, o: GroupOptions = {}) {
+    const g = await openMergeGroup(files, o);
+    opened.push(g);
     const run = await runMergeGroupJob({
-      workspace: origin.checkout('main'),
-      fake,
-      group: { head_sha: groupHead, base_sha: base, head_ref: `refs/heads/${branch}` },
+      workspace: g.origin.checkout('main'),
+      fake: g.fake,
+      group: { head_sha: g.groupHead, base_sha: g.base, head_ref: `refs/heads/${g.branch}` },
     });
-    const st = fake.state.statuses.filter(
-      (x) => x.sha === groupHead && x.context === 'ffi-surface/security-review',
-    );
-    return { run, statuses: st };
+    return { run, statuses: groupStatuses(g) };
   }
 
   it('no FFI change in the group: success', async () => {
@@ -105,5 +49,60 @@ describe('merge_group (in process)', () => {
     expect(statuses.map((s) => s.state)).toEqual(['failure']);
     expect(run.stdout).toContain('#7: not counted: carol: not a designated FFI approver');
     expect(run.outputs.approved).toBe('false');
+  });
+
+  describe('review policy (approval-required-for)', () => {
+    /** tinyimg_fill's parameter renamed: the PR's only FFI change, non-ABI. */
+    const RENAMED = {
+      'src/ffi.rs': V1['src/ffi.rs'].replace(
+        'pub extern "C" fn tinyimg_fill(value: c_int) -> c_int {',
+        'pub extern "C" fn tinyimg_fill(fill_value: c_int) -> c_int {',
+      ),
+    };
+    const ADDED = '\n#[no_mangle]\npub extern "C" fn tinyimg_extra() -> c_int {\n    7\n}\n';
+
+    it('a group that lands only the non-ABI change of a policy-passed PR passes without a review', async () => {
+      expect(RENAMED['src/ffi.rs']).not.toBe(V1['src/ffi.rs']);
+      const { run, statuses } = await group(RENAMED);
+      expect(run.code).toBe(0);
+      expect(statuses.map((s) => s.state)).toEqual(['success']);
+      expect(statuses[0].description).toMatch(
+        /^No review needed for #7's group: 1 non-ABI change · ffi sha256:[0-9a-f]{12}$/,
+      );
+      expect(run.stdout).toContain('#7: review policy: No approval needed: only 1 non-ABI change');
+      expect(run.outputs.approved).toBe('true');
+    });
+
+    it("a group delta the PR's policy pass does not cover (the merge also adds an export) fails", async () => {
+      const { run, statuses } = await group(RENAMED, {
+        alsoInMerge: { 'src/ffi.rs': RENAMED['src/ffi.rs'] + ADDED },
+      });
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(
+        /^the group's FFI delta \(1 addition, 1 non-ABI change\) is not covered by approvals of #7 \(0\/1\) · ffi sha256:/,
+      );
+      expect(run.stdout).toContain('#7: review policy: Approval needed: 1 addition');
+      expect(run.outputs.approved).toBe('false');
+    });
+
+    it('a group whose non-ABI change comes with an open high finding (computed for the group) is not covered', async () => {
+      const peek = (p: string) =>
+        `\n#[no_mangle]\npub extern "C" fn tinyimg_peek(${p}: *const u8) -> u8 {\n    unsafe { *${p} }\n}\n`;
+      const { run, statuses } = await group(
+        { 'src/ffi.rs': V1['src/ffi.rs'] + peek('q') },
+        { base: { ...V1, 'src/ffi.rs': V1['src/ffi.rs'] + peek('p') } },
+      );
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(
+        /^the group's FFI delta \(1 non-ABI change\) is not covered by approvals of #7 \(0\/1\) · ffi sha256:/,
+      );
+      expect(run.stdout).toMatch(/#7: review policy: Approval needed: \d+ open high findings?/);
+    });
+
+    it("a designated reviewer's request for changes fails the group even when the policy would pass it", async () => {
+      const { statuses } = await group(RENAMED, { requestedChangesBy: 'sec-bob' });
+      expect(statuses.map((s) => s.state)).toEqual(['failure']);
+      expect(statuses[0].description).toMatch(/^FFI changes of #7 requested by sec-bob · ffi sha256:/);
+    });
   });
 });

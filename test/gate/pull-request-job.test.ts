@@ -4,64 +4,14 @@
  * a refused comment, a bad configuration. The bundled action runs a pull request's life end to end
  * in test/action/pull-request.e2e.test.ts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { startFakeGitHub, FakeGitHub, githubError } from '../support/fake-github';
-import { OriginRepo } from '../support/action-runner';
+import { githubError } from '../support/fake-github';
+import { DEMO_V1, DEMO_V2, openDemoPull, statusesOf, type DemoPull } from '../support/demo-pull';
 import { runPullJob } from '../support/gate-run';
 
-const DEMO = path.join(__dirname, '..', '..', 'demo');
+type Setup = DemoPull;
+const V1 = DEMO_V1;
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
-      else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(d, e.name), 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
-
-const V1 = tree(path.join(DEMO, 'v1'));
-const V2 = { ...tree(path.join(DEMO, 'v2')), 'src/lib.rs': tree(path.join(DEMO, 'v2'))['src/lib.rs'] };
-
-interface Setup {
-  origin: OriginRepo;
-  fake: FakeGitHub;
-  base: string;
-  head: string;
-  workspace: string;
-}
-
-async function setup(headFiles: Record<string, string | null> = V2): Promise<Setup> {
-  const origin = new OriginRepo();
-  const base = origin.commit('main', V1, 'tinyimg 1.4.0');
-  const head = origin.commit('feature-1', headFiles, 'PR change');
-  origin.setPullRef(1, head);
-  const fake = await startFakeGitHub();
-  fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-  fake.addPull({
-    repo: 'octo/lib',
-    number: 1,
-    user: 'alice',
-    head: { sha: head, ref: 'feature-1' },
-    base: { sha: base, ref: 'main' },
-    commits: [head],
-  });
-  fake.addFile({
-    repo: 'octo/lib',
-    path: '.github/ffi-surface-guard.yml',
-    content: 'approvers:\n  - sec-bob\n',
-    ref: 'main',
-  });
-  return { origin, fake, base, head, workspace: origin.checkout('main') };
-}
-
-function statusesOf(fake: FakeGitHub, sha: string) {
-  return fake.state.statuses.filter((s) => s.sha === sha && s.context === 'ffi-surface/security-review');
-}
+const setup = (head: Record<string, string | null> = DEMO_V2) => openDemoPull({ head });
 
 describe('the gate job on a pull request (in process)', () => {
   let s: Setup;

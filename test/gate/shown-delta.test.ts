@@ -6,6 +6,7 @@
 import { approvalDigest, evaluateApprovals, ReviewInput } from '../../src/core/gate/approvals';
 import { shownBefore, StatusRecord, unseenReason } from '../../src/core/gate/shown-delta';
 import { ledger } from '../../src/core/gate/status-description';
+import { DEFAULT_APPROVAL_REQUIRED_FOR } from '../../src/core/gate/review-policy';
 
 const CONTEXT = 'ffi-surface/security-review';
 const BOT = 'github-actions[bot]';
@@ -74,7 +75,13 @@ describe('evaluateApprovals with what the reviewer was shown', () => {
     ...o,
   });
   const facts = () => ({ designated: true, isAuthor: false, isCommitAuthor: false });
-  const policy = { users: ['sec-bob', 'carol'], teams: [], requiredApprovals: 1, allowCommitAuthors: false };
+  const policy = {
+    users: ['sec-bob', 'carol'],
+    teams: [],
+    requiredApprovals: 1,
+    allowCommitAuthors: false,
+    approvalRequiredFor: DEFAULT_APPROVAL_REQUIRED_FOR,
+  };
 
   it('drops an approval whose commit lands the current delta but that was given on another one', () => {
     const o = evaluateApprovals(

@@ -6,101 +6,23 @@
  * GitHub REST API. The bundled action runs a tag push, a release event and the SARIF output end to
  * end in test/action/release.e2e.test.ts.
  */
-import * as path from 'node:path';
-import { fakeSha, FakeGitHub, isoTime, startFakeGitHub } from '../support/fake-github';
-import { gitIn, OriginRepo, writeFiles } from '../support/action-runner';
+import { fakeSha, isoTime } from '../support/fake-github';
+import { gitIn } from '../support/action-runner';
 import { runRelease, type JobRun } from '../support/release-run';
 import type { ActionInputs } from '../../src/action/inputs';
 import { CommentState, renderMarker } from '../../src/core/gate/comment-state';
 import { statusDescription } from '../../src/core/gate/status-description';
-
-const REPO = 'octo/lib';
-const CONTEXT = 'ffi-surface/release';
-const CONFIG = '.github/ffi-surface-guard.yml';
-
-function manifest(name: string, version: string): string {
-  return `[package]\nname = "${name}"\nversion = "${version}"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n`;
-}
-
-function lib(fns: string[]): string {
-  return fns.map((f) => `#[no_mangle]\npub extern "C" fn ${f}(x: i32) -> i32 {\n    x\n}\n`).join('\n');
-}
-
-/** A crate's files: `Cargo.toml` and `src/lib.rs` exporting `fns`, under `dir`. */
-function crate(name: string, version: string, fns: string[], dir = ''): Record<string, string> {
-  return { [`${dir}Cargo.toml`]: manifest(name, version), [`${dir}src/lib.rs`]: lib(fns) };
-}
-
-/** The origin's history, built in a clone of its own (merges, branches, tags). */
-class History {
-  readonly origin = new OriginRepo();
-  private readonly work: string;
-  private started = false;
-
-  constructor() {
-    this.work = path.join(this.origin.dir, 'history');
-    gitIn(this.origin.dir, 'init', '-q', '-b', 'main', this.work);
-    gitIn(this.work, 'remote', 'add', 'origin', this.origin.bare);
-  }
-
-  /** Commits on `branch` (created from `from` when new) and pushes it; returns the SHA. */
-  commit(files: Record<string, string | null>, message = 'change', branch = 'main', from = 'main'): string {
-    if (this.started) {
-      const exists = gitIn(this.work, 'branch', '--list', branch).length > 0;
-      gitIn(this.work, 'checkout', '-q', ...(exists ? [branch] : ['-b', branch, from]));
-    }
-    writeFiles(this.work, files);
-    gitIn(this.work, 'add', '-A');
-    gitIn(this.work, 'commit', '-q', '--allow-empty', '-m', message);
-    gitIn(this.work, 'push', '-q', 'origin', branch);
-    this.started = true;
-    return gitIn(this.work, 'rev-parse', 'HEAD');
-  }
-
-  /** Merges `branch` into main with a merge commit (GitHub's "Create a merge commit"). */
-  merge(branch: string, message: string): string {
-    gitIn(this.work, 'checkout', '-q', 'main');
-    gitIn(this.work, 'merge', '-q', '--no-ff', '-m', message, branch);
-    gitIn(this.work, 'push', '-q', 'origin', 'main');
-    return gitIn(this.work, 'rev-parse', 'HEAD');
-  }
-
-  tag(name: string, sha: string, fake: FakeGitHub): void {
-    gitIn(this.work, 'tag', name, sha);
-    gitIn(this.work, 'push', '-q', 'origin', `refs/tags/${name}`);
-    fake.addTag({ repo: REPO, name, sha });
-  }
-}
-
-interface Setup {
-  h: History;
-  fake: FakeGitHub;
-}
-
-async function setup(config?: string): Promise<Setup> {
-  const fake = await startFakeGitHub();
-  fake.addRepo({ fullName: REPO, defaultBranch: 'main' });
-  if (config !== undefined) fake.addFile({ repo: REPO, path: CONFIG, content: config, ref: 'main' });
-  return { h: new History(), fake };
-}
-
-/** A runner workspace: actions/checkout's default (depth 1) of a branch or tag. */
-function checkout(s: Setup, ref: string): string {
-  const ws = path.join(s.h.origin.dir, `workspace-${Math.random().toString(36).slice(2, 8)}`);
-  gitIn(
-    s.h.origin.dir,
-    '-c',
-    'advice.detachedHead=false',
-    'clone',
-    '-q',
-    '--depth=1',
-    '--branch',
-    ref,
-    `file://${s.h.origin.bare}`,
-    ws,
-  );
-  return ws;
-}
+import {
+  checkout,
+  crate,
+  lib,
+  manifest,
+  REPO,
+  setup,
+  type Setup,
+  releaseStatuses,
+  row,
+} from '../support/release-world';
 
 /** The `require-reviewed` and `status-context` inputs, as the Action reads them. */
 function inputsOf(inputs: Record<string, string>): Partial<ActionInputs> {
@@ -116,21 +38,6 @@ function inputsOf(inputs: Record<string, string>): Partial<ActionInputs> {
 /** `push` of a tag: the runner's checkout of the tag is shallow (depth 1), as actions/checkout makes it. */
 function pushTag(s: Setup, tag: string, inputs: Record<string, string> = {}): Promise<JobRun> {
   return runRelease({ workspace: checkout(s, tag), fake: s.fake, tag, inputs: inputsOf(inputs) });
-}
-
-function releaseStatuses(s: Setup, sha: string) {
-  return s.fake.state.statuses.filter((x) => x.sha === sha && x.context === CONTEXT);
-}
-
-/** The summary table row of a crate: previous, new, required, actual, verdict. */
-function row(summary: string, crateName: string): string[] | null {
-  const line = summary.split('\n').find((l) => l.startsWith(`| \`${crateName}\` |`));
-  return line
-    ? line
-        .split('|')
-        .slice(2, -1)
-        .map((c) => c.trim())
-    : null;
 }
 
 describe('the release gate on a release tag', () => {

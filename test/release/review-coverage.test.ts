@@ -323,6 +323,38 @@ describe('evaluateReviewCoverage: the commit status proves the comment', () => {
   });
 });
 
+describe('evaluateReviewCoverage: deltas the review policy let through (approval-required-for)', () => {
+  /** The status the gate sets on a head whose delta needed no approval under the review policy. */
+  const policyStatus = (digest: string, creator: string | null = BOT) =>
+    status('success', statusDescription('No review needed: 2 non-ABI changes', digest), creator);
+
+  it('accepts a policy-passed final delta the gate recorded like an approved one, and says so', () => {
+    const p = pull(1, D('1'), true, { statuses: [policyStatus(D('1'))] });
+    const c = evaluateReviewCoverage([step('a', 1, [1])], [p], options);
+    expect(c.ok).toBe(true);
+    expect(c.pulls[0]).toMatchObject({
+      status: 'approved',
+      ok: true,
+      detail:
+        'final FFI delta needed no approval under the review policy (approval-required-for) (sha256:111111111111), confirmed by the ffi-surface/security-review status on 111111111111',
+    });
+  });
+
+  it('the note is no claim: without the digest in the record, or with another creator or ledger, it fails', () => {
+    const one = (p: PullFacts) => evaluateReviewCoverage([step('a', 1, [1])], [p], options).pulls[0];
+    expect(one(pull(1, D('1'), false, { statuses: [policyStatus(D('1'))] })).status).toBe('not-approved');
+    expect(one(pull(1, D('1'), true, { statuses: [policyStatus(D('1'), 'mallory')] })).status).toBe(
+      'unconfirmed',
+    );
+    expect(one(pull(1, D('1'), true, { statuses: [policyStatus(D('8'))] })).status).toBe('unconfirmed');
+    // a later request for changes supersedes the pass
+    const failed = status('failure', statusDescription('FFI changes requested by bob', D('1')));
+    expect(one(pull(1, D('1'), true, { statuses: [failed, policyStatus(D('1'))] })).status).toBe(
+      'unconfirmed',
+    );
+  });
+});
+
 describe('renderReviewCoverageMarkdown', () => {
   async function check(md: string): Promise<string> {
     expect(count(md, '<!--')).toBe(0);

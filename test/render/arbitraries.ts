@@ -1,6 +1,6 @@
 /** Hostile strings and reports for the property tests. */
 import fc from 'fast-check';
-import type { Change, DiffReport, Finding } from '../../src/core/report';
+import type { Change, DiffReport, Evidence, Finding } from '../../src/core/report';
 import type { Diagnostic } from '../../src/core/model';
 import { BASE_SHA, HEAD_SHA } from './fixtures';
 
@@ -17,6 +17,8 @@ export const FRAGMENTS = [
   '<details>',
   '</details>',
   '<summary>',
+  '</summary>',
+  '<details open>',
   '</code>',
   '<!--',
   '-->',
@@ -129,17 +131,28 @@ export const change: fc.Arbitrary<Change> = fc.record({
   message: hostile,
 });
 
-export const finding: fc.Arbitrary<Finding> = fc.record({
-  rule: ruleId,
-  level: fc.constantFrom('high', 'medium', 'low'),
-  symbol: hostile,
-  name: hostile,
-  crate,
-  file: fc.oneof(fc.constant('src/lib.rs'), hostile),
+export const evidence: fc.Arbitrary<Evidence> = fc.record({
+  file: fc.oneof(fc.constant('src/ffi.rs'), hostile),
   line,
-  message: hostile,
-  checklist: hostile,
+  what: hostile,
 });
+
+export const finding: fc.Arbitrary<Finding> = fc.record(
+  {
+    rule: ruleId,
+    level: fc.constantFrom('high', 'medium', 'low'),
+    symbol: hostile,
+    name: hostile,
+    crate,
+    file: fc.oneof(fc.constant('src/lib.rs'), hostile),
+    line,
+    message: hostile,
+    checklist: hostile,
+    status: fc.constantFrom('open', 'verified'),
+    evidence: fc.array(evidence, { maxLength: 2 }),
+  },
+  { requiredKeys: ['rule', 'level', 'symbol', 'name', 'crate', 'file', 'line', 'message', 'checklist'] },
+);
 
 export const diagnostic: fc.Arbitrary<Diagnostic> = fc.record({
   level: fc.constantFrom('warning', 'error'),

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import {
+  htmlCode,
+  htmlText,
   inlineCode,
   inlineText,
   link,
   reveal,
+  richText,
   safeUrl,
   tableCell,
 } from '../../src/core/render/escape-markdown';
@@ -156,6 +159,41 @@ describe('inlineCode', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('htmlText and htmlCode (inside the <summary> the renderer writes)', () => {
+  it('escape HTML, break mentions and issue references, and stay on one line', () => {
+    expect(htmlText('<img src=x> @alice #12 & </summary>')).toBe(
+      '&lt;img src=x&gt; @\u200dalice #\u200d12 &amp; &lt;/summary&gt;',
+    );
+    expect(htmlCode('a\nb</code><!--')).toBe('<code>a\\u{a}b&lt;/code&gt;&lt;!--</code>');
+    expect(htmlCode('')).toBe('<em>(empty)</em>');
+    expect(htmlCode('x'.repeat(10), 4)).toBe('<code>xxxx</code>…');
+  });
+
+  it('keep any string inert in a <details> summary, and show it as it is (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (a, b) => {
+        const md = `<details>\n<summary>${htmlCode(a)} ${htmlText(b)}</summary>\n\n- x\n\n</details>\n`;
+        expect(md.split('\n')).toHaveLength(7);
+        assertInert(md.replace(/\n/g, ' '));
+        const html = await gfm.toHtml(md);
+        expect(foreignTags(html)).toEqual([]);
+        expect(tagsOf(html).filter((t) => t.name === 'summary')).toHaveLength(2);
+        const summary = /<summary>([\s\S]*)<\/summary>/.exec(html)?.[1] ?? '';
+        expect(textOf(summary).replace(ZWJ, '')).toBe(`${a ? shown(a, 300) : '(empty)'} ${shown(b, 1000)}`);
+        expect(textOutsideCode(summary)).not.toMatch(/@\w/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('richText', () => {
+  it('escapes a leading space or dash only where it could start a line', () => {
+    expect(richText('- `p` is -1')).toBe('\\- `p` is -1');
+    expect(richText('`p` -x')).toBe('`p` -x');
   });
 });
 

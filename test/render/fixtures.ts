@@ -147,6 +147,25 @@ export function realisticReport(): DiffReport {
         checklist: 'bounds derived only from the length, len * size uses checked arithmetic',
       },
       {
+        rule: 'raw-pointer-param',
+        level: 'high',
+        symbol: 'imgcodec_image_free',
+        name: 'image_free',
+        crate: 'imgcodec',
+        file: 'src/ffi/image.rs',
+        line: 70,
+        message: 'parameter img is a raw pointer (*mut Image)',
+        checklist: 'null checked, alignment and lifetime documented, no aliasing of &mut',
+        status: 'verified',
+        evidence: [
+          {
+            file: 'src/ffi/image.rs',
+            line: 71,
+            what: '`img` checked by `try_box_from_ptr!` (defined at src/ffi/mod.rs:12)',
+          },
+        ],
+      },
+      {
         rule: 'panic-path',
         level: 'medium',
         symbol: 'imgcodec_decode',
@@ -226,4 +245,149 @@ export function hugeReport(n: number, nameOf: (i: number) => string = (i) => `ex
     });
   }
   return { ...emptyReport(), changes, findings, requiredBump: 'major', deltaDigest: 'sha256:1234' };
+}
+
+const CHECK_RAW =
+  'NULL is checked before use, alignment and lifetime are documented, and the pointer never aliases a live `&mut`';
+const CHECK_BUFFER =
+  'bounds come only from the length parameter, `len * size_of::<T>()` uses checked arithmetic, NULL with a non-zero length is rejected, and `slice::from_raw_parts` never gets NULL (even for length 0)';
+const CHECK_CSTR =
+  'the string is NUL-terminated, validated as UTF-8 where it is used as `str`, and its length bounded';
+const CHECK_TESTED = 'a test or fuzz target covers the export, including its error and NULL paths';
+
+/**
+ * A release-sized change like rustls-ffi v0.14.0 → v0.15.0, generated: `additions` new functions
+ * with long names and about 2.5 pointer parameters each (a raw pointer, a buffer with its length,
+ * a C string), two breaking changes, and one finding per pointer parameter plus an
+ * `untested-export` per function. Every third pointer finding is verified (a null-check macro
+ * defined in the crate), and so is every other `untested-export` (a C test calls the function).
+ */
+export function generatedChange(additions = 20): DiffReport {
+  const changes: Change[] = [];
+  const findings: Finding[] = [];
+  const crate = 'rustls-ffi';
+  let pointer = 0;
+  for (let i = 0; i < additions; i++) {
+    const name = `rustls_client_config_builder_set_extension_number_${i}`;
+    const file = `librustls/src/client_${i % 4}.rs`;
+    const line = 100 + i * 37;
+    const params: {
+      name: string;
+      type: string;
+      rule: string;
+      level: 'high' | 'medium';
+      check: string;
+      message: string;
+    }[] = [
+      {
+        name: 'builder',
+        type: '*mut rustls_client_config_builder',
+        rule: 'raw-pointer-param',
+        level: 'high',
+        check: CHECK_RAW,
+        message: 'parameter `builder` is a raw pointer `*mut rustls_client_config_builder`',
+      },
+      {
+        name: 'data',
+        type: '*const u8',
+        rule: 'buffer-param',
+        level: 'high',
+        check: CHECK_BUFFER,
+        message: 'parameter `data` is a raw pointer `*const u8` with length `data_len` (`size_t`)',
+      },
+    ];
+    if (i % 2 === 0)
+      params.push({
+        name: 'hostname',
+        type: '*const c_char',
+        rule: 'c-string-param',
+        level: 'medium',
+        check: CHECK_CSTR,
+        message: 'parameter `hostname` is a C string `*const c_char`',
+      });
+    changes.push({
+      rule: 'function-added',
+      severity: 'addition',
+      kind: 'function',
+      name,
+      symbol: name,
+      crate,
+      file,
+      line,
+      before: null,
+      after: `extern "C" fn ${name}(${params.map((p) => `${p.name}: ${p.type}`).join(', ')}, data_len: size_t) -> rustls_result`,
+      message: `new exported function \`${name}\``,
+    });
+    for (const p of params) {
+      const verified = pointer++ % 3 === 0;
+      findings.push({
+        rule: p.rule,
+        level: p.level,
+        symbol: name,
+        name,
+        crate,
+        file,
+        line,
+        message: p.message,
+        checklist: p.check,
+        status: verified ? 'verified' : 'open',
+        ...(verified
+          ? {
+              evidence: [
+                {
+                  file,
+                  line: line + 3,
+                  what: `\`${p.name}\` checked by \`try_ref_from_ptr!\` (defined at librustls/src/ffi.rs:384)`,
+                },
+              ],
+            }
+          : {}),
+      });
+    }
+    const tested = i % 2 === 1;
+    findings.push({
+      rule: 'untested-export',
+      level: 'low',
+      symbol: name,
+      name,
+      crate,
+      file,
+      line,
+      message: `\`${name}\` is named in no test (searched 3 Rust, 6 C/C++, 0 Go and 0 Python test files)`,
+      checklist: CHECK_TESTED,
+      ...(tested
+        ? {
+            status: 'verified' as const,
+            evidence: [
+              { file: 'librustls/tests/client.c', line: 40 + i, what: `called by the C test \`client.c\`` },
+            ],
+          }
+        : {}),
+    });
+  }
+  for (const name of [
+    'rustls_server_connection_get_server_name',
+    'rustls_server_config_builder_set_persistence',
+  ])
+    changes.push({
+      rule: 'function-return-changed',
+      severity: 'breaking',
+      kind: 'function',
+      name,
+      symbol: name,
+      crate,
+      file: 'librustls/src/server.rs',
+      line: 461,
+      before: `extern "C" fn ${name}(conn: *const rustls_connection) -> rustls_result`,
+      after: `extern "C" fn ${name}(conn: *const rustls_connection) -> rustls_str<'static>`,
+      message: "return type changed from rustls_result to rustls_str<'static>",
+    });
+  return {
+    ...emptyReport(),
+    changes,
+    findings,
+    requiredBump: 'major',
+    deltaDigest: 'sha256:38f92d373c8b41513c03961591819351fd0dd8ef9d28c20fd7c25ff3e3f52c89',
+    crates: [{ name: crate, baseVersion: '0.14.0', headVersion: '0.15.0' }],
+  };
 }

@@ -55,7 +55,7 @@ const ALLOWED: Record<string, RegExp> = {
   br: /^ \/$/,
   a: /^ href="[^"]*"$/,
   input: /^ type="checkbox" disabled="" \/$/,
-  details: /^$/,
+  details: /^(?: open)?$/,
   summary: /^$/,
 };
 

@@ -317,12 +317,35 @@ describe('renderSarif', () => {
     expect(renderSarif(many).runs[0].results).toHaveLength(35);
   });
 
+  test('a verified finding is not a result (no alert); a note and the run properties count it', () => {
+    const open = finding({ rule: 'raw-pointer-param', level: 'high' });
+    const verified: Finding = {
+      ...finding({ rule: 'raw-pointer-param', level: 'high', symbol: 'fsg_other', name: 'fsg_other' }),
+      status: 'verified',
+      evidence: [{ file: 'src/lib.rs', line: 12, what: '`p` checked by `is_null()`' }],
+    };
+    const log = renderSarif({ ...emptyReport(), findings: [open, verified] });
+    expectValid(log);
+    expect(results(log).map((r) => r.message.text)).toEqual([expect.stringContaining(open.symbol)]);
+    expect(log.runs[0].properties).toMatchObject({ findings: 1, verifiedFindings: 1 });
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes.map((n) => n.descriptor?.id)).toEqual(['verified-findings']);
+    expect(notes[0].message.text).toMatch(/^1 finding is verified by the code/);
+    // the open twin is reported
+    expect(
+      results(renderSarif({ ...emptyReport(), findings: [{ ...verified, status: 'open' }] })),
+    ).toHaveLength(1);
+  });
+
   test('any report, however hostile, renders to a valid log whose markdown opens no HTML, link or mention', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryReport, async (rep) => {
         const log = renderSarif(rep, { docsUrl: 'https://github.com/o/r#readme' });
         expectValid(JSON.parse(JSON.stringify(log)));
-        expect(results(log)).toHaveLength(rep.changes.length + rep.findings.length);
+        // a verified finding is no problem: not a result
+        expect(results(log)).toHaveLength(
+          rep.changes.length + rep.findings.filter((f) => f.status !== 'verified').length,
+        );
         for (const r of results(log)) {
           expect(r.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{64}(:\d+)?$/);
           const html = await gfm.toHtml(r.message.markdown as string);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { DiffReport } from '../../src/core/report';
 import { renderText, term } from '../../src/core/render/report-text';
 import { hostile, report as reportArb } from './arbitraries';
-import { hugeReport, realisticReport } from './fixtures';
+import { generatedChange, hugeReport, realisticReport } from './fixtures';
 
 /** Characters a terminal acts on, or that hide or reorder text (a newline only ends a line). */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
@@ -17,7 +17,10 @@ function mapStrings(r: DiffReport, f: (s: string) => string): DiffReport {
         ? v.map(map)
         : v && typeof v === 'object'
           ? Object.fromEntries(
-              Object.entries(v).map(([k, x]) => [k, ['severity', 'level', 'kind'].includes(k) ? x : map(x)]),
+              Object.entries(v).map(([k, x]) => [
+                k,
+                ['severity', 'level', 'kind', 'status'].includes(k) ? x : map(x),
+              ]),
             )
           : v;
   return map(r) as DiffReport;
@@ -54,6 +57,24 @@ describe('renderText', () => {
 
   it('renders a realistic report', () => {
     expect(renderText(realisticReport())).toMatchSnapshot();
+  });
+
+  it('lists verified findings compactly, one line per export with the evidence at file:line, never as [ ]', () => {
+    const r = generatedChange(20);
+    const out = renderText(r);
+    const open = r.findings.filter((f) => f.status !== 'verified');
+    const verified = r.findings.filter((f) => f.status === 'verified');
+    expect(out.split('\n').filter((l) => l.includes('[ ] '))).toHaveLength(open.length);
+    const section = out.slice(out.indexOf('Verified by the code'));
+    expect(section.split('\n')[0]).toBe(
+      `Verified by the code (${verified.length} findings; the evidence, at file:line):`,
+    );
+    const lines = section.split('\n').slice(1, section.split('\n').indexOf(''));
+    expect(lines).toHaveLength(new Set(verified.map((f) => f.symbol)).size);
+    for (const f of verified) {
+      const line = lines.find((l) => l.startsWith(`  ${f.symbol}: `)) ?? '';
+      for (const e of f.evidence ?? []) expect(line).toContain(`${f.rule} (${e.file}:${e.line})`);
+    }
   });
 
   it('handles a large report', () => {

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { openDemoPull } from '../support/demo-pull';
 import { run } from '../../src/cli/run';
 import { extractDir } from '../support/extract';
 import { exportFn, History, makeHistory, makeMonorepo, MANIFEST, Monorepo, Repo } from '../diff/git-fixture';
@@ -217,41 +218,9 @@ describe('diff --format json validates against schema/diff-report.schema.json', 
 });
 
 describe('the report the Action writes at report-path validates against the diff schema', () => {
-  const DEMO = path.join(ROOT, 'demo');
-  const tree = (dir: string): Record<string, string> => {
-    const out: Record<string, string> = {};
-    const walk = (d: string, prefix: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
-        else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(d, e.name), 'utf8');
-      }
-    };
-    walk(dir, '');
-    return out;
-  };
-
   it('on a pull request (with the gate section) and on workflow_dispatch', async () => {
-    const origin = new OriginRepo();
-    const fake = await startFakeGitHub();
+    const { origin, fake, base, head } = await openDemoPull({ baseMessage: 'v1', headMessage: 'v2' });
     try {
-      const base = origin.commit('main', tree(path.join(DEMO, 'v1')), 'v1');
-      const head = origin.commit('feature-1', tree(path.join(DEMO, 'v2')), 'v2');
-      origin.setPullRef(1, head);
-      fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-      fake.addPull({
-        repo: 'octo/lib',
-        number: 1,
-        user: 'alice',
-        head: { sha: head, ref: 'feature-1' },
-        base: { sha: base, ref: 'main' },
-        commits: [head],
-      });
-      fake.addFile({
-        repo: 'octo/lib',
-        path: '.github/ffi-surface-guard.yml',
-        content: 'approvers:\n  - sec-bob\n',
-        ref: 'main',
-      });
       const prReport = path.join(origin.dir, 'out', 'pr.json');
       const pr = await runAction({
         workspace: origin.checkout('main'),

@@ -1,9 +1,9 @@
 /** `ffi-surface-guard diff`: what changed in the surface between two revisions, and what it needs. */
 import { computeReportFindings } from '../../app/findings';
 import { FAIL_ON, failsOn } from '../../core/fail-on';
-import { renderMarkdown } from '../../core/render/report-markdown';
+import { FULL_REPORT, renderMarkdown } from '../../core/render/report-markdown';
 import { renderText } from '../../core/render/report-text';
-import { sarifOutput } from '../sarif';
+import { CLI_DOCS_URL, sarifOutput } from '../sarif';
 import {
   BASE_FLAG,
   COLOR_FLAG,
@@ -55,6 +55,11 @@ export const DIFF: CommandSpec<CommandResult> = {
       description: 'The output format (sarif: a SARIF 2.1.0 log for code scanning).',
       default: 'json',
     },
+    comment: {
+      type: 'boolean',
+      description:
+        "With --format markdown: the pull-request comment the Action would post, shortened to fit GitHub's 65,536-character limit (default: the full report).",
+    },
     'fail-on': {
       type: 'string',
       choices: Object.keys(FAIL_ON),
@@ -76,6 +81,10 @@ export const DIFF: CommandSpec<CommandResult> = {
       description: 'A Markdown report in report.md; exit code 1 when the change is breaking.',
     },
     {
+      command: 'diff origin/main --format markdown --comment',
+      description: 'The pull-request comment the Action would post for this change (size-limited).',
+    },
+    {
       command: 'diff origin/main --format sarif --output ffi.sarif',
       description:
         'A SARIF 2.1.0 log for GitHub code scanning (upload it with github/codeql-action/upload-sarif).',
@@ -86,6 +95,8 @@ export const DIFF: CommandSpec<CommandResult> = {
 
 export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'markdown', 'text', 'sarif'], 'json');
+  const comment = args.flags.has('--comment');
+  if (comment && format !== 'markdown') throw new UsageError('--comment needs --format markdown');
   const { base, head, range } = revisions(args, 'both');
   const failOn = stringFlag(args, '--fail-on');
   if (failOn !== undefined && !(failOn in FAIL_ON))
@@ -114,7 +125,12 @@ export async function diffCommand(args: ParsedArgs, run: RunClock): Promise<Comm
     format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
       : format === 'markdown'
-        ? renderMarkdown(report, {}) + '\n'
+        ? renderMarkdown(report, {
+            docsUrl: CLI_DOCS_URL,
+            ...(comment
+              ? { fullReportName: 'the full report (the same command without --comment)' }
+              : { maxChars: FULL_REPORT }),
+          }) + '\n'
         : format === 'sarif'
           ? await sarifOutput(report, root)
           : renderText(report);

@@ -30,6 +30,9 @@ export function explainRule(id: string): string | null {
       '',
       `the reviewer confirms: ${finding.checklist}`,
       '',
+      ...(finding.example
+        ? ['example it flags:', ...finding.example.split('\n').map((l) => `    ${l}`), '']
+        : []),
       `silence it: in .github/ffi-surface-guard.yml, findings: { levels: { ${finding.id}: 'off' } }, or scope it to paths with findings: { scopes: { ${finding.id}: { exclude: ['path/**'] } } }.`,
       '',
     ].join('\n');

@@ -74,7 +74,8 @@ export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promis
   const revs = revisions(args, 'none');
   const base = revs.base;
   const root = rootOf(args);
-  const settings = analysisSettings(await readConfigFile(root, stringFlag(args, '--config')));
+  const config = await readConfigFile(root, stringFlag(args, '--config'));
+  const settings = analysisSettings(config);
   await checkRoot(root);
   const baseTip = await resolveCommit(root, base, '--base');
   const head = await resolveCommit(root, revs.head ?? 'HEAD', '--head');
@@ -105,7 +106,7 @@ export async function gateStatusCommand(args: ParsedArgs, run: RunClock): Promis
   const landing = await deltas.landing(head, computeReportFindings(settings.findingsPolicy));
   const d =
     landing.kind === 'clean'
-      ? decideWithoutApproval(landing.analysis.report)
+      ? decideWithoutApproval(landing.analysis.report, config.approvalRequiredFor)
       : conflictDecision(base.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, ''));
   return {
     stdout: `status ${DEFAULT_STATUS_CONTEXT}: ${d.state} — ${d.description}\n`,

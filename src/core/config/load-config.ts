@@ -17,6 +17,7 @@ import { CHANGE_RULES } from '../diff/catalogue';
 import { findingRule } from '../findings/catalogue';
 import type { FindingScope } from '../findings/policy';
 import { validateFindingPolicy } from '../findings/policy';
+import { canonicalSeverities, DEFAULT_APPROVAL_REQUIRED_FOR } from '../gate/review-policy';
 import { DEFAULT_LIMITS } from '../limits';
 import type { Limits } from '../limits';
 import type { FeatureSelection } from '../model';
@@ -265,6 +266,12 @@ function issueError(issue: z.core.$ZodIssue, doc: Document): { path: Path; detai
         offset: offsetOf(doc, path.slice(0, -1), String(path[path.length - 1])),
       };
     }
+    case 'invalid_value':
+      return {
+        path,
+        detail: `${issue.message}, got ${describe(issue.input)}${valueHint(path, issue.input, issue.values)}`,
+        offset: offsetOf(doc, path),
+      };
     default:
       return {
         path,
@@ -272,6 +279,20 @@ function issueError(issue: z.core.$ZodIssue, doc: Document): { path: Path; detai
         offset: offsetOf(doc, path),
       };
   }
+}
+
+/**
+ * For a value outside an enumeration: the allowed value it is closest to (`(did you mean
+ * "non-abi"?)`), or what the key cannot say (unresolved entries and high findings in
+ * `approval-required-for`, which always need an approval).
+ */
+function valueHint(path: Path, input: unknown, values: readonly unknown[]): string {
+  if (typeof input !== 'string' || input.length > 100) return '';
+  const guess = closestWord(input, values.map(String));
+  if (guess) return ` (did you mean "${guess}"?)`;
+  if (path[0] === 'approval-required-for' && /^(unresolved|high|finding)/i.test(input))
+    return ' (unresolved entries and open high findings always need an approval; the list names change severities)';
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +360,7 @@ function fromRaw(raw: RawConfig): Config {
         raw.changes?.['potentially-breaking-bump'] ?? d.changes.potentiallyBreakingBump,
     },
     approvers: raw.approvers ?? [],
+    approvalRequiredFor: raw['approval-required-for'] ?? d.approvalRequiredFor,
     requiredApprovals,
     requiredApprovalsBreaking: raw['required-approvals-breaking'] ?? requiredApprovals,
     allowCommitAuthors: raw['allow-commit-authors'] ?? d.allowCommitAuthors,
@@ -357,6 +379,8 @@ function fromRaw(raw: RawConfig): Config {
 }
 
 const uniqueSorted = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 /** `binary-exports.allow` sorted by name then reason, exact duplicates dropped. */
 function uniqueAllowed(xs: readonly AllowedExport[]): AllowedExport[] {
   const key = (e: AllowedExport) => `${e.name}\u0000${e.reason}`;
@@ -403,6 +427,7 @@ export function normaliseConfig(config: Config): Config {
     findings: { levels: sortedRecord(levels), scopes: sortedRecord(scopes) },
     changes: { potentiallyBreakingBump: config.changes.potentiallyBreakingBump },
     approvers: uniqueSorted(config.approvers.map((a) => a.replace(/^@/, '').toLowerCase())),
+    approvalRequiredFor: canonicalSeverities(config.approvalRequiredFor),
     requiredApprovals: config.requiredApprovals,
     requiredApprovalsBreaking: Math.max(config.requiredApprovals, config.requiredApprovalsBreaking),
     allowCommitAuthors: config.allowCommitAuthors,
@@ -490,5 +515,15 @@ export function policyHash(config: Config): string {
   // absent when empty, so a configuration without it hashes as it did before the key existed
   const binaryExports = normal.binaryExports.allow.length ? normal.binaryExports : undefined;
   const headers = normal.headers.length ? normal.headers : undefined;
-  return sha256(stableStringify({ configSchema: 1, config: { ...normal, limits, binaryExports, headers } }));
+  // absent when it is the default, so a configuration that leaves it out keeps its hash; any other
+  // set changes what an approval (or a pass without one) was given under
+  const approvalRequiredFor = sameList(normal.approvalRequiredFor, DEFAULT_APPROVAL_REQUIRED_FOR)
+    ? undefined
+    : normal.approvalRequiredFor;
+  return sha256(
+    stableStringify({
+      configSchema: 1,
+      config: { ...normal, limits, binaryExports, headers, approvalRequiredFor },
+    }),
+  );
 }

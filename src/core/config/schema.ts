@@ -15,6 +15,9 @@ import { MAX_DEADLINE_SECONDS } from '../deadline';
 import { DEFAULT_LIMITS } from '../limits';
 import type { Limits } from '../limits';
 import type { FeatureSelection } from '../model';
+import { DEFAULT_APPROVAL_REQUIRED_FOR } from '../gate/review-policy';
+import { SEVERITIES } from '../report';
+import type { Severity } from '../report';
 
 /** Configuration files larger than this are rejected before parsing. */
 export const MAX_CONFIG_BYTES = 256 * 1024;
@@ -261,6 +264,20 @@ export const configSchema = z
         'GitHub logins or org/team slugs',
         'Who may approve surface changes: user logins and org/team slugs (a leading @ is allowed).',
       ),
+      'approval-required-for': z
+        .array(
+          z.enum(SEVERITIES, {
+            error: 'expected one of breaking, source-breaking, potentially-breaking, addition or non-abi',
+          }),
+          { error: `expected a list of change severities (at most ${MAX_LIST_ENTRIES})` },
+        )
+        .max(MAX_LIST_ENTRIES)
+        .optional()
+        .meta({
+          description:
+            'The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.',
+          default: [...DEFAULT_APPROVAL_REQUIRED_FOR],
+        }),
       'required-approvals': integer(1, MAX_REQUIRED_APPROVALS)
         .optional()
         .meta({ description: 'Approvals a pull request that changes the surface needs.', default: 1 }),
@@ -399,6 +416,11 @@ export interface Config {
   };
   /** Lower-cased logins and `org/team` slugs, without `@`. Sorted, unique. */
   approvers: string[];
+  /**
+   * The change severities that need an approval (besides unresolved entries and open high
+   * findings, which always do). In severity order, unique.
+   */
+  approvalRequiredFor: Severity[];
   requiredApprovals: number;
   /** Approvals for a pull request with breaking changes; never below `requiredApprovals`. */
   requiredApprovalsBreaking: number;
@@ -438,6 +460,7 @@ export function defaultConfig(): Config {
     findings: { levels: {}, scopes: {} },
     changes: { potentiallyBreakingBump: 'major' },
     approvers: [],
+    approvalRequiredFor: [...DEFAULT_APPROVAL_REQUIRED_FOR],
     requiredApprovals: 1,
     requiredApprovalsBreaking: 1,
     allowCommitAuthors: false,

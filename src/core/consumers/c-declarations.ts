@@ -32,6 +32,8 @@ export interface CField {
   /** Bit-field width as written, or null. */
   bits: string | null;
   line: number;
+  /** The `#if` condition of the field's line, when there is one (it may differ from the record's). */
+  condition?: string;
 }
 
 export type CDeclaration = CLocation &
@@ -340,11 +342,18 @@ function recordDefinition(tag: CTag, name: string, body: Node, at: Node, ctx: Ct
     const spec = specifiers(f, ctx);
     const bits = f.namedChildren.find((c) => c?.type === 'bitfield_clause')?.namedChildren[0]?.text ?? null;
     const decls = f.childrenForFieldName('declarator').filter((d): d is Node => d !== null);
-    if (decls.length === 0)
-      fields.push({ name: null, type: spec.base, bits, line: f.startPosition.row + 1 + ctx.offset });
+    const condition = ctx.conditionOf(f.startPosition.row);
+    const field = (name: string | null, type: CType, row: number): CField => ({
+      name,
+      type,
+      bits,
+      line: row + 1 + ctx.offset,
+      ...(condition !== null ? { condition } : {}),
+    });
+    if (decls.length === 0) fields.push(field(null, spec.base, f.startPosition.row));
     for (const d of decls) {
       const r = declarator(d, spec.base, ctx, 0);
-      fields.push({ name: r.name, type: r.type, bits, line: d.startPosition.row + 1 + ctx.offset });
+      fields.push(field(r.name, r.type, d.startPosition.row));
     }
   }
   push(ctx, { kind: tag, name, fields, ...loc(ctx, at) });

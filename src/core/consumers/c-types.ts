@@ -25,7 +25,31 @@ export interface DataModel {
   pointerBytes: 4 | 8;
   /** Whether plain `char` is signed (x86_64: yes; aarch64 Linux: no). */
   charSigned: boolean;
+  /**
+   * Macros the compilers of this model predefine (`_WIN32` on Windows), and macros they are known
+   * not to: a declaration under `#ifdef _WIN32` is read under LLP64 only, the `#else` branch under
+   * LP64 only. Any other macro of a condition is unknown (the declaration is read under both).
+   */
+  predefined?: Readonly<Record<string, number>>;
+  notDefined?: readonly string[];
 }
+
+/** What a Windows compiler defines (MSVC, clang-cl, MinGW): never defined on Linux or macOS. */
+const WINDOWS_MACROS = ['_WIN32', '_WIN64', '_MSC_VER', '__MINGW32__', '__MINGW64__', 'WIN32', '_WINDOWS'];
+/** What the compilers of Linux and macOS define: never defined on Windows. */
+const UNIX_MACROS = [
+  '__unix__',
+  '__unix',
+  'unix',
+  '__linux__',
+  '__linux',
+  'linux',
+  '__gnu_linux__',
+  '__APPLE__',
+  '__MACH__',
+  '__LP64__',
+  '_LP64',
+];
 
 export const LP64: DataModel = {
   name: 'LP64',
@@ -33,6 +57,8 @@ export const LP64: DataModel = {
   longBytes: 8,
   pointerBytes: 8,
   charSigned: true,
+  predefined: { __LP64__: 1, _LP64: 1 },
+  notDefined: WINDOWS_MACROS,
 };
 export const LLP64: DataModel = {
   name: 'LLP64',
@@ -40,6 +66,8 @@ export const LLP64: DataModel = {
   longBytes: 4,
   pointerBytes: 8,
   charSigned: true,
+  predefined: { _WIN32: 1, _WIN64: 1 },
+  notDefined: UNIX_MACROS,
 };
 /** LP64 with an unsigned plain `char` (aarch64 Linux, where Rust's `c_char` is `u8`). */
 export const LP64_UNSIGNED_CHAR: DataModel = {
@@ -48,6 +76,8 @@ export const LP64_UNSIGNED_CHAR: DataModel = {
   longBytes: 8,
   pointerBytes: 8,
   charSigned: false,
+  predefined: { __LP64__: 1, _LP64: 1, __linux__: 1, __unix__: 1, __aarch64__: 1 },
+  notDefined: [...WINDOWS_MACROS, '__APPLE__', '__MACH__'],
 };
 
 /** The leaf of a type once its pointers are counted: what the ABI sees. */

@@ -30,6 +30,7 @@ import {
   type Typedefs,
 } from './c-types';
 import { typedefsOf, type CDeclaration } from './c-declarations';
+import { evaluateCondition } from './preprocess';
 import { optionInner, parseType, renderType, type RustType } from '../rust/type-syntax';
 
 export interface RustExport {
@@ -91,10 +92,55 @@ export type ContractResult =
       cKind: 'function' | 'variable';
       rustKind: 'function' | 'static';
     }
+  | {
+      rule: 'record-mismatch';
+      /** The Rust name of the repr(C) struct or union. */
+      record: string;
+      /** The C record (for a field's type: the field's line). */
+      c: CSide;
+      rust: Side;
+      detail: RecordMismatch;
+    }
   /** A reading that hit a bound: exported-not-declared cannot be trusted, so it is not reported. */
   | { rule: 'incomplete-declarations'; file: string };
 
+/** How a C struct or union disagrees with the repr(C) Rust type of the same (C) name. */
+export type RecordMismatch =
+  | { k: 'tag'; cTag: 'struct' | 'union'; rustKind: 'struct' | 'union' }
+  | { k: 'field-count'; cFields: number; rustFields: number }
+  /** The same field names in another order. */
+  | { k: 'field-order'; cNames: string[]; rustNames: string[] }
+  | {
+      k: 'field-type';
+      /** 0-based, among the fields that have a size (zero-sized Rust fields are not in C). */
+      index: number;
+      field: string;
+      cType: string;
+      rustType: string;
+      aspects: Aspect[];
+      models: string[];
+    };
+
+/** A repr(C) struct or union of the Rust surface, as the records check takes it. */
+export interface RustRecord {
+  name: string;
+  /** The name C gives it (cbindgen's `[export]` prefix and renames), usually `name`. */
+  cName: string;
+  kind: 'struct' | 'union';
+  /** In declaration order; `zeroSized` fields (PhantomData, `()`) have no C counterpart. */
+  fields: { name: string; type: string; zeroSized?: boolean }[];
+  /** A tuple struct: its field names (`0`, `1`) say nothing about order. */
+  tuple?: boolean;
+  file: string;
+  line: number;
+}
+
 export interface ContractOptions {
+  /**
+   * The repr(C) structs and unions of the Rust surface: each one a header defines (by its C
+   * name, as a tag or a typedef of a tagged type) is compared field by field.
+   */
+  records?: readonly RustRecord[];
   /** Data models to check under (default: LP64 and LLP64). */
   models?: readonly DataModel[];
   /**
@@ -267,26 +313,54 @@ export function compareShapes(c: AbiShape, r: AbiShape): Aspect[] {
   return out;
 }
 
-/** Checks the C declarations against the Rust exports. */
+/** Whether a declaration under `condition` is compiled under data model `m` (unknown: yes). */
+export function activeUnder(condition: string | null, m: DataModel): boolean {
+  return conditionUnder(condition, m) !== 'false';
+}
+
+/** The typedefs and tagged types a consumer compiling under one data model sees. */
+interface ModelView {
+  model: DataModel;
+  typedefs: Typedefs;
+  named: (name: string) => AbiShape | null;
+  /** Whether this model's compiler takes a condition: memoised (a header repeats few conditions). */
+  condition: (condition: string | null) => 'true' | 'false' | 'unknown';
+  active: (condition: string | null) => boolean;
+}
+
+function modelView(m: DataModel, declarations: readonly CDeclaration[]): ModelView {
+  const memo = new Map<string | null, 'true' | 'false' | 'unknown'>();
+  const condition = (c: string | null): 'true' | 'false' | 'unknown' => {
+    let v = memo.get(c);
+    if (v === undefined) {
+      v = conditionUnder(c, m);
+      memo.set(c, v);
+    }
+    return v;
+  };
+  const active = (c: string | null): boolean => condition(c) !== 'false';
+  const visible = declarations.filter((d) => active(d.condition));
+  const typedefs = typedefsOf(visible);
+  const tags = new Map<string, CTag>();
+  for (const d of visible)
+    if ((d.kind === 'struct' || d.kind === 'union' || d.kind === 'enum') && !tags.has(d.name))
+      tags.set(d.name, d.kind);
+  const named = (name: string): AbiShape | null => {
+    if (typedefs.has(name))
+      return cAbiShape({ k: 'base', name, tag: null, const: false, volatile: false }, m, typedefs);
+    const tag = tags.get(name);
+    return tag ? cAbiShape({ k: 'base', name, tag, const: false, volatile: false }, m, typedefs) : null;
+  };
+  return { model: m, typedefs, named, condition, active };
+}
+
+/** Checks the C declarations against the Rust exports (and the repr(C) records against theirs). */
 export function checkContract(
   exports: readonly RustExport[],
   declarations: readonly CDeclaration[],
   options: ContractOptions = {},
 ): ContractResult[] {
-  const models = options.models ?? [LP64, LLP64];
-  const typedefs = typedefsOf(declarations);
-  const tags = new Map<string, CTag>();
-  for (const d of declarations)
-    if ((d.kind === 'struct' || d.kind === 'union' || d.kind === 'enum') && !tags.has(d.name))
-      tags.set(d.name, d.kind);
-  const named =
-    (m: DataModel) =>
-    (name: string): AbiShape | null => {
-      if (typedefs.has(name))
-        return cAbiShape({ k: 'base', name, tag: null, const: false, volatile: false }, m, typedefs);
-      const tag = tags.get(name);
-      return tag ? cAbiShape({ k: 'base', name, tag, const: false, volatile: false }, m, typedefs) : null;
-    };
+  const views = (options.models ?? [LP64, LLP64]).map((m) => modelView(m, declarations));
   const imports = declarations.filter(isImport);
   const bySymbol = new Map<string, RustExport[]>();
   for (const e of exports) {
@@ -299,13 +373,16 @@ export function checkContract(
 
   for (const d of imports) {
     const c: CSide = { file: d.file, line: d.line, condition: d.condition };
+    const under = views.filter((v) => v.active(d.condition));
+    if (under.length === 0) continue; // compiled under none of the models checked
     const matches = bySymbol.get(d.name);
     if (!matches) {
       results.push({ rule: 'declared-not-exported', symbol: d.name, c });
       continue;
     }
-    for (const e of matches) results.push(...compareOne(d, e, c, typedefs, models, named));
+    for (const e of matches) results.push(...compareOne(d, e, c, under));
   }
+  if (options.records) results.push(...checkRecords(options.records, declarations, views));
 
   const incomplete = options.incompleteFiles ?? [];
   for (const file of incomplete) results.push({ rule: 'incomplete-declarations', file });
@@ -321,14 +398,7 @@ export function checkContract(
   return results;
 }
 
-function compareOne(
-  d: Declared,
-  e: RustExport,
-  c: CSide,
-  typedefs: Typedefs,
-  models: readonly DataModel[],
-  named: (m: DataModel) => (name: string) => AbiShape | null,
-): ContractResult[] {
+function compareOne(d: Declared, e: RustExport, c: CSide, views: readonly ModelView[]): ContractResult[] {
   const rust: Side = { file: e.file, line: e.line };
   const rustKind = e.kind ?? 'function';
   if ((d.kind === 'function') !== (rustKind === 'function'))
@@ -343,10 +413,13 @@ function compareOne(
     const parsed = rustText === null ? null : parseType(rustText);
     const aspects = new Set<Aspect>();
     const hit: string[] = [];
-    for (const m of models) {
-      const found = compareShapes(cAbiShape(cType, m, typedefs, param), rustAbiShape(parsed, m, named(m)));
+    for (const v of views) {
+      const found = compareShapes(
+        cAbiShape(cType, v.model, v.typedefs, param),
+        rustAbiShape(parsed, v.model, v.named),
+      );
       if (found.length) {
-        hit.push(m.name);
+        hit.push(v.model.name);
         for (const a of found) aspects.add(a);
       }
     }
@@ -383,5 +456,139 @@ function compareOne(
   const n = Math.min(d.params.length, e.params.length);
   for (let i = 0; i < n; i++) types(i, d.params[i].type, e.params[i], true);
   types('return', d.returns, e.returns, false);
+  return out;
+}
+
+type CRecord = Extract<CDeclaration, { kind: 'struct' | 'union' }>;
+
+/** The C records (with fields) by the names C code spells them: the tag, and typedefs of the tag. */
+function recordsByName(declarations: readonly CDeclaration[]): Map<string, CRecord[]> {
+  const byTag = new Map<string, CRecord[]>();
+  for (const d of declarations)
+    if ((d.kind === 'struct' || d.kind === 'union') && d.fields.length > 0) {
+      const list = byTag.get(d.name) ?? [];
+      list.push(d);
+      byTag.set(d.name, list);
+    }
+  const out = new Map(byTag);
+  for (const d of declarations) {
+    if (d.kind !== 'typedef' || out.has(d.name)) continue;
+    const t = d.type;
+    if (t.k === 'base' && (t.tag === 'struct' || t.tag === 'union')) {
+      const target = byTag.get(t.name);
+      if (target) out.set(d.name, target);
+    }
+  }
+  return out;
+}
+
+function conditionUnder(condition: string | null, m: DataModel): 'true' | 'false' | 'unknown' {
+  if (condition === null) return 'true';
+  return evaluateCondition(
+    condition,
+    new Map(Object.entries(m.predefined ?? {})),
+    new Set(m.notDefined ?? []),
+  );
+}
+
+function checkRecords(
+  records: readonly RustRecord[],
+  declarations: readonly CDeclaration[],
+  views: readonly ModelView[],
+): ContractResult[] {
+  const cRecords = recordsByName(declarations);
+  const out: ContractResult[] = [];
+  for (const r of records) {
+    const rust: Side = { file: r.file, line: r.line };
+    for (const d of cRecords.get(r.cName) ?? []) {
+      const c: CSide = { file: d.file, line: d.line, condition: d.condition };
+      // bit-fields have no repr(C) counterpart this check could compare
+      if (d.fields.some((f) => f.bits !== null)) continue;
+      const under = views.filter(
+        (v) =>
+          v.active(d.condition) &&
+          // a field under a condition of its own that this model cannot decide (a cbindgen
+          // feature block): which fields the consumer sees is not known, nothing is compared
+          d.fields.every(
+            (f) =>
+              (f.condition ?? null) === null ||
+              f.condition === d.condition ||
+              v.condition(f.condition ?? null) !== 'unknown',
+          ),
+      );
+      if (under.length === 0) continue;
+      if (d.kind !== r.kind) {
+        out.push({
+          rule: 'record-mismatch',
+          record: r.name,
+          c,
+          rust,
+          detail: { k: 'tag', cTag: d.kind, rustKind: r.kind },
+        });
+        continue;
+      }
+      const rustFields = r.fields.filter((f) => !f.zeroSized);
+      // per field index: the models under which the types disagree
+      const typeHits = new Map<
+        number,
+        { aspects: Set<Aspect>; models: string[]; line: number; cType: string }
+      >();
+      let shape: RecordMismatch | null = null;
+      for (const v of under) {
+        const cFields = d.fields.filter((f) => v.active(f.condition ?? null));
+        if (cFields.length !== rustFields.length) {
+          shape ??= { k: 'field-count', cFields: cFields.length, rustFields: rustFields.length };
+          continue;
+        }
+        const cNames = cFields.map((f) => f.name ?? '');
+        const rustNames = rustFields.map((f) => f.name);
+        if (
+          !r.tuple &&
+          r.kind === 'struct' &&
+          cNames.join('\0') !== rustNames.join('\0') &&
+          [...cNames].sort().join('\0') === [...rustNames].sort().join('\0')
+        ) {
+          shape ??= { k: 'field-order', cNames, rustNames };
+          continue;
+        }
+        for (let i = 0; i < cFields.length; i++) {
+          const found = compareShapes(
+            cAbiShape(cFields[i].type, v.model, v.typedefs),
+            rustAbiShape(parseType(rustFields[i].type), v.model, v.named),
+          );
+          if (!found.length) continue;
+          const hit = typeHits.get(i) ?? {
+            aspects: new Set<Aspect>(),
+            models: [],
+            line: cFields[i].line,
+            cType: renderCType(cFields[i].type),
+          };
+          for (const a of found) hit.aspects.add(a);
+          hit.models.push(v.model.name);
+          typeHits.set(i, hit);
+        }
+      }
+      if (shape) {
+        out.push({ rule: 'record-mismatch', record: r.name, c, rust, detail: shape });
+        continue;
+      }
+      for (const [index, hit] of [...typeHits].sort((a, b) => a[0] - b[0]))
+        out.push({
+          rule: 'record-mismatch',
+          record: r.name,
+          c: { ...c, line: hit.line },
+          rust,
+          detail: {
+            k: 'field-type',
+            index,
+            field: rustFields[index].name,
+            cType: hit.cType,
+            rustType: rustFields[index].type,
+            aspects: [...hit.aspects],
+            models: hit.models,
+          },
+        });
+    }
+  }
   return out;
 }

@@ -20,5 +20,6 @@ export * from './c-types';
 export * from './c-declarations';
 export * from './cgo';
 export * from './contract';
+export * from './contract-changes';
 export { preprocess, stripComments } from './preprocess';
 export type { Define, Include, Preprocessed, PreprocessDiagnostic, PreprocessOptions } from './preprocess';

@@ -188,7 +188,11 @@ const or = (a: Tri, b: Tri): Tri => (a === 'T' || b === 'T' ? 'T' : a === 'F' &&
  * read the header as C), integer literals, and macros defined earlier in the file; everything the
  * compiler may predefine (`_WIN32`, feature macros) is unknown.
  */
-function evaluate(expr: string, macros: ReadonlyMap<string, Macro>): Tri {
+function evaluate(
+  expr: string,
+  macros: ReadonlyMap<string, Macro>,
+  notDefined: ReadonlySet<string> = NONE,
+): Tri {
   const toks = tokenize(expr);
   let i = 0;
   // values: a number when known, 'U' when unknown
@@ -200,13 +204,14 @@ function evaluate(expr: string, macros: ReadonlyMap<string, Macro>): Tri {
     if (PREDEFINED.has(name)) return 'T';
     const m = macros.get(name);
     if (m) return m.certain ? 'T' : 'U';
-    return 'U';
+    return notDefined.has(name) ? 'F' : 'U';
   };
   const valueOf = (name: string): V => {
     if (name === '__cplusplus') return 0;
     const pre = PREDEFINED.get(name);
     if (pre !== undefined) return pre;
     const m = macros.get(name);
+    if (!m && notDefined.has(name)) return 0;
     if (!m || !m.certain || m.functionLike) return 'U';
     const v = m.value.trim();
     if (/^[0-9]+$/.test(v)) return Number(v);
@@ -285,6 +290,28 @@ function evaluate(expr: string, macros: ReadonlyMap<string, Macro>): Tri {
   } catch {
     return 'U';
   }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const MAX_EVALUATED_CONDITION_CHARS = 4096;
+
+/**
+ * Evaluates the condition a declaration sits under (`conditionOf`'s text, e.g.
+ * `defined(_WIN32) && !(defined(FEATURE))`) for one target: `defined` names the macros that
+ * target's compiler predefines (with their values), `notDefined` those it is known not to; any
+ * other name is unknown. A condition longer than 4096 characters is unknown.
+ */
+export function evaluateCondition(
+  condition: string,
+  defined: ReadonlyMap<string, number>,
+  notDefined: ReadonlySet<string>,
+): 'true' | 'false' | 'unknown' {
+  if (condition.length > MAX_EVALUATED_CONDITION_CHARS) return 'unknown';
+  const macros = new Map<string, Macro>();
+  for (const [name, value] of defined)
+    macros.set(name, { value: String(value), certain: true, functionLike: false, params: [] });
+  const v = evaluate(condition, macros, notDefined);
+  return v === 'T' ? 'true' : v === 'F' ? 'false' : 'unknown';
 }
 
 const DIRECTIVE = /^\s*#\s*([A-Za-z_]+)?\s*(.*)$/;

@@ -1,6 +1,7 @@
 /** Every change rule, sorted by id. The README's rule table is generated from this list. */
 import type { ChangeRule } from './rule';
 import { binaryOnlyExport } from './rules/binary-only-export';
+import { cgoPrototypeMismatch } from './rules/cgo-prototype-mismatch';
 import { cfgGateChanged } from './rules/cfg-gate-changed';
 import { cfgGateRemoved } from './rules/cfg-gate-removed';
 import { cDeclarationChanged } from './rules/c-declaration-changed';
@@ -27,8 +28,11 @@ import { functionRemoved } from './rules/function-removed';
 import { functionReturnChanged } from './rules/function-return-changed';
 import { functionTargetFeatureChanged } from './rules/function-target-feature-changed';
 import { functionUnsafeChanged } from './rules/function-unsafe-changed';
+import { headerOutOfDate } from './rules/header-out-of-date';
 import { importAdded } from './rules/import-added';
 import { importRemoved } from './rules/import-removed';
+import { gatedExportAdded } from './rules/gated-export-added';
+import { gatedExportRemoved } from './rules/gated-export-removed';
 import { itemGated } from './rules/item-gated';
 import { libraryRenamed } from './rules/library-renamed';
 import { platformWidthChanged } from './rules/platform-width-changed';
@@ -53,6 +57,7 @@ import { unresolvedMacro } from './rules/unresolved-macro';
 
 export const CHANGE_RULES: ChangeRule[] = [
   binaryOnlyExport,
+  cgoPrototypeMismatch,
   cfgGateChanged,
   cfgGateRemoved,
   cDeclarationChanged,
@@ -79,8 +84,11 @@ export const CHANGE_RULES: ChangeRule[] = [
   functionReturnChanged,
   functionTargetFeatureChanged,
   functionUnsafeChanged,
+  headerOutOfDate,
   importAdded,
   importRemoved,
+  gatedExportAdded,
+  gatedExportRemoved,
   itemGated,
   libraryRenamed,
   platformWidthChanged,

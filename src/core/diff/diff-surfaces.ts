@@ -11,6 +11,7 @@ import { cNameOf } from '../abi/cbindgen-names';
 import type { Bump, Change, Severity } from '../report';
 import { SEVERITIES } from '../report';
 import { CHANGE_RULES, changeRule } from './catalogue';
+import { gatedExportChanges } from './gated-exports';
 import { libraryChanges } from './library-identity';
 import type { DiffContext } from './rule';
 
@@ -232,6 +233,11 @@ export function diffSurfaces(base: Surface, head: Surface): SurfaceDiff {
         head.crates.find((c) => c.name === n) ?? null,
       ),
       ...libraryChanges(
+        n,
+        base.crates.find((c) => c.name === n) ?? null,
+        head.crates.find((c) => c.name === n) ?? null,
+      ),
+      ...gatedExportChanges(
         n,
         base.crates.find((c) => c.name === n) ?? null,
         head.crates.find((c) => c.name === n) ?? null,

@@ -15,6 +15,8 @@ export function featureSetLabel(set: FeatureSelection): string {
   return set.features.length > 0 ? `${head}+${set.features.join(',')}` : head;
 }
 
+const GATED_RULES = new Set(['gated-export-added', 'gated-export-removed']);
+
 const BUMP_RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 
 /** The identity of a change across feature sets (positions excluded, as in the delta digest). */
@@ -78,6 +80,19 @@ export function mergeReports(reports: { label: string; report: DiffReport }[]): 
       } else changes.set(k, { change: c, sets: [label] });
     }
   }
+  // an export behind a feature one set leaves off is an analysed item of a set that enables it:
+  // there its own rules (function-added, ...) say what changed, with signature and findings
+  const analysed = new Set(
+    [...changes.values()]
+      .filter(({ change }) => !GATED_RULES.has(change.rule))
+      .map(({ change }) => `${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`),
+  );
+  for (const [k, { change }] of changes)
+    if (
+      GATED_RULES.has(change.rule) &&
+      analysed.has(`${change.crate}\0${change.kind}\0${change.symbol ?? change.name}`)
+    )
+      changes.delete(k);
   const merged = sortChanges(
     [...changes.values()].map(({ change, sets }) => ({ ...change, featureSets: sets })),
   );

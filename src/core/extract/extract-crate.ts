@@ -34,6 +34,13 @@ import {
   ScanContext,
 } from './scan-file';
 import type { CrateManifest } from '../workspace';
+import {
+  declaresFunction,
+  HelperFn,
+  nullCheckersOf,
+  spareBoundaryPanics,
+  unknownCallees,
+} from './body-evidence';
 
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 /** Roots of a path into the crate's own modules. */
@@ -298,6 +305,8 @@ interface CrateState {
   readonly invocations: MacroInvocation[];
   readonly testText: string[];
   readonly unsafeSendSync: Set<string>;
+  /** Non-exported functions with raw-pointer parameters (null-checking helpers; body-evidence.ts). */
+  readonly helpers: HelperFn[];
   readonly gated: GatedItem[];
   /** For `mayExport`: what is known of each crate macro so far. */
   readonly localRisk: Map<string, boolean>;
@@ -365,6 +374,7 @@ export async function extractCrate(
       parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
     },
   );
+  readHelpersOnDemand(st);
   addCApiItems(st);
   return finishCrate(st, boundaries, cNames);
 }
@@ -403,6 +413,7 @@ function newCrateState(
     invocations: [],
     testText: [],
     unsafeSendSync: new Set(),
+    helpers: [],
     gated: [],
     localRisk: new Map(),
     queue: [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }],
@@ -454,6 +465,7 @@ function absorb(st: CrateState, o: FileScan, takeMods: boolean): ModDecl[] {
   st.testText.push(...o.testText);
   st.gated.push(...o.gated);
   for (const t of o.unsafeSendSync ?? []) st.unsafeSendSync.add(t);
+  if (o.helpers) st.helpers.push(...o.helpers);
   return takeMods ? o.mods : [];
 }
 
@@ -995,11 +1007,27 @@ function applyPanicBoundaries(st: CrateState): Set<string> {
   const boundaries = new Set([...st.macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
   for (const it of st.items) {
     if (it.kind === 'function') {
-      it.body.panics = it.body.panics.filter((p) => !(p.macro && boundaries.has(p.macro)));
+      spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
   return boundaries;
+}
+
+/**
+ * Functions a pointer is handed to that sit in files the prefilter did not parse: read on demand
+ * (a null-checking helper of the crate; see body-evidence.ts).
+ */
+function readHelpersOnDemand(st: CrateState): void {
+  for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
+    const wanted = unknownCallees(st.items, st.helpers, [...st.definitions.values()].flat());
+    const hits = st.unparsed.filter((f) => !st.rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    if (!hits.length) break;
+    for (const f of hits) {
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+  }
 }
 
 /**
@@ -1058,6 +1086,7 @@ function finishCrate(
       unresolved,
       ...(cNames ? { cNames } : {}),
       ...(st.unsafeSendSync.size ? { unsafeSendSync: [...st.unsafeSendSync].sort() } : {}),
+      ...nullCheckersOf(st.helpers, [...st.definitions.values()].flat(), dedup),
     },
     diagnostics,
     testText: st.testText,

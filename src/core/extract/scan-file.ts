@@ -26,6 +26,7 @@ import { isLineBreak, isSpace, isWordChar } from '../rust/text';
 import { abiOf, isRawPointer, normaliseType, TypeContext } from '../rust/types';
 import { evaluateConst, NO_CONSTS } from '../abi/const-eval';
 import { TARGETS } from '../abi/targets';
+import { HelperFn, MAX_EVIDENCE_RECORDS, safetyParamNames, scanEvidence } from './body-evidence';
 
 /** A type, alias or const declaration, whatever its visibility (see `FileScan.definitions`). */
 export type Definition = StructItem | EnumItem | TypeAliasItem | ConstItem;
@@ -116,6 +117,8 @@ export interface FileScan {
   accounted: [number, number][];
   /** Types named by `unsafe impl Send for T` / `unsafe impl Sync for T` (last path segment). */
   unsafeSendSync?: string[];
+  /** Non-exported functions with a raw-pointer parameter: what they check (`resolveNullCheckers`). */
+  helpers?: HelperFn[];
 }
 
 export function emptyScan(): FileScan {
@@ -585,7 +588,15 @@ export class FileScanner {
       // the same for every export variant: computed once (there can be as many variants as attributes)
       const line = this.line(node, ctx);
       const visibility = this.visibility(node);
-      const doc = this.docOf(pending);
+      const doc: FunctionItem['doc'] = this.docOf(pending);
+      if (doc.safety) {
+        const text = pending.docs.map((d) => d.replace(/^\/\/\/|^\/\*\*|\*\/$/g, '')).join('\n');
+        const names = safetyParamNames(
+          text,
+          params.map((p) => p.name),
+        );
+        if (names.length) doc.safetyNames = names;
+      }
       const features = targetFeatures(pending.attrs);
       for (const exp of variants) {
         const item: FunctionItem = {
@@ -611,12 +622,48 @@ export class FileScanner {
         this.out.items.push(item);
       }
       this.out.accounted.push(...pending.attrRanges);
-    }
+    } else if (nameNode && body) this.recordHelper(ident(nameNode), node, body, ctx);
     // Items nested in a function body are exported too. A body that parsed without error and
     // whose text holds no item keyword, attribute or macro invocation holds nothing the walk
     // would find: it is not walked (most bodies; the walk was a third of the scan).
     if (body && mayHoldItems(body))
       this.scanContainer(body, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+  }
+
+  /**
+   * A function that is not exported but takes a raw pointer: what it null-checks, which pointers it
+   * hands on, and whether it is a plain cast (`fn cast(p: *const C) -> *const T { p as _ }`), so a
+   * checker macro or function of the crate can be followed (`resolveNullCheckers`). The body is
+   * read only when short or when its text names a check.
+   */
+  private recordHelper(name: string, node: Node, body: Node, ctx: ScanContext): void {
+    // a raw pointer is spelt with `*`: other signatures are not read at all
+    if (!node.childForFieldName('parameters')?.text.includes('*')) return;
+    const { params } = this.readParams(node, ctx);
+    const ptrs = params.filter((p) => isRawPointer(p.type)).map((p) => p.name);
+    if (ptrs.length === 0) return;
+    const helpers = (this.out.helpers ??= []);
+    if (helpers.length >= MAX_HELPERS) return;
+    const text = body.text;
+    const firstLine = this.line(body, ctx);
+    const read = text.length <= 1024 || (text.length <= 64 * 1024 && HELPER_WORDS.test(text));
+    const ev = read ? scanEvidence(text, new Set(ptrs), new Set(), firstLine) : null;
+    let identity = false;
+    if (text.length <= 512) {
+      const tail = tailExpression(body);
+      const root = tail ? castRoot(tail) : null;
+      identity = root?.type === 'identifier' && ptrs.includes(root.text);
+    }
+    helpers.push({
+      name,
+      file: ctx.file,
+      line: this.line(node, ctx),
+      params: params.map((p) => p.name),
+      ptrs,
+      nullChecks: ev?.nullChecks ?? [],
+      passes: ev?.passes ?? [],
+      identity,
+    });
   }
 
   /**
@@ -1121,6 +1168,26 @@ function pointerRoot(node: Node | null): Node | null {
   return n;
 }
 
+/** The expression a cast keeps: `p as *const T`, `p.cast::<T>()`, `(p)` lead back to `p`. */
+function castRoot(node: Node | null): Node | null {
+  let n = stripParens(node);
+  for (let guard = 0; n && guard < 16; guard++) {
+    if (n.type === 'type_cast_expression') {
+      n = stripParens(n.childForFieldName('value'));
+      continue;
+    }
+    let fn = n.type === 'call_expression' ? n.childForFieldName('function') : null;
+    if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+    const field = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : undefined;
+    if (fn && (field === 'cast' || field === 'cast_mut' || field === 'cast_const')) {
+      n = stripParens(fn.childForFieldName('value'));
+      continue;
+    }
+    break;
+  }
+  return n;
+}
+
 /** The callee's last path segment without generic arguments: `ptr::read::<T>` → `read`. */
 function calleeName(fnText: string): string {
   // what `fnText.split('::').pop().replace(/<.*$/, '')` gave, without rescanning from every `<`
@@ -1218,6 +1285,13 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
   const boxFromRaw: { arg: string; line: number }[] = [];
   const transmutes: { arg: string; line: number; to?: string }[] = [];
 
+  const spared: NonNullable<BodyFacts['sparedPanics']> = [];
+  /** A panic site: inside `catch_unwind` it is spared (kept as evidence for panic-path). */
+  const panic = (p: BodyFacts['panics'][number], guarded: boolean): void => {
+    if (!guarded) facts.panics.push(p);
+    else if (spared.length < MAX_BODY_RECORDS)
+      spared.push({ what: p.what, line: p.line, by: 'catch_unwind' });
+  };
   let depth = 0;
   let tooDeep = false;
   const visit = (node: Node, guarded: boolean): void => {
@@ -1253,7 +1327,7 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
           const value = pointerRoot(callee.childForFieldName('value'));
           if (DEREF_METHODS.has(field) && value?.type === 'identifier' && ptrs.has(value.text))
             derefs.add(value.text);
-          if (PANIC_METHODS.has(field) && !guarded) facts.panics.push({ what: field, line: line(node) });
+          if (PANIC_METHODS.has(field)) panic({ what: field, line: line(node) }, guarded);
         } else if (DEREF_CALLS.has(last) && args) {
           for (const a of args.namedChildren) {
             const v = pointerRoot(a);
@@ -1285,26 +1359,20 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
         break;
       }
       case 'index_expression':
-        if (!guarded) facts.panics.push({ what: 'indexing', line: line(node) });
+        panic({ what: 'indexing', line: line(node) }, guarded);
         break;
       case 'macro_invocation': {
         const m = (node.childForFieldName('macro')?.text ?? '').replace(/\s+/g, '');
         const name = m.split('::').pop() ?? m;
         macros.add(name);
-        if (PANIC_MACROS.has(name) && !guarded) facts.panics.push({ what: `${name}!`, line: line(node) });
+        if (PANIC_MACROS.has(name)) panic({ what: `${name}!`, line: line(node) }, guarded);
         const tt = node.namedChildren.find((c) => c.type === 'token_tree');
         if (tt) {
           const txt = tt.text;
           if (/\bcatch_unwind\b/.test(txt)) facts.catchUnwind = true;
-          if (!guarded) {
-            const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
-            if (m2)
-              facts.panics.push({
-                what: `${m2[1] ?? m2[2] + '!'} in ${name}!`,
-                line: line(node),
-                macro: name,
-              });
-          }
+          const m2 = /\.\s*(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)\s*!/.exec(txt);
+          if (m2)
+            panic({ what: `${m2[1] ?? m2[2] + '!'} in ${name}!`, line: line(node), macro: name }, guarded);
           if (ptrs.size > 0) derefsInText(txt, ptrs, derefs);
         }
         return;
@@ -1352,6 +1420,15 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
     if (what !== null) dangling.push({ what, line: line(r) });
   }
   if (dangling.length) facts.danglingReturns = dangling;
+  if (ptrs.size > 0) {
+    const ints = new Set(params.filter((p) => !ptrs.has(p.name)).map((p) => p.name));
+    const ev = scanEvidence(body.text, ptrs, ints, line(body));
+    if (ev.nullChecks.length) facts.nullChecks = ev.nullChecks.filter((c) => !c.through);
+    if (!facts.nullChecks?.length) delete facts.nullChecks;
+    if (ev.passes.length) facts.passes = ev.passes.slice(0, MAX_EVIDENCE_RECORDS);
+    if (ev.checkedArith.length) facts.checkedArith = ev.checkedArith;
+  }
+  if (spared.length) facts.sparedPanics = spared;
   if (boxFromRaw.length) facts.boxFromRaw = boxFromRaw;
   if (transmutes.length) facts.transmutes = transmutes;
   facts.derefs = [...derefs].sort();
@@ -1359,6 +1436,11 @@ export function bodyFacts(body: Node, params: Param[], lineBase: number, onTooDe
   facts.assigns = [...assigns].sort();
   return facts;
 }
+
+/** Most helper functions recorded per file. */
+const MAX_HELPERS = 1024;
+/** A helper body that names one of these may null-check a pointer. */
+const HELPER_WORDS = /is_null|as_ref|as_mut|NonNull|null_mut|null\s*(?:::\s*<[^>]*>\s*)?\(/;
 
 /** At most this many `boxFromRaw`, `transmutes` and returned expressions are kept per body. */
 const MAX_BODY_RECORDS = 64;

@@ -85,7 +85,9 @@ export function computeFindings(
           line: hit.line ?? item.line,
           message: hit.message,
           checklist: rule.checklist,
+          status: hit.status ?? 'open',
         };
+        if (hit.evidence?.length) finding.evidence = hit.evidence;
         const key = JSON.stringify([finding.rule, item.kind, finding.symbol, finding.line, finding.message]);
         if (seen.has(key)) continue;
         seen.add(key);

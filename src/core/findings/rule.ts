@@ -3,7 +3,7 @@
  * cargo-semver-checks keeps its lints). The catalogue lists them; `computeFindings` runs them.
  */
 import type { CrateSurface, ItemKind, SurfaceItem } from '../model';
-import type { FindingLevel } from '../report';
+import type { Evidence, FindingLevel } from '../report';
 import type { TypeEnv } from './ffi-safety';
 
 /** One thing a rule found on one item. */
@@ -12,6 +12,10 @@ export interface FindingHit {
   message: string;
   /** Defaults to the item's line. */
   line?: number;
+  /** `verified` when the code answers the question (`evidence` says where); `open` by default. */
+  status?: 'open' | 'verified';
+  /** What the code shows that answers (part of) the question. */
+  evidence?: Evidence[];
 }
 
 /** An item that the base's build switched off with a feature `cfg` (see `CrateSurface.gated`). */
@@ -68,5 +72,10 @@ export interface FindingRule {
   checklist: string;
   /** A short Rust example the rule flags (the README's rule table shows it). */
   example?: string;
+  /**
+   * What verifies a finding of this rule (the README's rule table shows it): the mitigations the
+   * check looks for, or "none: always open".
+   */
+  evidence: string;
   check(item: SurfaceItem, ctx: FindingContext): FindingHit[];
 }

@@ -8,6 +8,7 @@
  * base that changes what this pull request lands.
  */
 import { sha256, stableStringify } from '../digest';
+import type { Severity } from '../report';
 import { TOOL_VERSION } from '../version';
 
 export interface ApprovalPolicy {
@@ -20,6 +21,12 @@ export interface ApprovalPolicy {
   requiredApprovalsBreaking?: number;
   /** Authors of commits in the PR may approve (default false). */
   allowCommitAuthors: boolean;
+  /**
+   * The change severities that need an approval (`approval-required-for`; see
+   * `review-policy.ts`): a delta with none of them, no unresolved entry and no open high finding
+   * passes without one.
+   */
+  approvalRequiredFor: readonly Severity[];
 }
 
 /** What an approval binds to: the delta, the tool version and the policy. */

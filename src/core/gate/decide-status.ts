@@ -1,9 +1,12 @@
 /**
- * The commit status the gate sets, decided from the report and the approval outcome. Pure and
- * fail-closed: only an empty delta or enough valid approvals of this exact delta are `success`.
+ * The commit status the gate sets, decided from the report, the review policy and the approval
+ * outcome. Pure and fail-closed: only an empty delta, enough valid approvals of this exact delta,
+ * or a delta the review policy lets through without one (`review-policy.ts`) are `success`; a
+ * designated reviewer's request for changes on the current delta is `failure` even then.
  */
-import type { DiffReport } from '../report';
+import type { DiffReport, Severity } from '../report';
 import type { ApprovalOutcome } from './approvals';
+import { ReviewNeed, reviewNeed } from './review-policy';
 import { countChanges, MAX_DESCRIPTION, statusDescription } from './status-description';
 
 export type StatusState = 'success' | 'pending' | 'failure' | 'error';
@@ -59,14 +62,39 @@ export function conflictDecision(baseRef: string, digest?: string): GateDecision
   };
 }
 
-/** The decision before any approval is considered. */
-export function decideWithoutApproval(report: DiffReport): GateDecision {
+/** `No review needed: 2 non-ABI changes`: a delta the review policy lets through, ledgered. */
+function policyPassed(report: DiffReport, digest: string): GateDecision {
+  return {
+    state: 'success',
+    description: statusDescription(`No review needed: ${countChanges(report)}`, digest),
+  };
+}
+
+/**
+ * What needs the review, for a pending description: the changes, and what the policy adds to them
+ * when the changes alone would not need one (`1 non-ABI change; 1 open high finding`).
+ */
+function awaited(report: DiffReport, need: ReviewNeed, requiredFor: readonly Severity[]): string {
+  const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
+  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
+  return changesAlone || extra.length === 0
+    ? countChanges(report)
+    : `${countChanges(report)}; ${extra.join(', ')}`;
+}
+
+/**
+ * The decision before any approval is considered (the CLI's `gate-status`): an empty delta, or one
+ * the review policy lets through, is `success`; anything else awaits review.
+ */
+export function decideWithoutApproval(report: DiffReport, requiredFor: readonly Severity[]): GateDecision {
   if (report.changes.length === 0)
     return { state: 'success', description: statusDescription('no FFI surface change', report.head.digest) };
+  const need = reviewNeed(report, requiredFor);
+  if (!need.needed) return policyPassed(report, report.deltaDigest);
   return {
     state: 'pending',
     description: statusDescription(
-      `awaiting FFI security review: ${countChanges(report)}`,
+      `awaiting FFI security review: ${awaited(report, need, requiredFor)}`,
       report.deltaDigest,
     ),
   };
@@ -76,7 +104,18 @@ function names(list: string[]): string {
   return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
 }
 
-export function decideGate(report: DiffReport, outcome: ApprovalOutcome, digest: string): GateDecision {
+/**
+ * The gate's decision. Order matters: an empty delta passes; a request for changes by a designated
+ * reviewer on this delta fails, even when the policy would let the delta through without review
+ * (the safe reading of a reviewer who objects); enough approvals pass; a delta that needs no
+ * approval under `requiredFor` passes with a note; anything else waits.
+ */
+export function decideGate(
+  report: DiffReport,
+  outcome: ApprovalOutcome,
+  digest: string,
+  requiredFor: readonly Severity[],
+): GateDecision {
   if (report.changes.length === 0)
     return { state: 'success', description: statusDescription('no FFI surface change', report.head.digest) };
   if (outcome.state === 'changes-requested')
@@ -89,18 +128,20 @@ export function decideGate(report: DiffReport, outcome: ApprovalOutcome, digest:
       state: 'success',
       description: statusDescription(`FFI surface approved by ${names(outcome.approvedBy)}`, digest),
     };
+  const need = reviewNeed(report, requiredFor);
+  if (!need.needed) return policyPassed(report, digest);
   if (outcome.noEligibleApprover)
     return {
       state: 'pending',
       description: statusDescription(
-        `no eligible FFI approver (configure approvers): ${countChanges(report)}`,
+        `no eligible FFI approver (configure approvers): ${awaited(report, need, requiredFor)}`,
         digest,
       ),
     };
   return {
     state: 'pending',
     description: statusDescription(
-      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${countChanges(report)}`,
+      `awaiting FFI security review (${outcome.approvedBy.length}/${outcome.required}): ${awaited(report, need, requiredFor)}`,
       digest,
     ),
   };

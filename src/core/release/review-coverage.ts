@@ -22,8 +22,9 @@
  *    - the state's `head` must be the pull request's final head: a head the gate never evaluated
  *      was merged unreviewed (`stale`);
  *    - its digest there, `digests[head]`, must be claimed: in `approved` (the digests that
- *      reached the required approvals), or the digest of an empty delta under the current policy
- *      and tool version (its net FFI change was nothing);
+ *      reached the required approvals, or that the review policy let through without one:
+ *      `approval-required-for`, SPEC section 6), or the digest of an empty delta under the current
+ *      policy and tool version (its net FFI change was nothing);
  *    - no comment or no parseable state, or no digest for the head: `no-record`; a digest that is
  *      not claimed: `not-approved`.
  * 4. The claim is only an index: a writer can edit the bot's comment. It must be *proven* by the
@@ -33,7 +34,8 @@
  *    - be `success`,
  *    - have been created by the bot login (case-insensitive), and
  *    - carry the ledger of that digest (`… · ffi sha256:<its first 12 hex>`), or say
- *      `no FFI surface change` (the gate found no net delta at that head);
+ *      `no FFI surface change` (the gate found no net delta at that head); a delta the review
+ *      policy let through (`No review needed: … · ffi sha256:…`) is proven like an approved one;
  *    otherwise `unconfirmed`, even when the comment claims approval.
  *
  * Pure: the caller lists the steps, asks the API (pull requests, statuses) and reads the comments.
@@ -145,6 +147,12 @@ function unproven(
 
 const short = (sha: string) => sha.slice(0, 12);
 
+/** The gate's proving status says the review policy let the delta through (wording only). */
+function policyPassed(statuses: HeadStatus[], o: ReviewCoverageOptions): boolean {
+  const latest = statuses.find((x) => x.context === o.statusContext);
+  return latest?.description.startsWith('No review needed: ') ?? false;
+}
+
 function judge(
   f: PullFacts | undefined,
   number: number,
@@ -170,12 +178,15 @@ function judge(
   const why = unproven(f.statuses, f.headSha, digest, options);
   if (why !== null) return no('unconfirmed', why);
   const proof = `confirmed by the ${options.statusContext} status on ${short(f.headSha)}`;
+  const byPolicy = policyPassed(f.statuses, options);
   return approved
     ? {
         number,
         status: 'approved',
         ok: true,
-        detail: `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`,
+        detail: byPolicy
+          ? `final FFI delta needed no approval under the review policy (approval-required-for) (${digest.slice(0, 19)}), ${proof}`
+          : `final FFI delta approved (${digest.slice(0, 19)}), ${proof}`,
       }
     : { number, status: 'no-net-change', ok: true, detail: `its final FFI delta is empty, ${proof}` };
 }

@@ -78,7 +78,7 @@ const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '!', '#
  * e-mail autolinks are broken at the `@`), and what could start a block if the text ever began a
  * line (`-`, `+`, `=`, the `.` of `1. `).
  */
-function escapeRevealed(text: string): string {
+function escapeRevealed(text: string, lineStart = true): string {
   if (!/[&<>@#\\`*_[\]()!~|$:.\-+= ]/.test(text)) return text;
   let out = '';
   let digitsSoFar = true;
@@ -101,8 +101,8 @@ function escapeRevealed(text: string): string {
       ((number && (next === undefined || next === ' ')) || /www$/i.test(text.slice(Math.max(0, i - 3), i)))
     )
       out += '\\.';
-    else if (i === 0 && (c === '-' || c === '+' || c === '=')) out += '\\' + c;
-    else if (i === 0 && c === ' ') out += '&#32;';
+    else if (lineStart && i === 0 && (c === '-' || c === '+' || c === '=')) out += '\\' + c;
+    else if (lineStart && i === 0 && c === ' ') out += '&#32;';
     else out += c;
   }
   return out;
@@ -208,7 +208,42 @@ export function richText(s: string, max = MAX_TEXT): string {
     const piece = [...parts[i]].slice(0, budget).join('');
     budget -= [...parts[i]].length;
     if (i % 2 === 1) out.push(piece === '' ? '' : inlineCode(piece, MAX_CODE));
-    else out.push(inlineText(piece, max));
+    // a part after a code span does not start a line: a leading space or `-` is only text there
+    else out.push(i === 0 ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
   }
   return out.join('') + (budget < 0 ? '…' : '');
+}
+
+/**
+ * Text inside raw HTML the renderer writes itself (a `<summary>` line): GFM does not parse
+ * Markdown there, so the escaping is HTML's — `&<>` become entities (this is element content,
+ * never an attribute value) — and what GitHub's filters
+ * still act on in HTML text is broken as in {@link inlineText} (`@` and `#<digit>` get a
+ * zero-width joiner). Revealed and bounded like every other function here; never more than one
+ * line, so the HTML block it is in cannot end early.
+ */
+export function htmlText(s: string, max: number = MAX_TEXT): string {
+  const { text, truncated } = reveal(s, max);
+  return escapeHtml(text, true) + (truncated ? '…' : '');
+}
+
+/** Text shown as code inside raw HTML: `<code>…</code>`, HTML-escaped (mentions are not linked in code). */
+export function htmlCode(s: string, max: number = MAX_CODE): string {
+  if (s === '') return '<em>(empty)</em>';
+  const { text, truncated } = reveal(s, max);
+  return `<code>${escapeHtml(text, false)}</code>${truncated ? '…' : ''}`;
+}
+
+function escapeHtml(text: string, breakMentions: boolean): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '&') out += '&amp;';
+    else if (c === '<') out += '&lt;';
+    else if (c === '>') out += '&gt;';
+    else if (breakMentions && c === '@') out += '@' + ZWJ;
+    else if (breakMentions && c === '#' && /[0-9]/.test(text[i + 1] ?? '')) out += '#' + ZWJ;
+    else out += c;
+  }
+  return out;
 }

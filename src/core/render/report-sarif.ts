@@ -4,8 +4,14 @@
  *
  * - One run; `tool.driver.rules` holds every change rule, then every finding rule, with their
  *   rationale, example or checklist, default level and (findings) `security-severity`.
- * - One result per change and per finding (unresolved entries are changes of kind `unknown`),
- *   bounded by `maxResults`; a run-level notification says how many were left out.
+ * - One result per change and per open finding (unresolved entries are changes of kind
+ *   `unknown`), bounded by `maxResults`; a run-level notification says how many were left out.
+ * - A finding the code already answers (`status: "verified"`) is not a result. SARIF 2.1.0 has
+ *   `kind: "pass"` (§3.27.9: the rule was evaluated and no problem was found; `level` must then be
+ *   `"none"`), but GitHub code scanning's supported subset does not include `kind`, and the
+ *   finding rules carry a `security-severity`, so a pass result could still open a (high) alert
+ *   there. Leaving it out closes the alert the open finding had; a note and
+ *   `properties.verifiedFindings` count them, and the JSON report holds their evidence.
  * - `partialFingerprints["ffiSurface/v1"]` hashes what the result is about — rule, crate, kind,
  *   symbol or name, before/after, the message with positions taken out — never its line, so code
  *   scanning keeps an alert (and its dismissal) when code above it moves.
@@ -319,6 +325,8 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): Sar
   }
   for (let i = 0; i < report.findings.length && all.length < max; i++) {
     const f = report.findings[i];
+    // a finding the code answers is no problem: not a result (see the module comment)
+    if (f.status === 'verified') continue;
     all.push({
       ruleId: f.rule,
       ...ruleIndex(f.rule),
@@ -331,13 +339,22 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): Sar
   }
 
   const notifications: SarifNotification[] = [];
-  const total = report.changes.length + report.findings.length;
+  const verifiedTotal = report.findings.filter((f) => f.status === 'verified').length;
+  const total = report.changes.length + report.findings.length - verifiedTotal;
   if (total > all.length)
     notifications.push({
       level: 'warning',
       descriptor: { id: 'results-truncated' },
       message: {
         text: `${total - all.length} of ${total} changes and findings were left out of this SARIF log (at most ${max} results); the JSON report (diff --format json) has them all.`,
+      },
+    });
+  if (verifiedTotal)
+    notifications.push({
+      level: 'note',
+      descriptor: { id: 'verified-findings' },
+      message: {
+        text: `${verifiedTotal} ${verifiedTotal === 1 ? 'finding is' : 'findings are'} verified by the code (the mitigation is shown at file:line) and not reported as results; the JSON report (diff --format json) lists them with their evidence.`,
       },
     });
   const diagnostics = report.diagnostics.slice(0, MAX_NOTIFICATIONS);
@@ -382,7 +399,8 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): Sar
           requiredBump: report.requiredBump,
           deltaDigest: report.deltaDigest,
           changes: report.changes.length,
-          findings: report.findings.length,
+          findings: report.findings.length - verifiedTotal,
+          verifiedFindings: verifiedTotal,
         },
       },
     ],

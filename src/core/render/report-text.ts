@@ -21,6 +21,9 @@ const SEVERITY_TITLE: Record<Severity, string> = {
   'non-abi': 'non-ABI',
 };
 
+/** Evidence entries shown per verified finding. */
+const MAX_EVIDENCE = 3;
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -100,10 +103,12 @@ function findingGroups(findings: Finding[]): Finding[][] {
 export function renderText(report: DiffReport): string {
   const lines: string[] = ['FFI surface review', ''];
   const bySeverity = (s: Severity) => count(report.changes, (c) => c.severity === s);
+  const open = report.findings.filter((f) => f.status !== 'verified');
+  const verified = report.findings.filter((f) => f.status === 'verified');
   if (!report.changes.length) lines.push('No change to the FFI surface. Required semver bump: none.');
   else {
     const findings = report.findings.length
-      ? `${plural(report.findings.length, 'finding')} to review (${FINDING_LEVELS.map((l) => `${count(report.findings, (f) => f.level === l)} ${l}`).join(', ')})`
+      ? `${plural(open.length, 'finding')} to review (${FINDING_LEVELS.map((l) => `${count(open, (f) => f.level === l)} ${l}`).join(', ')})${verified.length ? `, ${verified.length} verified by the code` : ''}`
       : 'no findings';
     lines.push(
       `Required semver bump: ${term(report.requiredBump)}; ${plural(report.changes.length, 'change')} (${SEVERITIES.filter(
@@ -139,12 +144,12 @@ export function renderText(report: DiffReport): string {
     }
   }
 
-  if (report.findings.length) {
+  if (open.length) {
     lines.push(
       '',
-      `Review checklist (${plural(report.findings.length, 'finding')}; approval comes only from a pull-request review):`,
+      `Review checklist (${plural(open.length, 'finding')}; approval comes only from a pull-request review):`,
     );
-    for (const g of findingGroups(report.findings)) {
+    for (const g of findingGroups(open)) {
       const first = g[0];
       const loc = where(first.file, first.line);
       const crate = first.crate ? ` in crate ${term(first.crate)}` : '';
@@ -153,6 +158,23 @@ export function renderText(report: DiffReport): string {
         lines.push(`    [ ] ${term(f.level).padEnd(6)} ${term(f.rule)}: ${term(f.message)}`);
         lines.push(`               confirm: ${term(f.checklist)}`);
       }
+    }
+  }
+
+  if (verified.length) {
+    lines.push(
+      '',
+      `Verified by the code (${plural(verified.length, 'finding')}; the evidence, at file:line):`,
+    );
+    for (const g of findingGroups(verified)) {
+      const first = g[0];
+      const parts = g.map((f) => {
+        const evidence = f.evidence ?? [];
+        const shown = evidence.slice(0, MAX_EVIDENCE).map((e) => where(e.file, e.line) || term(e.what));
+        if (evidence.length > shown.length) shown.push(`${evidence.length - shown.length} more`);
+        return `${term(f.rule)} (${shown.length ? shown.join('; ') : 'no evidence recorded'})`;
+      });
+      lines.push(`  ${exportName(first.symbol, first.name)}: ${parts.join(', ')}`);
     }
   }
 

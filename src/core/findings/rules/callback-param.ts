@@ -33,6 +33,7 @@ export const callbackParam: FindingRule = {
   example: 'fn on_event(cb: extern "C" fn(c_int), user_data: *mut c_void)',
   checklist:
     'reentrancy is safe, the threads it runs on are documented, a panic or foreign unwind in it cannot cross the boundary, NULL is handled, and captured state (user data) outlives every call',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (item.kind !== 'function') return [];
     const context = item.params.filter((p) => /^\*(const|mut) c_void$/.test(p.type)).map((p) => p.name);

@@ -10,6 +10,7 @@ export const danglingPointerReturn: FindingRule = {
   example: 'fn greeting() -> *const c_char { CString::new("hi").unwrap_or_default().as_ptr() }',
   checklist:
     'the returned pointer outlives the call: hand ownership out with `into_raw()` (with a matching free export) or point into data that lives as long as documented',
+  evidence: 'none: always open',
   check(item) {
     if (item.kind !== 'function') return [];
     return (item.body.danglingReturns ?? []).map((d) => ({

@@ -14,6 +14,7 @@ export const declaredNotExported: FindingRule = {
     'memory safety: a consumer compiled against the declaration fails to link, or binds to whatever other library defines the name',
   checklist:
     'the declaration is removed from the header or preamble (regenerate it), or the Rust export is restored',
+  evidence: 'none: always open',
   check() {
     return [];
   },

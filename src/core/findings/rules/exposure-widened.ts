@@ -48,6 +48,7 @@ export const exposureWidened: FindingRule = {
   example: '#[cfg(feature = "unsafe-api")] fn raw_write(..) → (no cfg)',
   checklist:
     'the capability should be on by default, and users who never enabled the feature are ready to ship it',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (enabled(item.cfg, ctx.crate.features) === false) return [];
     const baseFeatures = ctx.base?.features ?? ctx.crate.features;

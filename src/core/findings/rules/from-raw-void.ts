@@ -11,6 +11,7 @@ export const fromRawVoid: FindingRule = {
   example: 'fn engine_free(p: *mut c_void) { drop(Box::from_raw(p as *mut Engine)) }',
   checklist:
     'take a typed pointer (`*mut Engine`) so C sees a distinct handle type, or document and check (a tag or magic field) that the pointer came from this library as that type',
+  evidence: 'none: always open',
   check(item) {
     if (item.kind !== 'function') return [];
     const calls = item.body.boxFromRaw ?? [];

@@ -12,6 +12,7 @@ export const handleSendSync: FindingRule = {
   example: 'unsafe impl Send for Engine {} + fn engine_new() -> *mut Engine',
   checklist:
     'the handle type really is thread-safe (every field `Send`/`Sync`, interior mutability synchronised) and the header says which functions may be called concurrently on one handle',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (item.kind !== 'function' || !item.returns) return [];
     const marked = ctx.crate.unsafeSendSync ?? [];

@@ -9,6 +9,7 @@ export const hiddenExport: FindingRule = {
     'hygiene: `#[no_mangle]` exports a symbol whatever the visibility, so a private helper silently becomes attack surface',
   example: 'mod inner { #[no_mangle] extern "C" fn helper() {} }',
   checklist: 'the export is intended (make the item `pub` to say so), or the export attribute is removed',
+  evidence: 'none: always open',
   check(item) {
     if ((item.kind !== 'function' && item.kind !== 'static') || item.visibility === 'pub') return [];
     const vis = item.visibility === 'private' ? 'private' : `only \`${item.visibility}\``;

@@ -68,6 +68,7 @@ export const invalidValueParam: FindingRule = {
   example: 'fn set_mode(mode: Mode) / fn set(on: bool) / transmute::<u32, Mode>(m)',
   checklist:
     'take the raw integer (`u32`, `c_int`) and convert it with a checked match or `TryFrom`, returning an error code for values out of range',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (item.kind !== 'function') return [];
     const out = [];

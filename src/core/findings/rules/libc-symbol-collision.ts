@@ -55,6 +55,7 @@ export const libcSymbolCollision: FindingRule = {
   example: '#[no_mangle] pub extern "C" fn puts(s: *const c_char) -> c_int',
   checklist:
     "the symbol is renamed with the library's prefix (`mylib_free`), unless interposing the C library function is the intended, documented purpose",
+  evidence: 'none: always open',
   check(item) {
     if (item.kind !== 'function' && item.kind !== 'static') return [];
     if (!LIBC_NAMES.has(item.symbol)) return [];

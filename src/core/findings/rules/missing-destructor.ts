@@ -13,6 +13,7 @@ export const missingDestructor: FindingRule = {
     'fn parser_new() -> *mut Parser, and no parser_free(p: *mut Parser) (a free(*mut c_void) counts only when its doc names Parser)',
   checklist:
     'ownership transfer is documented and a matching destructor export exists (`*_free`, `*_destroy`, `*_release`, ...), or the pointer is borrowed and its lifetime is documented',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (item.kind !== 'function') return [];
     const owned = ownedReturn(item);

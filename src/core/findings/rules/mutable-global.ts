@@ -13,6 +13,7 @@ export const mutableGlobal: FindingRule = {
   example: '#[no_mangle] pub static mut LAST_ERROR: c_int = 0;',
   checklist:
     'access is synchronised (atomics, a lock, or documented single-threaded use) and the reset semantics are defined',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (item.kind === 'static') {
       if (!item.mutable) return [];

@@ -66,6 +66,7 @@ export const notFfiSafe: FindingRule = {
   example: 'fn name_len(name: &str) -> usize',
   checklist:
     'the type is replaced with a C-compatible one: a `#[repr(C)]` type, a pointer plus length, `*const c_char`, an integer, or a pointer to an opaque type',
+  evidence: 'none: always open',
   check(item, ctx) {
     return check(item, ctx.types);
   },

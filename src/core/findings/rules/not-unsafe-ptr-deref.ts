@@ -10,6 +10,7 @@ export const notUnsafePtrDeref: FindingRule = {
   example: 'pub extern "C" fn read(p: *const u32) -> u32 { unsafe { *p } }',
   checklist:
     'the function is declared `unsafe` with a `# Safety` contract stating what the pointer must satisfy',
+  evidence: 'none: always open',
   check(item) {
     if (item.kind !== 'function' || item.unsafe) return [];
     const typeOf = new Map<string, string>();

@@ -11,6 +11,7 @@ export const referenceParam: FindingRule = {
     'memory safety: a reference (or `NonNull`, `Box`) must never be NULL, and a NULL from a C caller is undefined behaviour before the body runs',
   example: 'fn config_set(cfg: &mut Config, level: c_int)',
   checklist: 'callers can pass NULL: take a raw pointer (or `Option<&T>`) and check it',
+  evidence: 'none: always open',
   check(item, ctx) {
     if (item.kind !== 'function') return [];
     const out = [];

@@ -15,6 +15,7 @@ export const signatureMismatch: FindingRule = {
     'memory safety: a consumer calls the function with the arguments the declaration says, and Rust reads others (truncated, sign-flipped or garbage values)',
   checklist:
     'the header or preamble is regenerated from the Rust source, and every consumer rebuilt against it',
+  evidence: 'none: always open',
   check() {
     return [];
   },

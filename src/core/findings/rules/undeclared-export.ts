@@ -14,6 +14,7 @@ export const undeclaredExport: FindingRule = {
     'contract: an export the header does not declare is surface nobody reviews as API, and consumers re-declare it by hand',
   checklist:
     'the export is added to the header named (regenerate it), or it is not meant to be exported and the export attribute is removed',
+  evidence: 'none: always open',
   check() {
     return [];
   },

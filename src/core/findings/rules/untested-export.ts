@@ -22,6 +22,7 @@ export const untestedExport: FindingRule = {
     'hygiene: an export that no test, bench, fuzz target or example in any language names has had its boundary behaviour exercised by nobody',
   example: 'fn ping() -> c_int, named in no Rust, C/C++, Go or Python test',
   checklist: 'a test or fuzz target covers the export, including its error and NULL paths',
+  evidence: 'none: always open',
   check(item, ctx) {
     if ((item.kind !== 'function' && item.kind !== 'static') || item.tested !== false) return [];
     return [{ message: `\`${item.name}\` is named in no test (${searchedPlaces(ctx.crate)})` }];

@@ -10,6 +10,7 @@ export const unwindingAbi: FindingRule = {
   example: 'pub extern "C-unwind" fn run()',
   checklist:
     'every caller can unwind through this frame; otherwise use `extern "C"` and turn panics into errors with `catch_unwind`',
+  evidence: 'none: always open',
   check(item) {
     if (item.kind !== 'function' || !item.abi.endsWith('-unwind')) return [];
     return [
