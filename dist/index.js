@@ -59260,6 +59260,16 @@ var binaryOnlyExport = {
   check: () => []
 };
 
+// src/core/diff/rules/cgo-prototype-mismatch.ts
+var cgoPrototypeMismatch = {
+  id: "cgo-prototype-mismatch",
+  severity: "breaking",
+  rationale: "A prototype in a cgo preamble now contradicts the Rust definition (a type widened, a parameter added): the Go program still builds and links, and passes or reads the wrong value.",
+  example: "fn twice(v: i32) -> i32 \u2192 fn twice(v: i64) -> i64, go/main.go still: int32_t twice(int32_t v);",
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/cfg-gate-changed.ts
 var cfgGateChanged = {
   id: "cfg-gate-changed",
@@ -61159,6 +61169,9 @@ function evaluateConst(expr, env, target2, type = null) {
 }
 
 // src/core/abi/layout.ts
+function isKnown(l) {
+  return !("unknown" in l);
+}
 var MAX_DEPTH4 = 64;
 var MAX_STEPS = 2e4;
 var MAX_SIZE = Number.MAX_SAFE_INTEGER;
@@ -61629,6 +61642,15 @@ function evalIn(c, expr, type) {
     target2,
     type
   );
+}
+function layoutOf(type, defs, target2) {
+  return within(defs, target2, (c) => {
+    const l = layout(type, c);
+    if (typeof l === "string") return { unknown: l };
+    const out2 = { size: l.size, align: l.align };
+    if (l.fields) out2.fields = l.fields.map((f) => ({ ...f }));
+    return out2;
+  });
 }
 function abiShape(type, defs, target2) {
   return within(defs, target2, (c) => {
@@ -62562,6 +62584,16 @@ var functionUnsafeChanged = {
   }
 };
 
+// src/core/diff/rules/header-out-of-date.ts
+var headerOutOfDate = {
+  id: "header-out-of-date",
+  severity: "breaking",
+  rationale: "The committed C header now contradicts what Rust exports (Rust changed and the header was not regenerated): C and Go consumers compiled against it fail to link, pass the wrong arguments or read the wrong value.",
+  example: "fn add(a: i32, b: i32) \u2192 fn add(a: i32, b: i32, c: i32), include/demo.h still: int32_t add(int32_t a, int32_t b);",
+  kinds: [],
+  check: () => []
+};
+
 // src/core/diff/rules/import-added.ts
 var importAdded = {
   id: "import-added",
@@ -63026,6 +63058,7 @@ var unresolvedMacro = {
 // src/core/diff/catalogue.ts
 var CHANGE_RULES = [
   binaryOnlyExport,
+  cgoPrototypeMismatch,
   cfgGateChanged,
   cfgGateRemoved,
   cDeclarationChanged,
@@ -63052,6 +63085,7 @@ var CHANGE_RULES = [
   functionReturnChanged,
   functionTargetFeatureChanged,
   functionUnsafeChanged,
+  headerOutOfDate,
   importAdded,
   importRemoved,
   gatedExportAdded,
@@ -70723,34 +70757,34 @@ function matchRule(m, toks, close, src, budget) {
     while (cur.length) {
       if (--budget.steps < 0 || cur.length > MAX_POSITIONS) throw new Abort("matcher too costly");
       const mp2 = cur.pop();
-      const loc4 = locs[mp2.idx];
-      switch (loc4.k) {
+      const loc5 = locs[mp2.idx];
+      switch (loc5.k) {
         case "token":
-          if (!atEof && tok === loc4.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          if (!atEof && tok === loc5.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
           break;
         case "seq": {
           let ms = mp2.ms;
-          for (let v = loc4.firstVar; v < loc4.firstVar + loc4.vars; v++) {
+          for (let v = loc5.firstVar; v < loc5.firstVar + loc5.vars; v++) {
             budget.steps -= ms.length;
-            ms = pushMatch(ms, v, loc4.depth, EMPTY_SEQ);
+            ms = pushMatch(ms, v, loc5.depth, EMPTY_SEQ);
           }
-          if (loc4.op !== "+") cur.push({ idx: loc4.firstAfter, ms });
+          if (loc5.op !== "+") cur.push({ idx: loc5.firstAfter, ms });
           cur.push({ idx: mp2.idx + 1, ms });
           break;
         }
         case "kleene":
           cur.push({ idx: mp2.idx + 1, ms: mp2.ms });
-          if (loc4.op !== "?") cur.push({ idx: loc4.first, ms: mp2.ms });
+          if (loc5.op !== "?") cur.push({ idx: loc5.first, ms: mp2.ms });
           break;
         case "sep":
           cur.push({ idx: mp2.idx + 2, ms: mp2.ms });
-          if (!atEof && tok === loc4.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
+          if (!atEof && tok === loc5.text) next.push({ idx: mp2.idx + 1, ms: mp2.ms });
           break;
         case "afterSep":
-          cur.push({ idx: loc4.first, ms: mp2.ms });
+          cur.push({ idx: loc5.first, ms: mp2.ms });
           break;
         case "var":
-          if (p.mayBegin(loc4.frag)) bb.push(mp2);
+          if (p.mayBegin(loc5.frag)) bb.push(mp2);
           break;
         case "eof":
           if (atEof) eof.push(mp2);
@@ -70774,12 +70808,12 @@ function matchRule(m, toks, close, src, budget) {
     }
     if (next.length > 0 || bb.length > 1) throw new Abort("local ambiguity: multiple parsing options");
     const mp = bb[0];
-    const loc3 = locs[mp.idx];
+    const loc4 = locs[mp.idx];
     const from = { i: p.i, rem: p.rem };
-    p.parseFragment(loc3.frag);
+    p.parseFragment(loc4.frag);
     budget.steps -= p.i - from.i + mp.ms.length;
     const text2 = renderRange(toks, src, from, { i: p.i, rem: p.rem });
-    cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc3.index, loc3.depth, { text: text2 }) }];
+    cur = [{ idx: mp.idx + 1, ms: pushMatch(mp.ms, loc4.index, loc4.depth, { text: text2 }) }];
   }
 }
 function resolve3(b, idx) {
@@ -73802,19 +73836,46 @@ var loadCParser = loader("tree-sitter-c.wasm", "tree-sitter-c");
 var loadGoParser = loader("tree-sitter-go.wasm", "tree-sitter-go");
 
 // src/core/consumers/c-types.ts
+var WINDOWS_MACROS = ["_WIN32", "_WIN64", "_MSC_VER", "__MINGW32__", "__MINGW64__", "WIN32", "_WINDOWS"];
+var UNIX_MACROS = [
+  "__unix__",
+  "__unix",
+  "unix",
+  "__linux__",
+  "__linux",
+  "linux",
+  "__gnu_linux__",
+  "__APPLE__",
+  "__MACH__",
+  "__LP64__",
+  "_LP64"
+];
 var LP64 = {
   name: "LP64",
   triple: "x86_64-unknown-linux-gnu",
   longBytes: 8,
   pointerBytes: 8,
-  charSigned: true
+  charSigned: true,
+  predefined: { __LP64__: 1, _LP64: 1 },
+  notDefined: WINDOWS_MACROS
 };
 var LLP64 = {
   name: "LLP64",
   triple: "x86_64-pc-windows-msvc",
   longBytes: 4,
   pointerBytes: 8,
-  charSigned: true
+  charSigned: true,
+  predefined: { _WIN32: 1, _WIN64: 1 },
+  notDefined: UNIX_MACROS
+};
+var LP64_UNSIGNED_CHAR = {
+  name: "LP64-unsigned-char",
+  triple: "aarch64-unknown-linux-gnu",
+  longBytes: 8,
+  pointerBytes: 8,
+  charSigned: false,
+  predefined: { __LP64__: 1, _LP64: 1, __linux__: 1, __unix__: 1, __aarch64__: 1 },
+  notDefined: [...WINDOWS_MACROS, "__APPLE__", "__MACH__"]
 };
 var MAX_TYPEDEF_CHAIN = 32;
 function canonicalPrimitive(words2) {
@@ -74069,7 +74130,7 @@ function tokenize3(s) {
 var not = (a) => a === "T" ? "F" : a === "F" ? "T" : "U";
 var and = (a, b) => a === "F" || b === "F" ? "F" : a === "T" && b === "T" ? "T" : "U";
 var or = (a, b) => a === "T" || b === "T" ? "T" : a === "F" && b === "F" ? "F" : "U";
-function evaluate(expr, macros) {
+function evaluate(expr, macros, notDefined = NONE2) {
   const toks = tokenize3(expr);
   let i2 = 0;
   const truth = (v) => v === "U" ? "U" : v !== 0 ? "T" : "F";
@@ -74079,13 +74140,14 @@ function evaluate(expr, macros) {
     if (PREDEFINED.has(name2)) return "T";
     const m = macros.get(name2);
     if (m) return m.certain ? "T" : "U";
-    return "U";
+    return notDefined.has(name2) ? "F" : "U";
   };
   const valueOf = (name2) => {
     if (name2 === "__cplusplus") return 0;
     const pre = PREDEFINED.get(name2);
     if (pre !== void 0) return pre;
     const m = macros.get(name2);
+    if (!m && notDefined.has(name2)) return 0;
     if (!m || !m.certain || m.functionLike) return "U";
     const v = m.value.trim();
     if (/^[0-9]+$/.test(v)) return Number(v);
@@ -74154,6 +74216,16 @@ function evaluate(expr, macros) {
   } catch {
     return "U";
   }
+}
+var NONE2 = /* @__PURE__ */ new Set();
+var MAX_EVALUATED_CONDITION_CHARS = 4096;
+function evaluateCondition(condition, defined, notDefined) {
+  if (condition.length > MAX_EVALUATED_CONDITION_CHARS) return "unknown";
+  const macros = /* @__PURE__ */ new Map();
+  for (const [name2, value] of defined)
+    macros.set(name2, { value: String(value), certain: true, functionLike: false, params: [] });
+  const v = evaluate(condition, macros, notDefined);
+  return v === "T" ? "true" : v === "F" ? "false" : "unknown";
 }
 var DIRECTIVE = /^\s*#\s*([A-Za-z_]+)?\s*(.*)$/;
 function preprocess2(input2, options = {}) {
@@ -74679,11 +74751,18 @@ function recordDefinition(tag, name2, body2, at, ctx) {
     const spec = specifiers(f, ctx);
     const bits = f.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text ?? null;
     const decls = f.childrenForFieldName("declarator").filter((d) => d !== null);
-    if (decls.length === 0)
-      fields.push({ name: null, type: spec.base, bits, line: f.startPosition.row + 1 + ctx.offset });
+    const condition = ctx.conditionOf(f.startPosition.row);
+    const field2 = (name3, type, row) => ({
+      name: name3,
+      type,
+      bits,
+      line: row + 1 + ctx.offset,
+      ...condition !== null ? { condition } : {}
+    });
+    if (decls.length === 0) fields.push(field2(null, spec.base, f.startPosition.row));
     for (const d of decls) {
       const r = declarator(d, spec.base, ctx, 0);
-      fields.push({ name: r.name, type: r.type, bits, line: d.startPosition.row + 1 + ctx.offset });
+      fields.push(field2(r.name, r.type, d.startPosition.row));
     }
   }
   push(ctx, { kind: tag, name: name2, fields, ...loc(ctx, at) });
@@ -75099,19 +75178,33 @@ function compareShapes(c, r) {
   if (a.k === "int" && b.k === "int" && a.signed !== b.signed) out2.push("signedness");
   return out2;
 }
-function checkContract(exports2, declarations, options = {}) {
-  const models = options.models ?? [LP64, LLP64];
-  const typedefs = typedefsOf(declarations);
+function modelView(m, declarations) {
+  const memo3 = /* @__PURE__ */ new Map();
+  const condition = (c) => {
+    let v = memo3.get(c);
+    if (v === void 0) {
+      v = conditionUnder(c, m);
+      memo3.set(c, v);
+    }
+    return v;
+  };
+  const active = (c) => condition(c) !== "false";
+  const visible = declarations.filter((d) => active(d.condition));
+  const typedefs = typedefsOf(visible);
   const tags = /* @__PURE__ */ new Map();
-  for (const d of declarations)
+  for (const d of visible)
     if ((d.kind === "struct" || d.kind === "union" || d.kind === "enum") && !tags.has(d.name))
       tags.set(d.name, d.kind);
-  const named = (m) => (name2) => {
+  const named = (name2) => {
     if (typedefs.has(name2))
       return cAbiShape({ k: "base", name: name2, tag: null, const: false, volatile: false }, m, typedefs);
     const tag = tags.get(name2);
     return tag ? cAbiShape({ k: "base", name: name2, tag, const: false, volatile: false }, m, typedefs) : null;
   };
+  return { model: m, typedefs, named, condition, active };
+}
+function checkContract(exports2, declarations, options = {}) {
+  const views = (options.models ?? [LP64, LLP64]).map((m) => modelView(m, declarations));
   const imports = declarations.filter(isImport);
   const bySymbol = /* @__PURE__ */ new Map();
   for (const e of exports2) {
@@ -75123,13 +75216,16 @@ function checkContract(exports2, declarations, options = {}) {
   const results = [];
   for (const d of imports) {
     const c = { file: d.file, line: d.line, condition: d.condition };
+    const under = views.filter((v) => v.active(d.condition));
+    if (under.length === 0) continue;
     const matches = bySymbol.get(d.name);
     if (!matches) {
       results.push({ rule: "declared-not-exported", symbol: d.name, c });
       continue;
     }
-    for (const e of matches) results.push(...compareOne(d, e, c, typedefs, models, named));
+    for (const e of matches) results.push(...compareOne(d, e, c, under));
   }
+  if (options.records) results.push(...checkRecords(options.records, declarations, views));
   const incomplete = options.incompleteFiles ?? [];
   for (const file2 of incomplete) results.push({ rule: "incomplete-declarations", file: file2 });
   if (incomplete.length === 0) {
@@ -75143,7 +75239,7 @@ function checkContract(exports2, declarations, options = {}) {
   }
   return results;
 }
-function compareOne(d, e, c, typedefs, models, named) {
+function compareOne(d, e, c, views) {
   const rust = { file: e.file, line: e.line };
   const rustKind = e.kind ?? "function";
   if (d.kind === "function" !== (rustKind === "function"))
@@ -75153,10 +75249,13 @@ function compareOne(d, e, c, typedefs, models, named) {
     const parsed = rustText === null ? null : parseType(rustText);
     const aspects = /* @__PURE__ */ new Set();
     const hit = [];
-    for (const m of models) {
-      const found = compareShapes(cAbiShape(cType, m, typedefs, param), rustAbiShape(parsed, m, named(m)));
+    for (const v of views) {
+      const found = compareShapes(
+        cAbiShape(cType, v.model, v.typedefs, param),
+        rustAbiShape(parsed, v.model, v.named)
+      );
       if (found.length) {
-        hit.push(m.name);
+        hit.push(v.model.name);
         for (const a of found) aspects.add(a);
       }
     }
@@ -75195,11 +75294,240 @@ function compareOne(d, e, c, typedefs, models, named) {
   types("return", d.returns, e.returns, false);
   return out2;
 }
+function recordsByName(declarations) {
+  const byTag = /* @__PURE__ */ new Map();
+  for (const d of declarations)
+    if ((d.kind === "struct" || d.kind === "union") && d.fields.length > 0) {
+      const list2 = byTag.get(d.name) ?? [];
+      list2.push(d);
+      byTag.set(d.name, list2);
+    }
+  const out2 = new Map(byTag);
+  for (const d of declarations) {
+    if (d.kind !== "typedef" || out2.has(d.name)) continue;
+    const t2 = d.type;
+    if (t2.k === "base" && (t2.tag === "struct" || t2.tag === "union")) {
+      const target2 = byTag.get(t2.name);
+      if (target2) out2.set(d.name, target2);
+    }
+  }
+  return out2;
+}
+function conditionUnder(condition, m) {
+  if (condition === null) return "true";
+  return evaluateCondition(
+    condition,
+    new Map(Object.entries(m.predefined ?? {})),
+    new Set(m.notDefined ?? [])
+  );
+}
+function checkRecords(records, declarations, views) {
+  const cRecords = recordsByName(declarations);
+  const out2 = [];
+  for (const r of records) {
+    const rust = { file: r.file, line: r.line };
+    for (const d of cRecords.get(r.cName) ?? []) {
+      const c = { file: d.file, line: d.line, condition: d.condition };
+      if (d.fields.some((f) => f.bits !== null)) continue;
+      const under = views.filter(
+        (v) => v.active(d.condition) && // a field under a condition of its own that this model cannot decide (a cbindgen
+        // feature block): which fields the consumer sees is not known, nothing is compared
+        d.fields.every(
+          (f) => (f.condition ?? null) === null || f.condition === d.condition || v.condition(f.condition ?? null) !== "unknown"
+        )
+      );
+      if (under.length === 0) continue;
+      if (d.kind !== r.kind) {
+        out2.push({
+          rule: "record-mismatch",
+          record: r.name,
+          c,
+          rust,
+          detail: { k: "tag", cTag: d.kind, rustKind: r.kind }
+        });
+        continue;
+      }
+      const rustFields = r.fields.filter((f) => !f.zeroSized);
+      const typeHits = /* @__PURE__ */ new Map();
+      let shape = null;
+      for (const v of under) {
+        const cFields = d.fields.filter((f) => v.active(f.condition ?? null));
+        if (cFields.length !== rustFields.length) {
+          shape ??= { k: "field-count", cFields: cFields.length, rustFields: rustFields.length };
+          continue;
+        }
+        const cNames = cFields.map((f) => f.name ?? "");
+        const rustNames = rustFields.map((f) => f.name);
+        if (!r.tuple && r.kind === "struct" && cNames.join("\0") !== rustNames.join("\0") && [...cNames].sort().join("\0") === [...rustNames].sort().join("\0")) {
+          shape ??= { k: "field-order", cNames, rustNames };
+          continue;
+        }
+        for (let i2 = 0; i2 < cFields.length; i2++) {
+          const found = compareShapes(
+            cAbiShape(cFields[i2].type, v.model, v.typedefs),
+            rustAbiShape(parseType(rustFields[i2].type), v.model, v.named)
+          );
+          if (!found.length) continue;
+          const hit = typeHits.get(i2) ?? {
+            aspects: /* @__PURE__ */ new Set(),
+            models: [],
+            line: cFields[i2].line,
+            cType: renderCType(cFields[i2].type)
+          };
+          for (const a of found) hit.aspects.add(a);
+          hit.models.push(v.model.name);
+          typeHits.set(i2, hit);
+        }
+      }
+      if (shape) {
+        out2.push({ rule: "record-mismatch", record: r.name, c, rust, detail: shape });
+        continue;
+      }
+      for (const [index, hit] of [...typeHits].sort((a, b) => a[0] - b[0]))
+        out2.push({
+          rule: "record-mismatch",
+          record: r.name,
+          c: { ...c, line: hit.line },
+          rust,
+          detail: {
+            k: "field-type",
+            index,
+            field: rustFields[index].name,
+            cType: hit.cType,
+            rustType: rustFields[index].type,
+            aspects: [...hit.aspects],
+            models: hit.models
+          }
+        });
+    }
+  }
+  return out2;
+}
+
+// src/core/consumers/contract-changes.ts
+var HEADER_OUT_OF_DATE = "header-out-of-date";
+var CGO_PROTOTYPE_MISMATCH = "cgo-prototype-mismatch";
+function isProblem(r) {
+  return r.rule !== "exported-not-declared" && r.rule !== "incomplete-declarations";
+}
+function problemKey(r) {
+  switch (r.rule) {
+    case "declared-not-exported":
+    case "parameter-count":
+    case "kind-mismatch":
+      return [r.rule, r.symbol, r.c.file].join("\0");
+    case "type-mismatch":
+      return [r.rule, r.symbol, r.c.file, String(r.position)].join("\0");
+    case "record-mismatch":
+      return [
+        r.rule,
+        r.record,
+        r.c.file,
+        r.detail.k,
+        r.detail.k === "field-type" ? `${r.detail.index}` : ""
+      ].join("\0");
+  }
+}
+var quoted2 = (s) => s.replace(/`/g, "'");
+var loc2 = (s) => quoted2(`${s.file}:${s.line}`);
+function describe6(r, models) {
+  switch (r.rule) {
+    case "declared-not-exported":
+      return {
+        text: `declared at ${loc2(r.c)} but exported by no Rust code: a consumer that calls it fails to link`,
+        everywhere: true
+      };
+    case "parameter-count":
+      return {
+        text: `declared at ${loc2(r.c)} with ${r.cParams}${r.cVariadic ? " + ..." : ""} parameters, defined at ${loc2(r.rust)} with ${r.rustParams}${r.rustVariadic ? " + ..." : ""}: callers pass the wrong arguments`,
+        everywhere: true
+      };
+    case "kind-mismatch":
+      return {
+        text: `declared at ${loc2(r.c)} as a ${r.cKind}, defined at ${loc2(r.rust)} as a ${r.rustKind}`,
+        everywhere: true
+      };
+    case "type-mismatch":
+      return {
+        text: `${r.position === "return" ? "the return type" : `parameter ${r.position + 1}`} is \`${quoted2(r.cType)}\` at ${loc2(r.c)} and \`${r.rustType}\` at ${loc2(r.rust)} (${r.aspects.join(", ")}; ${r.models.join(", ")}): consumers read the wrong value`,
+        everywhere: r.models.length >= models
+      };
+    case "record-mismatch": {
+      const d = r.detail;
+      switch (d.k) {
+        case "tag":
+          return {
+            text: `a ${d.cTag} at ${loc2(r.c)}, a ${d.rustKind} at ${loc2(r.rust)}`,
+            everywhere: true
+          };
+        case "field-count":
+          return {
+            text: `${d.cFields} fields at ${loc2(r.c)}, ${d.rustFields} at ${loc2(r.rust)}: every offset after the difference is wrong`,
+            everywhere: true
+          };
+        case "field-order":
+          return {
+            text: `fields ${d.cNames.join(", ")} at ${loc2(r.c)}, ${d.rustNames.join(", ")} at ${loc2(r.rust)}: consumers read one field as another`,
+            everywhere: true
+          };
+        case "field-type":
+          return {
+            text: `field ${d.index + 1} (${d.field}) is \`${quoted2(d.cType)}\` at ${loc2(r.c)} and \`${d.rustType}\` at ${loc2(r.rust)} (${d.aspects.join(", ")}; ${d.models.join(", ")}): consumers read the wrong value`,
+            everywhere: d.models.length >= models
+          };
+      }
+    }
+  }
+}
+function subjectOf(r, ctx) {
+  if (r.rule === "record-mismatch") return { id: r.record, subject: ctx.recordOf(r.record) };
+  return { id: r.symbol, subject: ctx.exportOf(r.symbol) };
+}
+function contractChanges(base, head, ctx) {
+  const before = new Set(base.filter(isProblem).map(problemKey));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const r of head) {
+    if (!isProblem(r) || before.has(problemKey(r))) continue;
+    const { id } = subjectOf(r, ctx);
+    const key = [r.rule === "record-mismatch" ? "record" : "symbol", id, r.c.file].join("\0");
+    const list2 = groups2.get(key) ?? [];
+    list2.push(r);
+    groups2.set(key, list2);
+  }
+  const out2 = [];
+  for (const problems of groups2.values()) {
+    const first = problems[0];
+    const { id, subject } = subjectOf(first, ctx);
+    const cgo = first.c.file.endsWith(".go");
+    const described = problems.map((p) => describe6(p, ctx.models));
+    const severity = described.some((d) => d.everywhere) ? "breaking" : "potentially-breaking";
+    const line = Math.min(...problems.map((p) => p.c.line));
+    const where = cgo ? `the cgo preamble of ${quoted2(first.c.file)}` : quoted2(first.c.file);
+    const record3 = first.rule === "record-mismatch";
+    const fix = cgo ? "update the prototype" : "regenerate the header";
+    out2.push({
+      rule: cgo ? CGO_PROTOTYPE_MISMATCH : HEADER_OUT_OF_DATE,
+      severity,
+      kind: subject?.kind ?? (record3 ? "struct" : "function"),
+      name: subject?.name ?? id,
+      ...record3 ? {} : { symbol: id },
+      crate: subject?.crate ?? "",
+      file: first.c.file,
+      line,
+      before: null,
+      after: null,
+      message: `${record3 ? `the ${subject?.kind ?? "struct"} ` : ""}\`${id}\` in ${where} now disagrees with Rust: ${described.map((d) => d.text).join("; ")}; ${fix}`
+    });
+  }
+  return out2;
+}
 
 // src/app/consumers.ts
 var MAX_LISTED = 2e5;
 var MAX_FILES = 2e3;
 var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_RECORD_FIELDS = 4096;
+var LAYOUT_TARGET = TARGETS["x86_64-unknown-linux-gnu"];
 function exportsOf(surface) {
   const out2 = [];
   for (const crate of surface.crates)
@@ -75253,22 +75581,38 @@ function normalise(p) {
   return out2.join("/");
 }
 var isHeader = (p) => /\.(h|hpp|hh|hxx)$/i.test(p);
-async function readConsumers(tree, head, base, loaders, options = {}) {
-  const warnings = [];
+function recordsOf(surface) {
+  const out2 = [];
+  for (const crate of surface.crates) {
+    let defs = null;
+    for (const item of crate.items) {
+      if (item.kind !== "struct" && item.kind !== "union" || !hasCRepr(item.repr)) continue;
+      const s = item;
+      defs ??= typeDefsFromItems(crate.items);
+      const typeDefs = defs;
+      out2.push({
+        crate: crate.name,
+        name: s.name,
+        cName: cNameOf(crate.cNames, s.name),
+        kind: s.kind,
+        tuple: s.tuple,
+        fields: s.fields.slice(0, MAX_RECORD_FIELDS).map((f) => {
+          const l = layoutOf(parseType(f.type), typeDefs, LAYOUT_TARGET);
+          return { name: f.name, type: f.type, ...isKnown(l) && l.size === 0 ? { zeroSized: true } : {} };
+        }),
+        file: s.file,
+        line: s.line
+      });
+    }
+  }
+  return out2;
+}
+async function readSide(tree, known, parsers, listing2, configured, warnings) {
   const callSites = /* @__PURE__ */ new Map();
-  const exports2 = exportsOf(head);
-  const baseExports = base ? exportsOf(base) : [];
-  const exported = new Set(exports2.map((e) => e.symbol));
-  const known = /* @__PURE__ */ new Set([...exported, ...baseExports.map((e) => e.symbol)]);
-  const listing2 = await tree.listAll(MAX_LISTED);
-  if (listing2.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
-  const configured = options.headers && options.headers.length > 0 ? options.headers : null;
   const headerPaths = listing2.paths.filter(
     (p) => configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p)
   );
   const goPaths = listing2.paths.filter((p) => p.endsWith(".go"));
-  if (headerPaths.length === 0 && goPaths.length === 0) return { findings: [], callSites, warnings };
-  const parsers = { c: await loaders.c(), go: await loaders.go() };
   const incomplete = /* @__PURE__ */ new Set();
   const readings = /* @__PURE__ */ new Map();
   let budget = MAX_FILES;
@@ -75344,17 +75688,74 @@ async function readConsumers(tree, head, base, loaders, options = {}) {
   }
   for (const list2 of callSites.values())
     list2.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
-  const findings = [];
-  if (declarations.some((d) => importName(d) !== null)) {
-    const gatedSymbols = new Set(head.crates.flatMap((c) => (c.gated ?? []).map((g) => g.symbol ?? g.name)));
-    const results = checkContract(exports2, declarations, { incompleteFiles: [...incomplete].sort() }).filter(
-      (r) => !(r.rule === "declared-not-exported" && gatedSymbols.has(r.symbol))
-    );
-    findings.push(...toFindings(results, exports2, baseExports, declarations, options.policy, warnings));
-  }
-  return { findings, callSites, warnings };
+  return { declarations, incomplete, callSites };
 }
-var loc2 = (s) => `${s.file}:${s.line}`;
+function checkSide(surface, side) {
+  if (!side.declarations.some((d) => importName(d) !== null)) return [];
+  const gatedSymbols = new Set(surface.crates.flatMap((c) => (c.gated ?? []).map((g) => g.symbol ?? g.name)));
+  return checkContract(exportsOf(surface), side.declarations, {
+    incompleteFiles: [...side.incomplete].sort(),
+    records: recordsOf(surface)
+  }).filter((r) => !(r.rule === "declared-not-exported" && gatedSymbols.has(r.symbol)));
+}
+async function readConsumers(tree, head, base, loaders, options = {}, baseTree) {
+  const warnings = [];
+  const exports2 = exportsOf(head);
+  const baseExports = base ? exportsOf(base) : [];
+  const known = /* @__PURE__ */ new Set([...exports2.map((e) => e.symbol), ...baseExports.map((e) => e.symbol)]);
+  const configured = options.headers && options.headers.length > 0 ? options.headers : null;
+  const consumerFile = (p) => p.endsWith(".go") || (configured ? configured.some((g) => matchGlob(g, p)) : isHeader(p));
+  const listing2 = await tree.listAll(MAX_LISTED);
+  if (listing2.truncated) warnings.push(`consumers: more than ${MAX_LISTED} files; the rest are not read`);
+  const baseListing = baseTree && base ? await baseTree.listAll(MAX_LISTED) : null;
+  if (!listing2.paths.some(consumerFile) && !baseListing?.paths.some(consumerFile))
+    return { findings: [], changes: [], callSites: /* @__PURE__ */ new Map(), warnings };
+  const parsers = { c: await loaders.c(), go: await loaders.go() };
+  const headSide = await readSide(tree, known, parsers, listing2, configured, warnings);
+  const headResults = checkSide(head, headSide);
+  const findings = toFindings(
+    headResults,
+    exports2,
+    baseExports,
+    headSide.declarations,
+    options.policy,
+    warnings
+  );
+  const changes = [];
+  if (baseTree && base && baseListing) {
+    const baseSide = await readSide(baseTree, known, parsers, baseListing, configured, []);
+    const baseResults = checkSide(base, baseSide);
+    const subjects = (s) => {
+      const bySymbol = /* @__PURE__ */ new Map();
+      for (const e of exportsOf(s))
+        bySymbol.set(e.symbol, { crate: e.crate, name: e.name, kind: e.kind ?? "function" });
+      const byRecord = /* @__PURE__ */ new Map();
+      for (const r of recordsOf(s)) byRecord.set(r.name, { crate: r.crate, name: r.name, kind: r.kind });
+      return { bySymbol, byRecord };
+    };
+    const h = subjects(head);
+    const b = subjects(base);
+    changes.push(
+      ...contractChanges(baseResults, headResults, {
+        exportOf: (symbol2) => h.bySymbol.get(symbol2) ?? b.bySymbol.get(symbol2) ?? null,
+        recordOf: (name2) => h.byRecord.get(name2) ?? b.byRecord.get(name2) ?? null,
+        models: 2
+      })
+    );
+  }
+  return { findings, changes, callSites: headSide.callSites, warnings };
+}
+function withConsumerView(report, view, options) {
+  const changes = view.changes.length ? sortChanges([...report.changes, ...view.changes]) : report.changes;
+  const out2 = { ...report, changes: withConsumers(changes, view.callSites) };
+  if (view.changes.length) {
+    out2.requiredBump = requiredBump(changes, options);
+    out2.deltaDigest = deltaDigest(changes);
+  }
+  if (options.findings) out2.findings = [...report.findings, ...view.findings];
+  return out2;
+}
+var loc3 = (s) => `${s.file}:${s.line}`;
 function toFindings(results, exports2, baseExports, declarations, policy, warnings) {
   const bySymbol = new Map(exports2.map((e) => [e.symbol, e]));
   const baseBySymbol = new Map(baseExports.map((e) => [e.symbol, e]));
@@ -75395,13 +75796,13 @@ function toFindings(results, exports2, baseExports, declarations, policy, warnin
     switch (r.rule) {
       case "declared-not-exported": {
         const was = baseBySymbol.get(r.symbol);
-        const rust = was ? `; the base exported it at ${loc2(was)}` : "; no Rust code defines it";
+        const rust = was ? `; the base exported it at ${loc3(was)}` : "; no Rust code defines it";
         push2(
           "declared-not-exported",
           r.symbol,
           was,
           r.c,
-          `\`${r.symbol}\` is declared at ${loc2(r.c)} but not exported by the Rust library${rust}: a consumer that calls it fails to link`
+          `\`${r.symbol}\` is declared at ${loc3(r.c)} but not exported by the Rust library${rust}: a consumer that calls it fails to link`
         );
         break;
       }
@@ -75414,24 +75815,40 @@ function toFindings(results, exports2, baseExports, declarations, policy, warnin
           r.symbol,
           e,
           r.rust,
-          `\`${r.symbol}\` is exported at ${loc2(r.rust)} but declared in no header or cgo preamble; declare it in ${home}`
+          `\`${r.symbol}\` is exported at ${loc3(r.rust)} but declared in no header or cgo preamble; declare it in ${home}`
         );
         break;
       }
       case "parameter-count":
       case "type-mismatch":
       case "kind-mismatch": {
-        const key = `${r.symbol}\0${loc2(r.c)}\0${loc2(r.rust)}`;
+        const key = `${r.symbol}\0${loc3(r.c)}\0${loc3(r.rust)}`;
         const entry2 = signatures.get(key) ?? {
           symbol: r.symbol,
-          c: loc2(r.c),
-          rust: loc2(r.rust),
+          c: loc3(r.c),
+          rust: loc3(r.rust),
           side: r.c,
           what: []
         };
         signatures.set(key, entry2);
         entry2.what.push(
           r.rule === "parameter-count" ? `${r.cParams}${r.cVariadic ? " + ..." : ""} parameters in C, ${r.rustParams}${r.rustVariadic ? " + ..." : ""} in Rust` : r.rule === "kind-mismatch" ? `a ${r.cKind} in C, a ${r.rustKind} in Rust` : `${r.position === "return" ? "the return type" : `parameter ${r.position + 1}`} is \`${r.cType}\` in C and \`${r.rustType}\` in Rust (${r.aspects.join(", ")}; ${r.models.join(", ")})`
+        );
+        break;
+      }
+      case "record-mismatch": {
+        const key = `${r.record}\0${r.c.file}\0${loc3(r.rust)}`;
+        const entry2 = signatures.get(key) ?? {
+          symbol: r.record,
+          c: loc3(r.c),
+          rust: loc3(r.rust),
+          side: r.c,
+          what: []
+        };
+        signatures.set(key, entry2);
+        const d = r.detail;
+        entry2.what.push(
+          d.k === "tag" ? `a ${d.cTag} in C, a ${d.rustKind} in Rust` : d.k === "field-count" ? `${d.cFields} fields in C, ${d.rustFields} in Rust` : d.k === "field-order" ? `the fields are ${d.cNames.join(", ")} in C and ${d.rustNames.join(", ")} in Rust` : `field ${d.index + 1} (${d.field}) is \`${d.cType}\` in C (${loc3(r.c)}) and \`${d.rustType}\` in Rust (${d.aspects.join(", ")}; ${d.models.join(", ")})`
         );
         break;
       }
@@ -75453,7 +75870,7 @@ function toFindings(results, exports2, baseExports, declarations, policy, warnin
 function withConsumers(changes, callSites) {
   return changes.map((c) => {
     const removed = c.before !== null && c.after === null;
-    if (!c.symbol || c.severity !== "breaking" && !removed) return c;
+    if (!c.symbol || c.severity !== "breaking" && c.severity !== "source-breaking" && !removed) return c;
     const sites = callSites.get(c.symbol);
     return sites && sites.length ? { ...c, consumers: sites.slice(0, 20) } : c;
   });
@@ -75533,11 +75950,15 @@ async function analyseDiff(o) {
         head,
         base,
         { c: loadCParser, go: loadGoParser },
-        o.consumers || {}
+        o.consumers || {},
+        baseSource
       );
       warnings.push(...view.warnings);
-      report.changes = withConsumers(report.changes, view.callSites);
-      if (o.findings) report.findings.push(...view.findings);
+      const withView = withConsumerView(report, view, {
+        findings: o.findings !== void 0,
+        potentiallyBreakingBump: o.potentiallyBreakingBump
+      });
+      return { report: withView, base, head, baseSha, headSha, warnings };
     }
     return { report, base, head, baseSha, headSha, warnings };
   } finally {
@@ -79916,6 +80337,7 @@ async function runMergeGroup(run3) {
       findingsPolicy: config2.findingsPolicy,
       policyHash: config2.policyHash,
       deadline: deadlineOf(run3, config2.limits.deadlineSeconds),
+      consumers: { headers: config2.config.headers, policy: config2.findingsPolicy },
       botLogin: config2.botLogin,
       runUrl: ctx.runUrl,
       log: (m) => info2(m)
