@@ -9,6 +9,7 @@ import type { Limits } from '../core/limits';
 import { extractSurface } from '../core/extract/extract-surface';
 import type { RustParser } from '../core/extract/extract-crate';
 import { ScanCache, SharedReads } from '../core/extract/scan-cache';
+import { CrateMemo } from '../core/extract/crate-memo';
 import { buildReport, FindingsFunction } from '../core/diff/build-report';
 import { FileSystemTree } from '../adapters/file-system-tree';
 import { GitRevisionTree } from '../adapters/git-revision-tree';
@@ -36,6 +37,12 @@ export interface AnalyseOptions {
   limits?: Limits;
   /** Scan results shared by the base and head extractions (default: a fresh cache per call). */
   scanCache?: ScanCache;
+  /**
+   * Whole-crate extractions shared by the base and head extractions (default: a fresh memo per
+   * call): a crate whose every read, stat and listing gives the head the answers it gave the base
+   * is not extracted again.
+   */
+  crateMemo?: CrateMemo;
   /** The parser (default: the bundled WebAssembly one). */
   parser?: RustParser;
   /** Crates and paths the configuration includes (default: everything). */
@@ -105,6 +112,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
     // Incremental: one scan cache for both sides, so that the head re-parses only the files the
     // change touched; between two revisions, files with the same blob are read once.
     const scanCache = o.scanCache ?? new ScanCache();
+    const crateMemo = o.crateMemo ?? new CrateMemo();
     let baseSource: SourceTree = baseTree;
     let headSource: SourceTree = headTree;
     if (headTree instanceof GitRevisionTree) {
@@ -121,6 +129,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       features: o.features,
       limits: o.limits,
       scanCache,
+      crateMemo,
       trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros,
     });
     const headRaw = await extractSurface(headSource, parser, {
@@ -128,6 +137,7 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
       limits: o.limits,
       testCoverage: true,
       scanCache,
+      crateMemo,
       trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros,
     });
     o.deadline?.check('comparing the surfaces');

@@ -263,6 +263,85 @@ export interface CrateExtraction {
   readTextHashes: Set<string>;
 }
 
+/** A module file waiting to be read by the walk. */
+interface QueuedModule {
+  file: string;
+  ctx: ScanContext;
+  depth: number;
+  isRoot: boolean;
+}
+
+/** A macro invocation waiting to be expanded, with how deep in expansions it was found. */
+interface PendingExpansion {
+  inv: MacroInvocation;
+  depth: number;
+}
+
+/**
+ * Everything one crate's extraction reads and collects. The steps below are plain functions over
+ * it: module resolution (`readModules`, `followMods`), macro expansion (`expandInvocations`), the
+ * reachable definitions (`readDefinitionsOnDemand`, `addCApiItems`) and the accounting input
+ * (`record`, `finishCrate`).
+ */
+interface CrateState {
+  readonly tree: SourceTree;
+  readonly manifest: CrateManifest;
+  readonly env: CfgEnv;
+  readonly parser: RustParser;
+  readonly limits: Limits;
+  readonly cache: ScanCache | undefined;
+
+  // what the scans found
+  readonly diagnostics: Diagnostic[];
+  readonly items: SurfaceItem[];
+  readonly candidates: SurfaceItem[];
+  readonly typeDefinitions: Definition[];
+  readonly declaredTypes: DeclaredType[];
+  /** The first definition of each crate macro (in read order). */
+  readonly macros: Map<string, MacroDef>;
+  /** Every definition of each crate macro. */
+  readonly definitions: Map<string, MacroDef[]>;
+  /** Invocations found and not yet queued for expansion. */
+  readonly invocations: MacroInvocation[];
+  readonly testText: string[];
+  readonly unsafeSendSync: Set<string>;
+  /** Non-exported functions with raw-pointer parameters (null-checking helpers; body-evidence.ts). */
+  readonly helpers: HelperFn[];
+  readonly gated: GatedItem[];
+  /** For `mayExport`: what is known of each crate macro so far. */
+  readonly localRisk: Map<string, boolean>;
+
+  // module resolution
+  readonly queue: QueuedModule[];
+  /** `queue[head]` is the next module to read. */
+  head: number;
+  /** Reads started ahead of the walk, so that a git object reader is kept busy. */
+  readonly reads: Map<string, Promise<ReadResult>>;
+  readonly visited: Set<string>;
+  readonly files: string[];
+  readonly fileDepth: Map<string, number>;
+  /** Files the prefilter did not parse (read lexically for `mod` declarations only). */
+  readonly unparsed: PendingFile[];
+  /** Unparsed files parsed later (they invoke a crate macro, or define a name the surface reaches). */
+  readonly rescanned: Set<string>;
+  readonly unreadable: { file: string; detail: string }[];
+  budgetHit: boolean;
+
+  // macro expansion
+  expansions: number;
+  expandedBytes: number;
+  /** Invocations of macros not defined (yet): retried when a round finds new crate macros. */
+  deferred: PendingExpansion[];
+
+  // the accounting net: every text read, and what became of each macro invocation
+  readonly fileTexts: Map<string, ScannedText>;
+  readonly fragments: ScannedText[];
+  readonly expanded: Set<MacroInvocation>;
+  readonly failed: Map<MacroInvocation, string>;
+  readonly textuallyChosen: Set<MacroInvocation>;
+  readonly guessed: Set<MacroInvocation>;
+}
+
 export async function extractCrate(
   tree: SourceTree,
   manifest: CrateManifest,
@@ -271,134 +350,43 @@ export async function extractCrate(
   limits: Limits,
   cache?: ScanCache,
 ): Promise<CrateExtraction> {
-  const env: CfgEnv = { features };
-  const diagnostics: Diagnostic[] = [];
-  const items: SurfaceItem[] = [];
-  const candidates: SurfaceItem[] = [];
-  const typeDefinitions: Definition[] = [];
-  const declaredTypes: DeclaredType[] = [];
-  const macros = new Map<string, MacroDef>();
-  const invocations: MacroInvocation[] = [];
-  const testText: string[] = [];
-  const unsafeSendSync = new Set<string>();
-  const helpers: HelperFn[] = [];
-  const gated: GatedItem[] = [];
-  const unparsed: PendingFile[] = [];
-  const visited = new Set<string>();
-  const files: string[] = [];
-  // the accounting net: every text read, and what became of each macro invocation
-  const fileTexts = new Map<string, ScannedText>();
-  const fragments: ScannedText[] = [];
-  const definitions = new Map<string, MacroDef[]>();
-  const expanded = new Set<MacroInvocation>();
-  const failed = new Map<MacroInvocation, string>();
-  const textuallyChosen = new Set<MacroInvocation>();
-  const guessed = new Set<MacroInvocation>();
+  const st = newCrateState(tree, manifest, { features }, parser, limits, cache);
+  const cNames = await readCbindgenNames(tree, manifest);
+  // Breadth-first over the module graph. Modules can also be declared inside `cfg_if!` or a crate
+  // macro, so reading files and expanding macros alternate until neither finds anything new.
+  for (;;) {
+    await readModules(st);
+    parseMacroInvokers(st);
+    const macrosBefore = st.macros.size;
+    await expandInvocations(st);
+    if (st.budgetHit || st.expansions > limits.maxExpansions || st.expandedBytes > MAX_EXPANDED_BYTES) break;
+    if (st.head === st.queue.length && !(st.deferred.length && st.macros.size > macrosBefore)) break;
+  }
+  reportUndefinedMacros(st);
+  const boundaries = applyPanicBoundaries(st);
+  // Definitions the surface names that sit in files the prefilter did not parse: read on demand.
+  readDefinitionsOnDemand(
+    st.items,
+    st.typeDefinitions,
+    st.unparsed.filter((f) => !st.rescanned.has(f.path)),
+    (f) => {
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    },
+  );
+  readHelpersOnDemand(st);
+  addCApiItems(st);
+  return finishCrate(st, boundaries, cNames);
+}
 
-  /** A crate macro whose expansion may export: its body names an export or calls a macro. */
-  /**
-   * A crate macro whose expansion may export, as far as this crate shows: its body names an export,
-   * or calls one of the crate's macros that may, or a macro of another crate that is neither std's
-   * nor trusted (the accounting decides those precisely, across the workspace, afterwards).
-   */
-  const localRisk = new Map<string, boolean>();
-  const mayExport = (name: string): boolean => {
-    const known = localRisk.get(name);
-    if (known !== undefined) return known;
-    localRisk.set(name, false); // recursion: decided by the other parts
-    const risky = (definitions.get(name) ?? []).some(
-      (d) =>
-        d.exports ||
-        d.rules.some((r) =>
-          macroCalls(r.transcriber).some((call) => {
-            const segs = call.replace(/^::/, '').split('::');
-            const callee = segs[segs.length - 1];
-            if (isOwnMacroPath(call) && definitions.has(callee)) return callee !== name && mayExport(callee);
-            if (segs.length === 1) return !STD_MACRO_NAMES.has(callee);
-            return !STD_ROOTS.has(segs[0]) && !DEFAULT_TRUSTED.has(segs[0].replace(/-/g, '_'));
-          }),
-        ),
-    );
-    localRisk.set(name, risky);
-    return risky;
-  };
-
-  /**
-   * The definition rustc's textual scoping gives an invocation: the last one in the same file
-   * before it (a later `macro_rules!` shadows an earlier one); `textual` is false when the choice
-   * rests on read order across files, which the accounting then reports as a shadowed macro.
-   */
-  const visibleDefinition = (name: string, inv: MacroInvocation): { def: MacroDef; textual: boolean } => {
-    const defs = definitions.get(name) ?? [];
-    let best: MacroDef | null = null;
-    for (const d of defs)
-      if (d.file === inv.ctx.file && d.line <= inv.line && (!best || d.line >= best.line)) best = d;
-    if (best) return { def: best, textual: true };
-    return { def: macros.get(name) as MacroDef, textual: defs.length < 2 };
-  };
-  const unreadable: { file: string; detail: string }[] = [];
-
-  const absorb = (o: FileScan, takeMods: boolean): ModDecl[] => {
-    items.push(...o.items);
-    candidates.push(...o.candidates);
-    typeDefinitions.push(...o.definitions);
-    declaredTypes.push(...o.declaredTypes);
-    for (const m of o.macros) {
-      if (!macros.has(m.name)) macros.set(m.name, m);
-      definitions.set(m.name, [...(definitions.get(m.name) ?? []), m]);
-    }
-    invocations.push(...o.invocations);
-    diagnostics.push(...o.diagnostics);
-    testText.push(...o.testText);
-    gated.push(...o.gated);
-    for (const t of o.unsafeSendSync ?? []) unsafeSendSync.add(t);
-    if (o.helpers) helpers.push(...o.helpers);
-    return takeMods ? o.mods : [];
-  };
-
-  /** Records a text for the accounting: a file (replacing its unparsed record) or a fragment. */
-  const record = (text: string, origin: TextOrigin, scan: FileScan | null, isFile: boolean): void => {
-    const t: ScannedText = {
-      text,
-      origin,
-      accounted: scan?.accounted ?? [],
-      invocations: scan?.invocations ?? [],
-    };
-    if (isFile) fileTexts.set(origin.file, t);
-    else fragments.push(t);
-  };
-
-  const parseAndScan = (
-    text: string,
-    ctx: ScanContext,
-    takeMods: boolean,
-    origin: TextOrigin,
-    isFile: boolean,
-  ): ModDecl[] => {
-    // with a cache (a diff's base and head share one), unchanged text in an unchanged context is not re-parsed
-    const key = cache ? ScanCache.key(text, ctx, env) : '';
-    let outcome = cache?.get(key);
-    if (!outcome) {
-      outcome = scanText(text, ctx, env, parser);
-      cache?.set(key, outcome, text.length);
-    }
-    if (outcome.error) diagnostics.push(outcome.error);
-    record(text, origin, outcome.scan, isFile);
-    return absorb(outcome.scan, takeMods);
-  };
-  const fileOrigin = (ctx: ScanContext): TextOrigin => ({
-    file: ctx.file,
-    modPath: ctx.modPath,
-    lineBase: 1,
-    expansionOf: null,
-    childDir: ctx.childDir,
-    pathBaseDir: ctx.pathBaseDir,
-  });
-
-  // the C names cbindgen gives the crate's types, when it has a cbindgen.toml
-  const cbindgenToml = await tree.read(joinPath(manifest.dir, 'cbindgen.toml'), MAX_CBINDGEN_TOML_BYTES);
-  const cNames = cbindgenToml.ok ? parseCbindgenNames(cbindgenToml.text) : null;
-
+function newCrateState(
+  tree: SourceTree,
+  manifest: CrateManifest,
+  env: CfgEnv,
+  parser: RustParser,
+  limits: Limits,
+  cache: ScanCache | undefined,
+): CrateState {
   const rootDir = dirname(manifest.libRoot);
   const rootCtx: ScanContext = {
     file: manifest.libRoot,
@@ -408,409 +396,460 @@ export async function extractCrate(
     pathBaseDir: rootDir,
     lineBase: 1,
   };
-  // Breadth-first over the module graph. Modules can also be declared inside `cfg_if!` or a crate
-  // macro, so reading files and expanding macros alternate until neither finds anything new.
-  type Queued = { file: string; ctx: ScanContext; depth: number; isRoot: boolean };
-  const queue: Queued[] = [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }];
-  let head = 0; // queue[head] is next
-  // Reads are started a little ahead of the walk, so that a git object reader is kept busy.
-  const reads = new Map<string, Promise<ReadResult>>();
-  const readAhead = (): void => {
-    for (let k = head; k < Math.min(queue.length, head + READ_AHEAD); k++) {
-      const f = queue[k].file;
-      if (reads.has(f) || visited.has(f)) continue;
-      const p = tree.read(f, limits.maxFileBytes);
-      p.catch(() => undefined); // awaited below; a read never awaited must not be an unhandled rejection
-      reads.set(f, p);
-    }
+  return {
+    tree,
+    manifest,
+    env,
+    parser,
+    limits,
+    cache,
+    diagnostics: [],
+    items: [],
+    candidates: [],
+    typeDefinitions: [],
+    declaredTypes: [],
+    macros: new Map(),
+    definitions: new Map(),
+    invocations: [],
+    testText: [],
+    unsafeSendSync: new Set(),
+    helpers: [],
+    gated: [],
+    localRisk: new Map(),
+    queue: [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }],
+    head: 0,
+    reads: new Map(),
+    visited: new Set(),
+    files: [],
+    fileDepth: new Map([[manifest.libRoot, 0]]),
+    unparsed: [],
+    rescanned: new Set(),
+    unreadable: [],
+    budgetHit: false,
+    expansions: 0,
+    expandedBytes: 0,
+    deferred: [],
+    fileTexts: new Map(),
+    fragments: [],
+    expanded: new Set(),
+    failed: new Map(),
+    textuallyChosen: new Set(),
+    guessed: new Set(),
   };
-  const fileDepth = new Map<string, number>([[manifest.libRoot, 0]]);
-  let budgetHit = false;
+}
 
-  const followMods = async (mods: ModDecl[], depth: number): Promise<void> => {
-    for (const m of mods) {
-      if (depth + 1 > limits.maxModuleDepth) {
-        diagnostics.push({
-          level: 'error',
-          code: 'module-too-deep',
-          message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
-          file: m.file,
-          line: m.line,
-        });
-        continue;
-      }
-      if (m.pathAttr !== null && escapesRoot(m)) {
-        diagnostics.push({
-          level: 'error',
-          code: 'file-outside',
-          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root; not read`,
-          file: m.file,
-          line: m.line,
-        });
-        continue;
-      }
-      // `#[path = "sub\\x.rs"]`: rustc on Unix reads a file whose name holds the backslash, on
-      // Windows a nested path; whichever exists is read, under the platform that reads it
-      if (m.pathAttr !== null && m.pathAttr.includes('\\')) {
-        const unix = joinPosix(m.pathBaseDir, m.pathAttr);
-        const windows = joinPath(m.pathBaseDir, m.pathAttr);
-        const found: { file: string; cfg: CfgPred }[] = [];
-        if (unix !== windows && !unix.startsWith('..') && (await tree.stat(unix)) === 'file')
-          found.push({ file: unix, cfg: { op: 'not', arg: { op: 'name', name: 'windows' } } });
-        const st = windows.startsWith('..') ? 'missing' : await tree.stat(windows);
-        if (st === 'file' || st === 'symlink')
-          found.push({ file: windows, cfg: { op: 'name', name: 'windows' } });
-        if (!found.length) {
-          diagnostics.push({
-            level: 'warning',
-            code: 'module-not-found',
-            message: `mod ${m.name}: neither ${unix} (Unix) nor ${windows} (Windows) exists`,
-            file: m.file,
-            line: m.line,
-          });
-          continue;
-        }
-        for (const f of found)
-          queue.push({
-            file: f.file,
-            ctx: {
-              file: f.file,
-              modPath: m.modPath,
-              cfgs: [...m.cfgs, f.cfg],
-              childDir: dirname(f.file),
-              pathBaseDir: dirname(f.file),
-              lineBase: 1,
-            },
-            depth: depth + 1,
-            isRoot: false,
-          });
-        continue;
-      }
-      // `..` after a directory that is a symbolic link climbs from the link's target, as the OS
-      // resolves it: the engine must read that file, not a decoy at the lexical path
-      const physical =
-        m.pathAttr !== null && /(^|[\\/])\.\.([\\/]|$)/.test(m.pathAttr)
-          ? await physicalPath(tree, m.pathBaseDir, m.pathAttr)
-          : undefined;
-      if (physical === null) {
-        diagnostics.push({
-          level: 'error',
-          code: 'file-outside',
-          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root through a symbolic link; not read`,
-          file: m.file,
-          line: m.line,
-        });
-        continue;
-      }
-      const resolved =
-        physical !== undefined
-          ? (await tree.stat(physical)) === 'file'
-            ? physical
-            : null
-          : await resolveMod(tree, m);
-      if (!resolved) {
+/** The C names cbindgen gives the crate's types, when it has a cbindgen.toml. */
+async function readCbindgenNames(
+  tree: SourceTree,
+  manifest: CrateManifest,
+): Promise<ReturnType<typeof parseCbindgenNames> | null> {
+  const cbindgenToml = await tree.read(joinPath(manifest.dir, 'cbindgen.toml'), MAX_CBINDGEN_TOML_BYTES);
+  return cbindgenToml.ok ? parseCbindgenNames(cbindgenToml.text) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning: parse a text (through the cache), record it for the accounting, collect what it holds
+
+/** Adds what one scan found to the crate's collections; returns its `mod` declarations if `takeMods`. */
+function absorb(st: CrateState, o: FileScan, takeMods: boolean): ModDecl[] {
+  st.items.push(...o.items);
+  st.candidates.push(...o.candidates);
+  st.typeDefinitions.push(...o.definitions);
+  st.declaredTypes.push(...o.declaredTypes);
+  for (const m of o.macros) {
+    if (!st.macros.has(m.name)) st.macros.set(m.name, m);
+    st.definitions.set(m.name, [...(st.definitions.get(m.name) ?? []), m]);
+  }
+  st.invocations.push(...o.invocations);
+  st.diagnostics.push(...o.diagnostics);
+  st.testText.push(...o.testText);
+  st.gated.push(...o.gated);
+  for (const t of o.unsafeSendSync ?? []) st.unsafeSendSync.add(t);
+  if (o.helpers) st.helpers.push(...o.helpers);
+  return takeMods ? o.mods : [];
+}
+
+/** Records a text for the accounting: a file (replacing its unparsed record) or a fragment. */
+function record(
+  st: CrateState,
+  text: string,
+  origin: TextOrigin,
+  scan: FileScan | null,
+  isFile: boolean,
+): void {
+  const t: ScannedText = {
+    text,
+    origin,
+    accounted: scan?.accounted ?? [],
+    invocations: scan?.invocations ?? [],
+  };
+  if (isFile) st.fileTexts.set(origin.file, t);
+  else st.fragments.push(t);
+}
+
+function parseAndScan(
+  st: CrateState,
+  text: string,
+  ctx: ScanContext,
+  takeMods: boolean,
+  origin: TextOrigin,
+  isFile: boolean,
+): ModDecl[] {
+  // with a cache (a diff's base and head share one), unchanged text in an unchanged context is not re-parsed
+  const key = st.cache ? ScanCache.key(text, ctx, st.env) : '';
+  let outcome = st.cache?.get(key);
+  if (!outcome) {
+    outcome = scanText(text, ctx, st.env, st.parser);
+    st.cache?.set(key, outcome, text.length);
+  }
+  if (outcome.error) st.diagnostics.push(outcome.error);
+  record(st, text, origin, outcome.scan, isFile);
+  return absorb(st, outcome.scan, takeMods);
+}
+
+function fileOrigin(ctx: ScanContext): TextOrigin {
+  return {
+    file: ctx.file,
+    modPath: ctx.modPath,
+    lineBase: 1,
+    expansionOf: null,
+    childDir: ctx.childDir,
+    pathBaseDir: ctx.pathBaseDir,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Module resolution: read the module files breadth-first from the library root
+
+/** Starts the reads of the next `READ_AHEAD` queued files. */
+function readAhead(st: CrateState): void {
+  for (let k = st.head; k < Math.min(st.queue.length, st.head + READ_AHEAD); k++) {
+    const f = st.queue[k].file;
+    if (st.reads.has(f) || st.visited.has(f)) continue;
+    const p = st.tree.read(f, st.limits.maxFileBytes);
+    p.catch(() => undefined); // awaited below; a read never awaited must not be an unhandled rejection
+    st.reads.set(f, p);
+  }
+}
+
+/** Queues the files of `mod` declarations found at module depth `depth`. */
+async function followMods(st: CrateState, mods: ModDecl[], depth: number): Promise<void> {
+  const { tree, diagnostics, limits, queue } = st;
+  for (const m of mods) {
+    if (depth + 1 > limits.maxModuleDepth) {
+      diagnostics.push({
+        level: 'error',
+        code: 'module-too-deep',
+        message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
+        file: m.file,
+        line: m.line,
+      });
+      continue;
+    }
+    if (m.pathAttr !== null && escapesRoot(m)) {
+      diagnostics.push({
+        level: 'error',
+        code: 'file-outside',
+        message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root; not read`,
+        file: m.file,
+        line: m.line,
+      });
+      continue;
+    }
+    // `#[path = "sub\\x.rs"]`: rustc on Unix reads a file whose name holds the backslash, on
+    // Windows a nested path; whichever exists is read, under the platform that reads it
+    if (m.pathAttr !== null && m.pathAttr.includes('\\')) {
+      const unix = joinPosix(m.pathBaseDir, m.pathAttr);
+      const windows = joinPath(m.pathBaseDir, m.pathAttr);
+      const found: { file: string; cfg: CfgPred }[] = [];
+      if (unix !== windows && !unix.startsWith('..') && (await tree.stat(unix)) === 'file')
+        found.push({ file: unix, cfg: { op: 'not', arg: { op: 'name', name: 'windows' } } });
+      const stat = windows.startsWith('..') ? 'missing' : await tree.stat(windows);
+      if (stat === 'file' || stat === 'symlink')
+        found.push({ file: windows, cfg: { op: 'name', name: 'windows' } });
+      if (!found.length) {
         diagnostics.push({
           level: 'warning',
           code: 'module-not-found',
-          message: `mod ${m.name}: none of ${candidatesOf(m).join(', ')} exists`,
+          message: `mod ${m.name}: neither ${unix} (Unix) nor ${windows} (Windows) exists`,
           file: m.file,
           line: m.line,
         });
         continue;
       }
-      const modRs = m.pathAttr !== null || /(^|\/)mod\.rs$/.test(resolved);
-      const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
-      queue.push({
-        file: resolved,
-        ctx: {
-          file: resolved,
-          modPath: m.modPath,
-          cfgs: m.cfgs,
-          childDir,
-          pathBaseDir: dirname(resolved),
-          lineBase: 1,
-        },
-        depth: depth + 1,
-        isRoot: false,
+      for (const f of found)
+        queue.push({
+          file: f.file,
+          ctx: {
+            file: f.file,
+            modPath: m.modPath,
+            cfgs: [...m.cfgs, f.cfg],
+            childDir: dirname(f.file),
+            pathBaseDir: dirname(f.file),
+            lineBase: 1,
+          },
+          depth: depth + 1,
+          isRoot: false,
+        });
+      continue;
+    }
+    // `..` after a directory that is a symbolic link climbs from the link's target, as the OS
+    // resolves it: the engine must read that file, not a decoy at the lexical path
+    const physical =
+      m.pathAttr !== null && /(^|[\\/])\.\.([\\/]|$)/.test(m.pathAttr)
+        ? await physicalPath(tree, m.pathBaseDir, m.pathAttr)
+        : undefined;
+    if (physical === null) {
+      diagnostics.push({
+        level: 'error',
+        code: 'file-outside',
+        message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root through a symbolic link; not read`,
+        file: m.file,
+        line: m.line,
       });
+      continue;
     }
-  };
+    const resolved =
+      physical !== undefined
+        ? (await tree.stat(physical)) === 'file'
+          ? physical
+          : null
+        : await resolveMod(tree, m);
+    if (!resolved) {
+      diagnostics.push({
+        level: 'warning',
+        code: 'module-not-found',
+        message: `mod ${m.name}: none of ${candidatesOf(m).join(', ')} exists`,
+        file: m.file,
+        line: m.line,
+      });
+      continue;
+    }
+    const modRs = m.pathAttr !== null || /(^|\/)mod\.rs$/.test(resolved);
+    const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
+    queue.push({
+      file: resolved,
+      ctx: {
+        file: resolved,
+        modPath: m.modPath,
+        cfgs: m.cfgs,
+        childDir,
+        pathBaseDir: dirname(resolved),
+        lineBase: 1,
+      },
+      depth: depth + 1,
+      isRoot: false,
+    });
+  }
+}
 
-  const readModules = async (): Promise<void> => {
-    for (; head < queue.length && !budgetHit; head++) {
-      readAhead();
-      const { file, ctx, depth, isRoot } = queue[head];
-      if (visited.has(file)) {
-        diagnostics.push({
-          level: 'warning',
-          code: 'module-cycle',
-          message: `${file} is included more than once (a #[path] cycle or duplicate); read once`,
-          file,
-        });
-        continue;
-      }
-      if (files.length >= limits.maxFilesPerCrate) {
+/** Reads the queued module files: parses those that may contribute, reads the rest lexically. */
+async function readModules(st: CrateState): Promise<void> {
+  const { tree, diagnostics, limits, queue, visited, files, env } = st;
+  for (; st.head < queue.length && !st.budgetHit; st.head++) {
+    readAhead(st);
+    const { file, ctx, depth, isRoot } = queue[st.head];
+    if (visited.has(file)) {
+      diagnostics.push({
+        level: 'warning',
+        code: 'module-cycle',
+        message: `${file} is included more than once (a #[path] cycle or duplicate); read once`,
+        file,
+      });
+      continue;
+    }
+    if (files.length >= limits.maxFilesPerCrate) {
+      diagnostics.push({
+        level: 'error',
+        code: 'too-many-files',
+        message: `crate ${st.manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
+        file,
+      });
+      st.budgetHit = true;
+      break;
+    }
+    visited.add(file);
+    if (!st.fileDepth.has(file)) st.fileDepth.set(file, depth);
+    const r = await (st.reads.get(file) ?? tree.read(file, limits.maxFileBytes));
+    st.reads.delete(file);
+    let text: string;
+    if (r.ok) text = r.text;
+    else if (r.reason === 'invalid-utf8' && r.text !== undefined) {
+      diagnostics.push({
+        level: 'warning',
+        code: 'invalid-utf8',
+        message: `${file} is not valid UTF-8; read with replacement characters`,
+        file,
+      });
+      text = r.text;
+    } else {
+      diagnostics.push({
+        level: r.reason === 'missing' ? 'warning' : 'error',
+        code: r.reason === 'missing' ? 'module-not-found' : `file-${r.reason}`,
+        message: `${file} ${r.detail}${r.reason === 'missing' ? '' : '; not read'}`,
+        file,
+      });
+      // a module file that exists but cannot be read may hold exports: fail closed
+      if (r.reason !== 'missing') st.unreadable.push({ file, detail: r.detail });
+      continue;
+    }
+    files.push(file);
+    // inner attributes: `#![cfg(...)]` at the top of the file
+    const inner = innerCfgs(text, env);
+    if (inner === false) continue;
+    const fileCtx: ScanContext = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
+    let mods: ModDecl[];
+    if (isRoot || mayContribute(text))
+      mods = parseAndScan(st, text, fileCtx, true, fileOrigin(fileCtx), true);
+    else {
+      record(st, text, fileOrigin(fileCtx), null, true);
+      mods = scanModsLexically(text, fileCtx, env, (modPath, line) =>
         diagnostics.push({
           level: 'error',
-          code: 'too-many-files',
-          message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
+          code: 'module-too-deep',
+          message: `module ${modPath.slice(0, 200)}… is nested deeper than ${MAX_MODULE_NESTING}`,
           file,
-        });
-        budgetHit = true;
-        break;
-      }
-      visited.add(file);
-      if (!fileDepth.has(file)) fileDepth.set(file, depth);
-      const r = await (reads.get(file) ?? tree.read(file, limits.maxFileBytes));
-      reads.delete(file);
-      let text: string;
-      if (r.ok) text = r.text;
-      else if (r.reason === 'invalid-utf8' && r.text !== undefined) {
-        diagnostics.push({
-          level: 'warning',
-          code: 'invalid-utf8',
-          message: `${file} is not valid UTF-8; read with replacement characters`,
-          file,
-        });
-        text = r.text;
-      } else {
-        diagnostics.push({
-          level: r.reason === 'missing' ? 'warning' : 'error',
-          code: r.reason === 'missing' ? 'module-not-found' : `file-${r.reason}`,
-          message: `${file} ${r.detail}${r.reason === 'missing' ? '' : '; not read'}`,
-          file,
-        });
-        // a module file that exists but cannot be read may hold exports: fail closed
-        if (r.reason !== 'missing') unreadable.push({ file, detail: r.detail });
-        continue;
-      }
-      files.push(file);
-      // inner attributes: `#![cfg(...)]` at the top of the file
-      const inner = innerCfgs(text, env);
-      if (inner === false) continue;
-      const fileCtx: ScanContext = { ...ctx, file, cfgs: [...ctx.cfgs, ...inner] };
-      let mods: ModDecl[];
-      if (isRoot || mayContribute(text)) mods = parseAndScan(text, fileCtx, true, fileOrigin(fileCtx), true);
-      else {
-        record(text, fileOrigin(fileCtx), null, true);
-        mods = scanModsLexically(text, fileCtx, env, (modPath, line) =>
-          diagnostics.push({
-            level: 'error',
-            code: 'module-too-deep',
-            message: `module ${modPath.slice(0, 200)}… is nested deeper than ${MAX_MODULE_NESTING}`,
-            file,
-            line,
-          }),
-        );
-        unparsed.push({ path: file, text, ctx: fileCtx });
-      }
-      await followMods(mods, depth);
+          line,
+        }),
+      );
+      st.unparsed.push({ path: file, text, ctx: fileCtx });
     }
+    await followMods(st, mods, depth);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Macro expansion
+
+/**
+ * A crate macro whose expansion may export, as far as this crate shows: its body names an export,
+ * or calls one of the crate's macros that may, or a macro of another crate that is neither std's
+ * nor trusted (the accounting decides those precisely, across the workspace, afterwards).
+ */
+function mayExport(st: CrateState, name: string): boolean {
+  const known = st.localRisk.get(name);
+  if (known !== undefined) return known;
+  st.localRisk.set(name, false); // recursion: decided by the other parts
+  const risky = (st.definitions.get(name) ?? []).some(
+    (d) =>
+      d.exports ||
+      d.rules.some((r) =>
+        macroCalls(r.transcriber).some((call) => {
+          const segs = call.replace(/^::/, '').split('::');
+          const callee = segs[segs.length - 1];
+          if (isOwnMacroPath(call) && st.definitions.has(callee))
+            return callee !== name && mayExport(st, callee);
+          if (segs.length === 1) return !STD_MACRO_NAMES.has(callee);
+          return !STD_ROOTS.has(segs[0]) && !DEFAULT_TRUSTED.has(segs[0].replace(/-/g, '_'));
+        }),
+      ),
+  );
+  st.localRisk.set(name, risky);
+  return risky;
+}
+
+/**
+ * The definition rustc's textual scoping gives an invocation: the last one in the same file
+ * before it (a later `macro_rules!` shadows an earlier one); `textual` is false when the choice
+ * rests on read order across files, which the accounting then reports as a shadowed macro.
+ */
+function visibleDefinition(
+  st: CrateState,
+  name: string,
+  inv: MacroInvocation,
+): { def: MacroDef; textual: boolean } {
+  const defs = st.definitions.get(name) ?? [];
+  let best: MacroDef | null = null;
+  for (const d of defs)
+    if (d.file === inv.ctx.file && d.line <= inv.line && (!best || d.line >= best.line)) best = d;
+  if (best) return { def: best, textual: true };
+  return { def: st.macros.get(name) as MacroDef, textual: defs.length < 2 };
+}
+
+/** Parses the unparsed files that invoke a crate macro, `cfg_if!` or `include!` (each one at most once). */
+function parseMacroInvokers(st: CrateState): void {
+  const re = new RegExp(`\\b(${[...st.macros.keys(), 'cfg_if', 'include'].map(escapeRe).join('|')})\\s*!`);
+  for (const f of st.unparsed)
+    if (!st.rescanned.has(f.path) && re.test(f.text)) {
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+}
+
+/** `include!("file.rs")`: the file is compiled in place, as if its text stood there. */
+async function includeFile(st: CrateState, inv: MacroInvocation, modDepth: number): Promise<void> {
+  const literal = includedPath(inv.input);
+  if (literal === null) return; // `include!(concat!(env!("OUT_DIR"), …))`: stays unresolved
+  const file = joinPath(dirname(inv.ctx.file), literal);
+  if (file.startsWith('..') || /^([\\/]|[A-Za-z]:)/.test(literal)) {
+    st.failed.set(inv, `${literal} is outside the repository`);
+    return;
+  }
+  const r = await st.tree.read(file, st.limits.maxFileBytes);
+  const text = r.text;
+  if (text === undefined) {
+    st.failed.set(inv, `${file} ${r.ok ? '' : r.detail}`);
+    return;
+  }
+  st.expanded.add(inv);
+  if (!st.files.includes(file)) st.files.push(file);
+  const ctx: ScanContext = { ...inv.ctx, file, lineBase: 1, macro: undefined };
+  const origin: TextOrigin = {
+    file,
+    modPath: inv.ctx.modPath,
+    lineBase: 1,
+    expansionOf: null,
+    childDir: inv.ctx.childDir,
+    pathBaseDir: inv.ctx.pathBaseDir,
   };
+  await followMods(
+    st,
+    parseAndScan(st, inv.inBody ? wrapInBlock(text) : text, ctx, true, origin, !inv.inBody),
+    modDepth,
+  );
+}
 
-  /** `include!("file.rs")`: the file is compiled in place, as if its text stood there. */
-  const includeFile = async (inv: MacroInvocation, modDepth: number): Promise<void> => {
-    const literal = includedPath(inv.input);
-    if (literal === null) return; // `include!(concat!(env!("OUT_DIR"), …))`: stays unresolved
-    const file = joinPath(dirname(inv.ctx.file), literal);
-    if (file.startsWith('..') || /^([\\/]|[A-Za-z]:)/.test(literal)) {
-      failed.set(inv, `${literal} is outside the repository`);
-      return;
-    }
-    const r = await tree.read(file, limits.maxFileBytes);
-    const text = r.text;
-    if (text === undefined) {
-      failed.set(inv, `${file} ${r.ok ? '' : r.detail}`);
-      return;
-    }
-    expanded.add(inv);
-    if (!files.includes(file)) files.push(file);
-    const ctx: ScanContext = { ...inv.ctx, file, lineBase: 1, macro: undefined };
-    const origin: TextOrigin = {
-      file,
-      modPath: inv.ctx.modPath,
-      lineBase: 1,
-      expansionOf: null,
-      childDir: inv.ctx.childDir,
-      pathBaseDir: inv.ctx.pathBaseDir,
-    };
-    await followMods(
-      parseAndScan(inv.inBody ? wrapInBlock(text) : text, ctx, true, origin, !inv.inBody),
-      modDepth,
-    );
-  };
-
-  const rescanned = new Set<string>();
-  let expansions = 0;
-  let deferred: { inv: MacroInvocation; depth: number }[] = [];
-  let expandedBytes = 0;
-  for (;;) {
-    await readModules();
-
-    // Unparsed files that invoke a crate macro or cfg_if (each one at most once).
-    const re = new RegExp(`\\b(${[...macros.keys(), 'cfg_if', 'include'].map(escapeRe).join('|')})\\s*!`);
-    for (const f of unparsed)
-      if (!rescanned.has(f.path) && re.test(f.text)) {
-        rescanned.add(f.path);
-        parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
-      }
-
-    // Expand macro invocations (which may produce more invocations, and module declarations).
-    const macrosBefore = macros.size;
-    const work = [...deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
-    deferred = [];
-    for (let w = 0; w < work.length; w++) {
-      const { inv, depth } = work[w];
-      const segs = inv.name.split('::');
-      const name = segs[segs.length - 1];
-      const root = segs.length > 1 ? segs[0] : null;
-      // `crate::a::m!` names what module `a` holds: usually the crate's macro re-exported
-      // (`pub(crate) use m;`), so it is expanded with that definition, and the accounting checks the
-      // guess by name resolution — except inside an expansion of `m` itself, where it is something
-      // else under the same name (a proc macro re-exported over it)
-      const viaModule = !isOwnMacroPath(inv.name) && root !== null && MODULE_ROOTS.has(root);
-      const isCrateMacro =
-        macros.has(name) && (isOwnMacroPath(inv.name) || (viaModule && inv.ctx.macro !== name));
-      if (isCrateMacro && viaModule) guessed.add(inv);
-      const isStd = !isCrateMacro && (root === null || STD_ROOTS.has(root));
-      if (isStd && (name === 'include' || STD_ARG_MACROS.has(name))) {
-        // std macros read as rustc reads them: `include!` compiles a file in place, and the
-        // arguments of `println!`, `vec!`, `thread_local!`, … are expressions and items
-        if (name !== 'include' && !EXPORT_WORD.test(inv.input)) continue;
-        if (depth > limits.maxMacroDepth) {
-          failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
-          continue;
-        }
-        const modDepth = fileDepth.get(inv.ctx.file) ?? 0;
-        if (name === 'include') await includeFile(inv, modDepth);
-        else {
-          expanded.add(inv);
-          const text = wrapInBlock(stdArguments(name, inv.input));
-          await followMods(
-            parseAndScan(
-              text,
-              { ...inv.ctx, lineBase: inv.line, macro: name },
-              true,
-              { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name },
-              false,
-            ),
-            modDepth,
-          );
-        }
-        for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
-        continue;
-      }
-      if (name !== 'cfg_if' && !isCrateMacro) {
-        // a macro of another crate (`::log::trace!`) is never this crate's macro of the same name
-        deferred.push(work[w]); // perhaps defined in a module not read yet
-        continue;
-      }
-      // an expression macro in a function body that cannot export — unless attributes in its input
-      // may pass through into the expansion (`$(#[$m:meta])*`), where they could be macros
-      if (
-        inv.inBody &&
-        !EXPORT_WORD.test(inv.input) &&
-        !(name !== 'cfg_if' && mayExport(name)) &&
-        !ATTRIBUTE_START.test(inv.input)
-      )
-        continue;
-
-      if (++expansions > limits.maxExpansions) {
-        diagnostics.push({
-          level: 'error',
-          code: 'too-many-expansions',
-          message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`,
-          file: inv.ctx.file,
-          line: inv.line,
-        });
-        for (const rest of work.slice(w))
-          failed.set(rest.inv, `over the limit of ${limits.maxExpansions} expansions`);
-        work.length = 0;
-        break;
-      }
+/**
+ * Expands the pending invocations (and those their expansions make); invocations of macros not
+ * defined yet are deferred to the next round.
+ */
+async function expandInvocations(st: CrateState): Promise<void> {
+  const { diagnostics, limits, invocations, macros, failed, expanded, env } = st;
+  const work = [...st.deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
+  st.deferred = [];
+  for (let w = 0; w < work.length; w++) {
+    const { inv, depth } = work[w];
+    const segs = inv.name.split('::');
+    const name = segs[segs.length - 1];
+    const root = segs.length > 1 ? segs[0] : null;
+    // `crate::a::m!` names what module `a` holds: usually the crate's macro re-exported
+    // (`pub(crate) use m;`), so it is expanded with that definition, and the accounting checks the
+    // guess by name resolution — except inside an expansion of `m` itself, where it is something
+    // else under the same name (a proc macro re-exported over it)
+    const viaModule = !isOwnMacroPath(inv.name) && root !== null && MODULE_ROOTS.has(root);
+    const isCrateMacro =
+      macros.has(name) && (isOwnMacroPath(inv.name) || (viaModule && inv.ctx.macro !== name));
+    if (isCrateMacro && viaModule) st.guessed.add(inv);
+    const isStd = !isCrateMacro && (root === null || STD_ROOTS.has(root));
+    if (isStd && (name === 'include' || STD_ARG_MACROS.has(name))) {
+      // std macros read as rustc reads them: `include!` compiles a file in place, and the
+      // arguments of `println!`, `vec!`, `thread_local!`, … are expressions and items
+      if (name !== 'include' && !EXPORT_WORD.test(inv.input)) continue;
       if (depth > limits.maxMacroDepth) {
-        diagnostics.push({
-          level: 'error',
-          code: 'macro-too-deep',
-          message: `macro ${name}! expands deeper than ${limits.maxMacroDepth} levels`,
-          file: inv.ctx.file,
-          line: inv.line,
-        });
         failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
         continue;
       }
-      const ctxAt: ScanContext = { ...inv.ctx, lineBase: inv.line };
-      const modDepth = fileDepth.get(inv.ctx.file) ?? 0;
-      if (name === 'cfg_if') {
-        const branches = splitCfgIf(inv.input);
-        if (!branches) {
-          diagnostics.push({
-            level: 'warning',
-            code: 'unexpanded-macro',
-            message: `cannot read cfg_if! input; exports inside it are not seen`,
-            file: inv.ctx.file,
-            line: inv.line,
-          });
-          continue;
-        }
+      const modDepth = st.fileDepth.get(inv.ctx.file) ?? 0;
+      if (name === 'include') await includeFile(st, inv, modDepth);
+      else {
         expanded.add(inv);
-        const negated: CfgPred[] = [];
-        for (const b of branches) {
-          const pred = b.pred ? parseCfg(b.pred) : null;
-          const conds = [...negated, ...(pred ? [pred] : [])];
-          const all = conjoin(conds);
-          const v = all ? evalCfg(all, env) : true;
-          if (v !== false) {
-            const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
-            await followMods(
-              parseAndScan(
-                b.body,
-                { ...ctxAt, cfgs },
-                true,
-                { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: null },
-                false,
-              ),
-              modDepth,
-            );
-          }
-          if (v === true) break;
-          if (pred) negated.push({ op: 'not', arg: pred });
-        }
-      } else {
-        const { def, textual } = visibleDefinition(name, inv);
-        if (textual) textuallyChosen.add(inv);
-        const expansion = expandMacro(def.rules, inv.input);
-        // an expansion in a body or an expression is statements or an expression: read in a block
-        const text = expansion !== null && inv.inBody ? wrapInBlock(expansion) : expansion;
-        if (text === null) {
-          diagnostics.push({
-            level: 'warning',
-            code: 'unexpanded-macro',
-            message: `no rule of macro ${name}! matches this invocation: exports it makes are not seen`,
-            file: inv.ctx.file,
-            line: inv.line,
-          });
-          failed.set(inv, 'no rule matches');
-          continue;
-        }
-        if ((expandedBytes += text.length) > MAX_EXPANDED_BYTES) {
-          diagnostics.push({
-            level: 'error',
-            code: 'too-many-expansions',
-            message: `macro expansions in ${manifest.name} exceed ${MAX_EXPANDED_BYTES} bytes; the rest were not expanded`,
-            file: inv.ctx.file,
-            line: inv.line,
-          });
-          for (const rest of work.slice(w))
-            failed.set(rest.inv, `over the limit of ${MAX_EXPANDED_BYTES} expanded bytes`);
-          work.length = 0;
-          break;
-        }
-        expanded.add(inv);
+        const text = wrapInBlock(stdArguments(name, inv.input));
         await followMods(
+          st,
           parseAndScan(
+            st,
             text,
-            { ...ctxAt, macro: name },
+            { ...inv.ctx, lineBase: inv.line, macro: name },
             true,
             { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name },
             false,
@@ -819,53 +858,184 @@ export async function extractCrate(
         );
       }
       for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
+      continue;
     }
-    if (budgetHit || expansions > limits.maxExpansions || expandedBytes > MAX_EXPANDED_BYTES) break;
-    if (head === queue.length && !(deferred.length && macros.size > macrosBefore)) break;
-  }
-  for (const { inv } of deferred)
-    if (!inv.inBody || EXPORT_WORD.test(inv.input))
+    if (name !== 'cfg_if' && !isCrateMacro) {
+      // a macro of another crate (`::log::trace!`) is never this crate's macro of the same name
+      st.deferred.push(work[w]); // perhaps defined in a module not read yet
+      continue;
+    }
+    // an expression macro in a function body that cannot export — unless attributes in its input
+    // may pass through into the expansion (`$(#[$m:meta])*`), where they could be macros
+    if (
+      inv.inBody &&
+      !EXPORT_WORD.test(inv.input) &&
+      !(name !== 'cfg_if' && mayExport(st, name)) &&
+      !ATTRIBUTE_START.test(inv.input)
+    )
+      continue;
+
+    if (++st.expansions > limits.maxExpansions) {
       diagnostics.push({
+        level: 'error',
+        code: 'too-many-expansions',
+        message: `more than ${limits.maxExpansions} macro expansions in ${st.manifest.name}; the rest were not expanded`,
+        file: inv.ctx.file,
+        line: inv.line,
+      });
+      for (const rest of work.slice(w))
+        failed.set(rest.inv, `over the limit of ${limits.maxExpansions} expansions`);
+      work.length = 0;
+      break;
+    }
+    if (depth > limits.maxMacroDepth) {
+      diagnostics.push({
+        level: 'error',
+        code: 'macro-too-deep',
+        message: `macro ${name}! expands deeper than ${limits.maxMacroDepth} levels`,
+        file: inv.ctx.file,
+        line: inv.line,
+      });
+      failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
+      continue;
+    }
+    const ctxAt: ScanContext = { ...inv.ctx, lineBase: inv.line };
+    const modDepth = st.fileDepth.get(inv.ctx.file) ?? 0;
+    if (name === 'cfg_if') {
+      const branches = splitCfgIf(inv.input);
+      if (!branches) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'unexpanded-macro',
+          message: `cannot read cfg_if! input; exports inside it are not seen`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        continue;
+      }
+      expanded.add(inv);
+      const negated: CfgPred[] = [];
+      for (const b of branches) {
+        const pred = b.pred ? parseCfg(b.pred) : null;
+        const conds = [...negated, ...(pred ? [pred] : [])];
+        const all = conjoin(conds);
+        const v = all ? evalCfg(all, env) : true;
+        if (v !== false) {
+          const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
+          await followMods(
+            st,
+            parseAndScan(
+              st,
+              b.body,
+              { ...ctxAt, cfgs },
+              true,
+              { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: null },
+              false,
+            ),
+            modDepth,
+          );
+        }
+        if (v === true) break;
+        if (pred) negated.push({ op: 'not', arg: pred });
+      }
+    } else {
+      const { def, textual } = visibleDefinition(st, name, inv);
+      if (textual) st.textuallyChosen.add(inv);
+      const expansion = expandMacro(def.rules, inv.input);
+      // an expansion in a body or an expression is statements or an expression: read in a block
+      const text = expansion !== null && inv.inBody ? wrapInBlock(expansion) : expansion;
+      if (text === null) {
+        diagnostics.push({
+          level: 'warning',
+          code: 'unexpanded-macro',
+          message: `no rule of macro ${name}! matches this invocation: exports it makes are not seen`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        failed.set(inv, 'no rule matches');
+        continue;
+      }
+      if ((st.expandedBytes += text.length) > MAX_EXPANDED_BYTES) {
+        diagnostics.push({
+          level: 'error',
+          code: 'too-many-expansions',
+          message: `macro expansions in ${st.manifest.name} exceed ${MAX_EXPANDED_BYTES} bytes; the rest were not expanded`,
+          file: inv.ctx.file,
+          line: inv.line,
+        });
+        for (const rest of work.slice(w))
+          failed.set(rest.inv, `over the limit of ${MAX_EXPANDED_BYTES} expanded bytes`);
+        work.length = 0;
+        break;
+      }
+      expanded.add(inv);
+      await followMods(
+        st,
+        parseAndScan(
+          st,
+          text,
+          { ...ctxAt, macro: name },
+          true,
+          { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name },
+          false,
+        ),
+        modDepth,
+      );
+    }
+    for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth + 1 });
+  }
+}
+
+/** Item-position invocations of macros the crate does not define: their exports are not seen. */
+function reportUndefinedMacros(st: CrateState): void {
+  for (const { inv } of st.deferred)
+    if (!inv.inBody || EXPORT_WORD.test(inv.input))
+      st.diagnostics.push({
         level: 'warning',
         code: 'unexpanded-macro',
         message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
         file: inv.ctx.file,
         line: inv.line,
       });
+}
 
-  // Panic boundaries: crate macros whose definition calls catch_unwind guard their input.
-  const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
-  for (const it of items) {
+// ---------------------------------------------------------------------------------------------
+// The surface: panic boundaries, C-API consts and aliases, reachable definitions, the result
+
+/** Panic boundaries: crate macros whose definition calls catch_unwind guard their input. */
+function applyPanicBoundaries(st: CrateState): Set<string> {
+  const boundaries = new Set([...st.macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
+  for (const it of st.items) {
     if (it.kind === 'function') {
       spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
+  return boundaries;
+}
 
-  // Definitions the surface names that sit in files the prefilter did not parse: read on demand.
-  readDefinitionsOnDemand(
-    items,
-    typeDefinitions,
-    unparsed.filter((f) => !rescanned.has(f.path)),
-    (f) => {
-      rescanned.add(f.path);
-      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
-    },
-  );
-
-  // Functions a pointer is handed to that sit in files the prefilter did not parse: read on demand
-  // (a null-checking helper of the crate; see body-evidence.ts).
+/**
+ * Functions a pointer is handed to that sit in files the prefilter did not parse: read on demand
+ * (a null-checking helper of the crate; see body-evidence.ts).
+ */
+function readHelpersOnDemand(st: CrateState): void {
   for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
-    const wanted = unknownCallees(items, helpers, [...definitions.values()].flat());
-    const hits = unparsed.filter((f) => !rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    const wanted = unknownCallees(st.items, st.helpers, [...st.definitions.values()].flat());
+    const hits = st.unparsed.filter((f) => !st.rescanned.has(f.path) && declaresFunction(f.text, wanted));
     if (!hits.length) break;
     for (const f of hits) {
-      rescanned.add(f.path);
-      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
     }
   }
+}
 
-  // pub const / pub type: at the crate root or in a module that holds exports, of a C type.
+/**
+ * `pub const` / `pub type` at the crate root or in a module that holds exports, of a C type; then
+ * every type, alias and const an export reaches, whatever its visibility: its layout is the export's.
+ */
+function addCApiItems(st: CrateState): void {
+  const { items, candidates } = st;
   const exportModules = new Set(items.filter((i) => i.kind !== 'import').map((i) => i.path));
   const reprTypes = new Set(
     items.filter((i) => i.kind === 'struct' || i.kind === 'union' || i.kind === 'enum').map((i) => i.name),
@@ -876,45 +1046,52 @@ export async function extractCrate(
     const ty = c.kind === 'type' ? c.target : c.kind === 'const' ? c.type : '';
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
-  // every type, alias and const an export reaches, whatever its visibility: its layout is the export's
-  items.push(...reachableDefinitions(items, typeDefinitions));
+  items.push(...reachableDefinitions(items, st.typeDefinitions));
+}
 
-  const dedup = dedupe(items, diagnostics);
+/** The crate's surface, diagnostics and accounting input. */
+function finishCrate(
+  st: CrateState,
+  boundaries: Set<string>,
+  cNames: ReturnType<typeof parseCbindgenNames> | null,
+): CrateExtraction {
+  const { manifest, diagnostics } = st;
+  const dedup = dedupe(st.items, diagnostics);
   // the accounting needs every crate's macros: it runs once all crates are read (see `accountFor`)
   const accounting: AccountingInput = {
     crate: manifest.name,
-    texts: [...fileTexts.values(), ...fragments],
-    macros: { expanded, failed, textual: textuallyChosen, guessed },
-    env,
+    texts: [...st.fileTexts.values(), ...st.fragments],
+    macros: { expanded: st.expanded, failed: st.failed, textual: st.textuallyChosen, guessed: st.guessed },
+    env: st.env,
     own: {
       lib: manifest.libName.replace(/-/g, '_'),
       procMacro: manifest.crateTypes.includes('proc-macro'),
-      definitions,
+      definitions: st.definitions,
       deps: manifest.dependencyNames,
     },
   };
-  const unresolved = unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail));
+  const unresolved = st.unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail));
   return {
     surface: {
       name: manifest.name,
       version: manifest.version,
       manifest: manifest.manifest,
       root: manifest.libRoot,
-      features: [...features].sort(),
+      features: [...st.env.features].sort(),
       items: dedup,
-      declaredTypes: uniqueTypes(declaredTypes),
+      declaredTypes: uniqueTypes(st.declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
-      files: files.sort(),
-      gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
+      files: st.files.sort(),
+      gated: st.gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
       ...(cNames ? { cNames } : {}),
-      ...(unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {}),
-      ...nullCheckersOf(helpers, [...definitions.values()].flat(), dedup),
+      ...(st.unsafeSendSync.size ? { unsafeSendSync: [...st.unsafeSendSync].sort() } : {}),
+      ...nullCheckersOf(st.helpers, [...st.definitions.values()].flat(), dedup),
     },
     diagnostics,
-    testText,
+    testText: st.testText,
     accounting,
-    readTextHashes: new Set([...fileTexts.values()].map((t) => textHash(t.text))),
+    readTextHashes: new Set([...st.fileTexts.values()].map((t) => textHash(t.text))),
   };
 }
 

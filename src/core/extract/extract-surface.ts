@@ -23,6 +23,7 @@ import type { CrateManifest, SkippedPackage } from '../workspace';
 import { unifiedFeatures } from '../feature-unification';
 import type { UnresolvedEntry } from '../model';
 import type { ScanCache } from './scan-cache';
+import type { CrateMemo } from './crate-memo';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
 export interface ExtractOptions {
@@ -38,6 +39,11 @@ export interface ExtractOptions {
    * re-parses only the files whose text (or module context) changed.
    */
   scanCache?: ScanCache;
+  /**
+   * Whole-crate extractions to reuse and fill within one run: a crate whose extraction asks the
+   * tree the same questions and gets the same answers as a recorded one is not extracted again.
+   */
+  crateMemo?: CrateMemo;
   /** Crates trusted not to export through their macros, besides the default list (`macros.trusted`). */
   trustedMacros?: readonly string[];
 }
@@ -238,7 +244,10 @@ export async function extractSurface(
   const read: { manifest: CrateManifest; features: Set<string>; r: CrateExtraction }[] = [];
   for (const manifest of ws.crates) {
     const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features, parser, limits, options.scanCache);
+    const run = (t: SourceTree) => extractCrate(t, manifest, features, parser, limits, options.scanCache);
+    const r = options.crateMemo
+      ? await options.crateMemo.extract(tree, manifest, features, limits, run)
+      : await run(tree);
     read.push({ manifest, features, r });
   }
   // the accounting net, once every crate's macros are known

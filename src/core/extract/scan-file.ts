@@ -156,6 +156,24 @@ const ITEM_TYPES = new Set([
   'function_signature_item',
 ]);
 
+/**
+ * A word that starts an item (every kind in `ITEM_TYPES`: `macro_rules!` and invocations hold a
+ * `!`, `function_signature_item` an `fn`), an attribute's `#` (also of `r#ident`), or a word, `!`
+ * and a delimiter (a macro invocation: `m!(…)`, `m! {…}`, `a::m![…]`; not `a != b`). Comments and
+ * strings may hold them too: then the body is walked, as before. Linear: each run of spaces is
+ * scanned from the one word or `!` before it.
+ */
+const ITEM_SIGNS =
+  /\b(?:fn|static|struct|union|enum|type|const|impl|mod|extern|trait|use|macro_rules)\b|#|\w\s*!\s*[([{]/;
+
+/**
+ * Whether walking a function body can find anything: a nested item, an attribute, a macro
+ * invocation or a syntax error. Without one, the walk could only descend through expressions.
+ */
+export function mayHoldItems(body: Pick<Node, 'hasError' | 'text'>): boolean {
+  return body.hasError || ITEM_SIGNS.test(body.text);
+}
+
 /** Macros from std/core that may stand at item position and never export anything. */
 const HARMLESS_ITEM_MACROS = new Set([
   'thread_local',
@@ -605,8 +623,11 @@ export class FileScanner {
       }
       this.out.accounted.push(...pending.attrRanges);
     } else if (nameNode && body) this.recordHelper(ident(nameNode), node, body, ctx);
-    // Items nested in a function body are exported too.
-    if (body) this.scanContainer(body, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+    // Items nested in a function body are exported too. A body that parsed without error and
+    // whose text holds no item keyword, attribute or macro invocation holds nothing the walk
+    // would find: it is not walked (most bodies; the walk was a third of the scan).
+    if (body && mayHoldItems(body))
+      this.scanContainer(body, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
   }
 
   /**
