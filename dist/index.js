@@ -11792,16 +11792,16 @@ var require_dns = __commonJS2({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record3 of addresses) {
-          record3.timestamp = timestamp;
-          if (typeof record3.ttl === "number") {
-            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
+        for (const record4 of addresses) {
+          record4.timestamp = timestamp;
+          if (typeof record4.ttl === "number") {
+            record4.ttl = Math.min(record4.ttl, this.#maxTTL);
           } else {
-            record3.ttl = this.#maxTTL;
+            record4.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record3.family] ?? { ips: [] };
-          familyRecords.ips.push(record3);
-          records.records[record3.family] = familyRecords;
+          const familyRecords = records.records[record4.family] ?? { ips: [] };
+          familyRecords.ips.push(record4);
+          records.records[record4.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -56056,8 +56056,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record3 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record3);
+  for (const record4 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record4);
     const names3 = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names3 || names3 === true || rewrites.has(names3))
       continue;
@@ -67153,6 +67153,10 @@ var ITEM_TYPES = /* @__PURE__ */ new Set([
   "extern_crate_declaration",
   "function_signature_item"
 ]);
+var ITEM_SIGNS = /\b(?:fn|static|struct|union|enum|type|const|impl|mod|extern|trait|use|macro_rules)\b|#|\w\s*!\s*[([{]/;
+function mayHoldItems(body2) {
+  return body2.hasError || ITEM_SIGNS.test(body2.text);
+}
 var HARMLESS_ITEM_MACROS = /* @__PURE__ */ new Set([
   "thread_local",
   "compile_error",
@@ -67541,7 +67545,8 @@ var FileScanner = class {
       }
       this.out.accounted.push(...pending.attrRanges);
     } else if (nameNode && body2) this.recordHelper(ident(nameNode), node2, body2, ctx);
-    if (body2) this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
+    if (body2 && mayHoldItems(body2))
+      this.scanContainer(body2, { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] }, true);
   }
   /**
    * A function that is not exported but takes a raw pointer: what it null-checks, which pointers it
@@ -72165,104 +72170,32 @@ function scanText(text2, ctx, env, parser) {
   return { scan: scanner.out, error: error63 };
 }
 async function extractCrate(tree, manifest, features2, parser, limits, cache2) {
-  const env = { features: features2 };
-  const diagnostics = [];
-  const items = [];
-  const candidates2 = [];
-  const typeDefinitions = [];
-  const declaredTypes = [];
-  const macros = /* @__PURE__ */ new Map();
-  const invocations = [];
-  const testText = [];
-  const unsafeSendSync = /* @__PURE__ */ new Set();
-  const helpers = [];
-  const gated = [];
-  const unparsed = [];
-  const visited = /* @__PURE__ */ new Set();
-  const files = [];
-  const fileTexts = /* @__PURE__ */ new Map();
-  const fragments = [];
-  const definitions = /* @__PURE__ */ new Map();
-  const expanded = /* @__PURE__ */ new Set();
-  const failed = /* @__PURE__ */ new Map();
-  const textuallyChosen = /* @__PURE__ */ new Set();
-  const guessed = /* @__PURE__ */ new Set();
-  const localRisk = /* @__PURE__ */ new Map();
-  const mayExport = (name2) => {
-    const known = localRisk.get(name2);
-    if (known !== void 0) return known;
-    localRisk.set(name2, false);
-    const risky = (definitions.get(name2) ?? []).some(
-      (d) => d.exports || d.rules.some(
-        (r) => macroCalls(r.transcriber).some((call) => {
-          const segs = call.replace(/^::/, "").split("::");
-          const callee = segs[segs.length - 1];
-          if (isOwnMacroPath(call) && definitions.has(callee)) return callee !== name2 && mayExport(callee);
-          if (segs.length === 1) return !STD_MACRO_NAMES.has(callee);
-          return !STD_ROOTS2.has(segs[0]) && !DEFAULT_TRUSTED.has(segs[0].replace(/-/g, "_"));
-        })
-      )
-    );
-    localRisk.set(name2, risky);
-    return risky;
-  };
-  const visibleDefinition = (name2, inv) => {
-    const defs = definitions.get(name2) ?? [];
-    let best = null;
-    for (const d of defs)
-      if (d.file === inv.ctx.file && d.line <= inv.line && (!best || d.line >= best.line)) best = d;
-    if (best) return { def: best, textual: true };
-    return { def: macros.get(name2), textual: defs.length < 2 };
-  };
-  const unreadable = [];
-  const absorb = (o, takeMods) => {
-    items.push(...o.items);
-    candidates2.push(...o.candidates);
-    typeDefinitions.push(...o.definitions);
-    declaredTypes.push(...o.declaredTypes);
-    for (const m of o.macros) {
-      if (!macros.has(m.name)) macros.set(m.name, m);
-      definitions.set(m.name, [...definitions.get(m.name) ?? [], m]);
+  const st = newCrateState(tree, manifest, { features: features2 }, parser, limits, cache2);
+  const cNames = await readCbindgenNames(tree, manifest);
+  for (; ; ) {
+    await readModules(st);
+    parseMacroInvokers(st);
+    const macrosBefore = st.macros.size;
+    await expandInvocations(st);
+    if (st.budgetHit || st.expansions > limits.maxExpansions || st.expandedBytes > MAX_EXPANDED_BYTES) break;
+    if (st.head === st.queue.length && !(st.deferred.length && st.macros.size > macrosBefore)) break;
+  }
+  reportUndefinedMacros(st);
+  const boundaries = applyPanicBoundaries(st);
+  readDefinitionsOnDemand(
+    st.items,
+    st.typeDefinitions,
+    st.unparsed.filter((f) => !st.rescanned.has(f.path)),
+    (f) => {
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
     }
-    invocations.push(...o.invocations);
-    diagnostics.push(...o.diagnostics);
-    testText.push(...o.testText);
-    gated.push(...o.gated);
-    for (const t2 of o.unsafeSendSync ?? []) unsafeSendSync.add(t2);
-    if (o.helpers) helpers.push(...o.helpers);
-    return takeMods ? o.mods : [];
-  };
-  const record3 = (text2, origin, scan, isFile) => {
-    const t2 = {
-      text: text2,
-      origin,
-      accounted: scan?.accounted ?? [],
-      invocations: scan?.invocations ?? []
-    };
-    if (isFile) fileTexts.set(origin.file, t2);
-    else fragments.push(t2);
-  };
-  const parseAndScan = (text2, ctx, takeMods, origin, isFile) => {
-    const key = cache2 ? ScanCache.key(text2, ctx, env) : "";
-    let outcome = cache2?.get(key);
-    if (!outcome) {
-      outcome = scanText(text2, ctx, env, parser);
-      cache2?.set(key, outcome, text2.length);
-    }
-    if (outcome.error) diagnostics.push(outcome.error);
-    record3(text2, origin, outcome.scan, isFile);
-    return absorb(outcome.scan, takeMods);
-  };
-  const fileOrigin = (ctx) => ({
-    file: ctx.file,
-    modPath: ctx.modPath,
-    lineBase: 1,
-    expansionOf: null,
-    childDir: ctx.childDir,
-    pathBaseDir: ctx.pathBaseDir
-  });
-  const cbindgenToml = await tree.read(joinPath(manifest.dir, "cbindgen.toml"), MAX_CBINDGEN_TOML_BYTES);
-  const cNames = cbindgenToml.ok ? parseCbindgenNames(cbindgenToml.text) : null;
+  );
+  readHelpersOnDemand(st);
+  addCApiItems(st);
+  return finishCrate(st, boundaries, cNames);
+}
+function newCrateState(tree, manifest, env, parser, limits, cache2) {
   const rootDir = dirname(manifest.libRoot);
   const rootCtx = {
     file: manifest.libRoot,
@@ -72272,414 +72205,534 @@ async function extractCrate(tree, manifest, features2, parser, limits, cache2) {
     pathBaseDir: rootDir,
     lineBase: 1
   };
-  const queue = [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }];
-  let head = 0;
-  const reads = /* @__PURE__ */ new Map();
-  const readAhead = () => {
-    for (let k = head; k < Math.min(queue.length, head + READ_AHEAD); k++) {
-      const f = queue[k].file;
-      if (reads.has(f) || visited.has(f)) continue;
-      const p = tree.read(f, limits.maxFileBytes);
-      p.catch(() => void 0);
-      reads.set(f, p);
-    }
+  return {
+    tree,
+    manifest,
+    env,
+    parser,
+    limits,
+    cache: cache2,
+    diagnostics: [],
+    items: [],
+    candidates: [],
+    typeDefinitions: [],
+    declaredTypes: [],
+    macros: /* @__PURE__ */ new Map(),
+    definitions: /* @__PURE__ */ new Map(),
+    invocations: [],
+    testText: [],
+    unsafeSendSync: /* @__PURE__ */ new Set(),
+    helpers: [],
+    gated: [],
+    localRisk: /* @__PURE__ */ new Map(),
+    queue: [{ file: manifest.libRoot, ctx: rootCtx, depth: 0, isRoot: true }],
+    head: 0,
+    reads: /* @__PURE__ */ new Map(),
+    visited: /* @__PURE__ */ new Set(),
+    files: [],
+    fileDepth: /* @__PURE__ */ new Map([[manifest.libRoot, 0]]),
+    unparsed: [],
+    rescanned: /* @__PURE__ */ new Set(),
+    unreadable: [],
+    budgetHit: false,
+    expansions: 0,
+    expandedBytes: 0,
+    deferred: [],
+    fileTexts: /* @__PURE__ */ new Map(),
+    fragments: [],
+    expanded: /* @__PURE__ */ new Set(),
+    failed: /* @__PURE__ */ new Map(),
+    textuallyChosen: /* @__PURE__ */ new Set(),
+    guessed: /* @__PURE__ */ new Set()
   };
-  const fileDepth = /* @__PURE__ */ new Map([[manifest.libRoot, 0]]);
-  let budgetHit = false;
-  const followMods = async (mods, depth2) => {
-    for (const m of mods) {
-      if (depth2 + 1 > limits.maxModuleDepth) {
-        diagnostics.push({
-          level: "error",
-          code: "module-too-deep",
-          message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
-          file: m.file,
-          line: m.line
-        });
-        continue;
-      }
-      if (m.pathAttr !== null && escapesRoot(m)) {
-        diagnostics.push({
-          level: "error",
-          code: "file-outside",
-          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root; not read`,
-          file: m.file,
-          line: m.line
-        });
-        continue;
-      }
-      if (m.pathAttr !== null && m.pathAttr.includes("\\")) {
-        const unix = joinPosix(m.pathBaseDir, m.pathAttr);
-        const windows = joinPath(m.pathBaseDir, m.pathAttr);
-        const found = [];
-        if (unix !== windows && !unix.startsWith("..") && await tree.stat(unix) === "file")
-          found.push({ file: unix, cfg: { op: "not", arg: { op: "name", name: "windows" } } });
-        const st = windows.startsWith("..") ? "missing" : await tree.stat(windows);
-        if (st === "file" || st === "symlink")
-          found.push({ file: windows, cfg: { op: "name", name: "windows" } });
-        if (!found.length) {
-          diagnostics.push({
-            level: "warning",
-            code: "module-not-found",
-            message: `mod ${m.name}: neither ${unix} (Unix) nor ${windows} (Windows) exists`,
-            file: m.file,
-            line: m.line
-          });
-          continue;
-        }
-        for (const f of found)
-          queue.push({
-            file: f.file,
-            ctx: {
-              file: f.file,
-              modPath: m.modPath,
-              cfgs: [...m.cfgs, f.cfg],
-              childDir: dirname(f.file),
-              pathBaseDir: dirname(f.file),
-              lineBase: 1
-            },
-            depth: depth2 + 1,
-            isRoot: false
-          });
-        continue;
-      }
-      const physical = m.pathAttr !== null && /(^|[\\/])\.\.([\\/]|$)/.test(m.pathAttr) ? await physicalPath(tree, m.pathBaseDir, m.pathAttr) : void 0;
-      if (physical === null) {
-        diagnostics.push({
-          level: "error",
-          code: "file-outside",
-          message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root through a symbolic link; not read`,
-          file: m.file,
-          line: m.line
-        });
-        continue;
-      }
-      const resolved = physical !== void 0 ? await tree.stat(physical) === "file" ? physical : null : await resolveMod(tree, m);
-      if (!resolved) {
+}
+async function readCbindgenNames(tree, manifest) {
+  const cbindgenToml = await tree.read(joinPath(manifest.dir, "cbindgen.toml"), MAX_CBINDGEN_TOML_BYTES);
+  return cbindgenToml.ok ? parseCbindgenNames(cbindgenToml.text) : null;
+}
+function absorb(st, o, takeMods) {
+  st.items.push(...o.items);
+  st.candidates.push(...o.candidates);
+  st.typeDefinitions.push(...o.definitions);
+  st.declaredTypes.push(...o.declaredTypes);
+  for (const m of o.macros) {
+    if (!st.macros.has(m.name)) st.macros.set(m.name, m);
+    st.definitions.set(m.name, [...st.definitions.get(m.name) ?? [], m]);
+  }
+  st.invocations.push(...o.invocations);
+  st.diagnostics.push(...o.diagnostics);
+  st.testText.push(...o.testText);
+  st.gated.push(...o.gated);
+  for (const t2 of o.unsafeSendSync ?? []) st.unsafeSendSync.add(t2);
+  if (o.helpers) st.helpers.push(...o.helpers);
+  return takeMods ? o.mods : [];
+}
+function record2(st, text2, origin, scan, isFile) {
+  const t2 = {
+    text: text2,
+    origin,
+    accounted: scan?.accounted ?? [],
+    invocations: scan?.invocations ?? []
+  };
+  if (isFile) st.fileTexts.set(origin.file, t2);
+  else st.fragments.push(t2);
+}
+function parseAndScan(st, text2, ctx, takeMods, origin, isFile) {
+  const key = st.cache ? ScanCache.key(text2, ctx, st.env) : "";
+  let outcome = st.cache?.get(key);
+  if (!outcome) {
+    outcome = scanText(text2, ctx, st.env, st.parser);
+    st.cache?.set(key, outcome, text2.length);
+  }
+  if (outcome.error) st.diagnostics.push(outcome.error);
+  record2(st, text2, origin, outcome.scan, isFile);
+  return absorb(st, outcome.scan, takeMods);
+}
+function fileOrigin(ctx) {
+  return {
+    file: ctx.file,
+    modPath: ctx.modPath,
+    lineBase: 1,
+    expansionOf: null,
+    childDir: ctx.childDir,
+    pathBaseDir: ctx.pathBaseDir
+  };
+}
+function readAhead(st) {
+  for (let k = st.head; k < Math.min(st.queue.length, st.head + READ_AHEAD); k++) {
+    const f = st.queue[k].file;
+    if (st.reads.has(f) || st.visited.has(f)) continue;
+    const p = st.tree.read(f, st.limits.maxFileBytes);
+    p.catch(() => void 0);
+    st.reads.set(f, p);
+  }
+}
+async function followMods(st, mods, depth2) {
+  const { tree, diagnostics, limits, queue } = st;
+  for (const m of mods) {
+    if (depth2 + 1 > limits.maxModuleDepth) {
+      diagnostics.push({
+        level: "error",
+        code: "module-too-deep",
+        message: `module ${m.modPath} is nested deeper than ${limits.maxModuleDepth}`,
+        file: m.file,
+        line: m.line
+      });
+      continue;
+    }
+    if (m.pathAttr !== null && escapesRoot(m)) {
+      diagnostics.push({
+        level: "error",
+        code: "file-outside",
+        message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root; not read`,
+        file: m.file,
+        line: m.line
+      });
+      continue;
+    }
+    if (m.pathAttr !== null && m.pathAttr.includes("\\")) {
+      const unix = joinPosix(m.pathBaseDir, m.pathAttr);
+      const windows = joinPath(m.pathBaseDir, m.pathAttr);
+      const found = [];
+      if (unix !== windows && !unix.startsWith("..") && await tree.stat(unix) === "file")
+        found.push({ file: unix, cfg: { op: "not", arg: { op: "name", name: "windows" } } });
+      const stat2 = windows.startsWith("..") ? "missing" : await tree.stat(windows);
+      if (stat2 === "file" || stat2 === "symlink")
+        found.push({ file: windows, cfg: { op: "name", name: "windows" } });
+      if (!found.length) {
         diagnostics.push({
           level: "warning",
           code: "module-not-found",
-          message: `mod ${m.name}: none of ${candidatesOf(m).join(", ")} exists`,
+          message: `mod ${m.name}: neither ${unix} (Unix) nor ${windows} (Windows) exists`,
           file: m.file,
           line: m.line
         });
         continue;
       }
-      const modRs = m.pathAttr !== null || /(^|\/)mod\.rs$/.test(resolved);
-      const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
-      queue.push({
-        file: resolved,
-        ctx: {
-          file: resolved,
-          modPath: m.modPath,
-          cfgs: m.cfgs,
-          childDir,
-          pathBaseDir: dirname(resolved),
-          lineBase: 1
-        },
-        depth: depth2 + 1,
-        isRoot: false
+      for (const f of found)
+        queue.push({
+          file: f.file,
+          ctx: {
+            file: f.file,
+            modPath: m.modPath,
+            cfgs: [...m.cfgs, f.cfg],
+            childDir: dirname(f.file),
+            pathBaseDir: dirname(f.file),
+            lineBase: 1
+          },
+          depth: depth2 + 1,
+          isRoot: false
+        });
+      continue;
+    }
+    const physical = m.pathAttr !== null && /(^|[\\/])\.\.([\\/]|$)/.test(m.pathAttr) ? await physicalPath(tree, m.pathBaseDir, m.pathAttr) : void 0;
+    if (physical === null) {
+      diagnostics.push({
+        level: "error",
+        code: "file-outside",
+        message: `mod ${m.name}: #[path = ${JSON.stringify(m.pathAttr)}] leads outside the analysed root through a symbolic link; not read`,
+        file: m.file,
+        line: m.line
       });
+      continue;
     }
-  };
-  const readModules = async () => {
-    for (; head < queue.length && !budgetHit; head++) {
-      readAhead();
-      const { file: file2, ctx, depth: depth2, isRoot } = queue[head];
-      if (visited.has(file2)) {
-        diagnostics.push({
-          level: "warning",
-          code: "module-cycle",
-          message: `${file2} is included more than once (a #[path] cycle or duplicate); read once`,
-          file: file2
-        });
-        continue;
-      }
-      if (files.length >= limits.maxFilesPerCrate) {
-        diagnostics.push({
+    const resolved = physical !== void 0 ? await tree.stat(physical) === "file" ? physical : null : await resolveMod(tree, m);
+    if (!resolved) {
+      diagnostics.push({
+        level: "warning",
+        code: "module-not-found",
+        message: `mod ${m.name}: none of ${candidatesOf(m).join(", ")} exists`,
+        file: m.file,
+        line: m.line
+      });
+      continue;
+    }
+    const modRs = m.pathAttr !== null || /(^|\/)mod\.rs$/.test(resolved);
+    const childDir = modRs ? dirname(resolved) : joinPath(dirname(resolved), stem(resolved));
+    queue.push({
+      file: resolved,
+      ctx: {
+        file: resolved,
+        modPath: m.modPath,
+        cfgs: m.cfgs,
+        childDir,
+        pathBaseDir: dirname(resolved),
+        lineBase: 1
+      },
+      depth: depth2 + 1,
+      isRoot: false
+    });
+  }
+}
+async function readModules(st) {
+  const { tree, diagnostics, limits, queue, visited, files, env } = st;
+  for (; st.head < queue.length && !st.budgetHit; st.head++) {
+    readAhead(st);
+    const { file: file2, ctx, depth: depth2, isRoot } = queue[st.head];
+    if (visited.has(file2)) {
+      diagnostics.push({
+        level: "warning",
+        code: "module-cycle",
+        message: `${file2} is included more than once (a #[path] cycle or duplicate); read once`,
+        file: file2
+      });
+      continue;
+    }
+    if (files.length >= limits.maxFilesPerCrate) {
+      diagnostics.push({
+        level: "error",
+        code: "too-many-files",
+        message: `crate ${st.manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
+        file: file2
+      });
+      st.budgetHit = true;
+      break;
+    }
+    visited.add(file2);
+    if (!st.fileDepth.has(file2)) st.fileDepth.set(file2, depth2);
+    const r = await (st.reads.get(file2) ?? tree.read(file2, limits.maxFileBytes));
+    st.reads.delete(file2);
+    let text2;
+    if (r.ok) text2 = r.text;
+    else if (r.reason === "invalid-utf8" && r.text !== void 0) {
+      diagnostics.push({
+        level: "warning",
+        code: "invalid-utf8",
+        message: `${file2} is not valid UTF-8; read with replacement characters`,
+        file: file2
+      });
+      text2 = r.text;
+    } else {
+      diagnostics.push({
+        level: r.reason === "missing" ? "warning" : "error",
+        code: r.reason === "missing" ? "module-not-found" : `file-${r.reason}`,
+        message: `${file2} ${r.detail}${r.reason === "missing" ? "" : "; not read"}`,
+        file: file2
+      });
+      if (r.reason !== "missing") st.unreadable.push({ file: file2, detail: r.detail });
+      continue;
+    }
+    files.push(file2);
+    const inner = innerCfgs(text2, env);
+    if (inner === false) continue;
+    const fileCtx = { ...ctx, file: file2, cfgs: [...ctx.cfgs, ...inner] };
+    let mods;
+    if (isRoot || mayContribute(text2))
+      mods = parseAndScan(st, text2, fileCtx, true, fileOrigin(fileCtx), true);
+    else {
+      record2(st, text2, fileOrigin(fileCtx), null, true);
+      mods = scanModsLexically(
+        text2,
+        fileCtx,
+        env,
+        (modPath, line) => diagnostics.push({
           level: "error",
-          code: "too-many-files",
-          message: `crate ${manifest.name} has more than ${limits.maxFilesPerCrate} module files; the rest were not read`,
-          file: file2
-        });
-        budgetHit = true;
-        break;
-      }
-      visited.add(file2);
-      if (!fileDepth.has(file2)) fileDepth.set(file2, depth2);
-      const r = await (reads.get(file2) ?? tree.read(file2, limits.maxFileBytes));
-      reads.delete(file2);
-      let text2;
-      if (r.ok) text2 = r.text;
-      else if (r.reason === "invalid-utf8" && r.text !== void 0) {
-        diagnostics.push({
-          level: "warning",
-          code: "invalid-utf8",
-          message: `${file2} is not valid UTF-8; read with replacement characters`,
-          file: file2
-        });
-        text2 = r.text;
-      } else {
-        diagnostics.push({
-          level: r.reason === "missing" ? "warning" : "error",
-          code: r.reason === "missing" ? "module-not-found" : `file-${r.reason}`,
-          message: `${file2} ${r.detail}${r.reason === "missing" ? "" : "; not read"}`,
-          file: file2
-        });
-        if (r.reason !== "missing") unreadable.push({ file: file2, detail: r.detail });
-        continue;
-      }
-      files.push(file2);
-      const inner = innerCfgs(text2, env);
-      if (inner === false) continue;
-      const fileCtx = { ...ctx, file: file2, cfgs: [...ctx.cfgs, ...inner] };
-      let mods;
-      if (isRoot || mayContribute(text2)) mods = parseAndScan(text2, fileCtx, true, fileOrigin(fileCtx), true);
-      else {
-        record3(text2, fileOrigin(fileCtx), null, true);
-        mods = scanModsLexically(
-          text2,
-          fileCtx,
-          env,
-          (modPath, line) => diagnostics.push({
-            level: "error",
-            code: "module-too-deep",
-            message: `module ${modPath.slice(0, 200)}\u2026 is nested deeper than ${MAX_MODULE_NESTING}`,
-            file: file2,
-            line
-          })
-        );
-        unparsed.push({ path: file2, text: text2, ctx: fileCtx });
-      }
-      await followMods(mods, depth2);
+          code: "module-too-deep",
+          message: `module ${modPath.slice(0, 200)}\u2026 is nested deeper than ${MAX_MODULE_NESTING}`,
+          file: file2,
+          line
+        })
+      );
+      st.unparsed.push({ path: file2, text: text2, ctx: fileCtx });
     }
+    await followMods(st, mods, depth2);
+  }
+}
+function mayExport(st, name2) {
+  const known = st.localRisk.get(name2);
+  if (known !== void 0) return known;
+  st.localRisk.set(name2, false);
+  const risky = (st.definitions.get(name2) ?? []).some(
+    (d) => d.exports || d.rules.some(
+      (r) => macroCalls(r.transcriber).some((call) => {
+        const segs = call.replace(/^::/, "").split("::");
+        const callee = segs[segs.length - 1];
+        if (isOwnMacroPath(call) && st.definitions.has(callee))
+          return callee !== name2 && mayExport(st, callee);
+        if (segs.length === 1) return !STD_MACRO_NAMES.has(callee);
+        return !STD_ROOTS2.has(segs[0]) && !DEFAULT_TRUSTED.has(segs[0].replace(/-/g, "_"));
+      })
+    )
+  );
+  st.localRisk.set(name2, risky);
+  return risky;
+}
+function visibleDefinition(st, name2, inv) {
+  const defs = st.definitions.get(name2) ?? [];
+  let best = null;
+  for (const d of defs)
+    if (d.file === inv.ctx.file && d.line <= inv.line && (!best || d.line >= best.line)) best = d;
+  if (best) return { def: best, textual: true };
+  return { def: st.macros.get(name2), textual: defs.length < 2 };
+}
+function parseMacroInvokers(st) {
+  const re = new RegExp(`\\b(${[...st.macros.keys(), "cfg_if", "include"].map(escapeRe).join("|")})\\s*!`);
+  for (const f of st.unparsed)
+    if (!st.rescanned.has(f.path) && re.test(f.text)) {
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
+    }
+}
+async function includeFile(st, inv, modDepth) {
+  const literal3 = includedPath(inv.input);
+  if (literal3 === null) return;
+  const file2 = joinPath(dirname(inv.ctx.file), literal3);
+  if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal3)) {
+    st.failed.set(inv, `${literal3} is outside the repository`);
+    return;
+  }
+  const r = await st.tree.read(file2, st.limits.maxFileBytes);
+  const text2 = r.text;
+  if (text2 === void 0) {
+    st.failed.set(inv, `${file2} ${r.ok ? "" : r.detail}`);
+    return;
+  }
+  st.expanded.add(inv);
+  if (!st.files.includes(file2)) st.files.push(file2);
+  const ctx = { ...inv.ctx, file: file2, lineBase: 1, macro: void 0 };
+  const origin = {
+    file: file2,
+    modPath: inv.ctx.modPath,
+    lineBase: 1,
+    expansionOf: null,
+    childDir: inv.ctx.childDir,
+    pathBaseDir: inv.ctx.pathBaseDir
   };
-  const includeFile = async (inv, modDepth) => {
-    const literal3 = includedPath(inv.input);
-    if (literal3 === null) return;
-    const file2 = joinPath(dirname(inv.ctx.file), literal3);
-    if (file2.startsWith("..") || /^([\\/]|[A-Za-z]:)/.test(literal3)) {
-      failed.set(inv, `${literal3} is outside the repository`);
-      return;
-    }
-    const r = await tree.read(file2, limits.maxFileBytes);
-    const text2 = r.text;
-    if (text2 === void 0) {
-      failed.set(inv, `${file2} ${r.ok ? "" : r.detail}`);
-      return;
-    }
-    expanded.add(inv);
-    if (!files.includes(file2)) files.push(file2);
-    const ctx = { ...inv.ctx, file: file2, lineBase: 1, macro: void 0 };
-    const origin = {
-      file: file2,
-      modPath: inv.ctx.modPath,
-      lineBase: 1,
-      expansionOf: null,
-      childDir: inv.ctx.childDir,
-      pathBaseDir: inv.ctx.pathBaseDir
-    };
-    await followMods(
-      parseAndScan(inv.inBody ? wrapInBlock(text2) : text2, ctx, true, origin, !inv.inBody),
-      modDepth
-    );
-  };
-  const rescanned = /* @__PURE__ */ new Set();
-  let expansions = 0;
-  let deferred = [];
-  let expandedBytes = 0;
-  for (; ; ) {
-    await readModules();
-    const re = new RegExp(`\\b(${[...macros.keys(), "cfg_if", "include"].map(escapeRe).join("|")})\\s*!`);
-    for (const f of unparsed)
-      if (!rescanned.has(f.path) && re.test(f.text)) {
-        rescanned.add(f.path);
-        parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
-      }
-    const macrosBefore = macros.size;
-    const work = [...deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
-    deferred = [];
-    for (let w = 0; w < work.length; w++) {
-      const { inv, depth: depth2 } = work[w];
-      const segs = inv.name.split("::");
-      const name2 = segs[segs.length - 1];
-      const root = segs.length > 1 ? segs[0] : null;
-      const viaModule = !isOwnMacroPath(inv.name) && root !== null && MODULE_ROOTS.has(root);
-      const isCrateMacro = macros.has(name2) && (isOwnMacroPath(inv.name) || viaModule && inv.ctx.macro !== name2);
-      if (isCrateMacro && viaModule) guessed.add(inv);
-      const isStd = !isCrateMacro && (root === null || STD_ROOTS2.has(root));
-      if (isStd && (name2 === "include" || STD_ARG_MACROS.has(name2))) {
-        if (name2 !== "include" && !EXPORT_WORD.test(inv.input)) continue;
-        if (depth2 > limits.maxMacroDepth) {
-          failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
-          continue;
-        }
-        const modDepth2 = fileDepth.get(inv.ctx.file) ?? 0;
-        if (name2 === "include") await includeFile(inv, modDepth2);
-        else {
-          expanded.add(inv);
-          const text2 = wrapInBlock(stdArguments(name2, inv.input));
-          await followMods(
-            parseAndScan(
-              text2,
-              { ...inv.ctx, lineBase: inv.line, macro: name2 },
-              true,
-              { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name2 },
-              false
-            ),
-            modDepth2
-          );
-        }
-        for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth2 + 1 });
-        continue;
-      }
-      if (name2 !== "cfg_if" && !isCrateMacro) {
-        deferred.push(work[w]);
-        continue;
-      }
-      if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && mayExport(name2)) && !ATTRIBUTE_START.test(inv.input))
-        continue;
-      if (++expansions > limits.maxExpansions) {
-        diagnostics.push({
-          level: "error",
-          code: "too-many-expansions",
-          message: `more than ${limits.maxExpansions} macro expansions in ${manifest.name}; the rest were not expanded`,
-          file: inv.ctx.file,
-          line: inv.line
-        });
-        for (const rest of work.slice(w))
-          failed.set(rest.inv, `over the limit of ${limits.maxExpansions} expansions`);
-        work.length = 0;
-        break;
-      }
+  await followMods(
+    st,
+    parseAndScan(st, inv.inBody ? wrapInBlock(text2) : text2, ctx, true, origin, !inv.inBody),
+    modDepth
+  );
+}
+async function expandInvocations(st) {
+  const { diagnostics, limits, invocations, macros, failed, expanded, env } = st;
+  const work = [...st.deferred, ...invocations.splice(0).map((inv) => ({ inv, depth: 0 }))];
+  st.deferred = [];
+  for (let w = 0; w < work.length; w++) {
+    const { inv, depth: depth2 } = work[w];
+    const segs = inv.name.split("::");
+    const name2 = segs[segs.length - 1];
+    const root = segs.length > 1 ? segs[0] : null;
+    const viaModule = !isOwnMacroPath(inv.name) && root !== null && MODULE_ROOTS.has(root);
+    const isCrateMacro = macros.has(name2) && (isOwnMacroPath(inv.name) || viaModule && inv.ctx.macro !== name2);
+    if (isCrateMacro && viaModule) st.guessed.add(inv);
+    const isStd = !isCrateMacro && (root === null || STD_ROOTS2.has(root));
+    if (isStd && (name2 === "include" || STD_ARG_MACROS.has(name2))) {
+      if (name2 !== "include" && !EXPORT_WORD.test(inv.input)) continue;
       if (depth2 > limits.maxMacroDepth) {
-        diagnostics.push({
-          level: "error",
-          code: "macro-too-deep",
-          message: `macro ${name2}! expands deeper than ${limits.maxMacroDepth} levels`,
-          file: inv.ctx.file,
-          line: inv.line
-        });
         failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
         continue;
       }
-      const ctxAt = { ...inv.ctx, lineBase: inv.line };
-      const modDepth = fileDepth.get(inv.ctx.file) ?? 0;
-      if (name2 === "cfg_if") {
-        const branches = splitCfgIf(inv.input);
-        if (!branches) {
-          diagnostics.push({
-            level: "warning",
-            code: "unexpanded-macro",
-            message: `cannot read cfg_if! input; exports inside it are not seen`,
-            file: inv.ctx.file,
-            line: inv.line
-          });
-          continue;
-        }
+      const modDepth2 = st.fileDepth.get(inv.ctx.file) ?? 0;
+      if (name2 === "include") await includeFile(st, inv, modDepth2);
+      else {
         expanded.add(inv);
-        const negated = [];
-        for (const b of branches) {
-          const pred = b.pred ? parseCfg(b.pred) : null;
-          const conds = [...negated, ...pred ? [pred] : []];
-          const all = conjoin(conds);
-          const v = all ? evalCfg(all, env) : true;
-          if (v !== false) {
-            const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
-            await followMods(
-              parseAndScan(
-                b.body,
-                { ...ctxAt, cfgs },
-                true,
-                { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: null },
-                false
-              ),
-              modDepth
-            );
-          }
-          if (v === true) break;
-          if (pred) negated.push({ op: "not", arg: pred });
-        }
-      } else {
-        const { def, textual } = visibleDefinition(name2, inv);
-        if (textual) textuallyChosen.add(inv);
-        const expansion = expandMacro(def.rules, inv.input);
-        const text2 = expansion !== null && inv.inBody ? wrapInBlock(expansion) : expansion;
-        if (text2 === null) {
-          diagnostics.push({
-            level: "warning",
-            code: "unexpanded-macro",
-            message: `no rule of macro ${name2}! matches this invocation: exports it makes are not seen`,
-            file: inv.ctx.file,
-            line: inv.line
-          });
-          failed.set(inv, "no rule matches");
-          continue;
-        }
-        if ((expandedBytes += text2.length) > MAX_EXPANDED_BYTES) {
-          diagnostics.push({
-            level: "error",
-            code: "too-many-expansions",
-            message: `macro expansions in ${manifest.name} exceed ${MAX_EXPANDED_BYTES} bytes; the rest were not expanded`,
-            file: inv.ctx.file,
-            line: inv.line
-          });
-          for (const rest of work.slice(w))
-            failed.set(rest.inv, `over the limit of ${MAX_EXPANDED_BYTES} expanded bytes`);
-          work.length = 0;
-          break;
-        }
-        expanded.add(inv);
+        const text2 = wrapInBlock(stdArguments(name2, inv.input));
         await followMods(
+          st,
           parseAndScan(
+            st,
             text2,
-            { ...ctxAt, macro: name2 },
+            { ...inv.ctx, lineBase: inv.line, macro: name2 },
             true,
             { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name2 },
             false
           ),
-          modDepth
+          modDepth2
         );
       }
       for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth2 + 1 });
+      continue;
     }
-    if (budgetHit || expansions > limits.maxExpansions || expandedBytes > MAX_EXPANDED_BYTES) break;
-    if (head === queue.length && !(deferred.length && macros.size > macrosBefore)) break;
-  }
-  for (const { inv } of deferred)
-    if (!inv.inBody || EXPORT_WORD.test(inv.input))
+    if (name2 !== "cfg_if" && !isCrateMacro) {
+      st.deferred.push(work[w]);
+      continue;
+    }
+    if (inv.inBody && !EXPORT_WORD.test(inv.input) && !(name2 !== "cfg_if" && mayExport(st, name2)) && !ATTRIBUTE_START.test(inv.input))
+      continue;
+    if (++st.expansions > limits.maxExpansions) {
       diagnostics.push({
+        level: "error",
+        code: "too-many-expansions",
+        message: `more than ${limits.maxExpansions} macro expansions in ${st.manifest.name}; the rest were not expanded`,
+        file: inv.ctx.file,
+        line: inv.line
+      });
+      for (const rest of work.slice(w))
+        failed.set(rest.inv, `over the limit of ${limits.maxExpansions} expansions`);
+      work.length = 0;
+      break;
+    }
+    if (depth2 > limits.maxMacroDepth) {
+      diagnostics.push({
+        level: "error",
+        code: "macro-too-deep",
+        message: `macro ${name2}! expands deeper than ${limits.maxMacroDepth} levels`,
+        file: inv.ctx.file,
+        line: inv.line
+      });
+      failed.set(inv, `nested deeper than ${limits.maxMacroDepth} expansions`);
+      continue;
+    }
+    const ctxAt = { ...inv.ctx, lineBase: inv.line };
+    const modDepth = st.fileDepth.get(inv.ctx.file) ?? 0;
+    if (name2 === "cfg_if") {
+      const branches = splitCfgIf(inv.input);
+      if (!branches) {
+        diagnostics.push({
+          level: "warning",
+          code: "unexpanded-macro",
+          message: `cannot read cfg_if! input; exports inside it are not seen`,
+          file: inv.ctx.file,
+          line: inv.line
+        });
+        continue;
+      }
+      expanded.add(inv);
+      const negated = [];
+      for (const b of branches) {
+        const pred = b.pred ? parseCfg(b.pred) : null;
+        const conds = [...negated, ...pred ? [pred] : []];
+        const all = conjoin(conds);
+        const v = all ? evalCfg(all, env) : true;
+        if (v !== false) {
+          const cfgs = [...ctxAt.cfgs, ...conds.filter((c) => evalCfg(c, env) !== true)];
+          await followMods(
+            st,
+            parseAndScan(
+              st,
+              b.body,
+              { ...ctxAt, cfgs },
+              true,
+              { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: null },
+              false
+            ),
+            modDepth
+          );
+        }
+        if (v === true) break;
+        if (pred) negated.push({ op: "not", arg: pred });
+      }
+    } else {
+      const { def, textual } = visibleDefinition(st, name2, inv);
+      if (textual) st.textuallyChosen.add(inv);
+      const expansion = expandMacro(def.rules, inv.input);
+      const text2 = expansion !== null && inv.inBody ? wrapInBlock(expansion) : expansion;
+      if (text2 === null) {
+        diagnostics.push({
+          level: "warning",
+          code: "unexpanded-macro",
+          message: `no rule of macro ${name2}! matches this invocation: exports it makes are not seen`,
+          file: inv.ctx.file,
+          line: inv.line
+        });
+        failed.set(inv, "no rule matches");
+        continue;
+      }
+      if ((st.expandedBytes += text2.length) > MAX_EXPANDED_BYTES) {
+        diagnostics.push({
+          level: "error",
+          code: "too-many-expansions",
+          message: `macro expansions in ${st.manifest.name} exceed ${MAX_EXPANDED_BYTES} bytes; the rest were not expanded`,
+          file: inv.ctx.file,
+          line: inv.line
+        });
+        for (const rest of work.slice(w))
+          failed.set(rest.inv, `over the limit of ${MAX_EXPANDED_BYTES} expanded bytes`);
+        work.length = 0;
+        break;
+      }
+      expanded.add(inv);
+      await followMods(
+        st,
+        parseAndScan(
+          st,
+          text2,
+          { ...ctxAt, macro: name2 },
+          true,
+          { file: inv.ctx.file, modPath: inv.ctx.modPath, lineBase: inv.line, expansionOf: name2 },
+          false
+        ),
+        modDepth
+      );
+    }
+    for (const inv2 of invocations.splice(0)) work.push({ inv: inv2, depth: depth2 + 1 });
+  }
+}
+function reportUndefinedMacros(st) {
+  for (const { inv } of st.deferred)
+    if (!inv.inBody || EXPORT_WORD.test(inv.input))
+      st.diagnostics.push({
         level: "warning",
         code: "unexpanded-macro",
         message: `item-position macro ${inv.name}! is not defined in this crate (a proc macro or another crate's macro): exports it makes are not seen`,
         file: inv.ctx.file,
         line: inv.line
       });
-  const boundaries = new Set([...macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
-  for (const it of items) {
+}
+function applyPanicBoundaries(st) {
+  const boundaries = new Set([...st.macros.values()].filter((m) => m.catchesUnwind).map((m) => m.name));
+  for (const it of st.items) {
     if (it.kind === "function") {
       spareBoundaryPanics(it.body, boundaries);
       if (it.body.macros.some((m) => boundaries.has(m))) it.body.catchUnwind = true;
     }
   }
-  readDefinitionsOnDemand(
-    items,
-    typeDefinitions,
-    unparsed.filter((f) => !rescanned.has(f.path)),
-    (f) => {
-      rescanned.add(f.path);
-      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
-    }
-  );
+  return boundaries;
+}
+function readHelpersOnDemand(st) {
   for (let round = 0; round < MAX_DEMAND_ROUNDS; round++) {
-    const wanted = unknownCallees(items, helpers, [...definitions.values()].flat());
-    const hits = unparsed.filter((f) => !rescanned.has(f.path) && declaresFunction(f.text, wanted));
+    const wanted = unknownCallees(st.items, st.helpers, [...st.definitions.values()].flat());
+    const hits = st.unparsed.filter((f) => !st.rescanned.has(f.path) && declaresFunction(f.text, wanted));
     if (!hits.length) break;
     for (const f of hits) {
-      rescanned.add(f.path);
-      parseAndScan(f.text, f.ctx, false, fileOrigin(f.ctx), true);
+      st.rescanned.add(f.path);
+      parseAndScan(st, f.text, f.ctx, false, fileOrigin(f.ctx), true);
     }
   }
+}
+function addCApiItems(st) {
+  const { items, candidates: candidates2 } = st;
   const exportModules = new Set(items.filter((i2) => i2.kind !== "import").map((i2) => i2.path));
   const reprTypes = new Set(
     items.filter((i2) => i2.kind === "struct" || i2.kind === "union" || i2.kind === "enum").map((i2) => i2.name)
@@ -72690,42 +72743,45 @@ async function extractCrate(tree, manifest, features2, parser, limits, cache2) {
     const ty = c.kind === "type" ? c.target : c.kind === "const" ? c.type : "";
     if (isCCompatible(ty, reprTypes, aliasNames)) items.push(c);
   }
-  items.push(...reachableDefinitions(items, typeDefinitions));
-  const dedup = dedupe2(items, diagnostics);
+  items.push(...reachableDefinitions(items, st.typeDefinitions));
+}
+function finishCrate(st, boundaries, cNames) {
+  const { manifest, diagnostics } = st;
+  const dedup = dedupe2(st.items, diagnostics);
   const accounting = {
     crate: manifest.name,
-    texts: [...fileTexts.values(), ...fragments],
-    macros: { expanded, failed, textual: textuallyChosen, guessed },
-    env,
+    texts: [...st.fileTexts.values(), ...st.fragments],
+    macros: { expanded: st.expanded, failed: st.failed, textual: st.textuallyChosen, guessed: st.guessed },
+    env: st.env,
     own: {
       lib: manifest.libName.replace(/-/g, "_"),
       procMacro: manifest.crateTypes.includes("proc-macro"),
-      definitions,
+      definitions: st.definitions,
       deps: manifest.dependencyNames
     }
   };
-  const unresolved = unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail));
+  const unresolved = st.unreadable.flatMap((u) => unreadableEntry(manifest.name, u.file, u.detail));
   return {
     surface: {
       name: manifest.name,
       version: manifest.version,
       manifest: manifest.manifest,
       root: manifest.libRoot,
-      features: [...features2].sort(),
+      features: [...st.env.features].sort(),
       items: dedup,
-      declaredTypes: uniqueTypes(declaredTypes),
+      declaredTypes: uniqueTypes(st.declaredTypes),
       panicBoundaryMacros: [...boundaries].sort(),
-      files: files.sort(),
-      gated: gated.filter((g) => /\bfeature\b/.test(g.cfg)),
+      files: st.files.sort(),
+      gated: st.gated.filter((g) => /\bfeature\b/.test(g.cfg)),
       unresolved,
       ...cNames ? { cNames } : {},
-      ...unsafeSendSync.size ? { unsafeSendSync: [...unsafeSendSync].sort() } : {},
-      ...nullCheckersOf(helpers, [...definitions.values()].flat(), dedup)
+      ...st.unsafeSendSync.size ? { unsafeSendSync: [...st.unsafeSendSync].sort() } : {},
+      ...nullCheckersOf(st.helpers, [...st.definitions.values()].flat(), dedup)
     },
     diagnostics,
-    testText,
+    testText: st.testText,
     accounting,
-    readTextHashes: new Set([...fileTexts.values()].map((t2) => textHash(t2.text)))
+    readTextHashes: new Set([...st.fileTexts.values()].map((t2) => textHash(t2.text)))
   };
 }
 var MAX_DEMAND_ROUNDS = 8;
@@ -73190,7 +73246,8 @@ async function extractSurface(tree, parser, options) {
   const read = [];
   for (const manifest of ws.crates) {
     const features2 = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
-    const r = await extractCrate(tree, manifest, features2, parser, limits, options.scanCache);
+    const run3 = (t2) => extractCrate(t2, manifest, features2, parser, limits, options.scanCache);
+    const r = options.crateMemo ? await options.crateMemo.extract(tree, manifest, features2, limits, run3) : await run3(tree);
     read.push({ manifest, features: features2, r });
   }
   for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
@@ -73337,6 +73394,152 @@ var MentionIndex = class {
       if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return true;
       from = i2 + 1;
     }
+  }
+};
+
+// src/core/extract/crate-memo.ts
+var RecordingTree = class {
+  constructor(inner) {
+    this.inner = inner;
+    const realPath = inner.realPath;
+    if (realPath)
+      this.realPath = (path8) => this.note(realPath.call(inner, path8), (answer) => ({ op: "realPath", path: path8, answer }));
+  }
+  inner;
+  calls = [];
+  /** A call failed (rejected): the extraction's outcome is not a function of recorded answers. */
+  failed = false;
+  realPath;
+  get label() {
+    return this.inner.label;
+  }
+  read(path8, maxBytes) {
+    return this.note(this.inner.read(path8, maxBytes), (answer) => ({ op: "read", path: path8, maxBytes, answer }));
+  }
+  stat(path8) {
+    return this.note(this.inner.stat(path8), (answer) => ({ op: "stat", path: path8, answer }));
+  }
+  list(dir) {
+    return this.note(this.inner.list(dir), (answer) => ({ op: "list", path: dir, answer }));
+  }
+  listAll(max) {
+    return this.note(this.inner.listAll(max), (answer) => ({ op: "listAll", max, answer }));
+  }
+  note(p, call) {
+    return p.then(
+      (answer) => {
+        this.calls.push(call(answer));
+        return answer;
+      },
+      (e) => {
+        this.failed = true;
+        throw e;
+      }
+    );
+  }
+};
+var UNANSWERED = /* @__PURE__ */ Symbol("unanswered");
+function ask(tree, call) {
+  switch (call.op) {
+    case "read":
+      return tree.read(call.path, call.maxBytes);
+    case "stat":
+      return tree.stat(call.path);
+    case "list":
+      return tree.list(call.path);
+    case "listAll":
+      return tree.listAll(call.max);
+    case "realPath":
+      return tree.realPath ? tree.realPath(call.path) : Promise.resolve(void 0);
+  }
+}
+function sameAnswer(call, other) {
+  if (call.op === "read") {
+    const a = call.answer;
+    const b = other;
+    if (a.ok !== b.ok || a.text !== b.text) return false;
+    if (a.ok && b.ok) return a.bytes === b.bytes;
+    if (!a.ok && !b.ok) return a.reason === b.reason && a.detail === b.detail;
+    return false;
+  }
+  if (call.op === "stat" || call.op === "realPath") return call.answer === other;
+  return stableStringify(call.answer) === stableStringify(other);
+}
+function envKey(x) {
+  const env = x.accounting.env;
+  return stableStringify({ ...env, features: [...env.features].sort() });
+}
+var MAX_PER_KEY = 4;
+var CrateMemo = class {
+  recorded = /* @__PURE__ */ new Map();
+  stats = {
+    extracted: 0,
+    reused: 0,
+    replayedCalls: 0,
+    sharedCensuses: 0,
+    reusedCrates: []
+  };
+  /**
+   * The extraction of `manifest` with `features` from `tree`: a copy of a recorded one when `tree`
+   * answers every question it asked as it was answered then, else `run` on a recording tree.
+   */
+  async extract(tree, manifest, features2, limits, run3) {
+    const key = stableStringify({ manifest, features: [...features2].sort(), limits });
+    const candidates2 = this.recorded.get(key) ?? [];
+    for (const r of candidates2) if (await this.answersAlike(tree, r)) return this.copy(r);
+    const recording = new RecordingTree(tree);
+    const live = await run3(recording);
+    this.stats.extracted++;
+    this.shareCensuses(live);
+    if (!recording.failed) {
+      const entry2 = {
+        calls: recording.calls,
+        hasRealPath: tree.realPath !== void 0,
+        extraction: structuredClone(live),
+        live
+      };
+      this.recorded.set(key, [entry2, ...candidates2].slice(0, MAX_PER_KEY));
+    }
+    return live;
+  }
+  /**
+   * Gives the texts of a crate extracted again the censuses taken of the same texts under the same
+   * cfg environment in earlier extractions (a census is a pure function of both, and nothing writes
+   * to one once taken): a changed crate's unchanged files are not lexed again for the accounting.
+   */
+  shareCensuses(live) {
+    const env = envKey(live);
+    const known = /* @__PURE__ */ new Map();
+    for (const rs of this.recorded.values())
+      for (const r of rs) {
+        if (envKey(r.live) !== env) continue;
+        for (const t2 of r.live.accounting.texts) if (t2.census) known.set(t2.text, t2.census);
+      }
+    if (!known.size) return;
+    for (const t2 of live.accounting.texts) {
+      const census = known.get(t2.text);
+      if (census && !t2.census) {
+        t2.census = census;
+        this.stats.sharedCensuses++;
+      }
+    }
+  }
+  async answersAlike(tree, r) {
+    if (tree.realPath !== void 0 !== r.hasRealPath) return false;
+    this.stats.replayedCalls += r.calls.length;
+    const answers = await Promise.all(r.calls.map((c) => ask(tree, c).catch(() => UNANSWERED)));
+    return r.calls.every((c, i2) => answers[i2] !== UNANSWERED && sameAnswer(c, answers[i2]));
+  }
+  copy(r) {
+    this.stats.reused++;
+    this.stats.reusedCrates.push(r.extraction.surface.name);
+    const out2 = structuredClone(r.extraction);
+    const liveTexts = r.live.accounting.texts;
+    out2.accounting.texts.forEach((t2, i2) => {
+      const census = liveTexts[i2]?.census;
+      if (census && liveTexts[i2].text === t2.text) t2.census = census;
+    });
+    return out2;
   }
 };
 
@@ -75007,7 +75210,7 @@ function collectUses(root, file2, maxUses, reading) {
           const name2 = field2.text;
           if (!(called && CGO_BUILTINS.has(name2))) {
             const use = called ? isTypeName(name2) ? "conversion" : "call" : "value";
-            record2(reading, maxUses, { name: name2, use, file: file2, line: n.startPosition.row + 1 });
+            record3(reading, maxUses, { name: name2, use, file: file2, line: n.startPosition.row + 1 });
           }
           descend = false;
         }
@@ -75015,7 +75218,7 @@ function collectUses(root, file2, maxUses, reading) {
         const pkg = n.childForFieldName("package");
         const name2 = n.childForFieldName("name");
         if (pkg?.text === "C" && name2)
-          record2(reading, maxUses, { name: name2.text, use: "type", file: file2, line: n.startPosition.row + 1 });
+          record3(reading, maxUses, { name: name2.text, use: "type", file: file2, line: n.startPosition.row + 1 });
         descend = false;
       }
       if (descend && cursor.gotoFirstChild()) continue;
@@ -75025,7 +75228,7 @@ function collectUses(root, file2, maxUses, reading) {
     cursor.delete();
   }
 }
-function record2(reading, maxUses, use) {
+function record3(reading, maxUses, use) {
   if (reading.uses.length >= maxUses) {
     if (reading.complete)
       reading.diagnostics.push({
@@ -75503,20 +75706,20 @@ function contractChanges(base, head, ctx) {
     const severity = described.some((d) => d.everywhere) ? "breaking" : "potentially-breaking";
     const line = Math.min(...problems.map((p) => p.c.line));
     const where = cgo ? `the cgo preamble of ${quoted2(first.c.file)}` : quoted2(first.c.file);
-    const record3 = first.rule === "record-mismatch";
+    const record4 = first.rule === "record-mismatch";
     const fix = cgo ? "update the prototype" : "regenerate the header";
     out2.push({
       rule: cgo ? CGO_PROTOTYPE_MISMATCH : HEADER_OUT_OF_DATE,
       severity,
-      kind: subject?.kind ?? (record3 ? "struct" : "function"),
+      kind: subject?.kind ?? (record4 ? "struct" : "function"),
       name: subject?.name ?? id,
-      ...record3 ? {} : { symbol: id },
+      ...record4 ? {} : { symbol: id },
       crate: subject?.crate ?? "",
       file: first.c.file,
       line,
       before: null,
       after: null,
-      message: `${record3 ? `the ${subject?.kind ?? "struct"} ` : ""}\`${id}\` in ${where} now disagrees with Rust: ${described.map((d) => d.text).join("; ")}; ${fix}`
+      message: `${record4 ? `the ${subject?.kind ?? "struct"} ` : ""}\`${id}\` in ${where} now disagrees with Rust: ${described.map((d) => d.text).join("; ")}; ${fix}`
     });
   }
   return out2;
@@ -75910,6 +76113,7 @@ async function analyseDiff(o) {
   }
   try {
     const scanCache = o.scanCache ?? new ScanCache();
+    const crateMemo = o.crateMemo ?? new CrateMemo();
     let baseSource = baseTree;
     let headSource = headTree;
     if (headTree instanceof GitRevisionTree) {
@@ -75926,6 +76130,7 @@ async function analyseDiff(o) {
       features: o.features,
       limits: o.limits,
       scanCache,
+      crateMemo,
       trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros
     });
     const headRaw = await extractSurface(headSource, parser, {
@@ -75933,6 +76138,7 @@ async function analyseDiff(o) {
       limits: o.limits,
       testCoverage: true,
       scanCache,
+      crateMemo,
       trustedMacros: o.trustedMacros ?? o.scope?.trustedMacros
     });
     o.deadline?.check("comparing the surfaces");
