@@ -13,21 +13,10 @@ import { targetFor } from '../../src/core/abi/targets';
 import { parseType } from '../../src/core/rust/type-syntax';
 import { hasCargo } from '../support/cargo';
 import { extractDir } from '../support/extract';
+import { rng } from '../support/rng';
 
 const TYPES = 160;
 const SEED = 0x5eed_1234;
-
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Gen {
   name: string;

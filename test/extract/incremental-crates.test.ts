@@ -18,6 +18,7 @@ import { ScanCache } from '../../src/core/extract/scan-cache';
 import type { FeatureSelection, Surface } from '../../src/core/model';
 import { MemoryTree, SourceTree } from '../../src/core/source-tree';
 import { exportFn, MANIFEST, removeDir, Repo } from '../diff/git-fixture';
+import { rng } from '../support/rng';
 
 const DEFAULT: FeatureSelection = { mode: 'default', features: [] };
 
@@ -159,18 +160,6 @@ describe('crate reuse between two trees (one run)', () => {
 // ---------------------------------------------------------------------------------------------
 // Real git histories: seeded random edit sequences, each commit pair diffed through analyseDiff
 // (incremental) and through two independent extractions (full)
-
-/** mulberry32: the same sequence for the same seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (repo: Repo, r: () => number, n: number) => void;
 

@@ -24,18 +24,7 @@ import { loadCParser, loadGoParser } from '../../src/adapters/consumer-parsers';
 import { computeReportFindings } from '../../src/app/findings';
 import { readConsumers, withConsumerView } from '../../src/app/consumers';
 import { Repo } from '../diff/git-fixture';
-
-/** A small seeded PRNG (mulberry32): the same sequence on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/rng';
 
 /** The variable parts of the workspace; `render` writes the files from them. */
 interface State {

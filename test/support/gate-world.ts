@@ -18,17 +18,11 @@ import {
   type FakeStatus,
   type ReviewState,
 } from './fake-github';
+import { CARGO, CONFIG_PATH, CONTEXT, REPO } from './pull-world';
 
-export const REPO = 'octo/lib';
-
-export const CONTEXT = 'ffi-surface/security-review';
-
-export const CONFIG_PATH = '.github/ffi-surface-guard.yml';
+export { CARGO, CONFIG_PATH, CONTEXT, REPO };
 
 export const BOT = 'github-actions[bot]';
-
-export const CARGO =
-  '[package]\nname = "mini"\nversion = "1.0.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n';
 
 export function lib(...fns: string[]): string {
   return fns.join('\n');
