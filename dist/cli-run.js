@@ -37247,19 +37247,41 @@ function note(a, b) {
   const pa = pointerTarget(a);
   const pb = pointerTarget(b);
   if (pa && pb) {
+    const boxA = a.k === "path" && a.name === "Box";
+    const boxB = b.k === "path" && b.name === "Box";
+    if (boxB && !boxA)
+      return pa.nullable ? { text: "the Rust side now takes ownership and assumes it is never NULL", contract: true } : { text: "the Rust side now takes ownership of it", contract: true };
+    if (boxA && !boxB) return { text: "the Rust side no longer takes ownership of it", contract: true };
     if (pa.nullable && !pb.nullable)
-      return b.k === "ref" || b.k === "path" && b.name !== "Box" ? "the Rust side now assumes it is never NULL (a NULL from C is undefined behaviour)" : "the Rust side now takes ownership and assumes it is never NULL";
-    if (!pa.nullable && pb.nullable) return "the Rust side now accepts NULL";
-    if (b.k === "path" && b.name === "Box") return "the Rust side now takes ownership of it";
-    if (a.k === "path" && a.name === "Box") return "the Rust side no longer takes ownership of it";
-    return "the pointer is now spelled differently on the Rust side";
+      return {
+        text: "the Rust side now assumes it is never NULL (a NULL from C is undefined behaviour)",
+        contract: true
+      };
+    if (!pa.nullable && pb.nullable) return { text: "the Rust side now accepts NULL", contract: false };
+    return { text: "the pointer is now spelled differently on the Rust side", contract: false };
   }
   const isFn = (x) => x.k === "fn" || x.k === "path" && x.name === "Option" && x.args[0]?.k === "fn";
   if (isFn(a) || isFn(b))
-    return "the callback type changed only on the Rust side (unsafe, parameter spelling)";
+    return {
+      text: "the callback type changed only on the Rust side (unsafe, parameter spelling)",
+      contract: false
+    };
   if (a.k === "path" && b.k === "path" && a.name !== b.name)
-    return "the Rust type was renamed; C sees the same name and layout";
-  return "the Rust spelling changed (the same value and layout)";
+    return { text: "the Rust type was renamed; C sees the same name and layout", contract: false };
+  return { text: "the Rust spelling changed (the same value and layout)", contract: false };
+}
+function spellingChanges(before, after, ctx) {
+  if (!before || !after || before.kind !== after.kind) return [];
+  const out2 = [];
+  for (const { where: where2, a, b } of slotPairs(before, after))
+    if (relateTypes2(a, b, ctx) === "non-abi") {
+      const n = note(parseType(a), parseType(b));
+      out2.push({
+        message: `${where2} is now ${t(b)} (was ${t(a)}): the same C declaration; ${n.text}`,
+        contract: n.contract
+      });
+    }
+  return out2;
 }
 var rustSpellingChanged = {
   id: "rust-spelling-changed",
@@ -37267,16 +37289,17 @@ var rustSpellingChanged = {
   rationale: "Only the Rust spelling changed: &T, &mut T, Option<&T>, Box<T>, NonNull<T>, *const T and *mut T are one C pointer, unsafe on a callback type and an array length written differently change nothing in C. The header and the ABI stay; the Rust contract (nullability, ownership) may not.",
   example: "fn f(e: *const Engine) \u2192 fn f(e: &Engine)",
   kinds: ["function", "import", "static", "struct", "union", "enum", "type", "const"],
-  check: (before, after, ctx) => {
-    if (!before || !after || before.kind !== after.kind) return [];
-    const out2 = [];
-    for (const { where: where2, a, b } of slotPairs(before, after))
-      if (relateTypes2(a, b, ctx) === "non-abi")
-        out2.push(
-          `${where2} is now ${t(b)} (was ${t(a)}): the same C declaration; ${note(parseType(a), parseType(b))}`
-        );
-    return out2;
-  }
+  check: (before, after, ctx) => spellingChanges(before, after, ctx).filter((c) => !c.contract).map((c) => c.message)
+};
+
+// src/core/diff/rules/rust-contract-changed.ts
+var rustContractChanged = {
+  id: "rust-contract-changed",
+  severity: "non-abi",
+  rationale: "The C declaration and the ABI stay, but what the Rust side assumes of a C caller changed: a pointer now taken as &T, &mut T, NonNull<T> or Box<T> must never be NULL (a NULL is undefined behaviour), and a Box<T> parameter takes ownership (a caller that frees the pointer afterwards double-frees) or stops taking it (the caller must now free). Non-ABI by the ABI, but it always needs a review (SPEC section 6): existing C callers may now be wrong.",
+  example: "fn f(e: *mut Engine) \u2192 fn f(e: Box<Engine>)",
+  kinds: ["function", "import", "static", "struct", "union", "enum", "type", "const"],
+  check: (before, after, ctx) => spellingChanges(before, after, ctx).filter((c) => c.contract).map((c) => c.message)
 };
 
 // src/core/diff/rules/repr-changed.ts
@@ -37656,6 +37679,7 @@ var CHANGE_RULES = [
   itemGated,
   libraryRenamed,
   platformWidthChanged,
+  rustContractChanged,
   rustSpellingChanged,
   reprChanged,
   staticAdded,
@@ -39311,6 +39335,9 @@ var APPROVAL_REQUIRED_FOR_KEY = "approval-required-for";
 function isUnresolved(change) {
   return change.rule.startsWith("unresolved-");
 }
+function isContractChange(change) {
+  return change.rule === "rust-contract-changed";
+}
 function isOpenHigh(finding) {
   return finding.level === "high" && finding.status !== "verified";
 }
@@ -39323,16 +39350,19 @@ function canonicalSeverities(list2) {
 }
 function reviewNeed(report, requiredFor) {
   const set2 = new Set(requiredFor);
-  const inSet = report.changes.filter((c) => set2.has(c.severity) && !isUnresolved(c));
+  const always = (c) => isUnresolved(c) || isContractChange(c);
+  const inSet = report.changes.filter((c) => set2.has(c.severity) && !always(c));
   const unresolved = report.changes.filter(isUnresolved).length;
+  const contract = report.changes.filter(isContractChange).length;
   const openHigh = report.findings.filter(isOpenHigh).length;
   const reasons = [];
   if (inSet.length) reasons.push(countChanges({ changes: inSet }));
   if (unresolved) reasons.push(plural2(unresolved, "unresolved entry", "unresolved entries"));
+  if (contract) reasons.push(plural2(contract, "Rust contract change", "Rust contract changes"));
   if (openHigh) reasons.push(plural2(openHigh, "open high finding", "open high findings"));
   const needed = reasons.length > 0;
   const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(", ") || "none"}`;
-  const summary = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
+  const summary = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries, Rust contract changes and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
   return { needed, reasons, summary };
 }
 
@@ -39614,7 +39644,7 @@ var configSchema = external_exports.strictObject(
       }),
       { error: `expected a list of change severities (at most ${MAX_LIST_ENTRIES})` }
     ).max(MAX_LIST_ENTRIES).optional().meta({
-      description: "The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.",
+      description: "The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries, Rust contract changes (rust-contract-changed) and open high findings always need one.",
       default: [...DEFAULT_APPROVAL_REQUIRED_FOR]
     }),
     "required-approvals": integer3(1, MAX_REQUIRED_APPROVALS).optional().meta({ description: "Approvals a pull request that changes the surface needs.", default: 1 }),

@@ -10,6 +10,7 @@ import { DEFAULT_APPROVAL_REQUIRED_FOR, isOpenHigh, reviewNeed } from '../../src
 import { MAX_DESCRIPTION } from '../../src/core/gate/status-description';
 import type { Change, DiffReport, Finding, Severity } from '../../src/core/report';
 import { SEVERITIES } from '../../src/core/report';
+import { diffLib, fn } from '../diff/helpers';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const LEDGER = ` · ffi sha256:${'ab'.repeat(6)}`;
@@ -104,6 +105,32 @@ describe('reviewNeed', () => {
       true,
     );
     expect(reviewNeed(report([change('potentially-breaking')]), []).needed).toBe(false);
+  });
+
+  it('a change of the Rust contract with C callers always needs one, though non-ABI', () => {
+    const r = report([
+      change('non-abi', 'rust-contract-changed'),
+      change('non-abi', 'rust-spelling-changed'),
+    ]);
+    expect(reviewNeed(r, DEFAULT_APPROVAL_REQUIRED_FOR)).toMatchObject({
+      needed: true,
+      reasons: ['1 Rust contract change'],
+    });
+    expect(reviewNeed(r, []).needed).toBe(true);
+    expect(
+      reviewNeed(report([change('non-abi', 'rust-spelling-changed')]), DEFAULT_APPROVAL_REQUIRED_FOR).needed,
+    ).toBe(false);
+  });
+
+  it('through the engine: *mut T becoming Box<T> (Rust now frees it) is held; *mut T becoming Option<NonNull<T>> passes', async () => {
+    const lib = (ty: string) => fn(`pub struct T;\n#[no_mangle] pub extern "C" fn engine_take(e: ${ty}) {}`);
+    const held = await diffLib(lib('*mut T'), lib('Box<T>'));
+    expect(held.changes.map((c) => [c.rule, c.severity])).toEqual([['rust-contract-changed', 'non-abi']]);
+    expect(reviewNeed(held, DEFAULT_APPROVAL_REQUIRED_FOR).needed).toBe(true);
+    expect(decideWithoutApproval(held, DEFAULT_APPROVAL_REQUIRED_FOR).state).toBe('pending');
+    const passes = await diffLib(lib('*mut T'), lib('Option<std::ptr::NonNull<T>>'));
+    expect(passes.changes.map((c) => c.rule)).toEqual(['rust-spelling-changed']);
+    expect(decideWithoutApproval(passes, DEFAULT_APPROVAL_REQUIRED_FOR).state).toBe('success');
   });
 
   it('an open high finding always needs one; a verified one, or a medium or low one, does not', () => {

@@ -275,7 +275,7 @@ export const configSchema = z
         .optional()
         .meta({
           description:
-            'The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries and open high findings always need one.',
+            'The change severities a pull request needs an approval for; a delta with none of them passes with a note. Unresolved entries, Rust contract changes (rust-contract-changed) and open high findings always need one.',
           default: [...DEFAULT_APPROVAL_REQUIRED_FOR],
         }),
       'required-approvals': integer(1, MAX_REQUIRED_APPROVALS)

@@ -36,6 +36,7 @@ import { gatedExportRemoved } from './rules/gated-export-removed';
 import { itemGated } from './rules/item-gated';
 import { libraryRenamed } from './rules/library-renamed';
 import { platformWidthChanged } from './rules/platform-width-changed';
+import { rustContractChanged } from './rules/rust-contract-changed';
 import { rustSpellingChanged } from './rules/rust-spelling-changed';
 import { reprChanged } from './rules/repr-changed';
 import { staticAdded } from './rules/static-added';
@@ -92,6 +93,7 @@ export const CHANGE_RULES: ChangeRule[] = [
   itemGated,
   libraryRenamed,
   platformWidthChanged,
+  rustContractChanged,
   rustSpellingChanged,
   reprChanged,
   staticAdded,

@@ -4,7 +4,10 @@
  * - a change whose severity is in `approval-required-for` (default: breaking, source-breaking,
  *   potentially-breaking, addition; `non-abi` only when configured),
  * - any unresolved entry (a change of an `unresolved-*` rule: what the engine could not read may
- *   export anything), whatever the setting, or
+ *   export anything), whatever the setting,
+ * - a change of what the Rust side assumes of a C caller (`rust-contract-changed`: a pointer that
+ *   must now never be NULL, ownership taken or given back), non-ABI but never harmless, whatever
+ *   the setting, or
  * - an open `high` finding (a finding counts as open unless the engine marked it `verified`),
  *   whatever the setting.
  * A delta that needs none passes without a review, recorded in the status ledger like an approved
@@ -43,6 +46,11 @@ export function isUnresolved(change: Pick<Change, 'rule'>): boolean {
   return change.rule.startsWith('unresolved-');
 }
 
+/** A change of the Rust side's contract with C callers (NULL, ownership): always reviewed. */
+export function isContractChange(change: Pick<Change, 'rule'>): boolean {
+  return change.rule === 'rust-contract-changed';
+}
+
 /** A `high` finding that is not verified (an absent or unknown status is open: fail closed). */
 export function isOpenHigh(finding: Pick<Finding, 'level' | 'status'>): boolean {
   return finding.level === 'high' && finding.status !== 'verified';
@@ -64,17 +72,20 @@ export function reviewNeed(
   requiredFor: readonly Severity[],
 ): ReviewNeed {
   const set = new Set(requiredFor);
-  const inSet = report.changes.filter((c) => set.has(c.severity) && !isUnresolved(c));
+  const always = (c: Change) => isUnresolved(c) || isContractChange(c);
+  const inSet = report.changes.filter((c) => set.has(c.severity) && !always(c));
   const unresolved = report.changes.filter(isUnresolved).length;
+  const contract = report.changes.filter(isContractChange).length;
   const openHigh = report.findings.filter(isOpenHigh).length;
   const reasons: string[] = [];
   if (inSet.length) reasons.push(countChanges({ changes: inSet }));
   if (unresolved) reasons.push(plural(unresolved, 'unresolved entry', 'unresolved entries'));
+  if (contract) reasons.push(plural(contract, 'Rust contract change', 'Rust contract changes'));
   if (openHigh) reasons.push(plural(openHigh, 'open high finding', 'open high findings'));
   const needed = reasons.length > 0;
   const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(', ') || 'none'}`;
   const summary = needed
-    ? `Approval needed: ${reasons.join(', ')} (${setting}; unresolved entries and open high findings always need one)`
+    ? `Approval needed: ${reasons.join(', ')} (${setting}; unresolved entries, Rust contract changes and open high findings always need one)`
     : report.changes.length === 0
       ? 'No approval needed: no FFI surface change'
       : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
