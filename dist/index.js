@@ -71170,12 +71170,11 @@ function takeCensus(text2, env, maxTokens = 4e6) {
     const h = (0, import_node_crypto3.createHash)("sha256");
     let excerpt = "";
     const last = Math.min(to, from + MAX_UNIT_TOKENS);
-    for (let k = from; k < last; k++) {
-      h.update(tokens[k].text);
-      h.update("\0");
-      if (excerpt.length <= 160)
-        excerpt += (k > from && needsSpace(tokens[k - 1], tokens[k]) ? " " : "") + tokens[k].text;
-    }
+    let joined = "";
+    for (let k = from; k < last; k++) joined += tokens[k].text + "\0";
+    h.update(joined);
+    for (let k = from; k < last && excerpt.length <= 160; k++)
+      excerpt += (k > from && needsSpace(tokens[k - 1], tokens[k]) ? " " : "") + tokens[k].text;
     const u = {
       start: startOf(from),
       end: endOf(to - 1),
