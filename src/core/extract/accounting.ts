@@ -240,8 +240,19 @@ export function releaseTexts(input: AccountingInput): number {
   for (const t of texts) releaseText(t, env);
   const scopes = buildScopes(texts, env);
   // a module without `use`s still has a scope (resolution tells it from a module not read): one
-  // shared empty scope stands for all of them
-  for (const [key, sc] of scopes) if (!sc.named.size && !sc.globs.length) scopes.set(key, NO_USES);
+  // shared empty scope stands for all of them; modules with the same `use`s share one scope (name
+  // resolution only reads scopes, by key)
+  const alike = new Map<string, UseScope>();
+  for (const [key, sc] of scopes) {
+    if (!sc.named.size && !sc.globs.length) {
+      scopes.set(key, NO_USES);
+      continue;
+    }
+    const id = JSON.stringify([[...sc.named], sc.globs]);
+    const known = alike.get(id);
+    if (known) scopes.set(key, known);
+    else alike.set(id, sc);
+  }
   input.own.scopes = scopes;
   // a bare std macro name (`println!`, `vec!`) that no `use` of the crate names and that the crate
   // does not define resolves to std whatever the other crates hold: it is safe, and it holds no
