@@ -256,8 +256,10 @@ export function releaseTexts(input: AccountingInput): number {
   input.own.scopes = scopes;
   // a bare std macro name (`println!`, `vec!`) that no `use` of the crate names and that the crate
   // does not define resolves to std whatever the other crates hold: it is safe, and it holds no
-  // export site (else it names the site's macro), so the accounting would pass it by
-  const local = new MacroWorld([input.own], new Set(), env);
+  // export site (else it names the site's macro), so the accounting would pass it by. The world
+  // knows no crate: a resolution that crosses into a dependency ends at a package there, never at
+  // std, so a std-only answer read nothing but this crate's scopes, as the full world would
+  const local = new MacroWorld([], new Set(), env);
   const stdSafe = (t: ScannedText, c: Census, b: CensusBang): boolean => {
     if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
     if (input.own.definitions.has(b.name) || b.name === 'cfg_if') return false;
