@@ -76,6 +76,33 @@ describe('releasing texts after each crate', () => {
     expect(entries.every((e) => Number.isInteger(e.line) && e.line > 0)).toBe(true);
   });
 
+  it('changes no result: std macro names shadowed by imports, definitions and other crates', async () => {
+    const files: Record<string, string> = {
+      'Cargo.toml': '[workspace]\nmembers = ["a", "b"]\n',
+      'a/Cargo.toml': '[package]\nname = "a"\nversion = "1.0.0"\nedition = "2021"\n',
+      'a/src/lib.rs': `#[macro_export]
+macro_rules! println {
+    ($n:ident) => { #[no_mangle] pub extern "C" fn $n() {} };
+}
+pub use std::vec;
+`,
+      'b/Cargo.toml':
+        '[package]\nname = "b"\nversion = "1.0.0"\nedition = "2021"\n[dependencies]\na = { path = "../a" }\n',
+      'b/src/lib.rs': `use a::println;
+mod plain;
+mod globbed;
+println!(exported_through_a_std_name);
+pub fn f() -> Vec<u8> { vec![1, 2] }
+format!("{}", #[no_mangle] 1);
+`,
+      'b/src/plain.rs': 'pub fn g() { println!("hello"); let _ = format!("x"); }\n',
+      'b/src/globbed.rs': 'use a::*;\npub fn h() { println!(something_else); let _ = vec![0]; }\n',
+    };
+    const { released, kept } = await both(() => new MemoryTree(files));
+    expect(released).toEqual(kept);
+    expect(released.crates.flatMap((c) => c.unresolved ?? []).length).toBeGreaterThan(0);
+  });
+
   it.each(['soundness', 'layouts', 'crates/macros', 'crates/modules', 'crates/forms'])(
     'changes no result: fixture %s, default and all features',
     async (dir) => {
