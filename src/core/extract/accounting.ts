@@ -37,6 +37,11 @@ export interface ScannedText {
   invocations: MacroInvocation[];
   /** Its census, once taken. */
   census?: Census;
+  /**
+   * Set by `releaseText`, which empties `text`: the line (in `origin.file`) of every offset the
+   * accounting may report — each export site, macro invocation and attribute of the census.
+   */
+  lines?: Map<number, number>;
 }
 
 export interface MacroOutcomes {
@@ -135,6 +140,173 @@ const MAX_RESOLVE_STEPS = 2_000;
 export function censusOf(t: ScannedText, env: CfgEnv): Census {
   t.census ??= takeCensus(t.text, env);
   return t.census;
+}
+
+/**
+ * A copy of `s` that shares no memory with the text it was cut from: V8 keeps a substring (or a
+ * concatenation of substrings) of 13 characters or more as a view of its parent, so one short name
+ * kept from a file would keep the whole file.
+ */
+export function detachString(s: string): string {
+  if (s.length < 13) return s;
+  // one byte a character when every character fits in one (V8 keeps such strings one-byte)
+  // eslint-disable-next-line no-control-regex
+  const encoding = /^[\u0000-\u00ff]*$/.test(s) ? 'latin1' : 'utf16le';
+  return Buffer.from(s, encoding).toString(encoding);
+}
+
+/**
+ * Replaces, in place, every string reachable from `value` through plain objects, arrays, `Map`s
+ * (keys and values) and `Set`s of strings with a detached copy (`detachString`). Object identity is
+ * kept: sets of invocations still find them.
+ */
+export function detachStrings(value: unknown, seen = new Set<object>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'string') value[i] = detachString(v);
+      else detachStrings(v, seen);
+    }
+  } else if (value instanceof Map) {
+    const entries = [...(value as Map<unknown, unknown>).entries()];
+    value.clear();
+    for (const [k, v] of entries) {
+      value.set(typeof k === 'string' ? detachString(k) : k, typeof v === 'string' ? detachString(v) : v);
+      if (typeof k !== 'string') detachStrings(k, seen);
+      if (typeof v !== 'string') detachStrings(v, seen);
+    }
+  } else if (value instanceof Set) {
+    const members = [...(value as Set<unknown>)];
+    if (members.some((m) => typeof m === 'string')) {
+      value.clear();
+      for (const m of members) value.add(typeof m === 'string' ? detachString(m) : m);
+    }
+    for (const m of members) if (typeof m !== 'string') detachStrings(m, seen);
+  } else {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === 'string') o[k] = detachString(v);
+      else detachStrings(v, seen);
+    }
+  }
+}
+
+/**
+ * Lets a text go once its crate is read, keeping what the accounting needs of it: its census
+ * (taken now, under the crate's cfg environment, as the accounting would take it), the lines of
+ * the census's offsets, its origin, accounted ranges and invocations (their input emptied: the
+ * accounting matches invocations by identity and offsets). Every string kept is detached from the
+ * text (`detachStrings`), so the text itself can be collected: a run holds compact records, not
+ * the source of the workspace.
+ *
+ * Only for a run without a scan cache or a crate memo: both share texts, censuses and invocations
+ * between extractions and compare texts.
+ */
+export function releaseText(t: ScannedText, env: CfgEnv): void {
+  if (t.lines) return;
+  const census = censusOf(t, env);
+  const lines = new Map<number, number>();
+  if (t.origin.expansionOf === null && !census.wholeInactive) {
+    const lineOf = lineIndex(t.text);
+    for (const s of census.sites) lines.set(s.offset, lineOf(s.offset));
+    for (const b of census.bangs) lines.set(b.start, lineOf(b.start));
+    for (const a of census.attrs) lines.set(a.start, lineOf(a.start));
+  }
+  for (const inv of t.invocations) inv.input = '';
+  detachStrings(census);
+  detachStrings(t.origin);
+  detachStrings(t.invocations);
+  t.lines = lines;
+  t.text = '';
+}
+
+/** One empty list shared by the records `releaseTexts` keeps (frozen: a write would throw). */
+const NONE = Object.freeze([]) as unknown as never[];
+const NO_IMPORTS: ReadonlyMap<string, string> = new Map();
+const NO_USES: UseScope = Object.freeze({ named: new Map<string, string[]>(), globs: NONE });
+
+/**
+ * `releaseText` for every text of a crate, then the crate's `use` scopes (`own.scopes`, as
+ * `buildScopes` makes them), and then only what `accountCrate` reads is kept: texts whose census
+ * has something to account (export sites, macro invocations, attributes, modules switched off), and
+ * of each census the fields the accounting reads (the `use` lists are in the scopes now). Returns
+ * the number of texts released. Same conditions as `releaseText`.
+ */
+export function releaseTexts(input: AccountingInput): number {
+  const { texts, env } = input;
+  for (const t of texts) releaseText(t, env);
+  const scopes = buildScopes(texts, env);
+  // a module without `use`s still has a scope (resolution tells it from a module not read): one
+  // shared empty scope stands for all of them; modules with the same `use`s share one scope (name
+  // resolution only reads scopes, by key)
+  const alike = new Map<string, UseScope>();
+  for (const [key, sc] of scopes) {
+    if (!sc.named.size && !sc.globs.length) {
+      scopes.set(key, NO_USES);
+      continue;
+    }
+    const id = JSON.stringify([[...sc.named], sc.globs]);
+    const known = alike.get(id);
+    if (known) scopes.set(key, known);
+    else alike.set(id, sc);
+  }
+  input.own.scopes = scopes;
+  // a bare std macro name (`println!`, `vec!`) that no `use` of the crate names and that the crate
+  // does not define resolves to std whatever the other crates hold: it is safe, and it holds no
+  // export site (else it names the site's macro), so the accounting would pass it by. The world
+  // knows no crate: a resolution that crosses into a dependency ends at a package there, never at
+  // std, so a std-only answer read nothing but this crate's scopes, as the full world would
+  const local = new MacroWorld([], new Set(), env);
+  const stdSafe = (t: ScannedText, c: Census, b: CensusBang): boolean => {
+    if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
+    if (input.own.definitions.has(b.name) || b.name === 'cfg_if') return false;
+    if (t.invocations.some((i) => i.start === b.start && input.macros.guessed.has(i))) return false;
+    if (c.sites.some((x) => x.offset >= b.start && x.offset < b.end)) return false;
+    const origins = local.resolve(
+      input.own,
+      [t.origin.modPath, ...b.itemPath].join('::'),
+      b.path,
+      t.origin.modPath,
+    );
+    return origins.length === 1 && origins[0].kind === 'std';
+  };
+  for (const t of texts) {
+    const c = censusOf(t, env);
+    if (!c.wholeInactive && c.bangs.length) {
+      const bangs = c.bangs.filter((b) => !stdSafe(t, c, b));
+      if (bangs.length < c.bangs.length) t.census = { ...c, bangs };
+    }
+  }
+  input.texts = texts.filter((t) => {
+    const c = censusOf(t, env);
+    if (c.wholeInactive) return false;
+    return c.sites.length > 0 || c.bangs.length > 0 || c.attrs.length > 0 || c.disabledMods.length > 0;
+  });
+  for (const t of input.texts) {
+    const c = censusOf(t, env);
+    const none = <T>(xs: T[]): T[] => (xs.length ? xs : NONE);
+    t.census = {
+      ...c,
+      sites: none(c.sites),
+      bangs: none(c.bangs),
+      attrs: none(c.attrs),
+      macroDefs: none(c.macroDefs),
+      disabledMods: none(c.disabledMods),
+      inactive: none(c.inactive),
+      imports: c.imports.size ? c.imports : (NO_IMPORTS as Map<string, string>),
+      importPaths: NO_IMPORTS as Map<string, never>,
+      globPaths: NONE,
+      uses: NONE,
+      globs: NONE,
+      macroUse: NONE,
+    };
+    if (!t.accounted.length) t.accounted = NONE;
+    if (!t.invocations.length) t.invocations = NONE;
+  }
+  return texts.length;
 }
 
 /** The `use` scopes of a crate's texts (file and module-level fragments). */
@@ -532,7 +704,7 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
         if (m.pathAttr !== null) inactiveModules.push(joinRel(t.origin.pathBaseDir ?? dir, m.pathAttr));
         else inactiveModules.push(joinRel(dir, `${m.name}.rs`), joinRel(dir, `${m.name}/`));
       }
-    const lineOf = lineIndex(t.text);
+    const lineOf = t.lines ? releasedLines(t.lines) : lineIndex(t.text);
     const line = (offset: number) =>
       t.origin.expansionOf !== null ? t.origin.lineBase : t.origin.lineBase + lineOf(offset) - 1;
     const pathOf = (itemPath: string[]) => [t.origin.modPath, ...itemPath].join('::');
@@ -687,6 +859,16 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
     }
   }
   return { entries: finishEntries(input.crate, drafts), inactiveModules };
+}
+
+/** The line of an offset recorded by `releaseText` (every offset the accounting reports is). */
+function releasedLines(lines: Map<number, number>): (offset: number) => number {
+  return (offset) => {
+    const l = lines.get(offset);
+    if (l === undefined)
+      throw new Error(`internal: no line recorded for offset ${offset} of a released text`);
+    return l;
+  };
 }
 
 function joinRel(dir: string, rel: string): string {

@@ -16,7 +16,7 @@ import {
   textHash,
   unreadableEntry,
 } from './extract-crate';
-import { accountCrate, accountUnreadText, buildScopes, MacroWorld } from './accounting';
+import { accountCrate, accountUnreadText, buildScopes, MacroWorld, releaseTexts } from './accounting';
 import { trustedMacroCrates } from './macro-trust';
 import type { CfgEnv } from '../rust/cfg';
 import type { CrateManifest, SkippedPackage } from '../workspace';
@@ -241,17 +241,23 @@ export async function extractSurface(
     (listing?.paths ?? []).filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')).map(dirname),
   );
   const unified = unifiedFeatures(ws.crates, options.features);
-  const read: { manifest: CrateManifest; features: Set<string>; r: CrateExtraction }[] = [];
+  const read: { manifest: CrateManifest; features: Set<string>; r: CrateExtraction; released: boolean }[] =
+    [];
   for (const manifest of ws.crates) {
     const features = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
     const run = (t: SourceTree) => extractCrate(t, manifest, features, parser, limits, options.scanCache);
     const r = options.crateMemo
       ? await options.crateMemo.extract(tree, manifest, features, limits, run)
       : await run(tree);
-    read.push({ manifest, features, r });
+    // without a cache or memo sharing them, the crate's texts go now (its scopes are built now): the
+    // accounting keeps compact records, so memory is bounded by one crate's source, not the workspace's
+    const released = !options.crateMemo && !options.scanCache;
+    if (released) releaseTexts(r.accounting);
+    read.push({ manifest, features, r, released });
   }
   // the accounting net, once every crate's macros are known
-  for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
+  for (const x of read)
+    if (!x.released) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
     read.map((x) => x.r.accounting.own),
     trustedMacros,
