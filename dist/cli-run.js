@@ -46997,6 +46997,129 @@ function censusOf(t2, env) {
   t2.census ??= takeCensus(t2.text, env);
   return t2.census;
 }
+function detachString(s) {
+  if (s.length < 13) return s;
+  const encoding = /^[\u0000-\u00ff]*$/.test(s) ? "latin1" : "utf16le";
+  return Buffer.from(s, encoding).toString(encoding);
+}
+function detachStrings(value, seen = /* @__PURE__ */ new Set()) {
+  if (value === null || typeof value !== "object" || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v = value[i2];
+      if (typeof v === "string") value[i2] = detachString(v);
+      else detachStrings(v, seen);
+    }
+  } else if (value instanceof Map) {
+    const entries = [...value.entries()];
+    value.clear();
+    for (const [k, v] of entries) {
+      value.set(typeof k === "string" ? detachString(k) : k, typeof v === "string" ? detachString(v) : v);
+      if (typeof k !== "string") detachStrings(k, seen);
+      if (typeof v !== "string") detachStrings(v, seen);
+    }
+  } else if (value instanceof Set) {
+    const members3 = [...value];
+    if (members3.some((m) => typeof m === "string")) {
+      value.clear();
+      for (const m of members3) value.add(typeof m === "string" ? detachString(m) : m);
+    }
+    for (const m of members3) if (typeof m !== "string") detachStrings(m, seen);
+  } else {
+    const o = value;
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === "string") o[k] = detachString(v);
+      else detachStrings(v, seen);
+    }
+  }
+}
+function releaseText(t2, env) {
+  if (t2.lines) return;
+  const census = censusOf(t2, env);
+  const lines = /* @__PURE__ */ new Map();
+  if (t2.origin.expansionOf === null && !census.wholeInactive) {
+    const lineOf = lineIndex(t2.text);
+    for (const s of census.sites) lines.set(s.offset, lineOf(s.offset));
+    for (const b of census.bangs) lines.set(b.start, lineOf(b.start));
+    for (const a of census.attrs) lines.set(a.start, lineOf(a.start));
+  }
+  for (const inv of t2.invocations) inv.input = "";
+  detachStrings(census);
+  detachStrings(t2.origin);
+  detachStrings(t2.invocations);
+  t2.lines = lines;
+  t2.text = "";
+}
+var NONE2 = Object.freeze([]);
+var NO_IMPORTS = /* @__PURE__ */ new Map();
+var NO_USES = Object.freeze({ named: /* @__PURE__ */ new Map(), globs: NONE2 });
+function releaseTexts(input2) {
+  const { texts, env } = input2;
+  for (const t2 of texts) releaseText(t2, env);
+  const scopes2 = buildScopes(texts, env);
+  const alike = /* @__PURE__ */ new Map();
+  for (const [key, sc] of scopes2) {
+    if (!sc.named.size && !sc.globs.length) {
+      scopes2.set(key, NO_USES);
+      continue;
+    }
+    const id = JSON.stringify([[...sc.named], sc.globs]);
+    const known = alike.get(id);
+    if (known) scopes2.set(key, known);
+    else alike.set(id, sc);
+  }
+  input2.own.scopes = scopes2;
+  const local = new MacroWorld([], /* @__PURE__ */ new Set(), env);
+  const stdSafe = (t2, c, b) => {
+    if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
+    if (input2.own.definitions.has(b.name) || b.name === "cfg_if") return false;
+    if (t2.invocations.some((i2) => i2.start === b.start && input2.macros.guessed.has(i2))) return false;
+    if (c.sites.some((x) => x.offset >= b.start && x.offset < b.end)) return false;
+    const origins = local.resolve(
+      input2.own,
+      [t2.origin.modPath, ...b.itemPath].join("::"),
+      b.path,
+      t2.origin.modPath
+    );
+    return origins.length === 1 && origins[0].kind === "std";
+  };
+  for (const t2 of texts) {
+    const c = censusOf(t2, env);
+    if (!c.wholeInactive && c.bangs.length) {
+      const bangs = c.bangs.filter((b) => !stdSafe(t2, c, b));
+      if (bangs.length < c.bangs.length) t2.census = { ...c, bangs };
+    }
+  }
+  input2.texts = texts.filter((t2) => {
+    const c = censusOf(t2, env);
+    if (c.wholeInactive) return false;
+    return c.sites.length > 0 || c.bangs.length > 0 || c.attrs.length > 0 || c.disabledMods.length > 0;
+  });
+  for (const t2 of input2.texts) {
+    const c = censusOf(t2, env);
+    const none = (xs) => xs.length ? xs : NONE2;
+    t2.census = {
+      ...c,
+      sites: none(c.sites),
+      bangs: none(c.bangs),
+      attrs: none(c.attrs),
+      macroDefs: none(c.macroDefs),
+      disabledMods: none(c.disabledMods),
+      inactive: none(c.inactive),
+      imports: c.imports.size ? c.imports : NO_IMPORTS,
+      importPaths: NO_IMPORTS,
+      globPaths: NONE2,
+      uses: NONE2,
+      globs: NONE2,
+      macroUse: NONE2
+    };
+    if (!t2.accounted.length) t2.accounted = NONE2;
+    if (!t2.invocations.length) t2.invocations = NONE2;
+  }
+  return texts.length;
+}
 function buildScopes(texts, env) {
   const scopes2 = /* @__PURE__ */ new Map();
   const scope = (key) => {
@@ -47266,7 +47389,7 @@ function accountCrate(input2, world) {
         if (m.pathAttr !== null) inactiveModules.push(joinRel(t2.origin.pathBaseDir ?? dir, m.pathAttr));
         else inactiveModules.push(joinRel(dir, `${m.name}.rs`), joinRel(dir, `${m.name}/`));
       }
-    const lineOf = lineIndex(t2.text);
+    const lineOf = t2.lines ? releasedLines(t2.lines) : lineIndex(t2.text);
     const line = (offset) => t2.origin.expansionOf !== null ? t2.origin.lineBase : t2.origin.lineBase + lineOf(offset) - 1;
     const pathOf = (itemPath) => [t2.origin.modPath, ...itemPath].join("::");
     const byStart = /* @__PURE__ */ new Map();
@@ -47394,6 +47517,14 @@ function accountCrate(input2, world) {
     }
   }
   return { entries: finishEntries(input2.crate, drafts), inactiveModules };
+}
+function releasedLines(lines) {
+  return (offset) => {
+    const l = lines.get(offset);
+    if (l === void 0)
+      throw new Error(`internal: no line recorded for offset ${offset} of a released text`);
+    return l;
+  };
 }
 function joinRel(dir, rel) {
   const out2 = dir ? dir.split("/") : [];
@@ -48685,9 +48816,12 @@ async function extractSurface(tree, parser, options) {
     const features2 = unified.get(manifest) ?? enabledFeatures(manifest, options.features);
     const run4 = (t2) => extractCrate(t2, manifest, features2, parser, limits, options.scanCache);
     const r = options.crateMemo ? await options.crateMemo.extract(tree, manifest, features2, limits, run4) : await run4(tree);
-    read.push({ manifest, features: features2, r });
+    const released = !options.crateMemo && !options.scanCache;
+    if (released) releaseTexts(r.accounting);
+    read.push({ manifest, features: features2, r, released });
   }
-  for (const x of read) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
+  for (const x of read)
+    if (!x.released) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
   const world = new MacroWorld(
     read.map((x) => x.r.accounting.own),
     trustedMacros,
@@ -49405,7 +49539,7 @@ function tokenize4(s) {
 var not = (a) => a === "T" ? "F" : a === "F" ? "T" : "U";
 var and = (a, b) => a === "F" || b === "F" ? "F" : a === "T" && b === "T" ? "T" : "U";
 var or = (a, b) => a === "T" || b === "T" ? "T" : a === "F" && b === "F" ? "F" : "U";
-function evaluate(expr, macros, notDefined = NONE2) {
+function evaluate(expr, macros, notDefined = NONE3) {
   const toks = tokenize4(expr);
   let i2 = 0;
   const truth = (v) => v === "U" ? "U" : v !== 0 ? "T" : "F";
@@ -49492,7 +49626,7 @@ function evaluate(expr, macros, notDefined = NONE2) {
     return "U";
   }
 }
-var NONE2 = /* @__PURE__ */ new Set();
+var NONE3 = /* @__PURE__ */ new Set();
 var MAX_EVALUATED_CONDITION_CHARS = 4096;
 function evaluateCondition(condition, defined, notDefined) {
   if (condition.length > MAX_EVALUATED_CONDITION_CHARS) return "unknown";
