@@ -23,6 +23,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/cli/main.ts
+var import_node_v8 = require("node:v8");
+
 // src/core/version.ts
 var TOOL_NAME = "ffi-surface-guard";
 var TOOL_VERSION = "0.1.0";
@@ -45,6 +48,7 @@ async function main(argv) {
     process.stdout.write(fast);
     return;
   }
+  (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=70");
   const { run } = await Promise.resolve().then(() => __toESM(require("./cli-run.js")));
   const r = await run(argv, {
     terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env }
