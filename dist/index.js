@@ -76757,6 +76757,39 @@ function pullOfMergeGroupRef(ref) {
 function names2(list2) {
   return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;
 }
+function groupDecision(pull, report, outcome, need, digest) {
+  if (outcome.state === "changes-requested")
+    return {
+      state: "failure",
+      description: statusDescription(
+        `FFI changes of #${pull} requested by ${names2(outcome.changesRequestedBy)}`,
+        digest
+      )
+    };
+  if (outcome.state === "approved")
+    return {
+      state: "success",
+      description: statusDescription(
+        `FFI delta of #${pull} approved by ${names2(outcome.approvedBy)}`,
+        digest
+      )
+    };
+  if (!need.needed)
+    return {
+      state: "success",
+      description: statusDescription(
+        `No review needed for #${pull}'s group: ${countChanges(report)}`,
+        digest
+      )
+    };
+  return {
+    state: "failure",
+    description: statusDescription(
+      `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
+      digest
+    )
+  };
+}
 async function evaluateMergeGroup(client, s) {
   const out2 = {
     decision: errorDecision("not evaluated"),
@@ -76827,38 +76860,7 @@ async function evaluateMergeGroup(client, s) {
     for (const i2 of outcome.ignored) s.log?.(`#${pull}: not counted: ${i2.login}: ${i2.reason}`);
     const need = reviewNeed(report, s.policy.approvalRequiredFor);
     s.log?.(`#${pull}: review policy: ${need.summary}`);
-    if (outcome.state === "changes-requested")
-      out2.decision = {
-        state: "failure",
-        description: statusDescription(
-          `FFI changes of #${pull} requested by ${names2(outcome.changesRequestedBy)}`,
-          group.digest
-        )
-      };
-    else if (outcome.state === "approved")
-      out2.decision = {
-        state: "success",
-        description: statusDescription(
-          `FFI delta of #${pull} approved by ${names2(outcome.approvedBy)}`,
-          group.digest
-        )
-      };
-    else if (!need.needed)
-      out2.decision = {
-        state: "success",
-        description: statusDescription(
-          `No review needed for #${pull}'s group: ${countChanges(report)}`,
-          group.digest
-        )
-      };
-    else
-      out2.decision = {
-        state: "failure",
-        description: statusDescription(
-          `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
-          group.digest
-        )
-      };
+    out2.decision = groupDecision(pull, report, outcome, need, group.digest);
   } catch (e) {
     out2.decision = e instanceof DeadlineExceeded ? deadlineDecision(e.seconds, e.activity) : errorDecision(e instanceof Error ? e.message : String(e));
   }

@@ -21,12 +21,13 @@ import { evaluatePullApprovals, GateClient } from './pull-approvals';
 import { computeReportFindings } from './findings';
 import { fetchCommit, fetchPullHead, firstParent } from '../adapters/git-fetch';
 import type { FindingPolicy } from '../core/findings';
-import type { ApprovalPolicy } from '../core/gate/approvals';
+import type { ApprovalOutcome, ApprovalPolicy } from '../core/gate/approvals';
 import { Deadline, DeadlineExceeded } from '../core/deadline';
 import { deadlineDecision, errorDecision, GateDecision } from '../core/gate/decide-status';
-import { reviewNeed } from '../core/gate/review-policy';
+import { reviewNeed, type ReviewNeed } from '../core/gate/review-policy';
 import { countChanges, statusDescription } from '../core/gate/status-description';
 import type { FeatureSelection } from '../core/model';
+import type { DiffReport } from '../core/report';
 import type { Limits } from '../core/limits';
 import type { AnalysisScope } from '../core/scope';
 
@@ -83,6 +84,51 @@ export function pullOfMergeGroupRef(ref: string): number | null {
 
 function names(list: string[]): string {
   return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+}
+
+/**
+ * The merge group's decision once PR `pull`'s approvals are known, pure: a designated reviewer's
+ * request for changes fails it; an approval of the group's delta, or a delta the review policy
+ * needs none for, passes it; anything else is not covered and fails (a queue cannot wait).
+ */
+export function groupDecision(
+  pull: number,
+  report: DiffReport,
+  outcome: ApprovalOutcome,
+  need: ReviewNeed,
+  digest: string,
+): GateDecision {
+  if (outcome.state === 'changes-requested')
+    return {
+      state: 'failure',
+      description: statusDescription(
+        `FFI changes of #${pull} requested by ${names(outcome.changesRequestedBy)}`,
+        digest,
+      ),
+    };
+  if (outcome.state === 'approved')
+    return {
+      state: 'success',
+      description: statusDescription(
+        `FFI delta of #${pull} approved by ${names(outcome.approvedBy)}`,
+        digest,
+      ),
+    };
+  if (!need.needed)
+    return {
+      state: 'success',
+      description: statusDescription(
+        `No review needed for #${pull}'s group: ${countChanges(report)}`,
+        digest,
+      ),
+    };
+  return {
+    state: 'failure',
+    description: statusDescription(
+      `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
+      digest,
+    ),
+  };
 }
 
 export async function evaluateMergeGroup(
@@ -159,38 +205,7 @@ export async function evaluateMergeGroup(
     for (const i of outcome.ignored) s.log?.(`#${pull}: not counted: ${i.login}: ${i.reason}`);
     const need = reviewNeed(report, s.policy.approvalRequiredFor);
     s.log?.(`#${pull}: review policy: ${need.summary}`);
-    if (outcome.state === 'changes-requested')
-      out.decision = {
-        state: 'failure',
-        description: statusDescription(
-          `FFI changes of #${pull} requested by ${names(outcome.changesRequestedBy)}`,
-          group.digest,
-        ),
-      };
-    else if (outcome.state === 'approved')
-      out.decision = {
-        state: 'success',
-        description: statusDescription(
-          `FFI delta of #${pull} approved by ${names(outcome.approvedBy)}`,
-          group.digest,
-        ),
-      };
-    else if (!need.needed)
-      out.decision = {
-        state: 'success',
-        description: statusDescription(
-          `No review needed for #${pull}'s group: ${countChanges(report)}`,
-          group.digest,
-        ),
-      };
-    else
-      out.decision = {
-        state: 'failure',
-        description: statusDescription(
-          `the group's FFI delta (${countChanges(report)}) is not covered by approvals of #${pull} (${outcome.approvedBy.length}/${outcome.required})`,
-          group.digest,
-        ),
-      };
+    out.decision = groupDecision(pull, report, outcome, need, group.digest);
   } catch (e) {
     out.decision =
       e instanceof DeadlineExceeded
