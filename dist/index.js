@@ -67183,7 +67183,7 @@ var ITEM_TYPES = /* @__PURE__ */ new Set([
   "extern_crate_declaration",
   "function_signature_item"
 ]);
-var ITEM_SIGNS = /\b(?:fn|static|struct|union|enum|type|const|impl|mod|extern|trait|use|macro_rules)\b|#|\w\s*!\s*[([{]/;
+var ITEM_SIGNS = /\b(?:fn|static|struct|union|enum|type|const|impl|mod|extern|trait|use|macro_rules)\b|#|[\w\u0080-\u009f\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff]\s*!\s*[([{/]/;
 function mayHoldItems(body2) {
   return body2.hasError || ITEM_SIGNS.test(body2.text);
 }

@@ -56,12 +56,13 @@ export interface ConsumerView {
   warnings: string[];
 }
 
-interface Export extends RustExport {
+export interface Export extends RustExport {
   crate: string;
   name: string;
 }
 
-function exportsOf(surface: Surface): Export[] {
+/** The exports (functions and statics) of a surface, as the contract check compares them. */
+export function exportsOf(surface: Surface): Export[] {
   const out: Export[] = [];
   for (const crate of surface.crates)
     for (const item of crate.items) {

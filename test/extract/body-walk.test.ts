@@ -56,6 +56,9 @@ describe('which bodies are walked', () => {
       'fn f() { m!(); }',
       'fn f() { a::m! { } }',
       'fn f() { let v = vec ! [1]; }',
+      'fn f() { make_export! /* a comment */ (g); }',
+      'fn f() { make_export! // a comment\n (g); }',
+      'fn f() { exporté!(g); }',
       'fn f() { let x = ; }',
     ];
     for (const src of signs) expect([src, bodyMayHoldItems(src)]).toEqual([src, true]);

@@ -10,7 +10,6 @@ import {
   makeUser,
   startFakeGitHub,
   type FakeComment,
-  type FakeCommit,
   type FakeGitHub,
   type FakePull,
   type FakeReview,
@@ -18,9 +17,9 @@ import {
   type FakeStatus,
   type ReviewState,
 } from './fake-github';
-import { CARGO, CONFIG_PATH, CONTEXT, REPO } from './pull-world';
+import { CARGO, commitOf, CONFIG_PATH, CONTEXT, REPO } from './pull-world';
 
-export { CARGO, CONFIG_PATH, CONTEXT, REPO };
+export { CARGO, commitOf, CONFIG_PATH, CONTEXT, REPO };
 
 export const BOT = 'github-actions[bot]';
 
@@ -58,20 +57,6 @@ export interface SetupOptions {
   /** Who authored the head commit (default: the PR author). */
   commitAuthor?: string;
   state?: Partial<FakeState>;
-}
-
-export function commitOf(sha: string, login: string, parent: string): FakeCommit {
-  const user = makeUser(login);
-  return {
-    sha,
-    message: 'change',
-    author: user,
-    committer: user,
-    authorName: login,
-    authorEmail: `${user.id}+${login}@users.noreply.github.com`,
-    date: '2026-11-24T10:00:00Z',
-    parents: [parent],
-  };
 }
 
 export async function setup(o: SetupOptions = {}): Promise<Gate> {

@@ -49,7 +49,8 @@ export const BASE_FILES: Record<string, string> = {
   'src/c.rs': '// module c\n',
 };
 
-function commitOf(sha: string, login: string, parent: string): FakeCommit {
+/** A commit of the PR as the API lists it, authored and committed by `login`. */
+export function commitOf(sha: string, login: string, parent: string): FakeCommit {
   const user = makeUser(login);
   return {
     sha,

@@ -158,13 +158,15 @@ const ITEM_TYPES = new Set([
 
 /**
  * A word that starts an item (every kind in `ITEM_TYPES`: `macro_rules!` and invocations hold a
- * `!`, `function_signature_item` an `fn`), an attribute's `#` (also of `r#ident`), or a word, `!`
- * and a delimiter (a macro invocation: `m!(…)`, `m! {…}`, `a::m![…]`; not `a != b`). Comments and
- * strings may hold them too: then the body is walked, as before. Linear: each run of spaces is
- * scanned from the one word or `!` before it.
+ * `!`, `function_signature_item` an `fn`), an attribute's `#` (also of `r#ident`), or a word
+ * (ASCII or not), `!` and a delimiter or a comment (a macro invocation: `m!(…)`, `m! {…}`,
+ * `a::m![…]`, a comment between `!` and the delimiter; not `a != b`). Comments and strings may
+ * hold them too: then the body is walked, as before. Linear: the word characters exclude every
+ * character `\s` matches (NBSP, U+2028, …), so each run of spaces is scanned from the one word or
+ * `!` before it.
  */
 const ITEM_SIGNS =
-  /\b(?:fn|static|struct|union|enum|type|const|impl|mod|extern|trait|use|macro_rules)\b|#|\w\s*!\s*[([{]/;
+  /\b(?:fn|static|struct|union|enum|type|const|impl|mod|extern|trait|use|macro_rules)\b|#|[\w\u0080-\u009f\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff]\s*!\s*[([{/]/;
 
 /**
  * Whether walking a function body can find anything: a nested item, an attribute, a macro
