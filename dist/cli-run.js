@@ -35104,208 +35104,284 @@ function cNameOf(names, rust) {
 }
 
 // src/core/rust/lexer.ts
-var PUNCT3 = ["<<=", ">>=", "...", "..="];
-var PUNCT2 = [
-  "::",
-  "->",
-  "=>",
-  "==",
-  "!=",
-  "<=",
-  ">=",
-  "&&",
-  "||",
-  "+=",
-  "-=",
-  "*=",
-  "/=",
-  "%=",
-  "^=",
-  "&=",
-  "|=",
-  "<<",
-  ">>",
-  "..",
-  "<-"
-];
 function isRustWhitespace(x) {
   return x === 32 || x >= 9 && x <= 13 || x === 133 || x === 8206 || x === 8207 || x === 8232 || x === 8233;
 }
-function isIdentStart(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x === 95 || x > 127 && !isRustWhitespace(x);
+var IDENT_START = 1;
+var IDENT_CHAR = 2;
+var DIGIT = 4;
+var DECIMAL_OR_UNDERSCORE = 8;
+var HEX_OR_UNDERSCORE = 16;
+var ASCII_CLASS = new Uint8Array(128);
+for (let x = 0; x < 128; x++) {
+  const letter = x >= 97 && x <= 122 || x >= 65 && x <= 90;
+  const digit = x >= 48 && x <= 57;
+  const hex4 = digit || x >= 97 && x <= 102 || x >= 65 && x <= 70;
+  ASCII_CLASS[x] = (letter || x === 95 ? IDENT_START | IDENT_CHAR : 0) | (digit ? IDENT_CHAR | DIGIT : 0) | (digit || x === 95 ? DECIMAL_OR_UNDERSCORE : 0) | (hex4 || x === 95 ? HEX_OR_UNDERSCORE : 0);
 }
-function isIdentChar(c) {
-  const x = c.charCodeAt(0);
-  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95 || x > 127 && !isRustWhitespace(x);
+var ASCII_STRING = Array.from({ length: 128 }, (_, x) => String.fromCharCode(x));
+function isIdentStart(x) {
+  return x < 128 ? (ASCII_CLASS[x] & IDENT_START) !== 0 : !isRustWhitespace(x);
 }
-function isDigit2(c) {
-  const x = c === void 0 ? -1 : c.charCodeAt(0);
+function isIdentChar(x) {
+  return x < 128 ? (ASCII_CLASS[x] & IDENT_CHAR) !== 0 : !isRustWhitespace(x);
+}
+function isDigit2(x) {
   return x >= 48 && x <= 57;
 }
-var RAW_STRING = /(?:b|c)?r(#*)"/y;
-function decimalDigits(text2, k) {
-  let digits = false;
-  while (k < text2.length && (isDigit2(text2[k]) || text2[k] === "_")) {
-    if (text2[k] !== "_") digits = true;
-    k++;
+function identStartAt(text2, k) {
+  return k < text2.length && isIdentStart(text2.charCodeAt(k));
+}
+function identEnd(text2, k) {
+  const n = text2.length;
+  while (k < n && isIdentChar(text2.charCodeAt(k))) k++;
+  return k;
+}
+function asciiRunEnd(text2, k, cls) {
+  const n = text2.length;
+  for (; k < n; k++) {
+    const x = text2.charCodeAt(k);
+    if (x >= 128 || (ASCII_CLASS[x] & cls) === 0) break;
   }
-  return [k, digits];
+  return k;
+}
+function decimalDigits(text2, k) {
+  return asciiRunEnd(text2, k, DECIMAL_OR_UNDERSCORE);
 }
 function floatExponent(text2, k) {
-  if (text2[k] === "+" || text2[k] === "-") k++;
-  return decimalDigits(text2, k)[0];
+  const x = text2.charCodeAt(k);
+  if (x === 43 || x === 45) k++;
+  return decimalDigits(text2, k);
 }
 function numberEnd(text2, i2) {
   let k = i2 + 1;
-  const p = text2[k];
-  if (text2[i2] === "0" && (p === "b" || p === "o" || p === "x")) {
+  const p = text2.charCodeAt(k);
+  const hex4 = p === 120;
+  if (text2.charCodeAt(i2) === 48 && (hex4 || p === 98 || p === 111)) {
+    k = asciiRunEnd(text2, k + 1, hex4 ? HEX_OR_UNDERSCORE : DECIMAL_OR_UNDERSCORE);
+  } else k = decimalDigits(text2, k);
+  const next = text2.charCodeAt(k);
+  if (next === 46 && text2.charCodeAt(k + 1) !== 46 && !identStartAt(text2, k + 1)) {
     k++;
-    while (k < text2.length && (p === "x" ? /[0-9a-fA-F_]/.test(text2[k]) : isDigit2(text2[k]) || text2[k] === "_"))
-      k++;
-  } else k = decimalDigits(text2, k)[0];
-  const next = text2[k];
-  if (next === "." && text2[k + 1] !== "." && !isIdentStart(text2[k + 1] ?? " ")) {
-    k++;
-    if (!isDigit2(text2[k])) return k;
-    k = decimalDigits(text2, k)[0];
-    if (text2[k] === "e" || text2[k] === "E") k = floatExponent(text2, k + 1);
-  } else if (next === "e" || next === "E") k = floatExponent(text2, k + 1);
-  if (k < text2.length && isIdentStart(text2[k])) {
-    k++;
-    while (k < text2.length && isIdentChar(text2[k])) k++;
-  }
+    if (!isDigit2(text2.charCodeAt(k))) return k;
+    k = decimalDigits(text2, k);
+    const e = text2.charCodeAt(k);
+    if (e === 101 || e === 69) k = floatExponent(text2, k + 1);
+  } else if (next === 101 || next === 69) k = floatExponent(text2, k + 1);
+  if (identStartAt(text2, k)) k = identEnd(text2, k + 1);
   return k;
+}
+function rawStringEnd(text2, r) {
+  const n = text2.length;
+  let k = r + 1;
+  while (k < n && text2.charCodeAt(k) === 35) k++;
+  if (text2.charCodeAt(k) !== 34) return -1;
+  const hashes = k - r - 1;
+  const close = hashes === 0 ? '"' : '"' + "#".repeat(hashes);
+  const j = text2.indexOf(close, k + 1);
+  return j < 0 ? n : j + close.length;
+}
+function quotedEnd(text2, k) {
+  const n = text2.length;
+  while (k < n) {
+    const x = text2.charCodeAt(k);
+    if (x === 34) return k + 1;
+    k += x === 92 ? 2 : 1;
+  }
+  return n;
+}
+function charEnd(text2, k) {
+  const n = text2.length;
+  while (k < n) {
+    const x = text2.charCodeAt(k);
+    if (x === 39 || x === 10) break;
+    k += x === 92 ? 2 : 1;
+  }
+  return Math.min(n, k + 1);
 }
 function lex(text2, maxTokens = 1e6, options = {}) {
   const out2 = [];
   const n = text2.length;
+  const docComments = !!options.docComments;
   let i2 = 0;
   while (i2 < n && out2.length < maxTokens) {
-    const c = text2[i2];
-    if (isRustWhitespace(text2.charCodeAt(i2))) {
-      i2++;
-      continue;
-    }
-    if (c === "/" && text2[i2 + 1] === "/") {
-      const nl = text2.indexOf("\n", i2);
-      const end = nl < 0 ? n : nl;
-      const doc = text2[i2 + 2] === "/" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
-      if (doc && options.docComments) {
-        const stop2 = text2[end - 1] === "\r" ? end - 1 : end;
-        out2.push({
-          kind: "punct",
-          text: text2.slice(i2, stop2),
-          start: i2,
-          end: stop2,
-          doc
-        });
-      }
-      i2 = end;
-      continue;
-    }
-    if (c === "/" && text2[i2 + 1] === "*") {
-      const start3 = i2;
-      const doc = text2[i2 + 2] === "*" && text2[i2 + 3] !== "*" && text2[i2 + 3] !== "/" ? "outer" : text2[i2 + 2] === "!" ? "inner" : void 0;
-      let depth2 = 1;
-      i2 += 2;
-      while (i2 < n && depth2 > 0) {
-        if (text2[i2] === "/" && text2[i2 + 1] === "*") {
-          depth2++;
-          i2 += 2;
-        } else if (text2[i2] === "*" && text2[i2 + 1] === "/") {
-          depth2--;
-          i2 += 2;
-        } else i2++;
-      }
-      if (doc && options.docComments)
-        out2.push({
-          kind: "punct",
-          text: text2.slice(start3, i2),
-          start: start3,
-          end: i2,
-          doc
-        });
-      continue;
-    }
+    const c = text2.charCodeAt(i2);
     const start2 = i2;
-    let raw = null;
-    if (c === "r" || c === "b" || c === "c") {
-      RAW_STRING.lastIndex = i2;
-      raw = RAW_STRING.exec(text2);
-    }
-    if (raw) {
-      const hashes = raw[1];
-      i2 += raw[0].length;
-      const close = '"' + hashes;
-      const j = text2.indexOf(close, i2);
-      i2 = j < 0 ? n : j + close.length;
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+    if (c === 32 || c >= 9 && c <= 13) {
+      i2++;
+      while (i2 < n) {
+        const x = text2.charCodeAt(i2);
+        if (x !== 32 && !(x >= 9 && x <= 13)) break;
+        i2++;
+      }
       continue;
     }
-    if (c === '"' || (c === "b" || c === "c") && text2[i2 + 1] === '"') {
-      i2 += c === '"' ? 1 : 2;
-      while (i2 < n && text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
-      i2 = Math.min(n, i2 + 1);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+    if (c >= 128) {
+      if (isRustWhitespace(c)) i2++;
+      else {
+        i2 = identEnd(text2, i2 + 1);
+        out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
+      }
       continue;
     }
-    if (c === "'" || c === "b" && text2[i2 + 1] === "'") {
-      const j = c === "b" ? i2 + 2 : i2 + 1;
-      if (c === "'" && isIdentStart(text2[j] ?? "") && text2[j + 1] !== "'") {
-        let k2 = text2[j] === "r" && text2[j + 1] === "#" && isIdentStart(text2[j + 2] ?? "") ? j + 3 : j + 1;
-        while (k2 < n && isIdentChar(text2[k2])) k2++;
-        if (text2[k2] !== "'") {
-          out2.push({
-            kind: "lifetime",
-            text: text2.slice(start2, k2),
-            start: start2,
-            end: k2
-          });
-          i2 = k2;
+    const cls = ASCII_CLASS[c];
+    if ((cls & IDENT_START) !== 0) {
+      if (c === 114 || c === 98 || c === 99) {
+        const c12 = text2.charCodeAt(i2 + 1);
+        const rawAt = c === 114 ? i2 : c12 === 114 ? i2 + 1 : -1;
+        if (rawAt >= 0) {
+          const end = rawStringEnd(text2, rawAt);
+          if (end >= 0) {
+            i2 = end;
+            out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+            continue;
+          }
+        }
+        if (c12 === 34 && c !== 114) {
+          i2 = quotedEnd(text2, i2 + 2);
+          out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+          continue;
+        }
+        if (c12 === 39 && c === 98) {
+          i2 = charEnd(text2, i2 + 2);
+          out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+          continue;
+        }
+        if (c === 114 && c12 === 35 && identStartAt(text2, i2 + 2)) {
+          i2 = identEnd(text2, i2 + 2);
+          out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
           continue;
         }
       }
-      let k = j;
-      while (k < n && text2[k] !== "'" && text2[k] !== "\n") k += text2[k] === "\\" ? 2 : 1;
-      i2 = Math.min(n, k + 1);
-      out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+      i2 = identEnd(text2, i2 + 1);
+      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
       continue;
     }
-    if (isDigit2(c)) {
+    if ((cls & DIGIT) !== 0) {
       i2 = numberEnd(text2, i2);
       out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
       continue;
     }
-    if (c === "r" && text2[i2 + 1] === "#" && isIdentStart(text2[i2 + 2] ?? "")) {
-      let k = i2 + 2;
-      while (k < n && isIdentChar(text2[k])) k++;
-      i2 = k;
-      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
+    const c1 = text2.charCodeAt(i2 + 1);
+    let p;
+    switch (c) {
+      case 47:
+        if (c1 === 47) {
+          const nl = text2.indexOf("\n", i2);
+          const end = nl < 0 ? n : nl;
+          if (docComments) {
+            const c2 = text2.charCodeAt(i2 + 2);
+            const doc = c2 === 47 && text2.charCodeAt(i2 + 3) !== 47 ? "outer" : c2 === 33 ? "inner" : void 0;
+            if (doc) {
+              const stop2 = text2.charCodeAt(end - 1) === 13 ? end - 1 : end;
+              out2.push({ kind: "punct", text: text2.slice(i2, stop2), start: i2, end: stop2, doc });
+            }
+          }
+          i2 = end;
+          continue;
+        }
+        if (c1 === 42) {
+          const c2 = text2.charCodeAt(i2 + 2);
+          const c3 = text2.charCodeAt(i2 + 3);
+          const doc = c2 === 42 && c3 !== 42 && c3 !== 47 ? "outer" : c2 === 33 ? "inner" : void 0;
+          let depth2 = 1;
+          i2 += 2;
+          while (i2 < n && depth2 > 0) {
+            const x = text2.charCodeAt(i2);
+            if (x === 47 && text2.charCodeAt(i2 + 1) === 42) {
+              depth2++;
+              i2 += 2;
+            } else if (x === 42 && text2.charCodeAt(i2 + 1) === 47) {
+              depth2--;
+              i2 += 2;
+            } else i2++;
+          }
+          if (doc && docComments) out2.push({ kind: "punct", text: text2.slice(start2, i2), start: start2, end: i2, doc });
+          continue;
+        }
+        p = c1 === 61 ? "/=" : "/";
+        break;
+      case 34:
+        i2 = quotedEnd(text2, i2 + 1);
+        out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+        continue;
+      case 39: {
+        if (i2 + 1 < n && isIdentStart(c1) && text2.charCodeAt(i2 + 2) !== 39) {
+          const k = identEnd(
+            text2,
+            c1 === 114 && text2.charCodeAt(i2 + 2) === 35 && identStartAt(text2, i2 + 3) ? i2 + 4 : i2 + 2
+          );
+          if (text2.charCodeAt(k) !== 39) {
+            i2 = k;
+            out2.push({ kind: "lifetime", text: text2.slice(start2, i2), start: start2, end: i2 });
+            continue;
+          }
+        }
+        i2 = charEnd(text2, i2 + 1);
+        out2.push({ kind: "literal", text: text2.slice(start2, i2), start: start2, end: i2 });
+        continue;
+      }
+      case 40:
+      case 91:
+      case 123:
+        i2++;
+        out2.push({ kind: "open", text: ASCII_STRING[c], start: start2, end: i2 });
+        continue;
+      case 41:
+      case 93:
+      case 125:
+        i2++;
+        out2.push({ kind: "close", text: ASCII_STRING[c], start: start2, end: i2 });
+        continue;
+      case 60:
+        if (c1 === 60) p = text2.charCodeAt(i2 + 2) === 61 ? "<<=" : "<<";
+        else p = c1 === 61 ? "<=" : c1 === 45 ? "<-" : "<";
+        break;
+      case 62:
+        if (c1 === 62) p = text2.charCodeAt(i2 + 2) === 61 ? ">>=" : ">>";
+        else p = c1 === 61 ? ">=" : ">";
+        break;
+      case 46:
+        if (c1 === 46) {
+          const c2 = text2.charCodeAt(i2 + 2);
+          p = c2 === 46 ? "..." : c2 === 61 ? "..=" : "..";
+        } else p = ".";
+        break;
+      case 58:
+        p = c1 === 58 ? "::" : ":";
+        break;
+      case 45:
+        p = c1 === 62 ? "->" : c1 === 61 ? "-=" : "-";
+        break;
+      case 61:
+        p = c1 === 62 ? "=>" : c1 === 61 ? "==" : "=";
+        break;
+      case 38:
+        p = c1 === 38 ? "&&" : c1 === 61 ? "&=" : "&";
+        break;
+      case 124:
+        p = c1 === 124 ? "||" : c1 === 61 ? "|=" : "|";
+        break;
+      case 33:
+        p = c1 === 61 ? "!=" : "!";
+        break;
+      case 43:
+        p = c1 === 61 ? "+=" : "+";
+        break;
+      case 42:
+        p = c1 === 61 ? "*=" : "*";
+        break;
+      case 37:
+        p = c1 === 61 ? "%=" : "%";
+        break;
+      case 94:
+        p = c1 === 61 ? "^=" : "^";
+        break;
+      default:
+        p = ASCII_STRING[c];
     }
-    if (isIdentStart(c)) {
-      let k = i2 + 1;
-      while (k < n && isIdentChar(text2[k])) k++;
-      i2 = k;
-      out2.push({ kind: "ident", text: text2.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") {
-      out2.push({ kind: "open", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    if (c === ")" || c === "]" || c === "}") {
-      out2.push({ kind: "close", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    const three = text2.slice(i2, i2 + 3);
-    const two = text2.slice(i2, i2 + 2);
-    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
-    out2.push({ kind: "punct", text: p, start: start2, end: i2 + p.length });
     i2 += p.length;
+    out2.push({ kind: "punct", text: p, start: start2, end: i2 });
   }
   return out2;
 }

@@ -24,31 +24,6 @@ export interface LexOptions {
   docComments?: boolean;
 }
 
-const PUNCT3 = ['<<=', '>>=', '...', '..='];
-const PUNCT2 = [
-  '::',
-  '->',
-  '=>',
-  '==',
-  '!=',
-  '<=',
-  '>=',
-  '&&',
-  '||',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '%=',
-  '^=',
-  '&=',
-  '|=',
-  '<<',
-  '>>',
-  '..',
-  '<-',
-];
-
 /**
  * Rust's whitespace (`Pattern_White_Space`): besides ASCII, U+0085, the directional marks U+200E
  * and U+200F, and U+2028/U+2029. rustc accepts them between any two tokens, so `#\u{200E}[no_mangle]`
@@ -66,41 +41,75 @@ export function isRustWhitespace(x: number): boolean {
   );
 }
 
-// Character classes by code (the lexer runs over every file the prefilter does not parse).
-function isIdentStart(c: string): boolean {
-  const x = c.charCodeAt(0);
-  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || x === 95 || (x > 0x7f && !isRustWhitespace(x));
+// The lexer runs over every file the prefilter does not parse, so it works on UTF-16 code units
+// (`charCodeAt`), never on one-character strings, and classifies ASCII through a table. Outside
+// ASCII every code unit (a surrogate included) is an identifier character unless it is Rust
+// whitespace. `charCodeAt` past the end is NaN, which no comparison below accepts; the class
+// functions take only in-range codes, so their callers check `k < n` first.
+
+const IDENT_START = 1; // [A-Za-z_]
+const IDENT_CHAR = 2; // [A-Za-z0-9_]
+const DIGIT = 4; // [0-9]
+const DECIMAL_OR_UNDERSCORE = 8; // [0-9_]
+const HEX_OR_UNDERSCORE = 16; // [0-9A-Fa-f_]
+
+/** The classes of each ASCII code. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let x = 0; x < 128; x++) {
+  const letter = (x >= 97 && x <= 122) || (x >= 65 && x <= 90);
+  const digit = x >= 48 && x <= 57;
+  const hex = digit || (x >= 97 && x <= 102) || (x >= 65 && x <= 70);
+  ASCII_CLASS[x] =
+    (letter || x === 95 ? IDENT_START | IDENT_CHAR : 0) |
+    (digit ? IDENT_CHAR | DIGIT : 0) |
+    (digit || x === 95 ? DECIMAL_OR_UNDERSCORE : 0) |
+    (hex || x === 95 ? HEX_OR_UNDERSCORE : 0);
 }
-function isIdentChar(c: string): boolean {
-  const x = c.charCodeAt(0);
-  return (
-    (x >= 97 && x <= 122) ||
-    (x >= 65 && x <= 90) ||
-    (x >= 48 && x <= 57) ||
-    x === 95 ||
-    (x > 0x7f && !isRustWhitespace(x))
-  );
+
+/** Every ASCII character as a string: the text of one-character tokens, without a `slice`. */
+const ASCII_STRING: readonly string[] = Array.from({ length: 128 }, (_, x) => String.fromCharCode(x));
+
+function isIdentStart(x: number): boolean {
+  return x < 128 ? (ASCII_CLASS[x] & IDENT_START) !== 0 : !isRustWhitespace(x);
 }
-function isDigit(c: string | undefined): boolean {
-  const x = c === undefined ? -1 : c.charCodeAt(0);
+function isIdentChar(x: number): boolean {
+  return x < 128 ? (ASCII_CLASS[x] & IDENT_CHAR) !== 0 : !isRustWhitespace(x);
+}
+function isDigit(x: number): boolean {
   return x >= 48 && x <= 57;
 }
-const RAW_STRING = /(?:b|c)?r(#*)"/y;
+/** Whether the code unit at `k` exists and can start an identifier. */
+function identStartAt(text: string, k: number): boolean {
+  return k < text.length && isIdentStart(text.charCodeAt(k));
+}
 
-/** rustc's `eat_decimal_digits` from `k`: the index past the run of `[0-9_]`, and whether it had a digit. */
-function decimalDigits(text: string, k: number): [number, boolean] {
-  let digits = false;
-  while (k < text.length && (isDigit(text[k]) || text[k] === '_')) {
-    if (text[k] !== '_') digits = true;
-    k++;
+/** The index past the identifier characters from `k`. */
+function identEnd(text: string, k: number): number {
+  const n = text.length;
+  while (k < n && isIdentChar(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** The index past the run of code units from `k` that are ASCII and of class `cls`. */
+function asciiRunEnd(text: string, k: number, cls: number): number {
+  const n = text.length;
+  for (; k < n; k++) {
+    const x = text.charCodeAt(k);
+    if (x >= 128 || (ASCII_CLASS[x] & cls) === 0) break;
   }
-  return [k, digits];
+  return k;
+}
+
+/** rustc's `eat_decimal_digits` from `k`: the index past the run of `[0-9_]`. */
+function decimalDigits(text: string, k: number): number {
+  return asciiRunEnd(text, k, DECIMAL_OR_UNDERSCORE);
 }
 
 /** rustc's `eat_float_exponent` from `k` (just past the `e`): an optional sign, then digits. */
 function floatExponent(text: string, k: number): number {
-  if (text[k] === '+' || text[k] === '-') k++;
-  return decimalDigits(text, k)[0];
+  const x = text.charCodeAt(k);
+  if (x === 43 /* + */ || x === 45 /* - */) k++;
+  return decimalDigits(text, k);
 }
 
 /**
@@ -111,175 +120,290 @@ function floatExponent(text: string, k: number): number {
  */
 function numberEnd(text: string, i: number): number {
   let k = i + 1;
-  const p = text[k];
-  if (text[i] === '0' && (p === 'b' || p === 'o' || p === 'x')) {
-    k++;
-    while (
-      k < text.length &&
-      (p === 'x' ? /[0-9a-fA-F_]/.test(text[k]) : isDigit(text[k]) || text[k] === '_')
-    )
-      k++;
-  } else k = decimalDigits(text, k)[0];
-  const next = text[k];
-  if (next === '.' && text[k + 1] !== '.' && !isIdentStart(text[k + 1] ?? ' ')) {
+  // a base prefix: `0` (48), then `b` (98), `o` (111) or `x` (120)
+  const p = text.charCodeAt(k);
+  const hex = p === 120;
+  if (text.charCodeAt(i) === 48 && (hex || p === 98 || p === 111)) {
+    // hexadecimal digits after `0x`; any decimal digit after `0b` and `0o` (rustc reports the
+    // out-of-range ones later, the token is the same)
+    k = asciiRunEnd(text, k + 1, hex ? HEX_OR_UNDERSCORE : DECIMAL_OR_UNDERSCORE);
+  } else k = decimalDigits(text, k);
+  const next = text.charCodeAt(k);
+  if (next === 46 /* . */ && text.charCodeAt(k + 1) !== 46 && !identStartAt(text, k + 1)) {
     k++;
     // `1.` ends at the dot: what follows (a space, `)`, …) cannot continue it
-    if (!isDigit(text[k])) return k;
-    k = decimalDigits(text, k)[0];
-    if (text[k] === 'e' || text[k] === 'E') k = floatExponent(text, k + 1);
-  } else if (next === 'e' || next === 'E') k = floatExponent(text, k + 1);
+    if (!isDigit(text.charCodeAt(k))) return k;
+    k = decimalDigits(text, k);
+    const e = text.charCodeAt(k);
+    if (e === 101 /* e */ || e === 69 /* E */) k = floatExponent(text, k + 1);
+  } else if (next === 101 /* e */ || next === 69 /* E */) k = floatExponent(text, k + 1);
   // the suffix: an identifier
-  if (k < text.length && isIdentStart(text[k])) {
-    k++;
-    while (k < text.length && isIdentChar(text[k])) k++;
-  }
+  if (identStartAt(text, k)) k = identEnd(text, k + 1);
   return k;
+}
+
+/**
+ * The end of the raw string (`r"…"`, `r#"…"#`, with a `b` or `c` prefix already skipped) whose
+ * `r` is at `r`, or -1 when no raw string starts there (`r` is then an identifier or its start).
+ * An unterminated raw string ends at the end of the text.
+ */
+function rawStringEnd(text: string, r: number): number {
+  const n = text.length;
+  let k = r + 1;
+  while (k < n && text.charCodeAt(k) === 35 /* # */) k++;
+  if (text.charCodeAt(k) !== 34 /* " */) return -1;
+  const hashes = k - r - 1;
+  const close = hashes === 0 ? '"' : '"' + '#'.repeat(hashes);
+  const j = text.indexOf(close, k + 1);
+  return j < 0 ? n : j + close.length;
+}
+
+/** The end of the string (`"…"`, `b"…"`, `c"…"`) whose body starts at `k`: past its `"`, or the end. */
+function quotedEnd(text: string, k: number): number {
+  const n = text.length;
+  while (k < n) {
+    const x = text.charCodeAt(k);
+    if (x === 34 /* " */) return k + 1;
+    k += x === 92 /* \ */ ? 2 : 1;
+  }
+  return n;
+}
+
+/**
+ * The end of the character literal whose body starts at `k`: past the closing `'`, or past the
+ * first newline when there is none before it (the newline is part of the token), or the end.
+ */
+function charEnd(text: string, k: number): number {
+  const n = text.length;
+  while (k < n) {
+    const x = text.charCodeAt(k);
+    if (x === 39 /* ' */ || x === 10 /* \n */) break;
+    k += x === 92 /* \ */ ? 2 : 1;
+  }
+  return Math.min(n, k + 1);
 }
 
 /**
  * Lexes `text`; comments and whitespace are dropped (doc comments are kept with
  * `options.docComments`). `maxTokens` bounds the work.
+ *
+ * Every token but a doc comment has the same shape, `{ kind, text, start, end }` in that order
+ * (a doc comment adds `doc`), so the objects share one hidden class.
  */
 export function lex(text: string, maxTokens = 1_000_000, options: LexOptions = {}): Token[] {
   const out: Token[] = [];
   const n = text.length;
+  const docComments = !!options.docComments;
   let i = 0;
   while (i < n && out.length < maxTokens) {
-    const c = text[i];
-    if (isRustWhitespace(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.indexOf('\n', i);
-      const end = nl < 0 ? n : nl;
-      // `///` (but not `////`) and `//!` are doc comments
-      const doc =
-        text[i + 2] === '/' && text[i + 3] !== '/' ? 'outer' : text[i + 2] === '!' ? 'inner' : undefined;
-      if (doc && options.docComments) {
-        const stop = text[end - 1] === '\r' ? end - 1 : end;
-        out.push({
-          kind: 'punct',
-          text: text.slice(i, stop),
-          start: i,
-          end: stop,
-          doc,
-        });
-      }
-      i = end;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const start = i;
-      // `/**` (but not `/***` or `/**/`) and `/*!` are doc comments
-      const doc =
-        text[i + 2] === '*' && text[i + 3] !== '*' && text[i + 3] !== '/'
-          ? 'outer'
-          : text[i + 2] === '!'
-            ? 'inner'
-            : undefined;
-      let depth = 1;
-      i += 2;
-      while (i < n && depth > 0) {
-        if (text[i] === '/' && text[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (text[i] === '*' && text[i + 1] === '/') {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-      if (doc && options.docComments)
-        out.push({
-          kind: 'punct',
-          text: text.slice(start, i),
-          start,
-          end: i,
-          doc,
-        });
-      continue;
-    }
+    const c = text.charCodeAt(i);
     const start = i;
-    // raw strings: r"..", r#".."#, br"..", cr#"..."#
-    let raw: RegExpExecArray | null = null;
-    if (c === 'r' || c === 'b' || c === 'c') {
-      RAW_STRING.lastIndex = i;
-      raw = RAW_STRING.exec(text);
-    }
-    if (raw) {
-      const hashes = raw[1];
-      i += raw[0].length;
-      const close = '"' + hashes;
-      const j = text.indexOf(close, i);
-      i = j < 0 ? n : j + close.length;
-      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+
+    // whitespace, a run at a time (indentation)
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      while (i < n) {
+        const x = text.charCodeAt(i);
+        if (x !== 32 && !(x >= 9 && x <= 13)) break;
+        i++;
+      }
       continue;
     }
-    if (c === '"' || ((c === 'b' || c === 'c') && text[i + 1] === '"')) {
-      i += c === '"' ? 1 : 2;
-      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-      i = Math.min(n, i + 1);
-      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+
+    // outside ASCII: Rust whitespace or an identifier
+    if (c >= 128) {
+      if (isRustWhitespace(c)) i++;
+      else {
+        i = identEnd(text, i + 1);
+        out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
+      }
       continue;
     }
-    if (c === "'" || (c === 'b' && text[i + 1] === "'")) {
-      // char literal or lifetime
-      const j = c === 'b' ? i + 2 : i + 1;
-      if (c === "'" && isIdentStart(text[j] ?? '') && text[j + 1] !== "'") {
-        // a raw lifetime `'r#a` (edition 2021 and later)
-        let k = text[j] === 'r' && text[j + 1] === '#' && isIdentStart(text[j + 2] ?? '') ? j + 3 : j + 1;
-        while (k < n && isIdentChar(text[k])) k++;
-        if (text[k] !== "'") {
-          out.push({
-            kind: 'lifetime',
-            text: text.slice(start, k),
-            start,
-            end: k,
-          });
-          i = k;
+
+    const cls = ASCII_CLASS[c];
+
+    // identifiers, and the literals whose prefix is a letter, tried in this order: raw strings
+    // r"…", r#"…"#, br"…", cr"…"; strings b"…", c"…"; the byte b'…'; raw identifiers r#name
+    if ((cls & IDENT_START) !== 0) {
+      if (c === 114 /* r */ || c === 98 /* b */ || c === 99 /* c */) {
+        const c1 = text.charCodeAt(i + 1);
+        // the `r` of a raw string: this one, or one after `b` or `c`
+        const rawAt = c === 114 ? i : c1 === 114 ? i + 1 : -1;
+        if (rawAt >= 0) {
+          const end = rawStringEnd(text, rawAt);
+          if (end >= 0) {
+            i = end;
+            out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+            continue;
+          }
+        }
+        if (c1 === 34 /* " */ && c !== 114) {
+          i = quotedEnd(text, i + 2);
+          out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+          continue;
+        }
+        if (c1 === 39 /* ' */ && c === 98) {
+          i = charEnd(text, i + 2);
+          out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+          continue;
+        }
+        if (c === 114 && c1 === 35 /* # */ && identStartAt(text, i + 2)) {
+          i = identEnd(text, i + 2);
+          out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
           continue;
         }
       }
-      let k = j;
-      while (k < n && text[k] !== "'" && text[k] !== '\n') k += text[k] === '\\' ? 2 : 1;
-      i = Math.min(n, k + 1);
-      out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+      i = identEnd(text, i + 1);
+      out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
       continue;
     }
-    if (isDigit(c)) {
+
+    if ((cls & DIGIT) !== 0) {
       i = numberEnd(text, i);
       out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
       continue;
     }
-    if (c === 'r' && text[i + 1] === '#' && isIdentStart(text[i + 2] ?? '')) {
-      let k = i + 2;
-      while (k < n && isIdentChar(text[k])) k++;
-      i = k;
-      out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
-      continue;
+
+    // punctuation, delimiters, quotes and comments, by the first character; a punctuation token
+    // is the longest of `<<= >>= ... ..=`, then of the two-character operators, then one character
+    const c1 = text.charCodeAt(i + 1);
+    let p: string;
+    switch (c) {
+      case 47 /* / */:
+        if (c1 === 47 /* / */) {
+          const nl = text.indexOf('\n', i);
+          const end = nl < 0 ? n : nl;
+          if (docComments) {
+            // `///` (but not `////`) and `//!` are doc comments
+            const c2 = text.charCodeAt(i + 2);
+            const doc =
+              c2 === 47 /* / */ && text.charCodeAt(i + 3) !== 47
+                ? 'outer'
+                : c2 === 33 /* ! */
+                  ? 'inner'
+                  : undefined;
+            if (doc) {
+              const stop = text.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end;
+              out.push({ kind: 'punct', text: text.slice(i, stop), start: i, end: stop, doc });
+            }
+          }
+          i = end;
+          continue;
+        }
+        if (c1 === 42 /* * */) {
+          // `/**` (but not `/***` or `/**/`) and `/*!` are doc comments
+          const c2 = text.charCodeAt(i + 2);
+          const c3 = text.charCodeAt(i + 3);
+          const doc =
+            c2 === 42 /* * */ && c3 !== 42 && c3 !== 47 /* / */
+              ? 'outer'
+              : c2 === 33 /* ! */
+                ? 'inner'
+                : undefined;
+          // block comments nest
+          let depth = 1;
+          i += 2;
+          while (i < n && depth > 0) {
+            const x = text.charCodeAt(i);
+            if (x === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+              depth++;
+              i += 2;
+            } else if (x === 42 /* * */ && text.charCodeAt(i + 1) === 47 /* / */) {
+              depth--;
+              i += 2;
+            } else i++;
+          }
+          if (doc && docComments) out.push({ kind: 'punct', text: text.slice(start, i), start, end: i, doc });
+          continue;
+        }
+        p = c1 === 61 /* = */ ? '/=' : '/';
+        break;
+      case 34 /* " */:
+        i = quotedEnd(text, i + 1);
+        out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+        continue;
+      case 39 /* ' */: {
+        // a lifetime (`'a`, or the raw `'r#a` of edition 2021 and later) unless a `'` follows
+        // the name (`'a'` is a character)
+        if (i + 1 < n && isIdentStart(c1) && text.charCodeAt(i + 2) !== 39 /* ' */) {
+          const k = identEnd(
+            text,
+            c1 === 114 /* r */ && text.charCodeAt(i + 2) === 35 /* # */ && identStartAt(text, i + 3)
+              ? i + 4
+              : i + 2,
+          );
+          if (text.charCodeAt(k) !== 39 /* ' */) {
+            i = k;
+            out.push({ kind: 'lifetime', text: text.slice(start, i), start, end: i });
+            continue;
+          }
+        }
+        i = charEnd(text, i + 1);
+        out.push({ kind: 'literal', text: text.slice(start, i), start, end: i });
+        continue;
+      }
+      case 40 /* ( */:
+      case 91 /* [ */:
+      case 123 /* { */:
+        i++;
+        out.push({ kind: 'open', text: ASCII_STRING[c], start, end: i });
+        continue;
+      case 41 /* ) */:
+      case 93 /* ] */:
+      case 125 /* } */:
+        i++;
+        out.push({ kind: 'close', text: ASCII_STRING[c], start, end: i });
+        continue;
+      case 60 /* < */:
+        if (c1 === 60) p = text.charCodeAt(i + 2) === 61 /* = */ ? '<<=' : '<<';
+        else p = c1 === 61 /* = */ ? '<=' : c1 === 45 /* - */ ? '<-' : '<';
+        break;
+      case 62 /* > */:
+        if (c1 === 62) p = text.charCodeAt(i + 2) === 61 /* = */ ? '>>=' : '>>';
+        else p = c1 === 61 /* = */ ? '>=' : '>';
+        break;
+      case 46 /* . */:
+        if (c1 === 46) {
+          const c2 = text.charCodeAt(i + 2);
+          p = c2 === 46 ? '...' : c2 === 61 /* = */ ? '..=' : '..';
+        } else p = '.';
+        break;
+      case 58 /* : */:
+        p = c1 === 58 ? '::' : ':';
+        break;
+      case 45 /* - */:
+        p = c1 === 62 /* > */ ? '->' : c1 === 61 /* = */ ? '-=' : '-';
+        break;
+      case 61 /* = */:
+        p = c1 === 62 /* > */ ? '=>' : c1 === 61 ? '==' : '=';
+        break;
+      case 38 /* & */:
+        p = c1 === 38 ? '&&' : c1 === 61 /* = */ ? '&=' : '&';
+        break;
+      case 124 /* | */:
+        p = c1 === 124 ? '||' : c1 === 61 /* = */ ? '|=' : '|';
+        break;
+      case 33 /* ! */:
+        p = c1 === 61 /* = */ ? '!=' : '!';
+        break;
+      case 43 /* + */:
+        p = c1 === 61 /* = */ ? '+=' : '+';
+        break;
+      case 42 /* * */:
+        p = c1 === 61 /* = */ ? '*=' : '*';
+        break;
+      case 37 /* % */:
+        p = c1 === 61 /* = */ ? '%=' : '%';
+        break;
+      case 94 /* ^ */:
+        p = c1 === 61 /* = */ ? '^=' : '^';
+        break;
+      default:
+        // any other ASCII character (`#`, `,`, `;`, `@`, `$`, `?`, `~`, a control character, …)
+        p = ASCII_STRING[c];
     }
-    if (isIdentStart(c)) {
-      let k = i + 1;
-      while (k < n && isIdentChar(text[k])) k++;
-      i = k;
-      out.push({ kind: 'ident', text: text.slice(start, i), start, end: i });
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') {
-      out.push({ kind: 'open', text: c, start, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (c === ')' || c === ']' || c === '}') {
-      out.push({ kind: 'close', text: c, start, end: i + 1 });
-      i++;
-      continue;
-    }
-    const three = text.slice(i, i + 3);
-    const two = text.slice(i, i + 2);
-    const p = PUNCT3.includes(three) ? three : PUNCT2.includes(two) ? two : c;
-    out.push({ kind: 'punct', text: p, start, end: i + p.length });
     i += p.length;
+    out.push({ kind: 'punct', text: p, start, end: i });
   }
   return out;
 }
