@@ -65755,6 +65755,9 @@ var BlobReader = class {
   need = 0;
   waiting = [];
   failed = null;
+  /** Object ids asked for in this turn, written to git together. */
+  requests = "";
+  flushQueued = false;
   constructor(cwd) {
     this.child = (0, import_node_child_process.spawn)("git", ["cat-file", "--batch"], {
       cwd,
@@ -65815,8 +65818,19 @@ var BlobReader = class {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve7, reject) => {
       this.waiting.push({ resolve: resolve7, reject });
-      this.child.stdin.write(oid + "\n");
+      this.requests += oid + "\n";
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        process.nextTick(() => this.flush());
+      }
     });
+  }
+  flush() {
+    this.flushQueued = false;
+    if (!this.requests) return;
+    const batch = this.requests;
+    this.requests = "";
+    this.child.stdin.write(batch);
   }
   close() {
     this.child.removeAllListeners("close");
@@ -71194,7 +71208,22 @@ var NOT_MACRO = /* @__PURE__ */ new Set([
   "dyn",
   "for"
 ]);
-var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "mod", "struct", "enum", "union", "trait", "static", "const", "type"]);
+function isItemKeyword(s) {
+  switch (s.length) {
+    case 2:
+      return s === "fn";
+    case 3:
+      return s === "mod";
+    case 4:
+      return s === "enum" || s === "type";
+    case 5:
+      return s === "union" || s === "trait" || s === "const";
+    case 6:
+      return s === "struct" || s === "static";
+    default:
+      return false;
+  }
+}
 function isBuiltinAttribute(path8) {
   const segs = path8.split("::");
   if (segs.length > 1) return TOOL_PREFIXES.has(segs[0]) || segs[0] === "rustc" || segs[0] === "core";
@@ -71208,6 +71237,16 @@ function isBuiltinDerive(path8) {
 }
 var MAX_UNIT_TOKENS = 2e4;
 var MAX_IMPL_NAME_TOKENS = 256;
+function matchGroups(tokens) {
+  const n = tokens.length;
+  const match = new Int32Array(n).fill(-1);
+  const open3 = [];
+  for (let i2 = 0; i2 < n; i2++) {
+    if (tokens[i2].kind === "open") open3.push(i2);
+    else if (tokens[i2].kind === "close" && open3.length) match[open3.pop()] = i2;
+  }
+  return match;
+}
 function takeCensus(text2, env, maxTokens = 4e6) {
   const tokens = lex(text2, maxTokens);
   const out2 = {
@@ -71227,14 +71266,7 @@ function takeCensus(text2, env, maxTokens = 4e6) {
     truncated: tokens.length >= maxTokens
   };
   const n = tokens.length;
-  const match = new Int32Array(n).fill(-1);
-  {
-    const open3 = [];
-    for (let i2 = 0; i2 < n; i2++) {
-      if (tokens[i2].kind === "open") open3.push(i2);
-      else if (tokens[i2].kind === "close" && open3.length) match[open3.pop()] = i2;
-    }
-  }
+  const match = matchGroups(tokens);
   const skip = (i2) => tokens[i2].kind === "open" ? match[i2] < 0 ? n : match[i2] + 1 : i2 + 1;
   const startOf = (k) => tokens[k]?.start ?? text2.length;
   const endOf = (k) => tokens[k]?.end ?? text2.length;
@@ -71343,11 +71375,10 @@ function takeCensus(text2, env, maxTokens = 4e6) {
       let isMacroRules = false;
       let k = i2;
       if (tokens[k]?.text === "pub") k = tokens[k + 1]?.text === "(" ? skip(k + 1) : k + 1;
-      while (k < task.to && (MODIFIERS.has(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
+      while (k < task.to && (isModifier(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
         k++;
       const kw = tokens[k]?.text ?? "";
-      if (ITEM_KEYWORDS.has(kw) && tokens[k + 1]?.kind === "ident")
-        name2 = tokens[k + 1].text.replace(/^r#/, "");
+      if (isItemKeyword(kw) && tokens[k + 1]?.kind === "ident") name2 = tokens[k + 1].text.replace(/^r#/, "");
       else if (kw === "impl") name2 = implName(tokens, k + 1, task.to, skip);
       else if (kw === "macro_rules" && tokens[k + 1]?.text === "!" && tokens[k + 2]?.kind === "ident") {
         isMacroRules = true;
@@ -71396,7 +71427,7 @@ function takeCensus(text2, env, maxTokens = 4e6) {
           m = close - 1;
           continue;
         }
-        if (t2.kind === "ident" && EXPORT_TOKENS.has(t2.text) && task.inMacro)
+        if (task.inMacro && t2.kind === "ident" && EXPORT_TOKENS.has(t2.text))
           out2.sites.push({ offset: t2.start, token: t2.text, itemPath, unit: unit() });
         if (t2.text === "!" && tokens[m + 1]?.kind === "open" && m > itemStart) bangHere(m, itemPath);
       }
@@ -71419,7 +71450,20 @@ function isCfgAttr(tokens, from, to) {
 function isConstItem(next) {
   return !!next && (next.kind !== "ident" || !["fn", "unsafe", "extern", "async"].includes(next.text));
 }
-var MODIFIERS = /* @__PURE__ */ new Set(["unsafe", "extern", "async", "default", "auto", "safe", "const"]);
+function isModifier(s) {
+  switch (s.length) {
+    case 4:
+      return s === "auto" || s === "safe";
+    case 5:
+      return s === "async" || s === "const";
+    case 6:
+      return s === "unsafe" || s === "extern";
+    case 7:
+      return s === "default";
+    default:
+      return false;
+  }
+}
 function needsSpace(a, b) {
   return !!a && (a.kind === "ident" || a.kind === "literal") && (b.kind === "ident" || b.kind === "literal");
 }
@@ -71639,6 +71683,151 @@ function isTrustedMacroCrate(origin, trusted) {
   return trusted.has(origin.replace(/^r#/, "").replace(/-/g, "_"));
 }
 
+// src/core/extract/quiet-census.ts
+var LOUD_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
+var LOUD_WORDS = ["no_mangle", "export_name", "macro_rules", "extern"];
+var MAX_QUIET_CHARS = 4e6;
+function quietScan(text2, env) {
+  if (text2.length >= MAX_QUIET_CHARS) return null;
+  for (const w of LOUD_WORDS) if (text2.includes(w)) return null;
+  const tokens = lex(text2);
+  const n = tokens.length;
+  const match = matchGroups(tokens);
+  const skip = (i3) => tokens[i3].kind === "open" ? match[i3] < 0 ? n : match[i3] + 1 : i3 + 1;
+  const out2 = {
+    imports: /* @__PURE__ */ new Map(),
+    importPaths: /* @__PURE__ */ new Map(),
+    globPaths: [],
+    uses: [],
+    globs: [],
+    stdMacros: []
+  };
+  const std = /* @__PURE__ */ new Set();
+  const quietAttributes = (from, to, topLevel) => {
+    let off = false;
+    for (const a of attributesIn(tokens, text2, from, to, env)) {
+      const name2 = a.name.replace(/^r#/, "");
+      if (EXPORT_TOKENS.has(name2)) return null;
+      if (name2 === "cfg") {
+        if (!topLevel) continue;
+        const p = a.args === null ? null : parseCfg(a.args);
+        if (p && evalCfg(p, env) === false) off = true;
+        continue;
+      }
+      if (name2 === "test" || name2 === "bench") {
+        off = true;
+        continue;
+      }
+      if (name2 === "derive") {
+        if (a.args === null) continue;
+        for (const d of splitPaths(a.args)) if (!isBuiltinDerive(d)) return null;
+        continue;
+      }
+      if (name2 === "path" || name2 === "macro_use" || name2 === "cfg_attr" || !isBuiltinAttribute(name2))
+        return null;
+    }
+    return off ? "off" : "quiet";
+  };
+  const quietTokens = (from, to, except) => {
+    for (let m = from; m < to; m++) {
+      const t2 = tokens[m];
+      if (t2.kind === "ident") {
+        if (m !== except && (t2.text === "use" || t2.text === "mod" || t2.text === "macro_rules")) return false;
+        continue;
+      }
+      if (t2.text === "#") {
+        const inner = tokens[m + 1]?.text === "!";
+        const open3 = inner ? m + 2 : m + 1;
+        if (open3 < to && tokens[open3].text === "[") {
+          const end = Math.min(skip(open3), to);
+          if (quietAttributes(open3 + 1, end - 1, false) === null) return false;
+        }
+        continue;
+      }
+      if (t2.text === "!" && tokens[m + 1]?.kind === "open") {
+        const b = bangAt(tokens, m);
+        if (!b) continue;
+        if (b.path !== b.name || !STD_MACROS.has(b.name) || LOUD_STD_MACROS.has(b.name)) return false;
+        std.add(b.name);
+      }
+    }
+    return true;
+  };
+  let i2 = 0;
+  while (tokens[i2]?.text === "#" && tokens[i2 + 1]?.text === "!" && tokens[i2 + 2]?.text === "[") {
+    const end = skip(i2 + 2);
+    for (const a of attributesIn(tokens, text2, i2 + 3, end - 1, env))
+      if (a.name.replace(/^r#/, "") === "cfg") return null;
+    i2 = end;
+  }
+  i2 = 0;
+  while (i2 < n) {
+    const itemStart = i2;
+    let off = false;
+    while (i2 < n && tokens[i2].text === "#") {
+      const inner = tokens[i2 + 1]?.text === "!";
+      const open3 = inner ? i2 + 2 : i2 + 1;
+      if (open3 >= n || tokens[open3].text !== "[") break;
+      const end = skip(open3);
+      const verdict = quietAttributes(open3 + 1, end - 1, true);
+      if (verdict === null) return null;
+      if (verdict === "off") {
+        if (inner) return null;
+        off = true;
+      }
+      i2 = end;
+    }
+    if (i2 >= n && itemStart === i2) break;
+    let k = i2;
+    if (tokens[k]?.text === "pub") k = tokens[k + 1]?.text === "(" ? skip(k + 1) : k + 1;
+    while (k < n && (isModifier(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
+      k++;
+    const kw = tokens[k]?.text ?? "";
+    let j = i2;
+    while (j < n) {
+      const t2 = tokens[j];
+      if (t2.kind === "open") {
+        j = Math.min(skip(j), n);
+        if (t2.text === "{") break;
+        continue;
+      }
+      j++;
+      if (t2.text === ";" || t2.text === ",") break;
+    }
+    if (j <= itemStart) j = itemStart + 1;
+    const itemEnd = j;
+    i2 = itemEnd;
+    if (kw === "macro_rules" || kw === "mod" && (!off || tokens[k + 2]?.text === ";")) return null;
+    if (off) continue;
+    if (kw === "use") {
+      readUse(tokens, k + 1, itemEnd, out2, []);
+      continue;
+    }
+    if (!quietTokens(itemStart, itemEnd, -1)) return null;
+  }
+  out2.stdMacros = [...std].sort();
+  return out2;
+}
+function quietCensus(q) {
+  return {
+    sites: [],
+    bangs: [],
+    attrs: [],
+    macroDefs: [],
+    disabledMods: [],
+    inactive: [],
+    wholeInactive: false,
+    imports: q.imports,
+    importPaths: q.importPaths,
+    globPaths: q.globPaths,
+    uses: q.uses,
+    globs: q.globs,
+    macroUse: [],
+    truncated: false,
+    quiet: true
+  };
+}
+
 // src/core/extract/accounting.ts
 function inRanges(ranges, offset) {
   for (const [a, b] of ranges) if (offset >= a && offset < b) return true;
@@ -71661,6 +71850,26 @@ function lineIndex(text2) {
 var LOCAL_ROOTS = /* @__PURE__ */ new Set(["crate", "$crate", "self", "super"]);
 var MAX_RESOLVE_DEPTH = 24;
 var MAX_RESOLVE_STEPS = 2e3;
+function settleCensuses(input2, quietTexts = true) {
+  const { texts, env, own: own2 } = input2;
+  const candidates2 = [];
+  for (const t2 of texts) {
+    if (quietTexts && !t2.census && t2.origin.expansionOf === null && !t2.invocations.length && !t2.accounted.length && (t2.quiet === void 0 ? t2.quiet = quietScan(t2.text, env) : t2.quiet))
+      candidates2.push(t2);
+    else censusOf(t2, env);
+  }
+  if (!candidates2.length) return;
+  const named = /* @__PURE__ */ new Set();
+  for (const t2 of texts) {
+    const uses = t2.census ? t2.census.uses : t2.quiet?.uses ?? [];
+    for (const u of uses) if (u.name !== null) named.add(u.name);
+  }
+  for (const t2 of candidates2) {
+    const q = t2.quiet;
+    const std = q.stdMacros.every((m) => STD_MACROS.has(m) && !named.has(m) && !own2.definitions.has(m));
+    t2.census = std ? quietCensus(q) : takeCensus(t2.text, env);
+  }
+}
 function censusOf(t2, env) {
   t2.census ??= takeCensus(t2.text, env);
   return t2.census;
@@ -71714,6 +71923,7 @@ function releaseText(t2, env) {
     for (const a of census.attrs) lines.set(a.start, lineOf(a.start));
   }
   for (const inv of t2.invocations) inv.input = "";
+  t2.quiet = void 0;
   detachStrings(census);
   detachStrings(t2.origin);
   detachStrings(t2.invocations);
@@ -72304,6 +72514,7 @@ function includedPath(input2) {
 }
 var EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 var READ_AHEAD = 32;
+var YIELD_EVERY = 8;
 var MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
 function mayContribute(text2) {
   if (text2.includes("no_mangle") || text2.includes("export_name") || text2.includes("extern") || text2.includes("macro_rules") || REPR.test(text2))
@@ -72644,6 +72855,7 @@ async function readModules(st) {
   const { tree, diagnostics, limits, queue, visited, files, env } = st;
   for (; st.head < queue.length && !st.budgetHit; st.head++) {
     readAhead(st);
+    if (st.head % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve7) => setImmediate(resolve7));
     const { file: file2, ctx, depth: depth2, isRoot } = queue[st.head];
     if (visited.has(file2)) {
       diagnostics.push({
@@ -73183,11 +73395,16 @@ async function resolveMod(tree, m) {
 }
 function innerCfgs(text2, env) {
   if (!/#!\s*\[/.test(text2.slice(0, 65536))) return [];
-  const tokens = lex(text2.slice(0, 65536), 5e3);
+  return innerCfgsWithin(text2, env, 256) ?? innerCfgsWithin(text2, env, 5e3) ?? [];
+}
+function innerCfgsWithin(text2, env, cap) {
+  const tokens = lex(text2.slice(0, 65536), cap);
+  const cut = tokens.length >= cap && cap < 5e3;
   const preds = [];
   let i2 = 0;
   while (tokens[i2]?.text === "#" && tokens[i2 + 1]?.text === "!" && tokens[i2 + 2]?.text === "[") {
     const end = skipTree(tokens, i2 + 2);
+    if (cut && end >= tokens.length - 2) return null;
     const inner = text2.slice(tokens[i2 + 3]?.start ?? 0, tokens[end - 2]?.end ?? 0);
     for (const a of readAttribute(inner, env)) {
       if (a.name !== "cfg" || a.args === null) continue;
@@ -73199,6 +73416,7 @@ function innerCfgs(text2, env) {
     }
     i2 = end;
   }
+  if (cut && i2 >= tokens.length - 2) return null;
   return preds;
 }
 function scanModsLexically(text2, ctx, env, onTooDeep, meter) {
@@ -73287,16 +73505,27 @@ function scanModsLexically(text2, ctx, env, onTooDeep, meter) {
   return out2;
 }
 function mayDeclareFileModule(text2, meter) {
-  const re = /\bmod\b|[;{}]/g;
-  let pending = false;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+  const n = text2.length;
+  let semi = -1;
+  let open3 = -1;
+  let close = -1;
+  const next = (c, from) => {
+    const k = text2.indexOf(c, from);
+    return k < 0 ? n : k;
+  };
+  for (let p = text2.indexOf("mod"); p >= 0; p = text2.indexOf("mod", p + 3)) {
     if (meter) meter.steps++;
-    if (m[0] === "mod") pending = true;
-    else if (m[0] === ";") {
-      if (pending) return true;
-    } else pending = false;
+    if (isWordCode(text2.charCodeAt(p - 1)) || isWordCode(text2.charCodeAt(p + 3))) continue;
+    if (semi < p) semi = next(";", p);
+    if (semi === n) return false;
+    if (open3 < p) open3 = next("{", p);
+    if (close < p) close = next("}", p);
+    if (semi < open3 && semi < close) return true;
   }
   return false;
+}
+function isWordCode(x) {
+  return x >= 97 && x <= 122 || x >= 65 && x <= 90 || x >= 48 && x <= 57 || x === 95;
 }
 function groupEnds(tokens) {
   const ends = new Int32Array(tokens.length).fill(tokens.length);
@@ -73485,6 +73714,7 @@ async function extractSurface(tree, parser, options) {
     const run3 = (t2) => extractCrate(t2, manifest, features2, parser, limits, options.scanCache);
     const r = options.crateMemo ? await options.crateMemo.extract(tree, manifest, features2, limits, run3) : await run3(tree);
     const released = !options.crateMemo && !options.scanCache;
+    settleCensuses(r.accounting, options.quietTexts !== false);
     if (released) releaseTexts(r.accounting);
     read.push({ manifest, features: features2, r, released });
   }
@@ -73704,6 +73934,22 @@ function sameAnswer(call, other) {
   if (call.op === "stat" || call.op === "realPath") return call.answer === other;
   return stableStringify(call.answer) === stableStringify(other);
 }
+function cloneExtraction(x) {
+  const texts = x.accounting.texts;
+  const strings2 = texts.map((t2) => t2.text);
+  const testText = x.testText;
+  for (const t2 of texts) t2.text = "";
+  x.testText = [];
+  try {
+    const c = structuredClone(x);
+    c.accounting.texts.forEach((t2, i2) => t2.text = strings2[i2]);
+    c.testText = [...testText];
+    return c;
+  } finally {
+    texts.forEach((t2, i2) => t2.text = strings2[i2]);
+    x.testText = testText;
+  }
+}
 function envKey(x) {
   const env = x.accounting.env;
   return stableStringify({ ...env, features: [...env.features].sort() });
@@ -73711,11 +73957,13 @@ function envKey(x) {
 var MAX_PER_KEY = 4;
 var CrateMemo = class {
   recorded = /* @__PURE__ */ new Map();
+  indexes = /* @__PURE__ */ new Map();
   stats = {
     extracted: 0,
     reused: 0,
     replayedCalls: 0,
     sharedCensuses: 0,
+    sharedQuietScans: 0,
     reusedCrates: []
   };
   /**
@@ -73734,7 +73982,7 @@ var CrateMemo = class {
       const entry2 = {
         calls: recording.calls,
         hasRealPath: tree.realPath !== void 0,
-        extraction: structuredClone(live),
+        extraction: cloneExtraction(live),
         live
       };
       this.recorded.set(key, [entry2, ...candidates2].slice(0, MAX_PER_KEY));
@@ -73748,18 +73996,31 @@ var CrateMemo = class {
    */
   shareCensuses(live) {
     const env = envKey(live);
-    const known = /* @__PURE__ */ new Map();
+    let index = this.indexes.get(env);
+    if (!index) this.indexes.set(env, index = { known: /* @__PURE__ */ new Map(), quiet: /* @__PURE__ */ new Map(), read: /* @__PURE__ */ new Set() });
+    const { known, quiet, read } = index;
     for (const rs of this.recorded.values())
       for (const r of rs) {
-        if (envKey(r.live) !== env) continue;
-        for (const t2 of r.live.accounting.texts) if (t2.census) known.set(t2.text, t2.census);
+        if (read.has(r.live) || envKey(r.live) !== env) continue;
+        const texts = r.live.accounting.texts;
+        if (!texts.every((t2) => t2.census)) continue;
+        read.add(r.live);
+        for (const t2 of texts) {
+          if (t2.census && !t2.census.quiet) known.set(t2.text, t2.census);
+          if (t2.quiet !== void 0) quiet.set(t2.text, t2.quiet);
+        }
       }
-    if (!known.size) return;
+    if (!known.size && !quiet.size) return;
     for (const t2 of live.accounting.texts) {
       const census = known.get(t2.text);
       if (census && !t2.census) {
         t2.census = census;
         this.stats.sharedCensuses++;
+      }
+      const q = quiet.get(t2.text);
+      if (q !== void 0 && t2.quiet === void 0) {
+        t2.quiet = q;
+        this.stats.sharedQuietScans++;
       }
     }
   }
@@ -73772,7 +74033,7 @@ var CrateMemo = class {
   copy(r) {
     this.stats.reused++;
     this.stats.reusedCrates.push(r.extraction.surface.name);
-    const out2 = structuredClone(r.extraction);
+    const out2 = cloneExtraction(r.extraction);
     const liveTexts = r.live.accounting.texts;
     out2.accounting.texts.forEach((t2, i2) => {
       const census = liveTexts[i2]?.census;

@@ -12,6 +12,7 @@ import type { CfgEnv } from '../rust/cfg';
 import { Census, CensusBang, takeCensus, Unit } from './census';
 import type { MacroDef, MacroInvocation } from './scan-file';
 import { isTrustedMacroCrate, STD_MACROS } from './macro-trust';
+import { QuietText, quietCensus, quietScan } from './quiet-census';
 
 /** Where a scanned text comes from. */
 export interface TextOrigin {
@@ -37,6 +38,11 @@ export interface ScannedText {
   invocations: MacroInvocation[];
   /** Its census, once taken. */
   census?: Census;
+  /**
+   * Its quiet scan (quiet-census.ts), once taken: null when the text is not quiet. A pure function
+   * of the text and the cfg environment, so it may be shared between extractions of the same text.
+   */
+  quiet?: QuietText | null;
   /**
    * Set by `releaseText`, which empties `text`: the line (in `origin.file`) of every offset the
    * accounting may report — each export site, macro invocation and attribute of the census.
@@ -136,6 +142,44 @@ type Origin =
 const MAX_RESOLVE_DEPTH = 24;
 const MAX_RESOLVE_STEPS = 2_000;
 
+/**
+ * Gives every text of a crate its census, taking the quiet census (quiet-census.ts) where it is
+ * exact: for a file that was not parsed (no invocation or export of it was read) and scans quiet,
+ * when every std macro it invokes resolves to std in this crate — no `use` of the crate names it
+ * (a named import anywhere may be the one resolution finds) and the crate defines no macro of that
+ * name. Such an invocation is one the accounting passes by (`bangSafe`: std) and `releaseTexts`
+ * drops, so the quiet census leaves the accounting's records as they were. Any other text gets the
+ * full census. Call once every text of the crate is known (before its scopes are built);
+ * `quietTexts: false` takes the full census of every text (the reference the tests compare with).
+ */
+export function settleCensuses(input: AccountingInput, quietTexts = true): void {
+  const { texts, env, own } = input;
+  const candidates: ScannedText[] = [];
+  for (const t of texts) {
+    if (
+      quietTexts &&
+      !t.census &&
+      t.origin.expansionOf === null &&
+      !t.invocations.length &&
+      !t.accounted.length &&
+      (t.quiet === undefined ? (t.quiet = quietScan(t.text, env)) : t.quiet)
+    )
+      candidates.push(t);
+    else censusOf(t, env);
+  }
+  if (!candidates.length) return;
+  const named = new Set<string>();
+  for (const t of texts) {
+    const uses = t.census ? t.census.uses : (t.quiet?.uses ?? []);
+    for (const u of uses) if (u.name !== null) named.add(u.name);
+  }
+  for (const t of candidates) {
+    const q = t.quiet as QuietText;
+    const std = q.stdMacros.every((m) => STD_MACROS.has(m) && !named.has(m) && !own.definitions.has(m));
+    t.census = std ? quietCensus(q) : takeCensus(t.text, env);
+  }
+}
+
 /** The census of a text, taken once. */
 export function censusOf(t: ScannedText, env: CfgEnv): Census {
   t.census ??= takeCensus(t.text, env);
@@ -216,6 +260,7 @@ export function releaseText(t: ScannedText, env: CfgEnv): void {
     for (const a of census.attrs) lines.set(a.start, lineOf(a.start));
   }
   for (const inv of t.invocations) inv.input = '';
+  t.quiet = undefined;
   detachStrings(census);
   detachStrings(t.origin);
   detachStrings(t.invocations);

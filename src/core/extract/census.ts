@@ -87,7 +87,15 @@ export interface Census {
   macroUse: string[];
   /** The lexer stopped at its token bound. */
   truncated: boolean;
+  /**
+   * Made from a quiet scan (quiet-census.ts) for one crate: valid only with that crate's `use`s and
+   * macros, so never shared with another extraction.
+   */
+  quiet?: true;
 }
+
+/** What a census records of `use` declarations. */
+export type UseRecords = Pick<Census, 'imports' | 'importPaths' | 'globPaths' | 'uses' | 'globs'>;
 
 export const EXPORT_TOKENS = new Set(['no_mangle', 'export_name', 'r#no_mangle', 'r#export_name']);
 
@@ -193,7 +201,7 @@ const BUILTIN_DERIVES = new Set([
 ]);
 
 /** Words that can stand before `!` without being a macro name (`return !x`). */
-const NOT_MACRO = new Set([
+export const NOT_MACRO = new Set([
   'return',
   'if',
   'while',
@@ -218,7 +226,23 @@ const NOT_MACRO = new Set([
   'for',
 ]);
 
-const ITEM_KEYWORDS = new Set(['fn', 'mod', 'struct', 'enum', 'union', 'trait', 'static', 'const', 'type']);
+/** `fn`, `mod`, `struct`, `enum`, `union`, `trait`, `static`, `const` or `type` (see `isModifier`). */
+function isItemKeyword(s: string): boolean {
+  switch (s.length) {
+    case 2:
+      return s === 'fn';
+    case 3:
+      return s === 'mod';
+    case 4:
+      return s === 'enum' || s === 'type';
+    case 5:
+      return s === 'union' || s === 'trait' || s === 'const';
+    case 6:
+      return s === 'struct' || s === 'static';
+    default:
+      return false;
+  }
+}
 
 export function isBuiltinAttribute(path: string): boolean {
   const segs = path.split('::');
@@ -250,6 +274,18 @@ interface Task {
 const MAX_UNIT_TOKENS = 20_000;
 const MAX_IMPL_NAME_TOKENS = 256;
 
+/** The index of each opener's matching closer (-1 when unmatched), in one pass. */
+export function matchGroups(tokens: Token[]): Int32Array {
+  const n = tokens.length;
+  const match = new Int32Array(n).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (tokens[i].kind === 'open') open.push(i);
+    else if (tokens[i].kind === 'close' && open.length) match[open.pop() as number] = i;
+  }
+  return match;
+}
+
 /** Takes the census of `text`. `maxTokens` bounds the lexer (a truncated census is reported). */
 export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Census {
   const tokens = lex(text, maxTokens);
@@ -270,15 +306,7 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
     truncated: tokens.length >= maxTokens,
   };
   const n = tokens.length;
-  // matching closers, in one pass
-  const match = new Int32Array(n).fill(-1);
-  {
-    const open: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (tokens[i].kind === 'open') open.push(i);
-      else if (tokens[i].kind === 'close' && open.length) match[open.pop() as number] = i;
-    }
-  }
+  const match = matchGroups(tokens);
   /** Index just past the token tree at `i`. */
   const skip = (i: number): number => (tokens[i].kind === 'open' ? (match[i] < 0 ? n : match[i] + 1) : i + 1);
   const startOf = (k: number): number => tokens[k]?.start ?? text.length;
@@ -400,13 +428,12 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
       if (tokens[k]?.text === 'pub') k = tokens[k + 1]?.text === '(' ? skip(k + 1) : k + 1;
       while (
         k < task.to &&
-        ((MODIFIERS.has(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
+        ((isModifier(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
           (tokens[k].kind === 'literal' && tokens[k - 1]?.text === 'extern'))
       )
         k++;
       const kw = tokens[k]?.text ?? '';
-      if (ITEM_KEYWORDS.has(kw) && tokens[k + 1]?.kind === 'ident')
-        name = tokens[k + 1].text.replace(/^r#/, '');
+      if (isItemKeyword(kw) && tokens[k + 1]?.kind === 'ident') name = tokens[k + 1].text.replace(/^r#/, '');
       else if (kw === 'impl') name = implName(tokens, k + 1, task.to, skip);
       else if (kw === 'macro_rules' && tokens[k + 1]?.text === '!' && tokens[k + 2]?.kind === 'ident') {
         isMacroRules = true;
@@ -457,7 +484,7 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
           m = close - 1;
           continue;
         }
-        if (t.kind === 'ident' && EXPORT_TOKENS.has(t.text) && task.inMacro)
+        if (task.inMacro && t.kind === 'ident' && EXPORT_TOKENS.has(t.text))
           out.sites.push({ offset: t.start, token: t.text, itemPath, unit: unit() });
         if (t.text === '!' && tokens[m + 1]?.kind === 'open' && m > itemStart) bangHere(m, itemPath);
       }
@@ -475,29 +502,46 @@ export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Ce
 }
 
 /** The attribute is `cfg_attr(…)` or `unsafe(cfg_attr(…))`. */
-function isCfgAttr(tokens: Token[], from: number, to: number): boolean {
+export function isCfgAttr(tokens: Token[], from: number, to: number): boolean {
   let k = from;
   if (tokens[k]?.text === 'unsafe' && tokens[k + 1]?.text === '(') k += 2;
   return k < to && tokens[k].text === 'cfg_attr';
 }
 
 /** `const NAME` (an item) rather than `const fn`. */
-function isConstItem(next: Token | undefined): boolean {
+export function isConstItem(next: Token | undefined): boolean {
   return !!next && (next.kind !== 'ident' || !['fn', 'unsafe', 'extern', 'async'].includes(next.text));
 }
 
-const MODIFIERS = new Set(['unsafe', 'extern', 'async', 'default', 'auto', 'safe', 'const']);
+/**
+ * `unsafe`, `extern`, `async`, `default`, `auto`, `safe` or `const`: compared by length and first
+ * letter before the text (a `Set` lookup hashes every token's fresh string, once per item).
+ */
+export function isModifier(s: string): boolean {
+  switch (s.length) {
+    case 4:
+      return s === 'auto' || s === 'safe';
+    case 5:
+      return s === 'async' || s === 'const';
+    case 6:
+      return s === 'unsafe' || s === 'extern';
+    case 7:
+      return s === 'default';
+    default:
+      return false;
+  }
+}
 
 function needsSpace(a: Token | undefined, b: Token): boolean {
   return !!a && (a.kind === 'ident' || a.kind === 'literal') && (b.kind === 'ident' || b.kind === 'literal');
 }
 
-function attributesIn(tokens: Token[], text: string, from: number, to: number, env: CfgEnv) {
+export function attributesIn(tokens: Token[], text: string, from: number, to: number, env: CfgEnv) {
   if (from >= to) return [];
   return readAttribute(text.slice(tokens[from].start, tokens[to - 1].end), env);
 }
 
-function splitPaths(args: string): string[] {
+export function splitPaths(args: string): string[] {
   return args
     .split(',')
     .map((s) => s.replace(/\s+/g, ''))
@@ -531,7 +575,7 @@ const MAX_USE_TOKENS = 4096;
  * `use a::b::{c, d as e, f::*};` → imports c → a::b::c, e → a::b::d; glob a::b::f. Linear in the
  * tokens of the declaration (at most MAX_USE_TOKENS), nested braces through an explicit stack.
  */
-function readUse(tokens: Token[], from: number, to: number, out: Census, scope: string[]): void {
+export function readUse(tokens: Token[], from: number, to: number, out: UseRecords, scope: string[]): void {
   const end = Math.min(to, from + MAX_USE_TOKENS);
   const add = (name: string, path: string[]) => {
     if (!path.length || name === '_') return;
@@ -588,7 +632,7 @@ function readUse(tokens: Token[], from: number, to: number, out: Census, scope: 
 }
 
 /** The macro path ending just before the `!` at `bang`, or null when it is not a macro call. */
-function bangAt(tokens: Token[], bang: number): { from: number; path: string; name: string } | null {
+export function bangAt(tokens: Token[], bang: number): { from: number; path: string; name: string } | null {
   let k = bang - 1;
   const nameTok = tokens[k];
   if (!nameTok || nameTok.kind !== 'ident') return null;

@@ -24,6 +24,7 @@ import type { EntryType, ReadResult, SourceTree } from '../source-tree';
 import type { CrateManifest } from '../workspace';
 import type { CrateExtraction } from './extract-crate';
 import type { Census } from './census';
+import type { QuietText } from './quiet-census';
 
 type Entry = { name: string; type: EntryType };
 
@@ -115,6 +116,27 @@ function sameAnswer(call: TreeCall, other: unknown): boolean {
   return stableStringify(call.answer) === stableStringify(other);
 }
 
+/**
+ * A deep copy of an extraction whose source texts (module files, `#[cfg(test)]` code) are shared,
+ * not copied: strings are immutable, and a workspace's texts are most of an extraction's bytes.
+ */
+function cloneExtraction(x: CrateExtraction): CrateExtraction {
+  const texts = x.accounting.texts;
+  const strings = texts.map((t) => t.text);
+  const testText = x.testText;
+  for (const t of texts) t.text = '';
+  x.testText = [];
+  try {
+    const c = structuredClone(x);
+    c.accounting.texts.forEach((t, i) => (t.text = strings[i]));
+    c.testText = [...testText];
+    return c;
+  } finally {
+    texts.forEach((t, i) => (t.text = strings[i]));
+    x.testText = testText;
+  }
+}
+
 interface Recorded {
   calls: TreeCall[];
   hasRealPath: boolean;
@@ -133,6 +155,8 @@ export interface CrateMemoStats {
   replayedCalls: number;
   /** Censuses of texts in crates extracted again, taken from earlier extractions of the same text. */
   sharedCensuses: number;
+  /** Quiet scans (quiet-census.ts) of texts in crates extracted again, taken from earlier ones. */
+  sharedQuietScans: number;
   /** The names of the reused crates, in order. */
   reusedCrates: string[];
 }
@@ -147,13 +171,23 @@ function envKey(x: CrateExtraction): string {
 /** Most recorded extractions kept per crate key (a run extracts a crate once per side and feature set). */
 const MAX_PER_KEY = 4;
 
+/** Censuses and quiet scans of accounted extractions, by text (one index per cfg environment). */
+interface TextIndex {
+  known: Map<string, Census>;
+  quiet: Map<string, QuietText | null>;
+  /** The extractions read into it. */
+  read: Set<CrateExtraction>;
+}
+
 export class CrateMemo {
   private readonly recorded = new Map<string, Recorded[]>();
+  private readonly indexes = new Map<string, TextIndex>();
   readonly stats: CrateMemoStats = {
     extracted: 0,
     reused: 0,
     replayedCalls: 0,
     sharedCensuses: 0,
+    sharedQuietScans: 0,
     reusedCrates: [],
   };
 
@@ -179,7 +213,7 @@ export class CrateMemo {
       const entry: Recorded = {
         calls: recording.calls,
         hasRealPath: tree.realPath !== undefined,
-        extraction: structuredClone(live),
+        extraction: cloneExtraction(live),
         live,
       };
       this.recorded.set(key, [entry, ...candidates].slice(0, MAX_PER_KEY));
@@ -194,18 +228,34 @@ export class CrateMemo {
    */
   private shareCensuses(live: CrateExtraction): void {
     const env = envKey(live);
-    const known = new Map<string, Census>();
+    let index = this.indexes.get(env);
+    if (!index) this.indexes.set(env, (index = { known: new Map(), quiet: new Map(), read: new Set() }));
+    const { known, quiet, read } = index;
+    // each recorded extraction is read into the index once, after its accounting gave every text a
+    // census (an extraction not accounted yet is looked at again next time)
     for (const rs of this.recorded.values())
       for (const r of rs) {
-        if (envKey(r.live) !== env) continue;
-        for (const t of r.live.accounting.texts) if (t.census) known.set(t.text, t.census);
+        if (read.has(r.live) || envKey(r.live) !== env) continue;
+        const texts = r.live.accounting.texts;
+        if (!texts.every((t) => t.census)) continue;
+        read.add(r.live);
+        for (const t of texts) {
+          // a quiet census holds for the crate it was made for only; its scan holds for the text
+          if (t.census && !t.census.quiet) known.set(t.text, t.census);
+          if (t.quiet !== undefined) quiet.set(t.text, t.quiet);
+        }
       }
-    if (!known.size) return;
+    if (!known.size && !quiet.size) return;
     for (const t of live.accounting.texts) {
       const census = known.get(t.text);
       if (census && !t.census) {
         t.census = census;
         this.stats.sharedCensuses++;
+      }
+      const q = quiet.get(t.text);
+      if (q !== undefined && t.quiet === undefined) {
+        t.quiet = q;
+        this.stats.sharedQuietScans++;
       }
     }
   }
@@ -221,7 +271,7 @@ export class CrateMemo {
   private copy(r: Recorded): CrateExtraction {
     this.stats.reused++;
     this.stats.reusedCrates.push(r.extraction.surface.name);
-    const out = structuredClone(r.extraction);
+    const out = cloneExtraction(r.extraction);
     // a census is a pure function of its text and cfg environment (both the same here), and
     // nothing writes to one once taken: share those the first caller's accounting took
     const liveTexts = r.live.accounting.texts;

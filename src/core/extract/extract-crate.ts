@@ -113,6 +113,9 @@ const EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 /** How many module files are read ahead of the one being scanned. */
 const READ_AHEAD = 32;
 
+/** Module files read between two turns of the event loop (see `readModules`). */
+const YIELD_EVERY = 8;
+
 /** Most bytes of macro expansion text parsed for one crate (each expansion is re-parsed). */
 const MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
 
@@ -648,6 +651,10 @@ async function readModules(st: CrateState): Promise<void> {
   const { tree, diagnostics, limits, queue, visited, files, env } = st;
   for (; st.head < queue.length && !st.budgetHit; st.head++) {
     readAhead(st);
+    // reads ahead already answered resolve as microtasks, which never let the event loop look at
+    // I/O: let it, now and then, so that a reader fed by another process (`git cat-file`) is
+    // drained while this one works, instead of stalling on a full pipe until a read is awaited
+    if (st.head % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     const { file, ctx, depth, isRoot } = queue[st.head];
     if (visited.has(file)) {
       diagnostics.push({
@@ -1305,11 +1312,21 @@ async function resolveMod(tree: SourceTree, m: ModDecl): Promise<string | null> 
 /** Reads `#![cfg(...)]` inner attributes at the top of a file: false when the file is disabled. */
 function innerCfgs(text: string, env: CfgEnv): CfgPred[] | false {
   if (!/#!\s*\[/.test(text.slice(0, 65536))) return [];
-  const tokens = lex(text.slice(0, 65536), 5000);
+  // the attributes lead the file: lex a few tokens first, all of the first 64 KiB (at most 5,000
+  // tokens, as always) only when they run past them
+  return innerCfgsWithin(text, env, 256) ?? innerCfgsWithin(text, env, 5000) ?? [];
+}
+
+/** `innerCfgs` over the first `cap` tokens; null when the leading attributes may run past them. */
+function innerCfgsWithin(text: string, env: CfgEnv, cap: number): CfgPred[] | false | null {
+  const tokens = lex(text.slice(0, 65536), cap);
+  const cut = tokens.length >= cap && cap < 5000;
   const preds: CfgPred[] = [];
   let i = 0;
   while (tokens[i]?.text === '#' && tokens[i + 1]?.text === '!' && tokens[i + 2]?.text === '[') {
     const end = skipTree(tokens, i + 2);
+    // an attribute that reaches the last token may be cut short: read it from more tokens
+    if (cut && end >= tokens.length - 2) return null;
     const inner = text.slice(tokens[i + 3]?.start ?? 0, tokens[end - 2]?.end ?? 0);
     for (const a of readAttribute(inner, env)) {
       if (a.name !== 'cfg' || a.args === null) continue;
@@ -1321,6 +1338,7 @@ function innerCfgs(text: string, env: CfgEnv): CfgPred[] | false {
     }
     i = end;
   }
+  if (cut && i >= tokens.length - 2) return null;
   return preds;
 }
 
@@ -1429,16 +1447,32 @@ export function scanModsLexically(
  * in a file of `mod mod mod …` without a `;`).
  */
 export function mayDeclareFileModule(text: string, meter?: WorkMeter): boolean {
-  const re = /\bmod\b|[;{}]/g;
-  let pending = false; // a `mod` since the last `;`, `{` or `}`
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  // a `mod` word whose first `;`, `{` or `}` after it is a `;` (`\bmod\b` then `;` before any
+  // brace): found with `indexOf`, each search starting past the last one (linear, no match objects)
+  const n = text.length;
+  // the next `;`, `{` and `}` at or after the current `mod` (n: none left)
+  let semi = -1;
+  let open = -1;
+  let close = -1;
+  const next = (c: string, from: number): number => {
+    const k = text.indexOf(c, from);
+    return k < 0 ? n : k;
+  };
+  for (let p = text.indexOf('mod'); p >= 0; p = text.indexOf('mod', p + 3)) {
     if (meter) meter.steps++;
-    if (m[0] === 'mod') pending = true;
-    else if (m[0] === ';') {
-      if (pending) return true;
-    } else pending = false;
+    if (isWordCode(text.charCodeAt(p - 1)) || isWordCode(text.charCodeAt(p + 3))) continue;
+    if (semi < p) semi = next(';', p);
+    if (semi === n) return false; // no `;` after this `mod`, nor after any later one
+    if (open < p) open = next('{', p);
+    if (close < p) close = next('}', p);
+    if (semi < open && semi < close) return true;
   }
   return false;
+}
+
+/** `[A-Za-z0-9_]` (what `\b` tells apart); NaN (out of range) is not. */
+function isWordCode(x: number): boolean {
+  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95;
 }
 
 /** For each opening token, the index just past its group (what `skipTree` returns), in one pass. */

@@ -16,7 +16,14 @@ import {
   textHash,
   unreadableEntry,
 } from './extract-crate';
-import { accountCrate, accountUnreadText, buildScopes, MacroWorld, releaseTexts } from './accounting';
+import {
+  accountCrate,
+  accountUnreadText,
+  buildScopes,
+  MacroWorld,
+  releaseTexts,
+  settleCensuses,
+} from './accounting';
 import { trustedMacroCrates } from './macro-trust';
 import type { CfgEnv } from '../rust/cfg';
 import type { CrateManifest, SkippedPackage } from '../workspace';
@@ -46,6 +53,11 @@ export interface ExtractOptions {
   crateMemo?: CrateMemo;
   /** Crates trusted not to export through their macros, besides the default list (`macros.trusted`). */
   trustedMacros?: readonly string[];
+  /**
+   * Take the quiet census of quiet texts (quiet-census.ts; default true). False takes the full
+   * census of every text: the reference the equivalence tests compare with.
+   */
+  quietTexts?: boolean;
 }
 
 /** The languages whose files count as tests for `untested-export`. */
@@ -252,6 +264,7 @@ export async function extractSurface(
     // without a cache or memo sharing them, the crate's texts go now (its scopes are built now): the
     // accounting keeps compact records, so memory is bounded by one crate's source, not the workspace's
     const released = !options.crateMemo && !options.scanCache;
+    settleCensuses(r.accounting, options.quietTexts !== false);
     if (released) releaseTexts(r.accounting);
     read.push({ manifest, features, r, released });
   }

@@ -1,0 +1,224 @@
+/**
+ * The quiet census (issue 19, "search first"): most module files of a workspace hold nothing the
+ * accounting net reads — no export attribute, no macro definition, no attribute or derive macro,
+ * no macro invocation other than std's `write!`/`vec!`/`assert_eq!` — only `use` declarations at
+ * the top level. For such a text the full census (accounting.ts's input, one record and one hash per
+ * invocation, a task per bracket group) is replaced by a scan that keeps what the accounting still
+ * needs of it: its top-level `use`s (they build the module's scope) and the names of the std macros
+ * it invokes.
+ *
+ * The scan reads the same tokens as the census (the same lexer, so comments and strings are told
+ * apart identically) and gives up — returns null, and the full census is taken — on anything it
+ * does not reproduce exactly: an export token or `macro_rules`/`extern`/`mod` anywhere, a `use`
+ * that is not a top-level item, an attribute that is not built in, a derive that is not built in,
+ * a `#![cfg]` at the top, a `cfg` on a top-level item that is not switched off, a macro invoked by
+ * a path or by a name that is not a std macro.
+ *
+ * Whether the std names really name std's macros depends on the rest of the crate (a `use` that
+ * names `write`, a crate macro called `vec`): `settleQuietTexts` (accounting.ts) decides that once
+ * every text of the crate is read, and takes the full census when it cannot tell. The quiet census
+ * is then exactly what the census would have left after `releaseTexts` dropped the std invocations
+ * that resolve to std — the accounting reads the same records either way.
+ *
+ * Pure and linear in the text.
+ */
+import type { CfgEnv } from '../rust/cfg';
+import { evalCfg, parseCfg } from '../rust/cfg';
+import { lex } from '../rust/lexer';
+import {
+  attributesIn,
+  bangAt,
+  Census,
+  EXPORT_TOKENS,
+  isBuiltinAttribute,
+  isBuiltinDerive,
+  isConstItem,
+  isModifier,
+  matchGroups,
+  readUse,
+  splitPaths,
+  UseRecords,
+} from './census';
+import { STD_MACROS } from './macro-trust';
+
+/** What the accounting needs of a quiet text. */
+export interface QuietText extends UseRecords {
+  /** Bare names of the std macros it invokes (`write`, `vec`), each once. */
+  stdMacros: string[];
+}
+
+/** Std macros whose invocation the accounting always reports (they place code it does not read). */
+const LOUD_STD_MACROS = new Set(['include', 'global_asm']);
+
+/** Words whose presence anywhere in the text sends it to the full census (substring search). */
+const LOUD_WORDS = ['no_mangle', 'export_name', 'macro_rules', 'extern'];
+
+/** Texts of this many characters or more may reach the census's token bound: never quiet. */
+const MAX_QUIET_CHARS = 4_000_000;
+
+/**
+ * The quiet census of `text` under `env`, or null when the text may hold anything else the
+ * accounting reads (then the full census must be taken).
+ */
+export function quietScan(text: string, env: CfgEnv): QuietText | null {
+  if (text.length >= MAX_QUIET_CHARS) return null;
+  for (const w of LOUD_WORDS) if (text.includes(w)) return null;
+  const tokens = lex(text);
+  const n = tokens.length;
+  const match = matchGroups(tokens);
+  const skip = (i: number): number => (tokens[i].kind === 'open' ? (match[i] < 0 ? n : match[i] + 1) : i + 1);
+  const out: QuietText = {
+    imports: new Map(),
+    importPaths: new Map(),
+    globPaths: [],
+    uses: [],
+    globs: [],
+    stdMacros: [],
+  };
+  const std = new Set<string>();
+
+  /** Whether the attributes read from `[from, to)` are all ones the census leaves unrecorded. */
+  const quietAttributes = (from: number, to: number, topLevel: boolean): 'quiet' | 'off' | null => {
+    let off = false;
+    for (const a of attributesIn(tokens, text, from, to, env)) {
+      const name = a.name.replace(/^r#/, '');
+      if (EXPORT_TOKENS.has(name)) return null;
+      if (name === 'cfg') {
+        if (!topLevel) continue; // inside an item: what it switches off is scanned anyway
+        const p = a.args === null ? null : parseCfg(a.args);
+        // a top-level item the build leaves out holds nothing the census reads; one that may be
+        // in is read like any other (its `use` then counts)
+        if (p && evalCfg(p, env) === false) off = true;
+        continue;
+      }
+      if (name === 'test' || name === 'bench') {
+        off = true;
+        continue;
+      }
+      if (name === 'derive') {
+        if (a.args === null) continue;
+        for (const d of splitPaths(a.args)) if (!isBuiltinDerive(d)) return null;
+        continue;
+      }
+      // `path` and `macro_use` change what the census records; anything not built in is recorded
+      if (name === 'path' || name === 'macro_use' || name === 'cfg_attr' || !isBuiltinAttribute(name))
+        return null;
+    }
+    return off ? 'off' : 'quiet';
+  };
+
+  /**
+   * Every token of `[from, to)`, groups included: attributes must be built in, macros std's, and
+   * no `use`, `mod` or `macro_rules` may appear (`except` is the item's own keyword).
+   */
+  const quietTokens = (from: number, to: number, except: number): boolean => {
+    for (let m = from; m < to; m++) {
+      const t = tokens[m];
+      if (t.kind === 'ident') {
+        if (m !== except && (t.text === 'use' || t.text === 'mod' || t.text === 'macro_rules')) return false;
+        continue;
+      }
+      if (t.text === '#') {
+        const inner = tokens[m + 1]?.text === '!';
+        const open = inner ? m + 2 : m + 1;
+        if (open < to && tokens[open].text === '[') {
+          const end = Math.min(skip(open), to);
+          if (quietAttributes(open + 1, end - 1, false) === null) return false;
+        }
+        continue;
+      }
+      if (t.text === '!' && tokens[m + 1]?.kind === 'open') {
+        const b = bangAt(tokens, m);
+        if (!b) continue;
+        if (b.path !== b.name || !STD_MACROS.has(b.name) || LOUD_STD_MACROS.has(b.name)) return false;
+        std.add(b.name);
+      }
+    }
+    return true;
+  };
+
+  // inner attributes at the very top: a `#![cfg]` may switch the whole text off
+  let i = 0;
+  while (tokens[i]?.text === '#' && tokens[i + 1]?.text === '!' && tokens[i + 2]?.text === '[') {
+    const end = skip(i + 2);
+    for (const a of attributesIn(tokens, text, i + 3, end - 1, env))
+      if (a.name.replace(/^r#/, '') === 'cfg') return null;
+    i = end;
+  }
+  // the top-level items, delimited as the census delimits them
+  i = 0;
+  while (i < n) {
+    const itemStart = i;
+    let off = false;
+    while (i < n && tokens[i].text === '#') {
+      const inner = tokens[i + 1]?.text === '!';
+      const open = inner ? i + 2 : i + 1;
+      if (open >= n || tokens[open].text !== '[') break;
+      const end = skip(open);
+      const verdict = quietAttributes(open + 1, end - 1, true);
+      if (verdict === null) return null;
+      if (verdict === 'off') {
+        // an inner `#![test]` switches nothing off in the census: only outer attributes do here
+        if (inner) return null;
+        off = true;
+      }
+      i = end;
+    }
+    if (i >= n && itemStart === i) break;
+    let k = i;
+    if (tokens[k]?.text === 'pub') k = tokens[k + 1]?.text === '(' ? skip(k + 1) : k + 1;
+    while (
+      k < n &&
+      ((isModifier(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
+        (tokens[k].kind === 'literal' && tokens[k - 1]?.text === 'extern'))
+    )
+      k++;
+    const kw = tokens[k]?.text ?? '';
+    let j = i;
+    while (j < n) {
+      const t = tokens[j];
+      if (t.kind === 'open') {
+        j = Math.min(skip(j), n);
+        if (t.text === '{') break;
+        continue;
+      }
+      j++;
+      if (t.text === ';' || t.text === ',') break;
+    }
+    if (j <= itemStart) j = itemStart + 1;
+    const itemEnd = j;
+    i = itemEnd;
+    // a module the build leaves out is skipped whole, unless it names a file (`mod x;`: the census
+    // records it as switched off); any other module is a scope of its own
+    if (kw === 'macro_rules' || (kw === 'mod' && (!off || tokens[k + 2]?.text === ';'))) return null;
+    if (off) continue; // not compiled: the census skips it whole
+    if (kw === 'use') {
+      readUse(tokens, k + 1, itemEnd, out, []);
+      continue;
+    }
+    if (!quietTokens(itemStart, itemEnd, -1)) return null;
+  }
+  out.stdMacros = [...std].sort();
+  return out;
+}
+
+/** The census the accounting reads for a quiet text whose std macros all resolve to std. */
+export function quietCensus(q: QuietText): Census {
+  return {
+    sites: [],
+    bangs: [],
+    attrs: [],
+    macroDefs: [],
+    disabledMods: [],
+    inactive: [],
+    wholeInactive: false,
+    imports: q.imports,
+    importPaths: q.importPaths,
+    globPaths: q.globPaths,
+    uses: q.uses,
+    globs: q.globs,
+    macroUse: [],
+    truncated: false,
+    quiet: true,
+  };
+}
