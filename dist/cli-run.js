@@ -42839,6 +42839,15 @@ var FileScanner = class {
     const inner = { ...ctx, cfgs: [...ctx.cfgs, ...pending.cfgs] };
     for (const n of nodes) if (n) this.scanNested(n, inner);
   }
+  /**
+   * `scanEmbedded` for declarations that are not bracketed themselves (parameters, a return or
+   * declared type): an item can hide in one only inside a block (`{`) or a macro call (`!`), so a
+   * text without either (most) is not walked.
+   */
+  scanEmbeddedTypes(nodes, pending, ctx) {
+    const walk = nodes.filter((n) => !!n && (n.hasError || /[{!]/.test(n.text)));
+    if (walk.length) this.scanEmbedded(walk, pending, ctx);
+  }
   /** Records an item a feature cfg switches off, so the diff can tell "gated" from "removed". */
   scanGated(node2, pending, ctx) {
     const before = this.out.items.length;
@@ -43021,7 +43030,7 @@ var FileScanner = class {
     const nameNode = node2.childForFieldName("name");
     const body2 = node2.childForFieldName("body");
     const pending = body2 ? this.withInnerExportAttrs(body2, outer) : outer;
-    this.scanEmbedded(
+    this.scanEmbeddedTypes(
       [node2.childForFieldName("parameters"), node2.childForFieldName("return_type")],
       outer,
       ctx
@@ -43116,7 +43125,7 @@ var FileScanner = class {
    */
   withInnerExportAttrs(body2, pending) {
     let out2 = pending;
-    for (const c of body2.namedChildren) {
+    for (let c = body2.firstNamedChild; c; c = c.nextNamedSibling) {
       if (c.type === "line_comment" || c.type === "block_comment") continue;
       if (c.type !== "inner_attribute_item") break;
       const attr = c.namedChildren.find((a) => a.type === "attribute");
@@ -43139,7 +43148,7 @@ var FileScanner = class {
   }
   scanStatic(node2, pending, ctx) {
     this.scanInitialiser(node2, pending, ctx);
-    this.scanEmbedded([node2.childForFieldName("type")], pending, ctx);
+    this.scanEmbeddedTypes([node2.childForFieldName("type")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode) return;
     const variants = this.exportVariants(pending);
@@ -43291,7 +43300,7 @@ var FileScanner = class {
     if (visibility === "pub" && repr.length > 0) this.out.items.push(item);
   }
   scanTypeAlias(node2, pending, ctx) {
-    this.scanEmbedded([node2.childForFieldName("type")], pending, ctx);
+    this.scanEmbeddedTypes([node2.childForFieldName("type")], pending, ctx);
     const nameNode = node2.childForFieldName("name");
     if (!nameNode || ctx.selfType) return;
     if (node2.childForFieldName("type_parameters")) return;
@@ -46655,8 +46664,8 @@ function matchGroups(tokens) {
   }
   return match;
 }
-function takeCensus(text2, env, maxTokens = 4e6) {
-  const tokens = lex(text2, maxTokens);
+function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
+  const tokens = lexed ?? lex(text2, maxTokens);
   const out2 = {
     sites: [],
     bangs: [],
@@ -47095,10 +47104,14 @@ function isTrustedMacroCrate(origin, trusted) {
 var LOUD_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
 var LOUD_WORDS = ["no_mangle", "export_name", "macro_rules", "extern"];
 var MAX_QUIET_CHARS = 4e6;
-function quietScan(text2, env) {
-  if (text2.length >= MAX_QUIET_CHARS) return null;
-  for (const w of LOUD_WORDS) if (text2.includes(w)) return null;
-  const tokens = lex(text2);
+function mayBeQuiet(text2) {
+  if (text2.length >= MAX_QUIET_CHARS) return false;
+  for (const w of LOUD_WORDS) if (text2.includes(w)) return false;
+  return true;
+}
+function quietScan(text2, env, lexed = null) {
+  if (!mayBeQuiet(text2)) return null;
+  const tokens = lexed ?? lex(text2, MAX_QUIET_CHARS);
   const n = tokens.length;
   const match = matchGroups(tokens);
   const skip = (i3) => tokens[i3].kind === "open" ? match[i3] < 0 ? n : match[i3] + 1 : i3 + 1;
@@ -47262,9 +47275,19 @@ function settleCensuses(input2, quietTexts = true) {
   const { texts, env, own: own2 } = input2;
   const candidates = [];
   for (const t2 of texts) {
-    if (quietTexts && !t2.census && t2.origin.expansionOf === null && !t2.invocations.length && !t2.accounted.length && (t2.quiet === void 0 ? t2.quiet = quietScan(t2.text, env) : t2.quiet))
-      candidates.push(t2);
-    else censusOf(t2, env);
+    if (t2.census) continue;
+    if (quietTexts && t2.origin.expansionOf === null && !t2.invocations.length && !t2.accounted.length) {
+      if (t2.quiet === void 0) {
+        const tokens = mayBeQuiet(t2.text) ? lex(t2.text, CENSUS_TOKENS) : null;
+        t2.quiet = tokens && quietScan(t2.text, env, tokens);
+        if (!t2.quiet) t2.census = takeCensus(t2.text, env, CENSUS_TOKENS, tokens);
+      }
+      if (t2.quiet) {
+        candidates.push(t2);
+        continue;
+      }
+    }
+    censusOf(t2, env);
   }
   if (!candidates.length) return;
   const named = /* @__PURE__ */ new Set();
@@ -47278,8 +47301,9 @@ function settleCensuses(input2, quietTexts = true) {
     t2.census = std ? quietCensus(q) : takeCensus(t2.text, env);
   }
 }
+var CENSUS_TOKENS = 4e6;
 function censusOf(t2, env) {
-  t2.census ??= takeCensus(t2.text, env);
+  t2.census ??= takeCensus(t2.text, env, CENSUS_TOKENS);
   return t2.census;
 }
 function detachString(s) {

@@ -12,7 +12,8 @@ import type { CfgEnv } from '../rust/cfg';
 import { Census, CensusBang, takeCensus, Unit } from './census';
 import type { MacroDef, MacroInvocation } from './scan-file';
 import { isTrustedMacroCrate, STD_MACROS } from './macro-trust';
-import { QuietText, quietCensus, quietScan } from './quiet-census';
+import { lex } from '../rust/lexer';
+import { mayBeQuiet, QuietText, quietCensus, quietScan } from './quiet-census';
 
 /** Where a scanned text comes from. */
 export interface TextOrigin {
@@ -156,16 +157,20 @@ export function settleCensuses(input: AccountingInput, quietTexts = true): void 
   const { texts, env, own } = input;
   const candidates: ScannedText[] = [];
   for (const t of texts) {
-    if (
-      quietTexts &&
-      !t.census &&
-      t.origin.expansionOf === null &&
-      !t.invocations.length &&
-      !t.accounted.length &&
-      (t.quiet === undefined ? (t.quiet = quietScan(t.text, env)) : t.quiet)
-    )
-      candidates.push(t);
-    else censusOf(t, env);
+    if (t.census) continue;
+    if (quietTexts && t.origin.expansionOf === null && !t.invocations.length && !t.accounted.length) {
+      if (t.quiet === undefined) {
+        // one lex for both: the scan, and the full census when the text is not quiet
+        const tokens = mayBeQuiet(t.text) ? lex(t.text, CENSUS_TOKENS) : null;
+        t.quiet = tokens && quietScan(t.text, env, tokens);
+        if (!t.quiet) t.census = takeCensus(t.text, env, CENSUS_TOKENS, tokens);
+      }
+      if (t.quiet) {
+        candidates.push(t);
+        continue;
+      }
+    }
+    censusOf(t, env);
   }
   if (!candidates.length) return;
   const named = new Set<string>();
@@ -180,9 +185,12 @@ export function settleCensuses(input: AccountingInput, quietTexts = true): void 
   }
 }
 
+/** The token bound of a text's census (`takeCensus`'s default). */
+const CENSUS_TOKENS = 4_000_000;
+
 /** The census of a text, taken once. */
 export function censusOf(t: ScannedText, env: CfgEnv): Census {
-  t.census ??= takeCensus(t.text, env);
+  t.census ??= takeCensus(t.text, env, CENSUS_TOKENS);
   return t.census;
 }
 

@@ -287,8 +287,14 @@ export function matchGroups(tokens: Token[]): Int32Array {
 }
 
 /** Takes the census of `text`. `maxTokens` bounds the lexer (a truncated census is reported). */
-export function takeCensus(text: string, env: CfgEnv, maxTokens = 4_000_000): Census {
-  const tokens = lex(text, maxTokens);
+export function takeCensus(
+  text: string,
+  env: CfgEnv,
+  maxTokens = 4_000_000,
+  lexed: Token[] | null = null,
+): Census {
+  // `lexed`: the tokens `lex(text, maxTokens)` gives, when the caller has them already
+  const tokens = lexed ?? lex(text, maxTokens);
   const out: Census = {
     sites: [],
     bangs: [],

@@ -20,11 +20,11 @@
  * is then exactly what the census would have left after `releaseTexts` dropped the std invocations
  * that resolve to std — the accounting reads the same records either way.
  *
- * Pure and linear in the text.
+ * Pure and linear in the text. `lexed`: the tokens `lex(text)` gives, when the caller has them.
  */
 import type { CfgEnv } from '../rust/cfg';
 import { evalCfg, parseCfg } from '../rust/cfg';
-import { lex } from '../rust/lexer';
+import { lex, Token } from '../rust/lexer';
 import {
   attributesIn,
   bangAt,
@@ -56,14 +56,21 @@ const LOUD_WORDS = ['no_mangle', 'export_name', 'macro_rules', 'extern'];
 /** Texts of this many characters or more may reach the census's token bound: never quiet. */
 const MAX_QUIET_CHARS = 4_000_000;
 
+/** Whether `text` may be quiet at all (a substring search: no need to lex it to know it is not). */
+export function mayBeQuiet(text: string): boolean {
+  if (text.length >= MAX_QUIET_CHARS) return false;
+  for (const w of LOUD_WORDS) if (text.includes(w)) return false;
+  return true;
+}
+
 /**
  * The quiet census of `text` under `env`, or null when the text may hold anything else the
  * accounting reads (then the full census must be taken).
  */
-export function quietScan(text: string, env: CfgEnv): QuietText | null {
-  if (text.length >= MAX_QUIET_CHARS) return null;
-  for (const w of LOUD_WORDS) if (text.includes(w)) return null;
-  const tokens = lex(text);
+export function quietScan(text: string, env: CfgEnv, lexed: Token[] | null = null): QuietText | null {
+  if (!mayBeQuiet(text)) return null;
+  // fewer characters than the bound: every token is read
+  const tokens = lexed ?? lex(text, MAX_QUIET_CHARS);
   const n = tokens.length;
   const match = matchGroups(tokens);
   const skip = (i: number): number => (tokens[i].kind === 'open' ? (match[i] < 0 ? n : match[i] + 1) : i + 1);

@@ -368,6 +368,16 @@ export class FileScanner {
     for (const n of nodes) if (n) this.scanNested(n, inner);
   }
 
+  /**
+   * `scanEmbedded` for declarations that are not bracketed themselves (parameters, a return or
+   * declared type): an item can hide in one only inside a block (`{`) or a macro call (`!`), so a
+   * text without either (most) is not walked.
+   */
+  private scanEmbeddedTypes(nodes: (Node | null)[], pending: Pending, ctx: ScanContext): void {
+    const walk = nodes.filter((n): n is Node => !!n && (n.hasError || /[{!]/.test(n.text)));
+    if (walk.length) this.scanEmbedded(walk, pending, ctx);
+  }
+
   /** Records an item a feature cfg switches off, so the diff can tell "gated" from "removed". */
   private scanGated(node: Node, pending: Pending, ctx: ScanContext): void {
     const before = this.out.items.length;
@@ -570,7 +580,7 @@ export class FileScanner {
     const nameNode = node.childForFieldName('name');
     const body = node.childForFieldName('body');
     const pending = body ? this.withInnerExportAttrs(body, outer) : outer;
-    this.scanEmbedded(
+    this.scanEmbeddedTypes(
       [node.childForFieldName('parameters'), node.childForFieldName('return_type')],
       outer,
       ctx,
@@ -674,7 +684,9 @@ export class FileScanner {
    */
   private withInnerExportAttrs(body: Node, pending: Pending): Pending {
     let out = pending;
-    for (const c of body.namedChildren) {
+    // sibling by sibling: only the first few children are looked at (`namedChildren` would
+    // marshal every statement of the body)
+    for (let c = body.firstNamedChild; c; c = c.nextNamedSibling) {
       if (c.type === 'line_comment' || c.type === 'block_comment') continue;
       if (c.type !== 'inner_attribute_item') break;
       const attr = c.namedChildren.find((a) => a.type === 'attribute');
@@ -699,7 +711,7 @@ export class FileScanner {
 
   private scanStatic(node: Node, pending: Pending, ctx: ScanContext): void {
     this.scanInitialiser(node, pending, ctx);
-    this.scanEmbedded([node.childForFieldName('type')], pending, ctx);
+    this.scanEmbeddedTypes([node.childForFieldName('type')], pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     const variants = this.exportVariants(pending);
@@ -860,7 +872,7 @@ export class FileScanner {
   }
 
   private scanTypeAlias(node: Node, pending: Pending, ctx: ScanContext): void {
-    this.scanEmbedded([node.childForFieldName('type')], pending, ctx);
+    this.scanEmbeddedTypes([node.childForFieldName('type')], pending, ctx);
     const nameNode = node.childForFieldName('name');
     if (!nameNode || ctx.selfType) return; // an associated type is not a C type
     if (node.childForFieldName('type_parameters')) return; // generic aliases are not C types
