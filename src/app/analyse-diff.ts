@@ -98,16 +98,26 @@ export async function analyseDiff(o: AnalyseOptions): Promise<Analysis> {
         );
     }
   }
-  const rawParser = o.parser ?? (await loadRustParser());
-  const parser = o.deadline ? parserWithDeadline(rawParser, o.deadline) : rawParser;
-  const baseTree = await GitRevisionTree.open(o.root, baseSha);
-  let headTree: SourceTree & { close?: () => void };
-  try {
-    headTree = headSha ? await GitRevisionTree.open(o.root, headSha) : await FileSystemTree.open(o.root);
-  } catch (e) {
-    baseTree.close(); // its `git cat-file` would keep the process alive
-    throw e;
+  // the parser and both trees at once: each tree lists its revision (`git ls-tree -r -l` reads
+  // every blob's size, a tenth of a second on 10,000 loose objects), the parser compiles
+  const [parsed, baseOpened, headOpened] = await Promise.allSettled([
+    o.parser ?? loadRustParser(),
+    GitRevisionTree.open(o.root, baseSha),
+    headSha ? GitRevisionTree.open(o.root, headSha) : FileSystemTree.open(o.root),
+  ]);
+  const failed = [parsed, baseOpened, headOpened].find((r) => r.status === 'rejected');
+  if (failed) {
+    // an opened tree's `git cat-file` would keep the process alive
+    for (const r of [baseOpened, headOpened])
+      if (r.status === 'fulfilled' && r.value instanceof GitRevisionTree) r.value.close();
+    throw (failed as PromiseRejectedResult).reason;
   }
+  const rawParser = (parsed as PromiseFulfilledResult<RustParser>).value;
+  const parser = o.deadline ? parserWithDeadline(rawParser, o.deadline) : rawParser;
+  const baseTree = (baseOpened as PromiseFulfilledResult<GitRevisionTree>).value;
+  const headTree: SourceTree & { close?: () => void } = (
+    headOpened as PromiseFulfilledResult<SourceTree & { close?: () => void }>
+  ).value;
   try {
     // Incremental: one scan cache for both sides, so that the head re-parses only the files the
     // change touched; between two revisions, files with the same blob are read once.

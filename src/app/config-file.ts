@@ -1,7 +1,8 @@
 /** The configuration file for command-line runs: `--config FILE`, or the repository's own if present. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Config, ConfigError, loadConfig } from '../core/config';
+import { type Config, defaultConfig } from '../core/config/defaults';
+import { ConfigError } from '../core/config/errors';
 import type { FeatureSelection } from '../core/model';
 import type { AnalysisScope } from '../core/scope';
 
@@ -18,6 +19,9 @@ export async function readConfigFile(root: string, explicit: string | undefined)
     if (explicit) throw new ConfigError(explicit, '', 'cannot be read (no such file)');
     text = null;
   }
+  if (text === null) return defaultConfig(); // what loadConfig gives for a missing file
+  // the YAML loader and the zod schema load only when there is a file to read (config/defaults.ts)
+  const { loadConfig } = await import('../core/config/load-config');
   return loadConfig(text, explicit ?? DEFAULT_CONFIG_PATH);
 }
 

@@ -3,7 +3,7 @@
  * file's feature set naming it) would otherwise pass silently and analyse the default surface.
  * Reads only the manifests (workspace discovery), of every tree the command compares.
  */
-import { closestWord } from '../core/config';
+import { closestWord } from '../core/config/errors';
 import { DeadlineExceeded, type Deadline } from '../core/deadline';
 import type { Limits } from '../core/limits';
 import type { FeatureSelection } from '../core/model';

@@ -6,7 +6,7 @@
 import { expandArtifactGlobs, readArtifactFiles } from '../adapters/artifact-file';
 import { AllowVerdict, judgeBinaryOnly } from '../core/artifact/allow';
 import { binaryOnlyExports, crossCheckArtifacts } from '../core/artifact/binary-only';
-import type { AllowedExport } from '../core/config';
+import type { AllowedExport } from '../core/config/defaults';
 import type { Surface } from '../core/model';
 import { inlineCode, inlineText } from '../core/render/escape-markdown';
 

@@ -6,7 +6,7 @@
  */
 import { findManifestRoot } from '../adapters/manifest-root';
 import { parseArgs as tokenize } from 'node:util';
-import { closestWord } from '../core/config';
+import { closestWord } from '../core/config/errors';
 import { Clock, Deadline, MAX_DEADLINE_SECONDS } from '../core/deadline';
 import type { Limits } from '../core/limits';
 import type { FeatureSelection } from '../core/model';

@@ -8,7 +8,8 @@ import { readArtifactFiles } from '../adapters/artifact-file';
 import { InputError } from '../adapters/open-tree';
 import { crossCheckArtifacts, ReadArtifact } from '../core/artifact/binary-only';
 import { ArtifactError } from '../core/artifact/bytes';
-import { AllowedExport, ConfigError, loadConfig } from '../core/config';
+import type { AllowedExport } from '../core/config/defaults';
+import { ConfigError } from '../core/config/errors';
 import { printable } from '../core/render/surface-text';
 import type { Surface } from '../core/model';
 import type { FlagSpec, ParsedArgs } from './arguments';
@@ -54,6 +55,8 @@ export async function readAllowFiles(args: ParsedArgs): Promise<AllowedExport[]>
     } catch {
       throw new ConfigError(file, '', 'cannot be read (--allow)');
     }
+    // the YAML loader and the schema load only when a file is read (config/defaults.ts)
+    const { loadConfig } = await import('../core/config/load-config');
     out.push(...loadConfig(text, file).binaryExports.allow);
   }
   return out;

@@ -1,7 +1,7 @@
 /** `--features` (or the config file's feature sets) must name features an analysed crate declares. */
 import { DEFAULT_CONFIG_PATH } from '../app/config-file';
 import { undeclaredDetail, undeclaredFeature } from '../app/feature-names';
-import { ConfigError } from '../core/config';
+import { ConfigError } from '../core/config/errors';
 import type { Deadline } from '../core/deadline';
 import type { Limits } from '../core/limits';
 import type { FeatureSelection } from '../core/model';

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { GitError } from '../adapters/git';
-import { ConfigError } from '../core/config';
+import { ConfigError } from '../core/config/errors';
 import { Clock, DeadlineExceeded, SYSTEM_CLOCK } from '../core/deadline';
 import { InputError } from '../adapters/open-tree';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';

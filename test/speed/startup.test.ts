@@ -16,6 +16,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const FORMS = path.join(ROOT, 'test/fixtures/crates/forms');
 
 interface Metafile {
+  inputs: Record<string, { imports?: { path: string; kind: string; external?: boolean }[] }>;
   outputs: Record<string, { inputs: Record<string, unknown>; bytes: number }>;
 }
 
@@ -119,6 +120,35 @@ describe('what the bundles hold (esbuild metafile)', () => {
     expect(packages).toContain('web-tree-sitter');
     expect(packages.filter((p) => p.startsWith('@octokit/') || p.startsWith('@actions/'))).toEqual([]);
     expect(inputsOf('cli-run.js').filter((i) => i.startsWith('src/action/'))).toEqual([]);
+  });
+
+  it('the commands reach zod and yaml only through a dynamic import (a configuration file read)', () => {
+    // the static import graph from the commands' entry: what evaluates when cli-run.js loads
+    const seen = new Set(['src/cli/run.ts']);
+    const queue = ['src/cli/run.ts'];
+    let dynamic = 0;
+    while (queue.length) {
+      const f = queue.shift() as string;
+      for (const imp of meta.inputs[f]?.imports ?? []) {
+        if (imp.external) continue;
+        if (imp.kind === 'dynamic-import') {
+          dynamic++;
+          continue;
+        }
+        if (!seen.has(imp.path)) {
+          seen.add(imp.path);
+          queue.push(imp.path);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    const eager = [...seen].filter(
+      (p) => /node_modules\/(zod|yaml)\//.test(p) || p.startsWith('src/core/config/schema'),
+    );
+    expect(eager).toEqual([]);
+    // they are in the bundle all the same, behind the loader's dynamic import
+    expect(dynamic).toBeGreaterThan(0);
+    expect(packagesOf('cli-run.js')).toEqual(expect.arrayContaining(['zod', 'yaml']));
   });
 
   it('the Action bundle does hold Octokit (the check above can fail)', () => {

@@ -1,5 +1,5 @@
 /** `explain RULE`: a change or finding rule's rationale, example and how to silence it. */
-import { closestWord } from '../../core/config';
+import { closestWord } from '../../core/config/errors';
 import { CHANGE_RULES } from '../../core/diff/catalogue';
 import { FINDING_RULES } from '../../core/findings/catalogue';
 import { CommandSpec, UsageError } from '../arguments';

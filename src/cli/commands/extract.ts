@@ -92,6 +92,9 @@ export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<C
     : (config.featureSets[0] ?? featureSelection(args));
   const wantFindings = args.flags.has('--findings');
   const deadline = runDeadline(args, config.limits, run);
+  // the parser compiles (WebAssembly, on V8's background threads) while the tree is opened
+  const parserLoad = loadRustParser();
+  parserLoad.catch(() => undefined); // awaited below: a failure is reported there, not as unhandled
   // read (and checked) before the analysis: a wrong --binary fails at once
   const artifacts = await readBinaries(args);
   await checkFeatureNames(args, {
@@ -104,7 +107,7 @@ export async function extractCommand(args: ParsedArgs, run: RunClock): Promise<C
   });
   const tree = await openTree(root, stringFlag(args, '--rev'), deadline);
   try {
-    const parser = parserWithDeadline(await loadRustParser(), deadline);
+    const parser = parserWithDeadline(await parserLoad, deadline);
     const raw = await extractSurface(tree, parser, {
       features,
       testCoverage: wantFindings,

@@ -8,7 +8,6 @@
  * Every error is a `ConfigError` whose message is one line naming the file and the key:
  * `.github/ffi-surface-guard.yml: required-approvals: expected an integer from 1 to 100, got "two"`.
  */
-import { distance as levenshtein } from 'fastest-levenshtein';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import { z } from 'zod';
@@ -24,41 +23,9 @@ import type { FeatureSelection } from '../model';
 import type { FindingLevel } from '../report';
 import type { AllowedExport, Config, RawConfig } from './schema';
 import { configSchema, defaultConfig, LIMIT_BOUNDS, MAX_CONFIG_BYTES } from './schema';
+import { closestWord, ConfigError, formatKeyPath, type Path } from './errors';
 
-/** A configuration file that cannot be used; the message is one line naming the file and the key. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-
-  constructor(
-    /** The file, as the caller named it. */
-    readonly file: string,
-    /** The key path (`findings.levels.raw-pointer`, `approvers[2]`); empty for the file as a whole. */
-    readonly key: string,
-    /** What is wrong, without the file and key. */
-    readonly detail: string,
-    /** The 1-based line the problem is on, when known. */
-    readonly line: number | null = null,
-  ) {
-    super(oneLine(key === '' ? `${file}: ${detail}` : `${file}: ${key}: ${detail}`));
-  }
-}
-
-/** Control characters (a key or value may contain a newline) escaped, so a message stays one line. */
-function oneLine(text: string): string {
-  return text.replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
-}
-
-type Path = readonly (string | number)[];
-
-/** `findings.levels.raw-pointer-param`, `approvers[2]`, `release.crate-tag-patterns."my crate"`. */
-export function formatKeyPath(path: Path): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += (out === '' ? '' : '.') + (/^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg));
-  }
-  return out;
-}
+export { closestWord, ConfigError, formatKeyPath };
 
 /** A value as it appears after "got": short, quoted when a string. */
 function describe(value: unknown): string {
@@ -209,21 +176,6 @@ function schemaAt(schema: z.ZodType, path: Path): z.ZodType | null {
     else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
     else return null;
   }
-}
-
-/** The candidate closest to `word` by edit distance (ignoring case, `-` and `_`), if close enough. */
-export function closestWord(word: string, candidates: readonly string[]): string | null {
-  const plain = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = plain(c) === plain(word) ? 0 : levenshtein(word.toLowerCase(), c);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = c;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : null;
 }
 
 function unknownKeyDetail(parent: Path, key: string): string {

@@ -251,6 +251,7 @@ export function isBuiltinAttribute(path: string): boolean {
 }
 
 export function isBuiltinDerive(path: string): boolean {
+  if (!path.includes(':')) return BUILTIN_DERIVES.has(path); // a bare name (most derives)
   const segs = path.split('::');
   const last = segs[segs.length - 1];
   if (segs.length > 1 && !['std', 'core', 'alloc'].includes(segs[0])) return false;

@@ -111,10 +111,10 @@ export interface RustParser {
 const EXPORT_WORD = /\b(no_mangle|export_name)\b/;
 
 /** How many module files are read ahead of the one being scanned. */
-const READ_AHEAD = 32;
+const READ_AHEAD = 64;
 
 /** Module files read between two turns of the event loop (see `readModules`). */
-const YIELD_EVERY = 8;
+const YIELD_EVERY = 4;
 
 /** Most bytes of macro expansion text parsed for one crate (each expansion is re-parsed). */
 const MAX_EXPANDED_BYTES = 8 * 1024 * 1024;

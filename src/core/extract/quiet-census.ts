@@ -84,10 +84,39 @@ export function quietScan(text: string, env: CfgEnv, lexed: Token[] | null = nul
   };
   const std = new Set<string>();
 
+  /**
+   * The attributes of `[from, to)` as `readAttribute` reads them (name and arguments), read from the
+   * tokens for the common shapes (`#[inline]`, `#[derive(A, b::C)]`) instead of lexing them again.
+   */
+  const attributes = (from: number, to: number): { name: string; args: string | null }[] => {
+    const first = tokens[from];
+    if (to - from === 1 && first.kind === 'ident') return [{ name: first.text, args: null }];
+    if (
+      first?.kind === 'ident' &&
+      first.text === 'derive' &&
+      tokens[from + 1]?.text === '(' &&
+      match[from + 1] === to - 1
+    ) {
+      let plain = true;
+      for (let k = from + 2; k < to - 1 && plain; k++) {
+        const t = tokens[k];
+        plain = (t.kind === 'ident' && !t.text.startsWith('r#')) || t.text === '::' || t.text === ',';
+      }
+      if (plain)
+        return [
+          {
+            name: 'derive',
+            args: from + 2 < to - 1 ? text.slice(tokens[from + 2].start, tokens[to - 2].end) : '',
+          },
+        ];
+    }
+    return attributesIn(tokens, text, from, to, env);
+  };
+
   /** Whether the attributes read from `[from, to)` are all ones the census leaves unrecorded. */
   const quietAttributes = (from: number, to: number, topLevel: boolean): 'quiet' | 'off' | null => {
     let off = false;
-    for (const a of attributesIn(tokens, text, from, to, env)) {
+    for (const a of attributes(from, to)) {
       const name = a.name.replace(/^r#/, '');
       if (EXPORT_TOKENS.has(name)) return null;
       if (name === 'cfg') {
