@@ -72933,22 +72933,8 @@ function matchGroups(tokens) {
 }
 function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
   const tokens = lexed ?? lex(text2, maxTokens);
-  const out2 = {
-    sites: [],
-    bangs: [],
-    attrs: [],
-    macroDefs: [],
-    disabledMods: [],
-    inactive: [],
-    wholeInactive: false,
-    imports: /* @__PURE__ */ new Map(),
-    importPaths: /* @__PURE__ */ new Map(),
-    globPaths: [],
-    uses: [],
-    globs: [],
-    macroUse: [],
-    truncated: tokens.length >= maxTokens
-  };
+  const out2 = emptyCensus();
+  out2.truncated = tokens.length >= maxTokens;
   const n = tokens.length;
   const match = matchGroups(tokens);
   const skip = (i2) => tokens[i2].kind === "open" ? match[i2] < 0 ? n : match[i2] + 1 : i2 + 1;
@@ -73057,10 +73043,7 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
       if (i2 >= task.to && itemStart === i2) break;
       let name2 = null;
       let isMacroRules = false;
-      let k = i2;
-      if (tokens[k]?.text === "pub") k = tokens[k + 1]?.text === "(" ? skip(k + 1) : k + 1;
-      while (k < task.to && (isModifier(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
-        k++;
+      const k = itemKeywordAt(tokens, i2, task.to, skip);
       const kw = tokens[k]?.text ?? "";
       if (isItemKeyword(kw) && tokens[k + 1]?.kind === "ident") name2 = tokens[k + 1].text.replace(/^r#/, "");
       else if (kw === "impl") name2 = implName(tokens, k + 1, task.to, skip);
@@ -73068,20 +73051,7 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
         isMacroRules = true;
         name2 = tokens[k + 2].text.replace(/^r#/, "");
       }
-      let j = i2;
-      while (j < task.to) {
-        const t2 = tokens[j];
-        if (t2.kind === "open") {
-          const close = skip(j);
-          j = Math.min(close, task.to);
-          if (t2.text === "{") break;
-          continue;
-        }
-        j++;
-        if (t2.text === ";" || t2.text === ",") break;
-      }
-      if (j <= itemStart) j = itemStart + 1;
-      const itemEnd = j;
+      const itemEnd = itemEndFrom(tokens, i2, task.to, itemStart, skip);
       i2 = itemEnd;
       if (inactive) {
         out2.inactive.push([startOf(itemStart), endOf(itemEnd - 1)]);
@@ -73125,6 +73095,45 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
   out2.bangs.sort((a, b) => a.start - b.start);
   out2.attrs.sort((a, b) => a.start - b.start);
   return out2;
+}
+function itemKeywordAt(tokens, i2, to, skip) {
+  let k = i2;
+  if (tokens[k]?.text === "pub") k = tokens[k + 1]?.text === "(" ? skip(k + 1) : k + 1;
+  while (k < to && (isModifier(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
+    k++;
+  return k;
+}
+function itemEndFrom(tokens, i2, to, itemStart, skip) {
+  let j = i2;
+  while (j < to) {
+    const t2 = tokens[j];
+    if (t2.kind === "open") {
+      j = Math.min(skip(j), to);
+      if (t2.text === "{") break;
+      continue;
+    }
+    j++;
+    if (t2.text === ";" || t2.text === ",") break;
+  }
+  return j <= itemStart ? itemStart + 1 : j;
+}
+function emptyCensus() {
+  return {
+    sites: [],
+    bangs: [],
+    attrs: [],
+    macroDefs: [],
+    disabledMods: [],
+    inactive: [],
+    wholeInactive: false,
+    imports: /* @__PURE__ */ new Map(),
+    importPaths: /* @__PURE__ */ new Map(),
+    globPaths: [],
+    uses: [],
+    globs: [],
+    macroUse: [],
+    truncated: false
+  };
 }
 function isCfgAttr(tokens, from, to) {
   let k = from;
@@ -73490,24 +73499,9 @@ function quietScan(text2, env, lexed = null) {
       i2 = end;
     }
     if (i2 >= n && itemStart === i2) break;
-    let k = i2;
-    if (tokens[k]?.text === "pub") k = tokens[k + 1]?.text === "(" ? skip(k + 1) : k + 1;
-    while (k < n && (isModifier(tokens[k].text) && !(tokens[k].text === "const" && isConstItem(tokens[k + 1])) || tokens[k].kind === "literal" && tokens[k - 1]?.text === "extern"))
-      k++;
+    const k = itemKeywordAt(tokens, i2, n, skip);
     const kw = tokens[k]?.text ?? "";
-    let j = i2;
-    while (j < n) {
-      const t2 = tokens[j];
-      if (t2.kind === "open") {
-        j = Math.min(skip(j), n);
-        if (t2.text === "{") break;
-        continue;
-      }
-      j++;
-      if (t2.text === ";" || t2.text === ",") break;
-    }
-    if (j <= itemStart) j = itemStart + 1;
-    const itemEnd = j;
+    const itemEnd = itemEndFrom(tokens, i2, n, itemStart, skip);
     i2 = itemEnd;
     if (kw === "macro_rules" || kw === "mod" && (!off || tokens[k + 2]?.text === ";")) return null;
     if (off) continue;
@@ -73521,23 +73515,8 @@ function quietScan(text2, env, lexed = null) {
   return out2;
 }
 function quietCensus(q) {
-  return {
-    sites: [],
-    bangs: [],
-    attrs: [],
-    macroDefs: [],
-    disabledMods: [],
-    inactive: [],
-    wholeInactive: false,
-    imports: q.imports,
-    importPaths: q.importPaths,
-    globPaths: q.globPaths,
-    uses: q.uses,
-    globs: q.globs,
-    macroUse: [],
-    truncated: false,
-    quiet: true
-  };
+  const { imports, importPaths, globPaths, uses, globs } = q;
+  return { ...emptyCensus(), imports, importPaths, globPaths, uses, globs, quiet: true };
 }
 
 // src/core/extract/accounting.ts

@@ -296,22 +296,8 @@ export function takeCensus(
 ): Census {
   // `lexed`: the tokens `lex(text, maxTokens)` gives, when the caller has them already
   const tokens = lexed ?? lex(text, maxTokens);
-  const out: Census = {
-    sites: [],
-    bangs: [],
-    attrs: [],
-    macroDefs: [],
-    disabledMods: [],
-    inactive: [],
-    wholeInactive: false,
-    imports: new Map(),
-    importPaths: new Map(),
-    globPaths: [],
-    uses: [],
-    globs: [],
-    macroUse: [],
-    truncated: tokens.length >= maxTokens,
-  };
+  const out = emptyCensus();
+  out.truncated = tokens.length >= maxTokens;
   const n = tokens.length;
   const match = matchGroups(tokens);
   /** Index just past the token tree at `i`. */
@@ -431,14 +417,7 @@ export function takeCensus(
       // the item's keyword and name
       let name: string | null = null;
       let isMacroRules = false;
-      let k = i;
-      if (tokens[k]?.text === 'pub') k = tokens[k + 1]?.text === '(' ? skip(k + 1) : k + 1;
-      while (
-        k < task.to &&
-        ((isModifier(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
-          (tokens[k].kind === 'literal' && tokens[k - 1]?.text === 'extern'))
-      )
-        k++;
+      const k = itemKeywordAt(tokens, i, task.to, skip);
       const kw = tokens[k]?.text ?? '';
       if (isItemKeyword(kw) && tokens[k + 1]?.kind === 'ident') name = tokens[k + 1].text.replace(/^r#/, '');
       else if (kw === 'impl') name = implName(tokens, k + 1, task.to, skip);
@@ -446,21 +425,7 @@ export function takeCensus(
         isMacroRules = true;
         name = tokens[k + 2].text.replace(/^r#/, '');
       }
-      // the item's extent: up to `;` or `,`, or through the first `{…}` group
-      let j = i;
-      while (j < task.to) {
-        const t = tokens[j];
-        if (t.kind === 'open') {
-          const close = skip(j);
-          j = Math.min(close, task.to);
-          if (t.text === '{') break;
-          continue;
-        }
-        j++;
-        if (t.text === ';' || t.text === ',') break;
-      }
-      if (j <= itemStart) j = itemStart + 1; // always progress
-      const itemEnd = j;
+      const itemEnd = itemEndFrom(tokens, i, task.to, itemStart, skip);
       i = itemEnd;
       if (inactive) {
         out.inactive.push([startOf(itemStart), endOf(itemEnd - 1)]);
@@ -506,6 +471,67 @@ export function takeCensus(
   out.bangs.sort((a, b) => a.start - b.start);
   out.attrs.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/**
+ * The index of an item's keyword (`fn`, `use`, `macro_rules`, …), its attributes ending before
+ * `i`: past `pub`/`pub(…)` and the modifiers (`unsafe`, `extern "C"`, `const` before `fn`, …).
+ */
+export function itemKeywordAt(tokens: Token[], i: number, to: number, skip: (k: number) => number): number {
+  let k = i;
+  if (tokens[k]?.text === 'pub') k = tokens[k + 1]?.text === '(' ? skip(k + 1) : k + 1;
+  while (
+    k < to &&
+    ((isModifier(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
+      (tokens[k].kind === 'literal' && tokens[k - 1]?.text === 'extern'))
+  )
+    k++;
+  return k;
+}
+
+/**
+ * The end (exclusive) of the item whose tokens after its attributes start at `i`: up to `;` or
+ * `,`, or through the first `{…}` group; always past `itemStart` (the walk progresses).
+ */
+export function itemEndFrom(
+  tokens: Token[],
+  i: number,
+  to: number,
+  itemStart: number,
+  skip: (k: number) => number,
+): number {
+  let j = i;
+  while (j < to) {
+    const t = tokens[j];
+    if (t.kind === 'open') {
+      j = Math.min(skip(j), to);
+      if (t.text === '{') break;
+      continue;
+    }
+    j++;
+    if (t.text === ';' || t.text === ',') break;
+  }
+  return j <= itemStart ? itemStart + 1 : j;
+}
+
+/** A census with nothing in it (what a text with no item gives). */
+export function emptyCensus(): Census {
+  return {
+    sites: [],
+    bangs: [],
+    attrs: [],
+    macroDefs: [],
+    disabledMods: [],
+    inactive: [],
+    wholeInactive: false,
+    imports: new Map(),
+    importPaths: new Map(),
+    globPaths: [],
+    uses: [],
+    globs: [],
+    macroUse: [],
+    truncated: false,
+  };
 }
 
 /** The attribute is `cfg_attr(…)` or `unsafe(cfg_attr(…))`. */

@@ -29,11 +29,12 @@ import {
   attributesIn,
   bangAt,
   Census,
+  emptyCensus,
   EXPORT_TOKENS,
   isBuiltinAttribute,
   isBuiltinDerive,
-  isConstItem,
-  isModifier,
+  itemEndFrom,
+  itemKeywordAt,
   matchGroups,
   readUse,
   splitPaths,
@@ -201,28 +202,9 @@ export function quietScan(text: string, env: CfgEnv, lexed: Token[] | null = nul
       i = end;
     }
     if (i >= n && itemStart === i) break;
-    let k = i;
-    if (tokens[k]?.text === 'pub') k = tokens[k + 1]?.text === '(' ? skip(k + 1) : k + 1;
-    while (
-      k < n &&
-      ((isModifier(tokens[k].text) && !(tokens[k].text === 'const' && isConstItem(tokens[k + 1]))) ||
-        (tokens[k].kind === 'literal' && tokens[k - 1]?.text === 'extern'))
-    )
-      k++;
+    const k = itemKeywordAt(tokens, i, n, skip);
     const kw = tokens[k]?.text ?? '';
-    let j = i;
-    while (j < n) {
-      const t = tokens[j];
-      if (t.kind === 'open') {
-        j = Math.min(skip(j), n);
-        if (t.text === '{') break;
-        continue;
-      }
-      j++;
-      if (t.text === ';' || t.text === ',') break;
-    }
-    if (j <= itemStart) j = itemStart + 1;
-    const itemEnd = j;
+    const itemEnd = itemEndFrom(tokens, i, n, itemStart, skip);
     i = itemEnd;
     // a module the build leaves out is skipped whole, unless it names a file (`mod x;`: the census
     // records it as switched off); any other module is a scope of its own
@@ -240,21 +222,6 @@ export function quietScan(text: string, env: CfgEnv, lexed: Token[] | null = nul
 
 /** The census the accounting reads for a quiet text whose std macros all resolve to std. */
 export function quietCensus(q: QuietText): Census {
-  return {
-    sites: [],
-    bangs: [],
-    attrs: [],
-    macroDefs: [],
-    disabledMods: [],
-    inactive: [],
-    wholeInactive: false,
-    imports: q.imports,
-    importPaths: q.importPaths,
-    globPaths: q.globPaths,
-    uses: q.uses,
-    globs: q.globs,
-    macroUse: [],
-    truncated: false,
-    quiet: true,
-  };
+  const { imports, importPaths, globPaths, uses, globs } = q;
+  return { ...emptyCensus(), imports, importPaths, globPaths, uses, globs, quiet: true };
 }
