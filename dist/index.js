@@ -75419,6 +75419,10 @@ async function extractSurface(tree, parser, options) {
     const r = options.crateMemo ? await options.crateMemo.extract(tree, manifest, features2, limits, run3) : await run3(tree);
     const released = !options.crateMemo && !options.scanCache;
     settleCensuses(r.accounting, options.quietTexts !== false);
+    if (options.stats)
+      for (const t2 of r.accounting.texts)
+        if (t2.census?.quiet) options.stats.quietCensuses++;
+        else options.stats.fullCensuses++;
     if (released) releaseTexts(r.accounting);
     read.push({ manifest, features: features2, r, released });
   }

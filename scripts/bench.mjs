@@ -464,16 +464,19 @@ async function benchWasmtime({ tmp, engine, parser, runs, files }) {
   const gen = generateWasmtime(dir, { files, crates: files >= 1000 ? 84 : 12 });
   commitAll(dir);
   const counts = { parses: 0, parsedBytes: 0, parseMs: 0 };
+  const stats = { quietCensuses: 0, fullCensuses: 0 };
   const m = await alternate(
     {
       grep: async () => gitGrep(dir),
       node: async () => nodeZero(),
       engine: async () => {
         Object.assign(counts, { parses: 0, parsedBytes: 0, parseMs: 0 });
+        Object.assign(stats, { quietCensuses: 0, fullCensuses: 0 });
         const t0 = performance.now(); // opening the tree (the walk of the work tree) included
         const tree = await engine.FileSystemTree.open(dir);
         const surface = await engine.extractSurface(tree, countingParser(parser, counts), {
           features: FEATURES,
+          stats,
         });
         const ms = performance.now() - t0;
         tree.close?.();
@@ -496,7 +499,8 @@ async function benchWasmtime({ tmp, engine, parser, runs, files }) {
   console.log(`${fmtMs(m.node.ms)}  node -e 0`);
   console.log(
     `${fmtMs(m.engine.ms)}  engine in-process (work tree): ${m.engine.result.crates} crates, ${m.engine.result.symbols} symbols, ` +
-      `${counts.parses} parses (${(counts.parsedBytes / 1024).toFixed(0)} KB, ${counts.parseMs.toFixed(0)} ms in tree-sitter)`,
+      `${counts.parses} parses (${(counts.parsedBytes / 1024).toFixed(0)} KB, ${counts.parseMs.toFixed(0)} ms in tree-sitter), ` +
+      `quiet census for ${stats.quietCensuses} of ${stats.quietCensuses + stats.fullCensuses} texts`,
   );
   console.log(`${fmtMs(m.cli.ms)}  node dist/cli.js extract: ${symbolsOf(m.cli.result.json)} symbols`);
   console.log(`ratio full extract, engine / git grep: ${times(engineRatio)} (target ≤ 3×)`);

@@ -214,6 +214,20 @@ describe('the quiet census', () => {
     expect(await censusCounts(CASES['the crate defines a std macro name'])).toEqual({ quiet: 0, full: 2 });
   });
 
+  it('counts the censuses it took (ExtractOptions.stats)', async () => {
+    const parser = await loadRustParser();
+    const stats = { quietCensuses: 0, fullCensuses: 0 };
+    await extractSurface(new MemoryTree(CASES['quiet files only']), parser, { features: DEFAULT, stats });
+    expect(stats).toEqual({ quietCensuses: 2, fullCensuses: 1 });
+    const none = { quietCensuses: 0, fullCensuses: 0 };
+    await extractSurface(new MemoryTree(CASES['quiet files only']), parser, {
+      features: DEFAULT,
+      stats: none,
+      quietTexts: false,
+    });
+    expect(none).toEqual({ quietCensuses: 0, fullCensuses: 3 });
+  });
+
   it('reports what the full census reports when a std name is not std', async () => {
     const { quiet } = await surfaces(() => new MemoryTree(CASES['a use names a std macro']), DEFAULT);
     const entries = quiet.crates.flatMap((c) => c.unresolved ?? []);

@@ -71,6 +71,10 @@ it('the engine in-process and the whole command find the same symbols (the work 
   expect(engine.length).toBe(hasCbindgen ? 2 : 1);
   expect(cli).toEqual(engine);
   expect(Math.min(...cli)).toBeGreaterThan(10);
+  // most files of the generated workspace hold only uses and std macro calls: the quiet census
+  const quiet = /quiet census for (\d+) of (\d+) texts/.exec(out);
+  expect(Number(quiet?.[1])).toBeGreaterThan(0);
+  expect(Number(quiet?.[1])).toBeLessThan(Number(quiet?.[2]));
   const diff = /engine in-process \(analyseDiff with findings\): ([^\n]*)/.exec(out);
   expect(diff?.[1]).toMatch(/function-added ×2/);
 });

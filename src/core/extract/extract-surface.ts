@@ -58,6 +58,16 @@ export interface ExtractOptions {
    * census of every text: the reference the equivalence tests compare with.
    */
   quietTexts?: boolean;
+  /** Filled with counts of the work done (for the benchmark and the tests; no result depends on it). */
+  stats?: ExtractStats;
+}
+
+/** Work an extraction did. */
+export interface ExtractStats {
+  /** Texts (module files, fragments, expansions) whose census was the quiet one. */
+  quietCensuses: number;
+  /** Texts whose census was the full one. */
+  fullCensuses: number;
 }
 
 /** The languages whose files count as tests for `untested-export`. */
@@ -265,6 +275,10 @@ export async function extractSurface(
     // accounting keeps compact records, so memory is bounded by one crate's source, not the workspace's
     const released = !options.crateMemo && !options.scanCache;
     settleCensuses(r.accounting, options.quietTexts !== false);
+    if (options.stats)
+      for (const t of r.accounting.texts)
+        if (t.census?.quiet) options.stats.quietCensuses++;
+        else options.stats.fullCensuses++;
     if (released) releaseTexts(r.accounting);
     read.push({ manifest, features, r, released });
   }
