@@ -43631,8 +43631,27 @@ var fs6 = __toESM2(require("node:fs"));
 var path5 = __toESM2(require("node:path"));
 var imported = null;
 function webTreeSitter() {
-  imported ??= Promise.resolve().then(() => __toESM2(require_web_tree_sitter2()));
+  imported ??= Promise.resolve().then(() => __toESM2(require_web_tree_sitter2())).then((m) => {
+    memoiseNodeType(m.Node);
+    return m;
+  });
   return imported;
+}
+function memoiseNodeType(node2) {
+  const proto = node2.prototype;
+  const own2 = Object.getOwnPropertyDescriptor(proto, "type");
+  const read = own2?.get;
+  if (!read || read.memoised) return;
+  const get = function() {
+    let t2 = this.fsgType;
+    if (t2 === void 0) {
+      t2 = read.call(this);
+      this.fsgType = t2;
+    }
+    return t2;
+  };
+  get.memoised = true;
+  Object.defineProperty(proto, "type", { ...own2, get });
 }
 function locate(file2, packageName) {
   const candidates = [path5.join(__dirname, file2), path5.join(__dirname, "wasm", file2)];
@@ -44431,6 +44450,38 @@ var FileScanner = class {
       line: node2 ? this.line(node2, ctx) : void 0
     });
   }
+  /** Offsets of every `{` and `!` of the source, ascending (built on first use). */
+  signs = null;
+  /** Whether the tree parsed without a syntax error (asked on first use). */
+  clean = null;
+  /**
+   * Whether the source range of `node` holds a `{` or a `!` (in code, a comment or a string alike),
+   * or the tree has a syntax error anywhere. A binary search over the offsets of those characters:
+   * O(log n) a node, and one pass over the source for the whole scan.
+   */
+  holdsBraceOrBang(node2) {
+    this.clean ??= !node2.tree.rootNode.hasError;
+    if (!this.clean) return true;
+    if (!this.signs) {
+      const found = [];
+      const src = this.source;
+      for (let i2 = 0; i2 < src.length; i2++) {
+        const c = src.charCodeAt(i2);
+        if (c === 123 || c === 33) found.push(i2);
+      }
+      this.signs = Int32Array.from(found);
+    }
+    const signs = this.signs;
+    const start2 = node2.startIndex;
+    let lo = 0;
+    let hi = signs.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (signs[mid] < start2) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < signs.length && signs[lo] < node2.endIndex;
+  }
   /** Enters one more level of nesting; false (with one diagnostic per text) past the bound. */
   enter(node2, ctx) {
     if (this.depth >= MAX_SYNTAX_NESTING) {
@@ -44511,18 +44562,20 @@ var FileScanner = class {
   }
   /** Looks for items (nested fns, statics, impls) inside expressions of a function body. */
   scanNested(node2, ctx) {
-    if (node2.type === "block" || node2.type === "declaration_list") {
+    const t2 = node2.type;
+    if (t2 === "block" || t2 === "declaration_list") {
       this.scanContainer(node2, ctx, true);
       return;
     }
-    if (node2.type === "macro_invocation") {
+    if (t2 === "macro_invocation") {
       this.scanInvocation(node2, newPending(), ctx, true);
       return;
     }
-    if (ITEM_TYPES.has(node2.type)) {
+    if (ITEM_TYPES.has(t2)) {
       this.scanItem(node2, newPending(), ctx);
       return;
     }
+    if (!this.holdsBraceOrBang(node2)) return;
     if (!this.enter(node2, ctx)) return;
     try {
       for (const c of node2.namedChildren) this.scanNested(c, ctx);

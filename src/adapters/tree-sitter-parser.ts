@@ -21,8 +21,34 @@ let imported: Promise<WebTreeSitter> | null = null;
 
 /** The `web-tree-sitter` module, imported on first use. */
 export function webTreeSitter(): Promise<WebTreeSitter> {
-  imported ??= import('web-tree-sitter');
+  imported ??= import('web-tree-sitter').then((m) => {
+    memoiseNodeType(m.Node);
+    return m;
+  });
   return imported;
+}
+
+/**
+ * `node.type` reads the node's symbol out of WebAssembly memory on every access (it writes the
+ * node into a transfer buffer, then calls in): the scanners ask one node its type several times in
+ * a row (`t === 'line_comment' || t === 'block_comment'`, a switch after an `if`). A node's type
+ * never changes (trees are immutable), so the first answer is kept on the node object.
+ */
+function memoiseNodeType(node: WebTreeSitter['Node']): void {
+  const proto = node.prototype as object;
+  const own = Object.getOwnPropertyDescriptor(proto, 'type');
+  const read = own?.get;
+  if (!read || (read as { memoised?: boolean }).memoised) return;
+  const get = function (this: { fsgType?: string }): string {
+    let t = this.fsgType;
+    if (t === undefined) {
+      t = read.call(this) as string;
+      this.fsgType = t;
+    }
+    return t;
+  };
+  (get as { memoised?: boolean }).memoised = true;
+  Object.defineProperty(proto, 'type', { ...own, get });
 }
 
 export function locate(file: string, packageName: string): string {

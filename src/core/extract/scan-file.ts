@@ -252,6 +252,40 @@ export class FileScanner {
     });
   }
 
+  /** Offsets of every `{` and `!` of the source, ascending (built on first use). */
+  private signs: Int32Array | null = null;
+  /** Whether the tree parsed without a syntax error (asked on first use). */
+  private clean: boolean | null = null;
+
+  /**
+   * Whether the source range of `node` holds a `{` or a `!` (in code, a comment or a string alike),
+   * or the tree has a syntax error anywhere. A binary search over the offsets of those characters:
+   * O(log n) a node, and one pass over the source for the whole scan.
+   */
+  private holdsBraceOrBang(node: Node): boolean {
+    this.clean ??= !node.tree.rootNode.hasError;
+    if (!this.clean) return true;
+    if (!this.signs) {
+      const found: number[] = [];
+      const src = this.source;
+      for (let i = 0; i < src.length; i++) {
+        const c = src.charCodeAt(i);
+        if (c === 123 /* { */ || c === 33 /* ! */) found.push(i);
+      }
+      this.signs = Int32Array.from(found);
+    }
+    const signs = this.signs;
+    const start = node.startIndex;
+    let lo = 0;
+    let hi = signs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (signs[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < signs.length && signs[lo] < node.endIndex;
+  }
+
   /** Enters one more level of nesting; false (with one diagnostic per text) past the bound. */
   private enter(node: Node, ctx: ScanContext): boolean {
     if (this.depth >= MAX_SYNTAX_NESTING) {
@@ -337,20 +371,25 @@ export class FileScanner {
 
   /** Looks for items (nested fns, statics, impls) inside expressions of a function body. */
   private scanNested(node: Node, ctx: ScanContext): void {
-    if (node.type === 'block' || node.type === 'declaration_list') {
+    const t = node.type;
+    if (t === 'block' || t === 'declaration_list') {
       this.scanContainer(node, ctx, true);
       return;
     }
-    if (node.type === 'macro_invocation') {
+    if (t === 'macro_invocation') {
       // a macro call in an expression or a type (`let x = m!()`, `[u8; n!()]`): recorded, and
       // expanded when it can export
       this.scanInvocation(node, newPending(), ctx, true);
       return;
     }
-    if (ITEM_TYPES.has(node.type)) {
+    if (ITEM_TYPES.has(t)) {
       this.scanItem(node, newPending(), ctx);
       return;
     }
+    // what the walk looks for is a block, a declaration list, an item (found only inside one of
+    // those: `{`) or a macro call (`!`): an expression whose text holds neither (most) is not
+    // descended into — unless the tree has a syntax error, whose recovery may nest anything
+    if (!this.holdsBraceOrBang(node)) return;
     if (!this.enter(node, ctx)) return;
     try {
       for (const c of node.namedChildren) this.scanNested(c, ctx);
