@@ -49715,7 +49715,7 @@ var READ_AHEAD = 64;
 var YIELD_EVERY = 4;
 var MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
 function mayContribute(text2) {
-  if (text2.includes("no_mangle") || text2.includes("export_name") || text2.includes("extern") || text2.includes("macro_rules") || REPR.test(text2))
+  if (text2.includes("no_mangle") || text2.includes("export_name") || text2.includes("macro_rules") || REPR.test(text2))
     return true;
   for (let i2 = text2.indexOf("!"); i2 >= 0; i2 = text2.indexOf("!", i2 + 1)) {
     let start2 = i2;
@@ -49723,6 +49723,21 @@ function mayContribute(text2) {
     LINE_MACRO.lastIndex = start2;
     if (LINE_MACRO.test(text2)) return true;
     while (i2 < text2.length && !isLineBreak(text2.charCodeAt(i2))) i2++;
+  }
+  return text2.includes("extern") && externNeedsParse(text2);
+}
+var EXTERN_CHECK_TOKENS = 1e6;
+function externNeedsParse(text2) {
+  const tokens = lex(text2, EXTERN_CHECK_TOKENS);
+  if (tokens.length >= EXTERN_CHECK_TOKENS) return true;
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const t2 = tokens[i2];
+    if (t2.kind !== "ident") continue;
+    if (t2.text === "extern") {
+      const k = tokens[i2 + 1]?.kind === "literal" ? i2 + 2 : i2 + 1;
+      if (tokens[k]?.text === "{") return true;
+    } else if (t2.text === "test") return true;
+    else if (t2.text === "unsafe" && tokens[i2 + 1]?.text === "impl") return true;
   }
   return false;
 }
@@ -50707,6 +50722,9 @@ function mayDeclareFileModule(text2, meter) {
   let semi = -1;
   let open2 = -1;
   let close = -1;
+  let slash = -1;
+  let dquote = -1;
+  let squote = -1;
   const next = (c, from) => {
     const k = text2.indexOf(c, from);
     return k < 0 ? n : k;
@@ -50719,6 +50737,10 @@ function mayDeclareFileModule(text2, meter) {
     if (open2 < p) open2 = next("{", p);
     if (close < p) close = next("}", p);
     if (semi < open2 && semi < close) return true;
+    if (slash < p) slash = next("/", p);
+    if (dquote < p) dquote = next('"', p);
+    if (squote < p) squote = next("'", p);
+    if (Math.min(slash, dquote, squote) < Math.min(open2, close)) return true;
   }
   return false;
 }

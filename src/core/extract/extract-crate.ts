@@ -120,15 +120,15 @@ const YIELD_EVERY = 4;
 const MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
 
 /**
- * Byte prefilter: a file without `no_mangle`, `export_name`, `extern`, `repr(`, `macro_rules` or an
- * item-position macro invocation cannot hold an export, a repr type, an import or a crate macro.
+ * Byte prefilter: a file without `no_mangle`, `export_name`, `repr(`, `macro_rules`, an
+ * item-position macro invocation or an `extern` block cannot hold an export, a repr type, an
+ * import or a crate macro.
  */
 export function mayContribute(text: string): boolean {
   // substring searches first: they are much faster than one regex with alternatives
   if (
     text.includes('no_mangle') ||
     text.includes('export_name') ||
-    text.includes('extern') ||
     text.includes('macro_rules') ||
     REPR.test(text)
   )
@@ -140,6 +140,34 @@ export function mayContribute(text: string): boolean {
     LINE_MACRO.lastIndex = start;
     if (LINE_MACRO.test(text)) return true;
     while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++; // one look per line
+  }
+  return text.includes('extern') && externNeedsParse(text);
+}
+
+/** Most tokens `externNeedsParse` lexes; a longer text is parsed. */
+const EXTERN_CHECK_TOKENS = 1_000_000;
+
+/**
+ * For a text whose only sign is the word `extern`: whether it still needs the parser. An `extern`
+ * block (`extern "C" { … }`, `unsafe extern { … }`) declares imports; `extern "C" fn` callbacks
+ * and types, and `extern crate`, declare nothing the surface lists (an export needs `no_mangle` or
+ * `export_name`, which the text lacks). Kept parsed as before, though: a text with an `unsafe
+ * impl` (what `unsafe-send-sync` reads) or the word `test` (its `#[cfg(test)]` code counts for
+ * `untested-export`), so that the findings read what they read before. Types, consts and helpers
+ * of a text not parsed are read on demand, as for any other such file. Decided on the lexer's
+ * tokens (comments and strings are not code); a text past the token bound is parsed.
+ */
+export function externNeedsParse(text: string): boolean {
+  const tokens = lex(text, EXTERN_CHECK_TOKENS);
+  if (tokens.length >= EXTERN_CHECK_TOKENS) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'ident') continue;
+    if (t.text === 'extern') {
+      const k = tokens[i + 1]?.kind === 'literal' ? i + 2 : i + 1;
+      if (tokens[k]?.text === '{') return true;
+    } else if (t.text === 'test') return true;
+    else if (t.text === 'unsafe' && tokens[i + 1]?.text === 'impl') return true;
   }
   return false;
 }
@@ -1448,12 +1476,16 @@ export function scanModsLexically(
  */
 export function mayDeclareFileModule(text: string, meter?: WorkMeter): boolean {
   // a `mod` word whose first `;`, `{` or `}` after it is a `;` (`\bmod\b` then `;` before any
-  // brace): found with `indexOf`, each search starting past the last one (linear, no match objects)
+  // brace), or a brace that a comment or string may hide: found with `indexOf`, each search
+  // starting past the last one (linear, no match objects)
   const n = text.length;
-  // the next `;`, `{` and `}` at or after the current `mod` (n: none left)
+  // the next `;`, `{`, `}`, `/`, `"` and `'` at or after the current `mod` (n: none left)
   let semi = -1;
   let open = -1;
   let close = -1;
+  let slash = -1;
+  let dquote = -1;
+  let squote = -1;
   const next = (c: string, from: number): number => {
     const k = text.indexOf(c, from);
     return k < 0 ? n : k;
@@ -1466,6 +1498,12 @@ export function mayDeclareFileModule(text: string, meter?: WorkMeter): boolean {
     if (open < p) open = next('{', p);
     if (close < p) close = next('}', p);
     if (semi < open && semi < close) return true;
+    // a brace first: unless it may sit in a comment or a string between the `mod` and its `;`
+    // (`mod // }\n name;` declares `name`), in which case the lexer decides
+    if (slash < p) slash = next('/', p);
+    if (dquote < p) dquote = next('"', p);
+    if (squote < p) squote = next("'", p);
+    if (Math.min(slash, dquote, squote) < Math.min(open, close)) return true;
   }
   return false;
 }
