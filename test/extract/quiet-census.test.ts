@@ -4,10 +4,12 @@
  * check which texts are quiet, that the quiet census is taken (work done: counts), and that no
  * result changes — against `quietTexts: false`, which takes the full census of every text.
  */
+import fc from 'fast-check';
 import * as path from 'node:path';
 import { FileSystemTree } from '../../src/adapters/file-system-tree';
 import { loadRustParser } from '../../src/adapters/tree-sitter-parser';
 import { settleCensuses } from '../../src/core/extract/accounting';
+import { takeCensus } from '../../src/core/extract/census';
 import { CrateMemo } from '../../src/core/extract/crate-memo';
 import { extractCrate } from '../../src/core/extract/extract-crate';
 import { extractSurface } from '../../src/core/extract/extract-surface';
@@ -117,6 +119,83 @@ describe('quietScan', () => {
     ['an inner test attribute on an item', 'fn f() {}\n#![test]\nfn g() {}\n'],
   ])('is not quiet: %s', (_what, text) => {
     expect(quietScan(text, ENV)).toBeNull();
+  });
+});
+
+describe('quietScan against the full census', () => {
+  // Rust-ish pieces: items, attributes, macro calls, comments and strings that hide them, cfgs
+  const piece = fc.constantFrom(
+    'use std::fmt;\n',
+    'use a::{b, c as d, e::*};\n',
+    'pub use crate::m::*;\n',
+    'fn f() { ',
+    ' }\n',
+    '{',
+    '}',
+    '(',
+    ')',
+    ';',
+    ',',
+    'vec![1]',
+    'write!(f, "x")',
+    'println!("{}", 1)',
+    'other!(x)',
+    'a::b!()',
+    'include!("x.rs")',
+    '#[derive(Debug, Clone)]\n',
+    '#[derive(Serialize)]\n',
+    '#[cfg(test)]\n',
+    '#[cfg(feature = "x")]\n',
+    '#[inline]\n',
+    '#[tokio::main]\n',
+    '#![allow(dead_code)]\n',
+    'mod tests ',
+    'mod m;\n',
+    'struct S;\n',
+    'impl S ',
+    'use x::y;',
+    '// use evil::vec; other!()\n',
+    '/* #[no_mangle] */',
+    '"use a::b; x!()"',
+    "'{'",
+    'r#"}"#',
+    ' ',
+    '\n',
+    'let x = !y;',
+    'if !(a) {}',
+  );
+
+  it('is quiet only where the census holds nothing but its uses and bare std macro calls', () => {
+    let quiet = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        const q = quietScan(text, ENV);
+        if (!q) return;
+        quiet++;
+        const c = takeCensus(text, ENV);
+        expect(c.sites).toEqual([]);
+        expect(c.attrs).toEqual([]);
+        expect(c.macroDefs).toEqual([]);
+        expect(c.disabledMods).toEqual([]);
+        expect(c.macroUse).toEqual([]);
+        expect(c.wholeInactive).toBe(false);
+        // every invocation the census records is a bare std macro the scan names
+        for (const b of c.bangs) {
+          expect(b.path).toBe(b.name);
+          expect(q.stdMacros).toContain(b.name);
+        }
+        // the uses are the census's, exactly
+        expect(q.uses).toEqual(c.uses);
+        expect([...q.imports]).toEqual([...c.imports]);
+        expect([...q.importPaths]).toEqual([...c.importPaths]);
+        expect(q.globPaths).toEqual(c.globPaths);
+        expect(q.globs).toEqual(c.globs);
+      }),
+      { numRuns: 3000, seed: 19 },
+    );
+    // the property is not vacuous: many random texts are quiet
+    expect(quiet).toBeGreaterThan(300);
   });
 });
 
