@@ -48956,6 +48956,7 @@ function quietScan(text2, env, lexed = null) {
         if (open2 < to && tokens[open2].text === "[") {
           const end = Math.min(skip(open2), to);
           if (quietAttributes(open2 + 1, end - 1, false) === null) return false;
+          for (let k = open2 + 1; k < end - 1; k++) if (tokens[k].text === "#") return false;
         }
         continue;
       }

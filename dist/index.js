@@ -73515,6 +73515,7 @@ function quietScan(text2, env, lexed = null) {
         if (open3 < to && tokens[open3].text === "[") {
           const end = Math.min(skip(open3), to);
           if (quietAttributes(open3 + 1, end - 1, false) === null) return false;
+          for (let k = open3 + 1; k < end - 1; k++) if (tokens[k].text === "#") return false;
         }
         continue;
       }

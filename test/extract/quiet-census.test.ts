@@ -94,6 +94,13 @@ describe('quietScan', () => {
     expect(quietScan(text, ENV)).not.toBeNull();
   });
 
+  it('gives up at once on attributes nested in attributes, however deep (linear work)', () => {
+    const deep = `${'#[doc(x, '.repeat(20_000)}${')]'.repeat(20_000)}\nfn f() {}\n`;
+    expect(quietScan(deep, ENV)).toBeNull();
+    const inBody = `fn f() { ${'#[allow(x, '.repeat(20_000)}${')]'.repeat(20_000)} let x = 1; }\n`;
+    expect(quietScan(inBody, ENV)).toBeNull();
+  });
+
   it.each([
     ['an export token, even in a comment', '// #[no_mangle]\nfn f() {}\n'],
     ['export_name', '#[export_name = "x"]\nfn f() {}\n'],

@@ -161,6 +161,9 @@ export function quietScan(text: string, env: CfgEnv, lexed: Token[] | null = nul
         if (open < to && tokens[open].text === '[') {
           const end = Math.min(skip(open), to);
           if (quietAttributes(open + 1, end - 1, false) === null) return false;
+          // an attribute inside an attribute's arguments: never in real code, and reading each
+          // nested one again would be quadratic in the nesting (`#[a(#[a(#[a(…)])])]`)
+          for (let k = open + 1; k < end - 1; k++) if (tokens[k].text === '#') return false;
         }
         continue;
       }
