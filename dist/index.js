@@ -73438,13 +73438,14 @@ init_lexer();
 var LOUD_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
 var LOUD_WORDS = ["no_mangle", "export_name", "macro_rules", "extern"];
 var MAX_QUIET_CHARS = 4e6;
-function mayBeQuiet(text2) {
+function mayBeQuiet(text2, prefiltered = false) {
   if (text2.length >= MAX_QUIET_CHARS) return false;
+  if (prefiltered) return !text2.includes("extern");
   for (const w of LOUD_WORDS) if (text2.includes(w)) return false;
   return true;
 }
-function quietScan(text2, env, lexed = null) {
-  if (!mayBeQuiet(text2)) return null;
+function quietScan(text2, env, lexed = null, checked = false) {
+  if (!checked && !mayBeQuiet(text2)) return null;
   const tokens = lexed ?? lex(text2, MAX_QUIET_CHARS);
   const n = tokens.length;
   const match = matchGroups(tokens);
@@ -73602,8 +73603,8 @@ function settleCensuses(input2, quietTexts = true) {
     if (t2.census) continue;
     if (quietTexts && t2.origin.expansionOf === null && !t2.invocations.length && !t2.accounted.length) {
       if (t2.quiet === void 0) {
-        const tokens = mayBeQuiet(t2.text) ? lex(t2.text, CENSUS_TOKENS) : null;
-        t2.quiet = tokens && quietScan(t2.text, env, tokens);
+        const tokens = mayBeQuiet(t2.text, t2.prefiltered === true) ? lex(t2.text, CENSUS_TOKENS) : null;
+        t2.quiet = tokens && quietScan(t2.text, env, tokens, true);
         if (!t2.quiet) t2.census = takeCensus(t2.text, env, CENSUS_TOKENS, tokens);
       }
       if (t2.quiet) {
@@ -74682,6 +74683,7 @@ async function readModules(st) {
       mods = parseAndScan(st, text2, fileCtx, true, fileOrigin(fileCtx), true);
     else {
       record(st, text2, fileOrigin(fileCtx), null, true);
+      st.fileTexts.get(file2).prefiltered = true;
       mods = scanModsLexically(
         text2,
         fileCtx,

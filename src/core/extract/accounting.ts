@@ -40,6 +40,11 @@ export interface ScannedText {
   /** Its census, once taken. */
   census?: Census;
   /**
+   * A module file the byte prefilter did not send to the parser: it holds no `no_mangle`,
+   * `export_name` or `macro_rules` (what the quiet scan need not look for again).
+   */
+  prefiltered?: true;
+  /**
    * Its quiet scan (quiet-census.ts), once taken: null when the text is not quiet. A pure function
    * of the text and the cfg environment, so it may be shared between extractions of the same text.
    */
@@ -161,8 +166,8 @@ export function settleCensuses(input: AccountingInput, quietTexts = true): void 
     if (quietTexts && t.origin.expansionOf === null && !t.invocations.length && !t.accounted.length) {
       if (t.quiet === undefined) {
         // one lex for both: the scan, and the full census when the text is not quiet
-        const tokens = mayBeQuiet(t.text) ? lex(t.text, CENSUS_TOKENS) : null;
-        t.quiet = tokens && quietScan(t.text, env, tokens);
+        const tokens = mayBeQuiet(t.text, t.prefiltered === true) ? lex(t.text, CENSUS_TOKENS) : null;
+        t.quiet = tokens && quietScan(t.text, env, tokens, true);
         if (!t.quiet) t.census = takeCensus(t.text, env, CENSUS_TOKENS, tokens);
       }
       if (t.quiet) {

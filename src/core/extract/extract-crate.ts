@@ -738,6 +738,7 @@ async function readModules(st: CrateState): Promise<void> {
       mods = parseAndScan(st, text, fileCtx, true, fileOrigin(fileCtx), true);
     else {
       record(st, text, fileOrigin(fileCtx), null, true);
+      (st.fileTexts.get(file) as ScannedText).prefiltered = true;
       mods = scanModsLexically(text, fileCtx, env, (modPath, line) =>
         diagnostics.push({
           level: 'error',

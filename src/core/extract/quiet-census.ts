@@ -20,7 +20,8 @@
  * is then exactly what the census would have left after `releaseTexts` dropped the std invocations
  * that resolve to std — the accounting reads the same records either way.
  *
- * Pure and linear in the text. `lexed`: the tokens `lex(text)` gives, when the caller has them.
+ * Pure and linear in the text. `lexed`: the tokens `lex(text)` gives, when the caller has them;
+ * `checked`: the caller found `mayBeQuiet(text)` true already.
  */
 import type { CfgEnv } from '../rust/cfg';
 import { evalCfg, parseCfg } from '../rust/cfg';
@@ -57,9 +58,14 @@ const LOUD_WORDS = ['no_mangle', 'export_name', 'macro_rules', 'extern'];
 /** Texts of this many characters or more may reach the census's token bound: never quiet. */
 const MAX_QUIET_CHARS = 4_000_000;
 
-/** Whether `text` may be quiet at all (a substring search: no need to lex it to know it is not). */
-export function mayBeQuiet(text: string): boolean {
+/**
+ * Whether `text` may be quiet at all (a substring search: no need to lex it to know it is not).
+ * `prefiltered`: the byte prefilter found no `no_mangle`, `export_name` or `macro_rules` in it
+ * (`mayContribute` was false), so only `extern` is left to look for.
+ */
+export function mayBeQuiet(text: string, prefiltered = false): boolean {
   if (text.length >= MAX_QUIET_CHARS) return false;
+  if (prefiltered) return !text.includes('extern');
   for (const w of LOUD_WORDS) if (text.includes(w)) return false;
   return true;
 }
@@ -68,8 +74,13 @@ export function mayBeQuiet(text: string): boolean {
  * The quiet census of `text` under `env`, or null when the text may hold anything else the
  * accounting reads (then the full census must be taken).
  */
-export function quietScan(text: string, env: CfgEnv, lexed: Token[] | null = null): QuietText | null {
-  if (!mayBeQuiet(text)) return null;
+export function quietScan(
+  text: string,
+  env: CfgEnv,
+  lexed: Token[] | null = null,
+  checked = false,
+): QuietText | null {
+  if (!checked && !mayBeQuiet(text)) return null;
   // fewer characters than the bound: every token is read
   const tokens = lexed ?? lex(text, MAX_QUIET_CHARS);
   const n = tokens.length;
