@@ -32972,11 +32972,21 @@ var init_rule2 = __esm({
   }
 });
 
-// src/core/findings/evidence.ts
-function code(name2) {
-  const short = name2.length > 40 ? `${name2.slice(0, 37)}...` : name2;
-  return `\`${short.replace(/`/g, "'")}\``;
+// src/core/message-text.ts
+function quoted2(s) {
+  return s.replace(/`/g, "'");
 }
+function codeName(name2, max = 40) {
+  const short = name2.length > max ? `${name2.slice(0, max - 3)}...` : name2;
+  return `\`${quoted2(short)}\``;
+}
+var init_message_text = __esm({
+  "src/core/message-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/findings/evidence.ts
 function clip(what) {
   return what.length > MAX_WHAT ? `${what.slice(0, MAX_WHAT - 3)}...` : what;
 }
@@ -33009,7 +33019,9 @@ function nullEvidence(item, name2, type, ctx) {
     out2.push({
       file: item.file,
       line: p.line,
-      what: clip(`${code(name2)} checked by ${callee} (defined at ${c.file}:${c.line}: ${c.how})`)
+      what: clip(
+        `${code(name2)} checked by ${callee} (defined at ${quoted2(`${c.file}:${c.line}`)}: ${c.how})`
+      )
     });
   }
   if (item.unsafe && safetyNames(item, name2))
@@ -33058,14 +33070,16 @@ function dedupe(list2) {
     return true;
   });
 }
-var MAX_EVIDENCE, MAX_WHAT, BYTE_TYPES;
+var MAX_EVIDENCE, MAX_WHAT, code, BYTE_TYPES;
 var init_evidence = __esm({
   "src/core/findings/evidence.ts"() {
     "use strict";
     init_type_syntax();
     init_rule2();
+    init_message_text();
     MAX_EVIDENCE = 8;
     MAX_WHAT = 200;
+    code = (name2) => codeName(name2);
     BYTE_TYPES = /* @__PURE__ */ new Set(["u8", "i8", "c_char", "c_uchar", "c_schar", "bool"]);
   }
 });
@@ -42895,7 +42909,8 @@ function richText(s, max = MAX_TEXT) {
     const piece = [...parts2[i2]].slice(0, budget).join("");
     budget -= [...parts2[i2]].length;
     if (i2 % 2 === 1) out2.push(piece === "" ? "" : inlineCode(piece, MAX_CODE));
-    else out2.push(i2 === 0 ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
+    else
+      out2.push(out2.join("") === "" ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
   }
   return out2.join("") + (budget < 0 ? "\u2026" : "");
 }
@@ -43236,6 +43251,7 @@ init_catalogue();
 
 // src/core/diff/gated-exports.ts
 init_catalogue();
+init_message_text();
 var EXPORT_KINDS = /* @__PURE__ */ new Set(["function", "static"]);
 var keyOf = (x) => `${x.kind}:${x.symbol ?? x.name}`;
 function itemKey2(item) {
@@ -43276,7 +43292,7 @@ function gatedExportChanges(crate, base, head) {
           "gated-export-added",
           g,
           g.file,
-          `new export ${g.symbol ?? g.name} behind cfg(${g.cfg}), which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
+          `new export ${codeName(g.symbol ?? g.name)} behind \`cfg(${quoted2(g.cfg)})\`, which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
           "after"
         )
       );
@@ -43287,7 +43303,7 @@ function gatedExportChanges(crate, base, head) {
           "gated-export-removed",
           g,
           g.file,
-          `${g.symbol ?? g.name} behind cfg(${g.cfg}) is gone: builds that enable it no longer export it`,
+          `${codeName(g.symbol ?? g.name)} behind \`cfg(${quoted2(g.cfg)})\` is gone: builds that enable it no longer export it`,
           "before"
         )
       );
@@ -52978,6 +52994,7 @@ function checkRecords(records, declarations, views) {
 }
 
 // src/core/consumers/contract-changes.ts
+init_message_text();
 var HEADER_OUT_OF_DATE = "header-out-of-date";
 var CGO_PROTOTYPE_MISMATCH = "cgo-prototype-mismatch";
 function isProblem(r) {
@@ -53001,7 +53018,6 @@ function problemKey(r) {
       ].join("\0");
   }
 }
-var quoted2 = (s) => s.replace(/`/g, "'");
 var loc2 = (s) => quoted2(`${s.file}:${s.line}`);
 function describe6(r, models) {
   switch (r.rule) {

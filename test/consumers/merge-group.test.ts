@@ -5,10 +5,10 @@
  * (here one only the `headers` glob names) lands a `header-out-of-date` change, which needs an
  * approval like any breaking change; without the wiring the group would see no FFI change and pass.
  */
-import * as path from 'node:path';
-import { makeUser, startFakeGitHub, FakeGitHub } from '../support/fake-github';
-import { gitIn, OriginRepo } from '../support/action-runner';
+import type { FakeGitHub } from '../support/fake-github';
+import type { OriginRepo } from '../support/action-runner';
 import { runMergeGroupJob } from '../support/gate-run';
+import { groupStatuses, openMergeGroup } from '../support/merge-queue';
 
 const LIB = '#[no_mangle]\npub extern "C" fn mini_version() -> u32 {\n    1\n}\n';
 const BASE = {
@@ -29,44 +29,19 @@ describe('merge_group: the contract check with the configured headers', () => {
   });
 
   async function group(files: Record<string, string>, approvedBy?: string) {
-    const origin = new OriginRepo();
-    const base = origin.commit('main', BASE, 'base');
-    const prHead = origin.commit('feature-7', files, 'pr');
-    origin.setPullRef(7, prHead);
-    const work = path.join(origin.dir, 'author');
-    const branch = `gh-readonly-queue/main/pr-7-${prHead}`;
-    gitIn(work, 'checkout', '-q', '-b', branch, 'main');
-    gitIn(work, 'merge', '-q', '--no-ff', '--no-edit', 'feature-7');
-    gitIn(work, 'push', '-q', 'origin', branch);
-    const groupHead = gitIn(work, 'rev-parse', 'HEAD');
-    const fake = await startFakeGitHub();
-    opened.push({ origin, fake });
-    fake.addRepo({ fullName: 'octo/lib', defaultBranch: 'main', branches: { main: base } });
-    fake.addFile({
-      repo: 'octo/lib',
-      path: '.github/ffi-surface-guard.yml',
-      content: 'approvers: [sec-bob]\nheaders: ["capi/*.inc"]\n',
-      ref: 'main',
+    const g = await openMergeGroup(files, {
+      base: BASE,
+      approvedBy,
+      config: 'approvers: [sec-bob]\nheaders: ["capi/*.inc"]\n',
     });
-    fake.addPull({
-      repo: 'octo/lib',
-      number: 7,
-      user: 'alice',
-      head: { sha: prHead, ref: 'feature-7' },
-      base: { sha: base, ref: 'main' },
-    });
-    fake.state.commits.push(groupHead);
-    if (approvedBy)
-      fake.addReview({ repo: 'octo/lib', number: 7, user: makeUser(approvedBy), state: 'APPROVED' });
+    opened.push(g);
+    const { origin, fake, base, groupHead, branch } = g;
     const run = await runMergeGroupJob({
       workspace: origin.checkout('main'),
       fake,
       group: { head_sha: groupHead, base_sha: base, head_ref: `refs/heads/${branch}` },
     });
-    const statuses = fake.state.statuses.filter(
-      (x) => x.sha === groupHead && x.context === 'ffi-surface/security-review',
-    );
-    return { run, statuses };
+    return { run, statuses: groupStatuses(g) };
   }
 
   it('a consistent edit of the configured header: no FFI change, success', async () => {

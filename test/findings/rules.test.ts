@@ -269,8 +269,13 @@ describe('every rule has a flagged fixture and a spared twin', () => {
       expect(hits[0].checklist.length).toBeGreaterThan(10);
     });
     it('spares the twin that does it right (no open finding; a verified one names its evidence)', async () => {
-      const all = await findingsOf(c.spared);
-      expect(byRule(all, c.rule).filter((f) => f.status !== 'verified')).toEqual([]);
+      const spared = byRule(await findingsOf(c.spared), c.rule);
+      expect(spared.filter((f) => f.status !== 'verified')).toEqual([]);
+      // a verified finding names where the code answers it
+      for (const f of spared) {
+        expect(f.evidence?.length).toBeGreaterThan(0);
+        for (const e of f.evidence ?? []) expect(e.line).toBeGreaterThan(0);
+      }
     });
     it('leaves the flagged finding open (nothing in the fixture answers it)', async () => {
       const hits = byRule(await findingsOf(c.flagged), c.rule);

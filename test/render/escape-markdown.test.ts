@@ -194,6 +194,9 @@ describe('richText', () => {
   it('escapes a leading space or dash only where it could start a line', () => {
     expect(richText('- `p` is -1')).toBe('\\- `p` is -1');
     expect(richText('`p` -x')).toBe('`p` -x');
+    // empty code spans render as nothing: what follows starts the line and is escaped as such
+    for (const s of ['``- item', '``    x', '``=== ', '````# h'])
+      expect(richText(s)).toBe(inlineText(s.replace(/`/g, '')));
   });
 });
 

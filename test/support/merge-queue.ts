@@ -1,7 +1,8 @@
 /**
  * A merge queue's group as GitHub builds it (main's tip with PR #7's head merged in, first parent
- * main), in a real git origin and the fake GitHub API — shared by the in-process merge-group gate
- * (test/gate/merge-group.test.ts) and the bundled action's run (test/action/merge-group.e2e.test.ts).
+ * main), in a real git origin and the fake GitHub API — shared by the in-process merge-group gates
+ * (test/gate/merge-group.test.ts, test/consumers/merge-group.test.ts) and the bundled action's run
+ * (test/action/merge-group.e2e.test.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,6 +30,8 @@ export interface GroupOptions {
   requestedChangesBy?: string;
   /** The base branch's files (default: the demo's v1). */
   base?: Record<string, string>;
+  /** The default branch's `.github/ffi-surface-guard.yml` (default: `sec-bob` approves). */
+  config?: string;
 }
 
 export interface MergeGroup {
@@ -65,7 +68,7 @@ export async function openMergeGroup(
   fake.addFile({
     repo: 'octo/lib',
     path: '.github/ffi-surface-guard.yml',
-    content: 'approvers: [sec-bob]\n',
+    content: o.config ?? 'approvers: [sec-bob]\n',
     ref: 'main',
   });
   fake.addPull({

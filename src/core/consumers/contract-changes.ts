@@ -11,6 +11,7 @@
  */
 import type { Change, Severity } from '../report';
 import type { ContractResult } from './contract';
+import { quoted } from '../message-text';
 
 /** The Rust item a contract problem is about, for the change's kind, name and crate. */
 export interface ContractSubject {
@@ -57,11 +58,6 @@ function problemKey(r: Problem): string {
   }
 }
 
-/**
- * A pull request author's text inside a message: its backticks become quotes, so that it cannot
- * pair with the message's own code spans (renderers read `…` in messages as code).
- */
-const quoted = (s: string): string => s.replace(/`/g, "'");
 const loc = (s: { file: string; line: number }): string => quoted(`${s.file}:${s.line}`);
 
 /** One problem in words (the C side first, then Rust's), and whether it breaks on every model. */

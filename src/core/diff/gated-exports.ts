@@ -9,6 +9,7 @@
 import type { CrateSurface, GatedItem, SurfaceItem } from '../model';
 import type { Change } from '../report';
 import { changeRule } from './catalogue';
+import { codeName, quoted } from '../message-text';
 
 const EXPORT_KINDS = new Set(['function', 'static']);
 
@@ -65,7 +66,7 @@ export function gatedExportChanges(
           'gated-export-added',
           g,
           g.file,
-          `new export ${g.symbol ?? g.name} behind cfg(${g.cfg}), which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
+          `new export ${codeName(g.symbol ?? g.name)} behind \`cfg(${quoted(g.cfg)})\`, which the analysed build (${features(head)}) does not enable: its signature and findings are not analysed here`,
           'after',
         ),
       );
@@ -76,7 +77,7 @@ export function gatedExportChanges(
           'gated-export-removed',
           g,
           g.file,
-          `${g.symbol ?? g.name} behind cfg(${g.cfg}) is gone: builds that enable it no longer export it`,
+          `${codeName(g.symbol ?? g.name)} behind \`cfg(${quoted(g.cfg)})\` is gone: builds that enable it no longer export it`,
           'before',
         ),
       );

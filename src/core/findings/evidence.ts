@@ -20,6 +20,7 @@ import type { Evidence } from '../report';
 import { optionInner, parseType, renderType, wrapped } from '../rust/type-syntax';
 import type { PointerParam } from './pointer-params';
 import { FindingContext, memoised } from './rule';
+import { codeName, quoted } from '../message-text';
 
 /** Most evidence records one finding carries. */
 export const MAX_EVIDENCE = 8;
@@ -32,10 +33,7 @@ export interface Verdict {
 }
 
 /** Names (chosen by a PR author) shortened and kept inside one code span. */
-export function code(name: string): string {
-  const short = name.length > 40 ? `${name.slice(0, 37)}...` : name;
-  return `\`${short.replace(/`/g, "'")}\``;
-}
+export const code = (name: string): string => codeName(name);
 
 function clip(what: string): string {
   return what.length > MAX_WHAT ? `${what.slice(0, MAX_WHAT - 3)}...` : what;
@@ -77,7 +75,9 @@ export function nullEvidence(
     out.push({
       file: item.file,
       line: p.line,
-      what: clip(`${code(name)} checked by ${callee} (defined at ${c.file}:${c.line}: ${c.how})`),
+      what: clip(
+        `${code(name)} checked by ${callee} (defined at ${quoted(`${c.file}:${c.line}`)}: ${c.how})`,
+      ),
     });
   }
   if (item.unsafe && safetyNames(item, name))

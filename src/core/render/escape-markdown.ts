@@ -208,8 +208,10 @@ export function richText(s: string, max = MAX_TEXT): string {
     const piece = [...parts[i]].slice(0, budget).join('');
     budget -= [...parts[i]].length;
     if (i % 2 === 1) out.push(piece === '' ? '' : inlineCode(piece, MAX_CODE));
-    // a part after a code span does not start a line: a leading space or `-` is only text there
-    else out.push(i === 0 ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
+    // a part after a non-empty code span does not start a line: a leading space or `-` is only
+    // text there; after nothing at all (empty spans: "``- x") it does, and is escaped as a start
+    else
+      out.push(out.join('') === '' ? inlineText(piece, max) : escapeRevealed(reveal(piece, max).text, false));
   }
   return out.join('') + (budget < 0 ? '…' : '');
 }

@@ -10,7 +10,7 @@ export const cases: RuleCase[] = [
     ),
     expect: [['gated-export-added', 'addition', 'g']],
     messages: [
-      'new export g behind cfg(feature = "fips"), which the analysed build (no features) does not enable: its signature and findings are not analysed here',
+      'new export `g` behind `cfg(feature = "fips")`, which the analysed build (no features) does not enable: its signature and findings are not analysed here',
     ],
   },
   {

@@ -9,6 +9,6 @@ export const cases: RuleCase[] = [
     ),
     after: fn('#[no_mangle] pub extern "C" fn f() {}'),
     expect: [['gated-export-removed', 'breaking', 'g']],
-    messages: ['g behind cfg(feature = "fips") is gone: builds that enable it no longer export it'],
+    messages: ['`g` behind `cfg(feature = "fips")` is gone: builds that enable it no longer export it'],
   },
 ];
