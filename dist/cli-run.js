@@ -48675,7 +48675,7 @@ function attributesIn(tokens, text2, from, to, env) {
   return readAttribute(text2.slice(tokens[from].start, tokens[to - 1].end), env);
 }
 function splitPaths(args2) {
-  return args2.split(",").map((s) => s.replace(/\s+/g, "")).filter((s) => /^[\w:$#]+$/.test(s));
+  return args2.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, " ").split(",").map((s) => s.replace(/\s+/g, "")).filter((s) => s !== "");
 }
 function implName(tokens, from, to, skip) {
   let k = from;
@@ -48821,6 +48821,7 @@ var STD_MACROS = /* @__PURE__ */ new Set([
   "write",
   "writeln"
 ]);
+var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
 var DEFAULT_TRUSTED_MACRO_CRATES = [
   "std",
   "core",
@@ -48892,7 +48893,6 @@ init_lexer();
 // src/core/extract/quiet-census.ts
 init_cfg();
 init_lexer();
-var LOUD_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
 var LOUD_WORDS = ["no_mangle", "export_name", "macro_rules", "extern"];
 var MAX_QUIET_CHARS = 4e6;
 function mayBeQuiet(text2, prefiltered = false) {
@@ -48980,7 +48980,7 @@ function quietScan(text2, env, lexed = null, checked = false) {
       if (t2.text === "!" && tokens[m + 1]?.kind === "open") {
         const b = bangAt(tokens, m);
         if (!b) continue;
-        if (b.path !== b.name || !STD_MACROS.has(b.name) || LOUD_STD_MACROS.has(b.name)) return false;
+        if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
         std.add(b.name);
       }
     }
@@ -49018,6 +49018,7 @@ function quietScan(text2, env, lexed = null, checked = false) {
     if (kw === "macro_rules" || kw === "mod" && (!off || tokens[k + 2]?.text === ";")) return null;
     if (off) continue;
     if (kw === "use") {
+      if (!quietTokens(itemStart, k, -1)) return null;
       readUse(tokens, k + 1, itemEnd, out2, []);
       continue;
     }
@@ -49164,11 +49165,23 @@ function releaseTexts(input2) {
   }
   input2.own.scopes = scopes2;
   const local = new MacroWorld([], /* @__PURE__ */ new Set(), env);
+  let guessedStarts = /* @__PURE__ */ new Set();
+  let siteOffsets = [];
+  const siteWithin = (start2, end) => {
+    let lo = 0;
+    let hi = siteOffsets.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (siteOffsets[mid] < start2) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < siteOffsets.length && siteOffsets[lo] < end;
+  };
   const stdSafe = (t2, c, b) => {
     if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
     if (input2.own.definitions.has(b.name) || b.name === "cfg_if") return false;
-    if (t2.invocations.some((i2) => i2.start === b.start && input2.macros.guessed.has(i2))) return false;
-    if (c.sites.some((x) => x.offset >= b.start && x.offset < b.end)) return false;
+    if (guessedStarts.has(b.start)) return false;
+    if (siteWithin(b.start, b.end)) return false;
     const origins = local.resolve(
       input2.own,
       [t2.origin.modPath, ...b.itemPath].join("::"),
@@ -49180,6 +49193,10 @@ function releaseTexts(input2) {
   for (const t2 of texts) {
     const c = censusOf(t2, env);
     if (!c.wholeInactive && c.bangs.length) {
+      guessedStarts = new Set(
+        t2.invocations.flatMap((i2) => i2.start !== void 0 && input2.macros.guessed.has(i2) ? [i2.start] : [])
+      );
+      siteOffsets = c.sites.map((x) => x.offset).sort((a, b) => a - b);
       const bangs = c.bangs.filter((b) => !stdSafe(t2, c, b));
       if (bangs.length < c.bangs.length) t2.census = { ...c, bangs };
     }
@@ -49462,7 +49479,6 @@ var MacroWorld = class {
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 };
-var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
 function isOwnMacroPath(path8) {
   const segs = path8.replace(/\s+/g, "").split("::");
   return segs.length === 1 || segs.length === 2 && (segs[0] === "crate" || segs[0] === "$crate");

@@ -124,8 +124,20 @@ describe('quietScan', () => {
     ['macro_use', '#[macro_use]\nuse a::b;\n'],
     ['a path attribute', '#[path = "x.rs"]\nfn f() {}\n'],
     ['an inner test attribute on an item', 'fn f() {}\n#![test]\nfn g() {}\n'],
+    ['a macro call in the attribute of a use', '#[doc = include!("x.txt")]\nuse std::fmt;\n'],
+    ['a derive path with a comment inside', '#[derive(Clone, evil:: /* c */ Export)]\nstruct S;\n'],
+    ['a derive path that is not ASCII', '#[derive(evil::Éxport)]\nstruct S;\n'],
   ])('is not quiet: %s', (_what, text) => {
     expect(quietScan(text, ENV)).toBeNull();
+  });
+});
+
+describe('derive paths the census records', () => {
+  it('keeps entries that are not plain ASCII paths, and reads through comments', () => {
+    const derives = (t: string) => takeCensus(t, ENV).attrs.map((a) => a.path);
+    expect(derives('#[derive(Clone, evil:: /* c */ Export)]\nstruct S;\n')).toEqual(['evil::Export']);
+    expect(derives('#[derive(evil::Éxport)]\nstruct S;\n')).toEqual(['evil::Éxport']);
+    expect(derives('#[derive(Debug /* std */, Clone,)]\nstruct S;\n')).toEqual([]);
   });
 });
 
@@ -166,6 +178,7 @@ describe('quietScan against the full census', () => {
     '"use a::b; x!()"',
     "'{'",
     'r#"}"#',
+    '#[doc = include!("x")]\n',
     ' ',
     '\n',
     'let x = !y;',

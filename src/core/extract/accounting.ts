@@ -11,7 +11,7 @@ import type { UnresolvedEntry } from '../model';
 import type { CfgEnv } from '../rust/cfg';
 import { Census, CensusBang, takeCensus, Unit } from './census';
 import type { MacroDef, MacroInvocation } from './scan-file';
-import { isTrustedMacroCrate, STD_MACROS } from './macro-trust';
+import { isTrustedMacroCrate, STD_MACROS, UNSAFE_STD_MACROS } from './macro-trust';
 import { lex } from '../rust/lexer';
 import { mayBeQuiet, QuietText, quietCensus, quietScan } from './quiet-census';
 
@@ -318,11 +318,25 @@ export function releaseTexts(input: AccountingInput): number {
   // knows no crate: a resolution that crosses into a dependency ends at a package there, never at
   // std, so a std-only answer read nothing but this crate's scopes, as the full world would
   const local = new MacroWorld([], new Set(), env);
+  // per text, once: the starts of its guessed invocations, and its sites' offsets in order (a
+  // lookup and a binary search a call, not a scan of every invocation and site)
+  let guessedStarts = new Set<number>();
+  let siteOffsets: number[] = [];
+  const siteWithin = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = siteOffsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (siteOffsets[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < siteOffsets.length && siteOffsets[lo] < end;
+  };
   const stdSafe = (t: ScannedText, c: Census, b: CensusBang): boolean => {
     if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
     if (input.own.definitions.has(b.name) || b.name === 'cfg_if') return false;
-    if (t.invocations.some((i) => i.start === b.start && input.macros.guessed.has(i))) return false;
-    if (c.sites.some((x) => x.offset >= b.start && x.offset < b.end)) return false;
+    if (guessedStarts.has(b.start)) return false;
+    if (siteWithin(b.start, b.end)) return false;
     const origins = local.resolve(
       input.own,
       [t.origin.modPath, ...b.itemPath].join('::'),
@@ -334,6 +348,10 @@ export function releaseTexts(input: AccountingInput): number {
   for (const t of texts) {
     const c = censusOf(t, env);
     if (!c.wholeInactive && c.bangs.length) {
+      guessedStarts = new Set(
+        t.invocations.flatMap((i) => (i.start !== undefined && input.macros.guessed.has(i) ? [i.start] : [])),
+      );
+      siteOffsets = c.sites.map((x) => x.offset).sort((a, b) => a - b);
       const bangs = c.bangs.filter((b) => !stdSafe(t, c, b));
       if (bangs.length < c.bangs.length) t.census = { ...c, bangs };
     }
@@ -724,9 +742,6 @@ export class MacroWorld {
     return o.packages.length === 1 && !o.local ? o.packages[0] : null;
   }
 }
-
-/** Std macros that can place code the engine does not read into the library. */
-const UNSAFE_STD_MACROS = new Set(['include', 'global_asm']);
 
 /**
  * A path that names one of the crate's own `macro_rules!` macros: a bare name (textual scope), or

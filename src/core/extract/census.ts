@@ -574,11 +574,19 @@ export function attributesIn(tokens: Token[], text: string, from: number, to: nu
   return readAttribute(text.slice(tokens[from].start, tokens[to - 1].end), env);
 }
 
+/**
+ * The paths of a `derive(…)`: comments and whitespace removed, every non-empty entry kept. An entry
+ * that is not a plain path (a non-ASCII name, a comment left over) is kept as written, so that it
+ * is recorded and accounted, never dropped: `derive(Clone, evil::` + a block comment + `Export)` names
+ * `evil::Export` (entries that were not `[\w:$#]+` used to be filtered out, and with them a derive
+ * macro that exports).
+ */
 export function splitPaths(args: string): string[] {
   return args
+    .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ')
     .split(',')
     .map((s) => s.replace(/\s+/g, ''))
-    .filter((s) => /^[\w:$#]+$/.test(s));
+    .filter((s) => s !== '');
 }
 
 /** `impl<T> Trait for Type<T> {` → `Type`; `impl Type {` → `Type`. */

@@ -54,6 +54,9 @@ export const STD_MACROS = new Set([
   'writeln',
 ]);
 
+/** Std macros that can place code the engine does not read into the library. */
+export const UNSAFE_STD_MACROS: ReadonlySet<string> = new Set(['include', 'global_asm']);
+
 /**
  * Crates whose macros (function-like, attribute and derive) are trusted not to export symbols by
  * default. Widely used, and none of them emits `#[no_mangle]`/`#[export_name]` items. Crates that

@@ -41,16 +41,13 @@ import {
   splitPaths,
   UseRecords,
 } from './census';
-import { STD_MACROS } from './macro-trust';
+import { STD_MACROS, UNSAFE_STD_MACROS } from './macro-trust';
 
 /** What the accounting needs of a quiet text. */
 export interface QuietText extends UseRecords {
   /** Bare names of the std macros it invokes (`write`, `vec`), each once. */
   stdMacros: string[];
 }
-
-/** Std macros whose invocation the accounting always reports (they place code it does not read). */
-const LOUD_STD_MACROS = new Set(['include', 'global_asm']);
 
 /** Words whose presence anywhere in the text sends it to the full census (substring search). */
 const LOUD_WORDS = ['no_mangle', 'export_name', 'macro_rules', 'extern'];
@@ -181,7 +178,7 @@ export function quietScan(
       if (t.text === '!' && tokens[m + 1]?.kind === 'open') {
         const b = bangAt(tokens, m);
         if (!b) continue;
-        if (b.path !== b.name || !STD_MACROS.has(b.name) || LOUD_STD_MACROS.has(b.name)) return false;
+        if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
         std.add(b.name);
       }
     }
@@ -225,6 +222,8 @@ export function quietScan(
     if (kw === 'macro_rules' || (kw === 'mod' && (!off || tokens[k + 2]?.text === ';'))) return null;
     if (off) continue; // not compiled: the census skips it whole
     if (kw === 'use') {
+      // its attributes may hold macro calls the census records (`#[doc = m!()] use …`)
+      if (!quietTokens(itemStart, k, -1)) return null;
       readUse(tokens, k + 1, itemEnd, out, []);
       continue;
     }
