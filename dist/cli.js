@@ -24,7 +24,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/cli/main.ts
+var path = __toESM(require("node:path"));
 var import_node_v8 = require("node:v8");
+var import_node_worker_threads = require("node:worker_threads");
 
 // src/core/version.ts
 var TOOL_NAME = "ffi-surface-guard";
@@ -42,15 +44,38 @@ function fastAnswer(argv) {
 `;
   return null;
 }
+var RUN_BUNDLE = path.join(__dirname, "cli-run.js");
+var WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+require(workerData.bundle)
+  .run(workerData.argv, workerData.options)
+  .then((r) => parentPort.postMessage(r));
+`;
+var YOUNG_GENERATION_MB = 8;
+function runInWorker(argv, options) {
+  return new Promise((resolve, reject) => {
+    let result = null;
+    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { bundle: RUN_BUNDLE, argv, options },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+    worker.once("message", (r) => result = r);
+    worker.once("error", reject);
+    worker.once(
+      "exit",
+      (code) => result ? resolve(result) : reject(new Error(`the command's thread ended (exit code ${code}) without a result`))
+    );
+  });
+}
 async function main(argv) {
   const fast = fastAnswer(argv);
   if (fast !== null) {
     process.stdout.write(fast);
     return;
   }
-  (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=70");
-  const { run } = await Promise.resolve().then(() => __toESM(require("./cli-run.js")));
-  const r = await run(argv, {
+  (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=30");
+  const r = await runInWorker(argv, {
     terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env }
   });
   if (r.stdout) process.stdout.write(r.stdout);

@@ -67361,17 +67361,25 @@ function explainGitFailure(args2, stderr, code2, cwd = ".") {
     return `git ${args2[0] ?? ""} does not take these options: a newer git (2.38 or later) is needed`;
   return `git ${args2[0] ?? ""} failed${text2 ? `: ${text2}` : ` (exit ${code2})`}`;
 }
-function runGit(cwd, args2, input2) {
+function spawnGit(cwd, args2, input2, sink) {
   return new Promise((resolve7, reject) => {
     const child = (0, import_node_child_process.spawn)("git", args2, {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
       env: GIT_ENV()
     });
-    const out2 = [];
     const err2 = [];
     let errBytes = 0;
-    child.stdout.on("data", (d) => out2.push(d));
+    let failed = null;
+    child.stdout.on("data", (d) => {
+      if (failed) return;
+      try {
+        sink(d);
+      } catch (e) {
+        failed = e instanceof Error ? e : new Error(String(e));
+        child.kill();
+      }
+    });
     child.stderr.on("data", (d) => {
       if (errBytes < MAX_STDERR) err2.push(d);
       errBytes += d.length;
@@ -67380,10 +67388,33 @@ function runGit(cwd, args2, input2) {
     child.stdin.on("error", () => void 0);
     child.on(
       "close",
-      (code2) => resolve7({ stdout: Buffer.concat(out2), stderr: Buffer.concat(err2).toString("utf8"), code: code2 ?? 1 })
+      (code2) => failed ? reject(failed) : resolve7({ stderr: Buffer.concat(err2).toString("utf8"), code: code2 ?? 1 })
     );
     child.stdin.end(input2 ?? "");
   });
+}
+async function runGit(cwd, args2, input2) {
+  const out2 = [];
+  const r = await spawnGit(cwd, args2, input2, (d) => out2.push(d));
+  return { stdout: Buffer.concat(out2), ...r };
+}
+var MAX_RECORD_BYTES = 1 << 20;
+async function gitRecords(cwd, args2, onRecord) {
+  let rest = null;
+  const r = await spawnGit(cwd, args2, void 0, (chunk) => {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let at = 0;
+    for (let end = buf.indexOf(0, at); end >= 0; end = buf.indexOf(0, at)) {
+      onRecord(buf, at, end);
+      at = end + 1;
+    }
+    if (buf.length - at > MAX_RECORD_BYTES)
+      throw new GitError(`git ${args2[0] ?? ""} printed a record longer than ${MAX_RECORD_BYTES} bytes`);
+    rest = at < buf.length ? Buffer.from(buf.subarray(at)) : null;
+  });
+  if (r.code !== 0) throw new GitError(explainGitFailure(args2, r.stderr, r.code, cwd));
+  const last = rest;
+  if (last) onRecord(last, 0, last.length);
 }
 async function git(cwd, args2) {
   const r = await runGit(cwd, args2);
@@ -75104,7 +75135,7 @@ function isCCompatible(type, reprTypes, aliases, depth2 = 0) {
   return false;
 }
 function textHash(text2) {
-  return (0, import_node_crypto4.createHash)("sha256").update(text2).digest("hex");
+  return (0, import_node_crypto4.createHash)("sha256").update(text2).digest("binary");
 }
 function unreadableEntry(crate, file2, detail) {
   const hash2 = (0, import_node_crypto4.createHash)("sha256").update(detail).digest("hex").slice(0, 16);
@@ -75916,6 +75947,9 @@ function decodeText(buf) {
 
 // src/adapters/file-system-tree.ts
 var SKIP_DIRS2 = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
+function direntKind(e) {
+  return e.isSymbolicLink() ? 2 /* Symlink */ : e.isFile() ? 0 /* File */ : e.isDirectory() ? 1 /* Dir */ : 3 /* Other */;
+}
 var FileSystemTree = class _FileSystemTree {
   constructor(root) {
     this.root = root;
@@ -75924,6 +75958,10 @@ var FileSystemTree = class _FileSystemTree {
   label = "working tree";
   /** Where each directory looked at really is (cached: a tree is read once). */
   dirState = /* @__PURE__ */ new Map();
+  /**
+   * Each directory's entries by name, as a kind code (`Dirent`s are not kept: at 100,000 files they
+   * held ~30 MB, each with its own copy of the directory's absolute path).
+   */
   listings = /* @__PURE__ */ new Map();
   walks = /* @__PURE__ */ new Map();
   static async open(root) {
@@ -75989,7 +76027,7 @@ var FileSystemTree = class _FileSystemTree {
         for (const e of fsSync.readdirSync(dir ? path3.join(this.root, dir) : this.root, {
           withFileTypes: true
         }))
-          m.set(e.name, e);
+          m.set(e.name, direntKind(e));
       } catch {
       }
       this.listings.set(dir, m);
@@ -76006,8 +76044,8 @@ var FileSystemTree = class _FileSystemTree {
     if (parent !== "inside") return parent === "outside" ? "symlink" : "missing";
     const slash = rel.lastIndexOf("/");
     const e = this.listing(slash < 0 ? "" : rel.slice(0, slash)).get(rel.slice(slash + 1));
-    if (!e) return "missing";
-    if (e.isSymbolicLink()) {
+    if (e === void 0) return "missing";
+    if (e === 2 /* Symlink */) {
       const real = this.containedSync(abs);
       if (!real) return "symlink";
       try {
@@ -76017,7 +76055,7 @@ var FileSystemTree = class _FileSystemTree {
         return "missing";
       }
     }
-    return e.isFile() ? "file" : e.isDirectory() ? "dir" : "missing";
+    return e === 0 /* File */ ? "file" : e === 1 /* Dir */ ? "dir" : "missing";
   }
   async read(rel, maxBytes) {
     const abs = this.abs(rel);
@@ -76130,6 +76168,62 @@ var FileSystemTree = class _FileSystemTree {
 
 // src/adapters/git-revision-tree.ts
 var MAX_LINK_BYTES = 4096;
+var EntryTable = class {
+  index = /* @__PURE__ */ new Map();
+  modeCodes = [];
+  modes = [];
+  sizes = [];
+  oidBytes = 0;
+  oids = Buffer.alloc(0);
+  count = 0;
+  add(path8, mode, oid, size) {
+    if (this.count === 0) this.oidBytes = oid.length >> 1;
+    if (oid.length !== this.oidBytes * 2 || !/^[0-9a-f]+$/.test(oid))
+      throw new GitError(`git ls-tree printed an object id that is not one: ${JSON.stringify(oid)}`);
+    let code2 = this.modes.indexOf(mode);
+    if (code2 < 0) code2 = this.modes.push(mode) - 1;
+    const at = this.index.get(path8);
+    const i2 = at ?? this.count++;
+    if (at === void 0) this.index.set(path8, i2);
+    if ((i2 + 1) * this.oidBytes > this.oids.length) {
+      const grown = Buffer.alloc(Math.max(1024, this.oids.length * 2));
+      this.oids.copy(grown);
+      this.oids = grown;
+    }
+    this.oids.write(oid, i2 * this.oidBytes, "hex");
+    this.modeCodes[i2] = code2;
+    this.sizes[i2] = size;
+  }
+  get(path8) {
+    const i2 = this.index.get(path8);
+    if (i2 === void 0) return void 0;
+    const at = i2 * this.oidBytes;
+    return {
+      mode: this.modes[this.modeCodes[i2]],
+      oid: this.oids.toString("hex", at, at + this.oidBytes),
+      size: this.sizes[i2]
+    };
+  }
+  /** The mode of `path`'s blob, without building an entry. */
+  mode(path8) {
+    const i2 = this.index.get(path8);
+    return i2 === void 0 ? void 0 : this.modes[this.modeCodes[i2]];
+  }
+  has(path8) {
+    return this.index.has(path8);
+  }
+  paths() {
+    return this.index.keys();
+  }
+  /** `path` names the same blob here and in `other`. */
+  sameBlob(path8, other) {
+    const i2 = this.index.get(path8);
+    const j = other.index.get(path8);
+    if (i2 === void 0 || j === void 0 || this.oidBytes !== other.oidBytes) return false;
+    const n = this.oidBytes;
+    return this.oids.compare(other.oids, j * n, j * n + n, i2 * n, i2 * n + n) === 0;
+  }
+};
 var LINK = "120000";
 var MAX_LINK_HOPS = 40;
 var GitRevisionTree = class _GitRevisionTree {
@@ -76138,9 +76232,9 @@ var GitRevisionTree = class _GitRevisionTree {
     this.entries = entries;
     this.reader = reader;
     this.dirs.set("", /* @__PURE__ */ new Map());
-    for (const [p, e] of entries) {
+    for (const p of entries.paths()) {
       let name2 = p.slice(p.lastIndexOf("/") + 1);
-      let type = e.mode === "120000" ? "symlink" : "file";
+      let type = entries.mode(p) === LINK ? "symlink" : "file";
       for (let end = p.length - name2.length - 1; ; ) {
         const dir = end < 0 ? "" : p.slice(0, end);
         let m = this.dirs.get(dir);
@@ -76186,17 +76280,15 @@ var GitRevisionTree = class _GitRevisionTree {
     const sha = r.stdout.toString("utf8").trim();
     const args2 = ["ls-tree", "-r", "-l", "-z", "--full-tree", sha];
     if (prefix) args2.push("--", prefix);
-    const out2 = await git(top, args2);
-    const entries = /* @__PURE__ */ new Map();
-    for (const rec of out2.split("\0")) {
-      if (!rec) continue;
-      const tab = rec.indexOf("	");
-      const [mode, type, oid, size] = rec.slice(0, tab).split(/ +/);
-      const full = rec.slice(tab + 1);
-      if (type !== "blob") continue;
-      const rel = prefix ? full.slice(prefix.length + 1) : full;
-      entries.set(rel, { mode, oid, size: Number(size) });
-    }
+    const entries = new EntryTable();
+    await gitRecords(top, args2, (buf, start2, end) => {
+      const tab = buf.indexOf(9, start2);
+      if (tab < start2 || tab >= end) return;
+      const [mode, type, oid, size] = buf.toString("latin1", start2, tab).split(/ +/);
+      if (type !== "blob") return;
+      const full = buf.toString("utf8", tab + 1, end);
+      entries.add(prefix ? full.slice(prefix.length + 1) : full, mode, oid, Number(size));
+    });
     return new _GitRevisionTree(sha, entries, new BlobReader(top));
   }
   close() {
@@ -76205,7 +76297,7 @@ var GitRevisionTree = class _GitRevisionTree {
   async stat(path8) {
     const r = await this.resolve(path8);
     if (r.kind === "file" || r.kind === "dir") return r.kind;
-    return r.kind === "outside" || this.entries.get(path8)?.mode === LINK ? "symlink" : "missing";
+    return r.kind === "outside" || this.entries.mode(path8) === LINK ? "symlink" : "missing";
   }
   /** The text of a symbolic link blob (cached by object id). */
   linkText(oid) {
@@ -76292,14 +76384,14 @@ var GitRevisionTree = class _GitRevisionTree {
     return [...m.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, type]) => ({ name: name2, type }));
   }
   async listAll(max) {
-    const all = [...this.entries.keys()].filter((p) => !/(^|\/)(target|node_modules)\//.test(p)).sort();
+    const all = [...this.entries.paths()].filter((p) => !/(^|\/)(target|node_modules)\//.test(p)).sort();
     return { paths: all.slice(0, max), truncated: all.length > max };
   }
   /** Paths whose blob differs between two trees (added, removed or changed). */
   changedPaths(other) {
     const out2 = /* @__PURE__ */ new Set();
-    for (const [p, e] of this.entries) if (other.entries.get(p)?.oid !== e.oid) out2.add(p);
-    for (const p of other.entries.keys()) if (!this.entries.has(p)) out2.add(p);
+    for (const p of this.entries.paths()) if (!this.entries.sameBlob(p, other.entries)) out2.add(p);
+    for (const p of other.entries.paths()) if (!this.entries.has(p)) out2.add(p);
     return out2;
   }
 };

@@ -9,11 +9,33 @@ import { decodeText, EntryType, ReadResult, SourceTree } from '../core/source-tr
 
 const SKIP_DIRS = new Set(['.git', 'target', 'node_modules']);
 
+/** What a directory entry is, as `readdir` saw it (a symbolic link is resolved when asked). */
+const enum DirentKind {
+  File,
+  Dir,
+  Symlink,
+  Other,
+}
+
+function direntKind(e: fsSync.Dirent): DirentKind {
+  return e.isSymbolicLink()
+    ? DirentKind.Symlink
+    : e.isFile()
+      ? DirentKind.File
+      : e.isDirectory()
+        ? DirentKind.Dir
+        : DirentKind.Other;
+}
+
 export class FileSystemTree implements SourceTree {
   readonly label = 'working tree';
   /** Where each directory looked at really is (cached: a tree is read once). */
   private readonly dirState = new Map<string, 'inside' | 'outside' | 'missing'>();
-  private readonly listings = new Map<string, Map<string, fsSync.Dirent>>();
+  /**
+   * Each directory's entries by name, as a kind code (`Dirent`s are not kept: at 100,000 files they
+   * held ~30 MB, each with its own copy of the directory's absolute path).
+   */
+  private readonly listings = new Map<string, Map<string, DirentKind>>();
   private readonly walks = new Map<number, Promise<{ paths: string[]; truncated: boolean }>>();
   private constructor(private readonly root: string) {}
 
@@ -79,7 +101,7 @@ export class FileSystemTree implements SourceTree {
   }
 
   /** The entries of a directory inside the root, by name (one `readdir` instead of a stat per file). */
-  private listing(dir: string): Map<string, fsSync.Dirent> {
+  private listing(dir: string): Map<string, DirentKind> {
     let m = this.listings.get(dir);
     if (!m) {
       m = new Map();
@@ -87,7 +109,7 @@ export class FileSystemTree implements SourceTree {
         for (const e of fsSync.readdirSync(dir ? path.join(this.root, dir) : this.root, {
           withFileTypes: true,
         }))
-          m.set(e.name, e);
+          m.set(e.name, direntKind(e));
       } catch {
         // unreadable or not a directory: empty
       }
@@ -107,8 +129,8 @@ export class FileSystemTree implements SourceTree {
     if (parent !== 'inside') return parent === 'outside' ? 'symlink' : 'missing';
     const slash = rel.lastIndexOf('/');
     const e = this.listing(slash < 0 ? '' : rel.slice(0, slash)).get(rel.slice(slash + 1));
-    if (!e) return 'missing';
-    if (e.isSymbolicLink()) {
+    if (e === undefined) return 'missing';
+    if (e === DirentKind.Symlink) {
       const real = this.containedSync(abs);
       if (!real) return 'symlink';
       try {
@@ -118,7 +140,7 @@ export class FileSystemTree implements SourceTree {
         return 'missing';
       }
     }
-    return e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'missing';
+    return e === DirentKind.File ? 'file' : e === DirentKind.Dir ? 'dir' : 'missing';
   }
 
   async read(rel: string, maxBytes: number): Promise<ReadResult> {

@@ -67,17 +67,31 @@ export interface GitResult {
   code: number;
 }
 
-export function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
+/** Runs git, handing its output to `sink` chunk by chunk; the start of stderr is kept. */
+function spawnGit(
+  cwd: string,
+  args: string[],
+  input: string | undefined,
+  sink: (chunk: Buffer) => void,
+): Promise<{ stderr: string; code: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: GIT_ENV(),
     });
-    const out: Buffer[] = [];
     const err: Buffer[] = [];
     let errBytes = 0;
-    child.stdout.on('data', (d: Buffer) => out.push(d));
+    let failed: Error | null = null;
+    child.stdout.on('data', (d: Buffer) => {
+      if (failed) return;
+      try {
+        sink(d);
+      } catch (e) {
+        failed = e instanceof Error ? e : new Error(String(e));
+        child.kill();
+      }
+    });
     // always read (a full pipe would stall git), keep the start only
     child.stderr.on('data', (d: Buffer) => {
       if (errBytes < MAX_STDERR) err.push(d);
@@ -86,10 +100,48 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
     child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
     child.stdin.on('error', () => undefined); // EPIPE when git exits before reading its input
     child.on('close', (code) =>
-      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 }),
+      failed ? reject(failed) : resolve({ stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 }),
     );
     child.stdin.end(input ?? '');
   });
+}
+
+export async function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  const out: Buffer[] = [];
+  const r = await spawnGit(cwd, args, input, (d) => out.push(d));
+  return { stdout: Buffer.concat(out), ...r };
+}
+
+/** Longest NUL-terminated record `gitRecords` accepts (a path git prints is far shorter). */
+const MAX_RECORD_BYTES = 1 << 20;
+
+/**
+ * Runs git and hands each NUL-terminated record of its output (`-z`) to `onRecord` as it arrives,
+ * as bytes `[start, end)` of `buf` (valid during the call only): a listing of 100,000 paths is
+ * never held whole (issue 19's peak memory). Throws GitError as `git` does; a record longer than
+ * 1 MB fails the call (linear time: a record is not re-joined chunk after chunk without bound).
+ */
+export async function gitRecords(
+  cwd: string,
+  args: string[],
+  onRecord: (buf: Buffer, start: number, end: number) => void,
+): Promise<void> {
+  let rest: Buffer | null = null;
+  const r = await spawnGit(cwd, args, undefined, (chunk) => {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let at = 0;
+    for (let end = buf.indexOf(0, at); end >= 0; end = buf.indexOf(0, at)) {
+      onRecord(buf, at, end);
+      at = end + 1;
+    }
+    if (buf.length - at > MAX_RECORD_BYTES)
+      throw new GitError(`git ${args[0] ?? ''} printed a record longer than ${MAX_RECORD_BYTES} bytes`);
+    // a copy: the tail must not keep the whole chunk alive
+    rest = at < buf.length ? Buffer.from(buf.subarray(at)) : null;
+  });
+  if (r.code !== 0) throw new GitError(explainGitFailure(args, r.stderr, r.code, cwd));
+  const last = rest as Buffer | null;
+  if (last) onRecord(last, 0, last.length);
 }
 
 export async function git(cwd: string, args: string[]): Promise<string> {

@@ -62,7 +62,8 @@ function packagesOf(file: string): string[] {
 
 /**
  * A preload that counts WebAssembly compilations by the bytes compiled (instantiating an already
- * compiled module is not a compilation) and writes them to FSG_WASM_LOG when the process exits.
+ * compiled module is not a compilation) and appends them to FSG_WASM_LOG, one JSON line per thread
+ * (the commands run in a worker thread; a preload runs in every thread), when the thread exits.
  */
 function wasmSpy(): string {
   const file = path.join(tmp, 'wasm-spy.cjs');
@@ -81,7 +82,10 @@ for (const k of ['compile', 'instantiate']) {
 }
 const M = WebAssembly.Module;
 WebAssembly.Module = new Proxy(M, { construct(t, a) { note(a[0]); return new t(...a); } });
-process.on('exit', () => require('node:fs').writeFileSync(process.env.FSG_WASM_LOG, JSON.stringify(seen)));
+const { threadId } = require('node:worker_threads');
+process.on('exit', () =>
+  require('node:fs').appendFileSync(process.env.FSG_WASM_LOG, JSON.stringify({ threadId, seen }) + '\\n'),
+);
 `,
   );
   return file;
@@ -92,6 +96,8 @@ interface Run {
   stdout: string;
   stderr: string;
   compiled: string[];
+  /** The threads that compiled WebAssembly (0 is the main thread). */
+  compilingThreads: number[];
 }
 
 function run(cli: string, args: string[], cwd = tmp): Run {
@@ -105,8 +111,11 @@ function run(cli: string, args: string[], cwd = tmp): Run {
     encoding: 'utf8',
     timeout: 90_000,
   });
-  const compiled = fs.existsSync(log) ? (JSON.parse(fs.readFileSync(log, 'utf8')) as string[]) : [];
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, compiled };
+  const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  const logs = lines.map((l) => JSON.parse(l) as { threadId: number; seen: string[] });
+  const compiled = logs.flatMap((l) => l.seen);
+  const compilingThreads = logs.filter((l) => l.seen.length > 0).map((l) => l.threadId);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, compiled, compilingThreads };
 }
 
 describe('what the bundles hold (esbuild metafile)', () => {
@@ -206,6 +215,9 @@ describe('WebAssembly is compiled once per process', () => {
     expect(r.code).toBe(0);
     onceEach(r.compiled);
     expect(r.compiled).toHaveLength(2);
+    // the engine runs in the worker thread whose heap is sized for it (src/cli/main.ts)
+    expect(r.compilingThreads).toHaveLength(1);
+    expect(r.compilingThreads[0]).not.toBe(0);
   });
 
   it('diff (two extractions, findings): still once each', () => {

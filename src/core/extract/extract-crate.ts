@@ -1218,11 +1218,15 @@ export function isCCompatible(
   return false;
 }
 
-/** A module file the engine could not read (too large, binary, a link out of the root). */
+/**
+ * A text's SHA-256 as a 32-character binary string (kept per read text until the accounting:
+ * half the memory of hex at 100,000 files). A set key only: never printed.
+ */
 export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return createHash('sha256').update(text).digest('binary');
 }
 
+/** A module file the engine could not read (too large, binary, a link out of the root). */
 export function unreadableEntry(crate: string, file: string, detail: string): UnresolvedEntry[] {
   const hash = createHash('sha256').update(detail).digest('hex').slice(0, 16);
   return finishEntries(crate, [

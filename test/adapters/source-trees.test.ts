@@ -1,0 +1,115 @@
+/**
+ * The two on-disk `SourceTree`s keep compact indexes (issue 19's peak memory): a git revision's
+ * blobs as binary object ids in one buffer, a directory's entries as kind codes. What they answer
+ * must not change: object ids of either hash function, any byte in a path, which paths differ
+ * between revisions, and what `stat` says of files, directories and links.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileSystemTree } from '../../src/adapters/file-system-tree';
+import { GitRevisionTree } from '../../src/adapters/git-revision-tree';
+import { removeTree, writeTree } from '../extract/helpers';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeTree));
+
+function repo(objectFormat: 'sha1' | 'sha256'): { dir: string; g: (...args: string[]) => string } {
+  const dir = writeTree({}, 'fsg-trees-');
+  dirs.push(dir);
+  const g = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: dir,
+      },
+    });
+  g('init', '-q', '-b', 'main', `--object-format=${objectFormat}`);
+  return { dir, g };
+}
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+}
+
+const ODD = ['src/ünï cødé.rs', 'src/tab\there.rs', 'src/new\nline.rs', 'src/sp  aces .rs', 'src/日本.rs'];
+
+describe.each(['sha1', 'sha256'] as const)('GitRevisionTree over a %s repository', (format) => {
+  it('reads every blob, names every path, and finds what changed', async () => {
+    const { dir, g } = repo(format);
+    const first: Record<string, string> = {
+      'Cargo.toml': '[package]\nname = "a"\n',
+      'src/lib.rs': 'mod a;\n',
+    };
+    ODD.forEach((p, i) => (first[p] = `// file ${i}\n`));
+    write(dir, first);
+    fs.symlinkSync('lib.rs', path.join(dir, 'src/link.rs'));
+    g('add', '-A');
+    g('commit', '-q', '-m', 'one');
+    const one = g('rev-parse', 'HEAD').trim();
+    expect(one).toHaveLength(format === 'sha1' ? 40 : 64);
+    write(dir, { 'src/lib.rs': 'mod b;\n', 'src/added.rs': '' });
+    fs.rmSync(path.join(dir, ODD[1]));
+    g('add', '-A');
+    g('commit', '-q', '-m', 'two');
+
+    const a = await GitRevisionTree.open(dir, one);
+    const b = await GitRevisionTree.open(dir, 'HEAD');
+    try {
+      const listed = (await a.listAll(1000)).paths;
+      expect(listed).toEqual([...Object.keys(first), 'src/link.rs'].sort());
+      for (const [p, text] of Object.entries(first)) {
+        expect(await a.stat(p)).toBe('file');
+        expect(await a.read(p, 1 << 20)).toMatchObject({ ok: true, text });
+      }
+      // a link is followed to what it names, and listed as a link
+      expect(await a.read('src/link.rs', 1 << 20)).toMatchObject({ ok: true, text: 'mod a;\n' });
+      expect((await a.list('src')).find((e) => e.name === 'link.rs')?.type).toBe('symlink');
+      expect(await a.stat('src')).toBe('dir');
+      expect(await a.stat('src/none.rs')).toBe('missing');
+      expect([...a.changedPaths(b)].sort()).toEqual([ODD[1], 'src/added.rs', 'src/lib.rs'].sort());
+      expect([...b.changedPaths(a)].sort()).toEqual([ODD[1], 'src/added.rs', 'src/lib.rs'].sort());
+      expect(a.changedPaths(a).size).toBe(0);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});
+
+describe('FileSystemTree.stat', () => {
+  it('tells files, directories, links inside and out, and missing paths apart', async () => {
+    const dir = writeTree({ 'src/lib.rs': 'x', 'src/sub/m.rs': 'y' }, 'fsg-trees-fs-');
+    dirs.push(dir);
+    const outside = writeTree({ 'secret.rs': 'z' }, 'fsg-trees-out-');
+    dirs.push(outside);
+    fs.symlinkSync('lib.rs', path.join(dir, 'src/in.rs'));
+    fs.symlinkSync('sub', path.join(dir, 'src/subdir'));
+    fs.symlinkSync(path.join(outside, 'secret.rs'), path.join(dir, 'src/out.rs'));
+    fs.symlinkSync(outside, path.join(dir, 'src/outdir'));
+    fs.symlinkSync('nowhere.rs', path.join(dir, 'src/dangling.rs'));
+    const t = await FileSystemTree.open(dir);
+    expect(await t.stat('src/lib.rs')).toBe('file');
+    expect(await t.stat('src/sub')).toBe('dir');
+    expect(await t.stat('src/in.rs')).toBe('file');
+    expect(await t.stat('src/subdir')).toBe('dir');
+    expect(await t.stat('src/subdir/m.rs')).toBe('file');
+    expect(await t.stat('src/out.rs')).toBe('symlink');
+    expect(await t.stat('src/outdir')).toBe('symlink');
+    expect(await t.stat('src/outdir/secret.rs')).toBe('symlink');
+    expect(await t.stat('src/dangling.rs')).toBe('symlink');
+    expect(await t.stat('src/none.rs')).toBe('missing');
+    expect(await t.stat('src/lib.rs/x')).toBe('missing');
+    expect(await t.read('src/subdir/m.rs', 100)).toMatchObject({ ok: true, text: 'y' });
+  });
+});
