@@ -24,6 +24,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/cli/main.ts
+var import_node_fs = require("node:fs");
 var path = __toESM(require("node:path"));
 var import_node_v8 = require("node:v8");
 var import_node_worker_threads = require("node:worker_threads");
@@ -52,6 +53,33 @@ require(workerData.bundle)
   .then((r) => parentPort.postMessage(r));
 `;
 var YOUNG_GENERATION_MB = 8;
+var WORKER_MIN_ENTRIES = 2e4;
+var UNREAD_DIRS = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
+function rootHint(argv) {
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    if (argv[i] === "--root" && i + 1 < argv.length) return argv[i + 1];
+    if (argv[i].startsWith("--root=")) return argv[i].slice("--root=".length);
+  }
+  return ".";
+}
+function atLeastEntries(dir, n) {
+  const stack = [dir];
+  let seen = 0;
+  while (stack.length) {
+    const d = stack.pop();
+    let entries;
+    try {
+      entries = (0, import_node_fs.readdirSync)(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    seen += entries.length;
+    if (seen >= n) return true;
+    for (const e of entries)
+      if (e.isDirectory() && !UNREAD_DIRS.has(e.name)) stack.push(path.join(d, e.name));
+  }
+  return false;
+}
 function runInWorker(argv, options) {
   return new Promise((resolve, reject) => {
     let result = null;
@@ -75,9 +103,10 @@ async function main(argv) {
     return;
   }
   (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=30");
-  const r = await runInWorker(argv, {
+  const options = {
     terminal: { stdoutIsTTY: process.stdout.isTTY === true, env: process.env }
-  });
+  };
+  const r = atLeastEntries(rootHint(argv), WORKER_MIN_ENTRIES) ? await runInWorker(argv, options) : await (await Promise.resolve().then(() => __toESM(require("./cli-run.js")))).run(argv, options);
   if (r.stdout) process.stdout.write(r.stdout);
   for (const w of r.warnings ?? []) process.stderr.write(`${TOOL_NAME}: warning: ${w.split("\n")[0]}
 `);

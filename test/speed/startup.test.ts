@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { run as runInProcess } from '../../src/cli/run';
 import { makeHistory, removeDir, tempDir, type History } from '../diff/git-fixture';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -215,9 +216,31 @@ describe('WebAssembly is compiled once per process', () => {
     expect(r.code).toBe(0);
     onceEach(r.compiled);
     expect(r.compiled).toHaveLength(2);
+    // a small tree runs in the main thread (a worker's start would cost more than it saves)
+    expect(r.compilingThreads).toEqual([0]);
+  });
+
+  it('a tree of 20,000 entries runs in a worker thread, with the same result as in-process', async () => {
+    const big = path.join(tmp, 'big');
+    fs.cpSync(FORMS, big, { recursive: true });
+    const filler = path.join(big, 'assets');
+    fs.mkdirSync(filler);
+    for (let i = 0; i < 20_000; i++) fs.writeFileSync(path.join(filler, `f${i}.txt`), '');
+    const argv = ['extract', '--root', big, '--format', 'json'];
+    const r = run(path.join(out, 'cli.js'), argv);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    onceEach(r.compiled);
     // the engine runs in the worker thread whose heap is sized for it (src/cli/main.ts)
     expect(r.compilingThreads).toHaveLength(1);
     expect(r.compilingThreads[0]).not.toBe(0);
+    const direct = await runInProcess(argv);
+    expect(direct.exitCode).toBe(0);
+    expect(r.stdout).toBe(direct.stdout);
+    // an unknown option is refused from the worker as from the main thread
+    const bad = run(path.join(out, 'cli.js'), ['extract', '--root', big, '--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown option "--bogus"/);
   });
 
   it('diff (two extractions, findings): still once each', () => {
