@@ -20634,6 +20634,9 @@ function canonicalSeverities(list2) {
   const set2 = new Set(list2);
   return SEVERITIES.filter((s) => set2.has(s));
 }
+function openHighReason(count) {
+  return plural(count, "open high finding", "open high findings");
+}
 function reviewNeed(report, requiredFor) {
   const set2 = new Set(requiredFor);
   const always = (c) => isUnresolved(c) || isContractChange(c);
@@ -20645,11 +20648,11 @@ function reviewNeed(report, requiredFor) {
   if (inSet.length) reasons.push(countChanges({ changes: inSet }));
   if (unresolved) reasons.push(plural(unresolved, "unresolved entry", "unresolved entries"));
   if (contract) reasons.push(plural(contract, "Rust contract change", "Rust contract changes"));
-  if (openHigh) reasons.push(plural(openHigh, "open high finding", "open high findings"));
+  if (openHigh) reasons.push(openHighReason(openHigh));
   const needed = reasons.length > 0;
   const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(", ") || "none"}`;
   const summary2 = needed ? `Approval needed: ${reasons.join(", ")} (${setting}; unresolved entries, Rust contract changes and open high findings always need one)` : report.changes.length === 0 ? "No approval needed: no FFI surface change" : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
-  return { needed, reasons, summary: summary2 };
+  return { needed, reasons, openHighFindings: openHigh, summary: summary2 };
 }
 var DEFAULT_APPROVAL_REQUIRED_FOR, APPROVAL_REQUIRED_FOR_KEY;
 var init_review_policy = __esm({
@@ -78997,8 +79000,7 @@ function policyPassed(report, digest) {
 }
 function awaited(report, need, requiredFor) {
   const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
-  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
-  return changesAlone || extra.length === 0 ? countChanges(report) : `${countChanges(report)}; ${extra.join(", ")}`;
+  return changesAlone || need.openHighFindings === 0 ? countChanges(report) : `${countChanges(report)}; ${openHighReason(need.openHighFindings)}`;
 }
 function names(list2) {
   return list2.length <= 3 ? list2.join(", ") : `${list2.slice(0, 3).join(", ")} and ${list2.length - 3} more`;

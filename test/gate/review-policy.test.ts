@@ -91,6 +91,7 @@ describe('reviewNeed', () => {
     expect(reviewNeed(r, DEFAULT_APPROVAL_REQUIRED_FOR)).toEqual({
       needed: false,
       reasons: [],
+      openHighFindings: 0,
       summary:
         'No approval needed: only 2 non-ABI changes, none of a severity that needs one and no open high finding (policy: approval-required-for: breaking, source-breaking, potentially-breaking, addition)',
     });
@@ -158,6 +159,8 @@ describe('reviewNeed', () => {
       '1 unresolved entry',
       '2 open high findings',
     ]);
+    // the count the gate's description reads (not parsed back out of the English reasons)
+    expect(reviewNeed(r, DEFAULT_APPROVAL_REQUIRED_FOR).openHighFindings).toBe(2);
   });
 });
 

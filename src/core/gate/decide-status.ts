@@ -6,7 +6,7 @@
  */
 import type { DiffReport, Severity } from '../report';
 import type { ApprovalOutcome } from './approvals';
-import { ReviewNeed, reviewNeed } from './review-policy';
+import { openHighReason, ReviewNeed, reviewNeed } from './review-policy';
 import { countChanges, MAX_DESCRIPTION, statusDescription } from './status-description';
 
 export type StatusState = 'success' | 'pending' | 'failure' | 'error';
@@ -76,10 +76,9 @@ function policyPassed(report: DiffReport, digest: string): GateDecision {
  */
 function awaited(report: DiffReport, need: ReviewNeed, requiredFor: readonly Severity[]): string {
   const changesAlone = reviewNeed({ changes: report.changes, findings: [] }, requiredFor).needed;
-  const extra = need.reasons.filter((r) => / open high findings?$/.test(r));
-  return changesAlone || extra.length === 0
+  return changesAlone || need.openHighFindings === 0
     ? countChanges(report)
-    : `${countChanges(report)}; ${extra.join(', ')}`;
+    : `${countChanges(report)}; ${openHighReason(need.openHighFindings)}`;
 }
 
 /**

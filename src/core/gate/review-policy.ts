@@ -37,6 +37,8 @@ export interface ReviewNeed {
    * no approval is needed.
    */
   reasons: string[];
+  /** Open high findings among the reasons (each needs an approval whatever the changes' severity). */
+  openHighFindings: number;
   /** One line for the comment and the job summary, naming the setting. */
   summary: string;
 }
@@ -66,6 +68,11 @@ export function canonicalSeverities(list: readonly Severity[]): Severity[] {
   return SEVERITIES.filter((s) => set.has(s));
 }
 
+/** The reason open high findings give ("2 open high findings"). */
+export function openHighReason(count: number): string {
+  return plural(count, 'open high finding', 'open high findings');
+}
+
 /** Whether `report`'s delta needs an approval under `requiredFor` (see the top of this file). */
 export function reviewNeed(
   report: Pick<DiffReport, 'changes' | 'findings'>,
@@ -81,7 +88,7 @@ export function reviewNeed(
   if (inSet.length) reasons.push(countChanges({ changes: inSet }));
   if (unresolved) reasons.push(plural(unresolved, 'unresolved entry', 'unresolved entries'));
   if (contract) reasons.push(plural(contract, 'Rust contract change', 'Rust contract changes'));
-  if (openHigh) reasons.push(plural(openHigh, 'open high finding', 'open high findings'));
+  if (openHigh) reasons.push(openHighReason(openHigh));
   const needed = reasons.length > 0;
   const setting = `policy: ${APPROVAL_REQUIRED_FOR_KEY}: ${canonicalSeverities(requiredFor).join(', ') || 'none'}`;
   const summary = needed
@@ -89,5 +96,5 @@ export function reviewNeed(
     : report.changes.length === 0
       ? 'No approval needed: no FFI surface change'
       : `No approval needed: only ${countChanges(report)}, none of a severity that needs one and no open high finding (${setting})`;
-  return { needed, reasons, summary };
+  return { needed, reasons, openHighFindings: openHigh, summary };
 }
