@@ -259,6 +259,14 @@ describe('renderMarkdown', () => {
       f.status = 'verified';
       f.evidence = [{ file: f.file, line: f.line + 1, what: `\`a\` checked by \`is_null()\`` }];
     }
+    // diagnostics too, so that their step (counts per code) has something to shorten
+    r.diagnostics = Array.from({ length: 30 }, (_, i) => ({
+      level: 'warning' as const,
+      code: i % 2 ? 'syntax-error' : 'unexpanded-macro',
+      message: `diagnostic ${i} about a file the engine read only in part`,
+      file: `src/m${i}.rs`,
+      line: i + 1,
+    }));
     const full = renderMarkdown(r, { maxChars: FULL_REPORT });
     expect(full).not.toContain('shortened');
     const notes: string[] = [];
@@ -276,6 +284,7 @@ describe('renderMarkdown', () => {
       'verified findings without their evidence text',
       'verified findings as counts',
       'low findings moved out',
+      'diagnostics as counts',
       'one line per changed export',
       'compact checklist items',
       'changed exports by name only',

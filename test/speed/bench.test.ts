@@ -61,6 +61,11 @@ it('measures extract against cbindgen when cbindgen is installed', () => {
 it('prints peak RSS in both modes and the start-up time', () => {
   expect(out).toMatch(/^peak RSS, work tree: \d+ MB/m);
   expect(out).toMatch(/^peak RSS, --rev HEAD: \d+ MB/m);
+  // both modes did the same work: the same symbols from the same workspace
+  const symbols = (mode: string) =>
+    Number(new RegExp(`^peak RSS, ${mode}: \\d+ MB \\([^,]*, (\\d+) symbols\\)`, 'm').exec(out)?.[1]);
+  expect(symbols('work tree')).toBeGreaterThan(0);
+  expect(symbols('--rev HEAD')).toBe(symbols('work tree'));
   expect(out).toMatch(/^ +\d+ ms {2}node dist\/cli\.js --version$/m);
   expect(out).toMatch(/^ +\d+ ms {2}node -e 0$/m);
 });
