@@ -331,6 +331,9 @@ var init_deadline = __esm({
 });
 
 // src/core/report.ts
+function isVerified(finding) {
+  return finding.status === "verified";
+}
 var SEVERITIES, FINDING_LEVELS;
 var init_report = __esm({
   "src/core/report.ts"() {
@@ -388,7 +391,7 @@ function isContractChange(change) {
   return change.rule === "rust-contract-changed";
 }
 function isOpenHigh(finding) {
-  return finding.level === "high" && finding.status !== "verified";
+  return finding.level === "high" && !isVerified(finding);
 }
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
@@ -54036,7 +54039,6 @@ var SEVERITY_RANK2 = new Map(SEVERITIES.map((s, i2) => [s, i2]));
 var LEVEL_RANK = new Map(FINDING_LEVELS.map((l, i2) => [l, i2]));
 var severityRank = (s) => SEVERITY_RANK2.get(s) ?? SEVERITIES.length;
 var levelRank2 = (l) => LEVEL_RANK.get(l) ?? FINDING_LEVELS.length;
-var isVerified = (f) => f.status === "verified";
 function isSha(s) {
   return s !== void 0 && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(s);
 }
@@ -54648,8 +54650,8 @@ function findingGroups2(findings) {
 function renderText(report) {
   const lines = ["FFI surface review", ""];
   const bySeverity = (s) => count(report.changes, (c) => c.severity === s);
-  const open2 = report.findings.filter((f) => f.status !== "verified");
-  const verified = report.findings.filter((f) => f.status === "verified");
+  const open2 = report.findings.filter((f) => !isVerified(f));
+  const verified = report.findings.filter(isVerified);
   if (!report.changes.length) lines.push("No change to the FFI surface. Required semver bump: none.");
   else {
     const findings = report.findings.length ? `${plural4(open2.length, "finding")} to review (${FINDING_LEVELS.map((l) => `${count(open2, (f) => f.level === l)} ${l}`).join(", ")})${verified.length ? `, ${verified.length} verified by the code` : ""}` : "no findings";
@@ -54733,6 +54735,7 @@ function renderText(report) {
 init_digest();
 init_catalogue();
 init_catalogue2();
+init_report();
 var SARIF_VERSION = "2.1.0";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "ffiSurface/v1";
@@ -54947,7 +54950,7 @@ function renderSarif(report, options = {}) {
   }
   for (let i2 = 0; i2 < report.findings.length && all.length < max; i2++) {
     const f = report.findings[i2];
-    if (f.status === "verified") continue;
+    if (isVerified(f)) continue;
     all.push({
       ruleId: f.rule,
       ...ruleIndex(f.rule),
@@ -54959,7 +54962,7 @@ function renderSarif(report, options = {}) {
     });
   }
   const notifications = [];
-  const verifiedTotal = report.findings.filter((f) => f.status === "verified").length;
+  const verifiedTotal = report.findings.filter(isVerified).length;
   const total = report.changes.length + report.findings.length - verifiedTotal;
   if (total > all.length)
     notifications.push({

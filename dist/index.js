@@ -20568,6 +20568,9 @@ var init_deadline = __esm({
 });
 
 // src/core/report.ts
+function isVerified(finding) {
+  return finding.status === "verified";
+}
 var SEVERITIES, FINDING_LEVELS;
 var init_report = __esm({
   "src/core/report.ts"() {
@@ -20625,7 +20628,7 @@ function isContractChange(change) {
   return change.rule === "rust-contract-changed";
 }
 function isOpenHigh(finding) {
-  return finding.level === "high" && finding.status !== "verified";
+  return finding.level === "high" && !isVerified(finding);
 }
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
@@ -79457,7 +79460,6 @@ var SEVERITY_RANK2 = new Map(SEVERITIES.map((s, i2) => [s, i2]));
 var LEVEL_RANK = new Map(FINDING_LEVELS.map((l, i2) => [l, i2]));
 var severityRank = (s) => SEVERITY_RANK2.get(s) ?? SEVERITIES.length;
 var levelRank2 = (l) => LEVEL_RANK.get(l) ?? FINDING_LEVELS.length;
-var isVerified = (f) => f.status === "verified";
 function isSha(s) {
   return s !== void 0 && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(s);
 }
@@ -80420,6 +80422,7 @@ var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 
 // src/core/render/annotations.ts
+init_report();
 var ANNOTATION_LIMITS = { perLevel: 10, total: 30 };
 var CHANGE_RANK = {
   breaking: { rank: 0, level: "error" },
@@ -80463,7 +80466,7 @@ function candidates(report, prefix) {
     });
   }
   for (const f of report.findings) {
-    if (f.status === "verified") continue;
+    if (isVerified(f)) continue;
     const r = FINDING_RANK[f.level] ?? FINDING_RANK.high;
     out2.push({
       rank: r.rank,
@@ -80536,6 +80539,7 @@ var import_node_path2 = require("node:path");
 init_digest();
 init_catalogue();
 init_catalogue2();
+init_report();
 var SARIF_VERSION = "2.1.0";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "ffiSurface/v1";
@@ -80750,7 +80754,7 @@ function renderSarif(report, options = {}) {
   }
   for (let i2 = 0; i2 < report.findings.length && all.length < max; i2++) {
     const f = report.findings[i2];
-    if (f.status === "verified") continue;
+    if (isVerified(f)) continue;
     all.push({
       ruleId: f.rule,
       ...ruleIndex(f.rule),
@@ -80762,7 +80766,7 @@ function renderSarif(report, options = {}) {
     });
   }
   const notifications = [];
-  const verifiedTotal = report.findings.filter((f) => f.status === "verified").length;
+  const verifiedTotal = report.findings.filter(isVerified).length;
   const total = report.changes.length + report.findings.length - verifiedTotal;
   if (total > all.length)
     notifications.push({

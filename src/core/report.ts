@@ -69,6 +69,14 @@ export interface Finding {
   evidence?: Evidence[];
 }
 
+/**
+ * The finding is verified: the code answers its question. Anything else — `open`, absent, or a
+ * status this version does not know (a report from elsewhere) — is open: fail closed.
+ */
+export function isVerified(finding: Pick<Finding, 'status'>): boolean {
+  return finding.status === 'verified';
+}
+
 /** One place in the source that answers a finding's question (a null check, a boundary macro, ...). */
 export interface Evidence {
   file: string;

@@ -14,7 +14,7 @@
  * one. An empty delta is not a matter for this policy (the gate passes it as "no FFI surface change").
  */
 import type { Change, DiffReport, Finding, Severity } from '../report';
-import { SEVERITIES } from '../report';
+import { isVerified, SEVERITIES } from '../report';
 import { countChanges } from './status-description';
 
 /** The severities that need an approval when the configuration does not say. */
@@ -55,7 +55,7 @@ export function isContractChange(change: Pick<Change, 'rule'>): boolean {
 
 /** A `high` finding that is not verified (an absent or unknown status is open: fail closed). */
 export function isOpenHigh(finding: Pick<Finding, 'level' | 'status'>): boolean {
-  return finding.level === 'high' && finding.status !== 'verified';
+  return finding.level === 'high' && !isVerified(finding);
 }
 
 function plural(n: number, one: string, many: string): string {

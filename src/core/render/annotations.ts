@@ -12,6 +12,7 @@
  * Verified findings (the code shows the mitigation) are not annotated.
  */
 import type { DiffReport, Finding, Severity } from '../report';
+import { isVerified } from '../report';
 import { printable } from './surface-text';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -85,7 +86,7 @@ function candidates(report: DiffReport, prefix: string): Candidate[] {
     });
   }
   for (const f of report.findings) {
-    if (f.status === 'verified') continue;
+    if (isVerified(f)) continue;
     const r = FINDING_RANK[f.level] ?? FINDING_RANK.high;
     out.push({
       rank: r.rank,

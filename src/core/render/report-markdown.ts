@@ -21,7 +21,7 @@
  * when even their most compact form cannot fit (thousands of exports).
  */
 import type { Change, DiffReport, Evidence, Finding, FindingLevel, Severity } from '../report';
-import { FINDING_LEVELS, SEVERITIES } from '../report';
+import { FINDING_LEVELS, isVerified, SEVERITIES } from '../report';
 import type { Diagnostic } from '../model';
 import {
   htmlCode,
@@ -162,8 +162,6 @@ const SEVERITY_RANK = new Map<string, number>(SEVERITIES.map((s, i) => [s, i]));
 const LEVEL_RANK = new Map<string, number>(FINDING_LEVELS.map((l, i) => [l, i]));
 const severityRank = (s: string) => SEVERITY_RANK.get(s) ?? SEVERITIES.length;
 const levelRank = (l: string) => LEVEL_RANK.get(l) ?? FINDING_LEVELS.length;
-
-const isVerified = (f: Finding) => f.status === 'verified';
 
 // ---------------------------------------------------------------------------------------------
 // Context, locations, links

@@ -25,6 +25,7 @@ import { sha256, stableStringify } from '../digest';
 import { CHANGE_RULES } from '../diff/catalogue';
 import { FINDING_RULES } from '../findings/catalogue';
 import type { Change, DiffReport, Finding, FindingLevel, Severity } from '../report';
+import { isVerified } from '../report';
 import type { Diagnostic } from '../model';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { inlineCode, inlineText, MAX_TEXT, reveal, richText, safeUrl } from './escape-markdown';
@@ -326,7 +327,7 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): Sar
   for (let i = 0; i < report.findings.length && all.length < max; i++) {
     const f = report.findings[i];
     // a finding the code answers is no problem: not a result (see the module comment)
-    if (f.status === 'verified') continue;
+    if (isVerified(f)) continue;
     all.push({
       ruleId: f.rule,
       ...ruleIndex(f.rule),
@@ -339,7 +340,7 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): Sar
   }
 
   const notifications: SarifNotification[] = [];
-  const verifiedTotal = report.findings.filter((f) => f.status === 'verified').length;
+  const verifiedTotal = report.findings.filter(isVerified).length;
   const total = report.changes.length + report.findings.length - verifiedTotal;
   if (total > all.length)
     notifications.push({

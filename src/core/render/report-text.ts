@@ -4,7 +4,7 @@
  * escape sequences, bidi overrides and line separators in a name cannot forge output.
  */
 import type { Change, DiffReport, Finding, FindingLevel, Severity } from '../report';
-import { FINDING_LEVELS, SEVERITIES } from '../report';
+import { FINDING_LEVELS, isVerified, SEVERITIES } from '../report';
 import { reveal } from './escape-markdown';
 import { printable } from './surface-text';
 
@@ -103,8 +103,8 @@ function findingGroups(findings: Finding[]): Finding[][] {
 export function renderText(report: DiffReport): string {
   const lines: string[] = ['FFI surface review', ''];
   const bySeverity = (s: Severity) => count(report.changes, (c) => c.severity === s);
-  const open = report.findings.filter((f) => f.status !== 'verified');
-  const verified = report.findings.filter((f) => f.status === 'verified');
+  const open = report.findings.filter((f) => !isVerified(f));
+  const verified = report.findings.filter(isVerified);
   if (!report.changes.length) lines.push('No change to the FFI surface. Required semver bump: none.');
   else {
     const findings = report.findings.length
