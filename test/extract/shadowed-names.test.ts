@@ -3,8 +3,9 @@
  * "Exports the engine does not understand"): inline assembly (`asm!`, `naked_asm!`) whose
  * templates define a global symbol, and names taken for built in — `#[test]`, `#[bench]`,
  * `#[derive]`, the derives std provides, `#[global_allocator]`, … — that a `use`, a glob import, a
- * `#[macro_use] extern crate` or a crate macro replaces with a macro that can export (each shape
- * checked with rustc 1.95 and `nm -D` on a cdylib). Every case is extracted three ways — texts
+ * `#[macro_use] extern crate` or a crate macro replaces with a macro that can export (checked with
+ * rustc 1.95: `nm` of a staticlib for the assembly, `nm -D` of a cdylib for the names; the
+ * soundness oracle builds both, test/fixtures/soundness/shadowed-names). Every case is extracted three ways — texts
  * released (the default), every census full (`quietTexts: false`), and with a scan cache and a
  * crate memo (texts kept) — which must agree.
  */

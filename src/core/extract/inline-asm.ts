@@ -1,8 +1,10 @@
 /**
  * Inline assembly (`asm!`, `naked_asm!` of `core::arch`): its template is handed to the assembler,
  * and an assembler directive can define a global symbol — `asm!(".globl evil", "evil:", "ret")`
- * puts `evil` into the dynamic symbol table of a cdylib (checked with rustc 1.95 and `nm -D`,
- * whatever the case of the directive's name or how the literal spells its dot). Most inline
+ * makes `evil` a global symbol of a staticlib, which a C program links against (checked with rustc
+ * 1.95 and `nm`, whatever the case of the directive's name or how the literal spells its dot; on
+ * Linux a cdylib's version script keeps it local, but other linkers and targets need not — a COFF
+ * `.drectve` section exports from a DLL). Most inline
  * assembly is instructions and operands only, so an invocation is reported only when it is not
  * provably harmless: every template is a plain string literal (normal or raw), nothing in the
  * invocation's input is a macro call (`concat!`, `include_str!`, `stringify!`, a crate macro: the
