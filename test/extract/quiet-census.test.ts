@@ -114,6 +114,8 @@ describe('quietScan', () => {
     ['a macro called by path', 'fn f() { log::info!("x"); }\n'],
     ['include!', 'include!("other.rs");\n'],
     ['global_asm!', 'global_asm!("");\n'],
+    ['asm! (the census reads its templates)', 'fn f() { unsafe { asm!("nop") } }\n'],
+    ['naked_asm!', 'fn f() { naked_asm!("ret") }\n'],
     ['a derive that is not std', '#[derive(Debug, Serialize)]\nstruct S;\n'],
     ['an attribute macro', '#[tokio::main]\nasync fn main() {}\n'],
     ['an unknown attribute in a body', 'fn f() {\n    #[my_attr]\n    let x = 1;\n}\n'],
@@ -187,6 +189,13 @@ describe('quietScan against the full census', () => {
     '\n',
     'let x = !y;',
     'if !(a) {}',
+    '#[test]\n',
+    '#[bench]\n',
+    '#[global_allocator]\n',
+    '#[derive(Default)]\n',
+    '#[default]\n',
+    'asm!("nop")',
+    'use evil::test;\n',
   );
 
   it('is quiet only where the census holds nothing but its uses and bare std macro calls', () => {
@@ -264,6 +273,20 @@ const CASES: Record<string, Record<string, string>> = {
       'macro_rules! write {\n    ($f:ident, $s:expr) => { #[no_mangle] pub extern "C" fn made() {} };\n}\nmod leaf;\n',
     'src/leaf.rs': LEAF,
   },
+  'a use shadows test, a crate macro shadows Debug': {
+    'Cargo.toml': PKG('a', '[dependencies]\nevil = "1"\n'),
+    'src/lib.rs': 'macro_rules! Debug { () => {} }\nmod leaf;\nmod other;\nmod named;\n',
+    'src/leaf.rs': LEAF,
+    'src/other.rs': '#[test]\nfn t() {}\n#[derive(Clone)]\npub struct S;\n',
+    'src/named.rs': 'use evil::test;\n#[test]\nfn u() {}\n',
+  },
+  'a glob of a module that brings default': {
+    'Cargo.toml': PKG('a', '[dependencies]\nevil = "1"\n'),
+    'src/lib.rs': 'mod reexport;\nmod leaf;\nmod plain;\n',
+    'src/reexport.rs': 'pub use evil::default;\n',
+    'src/leaf.rs': 'use crate::reexport::*;\n#[default]\npub fn f() {}\n',
+    'src/plain.rs': '#[default]\npub fn g() {}\n#[test]\nfn t() {}\n',
+  },
   'a glob from a dependency and a path into a quiet module': {
     'Cargo.toml': WS,
     'a/Cargo.toml': PKG('a'),
@@ -320,6 +343,12 @@ describe('the quiet census', () => {
     expect(await censusCounts(CASES['a use elsewhere names a std macro'])).toEqual({ quiet: 1, full: 2 });
     // the crate's own `write` macro: leaf.rs gets the full census
     expect(await censusCounts(CASES['the crate defines a std macro name'])).toEqual({ quiet: 0, full: 2 });
+    // built-in names: leaf.rs derives Debug, which a crate macro may shadow (full); other.rs's
+    // #[test] is std's in its module, though named.rs imports a `test` (quiet); named.rs is full
+    expect(await censusCounts(CASES['a use shadows test, a crate macro shadows Debug'])).toEqual({
+      quiet: 1,
+      full: 3,
+    });
   });
 
   it('counts the censuses it took (ExtractOptions.stats)', async () => {
