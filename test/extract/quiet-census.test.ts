@@ -114,6 +114,8 @@ describe('quietScan', () => {
     ['a macro called by path', 'fn f() { log::info!("x"); }\n'],
     ['include!', 'include!("other.rs");\n'],
     ['global_asm!', 'global_asm!("");\n'],
+    ['asm! (the census reads its templates)', 'fn f() { unsafe { asm!("nop") } }\n'],
+    ['naked_asm!', 'fn f() { naked_asm!("ret") }\n'],
     ['a derive that is not std', '#[derive(Debug, Serialize)]\nstruct S;\n'],
     ['an attribute macro', '#[tokio::main]\nasync fn main() {}\n'],
     ['an unknown attribute in a body', 'fn f() {\n    #[my_attr]\n    let x = 1;\n}\n'],
@@ -134,7 +136,11 @@ describe('quietScan', () => {
 
 describe('derive paths the census records', () => {
   it('keeps entries that are not plain ASCII paths, and reads through comments', () => {
-    const derives = (t: string) => takeCensus(t, ENV).attrs.map((a) => a.path);
+    // the names std defines (`derive`, `Clone`) are recorded as built in unless shadowed
+    const derives = (t: string) =>
+      takeCensus(t, ENV)
+        .attrs.filter((a) => !a.builtin)
+        .map((a) => a.path);
     expect(derives('#[derive(Clone, evil:: /* c */ Export)]\nstruct S;\n')).toEqual(['evil::Export']);
     expect(derives('#[derive(evil::Éxport)]\nstruct S;\n')).toEqual(['evil::Éxport']);
     expect(derives('#[derive(Debug /* std */, Clone,)]\nstruct S;\n')).toEqual([]);
@@ -183,6 +189,13 @@ describe('quietScan against the full census', () => {
     '\n',
     'let x = !y;',
     'if !(a) {}',
+    '#[test]\n',
+    '#[bench]\n',
+    '#[global_allocator]\n',
+    '#[derive(Default)]\n',
+    '#[default]\n',
+    'asm!("nop")',
+    'use evil::test;\n',
   );
 
   it('is quiet only where the census holds nothing but its uses and bare std macro calls', () => {
@@ -195,7 +208,11 @@ describe('quietScan against the full census', () => {
         quiet++;
         const c = takeCensus(text, ENV);
         expect(c.sites).toEqual([]);
-        expect(c.attrs).toEqual([]);
+        // every attribute the census records is a name built in unless shadowed the scan names
+        for (const a of c.attrs) {
+          expect(a.builtin).toBe(true);
+          for (const name of [a.path, ...(a.derives ?? [])]) expect(q.builtins).toContain(name);
+        }
         expect(c.macroDefs).toEqual([]);
         expect(c.disabledMods).toEqual([]);
         expect(c.macroUse).toEqual([]);
@@ -204,6 +221,7 @@ describe('quietScan against the full census', () => {
         for (const b of c.bangs) {
           expect(b.path).toBe(b.name);
           expect(q.stdMacros).toContain(b.name);
+          expect(b.asmRisk).toBeUndefined();
         }
         // the uses are the census's, exactly
         expect(q.uses).toEqual(c.uses);
@@ -254,6 +272,20 @@ const CASES: Record<string, Record<string, string>> = {
     'src/lib.rs':
       'macro_rules! write {\n    ($f:ident, $s:expr) => { #[no_mangle] pub extern "C" fn made() {} };\n}\nmod leaf;\n',
     'src/leaf.rs': LEAF,
+  },
+  'a use shadows test, a crate macro shadows Debug': {
+    'Cargo.toml': PKG('a', '[dependencies]\nevil = "1"\n'),
+    'src/lib.rs': 'macro_rules! Debug { () => {} }\nmod leaf;\nmod other;\nmod named;\n',
+    'src/leaf.rs': LEAF,
+    'src/other.rs': '#[test]\nfn t() {}\n#[derive(Clone)]\npub struct S;\n',
+    'src/named.rs': 'use evil::test;\n#[test]\nfn u() {}\n',
+  },
+  'a glob of a module that brings default': {
+    'Cargo.toml': PKG('a', '[dependencies]\nevil = "1"\n'),
+    'src/lib.rs': 'mod reexport;\nmod leaf;\nmod plain;\n',
+    'src/reexport.rs': 'pub use evil::default;\n',
+    'src/leaf.rs': 'use crate::reexport::*;\n#[default]\npub fn f() {}\n',
+    'src/plain.rs': '#[default]\npub fn g() {}\n#[test]\nfn t() {}\n',
   },
   'a glob from a dependency and a path into a quiet module': {
     'Cargo.toml': WS,
@@ -311,6 +343,12 @@ describe('the quiet census', () => {
     expect(await censusCounts(CASES['a use elsewhere names a std macro'])).toEqual({ quiet: 1, full: 2 });
     // the crate's own `write` macro: leaf.rs gets the full census
     expect(await censusCounts(CASES['the crate defines a std macro name'])).toEqual({ quiet: 0, full: 2 });
+    // built-in names: leaf.rs derives Debug, which a crate macro may shadow (full); other.rs's
+    // #[test] is std's in its module, though named.rs imports a `test` (quiet); named.rs is full
+    expect(await censusCounts(CASES['a use shadows test, a crate macro shadows Debug'])).toEqual({
+      quiet: 1,
+      full: 3,
+    });
   });
 
   it('counts the censuses it took (ExtractOptions.stats)', async () => {

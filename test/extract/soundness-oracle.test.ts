@@ -15,6 +15,7 @@
  * surface (a literal in an exported fn's body, a doc comment, nothing at all) change nothing and
  * raise no unresolved entry, on every fixture crate under test/fixtures/crates.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diffSurfaces } from '../../src/core/diff/diff-surfaces';
@@ -130,6 +131,19 @@ const ORACLE: OracleRow[] = [
   row('proc-macro derive', 'proc-user', 'sg_proc_derive', 'unresolved'),
   row('function-like proc macro at item position', 'proc-user', 'sg_proc_fn_item', 'unresolved'),
   row('function-like proc macro in a fn body', 'proc-user', 'sg_proc_fn_in_body', 'unresolved'),
+  row('control: the export holding inline assembly', 'shadowed-names', 'sg_asm_host', 'extracted'),
+  row(
+    '#[test] with a proc-macro attribute imported as test',
+    'shadowed-names',
+    'sg_proc_attribute',
+    'unresolved',
+  ),
+  row(
+    '#[derive(Debug)] with a proc-macro derive imported as Debug',
+    'shadowed-names',
+    'sg_proc_derive',
+    'unresolved',
+  ),
 ];
 
 const key = (crate: string, symbol: string) => `${crate} ${symbol}`;
@@ -200,6 +214,29 @@ withTools('soundness oracle: every symbol rustc exports is extracted or unresolv
       expect.objectContaining({ crate: r.crate, accounted: true }),
     );
   });
+});
+
+withTools('soundness oracle: inline assembly defines a global symbol of the staticlib', () => {
+  it('is in nm of the staticlib, and an inline-asm entry at the asm! invocation', async () => {
+    const lib = oracleLibraries().find((l) => l.crate === 'shadowed-names');
+    if (!lib) throw new Error('no shadowed-names library');
+    const archive = path.join(path.dirname(lib.file), 'libshadowed_names.a');
+    const nmOut = execFileSync('nm', ['--defined-only', archive], { encoding: 'utf8' });
+    expect(nmOut).toMatch(/^[0-9a-f]+ T sg_inline_asm$/m);
+    // in the cdylib, rustc's version script keeps it local: not a dynamic symbol
+    expect(definedDynamicSymbols(lib.file)).not.toContain('sg_inline_asm');
+    const file = 'shadowed-names/src/lib.rs';
+    const line =
+      fs
+        .readFileSync(path.join(FIXTURE, file), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('staticlib: sg_inline_asm')) + 1;
+    const surface = await extractDir(FIXTURE);
+    const crate = surface.crates.find((c) => c.name === 'shadowed-names');
+    expect((crate?.unresolved ?? []).map((u) => `${u.file}:${u.line} ${u.reason}`)).toContain(
+      `${file}:${line} inline-asm`,
+    );
+  }, 600_000);
 });
 
 // --- bounds on the net -------------------------------------------------------------------------

@@ -56,6 +56,19 @@ const FLAGGED: [string, string, string, number][] = [
   ['include! of a missing file', 'include!("missing.rs");', 'include', 1],
   ['global_asm!', 'core::arch::global_asm!(".globl g", "g: ret");', 'global-asm', 1],
   [
+    'asm! whose template defines a global symbol',
+    'pub fn f() { unsafe { core::arch::asm!(".globl g", "g: ret") } }',
+    'inline-asm',
+    1,
+  ],
+  ['#[test] imported from another crate', 'use evil::test;\n#[test] fn t() {}', 'attribute-macro', 2],
+  [
+    'derive(Debug) of another crate',
+    'use evil::Exports as Debug;\n#[derive(Debug)] pub struct S;',
+    'derive-macro',
+    2,
+  ],
+  [
     'an export_name the engine cannot evaluate',
     '#[export_name = env!("NAME")] pub extern "C" fn f() {}',
     'unrecognised-form',
@@ -169,6 +182,10 @@ const SPARED: [string, string][] = [
     'cfg_if::cfg_if! { if #[cfg(unix)] { #[no_mangle] pub extern "C" fn u() {} } else { #[no_mangle] pub extern "C" fn w() {} } }',
   ],
   ['a module switched off', '#[cfg(test)] mod tests;'],
+  [
+    'inline assembly of instructions and operands',
+    'pub fn f(x: u64) -> u64 { let y; unsafe { core::arch::asm!("lea {0}, [{1} + 1]", out(reg) y, in(reg) x) }; y }',
+  ],
 ];
 
 describe('the accounting net', () => {

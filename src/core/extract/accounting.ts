@@ -9,9 +9,9 @@
  */
 import type { UnresolvedEntry } from '../model';
 import type { CfgEnv } from '../rust/cfg';
-import { Census, CensusBang, takeCensus, Unit } from './census';
+import { Census, CensusAttr, CensusBang, PRELUDE_MACROS, takeCensus, Unit } from './census';
 import type { MacroDef, MacroInvocation } from './scan-file';
-import { isTrustedMacroCrate, STD_MACROS, UNSAFE_STD_MACROS } from './macro-trust';
+import { isTrustedMacroCrate, STD_MACROS, unsafeStdInvocation } from './macro-trust';
 import { lex } from '../rust/lexer';
 import { mayBeQuiet, QuietText, quietCensus, quietScan } from './quiet-census';
 
@@ -131,6 +131,12 @@ export interface CrateMacros {
    * scope, with or without `use`s.
    */
   scopes?: Map<string, UseScope>;
+  /**
+   * Crates named by `#[macro_use] extern crate …` (as code names them), std's left out: their
+   * macros are in every module's macro_use prelude, which comes before std's prelude (a crate's
+   * `test` attribute or `println` macro replaces std's there). Set with `scopes`.
+   */
+  macroUse?: string[];
 }
 
 export interface UseScope {
@@ -183,11 +189,54 @@ export function settleCensuses(input: AccountingInput, quietTexts = true): void 
     const uses = t.census ? t.census.uses : (t.quiet?.uses ?? []);
     for (const u of uses) if (u.name !== null) named.add(u.name);
   }
+  // a `#[macro_use]` crate may define any std macro name (resolution cannot tell here which)
+  const macroUse = macroUseOf(texts);
+  // names taken for built in (`test`, `derive`, `Debug`): a prelude name no `use` of the crate
+  // names, that no crate macro has and no `#[macro_use]` crate may bring is std's everywhere (a
+  // glob cannot shadow it: `builtinHere`), the common case; any other is resolved as the
+  // accounting resolves it, with this crate's scopes (a glob into another crate is not followed
+  // here: not std's), and a module with scopes below its own (a fn body's `use`, held by another
+  // text of the module) gets the full census, since the quiet scan does not know where in the
+  // module each name is
+  const everywhere = (name: string) =>
+    PRELUDE_MACROS.has(name) && !named.has(name) && !own.definitions.has(name) && !macroUse.length;
+  let resolved: ((t: ScannedText, name: string) => boolean) | null = null;
+  const saved = { scopes: own.scopes, macroUse: own.macroUse };
+  const builtinStd = (t: ScannedText, name: string): boolean => {
+    if (everywhere(name)) return true;
+    if (!resolved) {
+      const scopes = buildScopes(texts, env, true);
+      own.scopes = scopes;
+      own.macroUse = macroUse;
+      const below = new Set<string>();
+      for (const key of scopes.keys())
+        for (let k = key.lastIndexOf('::'); k > 0; k = key.lastIndexOf('::', k - 1))
+          below.add(key.slice(0, k));
+      const local = new MacroWorld([], new Set(), env);
+      resolved = (x, n) =>
+        !below.has(x.origin.modPath) && local.builtinHere(own, n, x.origin.modPath, x.origin.modPath);
+    }
+    return resolved(t, name);
+  };
   for (const t of candidates) {
     const q = t.quiet as QuietText;
-    const std = q.stdMacros.every((m) => STD_MACROS.has(m) && !named.has(m) && !own.definitions.has(m));
-    t.census = std ? quietCensus(q) : takeCensus(t.text, env);
+    const std =
+      q.stdMacros.every((m) => STD_MACROS.has(m) && !named.has(m) && !own.definitions.has(m)) &&
+      (!q.stdMacros.length || !macroUse.length);
+    const builtins = q.builtins.every((name) => builtinStd(t, name));
+    t.census = std && builtins ? quietCensus(q) : takeCensus(t.text, env);
   }
+  own.scopes = saved.scopes;
+  own.macroUse = saved.macroUse;
+}
+
+/** The crates of `#[macro_use] extern crate …` in the censuses of `texts`, std's left out. */
+export function macroUseOf(texts: ScannedText[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts)
+    if (t.census && !t.census.wholeInactive)
+      for (const m of t.census.macroUse) if (!STD_ROOTS.has(m) && m !== 'self') out.add(m);
+  return [...out].sort();
 }
 
 /** The token bound of a text's census (`takeCensus`'s default). */
@@ -312,6 +361,7 @@ export function releaseTexts(input: AccountingInput): number {
     else alike.set(id, sc);
   }
   input.own.scopes = scopes;
+  input.own.macroUse = macroUseOf(texts);
   // a bare std macro name (`println!`, `vec!`) that no `use` of the crate names and that the crate
   // does not define resolves to std whatever the other crates hold: it is safe, and it holds no
   // export site (else it names the site's macro), so the accounting would pass it by. The world
@@ -333,7 +383,7 @@ export function releaseTexts(input: AccountingInput): number {
     return lo < siteOffsets.length && siteOffsets[lo] < end;
   };
   const stdSafe = (t: ScannedText, c: Census, b: CensusBang): boolean => {
-    if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
+    if (b.path !== b.name || !STD_MACROS.has(b.name) || unsafeStdInvocation(b)) return false;
     if (input.own.definitions.has(b.name) || b.name === 'cfg_if') return false;
     if (guessedStarts.has(b.start)) return false;
     if (siteWithin(b.start, b.end)) return false;
@@ -354,6 +404,22 @@ export function releaseTexts(input: AccountingInput): number {
       siteOffsets = c.sites.map((x) => x.offset).sort((a, b) => a - b);
       const bangs = c.bangs.filter((b) => !stdSafe(t, c, b));
       if (bangs.length < c.bangs.length) t.census = { ...c, bangs };
+    }
+    // a name taken for built in that is std's where it stands (almost every `derive(Debug)`): the
+    // accounting would pass it by, so it goes now
+    const d = censusOf(t, env);
+    if (!d.wholeInactive && d.attrs.length) {
+      const attrs = d.attrs.filter(
+        (a) =>
+          !a.builtin ||
+          !local.builtinRecordHere(
+            input.own,
+            a,
+            [t.origin.modPath, ...a.itemPath].join('::'),
+            t.origin.modPath,
+          ),
+      );
+      if (attrs.length < d.attrs.length) t.census = { ...d, attrs };
     }
   }
   input.texts = texts.filter((t) => {
@@ -385,8 +451,11 @@ export function releaseTexts(input: AccountingInput): number {
   return texts.length;
 }
 
-/** The `use` scopes of a crate's texts (file and module-level fragments). */
-export function buildScopes(texts: ScannedText[], env: CfgEnv): Map<string, UseScope> {
+/**
+ * The `use` scopes of a crate's texts (file and module-level fragments). `quiet`: read the `use`s of
+ * a text whose census is not taken yet from its quiet scan (the same records: quiet-census.ts).
+ */
+export function buildScopes(texts: ScannedText[], env: CfgEnv, quiet = false): Map<string, UseScope> {
   const scopes = new Map<string, UseScope>();
   const scope = (key: string): UseScope => {
     let sc = scopes.get(key);
@@ -396,9 +465,9 @@ export function buildScopes(texts: ScannedText[], env: CfgEnv): Map<string, UseS
   for (const t of texts) {
     // every module read has a scope (an expansion's `use`s land in the module it was invoked in)
     scope(t.origin.modPath);
-    const c = censusOf(t, env);
-    if (c.wholeInactive) continue;
-    for (const u of c.uses) {
+    const c = quiet && !t.census && t.quiet ? null : censusOf(t, env);
+    if (c?.wholeInactive) continue;
+    for (const u of c ? c.uses : (t.quiet as QuietText).uses) {
       const sc = scope([t.origin.modPath, ...u.scope].join('::'));
       if (u.name === null) sc.globs.push(u.path);
       else if (!sc.named.has(u.name)) sc.named.set(u.name, u.path);
@@ -487,7 +556,14 @@ export class MacroWorld {
           c.sites.length > 0 ||
           // paths in a transcriber are `$crate::…` or resolve where the macro is used: read from the root
           c.bangs.some((b) => !this.bangSafe(crate, b, c, 'crate')) ||
-          c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c, 'crate'))
+          // a name taken for built in means what it means where the macro is invoked: nothing to
+          // account only if it is std's everywhere
+          c.attrs.some((a) =>
+            a.builtin
+              ? !this.builtinEverywhere(crate, a.path) ||
+                (a.derives ?? []).some((d) => !this.builtinEverywhere(crate, d))
+              : !this.attrSafe(crate, a.path, a.kind, a.underDerive, c, 'crate'),
+          )
         ) {
           risky = true;
           break;
@@ -513,19 +589,126 @@ export class MacroWorld {
     if (!crate.scopes) return [];
     this.steps = 0;
     const segs = path.replace(/^::/, '').split('::');
-    if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
-      return [{ kind: 'std' }];
+    if (segs.length === 1 && STD_MACROS.has(segs[0])) {
+      // a `#[macro_use]` crate's macro of a std name replaces std's, unless a `use` names it
+      const mu =
+        this.findNamed(crate, scopeKey, segs[0]) === null ? this.macroUseOrigins(crate, segs[0]) : [];
+      if (this.namedOnly(crate, scopeKey, segs[0])) return [{ kind: 'std' }, ...mu];
+      if (mu.length) {
+        const found = this.resolveName(crate, scopeKey, segs[0], 0, new Set(), moduleKey);
+        return [...(found.length ? found : [{ kind: 'std' } as Origin]), ...mu];
+      }
+    }
     const seen = new Set<string>();
     return segs.length === 1
       ? this.resolveName(crate, scopeKey, segs[0], 0, seen, moduleKey)
       : this.resolvePath(crate, scopeKey, segs, 0, seen);
   }
 
+  private readonly builtinMemo = new WeakMap<CrateMacros, Map<string, boolean>>();
+  private readonly namedAnywhere = new WeakMap<CrateMacros, Set<string>>();
+
+  /**
+   * Whether `name`, which the census took for built in unless shadowed (census.ts,
+   * `CensusAttr.builtin`: `test`, `derive`, `Debug`), is std's at `scopeKey` of `crate`: no `use` of
+   * the scopes from there out to `moduleKey` names it from elsewhere, no glob there may bring it (a
+   * glob of a module the engine did not read, or of a crate that is not std, may; not followed for
+   * a name of std's prelude, which rustc does not let a glob shadow), no `#[macro_use] extern
+   * crate` may, and the crate defines no macro of that name. Memoised per crate, place and name: a
+   * map lookup per occurrence.
+   */
+  builtinHere(crate: CrateMacros, name: string, scopeKey: string, moduleKey = scopeKey): boolean {
+    if (!crate.scopes) return false;
+    let memo = this.builtinMemo.get(crate);
+    if (!memo) {
+      this.builtinMemo.set(crate, (memo = new Map()));
+      // the names `use`s of the crate bring, anywhere: a prelude name none of them brings, that no
+      // crate macro has and no `#[macro_use]` crate may, is std's in every scope (set lookups)
+      const named = new Set<string>();
+      for (const sc of crate.scopes.values()) for (const n of sc.named.keys()) named.add(n);
+      this.namedAnywhere.set(crate, named);
+    }
+    if (
+      PRELUDE_MACROS.has(name) &&
+      !this.namedAnywhere.get(crate)?.has(name) &&
+      !crate.definitions.has(name) &&
+      !crate.macroUse?.length
+    )
+      return true;
+    const id = `${scopeKey}\u0000${moduleKey}\u0000${name}`;
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const std = this.builtinOrigins(crate, name, scopeKey, moduleKey).every((o) => o.kind === 'std');
+    memo.set(id, std);
+    return std;
+  }
+
+  /** `builtinHere` for a record's name and every std derive it names (`CensusAttr.derives`). */
+  builtinRecordHere(
+    crate: CrateMacros,
+    a: Pick<CensusAttr, 'path' | 'derives'>,
+    scopeKey: string,
+    moduleKey = scopeKey,
+  ): boolean {
+    if (!this.builtinHere(crate, a.path, scopeKey, moduleKey)) return false;
+    for (const d of a.derives ?? []) if (!this.builtinHere(crate, d, scopeKey, moduleKey)) return false;
+    return true;
+  }
+
+  /**
+   * What a name taken for built in may be at `scopeKey` besides std's (see `builtinHere`). The
+   * globs of the scopes there are not followed for a name of std's prelude: rustc rejects a glob
+   * that brings one as ambiguous (census.ts, `PRELUDE_MACROS`); a named `use` is followed through
+   * the globs it leads to.
+   */
+  private builtinOrigins(crate: CrateMacros, name: string, scopeKey: string, moduleKey: string): Origin[] {
+    this.steps = 0;
+    return [
+      ...this.resolveName(crate, scopeKey, name, 0, new Set(), moduleKey, !PRELUDE_MACROS.has(name)),
+      ...this.macroUseOrigins(crate, name),
+    ];
+  }
+
+  private readonly everywhere = new Map<string, boolean>();
+
+  /**
+   * `builtinHere` in every scope of every crate the world knows (and of `crate`): what a name in a
+   * macro's transcriber means depends on where the macro is invoked.
+   */
+  private builtinEverywhere(crate: CrateMacros, name: string): boolean {
+    const shared = this.byLib.get(crate.lib) === crate;
+    const known = shared ? this.everywhere.get(name) : undefined;
+    if (known !== undefined) return known;
+    let std = true;
+    for (const c of new Set([crate, ...this.byLib.values()])) {
+      if (!c.scopes) std = false;
+      else for (const key of c.scopes.keys()) if (!(std = this.builtinHere(c, name, key))) break;
+      if (!std) break;
+    }
+    if (shared) this.everywhere.set(name, std);
+    return std;
+  }
+
+  /** Where a `#[macro_use] extern crate`'s macro `name` comes from, for each such crate that may define it. */
+  private macroUseOrigins(c: CrateMacros, name: string): Origin[] {
+    const out: Origin[] = [];
+    for (const x of c.macroUse ?? []) {
+      const lib = (c.deps[x] ?? x).replace(/-/g, '_');
+      const ws = this.byLib.get(lib);
+      if (!ws || ws.procMacro) out.push({ kind: 'package', lib });
+      else if (ws.definitions.has(name)) out.push({ kind: 'def', crate: ws, name });
+    }
+    return out;
+  }
+
   private budget(depth: number): boolean {
     return depth <= MAX_RESOLVE_DEPTH && ++this.steps <= MAX_RESOLVE_STEPS;
   }
 
-  /** A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules. */
+  /**
+   * A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules.
+   * `globs`: follow the glob imports of those scopes.
+   */
   private resolveName(
     c: CrateMacros,
     scopeKey: string,
@@ -533,6 +716,7 @@ export class MacroWorld {
     depth: number,
     seen: Set<string>,
     floor = scopeKey,
+    globs = true,
   ): Origin[] {
     if (!this.budget(depth)) return [{ kind: 'unknown' }];
     const out: Origin[] = [];
@@ -542,7 +726,8 @@ export class MacroWorld {
         const named = sc.named.get(name);
         // a named import shadows the globs of its scope
         if (named) out.push(...this.resolvePath(c, key, named, depth + 1, seen));
-        else for (const g of sc.globs) out.push(...this.resolveGlob(c, key, g, name, depth + 1, seen));
+        else if (globs)
+          for (const g of sc.globs) out.push(...this.resolveGlob(c, key, g, name, depth + 1, seen));
       }
       if (!key.includes('::') || key.length <= floor.length) break;
     }
@@ -663,11 +848,12 @@ export class MacroWorld {
     origins: Origin[],
     name: string,
     kind: 'bang' | 'attribute' | 'derive',
+    asmRisk?: string,
   ): boolean | undefined {
     if (!origins.length || origins.some((o) => o.kind === 'unknown')) return undefined;
     return origins.every((o) =>
       o.kind === 'std'
-        ? kind !== 'bang' || !UNSAFE_STD_MACROS.has(name)
+        ? kind !== 'bang' || !unsafeStdInvocation({ name, asmRisk })
         : o.kind === 'def'
           ? kind === 'bang' && !this.risky(o.crate, o.name)
           : o.kind === 'package' && this.packageSafe(o.lib, name, kind),
@@ -686,7 +872,7 @@ export class MacroWorld {
   /** An invocation (not of one of the crate's own macros) that cannot export. */
   bangSafe(
     crate: CrateMacros,
-    b: { path: string; name: string },
+    b: { path: string; name: string; asmRisk?: string },
     census: Census,
     scopeKey?: string,
     moduleKey = 'crate',
@@ -694,11 +880,16 @@ export class MacroWorld {
     if (b.name === 'macro_rules') return true;
     if (isOwnMacroPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
     if (scopeKey !== undefined) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path, moduleKey), b.name, 'bang');
+      const resolved = this.originsSafe(
+        this.resolve(crate, scopeKey, b.path, moduleKey),
+        b.name,
+        'bang',
+        b.asmRisk,
+      );
       if (resolved !== undefined) return resolved;
     }
     const o = macroOrigins(crate, b.path, census);
-    if (o.std) return !UNSAFE_STD_MACROS.has(b.name);
+    if (o.std) return !unsafeStdInvocation(b);
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, b.name, 'bang'));
   }
@@ -723,6 +914,28 @@ export class MacroWorld {
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name, kind));
+  }
+
+  /**
+   * An attribute or derive the census recorded that cannot export at `scopeKey`: a name taken for
+   * built in that is std's there, or an attribute or derive macro `attrSafe` passes. A `#[test]` or
+   * `#[bench]` that may be a trusted crate's (`use tokio::test;`) is taken for a test attribute, as
+   * the trusted crate's macros are trusted: its item, which the census did not read, is test code.
+   */
+  attrRecordSafe(
+    crate: CrateMacros,
+    a: Pick<CensusAttr, 'path' | 'kind' | 'underDerive' | 'builtin' | 'skipsItem'>,
+    census: Census,
+    scopeKey: string,
+    moduleKey = 'crate',
+  ): boolean {
+    if (a.builtin) {
+      if (this.builtinHere(crate, a.path, scopeKey, moduleKey)) return true;
+      // where else the name may come from (std's meaning is safe): one that cannot tell is not
+      const others = this.builtinOrigins(crate, a.path, scopeKey, moduleKey).filter((o) => o.kind !== 'std');
+      return this.originsSafe(others, a.path, a.kind) === true;
+    }
+    return this.attrSafe(crate, a.path, a.kind, a.underDerive, census, scopeKey, moduleKey);
   }
 
   /** The package an invocation names, for messages. */
@@ -877,16 +1090,18 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
         [t.origin.modPath, ...b.itemPath].join('::'),
         t.origin.modPath,
       );
-      if (UNSAFE_STD_MACROS.has(b.name) && macroOrigins(own, b.path, census).std) {
+      if (unsafeStdInvocation(b) && macroOrigins(own, b.path, census).std) {
         push({
           ...base,
           kind: 'macro',
           macro: b.path,
-          reason: b.name === 'include' ? 'include' : 'global-asm',
+          reason: b.name === 'include' ? 'include' : b.name === 'global_asm' ? 'global-asm' : 'inline-asm',
           message:
             b.name === 'include'
               ? `include! compiles another file into the library; its exports are not listed`
-              : `global_asm! can define symbols the engine does not read`,
+              : b.name === 'global_asm'
+                ? `global_asm! can define symbols the engine does not read`
+                : `${b.name}! is inline assembly, whose directives can define and export symbols the engine does not read, and this one is not provably harmless: ${b.asmRisk ?? 'its input is not read'}`,
         });
         continue;
       }
@@ -903,32 +1118,36 @@ export function accountCrate(input: AccountingInput, world: MacroWorld): CrateAc
     }
 
     // attribute and derive macros
-    for (const a of census.attrs) {
-      if (settled(a.start)) continue;
-      if (
-        world.attrSafe(
-          own,
-          a.path,
-          a.kind,
-          a.underDerive,
-          census,
-          [t.origin.modPath, ...a.itemPath].join('::'),
-          t.origin.modPath,
-        )
-      )
-        continue;
-      push({
-        kind: 'macro',
-        line: line(a.start),
-        path: pathOf(a.itemPath),
-        macro: a.path,
-        reason: a.kind === 'derive' ? 'derive-macro' : 'attribute-macro',
-        unit: a.unit,
-        message:
-          a.kind === 'derive'
-            ? `derive(${a.path}) is a macro the engine cannot expand and its crate is not trusted: it may export anything`
-            : `#[${a.path}] is an attribute macro the engine cannot expand and its crate is not trusted: it may export anything`,
-      });
+    const shadow =
+      'a `use`, a glob import, a `#[macro_use]` crate or a crate macro of that name may replace it';
+    for (const record of census.attrs) {
+      if (settled(record.start)) continue;
+      const scopeKey = [t.origin.modPath, ...record.itemPath].join('::');
+      if (record.builtin && world.builtinRecordHere(own, record, scopeKey, t.origin.modPath)) continue;
+      // a `derive` record stands for the std derives it names too: each is accounted on its own
+      const each: CensusAttr[] = [{ ...record, derives: undefined }];
+      for (const d of record.derives ?? [])
+        each.push({ ...record, path: d, kind: 'derive', derives: undefined });
+      for (const a of each) {
+        if (world.attrRecordSafe(own, a, census, scopeKey, t.origin.modPath)) continue;
+        push({
+          kind: 'macro',
+          line: line(a.start),
+          path: pathOf(a.itemPath),
+          macro: a.path,
+          reason: a.kind === 'derive' ? 'derive-macro' : 'attribute-macro',
+          unit: a.unit,
+          message: a.skipsItem
+            ? `#[${a.path}] may not be std's ${a.path} attribute here (${shadow}): the item is then compiled into the library, and the engine did not read it`
+            : a.builtin
+              ? a.kind === 'derive'
+                ? `derive(${a.path}) may not be std's derive here (${shadow}): it may be a derive macro the engine cannot expand, which may export anything`
+                : `#[${a.path}] may not be the built-in attribute here (${shadow}): it may be an attribute macro the engine cannot expand, which may export anything`
+              : a.kind === 'derive'
+                ? `derive(${a.path}) is a macro the engine cannot expand and its crate is not trusted: it may export anything`
+                : `#[${a.path}] is an attribute macro the engine cannot expand and its crate is not trusted: it may export anything`,
+        });
+      }
     }
   }
   return { entries: finishEntries(input.crate, drafts), inactiveModules };

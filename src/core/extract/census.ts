@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readAttribute } from '../rust/attributes';
 import { CfgEnv, evalCfg, parseCfg } from '../rust/cfg';
 import { lex, Token } from '../rust/lexer';
+import { INLINE_ASM_MACROS, inlineAsmRisk } from './inline-asm';
 
 /** An export attribute token (`no_mangle`, `export_name`, their `r#` forms) in live code. */
 export interface CensusSite {
@@ -29,9 +30,19 @@ export interface CensusBang {
   name: string;
   itemPath: string[];
   unit: Unit;
+  /**
+   * An `asm!`/`naked_asm!` invocation (by any path) that is not provably harmless: why
+   * (inline-asm.ts). Absent on every other invocation, and on inline assembly that cannot define a
+   * symbol.
+   */
+  asmRisk?: string;
 }
 
-/** An outer attribute that is not built in, or one derive of a `#[derive(…)]`. */
+/**
+ * An outer attribute that is not built in, or one derive of a `#[derive(…)]`; or a name that is
+ * built in unless something shadows it (`builtin`: `#[test]`, `#[derive(…)]` itself, `Debug` in
+ * it), which the accounting settles by name resolution.
+ */
 export interface CensusAttr {
   start: number;
   path: string;
@@ -40,6 +51,41 @@ export interface CensusAttr {
   underDerive: boolean;
   itemPath: string[];
   unit: Unit;
+  /**
+   * A name of std's prelude or one rustc lets a `use` shadow (`SHADOWABLE_ATTRIBUTES`, a derive of
+   * `BUILTIN_DERIVES`): nothing to account where it resolves to std, an attribute or derive macro
+   * like any other where a `use`, a glob, a `#[macro_use]` crate or a crate macro may replace it.
+   */
+  builtin?: true;
+  /**
+   * `#[test]`/`#[bench]`: the census left the item out as test-only code, which holds only when the
+   * name is std's (else the item is compiled, and was not read).
+   */
+  skipsItem?: true;
+  /**
+   * On the record of a `#[derive(…)]` (`path` `derive`, `builtin`): the derives std provides that it
+   * names by a bare name (`Debug`, `Clone`), each built in unless shadowed too. One record for them
+   * all: most items derive a few, and most of these records go unread (their names are std's).
+   */
+  derives?: string[];
+}
+
+/** What the census knows of an attribute before its item is read. */
+type PendingAttr = Pick<CensusAttr, 'start' | 'path' | 'kind' | 'builtin' | 'skipsItem' | 'derives'>;
+
+/** A census record of `a` (every field set, so that all records have one shape). */
+function attrRecord(a: PendingAttr, underDerive: boolean, itemPath: string[], unit: Unit): CensusAttr {
+  return {
+    start: a.start,
+    path: a.path,
+    kind: a.kind,
+    underDerive,
+    itemPath,
+    unit,
+    builtin: a.builtin,
+    skipsItem: a.skipsItem,
+    derives: a.derives,
+  };
 }
 
 export interface CensusMacroDef {
@@ -99,12 +145,15 @@ export type UseRecords = Pick<Census, 'imports' | 'importPaths' | 'globPaths' | 
 
 export const EXPORT_TOKENS = new Set(['no_mangle', 'export_name', 'r#no_mangle', 'r#export_name']);
 
-/** Attributes rustc (and its tools) define: none of them is a macro. */
+/**
+ * Attributes rustc defines itself (its `BUILTIN_ATTRIBUTES`): none is a macro, and none can be
+ * shadowed — with rustc 1.95, `use m::inline;` (m a proc-macro crate exporting an attribute
+ * `inline`) and then `#[inline]` is error E0659 (ambiguous: a built-in attribute or the import) for
+ * every name of this list, and `cfg`, `cfg_attr` and `rustc_*` are reserved names.
+ */
 const BUILTIN_ATTRIBUTES = new Set([
   'cfg',
   'cfg_attr',
-  'derive',
-  'default',
   'allow',
   'warn',
   'deny',
@@ -126,10 +175,8 @@ const BUILTIN_ATTRIBUTES = new Set([
   'path',
   'macro_export',
   'macro_use',
-  'test',
   'ignore',
   'should_panic',
-  'bench',
   'automatically_derived',
   'used',
   'track_caller',
@@ -144,7 +191,6 @@ const BUILTIN_ATTRIBUTES = new Set([
   'recursion_limit',
   'type_length_limit',
   'feature',
-  'global_allocator',
   'panic_handler',
   'windows_subsystem',
   'no_main',
@@ -174,19 +220,62 @@ const BUILTIN_ATTRIBUTES = new Set([
   'linkage',
   'lang',
   'fundamental',
-  'doc_cfg',
   'sanitize',
   'patchable_function_entry',
-  'unsafe_no_drop_flag',
+]);
+
+/**
+ * Attribute names the census once took for built in by name alone, but which a `use`, a glob
+ * import, a `#[macro_use] extern crate` or a crate macro of that name replaces without an error
+ * (each checked with rustc 1.95: an attribute macro imported under the name runs and its export
+ * is in `nm -D`). `test`, `bench`, `derive` and `global_allocator` are macros of std's prelude
+ * (`core::prelude::v1`; see `PRELUDE_MACROS`);
+ * `default` is only a helper of `derive(Default)`; the others are attributes of unstable or removed
+ * features that rustc 1.95 no longer defines. Each occurrence is recorded as `builtin`, and the
+ * accounting resolves it (accounting.ts, `MacroWorld.builtinHere`). The prelude's other attribute
+ * macros (`cfg_accessible`, `cfg_eval`, `test_case`, `derive_const`, `define_opaque`,
+ * `alloc_error_handler`, `eii`…) are in neither list: recorded and resolved like any attribute.
+ */
+export const SHADOWABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'test',
+  'bench',
+  'derive',
+  'global_allocator',
+  'default',
   'const_trait',
   'do_not_recommend',
   'on_unimplemented',
+  'doc_cfg',
   'async_trait_placeholder',
+  'unsafe_no_drop_flag',
+]);
+
+/**
+ * The names of `SHADOWABLE_ATTRIBUTES` and `BUILTIN_DERIVES` that are macros of std's prelude. A
+ * glob import cannot shadow these: rustc 1.95 rejects a glob-imported macro of a prelude name as
+ * ambiguous (E0659, "a name from a glob import and an outer scope"; checked for `test`, `Debug` and
+ * `global_allocator`, editions 2015 to 2024, a glob of the macro's crate and a glob of a module
+ * that re-exports it). A named `use`, a `#[macro_use] extern crate` or a crate macro can.
+ */
+export const PRELUDE_MACROS: ReadonlySet<string> = new Set([
+  'test',
+  'bench',
+  'derive',
+  'global_allocator',
+  'Debug',
+  'Clone',
+  'Copy',
+  'PartialEq',
+  'Eq',
+  'PartialOrd',
+  'Ord',
+  'Hash',
+  'Default',
 ]);
 
 const TOOL_PREFIXES = new Set(['rustfmt', 'clippy', 'diagnostic', 'rust_analyzer', 'rustdoc', 'miri']);
 
-/** Derives rustc provides. */
+/** Derives rustc provides (macros of std's prelude: a `use` can shadow them, see `builtin`). */
 const BUILTIN_DERIVES = new Set([
   'Debug',
   'Clone',
@@ -265,6 +354,8 @@ interface Task {
   to: number;
   itemPath: string[];
   underDerive: boolean;
+  /** An item on the way out derives std's `Default`: `#[default]` is its helper (rustc: even over a `use`). */
+  underDefault: boolean;
   /**
    * Inside a macro invocation's input: a bare `no_mangle` here may become an attribute in the
    * expansion. Outside, a bare identifier (`let export_name = …`) is a variable, not an attribute.
@@ -349,26 +440,37 @@ export function takeCensus(
     const b = bangAt(tokens, m);
     if (!b) return;
     const close = skip(m + 1);
-    out.bangs.push({
+    const bang: CensusBang = {
       start: startOf(b.from),
       end: endOf(close - 1),
       path: b.path,
       name: b.name,
       itemPath,
       unit: unitOf(b.from, close),
-    });
+    };
+    if (INLINE_ASM_MACROS.has(b.name)) {
+      const risk =
+        match[m + 1] < 0 ? 'an input that is not closed' : inlineAsmRisk(tokens, m + 2, close - 1, skip);
+      if (risk !== null) bang.asmRisk = risk;
+    }
+    out.bangs.push(bang);
   };
 
   // inner attributes at the top are walked as items too (a stray `#![no_mangle]` is a site)
-  const work: Task[] = [{ from: 0, to: n, itemPath: [], underDerive: false, inMacro: false }];
+  const work: Task[] = [
+    { from: 0, to: n, itemPath: [], underDerive: false, underDefault: false, inMacro: false },
+  ];
   while (work.length) {
     const task = work.pop() as Task;
     let i = task.from;
     while (i < task.to) {
       const itemStart = i;
       let inactive = false;
+      /** `#[test]`/`#[bench]`: left out, test-only if the name is std's (its record says so). */
+      let testOnly = false;
       let derives = false;
-      const attrs: { start: number; path: string; kind: 'attribute' | 'derive' }[] = [];
+      let derivesDefault = false;
+      const attrs: PendingAttr[] = [];
       const attrSites: number[] = [];
       let pathAttr: string | null = null;
       let macroUse = false;
@@ -396,10 +498,21 @@ export function takeCensus(
             const p = parseCfg(a.args);
             if (p && evalCfg(p, env) === false) inactive = true;
           } else if (name === 'test' || name === 'bench') {
-            inactive = true;
+            testOnly = true;
+            attrs.push({ start: startOf(i), path: name, kind: 'attribute', builtin: true, skipsItem: true });
           } else if (name === 'derive' && a.args !== null) {
-            for (const d of splitPaths(a.args)) {
-              if (isBuiltinDerive(d)) continue;
+            // `derive` itself is a prelude macro, and so is each derive rustc provides: one record
+            // for them all, then one for each other derive
+            const paths = splitPaths(a.args);
+            const std = paths.filter((d) => isBuiltinDerive(d) && !d.includes(':'));
+            const pending: PendingAttr = { start: startOf(i), path: name, kind: 'attribute', builtin: true };
+            if (std.length) pending.derives = std;
+            attrs.push(pending);
+            for (const d of paths) {
+              if (isBuiltinDerive(d)) {
+                if (d === 'Default' || d.endsWith('::Default')) derivesDefault = true;
+                continue;
+              }
               derives = true;
               attrs.push({ start: startOf(i), path: d, kind: 'derive' });
             }
@@ -407,6 +520,11 @@ export function takeCensus(
             pathAttr = a.value;
           } else if (name === 'macro_use') {
             macroUse = true;
+          } else if (!innerAttr && SHADOWABLE_ATTRIBUTES.has(name)) {
+            // `#[default]` in an item deriving std's `Default` is that derive's helper, which rustc
+            // takes over any import of the name (checked with rustc 1.95)
+            if (name === 'default' && task.underDefault) continue;
+            attrs.push({ start: startOf(i), path: name, kind: 'attribute', builtin: true });
           } else if (!innerAttr && !isBuiltinAttribute(name)) {
             attrs.push({ start: startOf(i), path: name, kind: 'attribute' });
           }
@@ -433,13 +551,24 @@ export function takeCensus(
           out.disabledMods.push({ name, pathAttr, itemPath: task.itemPath });
         continue;
       }
+      if (testOnly) {
+        // only the `#[test]`/`#[bench]` is recorded: where it is std's the item is test-only code
+        // (as the census used to take it by name alone), elsewhere it is reported whole
+        const itemPath = name ? [...task.itemPath, name] : task.itemPath;
+        for (const a of attrs)
+          if (a.skipsItem)
+            out.attrs.push(attrRecord(a, task.underDerive, itemPath, unitOf(itemStart, itemEnd)));
+        continue;
+      }
       if (kw === 'use') readUse(tokens, k + 1, itemEnd, out, task.itemPath);
-      if (kw === 'extern' && tokens[k + 1]?.text === 'crate' && tokens[k + 2]?.kind === 'ident' && macroUse)
-        out.macroUse.push(tokens[k + 2].text.replace(/^r#/, ''));
+      // `#[macro_use] extern crate name;` (`extern` is read as a modifier: `kw` is `crate`)
+      if (kw === 'crate' && tokens[k - 1]?.text === 'extern' && tokens[k + 1]?.kind === 'ident' && macroUse)
+        out.macroUse.push(tokens[k + 1].text.replace(/^r#/, ''));
       const itemPath = name ? [...task.itemPath, name] : task.itemPath;
       const underDerive = task.underDerive || derives;
+      const underDefault = task.underDefault || derivesDefault;
       const unit = (): Unit => unitOf(itemStart, itemEnd);
-      for (const a of attrs) out.attrs.push({ ...a, underDerive, itemPath, unit: unit() });
+      for (const a of attrs) out.attrs.push(attrRecord(a, underDerive, itemPath, unit()));
       for (const s of attrSites)
         out.sites.push({ offset: tokens[s].start, token: tokens[s].text, itemPath, unit: unit() });
       if (isMacroRules) {
@@ -452,7 +581,14 @@ export function takeCensus(
         if (t.kind === 'open') {
           const close = skip(m);
           const macroInput = task.inMacro || tokens[m - 1]?.text === '!';
-          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive, inMacro: macroInput });
+          work.push({
+            from: m + 1,
+            to: Math.min(close - 1, n),
+            itemPath,
+            underDerive,
+            underDefault,
+            inMacro: macroInput,
+          });
           m = close - 1;
           continue;
         }

@@ -47,9 +47,9 @@ const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 const MODULE_ROOTS = new Set(['crate', 'self', 'super']);
 /** Text holding an attribute (`#[…]`, `#![…]`). */
 const ATTRIBUTE_START = /#\s*!?\s*\[/;
-/** The macro paths a transcriber invokes (`$crate::m`, `::log::trace`, `m`): its census's calls. */
-function macroCalls(text: string): string[] {
-  return takeCensus(text, { features: new Set() }).bangs.map((b) => b.path);
+/** The macro calls a transcriber makes (`$crate::m`, `::log::trace`, `m`): its census's. */
+function macroCalls(text: string): { path: string; asmRisk?: string }[] {
+  return takeCensus(text, { features: new Set() }).bangs;
 }
 const STD_MACRO_NAMES: ReadonlySet<string> = STD_MACROS;
 const DEFAULT_TRUSTED: ReadonlySet<string> = trustedMacroCrates();
@@ -770,7 +770,9 @@ function mayExport(st: CrateState, name: string): boolean {
     (d) =>
       d.exports ||
       d.rules.some((r) =>
-        macroCalls(r.transcriber).some((call) => {
+        macroCalls(r.transcriber).some(({ path: call, asmRisk }) => {
+          // inline assembly that may define a symbol: expanded, so that each expansion's is read
+          if (asmRisk !== undefined) return true;
           const segs = call.replace(/^::/, '').split('::');
           const callee = segs[segs.length - 1];
           if (isOwnMacroPath(call) && st.definitions.has(callee))

@@ -21,6 +21,7 @@ import {
   accountUnreadText,
   buildScopes,
   MacroWorld,
+  macroUseOf,
   releaseTexts,
   settleCensuses,
 } from './accounting';
@@ -284,7 +285,10 @@ export async function extractSurface(
   }
   // the accounting net, once every crate's macros are known
   for (const x of read)
-    if (!x.released) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
+    if (!x.released) {
+      x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
+      x.r.accounting.own.macroUse = macroUseOf(x.r.accounting.texts);
+    }
   const world = new MacroWorld(
     read.map((x) => x.r.accounting.own),
     trustedMacros,

@@ -36,6 +36,7 @@ export const STD_MACROS = new Set([
   'line',
   'matches',
   'module_path',
+  'naked_asm',
   'offset_of',
   'option_env',
   'panic',
@@ -56,6 +57,15 @@ export const STD_MACROS = new Set([
 
 /** Std macros that can place code the engine does not read into the library. */
 export const UNSAFE_STD_MACROS: ReadonlySet<string> = new Set(['include', 'global_asm']);
+
+/**
+ * An invocation of a std macro (by its std name) that can place code or symbols the engine does not
+ * read into the library: `include!`, `global_asm!`, and `asm!`/`naked_asm!` whose templates are
+ * not provably harmless (`asmRisk`, census.ts and inline-asm.ts).
+ */
+export function unsafeStdInvocation(b: { name: string; asmRisk?: string }): boolean {
+  return UNSAFE_STD_MACROS.has(b.name) || b.asmRisk !== undefined;
+}
 
 /**
  * Crates whose macros (function-like, attribute and derive) are trusted not to export symbols by

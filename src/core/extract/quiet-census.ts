@@ -38,15 +38,22 @@ import {
   itemKeywordAt,
   matchGroups,
   readUse,
+  SHADOWABLE_ATTRIBUTES,
   splitPaths,
   UseRecords,
 } from './census';
+import { INLINE_ASM_MACROS } from './inline-asm';
 import { STD_MACROS, UNSAFE_STD_MACROS } from './macro-trust';
 
 /** What the accounting needs of a quiet text. */
 export interface QuietText extends UseRecords {
   /** Bare names of the std macros it invokes (`write`, `vec`), each once. */
   stdMacros: string[];
+  /**
+   * The names the census records as built in unless shadowed (`test`, `derive`, `Debug`: census.ts,
+   * `CensusAttr.builtin`), each once: the quiet census stands only where each is std's.
+   */
+  builtins: string[];
 }
 
 /** Words whose presence anywhere in the text sends it to the full census (substring search). */
@@ -90,8 +97,10 @@ export function quietScan(
     uses: [],
     globs: [],
     stdMacros: [],
+    builtins: [],
   };
   const std = new Set<string>();
+  const builtins = new Set<string>();
 
   /**
    * The attributes of `[from, to)` as `readAttribute` reads them (name and arguments), read from the
@@ -137,12 +146,21 @@ export function quietScan(
         continue;
       }
       if (name === 'test' || name === 'bench') {
+        builtins.add(name);
         off = true;
         continue;
       }
       if (name === 'derive') {
+        builtins.add(name);
         if (a.args === null) continue;
-        for (const d of splitPaths(a.args)) if (!isBuiltinDerive(d)) return null;
+        for (const d of splitPaths(a.args)) {
+          if (!isBuiltinDerive(d)) return null;
+          if (!d.includes(':')) builtins.add(d);
+        }
+        continue;
+      }
+      if (SHADOWABLE_ATTRIBUTES.has(name)) {
+        builtins.add(name);
         continue;
       }
       // `path` and `macro_use` change what the census records; anything not built in is recorded
@@ -178,7 +196,14 @@ export function quietScan(
       if (t.text === '!' && tokens[m + 1]?.kind === 'open') {
         const b = bangAt(tokens, m);
         if (!b) continue;
-        if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
+        // inline assembly: the census reads its templates (inline-asm.ts); not reproduced here
+        if (
+          b.path !== b.name ||
+          !STD_MACROS.has(b.name) ||
+          UNSAFE_STD_MACROS.has(b.name) ||
+          INLINE_ASM_MACROS.has(b.name)
+        )
+          return false;
         std.add(b.name);
       }
     }
@@ -230,6 +255,7 @@ export function quietScan(
     if (!quietTokens(itemStart, itemEnd, -1)) return null;
   }
   out.stdMacros = [...std].sort();
+  out.builtins = [...builtins].sort();
   return out;
 }
 
