@@ -48378,12 +48378,296 @@ function splitCfgIf(input2) {
 var import_node_crypto3 = require("node:crypto");
 init_cfg();
 init_lexer();
+
+// src/core/extract/inline-asm.ts
+var INLINE_ASM_MACROS = /* @__PURE__ */ new Set(["asm", "naked_asm"]);
+var HARMLESS_DIRECTIVES = /* @__PURE__ */ new Set([
+  // data and padding
+  "byte",
+  "short",
+  "hword",
+  "word",
+  "long",
+  "int",
+  "quad",
+  "octa",
+  "ascii",
+  "asciz",
+  "string",
+  "float",
+  "double",
+  "single",
+  "zero",
+  "skip",
+  "space",
+  "fill",
+  "nop",
+  "nops",
+  "inst",
+  "inst.n",
+  "inst.w",
+  "insn",
+  // alignment
+  "align",
+  "balign",
+  "balignw",
+  "balignl",
+  "p2align",
+  "p2alignw",
+  "p2alignl",
+  "even",
+  // sections (the section's name, which may start with a dot, is skipped)
+  "section",
+  "pushsection",
+  "popsection",
+  "previous",
+  "subsection",
+  "text",
+  "data",
+  "bss",
+  // syntax, instruction set and target features
+  "intel_syntax",
+  "att_syntax",
+  "code16",
+  "code16gcc",
+  "code32",
+  "code64",
+  "arch",
+  "arch_extension",
+  "cpu",
+  "fpu",
+  "option",
+  "attribute",
+  "syntax",
+  "thumb",
+  "thumb_func",
+  "arm"
+]);
+var MIPS_SET_OPTION = /^(?:no)?(?:at|reorder|macro|volatile|move|bopt|mips16|micromips|dsp|dspr2|dspr3|msa|virt|mt|eva|mcu|crc|ginv|sym32|insn32|oddspreg)$|^(?:push|pop|hardfloat|softfloat|singlefloat|doublefloat|mips(?:0|1|2|3|4|5|32|64)(?:r[2356])?)$/;
+var SECTION_DIRECTIVES = /* @__PURE__ */ new Set(["section", "pushsection"]);
+function inlineAsmRisk(tokens, from, to, skip) {
+  for (let k2 = from; k2 < to; k2++) {
+    const t2 = tokens[k2];
+    if (t2.text === "!" && tokens[k2 + 1]?.kind === "open" && tokens[k2 - 1]?.kind === "ident" && k2 > from) {
+      const name2 = tokens[k2 - 1].text;
+      return /^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(name2) ? `a macro call (\`${name2}!\`) in its input` : "a macro call in its input";
+    }
+    if (t2.text === "$") return "a macro variable in its input";
+  }
+  const templates = [];
+  let raw = false;
+  let k = from;
+  while (k < to) {
+    const start2 = k;
+    while (k < to && tokens[k].text !== ",") k = Math.min(skip(k), to);
+    const end = k;
+    k++;
+    if (end === start2) continue;
+    if (end - start2 === 1 && tokens[start2].kind === "literal") {
+      const lit = stringLiteralText(tokens[start2]);
+      if (lit === null) return "a template that is not a plain string literal";
+      if (lit === false) return "a template with an escape the engine does not decode";
+      templates.push(lit);
+      continue;
+    }
+    if (!templates.length) return "a template that is not a plain string literal";
+    for (let m = start2; m < end; m = skip(m)) {
+      if (tokens[m].kind !== "literal" || !/^r?#*"/.test(tokens[m].text)) continue;
+      const lit = stringLiteralText(tokens[m]);
+      if (lit === null || lit === false) return "a string the engine does not decode among its operands";
+      templates.push(lit);
+    }
+    const first = tokens[start2];
+    if (first.kind === "ident" && first.text === "options" && tokens[start2 + 1]?.text === "(") {
+      for (let m = start2 + 2; m < end; m++)
+        if (tokens[m].kind === "ident" && tokens[m].text === "raw") raw = true;
+    }
+  }
+  if (!templates.length) return "no template";
+  return asmTextRisk(templates.join("\n"), raw);
+}
+function stringLiteralText(t2) {
+  if (t2.kind !== "literal") return null;
+  const s = t2.text;
+  if (s.charCodeAt(0) === 114) {
+    let h = 1;
+    while (s.charCodeAt(h) === 35) h++;
+    const hashes = h - 1;
+    if (s.charCodeAt(h) !== 34 || s.length < 2 * hashes + 3) return null;
+    if (!s.endsWith('"' + "#".repeat(hashes))) return null;
+    return s.slice(h + 1, s.length - 1 - hashes).replace(/\r\n/g, "\n");
+  }
+  if (s.charCodeAt(0) !== 34 || s.length < 2 || s.charCodeAt(s.length - 1) !== 34) return null;
+  return decodeEscapes(s.slice(1, -1));
+}
+function decodeEscapes(body2) {
+  const out2 = [];
+  let from = 0;
+  let i2 = body2.indexOf("\\");
+  while (i2 >= 0) {
+    out2.push(body2.slice(from, i2));
+    const e = body2[i2 + 1];
+    let next = i2 + 2;
+    switch (e) {
+      case "n":
+        out2.push("\n");
+        break;
+      case "r":
+        out2.push("\r");
+        break;
+      case "t":
+        out2.push("	");
+        break;
+      case "0":
+        out2.push("\0");
+        break;
+      case "\\":
+      case '"':
+      case "'":
+        out2.push(e);
+        break;
+      case "x": {
+        const hex4 = body2.slice(i2 + 2, i2 + 4);
+        if (!/^[0-7][0-9A-Fa-f]$/.test(hex4)) return false;
+        out2.push(String.fromCharCode(parseInt(hex4, 16)));
+        next = i2 + 4;
+        break;
+      }
+      case "u": {
+        const m = /^\{([0-9A-Fa-f][0-9A-Fa-f_]*)\}/.exec(body2.slice(i2 + 2, i2 + 2 + 40));
+        if (!m) return false;
+        const digits = m[1].replace(/_/g, "");
+        if (digits.length > 6) return false;
+        const cp = parseInt(digits, 16);
+        if (cp > 1114111 || cp >= 55296 && cp <= 57343) return false;
+        out2.push(String.fromCodePoint(cp));
+        next = i2 + 2 + m[0].length;
+        break;
+      }
+      case "\n":
+      case "\r": {
+        if (e === "\r" && body2[i2 + 2] !== "\n") return false;
+        let j = i2 + 1;
+        while (j < body2.length && " 	\n\r".includes(body2[j])) j++;
+        next = j;
+        break;
+      }
+      default:
+        return false;
+    }
+    from = next;
+    i2 = body2.indexOf("\\", next);
+  }
+  out2.push(body2.slice(from));
+  return out2.join("");
+}
+function isNameStart(c) {
+  return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
+}
+function continuesName(c) {
+  return isNameStart(c) || c >= "0" && c <= "9" || c === "$";
+}
+function withoutLineComments(text2) {
+  if (!text2.includes("//")) return text2;
+  const out2 = [];
+  let from = 0;
+  for (let at = text2.indexOf("//"); at >= 0; at = text2.indexOf("//", from)) {
+    let lineStart = at;
+    while (lineStart > from && text2[lineStart - 1] !== "\n" && text2[lineStart - 1] !== "\r") lineStart--;
+    const before = text2.slice(lineStart, at);
+    let lineEnd = at + 2;
+    while (lineEnd < text2.length && text2[lineEnd] !== "\n" && text2[lineEnd] !== "\r") lineEnd++;
+    if (before.includes('"') || before.includes("'")) {
+      out2.push(text2.slice(from, lineEnd));
+    } else {
+      out2.push(text2.slice(from, at));
+    }
+    from = lineEnd;
+  }
+  out2.push(text2.slice(from));
+  return out2.join("");
+}
+var PLACEHOLDER = /^\{[A-Za-z0-9_]*(?::[A-Za-z0-9_]*)?\}/;
+function asmTextRisk(asm, raw) {
+  const text2 = withoutLineComments(asm);
+  if (text2.includes("::")) return "`::` (a global label to some assemblers)";
+  if (/drectve/i.test(text2)) return "the .drectve section (linker directives that can export)";
+  const n = text2.length;
+  let afterName = false;
+  let i2 = 0;
+  while (i2 < n) {
+    const c = text2[i2];
+    if (!raw && c === "{") {
+      if (text2[i2 + 1] === "{") {
+        afterName = false;
+        i2 += 2;
+        continue;
+      }
+      const p = PLACEHOLDER.exec(text2.slice(i2, i2 + 80));
+      if (p) {
+        afterName = true;
+        i2 += p[0].length;
+        continue;
+      }
+    }
+    if (c === "." && !afterName) {
+      const d = text2[i2 + 1];
+      if (!raw && d === "{" && text2[i2 + 2] !== "{") return "a directive name made from an operand";
+      if (d !== void 0 && isNameStart(d)) {
+        let j = i2 + 1;
+        while (j < n && (continuesName(text2[j]) || text2[j] === ".")) j++;
+        const name2 = text2.slice(i2 + 1, j);
+        const lower = name2.toLowerCase();
+        if (!raw && text2[j] === "{" && text2[j + 1] !== "{") return "a directive name made from an operand";
+        const option2 = lower === "set" ? mipsSetOption(text2, j) : -1;
+        if (option2 < 0 && !HARMLESS_DIRECTIVES.has(lower) && !lower.startsWith("cfi_") && !lower.startsWith("seh_"))
+          return `the directive \`.${name2.length > 32 ? name2.slice(0, 32) + "\u2026" : name2}\``;
+        i2 = option2 < 0 ? j : option2;
+        if (SECTION_DIRECTIVES.has(lower)) {
+          while (i2 < n && (text2[i2] === " " || text2[i2] === "	")) i2++;
+          if (text2[i2] === '"') {
+            const close = text2.indexOf('"', i2 + 1);
+            i2 = close < 0 ? n : close + 1;
+          } else while (i2 < n && (continuesName(text2[i2]) || text2[i2] === "." || text2[i2] === "-")) i2++;
+        }
+        afterName = true;
+        continue;
+      }
+    }
+    afterName = continuesName(c);
+    i2++;
+  }
+  return null;
+}
+function mipsSetOption(text2, at) {
+  let i2 = at;
+  while (text2[i2] === " " || text2[i2] === "	") i2++;
+  const start2 = i2;
+  while (i2 < text2.length && continuesName(text2[i2])) i2++;
+  if (i2 === start2 || i2 - start2 > 16 || !MIPS_SET_OPTION.test(text2.slice(start2, i2))) return -1;
+  let k = i2;
+  while (text2[k] === " " || text2[k] === "	") k++;
+  return text2[k] === "," || text2[k] === "=" ? -1 : i2;
+}
+
+// src/core/extract/census.ts
+function attrRecord(a, underDerive, itemPath, unit) {
+  return {
+    start: a.start,
+    path: a.path,
+    kind: a.kind,
+    underDerive,
+    itemPath,
+    unit,
+    builtin: a.builtin,
+    skipsItem: a.skipsItem,
+    derives: a.derives
+  };
+}
 var EXPORT_TOKENS = /* @__PURE__ */ new Set(["no_mangle", "export_name", "r#no_mangle", "r#export_name"]);
 var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "cfg",
   "cfg_attr",
-  "derive",
-  "default",
   "allow",
   "warn",
   "deny",
@@ -48405,10 +48689,8 @@ var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "path",
   "macro_export",
   "macro_use",
-  "test",
   "ignore",
   "should_panic",
-  "bench",
   "automatically_derived",
   "used",
   "track_caller",
@@ -48423,7 +48705,6 @@ var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "recursion_limit",
   "type_length_limit",
   "feature",
-  "global_allocator",
   "panic_handler",
   "windows_subsystem",
   "no_main",
@@ -48453,14 +48734,36 @@ var BUILTIN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "linkage",
   "lang",
   "fundamental",
-  "doc_cfg",
   "sanitize",
-  "patchable_function_entry",
-  "unsafe_no_drop_flag",
+  "patchable_function_entry"
+]);
+var SHADOWABLE_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "test",
+  "bench",
+  "derive",
+  "global_allocator",
+  "default",
   "const_trait",
   "do_not_recommend",
   "on_unimplemented",
-  "async_trait_placeholder"
+  "doc_cfg",
+  "async_trait_placeholder",
+  "unsafe_no_drop_flag"
+]);
+var PRELUDE_MACROS = /* @__PURE__ */ new Set([
+  "test",
+  "bench",
+  "derive",
+  "global_allocator",
+  "Debug",
+  "Clone",
+  "Copy",
+  "PartialEq",
+  "Eq",
+  "PartialOrd",
+  "Ord",
+  "Hash",
+  "Default"
 ]);
 var TOOL_PREFIXES = /* @__PURE__ */ new Set(["rustfmt", "clippy", "diagnostic", "rust_analyzer", "rustdoc", "miri"]);
 var BUILTIN_DERIVES = /* @__PURE__ */ new Set([
@@ -48588,23 +48891,32 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
     const b = bangAt(tokens, m);
     if (!b) return;
     const close = skip(m + 1);
-    out2.bangs.push({
+    const bang = {
       start: startOf(b.from),
       end: endOf(close - 1),
       path: b.path,
       name: b.name,
       itemPath,
       unit: unitOf(b.from, close)
-    });
+    };
+    if (INLINE_ASM_MACROS.has(b.name)) {
+      const risk = match[m + 1] < 0 ? "an input that is not closed" : inlineAsmRisk(tokens, m + 2, close - 1, skip);
+      if (risk !== null) bang.asmRisk = risk;
+    }
+    out2.bangs.push(bang);
   };
-  const work = [{ from: 0, to: n, itemPath: [], underDerive: false, inMacro: false }];
+  const work = [
+    { from: 0, to: n, itemPath: [], underDerive: false, underDefault: false, inMacro: false }
+  ];
   while (work.length) {
     const task = work.pop();
     let i2 = task.from;
     while (i2 < task.to) {
       const itemStart = i2;
       let inactive = false;
+      let testOnly = false;
       let derives = false;
+      let derivesDefault = false;
       const attrs = [];
       const attrSites = [];
       let pathAttr = null;
@@ -48631,10 +48943,19 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
             const p = parseCfg(a.args);
             if (p && evalCfg(p, env) === false) inactive = true;
           } else if (name3 === "test" || name3 === "bench") {
-            inactive = true;
+            testOnly = true;
+            attrs.push({ start: startOf(i2), path: name3, kind: "attribute", builtin: true, skipsItem: true });
           } else if (name3 === "derive" && a.args !== null) {
-            for (const d of splitPaths(a.args)) {
-              if (isBuiltinDerive(d)) continue;
+            const paths = splitPaths(a.args);
+            const std = paths.filter((d) => isBuiltinDerive(d) && !d.includes(":"));
+            const pending = { start: startOf(i2), path: name3, kind: "attribute", builtin: true };
+            if (std.length) pending.derives = std;
+            attrs.push(pending);
+            for (const d of paths) {
+              if (isBuiltinDerive(d)) {
+                if (d === "Default" || d.endsWith("::Default")) derivesDefault = true;
+                continue;
+              }
               derives = true;
               attrs.push({ start: startOf(i2), path: d, kind: "derive" });
             }
@@ -48642,6 +48963,9 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
             pathAttr = a.value;
           } else if (name3 === "macro_use") {
             macroUse = true;
+          } else if (!innerAttr && SHADOWABLE_ATTRIBUTES.has(name3)) {
+            if (name3 === "default" && task.underDefault) continue;
+            attrs.push({ start: startOf(i2), path: name3, kind: "attribute", builtin: true });
           } else if (!innerAttr && !isBuiltinAttribute(name3)) {
             attrs.push({ start: startOf(i2), path: name3, kind: "attribute" });
           }
@@ -48667,13 +48991,21 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
           out2.disabledMods.push({ name: name2, pathAttr, itemPath: task.itemPath });
         continue;
       }
+      if (testOnly) {
+        const itemPath2 = name2 ? [...task.itemPath, name2] : task.itemPath;
+        for (const a of attrs)
+          if (a.skipsItem)
+            out2.attrs.push(attrRecord(a, task.underDerive, itemPath2, unitOf(itemStart, itemEnd)));
+        continue;
+      }
       if (kw === "use") readUse(tokens, k + 1, itemEnd, out2, task.itemPath);
-      if (kw === "extern" && tokens[k + 1]?.text === "crate" && tokens[k + 2]?.kind === "ident" && macroUse)
-        out2.macroUse.push(tokens[k + 2].text.replace(/^r#/, ""));
+      if (kw === "crate" && tokens[k - 1]?.text === "extern" && tokens[k + 1]?.kind === "ident" && macroUse)
+        out2.macroUse.push(tokens[k + 1].text.replace(/^r#/, ""));
       const itemPath = name2 ? [...task.itemPath, name2] : task.itemPath;
       const underDerive = task.underDerive || derives;
+      const underDefault = task.underDefault || derivesDefault;
       const unit = () => unitOf(itemStart, itemEnd);
-      for (const a of attrs) out2.attrs.push({ ...a, underDerive, itemPath, unit: unit() });
+      for (const a of attrs) out2.attrs.push(attrRecord(a, underDerive, itemPath, unit()));
       for (const s of attrSites)
         out2.sites.push({ offset: tokens[s].start, token: tokens[s].text, itemPath, unit: unit() });
       if (isMacroRules) {
@@ -48685,7 +49017,14 @@ function takeCensus(text2, env, maxTokens = 4e6, lexed = null) {
         if (t2.kind === "open") {
           const close = skip(m);
           const macroInput = task.inMacro || tokens[m - 1]?.text === "!";
-          work.push({ from: m + 1, to: Math.min(close - 1, n), itemPath, underDerive, inMacro: macroInput });
+          work.push({
+            from: m + 1,
+            to: Math.min(close - 1, n),
+            itemPath,
+            underDerive,
+            underDefault,
+            inMacro: macroInput
+          });
           m = close - 1;
           continue;
         }
@@ -48902,6 +49241,7 @@ var STD_MACROS = /* @__PURE__ */ new Set([
   "line",
   "matches",
   "module_path",
+  "naked_asm",
   "offset_of",
   "option_env",
   "panic",
@@ -48920,6 +49260,9 @@ var STD_MACROS = /* @__PURE__ */ new Set([
   "writeln"
 ]);
 var UNSAFE_STD_MACROS = /* @__PURE__ */ new Set(["include", "global_asm"]);
+function unsafeStdInvocation(b) {
+  return UNSAFE_STD_MACROS.has(b.name) || b.asmRisk !== void 0;
+}
 var DEFAULT_TRUSTED_MACRO_CRATES = [
   "std",
   "core",
@@ -49011,9 +49354,11 @@ function quietScan(text2, env, lexed = null, checked = false) {
     globPaths: [],
     uses: [],
     globs: [],
-    stdMacros: []
+    stdMacros: [],
+    builtins: []
   };
   const std = /* @__PURE__ */ new Set();
+  const builtins = /* @__PURE__ */ new Set();
   const attributes = (from, to) => {
     const first = tokens[from];
     if (to - from === 1 && first.kind === "ident") return [{ name: first.text, args: null }];
@@ -49045,12 +49390,21 @@ function quietScan(text2, env, lexed = null, checked = false) {
         continue;
       }
       if (name2 === "test" || name2 === "bench") {
+        builtins.add(name2);
         off = true;
         continue;
       }
       if (name2 === "derive") {
+        builtins.add(name2);
         if (a.args === null) continue;
-        for (const d of splitPaths(a.args)) if (!isBuiltinDerive(d)) return null;
+        for (const d of splitPaths(a.args)) {
+          if (!isBuiltinDerive(d)) return null;
+          if (!d.includes(":")) builtins.add(d);
+        }
+        continue;
+      }
+      if (SHADOWABLE_ATTRIBUTES.has(name2)) {
+        builtins.add(name2);
         continue;
       }
       if (name2 === "path" || name2 === "macro_use" || name2 === "cfg_attr" || !isBuiltinAttribute(name2))
@@ -49078,7 +49432,8 @@ function quietScan(text2, env, lexed = null, checked = false) {
       if (t2.text === "!" && tokens[m + 1]?.kind === "open") {
         const b = bangAt(tokens, m);
         if (!b) continue;
-        if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
+        if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name) || INLINE_ASM_MACROS.has(b.name))
+          return false;
         std.add(b.name);
       }
     }
@@ -49123,6 +49478,7 @@ function quietScan(text2, env, lexed = null, checked = false) {
     if (!quietTokens(itemStart, itemEnd, -1)) return null;
   }
   out2.stdMacros = [...std].sort();
+  out2.builtins = [...builtins].sort();
   return out2;
 }
 function quietCensus(q) {
@@ -49176,11 +49532,41 @@ function settleCensuses(input2, quietTexts = true) {
     const uses = t2.census ? t2.census.uses : t2.quiet?.uses ?? [];
     for (const u of uses) if (u.name !== null) named.add(u.name);
   }
+  const macroUse = macroUseOf(texts);
+  const everywhere = (name2) => PRELUDE_MACROS.has(name2) && !named.has(name2) && !own2.definitions.has(name2) && !macroUse.length;
+  let resolved = null;
+  const saved = { scopes: own2.scopes, macroUse: own2.macroUse };
+  const builtinStd = (t2, name2) => {
+    if (everywhere(name2)) return true;
+    if (!resolved) {
+      const scopes2 = buildScopes(texts, env, true);
+      own2.scopes = scopes2;
+      own2.macroUse = macroUse;
+      const below = /* @__PURE__ */ new Set();
+      for (const key of scopes2.keys())
+        for (let k = key.lastIndexOf("::"); k > 0; k = key.lastIndexOf("::", k - 1))
+          below.add(key.slice(0, k));
+      const local = new MacroWorld([], /* @__PURE__ */ new Set(), env);
+      resolved = (x, n) => !below.has(x.origin.modPath) && local.builtinHere(own2, n, x.origin.modPath, x.origin.modPath);
+    }
+    return resolved(t2, name2);
+  };
   for (const t2 of candidates) {
     const q = t2.quiet;
-    const std = q.stdMacros.every((m) => STD_MACROS.has(m) && !named.has(m) && !own2.definitions.has(m));
-    t2.census = std ? quietCensus(q) : takeCensus(t2.text, env);
+    const std = q.stdMacros.every((m) => STD_MACROS.has(m) && !named.has(m) && !own2.definitions.has(m)) && (!q.stdMacros.length || !macroUse.length);
+    const builtins = q.builtins.every((name2) => builtinStd(t2, name2));
+    t2.census = std && builtins ? quietCensus(q) : takeCensus(t2.text, env);
   }
+  own2.scopes = saved.scopes;
+  own2.macroUse = saved.macroUse;
+}
+function macroUseOf(texts) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const t2 of texts)
+    if (t2.census && !t2.census.wholeInactive) {
+      for (const m of t2.census.macroUse) if (!STD_ROOTS.has(m) && m !== "self") out2.add(m);
+    }
+  return [...out2].sort();
 }
 var CENSUS_TOKENS = 4e6;
 function censusOf(t2, env) {
@@ -49262,6 +49648,7 @@ function releaseTexts(input2) {
     else alike.set(id, sc);
   }
   input2.own.scopes = scopes2;
+  input2.own.macroUse = macroUseOf(texts);
   const local = new MacroWorld([], /* @__PURE__ */ new Set(), env);
   let guessedStarts = /* @__PURE__ */ new Set();
   let siteOffsets = [];
@@ -49276,7 +49663,7 @@ function releaseTexts(input2) {
     return lo < siteOffsets.length && siteOffsets[lo] < end;
   };
   const stdSafe = (t2, c, b) => {
-    if (b.path !== b.name || !STD_MACROS.has(b.name) || UNSAFE_STD_MACROS.has(b.name)) return false;
+    if (b.path !== b.name || !STD_MACROS.has(b.name) || unsafeStdInvocation(b)) return false;
     if (input2.own.definitions.has(b.name) || b.name === "cfg_if") return false;
     if (guessedStarts.has(b.start)) return false;
     if (siteWithin(b.start, b.end)) return false;
@@ -49297,6 +49684,18 @@ function releaseTexts(input2) {
       siteOffsets = c.sites.map((x) => x.offset).sort((a, b) => a - b);
       const bangs = c.bangs.filter((b) => !stdSafe(t2, c, b));
       if (bangs.length < c.bangs.length) t2.census = { ...c, bangs };
+    }
+    const d = censusOf(t2, env);
+    if (!d.wholeInactive && d.attrs.length) {
+      const attrs = d.attrs.filter(
+        (a) => !a.builtin || !local.builtinRecordHere(
+          input2.own,
+          a,
+          [t2.origin.modPath, ...a.itemPath].join("::"),
+          t2.origin.modPath
+        )
+      );
+      if (attrs.length < d.attrs.length) t2.census = { ...d, attrs };
     }
   }
   input2.texts = texts.filter((t2) => {
@@ -49327,7 +49726,7 @@ function releaseTexts(input2) {
   }
   return texts.length;
 }
-function buildScopes(texts, env) {
+function buildScopes(texts, env, quiet = false) {
   const scopes2 = /* @__PURE__ */ new Map();
   const scope = (key) => {
     let sc = scopes2.get(key);
@@ -49336,9 +49735,9 @@ function buildScopes(texts, env) {
   };
   for (const t2 of texts) {
     scope(t2.origin.modPath);
-    const c = censusOf(t2, env);
-    if (c.wholeInactive) continue;
-    for (const u of c.uses) {
+    const c = quiet && !t2.census && t2.quiet ? null : censusOf(t2, env);
+    if (c?.wholeInactive) continue;
+    for (const u of c ? c.uses : t2.quiet.uses) {
       const sc = scope([t2.origin.modPath, ...u.scope].join("::"));
       if (u.name === null) sc.globs.push(u.path);
       else if (!sc.named.has(u.name)) sc.named.set(u.name, u.path);
@@ -49399,7 +49798,11 @@ var MacroWorld = class {
       for (const rule of def.rules) {
         const c = takeCensus(rule.transcriber, this.env);
         if (c.sites.length > 0 || // paths in a transcriber are `$crate::…` or resolve where the macro is used: read from the root
-        c.bangs.some((b) => !this.bangSafe(crate, b, c, "crate")) || c.attrs.some((a) => !this.attrSafe(crate, a.path, a.kind, a.underDerive, c, "crate"))) {
+        c.bangs.some((b) => !this.bangSafe(crate, b, c, "crate")) || // a name taken for built in means what it means where the macro is invoked: nothing to
+        // account only if it is std's everywhere
+        c.attrs.some(
+          (a) => a.builtin ? !this.builtinEverywhere(crate, a.path) || (a.derives ?? []).some((d) => !this.builtinEverywhere(crate, d)) : !this.attrSafe(crate, a.path, a.kind, a.underDerive, c, "crate")
+        )) {
           risky = true;
           break;
         }
@@ -49421,16 +49824,102 @@ var MacroWorld = class {
     if (!crate.scopes) return [];
     this.steps = 0;
     const segs = path8.replace(/^::/, "").split("::");
-    if (segs.length === 1 && STD_MACROS.has(segs[0]) && this.namedOnly(crate, scopeKey, segs[0]))
-      return [{ kind: "std" }];
+    if (segs.length === 1 && STD_MACROS.has(segs[0])) {
+      const mu = this.findNamed(crate, scopeKey, segs[0]) === null ? this.macroUseOrigins(crate, segs[0]) : [];
+      if (this.namedOnly(crate, scopeKey, segs[0])) return [{ kind: "std" }, ...mu];
+      if (mu.length) {
+        const found = this.resolveName(crate, scopeKey, segs[0], 0, /* @__PURE__ */ new Set(), moduleKey);
+        return [...found.length ? found : [{ kind: "std" }], ...mu];
+      }
+    }
     const seen = /* @__PURE__ */ new Set();
     return segs.length === 1 ? this.resolveName(crate, scopeKey, segs[0], 0, seen, moduleKey) : this.resolvePath(crate, scopeKey, segs, 0, seen);
+  }
+  builtinMemo = /* @__PURE__ */ new WeakMap();
+  namedAnywhere = /* @__PURE__ */ new WeakMap();
+  /**
+   * Whether `name`, which the census took for built in unless shadowed (census.ts,
+   * `CensusAttr.builtin`: `test`, `derive`, `Debug`), is std's at `scopeKey` of `crate`: no `use` of
+   * the scopes from there out to `moduleKey` names it from elsewhere, no glob there may bring it (a
+   * glob of a module the engine did not read, or of a crate that is not std, may; not followed for
+   * a name of std's prelude, which rustc does not let a glob shadow), no `#[macro_use] extern
+   * crate` may, and the crate defines no macro of that name. Memoised per crate, place and name: a
+   * map lookup per occurrence.
+   */
+  builtinHere(crate, name2, scopeKey, moduleKey = scopeKey) {
+    if (!crate.scopes) return false;
+    let memo3 = this.builtinMemo.get(crate);
+    if (!memo3) {
+      this.builtinMemo.set(crate, memo3 = /* @__PURE__ */ new Map());
+      const named = /* @__PURE__ */ new Set();
+      for (const sc of crate.scopes.values()) for (const n of sc.named.keys()) named.add(n);
+      this.namedAnywhere.set(crate, named);
+    }
+    if (PRELUDE_MACROS.has(name2) && !this.namedAnywhere.get(crate)?.has(name2) && !crate.definitions.has(name2) && !crate.macroUse?.length)
+      return true;
+    const id = `${scopeKey}\0${moduleKey}\0${name2}`;
+    const known = memo3.get(id);
+    if (known !== void 0) return known;
+    const std = this.builtinOrigins(crate, name2, scopeKey, moduleKey).every((o) => o.kind === "std");
+    memo3.set(id, std);
+    return std;
+  }
+  /** `builtinHere` for a record's name and every std derive it names (`CensusAttr.derives`). */
+  builtinRecordHere(crate, a, scopeKey, moduleKey = scopeKey) {
+    if (!this.builtinHere(crate, a.path, scopeKey, moduleKey)) return false;
+    for (const d of a.derives ?? []) if (!this.builtinHere(crate, d, scopeKey, moduleKey)) return false;
+    return true;
+  }
+  /**
+   * What a name taken for built in may be at `scopeKey` besides std's (see `builtinHere`). The
+   * globs of the scopes there are not followed for a name of std's prelude: rustc rejects a glob
+   * that brings one as ambiguous (census.ts, `PRELUDE_MACROS`); a named `use` is followed through
+   * the globs it leads to.
+   */
+  builtinOrigins(crate, name2, scopeKey, moduleKey) {
+    this.steps = 0;
+    return [
+      ...this.resolveName(crate, scopeKey, name2, 0, /* @__PURE__ */ new Set(), moduleKey, !PRELUDE_MACROS.has(name2)),
+      ...this.macroUseOrigins(crate, name2)
+    ];
+  }
+  everywhere = /* @__PURE__ */ new Map();
+  /**
+   * `builtinHere` in every scope of every crate the world knows (and of `crate`): what a name in a
+   * macro's transcriber means depends on where the macro is invoked.
+   */
+  builtinEverywhere(crate, name2) {
+    const shared = this.byLib.get(crate.lib) === crate;
+    const known = shared ? this.everywhere.get(name2) : void 0;
+    if (known !== void 0) return known;
+    let std = true;
+    for (const c of /* @__PURE__ */ new Set([crate, ...this.byLib.values()])) {
+      if (!c.scopes) std = false;
+      else for (const key of c.scopes.keys()) if (!(std = this.builtinHere(c, name2, key))) break;
+      if (!std) break;
+    }
+    if (shared) this.everywhere.set(name2, std);
+    return std;
+  }
+  /** Where a `#[macro_use] extern crate`'s macro `name` comes from, for each such crate that may define it. */
+  macroUseOrigins(c, name2) {
+    const out2 = [];
+    for (const x of c.macroUse ?? []) {
+      const lib = (c.deps[x] ?? x).replace(/-/g, "_");
+      const ws = this.byLib.get(lib);
+      if (!ws || ws.procMacro) out2.push({ kind: "package", lib });
+      else if (ws.definitions.has(name2)) out2.push({ kind: "def", crate: ws, name: name2 });
+    }
+    return out2;
   }
   budget(depth2) {
     return depth2 <= MAX_RESOLVE_DEPTH && ++this.steps <= MAX_RESOLVE_STEPS;
   }
-  /** A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules. */
-  resolveName(c, scopeKey, name2, depth2, seen, floor = scopeKey) {
+  /**
+   * A bare name in a scope: the `use`s of the scope and of the scopes around it, then macro_rules.
+   * `globs`: follow the glob imports of those scopes.
+   */
+  resolveName(c, scopeKey, name2, depth2, seen, floor = scopeKey, globs = true) {
     if (!this.budget(depth2)) return [{ kind: "unknown" }];
     const out2 = [];
     for (let key = scopeKey; ; key = key.slice(0, key.lastIndexOf("::"))) {
@@ -49438,7 +49927,8 @@ var MacroWorld = class {
       if (sc) {
         const named = sc.named.get(name2);
         if (named) out2.push(...this.resolvePath(c, key, named, depth2 + 1, seen));
-        else for (const g of sc.globs) out2.push(...this.resolveGlob(c, key, g, name2, depth2 + 1, seen));
+        else if (globs)
+          for (const g of sc.globs) out2.push(...this.resolveGlob(c, key, g, name2, depth2 + 1, seen));
       }
       if (!key.includes("::") || key.length <= floor.length) break;
     }
@@ -49526,10 +50016,10 @@ var MacroWorld = class {
     return this.resolvePath(c, scopeKey, [...glob, name2], depth2 + 1, seen);
   }
   /** Whether every origin is safe for a macro of this kind (undefined: resolution cannot tell). */
-  originsSafe(origins, name2, kind) {
+  originsSafe(origins, name2, kind, asmRisk) {
     if (!origins.length || origins.some((o) => o.kind === "unknown")) return void 0;
     return origins.every(
-      (o) => o.kind === "std" ? kind !== "bang" || !UNSAFE_STD_MACROS.has(name2) : o.kind === "def" ? kind === "bang" && !this.risky(o.crate, o.name) : o.kind === "package" && this.packageSafe(o.lib, name2, kind)
+      (o) => o.kind === "std" ? kind !== "bang" || !unsafeStdInvocation({ name: name2, asmRisk }) : o.kind === "def" ? kind === "bang" && !this.risky(o.crate, o.name) : o.kind === "package" && this.packageSafe(o.lib, name2, kind)
     );
   }
   /** A package's macro `name` (a bang macro, or an attribute/derive) cannot export. */
@@ -49545,11 +50035,16 @@ var MacroWorld = class {
     if (b.name === "macro_rules") return true;
     if (isOwnMacroPath(b.path) && crate.definitions.has(b.name)) return !this.risky(crate, b.name);
     if (scopeKey !== void 0) {
-      const resolved = this.originsSafe(this.resolve(crate, scopeKey, b.path, moduleKey), b.name, "bang");
+      const resolved = this.originsSafe(
+        this.resolve(crate, scopeKey, b.path, moduleKey),
+        b.name,
+        "bang",
+        b.asmRisk
+      );
       if (resolved !== void 0) return resolved;
     }
     const o = macroOrigins(crate, b.path, census);
-    if (o.std) return !UNSAFE_STD_MACROS.has(b.name);
+    if (o.std) return !unsafeStdInvocation(b);
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, b.name, "bang"));
   }
@@ -49565,6 +50060,20 @@ var MacroWorld = class {
     if (o.std) return true;
     if (o.packages.length === 0) return false;
     return o.packages.every((p) => this.packageSafe(p, name2, kind));
+  }
+  /**
+   * An attribute or derive the census recorded that cannot export at `scopeKey`: a name taken for
+   * built in that is std's there, or an attribute or derive macro `attrSafe` passes. A `#[test]` or
+   * `#[bench]` that may be a trusted crate's (`use tokio::test;`) is taken for a test attribute, as
+   * the trusted crate's macros are trusted: its item, which the census did not read, is test code.
+   */
+  attrRecordSafe(crate, a, census, scopeKey, moduleKey = "crate") {
+    if (a.builtin) {
+      if (this.builtinHere(crate, a.path, scopeKey, moduleKey)) return true;
+      const others = this.builtinOrigins(crate, a.path, scopeKey, moduleKey).filter((o) => o.kind !== "std");
+      return this.originsSafe(others, a.path, a.kind) === true;
+    }
+    return this.attrSafe(crate, a.path, a.kind, a.underDerive, census, scopeKey, moduleKey);
   }
   /** The package an invocation names, for messages. */
   originLabel(crate, path8, census, scopeKey, moduleKey) {
@@ -49681,13 +50190,13 @@ function accountCrate(input2, world) {
         [t2.origin.modPath, ...b.itemPath].join("::"),
         t2.origin.modPath
       );
-      if (UNSAFE_STD_MACROS.has(b.name) && macroOrigins(own2, b.path, census).std) {
+      if (unsafeStdInvocation(b) && macroOrigins(own2, b.path, census).std) {
         push2({
           ...base,
           kind: "macro",
           macro: b.path,
-          reason: b.name === "include" ? "include" : "global-asm",
-          message: b.name === "include" ? `include! compiles another file into the library; its exports are not listed` : `global_asm! can define symbols the engine does not read`
+          reason: b.name === "include" ? "include" : b.name === "global_asm" ? "global-asm" : "inline-asm",
+          message: b.name === "include" ? `include! compiles another file into the library; its exports are not listed` : b.name === "global_asm" ? `global_asm! can define symbols the engine does not read` : `${b.name}! is inline assembly, whose directives can define and export symbols the engine does not read, and this one is not provably harmless: ${b.asmRisk ?? "its input is not read"}`
         });
         continue;
       }
@@ -49699,27 +50208,26 @@ function accountCrate(input2, world) {
         message: origin === null ? `${b.path}! is not a macro_rules! macro the engine can read here, and a dependency that is not trusted (macros.trusted) may define it: it may export anything` : `${b.path}! comes from crate \`${origin}\`, a proc macro or a package outside the workspace that is not trusted (macros.trusted): it may export anything`
       });
     }
-    for (const a of census.attrs) {
-      if (settled(a.start)) continue;
-      if (world.attrSafe(
-        own2,
-        a.path,
-        a.kind,
-        a.underDerive,
-        census,
-        [t2.origin.modPath, ...a.itemPath].join("::"),
-        t2.origin.modPath
-      ))
-        continue;
-      push2({
-        kind: "macro",
-        line: line(a.start),
-        path: pathOf(a.itemPath),
-        macro: a.path,
-        reason: a.kind === "derive" ? "derive-macro" : "attribute-macro",
-        unit: a.unit,
-        message: a.kind === "derive" ? `derive(${a.path}) is a macro the engine cannot expand and its crate is not trusted: it may export anything` : `#[${a.path}] is an attribute macro the engine cannot expand and its crate is not trusted: it may export anything`
-      });
+    const shadow = "a `use`, a glob import, a `#[macro_use]` crate or a crate macro of that name may replace it";
+    for (const record4 of census.attrs) {
+      if (settled(record4.start)) continue;
+      const scopeKey = [t2.origin.modPath, ...record4.itemPath].join("::");
+      if (record4.builtin && world.builtinRecordHere(own2, record4, scopeKey, t2.origin.modPath)) continue;
+      const each = [{ ...record4, derives: void 0 }];
+      for (const d of record4.derives ?? [])
+        each.push({ ...record4, path: d, kind: "derive", derives: void 0 });
+      for (const a of each) {
+        if (world.attrRecordSafe(own2, a, census, scopeKey, t2.origin.modPath)) continue;
+        push2({
+          kind: "macro",
+          line: line(a.start),
+          path: pathOf(a.itemPath),
+          macro: a.path,
+          reason: a.kind === "derive" ? "derive-macro" : "attribute-macro",
+          unit: a.unit,
+          message: a.skipsItem ? `#[${a.path}] may not be std's ${a.path} attribute here (${shadow}): the item is then compiled into the library, and the engine did not read it` : a.builtin ? a.kind === "derive" ? `derive(${a.path}) may not be std's derive here (${shadow}): it may be a derive macro the engine cannot expand, which may export anything` : `#[${a.path}] may not be the built-in attribute here (${shadow}): it may be an attribute macro the engine cannot expand, which may export anything` : a.kind === "derive" ? `derive(${a.path}) is a macro the engine cannot expand and its crate is not trusted: it may export anything` : `#[${a.path}] is an attribute macro the engine cannot expand and its crate is not trusted: it may export anything`
+        });
+      }
     }
   }
   return { entries: finishEntries(input2.crate, drafts), inactiveModules };
@@ -49800,7 +50308,7 @@ var STD_ROOTS2 = /* @__PURE__ */ new Set(["std", "core", "alloc"]);
 var MODULE_ROOTS = /* @__PURE__ */ new Set(["crate", "self", "super"]);
 var ATTRIBUTE_START = /#\s*!?\s*\[/;
 function macroCalls(text2) {
-  return takeCensus(text2, { features: /* @__PURE__ */ new Set() }).bangs.map((b) => b.path);
+  return takeCensus(text2, { features: /* @__PURE__ */ new Set() }).bangs;
 }
 var STD_MACRO_NAMES = STD_MACROS;
 var DEFAULT_TRUSTED = trustedMacroCrates();
@@ -50278,7 +50786,8 @@ function mayExport(st, name2) {
   st.localRisk.set(name2, false);
   const risky = (st.definitions.get(name2) ?? []).some(
     (d) => d.exports || d.rules.some(
-      (r) => macroCalls(r.transcriber).some((call) => {
+      (r) => macroCalls(r.transcriber).some(({ path: call, asmRisk }) => {
+        if (asmRisk !== void 0) return true;
         const segs = call.replace(/^::/, "").split("::");
         const callee = segs[segs.length - 1];
         if (isOwnMacroPath(call) && st.definitions.has(callee))
@@ -51076,7 +51585,10 @@ async function extractSurface(tree, parser, options) {
     read.push({ manifest, features: features2, r, released });
   }
   for (const x of read)
-    if (!x.released) x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
+    if (!x.released) {
+      x.r.accounting.own.scopes = buildScopes(x.r.accounting.texts, x.r.accounting.env);
+      x.r.accounting.own.macroUse = macroUseOf(x.r.accounting.texts);
+    }
   const world = new MacroWorld(
     read.map((x) => x.r.accounting.own),
     trustedMacros,
