@@ -48750,22 +48750,6 @@ var SHADOWABLE_ATTRIBUTES = /* @__PURE__ */ new Set([
   "async_trait_placeholder",
   "unsafe_no_drop_flag"
 ]);
-var PRELUDE_MACROS = /* @__PURE__ */ new Set([
-  "test",
-  "bench",
-  "derive",
-  "global_allocator",
-  "Debug",
-  "Clone",
-  "Copy",
-  "PartialEq",
-  "Eq",
-  "PartialOrd",
-  "Ord",
-  "Hash",
-  "Default"
-]);
-var TOOL_PREFIXES = /* @__PURE__ */ new Set(["rustfmt", "clippy", "diagnostic", "rust_analyzer", "rustdoc", "miri"]);
 var BUILTIN_DERIVES = /* @__PURE__ */ new Set([
   "Debug",
   "Clone",
@@ -48778,6 +48762,15 @@ var BUILTIN_DERIVES = /* @__PURE__ */ new Set([
   "Default",
   "CoercePointee"
 ]);
+var PRELUDE_MACROS = /* @__PURE__ */ new Set([
+  "test",
+  "bench",
+  "derive",
+  "global_allocator",
+  // `CoercePointee` is `core::marker::CoercePointee`, not in the prelude
+  ...[...BUILTIN_DERIVES].filter((d) => d !== "CoercePointee")
+]);
+var TOOL_PREFIXES = /* @__PURE__ */ new Set(["rustfmt", "clippy", "diagnostic", "rust_analyzer", "rustdoc", "miri"]);
 var NOT_MACRO = /* @__PURE__ */ new Set([
   "return",
   "if",

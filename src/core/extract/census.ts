@@ -250,31 +250,6 @@ export const SHADOWABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'unsafe_no_drop_flag',
 ]);
 
-/**
- * The names of `SHADOWABLE_ATTRIBUTES` and `BUILTIN_DERIVES` that are macros of std's prelude. A
- * glob import cannot shadow these: rustc 1.95 rejects a glob-imported macro of a prelude name as
- * ambiguous (E0659, "a name from a glob import and an outer scope"; checked for `test`, `Debug` and
- * `global_allocator`, editions 2015 to 2024, a glob of the macro's crate and a glob of a module
- * that re-exports it). A named `use`, a `#[macro_use] extern crate` or a crate macro can.
- */
-export const PRELUDE_MACROS: ReadonlySet<string> = new Set([
-  'test',
-  'bench',
-  'derive',
-  'global_allocator',
-  'Debug',
-  'Clone',
-  'Copy',
-  'PartialEq',
-  'Eq',
-  'PartialOrd',
-  'Ord',
-  'Hash',
-  'Default',
-]);
-
-const TOOL_PREFIXES = new Set(['rustfmt', 'clippy', 'diagnostic', 'rust_analyzer', 'rustdoc', 'miri']);
-
 /** Derives rustc provides (macros of std's prelude: a `use` can shadow them, see `builtin`). */
 const BUILTIN_DERIVES = new Set([
   'Debug',
@@ -288,6 +263,24 @@ const BUILTIN_DERIVES = new Set([
   'Default',
   'CoercePointee',
 ]);
+
+/**
+ * The names of `SHADOWABLE_ATTRIBUTES` and `BUILTIN_DERIVES` that are macros of std's prelude. A
+ * glob import cannot shadow these: rustc 1.95 rejects a glob-imported macro of a prelude name as
+ * ambiguous (E0659, "a name from a glob import and an outer scope"; checked for `test`, `Debug` and
+ * `global_allocator`, editions 2015 to 2024, a glob of the macro's crate and a glob of a module
+ * that re-exports it). A named `use`, a `#[macro_use] extern crate` or a crate macro can.
+ */
+export const PRELUDE_MACROS: ReadonlySet<string> = new Set([
+  'test',
+  'bench',
+  'derive',
+  'global_allocator',
+  // `CoercePointee` is `core::marker::CoercePointee`, not in the prelude
+  ...[...BUILTIN_DERIVES].filter((d) => d !== 'CoercePointee'),
+]);
+
+const TOOL_PREFIXES = new Set(['rustfmt', 'clippy', 'diagnostic', 'rust_analyzer', 'rustdoc', 'miri']);
 
 /** Words that can stand before `!` without being a macro name (`return !x`). */
 export const NOT_MACRO = new Set([
