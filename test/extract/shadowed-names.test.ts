@@ -299,3 +299,13 @@ describe('names taken for built in', () => {
     await extractAllWays(files('macro_rules! Debug { () => {} }\n'));
   });
 });
+
+describe('a std macro named in a macro_rules! body', () => {
+  it('is std where no module imports the name: nothing to account', async () => {
+    const lib =
+      'macro_rules! say { () => { println!("x") } }\n' +
+      'pub mod m {\n    use log::info;\n    pub fn f() { say!(); info!("y"); }\n}\n' +
+      'pub fn g() { say!(); }\n';
+    expect(summary(await entries(lib))).toEqual([]);
+  });
+});
