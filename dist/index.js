@@ -68332,13 +68332,15 @@ function unescapeRustString(lit) {
   const raw = /^(?:b|c)?r(#*)"([\s\S]*)"\1$/.exec(lit);
   if (raw) return raw[2];
   const m = /^(?:b|c)?"([\s\S]*)"$/.exec(lit);
-  if (!m) return lit;
-  const body2 = m[1];
+  return m ? decodeEscapes(m[1]) : lit;
+}
+function decodeEscapes(body2, strict2 = false) {
   const out2 = [];
   let from = 0;
-  for (let i2 = body2.indexOf("\\"); i2 >= 0 && i2 < body2.length; i2 = body2.indexOf("\\", i2 + 1)) {
+  for (let i2 = body2.indexOf("\\"); i2 >= 0; i2 = body2.indexOf("\\", from)) {
     out2.push(body2.slice(from, i2));
-    const e = body2[++i2];
+    const e = body2[i2 + 1];
+    let next = i2 + 2;
     switch (e) {
       case "n":
         out2.push("\n");
@@ -68358,27 +68360,44 @@ function unescapeRustString(lit) {
         out2.push(e);
         break;
       case "x": {
-        out2.push(String.fromCharCode(parseInt(body2.slice(i2 + 1, i2 + 3), 16) || 0));
-        i2 += 2;
+        const hex4 = body2.slice(i2 + 2, i2 + 4);
+        if (strict2 ? !/^[0-7][0-9A-Fa-f]$/.test(hex4) : !/^[0-9A-Fa-f]{2}$/.test(hex4)) {
+          if (strict2) return false;
+          out2.push("\0");
+        } else out2.push(String.fromCharCode(parseInt(hex4, 16)));
+        next = i2 + 4;
         break;
       }
       case "u": {
-        const close = body2.indexOf("}", i2);
-        const cp = parseInt(body2.slice(i2 + 2, close), 16);
-        out2.push(Number.isFinite(cp) && cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD");
-        i2 = close < 0 ? body2.length : close;
+        const m = /^\{([0-9A-Fa-f][0-9A-Fa-f_]*)\}/.exec(body2.slice(i2 + 2, i2 + 2 + 40));
+        const digits = m ? m[1].replace(/_/g, "") : "";
+        const cp = digits.length >= 1 && digits.length <= 6 ? parseInt(digits, 16) : -1;
+        if (cp < 0 || cp > 1114111 || cp >= 55296 && cp <= 57343) {
+          if (strict2) return false;
+          out2.push("\uFFFD");
+          const close = body2.indexOf("}", i2);
+          next = close < 0 ? body2.length : close + 1;
+        } else {
+          out2.push(String.fromCodePoint(cp));
+          next = i2 + 2 + m[0].length;
+        }
         break;
       }
-      case "\n": {
-        while (i2 + 1 < body2.length && /\s/.test(body2[i2 + 1])) i2++;
+      case "\n":
+      case "\r": {
+        if (strict2 && e === "\r" && body2[i2 + 2] !== "\n") return false;
+        let j = i2 + 1;
+        while (j < body2.length && " 	\n\r".includes(body2[j])) j++;
+        next = j;
         break;
       }
       default:
+        if (strict2) return false;
         out2.push(e ?? "");
     }
-    from = i2 + 1;
+    from = Math.min(next, body2.length);
   }
-  if (from < body2.length) out2.push(body2.slice(from));
+  out2.push(body2.slice(from));
   return out2.join("");
 }
 function text(tokens, src, from, to) {
@@ -72995,68 +73014,7 @@ function stringLiteralText(t2) {
     return s.slice(h + 1, s.length - 1 - hashes).replace(/\r\n/g, "\n");
   }
   if (s.charCodeAt(0) !== 34 || s.length < 2 || s.charCodeAt(s.length - 1) !== 34) return null;
-  return decodeEscapes(s.slice(1, -1));
-}
-function decodeEscapes(body2) {
-  const out2 = [];
-  let from = 0;
-  let i2 = body2.indexOf("\\");
-  while (i2 >= 0) {
-    out2.push(body2.slice(from, i2));
-    const e = body2[i2 + 1];
-    let next = i2 + 2;
-    switch (e) {
-      case "n":
-        out2.push("\n");
-        break;
-      case "r":
-        out2.push("\r");
-        break;
-      case "t":
-        out2.push("	");
-        break;
-      case "0":
-        out2.push("\0");
-        break;
-      case "\\":
-      case '"':
-      case "'":
-        out2.push(e);
-        break;
-      case "x": {
-        const hex4 = body2.slice(i2 + 2, i2 + 4);
-        if (!/^[0-7][0-9A-Fa-f]$/.test(hex4)) return false;
-        out2.push(String.fromCharCode(parseInt(hex4, 16)));
-        next = i2 + 4;
-        break;
-      }
-      case "u": {
-        const m = /^\{([0-9A-Fa-f][0-9A-Fa-f_]*)\}/.exec(body2.slice(i2 + 2, i2 + 2 + 40));
-        if (!m) return false;
-        const digits = m[1].replace(/_/g, "");
-        if (digits.length > 6) return false;
-        const cp = parseInt(digits, 16);
-        if (cp > 1114111 || cp >= 55296 && cp <= 57343) return false;
-        out2.push(String.fromCodePoint(cp));
-        next = i2 + 2 + m[0].length;
-        break;
-      }
-      case "\n":
-      case "\r": {
-        if (e === "\r" && body2[i2 + 2] !== "\n") return false;
-        let j = i2 + 1;
-        while (j < body2.length && " 	\n\r".includes(body2[j])) j++;
-        next = j;
-        break;
-      }
-      default:
-        return false;
-    }
-    from = next;
-    i2 = body2.indexOf("\\", next);
-  }
-  out2.push(body2.slice(from));
-  return out2.join("");
+  return decodeEscapes(s.slice(1, -1), true);
 }
 function isNameStart(c) {
   return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";

@@ -4,64 +4,40 @@
  * must not change: object ids of either hash function, any byte in a path, which paths differ
  * between revisions, and what `stat` says of files, directories and links.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSystemTree } from '../../src/adapters/file-system-tree';
 import { GitRevisionTree } from '../../src/adapters/git-revision-tree';
+import { Repo, tempDir } from '../diff/git-fixture';
 import { removeTree, writeTree } from '../extract/helpers';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeTree));
 
-function repo(objectFormat: 'sha1' | 'sha256'): { dir: string; g: (...args: string[]) => string } {
-  const dir = writeTree({}, 'fsg-trees-');
-  dirs.push(dir);
-  const g = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.com',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: dir,
-      },
-    });
-  g('init', '-q', '-b', 'main', `--object-format=${objectFormat}`);
-  return { dir, g };
-}
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
+/** An empty repository (the shared fixture's git environment) of one object format. */
+function repo(objectFormat: 'sha1' | 'sha256'): Repo {
+  const r = new Repo(tempDir('fsg-trees-'));
+  dirs.push(r.dir);
+  r.git('init', '-q', '-b', 'main', `--object-format=${objectFormat}`);
+  return r;
 }
 
 const ODD = ['src/ünï cødé.rs', 'src/tab\there.rs', 'src/new\nline.rs', 'src/sp  aces .rs', 'src/日本.rs'];
 
 describe.each(['sha1', 'sha256'] as const)('GitRevisionTree over a %s repository', (format) => {
   it('reads every blob, names every path, and finds what changed', async () => {
-    const { dir, g } = repo(format);
+    const r = repo(format);
+    const dir = r.dir;
     const first: Record<string, string> = {
       'Cargo.toml': '[package]\nname = "a"\n',
       'src/lib.rs': 'mod a;\n',
     };
     ODD.forEach((p, i) => (first[p] = `// file ${i}\n`));
-    write(dir, first);
+    r.write(first);
     fs.symlinkSync('lib.rs', path.join(dir, 'src/link.rs'));
-    g('add', '-A');
-    g('commit', '-q', '-m', 'one');
-    const one = g('rev-parse', 'HEAD').trim();
+    const one = r.commit('one');
     expect(one).toHaveLength(format === 'sha1' ? 40 : 64);
-    write(dir, { 'src/lib.rs': 'mod b;\n', 'src/added.rs': '' });
-    fs.rmSync(path.join(dir, ODD[1]));
-    g('add', '-A');
-    g('commit', '-q', '-m', 'two');
+    r.commit('two', { 'src/lib.rs': 'mod b;\n', 'src/added.rs': '', [ODD[1]]: null });
 
     const a = await GitRevisionTree.open(dir, one);
     const b = await GitRevisionTree.open(dir, 'HEAD');

@@ -636,21 +636,51 @@ describe('bounded work on hostile text', () => {
           else if (e === '0') out += '\0';
           else if (e === '\\' || e === '"' || e === "'") out += e;
           else if (e === 'x') {
-            out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16) || 0);
+            // rustc's own reading where it accepts the escape; any fixed value where it does not
+            const hex = body.slice(i + 1, i + 3);
+            out += /^[0-9A-Fa-f]{2}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : '\0';
             i += 2;
           } else if (e === 'u') {
-            const close = body.indexOf('}', i);
-            const cp = parseInt(body.slice(i + 2, close), 16);
-            out += Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-            i = close < 0 ? body.length : close;
-          } else if (e === '\n') while (i + 1 < body.length && /\s/.test(body[i + 1])) i++;
+            const m = /^\{([0-9A-Fa-f][0-9A-Fa-f_]*)\}/.exec(body.slice(i + 1));
+            const digits = m ? m[1].split('_').join('') : '';
+            const cp = digits.length >= 1 && digits.length <= 6 ? parseInt(digits, 16) : -1;
+            if (m && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && cp >= 0) {
+              out += String.fromCodePoint(cp);
+              i += m[0].length;
+            } else {
+              out += '\ufffd';
+              const close = body.indexOf('}', i);
+              i = close < 0 ? body.length : close;
+            }
+          } else if (e === '\n' || e === '\r')
+            // a line continuation skips ASCII whitespace only, as rustc does
+            while (i + 1 < body.length && ' \t\n\r'.includes(body[i + 1])) i++;
           else out += e ?? '';
         }
         return out;
       };
       agree(
         fc.array(
-          fc.constantFrom('"', 'b"', 'r#"', '"#', 'a', ' ', '\n', '\\', 'n', 'x4', '1', 'u{', '41', '}', 'q'),
+          fc.constantFrom(
+            '"',
+            'b"',
+            'r#"',
+            '"#',
+            'a',
+            ' ',
+            '\n',
+            '\r',
+            '\u00a0',
+            '\\',
+            'n',
+            'x4',
+            '1',
+            'u{',
+            '41',
+            '_',
+            '}',
+            'q',
+          ),
           {
             maxLength: 20,
           },

@@ -4,7 +4,8 @@
  * a symbol, and no macro builds their input), read from the tokens of the invocation's input.
  */
 import { matchGroups } from '../../src/core/extract/census';
-import { asmTextRisk, decodeEscapes, inlineAsmRisk } from '../../src/core/extract/inline-asm';
+import { asmTextRisk, inlineAsmRisk } from '../../src/core/extract/inline-asm';
+import { decodeEscapes, unescapeRustString } from '../../src/core/rust/attributes';
 import { lex } from '../../src/core/rust/lexer';
 
 /** The risk of `asm!(<input>)`, read as the census reads it. */
@@ -119,15 +120,19 @@ describe('inlineAsmRisk', () => {
 });
 
 describe('decodeEscapes', () => {
-  it('decodes what rustc decodes in a string literal', () => {
-    expect(decodeEscapes('a\\n\\t\\r\\\\\\"\\\'\\0')).toBe('a\n\t\r\\"\'\0');
-    expect(decodeEscapes('\\x2e\\x7F')).toBe('.\x7f');
-    expect(decodeEscapes('\\u{2E}\\u{1_F6_00}')).toBe('.\u{1f600}');
-    expect(decodeEscapes('a\\\n   \t\n b')).toBe('ab');
-    expect(decodeEscapes('a\\\r\n  b')).toBe('ab');
+  const strict = (body: string) => decodeEscapes(body, true);
+
+  it('decodes what rustc decodes in a string literal, strict or not', () => {
+    for (const decode of [strict, (b: string) => decodeEscapes(b)]) {
+      expect(decode('a\\n\\t\\r\\\\\\"\\\'\\0')).toBe('a\n\t\r\\"\'\0');
+      expect(decode('\\x2e\\x7F')).toBe('.\x7f');
+      expect(decode('\\u{2E}\\u{1_F6_00}')).toBe('.\u{1f600}');
+      expect(decode('a\\\n   \t\n b')).toBe('ab');
+      expect(decode('a\\\r\n  b')).toBe('ab');
+    }
   });
 
-  it('refuses what rustc refuses', () => {
+  it('strict: refuses what rustc refuses in a string', () => {
     for (const bad of [
       '\\q',
       '\\x80',
@@ -136,10 +141,22 @@ describe('decodeEscapes', () => {
       '\\u{_1}',
       '\\u{1234567}',
       '\\u{110000}',
+      '\\u{D800}',
       '\\u2e',
       '\\',
     ])
-      expect(decodeEscapes(bad)).toBe(false);
+      expect(strict(bad)).toBe(false);
+  });
+
+  it('lenient (attribute values, byte strings): reads every escape as well as it can, in linear time', () => {
+    expect(decodeEscapes('\\xFF\\q\\u{110000}x\\u{12')).toBe('\u00ffq\ufffdx\ufffd');
+    expect(decodeEscapes('a\\')).toBe('a');
+    // an export name spelled with `_` in a \u{…} escape is the symbol rustc makes ("abc")
+    expect(unescapeRustString('"\\u{6_1}bc"')).toBe('abc');
+    expect(unescapeRustString('r#"\\u{61}"#')).toBe('\\u{61}');
+    // an unclosed \u{ runs to the end (one replacement), each bad one to its own `}`
+    expect(decodeEscapes('\\u{'.repeat(50_000))).toBe('\ufffd');
+    expect(decodeEscapes('\\u{zz}'.repeat(50_000))).toBe('\ufffd'.repeat(50_000));
   });
 });
 

@@ -20,6 +20,7 @@
  * assemblers (`;`, `%%` on Apple arm64, newlines), and a directive cannot hide in the middle of a
  * statement. Pure and linear in the invocation's tokens and text.
  */
+import { decodeEscapes } from '../rust/attributes';
 import type { Token } from '../rust/lexer';
 
 /** The macros whose templates this module reads (their std meaning: `core::arch::asm`, …). */
@@ -182,76 +183,7 @@ export function stringLiteralText(t: Token): string | false | null {
     return s.slice(h + 1, s.length - 1 - hashes).replace(/\r\n/g, '\n');
   }
   if (s.charCodeAt(0) !== 34 /* " */ || s.length < 2 || s.charCodeAt(s.length - 1) !== 34) return null;
-  return decodeEscapes(s.slice(1, -1));
-}
-
-/**
- * The value of a string literal's body (between its quotes), or false when an escape is not one
- * rustc accepts in a string: `\n \r \t \\ \0 \' \"`, `\x00`–`\x7F`, `\u{…}` (1 to 6 hex digits,
- * `_` after the first, a Unicode scalar value), and a backslash before a line break, which skips
- * the break and the whitespace after it.
- */
-export function decodeEscapes(body: string): string | false {
-  const out: string[] = [];
-  let from = 0;
-  let i = body.indexOf('\\');
-  while (i >= 0) {
-    out.push(body.slice(from, i));
-    const e = body[i + 1];
-    let next = i + 2;
-    switch (e) {
-      case 'n':
-        out.push('\n');
-        break;
-      case 'r':
-        out.push('\r');
-        break;
-      case 't':
-        out.push('\t');
-        break;
-      case '0':
-        out.push('\0');
-        break;
-      case '\\':
-      case '"':
-      case "'":
-        out.push(e);
-        break;
-      case 'x': {
-        const hex = body.slice(i + 2, i + 4);
-        if (!/^[0-7][0-9A-Fa-f]$/.test(hex)) return false;
-        out.push(String.fromCharCode(parseInt(hex, 16)));
-        next = i + 4;
-        break;
-      }
-      case 'u': {
-        const m = /^\{([0-9A-Fa-f][0-9A-Fa-f_]*)\}/.exec(body.slice(i + 2, i + 2 + 40));
-        if (!m) return false;
-        const digits = m[1].replace(/_/g, '');
-        if (digits.length > 6) return false;
-        const cp = parseInt(digits, 16);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-        out.push(String.fromCodePoint(cp));
-        next = i + 2 + m[0].length;
-        break;
-      }
-      case '\n':
-      case '\r': {
-        // a line continuation: the break and the whitespace after it are dropped
-        if (e === '\r' && body[i + 2] !== '\n') return false;
-        let j = i + 1;
-        while (j < body.length && ' \t\n\r'.includes(body[j])) j++;
-        next = j;
-        break;
-      }
-      default:
-        return false;
-    }
-    from = next;
-    i = body.indexOf('\\', next);
-  }
-  out.push(body.slice(from));
-  return out.join('');
+  return decodeEscapes(s.slice(1, -1), true);
 }
 
 function isNameStart(c: string): boolean {

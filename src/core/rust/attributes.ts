@@ -22,14 +22,27 @@ export function unescapeRustString(lit: string): string {
   const raw = /^(?:b|c)?r(#*)"([\s\S]*)"\1$/.exec(lit);
   if (raw) return raw[2];
   const m = /^(?:b|c)?"([\s\S]*)"$/.exec(lit);
-  if (!m) return lit;
-  const body = m[1];
-  // the text between escapes is copied in slices and joined once: no string grows per character
+  return m ? decodeEscapes(m[1]) : lit;
+}
+
+/**
+ * A string literal's body (between its quotes) with its escapes decoded: `\n \r \t \\ \0 \' \"`,
+ * `\xHH`, `\u{…}` (1 to 6 hex digits, `_` after the first, a Unicode scalar value), and a backslash
+ * before a line break, which drops the break and the whitespace after it.
+ * `strict`: false when an escape is not one rustc accepts in a string (`\x80` and above among them:
+ * byte strings only). Otherwise such an escape is read as well as it can be (`\xFF` as U+00FF, a
+ * bad `\u{…}` as U+FFFD, an unknown escape as its character). Linear: the text between escapes is
+ * copied in slices and joined once.
+ */
+export function decodeEscapes(body: string, strict: true): string | false;
+export function decodeEscapes(body: string, strict?: false): string;
+export function decodeEscapes(body: string, strict = false): string | false {
   const out: string[] = [];
-  let from = 0; // start of the text not yet copied
-  for (let i = body.indexOf('\\'); i >= 0 && i < body.length; i = body.indexOf('\\', i + 1)) {
+  let from = 0;
+  for (let i = body.indexOf('\\'); i >= 0; i = body.indexOf('\\', from)) {
     out.push(body.slice(from, i));
-    const e = body[++i];
+    const e = body[i + 1];
+    let next = i + 2;
     switch (e) {
       case 'n':
         out.push('\n');
@@ -49,28 +62,45 @@ export function unescapeRustString(lit: string): string {
         out.push(e);
         break;
       case 'x': {
-        out.push(String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16) || 0));
-        i += 2;
+        const hex = body.slice(i + 2, i + 4);
+        if (strict ? !/^[0-7][0-9A-Fa-f]$/.test(hex) : !/^[0-9A-Fa-f]{2}$/.test(hex)) {
+          if (strict) return false;
+          out.push('\0');
+        } else out.push(String.fromCharCode(parseInt(hex, 16)));
+        next = i + 4;
         break;
       }
       case 'u': {
-        const close = body.indexOf('}', i);
-        const cp = parseInt(body.slice(i + 2, close), 16);
-        out.push(Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd');
-        i = close < 0 ? body.length : close;
+        const m = /^\{([0-9A-Fa-f][0-9A-Fa-f_]*)\}/.exec(body.slice(i + 2, i + 2 + 40));
+        const digits = m ? m[1].replace(/_/g, '') : '';
+        const cp = digits.length >= 1 && digits.length <= 6 ? parseInt(digits, 16) : -1;
+        if (cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+          if (strict) return false;
+          out.push('\ufffd');
+          const close = body.indexOf('}', i);
+          next = close < 0 ? body.length : close + 1;
+        } else {
+          out.push(String.fromCodePoint(cp));
+          next = i + 2 + (m as RegExpExecArray)[0].length;
+        }
         break;
       }
-      case '\n': {
-        // line continuation: skip leading whitespace of the next line
-        while (i + 1 < body.length && /\s/.test(body[i + 1])) i++;
+      case '\n':
+      case '\r': {
+        // a line continuation: the break and the whitespace after it are dropped
+        if (strict && e === '\r' && body[i + 2] !== '\n') return false;
+        let j = i + 1;
+        while (j < body.length && ' \t\n\r'.includes(body[j])) j++;
+        next = j;
         break;
       }
       default:
+        if (strict) return false;
         out.push(e ?? '');
     }
-    from = i + 1;
+    from = Math.min(next, body.length);
   }
-  if (from < body.length) out.push(body.slice(from));
+  out.push(body.slice(from));
   return out.join('');
 }
 
