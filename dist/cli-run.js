@@ -51035,7 +51035,9 @@ function finishCrate(st, boundaries, cNames) {
     diagnostics,
     testText: st.testText,
     accounting,
-    readTextHashes: new Set([...st.fileTexts.values()].map((t2) => textHash(t2.text)))
+    readTextHashes: new Set(
+      [...st.fileTexts.values()].filter((t2) => namesExportAttribute(t2.text)).map((t2) => textHash(t2.text))
+    )
   };
 }
 var MAX_DEMAND_ROUNDS = 8;
@@ -51102,6 +51104,9 @@ function isCCompatible(type, reprTypes, aliases, depth2 = 0) {
   const element = depth2 < MAX_ARRAY_NESTING ? arrayElement(t2) : null;
   if (element !== null) return isCCompatible(element, reprTypes, aliases, depth2 + 1);
   return false;
+}
+function namesExportAttribute(text2) {
+  return text2.includes("no_mangle") || text2.includes("export_name");
 }
 function textHash(text2) {
   return (0, import_node_crypto4.createHash)("sha256").update(text2).digest("binary");
@@ -51454,11 +51459,11 @@ async function unreadSites(tree, crate, p, limits, env, reason, detail, skip = (
   const res = await tree.read(p, limits.maxFileBytes);
   if (res.text === void 0)
     return !res.ok && res.reason !== "missing" && res.reason !== "symlink" && res.reason !== "outside" ? unreadableEntry(crate, p, res.detail) : [];
-  if (!res.text.includes("no_mangle") && !res.text.includes("export_name")) return [];
+  if (!namesExportAttribute(res.text)) return [];
   if (skip(res.text)) return [];
   return accountUnreadText(crate, p, res.text, env, reason, detail);
 }
-async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
+function unreadFiles(manifest, r, inactiveModules, packageDirs, paths) {
   const read = new Set(r.surface.files);
   for (const u of r.surface.unresolved ?? []) if (u.reason === "unreadable-file") read.add(u.file);
   const excluded = [
@@ -51466,10 +51471,24 @@ async function unreachedExportSites(tree, manifest, r, inactiveModules, packageD
     ...inactiveModules
   ];
   const under = (p, e) => e.endsWith("/") ? p.startsWith(e) : p === e || p.startsWith(e + "/");
-  const out2 = [];
   const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
-  for (const p of files) {
-    if (read.has(p) || excluded.some((e) => under(p, e))) continue;
+  return files.filter((p) => !read.has(p) && !excluded.some((e) => under(p, e)));
+}
+function internPaths(files, listing2) {
+  return files.map((f) => {
+    let lo = 0;
+    let hi = listing2.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (listing2[mid] < f) lo = mid + 1;
+      else hi = mid;
+    }
+    return listing2[lo] === f ? listing2[lo] : f;
+  });
+}
+async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
+  const out2 = [];
+  for (const p of unreadFiles(manifest, r, inactiveModules, packageDirs, paths)) {
     out2.push(
       ...await unreadSites(
         tree,
@@ -51532,7 +51551,10 @@ async function extractSurface(tree, parser, options) {
       for (const t2 of r.accounting.texts)
         if (t2.census?.quiet) options.stats.quietCensuses++;
         else options.stats.fullCensuses++;
-    if (released) releaseTexts(r.accounting);
+    if (released) {
+      releaseTexts(r.accounting);
+      if (listing2) r.surface.files = internPaths(r.surface.files, listing2.paths);
+    }
     read.push({ manifest, features: features2, r, released });
   }
   for (const x of read)

@@ -5,6 +5,11 @@
  * memory and on disk, and the `modules` fixture crate checks the same rules against rustc.
  */
 import { FileSystemTree } from '../../src/adapters/file-system-tree';
+import { loadRustParser } from '../../src/adapters/tree-sitter-parser';
+import { CrateMemo } from '../../src/core/extract/crate-memo';
+import { extractSurface } from '../../src/core/extract/extract-surface';
+import { ScanCache } from '../../src/core/extract/scan-cache';
+import type { Surface } from '../../src/core/model';
 import { MemoryTree, SourceTree } from '../../src/core/source-tree';
 import {
   ALL,
@@ -348,5 +353,40 @@ declare!(from_macro);
       (t) => extract(t),
     );
     expect(symbolsOf(s)).toEqual(['lib_path_root', 'lib_path_sub']);
+  });
+});
+
+/**
+ * A file of the crate that no module reaches is passed by when it holds the very text of a module
+ * file the walk read (a copy or link of it). The extraction keeps the hashes of read texts that
+ * name an export attribute only (peak memory, issue 19), and released crates share the listing's
+ * path strings: every way of extracting must give the same entries.
+ */
+describe('unreached copies of read modules', () => {
+  const files = crate('mod a;\nmod quiet;\n', {
+    'src/a.rs': EXPORT('in_a'),
+    'src/quiet.rs': 'pub fn nothing() {}\n',
+    'src/copy_of_a.rs': EXPORT('in_a'),
+    'src/copy_of_quiet.rs': 'pub fn nothing() {}\n',
+    // the text of a read module with an export word added in a comment: not a copy
+    'src/near_copy.rs': `${EXPORT('in_a')}// no_mangle\n`,
+    'src/stray.rs': EXPORT('stray'),
+  });
+  const flagged = (s: Surface) => (s.crates[0].unresolved ?? []).map((u) => `${u.file} ${u.reason}`);
+
+  it.each(backends)('passes a copy by and reports the rest, released or not (%s)', async (_l, withTree) => {
+    const parser = await loadRustParser();
+    const expected = ['src/near_copy.rs unreachable-file', 'src/stray.rs unreachable-file'];
+    await withTree(files, async (t) => {
+      const released = await extract(t);
+      expect(symbolsOf(released)).toEqual(['in_a']);
+      expect(flagged(released)).toEqual(expected);
+      expect(released.crates[0].files).toEqual(['src/a.rs', 'src/lib.rs', 'src/quiet.rs']);
+      for (const options of [{ crateMemo: new CrateMemo() }, { scanCache: new ScanCache() }]) {
+        const s = await extractSurface(t, parser, { features: NONE, ...options });
+        expect(flagged(s)).toEqual(expected);
+        expect(s.crates[0].files).toEqual(released.crates[0].files);
+      }
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   CrateExtraction,
   dirname,
   extractCrate,
+  namesExportAttribute,
   RustParser,
   textHash,
   unreadableEntry,
@@ -162,9 +163,51 @@ async function unreadSites(
     return !res.ok && res.reason !== 'missing' && res.reason !== 'symlink' && res.reason !== 'outside'
       ? unreadableEntry(crate, p, res.detail)
       : [];
-  if (!res.text.includes('no_mangle') && !res.text.includes('export_name')) return [];
+  if (!namesExportAttribute(res.text)) return [];
   if (skip(res.text)) return [];
   return accountUnreadText(crate, p, res.text, env, reason, detail);
+}
+
+/**
+ * The `.rs` files of the crate's directory that its module walk did not read, other targets',
+ * nested packages' and the `inactiveModules`' files left out.
+ */
+function unreadFiles(
+  manifest: CrateManifest,
+  r: CrateExtraction,
+  inactiveModules: string[],
+  packageDirs: Set<string>,
+  paths: string[],
+): string[] {
+  const read = new Set(r.surface.files);
+  for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
+  const excluded = [
+    ...manifest.otherTargets.map((t) => (t.endsWith('.rs') ? t : `${t}/`)),
+    ...inactiveModules,
+  ];
+  const under = (p: string, e: string) =>
+    e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
+  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
+  return files.filter((p) => !read.has(p) && !excluded.some((e) => under(p, e)));
+}
+
+/**
+ * Gives the paths of `files` (a crate's module files, made by its module walk) as the tree
+ * listing's own strings where the listing has them (`listing` is sorted, as both trees sort it):
+ * a released crate's file list then holds no copies of its own (peak memory, issue 19; ~250 KB a
+ * 5,000-file crate, kept to the end of the run).
+ */
+function internPaths(files: string[], listing: string[]): string[] {
+  return files.map((f) => {
+    let lo = 0;
+    let hi = listing.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (listing[mid] < f) lo = mid + 1;
+      else hi = mid;
+    }
+    return listing[lo] === f ? listing[lo] : f;
+  });
 }
 
 /**
@@ -183,18 +226,8 @@ async function unreachedExportSites(
   env: CfgEnv,
   limits: Limits,
 ): Promise<UnresolvedEntry[]> {
-  const read = new Set(r.surface.files);
-  for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
-  const excluded = [
-    ...manifest.otherTargets.map((t) => (t.endsWith('.rs') ? t : `${t}/`)),
-    ...inactiveModules,
-  ];
-  const under = (p: string, e: string) =>
-    e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
   const out: UnresolvedEntry[] = [];
-  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
-  for (const p of files) {
-    if (read.has(p) || excluded.some((e) => under(p, e))) continue;
+  for (const p of unreadFiles(manifest, r, inactiveModules, packageDirs, paths)) {
     out.push(
       ...(await unreadSites(
         tree,
@@ -280,7 +313,10 @@ export async function extractSurface(
       for (const t of r.accounting.texts)
         if (t.census?.quiet) options.stats.quietCensuses++;
         else options.stats.fullCensuses++;
-    if (released) releaseTexts(r.accounting);
+    if (released) {
+      releaseTexts(r.accounting);
+      if (listing) r.surface.files = internPaths(r.surface.files, listing.paths);
+    }
     read.push({ manifest, features, r, released });
   }
   // the accounting net, once every crate's macros are known
