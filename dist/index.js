@@ -75533,7 +75533,8 @@ function finishCrate(st, boundaries, cNames) {
     testText: st.testText,
     accounting,
     readTextHashes: new Set(
-      [...st.fileTexts.values()].filter((t2) => namesExportAttribute(t2.text)).map((t2) => textHash(t2.text))
+      // a prefiltered text holds neither word (`mayContribute` was false): not searched again
+      [...st.fileTexts.values()].filter((t2) => t2.prefiltered !== true && namesExportAttribute(t2.text)).map((t2) => textHash(t2.text))
     )
   };
 }
@@ -76441,6 +76442,21 @@ var SKIP_DIRS2 = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
 function direntKind(e) {
   return e.isSymbolicLink() ? 2 /* Symlink */ : e.isFile() ? 0 /* File */ : e.isDirectory() ? 1 /* Dir */ : 3 /* Other */;
 }
+function packListing(entries) {
+  const sorted = entries.map((e) => ({ name: e.name, kind: direntKind(e) })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { names: sorted.map((e) => e.name), kinds: sorted.map((e) => String(e.kind)).join("") };
+}
+function kindIn(listing2, name2) {
+  const { names: names3 } = listing2;
+  let lo = 0;
+  let hi = names3.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (names3[mid] < name2) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < names3.length && names3[lo] === name2 ? listing2.kinds.charCodeAt(lo) - 48 : void 0;
+}
 var FileSystemTree = class _FileSystemTree {
   constructor(root) {
     this.root = root;
@@ -76512,15 +76528,13 @@ var FileSystemTree = class _FileSystemTree {
   /** The entries of a directory inside the root, by name (one `readdir` instead of a stat per file). */
   listing(dir) {
     let m = this.listings.get(dir);
-    if (!m) {
-      m = /* @__PURE__ */ new Map();
+    if (m === void 0) {
+      let entries = [];
       try {
-        for (const e of fsSync.readdirSync(dir ? path3.join(this.root, dir) : this.root, {
-          withFileTypes: true
-        }))
-          m.set(e.name, direntKind(e));
+        entries = fsSync.readdirSync(dir ? path3.join(this.root, dir) : this.root, { withFileTypes: true });
       } catch {
       }
+      m = packListing(entries);
       this.listings.set(dir, m);
     }
     return m;
@@ -76534,7 +76548,7 @@ var FileSystemTree = class _FileSystemTree {
     const parent = this.parentState(rel);
     if (parent !== "inside") return parent === "outside" ? "symlink" : "missing";
     const slash = rel.lastIndexOf("/");
-    const e = this.listing(slash < 0 ? "" : rel.slice(0, slash)).get(rel.slice(slash + 1));
+    const e = kindIn(this.listing(slash < 0 ? "" : rel.slice(0, slash)), rel.slice(slash + 1));
     if (e === void 0) return "missing";
     if (e === 2 /* Symlink */) {
       const real = this.containedSync(abs);
@@ -76717,20 +76731,26 @@ var EntryTable = class {
 };
 var LINK = "120000";
 var MAX_LINK_HOPS = 40;
+var TYPE_CHAR = { file: "f", dir: "d", symlink: "l" };
+var CHAR_TYPE = { f: "file", d: "dir", l: "symlink" };
+function packDir(m) {
+  const names3 = [...m.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  return { names: names3, types: names3.map((n) => TYPE_CHAR[m.get(n)]).join("") };
+}
 var GitRevisionTree = class _GitRevisionTree {
   constructor(label, entries, reader) {
     this.label = label;
     this.entries = entries;
     this.reader = reader;
-    this.dirs.set("", /* @__PURE__ */ new Map());
+    const building = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
     for (const p of entries.paths()) {
       let name2 = p.slice(p.lastIndexOf("/") + 1);
       let type = entries.mode(p) === LINK ? "symlink" : "file";
       for (let end = p.length - name2.length - 1; ; ) {
         const dir = end < 0 ? "" : p.slice(0, end);
-        let m = this.dirs.get(dir);
+        let m = building.get(dir);
         const known = m?.has(name2) ?? false;
-        if (!m) this.dirs.set(dir, m = /* @__PURE__ */ new Map());
+        if (!m) building.set(dir, m = /* @__PURE__ */ new Map());
         m.set(name2, type);
         if (end < 0 || known && type === "dir") break;
         const slash = end > 0 ? p.lastIndexOf("/", end - 1) : -1;
@@ -76739,6 +76759,7 @@ var GitRevisionTree = class _GitRevisionTree {
         end = slash;
       }
     }
+    for (const [dir, m] of building) this.dirs.set(dir, packDir(m));
   }
   label;
   entries;
@@ -76872,7 +76893,8 @@ var GitRevisionTree = class _GitRevisionTree {
       m = this.dirs.get(r.path);
       if (!m) return [];
     }
-    return [...m.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, type]) => ({ name: name2, type }));
+    const { names: names3, types } = m;
+    return names3.map((name2, i2) => ({ name: name2, type: CHAR_TYPE[types[i2]] }));
   }
   async listAll(max) {
     const all = [...this.entries.paths()].filter((p) => !/(^|\/)(target|node_modules)\//.test(p)).sort();

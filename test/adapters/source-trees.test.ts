@@ -88,4 +88,41 @@ describe('FileSystemTree.stat', () => {
     expect(await t.stat('src/lib.rs/x')).toBe('missing');
     expect(await t.read('src/subdir/m.rs', 100)).toMatchObject({ ok: true, text: 'y' });
   });
+
+  // a directory's entries are kept as sorted names (a binary search), at any size
+  it.each([3, 200])('finds exactly the entries of a directory of %i more files', async (extra) => {
+    const files: Record<string, string> = {
+      'd/a': '',
+      'd/ab': '',
+      'd/0a': '',
+      'd/1': '',
+      'd/x': '',
+      'd/y': '',
+      'd/é.rs': '',
+      'd/sub/m.rs': '',
+    };
+    for (let i = 0; i < extra; i++) files[`d/f${i}.rs`] = '';
+    const dir = writeTree(files, 'fsg-trees-list-');
+    dirs.push(dir);
+    fs.symlinkSync('a', path.join(dir, 'd/l'));
+    const t = await FileSystemTree.open(dir);
+    for (const name of ['a', 'ab', '0a', '1', 'x', 'y', 'é.rs', 'f0.rs', `f${extra - 1}.rs`])
+      expect(await t.stat(`d/${name}`)).toBe('file');
+    expect(await t.stat('d/sub')).toBe('dir');
+    expect(await t.stat('d/l')).toBe('file');
+    // prefixes, suffixes, kind codes and two names run together are no entries
+    for (const name of [
+      'b',
+      'a0',
+      '0',
+      '0ab',
+      'é',
+      'x\u00000y',
+      'x\u0000',
+      '\u00000a',
+      `f${extra}.rs`,
+      'sub/',
+    ])
+      expect(await t.stat(`d/${name}`)).toBe('missing');
+  });
 });

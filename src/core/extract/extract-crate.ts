@@ -1135,7 +1135,10 @@ function finishCrate(
     testText: st.testText,
     accounting,
     readTextHashes: new Set(
-      [...st.fileTexts.values()].filter((t) => namesExportAttribute(t.text)).map((t) => textHash(t.text)),
+      // a prefiltered text holds neither word (`mayContribute` was false): not searched again
+      [...st.fileTexts.values()]
+        .filter((t) => t.prefiltered !== true && namesExportAttribute(t.text))
+        .map((t) => textHash(t.text)),
     ),
   };
 }
