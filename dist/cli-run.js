@@ -50571,6 +50571,7 @@ function fileOrigin(ctx) {
   };
 }
 function readAhead(st) {
+  if (st.reads.size > READ_AHEAD / 2) return;
   for (let k = st.head; k < Math.min(st.queue.length, st.head + READ_AHEAD); k++) {
     const f = st.queue[k].file;
     if (st.reads.has(f) || st.visited.has(f)) continue;

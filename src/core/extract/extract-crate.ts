@@ -559,6 +559,9 @@ function fileOrigin(ctx: ScanContext): TextOrigin {
 
 /** Starts the reads of the next `READ_AHEAD` queued files. */
 function readAhead(st: CrateState): void {
+  // the window is refilled once half of it is read: reads started together reach a reader fed by
+  // another process (`git cat-file`) in one write, not one write (and one wake-up of git) per file
+  if (st.reads.size > READ_AHEAD / 2) return;
   for (let k = st.head; k < Math.min(st.queue.length, st.head + READ_AHEAD); k++) {
     const f = st.queue[k].file;
     if (st.reads.has(f) || st.visited.has(f)) continue;
