@@ -78900,6 +78900,7 @@ function withConsumerView(report, view, options) {
 }
 var loc3 = (s) => `${s.file}:${s.line}`;
 function toFindings(results, exports2, baseExports, declarations, policy, warnings) {
+  const incomplete = [];
   const bySymbol = new Map(exports2.map((e) => [e.symbol, e]));
   const baseBySymbol = new Map(baseExports.map((e) => [e.symbol, e]));
   const headerOf = /* @__PURE__ */ new Map();
@@ -78996,10 +78997,14 @@ function toFindings(results, exports2, baseExports, declarations, policy, warnin
         break;
       }
       case "incomplete-declarations":
-        warnings.push(`consumers: ${r.file} was not read completely; undeclared exports are not reported`);
+        incomplete.push(r.file);
         break;
     }
   }
+  if (incomplete.length)
+    warnings.push(
+      `consumers: ${incomplete.length === 1 ? `${incomplete[0]} was` : `${incomplete.length} headers were`} not read completely${incomplete.length === 1 ? "" : ` (${incomplete.slice(0, MAX_NAMED_INCOMPLETE).join(", ")}${incomplete.length > MAX_NAMED_INCOMPLETE ? `, and ${incomplete.length - MAX_NAMED_INCOMPLETE} more` : ""})`}; undeclared exports are not reported for them`
+    );
   for (const e of signatures.values())
     push2(
       "signature-mismatch",
@@ -79010,6 +79015,7 @@ function toFindings(results, exports2, baseExports, declarations, policy, warnin
     );
   return out2;
 }
+var MAX_NAMED_INCOMPLETE = 5;
 function withConsumers(changes, callSites) {
   return changes.map((c) => {
     const removed = c.before !== null && c.after === null;

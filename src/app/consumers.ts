@@ -360,6 +360,7 @@ function toFindings(
   policy: FindingPolicy | undefined,
   warnings: string[],
 ): Finding[] {
+  const incomplete: string[] = [];
   const bySymbol = new Map(exports.map((e) => [e.symbol, e]));
   const baseBySymbol = new Map(baseExports.map((e) => [e.symbol, e]));
   // the header a crate's exports are declared in most: where an undeclared export belongs
@@ -478,10 +479,17 @@ function toFindings(
         break;
       }
       case 'incomplete-declarations':
-        warnings.push(`consumers: ${r.file} was not read completely; undeclared exports are not reported`);
+        incomplete.push(r.file);
         break;
     }
   }
+  // one line for all of them: a C++ API (wasmtime's `.hh`, macro-built `.h`) gives one per header
+  if (incomplete.length)
+    warnings.push(
+      `consumers: ${incomplete.length === 1 ? `${incomplete[0]} was` : `${incomplete.length} headers were`} not read completely` +
+        `${incomplete.length === 1 ? '' : ` (${incomplete.slice(0, MAX_NAMED_INCOMPLETE).join(', ')}${incomplete.length > MAX_NAMED_INCOMPLETE ? `, and ${incomplete.length - MAX_NAMED_INCOMPLETE} more` : ''})`}` +
+        '; undeclared exports are not reported for them',
+    );
   for (const e of signatures.values())
     push(
       'signature-mismatch',
@@ -494,6 +502,9 @@ function toFindings(
 }
 
 /** The Go call sites of each breaking, source-breaking or removed change's symbol, on a copy of the changes. */
+/** Headers a warning names before it counts the rest. */
+const MAX_NAMED_INCOMPLETE = 5;
+
 export function withConsumers(
   changes: readonly Change[],
   callSites: Map<string, ChangeConsumer[]>,

@@ -374,6 +374,29 @@ describe('readConsumers', () => {
     expect(view.findings).toEqual([]);
   });
 
+  it('says in one warning which headers were not read completely (a C++ API gives one per header)', async () => {
+    const parsers = { c: loadCParser, go: loadGoParser };
+    const files: Record<string, string> = { 'include/x.h': 'void x_one(void);\n' };
+    // C++ the C grammar reads with errors, one header per class as in wasmtime's c-api
+    for (let i = 0; i < 8; i++)
+      files[`include/c${i}.hh`] =
+        `void x_one(void);\nnamespace wasmtime {\ntemplate <typename T> class C${i} {\n public:\n  C${i}(T t);\n};\n}\n`;
+    const view = await readConsumers(new MemoryTree(files), surface(['x_one']), null, parsers);
+    const incomplete = view.warnings.filter((w) => w.includes('not read completely'));
+    expect(incomplete).toEqual([
+      'consumers: 8 headers were not read completely (include/c0.hh, include/c1.hh, include/c2.hh, include/c3.hh, include/c4.hh, and 3 more); undeclared exports are not reported for them',
+    ]);
+    const one = await readConsumers(
+      new MemoryTree({ 'include/x.h': files['include/x.h'], 'include/c0.hh': files['include/c0.hh'] }),
+      surface(['x_one']),
+      null,
+      parsers,
+    );
+    expect(one.warnings.filter((w) => w.includes('not read completely'))).toEqual([
+      'consumers: include/c0.hh was not read completely; undeclared exports are not reported for them',
+    ]);
+  });
+
   it('an inline cgo prototype of another library is not a Rust declaration', async () => {
     const parsers = { c: loadCParser, go: loadGoParser };
     const tree = new MemoryTree({
