@@ -62,6 +62,12 @@ it('prints the floor of a sound full extract: every .rs file read and lexed once
   expect(Number(m?.[2])).toBeGreaterThan(Number(m?.[1]));
 });
 
+it('prints the floor of a diff without persisted results: the base extracted in full', () => {
+  expect(ratio('20-file PR diff, base extraction alone / git grep')).toBeGreaterThan(0);
+  const m = /the base alone, extracted in full from git objects \((\d+) symbols\)/.exec(out);
+  expect(Number(m?.[1])).toBeGreaterThan(0);
+});
+
 it('measures extract against cbindgen when cbindgen is installed', () => {
   if (hasCbindgen) expect(ratio('one crate, whole command / cbindgen')).toBeGreaterThan(0);
   else expect(out).toContain('cbindgen is not installed');
@@ -109,6 +115,7 @@ it('ends with the table: every measure, its value, its target, met or not', () =
     'full extract, floor (read + lex every file) / git grep',
     'full extract, whole command / (node -e 0 + git grep)',
     '20-file PR diff, engine / git grep',
+    '20-file PR diff, base extraction alone / git grep',
     '20-file PR diff, whole command / (node -e 0 + git grep)',
     'one crate, whole command / cbindgen',
     expect.stringMatching(/^peak RSS at \d+ files, work tree$/),
@@ -120,5 +127,6 @@ it('ends with the table: every measure, its value, its target, met or not', () =
     expect(r[3]).toMatch(/^(yes|NO|n\/a)$/);
   }
   expect(rows[1][3]).toBe('n/a');
-  expect(rows[5][3]).toEqual(hasCbindgen ? expect.stringMatching(/^(yes|NO)$/) : 'n/a');
+  expect(rows[4][3]).toBe('n/a');
+  expect(rows[6][3]).toEqual(hasCbindgen ? expect.stringMatching(/^(yes|NO)$/) : 'n/a');
 });
