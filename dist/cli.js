@@ -52,7 +52,7 @@ require(workerData.bundle)
   .run(workerData.argv, workerData.options)
   .then((r) => parentPort.postMessage(r));
 `;
-var YOUNG_GENERATION_MB = 8;
+var YOUNG_GENERATION_MB = 4;
 var WORKER_MIN_ENTRIES = 2e4;
 var UNREAD_DIRS = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
 function rootHint(argv) {

@@ -44,11 +44,13 @@ require(workerData.bundle)
 
 /**
  * Young generation of the worker's heap, in MB. Peak memory (issue 19): V8's default young
- * generation (3 × a 16 MB semi-space) is mostly garbage at the peak; 8 MB cuts the peak at 100,000
- * files by ~25 MB at about the same speed (the bench's RSS measure). Only a new thread's heap can be
- * sized at run time (`--max-semi-space-size` after start-up has no effect), hence the worker.
+ * generation (3 × a 16 MB semi-space) is mostly garbage at the peak; 8 MB cut the peak at 100,000
+ * files by ~25 MB at about the same speed, and 4 MB by ~6 MB more with `--rev` (nine alternating
+ * pairs: 182–194 against 187–205 MB, the same times within the noise; the work tree's peak did not
+ * move). Only a new thread's heap can be sized at run time (`--max-semi-space-size` after start-up
+ * has no effect), hence the worker.
  */
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 4;
 
 /**
  * Trees with at least this many directory entries run in the worker: below, starting a thread
