@@ -41950,6 +41950,18 @@ var fsSync = __toESM2(require("node:fs"));
 var import_node_fs = require("node:fs");
 var path = __toESM2(require("node:path"));
 
+// src/core/bisect.ts
+function lowerBound(sorted, x) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // src/core/source-tree.ts
 function decodeText(buf) {
   const probe = buf.subarray(0, Math.min(buf.length, 8192));
@@ -41974,13 +41986,7 @@ function packListing(entries) {
 }
 function kindIn(listing2, name2) {
   const { names } = listing2;
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (names[mid] < name2) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(names, name2);
   return lo < names.length && names[lo] === name2 ? listing2.kinds.charCodeAt(lo) - 48 : void 0;
 }
 var FileSystemTree = class _FileSystemTree {
@@ -51499,14 +51505,8 @@ function unreadFiles(manifest, r, inactiveModules, packageDirs, paths) {
 }
 function internPaths(files, listing2) {
   return files.map((f) => {
-    let lo = 0;
-    let hi = listing2.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (listing2[mid] < f) lo = mid + 1;
-      else hi = mid;
-    }
-    return listing2[lo] === f ? listing2[lo] : f;
+    const at = lowerBound(listing2, f);
+    return listing2[at] === f ? listing2[at] : f;
   });
 }
 async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {

@@ -3743,19 +3743,19 @@ var require_webidl = __commonJS2({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound;
+      let lowerBound2;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound = 0;
+          lowerBound2 = 0;
         } else {
-          lowerBound = Math.pow(-2, 53) + 1;
+          lowerBound2 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound = 0;
+        lowerBound2 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound = Math.pow(-2, bitLength) - 1;
+        lowerBound2 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3770,16 +3770,16 @@ var require_webidl = __commonJS2({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        if (x < lowerBound2 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
+        x = Math.min(Math.max(x, lowerBound2), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -68303,6 +68303,18 @@ function mergeReports(reports) {
 // src/app/analyse-diff.ts
 var import_node_fs2 = require("node:fs");
 
+// src/core/bisect.ts
+function lowerBound(sorted, x) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // src/core/extract/extract-surface.ts
 init_limits();
 init_model();
@@ -75975,14 +75987,8 @@ function unreadFiles(manifest, r, inactiveModules, packageDirs, paths) {
 }
 function internPaths(files, listing2) {
   return files.map((f) => {
-    let lo = 0;
-    let hi = listing2.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (listing2[mid] < f) lo = mid + 1;
-      else hi = mid;
-    }
-    return listing2[lo] === f ? listing2[lo] : f;
+    const at = lowerBound(listing2, f);
+    return listing2[at] === f ? listing2[at] : f;
   });
 }
 async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
@@ -76449,13 +76455,7 @@ function packListing(entries) {
 }
 function kindIn(listing2, name2) {
   const { names: names3 } = listing2;
-  let lo = 0;
-  let hi = names3.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (names3[mid] < name2) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(names3, name2);
   return lo < names3.length && names3[lo] === name2 ? listing2.kinds.charCodeAt(lo) - 48 : void 0;
 }
 var FileSystemTree = class _FileSystemTree {

@@ -5,6 +5,7 @@
 import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { lowerBound } from '../core/bisect';
 import { decodeText, EntryType, ReadResult, SourceTree } from '../core/source-tree';
 
 const SKIP_DIRS = new Set(['.git', 'target', 'node_modules']);
@@ -48,13 +49,7 @@ function packListing(entries: fsSync.Dirent[]): Listing {
 /** The kind of the entry `name` of a listing (undefined: no such entry); a binary search. */
 function kindIn(listing: Listing, name: string): DirentKind | undefined {
   const { names } = listing;
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (names[mid] < name) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(names, name);
   return lo < names.length && names[lo] === name
     ? ((listing.kinds.charCodeAt(lo) - 48) as DirentKind)
     : undefined;

@@ -1,6 +1,7 @@
 /**
  * Extracts the surface of every library crate in a workspace read through a `SourceTree`.
  */
+import { lowerBound } from '../bisect';
 import { DEFAULT_LIMITS, Limits } from '../limits';
 import type { CrateSurface, Diagnostic, FeatureSelection, Surface } from '../model';
 import { SCHEMA_VERSION } from '../model';
@@ -199,14 +200,8 @@ function unreadFiles(
  */
 function internPaths(files: string[], listing: string[]): string[] {
   return files.map((f) => {
-    let lo = 0;
-    let hi = listing.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (listing[mid] < f) lo = mid + 1;
-      else hi = mid;
-    }
-    return listing[lo] === f ? listing[lo] : f;
+    const at = lowerBound(listing, f);
+    return listing[at] === f ? listing[at] : f;
   });
 }
 
