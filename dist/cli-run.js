@@ -51492,17 +51492,6 @@ async function unreadSites(tree, crate, p, limits, env, reason, detail, skip = (
   if (skip(res.text)) return [];
   return accountUnreadText(crate, p, res.text, env, reason, detail);
 }
-function unreadFiles(manifest, r, inactiveModules, packageDirs, paths) {
-  const read = new Set(r.surface.files);
-  for (const u of r.surface.unresolved ?? []) if (u.reason === "unreadable-file") read.add(u.file);
-  const excluded = [
-    ...manifest.otherTargets.map((t2) => t2.endsWith(".rs") ? t2 : `${t2}/`),
-    ...inactiveModules
-  ];
-  const under = (p, e) => e.endsWith("/") ? p.startsWith(e) : p === e || p.startsWith(e + "/");
-  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
-  return files.filter((p) => !read.has(p) && !excluded.some((e) => under(p, e)));
-}
 function internPaths(files, listing2) {
   return files.map((f) => {
     const at = lowerBound(listing2, f);
@@ -51510,8 +51499,17 @@ function internPaths(files, listing2) {
   });
 }
 async function unreachedExportSites(tree, manifest, r, inactiveModules, packageDirs, paths, env, limits) {
+  const read = new Set(r.surface.files);
+  for (const u of r.surface.unresolved ?? []) if (u.reason === "unreadable-file") read.add(u.file);
+  const excluded = [
+    ...manifest.otherTargets.map((t2) => t2.endsWith(".rs") ? t2 : `${t2}/`),
+    ...inactiveModules
+  ];
+  const under = (p, e) => e.endsWith("/") ? p.startsWith(e) : p === e || p.startsWith(e + "/");
   const out2 = [];
-  for (const p of unreadFiles(manifest, r, inactiveModules, packageDirs, paths)) {
+  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
+  for (const p of files) {
+    if (read.has(p) || excluded.some((e) => under(p, e))) continue;
     out2.push(
       ...await unreadSites(
         tree,

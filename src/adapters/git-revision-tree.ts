@@ -103,12 +103,15 @@ interface DirListing {
   types: string;
 }
 
-const TYPE_CHAR: Partial<Record<EntryType, string>> = { file: 'f', dir: 'd', symlink: 'l' };
-const CHAR_TYPE: Record<string, EntryType> = { f: 'file', d: 'dir', l: 'symlink' };
+/** What a revision's directory holds: a blob, a link or a tree. */
+type DirEntryType = 'file' | 'dir' | 'symlink';
 
-function packDir(m: Map<string, EntryType>): DirListing {
+const TYPE_CHAR: Record<DirEntryType, string> = { file: 'f', dir: 'd', symlink: 'l' };
+const CHAR_TYPE: Record<string, DirEntryType> = { f: 'file', d: 'dir', l: 'symlink' };
+
+function packDir(m: Map<string, DirEntryType>): DirListing {
   const names = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { names, types: names.map((n) => TYPE_CHAR[m.get(n) as EntryType]).join('') };
+  return { names, types: names.map((n) => TYPE_CHAR[m.get(n) as DirEntryType]).join('') };
 }
 
 export class GitRevisionTree implements SourceTree {
@@ -120,18 +123,18 @@ export class GitRevisionTree implements SourceTree {
     private readonly entries: EntryTable,
     private readonly reader: BlobReader,
   ) {
-    const building = new Map<string, Map<string, EntryType>>([['', new Map()]]);
+    const building = new Map<string, Map<string, DirEntryType>>([['', new Map()]]);
     for (const p of entries.paths()) {
       // from the file up: a directory already listed in its parent has all its ancestors listed,
       // so each directory is registered once, not once per file below it (each time rebuilding the
       // path of every ancestor, which is quadratic in the depth)
       let name = p.slice(p.lastIndexOf('/') + 1);
-      let type: EntryType = entries.mode(p) === LINK ? 'symlink' : 'file';
+      let type: DirEntryType = entries.mode(p) === LINK ? 'symlink' : 'file';
       for (let end = p.length - name.length - 1; ;) {
         const dir = end < 0 ? '' : p.slice(0, end);
         let m = building.get(dir);
         const known = m?.has(name) ?? false;
-        if (!m) building.set(dir, (m = new Map<string, EntryType>()));
+        if (!m) building.set(dir, (m = new Map<string, DirEntryType>()));
         m.set(name, type);
         if (end < 0 || (known && type === 'dir')) break;
         const slash = end > 0 ? p.lastIndexOf('/', end - 1) : -1;

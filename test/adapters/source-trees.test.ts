@@ -50,7 +50,18 @@ describe.each(['sha1', 'sha256'] as const)('GitRevisionTree over a %s repository
       }
       // a link is followed to what it names, and listed as a link
       expect(await a.read('src/link.rs', 1 << 20)).toMatchObject({ ok: true, text: 'mod a;\n' });
-      expect((await a.list('src')).find((e) => e.name === 'link.rs')?.type).toBe('symlink');
+      // every entry with its type, sorted by name (the listing is kept as names and type codes)
+      const src = (p: string) => p.slice('src/'.length);
+      expect(await a.list('src')).toEqual(
+        [
+          ...['src/lib.rs', ...ODD].map((p) => ({ name: src(p), type: 'file' })),
+          { name: 'link.rs', type: 'symlink' },
+        ].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+      );
+      expect(await a.list('')).toEqual([
+        { name: 'Cargo.toml', type: 'file' },
+        { name: 'src', type: 'dir' },
+      ]);
       expect(await a.stat('src')).toBe('dir');
       expect(await a.stat('src/none.rs')).toBe('missing');
       expect([...a.changedPaths(b)].sort()).toEqual([ODD[1], 'src/added.rs', 'src/lib.rs'].sort());

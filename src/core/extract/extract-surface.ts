@@ -170,29 +170,6 @@ async function unreadSites(
 }
 
 /**
- * The `.rs` files of the crate's directory that its module walk did not read, other targets',
- * nested packages' and the `inactiveModules`' files left out.
- */
-function unreadFiles(
-  manifest: CrateManifest,
-  r: CrateExtraction,
-  inactiveModules: string[],
-  packageDirs: Set<string>,
-  paths: string[],
-): string[] {
-  const read = new Set(r.surface.files);
-  for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
-  const excluded = [
-    ...manifest.otherTargets.map((t) => (t.endsWith('.rs') ? t : `${t}/`)),
-    ...inactiveModules,
-  ];
-  const under = (p: string, e: string) =>
-    e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
-  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
-  return files.filter((p) => !read.has(p) && !excluded.some((e) => under(p, e)));
-}
-
-/**
  * Gives the paths of `files` (a crate's module files, made by its module walk) as the tree
  * listing's own strings where the listing has them (`listing` is sorted, as both trees sort it):
  * a released crate's file list then holds no copies of its own (peak memory, issue 19; ~250 KB a
@@ -221,8 +198,18 @@ async function unreachedExportSites(
   env: CfgEnv,
   limits: Limits,
 ): Promise<UnresolvedEntry[]> {
+  const read = new Set(r.surface.files);
+  for (const u of r.surface.unresolved ?? []) if (u.reason === 'unreadable-file') read.add(u.file);
+  const excluded = [
+    ...manifest.otherTargets.map((t) => (t.endsWith('.rs') ? t : `${t}/`)),
+    ...inactiveModules,
+  ];
+  const under = (p: string, e: string) =>
+    e.endsWith('/') ? p.startsWith(e) : p === e || p.startsWith(e + '/');
   const out: UnresolvedEntry[] = [];
-  for (const p of unreadFiles(manifest, r, inactiveModules, packageDirs, paths)) {
+  const files = rsFilesUnder(paths, manifest.dir, (d) => packageDirs.has(d) || /(^|\/)target$/.test(d));
+  for (const p of files) {
+    if (read.has(p) || excluded.some((e) => under(p, e))) continue;
     out.push(
       ...(await unreadSites(
         tree,
